@@ -1,0 +1,119 @@
+package io.dualwrite.testkit;
+
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The one MySQL-side and one PostgreSQL-side server of this JVM, started on first use and stopped
+ * at JVM exit. Which servers is decided once:
+ *
+ * <ol>
+ *   <li>{@code DUALWRITE_TEST_MYSQL_URL} / {@code DUALWRITE_TEST_PG_URL} (each with {@code _USER}
+ *       and {@code _PASSWORD}): that server, per side;
+ *   <li>system property {@code dualwrite.test.databases=containers}: Testcontainers MySQL 8.4 and
+ *       PostgreSQL 16;
+ *   <li>otherwise: embedded MariaDB 10.11 and embedded PostgreSQL 16, started in parallel.
+ * </ol>
+ */
+public final class TestServers {
+  private static volatile TestServers instance;
+
+  private final TestServer mysql;
+  private final TestServer postgres;
+
+  private TestServers(TestServer mysql, TestServer postgres) {
+    this.mysql = mysql;
+    this.postgres = postgres;
+  }
+
+  /** The servers of this JVM, starting them if this is the first call. */
+  public static TestServers get() {
+    TestServers servers = instance;
+    if (servers == null) {
+      synchronized (TestServers.class) {
+        servers = instance;
+        if (servers == null) {
+          servers = start();
+          instance = servers;
+        }
+      }
+    }
+    return servers;
+  }
+
+  /** A server-level endpoint on the MySQL side (its default database), for tests of the kit. */
+  public Endpoint mysqlServer() {
+    return mysql.admin();
+  }
+
+  /** A server-level endpoint on the PostgreSQL side (database {@code postgres}). */
+  public Endpoint postgresServer() {
+    return postgres.admin();
+  }
+
+  /** The MySQL-side server's version string, e.g. {@code 10.11.5-MariaDB}. */
+  public String mysqlVersion() {
+    return mysql.version();
+  }
+
+  /** The PostgreSQL-side server's version string, e.g. {@code PostgreSQL 16.10}. */
+  public String postgresVersion() {
+    return postgres.version();
+  }
+
+  TestServer mysql() {
+    return mysql;
+  }
+
+  TestServer postgres() {
+    return postgres;
+  }
+
+  private static TestServers start() {
+    long started = System.nanoTime();
+    String mode = System.getProperty("dualwrite.test.databases", "embedded");
+    boolean containers = mode.trim().toLowerCase(Locale.ROOT).equals("containers");
+    CompletableFuture<TestServer> mysql =
+        CompletableFuture.supplyAsync(
+            choose(
+                "DUALWRITE_TEST_MYSQL",
+                TestServer.Kind.MYSQL,
+                containers ? ContainerServers::mysql : EmbeddedMariaDb::start));
+    CompletableFuture<TestServer> postgres =
+        CompletableFuture.supplyAsync(
+            choose(
+                "DUALWRITE_TEST_PG",
+                TestServer.Kind.POSTGRES,
+                containers ? ContainerServers::postgres : EmbeddedPostgresServer::start));
+    TestServers servers = new TestServers(mysql.join(), postgres.join());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  servers.mysql.stop();
+                  servers.postgres.stop();
+                },
+                "dualwrite-testkit-stop"));
+    System.out.printf(
+        "[dualwrite-testkit] MySQL side: %s (%s); PostgreSQL side: %s (%s); ready in %.1f s%n",
+        servers.mysql.version(),
+        servers.mysql.origin(),
+        servers.postgres.version(),
+        servers.postgres.origin(),
+        (System.nanoTime() - started) / 1e9);
+    return servers;
+  }
+
+  private static Supplier<TestServer> choose(
+      String envPrefix, TestServer.Kind kind, Supplier<TestServer> otherwise) {
+    String url = System.getenv(envPrefix + "_URL");
+    if (url == null || url.isBlank()) {
+      return otherwise;
+    }
+    Endpoint admin =
+        new Endpoint(
+            url.trim(), System.getenv(envPrefix + "_USER"), System.getenv(envPrefix + "_PASSWORD"));
+    return () -> new ExternalServer(kind, admin);
+  }
+}
