@@ -339,8 +339,9 @@ public abstract class ForwardingStatement implements Statement {
    * ForwardingCallableStatement} also {@code executeQuery()}), e.g. in a {@link
    * ForwardingResultSet} whose {@code getStatement()} returns this statement. Called with each
    * non-null result set the delegate returns; a null ({@code getResultSet()} when the current
-   * result is an update count) is returned as null without calling the hook. The default returns
-   * {@code resultSet} itself.
+   * result is an update count) is returned as null without calling the hook. It runs on every such
+   * call, so a subclass that must hand back the same wrapper for repeated {@code getResultSet()}
+   * calls keeps the last one. The default returns {@code resultSet} itself.
    *
    * @param resultSet the delegate's result set
    * @return the result set handed to the application
