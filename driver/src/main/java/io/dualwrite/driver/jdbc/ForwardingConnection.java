@@ -42,13 +42,13 @@ import java.util.concurrent.Executor;
  * otherwise the delegate's {@code unwrap}; {@link #isWrapperFor} answers accordingly without asking
  * the delegate for the interfaces this object implements itself.
  *
- * <p>Forwarding costs one final-field read and one interface call: no allocation, locking or
- * logging. Thread safety is the delegate's.
+ * <p>Forwarding costs one field read and one interface call: no allocation, locking or logging.
+ * Thread safety is the delegate's.
  */
 public abstract class ForwardingConnection implements Connection {
 
   /** The connection every call goes to. */
-  protected final Connection delegate;
+  protected Connection delegate;
 
   /**
    * Creates a connection that forwards to {@code delegate}.
@@ -58,6 +58,17 @@ public abstract class ForwardingConnection implements Connection {
    */
   protected ForwardingConnection(Connection delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * Points this wrapper at another Connection: dualwrite does so at a transaction boundary when the
+   * authoritative side changes, and when a statement runs on the other side. Not thread-safe, like
+   * the object it replaces.
+   *
+   * @param newDelegate the object every call goes to from now on
+   */
+  protected void replaceDelegate(Connection newDelegate) {
+    this.delegate = Objects.requireNonNull(newDelegate, "delegate");
   }
 
   @Override

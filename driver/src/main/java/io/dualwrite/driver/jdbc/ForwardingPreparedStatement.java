@@ -21,6 +21,7 @@ import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import java.util.Objects;
 
 /**
  * A {@link PreparedStatement} that forwards every call, with the same arguments, to a delegate
@@ -37,8 +38,8 @@ import java.util.Calendar;
  * otherwise the delegate's {@code unwrap}; {@link #isWrapperFor} answers accordingly without asking
  * the delegate for the interfaces this object implements itself.
  *
- * <p>Forwarding costs one final-field read and one interface call: no allocation, locking or
- * logging. Thread safety is the delegate's.
+ * <p>Forwarding costs one field read and one interface call: no allocation, locking or logging.
+ * Thread safety is the delegate's.
  */
 public abstract class ForwardingPreparedStatement extends ForwardingStatement
     implements PreparedStatement {
@@ -47,7 +48,7 @@ public abstract class ForwardingPreparedStatement extends ForwardingStatement
    * The prepared statement every call goes to: the same object as {@link
    * ForwardingStatement#delegate}, held again with its own type so that forwarding needs no cast.
    */
-  protected final PreparedStatement delegate;
+  protected PreparedStatement delegate;
 
   /**
    * Creates a prepared statement that forwards to {@code delegate}.
@@ -58,6 +59,18 @@ public abstract class ForwardingPreparedStatement extends ForwardingStatement
   protected ForwardingPreparedStatement(PreparedStatement delegate) {
     super(delegate);
     this.delegate = delegate;
+  }
+
+  /**
+   * Points this wrapper at another PreparedStatement: dualwrite does so at a transaction boundary
+   * when the authoritative side changes, and when a statement runs on the other side. Not
+   * thread-safe, like the object it replaces.
+   *
+   * @param newDelegate the object every call goes to from now on
+   */
+  protected void replaceDelegate(PreparedStatement newDelegate) {
+    super.replaceDelegate(newDelegate);
+    this.delegate = Objects.requireNonNull(newDelegate, "delegate");
   }
 
   @Override

@@ -32,13 +32,13 @@ import java.util.Objects;
  * otherwise the delegate's {@code unwrap}; {@link #isWrapperFor} answers accordingly without asking
  * the delegate for the interfaces this object implements itself.
  *
- * <p>Forwarding costs one final-field read and one interface call: no allocation, locking or
- * logging. Thread safety is the delegate's.
+ * <p>Forwarding costs one field read and one interface call: no allocation, locking or logging.
+ * Thread safety is the delegate's.
  */
 public abstract class ForwardingStatement implements Statement {
 
   /** The statement every call goes to. */
-  protected final Statement delegate;
+  protected Statement delegate;
 
   /**
    * Creates a statement that forwards to {@code delegate}.
@@ -48,6 +48,17 @@ public abstract class ForwardingStatement implements Statement {
    */
   protected ForwardingStatement(Statement delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * Points this wrapper at another Statement: dualwrite does so at a transaction boundary when the
+   * authoritative side changes, and when a statement runs on the other side. Not thread-safe, like
+   * the object it replaces.
+   *
+   * @param newDelegate the object every call goes to from now on
+   */
+  protected void replaceDelegate(Statement newDelegate) {
+    this.delegate = Objects.requireNonNull(newDelegate, "delegate");
   }
 
   @Override

@@ -1,0 +1,17 @@
+package io.dualwrite.driver.discrepancy;
+
+/** What kind of difference between the two sides was observed (contract section 5). */
+public enum DiscrepancyKind {
+  /** The mirrored statement failed on the non-authoritative side. */
+  MIRROR_FAILED,
+  /** The mirrored statement changed a different number of rows. */
+  ROW_COUNT_MISMATCH,
+  /** A mirrored write was skipped (breaker open, side unreachable, statement not mirrorable). */
+  MIRROR_SKIPPED,
+  /** A statement could not be translated for PostgreSQL. */
+  UNTRANSLATABLE,
+  /** A compared read returned different rows. */
+  READ_MISMATCH,
+  /** The mirrored commit failed after the authoritative commit succeeded. */
+  COMMIT_FAILED
+}

@@ -1,0 +1,216 @@
+package io.dualwrite.driver.jdbc;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+
+/**
+ * One recorded {@code setXxx} call of a prepared statement, replayable on either vendor's
+ * statement. Streams, readers, blobs and clobs are read into memory when bound (up to {@link
+ * #MAX_STREAM_BYTES}), since the same value must be sent to both sides.
+ */
+record Bind(Kind kind, Object value, int intArg, Object extra) {
+
+  /**
+   * The most a streamed parameter (InputStream, Reader, Blob, Clob) may hold: 64 MiB. A larger
+   * value fails the {@code setXxx} call with SQLState 22001, before anything was executed.
+   */
+  static final int MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+  enum Kind {
+    NULL,
+    NULL_TYPED_NAME,
+    BOOLEAN,
+    BYTE,
+    SHORT,
+    INT,
+    LONG,
+    FLOAT,
+    DOUBLE,
+    BIG_DECIMAL,
+    STRING,
+    NSTRING,
+    BYTES,
+    DATE,
+    DATE_CAL,
+    TIME,
+    TIME_CAL,
+    TIMESTAMP,
+    TIMESTAMP_CAL,
+    OBJECT,
+    OBJECT_TYPED,
+    OBJECT_TYPED_SCALE,
+    OBJECT_SQLTYPE,
+    OBJECT_SQLTYPE_SCALE,
+    ASCII_STREAM,
+    BINARY_STREAM,
+    CHARACTER_STREAM,
+    NCHARACTER_STREAM,
+    URL,
+    ARRAY,
+    REF,
+    ROWID,
+    SQLXML
+  }
+
+  /** Applies this value at {@code index} (1-based) of {@code target}. */
+  void applyTo(PreparedStatement target, int index) throws SQLException {
+    switch (kind) {
+      case NULL -> target.setNull(index, intArg);
+      case NULL_TYPED_NAME -> target.setNull(index, intArg, (String) extra);
+      case BOOLEAN -> target.setBoolean(index, (Boolean) value);
+      case BYTE -> target.setByte(index, (Byte) value);
+      case SHORT -> target.setShort(index, (Short) value);
+      case INT -> target.setInt(index, (Integer) value);
+      case LONG -> target.setLong(index, (Long) value);
+      case FLOAT -> target.setFloat(index, (Float) value);
+      case DOUBLE -> target.setDouble(index, (Double) value);
+      case BIG_DECIMAL -> target.setBigDecimal(index, (BigDecimal) value);
+      case STRING -> target.setString(index, (String) value);
+      case NSTRING -> target.setNString(index, (String) value);
+      case BYTES -> target.setBytes(index, (byte[]) value);
+      case DATE -> target.setDate(index, (Date) value);
+      case DATE_CAL -> target.setDate(index, (Date) value, (Calendar) extra);
+      case TIME -> target.setTime(index, (Time) value);
+      case TIME_CAL -> target.setTime(index, (Time) value, (Calendar) extra);
+      case TIMESTAMP -> target.setTimestamp(index, (Timestamp) value);
+      case TIMESTAMP_CAL -> target.setTimestamp(index, (Timestamp) value, (Calendar) extra);
+      case OBJECT -> target.setObject(index, value);
+      case OBJECT_TYPED -> target.setObject(index, value, intArg);
+      case OBJECT_TYPED_SCALE -> target.setObject(index, value, intArg, (Integer) extra);
+      case OBJECT_SQLTYPE -> target.setObject(index, value, (SQLType) extra);
+      case OBJECT_SQLTYPE_SCALE -> {
+        Object[] typeAndScale = (Object[]) extra;
+        target.setObject(index, value, (SQLType) typeAndScale[0], (Integer) typeAndScale[1]);
+      }
+      case ASCII_STREAM -> {
+        byte[] bytes = (byte[]) value;
+        target.setAsciiStream(index, new ByteArrayInputStream(bytes), bytes.length);
+      }
+      case BINARY_STREAM -> target.setBytes(index, (byte[]) value);
+      case CHARACTER_STREAM -> {
+        String s = (String) value;
+        target.setCharacterStream(index, new StringReader(s), s.length());
+      }
+      case NCHARACTER_STREAM -> {
+        String s = (String) value;
+        target.setNCharacterStream(index, new StringReader(s), s.length());
+      }
+      case URL -> target.setURL(index, (URL) value);
+      case ARRAY -> target.setArray(index, (Array) value);
+      case REF -> target.setRef(index, (Ref) value);
+      case ROWID -> target.setRowId(index, (RowId) value);
+      case SQLXML -> target.setSQLXML(index, (SQLXML) value);
+    }
+  }
+
+  /** The value as the same Java object both sides get, for keys and discrepancy detail. */
+  Object javaValue() {
+    return switch (kind) {
+      case NULL, NULL_TYPED_NAME -> null;
+      default -> value;
+    };
+  }
+
+  static Bind of(Kind kind, Object value) {
+    return new Bind(kind, value, 0, null);
+  }
+
+  static byte[] readAll(InputStream in, long declaredLength) throws SQLException {
+    if (in == null) {
+      return null;
+    }
+    try {
+      byte[] bytes =
+          declaredLength >= 0
+              ? in.readNBytes((int) Math.min(declaredLength, MAX_STREAM_BYTES + 1L))
+              : in.readNBytes(MAX_STREAM_BYTES + 1);
+      if (bytes.length > MAX_STREAM_BYTES) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new SQLException("Cannot read the stream bound as a parameter", "22000", e);
+    }
+  }
+
+  static String readAll(Reader reader, long declaredLength) throws SQLException {
+    if (reader == null) {
+      return null;
+    }
+    try {
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[8192];
+      long remaining = declaredLength >= 0 ? declaredLength : Long.MAX_VALUE;
+      int n;
+      while (remaining > 0
+          && (n = reader.read(buf, 0, (int) Math.min(buf.length, remaining))) > 0) {
+        b.append(buf, 0, n);
+        remaining -= n;
+        if (b.length() > MAX_STREAM_BYTES / 2) {
+          throw tooLarge();
+        }
+      }
+      return b.toString();
+    } catch (IOException e) {
+      throw new SQLException("Cannot read the reader bound as a parameter", "22000", e);
+    }
+  }
+
+  static byte[] readAll(Blob blob) throws SQLException {
+    if (blob == null) {
+      return null;
+    }
+    if (blob.length() > MAX_STREAM_BYTES) {
+      throw tooLarge();
+    }
+    return blob.getBytes(1, (int) blob.length());
+  }
+
+  static String readAll(Clob clob) throws SQLException {
+    if (clob == null) {
+      return null;
+    }
+    if (clob.length() > MAX_STREAM_BYTES / 2) {
+      throw tooLarge();
+    }
+    return clob.getSubString(1, (int) clob.length());
+  }
+
+  static String readAll(NClob clob) throws SQLException {
+    return readAll((Clob) clob);
+  }
+
+  private static SQLException tooLarge() {
+    return new SQLException(
+        "A streamed parameter is larger than dualwrite's limit of "
+            + (MAX_STREAM_BYTES / (1024 * 1024))
+            + " MiB: it must be sent identically to both databases, so it is buffered in memory.",
+        "22001");
+  }
+
+  static SQLException unsupported(String what) {
+    return new SQLFeatureNotSupportedException(
+        what + " is not supported by dualwrite: the value cannot be sent to both databases.",
+        "0A000");
+  }
+}

@@ -1,0 +1,566 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase;
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
+import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.mirror.SessionClock;
+import io.dualwrite.driver.routing.Flags;
+import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.rewriter.Translation;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's connection. It forwards to the authoritative side's connection and mirrors what
+ * must be mirrored: transaction boundaries, savepoints, isolation, read-only, and (through its
+ * statements) every write.
+ *
+ * <p>Flags (phase, percentages) are taken from the runtime at each transaction boundary and kept
+ * until the next one, so a phase change never lands inside a transaction; when it changes the
+ * authoritative side, this wrapper's delegate is switched then.
+ *
+ * <p>The non-authoritative side never fails the application's call: its errors are recorded as
+ * discrepancies and drift, and count against its circuit breaker.
+ */
+public final class DualWriteConnection extends ForwardingConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(DualWriteConnection.class);
+
+  private final DriverRuntime runtime;
+  private final SideConnections sides;
+  private final SessionClock sessionClock = new SessionClock();
+  private Flags flags;
+  private boolean closed;
+
+  // Transaction state since the last boundary.
+  private boolean inTransaction;
+  private boolean wroteInTransaction;
+  private boolean sqlTransactionOpen;
+  private final Set<String> tablesWrittenInTransaction = new LinkedHashSet<>();
+
+  private DualWriteConnection(
+      DriverRuntime runtime, SideConnections sides, Flags flags, Connection authoritative) {
+    super(authoritative);
+    this.runtime = runtime;
+    this.sides = sides;
+    this.flags = flags;
+  }
+
+  /**
+   * Opens the authoritative side now (failing with {@code 08001} if it is unreachable); the other
+   * side opens on first use.
+   */
+  public static DualWriteConnection open(DriverRuntime runtime, DualWriteConfig config)
+      throws SQLException {
+    SideConnections sides = new SideConnections(runtime, config);
+    Flags flags = runtime.flags();
+    Connection authoritative = sides.get(flags.phase().authoritative());
+    if (flags.phase().authoritative() == Side.MYSQL) {
+      runtime.ensureCatalog(authoritative);
+    }
+    return new DualWriteConnection(runtime, sides, flags, authoritative);
+  }
+
+  /**
+   * Where this connection's discrepancies go; monitoring code may {@link
+   * DiscrepancyRecorder#addSink add a sink}. Reach it with {@code
+   * connection.unwrap(DualWriteConnection.class)}.
+   */
+  public DiscrepancyRecorder discrepancyRecorder() {
+    return runtime.recorder();
+  }
+
+  /** The tables (and keys) that may differ between the sides, as this process knows them. */
+  public DriftTracker drift() {
+    return runtime.drift();
+  }
+
+  // ---------------------------------------------------------------- state used by statements
+
+  DriverRuntime runtime() {
+    return runtime;
+  }
+
+  SideConnections sides() {
+    return sides;
+  }
+
+  /** The flags in force for this transaction. */
+  Flags flags() {
+    return flags;
+  }
+
+  Phase phase() {
+    return flags.phase();
+  }
+
+  Side authoritativeSide() {
+    return flags.phase().authoritative();
+  }
+
+  boolean wroteInTransaction() {
+    return wroteInTransaction;
+  }
+
+  SessionClock sessionClock() {
+    return sessionClock;
+  }
+
+  Translation translate(String sql) {
+    return runtime.rewriter().translate(sql);
+  }
+
+  /**
+   * Called before every statement: at a transaction boundary, takes the runtime's current flags and
+   * switches the authoritative side if the phase says so.
+   */
+  void beforeStatement() throws SQLException {
+    checkOpen();
+    if (inTransaction || sqlTransactionOpen) {
+      return;
+    }
+    Flags current = runtime.flags();
+    if (current != flags) {
+      applyFlags(current);
+    }
+    if (!sides.autoCommit()) {
+      inTransaction = true;
+    }
+  }
+
+  private void applyFlags(Flags next) throws SQLException {
+    Side before = flags.phase().authoritative();
+    Side after = next.phase().authoritative();
+    flags = next;
+    if (before != after) {
+      replaceDelegate(sides.get(after));
+      LOG.info("connection now authoritative on {} (phase {})", after, next.phase());
+    }
+  }
+
+  /** Records that a write ran on the authoritative side in the current transaction. */
+  void noteWrite(Set<String> tables) {
+    tablesWrittenInTransaction.addAll(tables);
+    if (!sides.autoCommit() || sqlTransactionOpen) {
+      wroteInTransaction = true;
+    }
+  }
+
+  /** SQL {@code BEGIN}/{@code START TRANSACTION} seen: a transaction is open until it ends. */
+  void noteSqlTransactionStart() {
+    sqlTransactionOpen = true;
+    inTransaction = true;
+  }
+
+  /** SQL {@code COMMIT}/{@code ROLLBACK} seen, or a JDBC commit/rollback: a boundary. */
+  void noteTransactionEnd() {
+    sqlTransactionOpen = false;
+    inTransaction = false;
+    wroteInTransaction = false;
+    tablesWrittenInTransaction.clear();
+  }
+
+  Set<String> tablesWrittenInTransaction() {
+    return tablesWrittenInTransaction;
+  }
+
+  /**
+   * The non-authoritative side's connection for mirroring, or null when it must be skipped (breaker
+   * open or cannot connect); the reason is recorded by the caller through {@link #skipped}.
+   */
+  Connection mirrorConnection() {
+    Side other = authoritativeSide().other();
+    SideHealth health = runtime.health();
+    if (!health.tryAcquire(other)) {
+      return null;
+    }
+    long start = System.nanoTime();
+    boolean opening = !sides.isOpen(other);
+    try {
+      Connection c = sides.get(other);
+      if (opening && sqlTransactionOpen) {
+        try (Statement s = c.createStatement()) {
+          s.execute(other == Side.POSTGRES ? "BEGIN" : "START TRANSACTION");
+        }
+      }
+      // The permit is consumed by the statement the caller runs next.
+      return c;
+    } catch (SQLException e) {
+      health.failure(other, System.nanoTime() - start, e);
+      sides.discard(other);
+      return null;
+    }
+  }
+
+  /** A mirror statement on {@code other} failed: count it, and forget a broken connection. */
+  void mirrorFailed(Side other, long nanos, SQLException e) {
+    runtime.health().failure(other, nanos, e);
+    runtime.metrics().mirrorFailure();
+    if (SideHealth.isAvailabilityFailure(e)) {
+      // The connection is gone, and with it the side's open transaction.
+      if (inTransaction && !tablesWrittenInTransaction.isEmpty()) {
+        runtime
+            .recorder()
+            .record(
+                DiscrepancyKind.MIRROR_FAILED,
+                "(transaction)",
+                "the "
+                    + other
+                    + " connection broke inside a transaction; its earlier writes are lost",
+                tablesWrittenInTransaction,
+                List.of(),
+                true);
+      }
+      sides.discard(other);
+    }
+  }
+
+  void mirrorSucceeded(Side other, long nanos) {
+    runtime.health().success(other, nanos);
+    runtime.metrics().mirroredWrite();
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    return createStatement(
+        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, getHoldability());
+  }
+
+  @Override
+  public Statement createStatement(int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    return createStatement(resultSetType, resultSetConcurrency, getHoldability());
+  }
+
+  @Override
+  public Statement createStatement(
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    checkOpen();
+    StatementOptions options =
+        StatementOptions.of(resultSetType, resultSetConcurrency, resultSetHoldability);
+    Statement vendor = options.createOn(delegate);
+    return new DualWriteStatement(this, vendor, options);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    return prepare(sql, StatementOptions.DEFAULT);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    return prepare(sql, StatementOptions.of(resultSetType, resultSetConcurrency, getHoldability()));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    return prepare(
+        sql, StatementOptions.of(resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    return prepare(sql, StatementOptions.DEFAULT.withKeys(autoGeneratedKeys, null, null));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    return prepare(
+        sql,
+        StatementOptions.DEFAULT.withKeys(Statement.RETURN_GENERATED_KEYS, columnIndexes, null));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    return prepare(
+        sql, StatementOptions.DEFAULT.withKeys(Statement.RETURN_GENERATED_KEYS, null, columnNames));
+  }
+
+  private PreparedStatement prepare(String sql, StatementOptions options) throws SQLException {
+    checkOpen();
+    return new DualWritePreparedStatement(this, sql, options);
+  }
+
+  @Override
+  protected CallableStatement wrapCallableStatement(CallableStatement statement, String sql) {
+    // Stored routines are not translated (the rewriter refuses CREATE PROCEDURE/FUNCTION): a call
+    // runs on the authoritative side only and is recorded, with the drift it may cause.
+    return new DualWriteCallableStatement(this, statement, sql);
+  }
+
+  @Override
+  protected DatabaseMetaData wrapMetaData(DatabaseMetaData metaData) {
+    return new DualWriteDatabaseMetaData(this, metaData);
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    // The application believes it talks to MySQL: describe MySQL while MySQL is in use.
+    if (flags.phase().usesMysql()) {
+      return wrapMetaData(sides.get(Side.MYSQL).getMetaData());
+    }
+    return wrapMetaData(delegate.getMetaData());
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    boolean was = sides.autoCommit();
+    delegate.setAutoCommit(autoCommit);
+    sides.setAutoCommit(autoCommit);
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror != null) {
+      try {
+        mirror.setAutoCommit(autoCommit);
+      } catch (SQLException e) {
+        otherSideFailed(other, "setAutoCommit(" + autoCommit + ")", e, autoCommit && !was);
+      }
+    }
+    if (autoCommit && !was) {
+      noteTransactionEnd(); // JDBC: switching autocommit on commits the open transaction
+    }
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+    delegate.commit();
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror != null && !mirror.getAutoCommit()) {
+      try {
+        mirror.commit();
+      } catch (SQLException e) {
+        otherSideFailed(other, "COMMIT", e, true);
+      }
+    }
+    noteTransactionEnd();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    try {
+      delegate.rollback();
+    } finally {
+      Side other = authoritativeSide().other();
+      Connection mirror = sides.ifOpen(other);
+      if (mirror != null && !mirror.getAutoCommit()) {
+        try {
+          mirror.rollback();
+        } catch (SQLException e) {
+          otherSideFailed(other, "ROLLBACK", e, false);
+        }
+      }
+      noteTransactionEnd();
+    }
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    checkOpen();
+    beforeStatement();
+    Savepoint own = Savepoints.set(delegate, null);
+    return new DualWriteSavepoint(own, mirrorSavepoint(null), authoritativeSide());
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    checkOpen();
+    beforeStatement();
+    Savepoint own = Savepoints.set(delegate, name);
+    return new DualWriteSavepoint(own, mirrorSavepoint(name), authoritativeSide());
+  }
+
+  /** The other side's savepoint, if that side is open; null means "not open at that time". */
+  private Savepoint mirrorSavepoint(String name) {
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror == null || !flags.phase().mirrorsWrites()) {
+      return null;
+    }
+    try {
+      return Savepoints.set(mirror, name);
+    } catch (SQLException e) {
+      otherSideFailed(other, "SAVEPOINT", e, false);
+      return null;
+    }
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    checkOpen();
+    DualWriteSavepoint sp = DualWriteSavepoint.of(savepoint);
+    Savepoints.rollback(delegate, sp.authoritative());
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror != null && !mirror.getAutoCommit()) {
+      try {
+        if (sp.mirror() != null) {
+          Savepoints.rollback(mirror, sp.mirror());
+        } else {
+          // The other side opened after the savepoint: all its work came after it.
+          mirror.rollback();
+        }
+      } catch (SQLException e) {
+        otherSideFailed(other, "ROLLBACK TO SAVEPOINT", e, true);
+      }
+    }
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    checkOpen();
+    DualWriteSavepoint sp = DualWriteSavepoint.of(savepoint);
+    Savepoints.release(delegate, sp.authoritative());
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror != null && sp.mirror() != null) {
+      try {
+        Savepoints.release(mirror, sp.mirror());
+      } catch (SQLException e) {
+        otherSideFailed(other, "RELEASE SAVEPOINT", e, false);
+      }
+    }
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    delegate.setTransactionIsolation(level);
+    sides.setIsolation(level);
+    forOther("setTransactionIsolation", c -> c.setTransactionIsolation(level));
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    delegate.setReadOnly(readOnly);
+    sides.setReadOnly(readOnly);
+    forOther("setReadOnly", c -> c.setReadOnly(readOnly));
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+    delegate.setHoldability(holdability);
+    sides.setHoldability(holdability);
+    forOther("setHoldability", c -> c.setHoldability(holdability));
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    delegate.setNetworkTimeout(executor, milliseconds);
+  }
+
+  private interface SideCall {
+    void apply(Connection c) throws SQLException;
+  }
+
+  private void forOther(String what, SideCall call) {
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    if (mirror != null) {
+      try {
+        call.apply(mirror);
+      } catch (SQLException e) {
+        otherSideFailed(other, what, e, false);
+      }
+    }
+  }
+
+  /**
+   * A connection-level call failed on the non-authoritative side: the application's call still
+   * succeeds; the failure is recorded, with drift for this transaction's tables when rows may now
+   * differ.
+   */
+  private void otherSideFailed(Side other, String what, SQLException e, boolean rowsMayDiffer) {
+    runtime.health().failure(other, 0, e);
+    runtime
+        .recorder()
+        .record(
+            what.equals("COMMIT") ? DiscrepancyKind.COMMIT_FAILED : DiscrepancyKind.MIRROR_FAILED,
+            what,
+            other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+            tablesWrittenInTransaction,
+            List.of(),
+            rowsMayDiffer && !tablesWrittenInTransaction.isEmpty());
+    if (SideHealth.isAvailabilityFailure(e)) {
+      sides.discard(other);
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    return closed || delegate.isClosed();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sides.close(authoritativeSide());
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Connection other = sides.ifOpen(authoritativeSide().other());
+    if (other != null) {
+      try {
+        other.abort(executor);
+      } catch (SQLException e) {
+        LOG.debug("abort of the other side failed", e);
+      }
+    }
+    delegate.abort(executor);
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("The connection is closed.", "08003");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DualWriteConnection[phase="
+        + flags.phase()
+        + ", authoritative="
+        + authoritativeSide()
+        + "]";
+  }
+}

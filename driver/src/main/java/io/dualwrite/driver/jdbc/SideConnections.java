@@ -1,0 +1,166 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.runtime.DriverRuntime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two vendor connections behind one application connection. Each opens on first use; the
+ * session state the application has set so far (autocommit, isolation, read-only, holdability,
+ * session statements such as {@code SET time_zone}) is replayed on a connection that opens late, so
+ * both sides run with the same settings.
+ *
+ * <p>Not thread-safe, like the JDBC connection it belongs to.
+ */
+final class SideConnections {
+  private static final Logger LOG = LoggerFactory.getLogger(SideConnections.class);
+
+  private final DriverRuntime runtime;
+  private final DualWriteConfig config;
+  private Connection mysql;
+  private Connection postgres;
+
+  // Session state to replay on a late-opened side.
+  private boolean autoCommit = true;
+  private Integer isolation;
+  private boolean readOnly;
+  private Integer holdability;
+  private final List<String> mysqlSessionSql = new ArrayList<>();
+  private final List<String> postgresSessionSql = new ArrayList<>();
+
+  SideConnections(DriverRuntime runtime, DualWriteConfig config) {
+    this.runtime = runtime;
+    this.config = config;
+  }
+
+  /** The connection of {@code side}, opening it if needed. */
+  Connection get(Side side) throws SQLException {
+    Connection c = side == Side.MYSQL ? mysql : postgres;
+    if (c == null) {
+      c = open(side);
+      if (side == Side.MYSQL) {
+        mysql = c;
+      } else {
+        postgres = c;
+      }
+    }
+    return c;
+  }
+
+  /** The connection of {@code side} if it is open, else null. */
+  Connection ifOpen(Side side) {
+    return side == Side.MYSQL ? mysql : postgres;
+  }
+
+  boolean isOpen(Side side) {
+    return ifOpen(side) != null;
+  }
+
+  private Connection open(Side side) throws SQLException {
+    Connection c =
+        side == Side.MYSQL
+            ? runtime.vendors().openMysql(config.mysqlUrl(), config.mysqlProperties())
+            : runtime.vendors().openPostgres(config.postgresUrl(), config.postgresProperties());
+    try {
+      if (!autoCommit) {
+        c.setAutoCommit(false);
+      }
+      if (isolation != null) {
+        c.setTransactionIsolation(isolation);
+      }
+      if (readOnly) {
+        c.setReadOnly(true);
+      }
+      if (holdability != null) {
+        c.setHoldability(holdability);
+      }
+      for (String sql : side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql) {
+        try (var s = c.createStatement()) {
+          s.execute(sql);
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c, side);
+      throw e;
+    }
+    return c;
+  }
+
+  void setAutoCommit(boolean value) {
+    autoCommit = value;
+  }
+
+  boolean autoCommit() {
+    return autoCommit;
+  }
+
+  void setIsolation(int level) {
+    isolation = level;
+  }
+
+  void setReadOnly(boolean value) {
+    readOnly = value;
+  }
+
+  void setHoldability(int value) {
+    holdability = value;
+  }
+
+  /** Remembers a session statement to replay on {@code side} if it opens later. */
+  void rememberSessionSql(Side side, String sql) {
+    (side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql).add(sql);
+  }
+
+  /** Forgets a side whose connection broke, so the next use opens a new one. */
+  void discard(Side side) {
+    Connection c = ifOpen(side);
+    if (side == Side.MYSQL) {
+      mysql = null;
+    } else {
+      postgres = null;
+    }
+    if (c != null) {
+      closeQuietly(c, side);
+    }
+  }
+
+  /** Closes both; the first failure of {@code authoritative} is thrown, the other side's logged. */
+  void close(Side authoritative) throws SQLException {
+    SQLException failure = null;
+    for (Side side : Side.values()) {
+      Connection c = ifOpen(side);
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (SQLException e) {
+        if (side == authoritative) {
+          failure = e;
+        } else {
+          LOG.debug("closing the {} side failed", side, e);
+        }
+      }
+    }
+    mysql = null;
+    postgres = null;
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void closeQuietly(Connection c, Side side) {
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("closing the {} side failed: {}", side, Redaction.oneLine(e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,1234 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.compare.ResultComparator;
+import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.mirror.SessionClock;
+import io.dualwrite.driver.mirror.ValuePinner;
+import io.dualwrite.driver.routing.ReadRouter;
+import io.dualwrite.driver.routing.ReadRouter.Route;
+import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.rewriter.AutoIncrement;
+import io.dualwrite.rewriter.Binding;
+import io.dualwrite.rewriter.KeyBinding;
+import io.dualwrite.rewriter.PinnedStatement;
+import io.dualwrite.rewriter.SessionCommand;
+import io.dualwrite.rewriter.StatementKind;
+import io.dualwrite.rewriter.Translation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.rowset.CachedRowSet;
+import javax.sql.rowset.RowSetProvider;
+
+/**
+ * Runs the application's statements for one statement wrapper: decides where each one goes, runs it
+ * on the authoritative side, mirrors writes to the other side, and compares reads. This is the one
+ * place where a statement is decided and mirrored; {@link ReadRouter} holds the read policy and
+ * {@link ResultComparator} the comparison.
+ *
+ * <p>Plain statements pass {@code binds == null}; prepared statements pass their recorded
+ * parameters, replayed on whichever vendor statement runs (with the rewriter's parameter map on the
+ * PostgreSQL side).
+ *
+ * <p>Not thread-safe, like the JDBC statement it serves.
+ */
+final class StatementEngine {
+
+  /** Which JDBC execute method the application called. */
+  enum Mode {
+    QUERY,
+    UPDATE,
+    EXECUTE
+  }
+
+  private final DualWriteConnection conn;
+  private final Statement owner;
+  private final StatementOptions options;
+  private final String preparedSql;
+  private final StatementSettings settings;
+  private final Map<Side, Statement> plain = new EnumMap<>(Side.class);
+  private final Map<Side, Map<String, PreparedStatement>> prepared = new EnumMap<>(Side.class);
+
+  // Results of the last execution, as the application sees them.
+  private ResultSet resultSet;
+  private long updateCount = -1;
+  private ResultSet generatedKeys;
+  private Statement lastVendor;
+
+  StatementEngine(DualWriteConnection conn, Statement owner, StatementOptions options) {
+    this(conn, owner, options, null);
+  }
+
+  /** For a prepared statement: {@code preparedSql} is the application's SQL. */
+  StatementEngine(
+      DualWriteConnection conn, Statement owner, StatementOptions options, String preparedSql) {
+    this.preparedSql = preparedSql;
+    this.conn = conn;
+    this.owner = owner;
+    this.options = options;
+    this.settings = new StatementSettings();
+  }
+
+  /** The vendor SQL and key request a prepared statement starts with on the authoritative side. */
+  private record Variant(String sql, boolean keys, String keyColumn) {
+    String cacheKey() {
+      return StatementEngine.cacheKey(sql, keys, keyColumn);
+    }
+  }
+
+  private static Variant firstVariant(DualWriteConnection conn, Translation t, StatementOptions o)
+      throws SQLException {
+    Side auth = conn.authoritativeSide();
+    AutoIncrement ai = t.autoIncrement();
+    boolean keys =
+        t.kind().isWrite()
+            && (o.appWantsKeys()
+                || (conn.phase().mirrorsWrites() && ai != null && !ai.suppliedByStatement()));
+    if (auth == Side.MYSQL) {
+      String sql = t.pinned() != null && !t.isRefused() ? t.pinned().mysqlSql() : t.mysqlSql();
+      return new Variant(sql, keys, null);
+    }
+    if (t.isRefused() || t.postgresSql() == null) {
+      throw refusedOnPostgres(t);
+    }
+    String sql = t.pinned() != null ? t.pinned().postgresSql() : t.postgresSql();
+    return new Variant(sql, keys, keys && ai != null ? ai.column() : null);
+  }
+
+  /** Prepares the authoritative side's statement for a new prepared-statement wrapper. */
+  static PreparedStatement prepareFirst(
+      DualWriteConnection conn, Translation t, StatementOptions options) throws SQLException {
+    conn.checkOpen();
+    Variant v = firstVariant(conn, t, options);
+    Connection c = conn.sides().get(conn.authoritativeSide());
+    return options.prepareOn(c, v.sql(), v.keys(), v.keyColumn());
+  }
+
+  /** Takes over the statement made by {@link #prepareFirst} for the same translation. */
+  void adoptPrepared(Side side, PreparedStatement ps) throws SQLException {
+    Variant v = firstVariant(conn, conn.translate(preparedSql), options);
+    prepared.computeIfAbsent(side, k -> new HashMap<>()).put(v.cacheKey(), ps);
+    lastVendor = ps;
+  }
+
+  StatementOptions options() {
+    return options;
+  }
+
+  private static String cacheKey(String sql, boolean keys, String keyColumn) {
+    return keys ? "K" + (keyColumn == null ? "" : keyColumn) + "\u0000" + sql : sql;
+  }
+
+  /** Takes over a vendor statement the connection already made for {@code side}. */
+  void adopt(Side side, Statement vendor) {
+    plain.put(side, vendor);
+    lastVendor = vendor;
+  }
+
+  StatementSettings settings() {
+    return settings;
+  }
+
+  /** The vendor statement that ran last, for the wrapper's forwarding of result navigation. */
+  Statement lastVendor() {
+    return lastVendor;
+  }
+
+  ResultSet resultSet() {
+    return resultSet;
+  }
+
+  long updateCount() {
+    return updateCount;
+  }
+
+  ResultSet generatedKeys() {
+    return generatedKeys;
+  }
+
+  /** Called when the application moves to the next result; results of ours have only one. */
+  void clearResults() {
+    resultSet = null;
+    updateCount = -1;
+  }
+
+  /**
+   * Runs one statement.
+   *
+   * @param binds the recorded parameters (prepared statements) or null (plain statements)
+   * @param wantsKeys the application asked for generated keys for this execution
+   * @return whether the first result is a result set
+   */
+  boolean run(String sql, Bind[] binds, Mode mode, boolean wantsKeys) throws SQLException {
+    conn.beforeStatement();
+    closeResults();
+    Translation t = conn.translate(sql);
+    StatementKind kind = t.kind();
+    if (kind.isRead()) {
+      runRead(t, binds, mode);
+      return true;
+    }
+    if (kind == StatementKind.SESSION || kind == StatementKind.TRANSACTION) {
+      return runSession(t, binds, mode);
+    }
+    if (mode == Mode.QUERY) {
+      throw new SQLException(
+          "executeQuery() was given a statement that returns no result set.", "S1009");
+    }
+    runWrite(t, binds, wantsKeys);
+    return false;
+  }
+
+  // ------------------------------------------------------------------------------- reads
+
+  private void runRead(Translation t, Bind[] binds, Mode mode) throws SQLException {
+    DriverRuntime runtime = conn.runtime();
+    Side auth = conn.authoritativeSide();
+    Side other = auth.other();
+    if (t.isRefused() && auth == Side.POSTGRES) {
+      throw refusedOnPostgres(t);
+    }
+    boolean eligible =
+        !conn.wroteInTransaction()
+            && !t.lockingRead()
+            && !t.isRefused()
+            && t.postgresSql() != null
+            && !runtime.drift().anyDrifted(t.tablesRead());
+    boolean otherHealthy = runtime.health().isClosed(other);
+    Route route = ReadRouter.route(conn.flags(), eligible, otherHealthy);
+    if (route.compare()) {
+      runComparedRead(t, binds, auth);
+      return;
+    }
+    if (route.side() == auth || !conn.phase().mirrorsWrites()) {
+      resultSet = wrapResult(executeRead(route.side(), t, binds), route.side());
+      runtime.metrics().read(route.side());
+      return;
+    }
+    // Served by the non-authoritative side; if it fails, the authoritative side answers.
+    long start = System.nanoTime();
+    try {
+      ResultSet rs = executeRead(other, t, binds);
+      runtime.health().success(other, System.nanoTime() - start);
+      resultSet = wrapResult(rs, other);
+      runtime.metrics().read(other);
+    } catch (SQLException e) {
+      conn.mirrorFailed(other, System.nanoTime() - start, e);
+      resultSet = wrapResult(executeRead(auth, t, binds), auth);
+      runtime.metrics().read(auth);
+    }
+  }
+
+  private ResultSet executeRead(Side side, Translation t, Bind[] binds) throws SQLException {
+    Connection c =
+        side == conn.authoritativeSide() ? conn.sides().get(side) : conn.sides().get(side);
+    long start = System.nanoTime();
+    try {
+      if (side == Side.MYSQL) {
+        if (binds == null) {
+          Statement s = plainOn(side, c);
+          s.execute(t.mysqlSql());
+          lastVendor = s;
+          return s.getResultSet();
+        }
+        PreparedStatement ps = preparedOn(side, c, t.mysqlSql(), false, null);
+        applyIdentity(ps, binds);
+        ps.execute();
+        lastVendor = ps;
+        return ps.getResultSet();
+      }
+      if (binds == null && t.mysqlParameterCount() == 0) {
+        Statement s = plainOn(side, c);
+        s.execute(t.postgresSql());
+        lastVendor = s;
+        return s.getResultSet();
+      }
+      PreparedStatement ps = preparedOn(side, c, t.postgresSql(), false, null);
+      applyMapped(ps, binds, t.parameterMap());
+      ps.execute();
+      lastVendor = ps;
+      return ps.getResultSet();
+    } finally {
+      conn.runtime().metrics().statement(side, System.nanoTime() - start);
+    }
+  }
+
+  private void runComparedRead(Translation t, Bind[] binds, Side auth) throws SQLException {
+    DriverRuntime runtime = conn.runtime();
+    CachedRowSet authRows = materialize(executeRead(auth, t, binds));
+    Side other = auth.other();
+    String difference;
+    long start = System.nanoTime();
+    try {
+      CachedRowSet otherRows = materialize(executeRead(other, t, binds));
+      runtime.health().success(other, System.nanoTime() - start);
+      difference =
+          ResultComparator.compare(authRows, otherRows, ResultComparator.isOrdered(t.mysqlSql()));
+      authRows.beforeFirst();
+    } catch (SQLException e) {
+      conn.mirrorFailed(other, System.nanoTime() - start, e);
+      difference = other + " side failed: " + e.getSQLState() + " " + e.getMessage();
+    }
+    runtime.metrics().comparedRead(difference != null);
+    runtime.metrics().read(auth);
+    if (difference != null) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.READ_MISMATCH,
+              t.mysqlSql(),
+              difference,
+              t.tablesRead(),
+              List.of(),
+              false);
+    }
+    resultSet = new DualWriteResultSet(authRows, owner);
+  }
+
+  private static CachedRowSet materialize(ResultSet rs) throws SQLException {
+    CachedRowSet rows = RowSetProvider.newFactory().createCachedRowSet();
+    try (rs) {
+      rows.populate(rs);
+    }
+    return rows;
+  }
+
+  private ResultSet wrapResult(ResultSet rs, Side side) throws SQLException {
+    if (rs == null) {
+      return null;
+    }
+    // TODO(vendor): PostgreSQL results are adapted to look like MySQL's by the vendor layer.
+    return new DualWriteResultSet(rs, owner);
+  }
+
+  // ------------------------------------------------------------------------------- writes
+
+  private void runWrite(Translation t, Bind[] binds, boolean appWantsKeys) throws SQLException {
+    DriverRuntime runtime = conn.runtime();
+    Side auth = conn.authoritativeSide();
+    boolean mirror = conn.phase().mirrorsWrites();
+    if (t.isRefused()) {
+      if (auth == Side.POSTGRES) {
+        runtime
+            .recorder()
+            .record(
+                DiscrepancyKind.UNTRANSLATABLE,
+                t.mysqlSql(),
+                t.refusal().code() + ": " + t.refusal().reason(),
+                t.tablesWritten(),
+                List.of(),
+                false);
+        throw refusedOnPostgres(t);
+      }
+      Connection mysql = conn.sides().get(Side.MYSQL);
+      updateCount =
+          executeWrite(
+              Side.MYSQL, mysql, t.mysqlSql(), binds, identity(binds), null, appWantsKeys, null);
+      conn.noteWrite(t.tablesWritten());
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.UNTRANSLATABLE,
+              t.mysqlSql(),
+              t.refusal().code() + ": " + t.refusal().reason(),
+              t.tablesWritten(),
+              List.of(),
+              mirror);
+      return;
+    }
+
+    Connection authConn = conn.sides().get(auth);
+    Object[] computed = null;
+    PinnedStatement pinned = t.pinned();
+    if (pinned != null) {
+      computed = ValuePinner.compute(t.nonDeterministicCalls(), clock().offset(mysqlForClock()));
+    }
+    AutoIncrement ai = t.autoIncrement();
+    boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
+    boolean wantKeys = appWantsKeys || keysForMirror;
+    String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
+
+    String sql;
+    int[] sources;
+    Object[] values = null;
+    if (auth == Side.MYSQL) {
+      sql = pinned != null ? pinned.mysqlSql() : t.mysqlSql();
+      sources = pinned != null ? appSources(pinned.mysqlBindings()) : identity(binds);
+      if (pinned != null) {
+        values = computedValues(pinned.mysqlBindings(), computed);
+      }
+    } else {
+      sql = pinned != null ? pinned.postgresSql() : t.postgresSql();
+      sources = pinned != null ? appSources(pinned.postgresBindings()) : t.parameterMap();
+      if (pinned != null) {
+        values = computedValues(pinned.postgresBindings(), computed);
+      }
+    }
+    boolean ddlInTransaction = t.kind() == StatementKind.DDL && !conn.sides().autoCommit();
+    if (ddlInTransaction && mirror) {
+      commitMirrorBeforeDdl();
+    }
+    long count = executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
+    updateCount = count;
+    List<Object> keys = wantKeys ? readKeys() : null;
+    conn.noteWrite(t.tablesWritten());
+    if (t.kind() == StatementKind.DDL) {
+      Connection mysql = conn.sides().ifOpen(Side.MYSQL);
+      if (mysql != null) {
+        runtime.schemaChanged(mysql);
+      }
+    }
+    if (mirror) {
+      mirrorWrite(t, binds, computed, keys, count);
+    }
+    if (ddlInTransaction) {
+      // MySQL committed implicitly before and after the DDL; so does the mirror now.
+      Connection other = conn.sides().ifOpen(auth.other());
+      if (other != null && !other.getAutoCommit()) {
+        try {
+          other.commit();
+        } catch (SQLException e) {
+          conn.mirrorFailed(auth.other(), 0, e);
+        }
+      }
+      conn.noteTransactionEnd();
+    }
+  }
+
+  private void commitMirrorBeforeDdl() {
+    Connection other = conn.sides().ifOpen(conn.authoritativeSide().other());
+    if (other == null) {
+      return;
+    }
+    try {
+      if (!other.getAutoCommit()) {
+        other.commit();
+      }
+    } catch (SQLException e) {
+      conn.mirrorFailed(conn.authoritativeSide().other(), 0, e);
+    }
+  }
+
+  private void mirrorWrite(
+      Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
+    DriverRuntime runtime = conn.runtime();
+    Side other = conn.authoritativeSide().other();
+    Set<String> tables = t.tablesWritten();
+    List<String> keyStrings = keyStrings(keys);
+    Connection oc = conn.mirrorConnection();
+    if (oc == null) {
+      runtime.metrics().mirrorFailure();
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_SKIPPED,
+              t.mysqlSql(),
+              other + " side unavailable (circuit breaker open or connection failed)",
+              tables,
+              keyStrings,
+              true);
+      return;
+    }
+    AutoIncrement ai = t.autoIncrement();
+    PinnedStatement pinned = t.pinned();
+    boolean keysNeeded = ai != null && !ai.suppliedByStatement();
+    boolean keysWritten = !keysNeeded;
+    boolean withKeys =
+        keysNeeded
+            && keys != null
+            && other == Side.POSTGRES
+            && ai.postgresSqlWithKeys() != null
+            && keys.size() == ai.rowCount();
+    Long insertId = null;
+    String sql;
+    Object[] values;
+    int[] sources;
+    if (withKeys) {
+      sql = ai.postgresSqlWithKeys();
+      List<KeyBinding> kb = ai.postgresKeyBindings();
+      sources = new int[kb.size()];
+      values = new Object[kb.size()];
+      for (int i = 0; i < kb.size(); i++) {
+        KeyBinding b = kb.get(i);
+        if (b instanceof KeyBinding.AppParameter p) {
+          sources[i] = p.index();
+        } else if (b instanceof KeyBinding.ComputedValue v) {
+          sources[i] = -1;
+          values[i] = computed[v.callIndex()];
+        } else if (b instanceof KeyBinding.GeneratedKey g) {
+          sources[i] = -1;
+          values[i] = keys.get(g.row());
+        }
+      }
+      keysWritten = true;
+    } else {
+      if (keysNeeded && other == Side.MYSQL && consecutive(keys)) {
+        // MySQL takes the next AUTO_INCREMENT value from insert_id: the first of PostgreSQL's
+        // keys, the following rows get the next ones.
+        insertId = ((Number) keys.get(0)).longValue();
+        keysWritten = true;
+      }
+      if (pinned != null) {
+        List<Binding> bindings =
+            other == Side.POSTGRES ? pinned.postgresBindings() : pinned.mysqlBindings();
+        sql = other == Side.POSTGRES ? pinned.postgresSql() : pinned.mysqlSql();
+        sources = appSources(bindings);
+        values = computedValues(bindings, computed);
+      } else {
+        sql = other == Side.POSTGRES ? t.postgresSql() : t.mysqlSql();
+        sources = other == Side.POSTGRES ? t.parameterMap() : identity(binds);
+        values = null;
+      }
+    }
+    long start = System.nanoTime();
+    long count;
+    try {
+      if (insertId != null) {
+        try (Statement s = oc.createStatement()) {
+          s.execute("SET insert_id = " + insertId);
+        }
+      }
+      count = executeMirror(other, oc, sql, binds, sources, values);
+      if (withKeys) {
+        runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
+      }
+      conn.mirrorSucceeded(other, System.nanoTime() - start);
+    } catch (SQLException e) {
+      conn.mirrorFailed(other, System.nanoTime() - start, e);
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_FAILED,
+              t.mysqlSql(),
+              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+              tables,
+              keyStrings,
+              true);
+      return;
+    }
+    if (!countsAgree(t.kind(), authCount, count)) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.ROW_COUNT_MISMATCH,
+              t.mysqlSql(),
+              conn.authoritativeSide() + " changed " + authCount + " rows, " + other + " " + count,
+              tables,
+              keyStrings,
+              true);
+    } else if (!keysWritten) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_FAILED,
+              t.mysqlSql(),
+              "generated keys could not be written explicitly on the "
+                  + other
+                  + " side; its keys may differ",
+              tables,
+              keyStrings,
+              true);
+    }
+  }
+
+  /** Whether {@code keys} are numbers each one more than the last (one multi-row insert). */
+  private static boolean consecutive(List<Object> keys) {
+    if (keys == null || keys.isEmpty() || !(keys.get(0) instanceof Number)) {
+      return false;
+    }
+    long first = ((Number) keys.get(0)).longValue();
+    for (int i = 1; i < keys.size(); i++) {
+      if (!(keys.get(i) instanceof Number n) || n.longValue() != first + i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the two update counts describe the same change. Upserts and REPLACE count an updated
+   * row twice in MySQL and once in PostgreSQL, so only "something" vs "nothing" is compared.
+   */
+  static boolean countsAgree(StatementKind kind, long authoritative, long mirrored) {
+    return switch (kind) {
+      case INSERT, UPDATE, DELETE, INSERT_IGNORE -> authoritative == mirrored;
+      case UPSERT, REPLACE -> (authoritative > 0) == (mirrored > 0);
+      default -> true;
+    };
+  }
+
+  private long executeWrite(
+      Side side,
+      Connection c,
+      String sql,
+      Bind[] binds,
+      int[] sources,
+      Object[] computed,
+      boolean keys,
+      String keyColumn)
+      throws SQLException {
+    long start = System.nanoTime();
+    try {
+      if (binds == null && computed == null && !hasParameters(sources)) {
+        Statement s = plainOn(side, c);
+        long n =
+            keys
+                ? (keyColumn != null
+                    ? s.executeLargeUpdate(sql, new String[] {keyColumn})
+                    : s.executeLargeUpdate(sql, Statement.RETURN_GENERATED_KEYS))
+                : executeAny(s, sql);
+        lastVendor = s;
+        return n;
+      }
+      PreparedStatement ps = preparedOn(side, c, sql, keys, keyColumn);
+      apply(ps, binds, sources, computed, side);
+      long n = ps.executeLargeUpdate();
+      lastVendor = ps;
+      return n;
+    } finally {
+      conn.runtime().metrics().statement(side, System.nanoTime() - start);
+    }
+  }
+
+  /** DDL and other statements may return a result set; their update count is what we want. */
+  private static long executeAny(Statement s, String sql) throws SQLException {
+    boolean isResult = s.execute(sql);
+    return isResult ? -1 : s.getLargeUpdateCount();
+  }
+
+  private long executeMirror(
+      Side side, Connection c, String sql, Bind[] binds, int[] sources, Object[] values)
+      throws SQLException {
+    long start = System.nanoTime();
+    try {
+      if (binds == null && values == null && !hasParameters(sources)) {
+        Statement s = plainOn(side, c);
+        return executeAny(s, sql);
+      }
+      PreparedStatement ps = preparedOn(side, c, sql, false, null);
+      apply(ps, binds, sources, values, side);
+      return ps.executeLargeUpdate();
+    } finally {
+      conn.runtime().metrics().statement(side, System.nanoTime() - start);
+    }
+  }
+
+  private List<Object> readKeys() throws SQLException {
+    ResultSet rs = lastVendor.getGeneratedKeys();
+    List<Object> keys = new ArrayList<>();
+    if (rs == null) {
+      return keys;
+    }
+    CachedRowSet copy = materialize(rs);
+    while (copy.next()) {
+      keys.add(copy.getObject(1));
+    }
+    copy.beforeFirst();
+    generatedKeys = new DualWriteResultSet(copy, owner);
+    return keys;
+  }
+
+  private static List<String> keyStrings(List<Object> keys) {
+    if (keys == null || keys.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(keys.size());
+    for (Object k : keys) {
+      out.add(String.valueOf(k));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------- batches
+
+  /**
+   * Runs a prepared-statement batch: as one batch on the authoritative side, then the rows that
+   * succeeded as one batch on the other side, with per-row update counts compared. Rows of a
+   * statement with non-deterministic calls each get their own computed values, as each row is one
+   * execution in MySQL.
+   */
+  long[] runBatch(String sql, List<Bind[]> rows) throws SQLException {
+    conn.beforeStatement();
+    closeResults();
+    if (rows.isEmpty()) {
+      return new long[0];
+    }
+    Translation t = conn.translate(sql);
+    if (!t.kind().isWrite() && t.kind() != StatementKind.DDL && t.kind() != StatementKind.OTHER) {
+      throw new SQLException(
+          "Batches may hold only statements that return no result set.", "S1009");
+    }
+    Side auth = conn.authoritativeSide();
+    Side other = auth.other();
+    boolean mirror = conn.phase().mirrorsWrites();
+    DriverRuntime runtime = conn.runtime();
+    if (t.isRefused() && auth == Side.POSTGRES) {
+      throw refusedOnPostgres(t);
+    }
+    PinnedStatement pinned = t.isRefused() ? null : t.pinned();
+    AutoIncrement ai = t.isRefused() ? null : t.autoIncrement();
+    boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
+    boolean wantKeys = options.appWantsKeys() || keysForMirror;
+    String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
+    String authSql;
+    int[] authSources;
+    if (auth == Side.MYSQL) {
+      authSql = pinned != null ? pinned.mysqlSql() : t.mysqlSql();
+      authSources = pinned != null ? appSources(pinned.mysqlBindings()) : identity(rows.get(0));
+    } else {
+      authSql = pinned != null ? pinned.postgresSql() : t.postgresSql();
+      authSources = pinned != null ? appSources(pinned.postgresBindings()) : t.parameterMap();
+    }
+    List<Object[]> computed = new ArrayList<>(rows.size());
+    PreparedStatement ps = preparedOn(auth, conn.sides().get(auth), authSql, wantKeys, keyColumn);
+    for (Bind[] row : rows) {
+      Object[] values = null;
+      if (pinned != null) {
+        Object[] calls =
+            ValuePinner.compute(t.nonDeterministicCalls(), clock().offset(mysqlForClock()));
+        values =
+            computedValues(
+                auth == Side.MYSQL ? pinned.mysqlBindings() : pinned.postgresBindings(), calls);
+        computed.add(calls);
+      }
+      apply(ps, row, authSources, values, auth);
+      ps.addBatch();
+    }
+    long[] counts;
+    SQLException failure = null;
+    long start = System.nanoTime();
+    try {
+      counts = ps.executeLargeBatch();
+    } catch (java.sql.BatchUpdateException e) {
+      failure = e;
+      counts = e.getLargeUpdateCounts();
+    } finally {
+      runtime.metrics().statement(auth, System.nanoTime() - start);
+    }
+    lastVendor = ps;
+    List<Object> keys = wantKeys ? readKeys() : null;
+    conn.noteWrite(t.tablesWritten());
+    if (mirror) {
+      if (t.isRefused()) {
+        runtime
+            .recorder()
+            .record(
+                DiscrepancyKind.UNTRANSLATABLE,
+                t.mysqlSql(),
+                t.refusal().code() + ": " + t.refusal().reason(),
+                t.tablesWritten(),
+                List.of(),
+                true);
+      } else {
+        mirrorBatch(t, rows, computed, counts, keys);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return counts;
+  }
+
+  private void mirrorBatch(
+      Translation t,
+      List<Bind[]> rows,
+      List<Object[]> computed,
+      long[] authCounts,
+      List<Object> keys) {
+    DriverRuntime runtime = conn.runtime();
+    Side other = conn.authoritativeSide().other();
+    Set<String> tables = t.tablesWritten();
+    Connection oc = conn.mirrorConnection();
+    if (oc == null) {
+      runtime.metrics().mirrorFailure();
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_SKIPPED,
+              t.mysqlSql(),
+              other + " side unavailable (circuit breaker open or connection failed)",
+              tables,
+              keyStrings(keys),
+              true);
+      return;
+    }
+    AutoIncrement ai = t.autoIncrement();
+    PinnedStatement pinned = t.pinned();
+    int succeeded = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (i < authCounts.length && authCounts[i] != Statement.EXECUTE_FAILED) {
+        succeeded++;
+      }
+    }
+    boolean withKeys =
+        ai != null
+            && !ai.suppliedByStatement()
+            && other == Side.POSTGRES
+            && ai.postgresSqlWithKeys() != null
+            && ai.rowCount() == 1
+            && keys != null
+            && keys.size() == succeeded;
+    boolean insertIds =
+        ai != null
+            && !ai.suppliedByStatement()
+            && other == Side.MYSQL
+            && keys != null
+            && keys.size() == succeeded;
+    String sql;
+    if (withKeys) {
+      sql = ai.postgresSqlWithKeys();
+    } else if (pinned != null) {
+      sql = other == Side.POSTGRES ? pinned.postgresSql() : pinned.mysqlSql();
+    } else {
+      sql = other == Side.POSTGRES ? t.postgresSql() : t.mysqlSql();
+    }
+    long start = System.nanoTime();
+    long[] counts;
+    List<Integer> mirroredRows = new ArrayList<>();
+    List<Long> singleCounts = new ArrayList<>();
+    try {
+      PreparedStatement ps = preparedOn(other, oc, sql, false, null);
+      int keyIndex = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        if (i >= authCounts.length || authCounts[i] == Statement.EXECUTE_FAILED) {
+          continue;
+        }
+        Bind[] row = rows.get(i);
+        Object[] calls = pinned != null ? computed.get(i) : null;
+        int[] sources;
+        Object[] values;
+        if (withKeys) {
+          List<KeyBinding> kb = ai.postgresKeyBindings();
+          sources = new int[kb.size()];
+          values = new Object[kb.size()];
+          for (int k = 0; k < kb.size(); k++) {
+            KeyBinding b = kb.get(k);
+            if (b instanceof KeyBinding.AppParameter p) {
+              sources[k] = p.index();
+            } else if (b instanceof KeyBinding.ComputedValue v) {
+              sources[k] = -1;
+              values[k] = calls[v.callIndex()];
+            } else {
+              sources[k] = -1;
+              values[k] = keys.get(keyIndex);
+            }
+          }
+          keyIndex++;
+        } else if (pinned != null) {
+          List<Binding> bindings =
+              other == Side.POSTGRES ? pinned.postgresBindings() : pinned.mysqlBindings();
+          sources = appSources(bindings);
+          values = computedValues(bindings, calls);
+        } else {
+          sources = other == Side.POSTGRES ? t.parameterMap() : identity(row);
+          values = null;
+        }
+        apply(ps, row, sources, values, other);
+        mirroredRows.add(i);
+        if (insertIds) {
+          // MySQL takes each row's key from insert_id; rows run one by one to set it.
+          try (Statement s = oc.createStatement()) {
+            s.execute("SET insert_id = " + ((Number) keys.get(keyIndex++)).longValue());
+          }
+          singleCounts.add(ps.executeLargeUpdate());
+        } else {
+          ps.addBatch();
+        }
+      }
+      counts =
+          insertIds
+              ? singleCounts.stream().mapToLong(Long::longValue).toArray()
+              : ps.executeLargeBatch();
+      if (withKeys) {
+        runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
+      }
+      conn.mirrorSucceeded(other, System.nanoTime() - start);
+    } catch (SQLException e) {
+      conn.mirrorFailed(other, System.nanoTime() - start, e);
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_FAILED,
+              t.mysqlSql(),
+              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+              tables,
+              keyStrings(keys),
+              true);
+      return;
+    } finally {
+      runtime.metrics().statement(other, System.nanoTime() - start);
+    }
+    for (int j = 0; j < counts.length && j < mirroredRows.size(); j++) {
+      long a = authCounts[mirroredRows.get(j)];
+      long b = counts[j];
+      boolean unknown = a == Statement.SUCCESS_NO_INFO || b == Statement.SUCCESS_NO_INFO;
+      if (!unknown && !countsAgree(t.kind(), a, b)) {
+        runtime
+            .recorder()
+            .record(
+                DiscrepancyKind.ROW_COUNT_MISMATCH,
+                t.mysqlSql(),
+                "batch row "
+                    + mirroredRows.get(j)
+                    + ": "
+                    + conn.authoritativeSide()
+                    + " changed "
+                    + a
+                    + " rows, "
+                    + other
+                    + " "
+                    + b,
+                tables,
+                keyStrings(keys),
+                true);
+        return;
+      }
+    }
+    if (ai != null && !ai.suppliedByStatement() && !withKeys) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_FAILED,
+              t.mysqlSql(),
+              "generated keys could not be written explicitly on the "
+                  + other
+                  + " side; its keys may differ",
+              tables,
+              keyStrings(keys),
+              true);
+    }
+  }
+
+  // ------------------------------------------------------------------------------- session
+
+  private boolean runSession(Translation t, Bind[] binds, Mode mode) throws SQLException {
+    SessionCommand cmd = t.session();
+    Side auth = conn.authoritativeSide();
+    boolean usesMysql = conn.phase().usesMysql();
+    switch (cmd.handling()) {
+      case AUTHORITATIVE_ONLY -> {
+        // SHOW, DESCRIBE, EXPLAIN: MySQL answers as the application expects, while it is in use.
+        if (usesMysql) {
+          return executeOn(Side.MYSQL, t.mysqlSql(), binds, identity(binds));
+        }
+        if (t.postgresSql() == null) {
+          throw new SQLFeatureNotSupportedException(
+              "'"
+                  + Redaction.oneLine(t.mysqlSql())
+                  + "' has no PostgreSQL equivalent and MySQL"
+                  + " is no longer used in phase "
+                  + conn.phase()
+                  + ".",
+              "0A000");
+        }
+        return executeOn(Side.POSTGRES, t.postgresSql(), binds, t.parameterMap());
+      }
+      case MYSQL_ONLY -> {
+        if (usesMysql) {
+          conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+          if (conn.sides().isOpen(Side.MYSQL) || auth == Side.MYSQL) {
+            return executeOn(Side.MYSQL, t.mysqlSql(), binds, identity(binds));
+          }
+        }
+        updateCount = 0;
+        return false;
+      }
+      case BOTH, DRIVER_TRACKED -> {
+        return runOnBoth(t, binds, cmd);
+      }
+      default -> throw new IllegalStateException("unknown handling " + cmd.handling());
+    }
+  }
+
+  private boolean runOnBoth(Translation t, Bind[] binds, SessionCommand cmd) throws SQLException {
+    Side auth = conn.authoritativeSide();
+    Side other = auth.other();
+    if (t.postgresSql() == null && auth == Side.POSTGRES) {
+      throw refusedOnPostgres(t);
+    }
+    String authSql = auth == Side.MYSQL ? t.mysqlSql() : t.postgresSql();
+    int[] authSources = auth == Side.MYSQL ? identity(binds) : t.parameterMap();
+    boolean result = executeOn(auth, authSql, binds, authSources);
+    boolean isTimeZone = cmd.type() == SessionCommand.Type.SET_TIME_ZONE;
+    if (isTimeZone) {
+      clock().invalidate();
+    }
+    switch (cmd.type()) {
+      case BEGIN -> conn.noteSqlTransactionStart();
+      case COMMIT, ROLLBACK -> conn.noteTransactionEnd();
+      default -> {}
+    }
+    boolean sessionState =
+        cmd.handling() == SessionCommand.Handling.BOTH
+            && cmd.type() != SessionCommand.Type.BEGIN
+            && cmd.type() != SessionCommand.Type.COMMIT
+            && cmd.type() != SessionCommand.Type.ROLLBACK;
+    if (sessionState) {
+      conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+      if (t.postgresSql() != null) {
+        conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
+      }
+    }
+    Connection oc = conn.sides().ifOpen(other);
+    if (oc != null && conn.phase().mirrorsWrites()) {
+      String otherSql = other == Side.MYSQL ? t.mysqlSql() : t.postgresSql();
+      if (otherSql == null) {
+        conn.runtime()
+            .recorder()
+            .record(
+                DiscrepancyKind.UNTRANSLATABLE,
+                t.mysqlSql(),
+                t.isRefused() ? t.refusal().reason() : "no PostgreSQL equivalent",
+                Set.of(),
+                List.of(),
+                false);
+      } else {
+        int[] sources = other == Side.MYSQL ? identity(binds) : t.parameterMap();
+        long start = System.nanoTime();
+        try {
+          executeMirror(other, oc, otherSql, binds, sources, null);
+          conn.runtime().health().success(other, System.nanoTime() - start);
+        } catch (SQLException e) {
+          conn.mirrorFailed(other, System.nanoTime() - start, e);
+          conn.runtime()
+              .recorder()
+              .record(
+                  DiscrepancyKind.MIRROR_FAILED,
+                  t.mysqlSql(),
+                  other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+                  conn.tablesWrittenInTransaction(),
+                  List.of(),
+                  cmd.type() == SessionCommand.Type.COMMIT);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Runs on one side and keeps its result as this statement's result. */
+  private boolean executeOn(Side side, String sql, Bind[] binds, int[] sources)
+      throws SQLException {
+    Connection c = conn.sides().get(side);
+    boolean isResult;
+    Statement vendor;
+    if (binds == null || !hasParameters(sources)) {
+      vendor = plainOn(side, c);
+      isResult = vendor.execute(sql);
+    } else {
+      PreparedStatement ps = preparedOn(side, c, sql, false, null);
+      apply(ps, binds, sources, null, side);
+      isResult = ps.execute();
+      vendor = ps;
+    }
+    lastVendor = vendor;
+    if (isResult) {
+      resultSet = wrapResult(vendor.getResultSet(), side);
+    } else {
+      updateCount = vendor.getLargeUpdateCount();
+    }
+    return isResult;
+  }
+
+  private SessionClock clock() {
+    return conn.sessionClock();
+  }
+
+  /** The MySQL connection whose clock NOW() follows (opened if needed while MySQL is in use). */
+  private Connection mysqlForClock() throws SQLException {
+    if (conn.phase().usesMysql()) {
+      return conn.sides().get(Side.MYSQL);
+    }
+    return conn.sides().get(Side.POSTGRES);
+  }
+
+  private static SQLException refusedOnPostgres(Translation t) {
+    return new SQLSyntaxErrorException(
+        "dualwrite cannot run this statement on PostgreSQL, the authoritative database in this"
+            + " phase: "
+            + t.refusal().reason(),
+        "42000",
+        1064);
+  }
+
+  // ------------------------------------------------------------------------------- vendor
+  // statements
+
+  private Statement plainOn(Side side, Connection c) throws SQLException {
+    Statement s = plain.get(side);
+    if (s == null || s.isClosed() || s.getConnection() != c) {
+      s = options.createOn(c);
+      settings.applyTo(s);
+      plain.put(side, s);
+    }
+    return s;
+  }
+
+  private PreparedStatement preparedOn(
+      Side side, Connection c, String sql, boolean keys, String keyColumn) throws SQLException {
+    Map<String, PreparedStatement> bySql = prepared.computeIfAbsent(side, k -> new HashMap<>());
+    String key = cacheKey(sql, keys, keyColumn);
+    PreparedStatement ps = bySql.get(key);
+    if (ps == null || ps.isClosed() || ps.getConnection() != c) {
+      ps = options.prepareOn(c, sql, keys, keyColumn);
+      settings.applyTo(ps);
+      bySql.put(key, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
+  }
+
+  // ------------------------------------------------------------------------------- binding
+
+  private static final int[] NONE = new int[0];
+  private static final java.time.format.DateTimeFormatter MYSQL_DATETIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final java.time.format.DateTimeFormatter MYSQL_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
+  static int[] identity(Bind[] binds) {
+    if (binds == null) {
+      return NONE;
+    }
+    int[] map = new int[binds.length];
+    for (int i = 0; i < map.length; i++) {
+      map[i] = i;
+    }
+    return map;
+  }
+
+  /** Binding list to source indexes: app parameter index, or -1 for a computed value. */
+  private static int[] appSources(List<Binding> bindings) {
+    int[] sources = new int[bindings.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = bindings.get(i) instanceof Binding.AppParameter p ? p.index() : -1;
+    }
+    return sources;
+  }
+
+  private static Object[] computedValues(List<Binding> bindings, Object[] computed) {
+    Object[] values = new Object[bindings.size()];
+    for (int i = 0; i < values.length; i++) {
+      if (bindings.get(i) instanceof Binding.ComputedValue v) {
+        values[i] = computed[v.callIndex()];
+      }
+    }
+    return values;
+  }
+
+  private static boolean hasParameters(int[] sources) {
+    return sources != null && sources.length > 0;
+  }
+
+  private static void applyIdentity(PreparedStatement ps, Bind[] binds) throws SQLException {
+    for (int i = 0; i < binds.length; i++) {
+      bindOne(ps, i + 1, binds, i);
+    }
+  }
+
+  private static void applyMapped(PreparedStatement ps, Bind[] binds, int[] map)
+      throws SQLException {
+    for (int i = 0; i < map.length; i++) {
+      bindOne(ps, i + 1, binds, map[i]);
+    }
+  }
+
+  /**
+   * Binds parameter {@code i+1} of {@code ps} from {@code sources[i]}: an application parameter
+   * index, or -1 for {@code values[i]} (a computed value or generated key).
+   */
+  private static void apply(
+      PreparedStatement ps, Bind[] binds, int[] sources, Object[] values, Side side)
+      throws SQLException {
+    for (int i = 0; i < sources.length; i++) {
+      if (sources[i] >= 0) {
+        bindOne(ps, i + 1, binds, sources[i]);
+      } else {
+        bindComputed(ps, i + 1, values[i], side);
+      }
+    }
+  }
+
+  /**
+   * Binds a value dualwrite computed (NOW(), UUID(), a generated key). On MySQL, dates and times go
+   * as their literal text: MySQL converts the text exactly, whatever Connector/J's time zone
+   * settings, and Connector/J would drop fractional seconds for servers that announce an old
+   * version (MariaDB announces 5.5.5).
+   */
+  private static void bindComputed(PreparedStatement ps, int index, Object value, Side side)
+      throws SQLException {
+    if (side == Side.MYSQL && value instanceof java.time.LocalDateTime t) {
+      ps.setString(index, MYSQL_DATETIME.format(t));
+    } else if (side == Side.MYSQL && value instanceof java.time.LocalTime t) {
+      ps.setString(index, MYSQL_TIME.format(t));
+    } else if (side == Side.MYSQL && value instanceof java.time.LocalDate d) {
+      ps.setString(index, d.toString());
+    } else {
+      ps.setObject(index, value);
+    }
+  }
+
+  private static void bindOne(PreparedStatement ps, int index, Bind[] binds, int source)
+      throws SQLException {
+    Bind b = binds == null || source >= binds.length ? null : binds[source];
+    if (b == null) {
+      throw new SQLException("No value specified for parameter " + (source + 1) + ".", "07001");
+    }
+    b.applyTo(ps, index);
+  }
+
+  // ------------------------------------------------------------------------------- lifecycle
+
+  void closeResults() throws SQLException {
+    if (resultSet != null) {
+      resultSet.close();
+      resultSet = null;
+    }
+    generatedKeys = null;
+    updateCount = -1;
+  }
+
+  void close() throws SQLException {
+    SQLException failure = null;
+    try {
+      closeResults();
+    } catch (SQLException e) {
+      failure = e;
+    }
+    List<Statement> all = new ArrayList<>(plain.values());
+    prepared.values().forEach(m -> all.addAll(m.values()));
+    for (Statement s : all) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    plain.clear();
+    prepared.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Cancels whatever vendor statement is running. */
+  void cancel() throws SQLException {
+    if (lastVendor != null) {
+      lastVendor.cancel();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.dualwrite.driver.runtime;
+
+import io.dualwrite.driver.config.Redaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The only place the vendor drivers are instantiated. They are used directly, not through {@link
+ * java.sql.DriverManager}, so the application's own registrations cannot interfere and no lookup
+ * happens per connection.
+ */
+public final class VendorDrivers {
+  private final java.sql.Driver mysql;
+  private final java.sql.Driver postgres;
+
+  public VendorDrivers() {
+    try {
+      this.mysql = new com.mysql.cj.jdbc.NonRegisteringDriver();
+    } catch (SQLException e) {
+      throw new IllegalStateException("mysql-connector-j cannot be loaded", e);
+    }
+    this.postgres = new org.postgresql.Driver();
+  }
+
+  public Connection openMysql(String url, Properties props) throws SQLException {
+    return open(mysql, "MySQL", url, props);
+  }
+
+  public Connection openPostgres(String url, Properties props) throws SQLException {
+    if (url == null) {
+      throw new SQLException(
+          "No PostgreSQL URL configured (dualwrite.postgres.url) for this phase.", "08001");
+    }
+    return open(postgres, "PostgreSQL", url, props);
+  }
+
+  private static Connection open(java.sql.Driver driver, String name, String url, Properties props)
+      throws SQLException {
+    try {
+      Connection c = driver.connect(url, props);
+      if (c == null) {
+        throw new SQLException(
+            name + " driver does not accept the URL " + Redaction.url(url), "08001");
+      }
+      return c;
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (state != null && state.startsWith("08") && !"08001".equals(state)) {
+        // Connector/J reports an unreachable server as 08S01; the contract says 08001.
+        throw new SQLException(
+            "Cannot connect to " + name + " at " + Redaction.url(url) + ": " + e.getMessage(),
+            "08001",
+            e.getErrorCode(),
+            e);
+      }
+      throw e;
+    }
+  }
+}

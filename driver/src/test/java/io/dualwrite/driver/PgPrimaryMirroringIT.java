@@ -1,0 +1,70 @@
+package io.dualwrite.driver;
+
+import static io.dualwrite.driver.testing.TableComparison.assertSameRows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PG_PRIMARY: PostgreSQL runs first and is authoritative (its generated keys are what the
+ * application sees), MySQL receives the same change with the same keys.
+ */
+@ExtendWith(TestDatabases.class)
+class PgPrimaryMirroringIT {
+
+  @BeforeAll
+  static void createSchema(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      for (String ddl : DualWriteMirroringIT.SCHEMA) {
+        s.execute(ddl);
+      }
+    }
+  }
+
+  @Test
+  void postgresKeysAreWrittenExplicitlyOnMysql(DatabasePair db) throws SQLException {
+    long first;
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY")) {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO families (name) VALUES ('Primary')", Statement.RETURN_GENERATED_KEYS);
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          assertThat(keys.next()).isTrue();
+          first = keys.getLong(1);
+        }
+        s.executeUpdate("INSERT INTO families (name) VALUES ('Two'), ('Three')");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO reward_adjustments (user_id, amount, reason) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < 10; i++) {
+          ps.setLong(1, first);
+          ps.setBigDecimal(2, new BigDecimal(i + ".25"));
+          ps.setString(3, "batch " + i);
+          ps.addBatch();
+        }
+        assertThat(ps.executeBatch()).hasSize(10);
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE reward_adjustments SET amount = amount * 2 WHERE id % 2 = 0");
+        s.executeUpdate("DELETE FROM reward_adjustments WHERE reason = 'batch 9'");
+      }
+      c.commit();
+    }
+    assertSameRows(db, "families", "id");
+    assertSameRows(db, "reward_adjustments", "id");
+  }
+}

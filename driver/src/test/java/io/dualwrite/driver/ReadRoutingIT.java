@@ -1,0 +1,134 @@
+package io.dualwrite.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Reads are routed per contract section 3. The table {@code marker} holds a different value on each
+ * side (written directly over the vendor drivers), so every read says which side served it.
+ */
+@ExtendWith(TestDatabases.class)
+class ReadRoutingIT {
+
+  @BeforeAll
+  static void markEachSide(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE marker (id INT PRIMARY KEY, side VARCHAR(10) NOT NULL)");
+      s.execute("CREATE TABLE counter (id INT PRIMARY KEY, n INT NOT NULL)");
+      s.execute("INSERT INTO counter VALUES (1, 0)");
+    }
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
+      s.execute("INSERT INTO marker VALUES (1, 'mysql')");
+    }
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.execute("INSERT INTO marker VALUES (1, 'postgres')");
+    }
+  }
+
+  @Test
+  void readPercentThirtyServesThirtyPercentOfEligibleReadsFromPostgres(DatabasePair db)
+      throws SQLException {
+    int postgres = 0;
+    int reads = 2000;
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.readPercent", "30");
+        PreparedStatement ps = c.prepareStatement("SELECT side FROM marker WHERE id = ?")) {
+      for (int i = 0; i < reads; i++) {
+        ps.setInt(1, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          if (rs.getString(1).equals("postgres")) {
+            postgres++;
+          }
+        }
+      }
+    }
+    assertThat(postgres * 100.0 / reads).isBetween(25.0, 35.0);
+  }
+
+  @Test
+  void aReadAfterAWriteInTheSameTransactionComesFromTheAuthoritativeSide(DatabasePair db)
+      throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.readPercent", "100")) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        assertThat(side(s)).isEqualTo("postgres"); // nothing written yet: eligible
+        s.executeUpdate("UPDATE counter SET n = n + 1 WHERE id = 1");
+        for (int i = 0; i < 50; i++) {
+          assertThat(side(s)).isEqualTo("mysql");
+        }
+        c.commit();
+        assertThat(side(s)).isEqualTo("postgres"); // new transaction, nothing written
+      }
+    }
+  }
+
+  @Test
+  void lockingReadsStayOnTheAuthoritativeSide(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.readPercent", "100");
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try (ResultSet rs = s.executeQuery("SELECT side FROM marker WHERE id = 1 FOR UPDATE")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("mysql");
+      }
+      c.rollback();
+    }
+  }
+
+  @Test
+  void comparedReadsReturnTheAuthoritativeResultAndRecordTheDifference(DatabasePair db)
+      throws SQLException {
+    try (Connection c =
+            DualWriteTestUrls.connect(
+                db, "dualwrite.readPercent", "100", "dualwrite.comparePercent", "100");
+        Statement s = c.createStatement()) {
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      assertThat(side(s)).isEqualTo("mysql");
+      assertThat(seen)
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.READ_MISMATCH);
+                assertThat(d.tables()).containsExactly("marker");
+                assertThat(d.detail()).doesNotContain("postgres").doesNotContain("mysql'");
+              });
+    }
+  }
+
+  @Test
+  void mysqlOnlyNeverTouchesPostgres(DatabasePair db) throws SQLException {
+    try (Connection c =
+            DualWriteTestUrls.connect(
+                db, "dualwrite.phase", "MYSQL_ONLY", "dualwrite.readPercent", "100");
+        Statement s = c.createStatement()) {
+      assertThat(side(s)).isEqualTo("mysql");
+    }
+  }
+
+  private static String side(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT side FROM marker WHERE id = 1")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+}

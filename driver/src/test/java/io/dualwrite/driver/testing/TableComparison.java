@@ -1,0 +1,60 @@
+package io.dualwrite.driver.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.driver.compare.ValueNormalizer;
+import io.dualwrite.testkit.DatabasePair;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a table on both sides directly over the vendor drivers (never through dualwrite) and
+ * asserts they hold the same rows, value for value under the comparison normalisation.
+ */
+public final class TableComparison {
+  private TableComparison() {}
+
+  public static void assertSameRows(DatabasePair db, String table, String orderBy)
+      throws SQLException {
+    List<List<Object>> mysql;
+    List<List<Object>> postgres;
+    String sql = "SELECT * FROM " + table + " ORDER BY " + orderBy;
+    try (Connection c = db.openMysql()) {
+      mysql = rows(c, sql);
+    }
+    try (Connection c = db.openPostgres()) {
+      postgres = rows(c, sql);
+    }
+    assertThat(postgres).as("rows of %s on PostgreSQL vs MySQL", table).isEqualTo(mysql);
+  }
+
+  /** The rows of {@code sql}, normalised. */
+  public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+          row.add(ValueNormalizer.normalize(rs.getObject(i)));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** The number of rows of {@code table} on one side. */
+  public static long count(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
