@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InformationSchemaCatalog implements SchemaCatalog {
 
   private static final String COLUMNS_SQL =
-      "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA, COLLATION_NAME"
+      "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA, COLLATION_NAME,"
+          + " COLUMN_DEFAULT"
           + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
           + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
@@ -94,6 +95,8 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
           String table = rs.getString(1).toLowerCase(Locale.ROOT);
           String extra = String.valueOf(rs.getString(5)).toLowerCase(Locale.ROOT);
           String collation = rs.getString(6);
+          // MySQL 8: "CURRENT_TIMESTAMP" / "CURRENT_TIMESTAMP(3)"; MariaDB: "current_timestamp()"
+          String columnDefault = String.valueOf(rs.getString(7)).toLowerCase(Locale.ROOT);
           columns
               .computeIfAbsent(table, k -> new ArrayList<>())
               .add(
@@ -105,7 +108,9 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
                       // MySQL 8: "on update CURRENT_TIMESTAMP", MariaDB: "on update
                       // current_timestamp()"
                       extra.contains("on update current_timestamp"),
-                      collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci")));
+                      collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci"),
+                      columnDefault.startsWith("current_timestamp")
+                          || columnDefault.startsWith("now(")));
         }
       }
     }

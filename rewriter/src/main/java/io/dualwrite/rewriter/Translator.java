@@ -127,6 +127,9 @@ final class Translator {
       p.select(s);
       return plain(sql, StatementKind.SELECT, p, ctx, params, ctx.lockingRead, null);
     }
+    if (statement instanceof Insert || statement instanceof Upsert || statement instanceof Update) {
+      TemporalDefaults.augment(statement, catalog);
+    }
     if (statement instanceof Insert || statement instanceof Upsert) {
       return insert(sql, statement, params);
     }

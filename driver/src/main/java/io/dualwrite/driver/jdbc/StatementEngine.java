@@ -444,6 +444,19 @@ final class StatementEngine {
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
     boolean keysNeeded = ai != null && !ai.suppliedByStatement();
+    if (keysNeeded && t.kind() == StatementKind.UPSERT && keys != null) {
+      // Connector/J reports one "key" per affected-row count of an upsert (an updated row counts
+      // 2), so only what the count proves was inserted is a key to write.
+      if (ai.rowCount() == 1) {
+        if (authCount >= 2 || keys.isEmpty()) {
+          keysNeeded = false; // the existing row was updated: no key was generated
+        } else {
+          keys = keys.subList(0, 1);
+        }
+      } else if (authCount == ai.rowCount() && keys.size() >= ai.rowCount()) {
+        keys = keys.subList(0, ai.rowCount()); // every row was inserted
+      }
+    }
     boolean keysWritten = !keysNeeded;
     boolean withKeys =
         keysNeeded
@@ -896,7 +909,7 @@ final class StatementEngine {
         return;
       }
     }
-    if (ai != null && !ai.suppliedByStatement() && !withKeys) {
+    if (ai != null && !ai.suppliedByStatement() && !withKeys && !insertIds) {
       runtime
           .recorder()
           .record(

@@ -28,7 +28,7 @@ public final class DriverRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DriverRuntime.class);
 
   private final DualWriteConfig config;
-  private final VendorDrivers vendors = new VendorDrivers();
+  private final VendorDrivers vendors;
   private final DelegatingCatalog catalog = new DelegatingCatalog();
   private final Rewriter rewriter;
   private final SideHealth health;
@@ -40,7 +40,13 @@ public final class DriverRuntime implements AutoCloseable {
   private volatile Flags flags;
 
   public DriverRuntime(DualWriteConfig config, Object meterRegistry) {
+    this(config, meterRegistry, new VendorDrivers());
+  }
+
+  /** A runtime over the given vendor drivers (benchmarks and tests use stub drivers). */
+  public DriverRuntime(DualWriteConfig config, Object meterRegistry, VendorDrivers vendors) {
     this.config = config;
+    this.vendors = vendors;
     this.flags =
         new Flags(config.phase(), config.readPercent(), config.comparePercent(), /* version */ 0);
     this.rewriter = Rewriter.builder().catalog(catalog).build();

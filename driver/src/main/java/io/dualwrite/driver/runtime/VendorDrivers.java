@@ -8,19 +8,29 @@ import java.util.Properties;
 /**
  * The only place the vendor drivers are instantiated. They are used directly, not through {@link
  * java.sql.DriverManager}, so the application's own registrations cannot interfere and no lookup
- * happens per connection.
+ * happens per connection. The two-argument constructor exists for benchmarks and tests that put a
+ * stub driver (no I/O) underneath dualwrite; applications never need it.
  */
 public final class VendorDrivers {
   private final java.sql.Driver mysql;
   private final java.sql.Driver postgres;
 
   public VendorDrivers() {
+    this(connectorJ(), new org.postgresql.Driver());
+  }
+
+  /** dualwrite over the given drivers for the MySQL side and the PostgreSQL side. */
+  public VendorDrivers(java.sql.Driver mysql, java.sql.Driver postgres) {
+    this.mysql = mysql;
+    this.postgres = postgres;
+  }
+
+  private static java.sql.Driver connectorJ() {
     try {
-      this.mysql = new com.mysql.cj.jdbc.NonRegisteringDriver();
+      return new com.mysql.cj.jdbc.NonRegisteringDriver();
     } catch (SQLException e) {
       throw new IllegalStateException("mysql-connector-j cannot be loaded", e);
     }
-    this.postgres = new org.postgresql.Driver();
   }
 
   public Connection openMysql(String url, Properties props) throws SQLException {
