@@ -126,8 +126,39 @@ final class Ddl {
   }
 
   static Translation translate(String sql, Statement statement, int params, SchemaCatalog catalog) {
-    throw RefusedException.syntax(
-        "statement:" + statement.getClass().getSimpleName(),
-        "The statement type " + statement.getClass().getSimpleName() + " is not translated.");
+    DdlPrinter p = new DdlPrinter(catalog);
+    if (statement instanceof net.sf.jsqlparser.statement.create.table.CreateTable c) {
+      p.createTable(c);
+    } else if (statement instanceof net.sf.jsqlparser.statement.alter.Alter a) {
+      p.alter(a);
+    } else if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex c) {
+      p.createIndex(c);
+    } else if (statement instanceof net.sf.jsqlparser.statement.drop.Drop d) {
+      p.drop(d);
+    } else if (statement instanceof net.sf.jsqlparser.statement.truncate.Truncate t) {
+      p.truncate(t);
+    } else if (statement instanceof net.sf.jsqlparser.statement.alter.RenameTableStatement r) {
+      p.renameTables(r);
+    } else if (statement instanceof net.sf.jsqlparser.statement.create.view.CreateView v) {
+      p.createView(v);
+    } else {
+      String name = statement.getClass().getSimpleName();
+      throw RefusedException.syntax(
+          "statement:" + name, "The statement type " + name + " is not translated.");
+    }
+    return new Translation(
+        sql,
+        StatementKind.DDL,
+        null,
+        String.join(";\n", p.statements),
+        params,
+        null,
+        false,
+        p.ctx.tablesRead,
+        p.tablesWritten,
+        List.of(),
+        null,
+        null,
+        null);
   }
 }

@@ -146,6 +146,22 @@ final class MysqlLexer {
         out.append(word);
         lastWasString = false;
         i = j;
+        if (word.equalsIgnoreCase("DEFAULT")) {
+          // DEFAULT -1 in a column definition: JSqlParser reads no sign there; MySQL converts a
+          // quoted default to the column type, so '-1' means the same
+          int k = j;
+          while (k < n && Character.isWhitespace(sql.charAt(k))) {
+            k++;
+          }
+          if (k + 1 < n && sql.charAt(k) == '-' && Character.isDigit(sql.charAt(k + 1))) {
+            int e = k + 1;
+            while (e < n && (Character.isDigit(sql.charAt(e)) || sql.charAt(e) == '.')) {
+              e++;
+            }
+            out.append(" '").append(sql, k, e).append('\'');
+            i = e;
+          }
+        }
         continue;
       }
       if (c == '?') {

@@ -88,29 +88,11 @@ final class TypeMapping {
    * A column definition's type. {@code column} is the PostgreSQL column name (for CHECKs), {@code
    * autoIncrement} asks for an identity-compatible integer type.
    */
-  static ColumnType columnType(ColDataType type, List<String> specs, String column) {
-    String t = type.getDataType().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> args =
-        type.getArgumentsStringList() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(type.getArgumentsStringList());
-    boolean unsigned = false;
-    boolean zerofill = false;
-    if (t.endsWith(" unsigned")) {
-      unsigned = true;
-      t = t.substring(0, t.length() - " unsigned".length()).trim();
-    }
-    for (String s : specs) {
-      String u = s.toUpperCase(Locale.ROOT);
-      if (u.equals("UNSIGNED")) {
-        unsigned = true;
-      } else if (u.equals("ZEROFILL")) {
-        zerofill = true;
-      } else if (u.equals("SIGNED")) {
-        unsigned = false;
-      }
-    }
-    if (zerofill) {
+  static ColumnType columnType(DdlPrinter.MysqlType mt, String column) {
+    String t = mt.name();
+    List<String> args = new ArrayList<>(mt.args());
+    boolean unsigned = mt.unsigned();
+    if (mt.zerofill()) {
       throw RefusedException.syntax(
           "type:zerofill", "ZEROFILL changes how MySQL prints numbers; PostgreSQL cannot.");
     }
@@ -238,7 +220,7 @@ final class TypeMapping {
         }
       default:
         throw RefusedException.syntax(
-            "type:" + t, "The MySQL column type " + type + " has no mapping to PostgreSQL.");
+            "type:" + t, "The MySQL column type " + t + " has no mapping to PostgreSQL.");
     }
   }
 
