@@ -2,6 +2,7 @@ package io.dualwrite.admin;
 
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
+import io.dualwrite.admin.translate.TranslateCommand;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -43,6 +44,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Operates a dualwrite migration from MySQL to PostgreSQL.",
+    subcommands = {TranslateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; nothing to flag",

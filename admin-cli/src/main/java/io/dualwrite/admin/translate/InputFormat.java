@@ -51,6 +51,8 @@ public enum InputFormat {
    *       a general log entry or server banner line;
    *   <li>else {@link #SCRIPT} when the sample has a {@code ;} outside quotes and comments, or a
    *       {@code DELIMITER} line;
+   *   <li>else {@link #SCRIPT} when the sample is one line longer than the sample (the start of a
+   *       huge statement);
    *   <li>else {@link #LINES}.
    * </ol>
    */
@@ -87,7 +89,12 @@ public enum InputFormat {
         return SCRIPT;
       }
     }
-    return splitter.terminatedCount() > 0 || splitter.sawDelimiterCommand() ? SCRIPT : LINES;
+    if (splitter.terminatedCount() > 0 || splitter.sawDelimiterCommand()) {
+      return SCRIPT;
+    }
+    // A full sample without one line break is the start of one huge statement: lines would cut
+    // it at its first line break, a script at its terminator.
+    return sample.length() >= SAMPLE_CHARS && sample.indexOf('\n') < 0 ? SCRIPT : LINES;
   }
 
   /** Picocli converter for {@code --format}. */

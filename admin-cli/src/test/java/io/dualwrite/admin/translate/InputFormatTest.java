@@ -41,6 +41,13 @@ class InputFormatTest {
   }
 
   @Test
+  void oneLineLongerThanTheSampleIsTheStartOfAScriptStatement() throws IOException {
+    String huge = "INSERT INTO t VALUES " + "(1),".repeat(InputFormat.SAMPLE_CHARS / 4);
+    assertThat(InputFormat.detect(huge.substring(0, InputFormat.SAMPLE_CHARS)))
+        .isEqualTo(InputFormat.SCRIPT);
+  }
+
+  @Test
   void sakilaIsAScript() throws IOException {
     String sakila = Files.readString(Path.of("/work/shared/corpus/sakila-mysql-schema.sql"));
     assertThat(InputFormat.detect(sakila)).isEqualTo(InputFormat.SCRIPT);

@@ -148,6 +148,13 @@ class ScriptSplitterTest {
   }
 
   @Test
+  void overlongStatementLengthIsExactAcrossBufferRefills() {
+    String longOne = "SELECT '" + "x".repeat(200_000) + "'";
+    List<SourceStatement> statements = Statements.read(SCRIPT, longOne + ";\nSELECT 2;", 100_000);
+    assertThat(statements.get(0).length()).isEqualTo(longOne.length());
+  }
+
+  @Test
   void delimiterAcrossTheReadBufferBoundaryIsFound() {
     // The buffer is 64 Ki chars; put the two-char delimiter across that edge.
     String body = "SELECT '" + "y".repeat((1 << 16) - 10) + "'";
