@@ -95,7 +95,10 @@ public final class ConnectionSettings {
     String mysqlUser =
         first(mysqlOptions == null ? null : mysqlOptions.user(), props.get(MYSQL_USER));
     String mysqlPassword =
-        first(mysqlOptions == null ? null : mysqlOptions.password(), props.get(MYSQL_PASSWORD));
+        first(
+            PasswordPrompt.resolve(
+                mysqlOptions == null ? null : mysqlOptions.password(), "--mysql-password", "MySQL"),
+            props.get(MYSQL_PASSWORD));
     secrets.add(mysqlPassword);
 
     String pgUrl =
@@ -108,7 +111,10 @@ public final class ConnectionSettings {
             mysqlUser);
     String pgPassword =
         first(
-            postgresOptions == null ? null : postgresOptions.password(),
+            PasswordPrompt.resolve(
+                postgresOptions == null ? null : postgresOptions.password(),
+                "--postgres-password",
+                "PostgreSQL"),
             props.get(POSTGRES_PASSWORD),
             mysqlPassword);
     secrets.add(pgPassword);

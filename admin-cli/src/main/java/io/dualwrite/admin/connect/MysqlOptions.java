@@ -19,10 +19,10 @@ public final class MysqlOptions {
       names = "--mysql-password",
       paramLabel = "PASSWORD",
       arity = "0..1",
-      interactive = true,
+      fallbackValue = PasswordPrompt.ASK,
       description =
           "MySQL password. Give the option without a value (last on the line) to be prompted"
-              + " for it without echo, keeping it out of the shell history.")
+              + " on the terminal without echo, keeping it out of the shell history.")
   String password;
 
   public String url() {
@@ -33,6 +33,7 @@ public final class MysqlOptions {
     return user;
   }
 
+  /** The password given, or null; {@link PasswordPrompt#ASK} when it is to be asked for. */
   public String password() {
     return password;
   }

@@ -20,10 +20,10 @@ public final class PostgresOptions {
       names = "--postgres-password",
       paramLabel = "PASSWORD",
       arity = "0..1",
-      interactive = true,
+      fallbackValue = PasswordPrompt.ASK,
       description =
           "PostgreSQL password (default: the MySQL password, as in the driver). Give the option"
-              + " without a value (last on the line) to be prompted for it without echo.")
+              + " without a value (last on the line) to be prompted on the terminal without echo.")
   String password;
 
   public String url() {
@@ -34,6 +34,7 @@ public final class PostgresOptions {
     return user;
   }
 
+  /** The password given, or null; {@link PasswordPrompt#ASK} when it is to be asked for. */
   public String password() {
     return password;
   }

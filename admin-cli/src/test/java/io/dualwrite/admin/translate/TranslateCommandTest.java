@@ -247,6 +247,21 @@ class TranslateCommandTest {
   }
 
   @Test
+  void passwordOptionWithoutValueNeedsATerminalAndNeverReadsStandardInput() {
+    Result r =
+        CliRun.run(
+            "SELECT 1;\n",
+            "translate",
+            "--json",
+            "--mysql-url=jdbc:mysql://127.0.0.1:1/app",
+            "--mysql-password");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.out()).isEmpty();
+    assertThat((String) member(MiniJson.object(r.errLines().get(0)), "error").get("message"))
+        .contains("--mysql-password without a value asks for the password on the terminal");
+  }
+
+  @Test
   void passwordFromTheConfigFileIsNeverPrintedEither() throws IOException {
     Path config = dir.resolve("dualwrite.properties");
     Files.writeString(
