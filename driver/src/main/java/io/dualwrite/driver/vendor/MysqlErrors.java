@@ -32,6 +32,7 @@ import org.postgresql.util.ServerErrorMessage;
  *       <td>SQLIntegrityConstraintViolationException</td></tr>
  *   <tr><td>23502 not_null_violation</td><td>1048</td><td>23000</td>
  *       <td>SQLIntegrityConstraintViolationException</td></tr>
+ *   <tr><td>23514 check_violation</td><td>3819</td><td>HY000</td><td>SQLException</td></tr>
  *   <tr><td>22001 string_data_right_truncation</td><td>1406</td><td>22001</td>
  *       <td>MysqlDataTruncation</td></tr>
  *   <tr><td>22003 numeric_value_out_of_range</td><td>1264</td><td>22001 (sic)</td>
@@ -81,6 +82,7 @@ public final class MysqlErrors {
   public static final int ER_LOCK_WAIT_TIMEOUT = 1205;
   public static final int ER_QUERY_TIMEOUT = 3024;
   public static final int ER_NO_SUCH_TABLE = 1146;
+  public static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
   public static final int ER_BAD_FIELD_ERROR = 1054;
 
   private static final Pattern KEY_DETAIL =
@@ -128,6 +130,13 @@ public final class MysqlErrors {
         switch (state) {
           case "23505" -> duplicateKey(server);
           case "23503" -> foreignKey(server);
+          case "23514" ->
+              new SQLException(
+                  "Check constraint '"
+                      + orUnknown(server == null ? null : server.getConstraint())
+                      + "' is violated.",
+                  "HY000",
+                  ER_CHECK_CONSTRAINT_VIOLATED);
           case "23502" ->
               integrity(
                   "Column '" + orUnknown(column(server, fromPostgres)) + "' cannot be null",

@@ -305,4 +305,18 @@ class MysqlErrorsTest {
     assertThat(t.getErrorCode()).isEqualTo(1146);
     assertThat(t.getMessage()).isEqualTo("Table 'gone' doesn't exist");
   }
+
+  @Test
+  void checkViolationBecomesMysql8CheckConstraintViolated() {
+    SQLException t =
+        MysqlErrors.translate(
+            pg(
+                "23514",
+                "new row for relation \"t\" violates check constraint \"t_chk_1\"",
+                fields('t', "t", 'n', "t_chk_1")));
+    assertThat((Throwable) t).isExactlyInstanceOf(SQLException.class);
+    assertThat(t.getErrorCode()).isEqualTo(3819);
+    assertThat(t.getSQLState()).isEqualTo("HY000");
+    assertThat(t.getMessage()).isEqualTo("Check constraint 't_chk_1' is violated.");
+  }
 }
