@@ -1,0 +1,20 @@
+package io.dualwrite.rewriter;
+
+/**
+ * One column as MySQL describes it.
+ *
+ * @param name lower-case column name
+ * @param mysqlType information_schema COLUMN_TYPE, e.g. {@code tinyint(1)}, {@code int(10)
+ *     unsigned}, {@code enum('a','b')}
+ * @param nullable IS_NULLABLE
+ * @param autoIncrement EXTRA contains auto_increment
+ * @param onUpdateCurrentTimestamp EXTRA contains on update current_timestamp
+ * @param caseInsensitive the column's collation compares case-insensitively (name ends in _ci)
+ */
+public record ColumnInfo(
+    String name,
+    String mysqlType,
+    boolean nullable,
+    boolean autoIncrement,
+    boolean onUpdateCurrentTimestamp,
+    boolean caseInsensitive) {}

@@ -1,0 +1,164 @@
+package io.dualwrite.rewriter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.statement.Statement;
+
+/** DDL: CREATE/ALTER/DROP/TRUNCATE/RENAME TABLE, indexes, views; routines are refused. */
+final class Ddl {
+
+  private Ddl() {}
+
+  /**
+   * Statements handled from tokens: routines and triggers (refused, naming the object) and DROP
+   * TABLE lists (JSqlParser reads one table only). Null when the statement needs the parser.
+   */
+  static Translation tokenLevel(String sql, Tokens t, int params) {
+    String w0 = t.word(0);
+    if (w0.equals("CALL")) {
+      throw new RefusedException(
+          "procedure",
+          "CALL " + t.get(1) + " runs a MySQL stored procedure, which is not translated.");
+    }
+    if (w0.equals("CREATE") || w0.equals("DROP") || w0.equals("ALTER")) {
+      int i = 1;
+      if (t.is(i, "OR", "REPLACE")) {
+        i += 2;
+      }
+      if (t.is(i, "DEFINER")) {
+        // DEFINER = user@host or `user`@`host` or CURRENT_USER
+        i += 2;
+        while (i < t.size()
+            && (t.get(i).equals("@") || t.get(i - 1).equals("@") || t.get(i).startsWith("@"))) {
+          i++;
+        }
+        if (t.get(i).equals("(")) {
+          i += 2;
+        }
+      }
+      if (t.is(i, "AGGREGATE")) {
+        i++;
+      }
+      String what = t.word(i);
+      String code =
+          switch (what) {
+            case "TRIGGER" -> "trigger";
+            case "PROCEDURE" -> "procedure";
+            case "FUNCTION" -> "function";
+            case "EVENT" -> "event";
+            default -> null;
+          };
+      if (code != null) {
+        int n = i + 1;
+        if (t.is(n, "IF", "NOT", "EXISTS")) {
+          n += 3;
+        } else if (t.is(n, "IF", "EXISTS")) {
+          n += 2;
+        }
+        String name = Identifiers.normalize(t.get(n));
+        throw new RefusedException(
+            code,
+            "The "
+                + what.toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + name
+                + " is MySQL procedural code, which is not translated; recreate it for"
+                + " PostgreSQL by hand.");
+      }
+      if (w0.equals("DROP") && (t.is(1, "TABLE") || t.is(1, "TEMPORARY", "TABLE"))) {
+        return dropTables(sql, t, params);
+      }
+    }
+    return null;
+  }
+
+  private static Translation dropTables(String sql, Tokens t, int params) {
+    int i = t.is(1, "TEMPORARY") ? 3 : 2;
+    boolean ifExists = t.is(i, "IF", "EXISTS");
+    if (ifExists) {
+      i += 2;
+    }
+    Set<String> tables = new LinkedHashSet<>();
+    List<String> printed = new ArrayList<>();
+    boolean expectName = true;
+    for (; i < t.size(); i++) {
+      String tok = t.get(i);
+      if (expectName) {
+        if (tok.contains(".") && !tok.startsWith("`")) {
+          throw RefusedException.syntax(
+              "qualified-name", "The database-qualified table " + tok + " is not supported.");
+        }
+        String name = Identifiers.normalize(tok);
+        tables.add(name);
+        printed.add(Identifiers.pg(name));
+        expectName = false;
+      } else if (tok.equals(",")) {
+        expectName = true;
+      } else if (t.word(i).equals("RESTRICT") || t.word(i).equals("CASCADE")) {
+        // no effect in MySQL
+        if (i != t.size() - 1) {
+          throw RefusedException.syntax("drop-table", "Unexpected " + tok + " in DROP TABLE.");
+        }
+      } else {
+        throw RefusedException.syntax("drop-table", "Unexpected " + tok + " in DROP TABLE.");
+      }
+    }
+    if (tables.isEmpty() || expectName) {
+      throw new RefusedException("parse-error", "DROP TABLE without a table name.");
+    }
+    String pg = "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + String.join(", ", printed);
+    return new Translation(
+        sql,
+        StatementKind.DDL,
+        null,
+        pg,
+        params,
+        null,
+        false,
+        Set.of(),
+        tables,
+        List.of(),
+        null,
+        null,
+        null);
+  }
+
+  static Translation translate(String sql, Statement statement, int params, SchemaCatalog catalog) {
+    DdlPrinter p = new DdlPrinter(catalog);
+    if (statement instanceof net.sf.jsqlparser.statement.create.table.CreateTable c) {
+      p.createTable(c);
+    } else if (statement instanceof net.sf.jsqlparser.statement.alter.Alter a) {
+      p.alter(a);
+    } else if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex c) {
+      p.createIndex(c);
+    } else if (statement instanceof net.sf.jsqlparser.statement.drop.Drop d) {
+      p.drop(d);
+    } else if (statement instanceof net.sf.jsqlparser.statement.truncate.Truncate t) {
+      p.truncate(t);
+    } else if (statement instanceof net.sf.jsqlparser.statement.alter.RenameTableStatement r) {
+      p.renameTables(r);
+    } else if (statement instanceof net.sf.jsqlparser.statement.create.view.CreateView v) {
+      p.createView(v);
+    } else {
+      String name = statement.getClass().getSimpleName();
+      throw RefusedException.syntax(
+          "statement:" + name, "The statement type " + name + " is not translated.");
+    }
+    return new Translation(
+        sql,
+        StatementKind.DDL,
+        null,
+        String.join(";\n", p.statements),
+        params,
+        null,
+        false,
+        p.ctx.tablesRead,
+        p.tablesWritten,
+        List.of(),
+        null,
+        null,
+        null);
+  }
+}

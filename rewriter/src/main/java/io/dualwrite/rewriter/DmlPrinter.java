@@ -1,0 +1,733 @@
+package io.dualwrite.rewriter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
+
+/**
+ * Prints INSERT / REPLACE / UPDATE / DELETE for PostgreSQL. One instance prints one pass; the
+ * translator runs a pass for the plain SQL, the pinned SQL and the SQL with generated keys.
+ */
+final class DmlPrinter {
+
+  /** What an INSERT-like statement consists of, whatever MySQL form it was written in. */
+  record InsertShape(
+      StatementKind kind,
+      Table table,
+      List<Column> columns,
+      List<List<Expression>> rows,
+      Select select,
+      List<UpdateSet> duplicateUpdates) {}
+
+  final PrintContext ctx;
+  final StringBuilder b = new StringBuilder();
+  final PgExpressionDeParser expr;
+  final PgSelectDeParser select;
+
+  DmlPrinter(PrintContext ctx) {
+    this.ctx = ctx;
+    this.expr = new PgExpressionDeParser(ctx);
+    this.select = new PgSelectDeParser(expr, b);
+  }
+
+  private DmlPrinter a(String s) {
+    b.append(s);
+    return this;
+  }
+
+  // ------------------------------------------------------------------ INSERT family
+
+  static InsertShape shape(Insert insert) {
+    if (insert.getWithItemsList() != null
+        || insert.getReturningClause() != null
+        || insert.getOutputClause() != null
+        || insert.getConflictTarget() != null
+        || insert.getConflictAction() != null
+        || insert.isOverwrite()
+        || insert.isOnlyDefaultValues()
+        || (insert.getPartitions() != null && !insert.getPartitions().isEmpty())
+        || insert.getOracleHint() != null) {
+      throw RefusedException.syntax("insert-clause", "The INSERT uses a clause that is not MySQL.");
+    }
+    if (insert.getModifierPriority() != null) {
+      throw RefusedException.syntax(
+          "insert-priority",
+          "INSERT "
+              + insert.getModifierPriority()
+              + " is a MySQL scheduling modifier with no"
+              + " PostgreSQL meaning.");
+    }
+    StatementKind kind =
+        insert.isUseDuplicate()
+            ? StatementKind.UPSERT
+            : insert.isModifierIgnore() ? StatementKind.INSERT_IGNORE : StatementKind.INSERT;
+    if (insert.isUseDuplicate() && insert.isModifierIgnore()) {
+      throw RefusedException.syntax(
+          "insert-ignore-upsert", "INSERT IGNORE ... ON DUPLICATE KEY UPDATE is not supported.");
+    }
+    List<Column> columns =
+        insert.getColumns() == null ? null : new ArrayList<>(insert.getColumns());
+    List<List<Expression>> rows = null;
+    Select sel = null;
+    if (insert.isUseSet()) {
+      columns = new ArrayList<>();
+      List<Expression> row = new ArrayList<>();
+      for (UpdateSet s : insert.getSetUpdateSets()) {
+        addSet(s, columns, row);
+      }
+      rows = List.of(row);
+    } else if (insert.getSelect() instanceof Values v) {
+      rows = PgSelectDeParser.rows(v);
+    } else {
+      sel = insert.getSelect();
+    }
+    return new InsertShape(
+        kind, insert.getTable(), columns, rows, sel, insert.getDuplicateUpdateSets());
+  }
+
+  static InsertShape shape(Upsert upsert) {
+    if (upsert.getUpsertType() != UpsertType.REPLACE
+        && upsert.getUpsertType() != UpsertType.REPLACE_SET) {
+      throw RefusedException.syntax(
+          "upsert", "UPSERT " + upsert.getUpsertType() + " is not MySQL.");
+    }
+    if (upsert.getDuplicateUpdateSets() != null && !upsert.getDuplicateUpdateSets().isEmpty()) {
+      throw RefusedException.syntax(
+          "replace-duplicate", "REPLACE with ON DUPLICATE KEY UPDATE is not valid MySQL.");
+    }
+    List<Column> columns =
+        upsert.getColumns() == null ? null : new ArrayList<>(upsert.getColumns());
+    List<List<Expression>> rows = null;
+    Select sel = null;
+    if (upsert.getUpdateSets() != null && !upsert.getUpdateSets().isEmpty()) {
+      columns = new ArrayList<>();
+      List<Expression> row = new ArrayList<>();
+      for (UpdateSet s : upsert.getUpdateSets()) {
+        addSet(s, columns, row);
+      }
+      rows = List.of(row);
+    } else if (upsert.getSelect() instanceof Values v) {
+      rows = PgSelectDeParser.rows(v);
+    } else {
+      sel = upsert.getSelect();
+    }
+    return new InsertShape(StatementKind.REPLACE, upsert.getTable(), columns, rows, sel, null);
+  }
+
+  private static void addSet(UpdateSet s, List<Column> columns, List<Expression> row) {
+    if (s.getColumns().size() != s.getValues().size()) {
+      throw RefusedException.syntax("set-list", "Unsupported SET list " + s + ".");
+    }
+    for (int i = 0; i < s.getColumns().size(); i++) {
+      columns.add(s.getColumns().get(i));
+      row.add((Expression) s.getValues().get(i));
+    }
+  }
+
+  /** The inserted column names (lower-case): the list, or all catalog columns when omitted. */
+  static List<String> insertedColumns(InsertShape shape, Optional<TableInfo> table) {
+    List<String> names = new ArrayList<>();
+    if (shape.columns() != null) {
+      for (Column c : shape.columns()) {
+        names.add(Identifiers.normalize(c.getColumnName()));
+      }
+    } else if (table.isPresent()) {
+      for (ColumnInfo c : table.get().columns()) {
+        names.add(c.name());
+      }
+    } else {
+      return null;
+    }
+    return names;
+  }
+
+  /** Where the generated key goes, when the statement does not supply it. */
+  record KeyPlan(String column, int position, boolean appended) {}
+
+  /**
+   * Prints the insert. {@code keys} non-null: print the AUTO_INCREMENT column with a '?' per row
+   * bound to the authoritative side's generated key.
+   */
+  void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    Table t = s.table();
+    ctx.targetTables.add(t);
+    String tableName = Identifiers.normalize(t.getName());
+    if (t.getSchemaName() != null) {
+      throw RefusedException.syntax(
+          "qualified-name", "The database-qualified table " + t + " is not supported.");
+    }
+    ctx.tablesWritten.add(tableName);
+    ctx.addTableToScope(t);
+    List<String> inserted = insertedColumns(s, table);
+    a("INSERT INTO ").a(Identifiers.pg(tableName));
+    if (t.getAlias() != null) {
+      throw RefusedException.syntax("insert-alias", "INSERT with a table alias is not supported.");
+    }
+    if (s.columns() != null || keys != null) {
+      if (inserted == null) {
+        throw new IllegalStateException("key plan needs columns");
+      }
+      a(" (");
+      List<String> cols = new ArrayList<>(inserted);
+      if (keys != null && keys.appended()) {
+        cols.add(keys.column());
+      }
+      for (int i = 0; i < cols.size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        a(Identifiers.pg(cols.get(i)));
+      }
+      a(")");
+    }
+    if (s.rows() != null) {
+      a(" VALUES ");
+      for (int r = 0; r < s.rows().size(); r++) {
+        List<Expression> row = s.rows().get(r);
+        if (inserted != null && row.size() != inserted.size()) {
+          throw RefusedException.syntax(
+              "insert-arity",
+              "The VALUES row has " + row.size() + " values for " + inserted.size() + " columns.");
+        }
+        if (r > 0) {
+          a(", ");
+        }
+        a("(");
+        for (int i = 0; i < row.size(); i++) {
+          if (i > 0) {
+            a(", ");
+          }
+          Expression v = row.get(i);
+          boolean keyHere = keys != null && !keys.appended() && i == keys.position();
+          if (keyHere && generatesKey(v)) {
+            a("?");
+            ctx.bindings.add(new PrintContext.GeneratedKeyMarker(r));
+          } else if (isAutoIncrementPosition(inserted, i, table) && generatesKey(v)) {
+            a("DEFAULT"); // MySQL generates a key for NULL or 0; PostgreSQL for DEFAULT
+          } else {
+            expr.value(v);
+          }
+        }
+        if (keys != null && keys.appended()) {
+          a(", ?");
+          ctx.bindings.add(new PrintContext.GeneratedKeyMarker(r));
+        }
+        a(")");
+      }
+    } else {
+      a(" ");
+      s.select()
+          .accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+    }
+    switch (s.kind()) {
+      case INSERT_IGNORE -> a(" ON CONFLICT DO NOTHING");
+      case UPSERT -> onDuplicateKeyUpdate(s, table, inserted);
+      case REPLACE -> replace(s, table, inserted);
+      default -> {}
+    }
+  }
+
+  static boolean generatesKey(Expression v) {
+    return v instanceof NullValue || (v instanceof LongValue l && l.getValue() == 0);
+  }
+
+  private static boolean isAutoIncrementPosition(
+      List<String> inserted, int i, Optional<TableInfo> table) {
+    if (inserted == null || table.isEmpty()) {
+      return false;
+    }
+    Optional<ColumnInfo> ai = table.get().autoIncrementColumn();
+    return ai.isPresent() && inserted.get(i).equals(ai.get().name());
+  }
+
+  /** The unique key MySQL's duplicate check can hit, from the catalog. */
+  static List<String> conflictTarget(
+      String construct, String tableName, Optional<TableInfo> table, List<String> inserted) {
+    if (table.isEmpty()) {
+      throw RefusedException.syntax(
+          construct + ":no-catalog",
+          construct
+              + " into "
+              + tableName
+              + " needs the table's keys from the schema catalog, which does not know the table.");
+    }
+    TableInfo info = table.get();
+    Optional<ColumnInfo> ai = info.autoIncrementColumn();
+    List<List<String>> candidates = new ArrayList<>();
+    for (List<String> key : info.allUniqueKeys()) {
+      boolean covered = inserted.containsAll(key);
+      boolean generatedOnly =
+          ai.isPresent() && key.size() == 1 && key.get(0).equals(ai.get().name()) && !covered;
+      if (covered) {
+        candidates.add(key);
+      } else if (!generatedOnly) {
+        // a key the statement does not fully supply can still conflict through defaults
+        boolean anySupplied = key.stream().anyMatch(inserted::contains);
+        if (anySupplied) {
+          throw RefusedException.syntax(
+              construct + ":ambiguous-key",
+              construct
+                  + " into "
+                  + tableName
+                  + " may conflict on the unique key ("
+                  + String.join(", ", key)
+                  + ") which the statement only partly supplies; PostgreSQL needs one conflict"
+                  + " target.");
+        }
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    if (candidates.isEmpty()) {
+      throw RefusedException.syntax(
+          construct + ":no-key",
+          construct
+              + " into "
+              + tableName
+              + " supplies no complete unique key, so it cannot conflict.");
+    }
+    List<String> shown = new ArrayList<>();
+    for (List<String> k : candidates) {
+      shown.add("(" + String.join(", ", k) + ")");
+    }
+    throw RefusedException.syntax(
+        construct + ":ambiguous-key",
+        construct
+            + " into "
+            + tableName
+            + " can conflict on several unique keys "
+            + String.join(" and ", shown)
+            + "; PostgreSQL ON CONFLICT takes one conflict target.");
+  }
+
+  private void onDuplicateKeyUpdate(
+      InsertShape s, Optional<TableInfo> table, List<String> inserted) {
+    String tableName = Identifiers.normalize(s.table().getName());
+    if (inserted == null) {
+      conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, List.of());
+    }
+    List<String> key = conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, inserted);
+    a(" ON CONFLICT (");
+    for (int i = 0; i < key.size(); i++) {
+      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
+    }
+    a(") DO UPDATE SET ");
+    List<UpdateSet> sets = s.duplicateUpdates();
+    checkOrderIndependence(sets);
+    ctx.inDuplicateUpdate = true;
+    try {
+      boolean first = true;
+      for (UpdateSet set : sets) {
+        for (int i = 0; i < set.getColumns().size(); i++) {
+          a(first ? "" : ", ");
+          first = false;
+          a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
+          Expression v = (Expression) set.getValues().get(i);
+          expr.value(v);
+        }
+      }
+    } finally {
+      ctx.inDuplicateUpdate = false;
+    }
+  }
+
+  private void replace(InsertShape s, Optional<TableInfo> table, List<String> inserted) {
+    String tableName = Identifiers.normalize(s.table().getName());
+    if (table.isEmpty()) {
+      conflictTarget("REPLACE", tableName, table, List.of());
+    }
+    TableInfo info = table.get();
+    if (info.allUniqueKeys().size() > 1) {
+      throw RefusedException.syntax(
+          "REPLACE:several-keys",
+          "REPLACE into "
+              + tableName
+              + " deletes every row conflicting on any of its "
+              + info.allUniqueKeys().size()
+              + " unique keys; PostgreSQL ON CONFLICT handles one.");
+    }
+    if (info.allUniqueKeys().isEmpty()) {
+      return; // no key: REPLACE is a plain INSERT
+    }
+    List<String> key = info.allUniqueKeys().get(0);
+    if (!inserted.containsAll(key)) {
+      return; // the key is generated: no conflict possible
+    }
+    a(" ON CONFLICT (");
+    for (int i = 0; i < key.size(); i++) {
+      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
+    }
+    List<String> set = new ArrayList<>();
+    for (ColumnInfo c : info.columns()) {
+      if (!key.contains(c.name())) {
+        set.add(c.name());
+      }
+    }
+    if (set.isEmpty()) {
+      a(") DO NOTHING");
+      return;
+    }
+    // delete + insert: supplied columns take the new values, the others their defaults
+    a(") DO UPDATE SET ");
+    for (int i = 0; i < set.size(); i++) {
+      String c = set.get(i);
+      a(i > 0 ? ", " : "").a(Identifiers.pg(c)).a(" = ");
+      a(inserted.contains(c) ? "EXCLUDED." + Identifiers.pg(c) : "DEFAULT");
+    }
+  }
+
+  // ------------------------------------------------------------------ UPDATE
+
+  /** MySQL assigns left to right, later expressions seeing earlier new values; PostgreSQL not. */
+  static void checkOrderIndependence(List<UpdateSet> sets) {
+    Set<String> assigned = new LinkedHashSet<>();
+    for (UpdateSet set : sets) {
+      for (int i = 0; i < set.getColumns().size(); i++) {
+        Expression v = (Expression) set.getValues().get(i);
+        for (String used : columnsIn(v)) {
+          if (assigned.contains(used)) {
+            throw RefusedException.syntax(
+                "update-order",
+                "The SET list reads column "
+                    + used
+                    + " after assigning it; MySQL uses the new value, PostgreSQL the old one.");
+          }
+        }
+        assigned.add(Identifiers.normalize(set.getColumns().get(i).getColumnName()));
+      }
+    }
+  }
+
+  static Set<String> columnsIn(Expression e) {
+    Set<String> names = new LinkedHashSet<>();
+    e.accept(
+        new ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(Column column, S context) {
+            names.add(Identifiers.normalize(column.getColumnName()));
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(Function f, S context) {
+            String n = PgExpressionDeParser.upper(f.getName());
+            if (n.equals("VALUES")) {
+              return null; // VALUES(c) is the inserted value, not the column
+            }
+            return super.visit(f, context);
+          }
+        },
+        null);
+    return names;
+  }
+
+  void update(Update u, Optional<TableInfo> catalogTable) {
+    if (u.getWithItemsList() != null
+        || u.getOutputClause() != null
+        || u.getReturningClause() != null
+        || u.getPreferringClause() != null
+        || u.getOracleHint() != null
+        || u.isUseSelect()
+        || u.getModifierPriority() != null
+        || u.isModifierIgnore()) {
+      throw RefusedException.syntax(
+          "update-clause",
+          "The UPDATE uses a modifier or clause (IGNORE, LOW_PRIORITY, ...) that has no"
+              + " translation.");
+    }
+    Table first = u.getTable();
+    List<FromItem> others = new ArrayList<>();
+    List<Expression> joinConditions = new ArrayList<>();
+    collectJoins(u.getStartJoins(), others, joinConditions);
+    if (u.getFromItem() != null) {
+      others.add(u.getFromItem());
+    }
+    collectJoins(u.getJoins(), others, joinConditions);
+    List<UpdateSet> sets = u.getUpdateSets();
+    checkOrderIndependence(sets);
+    // the single table whose columns are assigned
+    List<Table> all = new ArrayList<>();
+    all.add(first);
+    for (FromItem f : others) {
+      if (f instanceof Table t) {
+        all.add(t);
+      } else {
+        throw RefusedException.syntax(
+            "update-join", "UPDATE joined with a derived table is not supported.");
+      }
+    }
+    for (Table t : all) {
+      ctx.addTableToScope(t);
+    }
+    Table target = first;
+    if (!others.isEmpty()) {
+      target = null;
+      for (UpdateSet set : sets) {
+        for (Column c : set.getColumns()) {
+          Table owner = owner(c, all);
+          if (target != null && owner != target) {
+            throw RefusedException.syntax(
+                "multi-table-update",
+                "The UPDATE assigns columns of several tables; PostgreSQL updates one table per"
+                    + " statement.");
+          }
+          target = owner;
+        }
+      }
+    }
+    ctx.targetTables.add(target);
+    ctx.tablesWritten.add(Identifiers.normalize(target.getName()));
+    a("UPDATE ");
+    target.accept(select, null);
+    a(" SET ");
+    boolean firstSet = true;
+    for (UpdateSet set : sets) {
+      if (set.getColumns().size() != set.getValues().size()) {
+        throw RefusedException.syntax("set-list", "Unsupported SET list " + set + ".");
+      }
+      for (int i = 0; i < set.getColumns().size(); i++) {
+        a(firstSet ? "" : ", ");
+        firstSet = false;
+        a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
+        expr.value((Expression) set.getValues().get(i));
+      }
+    }
+    List<Table> from = new ArrayList<>(all);
+    from.remove(target);
+    if (!from.isEmpty()) {
+      a(" FROM ");
+      for (int i = 0; i < from.size(); i++) {
+        a(i > 0 ? ", " : "");
+        from.get(i).accept(select, null);
+      }
+    }
+    whereWithLimit(
+        target,
+        joinConditions,
+        u.getWhere(),
+        u.getOrderByElements(),
+        u.getLimit(),
+        catalogTable,
+        !from.isEmpty());
+  }
+
+  private static Table owner(Column c, List<Table> tables) {
+    Table q = c.getTable();
+    if (q != null && q.getName() != null) {
+      String n = Identifiers.normalize(q.getName());
+      for (Table t : tables) {
+        String alias = t.getAlias() == null ? null : Identifiers.normalize(t.getAlias().getName());
+        if (n.equals(alias) || (alias == null && n.equals(Identifiers.normalize(t.getName())))) {
+          return t;
+        }
+      }
+    }
+    throw RefusedException.syntax(
+        "multi-table-update",
+        "In a multi-table UPDATE every assigned column must be qualified with its table: "
+            + c
+            + ".");
+  }
+
+  private static void collectJoins(
+      List<Join> joins, List<FromItem> items, List<Expression> conditions) {
+    if (joins == null) {
+      return;
+    }
+    for (Join j : joins) {
+      if (j.isLeft() || j.isRight() || j.isFull() || j.isNatural() || j.isOuter()) {
+        throw RefusedException.syntax(
+            "outer-join-write",
+            "UPDATE/DELETE with an outer join cannot be written with PostgreSQL's FROM/USING.");
+      }
+      if (!j.getUsingColumns().isEmpty()) {
+        throw RefusedException.syntax(
+            "join-using-write", "UPDATE/DELETE with JOIN ... USING (...) is not supported.");
+      }
+      items.add(j.getFromItem());
+      conditions.addAll(j.getOnExpressions());
+    }
+  }
+
+  private void whereWithLimit(
+      Table target,
+      List<Expression> joinConditions,
+      Expression where,
+      List<OrderByElement> order,
+      Limit limit,
+      Optional<TableInfo> catalogTable,
+      boolean multiTable) {
+    List<Expression> conditions = new ArrayList<>(joinConditions);
+    if (where != null) {
+      conditions.add(where);
+    }
+    if (limit == null && order != null && !order.isEmpty()) {
+      // ORDER BY without LIMIT does not change which rows are written
+      order = null;
+    }
+    if (limit != null) {
+      if (multiTable) {
+        throw RefusedException.syntax(
+            "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
+      }
+      if (order == null || order.isEmpty()) {
+        throw RefusedException.syntax(
+            "write-limit-unordered",
+            "UPDATE/DELETE ... LIMIT without ORDER BY writes whichever rows each database finds"
+                + " first, so the two sides could change different rows.");
+      }
+      if (limit.getOffset() != null) {
+        throw RefusedException.syntax("write-limit", "LIMIT with an offset is not valid here.");
+      }
+      // WHERE ctid IN (SELECT ctid FROM t WHERE ... ORDER BY ... LIMIT n)
+      String ref =
+          target.getAlias() != null
+              ? Identifiers.pg(target.getAlias().getName())
+              : Identifiers.pg(target.getName());
+      a(" WHERE ").a(ref).a(".ctid IN (SELECT ").a(ref).a(".ctid FROM ");
+      target.accept(select, null);
+      printConditions(conditions);
+      a(" ORDER BY ");
+      expr.orderBy(order);
+      // ties: InnoDB walks the clustered (primary key) index
+      if (catalogTable.isPresent()) {
+        for (String pk : catalogTable.get().primaryKey()) {
+          a(", ").a(ref).a(".").a(Identifiers.pg(pk));
+        }
+      }
+      a(" LIMIT ");
+      expr.p(limit.getRowCount());
+      a(")");
+      return;
+    }
+    printConditions(conditions);
+  }
+
+  private void printConditions(List<Expression> conditions) {
+    for (int i = 0; i < conditions.size(); i++) {
+      a(i == 0 ? " WHERE " : " AND ");
+      boolean wrap = conditions.size() > 1;
+      a(wrap ? "(" : "");
+      expr.cond(conditions.get(i));
+      a(wrap ? ")" : "");
+    }
+  }
+
+  // ------------------------------------------------------------------ DELETE
+
+  void delete(Delete d, Optional<TableInfo> catalogTable) {
+    if (d.getWithItemsList() != null
+        || d.getOutputClause() != null
+        || d.getReturningClause() != null
+        || d.getPreferringClause() != null
+        || d.getOracleHint() != null
+        || d.getModifierPriority() != null
+        || d.isModifierIgnore()) {
+      throw RefusedException.syntax(
+          "delete-clause",
+          "The DELETE uses a modifier or clause (IGNORE, LOW_PRIORITY, ...) that has no"
+              + " translation.");
+    }
+    List<Table> targets = d.getTables() == null ? List.of() : d.getTables();
+    List<FromItem> others = new ArrayList<>();
+    List<Expression> joinConditions = new ArrayList<>();
+    Table from = d.getTable();
+    if (d.getUsingList() != null) {
+      others.addAll(d.getUsingList());
+    }
+    collectJoins(d.getJoins(), others, joinConditions);
+    List<Table> all = new ArrayList<>();
+    all.add(from);
+    for (FromItem f : others) {
+      if (!(f instanceof Table t)) {
+        throw RefusedException.syntax(
+            "delete-join", "DELETE joined with a derived table is not supported.");
+      }
+      all.add(t);
+    }
+    for (Table t : all) {
+      ctx.addTableToScope(t);
+    }
+    Table target = from;
+    if (targets.size() > 1) {
+      throw RefusedException.syntax(
+          "multi-table-delete",
+          "The DELETE removes rows from several tables; PostgreSQL deletes from one table per"
+              + " statement.");
+    }
+    if (targets.size() == 1) {
+      String name = Identifiers.normalize(targets.get(0).getName());
+      target = null;
+      for (Table t : all) {
+        String alias = t.getAlias() == null ? null : Identifiers.normalize(t.getAlias().getName());
+        if (name.equals(alias)
+            || (alias == null && name.equals(Identifiers.normalize(t.getName())))) {
+          target = t;
+        }
+      }
+      if (target == null) {
+        throw RefusedException.syntax(
+            "delete-target", "DELETE target " + name + " is not in FROM.");
+      }
+    }
+    ctx.targetTables.add(target);
+    ctx.tablesWritten.add(Identifiers.normalize(target.getName()));
+    a("DELETE FROM ");
+    target.accept(select, null);
+    List<Table> using = new ArrayList<>(all);
+    using.remove(target);
+    if (!using.isEmpty()) {
+      a(" USING ");
+      for (int i = 0; i < using.size(); i++) {
+        a(i > 0 ? ", " : "");
+        using.get(i).accept(select, null);
+      }
+    }
+    whereWithLimit(
+        target,
+        joinConditions,
+        d.getWhere(),
+        d.getOrderByElements(),
+        d.getLimit(),
+        catalogTable,
+        !using.isEmpty());
+  }
+
+  // ------------------------------------------------------------------ SELECT
+
+  void select(Select s) {
+    s.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+  }
+
+  @SuppressWarnings("unused")
+  private static List<Expression> list(ExpressionList<?> l) {
+    List<Expression> out = new ArrayList<>();
+    for (Object o : l) {
+      out.add((Expression) o);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,970 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonFunctionExpression;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.MySQLGroupConcat;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+
+/** MySQL function calls printed as PostgreSQL expressions with the same result, or refused. */
+final class Functions {
+
+  /** Calls whose value differs per evaluation; lifted into parameters in writes. */
+  static final Set<String> NON_DETERMINISTIC =
+      Set.of(
+          "NOW",
+          "CURRENT_TIMESTAMP",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "SYSDATE",
+          "CURDATE",
+          "CURRENT_DATE",
+          "CURTIME",
+          "CURRENT_TIME",
+          "UTC_TIMESTAMP",
+          "UTC_DATE",
+          "UTC_TIME",
+          "UNIX_TIMESTAMP",
+          "UUID",
+          "RAND");
+
+  /** Functions with the same name, arguments and result in both databases. */
+  private static final Set<String> SAME =
+      Set.of(
+          "COALESCE",
+          "NULLIF",
+          "ABS",
+          "CEIL",
+          "CEILING",
+          "FLOOR",
+          "SIGN",
+          "SQRT",
+          "EXP",
+          "LN",
+          "POWER",
+          "POW",
+          "PI",
+          "MIN",
+          "MAX",
+          "SUM",
+          "UPPER",
+          "LOWER",
+          "UCASE",
+          "LCASE",
+          "REPLACE",
+          "REVERSE",
+          "REPEAT",
+          "LEFT",
+          "RIGHT",
+          "ASCII",
+          "MOD");
+
+  private Functions() {}
+
+  private static String name(Function f) {
+    if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
+      throw RefusedException.function(
+          String.join(".", f.getMultipartName()).toUpperCase(Locale.ROOT),
+          "Qualified (stored) function calls cannot be translated.");
+    }
+    return PgExpressionDeParser.upper(Identifiers.normalize(f.getName()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Expression> params(Function f) {
+    ExpressionList<?> p = f.getParameters();
+    return p == null ? List.of() : (List<Expression>) p;
+  }
+
+  private static void arity(String name, List<Expression> args, int min, int max) {
+    if (args.size() < min || args.size() > max) {
+      throw RefusedException.function(
+          name, name + " with " + args.size() + " arguments is not supported.");
+    }
+  }
+
+  private static String literal(String name, Expression e, String what) {
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return MysqlLexer.decodeCanonical(s.getValue());
+    }
+    throw RefusedException.function(
+        name, name + " needs " + what + " as a string literal to be translated exactly.");
+  }
+
+  private static long integer(String name, Expression e, String what) {
+    if (e instanceof LongValue l) {
+      return l.getValue();
+    }
+    if (e instanceof SignedExpression s
+        && s.getSign() == '-'
+        && s.getExpression() instanceof LongValue l) {
+      return -l.getValue();
+    }
+    throw RefusedException.function(
+        name, name + " needs " + what + " as an integer literal to be translated exactly.");
+  }
+
+  static void translate(PgExpressionDeParser d, Function f) {
+    if (f.isEscaped() || f.getKeep() != null || f.getAttribute() != null) {
+      throw PgExpressionDeParser.refuseNode(f, "function call form");
+    }
+    String n = name(f);
+    if (f.getOrderByElements() != null || f.getHavingClause() != null || f.getLimit() != null) {
+      throw RefusedException.function(
+          n, n + " with ORDER BY/HAVING/LIMIT inside is not supported.");
+    }
+    List<Expression> args = params(f);
+    if (NON_DETERMINISTIC.contains(n)) {
+      nonDeterministic(d, f, n, args);
+      return;
+    }
+    if (f.isDistinct() && !Set.of("COUNT", "SUM", "MIN", "MAX", "AVG").contains(n)) {
+      throw RefusedException.function(n, n + "(DISTINCT ...) is not supported.");
+    }
+    if (SAME.contains(n)) {
+      String pg =
+          switch (n) {
+            case "UCASE" -> "upper";
+            case "LCASE" -> "lower";
+            case "POW" -> "power";
+            case "CEILING" -> "ceil";
+            default -> n.toLowerCase(Locale.ROOT);
+          };
+      if (n.equals("MOD")) {
+        arity(n, args, 2, 2);
+        d.a("(");
+        d.value(args.get(0));
+        d.a(" % NULLIF(");
+        d.value(args.get(1));
+        d.a(", 0))");
+        return;
+      }
+      boolean textArgs =
+          Set.of(
+                  "UPPER", "LOWER", "UCASE", "LCASE", "REPLACE", "REVERSE", "REPEAT", "LEFT",
+                  "RIGHT")
+              .contains(n);
+      d.a(pg).a("(");
+      if (f.isDistinct()) {
+        d.a("DISTINCT ");
+      }
+      for (int i = 0; i < args.size(); i++) {
+        if (i > 0) {
+          d.a(", ");
+        }
+        if (textArgs && i == 0) {
+          d.text(args.get(0));
+        } else if (textArgs && n.equals("REPLACE")) {
+          d.text(args.get(i));
+        } else {
+          d.value(args.get(i));
+        }
+      }
+      d.a(")");
+      return;
+    }
+    switch (n) {
+      case "VALUES" -> {
+        if (!d.ctx.inDuplicateUpdate
+            || args.size() != 1
+            || !(args.get(0) instanceof Column c)
+            || c.getTable() != null && c.getTable().getName() != null) {
+          throw RefusedException.function(
+              n, "VALUES(col) is translated only inside ON DUPLICATE KEY UPDATE.");
+        }
+        d.a("EXCLUDED.").a(Identifiers.pg(c.getColumnName()));
+      }
+      case "COUNT" -> {
+        if (f.isAllColumns()
+            || (args.size() == 1
+                && args.get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns)) {
+          d.a("count(*)");
+          return;
+        }
+        arity(n, args, 1, 1);
+        d.a(f.isDistinct() ? "count(DISTINCT " : "count(");
+        d.value(args.get(0));
+        d.a(")");
+      }
+      case "AVG" -> {
+        arity(n, args, 1, 1);
+        d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+        d.value(args.get(0));
+        d.a(")");
+      }
+      case "IFNULL" -> {
+        arity(n, args, 2, 2);
+        d.a("COALESCE(");
+        d.args(args, true);
+        d.a(")");
+      }
+      case "IF" -> {
+        arity(n, args, 3, 3);
+        d.a("CASE WHEN ");
+        d.cond(args.get(0));
+        d.a(" THEN ");
+        d.value(args.get(1));
+        d.a(" ELSE ");
+        d.value(args.get(2));
+        d.a(" END");
+      }
+      case "ISNULL" -> {
+        arity(n, args, 1, 1);
+        d.a("CAST((");
+        d.value(args.get(0));
+        d.a(") IS NULL AS integer)");
+      }
+      case "CONCAT" -> {
+        // MySQL: NULL if any argument is NULL, exactly like PostgreSQL's || operator
+        if (args.isEmpty()) {
+          throw RefusedException.function(n, "CONCAT() needs arguments.");
+        }
+        d.a("(");
+        for (int i = 0; i < args.size(); i++) {
+          if (i > 0) {
+            d.a(" || ");
+          }
+          d.text(args.get(i));
+        }
+        d.a(")");
+      }
+      case "CONCAT_WS" -> {
+        // both skip NULL arguments and return NULL for a NULL separator
+        if (args.size() < 2) {
+          throw RefusedException.function(n, "CONCAT_WS needs a separator and arguments.");
+        }
+        d.a("concat_ws(");
+        for (int i = 0; i < args.size(); i++) {
+          if (i > 0) {
+            d.a(", ");
+          }
+          d.text(args.get(i));
+        }
+        d.a(")");
+      }
+      case "LENGTH", "OCTET_LENGTH" -> {
+        arity(n, args, 1, 1);
+        d.a("octet_length(");
+        bytesOrText(d, args.get(0));
+        d.a(")");
+      }
+      case "CHAR_LENGTH", "CHARACTER_LENGTH" -> {
+        arity(n, args, 1, 1);
+        d.a("char_length(");
+        d.text(args.get(0));
+        d.a(")");
+      }
+      case "SUBSTRING", "SUBSTR", "MID" -> {
+        arity(n, args, 2, 3);
+        // MySQL: position 0 gives '', negative counts from the end
+        long pos = args.get(1) instanceof LongValue lv ? lv.getValue() : -1;
+        if (pos < 1) {
+          throw RefusedException.function(
+              n, n + " is translated only with a positive literal start position.");
+        }
+        d.a("substr(");
+        d.text(args.get(0));
+        d.a(", ").a(String.valueOf(pos));
+        if (args.size() == 3) {
+          d.a(", GREATEST(");
+          d.value(args.get(2));
+          d.a(", 0)");
+        }
+        d.a(")");
+      }
+      case "TRIM", "LTRIM", "RTRIM" -> {
+        arity(n, args, 1, 1);
+        // MySQL LTRIM/RTRIM/TRIM(x) remove spaces only
+        d.a(n.toLowerCase(Locale.ROOT)).a("(");
+        d.text(args.get(0));
+        d.a(", ' ')");
+      }
+      case "LPAD", "RPAD" -> {
+        arity(n, args, 3, 3);
+        d.a(n.toLowerCase(Locale.ROOT)).a("(");
+        d.text(args.get(0));
+        d.a(", ");
+        d.value(args.get(1));
+        d.a(", ");
+        d.text(args.get(2));
+        d.a(")");
+      }
+      case "LOCATE", "POSITION" -> {
+        arity(n, args, 2, 3);
+        if (args.size() == 2) {
+          d.a("strpos(");
+          d.text(args.get(1));
+          d.a(", ");
+          d.text(args.get(0));
+          d.a(")");
+        } else {
+          long start = integer(n, args.get(2), "the start position");
+          if (start < 1) {
+            d.a("0");
+            return;
+          }
+          d.a("CASE WHEN strpos(substr(");
+          d.text(args.get(1));
+          d.a(", " + start + "), ");
+          d.text(args.get(0));
+          d.a(") = 0 THEN 0 ELSE strpos(substr(");
+          d.text(args.get(1));
+          d.a(", " + start + "), ");
+          d.text(args.get(0));
+          d.a(") + " + (start - 1) + " END");
+        }
+      }
+      case "INSTR" -> {
+        arity(n, args, 2, 2);
+        d.a("strpos(");
+        d.text(args.get(0));
+        d.a(", ");
+        d.text(args.get(1));
+        d.a(")");
+      }
+      case "SUBSTRING_INDEX" -> {
+        arity(n, args, 3, 3);
+        long count = integer(n, args.get(2), "the count");
+        if (count == 0) {
+          d.a("CASE WHEN ");
+          d.value(args.get(0));
+          d.a(" IS NULL THEN NULL ELSE '' END");
+        } else if (count > 0) {
+          d.a("array_to_string((string_to_array(");
+          d.text(args.get(0));
+          d.a(", ");
+          d.text(args.get(1));
+          d.a("))[1:" + count + "], ");
+          d.text(args.get(1));
+          d.a(")");
+        } else {
+          d.a("reverse(array_to_string((string_to_array(reverse(");
+          d.text(args.get(0));
+          d.a("), reverse(");
+          d.text(args.get(1));
+          d.a(")))[1:" + (-count) + "], reverse(");
+          d.text(args.get(1));
+          d.a(")))");
+        }
+      }
+      case "FIND_IN_SET" -> {
+        arity(n, args, 2, 2);
+        d.a("CASE WHEN ");
+        d.value(args.get(0));
+        d.a(" IS NULL OR ");
+        d.value(args.get(1));
+        d.a(" IS NULL THEN NULL ELSE COALESCE(array_position(string_to_array(");
+        d.text(args.get(1));
+        d.a(", ','), ");
+        d.text(args.get(0));
+        d.a("), 0) END");
+      }
+      case "FIELD" -> {
+        if (args.size() < 2) {
+          throw RefusedException.function(n, "FIELD needs at least two arguments.");
+        }
+        d.a("CASE WHEN ");
+        d.value(args.get(0));
+        d.a(" IS NULL THEN 0");
+        for (int i = 1; i < args.size(); i++) {
+          d.a(" WHEN ");
+          d.value(args.get(0));
+          d.a(" = ");
+          d.value(args.get(i));
+          d.a(" THEN " + i);
+        }
+        d.a(" ELSE 0 END");
+      }
+      case "GREATEST", "LEAST" -> {
+        if (args.size() < 2) {
+          throw RefusedException.function(n, n + " needs at least two arguments.");
+        }
+        // MySQL returns NULL when any argument is NULL; PostgreSQL ignores NULLs
+        d.a("CASE WHEN ");
+        for (int i = 0; i < args.size(); i++) {
+          if (i > 0) {
+            d.a(" OR ");
+          }
+          d.value(args.get(i));
+          d.a(" IS NULL");
+        }
+        d.a(" THEN NULL ELSE ").a(n.toLowerCase(Locale.ROOT)).a("(");
+        d.args(args, true);
+        d.a(") END");
+      }
+      case "ROUND", "TRUNCATE" -> {
+        arity(n, args, n.equals("ROUND") ? 1 : 2, 2);
+        // on exact values both round half away from zero; numeric keeps it exact
+        d.a(n.equals("ROUND") ? "round(CAST(" : "trunc(CAST(");
+        d.value(args.get(0));
+        d.a(" AS numeric)");
+        if (args.size() == 2) {
+          d.a(", ");
+          d.value(args.get(1));
+        }
+        d.a(")");
+      }
+      case "MD5" -> {
+        arity(n, args, 1, 1);
+        d.a("md5(");
+        bytesOrText(d, args.get(0));
+        d.a(")");
+      }
+      case "SHA2" -> {
+        arity(n, args, 2, 2);
+        long bits = integer(n, args.get(1), "the hash length");
+        String fn =
+            switch ((int) bits) {
+              case 0, 256 -> "sha256";
+              case 224 -> "sha224";
+              case 384 -> "sha384";
+              case 512 -> "sha512";
+              default -> null;
+            };
+        if (fn == null) {
+          d.a("NULL"); // MySQL returns NULL for an unsupported length
+          return;
+        }
+        d.a("encode(").a(fn).a("(convert_to(");
+        d.text(args.get(0));
+        d.a(", 'UTF8')), 'hex')");
+      }
+      case "SHA1", "SHA" ->
+          throw RefusedException.function(
+              n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
+      case "LAST_INSERT_ID" ->
+          throw new RefusedException(
+              "driver-intercepted:LAST_INSERT_ID",
+              "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
+                  + " key.");
+      case "FOUND_ROWS", "ROW_COUNT" ->
+          throw RefusedException.function(
+              n, n + "() depends on the previous statement in the MySQL session.");
+      case "DATE" -> {
+        arity(n, args, 1, 1);
+        d.a("CAST(");
+        d.dateOperand(args.get(0));
+        d.a(" AS date)");
+      }
+      case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND", "QUARTER" -> {
+        arity(n, args, 1, 1);
+        String field = n.equals("DAYOFMONTH") ? "DAY" : n;
+        d.a("CAST(EXTRACT(").a(field).a(" FROM ");
+        d.dateOperand(args.get(0));
+        d.a(") AS integer)");
+      }
+      case "DAYOFWEEK" -> {
+        arity(n, args, 1, 1);
+        d.a("(CAST(EXTRACT(DOW FROM ");
+        d.dateOperand(args.get(0));
+        d.a(") AS integer) + 1)");
+      }
+      case "WEEKDAY" -> {
+        arity(n, args, 1, 1);
+        d.a("(CAST(EXTRACT(ISODOW FROM ");
+        d.dateOperand(args.get(0));
+        d.a(") AS integer) - 1)");
+      }
+      case "DAYOFYEAR" -> {
+        arity(n, args, 1, 1);
+        d.a("CAST(EXTRACT(DOY FROM ");
+        d.dateOperand(args.get(0));
+        d.a(") AS integer)");
+      }
+      case "LAST_DAY" -> {
+        arity(n, args, 1, 1);
+        d.a("CAST(date_trunc('month', ");
+        d.dateOperand(args.get(0));
+        d.a(") + INTERVAL '1 month - 1 day' AS date)");
+      }
+      case "DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE" -> {
+        arity(n, args, 2, 2);
+        if (!(args.get(1) instanceof IntervalExpression iv)) {
+          throw RefusedException.function(n, n + " is translated only with an INTERVAL argument.");
+        }
+        d.dateArithmetic(
+            args.get(0), iv, n.startsWith("DATE_ADD") || n.equals("ADDDATE") ? "+" : "-");
+      }
+      case "DATEDIFF" -> {
+        arity(n, args, 2, 2);
+        d.a("(CAST(");
+        d.dateOperand(args.get(0));
+        d.a(" AS date) - CAST(");
+        d.dateOperand(args.get(1));
+        d.a(" AS date))");
+      }
+      case "TIMESTAMPDIFF" -> timestampDiff(d, args);
+      case "DATE_FORMAT" -> {
+        arity(n, args, 2, 2);
+        DateFormats.Template t =
+            DateFormats.toPostgres(literal(n, args.get(1), "the format"), false);
+        d.a("to_char(");
+        d.dateOperand(args.get(0));
+        d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+      }
+      case "STR_TO_DATE" -> {
+        arity(n, args, 2, 2);
+        DateFormats.Template t =
+            DateFormats.toPostgres(literal(n, args.get(1), "the format"), true);
+        if (t.hasTime()) {
+          d.a("CAST(to_timestamp(");
+          d.text(args.get(0));
+          d.a(", '").a(t.pattern().replace("'", "''")).a("') AS timestamp)");
+        } else {
+          d.a("to_date(");
+          d.text(args.get(0));
+          d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+        }
+      }
+      case "FROM_UNIXTIME" -> {
+        arity(n, args, 1, 2);
+        if (args.size() == 2) {
+          DateFormats.Template t =
+              DateFormats.toPostgres(literal(n, args.get(1), "the format"), false);
+          d.a("to_char(CAST(to_timestamp(");
+          d.value(args.get(0));
+          d.a(") AS timestamp), '").a(t.pattern().replace("'", "''")).a("')");
+        } else {
+          d.a("CAST(to_timestamp(");
+          d.value(args.get(0));
+          d.a(") AS timestamp)");
+        }
+      }
+      case "JSON_EXTRACT" -> {
+        arity(n, args, 2, 2);
+        if (!(args.get(1) instanceof StringValue path)) {
+          throw RefusedException.function(n, "JSON_EXTRACT needs a literal path.");
+        }
+        jsonPath(d, args.get(0), path, false);
+      }
+      case "JSON_UNQUOTE" -> {
+        arity(n, args, 1, 1);
+        if (args.get(0) instanceof Function inner && name(inner).equals("JSON_EXTRACT")) {
+          List<Expression> ia = params(inner);
+          arity("JSON_EXTRACT", ia, 2, 2);
+          if (ia.get(1) instanceof StringValue path) {
+            jsonPath(d, ia.get(0), path, true);
+            return;
+          }
+        }
+        throw RefusedException.function(n, "JSON_UNQUOTE is translated only around JSON_EXTRACT.");
+      }
+      default ->
+          throw RefusedException.function(
+              n, "The MySQL function " + n + "() has no translation to PostgreSQL.");
+    }
+  }
+
+  private static void bytesOrText(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    if (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType())) {
+      d.p(e);
+    } else {
+      d.text(e);
+    }
+  }
+
+  private static void timestampDiff(PgExpressionDeParser d, List<Expression> args) {
+    arity("TIMESTAMPDIFF", args, 3, 3);
+    if (!(args.get(0) instanceof Column unitColumn)) {
+      throw RefusedException.function("TIMESTAMPDIFF", "TIMESTAMPDIFF needs a unit keyword.");
+    }
+    String unit = PgExpressionDeParser.upper(unitColumn.getColumnName());
+    Expression from = args.get(1);
+    Expression to = args.get(2);
+    switch (unit) {
+      case "MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK" -> {
+        long divisor =
+            switch (unit) {
+              case "MINUTE" -> 60;
+              case "HOUR" -> 3600;
+              case "DAY" -> 86400;
+              case "WEEK" -> 604800;
+              default -> 1;
+            };
+        // whole units, truncated toward zero like MySQL
+        d.a("CAST(trunc(EXTRACT(EPOCH FROM (CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp) - CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp)))");
+        if (unit.equals("MICROSECOND")) {
+          d.a(" * 1000000");
+        } else if (divisor != 1) {
+          d.a(" / " + divisor);
+        }
+        d.a(") AS bigint)");
+      }
+      case "MONTH", "QUARTER", "YEAR" -> {
+        // age() counts whole months the way MySQL does (day and time of day considered)
+        d.a("CAST(trunc((EXTRACT(YEAR FROM age(CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp), CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp))) * 12 + EXTRACT(MONTH FROM age(CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp), CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp))))");
+        if (unit.equals("QUARTER")) {
+          d.a(" / 3");
+        } else if (unit.equals("YEAR")) {
+          d.a(" / 12");
+        }
+        d.a(") AS bigint)");
+      }
+      default ->
+          throw RefusedException.function(
+              "TIMESTAMPDIFF", "TIMESTAMPDIFF with unit " + unit + " is not supported.");
+    }
+  }
+
+  /** NOW(), UUID(), RAND(), ...: a typed '?' when pinned, else the PostgreSQL equivalent. */
+  private static void nonDeterministic(
+      PgExpressionDeParser d, Expression node, String n, List<Expression> args) {
+    int fsp = 0;
+    if (n.equals("RAND") && !args.isEmpty()) {
+      throw RefusedException.function(
+          "RAND", "RAND(seed) produces MySQL's own pseudo-random sequence.");
+    }
+    if (n.equals("UNIX_TIMESTAMP") && !args.isEmpty()) {
+      arity(n, args, 1, 1);
+      d.a("CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
+      d.dateOperand(args.get(0));
+      d.a(" AS timestamp) AS timestamptz))) AS bigint)");
+      return;
+    }
+    if (!args.isEmpty()) {
+      if (args.size() == 1 && args.get(0) instanceof LongValue lv && lv.getValue() <= 6) {
+        fsp = (int) lv.getValue();
+      } else {
+        throw RefusedException.function(n, n + " with these arguments is not supported.");
+      }
+    }
+    timeKey(d, node, n, fsp);
+  }
+
+  /** The fractional-seconds digits of a non-deterministic call node (NOW(3) gives 3). */
+  static int fractionalDigits(Expression node) {
+    if (node instanceof Function f
+        && f.getParameters() != null
+        && f.getParameters().size() == 1
+        && f.getParameters().get(0) instanceof LongValue lv) {
+      return (int) lv.getValue();
+    }
+    return 0;
+  }
+
+  /** The upper-case function name of a non-deterministic call node, or null. */
+  static String nonDeterministicName(Expression node) {
+    String n;
+    if (node instanceof Function f) {
+      if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
+        return null;
+      }
+      n = PgExpressionDeParser.upper(Identifiers.normalize(f.getName()));
+      if (n.equals("UNIX_TIMESTAMP") && f.getParameters() != null && !f.getParameters().isEmpty()) {
+        return null;
+      }
+      if (n.equals("RAND") && f.getParameters() != null && !f.getParameters().isEmpty()) {
+        return null;
+      }
+    } else if (node instanceof TimeKeyExpression t) {
+      n = PgExpressionDeParser.upper(t.getStringValue()).replace("()", "").trim();
+    } else {
+      return null;
+    }
+    return NON_DETERMINISTIC.contains(n) ? n : null;
+  }
+
+  static void timeKey(PgExpressionDeParser d, Expression node, String n, int fsp) {
+    Integer call = d.ctx.callIndex.get(node);
+    if (d.ctx.pinCalls && call != null) {
+      d.a("CAST(? AS ").a(pinnedType(n, fsp)).a(")");
+      d.ctx.bindings.add(new Binding.ComputedValue(call));
+      return;
+    }
+    switch (n) {
+      case "NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP" ->
+          d.a(fsp == 0 ? "date_trunc('second', LOCALTIMESTAMP)" : "LOCALTIMESTAMP(" + fsp + ")");
+      case "SYSDATE" ->
+          d.a(
+              fsp == 0
+                  ? "date_trunc('second', CAST(clock_timestamp() AS timestamp))"
+                  : "CAST(clock_timestamp() AS timestamp(" + fsp + "))");
+      case "CURDATE", "CURRENT_DATE" -> d.a("CURRENT_DATE");
+      case "CURTIME", "CURRENT_TIME" ->
+          d.a(
+              fsp == 0
+                  ? "CAST(date_trunc('second', LOCALTIME) AS time)"
+                  : "LOCALTIME(" + fsp + ")");
+      case "UTC_TIMESTAMP" ->
+          d.a(
+              fsp == 0
+                  ? "date_trunc('second', CAST(now() AT TIME ZONE 'UTC' AS timestamp))"
+                  : "CAST(now() AT TIME ZONE 'UTC' AS timestamp(" + fsp + "))");
+      case "UTC_DATE" -> d.a("CAST(now() AT TIME ZONE 'UTC' AS date)");
+      case "UTC_TIME" -> d.a("CAST(date_trunc('second', now() AT TIME ZONE 'UTC') AS time)");
+      case "UNIX_TIMESTAMP" -> d.a("CAST(floor(EXTRACT(EPOCH FROM now())) AS bigint)");
+      case "UUID" -> d.a("CAST(gen_random_uuid() AS text)");
+      case "RAND" -> d.a("random()");
+      default -> throw new IllegalStateException(n);
+    }
+  }
+
+  static String pinnedType(String n, int fsp) {
+    return switch (n) {
+      case "CURDATE", "CURRENT_DATE", "UTC_DATE" -> "date";
+      case "CURTIME", "CURRENT_TIME", "UTC_TIME" -> "time(" + fsp + ")";
+      case "UNIX_TIMESTAMP" -> "bigint";
+      case "UUID" -> "text";
+      case "RAND" -> "double precision";
+      default -> "timestamp(" + fsp + ")";
+    };
+  }
+
+  static void groupConcat(PgExpressionDeParser d, MySQLGroupConcat g) {
+    String sep = ",";
+    if (g.getSeparator() != null) {
+      String raw = g.getSeparator().trim();
+      if (raw.length() < 2 || raw.charAt(0) != '\'' || raw.charAt(raw.length() - 1) != '\'') {
+        throw RefusedException.function("GROUP_CONCAT", "GROUP_CONCAT needs a literal SEPARATOR.");
+      }
+      sep = MysqlLexer.decodeCanonical(raw.substring(1, raw.length() - 1));
+    }
+    @SuppressWarnings("unchecked")
+    List<Expression> args = (List<Expression>) g.getExpressionList();
+    List<OrderByElement> order = g.getOrderByElements();
+    if (g.isDistinct() && order != null && !order.isEmpty()) {
+      throw RefusedException.function(
+          "GROUP_CONCAT",
+          "GROUP_CONCAT(DISTINCT ... ORDER BY ...) orders by values PostgreSQL would compare as"
+              + " text.");
+    }
+    d.a("string_agg(");
+    if (g.isDistinct()) {
+      d.a("DISTINCT ");
+    }
+    if (args.size() == 1) {
+      d.text(args.get(0));
+    } else {
+      d.a("(");
+      for (int i = 0; i < args.size(); i++) {
+        if (i > 0) {
+          d.a(" || ");
+        }
+        d.text(args.get(i));
+      }
+      d.a(")");
+    }
+    d.a(", '").a(sep.replace("'", "''")).a("'");
+    if (order != null && !order.isEmpty()) {
+      d.a(" ORDER BY ");
+      d.orderBy(order);
+    }
+    d.a(")");
+  }
+
+  /** $.a.b / $[0] paths: the only JSON paths translated (to #> / #>> on jsonb). */
+  static void jsonPath(
+      PgExpressionDeParser d, Expression doc, StringValue pathLiteral, boolean text) {
+    String path = MysqlLexer.decodeCanonical(pathLiteral.getValue());
+    if (!path.startsWith("$")) {
+      throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+    }
+    List<String> keys = new java.util.ArrayList<>();
+    int i = 1;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        int j = i + 1;
+        if (j < path.length() && path.charAt(j) == '"') {
+          int close = path.indexOf('"', j + 1);
+          if (close < 0) {
+            throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+          }
+          keys.add(path.substring(j + 1, close));
+          i = close + 1;
+          continue;
+        }
+        while (j < path.length() && path.charAt(j) != '.' && path.charAt(j) != '[') {
+          j++;
+        }
+        String key = path.substring(i + 1, j);
+        if (key.isEmpty() || key.contains("*")) {
+          throw RefusedException.function(
+              "JSON_EXTRACT",
+              "The JSON path " + path + " uses wildcards, which are not supported.");
+        }
+        keys.add(key);
+        i = j;
+      } else if (c == '[') {
+        int close = path.indexOf(']', i);
+        String idx = close < 0 ? "" : path.substring(i + 1, close).trim();
+        if (!idx.matches("[0-9]+")) {
+          throw RefusedException.function(
+              "JSON_EXTRACT", "The JSON path " + path + " is not a plain key/index path.");
+        }
+        keys.add(idx);
+        i = close + 1;
+      } else {
+        throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+      }
+    }
+    d.a("(");
+    if (doc instanceof Column) {
+      d.p(doc);
+    } else {
+      d.a("CAST(");
+      d.value(doc);
+      d.a(" AS jsonb)");
+    }
+    d.a(text ? " #>> '{" : " #> '{");
+    for (int k = 0; k < keys.size(); k++) {
+      if (k > 0) {
+        d.a(",");
+      }
+      String key = keys.get(k);
+      boolean quote = !key.matches("[A-Za-z0-9_]+");
+      d.a(
+          quote
+              ? "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\""
+              : key);
+    }
+    d.a("}')");
+  }
+
+  static void json(PgExpressionDeParser d, JsonFunction j) {
+    switch (j.getType()) {
+      case MYSQL_OBJECT, OBJECT, POSTGRES_OBJECT -> {
+        d.a("jsonb_build_object(");
+        boolean first = true;
+        for (JsonKeyValuePair kv : j.getKeyValuePairs()) {
+          if (!first) {
+            d.a(", ");
+          }
+          first = false;
+          jsonArg(d, kv.getKey());
+          d.a(", ");
+          jsonArg(d, kv.getValue());
+        }
+        d.a(")");
+      }
+      case ARRAY -> {
+        d.a("jsonb_build_array(");
+        boolean first = true;
+        for (JsonFunctionExpression e : j.getExpressions()) {
+          if (!first) {
+            d.a(", ");
+          }
+          first = false;
+          if (e.isUsingFormatJson()) {
+            throw PgExpressionDeParser.refuseNode(j, "FORMAT JSON");
+          }
+          d.value(e.getExpression());
+        }
+        d.a(")");
+      }
+      default -> throw PgExpressionDeParser.refuseNode(j, j.getType().name());
+    }
+  }
+
+  private static void jsonArg(PgExpressionDeParser d, Object o) {
+    if (o instanceof Expression e) {
+      if (e instanceof JdbcParameter) {
+        d.a("CAST(");
+        d.p(e);
+        d.a(" AS text)");
+      } else {
+        d.value(e);
+      }
+    } else if (o instanceof String s) {
+      String t = s.trim();
+      if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+        d.a("'").a(MysqlLexer.decodeCanonical(t.substring(1, t.length() - 1)).replace("'", "''"));
+        d.a("'");
+      } else {
+        throw RefusedException.function(
+            "JSON_OBJECT", "Unsupported JSON_OBJECT argument " + s + ".");
+      }
+    } else {
+      throw RefusedException.function("JSON_OBJECT", "Unsupported JSON_OBJECT argument " + o + ".");
+    }
+  }
+
+  static void analytic(PgExpressionDeParser d, AnalyticExpression e) {
+    String n = PgExpressionDeParser.upper(e.getName());
+    if (e.getKeep() != null
+        || e.getWindowName() != null
+        || e.getWindowElement() != null
+        || e.getFilterExpression() != null
+        || e.isIgnoreNulls()
+        || e.getType() != net.sf.jsqlparser.expression.AnalyticType.OVER) {
+      throw PgExpressionDeParser.refuseNode(e, "window function form");
+    }
+    if (!Set.of(
+            "ROW_NUMBER",
+            "RANK",
+            "DENSE_RANK",
+            "COUNT",
+            "SUM",
+            "MIN",
+            "MAX",
+            "AVG",
+            "LAG",
+            "LEAD",
+            "FIRST_VALUE",
+            "LAST_VALUE",
+            "NTILE",
+            "PERCENT_RANK",
+            "CUME_DIST")
+        .contains(n)) {
+      throw RefusedException.function(n, "The window function " + n + " is not supported.");
+    }
+    d.a(n.toLowerCase(Locale.ROOT)).a("(");
+    if (e.isDistinct()) {
+      throw RefusedException.function(n, "DISTINCT in a window function is not supported.");
+    }
+    if (e.isAllColumns()) {
+      d.a("*");
+    } else if (e.getExpression() != null) {
+      d.value(e.getExpression());
+      if (e.getOffset() != null) {
+        d.a(", ");
+        d.value(e.getOffset());
+      }
+      if (e.getDefaultValue() != null) {
+        d.a(", ");
+        d.value(e.getDefaultValue());
+      }
+    }
+    d.a(") OVER (");
+    boolean space = false;
+    if (e.getPartitionExpressionList() != null && !e.getPartitionExpressionList().isEmpty()) {
+      d.a("PARTITION BY ");
+      @SuppressWarnings("unchecked")
+      List<Expression> parts = (List<Expression>) e.getPartitionExpressionList();
+      d.args(parts, true);
+      space = true;
+    }
+    if (e.getOrderByElements() != null && !e.getOrderByElements().isEmpty()) {
+      d.a(space ? " ORDER BY " : "ORDER BY ");
+      d.orderBy(e.getOrderByElements());
+    }
+    d.a(")");
+  }
+}

@@ -1,0 +1,155 @@
+package io.dualwrite.rewriter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link SchemaCatalog} read from MySQL's (or MariaDB's) information_schema for one schema, over
+ * plain java.sql: COLUMNS for types, nullability, AUTO_INCREMENT, ON UPDATE CURRENT_TIMESTAMP and
+ * collations; STATISTICS for the primary and unique keys. Thread-safe: a reload swaps an immutable
+ * snapshot and bumps {@link #generation()}, so a {@link Rewriter} using this catalog stops serving
+ * translations made against the old one.
+ */
+public final class InformationSchemaCatalog implements SchemaCatalog {
+
+  private static final String COLUMNS_SQL =
+      "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA, COLLATION_NAME"
+          + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
+          + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
+
+  private static final String KEYS_SQL =
+      "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME"
+          + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND NON_UNIQUE = 0"
+          + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+
+  private final String schema;
+  private final Connection connection;
+  private final AtomicLong generation = new AtomicLong(1);
+  private volatile Map<String, TableInfo> tables;
+
+  private InformationSchemaCatalog(Connection connection, String schema, Map<String, TableInfo> t) {
+    this.connection = connection;
+    this.schema = schema;
+    this.tables = t;
+  }
+
+  /**
+   * Reads the catalog of {@code schema} through {@code mysql}. The connection is kept for {@link
+   * #reload()}; the caller still owns (and closes) it.
+   */
+  public static InformationSchemaCatalog load(Connection mysql, String schema) throws SQLException {
+    Objects.requireNonNull(mysql, "mysql");
+    Objects.requireNonNull(schema, "schema");
+    return new InformationSchemaCatalog(mysql, schema, read(mysql, schema));
+  }
+
+  /** Re-reads the catalog through the connection given to {@link #load}. */
+  public void reload() throws SQLException {
+    reload(connection);
+  }
+
+  /** Re-reads the catalog through {@code mysql}. */
+  public void reload(Connection mysql) throws SQLException {
+    Map<String, TableInfo> fresh = read(mysql, schema);
+    tables = fresh;
+    generation.incrementAndGet();
+  }
+
+  /** The schema this catalog describes. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The known table names (lower-case). */
+  public java.util.Set<String> tableNames() {
+    return tables.keySet();
+  }
+
+  @Override
+  public Optional<TableInfo> table(String name) {
+    return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  @Override
+  public long generation() {
+    return generation.get();
+  }
+
+  private static Map<String, TableInfo> read(Connection c, String schema) throws SQLException {
+    Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String table = rs.getString(1).toLowerCase(Locale.ROOT);
+          String extra = String.valueOf(rs.getString(5)).toLowerCase(Locale.ROOT);
+          String collation = rs.getString(6);
+          columns
+              .computeIfAbsent(table, k -> new ArrayList<>())
+              .add(
+                  new ColumnInfo(
+                      rs.getString(2).toLowerCase(Locale.ROOT),
+                      rs.getString(3).toLowerCase(Locale.ROOT),
+                      "YES".equalsIgnoreCase(rs.getString(4)),
+                      extra.contains("auto_increment"),
+                      // MySQL 8: "on update CURRENT_TIMESTAMP", MariaDB: "on update
+                      // current_timestamp()"
+                      extra.contains("on update current_timestamp"),
+                      collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci")));
+        }
+      }
+    }
+    Map<String, List<String>> primary = new LinkedHashMap<>();
+    Map<String, Map<String, List<String>>> unique = new LinkedHashMap<>();
+    java.util.Set<String> expressionKeys = new java.util.HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(KEYS_SQL)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String table = rs.getString(1).toLowerCase(Locale.ROOT);
+          String index = rs.getString(2);
+          String column = rs.getString(5);
+          if (column == null) {
+            // a functional key part (MySQL 8): the key exists but cannot be named by columns
+            expressionKeys.add(table + "." + index);
+            continue;
+          }
+          column = column.toLowerCase(Locale.ROOT);
+          if (index.equals("PRIMARY")) {
+            primary.computeIfAbsent(table, k -> new ArrayList<>()).add(column);
+          } else {
+            unique
+                .computeIfAbsent(table, k -> new LinkedHashMap<>())
+                .computeIfAbsent(index, k -> new ArrayList<>())
+                .add(column);
+          }
+        }
+      }
+    }
+    Map<String, TableInfo> result = new LinkedHashMap<>();
+    for (Map.Entry<String, List<ColumnInfo>> e : columns.entrySet()) {
+      String table = e.getKey();
+      List<List<String>> uniques = new ArrayList<>();
+      Map<String, List<String>> byIndex = unique.getOrDefault(table, Map.of());
+      for (Map.Entry<String, List<String>> u : byIndex.entrySet()) {
+        if (!expressionKeys.contains(table + "." + u.getKey())) {
+          uniques.add(u.getValue());
+        }
+      }
+      result.put(
+          table,
+          new TableInfo(table, e.getValue(), primary.getOrDefault(table, List.of()), uniques));
+    }
+    return Map.copyOf(result);
+  }
+}

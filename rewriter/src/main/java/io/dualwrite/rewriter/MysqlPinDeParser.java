@@ -1,0 +1,80 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
+
+/**
+ * Prints the parsed statement back as MySQL with each non-deterministic call replaced by a {@code
+ * ?}, numbering the calls in textual order. Run on the unchanged tree before the PostgreSQL pass,
+ * which looks the same call nodes up by identity, so both sides bind the same computed value.
+ */
+final class MysqlPinDeParser extends ExpressionDeParser {
+
+  private final PrintContext ctx;
+
+  private MysqlPinDeParser(PrintContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Finds the calls (recording them in ctx) and returns the pinned MySQL SQL and bindings. */
+  static String pin(Statement statement, PrintContext ctx, List<Binding> bindings) {
+    MysqlPinDeParser expr = new MysqlPinDeParser(ctx);
+    StringBuilder b = new StringBuilder();
+    SelectDeParser select = new SelectDeParser(expr, b);
+    expr.setSelectVisitor(select);
+    expr.setBuilder(b);
+    StatementDeParser s = new StatementDeParser(expr, select, b);
+    statement.accept(s);
+    for (Object o : expr.ctx.bindings) {
+      bindings.add((Binding) o);
+    }
+    expr.ctx.bindings.clear();
+    return b.toString();
+  }
+
+  private boolean pinned(Expression node) {
+    String n = Functions.nonDeterministicName(node);
+    if (n == null) {
+      return false;
+    }
+    Integer index = ctx.callIndex.get(node);
+    if (index == null) {
+      index = ctx.calls.size();
+      ctx.calls.add(new NonDeterministicCall(n, Functions.fractionalDigits(node)));
+      ctx.callIndex.put(node, index);
+    }
+    getBuilder().append('?');
+    ctx.bindings.add(new Binding.ComputedValue(index));
+    return true;
+  }
+
+  @Override
+  public <S> StringBuilder visit(Function function, S context) {
+    if (!pinned(function)) {
+      super.visit(function, context);
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(TimeKeyExpression t, S context) {
+    if (!pinned(t)) {
+      super.visit(t, context);
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(JdbcParameter p, S context) {
+    getBuilder().append('?');
+    ctx.bindings.add(new Binding.AppParameter(p.getIndex() - 1));
+    return getBuilder();
+  }
+}

@@ -1,0 +1,1258 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+
+/**
+ * Prints MySQL expressions as PostgreSQL expressions with the same meaning, or refuses them.
+ *
+ * <p>Every expression class JSqlParser knows is either printed here with a translation, or refused
+ * ({@link #refuseNode}); nothing is printed "as parsed" hoping PostgreSQL reads it the same way.
+ */
+class PgExpressionDeParser extends ExpressionDeParser {
+
+  final PrintContext ctx;
+
+  PgExpressionDeParser(PrintContext ctx) {
+    this.ctx = ctx;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  final void p(Expression e) {
+    e.accept(this, null);
+  }
+
+  final StringBuilder out() {
+    return getBuilder();
+  }
+
+  final PgExpressionDeParser a(String s) {
+    getBuilder().append(s);
+    return this;
+  }
+
+  static RefusedException refuseNode(Object node, String what) {
+    String name = node.getClass().getSimpleName();
+    return RefusedException.syntax(
+        name, "The MySQL construct " + what + " (" + node + ") has no faithful translation.");
+  }
+
+  /** True when the expression yields a PostgreSQL boolean. */
+  static boolean isBoolean(Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isBoolean((Expression) list.get(0));
+    }
+    return e instanceof ComparisonOperator
+        || e instanceof AndExpression
+        || e instanceof OrExpression
+        || e instanceof XorExpression
+        || e instanceof NotExpression
+        || e instanceof IsNullExpression
+        || e instanceof IsBooleanExpression
+        || e instanceof LikeExpression
+        || e instanceof InExpression
+        || e instanceof Between
+        || e instanceof ExistsExpression
+        || e instanceof CosineSimilarity
+        || e instanceof Concat
+        || e instanceof IsDistinctExpression
+        || e instanceof MemberOfExpression;
+  }
+
+  /** Prints e where PostgreSQL needs a boolean (MySQL treats any non-zero number as true). */
+  final void cond(Expression e) {
+    if (isBoolean(e)) {
+      p(e);
+    } else if (e instanceof BooleanValue b) {
+      a(b.getValue() ? "TRUE" : "FALSE");
+    } else {
+      a("(");
+      p(e);
+      a(") <> 0");
+    }
+  }
+
+  /** Prints e where MySQL yields a value: booleans become 1/0 as in MySQL. */
+  final void value(Expression e) {
+    if (isBoolean(e)) {
+      a("CAST((");
+      p(e);
+      a(") AS integer)");
+    } else {
+      p(e);
+    }
+  }
+
+  /** Prints e as text (strings as they are, other values cast). */
+  final void text(Expression e) {
+    if (e instanceof StringValue || isTextFunction(e)) {
+      p(e);
+    } else {
+      a("CAST(");
+      value(e);
+      a(" AS text)");
+    }
+  }
+
+  private static boolean isTextFunction(Expression e) {
+    return e instanceof Function f
+        && Set.of("CONCAT", "LOWER", "UPPER", "CONCAT_WS", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
+            .contains(upper(f.getName()));
+  }
+
+  static String upper(String s) {
+    return s == null ? "" : s.toUpperCase(Locale.ROOT);
+  }
+
+  final Optional<ColumnInfo> columnInfo(Expression e) {
+    if (e instanceof Column c) {
+      return ctx.column(c);
+    }
+    return Optional.empty();
+  }
+
+  final boolean isCaseInsensitiveText(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
+  }
+
+  final void args(List<? extends Expression> list, boolean asValues) {
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        a(", ");
+      }
+      if (asValues) {
+        value(list.get(i));
+      } else {
+        p(list.get(i));
+      }
+    }
+  }
+
+  final void binary(BinaryExpression b, String op) {
+    p(b.getLeftExpression());
+    a(op);
+    p(b.getRightExpression());
+  }
+
+  // ---------------------------------------------------------------- literals, names, parameters
+
+  @Override
+  public <S> StringBuilder visit(StringValue s, S context) {
+    String prefix = s.getPrefix();
+    if (prefix != null && !prefix.isEmpty()) {
+      if (upper(prefix).equals("X")) {
+        return printBytes(s.getValue());
+      }
+      throw RefusedException.syntax(
+          "literal:" + prefix,
+          "The literal " + s + " (" + prefix + "'...' prefix) has no faithful translation.");
+    }
+    String v = MysqlLexer.decodeCanonical(s.getValue());
+    if (v.indexOf('\0') >= 0) {
+      throw RefusedException.syntax(
+          "literal:nul",
+          "A string literal contains a NUL character, which PostgreSQL text rejects.");
+    }
+    a("'").a(v.replace("'", "''")).a("'");
+    return out();
+  }
+
+  private StringBuilder printBytes(String hexDigits) {
+    for (int i = 0; i < hexDigits.length(); i++) {
+      if (Character.digit(hexDigits.charAt(i), 16) < 0) {
+        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + hexDigits + ".");
+      }
+    }
+    String digits = hexDigits.length() % 2 == 1 ? "0" + hexDigits : hexDigits;
+    a("'\\x").a(digits.toLowerCase(Locale.ROOT)).a("'::bytea");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(HexValue hex, S context) {
+    // MySQL: a binary string (a number only in numeric context); printed as bytea, so numeric use
+    // fails loudly on PostgreSQL instead of silently differing.
+    String v = hex.getValue().trim();
+    String digits =
+        v.startsWith("0x") || v.startsWith("0X")
+            ? v.substring(2)
+            : v.substring(2, v.length() - 1); // x'..'
+    return printBytes(digits);
+  }
+
+  @Override
+  public <S> StringBuilder visit(LongValue v, S context) {
+    a(v.getStringValue());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(DoubleValue v, S context) {
+    String s = v.toString();
+    if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
+      // MySQL: an exponent makes a DOUBLE literal
+      a("CAST(").a(s).a(" AS double precision)");
+    } else {
+      a(s); // exact decimal in both
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(NullValue v, S context) {
+    a("NULL");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BooleanValue v, S context) {
+    a(v.getValue() ? "1" : "0"); // TRUE/FALSE are 1/0 in MySQL
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(JdbcParameter parameter, S context) {
+    if (parameter.isUseFixedIndex() || !"?".equals(parameter.getParameterCharacter())) {
+      throw RefusedException.syntax("parameter", "Only plain ? parameters are supported.");
+    }
+    a("?");
+    ctx.bindings.add(new Binding.AppParameter(parameter.getIndex() - 1));
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Column column, S context) {
+    String name = column.getColumnName();
+    Table t = column.getTable();
+    boolean qualified = t != null && t.getName() != null;
+    if (!qualified) {
+      String u = upper(name);
+      if (u.equals("DEFAULT")) {
+        a("DEFAULT");
+        return out();
+      }
+      if (u.matches("0B[01]+")) {
+        throw RefusedException.syntax(
+            "literal:bit",
+            "The bit literal "
+                + name
+                + " is a binary string or a number depending on context in MySQL.");
+      }
+      if (u.equals("TRUE") || u.equals("FALSE")) {
+        a(u.equals("TRUE") ? "1" : "0");
+        return out();
+      }
+      if (u.equals("CURRENT_USER") || u.equals("USER")) {
+        throw RefusedException.function(u, "The connected user differs between the databases.");
+      }
+    }
+    if (qualified) {
+      if (t.getSchemaName() != null) {
+        throw RefusedException.syntax(
+            "qualified-name",
+            "The database-qualified column "
+                + column
+                + " is not supported; use the default schema.");
+      }
+      String q = Identifiers.normalize(t.getName());
+      if (ctx.inDuplicateUpdate && ctx.excludedAlias != null && q.equals(ctx.excludedAlias)) {
+        a("EXCLUDED.");
+      } else {
+        a(Identifiers.pg(t.getName())).a(".");
+      }
+    }
+    a(Identifiers.pg(name));
+    if (column.getArrayConstructor() != null) {
+      throw refuseNode(column, "array subscript");
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(AllColumns allColumns, S context) {
+    if (allColumns.getExceptColumns() != null || allColumns.getReplaceExpressions() != null) {
+      throw refuseNode(allColumns, "* EXCEPT/REPLACE");
+    }
+    a("*");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(AllTableColumns allTableColumns, S context) {
+    a(Identifiers.pg(allTableColumns.getTable().getName())).a(".*");
+    return out();
+  }
+
+  // ---------------------------------------------------------------- logic and comparison
+
+  @Override
+  public <S> StringBuilder visit(AndExpression and, S context) {
+    cond(and.getLeftExpression());
+    a(" AND ");
+    cond(and.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(OrExpression or, S context) {
+    cond(or.getLeftExpression());
+    a(" OR ");
+    cond(or.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Concat concat, S context) {
+    // default sql_mode: || is logical OR (PIPES_AS_CONCAT is off)
+    a("(");
+    cond(concat.getLeftExpression());
+    a(" OR ");
+    cond(concat.getRightExpression());
+    a(")");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(XorExpression xor, S context) {
+    a("((");
+    cond(xor.getLeftExpression());
+    a(") <> (");
+    cond(xor.getRightExpression());
+    a("))");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(NotExpression not, S context) {
+    a("NOT (");
+    cond(not.getExpression());
+    a(")");
+    return out();
+  }
+
+  private void comparison(ComparisonOperator c, String op) {
+    Expression l = c.getLeftExpression();
+    Expression r = c.getRightExpression();
+    if (c.getOldOracleJoinSyntax() != 0) {
+      throw refuseNode(c, "(+) join");
+    }
+    if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
+      value(l);
+      a(op);
+      value(r);
+      return;
+    }
+    if (isCaseInsensitiveText(l) || isCaseInsensitiveText(r)) {
+      a("lower(");
+      text(l);
+      a(")").a(op).a("lower(");
+      text(r);
+      a(")");
+      return;
+    }
+    value(l);
+    a(op);
+    value(r);
+  }
+
+  @Override
+  public <S> StringBuilder visit(EqualsTo e, S context) {
+    comparison(e, " = ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(NotEqualsTo e, S context) {
+    comparison(e, " <> ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(GreaterThan e, S context) {
+    comparison(e, " > ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(GreaterThanEquals e, S context) {
+    comparison(e, " >= ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(MinorThan e, S context) {
+    comparison(e, " < ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(MinorThanEquals e, S context) {
+    comparison(e, " <= ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(CosineSimilarity e, S context) {
+    // MySQL <=> (NULL-safe equality)
+    value(e.getLeftExpression());
+    a(" IS NOT DISTINCT FROM ");
+    value(e.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(IsDistinctExpression e, S context) {
+    value(e.getLeftExpression());
+    a(e.isNot() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+    value(e.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(IsNullExpression e, S context) {
+    if (e.isUseIsNull() || e.isUseNotNull()) {
+      throw refuseNode(e, "ISNULL/NOTNULL operator");
+    }
+    value(e.getLeftExpression());
+    a(e.isNot() ? " IS NOT NULL" : " IS NULL");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(IsBooleanExpression e, S context) {
+    a("(");
+    cond(e.getLeftExpression());
+    a(")");
+    a(e.isNot() ? " IS NOT " : " IS ");
+    a(e.isTrue() ? "TRUE" : "FALSE");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Between b, S context) {
+    boolean ci = isCaseInsensitiveText(b.getLeftExpression());
+    wrapLower(b.getLeftExpression(), ci);
+    a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
+    wrapLower(b.getBetweenExpressionStart(), ci);
+    a(" AND ");
+    wrapLower(b.getBetweenExpressionEnd(), ci);
+    return out();
+  }
+
+  private void wrapLower(Expression e, boolean lower) {
+    if (lower) {
+      a("lower(");
+      text(e);
+      a(")");
+    } else {
+      value(e);
+    }
+  }
+
+  @Override
+  public <S> StringBuilder visit(InExpression in, S context) {
+    if (in.isGlobal() || in.getOldOracleJoinSyntax() != 0) {
+      throw refuseNode(in, "IN variant");
+    }
+    Expression left = in.getLeftExpression();
+    Expression right = in.getRightExpression();
+    boolean ci = isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
+    wrapLower(left, ci);
+    a(in.isNot() ? " NOT IN " : " IN ");
+    if (right instanceof ExpressionList<?> list) {
+      a("(");
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        wrapLower((Expression) list.get(i), ci);
+      }
+      a(")");
+    } else {
+      p(right);
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(LikeExpression like, S context) {
+    LikeExpression.KeyWord kw = like.getLikeKeyWord();
+    Expression l = like.getLeftExpression();
+    Expression r = like.getRightExpression();
+    switch (kw) {
+      case LIKE -> {
+        if (like.isUseBinary()) {
+          throw refuseNode(like, "LIKE BINARY");
+        }
+        text(l);
+        boolean ci = isCaseInsensitiveText(l);
+        a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
+        text(r);
+        if (like.getEscape() != null) {
+          a(" ESCAPE ");
+          p(like.getEscape());
+        }
+      }
+      case REGEXP, RLIKE -> {
+        // MySQL REGEXP follows the column collation: case-insensitive unless the column is
+        // known to be binary or case-sensitive
+        Optional<ColumnInfo> info = columnInfo(l);
+        boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
+        text(l);
+        a(like.isNot() ? (sensitive ? " !~ " : " !~* ") : (sensitive ? " ~ " : " ~* "));
+        text(r);
+      }
+      default -> throw refuseNode(like, kw.name());
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(ExistsExpression e, S context) {
+    a(e.isNot() ? "NOT EXISTS " : "EXISTS ");
+    p(e.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(AnyComparisonExpression any, S context) {
+    a(any.getAnyType().name()).a(" ");
+    p(any.getSelect());
+    return out();
+  }
+
+  // ---------------------------------------------------------------- arithmetic
+
+  @Override
+  public <S> StringBuilder visit(Addition e, S context) {
+    if (e.getRightExpression() instanceof IntervalExpression iv) {
+      dateArithmetic(e.getLeftExpression(), iv, "+");
+    } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
+      dateArithmetic(e.getRightExpression(), iv, "+");
+    } else {
+      value(e.getLeftExpression());
+      a(" + ");
+      value(e.getRightExpression());
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Subtraction e, S context) {
+    if (e.getRightExpression() instanceof IntervalExpression iv) {
+      dateArithmetic(e.getLeftExpression(), iv, "-");
+    } else {
+      value(e.getLeftExpression());
+      a(" - ");
+      value(e.getRightExpression());
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Multiplication e, S context) {
+    value(e.getLeftExpression());
+    a(" * ");
+    value(e.getRightExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Division e, S context) {
+    // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
+    if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
+      a("(CAST(");
+      value(e.getLeftExpression());
+      a(" AS double precision) / NULLIF(");
+      value(e.getRightExpression());
+      a(", 0))");
+      return out();
+    }
+    a("round(CAST(");
+    value(e.getLeftExpression());
+    a(" AS numeric) / NULLIF(CAST(");
+    value(e.getRightExpression());
+    a(" AS numeric), 0), scale(CAST(");
+    value(e.getLeftExpression());
+    a(" AS numeric)) + 4)");
+    return out();
+  }
+
+  private boolean isFloating(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    if (c.isPresent()) {
+      String t = TypeMapping.baseType(c.get().mysqlType());
+      return t.equals("float") || t.equals("double") || t.equals("real");
+    }
+    return e instanceof DoubleValue d
+        && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
+  }
+
+  @Override
+  public <S> StringBuilder visit(IntegerDivision e, S context) {
+    a("CAST(trunc(CAST(");
+    value(e.getLeftExpression());
+    a(" AS numeric) / NULLIF(CAST(");
+    value(e.getRightExpression());
+    a(" AS numeric), 0)) AS bigint)");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Modulo e, S context) {
+    a("(");
+    value(e.getLeftExpression());
+    a(" % NULLIF(");
+    value(e.getRightExpression());
+    a(", 0))");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(SignedExpression e, S context) {
+    if (e.getSign() == '~') {
+      throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
+    }
+    a(String.valueOf(e.getSign()));
+    value(e.getExpression());
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BitwiseAnd e, S context) {
+    binary(e, " & ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BitwiseOr e, S context) {
+    binary(e, " | ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BitwiseXor e, S context) {
+    binary(e, " # ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BitwiseLeftShift e, S context) {
+    binary(e, " << ");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(BitwiseRightShift e, S context) {
+    binary(e, " >> ");
+    return out();
+  }
+
+  // ---------------------------------------------------------------- intervals and dates
+
+  static final Set<String> INTERVAL_UNITS =
+      Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+
+  /** d +/- INTERVAL n unit. */
+  final void dateArithmetic(Expression date, IntervalExpression iv, String op) {
+    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
+      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
+    }
+    String unit = upper(iv.getIntervalType());
+    if (!INTERVAL_UNITS.contains(unit)) {
+      throw RefusedException.syntax(
+          "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
+    }
+    Expression amount = iv.getExpression();
+    if (amount == null) {
+      String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
+      if (param.matches("-?[0-9]+")) {
+        amount = new LongValue(param);
+      } else {
+        throw refuseNode(iv, "INTERVAL with a string amount");
+      }
+    }
+    boolean dateResult =
+        Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(unit) && isDateValued(date);
+    a(dateResult ? "CAST(" : "(");
+    dateOperand(date);
+    a(" ").a(op).a(" ");
+    interval(amount, unit);
+    a(dateResult ? " AS date)" : ")");
+  }
+
+  final void interval(Expression amount, String unit) {
+    String pgUnit =
+        switch (unit) {
+          case "MICROSECOND" -> "1 microsecond";
+          case "QUARTER" -> "3 months";
+          default -> "1 " + unit.toLowerCase(Locale.ROOT);
+        };
+    if (amount instanceof LongValue lv) {
+      long n = unit.equals("QUARTER") ? lv.getValue() * 3 : lv.getValue();
+      a("INTERVAL '").a(String.valueOf(n)).a(" ").a(pgUnit.substring(pgUnit.indexOf(' ') + 1));
+      a("'");
+      return;
+    }
+    a("(");
+    value(amount);
+    a(") * INTERVAL '").a(pgUnit).a("'");
+  }
+
+  /** A date/time operand: string literals are typed by their shape as MySQL would read them. */
+  final void dateOperand(Expression e) {
+    if (e instanceof StringValue s) {
+      String v = MysqlLexer.decodeCanonical(s.getValue());
+      a(v.length() <= 10 ? "DATE " : "TIMESTAMP ");
+      p(e);
+    } else if (e instanceof JdbcParameter) {
+      a("CAST(");
+      p(e);
+      a(" AS timestamp)");
+    } else {
+      p(e);
+    }
+  }
+
+  final boolean isDateValued(Expression e) {
+    if (e instanceof StringValue s) {
+      return MysqlLexer.decodeCanonical(s.getValue()).length() <= 10;
+    }
+    if (e instanceof Function f) {
+      String n = upper(f.getName());
+      if (ctx.pinCalls && ctx.callIndex.containsKey(e)) {
+        return n.equals("CURDATE") || n.equals("CURRENT_DATE") || n.equals("UTC_DATE");
+      }
+      return Set.of("CURDATE", "CURRENT_DATE", "UTC_DATE", "DATE", "LAST_DAY", "MAKEDATE")
+          .contains(n);
+    }
+    if (e instanceof TimeKeyExpression t) {
+      return upper(t.getStringValue()).startsWith("CURRENT_DATE");
+    }
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("date");
+  }
+
+  @Override
+  public <S> StringBuilder visit(IntervalExpression iv, S context) {
+    throw refuseNode(iv, "INTERVAL outside date arithmetic");
+  }
+
+  @Override
+  public <S> StringBuilder visit(TimeKeyExpression t, S context) {
+    String k = upper(t.getStringValue()).replace("()", "").trim();
+    Functions.timeKey(this, t, k, 0);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(DateTimeLiteralExpression e, S context) {
+    a(e.getType().name()).a(" ");
+    String v = e.getValue().trim();
+    if (v.length() < 2 || !v.startsWith("'") || !v.endsWith("'")) {
+      throw refuseNode(e, "typed literal");
+    }
+    a("'").a(MysqlLexer.decodeCanonical(v.substring(1, v.length() - 1)).replace("'", "''")).a("'");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(ExtractExpression e, S context) {
+    String field = upper(e.getName());
+    if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
+        .contains(field)) {
+      throw RefusedException.syntax(
+          "extract:" + field, "EXTRACT(" + field + " ...) has no exact PostgreSQL equivalent.");
+    }
+    if (field.equals("WEEK")) {
+      throw RefusedException.syntax(
+          "extract:WEEK", "MySQL EXTRACT(WEEK) uses mode 0 week numbering, unlike PostgreSQL.");
+    }
+    a("CAST(EXTRACT(").a(field).a(" FROM ");
+    dateOperand(e.getExpression());
+    a(") AS integer)");
+    return out();
+  }
+
+  // ---------------------------------------------------------------- CASE, CAST, functions
+
+  @Override
+  public <S> StringBuilder visit(CaseExpression c, S context) {
+    a("CASE");
+    if (c.getSwitchExpression() != null) {
+      a(" ");
+      value(c.getSwitchExpression());
+      for (WhenClause w : c.getWhenClauses()) {
+        a(" WHEN ");
+        value(w.getWhenExpression());
+        a(" THEN ");
+        value(w.getThenExpression());
+      }
+    } else {
+      for (WhenClause w : c.getWhenClauses()) {
+        a(" WHEN ");
+        cond(w.getWhenExpression());
+        a(" THEN ");
+        value(w.getThenExpression());
+      }
+    }
+    if (c.getElseExpression() != null) {
+      a(" ELSE ");
+      value(c.getElseExpression());
+    }
+    a(" END");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(WhenClause w, S context) {
+    throw refuseNode(w, "WHEN outside CASE");
+  }
+
+  @Override
+  public <S> StringBuilder visit(CastExpression c, S context) {
+    if (!c.isUseCastKeyword() && !upper(c.keyword).equals("CONVERT")) {
+      throw refuseNode(c, "::cast");
+    }
+    cast(c.getLeftExpression(), c.getColDataType());
+    return out();
+  }
+
+  final void cast(Expression e, ColDataType type) {
+    String target = TypeMapping.castTarget(type);
+    a("CAST(");
+    value(e);
+    a(" AS ").a(target).a(")");
+  }
+
+  @Override
+  public <S> StringBuilder visit(TranscodingFunction t, S context) {
+    if (t.isTranscodeStyle()) {
+      String cs = Identifiers.normalize(t.getTranscodingName());
+      if (!cs.startsWith("utf8")) {
+        throw RefusedException.function(
+            "CONVERT",
+            "CONVERT(... USING " + cs + ") changes the character set; PostgreSQL is UTF8.");
+      }
+      p(t.getExpression());
+      return out();
+    }
+    // CONVERT(x, type): JSqlParser reads the first argument into the data type slot when it is a
+    // bare name; only the CAST form is unambiguous
+    throw RefusedException.function(
+        "CONVERT", "CONVERT(expr, type) is not supported; write CAST(expr AS type).");
+  }
+
+  @Override
+  public <S> StringBuilder visit(Function f, S context) {
+    Functions.translate(this, f);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(MySQLGroupConcat g, S context) {
+    Functions.groupConcat(this, g);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(TrimFunction t, S context) {
+    if (t.isUsingFromKeyword() || t.getTrimSpecification() != null) {
+      a("TRIM(");
+      if (t.getTrimSpecification() != null) {
+        a(t.getTrimSpecification().name()).a(" ");
+      }
+      if (t.getExpression() != null) {
+        text(t.getExpression());
+        a(" ");
+      }
+      a("FROM ");
+      text(t.getFromExpression());
+      a(")");
+    } else {
+      a("TRIM(");
+      text(t.getExpression());
+      a(")");
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(JsonExpression j, S context) {
+    // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
+    if (j.getIdentList().size() != 1) {
+      throw refuseNode(j, "chained JSON operators");
+    }
+    var entry = j.getIdentList().get(0);
+    String op = entry.getValue();
+    if (!(entry.getKey() instanceof StringValue path)) {
+      throw refuseNode(j, "JSON operator with a non-literal path");
+    }
+    Functions.jsonPath(this, j.getExpression(), path, op.equals("->>"));
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(AnalyticExpression e, S context) {
+    Functions.analytic(this, e);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+    select.accept(getSelectVisitor(), null);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Select select, S context) {
+    select.accept(getSelectVisitor(), null);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(ExpressionList<? extends Expression> list, S context) {
+    if (list instanceof ParenthesedExpressionList) {
+      a("(");
+      args(list, true);
+      a(")");
+    } else {
+      args(list, true);
+    }
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(RowConstructor<?> row, S context) {
+    if (row.getName() != null) {
+      throw refuseNode(row, "named row constructor");
+    }
+    a("(");
+    args(row, true);
+    a(")");
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(CollateExpression c, S context) {
+    throw RefusedException.syntax(
+        "collate",
+        "COLLATE " + c.getCollate() + " names a MySQL collation PostgreSQL does not have.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(UserVariable v, S context) {
+    throw RefusedException.syntax(
+        "user-variable", "The user variable " + v + " exists only in the MySQL session.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(FullTextSearch f, S context) {
+    throw RefusedException.syntax(
+        "match-against",
+        "MATCH ... AGAINST relies on MySQL's FULLTEXT ranking, which PostgreSQL text search does"
+            + " not reproduce.");
+  }
+
+  /** Prints an ORDER BY element with MySQL's NULL ordering made explicit. */
+  final void orderByElement(OrderByElement o) {
+    if (o.isMysqlWithRollup()) {
+      throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
+    }
+    Expression e = o.getExpression();
+    if (isCaseInsensitiveText(e)) {
+      p(e);
+    } else {
+      value(e);
+    }
+    if (!o.isAsc()) {
+      a(" DESC");
+    }
+    if (o.getNullOrdering() != null) {
+      a(
+          o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
+              ? " NULLS FIRST"
+              : " NULLS LAST");
+    } else {
+      // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
+      a(o.isAsc() ? " NULLS FIRST" : " NULLS LAST");
+    }
+  }
+
+  final void orderBy(List<OrderByElement> elements) {
+    for (int i = 0; i < elements.size(); i++) {
+      if (i > 0) {
+        a(", ");
+      }
+      orderByElement(elements.get(i));
+    }
+  }
+
+  // ---------------------------------------------------------------- refused node types
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.AllValue node, S context) {
+    throw refuseNode(node, "AllValue");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayConstructor node, S context) {
+    throw refuseNode(node, "ArrayConstructor");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayExpression node, S context) {
+    throw refuseNode(node, "ArrayExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.ConnectByPriorOperator node, S context) {
+    throw refuseNode(node, "ConnectByPriorOperator");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.ConnectByRootOperator node, S context) {
+    throw refuseNode(node, "ConnectByRootOperator");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.DateValue node, S context) {
+    throw refuseNode(node, "DateValue");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.HighExpression node, S context) {
+    throw refuseNode(node, "HighExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.Inverse node, S context) {
+    throw refuseNode(node, "Inverse");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.JdbcNamedParameter node, S context) {
+    throw refuseNode(node, "JdbcNamedParameter");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.JsonAggregateFunction node, S context) {
+    throw refuseNode(node, "JsonAggregateFunction");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.JsonFunction node, S context) {
+    Functions.json(this, node);
+    return out();
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.KeepExpression node, S context) {
+    throw refuseNode(node, "KeepExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LambdaExpression node, S context) {
+    throw refuseNode(node, "LambdaExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LowExpression node, S context) {
+    throw refuseNode(node, "LowExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NextValExpression node, S context) {
+    throw refuseNode(node, "NextValExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NumericBind node, S context) {
+    throw refuseNode(node, "NumericBind");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.OracleHierarchicalExpression node, S context) {
+    throw refuseNode(node, "OracleHierarchicalExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OracleHint node, S context) {
+    throw refuseNode(node, "OracleHint");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OverlapsCondition node, S context) {
+    throw refuseNode(node, "OverlapsCondition");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RangeExpression node, S context) {
+    throw refuseNode(node, "RangeExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RowGetExpression node, S context) {
+    throw refuseNode(node, "RowGetExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.StructType node, S context) {
+    throw refuseNode(node, "StructType");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimeValue node, S context) {
+    throw refuseNode(node, "TimeValue");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimestampValue node, S context) {
+    throw refuseNode(node, "TimestampValue");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimezoneExpression node, S context) {
+    throw refuseNode(node, "TimezoneExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.VariableAssignment node, S context) {
+    throw refuseNode(node, "VariableAssignment");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.expression.XMLSerializeExpr node, S context) {
+    throw refuseNode(node, "XMLSerializeExpr");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.ContainedBy node, S context) {
+    throw refuseNode(node, "ContainedBy");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.Contains node, S context) {
+    throw refuseNode(node, "Contains");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.DoubleAnd node, S context) {
+    throw refuseNode(node, "DoubleAnd");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.ExcludesExpression node, S context) {
+    throw refuseNode(node, "ExcludesExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.GeometryDistance node, S context) {
+    throw refuseNode(node, "GeometryDistance");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.IncludesExpression node, S context) {
+    throw refuseNode(node, "IncludesExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.IsUnknownExpression node, S context) {
+    throw refuseNode(node, "IsUnknownExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.JsonOperator node, S context) {
+    throw refuseNode(node, "JsonOperator");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.Matches node, S context) {
+    throw refuseNode(node, "Matches");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.MemberOfExpression node, S context) {
+    throw refuseNode(node, "MemberOfExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.Plus node, S context) {
+    throw refuseNode(node, "Plus");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.PriorTo node, S context) {
+    throw refuseNode(node, "PriorTo");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator node, S context) {
+    throw refuseNode(node, "RegExpMatchOperator");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.SimilarToExpression node, S context) {
+    throw refuseNode(node, "SimilarToExpression");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.TSQLLeftJoin node, S context) {
+    throw refuseNode(node, "TSQLLeftJoin");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.operators.relational.TSQLRightJoin node, S context) {
+    throw refuseNode(node, "TSQLRightJoin");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.piped.FromQuery node, S context) {
+    throw refuseNode(node, "FromQuery");
+  }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.statement.select.FunctionAllColumns node, S context) {
+    throw refuseNode(node, "FunctionAllColumns");
+  }
+}

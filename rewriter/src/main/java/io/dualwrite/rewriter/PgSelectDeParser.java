@@ -1,0 +1,431 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.*;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+
+/**
+ * Prints MySQL queries for PostgreSQL: identifiers folded, {@code LIMIT o, c} as {@code LIMIT c
+ * OFFSET o}, index hints and STRAIGHT_JOIN dropped (no meaning), NULL ordering made explicit,
+ * {@code LOCK IN SHARE MODE} as {@code FOR SHARE}. Clauses PostgreSQL would read differently are
+ * refused.
+ */
+class PgSelectDeParser extends SelectDeParser {
+
+  private final PgExpressionDeParser expr;
+  private final PrintContext ctx;
+
+  PgSelectDeParser(PgExpressionDeParser expr, StringBuilder builder) {
+    super(expr, builder);
+    this.expr = expr;
+    this.ctx = expr.ctx;
+    expr.setSelectVisitor(this);
+    expr.setBuilder(builder);
+  }
+
+  private PgSelectDeParser a(String s) {
+    getBuilder().append(s);
+    return this;
+  }
+
+  static String alias(Alias alias) {
+    if (alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+      throw RefusedException.syntax("alias-columns", "Column lists in aliases are not supported.");
+    }
+    String n = alias.getName();
+    if (n.length() >= 2 && n.startsWith("'") && n.endsWith("'")) {
+      n = n.substring(1, n.length() - 1);
+    }
+    return " AS " + Identifiers.pg(n);
+  }
+
+  private void withItems(List<WithItem<?>> items) {
+    if (items == null || items.isEmpty()) {
+      return;
+    }
+    a("WITH ");
+    if (items.stream().anyMatch(WithItem::isRecursive)) {
+      a("RECURSIVE ");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        a(", ");
+      }
+      visit(items.get(i), null);
+    }
+    a(" ");
+  }
+
+  @Override
+  public <S> StringBuilder visit(WithItem<?> w, S context) {
+    if (w.getSelect() == null) {
+      throw RefusedException.syntax("cte-dml", "Data-modifying WITH items are not supported.");
+    }
+    String name = Identifiers.normalize(w.getAliasName());
+    ctx.cteNames.add(name);
+    a(Identifiers.pg(name));
+    if (w.getWithItemList() != null) {
+      a(" (");
+      for (int i = 0; i < w.getWithItemList().size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        Expression e = w.getWithItemList().get(i).getExpression();
+        if (!(e instanceof Column c)) {
+          throw RefusedException.syntax("cte-columns", "Unsupported WITH column list.");
+        }
+        a(Identifiers.pg(c.getColumnName()));
+      }
+      a(")");
+    }
+    a(" AS (");
+    w.getSelect().getSelect().accept((SelectVisitor<StringBuilder>) this, null);
+    a(")");
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(PlainSelect ps, S context) {
+    if (ps.getIntoTables() != null
+        || ps.getLateralViews() != null
+        || ps.getKsqlWindow() != null
+        || ps.getOracleHierarchical() != null
+        || ps.getOracleHint() != null
+        || ps.getTop() != null
+        || ps.getSkip() != null
+        || ps.getFirst() != null
+        || ps.getWindowDefinitions() != null
+        || ps.getQualify() != null
+        || ps.getForClause() != null
+        || ps.getPivot() != null
+        || ps.getUnPivot() != null
+        || ps.getFetch() != null
+        || ps.getOffset() != null
+        || ps.getLimitBy() != null
+        || ps.getIsolation() != null
+        || ps.getForXmlPath() != null
+        || ps.getIntoTempTable() != null) {
+      throw RefusedException.syntax(
+          "select-clause", "The query uses a clause that is not MySQL or has no translation.");
+    }
+    if (ps.getMySqlSqlCalcFoundRows()) {
+      throw RefusedException.syntax(
+          "SQL_CALC_FOUND_ROWS",
+          "SQL_CALC_FOUND_ROWS / FOUND_ROWS() has no PostgreSQL equivalent; run a COUNT(*) query.");
+    }
+    withItems(ps.getWithItemsList());
+    a("SELECT ");
+    Distinct distinct = ps.getDistinct();
+    if (distinct != null) {
+      if (distinct.getOnSelectItems() != null || distinct.isUseUnique()) {
+        throw RefusedException.syntax("distinct-on", "DISTINCT ON / UNIQUE is not MySQL.");
+      }
+      a("DISTINCT ");
+    }
+    // register FROM tables first so column lookups in the select list know their tables
+    registerScope(ps.getFromItem());
+    if (ps.getJoins() != null) {
+      for (Join j : ps.getJoins()) {
+        registerScope(j.getFromItem());
+      }
+    }
+    List<SelectItem<?>> items = ps.getSelectItems();
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        a(", ");
+      }
+      visit(items.get(i), null);
+    }
+    boolean dual =
+        ps.getFromItem() instanceof Table t
+            && t.getName() != null
+            && t.getSchemaName() == null
+            && Identifiers.normalize(t.getName()).equals("dual")
+            && (ps.getJoins() == null || ps.getJoins().isEmpty());
+    if (ps.getFromItem() != null && !dual) {
+      a(" FROM ");
+      ps.getFromItem().accept(this, null);
+      if (ps.getJoins() != null) {
+        for (Join j : ps.getJoins()) {
+          deparseJoin(j);
+        }
+      }
+    }
+    if (ps.getWhere() != null) {
+      a(" WHERE ");
+      expr.cond(ps.getWhere());
+    }
+    GroupByElement g = ps.getGroupBy();
+    if (g != null) {
+      if (g.isMysqlWithRollup()
+          || (g.getGroupingSets() != null && !g.getGroupingSets().isEmpty())) {
+        throw RefusedException.syntax("with-rollup", "GROUP BY ... WITH ROLLUP is not supported.");
+      }
+      a(" GROUP BY ");
+      @SuppressWarnings("unchecked")
+      List<Expression> list = (List<Expression>) g.getGroupByExpressionList();
+      expr.args(list, false);
+    }
+    if (ps.getHaving() != null) {
+      a(" HAVING ");
+      expr.cond(ps.getHaving());
+    }
+    orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+    if (ps.getForMode() != null) {
+      ctx.lockingRead = true;
+      switch (ps.getForMode()) {
+        case UPDATE -> a(" FOR UPDATE");
+        case SHARE -> a(" FOR SHARE");
+        default ->
+            throw RefusedException.syntax(
+                "for-" + ps.getForMode().name(),
+                "FOR " + ps.getForMode().getValue() + " is not MySQL.");
+      }
+      if (ps.getForUpdateTable() != null) {
+        a(" OF ").a(Identifiers.pg(ps.getForUpdateTable().getName()));
+      }
+      if (ps.getWait() != null) {
+        throw RefusedException.syntax("for-update-wait", "FOR UPDATE WAIT n is not supported.");
+      }
+      if (ps.isNoWait()) {
+        a(" NOWAIT");
+      } else if (ps.isSkipLocked()) {
+        a(" SKIP LOCKED");
+      }
+    }
+    return getBuilder();
+  }
+
+  void orderAndLimit(List<OrderByElement> order, Limit limit) {
+    if (order != null && !order.isEmpty()) {
+      a(" ORDER BY ");
+      expr.orderBy(order);
+    }
+    if (limit != null) {
+      limit(limit);
+    }
+  }
+
+  void limit(Limit limit) {
+    if (limit.isLimitAll() || limit.isLimitNull() || limit.getByExpressions() != null) {
+      throw RefusedException.syntax("limit", "This LIMIT form is not MySQL.");
+    }
+    if (limit.getRowCount() != null) {
+      a(" LIMIT ");
+      expr.p(limit.getRowCount());
+    }
+    if (limit.getOffset() != null) {
+      a(" OFFSET ");
+      expr.p(limit.getOffset());
+    }
+  }
+
+  private void registerScope(FromItem item) {
+    if (item instanceof Table t && t.getName() != null) {
+      ctx.addTableToScope(t);
+    }
+  }
+
+  @Override
+  public <S> StringBuilder visit(SelectItem<?> item, S context) {
+    expr.value(item.getExpression());
+    if (item.getAlias() != null) {
+      a(alias(item.getAlias()));
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(Table table, S context) {
+    if (table.getSchemaName() != null) {
+      throw RefusedException.syntax(
+          "qualified-name",
+          "The database-qualified table " + table.getFullyQualifiedName() + " is not supported.");
+    }
+    if (table.getPivot() != null
+        || table.getUnPivot() != null
+        || table.getSampleClause() != null
+        || table.getSqlServerHints() != null) {
+      throw RefusedException.syntax("table-clause", "Unsupported clause on table " + table + ".");
+    }
+    String name = Identifiers.normalize(table.getName());
+    if (!ctx.targetTables.contains(table) && !ctx.cteNames.contains(name)) {
+      ctx.tablesRead.add(name);
+    }
+    a(Identifiers.pg(name));
+    if (table.getAlias() != null) {
+      a(alias(table.getAlias()));
+    }
+    // MySQL index hints (USE/FORCE/IGNORE INDEX) only steer the planner: dropped
+    return getBuilder();
+  }
+
+  @Override
+  public void deparseJoin(Join join) {
+    if (join.isGlobal()
+        || join.isApply()
+        || join.isSemi()
+        || join.isWindowJoin()
+        || join.isFull()
+        || join.getJoinHint() != null
+        || (join.isSimple() && join.isOuter())) {
+      throw RefusedException.syntax("join", "Unsupported join form: " + join + ".");
+    }
+    boolean hasCondition = !join.getOnExpressions().isEmpty() || !join.getUsingColumns().isEmpty();
+    if (join.isSimple()) {
+      a(", ");
+    } else {
+      if (join.isNatural()) {
+        a(" NATURAL");
+      }
+      if (join.isRight()) {
+        a(" RIGHT JOIN ");
+      } else if (join.isLeft()) {
+        a(" LEFT JOIN ");
+      } else if (join.isCross() || (!hasCondition && !join.isNatural())) {
+        a(" CROSS JOIN ");
+      } else {
+        a(" JOIN "); // INNER JOIN, JOIN, STRAIGHT_JOIN (a planner hint)
+      }
+    }
+    join.getFromItem().accept(this, null);
+    if (join.isCross() && hasCondition) {
+      throw RefusedException.syntax("join", "CROSS JOIN with a condition is not supported.");
+    }
+    boolean first = true;
+    for (Expression on : join.getOnExpressions()) {
+      a(first ? " ON " : " AND ");
+      expr.cond(on);
+      first = false;
+    }
+    if (!join.getUsingColumns().isEmpty()) {
+      a(" USING (");
+      for (int i = 0; i < join.getUsingColumns().size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        a(Identifiers.pg(join.getUsingColumns().get(i).getColumnName()));
+      }
+      a(")");
+    }
+  }
+
+  @Override
+  public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+    withItems(select.getWithItemsList());
+    a("(");
+    select.getSelect().accept((SelectVisitor<StringBuilder>) this, null);
+    a(")");
+    if (select.getOrderByElements() != null || select.getLimit() != null) {
+      orderAndLimit(select.getOrderByElements(), select.getLimit());
+    }
+    if (select.getAlias() != null) {
+      a(alias(select.getAlias()));
+    }
+    if (select.getPivot() != null
+        || select.getUnPivot() != null
+        || select.getSampleClause() != null) {
+      throw RefusedException.syntax("select-clause", "Unsupported clause on a subquery.");
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(SetOperationList list, S context) {
+    withItems(list.getWithItemsList());
+    for (int i = 0; i < list.getSelects().size(); i++) {
+      if (i > 0) {
+        SetOperation op = list.getOperations().get(i - 1);
+        String s = op.toString().trim();
+        a(" ").a(s).a(" ");
+      }
+      Select s = list.getSelects().get(i);
+      if (s instanceof PlainSelect) {
+        // PostgreSQL needs parentheses around a branch only when it has ORDER BY/LIMIT;
+        // MySQL's grammar gives the same rule
+        s.accept((SelectVisitor<StringBuilder>) this, null);
+      } else {
+        s.accept((SelectVisitor<StringBuilder>) this, null);
+      }
+    }
+    orderAndLimit(list.getOrderByElements(), list.getLimit());
+    if (list.getOffset() != null || list.getFetch() != null || list.getAlias() != null) {
+      throw RefusedException.syntax("select-clause", "Unsupported clause on a UNION.");
+    }
+    return getBuilder();
+  }
+
+  /** The rows of a VALUES list (JSqlParser gives one row as a flat list). */
+  @SuppressWarnings("unchecked")
+  static List<List<Expression>> rows(Values values) {
+    ExpressionList<?> list = values.getExpressions();
+    List<List<Expression>> rows = new java.util.ArrayList<>();
+    if (list
+        instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList) {
+      rows.add((List<Expression>) list);
+      return rows;
+    }
+    for (Object o : list) {
+      if (o instanceof ExpressionList<?> row) {
+        rows.add((List<Expression>) row);
+      } else {
+        rows.add(List.of((Expression) o));
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public <S> StringBuilder visit(Values values, S context) {
+    a("VALUES ");
+    List<List<Expression>> rows = rows(values);
+    for (int i = 0; i < rows.size(); i++) {
+      if (i > 0) {
+        a(", ");
+      }
+      a("(");
+      expr.args(rows.get(i), true);
+      a(")");
+    }
+    if (values.getAlias() != null) {
+      a(alias(values.getAlias()));
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(ParenthesedFromItem item, S context) {
+    a("(");
+    item.getFromItem().accept(this, null);
+    if (item.getJoins() != null) {
+      for (Join j : item.getJoins()) {
+        deparseJoin(j);
+      }
+    }
+    a(")");
+    if (item.getAlias() != null) {
+      a(alias(item.getAlias()));
+    }
+    return getBuilder();
+  }
+
+  @Override
+  public <S> StringBuilder visit(LateralSubSelect s, S context) {
+    throw RefusedException.syntax("lateral", "LATERAL derived tables are not supported.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(TableFunction f, S context) {
+    throw RefusedException.syntax("table-function", "Table functions are not supported.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(TableStatement t, S context) {
+    throw RefusedException.syntax("table-statement", "TABLE statements are not supported.");
+  }
+}

@@ -1,0 +1,129 @@
+package io.dualwrite.rewriter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Table;
+
+/** Mutable state of one translation: what the printers learn and record while printing. */
+final class PrintContext {
+  final SchemaCatalog catalog;
+
+  /** For each '?' printed, the MySQL parameter index (0-based) or a computed call. */
+  final List<Object> bindings = new ArrayList<>();
+
+  /** Non-deterministic call nodes (by identity) to their index in {@link #calls}. */
+  final Map<Expression, Integer> callIndex = new IdentityHashMap<>();
+
+  final List<NonDeterministicCall> calls = new ArrayList<>();
+
+  /** When true, non-deterministic calls print as typed '?' placeholders. */
+  boolean pinCalls;
+
+  final Set<String> tablesRead = new LinkedHashSet<>();
+  final Set<String> tablesWritten = new LinkedHashSet<>();
+  final Set<String> cteNames = new java.util.HashSet<>();
+
+  /** Tables printed as write targets (not counted as reads). */
+  final Set<Table> targetTables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** Alias or table name (lower-case) to catalog table, for column lookups. */
+  final Map<String, TableInfo> scope = new HashMap<>();
+
+  /** Inside ON CONFLICT DO UPDATE: VALUES(c) means EXCLUDED.c. */
+  boolean inDuplicateUpdate;
+
+  /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
+  String excludedAlias;
+
+  boolean lockingRead;
+
+  PrintContext(SchemaCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
+  record GeneratedKeyMarker(int row) {}
+
+  /** Clears what one printing pass records, keeping what analysis found. */
+  void resetPass() {
+    bindings.clear();
+  }
+
+  void addTableToScope(Table table) {
+    String name = Identifiers.normalize(table.getName());
+    Optional<TableInfo> info = catalog.table(name);
+    if (info.isPresent()) {
+      scope.put(name, info.get());
+      if (table.getAlias() != null) {
+        scope.put(Identifiers.normalize(table.getAlias().getName()), info.get());
+      }
+    }
+  }
+
+  /** The catalog column a column reference means, when it can be told. */
+  Optional<ColumnInfo> column(net.sf.jsqlparser.schema.Column column) {
+    String name = Identifiers.normalize(column.getColumnName());
+    Table t = column.getTable();
+    if (t != null && t.getName() != null) {
+      TableInfo info = scope.get(Identifiers.normalize(t.getName()));
+      return info == null ? Optional.empty() : info.column(name);
+    }
+    Optional<ColumnInfo> found = Optional.empty();
+    for (TableInfo info : new LinkedHashSet<>(scope.values())) {
+      Optional<ColumnInfo> c = info.column(name);
+      if (c.isPresent()) {
+        if (found.isPresent()) {
+          return Optional.empty(); // ambiguous: do not guess
+        }
+        found = c;
+      }
+    }
+    return found;
+  }
+
+  List<Binding> pinnedBindings() {
+    List<Binding> list = new ArrayList<>(bindings.size());
+    for (Object b : bindings) {
+      list.add((Binding) b);
+    }
+    return list;
+  }
+
+  List<KeyBinding> keyBindings() {
+    List<KeyBinding> list = new ArrayList<>(bindings.size());
+    for (Object b : bindings) {
+      if (b instanceof Binding.AppParameter p) {
+        list.add(new KeyBinding.AppParameter(p.index()));
+      } else if (b instanceof Binding.ComputedValue c) {
+        list.add(new KeyBinding.ComputedValue(c.callIndex()));
+      } else {
+        list.add(new KeyBinding.GeneratedKey(((GeneratedKeyMarker) b).row()));
+      }
+    }
+    return list;
+  }
+
+  int[] parameterMap() {
+    int count = 0;
+    for (Object b : bindings) {
+      if (b instanceof Binding.AppParameter) {
+        count++;
+      }
+    }
+    int[] map = new int[count];
+    int i = 0;
+    for (Object b : bindings) {
+      if (b instanceof Binding.AppParameter p) {
+        map[i++] = p.index();
+      }
+    }
+    return map;
+  }
+}

@@ -1,0 +1,35 @@
+package io.dualwrite.rewriter;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the rewriter knows about the application's tables (lower-case names). Translations that need
+ * keys (ON DUPLICATE KEY UPDATE, REPLACE, AUTO_INCREMENT) consult it.
+ */
+public interface SchemaCatalog {
+
+  /** Knows no table. */
+  SchemaCatalog EMPTY = name -> Optional.empty();
+
+  /** The table with this name (matched case-insensitively), if known. */
+  Optional<TableInfo> table(String name);
+
+  /**
+   * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
+   * Constant for immutable catalogs.
+   */
+  default long generation() {
+    return 0;
+  }
+
+  /** An immutable catalog of these tables. */
+  static SchemaCatalog of(TableInfo... tables) {
+    Map<String, TableInfo> byName = new java.util.HashMap<>();
+    for (TableInfo t : tables) {
+      byName.put(t.name().toLowerCase(java.util.Locale.ROOT), t);
+    }
+    Map<String, TableInfo> copy = Map.copyOf(byName);
+    return name -> Optional.ofNullable(copy.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+}
