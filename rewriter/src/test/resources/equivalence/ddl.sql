@@ -19,8 +19,9 @@ ALTER TABLE scratch_items ADD COLUMN active TINYINT(1) NOT NULL DEFAULT 1;
 
 -- id: ddl-add-column-after
 -- category: ddl.alter-add
--- tables: scratch_items
--- note: AFTER places the column; SELECT * shows the order
+-- mode: refuse
+-- refuse: unsupported-syntax:column-position
+-- note: PostgreSQL cannot place a column; an INSERT without a column list would fill different columns
 ALTER TABLE scratch_items ADD COLUMN note VARCHAR(100) NULL AFTER name;
 
 -- id: ddl-add-enum-column
@@ -31,7 +32,7 @@ ALTER TABLE scratch_items ADD COLUMN kind ENUM('a','b') NOT NULL DEFAULT 'a';
 -- id: ddl-drop-column
 -- category: ddl.alter-drop
 -- tables: scratch_items
-ALTER TABLE scratch_items DROP COLUMN note;
+ALTER TABLE scratch_items DROP COLUMN kind;
 
 -- id: ddl-modify-type
 -- category: ddl.alter-modify
@@ -76,6 +77,11 @@ ALTER TABLE scratch_items ADD INDEX idx_scratch_name (name);
 -- tables: scratch_items
 CREATE INDEX idx_scratch_qty ON scratch_items (quantity);
 
+-- id: ddl-create-index-two-columns
+-- category: ddl.index
+-- tables: scratch_items
+CREATE INDEX idx_scratch_created ON scratch_items (created, name);
+
 -- id: ddl-drop-index-on
 -- category: ddl.index
 -- tables: scratch_items
@@ -84,7 +90,7 @@ DROP INDEX idx_scratch_qty ON scratch_items;
 -- id: ddl-drop-index-alter
 -- category: ddl.index
 -- tables: scratch_items
-ALTER TABLE scratch_items DROP INDEX idx_scratch_name;
+ALTER TABLE scratch_items DROP INDEX idx_scratch_created;
 
 -- id: ddl-create-unique-index
 -- category: ddl.index
@@ -175,7 +181,9 @@ CREATE TABLE scratch_copy LIKE chores;
 
 -- id: ddl-create-as-select
 -- category: ddl.create-table
--- tables: scratch_sel
+-- mode: refuse
+-- refuse: unsupported-syntax:create-table-as
+-- note: the derived column types would differ between the sides
 CREATE TABLE scratch_sel AS SELECT id, title FROM chores WHERE points > 20;
 
 -- id: ddl-table-types
@@ -191,7 +199,7 @@ INSERT INTO scratch_types (id, c, vb, b, mt, lt, d, t, dt, f, dbl, n, bi, bo, js
 
 -- id: ddl-drop-tables
 -- category: ddl.drop-table
-DROP TABLE scratch_copy, scratch_sel;
+DROP TABLE scratch_types, t_reserved;
 
 -- id: ddl-drop-if-exists
 -- category: ddl.drop-table

@@ -104,11 +104,11 @@ SELECT id, YEAR(created_at) AS y, MONTH(created_at) AS m, DAY(created_at) AS d, 
 
 -- id: gen-weekday-functions
 -- category: general.query
-SELECT DAYOFWEEK(DATE '2024-03-05') AS dow, WEEKDAY(DATE '2024-03-05') AS wd, DAYNAME(DATE '2024-03-05') AS dn, MONTHNAME(DATE '2024-03-05') AS mn, DAYOFYEAR(DATE '2024-03-05') AS doy;
+SELECT DAYOFWEEK(CAST('2024-03-05' AS DATE)) AS dow, WEEKDAY(CAST('2024-03-05' AS DATE)) AS wd, DAYNAME(CAST('2024-03-05' AS DATE)) AS dn, MONTHNAME(CAST('2024-03-05' AS DATE)) AS mn, DAYOFYEAR(CAST('2024-03-05' AS DATE)) AS doy;
 
 -- id: gen-last-day
 -- category: general.query
-SELECT LAST_DAY(DATE '2024-02-10') AS a, LAST_DAY(TIMESTAMP '2023-02-10 10:00:00') AS b;
+SELECT LAST_DAY(CAST('2024-02-10' AS DATE)) AS a, LAST_DAY(CAST('2023-02-10 10:00:00' AS DATETIME)) AS b;
 
 -- id: gen-date-of-datetime
 -- category: general.query

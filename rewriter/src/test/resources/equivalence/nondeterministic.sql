@@ -94,7 +94,7 @@ INSERT INTO reward_adjustments (user_id, amount, created_at) VALUES (2, 1.00, UT
 
 -- id: nd-update-unix-timestamp
 -- category: nondeterministic
-UPDATE users SET points = UNIX_TIMESTAMP() % 1000 WHERE id = 5;
+UPDATE chores SET points = UNIX_TIMESTAMP() % 1000 WHERE id = 5;
 
 -- id: nd-insert-two-calls
 -- category: nondeterministic

@@ -24,6 +24,10 @@ SELECT IFNULL(note, IFNULL(rating, 'none')) AS n FROM assignments ORDER BY id;
 -- category: p0.ifnull
 SELECT id FROM assignments WHERE IFNULL(rating, 0) < 3 ORDER BY id;
 
+-- id: ifnull-datetime-cast
+-- category: p0.ifnull
+SELECT id, IFNULL(completed_at, CAST('2000-01-01 00:00:00' AS DATETIME)) AS c FROM assignments ORDER BY id;
+
 -- id: ifnull-datetime
 -- category: p0.ifnull
 SELECT id, IFNULL(completed_at, TIMESTAMP '2000-01-01 00:00:00') AS c FROM assignments ORDER BY id;
@@ -176,7 +180,7 @@ SELECT DATE_FORMAT(completed_at, '%d/%m/%Y %H:%i:%s') AS d FROM assignments ORDE
 
 -- id: df-names-12h
 -- category: p0.date-format
-SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 14:07:09', '%W %M %e, %Y %l:%i %p') AS s;
+SELECT DATE_FORMAT(CAST('2024-03-05 14:07:09' AS DATETIME), '%W %M %e, %Y %l:%i %p') AS s;
 
 -- id: df-ordinal-suffix
 -- category: p0.date-format
@@ -188,7 +192,10 @@ SELECT DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i:%s.%f') AS d FROM users ORDER 
 
 -- id: df-week-numbers
 -- category: p0.date-format
-SELECT DATE_FORMAT(DATE '2024-01-07', '%a %j %U %u %w') AS s;
+-- mode: refuse
+-- refuse: unsupported-syntax:date-format:%U
+-- note: no PostgreSQL template numbers weeks like %U; refusing is the faithful answer
+SELECT DATE_FORMAT(CAST('2024-01-07' AS DATE), '%a %j %U %u %w') AS s;
 
 -- id: df-group-by-month
 -- category: p0.date-format
@@ -200,15 +207,15 @@ SELECT DATE_FORMAT(created_at, '%H:%i') AS t FROM families ORDER BY id;
 
 -- id: df-literal-percent
 -- category: p0.date-format
-SELECT DATE_FORMAT(TIMESTAMP '2024-12-31 23:59:59', '%% %Y literal') AS s;
+SELECT DATE_FORMAT(CAST('2024-12-31 23:59:59' AS DATETIME), '%% %Y literal') AS s;
 
 -- id: df-unpadded
 -- category: p0.date-format
-SELECT DATE_FORMAT(DATE '2024-03-05', '%c/%e/%y %k') AS s;
+SELECT DATE_FORMAT(CAST('2024-03-05' AS DATE), '%c/%e/%y %k') AS s;
 
 -- id: df-time-12h-seconds
 -- category: p0.date-format
-SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 00:05:09', '%h:%i:%s %p|%r|%T') AS s;
+SELECT DATE_FORMAT(CAST('2024-03-05 00:05:09' AS DATETIME), '%h:%i:%s %p|%r|%T') AS s;
 
 -- id: std-day-month-year
 -- category: p0.str-to-date
@@ -243,6 +250,10 @@ SELECT STR_TO_DATE('2024-03-05 07:08:09 PM', '%Y-%m-%d %h:%i:%s %p') AS dt;
 -- note: month arithmetic clamps to the month's last day; the result stays a DATE
 SELECT DATE_ADD(DATE '2024-01-31', INTERVAL 1 MONTH) AS d;
 
+-- id: da-add-month-end-cast
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-01-31' AS DATE), INTERVAL 1 MONTH) AS d;
+
 -- id: da-add-days-column
 -- category: p0.date-arith
 SELECT id, DATE_ADD(due_date, INTERVAL 7 DAY) AS next_due FROM assignments ORDER BY id;
@@ -253,12 +264,12 @@ SELECT id, DATE_SUB(completed_at, INTERVAL 90 MINUTE) AS x FROM assignments ORDE
 
 -- id: da-hour-minute-unit
 -- category: p0.date-arith
-SELECT DATE_ADD(TIMESTAMP '2024-03-05 10:00:00', INTERVAL '1:30' HOUR_MINUTE) AS x;
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1:30' HOUR_MINUTE) AS x;
 
 -- id: da-date-plus-hours
 -- category: p0.date-arith
 -- note: a DATE plus a time unit becomes a DATETIME
-SELECT DATE_ADD(DATE '2024-03-05', INTERVAL 2 HOUR) AS x;
+SELECT DATE_ADD(CAST('2024-03-05' AS DATE), INTERVAL 2 HOUR) AS x;
 
 -- id: da-plus-interval-operator
 -- category: p0.date-arith
@@ -266,23 +277,23 @@ SELECT id, due_date + INTERVAL 1 DAY AS x FROM assignments ORDER BY id;
 
 -- id: da-sub-month-leap
 -- category: p0.date-arith
-SELECT DATE_SUB(DATE '2024-03-31', INTERVAL 1 MONTH) AS d;
+SELECT DATE_SUB(CAST('2024-03-31' AS DATE), INTERVAL 1 MONTH) AS d;
 
 -- id: da-add-year-leap
 -- category: p0.date-arith
-SELECT DATE_ADD(DATE '2024-02-29', INTERVAL 1 YEAR) AS d;
+SELECT DATE_ADD(CAST('2024-02-29' AS DATE), INTERVAL 1 YEAR) AS d;
 
 -- id: da-negative-quarter
 -- category: p0.date-arith
-SELECT DATE_ADD(TIMESTAMP '2024-03-05 10:00:00', INTERVAL -1 QUARTER) AS x;
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL -1 QUARTER) AS x;
 
 -- id: da-weeks
 -- category: p0.date-arith
-SELECT DATE_ADD(TIMESTAMP '2024-03-05 10:00:00', INTERVAL 3 WEEK) AS x;
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL 3 WEEK) AS x;
 
 -- id: da-in-where
 -- category: p0.date-arith
-SELECT id FROM assignments WHERE completed_at > DATE_SUB(TIMESTAMP '2024-03-02 00:00:00', INTERVAL 1 DAY) ORDER BY id;
+SELECT id FROM assignments WHERE completed_at > DATE_SUB(CAST('2024-03-02 00:00:00' AS DATETIME), INTERVAL 1 DAY) ORDER BY id;
 
 -- id: da-column-interval
 -- category: p0.date-arith
@@ -290,7 +301,7 @@ SELECT id, DATE_ADD(created_at, INTERVAL points SECOND) AS x FROM chores ORDER B
 
 -- id: da-interval-first
 -- category: p0.date-arith
-SELECT INTERVAL 1 DAY + DATE '2024-12-31' AS d;
+SELECT INTERVAL 1 DAY + CAST('2024-12-31' AS DATE) AS d;
 
 -- id: da-minus-interval-operator
 -- category: p0.date-arith
@@ -298,15 +309,15 @@ SELECT created_at - INTERVAL 1 YEAR AS x FROM families ORDER BY id;
 
 -- id: da-adddate-days
 -- category: p0.date-arith
-SELECT ADDDATE(DATE '2024-03-05', 10) AS d;
+SELECT ADDDATE(CAST('2024-03-05' AS DATE), 10) AS d;
 
 -- id: da-day-second-unit
 -- category: p0.date-arith
-SELECT DATE_ADD(TIMESTAMP '2024-03-05 10:00:00', INTERVAL '1 02:03:04' DAY_SECOND) AS x;
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1 02:03:04' DAY_SECOND) AS x;
 
 -- id: dd-literals
 -- category: p0.datediff
-SELECT DATEDIFF(DATE '2024-03-05', DATE '2024-02-28') AS d;
+SELECT DATEDIFF(CAST('2024-03-05' AS DATE), CAST('2024-02-28' AS DATE)) AS d;
 
 -- id: dd-datetime-vs-date
 -- category: p0.datediff
@@ -319,7 +330,7 @@ SELECT DATEDIFF('2024-03-01 23:59:59', '2024-03-02 00:00:01') AS d;
 
 -- id: dd-age-div
 -- category: p0.datediff
-SELECT id, DATEDIFF(DATE '2024-03-05', birth_date) DIV 365 AS age FROM users ORDER BY id;
+SELECT id, DATEDIFF(CAST('2024-03-05' AS DATE), birth_date) DIV 365 AS age FROM users ORDER BY id;
 
 -- id: dd-in-where
 -- category: p0.datediff
@@ -327,11 +338,11 @@ SELECT id FROM assignments WHERE DATEDIFF(completed_at, due_date) >= 1 ORDER BY 
 
 -- id: tsd-month-not-complete
 -- category: p0.timestampdiff
-SELECT TIMESTAMPDIFF(MONTH, DATE '2024-01-31', DATE '2024-02-29') AS m;
+SELECT TIMESTAMPDIFF(MONTH, CAST('2024-01-31' AS DATE), CAST('2024-02-29' AS DATE)) AS m;
 
 -- id: tsd-age-years
 -- category: p0.timestampdiff
-SELECT id, TIMESTAMPDIFF(YEAR, birth_date, DATE '2024-03-05') AS age FROM users ORDER BY id;
+SELECT id, TIMESTAMPDIFF(YEAR, birth_date, CAST('2024-03-05' AS DATE)) AS age FROM users ORDER BY id;
 
 -- id: tsd-hours-date-datetime
 -- category: p0.timestampdiff
@@ -340,19 +351,19 @@ SELECT id, TIMESTAMPDIFF(HOUR, due_date, completed_at) AS h FROM assignments ORD
 -- id: tsd-seconds-truncate-negative
 -- category: p0.timestampdiff
 -- note: -1.5 s truncates toward zero: -1
-SELECT TIMESTAMPDIFF(SECOND, TIMESTAMP '2024-03-05 10:00:00', TIMESTAMP '2024-03-05 09:59:58.5') AS s;
+SELECT TIMESTAMPDIFF(SECOND, CAST('2024-03-05 10:00:00' AS DATETIME(6)), CAST('2024-03-05 09:59:58.5' AS DATETIME(6))) AS s;
 
 -- id: tsd-days-partial
 -- category: p0.timestampdiff
-SELECT TIMESTAMPDIFF(DAY, TIMESTAMP '2024-03-01 12:00:00', TIMESTAMP '2024-03-05 11:59:59') AS d;
+SELECT TIMESTAMPDIFF(DAY, CAST('2024-03-01 12:00:00' AS DATETIME), CAST('2024-03-05 11:59:59' AS DATETIME)) AS d;
 
 -- id: tsd-months-long
 -- category: p0.timestampdiff
-SELECT TIMESTAMPDIFF(MONTH, DATE '2023-01-15', DATE '2024-03-14') AS m;
+SELECT TIMESTAMPDIFF(MONTH, CAST('2023-01-15' AS DATE), CAST('2024-03-14' AS DATE)) AS m;
 
 -- id: tsd-weeks-quarters
 -- category: p0.timestampdiff
-SELECT TIMESTAMPDIFF(WEEK, DATE '2024-01-01', DATE '2024-03-05') AS w, TIMESTAMPDIFF(QUARTER, DATE '2023-11-30', DATE '2024-03-05') AS q;
+SELECT TIMESTAMPDIFF(WEEK, CAST('2024-01-01' AS DATE), CAST('2024-03-05' AS DATE)) AS w, TIMESTAMPDIFF(QUARTER, CAST('2023-11-30' AS DATE), CAST('2024-03-05' AS DATE)) AS q;
 
 -- id: tsd-minutes-column
 -- category: p0.timestampdiff
@@ -361,6 +372,14 @@ SELECT id, TIMESTAMPDIFF(MINUTE, created_at, last_login_at) AS m FROM users ORDE
 -- id: ut-literal
 -- category: p0.unix-timestamp
 SELECT UNIX_TIMESTAMP(TIMESTAMP '2024-03-05 10:00:00') AS t;
+
+-- id: ut-cast-datetime
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP(CAST('2024-03-05 10:00:00' AS DATETIME)) AS t;
+
+-- id: ut-string-literal
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP('2024-03-05 10:00:00') AS t;
 
 -- id: ut-fractional-column
 -- category: p0.unix-timestamp
@@ -373,7 +392,7 @@ SELECT id, UNIX_TIMESTAMP(created_at) AS t FROM chores ORDER BY id;
 
 -- id: ut-date
 -- category: p0.unix-timestamp
-SELECT UNIX_TIMESTAMP(DATE '2024-03-05') AS t;
+SELECT UNIX_TIMESTAMP(CAST('2024-03-05' AS DATE)) AS t;
 
 -- id: ut-in-where
 -- category: p0.unix-timestamp
@@ -405,7 +424,7 @@ SELECT id FROM chores WHERE created_at < FROM_UNIXTIME(1675000000) ORDER BY id;
 
 -- id: fu-round-trip
 -- category: p0.from-unixtime
-SELECT FROM_UNIXTIME(UNIX_TIMESTAMP(TIMESTAMP '2024-02-29 12:34:56')) AS t;
+SELECT FROM_UNIXTIME(UNIX_TIMESTAMP(CAST('2024-02-29 12:34:56' AS DATETIME))) AS t;
 
 -- id: md5-literal
 -- category: p0.md5

@@ -110,7 +110,9 @@ REPLACE INTO settings SET family_id = 2, name = 'currency', value = 'GBP';
 
 -- id: replace-conflicts-two-unique-keys
 -- category: p0.replace
--- note: the new row collides with row 2 (primary key) and row 1 (uq_assignment): MySQL deletes both
+-- mode: refuse
+-- refuse: unsupported-syntax:REPLACE:several-keys
+-- note: the new row collides with row 2 (primary key) and row 1 (uq_assignment): MySQL deletes both, ON CONFLICT can name one key, so refusing is the faithful answer
 REPLACE INTO assignments (id, chore_id, user_id, status, due_date) VALUES (2, 1, 2, 'open', '2024-03-01');
 
 -- id: replace-select
@@ -136,7 +138,7 @@ INSERT INTO reward_adjustments SET user_id = 3, amount = 2.5 * 3, reason = CONCA
 
 -- id: update-join
 -- category: p0.multi-update
-UPDATE users u JOIN families f ON f.id = u.family_id SET u.points = u.points + 10 WHERE f.plan = 'pro';
+UPDATE chores c JOIN families f ON f.id = c.family_id SET c.points = c.points + 10 WHERE f.plan = 'pro';
 
 -- id: update-inner-join-two-columns
 -- category: p0.multi-update
@@ -148,8 +150,9 @@ UPDATE users u, reward_adjustments r SET u.balance = u.balance + r.amount WHERE 
 
 -- id: update-join-both-tables
 -- category: p0.multi-update
--- tables: users, families
--- note: one statement changes two tables
+-- mode: refuse
+-- refuse: unsupported-syntax:multi-table-update
+-- note: one statement changes two tables; PostgreSQL updates one table per statement
 UPDATE users u JOIN families f ON f.id = u.family_id SET u.points = 0, f.updated_at = '2024-03-10 00:00:00' WHERE f.id = 2;
 
 -- id: update-left-join-is-null
@@ -187,7 +190,8 @@ DELETE assignments FROM assignments JOIN users ON users.id = assignments.user_id
 
 -- id: delete-two-tables
 -- category: p0.multi-delete
--- tables: assignments, reward_adjustments
+-- mode: refuse
+-- refuse: unsupported-syntax:multi-table-delete
 -- note: one statement deletes from two tables
 DELETE a, r FROM assignments a JOIN reward_adjustments r ON r.user_id = a.user_id WHERE a.user_id = 5;
 
@@ -201,7 +205,7 @@ DELETE FROM activity_log WHERE action = 'login' ORDER BY created_at DESC LIMIT 1
 
 -- id: update-order-limit-no-where
 -- category: p0.order-limit
-UPDATE users SET points = points + 1 ORDER BY points DESC, id LIMIT 3;
+UPDATE chores SET points = points + 1 ORDER BY points DESC, id LIMIT 3;
 
 -- id: delete-order-limit
 -- category: p0.order-limit
@@ -214,6 +218,9 @@ UPDATE chores SET points = points * 2 WHERE family_id = ? ORDER BY id LIMIT ?;
 
 -- id: delete-limit-only
 -- category: p0.order-limit
+-- mode: refuse
+-- refuse: unsupported-syntax:write-limit-unordered
+-- note: LIMIT without ORDER BY may pick different rows on each side
 DELETE FROM assignments WHERE user_id = 2 LIMIT 10;
 
 -- id: update-order-desc-limit-one
@@ -282,7 +289,7 @@ UPDATE users SET display_name = 'Anna M.', bio = NULL WHERE id = 1;
 
 -- id: update-arithmetic
 -- category: writes.update
-UPDATE users SET points = points + 5 WHERE family_id = 1;
+UPDATE chores SET points = points + 5 WHERE family_id = 1;
 
 -- id: update-decimal-rounding
 -- category: writes.update
@@ -291,7 +298,7 @@ UPDATE chores SET reward = reward * 1.1 WHERE reward IS NOT NULL;
 
 -- id: update-decimal-division
 -- category: writes.update
-UPDATE users SET balance = balance / 3 WHERE id IN (6, 7);
+UPDATE reward_adjustments SET amount = amount / 3 WHERE id IN (5, 9);
 
 -- id: update-binds
 -- category: writes.update
@@ -304,11 +311,11 @@ UPDATE families SET plan = 'plus' WHERE plan = 'free';
 
 -- id: update-not-tinyint
 -- category: writes.update
-UPDATE users SET is_active = NOT is_active WHERE role = 'child';
+UPDATE chores SET is_archived = NOT is_archived WHERE family_id = 1;
 
 -- id: update-tinyint-literal
 -- category: writes.update
-UPDATE users SET is_admin = 1 WHERE id = 3;
+UPDATE chores SET is_archived = 1 WHERE id = 3;
 
 -- id: update-concat-ws-null
 -- category: writes.update

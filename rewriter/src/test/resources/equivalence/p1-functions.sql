@@ -188,11 +188,16 @@ SELECT CAST('12abc' AS SIGNED) AS a;
 
 -- id: cast-unsigned-negative
 -- category: p1.cast
--- note: wraps to 18446744073709551615
+-- mode: refuse
+-- refuse: unsupported-syntax:cast:UNSIGNED
+-- note: MySQL wraps -1 to 18446744073709551615; PostgreSQL has no unsigned type
 SELECT CAST(-1 AS UNSIGNED) AS a;
 
 -- id: cast-unsigned-column
 -- category: p1.cast
+-- mode: refuse
+-- refuse: unsupported-syntax:cast:UNSIGNED
+-- note: a signed column may hold negatives, which MySQL wraps around 2^64
 SELECT id, CAST(points AS UNSIGNED) AS p FROM chores ORDER BY id;
 
 -- id: cast-char-int
@@ -424,10 +429,16 @@ SELECT c.title FROM chores c STRAIGHT_JOIN families f ON f.id = c.family_id WHER
 
 -- id: cfr-limit
 -- category: p1.calc-found-rows
+-- mode: refuse
+-- refuse: unsupported-syntax:SQL_CALC_FOUND_ROWS
+-- note: the following FOUND_ROWS() has no PostgreSQL equivalent; refusing keeps the pair honest
 SELECT SQL_CALC_FOUND_ROWS id FROM users ORDER BY id LIMIT 2;
 
 -- id: cfr-offset
 -- category: p1.calc-found-rows
+-- mode: refuse
+-- refuse: unsupported-syntax:SQL_CALC_FOUND_ROWS
+-- note: as above, with LIMIT offset,count
 SELECT SQL_CALC_FOUND_ROWS title FROM chores WHERE family_id = 1 ORDER BY id LIMIT 1, 2;
 
 -- id: hex-x-literal
@@ -444,6 +455,9 @@ SELECT 0x41 = 'A' AS eq;
 
 -- id: bit-b-literal
 -- category: p1.hex-bit
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:B
+-- note: a bit literal is a number or a binary string depending on context
 SELECT b'1011' + 0 AS n, 0b1011 + 0 AS m;
 
 -- id: hex-bytes

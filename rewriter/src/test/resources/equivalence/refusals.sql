@@ -45,7 +45,7 @@ SELECT LOAD_FILE('/etc/hostname');
 -- id: refuse-into-outfile
 -- category: refusals
 -- mode: refuse
--- refuse: unsupported
+-- refuse: parse-error
 SELECT id FROM users INTO OUTFILE '/tmp/users.txt';
 
 -- id: refuse-found-rows
@@ -69,7 +69,7 @@ SELECT BENCHMARK(10, MD5('a'));
 -- id: refuse-call
 -- category: refusals
 -- mode: refuse
--- refuse: unsupported
+-- refuse: procedure
 CALL reset_points();
 
 -- id: refuse-load-data

@@ -41,7 +41,9 @@ final class Fixtures {
               List.of(List.of("email"))),
           new TableInfo(
               "counters",
-              List.of(new ColumnInfo("name", "varchar(20)", false, false, false, true), col("hits", "int(11)")),
+              List.of(
+                  new ColumnInfo("name", "varchar(20)", false, false, false, true),
+                  col("hits", "int(11)")),
               List.of("name"),
               List.of()),
           new TableInfo(

@@ -55,8 +55,7 @@ class FunctionTranslationTest {
     assertThat(expr("DATE_FORMAT(d, '%Y-%m-%d %H:%i:%s')"))
         .isEqualTo("to_char(d, 'YYYY\"-\"MM\"-\"DD\" \"HH24\":\"MI\":\"SS')");
     assertThat(expr("DATE_FORMAT(d, '%W %M %e %Y, %l%p %f')"))
-        .isEqualTo(
-            "to_char(d, 'FMDay\" \"FMMonth\" \"FMDD\" \"YYYY\", \"FMHH12AM\" \"US')");
+        .isEqualTo("to_char(d, 'FMDay\" \"FMMonth\" \"FMDD\" \"YYYY\", \"FMHH12AM\" \"US')");
   }
 
   @Test
@@ -106,7 +105,8 @@ class FunctionTranslationTest {
   void unixTimeConversions() {
     assertThat(expr("FROM_UNIXTIME(n)")).isEqualTo("CAST(to_timestamp(n) AS timestamp)");
     assertThat(expr("UNIX_TIMESTAMP(d)"))
-        .isEqualTo("CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(d AS timestamp) AS timestamptz))) AS bigint)");
+        .isEqualTo(
+            "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(d AS timestamp) AS timestamptz))) AS bigint)");
   }
 
   @Test
@@ -130,7 +130,8 @@ class FunctionTranslationTest {
     assertThat(expr("SHA2(a, 256)"))
         .isEqualTo("encode(sha256(convert_to(CAST(a AS text), 'UTF8')), 'hex')");
     assertThat(expr("SHA2(a, 512)")).startsWith("encode(sha512(");
-    assertThat(refusal(PLAIN, "SELECT SHA1(a) FROM t").code()).isEqualTo("unsupported-function:SHA1");
+    assertThat(refusal(PLAIN, "SELECT SHA1(a) FROM t").code())
+        .isEqualTo("unsupported-function:SHA1");
   }
 
   @Test
@@ -143,7 +144,8 @@ class FunctionTranslationTest {
   void lengthCountsBytesAndCharLengthCharacters() {
     assertThat(expr("LENGTH(a)")).isEqualTo("octet_length(CAST(a AS text))");
     assertThat(expr("CHAR_LENGTH(a)")).isEqualTo("char_length(CAST(a AS text))");
-    assertThat(pg("SELECT LENGTH(payload) FROM users")).isEqualTo("SELECT octet_length(payload) FROM users");
+    assertThat(pg("SELECT LENGTH(payload) FROM users"))
+        .isEqualTo("SELECT octet_length(payload) FROM users");
   }
 
   @Test

@@ -182,7 +182,8 @@ class SelectTranslationTest {
   @Test
   void caseInsensitiveColumnsStayCaseInsensitive() {
     assertThat(pg("SELECT id FROM users WHERE email = ?"))
-        .isEqualTo("SELECT id FROM users WHERE lower(CAST(email AS text)) = lower(CAST(? AS text))");
+        .isEqualTo(
+            "SELECT id FROM users WHERE lower(CAST(email AS text)) = lower(CAST(? AS text))");
     assertThat(pg("SELECT id FROM users WHERE name LIKE 'bo%'"))
         .isEqualTo("SELECT id FROM users WHERE CAST(name AS text) ILIKE 'bo%'");
     assertThat(pg("SELECT id FROM users u WHERE u.name IN ('A', 'b')"))

@@ -14,11 +14,11 @@ import java.util.Map;
  * Loads the equivalence corpus: the files named in {@code equivalence/corpus.index}, in that order.
  *
  * <p>An entry is a header of {@code -- key: value} lines starting with {@code -- id:}, followed by
- * the MySQL statement, which runs until the next {@code -- id:} line (a final {@code ;} is
- * dropped; comment lines after the statement are ignored). Keys: {@code id}, {@code category},
- * {@code mode} (compare, refuse, expect, error, shape; default compare), {@code binds}, {@code
- * refuse} (the refusal code), {@code row} (repeatable), {@code count}, {@code then} (repeatable),
- * {@code tables}, {@code commit}, {@code note}. Lines before the first entry are the file's own comment.
+ * the MySQL statement, which runs until the next {@code -- id:} line (a final {@code ;} is dropped;
+ * comment lines after the statement are ignored). Keys: {@code id}, {@code category}, {@code mode}
+ * (compare, refuse, expect, error, shape; default compare), {@code binds}, {@code refuse} (the
+ * refusal code), {@code row} (repeatable), {@code count}, {@code then} (repeatable), {@code
+ * tables}, {@code commit}, {@code note}. Lines before the first entry are the file's own comment.
  */
 final class Corpus {
   static final String ROOT = "equivalence/";
@@ -114,9 +114,7 @@ final class Corpus {
         rows,
         count == null ? null : Integer.valueOf(count),
         List.copyOf(h.getOrDefault("then", List.of())),
-        tables.isBlank()
-            ? List.of()
-            : List.of(tables.toLowerCase(Locale.ROOT).split("\\s*,\\s*")),
+        tables.isBlank() ? List.of() : List.of(tables.toLowerCase(Locale.ROOT).split("\\s*,\\s*")),
         h.containsKey("commit") && Boolean.parseBoolean(one(h, "commit", source)),
         String.join(" ", h.getOrDefault("note", List.of())),
         source);

@@ -16,8 +16,8 @@ import java.util.List;
  * @param count for {@link Mode#EXPECT} writes: the expected update count, or null
  * @param then MySQL queries run on both sides after a write; their results are compared too
  * @param tables extra tables whose contents are compared after a write
- * @param commit a write whose effect later entries need (DDL file): committed, not rolled back,
- *     and run without sequence help
+ * @param commit a write whose effect later entries need (DDL file): committed, not rolled back, and
+ *     run without sequence help
  * @param note why the entry exists, and for {@link Mode#EXPECT} why MariaDB cannot run it
  * @param source file and line, for messages
  */

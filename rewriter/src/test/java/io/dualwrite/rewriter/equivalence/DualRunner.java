@@ -36,8 +36,8 @@ import java.util.UUID;
  * <p>Writes run inside a transaction on each side that is rolled back after the comparison, so
  * every write starts from the same fixture and one failure cannot cascade; before each write the
  * PostgreSQL sequence behind each written table's AUTO_INCREMENT column is set to MariaDB's next
- * value (the driver keeps them in step in production; here both sides must simply generate the
- * same keys). DDL runs in autocommit and reloads the rewriter's catalog afterwards.
+ * value (the driver keeps them in step in production; here both sides must simply generate the same
+ * keys). DDL runs in autocommit and reloads the rewriter's catalog afterwards.
  */
 final class DualRunner implements AutoCloseable {
   /** The instant the runner "computes" for NOW()-style calls of a pinned statement. */
@@ -86,9 +86,7 @@ final class DualRunner implements AutoCloseable {
    */
   Translation postgresOnly(String sql) throws SQLException {
     Translation t = translate(sql);
-    assertThat(t.isRefused())
-        .as("refused: %s -> %s", sql, t.refusal())
-        .isFalse();
+    assertThat(t.isRefused()).as("refused: %s -> %s", sql, t.refusal()).isFalse();
     if (t.postgresSql() != null) {
       try (Statement s = postgres.createStatement()) {
         s.execute(t.postgresSql());
@@ -111,18 +109,20 @@ final class DualRunner implements AutoCloseable {
     Translation t = translate(e.sql());
     if (e.mode() == CorpusEntry.Mode.REFUSE) {
       assertThat(t.isRefused())
-          .as("expected a refusal '%s' of: %s\nbut got: %s", e.refusalCode(), e.sql(), t.postgresSql())
+          .as(
+              "expected a refusal '%s' of: %s\nbut got: %s",
+              e.refusalCode(), e.sql(), t.postgresSql())
           .isTrue();
       if (!e.refusalCode().equals("*")) {
-        assertThat(t.refusal().code()).as("refusal code of %s", e.sql()).startsWith(e.refusalCode());
+        assertThat(t.refusal().code())
+            .as("refusal code of %s", e.sql())
+            .startsWith(e.refusalCode());
       }
       assertThat(t.refusal().reason()).as("refusal reason").isNotBlank();
       assertThat(t.postgresSql()).isNull();
       return;
     }
-    assertThat(t.isRefused())
-        .as("refused: %s\n refusal: %s", e.sql(), t.refusal())
-        .isFalse();
+    assertThat(t.isRefused()).as("refused: %s\n refusal: %s", e.sql(), t.refusal()).isFalse();
     assertThat(t.postgresSql()).as("no PostgreSQL SQL for %s", e.sql()).isNotNull();
     boolean write = t.kind().isWrite();
     boolean ddl = t.kind() == StatementKind.DDL;
@@ -130,7 +130,9 @@ final class DualRunner implements AutoCloseable {
       assertThat(t.lockingRead()).as("lockingRead() of %s", e.sql()).isTrue();
     }
     if (write && e.category().equals("nondeterministic")) {
-      assertThat(t.nonDeterministicCalls()).as("non-deterministic calls of %s", e.sql()).isNotEmpty();
+      assertThat(t.nonDeterministicCalls())
+          .as("non-deterministic calls of %s", e.sql())
+          .isNotEmpty();
       assertThat(t.pinned()).as("pinned statement for %s", e.sql()).isNotNull();
     }
     boolean transaction = write && !e.commit();
@@ -169,10 +171,7 @@ final class DualRunner implements AutoCloseable {
     Outcome pg = runPostgres(e, t);
     if (pg.error != null) {
       throw new AssertionError(
-          "PostgreSQL rejects the translation"
-              + show(e, t)
-              + "\n error: "
-              + pg.error.getMessage(),
+          "PostgreSQL rejects the translation" + show(e, t) + "\n error: " + pg.error.getMessage(),
           pg.error);
     }
     compareOutcomes(e, t, my, pg);
@@ -187,7 +186,12 @@ final class DualRunner implements AutoCloseable {
                   clockColumns(table));
           if (diff.isPresent()) {
             throw new AssertionError(
-                "table " + table + " differs after the statement" + show(e, t) + "\n " + diff.get());
+                "table "
+                    + table
+                    + " differs after the statement"
+                    + show(e, t)
+                    + "\n "
+                    + diff.get());
           }
         }
       }
@@ -223,8 +227,7 @@ final class DualRunner implements AutoCloseable {
               + (pg.result != null ? pg.result : pg.count));
     }
     if (my.result != null) {
-      Optional<String> diff =
-          Normalisation.difference(my.result, pg.result, e.ordered(), Set.of());
+      Optional<String> diff = Normalisation.difference(my.result, pg.result, e.ordered(), Set.of());
       if (diff.isPresent()) {
         throw new AssertionError("results differ" + show(e, t) + "\n " + diff.get());
       }
@@ -257,7 +260,8 @@ final class DualRunner implements AutoCloseable {
       actual = query(postgres, tt.postgresSql(), Normalisation.Side.POSTGRES);
     }
     Normalisation.Result expected = expected(e.rows(), actual.columns().size());
-    boolean ordered = actual == pg.result ? e.ordered() : CorpusEntry.hasTopLevelOrderBy(e.then().get(0));
+    boolean ordered =
+        actual == pg.result ? e.ordered() : CorpusEntry.hasTopLevelOrderBy(e.then().get(0));
     Optional<String> diff = Normalisation.difference(expected, actual, ordered, Set.of());
     if (diff.isPresent()) {
       throw new AssertionError(
@@ -286,7 +290,8 @@ final class DualRunner implements AutoCloseable {
   private void bothFail(CorpusEntry e, Translation t) throws Exception {
     Outcome my = runMysql(e, t);
     if (my.error == null) {
-      throw new IllegalStateException("corpus error: MariaDB accepts " + e.id() + ", expected an error");
+      throw new IllegalStateException(
+          "corpus error: MariaDB accepts " + e.id() + ", expected an error");
     }
     Outcome pg = runPostgres(e, t);
     if (pg.error == null) {
@@ -329,7 +334,8 @@ final class DualRunner implements AutoCloseable {
       for (int c = 0; c < my.result.columns().size(); c++) {
         Object a = my.result.rows().get(r).get(c);
         Object b = pg.result.rows().get(r).get(c);
-        String where = "row " + (r + 1) + " column " + (c + 1) + show(e, t) + "\n " + a + " vs " + b;
+        String where =
+            "row " + (r + 1) + " column " + (c + 1) + show(e, t) + "\n " + a + " vs " + b;
         if (a == null || b == null) {
           assertThat(b).as(where).isEqualTo(a);
           continue;
@@ -361,7 +367,10 @@ final class DualRunner implements AutoCloseable {
     PinnedStatement p = t.pinned();
     if (p != null) {
       return run(
-          postgres, p.postgresSql(), values(p.postgresBindings(), e, t), Normalisation.Side.POSTGRES);
+          postgres,
+          p.postgresSql(),
+          values(p.postgresBindings(), e, t),
+          Normalisation.Side.POSTGRES);
     }
     List<Object> binds = new ArrayList<>();
     int[] map = t.parameterMap();
@@ -392,19 +401,16 @@ final class DualRunner implements AutoCloseable {
    */
   static Object computed(NonDeterministicCall call, int index) {
     LocalDateTime now =
-        PINNED_NOW.truncatedTo(ChronoUnit.SECONDS)
+        PINNED_NOW
+            .truncatedTo(ChronoUnit.SECONDS)
             .plusNanos(
                 call.fractionalDigits() <= 0
                     ? 0
                     : (PINNED_NOW.getNano() / pow10(9 - call.fractionalDigits()))
                         * pow10(9 - call.fractionalDigits()));
     return switch (call.function().toUpperCase(Locale.ROOT)) {
-      case "NOW",
-          "CURRENT_TIMESTAMP",
-          "SYSDATE",
-          "LOCALTIME",
-          "LOCALTIMESTAMP",
-          "UTC_TIMESTAMP" -> now;
+      case "NOW", "CURRENT_TIMESTAMP", "SYSDATE", "LOCALTIME", "LOCALTIMESTAMP", "UTC_TIMESTAMP" ->
+          now;
       case "CURDATE", "CURRENT_DATE", "UTC_DATE" -> now.toLocalDate();
       case "CURTIME", "CURRENT_TIME", "UTC_TIME" -> now.toLocalTime();
       case "UNIX_TIMESTAMP" -> now.toEpochSecond(ZoneOffset.UTC);
@@ -434,7 +440,7 @@ final class DualRunner implements AutoCloseable {
       }
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < binds.size(); i++) {
-          ps.setObject(i + 1, binds.get(i));
+          bind(ps, i + 1, binds.get(i), side);
         }
         return outcome(ps, ps.execute(), side);
       }
@@ -442,6 +448,25 @@ final class DualRunner implements AutoCloseable {
       return new Outcome(null, -1, e);
     }
   }
+
+  /**
+   * Binds one value. On the MySQL side date-time values go as text: Connector/J takes MariaDB's
+   * handshake version (5.5.5-10.11) for a server without fractional seconds and would drop the
+   * microseconds of a java.time value, which real MySQL 8 keeps.
+   */
+  private static void bind(PreparedStatement ps, int index, Object value, Normalisation.Side side)
+      throws SQLException {
+    if (side == Normalisation.Side.MYSQL && value instanceof LocalDateTime t) {
+      ps.setString(index, t.toLocalDate() + " " + t.toLocalTime().format(MYSQL_TIME));
+    } else if (side == Normalisation.Side.MYSQL && value instanceof java.time.LocalTime t) {
+      ps.setString(index, t.format(MYSQL_TIME));
+    } else {
+      ps.setObject(index, value);
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter MYSQL_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
   private static Outcome outcome(Statement s, boolean hasRows, Normalisation.Side side)
       throws SQLException {
@@ -477,7 +502,10 @@ final class DualRunner implements AutoCloseable {
     if (!key.isEmpty()) {
       sql.append(" ORDER BY ");
       for (int i = 0; i < key.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append(q).append(key.get(i).toLowerCase(Locale.ROOT)).append(q);
+        sql.append(i == 0 ? "" : ", ")
+            .append(q)
+            .append(key.get(i).toLowerCase(Locale.ROOT))
+            .append(q);
       }
     } else {
       sql.append(" ORDER BY 1");
@@ -597,7 +625,7 @@ final class DualRunner implements AutoCloseable {
 
   private static String show(CorpusEntry e, Translation t) {
     return "\n MySQL:      "
-        + e.sql().replace('\n', ' ')
+        + (t.pinned() != null ? t.pinned().mysqlSql() : e.sql()).replace('\n', ' ')
         + (e.binds().isEmpty() ? "" : "  binds " + e.binds())
         + "\n PostgreSQL: "
         + (t.pinned() != null ? t.pinned().postgresSql() : t.postgresSql())

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.function.Executable;
  * The proof that the rewriter keeps meaning, by execution: the fixture schema and data (MySQL DDL
  * and INSERTs) are created on MariaDB as written and on PostgreSQL through the rewriter, then every
  * corpus statement runs on both and the outcomes are compared under {@link Normalisation}. One
- * dynamic test per statement, named by its corpus id. Ids listed in {@code known-failures.txt}
- * must still fail (see {@link KnownFailures}).
+ * dynamic test per statement, named by its corpus id. Ids listed in {@code known-failures.txt} must
+ * still fail (see {@link KnownFailures}).
  */
 @ExtendWith(TestDatabases.class)
 class ExecutionEquivalenceIT {
@@ -83,7 +83,7 @@ class ExecutionEquivalenceIT {
           OUTCOMES.put(id, "pass");
         } catch (Throwable t) {
           OUTCOMES.put(id, "FAIL");
-          throw t;
+          throw new AssertionError("[" + id + "] " + t.getMessage(), t);
         }
         return;
       }
@@ -92,13 +92,19 @@ class ExecutionEquivalenceIT {
       } catch (Throwable expected) {
         OUTCOMES.put(id, "known");
         System.out.println(
-            "[equivalence] known failure " + id + " (" + knownReason + "): "
+            "[equivalence] known failure "
+                + id
+                + " ("
+                + knownReason
+                + "): "
                 + firstLine(expected.getMessage()));
         return;
       }
       OUTCOMES.put(id, "FAIL");
       throw new AssertionError(
-          id + " is listed in known-failures.txt (" + knownReason
+          id
+              + " is listed in known-failures.txt ("
+              + knownReason
               + ") but now passes: remove it from the list");
     };
   }
@@ -111,7 +117,10 @@ class ExecutionEquivalenceIT {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** The fixture: MariaDB as written; PostgreSQL through the rewriter; then both must hold equal rows. */
+  /**
+   * The fixture: MariaDB as written; PostgreSQL through the rewriter; then both must hold equal
+   * rows.
+   */
   private static Stream<DynamicNode> fixture() {
     List<MysqlScript.Statement> schema =
         MysqlScript.split(Corpus.resource(Corpus.ROOT + "fixture-schema.sql"));

@@ -11,9 +11,9 @@ import java.util.Map;
  * A parsed JSON value (RFC 8259), for comparing JSON by meaning rather than by text.
  *
  * <p>Parsing gives plain Java values whose {@code equals} is JSON equality: objects become {@link
- * Map}s (member order ignored; a duplicate key keeps the last value, as MySQL and PostgreSQL
- * {@code jsonb} do), arrays become {@link List}s (order kept), numbers become {@link BigDecimal}
- * with trailing zeros stripped (so {@code 1.50}, {@code 1.5} and {@code 15e-1} are equal), strings
+ * Map}s (member order ignored; a duplicate key keeps the last value, as MySQL and PostgreSQL {@code
+ * jsonb} do), arrays become {@link List}s (order kept), numbers become {@link BigDecimal} with
+ * trailing zeros stripped (so {@code 1.50}, {@code 1.5} and {@code 15e-1} are equal), strings
  * become {@link String} with every escape decoded, {@code true}/{@code false} become {@link
  * Boolean}, and {@code null} becomes {@link #NULL}. No JSON library is on the build's class path;
  * this parser is small enough to be read in one sitting and is tested by {@code JsonValueTest}.

@@ -90,7 +90,8 @@ final class Literals {
               case "NULL" -> null;
               case "TRUE" -> BigDecimal.ONE;
               case "FALSE" -> BigDecimal.ZERO;
-              default -> throw new IllegalArgumentException("unknown word " + prefix + " in: " + text);
+              default ->
+                  throw new IllegalArgumentException("unknown word " + prefix + " in: " + text);
             };
       } else {
         while (i < n && text.charAt(i) != ',' && !Character.isWhitespace(text.charAt(i))) {
@@ -125,7 +126,8 @@ final class Literals {
       case "time" -> LocalTime.parse(s);
       case "json" -> new Normalisation.Json(s);
       case "hex" -> new Normalisation.Bytes(HexFormat.of().parseHex(s));
-      default -> throw new IllegalArgumentException("unknown literal type " + prefix + " in: " + text);
+      default ->
+          throw new IllegalArgumentException("unknown literal type " + prefix + " in: " + text);
     };
   }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Splits a MySQL script the way the {@code mysql} command-line client does: statements end at the
  * current delimiter ({@code ;} until a {@code DELIMITER xx} line changes it), outside quotes
- * ({@code '...'}, {@code "..."} with backslash escapes, {@code `...`}) and comments ({@code --
- * }, {@code #}, {@code /* ... *&#47;}). Comments before a statement are dropped; comments inside it
+ * ({@code '...'}, {@code "..."} with backslash escapes, {@code `...`}) and comments ({@code -- },
+ * {@code #}, {@code /* ... *&#47;}). Comments before a statement are dropped; comments inside it
  * (including {@code /*! ... *&#47;} executable comments) are kept for the rewriter to see.
  */
 final class MysqlScript {

@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>Row order</b> is compared only when the statement has an {@code ORDER BY} at its top
  *       level (outside parentheses, so {@code GROUP_CONCAT(... ORDER BY ...)} or a sub-query's
- *       ordering does not count). Without one the rows are compared as a multiset: every row of
- *       one side must match a distinct row of the other, and the counts must be equal. The corpus
- *       only orders by keys that are unique, so ties cannot reorder legitimately.
+ *       ordering does not count). Without one the rows are compared as a multiset: every row of one
+ *       side must match a distinct row of the other, and the counts must be equal. The corpus only
+ *       orders by keys that are unique, so ties cannot reorder legitimately.
  *   <li><b>Column count</b> must be equal. <b>Column labels</b> are compared case-insensitively
  *       (both JDBC drivers look labels up case-insensitively) when MySQL's label is a plain
  *       identifier (a column name or an alias); for an unaliased expression MySQL's label is the
@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
  *   <li><b>Exact numbers</b> (every integer width, signed or unsigned, DECIMAL/NUMERIC) are read as
  *       {@link BigDecimal} and compared by value with {@code compareTo}: {@code 1.50 == 1.5}, an
  *       INT equals a BIGINT of the same value. A scale difference is not forgiven when it changes
- *       the value: {@code 0.3333} (MySQL's {@code 1/3}) differs from {@code 0.33333333333333333333}.
+ *       the value: {@code 0.3333} (MySQL's {@code 1/3}) differs from {@code
+ *       0.33333333333333333333}.
  *   <li><b>Approximate numbers</b>: only when either side's column is FLOAT/REAL/DOUBLE, both
  *       values are compared as doubles with a relative tolerance of 1e-9.
  *   <li><b>Booleans</b>: MySQL has none; {@code TINYINT(1)}/{@code BOOLEAN} and PostgreSQL {@code
@@ -72,8 +73,8 @@ import java.util.regex.Pattern;
  *   <li><b>Strings</b> are compared exactly (case, trailing spaces, every code point).
  *   <li><b>Byte strings</b> (BINARY, VARBINARY, BLOB, {@code bytea}) are compared byte for byte. A
  *       byte string equals a character string only when the bytes are the UTF-8 encoding of the
- *       characters: MySQL types some expression results as VARBINARY where PostgreSQL returns
- *       text, and the application reading them with {@code getString} sees the same characters.
+ *       characters: MySQL types some expression results as VARBINARY where PostgreSQL returns text,
+ *       and the application reading them with {@code getString} sees the same characters.
  *   <li>Values of different kinds (a number and a string, a date and a date-time) are different.
  * </ul>
  *
@@ -211,7 +212,8 @@ final class Normalisation {
           Types.INTEGER,
           Types.BIGINT,
           Types.DECIMAL,
-          Types.NUMERIC -> value = rs.getBigDecimal(i);
+          Types.NUMERIC ->
+          value = rs.getBigDecimal(i);
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
         double d = rs.getDouble(i);
         value = rs.wasNull() ? null : new Approx(d);
@@ -223,7 +225,8 @@ final class Normalisation {
           value = temporal(rs.getString(i), LocalDate.class);
         }
       }
-      case Types.TIME, Types.TIME_WITH_TIMEZONE -> value = temporal(rs.getString(i), LocalTime.class);
+      case Types.TIME, Types.TIME_WITH_TIMEZONE ->
+          value = temporal(rs.getString(i), LocalTime.class);
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
           value = temporal(rs.getString(i), LocalDateTime.class);
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> {
@@ -236,8 +239,8 @@ final class Normalisation {
   }
 
   /**
-   * Parses a server's text for a temporal value; text that is no valid value of {@code kind}
-   * (MySQL TIME beyond 24 h, a zero date) stays text and so equals only the same text.
+   * Parses a server's text for a temporal value; text that is no valid value of {@code kind} (MySQL
+   * TIME beyond 24 h, a zero date) stays text and so equals only the same text.
    */
   static Object temporal(String text, Class<? extends Temporal> kind) {
     if (text == null) {
@@ -280,8 +283,8 @@ final class Normalisation {
   }
 
   /**
-   * The first difference between two results, or empty when they are equal under the rules in
-   * this class's documentation.
+   * The first difference between two results, or empty when they are equal under the rules in this
+   * class's documentation.
    *
    * @param ordered whether row order counts (the statement has a top-level ORDER BY)
    * @param clockColumns lower-case labels of server-clock columns (write comparisons only)
@@ -316,7 +319,11 @@ final class Normalisation {
     }
     if (mysql.rows().size() != postgres.rows().size()) {
       return Optional.of(
-          "row count " + mysql.rows().size() + " vs " + postgres.rows().size() + describe(mysql, postgres));
+          "row count "
+              + mysql.rows().size()
+              + " vs "
+              + postgres.rows().size()
+              + describe(mysql, postgres));
     }
     if (ordered) {
       for (int r = 0; r < mysql.rows().size(); r++) {
@@ -350,7 +357,9 @@ final class Normalisation {
       }
       if (!found) {
         return Optional.of(
-            "row " + a + " has no equal row on the other side (rows compared unordered)"
+            "row "
+                + a
+                + " has no equal row on the other side (rows compared unordered)"
                 + describe(mysql, postgres));
       }
     }
