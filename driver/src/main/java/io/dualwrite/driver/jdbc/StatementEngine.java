@@ -9,6 +9,9 @@ import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.driver.routing.ReadRouter;
 import io.dualwrite.driver.routing.ReadRouter.Route;
 import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.driver.vendor.MysqlColumnType;
+import io.dualwrite.driver.vendor.MysqlErrors;
+import io.dualwrite.driver.vendor.MysqlLookingResultSet;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.Binding;
 import io.dualwrite.rewriter.KeyBinding;
@@ -19,6 +22,7 @@ import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetProvider;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * Runs the application's statements for one statement wrapper: decides where each one goes, runs it
@@ -172,6 +177,26 @@ final class StatementEngine {
    * @return whether the first result is a result set
    */
   boolean run(String sql, Bind[] binds, Mode mode, boolean wantsKeys) throws SQLException {
+    try {
+      return runDecided(sql, binds, mode, wantsKeys);
+    } catch (SQLException e) {
+      throw asApplicationSees(e);
+    }
+  }
+
+  /**
+   * With PostgreSQL authoritative, its errors reach the application as the MySQL SQLState and
+   * vendor code it expects (the original chained); batch failures keep their update counts.
+   */
+  SQLException asApplicationSees(SQLException e) {
+    if (conn.authoritativeSide() != Side.POSTGRES || e instanceof java.sql.BatchUpdateException) {
+      return e;
+    }
+    return MysqlErrors.translate(e);
+  }
+
+  private boolean runDecided(String sql, Bind[] binds, Mode mode, boolean wantsKeys)
+      throws SQLException {
     conn.beforeStatement();
     closeResults();
     Translation t = conn.translate(sql);
@@ -305,12 +330,48 @@ final class StatementEngine {
     return rows;
   }
 
+  /**
+   * The application's view of a vendor result: MySQL's as is; PostgreSQL's made to read like
+   * Connector/J's, with each column's MySQL type taken from the schema catalog when the column is a
+   * plain table column (else derived from the PostgreSQL type).
+   */
   private ResultSet wrapResult(ResultSet rs, Side side) throws SQLException {
     if (rs == null) {
       return null;
     }
-    // TODO(vendor): PostgreSQL results are adapted to look like MySQL's by the vendor layer.
-    return new DualWriteResultSet(rs, owner);
+    if (side == Side.MYSQL) {
+      return new DualWriteResultSet(rs, owner);
+    }
+    return new MysqlLookingResultSet(rs, mysqlTypes(rs), null, owner);
+  }
+
+  private List<MysqlColumnType> mysqlTypes(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int n = meta.getColumnCount();
+    List<MysqlColumnType> types = new ArrayList<>(n);
+    PGResultSetMetaData pg =
+        meta.isWrapperFor(PGResultSetMetaData.class)
+            ? meta.unwrap(PGResultSetMetaData.class)
+            : null;
+    for (int i = 1; i <= n; i++) {
+      MysqlColumnType type = null;
+      if (pg != null) {
+        String table = pg.getBaseTableName(i);
+        String column = pg.getBaseColumnName(i);
+        if (table != null && !table.isEmpty() && column != null && !column.isEmpty()) {
+          type =
+              conn.runtime()
+                  .rewriter()
+                  .catalog()
+                  .table(table)
+                  .flatMap(t -> t.column(column))
+                  .map(c -> MysqlColumnType.parse(c.mysqlType()))
+                  .orElse(null);
+        }
+      }
+      types.add(type);
+    }
+    return types;
   }
 
   // ------------------------------------------------------------------------------- writes
@@ -357,7 +418,11 @@ final class StatementEngine {
     }
     AutoIncrement ai = t.autoIncrement();
     boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
-    boolean wantKeys = appWantsKeys || keysForMirror;
+    // PostgreSQL authoritative and the application writing its own ids: MySQL would move its
+    // AUTO_INCREMENT past them, so PostgreSQL's sequence is moved too (the ids come back through
+    // RETURNING).
+    boolean explicitIdsOnPostgres = auth == Side.POSTGRES && ai != null && ai.suppliedByStatement();
+    boolean wantKeys = appWantsKeys || keysForMirror || explicitIdsOnPostgres;
     String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
 
     String sql;
@@ -383,6 +448,9 @@ final class StatementEngine {
     long count = executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
     updateCount = count;
     List<Object> keys = wantKeys ? readKeys() : null;
+    if (explicitIdsOnPostgres && keys != null) {
+      runtime.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), keys);
+    }
     conn.noteWrite(t.tablesWritten());
     if (t.kind() == StatementKind.DDL) {
       Connection mysql = conn.sides().ifOpen(Side.MYSQL);
