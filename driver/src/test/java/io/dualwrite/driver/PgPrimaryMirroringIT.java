@@ -109,4 +109,22 @@ class PgPrimaryMirroringIT {
       }
     }
   }
+
+  @Test
+  void lastInsertIdIsPostgresKeyAsMysqlReceivedIt(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO families (name) VALUES ('LastId')", Statement.RETURN_GENERATED_KEYS);
+      long key;
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        key = keys.getLong(1);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT LAST_INSERT_ID()")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(key);
+      }
+    }
+  }
 }

@@ -222,6 +222,13 @@ final class StatementEngine {
     DriverRuntime runtime = conn.runtime();
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
+    if (t.isRefused() && lastInsertIdRead(t) && conn.phase().usesMysql()) {
+      // LAST_INSERT_ID(): MySQL ran every insert of this connection (as the authoritative side, or
+      // as the mirror given PostgreSQL's keys through insert_id), so its answer is the right one.
+      resultSet = wrapResult(executeRead(Side.MYSQL, t, binds), Side.MYSQL);
+      runtime.metrics().read(Side.MYSQL);
+      return;
+    }
     if (t.isRefused() && auth == Side.POSTGRES) {
       throw refusedOnPostgres(t);
     }
@@ -254,6 +261,10 @@ final class StatementEngine {
       resultSet = wrapResult(executeRead(auth, t, binds), auth);
       runtime.metrics().read(auth);
     }
+  }
+
+  private static boolean lastInsertIdRead(Translation t) {
+    return t.refusal().code().startsWith("driver-intercepted:LAST_INSERT_ID");
   }
 
   private ResultSet executeRead(Side side, Translation t, Bind[] binds) throws SQLException {
