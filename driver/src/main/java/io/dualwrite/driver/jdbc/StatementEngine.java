@@ -1037,13 +1037,95 @@ final class StatementEngine {
         updateCount = 0;
         return false;
       }
-      case BOTH, DRIVER_TRACKED -> {
+      case DRIVER_TRACKED -> {
+        return runTracked(t, cmd);
+      }
+      case BOTH -> {
         return runOnBoth(t, binds, cmd);
       }
       default -> throw new IllegalStateException("unknown handling " + cmd.handling());
     }
   }
 
+  /**
+   * Transaction-control and USE statements written as SQL. They mean the same on both databases, so
+   * the driver issues the standard form on each side it has open (the other side joins an open
+   * transaction when it opens later); {@code SET autocommit} becomes the JDBC call, and {@code USE}
+   * changes MySQL's default database only (PostgreSQL's database is the one in {@code
+   * dualwrite.postgres.url}).
+   */
+  private boolean runTracked(Translation t, SessionCommand cmd) throws SQLException {
+    String sql;
+    switch (cmd.type()) {
+      case SET_AUTOCOMMIT -> {
+        conn.setAutoCommit("1".equals(cmd.argument()));
+        updateCount = 0;
+        return false;
+      }
+      case USE -> {
+        if (conn.phase().usesMysql()) {
+          conn.sides().get(Side.MYSQL).setCatalog(cmd.argument());
+          conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+        }
+        updateCount = 0;
+        return false;
+      }
+      case BEGIN -> sql = "BEGIN";
+      case COMMIT -> sql = "COMMIT";
+      case ROLLBACK -> sql = "ROLLBACK";
+      case SAVEPOINT -> sql = "SAVEPOINT " + cmd.argument();
+      case RELEASE_SAVEPOINT -> sql = "RELEASE SAVEPOINT " + cmd.argument();
+      case ROLLBACK_TO_SAVEPOINT -> sql = "ROLLBACK TO SAVEPOINT " + cmd.argument();
+      default ->
+          throw new SQLFeatureNotSupportedException(
+              "dualwrite does not handle " + cmd.type() + " statements.", "0A000");
+    }
+    Side auth = conn.authoritativeSide();
+    Side other = auth.other();
+    String authSql = auth == Side.MYSQL ? t.mysqlSql() : sql;
+    executeTracked(auth, conn.sides().get(auth), authSql);
+    switch (cmd.type()) {
+      case BEGIN -> conn.noteSqlTransactionStart();
+      case COMMIT, ROLLBACK -> conn.noteTransactionEnd();
+      default -> {}
+    }
+    Connection oc = conn.sides().ifOpen(other);
+    if (oc != null && conn.phase().mirrorsWrites()) {
+      long start = System.nanoTime();
+      try {
+        executeTracked(other, oc, sql);
+        conn.runtime().health().success(other, System.nanoTime() - start);
+      } catch (SQLException e) {
+        conn.mirrorFailed(other, System.nanoTime() - start, e);
+        conn.runtime()
+            .recorder()
+            .record(
+                cmd.type() == SessionCommand.Type.COMMIT
+                    ? DiscrepancyKind.COMMIT_FAILED
+                    : DiscrepancyKind.MIRROR_FAILED,
+                t.mysqlSql(),
+                other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+                conn.tablesWrittenInTransaction(),
+                List.of(),
+                cmd.type() == SessionCommand.Type.COMMIT);
+      }
+    }
+    updateCount = 0;
+    return false;
+  }
+
+  /** Savepoint statements on PostgreSQL run outside pgjdbc's autosave (see {@link Savepoints}). */
+  private void executeTracked(Side side, Connection c, String sql) throws SQLException {
+    Statement s = plainOn(side, c);
+    if (side == Side.POSTGRES) {
+      Savepoints.withoutAutosave(c, x -> s.execute(sql));
+    } else {
+      s.execute(sql);
+    }
+    lastVendor = s;
+  }
+
+  /** Session statements with a PostgreSQL equivalent (e.g. SET time_zone): both sides. */
   private boolean runOnBoth(Translation t, Bind[] binds, SessionCommand cmd) throws SQLException {
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
@@ -1053,25 +1135,13 @@ final class StatementEngine {
     String authSql = auth == Side.MYSQL ? t.mysqlSql() : t.postgresSql();
     int[] authSources = auth == Side.MYSQL ? identity(binds) : t.parameterMap();
     boolean result = executeOn(auth, authSql, binds, authSources);
-    boolean isTimeZone = cmd.type() == SessionCommand.Type.SET_TIME_ZONE;
-    if (isTimeZone) {
+    if (cmd.type() == SessionCommand.Type.SET_TIME_ZONE) {
       clock().invalidate();
     }
-    switch (cmd.type()) {
-      case BEGIN -> conn.noteSqlTransactionStart();
-      case COMMIT, ROLLBACK -> conn.noteTransactionEnd();
-      default -> {}
-    }
-    boolean sessionState =
-        cmd.handling() == SessionCommand.Handling.BOTH
-            && cmd.type() != SessionCommand.Type.BEGIN
-            && cmd.type() != SessionCommand.Type.COMMIT
-            && cmd.type() != SessionCommand.Type.ROLLBACK;
-    if (sessionState) {
-      conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
-      if (t.postgresSql() != null) {
-        conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
-      }
+    // Replayed on a side that opens later, so both sessions keep the same settings.
+    conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+    if (t.postgresSql() != null) {
+      conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
     }
     Connection oc = conn.sides().ifOpen(other);
     if (oc != null && conn.phase().mirrorsWrites()) {
@@ -1100,9 +1170,9 @@ final class StatementEngine {
                   DiscrepancyKind.MIRROR_FAILED,
                   t.mysqlSql(),
                   other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-                  conn.tablesWrittenInTransaction(),
+                  Set.of(),
                   List.of(),
-                  cmd.type() == SessionCommand.Type.COMMIT);
+                  false);
         }
       }
     }
@@ -1149,7 +1219,7 @@ final class StatementEngine {
     return new SQLSyntaxErrorException(
         "dualwrite cannot run this statement on PostgreSQL, the authoritative database in this"
             + " phase: "
-            + t.refusal().reason(),
+            + (t.isRefused() ? t.refusal().reason() : "it has no PostgreSQL equivalent."),
         "42000",
         1064);
   }
