@@ -599,15 +599,7 @@ final class StatementEngine {
       conn.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
-      runtime
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_FAILED,
-              t.mysqlSql(),
-              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-              tables,
-              keyStrings,
-              true);
+      recordMirrorFailure(t.mysqlSql(), other, e, tables, keyStrings, true);
       return;
     }
     if (!countsAgree(t.kind(), authCount, count)) {
@@ -633,6 +625,25 @@ final class StatementEngine {
               keyStrings,
               true);
     }
+  }
+
+  /** A mirrored statement failed on {@code other}: one discrepancy, with drift when asked. */
+  private void recordMirrorFailure(
+      String sql,
+      Side other,
+      SQLException e,
+      Set<String> tables,
+      List<String> keys,
+      boolean drift) {
+    conn.runtime()
+        .recorder()
+        .record(
+            DiscrepancyKind.MIRROR_FAILED,
+            sql,
+            other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+            tables,
+            keys,
+            drift);
   }
 
   /** Whether {@code keys} are numbers each one more than the last (one multi-row insert). */
@@ -949,15 +960,7 @@ final class StatementEngine {
       conn.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
-      runtime
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_FAILED,
-              t.mysqlSql(),
-              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-              tables,
-              keyStrings(keys),
-              true);
+      recordMirrorFailure(t.mysqlSql(), other, e, tables, keyStrings(keys), true);
       return;
     } finally {
       runtime.metrics().statement(other, System.nanoTime() - start);
@@ -1164,15 +1167,7 @@ final class StatementEngine {
           conn.runtime().health().success(other, System.nanoTime() - start);
         } catch (SQLException e) {
           conn.mirrorFailed(other, System.nanoTime() - start, e);
-          conn.runtime()
-              .recorder()
-              .record(
-                  DiscrepancyKind.MIRROR_FAILED,
-                  t.mysqlSql(),
-                  other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-                  Set.of(),
-                  List.of(),
-                  false);
+          recordMirrorFailure(t.mysqlSql(), other, e, Set.of(), List.of(), false);
         }
       }
     }
