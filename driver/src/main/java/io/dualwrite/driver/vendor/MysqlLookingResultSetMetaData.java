@@ -83,8 +83,9 @@ public final class MysqlLookingResultSetMetaData extends ForwardingResultSetMeta
   }
 
   /**
-   * Connector/J: numbers and dates are not case sensitive, binary strings are, character strings
-   * are unless their collation ends in {@code _ci} (assumed: MySQL 8's default collation does).
+   * Connector/J: integers, floating point numbers and dates are not case sensitive, character
+   * strings are unless their collation ends in {@code _ci} (assumed: MySQL 8's default collation
+   * does), and everything else (decimals, binary strings) is.
    */
   @Override
   public boolean isCaseSensitive(int column) throws SQLException {
@@ -93,8 +94,29 @@ public final class MysqlLookingResultSetMetaData extends ForwardingResultSetMeta
       return delegate.isCaseSensitive(column);
     }
     return switch (t.connectorType()) {
-      case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, UNKNOWN -> true;
-      default -> false;
+      case BIT,
+          TINYINT,
+          TINYINT_UNSIGNED,
+          SMALLINT,
+          SMALLINT_UNSIGNED,
+          INT,
+          INT_UNSIGNED,
+          MEDIUMINT,
+          MEDIUMINT_UNSIGNED,
+          BIGINT,
+          BIGINT_UNSIGNED,
+          FLOAT,
+          FLOAT_UNSIGNED,
+          DOUBLE,
+          DOUBLE_UNSIGNED,
+          DATE,
+          YEAR,
+          TIME,
+          TIMESTAMP,
+          DATETIME ->
+          false;
+      case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> false;
+      default -> true;
     };
   }
 

@@ -70,6 +70,7 @@ public final class MysqlValueConverter {
     YEAR
   }
 
+  private static final LocalDate EPOCH_DAY = LocalDate.of(1970, 1, 1);
   private static final MathContext FLT_DIG = new MathContext(6, RoundingMode.HALF_EVEN);
   private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
   private static final Pattern FLOATING_POINT = Pattern.compile("-?\\d*\\.\\d*");
@@ -295,6 +296,11 @@ public final class MysqlValueConverter {
         }
       case STRING:
         return stringToBoolean(rs.getString(i));
+      case BINARY:
+        {
+          byte[] v = rs.getBytes(i);
+          return v != null && stringToBoolean(new String(v, StandardCharsets.UTF_8));
+        }
       default:
         return rs.getBoolean(i);
     }
@@ -319,6 +325,15 @@ public final class MysqlValueConverter {
   public float getFloat(ResultSet rs, int i) throws SQLException {
     return switch (kind) {
       case FLOAT -> (float) mysqlFloat(rs.getFloat(i));
+      case DOUBLE -> {
+        double d = rs.getDouble(i);
+        // Connector/J's jdbcCompliantTruncationForReads: no silent Infinity
+        if (d < -Float.MAX_VALUE || d > Float.MAX_VALUE) {
+          throw new SQLException(
+              "Value is outside of valid range for type java.lang.Float", "22003");
+        }
+        yield (float) d;
+      }
       case BOOL_FROM_PG_BOOLEAN -> rs.getBoolean(i) ? 1f : 0f;
       default -> rs.getFloat(i);
     };
@@ -355,6 +370,10 @@ public final class MysqlValueConverter {
   }
 
   public Date getDate(ResultSet rs, int i) throws SQLException {
+    if (kind == Kind.TIME) {
+      // Connector/J gives a TIME's date as the epoch day
+      return rs.getString(i) == null ? null : Date.valueOf(EPOCH_DAY);
+    }
     if (kind != Kind.YEAR) {
       return rs.getDate(i);
     }
