@@ -4,6 +4,7 @@ import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
 import com.mysql.cj.jdbc.exceptions.MySQLTransactionRollbackException;
 import com.mysql.cj.jdbc.exceptions.MysqlDataTruncation;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
@@ -58,12 +59,14 @@ import org.postgresql.util.ServerErrorMessage;
  * {@code MysqlDataTruncation}, whose SQLState is always 22001 and whose message starts with "Data
  * truncation: ".
  *
- * <p>Every other exception is returned as it is. The PostgreSQL exception is the cause of the
- * translated one. Messages are built only from the fields PostgreSQL reports (constraint, table,
- * column, the key in the detail), as MySQL's own are; nothing of the statement or its parameters is
- * added. The key detail ({@code Key (col)=(v) ...}) and the texts that tell the two foreign-key
- * cases apart are in English only when the PostgreSQL server's {@code lc_messages} is English; with
- * other languages the codes, SQLStates and classes are still right and the messages are generic.
+ * <p>A {@link BatchUpdateException} stays one, carrying the translated codes of the statement that
+ * failed and the update counts, as Connector/J's does. Every other exception is returned as it is.
+ * The PostgreSQL exception is the cause of the translated one. Messages are built only from the
+ * fields PostgreSQL reports (constraint, table, column, the key in the detail), as MySQL's own are;
+ * nothing of the statement or its parameters is added. The key detail ({@code Key (col)=(v) ...})
+ * and the texts that tell the two foreign-key cases apart are in English only when the PostgreSQL
+ * server's {@code lc_messages} is English; with other languages the codes, SQLStates and classes
+ * are still right and the messages are generic.
  *
  * <p>Thread-safe and stateless.
  */
@@ -120,6 +123,9 @@ public final class MysqlErrors {
   public static SQLException translate(SQLException fromPostgres, boolean queryTimeoutElapsed) {
     if (fromPostgres == null) {
       return null;
+    }
+    if (fromPostgres instanceof BatchUpdateException batch) {
+      return translateBatch(batch, queryTimeoutElapsed);
     }
     String state = fromPostgres.getSQLState();
     if (state == null) {
@@ -181,6 +187,55 @@ public final class MysqlErrors {
     }
     translated.initCause(fromPostgres);
     return translated;
+  }
+
+  /**
+   * pgjdbc reports a failed batch as a {@link BatchUpdateException} whose message quotes the
+   * statement with its bind values and whose next exception is the server's error; Connector/J
+   * throws a {@code BatchUpdateException} with the failed statement's message, SQLState and code,
+   * the update counts, and that error as the cause. The translation does the same, with the
+   * server's error translated; no statement text is carried over.
+   */
+  private static SQLException translateBatch(
+      BatchUpdateException batch, boolean queryTimeoutElapsed) {
+    SQLException inner = batch.getNextException();
+    if (inner == null && batch.getCause() instanceof SQLException cause) {
+      inner = cause;
+    }
+    if (inner == null) {
+      inner = new SQLException("Batch entry failed", batch.getSQLState(), batch.getErrorCode());
+      inner.initCause(batch);
+    }
+    SQLException translated = translate(inner, queryTimeoutElapsed);
+    if (translated == inner && inner.getSQLState() != null && !isMapped(inner.getSQLState())) {
+      return batch;
+    }
+    return new BatchUpdateException(
+        translated.getMessage(),
+        translated.getSQLState(),
+        translated.getErrorCode(),
+        batch.getLargeUpdateCounts(),
+        translated);
+  }
+
+  private static boolean isMapped(String state) {
+    return switch (state) {
+      case "23505",
+          "23503",
+          "23514",
+          "23502",
+          "22001",
+          "22003",
+          "22P02",
+          "40P01",
+          "40001",
+          "55P03",
+          "57014",
+          "42P01",
+          "42703" ->
+          true;
+      default -> false;
+    };
   }
 
   private static SQLException duplicateKey(ServerErrorMessage server) {

@@ -147,6 +147,31 @@ class MysqlErrorsIT {
   }
 
   @Test
+  void duplicateKeyInABatchLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] errors = new SQLException[2];
+    for (int side = 0; side < 2; side++) {
+      try (Connection c = open(db, side == 0);
+          java.sql.PreparedStatement ps =
+              c.prepareStatement("INSERT INTO parent (id, name) VALUES (?, ?)")) {
+        for (int id : new int[] {50, 2, 51}) {
+          ps.setInt(1, id);
+          ps.setString(2, "b" + id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } catch (SQLException e) {
+        errors[side] = e;
+      }
+    }
+    assertThat((Throwable) errors[0]).isInstanceOf(java.sql.BatchUpdateException.class);
+    assertThat((Throwable) errors[1]).isInstanceOf(java.sql.BatchUpdateException.class);
+    SQLException translated = MysqlErrors.translate(errors[1]);
+    assertSameAsConnectorJ(errors[0], translated);
+    assertThat(translated.getErrorCode()).isEqualTo(1062);
+    assertThat(translated.getMessage()).doesNotContain("INSERT").doesNotContain("b2");
+  }
+
+  @Test
   void deadlockLooksLikeConnectorJs(DatabasePair db) throws Exception {
     SQLException mysql = deadlock(db, true);
     SQLException pg = deadlock(db, false);

@@ -319,4 +319,39 @@ class MysqlErrorsTest {
     assertThat(t.getSQLState()).isEqualTo("HY000");
     assertThat(t.getMessage()).isEqualTo("Check constraint 't_chk_1' is violated.");
   }
+
+  @Test
+  void batchFailureStaysABatchUpdateExceptionWithTheServersErrorTranslated() {
+    PSQLException server =
+        pg(
+            "23505",
+            "duplicate key value violates unique constraint \"t_pkey\"",
+            fields('D', "Key (id)=(1) already exists.", 't', "t", 'n', "t_pkey"));
+    java.sql.BatchUpdateException batch =
+        new java.sql.BatchUpdateException(
+            "Batch entry 1 INSERT INTO t VALUES (1, 'secret') was aborted",
+            "23505",
+            0,
+            new int[] {1, java.sql.Statement.EXECUTE_FAILED});
+    batch.setNextException(server);
+    SQLException t = MysqlErrors.translate(batch);
+    assertThat((Throwable) t).isExactlyInstanceOf(java.sql.BatchUpdateException.class);
+    assertThat(t.getErrorCode()).isEqualTo(1062);
+    assertThat(t.getSQLState()).isEqualTo("23000");
+    assertThat(t.getMessage())
+        .isEqualTo("Duplicate entry '1' for key 't.PRIMARY'")
+        .doesNotContain("secret");
+    assertThat(((java.sql.BatchUpdateException) t).getUpdateCounts())
+        .containsExactly(1, java.sql.Statement.EXECUTE_FAILED);
+    assertThat(t.getCause()).isInstanceOf(SQLIntegrityConstraintViolationException.class);
+    assertThat(t.getCause().getCause()).isSameAs(server);
+  }
+
+  @Test
+  void batchFailureWithAnUnmappedErrorIsReturnedUnchanged() {
+    java.sql.BatchUpdateException batch =
+        new java.sql.BatchUpdateException("aborted", "42601", 0, new int[] {0});
+    batch.setNextException(pg("42601", "syntax error", fields()));
+    assertThat((Throwable) MysqlErrors.translate(batch)).isSameAs(batch);
+  }
 }
