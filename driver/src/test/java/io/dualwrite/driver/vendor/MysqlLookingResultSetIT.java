@@ -33,6 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * LONGTEXT}), MySQL 8's is {@code JSON} — the caller passes {@code json}, as it would read from
  * MySQL 8's information_schema, and the metadata of that column is checked against MySQL 8's
  * (Connector/J {@code JSON}, {@code LONGVARCHAR}, {@code java.lang.String}) instead of MariaDB's.
+ *
+ * <p>Not verified here: MariaDB reports a TEXT column's length as 65535 bytes (Connector/J: {@code
+ * TEXT}, precision 16383), and the wrapper matches that. If MySQL 8 reports TEXT lengths multiplied
+ * by the character set's 4 bytes, Connector/J on MySQL 8 names TINYTEXT/TEXT/MEDIUMTEXT one size
+ * up; only a MySQL 8 run (Testcontainers) can settle it.
  */
 @ExtendWith(TestDatabases.class)
 class MysqlLookingResultSetIT {
@@ -484,6 +489,47 @@ class MysqlLookingResultSetIT {
       assertThat(md.getColumnTypeName(5)).isEqualTo("DATETIME");
       assertThat(md.getColumnTypeName(7)).isEqualTo("JSON");
       assertThat(md.getColumnTypeName(1)).isEqualTo("INT");
+    }
+  }
+
+  @Test
+  void labelsPostgresCannotSpellAreTakenFromTheCaller(DatabasePair db) throws SQLException {
+    String sql = "SELECT COUNT(*), MAX(vc) AS LongestName FROM everything";
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres();
+        Statement ms = mysql.createStatement();
+        Statement ps = pg.createStatement();
+        ResultSet m = ms.executeQuery(sql);
+        ResultSet p =
+            new MysqlLookingResultSet(
+                ps.executeQuery(sql),
+                List.of(MysqlColumnType.parse("bigint"), MysqlColumnType.parse("varchar(20)")),
+                List.of("COUNT(*)", "LongestName"))) {
+      assertThat(m.next()).isTrue();
+      assertThat(p.next()).isTrue();
+      for (int i = 1; i <= 2; i++) {
+        assertThat(p.getMetaData().getColumnLabel(i)).isEqualTo(m.getMetaData().getColumnLabel(i));
+        assertThat(p.getMetaData().getColumnTypeName(i))
+            .isEqualTo(m.getMetaData().getColumnTypeName(i));
+      }
+      assertThat(p.getObject("count(*)")).isEqualTo(m.getObject("count(*)")).isEqualTo(6L);
+      assertThat(p.getString("longestname")).isEqualTo(m.getString("longestname"));
+      assertThat(p.findColumn("LONGESTNAME")).isEqualTo(m.findColumn("LONGESTNAME")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTypeOrLabelListOfTheWrongSizeIsRefused(DatabasePair db) throws SQLException {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1, 2")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new MysqlLookingResultSet(rs, List.of(MysqlColumnType.parse("int")), null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("2 columns");
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new MysqlLookingResultSet(rs, null, List.of("a", "b", "c")))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
