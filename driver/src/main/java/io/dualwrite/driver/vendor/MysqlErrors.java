@@ -63,10 +63,11 @@ import org.postgresql.util.ServerErrorMessage;
  * failed and the update counts, as Connector/J's does. Every other exception is returned as it is.
  * The PostgreSQL exception is the cause of the translated one. Messages are built only from the
  * fields PostgreSQL reports (constraint, table, column, the key in the detail), as MySQL's own are;
- * nothing of the statement or its parameters is added. The key detail ({@code Key (col)=(v) ...})
- * and the texts that tell the two foreign-key cases apart are in English only when the PostgreSQL
- * server's {@code lc_messages} is English; with other languages the codes, SQLStates and classes
- * are still right and the messages are generic.
+ * nothing of the statement or its parameters is added, and the one value kept is the duplicate key
+ * of a 1062, which MySQL's message shows too (PostgreSQL's invalid input value is dropped). The key
+ * detail ({@code Key (col)=(v) ...}) and the texts that tell the two foreign-key cases apart are in
+ * English only when the PostgreSQL server's {@code lc_messages} is English; with other languages
+ * the codes, SQLStates and classes are still right and the messages are generic.
  *
  * <p>Thread-safe and stateless.
  */
@@ -95,7 +96,7 @@ public final class MysqlErrors {
           Pattern.DOTALL);
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
   private static final Pattern INVALID_INPUT =
-      Pattern.compile("^invalid input syntax for type ([^:]+): \"(.*)\"$", Pattern.DOTALL);
+      Pattern.compile("^invalid input syntax for type ([^:]+):", Pattern.DOTALL);
 
   /** MySQL prints at most this many characters of a duplicate key value. */
   private static final int MAX_KEY_VALUE_LENGTH = 192;
@@ -377,12 +378,15 @@ public final class MysqlErrors {
     return null;
   }
 
-  /** {@code invalid input syntax for type integer: "abc"} gives MySQL's 1366 text. */
+  /**
+   * {@code invalid input syntax for type integer: "abc"} gives {@code Incorrect integer value}:
+   * MySQL's 1366 text without the value, which is usually a bind value.
+   */
   private static String incorrectValue(String message) {
     if (message != null) {
       Matcher m = INVALID_INPUT.matcher(message);
       if (m.find()) {
-        return "Incorrect " + m.group(1) + " value: '" + m.group(2) + "'";
+        return "Incorrect " + m.group(1) + " value";
       }
     }
     return "Incorrect value";

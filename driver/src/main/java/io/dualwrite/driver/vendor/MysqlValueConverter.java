@@ -409,8 +409,13 @@ public final class MysqlValueConverter {
       return s;
     }
     int dot = s.lastIndexOf('.');
-    if (dot < 0 || s.indexOf(':', dot) >= 0) {
+    if (dot < 0) {
       return s;
+    }
+    for (int k = dot + 1; k < s.length(); k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return s; // a zone offset or era follows: not a plain MySQL value
+      }
     }
     int have = s.length() - dot - 1;
     if (have >= digits) {

@@ -210,7 +210,7 @@ class MysqlErrorsTest {
     assertThat((Throwable) t).isExactlyInstanceOf(SQLException.class);
     assertThat(t.getErrorCode()).isEqualTo(1366);
     assertThat(t.getSQLState()).isEqualTo("HY000");
-    assertThat(t.getMessage()).isEqualTo("Incorrect integer value: 'abc'");
+    assertThat(t.getMessage()).isEqualTo("Incorrect integer value").doesNotContain("abc");
   }
 
   @Test

@@ -46,6 +46,8 @@ class MysqlValueConverterTest {
     assertThat(MysqlValueConverter.withFraction("10:00:00.5", 3)).isEqualTo("10:00:00.500");
     assertThat(MysqlValueConverter.withFraction("10:00:00.5", 0)).isEqualTo("10:00:00.5");
     assertThat(MysqlValueConverter.withFraction(null, 6)).isNull();
+    assertThat(MysqlValueConverter.withFraction("2024-05-01 10:00:00.5+02", 6))
+        .isEqualTo("2024-05-01 10:00:00.5+02");
   }
 
   @Test
