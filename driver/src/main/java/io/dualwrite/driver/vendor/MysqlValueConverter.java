@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  *   <li>{@code year} (PostgreSQL {@code smallint}): a {@link Date} of 1 January ({@code
  *       yearIsDateType}), two-digit years as Connector/J reads them.
  *   <li>{@code json} (PostgreSQL {@code jsonb}): a {@link String}, not a {@code PGobject}.
+ *   <li>{@code char} (PostgreSQL {@code varchar}): trailing spaces removed, as MySQL reads a CHAR.
  *   <li>binary types: {@code getString} decodes the bytes as UTF-8, PostgreSQL prints {@code \x..}.
  *   <li>a PostgreSQL {@code boolean} (a MySQL {@code tinyint(1)} seen through an expression): "1"
  *       and "0", 1 and 0.
@@ -62,6 +63,7 @@ public final class MysqlValueConverter {
     FLOAT,
     DOUBLE,
     STRING,
+    CHAR,
     BINARY,
     DATE,
     DATETIME,
@@ -119,7 +121,8 @@ public final class MysqlValueConverter {
           case DECIMAL, DECIMAL_UNSIGNED -> Kind.DECIMAL;
           case FLOAT, FLOAT_UNSIGNED -> Kind.FLOAT;
           case DOUBLE, DOUBLE_UNSIGNED -> Kind.DOUBLE;
-          case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Kind.STRING;
+          case CHAR -> mysql.name().equals("char") ? Kind.CHAR : Kind.STRING;
+          case VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Kind.STRING;
           case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> Kind.BINARY;
           case DATE -> Kind.DATE;
           case DATETIME -> Kind.DATETIME;
@@ -177,6 +180,8 @@ public final class MysqlValueConverter {
         }
       case STRING:
         return rs.getString(i);
+      case CHAR:
+        return stripTrailingSpaces(rs.getString(i));
       case BINARY:
         return rs.getBytes(i);
       case DATE:
@@ -251,6 +256,8 @@ public final class MysqlValueConverter {
           byte[] v = rs.getBytes(i);
           return v == null ? null : new String(v, StandardCharsets.UTF_8);
         }
+      case CHAR:
+        return stripTrailingSpaces(rs.getString(i));
       case DATETIME:
       case TIMESTAMP:
       case TIME:
@@ -296,6 +303,8 @@ public final class MysqlValueConverter {
         }
       case STRING:
         return stringToBoolean(rs.getString(i));
+      case CHAR:
+        return stringToBoolean(stripTrailingSpaces(rs.getString(i)));
       case BINARY:
         {
           byte[] v = rs.getBytes(i);
@@ -426,6 +435,21 @@ public final class MysqlValueConverter {
       b.append('0');
     }
     return b.toString();
+  }
+
+  /**
+   * MySQL removes a CHAR's trailing spaces when it is read (without PAD_CHAR_TO_FULL_LENGTH); the
+   * rewriter stores CHAR as varchar, which keeps what was written.
+   */
+  static String stripTrailingSpaces(String s) {
+    if (s == null || s.isEmpty() || s.charAt(s.length() - 1) != ' ') {
+      return s;
+    }
+    int end = s.length() - 1;
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   /** Connector/J's {@code BooleanValueFactory.createFromBytes}. */

@@ -73,4 +73,17 @@ class MysqlValueConverterTest {
         .isInstanceOf(SQLException.class)
         .hasFieldOrPropertyWithValue("SQLState", "22018");
   }
+
+  @Test
+  void charValuesLoseTrailingSpacesOnly() {
+    assertThat(MysqlValueConverter.stripTrailingSpaces("a b  ")).isEqualTo("a b");
+    assertThat(MysqlValueConverter.stripTrailingSpaces("  ")).isEmpty();
+    assertThat(MysqlValueConverter.stripTrailingSpaces(" a")).isEqualTo(" a");
+    assertThat(MysqlValueConverter.stripTrailingSpaces("a\t")).isEqualTo("a\t");
+    assertThat(MysqlValueConverter.stripTrailingSpaces(null)).isNull();
+    assertThat(MysqlValueConverter.of(MysqlColumnType.parse("char(3)"), "varchar").kind())
+        .isEqualTo(MysqlValueConverter.Kind.CHAR);
+    assertThat(MysqlValueConverter.of(MysqlColumnType.parse("enum('a ')"), "varchar").kind())
+        .isEqualTo(MysqlValueConverter.Kind.STRING);
+  }
 }
