@@ -408,6 +408,15 @@ class MysqlLookingResultSetIT {
             .as("%s display size", col)
             .isEqualTo(mm.getColumnDisplaySize(i));
         soft.assertThat(pm.isSigned(i)).as("%s signed", col).isEqualTo(mm.isSigned(i));
+        soft.assertThat(pm.isNullable(i)).as("%s nullable", col).isEqualTo(mm.isNullable(i));
+        soft.assertThat(pm.isAutoIncrement(i))
+            .as("%s auto increment", col)
+            .isEqualTo(mm.isAutoIncrement(i));
+        soft.assertThat(pm.getColumnName(i)).as("%s name", col).isEqualTo(mm.getColumnName(i));
+        soft.assertThat(pm.getTableName(i)).as("%s table", col).isEqualTo(mm.getTableName(i));
+        soft.assertThat(pm.getSchemaName(i)).as("%s schema", col).isEqualTo(mm.getSchemaName(i));
+        soft.assertThat(pm.getCatalogName(i)).as("%s catalog", col).isEqualTo(mm.getCatalogName(i));
+        soft.assertThat(pm.isReadOnly(i)).as("%s read only", col).isEqualTo(mm.isReadOnly(i));
         soft.assertThat(pm.isCaseSensitive(i))
             .as("%s case sensitive", col)
             .isEqualTo(mm.isCaseSensitive(i));
@@ -511,6 +520,8 @@ class MysqlLookingResultSetIT {
         assertThat(p.getMetaData().getColumnLabel(i)).isEqualTo(m.getMetaData().getColumnLabel(i));
         assertThat(p.getMetaData().getColumnTypeName(i))
             .isEqualTo(m.getMetaData().getColumnTypeName(i));
+        assertThat(p.getMetaData().getColumnName(i)).isEqualTo(m.getMetaData().getColumnName(i));
+        assertThat(p.getMetaData().getCatalogName(i)).isEqualTo(m.getMetaData().getCatalogName(i));
       }
       assertThat(p.getObject("count(*)")).isEqualTo(m.getObject("count(*)")).isEqualTo(6L);
       assertThat(p.getString("longestname")).isEqualTo(m.getString("longestname"));
