@@ -38,6 +38,11 @@ import org.postgresql.util.ServerErrorMessage;
  *       <td>MysqlDataTruncation</td></tr>
  *   <tr><td>22003 numeric_value_out_of_range</td><td>1264</td><td>22001 (sic)</td>
  *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22007 invalid_datetime_format, 22008 datetime_field_overflow</td><td>1292</td>
+ *       <td>22001 (sic)</td><td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22012 division_by_zero</td><td>1365</td><td>22001 (sic)</td>
+ *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>21000 cardinality_violation</td><td>1242</td><td>21000</td><td>SQLException</td></tr>
  *   <tr><td>22P02 invalid_text_representation</td><td>1366</td><td>HY000</td>
  *       <td>SQLException</td></tr>
  *   <tr><td>40P01 deadlock_detected, 40001 serialization_failure</td><td>1213</td><td>40001</td>
@@ -87,6 +92,9 @@ public final class MysqlErrors {
   public static final int ER_QUERY_TIMEOUT = 3024;
   public static final int ER_NO_SUCH_TABLE = 1146;
   public static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
+  public static final int ER_TRUNCATED_WRONG_VALUE = 1292;
+  public static final int ER_DIVISION_BY_ZERO = 1365;
+  public static final int ER_SUBQUERY_NO_1_ROW = 1242;
   public static final int ER_BAD_FIELD_ERROR = 1054;
 
   private static final Pattern KEY_DETAIL =
@@ -155,6 +163,10 @@ public final class MysqlErrors {
               truncation(
                   "Out of range value for column" + suffix(server, fromPostgres),
                   ER_WARN_DATA_OUT_OF_RANGE);
+          case "22007", "22008" -> truncation("Incorrect datetime value", ER_TRUNCATED_WRONG_VALUE);
+          case "22012" -> truncation("Division by 0", ER_DIVISION_BY_ZERO);
+          case "21000" ->
+              new SQLException("Subquery returns more than 1 row", "21000", ER_SUBQUERY_NO_1_ROW);
           case "22P02" ->
               new SQLException(
                   incorrectValue(primaryMessage(server, fromPostgres)),

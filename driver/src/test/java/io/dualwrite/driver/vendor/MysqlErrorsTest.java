@@ -354,4 +354,25 @@ class MysqlErrorsTest {
     batch.setNextException(pg("42601", "syntax error", fields()));
     assertThat((Throwable) MysqlErrors.translate(batch)).isSameAs(batch);
   }
+
+  @Test
+  void badDatetimeDivisionByZeroAndMultiRowSubqueryBecomeTheirMysqlErrors() {
+    SQLException date =
+        MysqlErrors.translate(pg("22008", "date/time field value out of range: \"x\"", fields()));
+    assertThat((Throwable) date).isExactlyInstanceOf(MysqlDataTruncation.class);
+    assertThat(date.getErrorCode()).isEqualTo(1292);
+    assertThat(date.getMessage()).isEqualTo("Data truncation: Incorrect datetime value");
+    SQLException division = MysqlErrors.translate(pg("22012", "division by zero", fields()));
+    assertThat(division.getErrorCode()).isEqualTo(1365);
+    assertThat(division.getSQLState()).isEqualTo("22001");
+    SQLException subquery =
+        MysqlErrors.translate(
+            pg(
+                "21000",
+                "more than one row returned by a subquery used as an expression",
+                fields()));
+    assertThat((Throwable) subquery).isExactlyInstanceOf(SQLException.class);
+    assertThat(subquery.getErrorCode()).isEqualTo(1242);
+    assertThat(subquery.getSQLState()).isEqualTo("21000");
+  }
 }
