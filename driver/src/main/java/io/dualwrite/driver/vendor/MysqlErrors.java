@@ -49,6 +49,8 @@ import org.postgresql.util.ServerErrorMessage;
  *       <td>MySQLTransactionRollbackException</td></tr>
  *   <tr><td>55P03 lock_not_available (lock_timeout)</td><td>1205</td><td>40001</td>
  *       <td>MySQLTransactionRollbackException</td></tr>
+ *   <tr><td>55P03 lock_not_available (NOWAIT)</td><td>3572</td><td>HY000</td>
+ *       <td>SQLException</td></tr>
  *   <tr><td>57014 statement_timeout</td><td>3024</td><td>HY000</td><td>SQLException</td></tr>
  *   <tr><td>57014 user request</td><td>0</td><td>null</td>
  *       <td>MySQLStatementCancelledException, or MySQLTimeoutException after a query timeout</td></tr>
@@ -90,6 +92,7 @@ public final class MysqlErrors {
   public static final int ER_LOCK_DEADLOCK = 1213;
   public static final int ER_LOCK_WAIT_TIMEOUT = 1205;
   public static final int ER_QUERY_TIMEOUT = 3024;
+  public static final int ER_LOCK_NOWAIT = 3572;
   public static final int ER_NO_SUCH_TABLE = 1146;
   public static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
   public static final int ER_TRUNCATED_WRONG_VALUE = 1292;
@@ -177,7 +180,7 @@ public final class MysqlErrors {
                   "Deadlock found when trying to get lock; try restarting transaction",
                   "40001",
                   ER_LOCK_DEADLOCK);
-          case "55P03" -> lockWaitTimeout();
+          case "55P03" -> lockNotAvailable(primaryMessage(server, fromPostgres));
           case "57014" -> cancelled(primaryMessage(server, fromPostgres), queryTimeoutElapsed);
           case "42P01" ->
               new SQLSyntaxErrorException(
@@ -348,6 +351,20 @@ public final class MysqlErrors {
    */
   private static SQLException truncation(String message, int code) {
     return new MysqlDataTruncation(message, 0, true, false, 0, 0, code);
+  }
+
+  /**
+   * {@code lock_timeout} ("canceling statement due to lock timeout") is MySQL's lock wait timeout;
+   * {@code FOR UPDATE NOWAIT} ("could not obtain lock on row ...") is MySQL 8's 3572.
+   */
+  private static SQLException lockNotAvailable(String message) {
+    if (message != null && message.startsWith("could not obtain lock")) {
+      return new SQLException(
+          "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set.",
+          "HY000",
+          ER_LOCK_NOWAIT);
+    }
+    return lockWaitTimeout();
   }
 
   private static SQLException lockWaitTimeout() {

@@ -237,11 +237,13 @@ class MysqlErrorsTest {
   }
 
   @Test
-  void nowaitLockNotAvailableIsAlsoLockWaitTimeout() {
+  void nowaitLockNotAvailableIsMysql8sLockNowait() {
     SQLException t =
         MysqlErrors.translate(
             pg("55P03", "could not obtain lock on row in relation \"t\"", fields()));
-    assertThat(t.getErrorCode()).isEqualTo(1205);
+    assertThat((Throwable) t).isExactlyInstanceOf(SQLException.class);
+    assertThat(t.getErrorCode()).isEqualTo(3572);
+    assertThat(t.getSQLState()).isEqualTo("HY000");
   }
 
   @Test
