@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>One instance per result column, chosen once from the column's MySQL type and PostgreSQL type
  * ({@link #of}); each getter is a switch on a final field and the delegate calls the conversion
- * needs. Primitive getters allocate nothing, except on {@code FLOAT} columns, which round through a
- * {@link BigDecimal} to MySQL's six significant digits.
+ * needs. Primitive getters allocate nothing beyond what the pgjdbc getter they call allocates,
+ * except on {@code FLOAT} columns, which round through a {@link BigDecimal} to MySQL's six
+ * significant digits (exactly, as MySQL's dtoa does; double arithmetic cannot promise that).
  *
  * <p>What differs, and why:
  *
