@@ -4,6 +4,7 @@ import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
 import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
 import com.mysql.cj.jdbc.exceptions.MySQLTransactionRollbackException;
 import com.mysql.cj.jdbc.exceptions.MysqlDataTruncation;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
@@ -37,12 +38,19 @@ import org.postgresql.util.ServerErrorMessage;
  *       <td>MysqlDataTruncation</td></tr>
  *   <tr><td>22003 numeric_value_out_of_range</td><td>1264</td><td>22001 (sic)</td>
  *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22007 invalid_datetime_format, 22008 datetime_field_overflow</td><td>1292</td>
+ *       <td>22001 (sic)</td><td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22012 division_by_zero</td><td>1365</td><td>22001 (sic)</td>
+ *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>21000 cardinality_violation</td><td>1242</td><td>21000</td><td>SQLException</td></tr>
  *   <tr><td>22P02 invalid_text_representation</td><td>1366</td><td>HY000</td>
  *       <td>SQLException</td></tr>
  *   <tr><td>40P01 deadlock_detected, 40001 serialization_failure</td><td>1213</td><td>40001</td>
  *       <td>MySQLTransactionRollbackException</td></tr>
  *   <tr><td>55P03 lock_not_available (lock_timeout)</td><td>1205</td><td>40001</td>
  *       <td>MySQLTransactionRollbackException</td></tr>
+ *   <tr><td>55P03 lock_not_available (NOWAIT)</td><td>3572</td><td>HY000</td>
+ *       <td>SQLException</td></tr>
  *   <tr><td>57014 statement_timeout</td><td>3024</td><td>HY000</td><td>SQLException</td></tr>
  *   <tr><td>57014 user request</td><td>0</td><td>null</td>
  *       <td>MySQLStatementCancelledException, or MySQLTimeoutException after a query timeout</td></tr>
@@ -58,12 +66,15 @@ import org.postgresql.util.ServerErrorMessage;
  * {@code MysqlDataTruncation}, whose SQLState is always 22001 and whose message starts with "Data
  * truncation: ".
  *
- * <p>Every other exception is returned as it is. The PostgreSQL exception is the cause of the
- * translated one. Messages are built only from the fields PostgreSQL reports (constraint, table,
- * column, the key in the detail), as MySQL's own are; nothing of the statement or its parameters is
- * added. The key detail ({@code Key (col)=(v) ...}) and the texts that tell the two foreign-key
- * cases apart are in English only when the PostgreSQL server's {@code lc_messages} is English; with
- * other languages the codes, SQLStates and classes are still right and the messages are generic.
+ * <p>A {@link BatchUpdateException} stays one, carrying the translated codes of the statement that
+ * failed and the update counts, as Connector/J's does. Every other exception is returned as it is.
+ * The PostgreSQL exception is the cause of the translated one. Messages are built only from the
+ * fields PostgreSQL reports (constraint, table, column, the key in the detail), as MySQL's own are;
+ * nothing of the statement or its parameters is added, and the one value kept is the duplicate key
+ * of a 1062, which MySQL's message shows too (PostgreSQL's invalid input value is dropped). The key
+ * detail ({@code Key (col)=(v) ...}) and the texts that tell the two foreign-key cases apart are in
+ * English only when the PostgreSQL server's {@code lc_messages} is English; with other languages
+ * the codes, SQLStates and classes are still right and the messages are generic.
  *
  * <p>Thread-safe and stateless.
  */
@@ -81,8 +92,12 @@ public final class MysqlErrors {
   public static final int ER_LOCK_DEADLOCK = 1213;
   public static final int ER_LOCK_WAIT_TIMEOUT = 1205;
   public static final int ER_QUERY_TIMEOUT = 3024;
+  public static final int ER_LOCK_NOWAIT = 3572;
   public static final int ER_NO_SUCH_TABLE = 1146;
   public static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
+  public static final int ER_TRUNCATED_WRONG_VALUE = 1292;
+  public static final int ER_DIVISION_BY_ZERO = 1365;
+  public static final int ER_SUBQUERY_NO_1_ROW = 1242;
   public static final int ER_BAD_FIELD_ERROR = 1054;
 
   private static final Pattern KEY_DETAIL =
@@ -92,7 +107,7 @@ public final class MysqlErrors {
           Pattern.DOTALL);
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
   private static final Pattern INVALID_INPUT =
-      Pattern.compile("^invalid input syntax for type ([^:]+): \"(.*)\"$", Pattern.DOTALL);
+      Pattern.compile("^invalid input syntax for type ([^:]+):", Pattern.DOTALL);
 
   /** MySQL prints at most this many characters of a duplicate key value. */
   private static final int MAX_KEY_VALUE_LENGTH = 192;
@@ -121,6 +136,9 @@ public final class MysqlErrors {
     if (fromPostgres == null) {
       return null;
     }
+    if (fromPostgres instanceof BatchUpdateException batch) {
+      return translateBatch(batch, queryTimeoutElapsed);
+    }
     String state = fromPostgres.getSQLState();
     if (state == null) {
       return fromPostgres;
@@ -148,6 +166,10 @@ public final class MysqlErrors {
               truncation(
                   "Out of range value for column" + suffix(server, fromPostgres),
                   ER_WARN_DATA_OUT_OF_RANGE);
+          case "22007", "22008" -> truncation("Incorrect datetime value", ER_TRUNCATED_WRONG_VALUE);
+          case "22012" -> truncation("Division by 0", ER_DIVISION_BY_ZERO);
+          case "21000" ->
+              new SQLException("Subquery returns more than 1 row", "21000", ER_SUBQUERY_NO_1_ROW);
           case "22P02" ->
               new SQLException(
                   incorrectValue(primaryMessage(server, fromPostgres)),
@@ -158,7 +180,7 @@ public final class MysqlErrors {
                   "Deadlock found when trying to get lock; try restarting transaction",
                   "40001",
                   ER_LOCK_DEADLOCK);
-          case "55P03" -> lockWaitTimeout();
+          case "55P03" -> lockNotAvailable(primaryMessage(server, fromPostgres));
           case "57014" -> cancelled(primaryMessage(server, fromPostgres), queryTimeoutElapsed);
           case "42P01" ->
               new SQLSyntaxErrorException(
@@ -181,6 +203,55 @@ public final class MysqlErrors {
     }
     translated.initCause(fromPostgres);
     return translated;
+  }
+
+  /**
+   * pgjdbc reports a failed batch as a {@link BatchUpdateException} whose message quotes the
+   * statement with its bind values and whose next exception is the server's error; Connector/J
+   * throws a {@code BatchUpdateException} with the failed statement's message, SQLState and code,
+   * the update counts, and that error as the cause. The translation does the same, with the
+   * server's error translated; no statement text is carried over.
+   */
+  private static SQLException translateBatch(
+      BatchUpdateException batch, boolean queryTimeoutElapsed) {
+    SQLException inner = batch.getNextException();
+    if (inner == null && batch.getCause() instanceof SQLException cause) {
+      inner = cause;
+    }
+    if (inner == null) {
+      inner = new SQLException("Batch entry failed", batch.getSQLState(), batch.getErrorCode());
+      inner.initCause(batch);
+    }
+    SQLException translated = translate(inner, queryTimeoutElapsed);
+    if (translated == inner && inner.getSQLState() != null && !isMapped(inner.getSQLState())) {
+      return batch;
+    }
+    return new BatchUpdateException(
+        translated.getMessage(),
+        translated.getSQLState(),
+        translated.getErrorCode(),
+        batch.getLargeUpdateCounts(),
+        translated);
+  }
+
+  private static boolean isMapped(String state) {
+    return switch (state) {
+      case "23505",
+          "23503",
+          "23514",
+          "23502",
+          "22001",
+          "22003",
+          "22P02",
+          "40P01",
+          "40001",
+          "55P03",
+          "57014",
+          "42P01",
+          "42703" ->
+          true;
+      default -> false;
+    };
   }
 
   private static SQLException duplicateKey(ServerErrorMessage server) {
@@ -282,6 +353,20 @@ public final class MysqlErrors {
     return new MysqlDataTruncation(message, 0, true, false, 0, 0, code);
   }
 
+  /**
+   * {@code lock_timeout} ("canceling statement due to lock timeout") is MySQL's lock wait timeout;
+   * {@code FOR UPDATE NOWAIT} ("could not obtain lock on row ...") is MySQL 8's 3572.
+   */
+  private static SQLException lockNotAvailable(String message) {
+    if (message != null && message.startsWith("could not obtain lock")) {
+      return new SQLException(
+          "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set.",
+          "HY000",
+          ER_LOCK_NOWAIT);
+    }
+    return lockWaitTimeout();
+  }
+
   private static SQLException lockWaitTimeout() {
     return new MySQLTransactionRollbackException(
         "Lock wait timeout exceeded; try restarting transaction", "40001", ER_LOCK_WAIT_TIMEOUT);
@@ -322,12 +407,15 @@ public final class MysqlErrors {
     return null;
   }
 
-  /** {@code invalid input syntax for type integer: "abc"} gives MySQL's 1366 text. */
+  /**
+   * {@code invalid input syntax for type integer: "abc"} gives {@code Incorrect integer value}:
+   * MySQL's 1366 text without the value, which is usually a bind value.
+   */
   private static String incorrectValue(String message) {
     if (message != null) {
       Matcher m = INVALID_INPUT.matcher(message);
       if (m.find()) {
-        return "Incorrect " + m.group(1) + " value: '" + m.group(2) + "'";
+        return "Incorrect " + m.group(1) + " value";
       }
     }
     return "Incorrect value";

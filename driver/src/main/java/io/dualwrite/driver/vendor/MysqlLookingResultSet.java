@@ -102,8 +102,10 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
       String label = mysqlLabels == null ? null : mysqlLabels.get(i);
       labels[i] = label != null ? label : pg.getColumnLabel(i + 1);
     }
-    this.metaData = new MysqlLookingResultSetMetaData(pg, types, labels);
     this.owner = owner;
+    this.metaData =
+        new MysqlLookingResultSetMetaData(
+            pg, types, labels, owner != null ? owner : postgres.getStatement());
   }
 
   /** Same as the four-argument constructor with no owner statement. */

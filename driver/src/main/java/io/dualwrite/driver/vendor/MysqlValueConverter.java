@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>One instance per result column, chosen once from the column's MySQL type and PostgreSQL type
  * ({@link #of}); each getter is a switch on a final field and the delegate calls the conversion
- * needs. Primitive getters allocate nothing, except on {@code FLOAT} columns, which round through a
- * {@link BigDecimal} to MySQL's six significant digits.
+ * needs. Primitive getters allocate nothing beyond what the pgjdbc getter they call allocates,
+ * except on {@code FLOAT} columns, which round through a {@link BigDecimal} to MySQL's six
+ * significant digits (exactly, as MySQL's dtoa does; double arithmetic cannot promise that).
  *
  * <p>What differs, and why:
  *
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
  *   <li>{@code year} (PostgreSQL {@code smallint}): a {@link Date} of 1 January ({@code
  *       yearIsDateType}), two-digit years as Connector/J reads them.
  *   <li>{@code json} (PostgreSQL {@code jsonb}): a {@link String}, not a {@code PGobject}.
+ *   <li>{@code char} (PostgreSQL {@code varchar}): trailing spaces removed, as MySQL reads a CHAR.
  *   <li>binary types: {@code getString} decodes the bytes as UTF-8, PostgreSQL prints {@code \x..}.
  *   <li>a PostgreSQL {@code boolean} (a MySQL {@code tinyint(1)} seen through an expression): "1"
  *       and "0", 1 and 0.
@@ -62,6 +64,7 @@ public final class MysqlValueConverter {
     FLOAT,
     DOUBLE,
     STRING,
+    CHAR,
     BINARY,
     DATE,
     DATETIME,
@@ -70,6 +73,7 @@ public final class MysqlValueConverter {
     YEAR
   }
 
+  private static final LocalDate EPOCH_DAY = LocalDate.of(1970, 1, 1);
   private static final MathContext FLT_DIG = new MathContext(6, RoundingMode.HALF_EVEN);
   private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
   private static final Pattern FLOATING_POINT = Pattern.compile("-?\\d*\\.\\d*");
@@ -118,7 +122,8 @@ public final class MysqlValueConverter {
           case DECIMAL, DECIMAL_UNSIGNED -> Kind.DECIMAL;
           case FLOAT, FLOAT_UNSIGNED -> Kind.FLOAT;
           case DOUBLE, DOUBLE_UNSIGNED -> Kind.DOUBLE;
-          case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Kind.STRING;
+          case CHAR -> mysql.name().equals("char") ? Kind.CHAR : Kind.STRING;
+          case VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Kind.STRING;
           case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> Kind.BINARY;
           case DATE -> Kind.DATE;
           case DATETIME -> Kind.DATETIME;
@@ -176,6 +181,8 @@ public final class MysqlValueConverter {
         }
       case STRING:
         return rs.getString(i);
+      case CHAR:
+        return stripTrailingSpaces(rs.getString(i));
       case BINARY:
         return rs.getBytes(i);
       case DATE:
@@ -250,6 +257,8 @@ public final class MysqlValueConverter {
           byte[] v = rs.getBytes(i);
           return v == null ? null : new String(v, StandardCharsets.UTF_8);
         }
+      case CHAR:
+        return stripTrailingSpaces(rs.getString(i));
       case DATETIME:
       case TIMESTAMP:
       case TIME:
@@ -295,6 +304,13 @@ public final class MysqlValueConverter {
         }
       case STRING:
         return stringToBoolean(rs.getString(i));
+      case CHAR:
+        return stringToBoolean(stripTrailingSpaces(rs.getString(i)));
+      case BINARY:
+        {
+          byte[] v = rs.getBytes(i);
+          return v != null && stringToBoolean(new String(v, StandardCharsets.UTF_8));
+        }
       default:
         return rs.getBoolean(i);
     }
@@ -319,6 +335,15 @@ public final class MysqlValueConverter {
   public float getFloat(ResultSet rs, int i) throws SQLException {
     return switch (kind) {
       case FLOAT -> (float) mysqlFloat(rs.getFloat(i));
+      case DOUBLE -> {
+        double d = rs.getDouble(i);
+        // Connector/J's jdbcCompliantTruncationForReads: no silent Infinity
+        if (d < -Float.MAX_VALUE || d > Float.MAX_VALUE) {
+          throw new SQLException(
+              "Value is outside of valid range for type java.lang.Float", "22003");
+        }
+        yield (float) d;
+      }
       case BOOL_FROM_PG_BOOLEAN -> rs.getBoolean(i) ? 1f : 0f;
       default -> rs.getFloat(i);
     };
@@ -355,6 +380,10 @@ public final class MysqlValueConverter {
   }
 
   public Date getDate(ResultSet rs, int i) throws SQLException {
+    if (kind == Kind.TIME) {
+      // Connector/J gives a TIME's date as the epoch day
+      return rs.getString(i) == null ? null : Date.valueOf(EPOCH_DAY);
+    }
     if (kind != Kind.YEAR) {
       return rs.getDate(i);
     }
@@ -390,8 +419,13 @@ public final class MysqlValueConverter {
       return s;
     }
     int dot = s.lastIndexOf('.');
-    if (dot < 0 || s.indexOf(':', dot) >= 0) {
+    if (dot < 0) {
       return s;
+    }
+    for (int k = dot + 1; k < s.length(); k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return s; // a zone offset or era follows: not a plain MySQL value
+      }
     }
     int have = s.length() - dot - 1;
     if (have >= digits) {
@@ -402,6 +436,21 @@ public final class MysqlValueConverter {
       b.append('0');
     }
     return b.toString();
+  }
+
+  /**
+   * MySQL removes a CHAR's trailing spaces when it is read (without PAD_CHAR_TO_FULL_LENGTH); the
+   * rewriter stores CHAR as varchar, which keeps what was written.
+   */
+  static String stripTrailingSpaces(String s) {
+    if (s == null || s.isEmpty() || s.charAt(s.length() - 1) != ' ') {
+      return s;
+    }
+    int end = s.length() - 1;
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   /** Connector/J's {@code BooleanValueFactory.createFromBytes}. */

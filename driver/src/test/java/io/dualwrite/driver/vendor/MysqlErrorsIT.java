@@ -3,6 +3,8 @@ package io.dualwrite.driver.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.dualwrite.rewriter.Rewriter;
+import io.dualwrite.rewriter.Translation;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
 import java.sql.Connection;
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each error is raised for real on MariaDB (through Connector/J) and on PostgreSQL (through
- * pgjdbc); the translated PostgreSQL error must carry what Connector/J gave: class, vendor code and
- * SQLState.
+ * Each error is raised for real on MariaDB (through Connector/J) and on PostgreSQL (through pgjdbc,
+ * with the schema and statements translated by the rewriter); the translated PostgreSQL error must
+ * carry what Connector/J gave: class, vendor code and SQLState.
  *
  * <p>Where MariaDB's text differs from MySQL 8's (MySQL 8.0.19+ names a duplicate key {@code
  * 'table.key'}, MariaDB {@code 'key'}), the translation follows MySQL 8 and the message check
@@ -38,6 +40,7 @@ class MysqlErrorsIT {
     "CREATE TABLE child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
         + " CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id))",
     "CREATE TABLE lockme (id INT PRIMARY KEY, v INT NOT NULL)",
+    "CREATE TABLE happening (id INT PRIMARY KEY, at DATETIME, n INT)",
     "INSERT INTO parent (id, name, n) VALUES (1, 'one', 1), (2, 'two', 2)",
     "INSERT INTO child (id, parent_id) VALUES (10, 1)",
     "INSERT INTO lockme (id, v) VALUES (1, 0), (2, 0)"
@@ -47,18 +50,35 @@ class MysqlErrorsIT {
   static void createSchema(DatabasePair db) throws SQLException {
     try (Connection mysql = db.openMysql();
         Connection pg = db.openPostgres()) {
-      for (Connection c : new Connection[] {mysql, pg}) {
-        try (Statement s = c.createStatement()) {
-          for (String sql : SCHEMA) {
-            s.execute(sql);
-          }
+      try (Statement m = mysql.createStatement();
+          Statement p = pg.createStatement()) {
+        for (String sql : SCHEMA) {
+          m.execute(sql);
+          p.execute(postgres(sql));
         }
       }
     }
   }
 
+  private static final Rewriter REWRITER = Rewriter.builder().build();
+
+  /**
+   * The statement as the driver sends it to PostgreSQL: the rewriter's translation (tables are
+   * created by it, so the failures are those of the real schema), or the statement itself when it
+   * is refused (an unknown table or column).
+   */
+  private static String postgres(String mysqlSql) {
+    Translation t = REWRITER.translate(mysqlSql);
+    return t.isRefused() || t.postgresSql() == null ? mysqlSql : t.postgresSql();
+  }
+
   /** Runs {@code sql} on both sides, expecting both to fail; returns {MariaDB's, translated}. */
   private static SQLException[] failBoth(DatabasePair db, String sql) throws SQLException {
+    return failBoth(db, sql, postgres(sql));
+  }
+
+  private static SQLException[] failBoth(DatabasePair db, String sql, String pgSql)
+      throws SQLException {
     SQLException mysqlError = null;
     SQLException pgError = null;
     try (Connection mysql = db.openMysql();
@@ -69,7 +89,7 @@ class MysqlErrorsIT {
     }
     try (Connection pg = db.openPostgres();
         Statement s = pg.createStatement()) {
-      s.execute(sql);
+      s.execute(pgSql);
     } catch (SQLException e) {
       pgError = e;
     }
@@ -137,6 +157,34 @@ class MysqlErrorsIT {
   }
 
   @Test
+  void impossibleDatetimeLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e =
+        failBoth(db, "INSERT INTO happening (id, at) VALUES (1, '2024-02-30 10:00:00')");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1292);
+  }
+
+  @Test
+  void divisionByZeroInAWriteLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    // the rewriter turns x / 0 into NULL (MySQL's result outside strict writes), so PostgreSQL
+    // raises 22012 only for SQL that divides as written
+    SQLException[] e =
+        failBoth(
+            db,
+            "INSERT INTO happening (id, n) VALUES (2, 1 / 0)",
+            "INSERT INTO happening (id, n) VALUES (2, 1 / 0)");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1365);
+  }
+
+  @Test
+  void subqueryReturningTwoRowsLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "SELECT (SELECT id FROM parent) AS x");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1242);
+  }
+
+  @Test
   void unknownTableAndColumnLookLikeConnectorJs(DatabasePair db) throws SQLException {
     SQLException[] table = failBoth(db, "SELECT * FROM no_such_table");
     assertSameAsConnectorJ(table[0], table[1]);
@@ -144,6 +192,31 @@ class MysqlErrorsIT {
     SQLException[] column = failBoth(db, "SELECT no_such_column FROM parent");
     assertSameAsConnectorJ(column[0], column[1]);
     assertThat(column[1].getMessage()).isEqualTo(column[0].getMessage());
+  }
+
+  @Test
+  void duplicateKeyInABatchLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] errors = new SQLException[2];
+    for (int side = 0; side < 2; side++) {
+      try (Connection c = open(db, side == 0);
+          java.sql.PreparedStatement ps =
+              c.prepareStatement("INSERT INTO parent (id, name) VALUES (?, ?)")) {
+        for (int id : new int[] {50, 2, 51}) {
+          ps.setInt(1, id);
+          ps.setString(2, "b" + id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } catch (SQLException e) {
+        errors[side] = e;
+      }
+    }
+    assertThat((Throwable) errors[0]).isInstanceOf(java.sql.BatchUpdateException.class);
+    assertThat((Throwable) errors[1]).isInstanceOf(java.sql.BatchUpdateException.class);
+    SQLException translated = MysqlErrors.translate(errors[1]);
+    assertSameAsConnectorJ(errors[0], translated);
+    assertThat(translated.getErrorCode()).isEqualTo(1062);
+    assertThat(translated.getMessage()).doesNotContain("INSERT").doesNotContain("b2");
   }
 
   @Test

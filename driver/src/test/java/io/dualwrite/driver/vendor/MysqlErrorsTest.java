@@ -210,7 +210,7 @@ class MysqlErrorsTest {
     assertThat((Throwable) t).isExactlyInstanceOf(SQLException.class);
     assertThat(t.getErrorCode()).isEqualTo(1366);
     assertThat(t.getSQLState()).isEqualTo("HY000");
-    assertThat(t.getMessage()).isEqualTo("Incorrect integer value: 'abc'");
+    assertThat(t.getMessage()).isEqualTo("Incorrect integer value").doesNotContain("abc");
   }
 
   @Test
@@ -237,11 +237,13 @@ class MysqlErrorsTest {
   }
 
   @Test
-  void nowaitLockNotAvailableIsAlsoLockWaitTimeout() {
+  void nowaitLockNotAvailableIsMysql8sLockNowait() {
     SQLException t =
         MysqlErrors.translate(
             pg("55P03", "could not obtain lock on row in relation \"t\"", fields()));
-    assertThat(t.getErrorCode()).isEqualTo(1205);
+    assertThat((Throwable) t).isExactlyInstanceOf(SQLException.class);
+    assertThat(t.getErrorCode()).isEqualTo(3572);
+    assertThat(t.getSQLState()).isEqualTo("HY000");
   }
 
   @Test
@@ -318,5 +320,61 @@ class MysqlErrorsTest {
     assertThat(t.getErrorCode()).isEqualTo(3819);
     assertThat(t.getSQLState()).isEqualTo("HY000");
     assertThat(t.getMessage()).isEqualTo("Check constraint 't_chk_1' is violated.");
+  }
+
+  @Test
+  void batchFailureStaysABatchUpdateExceptionWithTheServersErrorTranslated() {
+    PSQLException server =
+        pg(
+            "23505",
+            "duplicate key value violates unique constraint \"t_pkey\"",
+            fields('D', "Key (id)=(1) already exists.", 't', "t", 'n', "t_pkey"));
+    java.sql.BatchUpdateException batch =
+        new java.sql.BatchUpdateException(
+            "Batch entry 1 INSERT INTO t VALUES (1, 'secret') was aborted",
+            "23505",
+            0,
+            new int[] {1, java.sql.Statement.EXECUTE_FAILED});
+    batch.setNextException(server);
+    SQLException t = MysqlErrors.translate(batch);
+    assertThat((Throwable) t).isExactlyInstanceOf(java.sql.BatchUpdateException.class);
+    assertThat(t.getErrorCode()).isEqualTo(1062);
+    assertThat(t.getSQLState()).isEqualTo("23000");
+    assertThat(t.getMessage())
+        .isEqualTo("Duplicate entry '1' for key 't.PRIMARY'")
+        .doesNotContain("secret");
+    assertThat(((java.sql.BatchUpdateException) t).getUpdateCounts())
+        .containsExactly(1, java.sql.Statement.EXECUTE_FAILED);
+    assertThat(t.getCause()).isInstanceOf(SQLIntegrityConstraintViolationException.class);
+    assertThat(t.getCause().getCause()).isSameAs(server);
+  }
+
+  @Test
+  void batchFailureWithAnUnmappedErrorIsReturnedUnchanged() {
+    java.sql.BatchUpdateException batch =
+        new java.sql.BatchUpdateException("aborted", "42601", 0, new int[] {0});
+    batch.setNextException(pg("42601", "syntax error", fields()));
+    assertThat((Throwable) MysqlErrors.translate(batch)).isSameAs(batch);
+  }
+
+  @Test
+  void badDatetimeDivisionByZeroAndMultiRowSubqueryBecomeTheirMysqlErrors() {
+    SQLException date =
+        MysqlErrors.translate(pg("22008", "date/time field value out of range: \"x\"", fields()));
+    assertThat((Throwable) date).isExactlyInstanceOf(MysqlDataTruncation.class);
+    assertThat(date.getErrorCode()).isEqualTo(1292);
+    assertThat(date.getMessage()).isEqualTo("Data truncation: Incorrect datetime value");
+    SQLException division = MysqlErrors.translate(pg("22012", "division by zero", fields()));
+    assertThat(division.getErrorCode()).isEqualTo(1365);
+    assertThat(division.getSQLState()).isEqualTo("22001");
+    SQLException subquery =
+        MysqlErrors.translate(
+            pg(
+                "21000",
+                "more than one row returned by a subquery used as an expression",
+                fields()));
+    assertThat((Throwable) subquery).isExactlyInstanceOf(SQLException.class);
+    assertThat(subquery.getErrorCode()).isEqualTo(1242);
+    assertThat(subquery.getSQLState()).isEqualTo("21000");
   }
 }
