@@ -47,7 +47,7 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET"
-                + " name = EXCLUDED.name, age = age + 1");
+                + " name = EXCLUDED.name, age = users.age + 1");
   }
 
   @Test
@@ -57,7 +57,7 @@ class WriteTranslationTest {
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (name) DO UPDATE SET"
-                + " hits = hits + 1");
+                + " hits = counters.hits + 1");
   }
 
   @Test
