@@ -921,7 +921,6 @@ final class Functions {
     String n = PgExpressionDeParser.upper(e.getName());
     if (e.getKeep() != null
         || e.getWindowName() != null
-        || e.getWindowElement() != null
         || e.getFilterExpression() != null
         || e.isIgnoreNulls()
         || e.getType() != net.sf.jsqlparser.expression.AnalyticType.OVER) {
@@ -975,6 +974,16 @@ final class Functions {
     if (e.getOrderByElements() != null && !e.getOrderByElements().isEmpty()) {
       d.a(space ? " ORDER BY " : "ORDER BY ");
       d.orderBy(e.getOrderByElements());
+      space = true;
+    }
+    if (e.getWindowElement() != null) {
+      // ROWS/RANGE frames are standard SQL, read the same by both databases
+      String frame = e.getWindowElement().toString().trim();
+      if (!frame.matches(
+          "(?i)(ROWS|RANGE)( BETWEEN)?( (UNBOUNDED|CURRENT|[0-9]+)( PRECEDING| FOLLOWING| ROW)?( AND)?)+")) {
+        throw PgExpressionDeParser.refuseNode(e, "window frame");
+      }
+      d.a(space ? " " : "").a(frame);
     }
     d.a(")");
   }

@@ -281,4 +281,31 @@ class WriteTranslationTest {
     assertThat(t.autoIncrement().postgresSqlWithKeys()).isNull();
     assertThat(t.autoIncrement().rowCount()).isZero();
   }
+
+  @Test
+  void rowAliasMeansExcluded() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) AS new ON DUPLICATE KEY UPDATE hits"
+                + " = counters.hits + new.hits, name = NOW()");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET hits"
+                + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
+    // the MySQL side of the pinned statement keeps the meaning without the alias
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits ="
+                + " counters.hits + VALUES(hits), name = ?");
+  }
+
+  @Test
+  void rowAliasWithColumnAliasesIsRefused() {
+    assertThat(
+            refusal(
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE"
+                        + " KEY UPDATE hits = h")
+                .code())
+        .isEqualTo("unsupported-syntax:row-alias-columns");
+  }
 }
