@@ -42,6 +42,22 @@ final class Functions {
           "UUID",
           "RAND");
 
+  /** Non-deterministic calls whose value is fixed for the whole statement in MySQL. */
+  static final Set<String> STATEMENT_CONSTANT =
+      Set.of(
+          "NOW",
+          "CURRENT_TIMESTAMP",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "CURDATE",
+          "CURRENT_DATE",
+          "CURTIME",
+          "CURRENT_TIME",
+          "UTC_TIMESTAMP",
+          "UTC_DATE",
+          "UTC_TIME",
+          "UNIX_TIMESTAMP");
+
   /** Functions with the same name, arguments and result in both databases. */
   private static final Set<String> SAME =
       Set.of(

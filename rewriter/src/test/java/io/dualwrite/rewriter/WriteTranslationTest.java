@@ -233,6 +233,22 @@ class WriteTranslationTest {
   }
 
   @Test
+  void statementConstantCallsShareOneValue() {
+    Translation t =
+        PLAIN.translate(
+            "DELETE FROM t WHERE at BETWEEN NOW() - INTERVAL 1 DAY AND NOW() AND k <> UUID()"
+                + " AND j <> UUID()");
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(
+            new NonDeterministicCall("NOW", 0),
+            new NonDeterministicCall("UUID", 0),
+            new NonDeterministicCall("UUID", 0));
+    assertThat(t.pinned().mysqlBindings())
+        .containsExactly(
+            new ComputedValue(0), new ComputedValue(0), new ComputedValue(1), new ComputedValue(2));
+  }
+
+  @Test
   void deterministicWritesHaveNoPinnedStatement() {
     Translation t = PLAIN.translate("UPDATE t SET a = ? WHERE id = 1");
     assertThat(t.nonDeterministicCalls()).isEmpty();
