@@ -171,6 +171,7 @@ final class DmlPrinter {
    * bound to the authoritative side's generated key.
    */
   void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    ctx.inWrite = true;
     Table t = s.table();
     ctx.targetTables.add(t);
     String tableName = Identifiers.normalize(t.getName());
@@ -446,6 +447,7 @@ final class DmlPrinter {
   }
 
   void update(Update u, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (u.getWithItemsList() != null
         || u.getOutputClause() != null
         || u.getReturningClause() != null
@@ -683,6 +685,7 @@ final class DmlPrinter {
   // ------------------------------------------------------------------ DELETE
 
   void delete(Delete d, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (d.getWithItemsList() != null
         || d.getOutputClause() != null
         || d.getReturningClause() != null

@@ -482,11 +482,20 @@ final class Functions {
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
-      case "LAST_INSERT_ID" ->
-          throw new RefusedException(
-              "driver-intercepted:LAST_INSERT_ID",
-              "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
-                  + " key.");
+      case "LAST_INSERT_ID" -> {
+        if (args.size() == 1 && d.ctx.inWrite) {
+          // LAST_INSERT_ID(expr) in a write stores expr (the idiom id = LAST_INSERT_ID(id)); its
+          // session side effect is the driver's business, the row data is expr
+          d.a("(");
+          d.value(args.get(0));
+          d.a(")");
+          return;
+        }
+        throw new RefusedException(
+            "driver-intercepted:LAST_INSERT_ID",
+            "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
+                + " key.");
+      }
       case "FOUND_ROWS", "ROW_COUNT" ->
           throw RefusedException.function(
               n, n + "() depends on the previous statement in the MySQL session.");

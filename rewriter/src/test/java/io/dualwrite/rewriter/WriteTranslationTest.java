@@ -336,4 +336,15 @@ class WriteTranslationTest {
                 .code())
         .isEqualTo("unsupported-syntax:row-alias-columns");
   }
+
+  @Test
+  void lastInsertIdWithAnArgumentStoresTheArgument() {
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
+                    + " LAST_INSERT_ID(hits + 1)"))
+        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+    assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
+        .isEqualTo("driver-intercepted:LAST_INSERT_ID");
+  }
 }
