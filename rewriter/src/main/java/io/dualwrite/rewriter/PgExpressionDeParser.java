@@ -103,7 +103,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    if (e instanceof StringValue || isTextFunction(e)) {
+    Optional<ColumnInfo> column = columnInfo(e);
+    if (e instanceof StringValue
+        || isTextFunction(e)
+        || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
       p(e);
     } else {
       a("CAST(");

@@ -173,6 +173,22 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void uniqueKeysOnCaseInsensitiveColumnsIgnoreCase() throws SQLException {
+    int[] ignored = both("INSERT IGNORE INTO person (email, name) VALUES ('BOB@X.COM', 'dup')");
+    assertThat(ignored[0]).isZero();
+    assertThat(ignored[1]).isZero();
+    both(
+        "INSERT INTO person (email, name) VALUES ('AMY@X.COM', 'x') ON DUPLICATE KEY UPDATE"
+            + " name = 'Amy2'");
+    try {
+      assertThat(same("SELECT email, name FROM person ORDER BY id"))
+          .containsExactly("bob@x.com|Bob", "amy@x.com|Amy2", "cid@x.com|O'Neil");
+    } finally {
+      both("UPDATE person SET name = 'Amy' WHERE id = 2");
+    }
+  }
+
+  @Test
   void limitWithOffsetAndParameters() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY id LIMIT ?, ?", 1, 1)).containsExactly("2");
   }
