@@ -1007,7 +1007,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression e = o.getExpression();
     if (isCaseInsensitiveText(e)) {
+      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
+      a("lower(");
       p(e);
+      a(")");
     } else {
       value(e);
     }

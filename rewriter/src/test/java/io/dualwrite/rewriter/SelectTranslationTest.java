@@ -190,6 +190,12 @@ class SelectTranslationTest {
   }
 
   @Test
+  void caseInsensitiveColumnsSortCaseInsensitively() {
+    assertThat(pg("SELECT name FROM users ORDER BY name DESC, age"))
+        .isEqualTo("SELECT name FROM users ORDER BY lower(name) DESC NULLS LAST, age NULLS FIRST");
+  }
+
+  @Test
   void caseSensitiveAndUnknownColumnsCompareAsWritten() {
     assertThat(pg("SELECT id FROM orders WHERE note = 'X'"))
         .isEqualTo("SELECT id FROM orders WHERE note = 'X'");

@@ -189,6 +189,21 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void caseInsensitiveColumnsSortCaseInsensitively() throws SQLException {
+    assertThat(same("SELECT email FROM person ORDER BY UPPER(LEFT(name, 1)) = 'A', email DESC"))
+        .containsExactly("cid@x.com", "bob@x.com", "amy@x.com");
+    both("INSERT INTO counter (name, hits) VALUES ('zeta', 1), ('Alpha', 1), ('beta', 1)");
+    try {
+      assertThat(
+              same(
+                  "SELECT name FROM counter WHERE hits = 1 AND name IN ('zeta', 'alpha', 'BETA') ORDER BY name"))
+          .containsExactly("Alpha", "beta", "zeta");
+    } finally {
+      both("DELETE FROM counter WHERE name IN ('zeta', 'alpha', 'beta')");
+    }
+  }
+
+  @Test
   void limitWithOffsetAndParameters() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY id LIMIT ?, ?", 1, 1)).containsExactly("2");
   }
