@@ -171,6 +171,7 @@ final class DmlPrinter {
    * bound to the authoritative side's generated key.
    */
   void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    ctx.inWrite = true;
     Table t = s.table();
     ctx.targetTables.add(t);
     String tableName = Identifiers.normalize(t.getName());
@@ -331,13 +332,12 @@ final class DmlPrinter {
     }
     List<String> key = conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, inserted);
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, table);
     a(") DO UPDATE SET ");
     List<UpdateSet> sets = s.duplicateUpdates();
     checkOrderIndependence(sets);
     ctx.inDuplicateUpdate = true;
+    ctx.duplicateTarget = tableName;
     try {
       boolean first = true;
       for (UpdateSet set : sets) {
@@ -377,9 +377,7 @@ final class DmlPrinter {
       return; // the key is generated: no conflict possible
     }
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, Optional.of(info));
     List<String> set = new ArrayList<>();
     for (ColumnInfo c : info.columns()) {
       if (!key.contains(c.name())) {
@@ -396,6 +394,22 @@ final class DmlPrinter {
       String c = set.get(i);
       a(i > 0 ? ", " : "").a(Identifiers.pg(c)).a(" = ");
       a(inserted.contains(c) ? "EXCLUDED." + Identifiers.pg(c) : "DEFAULT");
+    }
+  }
+
+  /**
+   * The conflict target: case-insensitive text columns as lower(col), matching the unique indexes
+   * the DDL translation creates for them (MySQL's unique keys ignore case on _ci columns).
+   */
+  private void conflictColumns(List<String> key, Optional<TableInfo> table) {
+    for (int i = 0; i < key.size(); i++) {
+      String c = key.get(i);
+      Optional<ColumnInfo> info = table.flatMap(t -> t.column(c));
+      boolean fold =
+          info.isPresent()
+              && info.get().caseInsensitive()
+              && TypeMapping.isText(info.get().mysqlType());
+      a(i > 0 ? ", " : "").a(fold ? "lower(" + Identifiers.pg(c) + ")" : Identifiers.pg(c));
     }
   }
 
@@ -445,6 +459,7 @@ final class DmlPrinter {
   }
 
   void update(Update u, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (u.getWithItemsList() != null
         || u.getOutputClause() != null
         || u.getReturningClause() != null
@@ -593,6 +608,14 @@ final class DmlPrinter {
         throw RefusedException.syntax(
             "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
       }
+      if ((order == null || order.isEmpty())
+          && limit.getRowCount() instanceof LongValue n
+          && n.getValue() >= 1
+          && pinsUniqueKey(where, target, catalogTable)) {
+        // WHERE fixes a unique key: at most one row matches, so LIMIT n >= 1 changes nothing
+        printConditions(conditions);
+        return;
+      }
       if (order == null || order.isEmpty()) {
         throw RefusedException.syntax(
             "write-limit-unordered",
@@ -626,6 +649,41 @@ final class DmlPrinter {
     printConditions(conditions);
   }
 
+  /** True when WHERE is a conjunction of col = value that covers one of the table's unique keys. */
+  static boolean pinsUniqueKey(Expression where, Table target, Optional<TableInfo> table) {
+    if (where == null || table.isEmpty()) {
+      return false;
+    }
+    Set<String> pinned = new LinkedHashSet<>();
+    collectEqualities(where, target, pinned);
+    for (List<String> key : table.get().allUniqueKeys()) {
+      if (pinned.containsAll(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void collectEqualities(Expression e, Table target, Set<String> pinned) {
+    if (e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression and) {
+      collectEqualities(and.getLeftExpression(), target, pinned);
+      collectEqualities(and.getRightExpression(), target, pinned);
+    } else if (e
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      collectEqualities((Expression) p.get(0), target, pinned);
+    } else if (e instanceof net.sf.jsqlparser.expression.operators.relational.EqualsTo eq) {
+      Expression l = eq.getLeftExpression();
+      Expression r = eq.getRightExpression();
+      if (l instanceof Column c && !(r instanceof Column) && !(r instanceof NullValue)) {
+        pinned.add(Identifiers.normalize(c.getColumnName()));
+      } else if (r instanceof Column c && !(l instanceof Column) && !(l instanceof NullValue)) {
+        pinned.add(Identifiers.normalize(c.getColumnName()));
+      }
+    }
+  }
+
   private void printConditions(List<Expression> conditions) {
     for (int i = 0; i < conditions.size(); i++) {
       a(i == 0 ? " WHERE " : " AND ");
@@ -639,6 +697,7 @@ final class DmlPrinter {
   // ------------------------------------------------------------------ DELETE
 
   void delete(Delete d, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (d.getWithItemsList() != null
         || d.getOutputClause() != null
         || d.getReturningClause() != null

@@ -103,7 +103,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    if (e instanceof StringValue || isTextFunction(e)) {
+    Optional<ColumnInfo> column = columnInfo(e);
+    if (e instanceof StringValue
+        || isTextFunction(e)
+        || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
       p(e);
     } else {
       a("CAST(");
@@ -127,6 +130,27 @@ class PgExpressionDeParser extends ExpressionDeParser {
       return ctx.column(c);
     }
     return Optional.empty();
+  }
+
+  /** True when any of the expressions is a case-insensitive text column. */
+  final boolean anyCaseInsensitive(List<Expression> list) {
+    for (Expression e : list) {
+      if (isCaseInsensitiveText(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text, lower-cased when the comparison follows a case-insensitive collation. */
+  final void textFolded(Expression e, boolean fold) {
+    if (fold) {
+      a("lower(");
+      text(e);
+      a(")");
+    } else {
+      text(e);
+    }
   }
 
   final boolean isCaseInsensitiveText(Expression e) {
@@ -279,6 +303,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
+    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null) {
+      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
+      a(Identifiers.pg(ctx.duplicateTarget)).a(".");
     }
     a(Identifiers.pg(name));
     if (column.getArrayConstructor() != null) {
@@ -597,7 +624,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return out();
   }
 
-  private boolean isFloating(Expression e) {
+  final boolean isFloating(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     if (c.isPresent()) {
       String t = TypeMapping.baseType(c.get().mysqlType());
@@ -980,7 +1007,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression e = o.getExpression();
     if (isCaseInsensitiveText(e)) {
+      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
+      a("lower(");
       p(e);
+      a(")");
     } else {
       value(e);
     }

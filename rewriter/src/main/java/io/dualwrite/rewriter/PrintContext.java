@@ -39,10 +39,16 @@ final class PrintContext {
   /** Inside ON CONFLICT DO UPDATE: VALUES(c) means EXCLUDED.c. */
   boolean inDuplicateUpdate;
 
+  /** The table an ON DUPLICATE KEY UPDATE writes (qualifies bare column names). */
+  String duplicateTarget;
+
   /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
   String excludedAlias;
 
   boolean lockingRead;
+
+  /** Printing an INSERT/UPDATE/DELETE (not a query). */
+  boolean inWrite;
 
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;

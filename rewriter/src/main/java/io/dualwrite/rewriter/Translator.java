@@ -77,9 +77,38 @@ final class Translator {
       if (routine != null) {
         return routine;
       }
+      // MySQL 8.0.19 row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
+      String toParse = lexed.sql();
+      String rowAlias = null;
+      if (guessed == StatementKind.UPSERT) {
+        for (int k = 3; k < tokens.size(); k++) {
+          if (tokens.is(k, "ON", "DUPLICATE") && tokens.word(k - 2).equals("AS")) {
+            rowAlias = Identifiers.normalize(tokens.get(k - 1));
+            toParse =
+                toParse.substring(0, tokens.start(k - 2)) + toParse.substring(tokens.start(k));
+            break;
+          }
+          if (tokens.is(k, "ON", "DUPLICATE") && tokens.get(k - 1).equals(")")) {
+            for (int j = k - 2; j > 2; j--) {
+              if (tokens.get(j).equals("(") && tokens.word(j - 2).equals("AS")) {
+                throw RefusedException.syntax(
+                    "row-alias-columns",
+                    "A row alias with column aliases (AS new(a, b)) is not supported; use"
+                        + " AS new and new.column.");
+              }
+              if (tokens.get(j).equals(")") || tokens.word(j).equals("VALUES")) {
+                break;
+              }
+            }
+          }
+        }
+      }
+      if (rowAlias == null) {
+        toParse = convertToCast(toParse, tokens);
+      }
       Statement statement;
       try {
-        statement = SqlParsing.parse(lexed.sql(), parseTimeoutMillis);
+        statement = SqlParsing.parse(toParse, parseTimeoutMillis);
       } catch (SqlParsing.ParseFailure f) {
         if (f.timeout) {
           throw new RefusedException(
@@ -89,10 +118,70 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
-      return translateParsed(sql, statement, params);
+      return translateParsed(sql, statement, params, rowAlias);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  private static final Set<String> CONVERT_TYPES =
+      Set.of(
+          "SIGNED",
+          "UNSIGNED",
+          "CHAR",
+          "NCHAR",
+          "DECIMAL",
+          "DEC",
+          "NUMERIC",
+          "DATE",
+          "DATETIME",
+          "TIME",
+          "BINARY",
+          "DOUBLE",
+          "FLOAT",
+          "REAL",
+          "JSON",
+          "INTEGER",
+          "INT");
+
+  /**
+   * MySQL's CONVERT(expr, type) is CAST(expr AS type); JSqlParser reads only the CAST spelling, so
+   * the tokens are respelled (innermost last, keeping earlier offsets valid).
+   */
+  static String convertToCast(String sql, Tokens t) {
+    List<int[]> edits = new ArrayList<>(); // {convertToken, commaToken}
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (!t.word(i).equals("CONVERT") || !t.get(i + 1).equals("(")) {
+        continue;
+      }
+      int depth = 0;
+      for (int j = i + 1; j < t.size(); j++) {
+        String tok = t.get(j);
+        if (tok.equals("(")) {
+          depth++;
+        } else if (tok.equals(")")) {
+          if (--depth == 0) {
+            break;
+          }
+        } else if (tok.equals(",") && depth == 1) {
+          if (CONVERT_TYPES.contains(t.word(j + 1))) {
+            edits.add(new int[] {i, j});
+          }
+          break;
+        }
+      }
+    }
+    if (edits.isEmpty()) {
+      return sql;
+    }
+    StringBuilder b = new StringBuilder(sql);
+    for (int k = edits.size() - 1; k >= 0; k--) {
+      int comma = t.start(edits.get(k)[1]);
+      b.replace(comma, comma + 1, " AS ");
+      int convert = t.start(edits.get(k)[0]);
+      b.replace(convert, convert + "CONVERT".length(), "CAST");
+    }
+    return b.toString();
   }
 
   /** The kind a refused statement most likely has, from its first words. */
@@ -120,7 +209,8 @@ final class Translator {
     }
   }
 
-  private Translation translateParsed(String sql, Statement statement, int params) {
+  private Translation translateParsed(
+      String sql, Statement statement, int params, String rowAlias) {
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
@@ -131,7 +221,7 @@ final class Translator {
       TemporalDefaults.augment(statement, catalog);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params);
+      return insert(sql, statement, params, rowAlias);
     }
     if (statement instanceof Update u) {
       return write(
@@ -230,17 +320,19 @@ final class Translator {
 
   private PrintContext pinnedContext(PrintContext analysed) {
     PrintContext c = new PrintContext(catalog);
+    c.excludedAlias = analysed.excludedAlias;
     c.callIndex.putAll(analysed.callIndex);
     c.calls.addAll(analysed.calls);
     c.pinCalls = true;
     return c;
   }
 
-  private Translation insert(String sql, Statement statement, int params) {
+  private Translation insert(String sql, Statement statement, int params, String rowAlias) {
     DmlPrinter.InsertShape shape =
         statement instanceof Insert i ? DmlPrinter.shape(i) : DmlPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
+    ctx.excludedAlias = rowAlias;
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
     DmlPrinter p = new DmlPrinter(ctx);
@@ -274,6 +366,7 @@ final class Translator {
       List<KeyBinding> keyBindings = List.of();
       if (!supplied && shape.rows() != null) {
         PrintContext keyCtx = ctx.calls.isEmpty() ? new PrintContext(catalog) : pinnedContext(ctx);
+        keyCtx.excludedAlias = rowAlias;
         DmlPrinter keyed = new DmlPrinter(keyCtx);
         keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();

@@ -198,6 +198,10 @@ class FunctionTranslationTest {
     assertThat(expr("CAST(a AS DATETIME)")).isEqualTo("CAST(a AS timestamp(0))");
     assertThat(expr("CAST(a AS DATE)")).isEqualTo("CAST(a AS date)");
     assertThat(expr("CONVERT(a USING utf8mb4)")).isEqualTo("a");
+    assertThat(expr("CONVERT(a + CONVERT(b, SIGNED), DECIMAL(10,2))"))
+        .isEqualTo("CAST(a + CAST(b AS bigint) AS numeric(10,2))");
+    assertThat(expr("CONVERT(LEFT(s, 4), CHAR(2))"))
+        .isEqualTo("CAST(left(CAST(s AS text), 4) AS varchar(2))");
     assertThat(refusal(PLAIN, "SELECT CAST(a AS UNSIGNED) FROM t").code())
         .isEqualTo("unsupported-syntax:cast:UNSIGNED");
   }

@@ -46,8 +46,8 @@ class WriteTranslationTest {
     assertThat(t.kind()).isEqualTo(StatementKind.UPSERT);
     assertThat(t.postgresSql())
         .isEqualTo(
-            "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET"
-                + " name = EXCLUDED.name, age = age + 1,"
+            "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (lower(email)) DO UPDATE SET"
+                + " name = EXCLUDED.name, age = users.age + 1,"
                 // the ON UPDATE CURRENT_TIMESTAMP column is set explicitly (TemporalDefaults)
                 + " updated = date_trunc('second', LOCALTIMESTAMP)");
   }
@@ -58,8 +58,8 @@ class WriteTranslationTest {
             pg(
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
         .isEqualTo(
-            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (name) DO UPDATE SET"
-                + " hits = hits + 1");
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE SET"
+                + " hits = counters.hits + 1");
   }
 
   @Test
@@ -99,7 +99,7 @@ class WriteTranslationTest {
     assertThat(t.kind()).isEqualTo(StatementKind.REPLACE);
     assertThat(t.postgresSql())
         .isEqualTo(
-            "INSERT INTO counters (name, hits) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET hits"
+            "INSERT INTO counters (name, hits) VALUES (?, ?) ON CONFLICT (lower(name)) DO UPDATE SET hits"
                 + " = EXCLUDED.hits");
     assertThat(pg("REPLACE INTO orders (id, total) VALUES (5, 1.5)"))
         .isEqualTo(
@@ -156,6 +156,18 @@ class WriteTranslationTest {
         .isEqualTo(
             "UPDATE t SET a = 1 WHERE t.ctid IN (SELECT t.ctid FROM t WHERE b = ? ORDER BY c NULLS"
                 + " FIRST LIMIT ?)");
+  }
+
+  @Test
+  void limitIsDroppedWhenWhereFixesAUniqueKey() {
+    assertThat(pg("UPDATE users SET age = 3 WHERE id = ? LIMIT 1"))
+        .isEqualTo("UPDATE users SET age = 3 WHERE id = ?");
+    assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
+        .isEqualTo("DELETE FROM users WHERE lower(email) = lower('a@b') AND age > 3");
+    assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+    assertThat(refusal("DELETE FROM users WHERE id = 1 OR id = 2 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
   }
 
   @Test
@@ -223,6 +235,22 @@ class WriteTranslationTest {
   }
 
   @Test
+  void statementConstantCallsShareOneValue() {
+    Translation t =
+        PLAIN.translate(
+            "DELETE FROM t WHERE at BETWEEN NOW() - INTERVAL 1 DAY AND NOW() AND k <> UUID()"
+                + " AND j <> UUID()");
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(
+            new NonDeterministicCall("NOW", 0),
+            new NonDeterministicCall("UUID", 0),
+            new NonDeterministicCall("UUID", 0));
+    assertThat(t.pinned().mysqlBindings())
+        .containsExactly(
+            new ComputedValue(0), new ComputedValue(0), new ComputedValue(1), new ComputedValue(2));
+  }
+
+  @Test
   void deterministicWritesHaveNoPinnedStatement() {
     Translation t = PLAIN.translate("UPDATE t SET a = ? WHERE id = 1");
     assertThat(t.nonDeterministicCalls()).isEmpty();
@@ -282,5 +310,43 @@ class WriteTranslationTest {
     assertThat(t.autoIncrement().suppliedByStatement()).isFalse();
     assertThat(t.autoIncrement().postgresSqlWithKeys()).isNull();
     assertThat(t.autoIncrement().rowCount()).isZero();
+  }
+
+  @Test
+  void rowAliasMeansExcluded() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) AS new ON DUPLICATE KEY UPDATE hits"
+                + " = counters.hits + new.hits, name = NOW()");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (lower(name)) DO UPDATE SET hits"
+                + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
+    // the MySQL side of the pinned statement keeps the meaning without the alias
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits ="
+                + " counters.hits + VALUES(hits), name = ?");
+  }
+
+  @Test
+  void rowAliasWithColumnAliasesIsRefused() {
+    assertThat(
+            refusal(
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE"
+                        + " KEY UPDATE hits = h")
+                .code())
+        .isEqualTo("unsupported-syntax:row-alias-columns");
+  }
+
+  @Test
+  void lastInsertIdWithAnArgumentStoresTheArgument() {
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
+                    + " LAST_INSERT_ID(hits + 1)"))
+        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+    assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
+        .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
 }
