@@ -2,6 +2,7 @@ package io.dualwrite.rewriter.equivalence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The {@code equivalence/known-failures.txt} resource: corpus ids that currently fail because of a
@@ -11,6 +12,43 @@ import java.util.Map;
  */
 final class KnownFailures {
   private KnownFailures() {}
+
+  /**
+   * Runs {@code check} as the test named {@code id}: normally; or, when the id is listed, requiring
+   * it to fail (and failing with "now passes" when it does not).
+   *
+   * @return "pass", or "known" for a listed failure that still fails
+   */
+  static String run(String id, Executable check) throws Throwable {
+    String reason = load().get(id);
+    if (reason == null) {
+      try {
+        check.execute();
+      } catch (Throwable t) {
+        throw new AssertionError("[" + id + "] " + t.getMessage(), t);
+      }
+      return "pass";
+    }
+    try {
+      check.execute();
+    } catch (Throwable expected) {
+      String message = String.valueOf(expected.getMessage());
+      int nl = message.indexOf('\n');
+      System.out.println(
+          "[equivalence] known failure "
+              + id
+              + " ("
+              + reason
+              + "): "
+              + (nl < 0 ? message : message.substring(0, nl)));
+      return "known";
+    }
+    throw new AssertionError(
+        id
+            + " is listed in known-failures.txt ("
+            + reason
+            + ") but now passes: remove it from the list");
+  }
 
   static Map<String, String> load() {
     Map<String, String> known = new LinkedHashMap<>();
