@@ -72,6 +72,20 @@ final class MysqlPinDeParser extends ExpressionDeParser {
   }
 
   @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.schema.Column column, S context) {
+    net.sf.jsqlparser.schema.Table t = column.getTable();
+    if (ctx.excludedAlias != null
+        && t != null
+        && t.getName() != null
+        && Identifiers.normalize(t.getName()).equals(ctx.excludedAlias)) {
+      // the row alias was cut out before parsing; VALUES(c) means the same in MySQL
+      getBuilder().append("VALUES(").append(column.getColumnName()).append(')');
+      return getBuilder();
+    }
+    return super.visit(column, context);
+  }
+
+  @Override
   public <S> StringBuilder visit(JdbcParameter p, S context) {
     getBuilder().append('?');
     ctx.bindings.add(new Binding.AppParameter(p.getIndex() - 1));

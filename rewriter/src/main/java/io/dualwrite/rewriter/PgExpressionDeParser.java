@@ -129,6 +129,27 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return Optional.empty();
   }
 
+  /** True when any of the expressions is a case-insensitive text column. */
+  final boolean anyCaseInsensitive(List<Expression> list) {
+    for (Expression e : list) {
+      if (isCaseInsensitiveText(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text, lower-cased when the comparison follows a case-insensitive collation. */
+  final void textFolded(Expression e, boolean fold) {
+    if (fold) {
+      a("lower(");
+      text(e);
+      a(")");
+    } else {
+      text(e);
+    }
+  }
+
   final boolean isCaseInsensitiveText(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
@@ -279,6 +300,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
+    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null) {
+      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
+      a(Identifiers.pg(ctx.duplicateTarget)).a(".");
     }
     a(Identifiers.pg(name));
     if (column.getArrayConstructor() != null) {
