@@ -122,7 +122,15 @@ class SqlglotCorpusIT {
   private static void classify(CorpusEntry c) throws Exception {
     Translation t = runner.translate(c.sql());
     if (t.isRefused()) {
-      BUCKET.put(c.id(), "refused: " + t.refusal().code());
+      String mysqlToo = "";
+      if (c.mode() != CorpusEntry.Mode.EXPECT) {
+        try {
+          runner.mysqlOnly(c.sql());
+        } catch (SQLException e) {
+          mysqlToo = " (MySQL rejects it too: " + firstLine(e.getMessage()) + ")";
+        }
+      }
+      BUCKET.put(c.id(), "refused: " + t.refusal().code() + mysqlToo);
       return;
     }
     for (String table : MISSING_TABLES) {
