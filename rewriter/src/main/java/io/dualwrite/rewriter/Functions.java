@@ -202,9 +202,18 @@ final class Functions {
       }
       case "AVG" -> {
         arity(n, args, 1, 1);
-        d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+        if (d.isFloating(args.get(0))) {
+          d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+          d.value(args.get(0));
+          d.a(")");
+          return;
+        }
+        // MySQL: exact, with div_precision_increment (4) more decimals than the argument
+        d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
         d.value(args.get(0));
-        d.a(")");
+        d.a(" AS numeric)), max(scale(CAST(");
+        d.value(args.get(0));
+        d.a(" AS numeric))) + 4)");
       }
       case "IFNULL" -> {
         arity(n, args, 2, 2);

@@ -157,6 +157,18 @@ class WriteTranslationTest {
   }
 
   @Test
+  void limitIsDroppedWhenWhereFixesAUniqueKey() {
+    assertThat(pg("UPDATE users SET age = 3 WHERE id = ? LIMIT 1"))
+        .isEqualTo("UPDATE users SET age = 3 WHERE id = ?");
+    assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
+        .isEqualTo("DELETE FROM users WHERE lower(CAST(email AS text)) = lower('a@b') AND age > 3");
+    assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+    assertThat(refusal("DELETE FROM users WHERE id = 1 OR id = 2 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+  }
+
+  @Test
   void limitedWritesWithoutOrderAreRefused() {
     assertThat(refusal(PLAIN, "DELETE FROM t LIMIT 10").code())
         .isEqualTo("unsupported-syntax:write-limit-unordered");
