@@ -75,13 +75,13 @@ CALL reset_points();
 -- id: refuse-load-data
 -- category: refusals
 -- mode: refuse
--- refuse: *
+-- refuse: parse-error
 LOAD DATA INFILE '/tmp/users.csv' INTO TABLE users;
 
 -- id: refuse-handler
 -- category: refusals
 -- mode: refuse
--- refuse: *
+-- refuse: parse-error
 HANDLER users OPEN;
 
 -- id: refuse-user-variable-assign-in-select

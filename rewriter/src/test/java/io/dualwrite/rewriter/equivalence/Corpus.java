@@ -109,6 +109,7 @@ final class Corpus {
         one(h, "category", source),
         mode,
         sql,
+        h.containsKey("order") ? one(h, "order", source) : null,
         Literals.binds(binds),
         h.containsKey("refuse") ? one(h, "refuse", source) : null,
         rows,

@@ -9,6 +9,8 @@ import java.util.List;
  * @param category the rewriter issue's category (see {@code CorpusTest#REQUIRED_CATEGORIES})
  * @param mode what is asserted
  * @param sql the MySQL statement, exactly as the application would send it
+ * @param order the header's {@code ordered}/{@code unordered} (null for refusals and errors);
+ *     {@code CorpusTest} checks it against the statement's top-level ORDER BY
  * @param binds values bound to the statement's {@code ?}s, in MySQL order
  * @param refusalCode for {@link Mode#REFUSE}: the expected refusal code (or its prefix); {@code *}
  *     when any code is acceptable (the statement is not even parseable as MySQL by JSqlParser)
@@ -26,6 +28,7 @@ record CorpusEntry(
     String category,
     Mode mode,
     String sql,
+    String order,
     List<Object> binds,
     String refusalCode,
     List<List<Object>> rows,
@@ -56,9 +59,12 @@ record CorpusEntry(
     SHAPE
   }
 
-  /** Whether rows must be compared in order: a top-level ORDER BY in the statement. */
+  /**
+   * Whether rows must be compared in order: the header says so ({@code -- order: ordered}), which
+   * {@code CorpusTest} holds equal to "the statement has a top-level ORDER BY".
+   */
   boolean ordered() {
-    return hasTopLevelOrderBy(sql);
+    return order == null ? hasTopLevelOrderBy(sql) : order.equals("ordered");
   }
 
   /** True when {@code ORDER BY} occurs outside parentheses, quotes and comments. */

@@ -130,8 +130,30 @@ class CorpusTest {
   }
 
   @Test
+  void everyResultHeaderSaysWhetherRowOrderCountsAndAgreesWithTheStatement() {
+    for (CorpusEntry e : corpus) {
+      boolean result =
+          e.mode() == CorpusEntry.Mode.COMPARE
+              || e.mode() == CorpusEntry.Mode.EXPECT
+              || e.mode() == CorpusEntry.Mode.SHAPE;
+      if (!result) {
+        continue;
+      }
+      assertThat(e.order()).as("-- order: of %s", e.id()).isIn("ordered", "unordered");
+      assertThat(e.ordered())
+          .as(
+              "%s says %s but the statement %s a top-level ORDER BY",
+              e.id(), e.order(), CorpusEntry.hasTopLevelOrderBy(e.sql()) ? "has" : "has no")
+          .isEqualTo(CorpusEntry.hasTopLevelOrderBy(e.sql()));
+    }
+  }
+
+  @Test
   void knownFailuresNameExistingEntries() {
     Set<String> ids = corpus.stream().map(CorpusEntry::id).collect(Collectors.toSet());
+    ids.addAll(SakilaSchemaIT.TEST_IDS);
+    Corpus.parse("sqlglot.sql", Corpus.resource(Corpus.ROOT + "sqlglot.sql"))
+        .forEach(e -> ids.add(e.id()));
     assertThat(ids).containsAll(KnownFailures.load().keySet());
   }
 

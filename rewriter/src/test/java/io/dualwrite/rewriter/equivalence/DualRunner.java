@@ -135,6 +135,9 @@ final class DualRunner implements AutoCloseable {
           .isNotEmpty();
       assertThat(t.pinned()).as("pinned statement for %s", e.sql()).isNotNull();
     }
+    if (write) {
+      assertThat(t.tablesWritten()).as("tablesWritten() of %s", e.sql()).isNotEmpty();
+    }
     boolean transaction = write && !e.commit();
     if (transaction) {
       syncSequences(tablesOf(e, t));

@@ -74,47 +74,12 @@ class ExecutionEquivalenceIT {
     return nodes.stream();
   }
 
-  /** Runs a check; a known failure must fail, and its passing fails the test. */
+  /** Runs a check through {@link KnownFailures#run} and records its outcome for the summary. */
   private static Executable guarded(String id, String knownReason, Executable check) {
     return () -> {
-      if (knownReason == null) {
-        try {
-          check.execute();
-          OUTCOMES.put(id, "pass");
-        } catch (Throwable t) {
-          OUTCOMES.put(id, "FAIL");
-          throw new AssertionError("[" + id + "] " + t.getMessage(), t);
-        }
-        return;
-      }
-      try {
-        check.execute();
-      } catch (Throwable expected) {
-        OUTCOMES.put(id, "known");
-        System.out.println(
-            "[equivalence] known failure "
-                + id
-                + " ("
-                + knownReason
-                + "): "
-                + firstLine(expected.getMessage()));
-        return;
-      }
       OUTCOMES.put(id, "FAIL");
-      throw new AssertionError(
-          id
-              + " is listed in known-failures.txt ("
-              + knownReason
-              + ") but now passes: remove it from the list");
+      OUTCOMES.put(id, KnownFailures.run(id, check));
     };
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /**
