@@ -139,6 +139,31 @@ class TranslateCommandTest {
   }
 
   @Test
+  void parallelTranslationGivesTheSameOutputAsOneThread() throws IOException {
+    String sakila = Files.readString(SAKILA);
+    StringBuilder input = new StringBuilder(sakila);
+    for (int i = 0; i < 500; i++) {
+      input
+          .append("SELECT * FROM t WHERE id = ")
+          .append(i)
+          .append(";\nSELEC broken ")
+          .append(i)
+          .append(";\n");
+    }
+    Result one = CliRun.run(input.toString(), "translate", "--threads", "1");
+    Result four = CliRun.run(input.toString(), "translate", "--threads", "4");
+    assertThat(four.exitCode()).isEqualTo(one.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
+    assertThat(four.out()).isEqualTo(one.out());
+  }
+
+  @Test
+  void threadsBelowOneIsAUsageError() {
+    Result r = CliRun.run("SELECT 1", "translate", "--threads", "0");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("--threads must be at least 1");
+  }
+
+  @Test
   void unknownFormatIsAUsageError() {
     Result r = CliRun.run("SELECT 1", "translate", "--format", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
