@@ -74,7 +74,9 @@ final class TranslationReport {
   }
 
   void printHuman(PrintWriter out) {
-    out.printf("Summary: %d statements, %d translated, %d refused%n", total, translated(), refused);
+    out.printf(
+        "Summary: %d %s, %d translated, %d refused%n",
+        total, total == 1 ? "statement" : "statements", translated(), refused);
     List<Group> sorted = groups();
     if (!sorted.isEmpty()) {
       out.println("Refused, by code (most frequent first):");

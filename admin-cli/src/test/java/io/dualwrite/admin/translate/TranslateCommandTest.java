@@ -188,6 +188,32 @@ class TranslateCommandTest {
   }
 
   @Test
+  void standardInputIsReadForADash() {
+    Result r = CliRun.run("SELECT 1\n", "translate", "-");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("SELECT 1\n-> ", "Summary: 1 statement, 1 translated, 0 refused");
+  }
+
+  @Test
+  void sessionStatementsWithoutPostgresSideSayWhy() {
+    Result r = CliRun.run("SET NAMES utf8mb4;\n", "translate");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("SET NAMES utf8mb4\n-> (runs on MySQL only; PostgreSQL needs nothing)");
+    Result json = CliRun.run("SET NAMES utf8mb4;\n", "translate", "--json");
+    Map<String, Object> s = MiniJson.object(json.outLines().get(0));
+    assertThat(s).containsEntry("postgres", null).containsEntry("refused", null);
+    assertThat(s.get("kind")).isEqualTo("SESSION");
+  }
+
+  @Test
+  void directoryInsteadOfAFileCannotRun() {
+    Result r = CliRun.run("", "translate", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("cannot read " + dir);
+  }
+
+  @Test
   void emptyInputTranslatesNothingAndExitsZero() {
     Result r = CliRun.run("-- nothing here\n", "translate");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
