@@ -338,6 +338,7 @@ final class DmlPrinter {
     List<UpdateSet> sets = s.duplicateUpdates();
     checkOrderIndependence(sets);
     ctx.inDuplicateUpdate = true;
+    ctx.duplicateTarget = tableName;
     try {
       boolean first = true;
       for (UpdateSet set : sets) {

@@ -305,11 +305,13 @@ final class Functions {
       }
       case "LOCATE", "POSITION" -> {
         arity(n, args, 2, 3);
+        // MySQL searches with the collation: case-insensitive for _ci columns
+        boolean fold = d.anyCaseInsensitive(args.subList(0, 2));
         if (args.size() == 2) {
           d.a("strpos(");
-          d.text(args.get(1));
+          d.textFolded(args.get(1), fold);
           d.a(", ");
-          d.text(args.get(0));
+          d.textFolded(args.get(0), fold);
           d.a(")");
         } else {
           long start = integer(n, args.get(2), "the start position");
@@ -318,22 +320,23 @@ final class Functions {
             return;
           }
           d.a("CASE WHEN strpos(substr(");
-          d.text(args.get(1));
+          d.textFolded(args.get(1), fold);
           d.a(", " + start + "), ");
-          d.text(args.get(0));
+          d.textFolded(args.get(0), fold);
           d.a(") = 0 THEN 0 ELSE strpos(substr(");
-          d.text(args.get(1));
+          d.textFolded(args.get(1), fold);
           d.a(", " + start + "), ");
-          d.text(args.get(0));
+          d.textFolded(args.get(0), fold);
           d.a(") + " + (start - 1) + " END");
         }
       }
       case "INSTR" -> {
         arity(n, args, 2, 2);
+        boolean fold = d.anyCaseInsensitive(args);
         d.a("strpos(");
-        d.text(args.get(0));
+        d.textFolded(args.get(0), fold);
         d.a(", ");
-        d.text(args.get(1));
+        d.textFolded(args.get(1), fold);
         d.a(")");
       }
       case "SUBSTRING_INDEX" -> {
@@ -368,9 +371,10 @@ final class Functions {
         d.a(" IS NULL OR ");
         d.value(args.get(1));
         d.a(" IS NULL THEN NULL ELSE COALESCE(array_position(string_to_array(");
-        d.text(args.get(1));
+        boolean fold = d.anyCaseInsensitive(args);
+        d.textFolded(args.get(1), fold);
         d.a(", ','), ");
-        d.text(args.get(0));
+        d.textFolded(args.get(0), fold);
         d.a("), 0) END");
       }
       case "FIELD" -> {
@@ -380,11 +384,18 @@ final class Functions {
         d.a("CASE WHEN ");
         d.value(args.get(0));
         d.a(" IS NULL THEN 0");
+        boolean fold = d.anyCaseInsensitive(args);
         for (int i = 1; i < args.size(); i++) {
           d.a(" WHEN ");
-          d.value(args.get(0));
-          d.a(" = ");
-          d.value(args.get(i));
+          if (fold) {
+            d.textFolded(args.get(0), true);
+            d.a(" = ");
+            d.textFolded(args.get(i), true);
+          } else {
+            d.value(args.get(0));
+            d.a(" = ");
+            d.value(args.get(i));
+          }
           d.a(" THEN " + i);
         }
         d.a(" ELSE 0 END");

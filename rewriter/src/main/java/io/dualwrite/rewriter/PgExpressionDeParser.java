@@ -129,6 +129,27 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return Optional.empty();
   }
 
+  /** True when any of the expressions is a case-insensitive text column. */
+  final boolean anyCaseInsensitive(List<Expression> list) {
+    for (Expression e : list) {
+      if (isCaseInsensitiveText(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text, lower-cased when the comparison follows a case-insensitive collation. */
+  final void textFolded(Expression e, boolean fold) {
+    if (fold) {
+      a("lower(");
+      text(e);
+      a(")");
+    } else {
+      text(e);
+    }
+  }
+
   final boolean isCaseInsensitiveText(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
@@ -191,7 +212,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   public <S> StringBuilder visit(HexValue hex, S context) {
     // MySQL: a binary string (a number only in numeric context); printed as bytea, so numeric use
     // fails loudly on PostgreSQL instead of silently differing.
-    String v = hex.getValue();
+    String v = hex.getValue().trim();
     String digits =
         v.startsWith("0x") || v.startsWith("0X")
             ? v.substring(2)
@@ -279,6 +300,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
+    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null) {
+      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
+      a(Identifiers.pg(ctx.duplicateTarget)).a(".");
     }
     a(Identifiers.pg(name));
     if (column.getArrayConstructor() != null) {
@@ -674,6 +698,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** d +/- INTERVAL n unit. */
   final void dateArithmetic(Expression date, IntervalExpression iv, String op) {
+    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
+      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
+    }
     String unit = upper(iv.getIntervalType());
     if (!INTERVAL_UNITS.contains(unit)) {
       throw RefusedException.syntax(

@@ -39,6 +39,9 @@ final class PrintContext {
   /** Inside ON CONFLICT DO UPDATE: VALUES(c) means EXCLUDED.c. */
   boolean inDuplicateUpdate;
 
+  /** The table an ON DUPLICATE KEY UPDATE writes (qualifies bare column names). */
+  String duplicateTarget;
+
   /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
   String excludedAlias;
 
