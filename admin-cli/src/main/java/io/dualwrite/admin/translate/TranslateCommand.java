@@ -123,28 +123,6 @@ public final class TranslateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    Secrets secrets = cli.context().secrets();
-    ConnectionSettings settings = ConnectionSettings.resolve(config.file(), mysql, null, secrets);
-    SchemaCatalog catalog =
-        settings
-            .mysql()
-            .map(endpoint -> loadCatalog(endpoint, secrets))
-            .orElse(SchemaCatalog.EMPTY);
-    // Two rewriters keep the translation cache small in bytes: repeated short statements (the
-    // bulk of a query log) are cached, long ones (bulk inserts) are not.
-    Rewriter cached =
-        Rewriter.builder()
-            .catalog(catalog)
-            .cacheSize(CACHED_STATEMENTS)
-            .maxStatementLength(MAX_STATEMENT_LENGTH)
-            .build();
-    Rewriter uncached =
-        Rewriter.builder()
-            .catalog(catalog)
-            .cacheSize(0)
-            .maxStatementLength(MAX_STATEMENT_LENGTH)
-            .build();
-
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean json = cli.json();
@@ -173,6 +151,28 @@ public final class TranslateCommand implements Callable<Integer> {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)),
             InputFormat.SAMPLE_CHARS * 2)) {
+      Secrets secrets = cli.context().secrets();
+      ConnectionSettings settings = ConnectionSettings.resolve(config.file(), mysql, null, secrets);
+      SchemaCatalog catalog =
+          settings
+              .mysql()
+              .map(endpoint -> loadCatalog(endpoint, secrets))
+              .orElse(SchemaCatalog.EMPTY);
+      // Two rewriters keep the translation cache small in bytes: repeated short statements (the
+      // bulk of a query log) are cached, long ones (bulk inserts) are not.
+      Rewriter cached =
+          Rewriter.builder()
+              .catalog(catalog)
+              .cacheSize(CACHED_STATEMENTS)
+              .maxStatementLength(MAX_STATEMENT_LENGTH)
+              .build();
+      Rewriter uncached =
+          Rewriter.builder()
+              .catalog(catalog)
+              .cacheSize(0)
+              .maxStatementLength(MAX_STATEMENT_LENGTH)
+              .build();
+
       InputFormat inputFormat = format != null ? format : InputFormat.detect(reader);
       StatementSource source = inputFormat.open(reader, MAX_STATEMENT_LENGTH);
       boolean showProgress = progress != null ? progress : cli.context().stderrIsTerminal();

@@ -8,6 +8,10 @@ import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.MiniJson;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +19,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code translate --mysql-url}: the schema read from a real MySQL side drives the translation. */
 @ExtendWith(TestDatabases.class)
 class TranslateCatalogIT {
+  @TempDir Path dir;
+
   private static final String CREATE_COUNTER =
       "CREATE TABLE counter ("
           + " id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
@@ -89,6 +97,27 @@ class TranslateCatalogIT {
       rs.next();
       return rs.getLong(1) + " row, hits " + rs.getInt(2);
     }
+  }
+
+  @Test
+  void theApplicationsDualwriteConfigFileGivesTheSameCatalog(DatabasePair db) throws IOException {
+    String url = db.mysql().jdbcUrl().replaceFirst("^jdbc:", "jdbc:dualwrite:");
+    url += (url.contains("?") ? "&" : "?") + "dualwrite.phase=DUAL_WRITE";
+    Path config = dir.resolve("dualwrite.properties");
+    Properties props = new Properties();
+    props.setProperty("url", url);
+    props.setProperty("user", db.mysql().user());
+    if (db.mysql().password() != null) {
+      props.setProperty("password", db.mysql().password());
+    }
+    props.setProperty("dualwrite.postgres.url", db.postgres().jdbcUrl());
+    try (Writer w = Files.newBufferedWriter(config)) {
+      props.store(w, null);
+    }
+    Result r = CliRun.run(UPSERT + ";\n", "translate", "--json", "--config", config.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat((String) MiniJson.object(r.outLines().get(0)).get("postgres"))
+        .containsIgnoringCase("ON CONFLICT (name)");
   }
 
   @Test
