@@ -246,6 +246,18 @@ class TranslateCommandTest {
   }
 
   @Test
+  void progressForAFileShowsTheShareRead() throws IOException {
+    Path file = dir.resolve("many.sql");
+    Files.writeString(file, "SELECT 1;\n".repeat(4));
+    AtomicLong now = new AtomicLong();
+    LongSupplier clock = () -> now.addAndGet(2_000_000_000L);
+    Result r = CliRun.run("", clock, "translate", "--progress", file.toString());
+    List<String> progress = r.errLines().stream().filter(l -> l.startsWith("translate: ")).toList();
+    assertThat(progress).hasSize(4);
+    assertThat(progress.get(3)).contains("4 statements (0 refused)", "(100%) read");
+  }
+
+  @Test
   void progressIsOffWhenStandardErrorIsNotATerminal() {
     AtomicLong now = new AtomicLong();
     LongSupplier clock = () -> now.addAndGet(2_000_000_000L);
