@@ -171,6 +171,7 @@ final class DmlPrinter {
    * bound to the authoritative side's generated key.
    */
   void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    ctx.inWrite = true;
     Table t = s.table();
     ctx.targetTables.add(t);
     String tableName = Identifiers.normalize(t.getName());
@@ -446,6 +447,7 @@ final class DmlPrinter {
   }
 
   void update(Update u, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (u.getWithItemsList() != null
         || u.getOutputClause() != null
         || u.getReturningClause() != null
@@ -594,6 +596,14 @@ final class DmlPrinter {
         throw RefusedException.syntax(
             "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
       }
+      if ((order == null || order.isEmpty())
+          && limit.getRowCount() instanceof LongValue n
+          && n.getValue() >= 1
+          && pinsUniqueKey(where, target, catalogTable)) {
+        // WHERE fixes a unique key: at most one row matches, so LIMIT n >= 1 changes nothing
+        printConditions(conditions);
+        return;
+      }
       if (order == null || order.isEmpty()) {
         throw RefusedException.syntax(
             "write-limit-unordered",
@@ -627,6 +637,41 @@ final class DmlPrinter {
     printConditions(conditions);
   }
 
+  /** True when WHERE is a conjunction of col = value that covers one of the table's unique keys. */
+  static boolean pinsUniqueKey(Expression where, Table target, Optional<TableInfo> table) {
+    if (where == null || table.isEmpty()) {
+      return false;
+    }
+    Set<String> pinned = new LinkedHashSet<>();
+    collectEqualities(where, target, pinned);
+    for (List<String> key : table.get().allUniqueKeys()) {
+      if (pinned.containsAll(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void collectEqualities(Expression e, Table target, Set<String> pinned) {
+    if (e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression and) {
+      collectEqualities(and.getLeftExpression(), target, pinned);
+      collectEqualities(and.getRightExpression(), target, pinned);
+    } else if (e
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      collectEqualities((Expression) p.get(0), target, pinned);
+    } else if (e instanceof net.sf.jsqlparser.expression.operators.relational.EqualsTo eq) {
+      Expression l = eq.getLeftExpression();
+      Expression r = eq.getRightExpression();
+      if (l instanceof Column c && !(r instanceof Column) && !(r instanceof NullValue)) {
+        pinned.add(Identifiers.normalize(c.getColumnName()));
+      } else if (r instanceof Column c && !(l instanceof Column) && !(l instanceof NullValue)) {
+        pinned.add(Identifiers.normalize(c.getColumnName()));
+      }
+    }
+  }
+
   private void printConditions(List<Expression> conditions) {
     for (int i = 0; i < conditions.size(); i++) {
       a(i == 0 ? " WHERE " : " AND ");
@@ -640,6 +685,7 @@ final class DmlPrinter {
   // ------------------------------------------------------------------ DELETE
 
   void delete(Delete d, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (d.getWithItemsList() != null
         || d.getOutputClause() != null
         || d.getReturningClause() != null

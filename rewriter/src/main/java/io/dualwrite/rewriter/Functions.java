@@ -42,6 +42,22 @@ final class Functions {
           "UUID",
           "RAND");
 
+  /** Non-deterministic calls whose value is fixed for the whole statement in MySQL. */
+  static final Set<String> STATEMENT_CONSTANT =
+      Set.of(
+          "NOW",
+          "CURRENT_TIMESTAMP",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "CURDATE",
+          "CURRENT_DATE",
+          "CURTIME",
+          "CURRENT_TIME",
+          "UTC_TIMESTAMP",
+          "UTC_DATE",
+          "UTC_TIME",
+          "UNIX_TIMESTAMP");
+
   /** Functions with the same name, arguments and result in both databases. */
   private static final Set<String> SAME =
       Set.of(
@@ -202,9 +218,18 @@ final class Functions {
       }
       case "AVG" -> {
         arity(n, args, 1, 1);
-        d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+        if (d.isFloating(args.get(0))) {
+          d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+          d.value(args.get(0));
+          d.a(")");
+          return;
+        }
+        // MySQL: exact, with div_precision_increment (4) more decimals than the argument
+        d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
         d.value(args.get(0));
-        d.a(")");
+        d.a(" AS numeric)), max(scale(CAST(");
+        d.value(args.get(0));
+        d.a(" AS numeric))) + 4)");
       }
       case "IFNULL" -> {
         arity(n, args, 2, 2);
@@ -457,11 +482,20 @@ final class Functions {
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
-      case "LAST_INSERT_ID" ->
-          throw new RefusedException(
-              "driver-intercepted:LAST_INSERT_ID",
-              "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
-                  + " key.");
+      case "LAST_INSERT_ID" -> {
+        if (args.size() == 1 && d.ctx.inWrite) {
+          // LAST_INSERT_ID(expr) in a write stores expr (the idiom id = LAST_INSERT_ID(id)); its
+          // session side effect is the driver's business, the row data is expr
+          d.a("(");
+          d.value(args.get(0));
+          d.a(")");
+          return;
+        }
+        throw new RefusedException(
+            "driver-intercepted:LAST_INSERT_ID",
+            "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
+                + " key.");
+      }
       case "FOUND_ROWS", "ROW_COUNT" ->
           throw RefusedException.function(
               n, n + "() depends on the previous statement in the MySQL session.");
@@ -921,7 +955,6 @@ final class Functions {
     String n = PgExpressionDeParser.upper(e.getName());
     if (e.getKeep() != null
         || e.getWindowName() != null
-        || e.getWindowElement() != null
         || e.getFilterExpression() != null
         || e.isIgnoreNulls()
         || e.getType() != net.sf.jsqlparser.expression.AnalyticType.OVER) {
@@ -975,6 +1008,16 @@ final class Functions {
     if (e.getOrderByElements() != null && !e.getOrderByElements().isEmpty()) {
       d.a(space ? " ORDER BY " : "ORDER BY ");
       d.orderBy(e.getOrderByElements());
+      space = true;
+    }
+    if (e.getWindowElement() != null) {
+      // ROWS/RANGE frames are standard SQL, read the same by both databases
+      String frame = e.getWindowElement().toString().trim();
+      if (!frame.matches(
+          "(?i)(ROWS|RANGE)( BETWEEN)?( (UNBOUNDED|CURRENT|[0-9]+)( PRECEDING| FOLLOWING| ROW)?( AND)?)+")) {
+        throw PgExpressionDeParser.refuseNode(e, "window frame");
+      }
+      d.a(space ? " " : "").a(frame);
     }
     d.a(")");
   }

@@ -621,7 +621,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return out();
   }
 
-  private boolean isFloating(Expression e) {
+  final boolean isFloating(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     if (c.isPresent()) {
       String t = TypeMapping.baseType(c.get().mysqlType());

@@ -47,6 +47,9 @@ final class PrintContext {
 
   boolean lockingRead;
 
+  /** Printing an INSERT/UPDATE/DELETE (not a query). */
+  boolean inWrite;
+
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;
   }

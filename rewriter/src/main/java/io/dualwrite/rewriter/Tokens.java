@@ -11,13 +11,21 @@ import java.util.Locale;
  */
 final class Tokens {
   private final List<String> tokens;
+  private final List<Integer> starts;
 
-  private Tokens(List<String> tokens) {
+  private Tokens(List<String> tokens, List<Integer> starts) {
     this.tokens = tokens;
+    this.starts = starts;
+  }
+
+  /** Where token i starts in the normalized text. */
+  int start(int i) {
+    return starts.get(i);
   }
 
   static Tokens of(String normalized) {
     List<String> list = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
     int n = normalized.length();
     int i = 0;
     while (i < n) {
@@ -41,11 +49,13 @@ final class Tokens {
           }
           j++;
         }
+        starts.add(i);
         list.add(normalized.substring(i, Math.min(j + 1, n)));
         i = j + 1;
       } else if (c == '`') {
         int j = normalized.indexOf('`', i + 1);
         j = j < 0 ? n - 1 : j;
+        starts.add(i);
         list.add(normalized.substring(i, j + 1));
         i = j + 1;
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@') {
@@ -58,17 +68,20 @@ final class Tokens {
                 || normalized.charAt(j) == '.')) {
           j++;
         }
+        starts.add(i);
         list.add(normalized.substring(i, j));
         i = j;
       } else {
+        starts.add(i);
         list.add(String.valueOf(c));
         i++;
       }
     }
     while (!list.isEmpty() && list.get(list.size() - 1).equals(";")) {
       list.remove(list.size() - 1);
+      starts.remove(starts.size() - 1);
     }
-    return new Tokens(list);
+    return new Tokens(list, starts);
   }
 
   int size() {

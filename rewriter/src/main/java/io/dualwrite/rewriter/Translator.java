@@ -77,9 +77,35 @@ final class Translator {
       if (routine != null) {
         return routine;
       }
+      // MySQL 8.0.19 row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
+      String toParse = lexed.sql();
+      String rowAlias = null;
+      if (guessed == StatementKind.UPSERT) {
+        for (int k = 3; k < tokens.size(); k++) {
+          if (tokens.is(k, "ON", "DUPLICATE") && tokens.word(k - 2).equals("AS")) {
+            rowAlias = Identifiers.normalize(tokens.get(k - 1));
+            toParse =
+                toParse.substring(0, tokens.start(k - 2)) + toParse.substring(tokens.start(k));
+            break;
+          }
+          if (tokens.is(k, "ON", "DUPLICATE") && tokens.get(k - 1).equals(")")) {
+            for (int j = k - 2; j > 2; j--) {
+              if (tokens.get(j).equals("(") && tokens.word(j - 2).equals("AS")) {
+                throw RefusedException.syntax(
+                    "row-alias-columns",
+                    "A row alias with column aliases (AS new(a, b)) is not supported; use"
+                        + " AS new and new.column.");
+              }
+              if (tokens.get(j).equals(")") || tokens.word(j).equals("VALUES")) {
+                break;
+              }
+            }
+          }
+        }
+      }
       Statement statement;
       try {
-        statement = SqlParsing.parse(lexed.sql(), parseTimeoutMillis);
+        statement = SqlParsing.parse(toParse, parseTimeoutMillis);
       } catch (SqlParsing.ParseFailure f) {
         if (f.timeout) {
           throw new RefusedException(
@@ -89,7 +115,7 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
-      return translateParsed(sql, statement, params);
+      return translateParsed(sql, statement, params, rowAlias);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -120,7 +146,8 @@ final class Translator {
     }
   }
 
-  private Translation translateParsed(String sql, Statement statement, int params) {
+  private Translation translateParsed(
+      String sql, Statement statement, int params, String rowAlias) {
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
@@ -128,7 +155,7 @@ final class Translator {
       return plain(sql, StatementKind.SELECT, p, ctx, params, ctx.lockingRead, null);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params);
+      return insert(sql, statement, params, rowAlias);
     }
     if (statement instanceof Update u) {
       return write(
@@ -227,17 +254,19 @@ final class Translator {
 
   private PrintContext pinnedContext(PrintContext analysed) {
     PrintContext c = new PrintContext(catalog);
+    c.excludedAlias = analysed.excludedAlias;
     c.callIndex.putAll(analysed.callIndex);
     c.calls.addAll(analysed.calls);
     c.pinCalls = true;
     return c;
   }
 
-  private Translation insert(String sql, Statement statement, int params) {
+  private Translation insert(String sql, Statement statement, int params, String rowAlias) {
     DmlPrinter.InsertShape shape =
         statement instanceof Insert i ? DmlPrinter.shape(i) : DmlPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
+    ctx.excludedAlias = rowAlias;
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
     DmlPrinter p = new DmlPrinter(ctx);
@@ -271,6 +300,7 @@ final class Translator {
       List<KeyBinding> keyBindings = List.of();
       if (!supplied && shape.rows() != null) {
         PrintContext keyCtx = ctx.calls.isEmpty() ? new PrintContext(catalog) : pinnedContext(ctx);
+        keyCtx.excludedAlias = rowAlias;
         DmlPrinter keyed = new DmlPrinter(keyCtx);
         keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();

@@ -169,4 +169,47 @@ class RewriterTest {
     assertThat(StatementKind.DDL.isWrite()).isFalse();
     assertThat(StatementKind.SESSION.isWrite()).isFalse();
   }
+
+  @Test
+  void concurrentCallersGetConsistentTranslations() throws Exception {
+    Rewriter r = Rewriter.builder().catalog(Fixtures.CATALOG).cacheSize(16).build();
+    List<String> statements =
+        List.of(
+            "SELECT * FROM users WHERE email = ? LIMIT ?, ?",
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
+            "UPDATE orders SET placed = CURDATE() WHERE id = ?",
+            "DELETE FROM orders WHERE total < ? ORDER BY placed LIMIT 5",
+            "SELECT GROUP_CONCAT(name ORDER BY name) FROM users");
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    for (String s : statements) {
+      expected.put(
+          s, Rewriter.builder().catalog(Fixtures.CATALOG).build().translate(s).postgresSql());
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int task = 0; task < 8; task++) {
+        int offset = task;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    String s = statements.get((i + offset) % statements.size());
+                    // unique text per iteration defeats the cache half of the time
+                    String sql = i % 2 == 0 ? s : s + " -- " + i;
+                    if (!expected.get(s).equals(r.translate(sql).postgresSql())) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (var f : results) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -206,4 +206,13 @@ class SelectTranslationTest {
     assertThat(pg("SELECT id FROM orders WHERE note NOT RLIKE '^a'"))
         .isEqualTo("SELECT id FROM orders WHERE CAST(note AS text) !~ '^a'");
   }
+
+  @Test
+  void selectModifiersThatOnlyHintThePlannerAreDropped() {
+    // regression: JSqlParser read HIGH_PRIORITY as a column aliased by the next word
+    assertThat(pg(PLAIN, "SELECT HIGH_PRIORITY a FROM t")).isEqualTo("SELECT a FROM t");
+    assertThat(pg(PLAIN, "SELECT SQL_NO_CACHE SQL_BIG_RESULT a FROM t"))
+        .isEqualTo("SELECT a FROM t");
+    assertThat(pg(PLAIN, "SELECT DISTINCTROW a FROM t")).isEqualTo("SELECT DISTINCT a FROM t");
+  }
 }

@@ -153,6 +153,12 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void averagesKeepMysqlScale() throws SQLException {
+    assertThat(same("SELECT AVG(age), AVG(score), SUM(score), COUNT(age) FROM person"))
+        .containsExactly("27.5000|4.875000|9.75|2");
+  }
+
+  @Test
   void nullsSortFirstAscendingAndLastDescending() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY age, id")).containsExactly("2", "3", "1");
     assertThat(same("SELECT id FROM person ORDER BY age DESC, id")).containsExactly("1", "3", "2");

@@ -157,6 +157,18 @@ class WriteTranslationTest {
   }
 
   @Test
+  void limitIsDroppedWhenWhereFixesAUniqueKey() {
+    assertThat(pg("UPDATE users SET age = 3 WHERE id = ? LIMIT 1"))
+        .isEqualTo("UPDATE users SET age = 3 WHERE id = ?");
+    assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
+        .isEqualTo("DELETE FROM users WHERE lower(CAST(email AS text)) = lower('a@b') AND age > 3");
+    assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+    assertThat(refusal("DELETE FROM users WHERE id = 1 OR id = 2 LIMIT 1").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+  }
+
+  @Test
   void limitedWritesWithoutOrderAreRefused() {
     assertThat(refusal(PLAIN, "DELETE FROM t LIMIT 10").code())
         .isEqualTo("unsupported-syntax:write-limit-unordered");
@@ -221,6 +233,22 @@ class WriteTranslationTest {
   }
 
   @Test
+  void statementConstantCallsShareOneValue() {
+    Translation t =
+        PLAIN.translate(
+            "DELETE FROM t WHERE at BETWEEN NOW() - INTERVAL 1 DAY AND NOW() AND k <> UUID()"
+                + " AND j <> UUID()");
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(
+            new NonDeterministicCall("NOW", 0),
+            new NonDeterministicCall("UUID", 0),
+            new NonDeterministicCall("UUID", 0));
+    assertThat(t.pinned().mysqlBindings())
+        .containsExactly(
+            new ComputedValue(0), new ComputedValue(0), new ComputedValue(1), new ComputedValue(2));
+  }
+
+  @Test
   void deterministicWritesHaveNoPinnedStatement() {
     Translation t = PLAIN.translate("UPDATE t SET a = ? WHERE id = 1");
     assertThat(t.nonDeterministicCalls()).isEmpty();
@@ -280,5 +308,43 @@ class WriteTranslationTest {
     assertThat(t.autoIncrement().suppliedByStatement()).isFalse();
     assertThat(t.autoIncrement().postgresSqlWithKeys()).isNull();
     assertThat(t.autoIncrement().rowCount()).isZero();
+  }
+
+  @Test
+  void rowAliasMeansExcluded() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) AS new ON DUPLICATE KEY UPDATE hits"
+                + " = counters.hits + new.hits, name = NOW()");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET hits"
+                + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
+    // the MySQL side of the pinned statement keeps the meaning without the alias
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits ="
+                + " counters.hits + VALUES(hits), name = ?");
+  }
+
+  @Test
+  void rowAliasWithColumnAliasesIsRefused() {
+    assertThat(
+            refusal(
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE"
+                        + " KEY UPDATE hits = h")
+                .code())
+        .isEqualTo("unsupported-syntax:row-alias-columns");
+  }
+
+  @Test
+  void lastInsertIdWithAnArgumentStoresTheArgument() {
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
+                    + " LAST_INSERT_ID(hits + 1)"))
+        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+    assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
+        .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
 }
