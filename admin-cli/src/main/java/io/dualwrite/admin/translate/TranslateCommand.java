@@ -174,6 +174,7 @@ public final class TranslateCommand implements Callable<Integer> {
               .build();
 
       InputFormat inputFormat = format != null ? format : InputFormat.detect(reader);
+      report.inputFormat(inputFormat, format == null);
       StatementSource source = inputFormat.open(reader, MAX_STATEMENT_LENGTH);
       boolean showProgress = progress != null ? progress : cli.context().stderrIsTerminal();
       Progress progressLine =

@@ -39,6 +39,7 @@ class TranslateCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("SELECT 1\n-> ", "SELECT 2\n-> ")
+        .contains("Input read as: script (detected; --format overrides)")
         .contains("Summary: 2 statements, 2 translated, 0 refused")
         .doesNotContain("REFUSED");
   }
@@ -86,7 +87,9 @@ class TranslateCommandTest {
     assertThat(summary)
         .containsEntry("total", 2L)
         .containsEntry("translated", 1L)
-        .containsEntry("refused", 1L);
+        .containsEntry("refused", 1L)
+        .containsEntry("format", "script")
+        .containsEntry("formatDetected", true);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> refusals = (List<Map<String, Object>>) summary.get("refusals");
     assertThat(refusals).hasSize(1);
@@ -136,6 +139,9 @@ class TranslateCommandTest {
     // Detected as a script this is one statement; as lines it is two.
     Result r = CliRun.run("SELECT 1\nSELECT 2;\n", "translate", "--json", "--format", "lines");
     assertThat(r.outLines()).hasSize(2);
+    assertThat(jsonSummary(r))
+        .containsEntry("format", "lines")
+        .containsEntry("formatDetected", false);
   }
 
   @Test
