@@ -13,7 +13,8 @@ class AdminCliTest {
   void helpExitsZeroAndListsExitCodes() {
     Result r = CliRun.run("", "--help");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(r.out()).contains("dualwrite-admin", "--json", "--version", "Exit codes:");
+    assertThat(r.out())
+        .contains("dualwrite-admin", "--json", "--version", "Exit codes:", "translate");
     assertThat(r.err()).isEmpty();
   }
 
@@ -43,7 +44,21 @@ class AdminCliTest {
   void missingCommandIsAUsageErrorWithExitTwo() {
     Result r = CliRun.run("");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
-    assertThat(r.err()).contains("Missing command");
+    assertThat(r.err()).contains("Missing command: give one of translate");
+  }
+
+  @Test
+  void commandHelpExitsZero() {
+    Result r = CliRun.run("", "translate", "--help");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("Usage: dualwrite-admin translate", "--format", "--mysql-url");
+  }
+
+  @Test
+  void unknownOptionOfACommandIsAUsageErrorWithExitTwo() {
+    Result r = CliRun.run("", "translate", "--bogus");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("--bogus", "dualwrite-admin translate --help");
   }
 
   @Test
