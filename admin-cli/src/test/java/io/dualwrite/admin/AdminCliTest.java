@@ -3,6 +3,9 @@ package io.dualwrite.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.admin.CliRun.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,24 @@ class AdminCliTest {
     Map<String, Object> detail = (Map<String, Object>) error.get("error");
     assertThat(detail).containsEntry("kind", "usage").containsEntry("exitCode", 2L);
     assertThat((String) detail.get("message")).contains("--no-such-option");
+  }
+
+  @Test
+  void picocliDebugTraceCannotShowPasswords() {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setProperty("picocli.trace", "DEBUG");
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Result r;
+    try {
+      r = CliRun.run("SELECT 1;", "translate", "--mysql-password=Traced-Pw-31", "--bogus");
+    } finally {
+      System.setErr(originalErr);
+      System.clearProperty("picocli.trace");
+    }
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("Traced-Pw-31");
+    assertThat(r.all()).doesNotContain("Traced-Pw-31");
   }
 
   @Test
