@@ -332,9 +332,7 @@ final class DmlPrinter {
     }
     List<String> key = conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, inserted);
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, table);
     a(") DO UPDATE SET ");
     List<UpdateSet> sets = s.duplicateUpdates();
     checkOrderIndependence(sets);
@@ -379,9 +377,7 @@ final class DmlPrinter {
       return; // the key is generated: no conflict possible
     }
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, Optional.of(info));
     List<String> set = new ArrayList<>();
     for (ColumnInfo c : info.columns()) {
       if (!key.contains(c.name())) {
@@ -398,6 +394,22 @@ final class DmlPrinter {
       String c = set.get(i);
       a(i > 0 ? ", " : "").a(Identifiers.pg(c)).a(" = ");
       a(inserted.contains(c) ? "EXCLUDED." + Identifiers.pg(c) : "DEFAULT");
+    }
+  }
+
+  /**
+   * The conflict target: case-insensitive text columns as lower(col), matching the unique indexes
+   * the DDL translation creates for them (MySQL's unique keys ignore case on _ci columns).
+   */
+  private void conflictColumns(List<String> key, Optional<TableInfo> table) {
+    for (int i = 0; i < key.size(); i++) {
+      String c = key.get(i);
+      Optional<ColumnInfo> info = table.flatMap(t -> t.column(c));
+      boolean fold =
+          info.isPresent()
+              && info.get().caseInsensitive()
+              && TypeMapping.isText(info.get().mysqlType());
+      a(i > 0 ? ", " : "").a(fold ? "lower(" + Identifiers.pg(c) + ")" : Identifiers.pg(c));
     }
   }
 

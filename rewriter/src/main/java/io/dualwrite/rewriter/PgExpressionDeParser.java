@@ -103,7 +103,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    if (e instanceof StringValue || isTextFunction(e)) {
+    Optional<ColumnInfo> column = columnInfo(e);
+    if (e instanceof StringValue
+        || isTextFunction(e)
+        || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
       p(e);
     } else {
       a("CAST(");
@@ -1004,7 +1007,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression e = o.getExpression();
     if (isCaseInsensitiveText(e)) {
+      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
+      a("lower(");
       p(e);
+      a(")");
     } else {
       value(e);
     }
