@@ -116,6 +116,8 @@ public final class AdminCli implements Callable<Integer> {
 
   /** The configured command line: commands, writers, and the exit code and error handling. */
   public static CommandLine newCommandLine(CliContext context, PrintWriter out, PrintWriter err) {
+    // picocli's debug trace (-Dpicocli.trace) prints every option value, passwords included.
+    System.setProperty("picocli.trace", "OFF");
     AdminCli top = new AdminCli(context);
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);

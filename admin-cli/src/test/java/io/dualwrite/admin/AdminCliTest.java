@@ -3,6 +3,9 @@ package io.dualwrite.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.admin.CliRun.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,8 @@ class AdminCliTest {
   void helpExitsZeroAndListsExitCodes() {
     Result r = CliRun.run("", "--help");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(r.out()).contains("dualwrite-admin", "--json", "--version", "Exit codes:");
+    assertThat(r.out())
+        .contains("dualwrite-admin", "--json", "--version", "Exit codes:", "translate");
     assertThat(r.err()).isEmpty();
   }
 
@@ -43,7 +47,21 @@ class AdminCliTest {
   void missingCommandIsAUsageErrorWithExitTwo() {
     Result r = CliRun.run("");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
-    assertThat(r.err()).contains("Missing command");
+    assertThat(r.err()).contains("Missing command: give one of translate");
+  }
+
+  @Test
+  void commandHelpExitsZero() {
+    Result r = CliRun.run("", "translate", "--help");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("Usage: dualwrite-admin translate", "--format", "--mysql-url");
+  }
+
+  @Test
+  void unknownOptionOfACommandIsAUsageErrorWithExitTwo() {
+    Result r = CliRun.run("", "translate", "--bogus");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("--bogus", "dualwrite-admin translate --help");
   }
 
   @Test
@@ -57,6 +75,24 @@ class AdminCliTest {
     Map<String, Object> detail = (Map<String, Object>) error.get("error");
     assertThat(detail).containsEntry("kind", "usage").containsEntry("exitCode", 2L);
     assertThat((String) detail.get("message")).contains("--no-such-option");
+  }
+
+  @Test
+  void picocliDebugTraceCannotShowPasswords() {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setProperty("picocli.trace", "DEBUG");
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Result r;
+    try {
+      r = CliRun.run("SELECT 1;", "translate", "--mysql-password=Traced-Pw-31", "--bogus");
+    } finally {
+      System.setErr(originalErr);
+      System.clearProperty("picocli.trace");
+    }
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("Traced-Pw-31");
+    assertThat(r.all()).doesNotContain("Traced-Pw-31");
   }
 
   @Test

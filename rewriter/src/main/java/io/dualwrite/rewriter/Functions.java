@@ -100,9 +100,30 @@ final class Functions {
     return PgExpressionDeParser.upper(Identifiers.normalize(f.getName()));
   }
 
+  /**
+   * The arguments; the SQL-standard forms SUBSTRING(s FROM p [FOR n]) and POSITION(a IN b) become
+   * the comma forms MySQL treats as identical.
+   */
   @SuppressWarnings("unchecked")
   private static List<Expression> params(Function f) {
     ExpressionList<?> p = f.getParameters();
+    if (p == null && f.getNamedParameters() != null) {
+      net.sf.jsqlparser.expression.operators.relational.NamedExpressionList<?> named =
+          f.getNamedParameters();
+      List<String> names = new java.util.ArrayList<>();
+      for (String n : named.getNames()) {
+        names.add(n == null ? "" : n.trim().toUpperCase(Locale.ROOT));
+      }
+      List<Expression> values = (List<Expression>) named;
+      if (names.equals(List.of("", "FROM")) || names.equals(List.of("", "FROM", "FOR"))) {
+        return values;
+      }
+      if (names.equals(List.of("", "IN"))) {
+        return values;
+      }
+      throw RefusedException.function(
+          PgExpressionDeParser.upper(f.getName()), "Unsupported argument form " + named + ".");
+    }
     return p == null ? List.of() : (List<Expression>) p;
   }
 

@@ -216,11 +216,12 @@ class TranslationExecutionIT {
                     + " FIND_IN_SET('b', tags), FIELD(name, 'Amy', 'Bob'), LOCATE('o', name),"
                     + " LOCATE('b', name, 2), INSTR(email, '@'), LPAD(age, 4, '0'),"
                     + " LENGTH('héllo'), CHAR_LENGTH('héllo'), IFNULL(age, -1),"
-                    + " IF(age > 26, 'old', 'young') FROM person ORDER BY id"))
+                    + " IF(age > 26, 'old', 'young'), SUBSTRING(email FROM 2 FOR 3),"
+                    + " SUBSTR(name, 2), POSITION('x' IN email) FROM person ORDER BY id"))
         .containsExactly(
-            "a,b|c|2|2|2|3|4|0030|6|5|30|old",
-            "c|c|0|1|0|0|4|null|6|5|-1|young",
-            "null|null|null|0|1|0|4|0025|6|5|25|young");
+            "a,b|c|2|2|2|3|4|0030|6|5|30|old|ob@|ob|5",
+            "c|c|0|1|0|0|4|null|6|5|-1|young|my@|my|5",
+            "null|null|null|0|1|0|4|0025|6|5|25|young|id@|'Neil|5");
   }
 
   @Test

@@ -38,7 +38,7 @@ record Outcome(
               : switch (session.handling()) {
                 case MYSQL_ONLY -> "runs on MySQL only; PostgreSQL needs nothing";
                 case AUTHORITATIVE_ONLY -> "answered by the authoritative side only";
-                case DRIVER_TRACKED -> "the driver mirrors it as a transaction call on both sides";
+                case DRIVER_TRACKED -> "the driver applies it to both connections itself";
                 case BOTH -> "nothing to run on PostgreSQL";
               };
     }

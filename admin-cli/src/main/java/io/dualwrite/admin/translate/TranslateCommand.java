@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,7 +52,9 @@ import picocli.CommandLine.Spec;
       "Translates MySQL statements to PostgreSQL and reports the ones it must refuse.",
       "Input formats: a SQL script (statements end with ; or the DELIMITER in force), one"
           + " statement per line, or a MySQL/MariaDB general query log (Query and Execute"
-          + " entries). Without --format the format is detected from the first 64 KiB."
+          + " entries). Without --format the format is detected from the first 64 KiB.",
+      "With --json: one {\"mysql\", \"postgres\", \"refused\", \"kind\"} object per statement on"
+          + " standard output, and the summary as one JSON object on standard error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -103,34 +106,23 @@ public final class TranslateCommand implements Callable<Integer> {
               + " is a terminal).")
   Boolean progress;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Statements translated in parallel; output keeps the input order (default: the"
+              + " number of processors, at most 8).")
+  int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
+
   @Mixin ConfigOption config;
 
   @Mixin MysqlOptions mysql;
 
   @Override
   public Integer call() throws IOException {
-    Secrets secrets = cli.context().secrets();
-    ConnectionSettings settings = ConnectionSettings.resolve(config.file(), mysql, null, secrets);
-    SchemaCatalog catalog =
-        settings
-            .mysql()
-            .map(endpoint -> loadCatalog(endpoint, secrets))
-            .orElse(SchemaCatalog.EMPTY);
-    // Two rewriters keep the translation cache small in bytes: repeated short statements (the
-    // bulk of a query log) are cached, long ones (bulk inserts) are not.
-    Rewriter cached =
-        Rewriter.builder()
-            .catalog(catalog)
-            .cacheSize(CACHED_STATEMENTS)
-            .maxStatementLength(MAX_STATEMENT_LENGTH)
-            .build();
-    Rewriter uncached =
-        Rewriter.builder()
-            .catalog(catalog)
-            .cacheSize(0)
-            .maxStatementLength(MAX_STATEMENT_LENGTH)
-            .build();
-
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean json = cli.json();
@@ -159,27 +151,60 @@ public final class TranslateCommand implements Callable<Integer> {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)),
             InputFormat.SAMPLE_CHARS * 2)) {
+      Secrets secrets = cli.context().secrets();
+      ConnectionSettings settings = ConnectionSettings.resolve(config.file(), mysql, null, secrets);
+      SchemaCatalog catalog =
+          settings
+              .mysql()
+              .map(endpoint -> loadCatalog(endpoint, secrets))
+              .orElse(SchemaCatalog.EMPTY);
+      // Two rewriters keep the translation cache small in bytes: repeated short statements (the
+      // bulk of a query log) are cached, long ones (bulk inserts) are not.
+      Rewriter cached =
+          Rewriter.builder()
+              .catalog(catalog)
+              .cacheSize(CACHED_STATEMENTS)
+              .maxStatementLength(MAX_STATEMENT_LENGTH)
+              .build();
+      Rewriter uncached =
+          Rewriter.builder()
+              .catalog(catalog)
+              .cacheSize(0)
+              .maxStatementLength(MAX_STATEMENT_LENGTH)
+              .build();
+
       InputFormat inputFormat = format != null ? format : InputFormat.detect(reader);
+      report.inputFormat(inputFormat, format == null);
       StatementSource source = inputFormat.open(reader, MAX_STATEMENT_LENGTH);
       boolean showProgress = progress != null ? progress : cli.context().stderrIsTerminal();
       Progress progressLine =
           showProgress
               ? new Progress(err, json, cli.context().nanoTime(), counted, totalBytes)
               : null;
-      SourceStatement statement;
-      while ((statement = source.next()) != null) {
-        Outcome outcome =
-            translate(
-                statement.length() <= CACHED_STATEMENT_MAX_LENGTH ? cached : uncached, statement);
-        report.add(statement, outcome);
-        print(out, json, statement, outcome);
-        if (progressLine != null) {
-          progressLine.update(report);
+      try (OrderedTranslations translations =
+          new OrderedTranslations(
+              threads,
+              statement ->
+                  translate(
+                      statement.length() <= CACHED_STATEMENT_MAX_LENGTH ? cached : uncached,
+                      statement),
+              (statement, outcome) -> {
+                report.add(statement, outcome);
+                print(out, json, statement, outcome);
+                if (progressLine != null) {
+                  progressLine.update(report);
+                }
+                if (report.total() % OUTPUT_CHECK_EVERY == 0 && out.checkError()) {
+                  throw AdminException.cannotRun(
+                      "standard output was closed; stopped after " + report.total() + " statements",
+                      null);
+                }
+              })) {
+        SourceStatement statement;
+        while ((statement = source.next()) != null) {
+          translations.submit(statement);
         }
-        if (report.total() % OUTPUT_CHECK_EVERY == 0 && out.checkError()) {
-          throw AdminException.cannotRun(
-              "standard output was closed; stopped after " + report.total() + " statements", null);
-        }
+        translations.finish();
       }
     } catch (IOException e) {
       throw cannotRead(inputName, e);

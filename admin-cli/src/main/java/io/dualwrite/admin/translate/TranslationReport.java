@@ -36,6 +36,14 @@ final class TranslationReport {
   private final Map<String, Group> groups = new HashMap<>();
   private long total;
   private long refused;
+  private InputFormat format;
+  private boolean formatDetected;
+
+  /** Records how the input was read, for the summary. */
+  void inputFormat(InputFormat format, boolean detected) {
+    this.format = format;
+    this.formatDetected = detected;
+  }
 
   void add(SourceStatement statement, Outcome outcome) {
     total++;
@@ -74,7 +82,14 @@ final class TranslationReport {
   }
 
   void printHuman(PrintWriter out) {
-    out.printf("Summary: %d statements, %d translated, %d refused%n", total, translated(), refused);
+    if (format != null) {
+      out.printf(
+          "Input read as: %s (%s)%n",
+          format.cliName(), formatDetected ? "detected; --format overrides" : "--format");
+    }
+    out.printf(
+        "Summary: %d %s, %d translated, %d refused%n",
+        total, total == 1 ? "statement" : "statements", translated(), refused);
     List<Group> sorted = groups();
     if (!sorted.isEmpty()) {
       out.println("Refused, by code (most frequent first):");
@@ -109,6 +124,8 @@ final class TranslationReport {
                 .put("total", total)
                 .put("translated", translated())
                 .put("refused", refused)
+                .put("format", format == null ? null : format.cliName())
+                .put("formatDetected", formatDetected)
                 .put("refusals", refusals))
         .toString();
   }

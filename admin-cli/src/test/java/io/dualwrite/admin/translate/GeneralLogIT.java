@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,11 @@ class GeneralLogIT {
         oldOutput = rs.getString(1);
         oldFile = rs.getString(2);
       }
-      s.execute("SET GLOBAL log_output = 'FILE'");
+      try {
+        s.execute("SET GLOBAL log_output = 'FILE'");
+      } catch (SQLException e) {
+        Assumptions.abort("an external server may not grant SET GLOBAL: " + e.getMessage());
+      }
       s.execute("SET GLOBAL general_log_file = '" + log.toString().replace("'", "''") + "'");
       s.execute("SET GLOBAL general_log = 1");
       try {

@@ -116,6 +116,32 @@ class ScriptSplitterTest {
   }
 
   @Test
+  void windowsLineEndsWorkWithDelimiterLines() {
+    String script =
+        "SELECT 1;\r\nDELIMITER $$\r\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\r\n"
+            + "DELIMITER ;\r\nSELECT 2;\r\n";
+    assertThat(Statements.texts(SCRIPT, script))
+        .containsExactly("SELECT 1", "CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2");
+  }
+
+  @Test
+  void mysqldumpTriggerWithVersionCommentsIsOneStatement() {
+    String dump =
+        "/*!40101 SET character_set_client = utf8 */;\n"
+            + "DELIMITER ;;\n"
+            + "/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER t1"
+            + " BEFORE INSERT ON a FOR EACH ROW SET NEW.x = 1; */;;\n"
+            + "DELIMITER ;\n"
+            + "UNLOCK TABLES;\n";
+    assertThat(Statements.texts(SCRIPT, dump))
+        .containsExactly(
+            "/*!40101 SET character_set_client = utf8 */",
+            "/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER t1"
+                + " BEFORE INSERT ON a FOR EACH ROW SET NEW.x = 1; */",
+            "UNLOCK TABLES");
+  }
+
+  @Test
   void delimiterWordInsideAStatementIsNotACommand() {
     String script = "SELECT\ndelimiter FROM t;\nSELECT 2;";
     assertThat(Statements.texts(SCRIPT, script))

@@ -39,6 +39,7 @@ class TranslateCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("SELECT 1\n-> ", "SELECT 2\n-> ")
+        .contains("Input read as: script (detected; --format overrides)")
         .contains("Summary: 2 statements, 2 translated, 0 refused")
         .doesNotContain("REFUSED");
   }
@@ -86,7 +87,9 @@ class TranslateCommandTest {
     assertThat(summary)
         .containsEntry("total", 2L)
         .containsEntry("translated", 1L)
-        .containsEntry("refused", 1L);
+        .containsEntry("refused", 1L)
+        .containsEntry("format", "script")
+        .containsEntry("formatDetected", true);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> refusals = (List<Map<String, Object>>) summary.get("refusals");
     assertThat(refusals).hasSize(1);
@@ -136,6 +139,34 @@ class TranslateCommandTest {
     // Detected as a script this is one statement; as lines it is two.
     Result r = CliRun.run("SELECT 1\nSELECT 2;\n", "translate", "--json", "--format", "lines");
     assertThat(r.outLines()).hasSize(2);
+    assertThat(jsonSummary(r))
+        .containsEntry("format", "lines")
+        .containsEntry("formatDetected", false);
+  }
+
+  @Test
+  void parallelTranslationGivesTheSameOutputAsOneThread() throws IOException {
+    String sakila = Files.readString(SAKILA);
+    StringBuilder input = new StringBuilder(sakila);
+    for (int i = 0; i < 500; i++) {
+      input
+          .append("SELECT * FROM t WHERE id = ")
+          .append(i)
+          .append(";\nSELEC broken ")
+          .append(i)
+          .append(";\n");
+    }
+    Result one = CliRun.run(input.toString(), "translate", "--threads", "1");
+    Result four = CliRun.run(input.toString(), "translate", "--threads", "4");
+    assertThat(four.exitCode()).isEqualTo(one.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
+    assertThat(four.out()).isEqualTo(one.out());
+  }
+
+  @Test
+  void threadsBelowOneIsAUsageError() {
+    Result r = CliRun.run("SELECT 1", "translate", "--threads", "0");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("--threads must be at least 1");
   }
 
   @Test
@@ -160,6 +191,32 @@ class TranslateCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
     Map<String, Object> error = member(MiniJson.object(r.errLines().get(0)), "error");
     assertThat(error).containsEntry("kind", "cannot-run").containsEntry("exitCode", 2L);
+  }
+
+  @Test
+  void standardInputIsReadForADash() {
+    Result r = CliRun.run("SELECT 1\n", "translate", "-");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("SELECT 1\n-> ", "Summary: 1 statement, 1 translated, 0 refused");
+  }
+
+  @Test
+  void sessionStatementsWithoutPostgresSideSayWhy() {
+    Result r = CliRun.run("SET NAMES utf8mb4;\n", "translate");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("SET NAMES utf8mb4\n-> (runs on MySQL only; PostgreSQL needs nothing)");
+    Result json = CliRun.run("SET NAMES utf8mb4;\n", "translate", "--json");
+    Map<String, Object> s = MiniJson.object(json.outLines().get(0));
+    assertThat(s).containsEntry("postgres", null).containsEntry("refused", null);
+    assertThat(s.get("kind")).isEqualTo("SESSION");
+  }
+
+  @Test
+  void directoryInsteadOfAFileCannotRun() {
+    Result r = CliRun.run("", "translate", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.err()).contains("cannot read " + dir);
   }
 
   @Test
@@ -192,6 +249,18 @@ class TranslateCommandTest {
     // One reading at start, one per statement, 0.4 s apart: lines after statements 3, 6 and 9.
     assertThat(progress).hasSize(3);
     assertThat(progress.get(0)).contains("3 statements (0 refused)", "statements/s");
+  }
+
+  @Test
+  void progressForAFileShowsTheShareRead() throws IOException {
+    Path file = dir.resolve("many.sql");
+    Files.writeString(file, "SELECT 1;\n".repeat(4));
+    AtomicLong now = new AtomicLong();
+    LongSupplier clock = () -> now.addAndGet(2_000_000_000L);
+    Result r = CliRun.run("", clock, "translate", "--progress", file.toString());
+    List<String> progress = r.errLines().stream().filter(l -> l.startsWith("translate: ")).toList();
+    assertThat(progress).hasSize(4);
+    assertThat(progress.get(3)).contains("4 statements (0 refused)", "(100%) read");
   }
 
   @Test
