@@ -309,6 +309,49 @@ class ControlDiscrepanciesIT {
     }
   }
 
+  @Test
+  void closingTheRuntimeWritesWhatIsStillBuffered(DatabasePair db) throws Exception {
+    Store store = Store.MYSQL;
+    // Only the start-up refresh runs: what is recorded afterwards is written by close().
+    DriverRuntime runtime =
+        ControlFixtures.runtime(db, store, "closing", "dualwrite.refreshMillis", "600000");
+    for (int i = 0; i < 3; i++) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.ROW_COUNT_MISMATCH,
+              "UPDATE closing_t SET a = " + i,
+              "MYSQL changed 1 rows, POSTGRES 0",
+              Set.of("closing_t"),
+              List.of(),
+              true);
+    }
+    assertThat(
+            longValue(
+                db,
+                store,
+                "SELECT COUNT(*) FROM dualwrite_discrepancies WHERE instance = 'closing'"))
+        .isZero();
+
+    runtime.close();
+
+    assertThat(
+            rows(
+                db,
+                store,
+                "SELECT kind, occurrences FROM dualwrite_discrepancies WHERE instance = 'closing'"))
+        .containsExactly(List.of("ROW_COUNT_MISMATCH", 3L));
+    assertThat(
+            rows(db, store, "SELECT row_key FROM dualwrite_drift WHERE table_name = 'closing_t'"))
+        .containsExactly(List.of(""));
+    assertThat(
+            longValue(
+                db,
+                store,
+                "SELECT discrepancies FROM dualwrite_instances WHERE instance = 'closing'"))
+        .isEqualTo(3);
+  }
+
   private static ControlStore openAdmin(DatabasePair db, Store store) throws Exception {
     return store == Store.MYSQL
         ? ControlStore.open(db.mysql().jdbcUrl(), db.mysql().properties())

@@ -265,6 +265,56 @@ class ControlFlagsIT {
     }
   }
 
+  @Test
+  void aFlagsRowWithAnUnknownPhaseIsRefusedWithoutCountingAsAnOutage(DatabasePair db)
+      throws Exception {
+    Store store = Store.POSTGRES;
+    ControlFixtures.dropTables(db, store);
+    try (DriverRuntime runtime = ControlFixtures.runtime(db, store, "bogus")) {
+      update(db, store, "UPDATE dualwrite_flags SET phase = 'BOGUS', version = 9");
+      await(
+          "heartbeat names the bad row",
+          Duration.ofSeconds(3),
+          () ->
+              rows(
+                          db,
+                          store,
+                          "SELECT flags_error FROM dualwrite_instances WHERE instance = 'bogus'")
+                      .get(0)
+                      .get(0)
+                  != null);
+      List<Object> beat =
+          rows(
+                  db,
+                  store,
+                  "SELECT applied_version, control_outages, flags_error FROM dualwrite_instances"
+                      + " WHERE instance = 'bogus'")
+              .get(0);
+      assertThat(beat.get(0)).isEqualTo(1L);
+      assertThat(beat.get(1)).isEqualTo(0L);
+      assertThat((String) beat.get(2)).contains("BOGUS");
+      assertThat(runtime.flags().phase()).isEqualTo(Phase.DUAL_WRITE);
+
+      update(db, store, "UPDATE dualwrite_flags SET phase = 'MYSQL_ONLY', version = 10");
+      await(
+          "a valid row is applied again",
+          Duration.ofSeconds(3),
+          () -> runtime.flags().version() == 10);
+      assertThat(runtime.flags().phase()).isEqualTo(Phase.MYSQL_ONLY);
+      await(
+          "and the error is gone from the heartbeat",
+          Duration.ofSeconds(3),
+          () ->
+              rows(
+                          db,
+                          store,
+                          "SELECT flags_error FROM dualwrite_instances WHERE instance = 'bogus'")
+                      .get(0)
+                      .get(0)
+                  == null);
+    }
+  }
+
   private static String side(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT side FROM " + table + " WHERE id = 1")) {
