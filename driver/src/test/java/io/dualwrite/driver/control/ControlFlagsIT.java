@@ -315,6 +315,28 @@ class ControlFlagsIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void theAdminOpenedFromTheDriverConfigurationFindsTheStoreTheInstancesUse(
+      Store store, DatabasePair db) throws Exception {
+    String instance = "same-store-" + store;
+    try (DriverRuntime runtime = ControlFixtures.runtime(db, store, instance);
+        ControlStore admin = ControlStore.open(runtime.config())) {
+      assertThat(admin.flags().orElseThrow().version()).isEqualTo(runtime.flags().version());
+      assertThat(admin.instances()).extracting(InstanceStatus::instance).contains(instance);
+      assertThat(admin.describe())
+          .startsWith(store.name())
+          .doesNotContain(String.valueOf(db.mysql().password()) + "@");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ControlStore.open(
+                    ControlFixtures.config(db, store, "x", "dualwrite.control", "none")))
+        .isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22023");
+  }
+
   private static String side(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT side FROM " + table + " WHERE id = 1")) {
