@@ -161,7 +161,8 @@ class WriteTranslationTest {
   @Test
   void limitIsDroppedWhenWhereFixesAUniqueKey() {
     assertThat(pg("UPDATE users SET age = 3 WHERE id = ? LIMIT 1"))
-        .isEqualTo("UPDATE users SET age = 3 WHERE id = ?");
+        .isEqualTo(
+            "UPDATE users SET age = 3, updated = date_trunc('second', LOCALTIMESTAMP) WHERE id = ?");
     assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
         .isEqualTo("DELETE FROM users WHERE lower(email) = lower('a@b') AND age > 3");
     assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
