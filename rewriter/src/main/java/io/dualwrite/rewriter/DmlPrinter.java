@@ -10,7 +10,6 @@ import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -779,14 +778,5 @@ final class DmlPrinter {
 
   void select(Select s) {
     s.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
-  }
-
-  @SuppressWarnings("unused")
-  private static List<Expression> list(ExpressionList<?> l) {
-    List<Expression> out = new ArrayList<>();
-    for (Object o : l) {
-      out.add((Expression) o);
-    }
-    return out;
   }
 }

@@ -57,11 +57,6 @@ final class PrintContext {
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
 
-  /** Clears what one printing pass records, keeping what analysis found. */
-  void resetPass() {
-    bindings.clear();
-  }
-
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());
     Optional<TableInfo> info = catalog.table(name);
