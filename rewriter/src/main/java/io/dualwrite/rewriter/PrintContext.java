@@ -47,6 +47,12 @@ final class PrintContext {
 
   boolean lockingRead;
 
+  /**
+   * Single-table UPDATE: columns already assigned, with their new-value expression; a later
+   * reference to such a column prints that expression (MySQL's left-to-right assignment).
+   */
+  final java.util.LinkedHashMap<String, Expression> assigned = new java.util.LinkedHashMap<>();
+
   /** Printing an INSERT/UPDATE/DELETE (not a query). */
   boolean inWrite;
 

@@ -204,6 +204,16 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void laterAssignmentsSeeEarlierNewValues() throws SQLException {
+    both("UPDATE person SET age = age + 1, score = age * 2 WHERE id = ?", 3);
+    try {
+      assertThat(same("SELECT age, score FROM person WHERE id = 3")).containsExactly("26|52.00");
+    } finally {
+      both("UPDATE person SET age = 25, score = 7.25 WHERE id = 3");
+    }
+  }
+
+  @Test
   void limitWithOffsetAndParameters() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY id LIMIT ?, ?", 1, 1)).containsExactly("2");
   }
