@@ -10,7 +10,6 @@ import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -482,7 +481,11 @@ final class DmlPrinter {
     }
     collectJoins(u.getJoins(), others, joinConditions);
     List<UpdateSet> sets = u.getUpdateSets();
-    checkOrderIndependence(sets);
+    boolean singleTable = others.isEmpty();
+    if (!singleTable) {
+      // MySQL does not define the assignment order of a multi-table UPDATE
+      checkOrderIndependence(sets);
+    }
     // the single table whose columns are assigned
     List<Table> all = new ArrayList<>();
     all.add(first);
@@ -526,10 +529,18 @@ final class DmlPrinter {
       for (int i = 0; i < set.getColumns().size(); i++) {
         a(firstSet ? "" : ", ");
         firstSet = false;
-        a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
-        expr.value((Expression) set.getValues().get(i));
+        String column = Identifiers.normalize(set.getColumns().get(i).getColumnName());
+        a(Identifiers.pg(column)).a(" = ");
+        Expression value = (Expression) set.getValues().get(i);
+        expr.value(value);
+        if (singleTable) {
+          // MySQL assigns left to right and later expressions see the new value: PostgreSQL
+          // reads old values, so later references print this expression instead
+          ctx.assigned.put(column, value);
+        }
       }
     }
+    ctx.assigned.clear();
     List<Table> from = new ArrayList<>(all);
     from.remove(target);
     if (!from.isEmpty()) {
@@ -779,14 +790,5 @@ final class DmlPrinter {
 
   void select(Select s) {
     s.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
-  }
-
-  @SuppressWarnings("unused")
-  private static List<Expression> list(ExpressionList<?> l) {
-    List<Expression> out = new ArrayList<>();
-    for (Object o : l) {
-      out.add((Expression) o);
-    }
-    return out;
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -395,10 +394,5 @@ final class Translator {
         pin,
         ai,
         null);
-  }
-
-  @SuppressWarnings("unused")
-  private static String name(Column c) {
-    return Identifiers.normalize(c.getColumnName());
   }
 }

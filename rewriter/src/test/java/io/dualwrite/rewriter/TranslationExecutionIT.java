@@ -204,6 +204,16 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void laterAssignmentsSeeEarlierNewValues() throws SQLException {
+    both("UPDATE person SET age = age + 1, score = age * 2 WHERE id = ?", 3);
+    try {
+      assertThat(same("SELECT age, score FROM person WHERE id = 3")).containsExactly("26|52.00");
+    } finally {
+      both("UPDATE person SET age = 25, score = 7.25 WHERE id = 3");
+    }
+  }
+
+  @Test
   void limitWithOffsetAndParameters() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY id LIMIT ?, ?", 1, 1)).containsExactly("2");
   }
@@ -258,6 +268,11 @@ class TranslationExecutionIT {
                 "SELECT person_id, GROUP_CONCAT(id ORDER BY id DESC SEPARATOR ';'), COUNT(*)"
                     + " FROM visit GROUP BY person_id ORDER BY person_id"))
         .containsExactly("1|2;1|2", "2|3|1");
+    assertThat(
+            same(
+                "SELECT GROUP_CONCAT(DISTINCT person_id ORDER BY person_id DESC),"
+                    + " GROUP_CONCAT(DISTINCT id * 5 ORDER BY id * 5) FROM visit WHERE id <= 3"))
+        .containsExactly("2,1|5,10,15");
   }
 
   @Test

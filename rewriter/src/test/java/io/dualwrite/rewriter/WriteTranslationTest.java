@@ -178,10 +178,20 @@ class WriteTranslationTest {
   }
 
   @Test
-  void updateReadingAColumnAssignedEarlierIsRefused() {
-    assertThat(refusal(PLAIN, "UPDATE t SET a = a + 1, b = a").code())
-        .isEqualTo("unsupported-syntax:update-order");
+  void updateReadingAColumnAssignedEarlierSeesTheNewValueAsInMysql() {
+    Translation t = PLAIN.translate("UPDATE t SET a = a + ?, b = a * 2, c = b WHERE a = ?");
+    assertThat(t.postgresSql())
+        .isEqualTo("UPDATE t SET a = a + ?, b = (a + ?) * 2, c = ((a + ?) * 2) WHERE a = ?");
+    assertThat(t.parameterMap()).containsExactly(0, 0, 0, 1);
     assertThat(pg(PLAIN, "UPDATE t SET a = b, b = c")).isEqualTo("UPDATE t SET a = b, b = c");
+  }
+
+  @Test
+  void orderDependentAssignmentsWithoutDefinedOrderAreRefused() {
+    assertThat(refusal(PLAIN, "UPDATE t JOIN u ON t.id = u.id SET t.a = t.a + 1, t.b = t.a").code())
+        .isEqualTo("unsupported-syntax:update-order");
+    assertThat(refusal(PLAIN, "UPDATE t SET a = 1, b = (SELECT max(a) FROM u)").code())
+        .isEqualTo("unsupported-syntax:update-order");
   }
 
   @Test
