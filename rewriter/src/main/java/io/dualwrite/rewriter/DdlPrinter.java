@@ -32,6 +32,14 @@ final class DdlPrinter {
 
   final PrintContext ctx;
   final List<String> statements = new ArrayList<>();
+
+  /**
+   * Text columns of the table being printed that compare case-insensitively in MySQL. Index parts
+   * on them become lower(col), so MySQL's case-insensitive uniqueness holds on PostgreSQL and the
+   * lower(col) = lower(?) comparisons the rewriter prints can use the index.
+   */
+  private final Set<String> caseInsensitive = new java.util.HashSet<>();
+
   final Set<String> tablesWritten = new LinkedHashSet<>();
 
   DdlPrinter(SchemaCatalog catalog) {
@@ -241,13 +249,40 @@ final class DdlPrinter {
     if (out.primaryKey) {
       out.def.append(" PRIMARY KEY");
     }
-    if (out.unique) {
-      out.def.append(" UNIQUE");
+    if (out.unique && !caseInsensitive.contains(name)) {
+      out.def.append(" UNIQUE"); // on a case-insensitive column: a lower(col) index instead
     }
     if (out.check != null) {
       out.def.append(" CHECK (").append(out.check).append(')');
     }
     return out;
+  }
+
+  /**
+   * Whether COLLATE / CHARSET / BINARY options leave text case-insensitive; {@code inherited} when
+   * they say nothing (MySQL's and MariaDB's default collations are _ci).
+   */
+  static boolean collationIsCaseInsensitive(List<String> options, boolean inherited) {
+    if (options == null) {
+      return inherited;
+    }
+    boolean ci = inherited;
+    for (int i = 0; i < options.size(); i++) {
+      String u = options.get(i).toUpperCase(Locale.ROOT);
+      String next = i + 1 < options.size() ? options.get(i + 1) : "";
+      if (next.equals("=") && i + 2 < options.size()) {
+        next = options.get(i + 2);
+      }
+      String value = Identifiers.normalize(next.replace("'", "")).toLowerCase(Locale.ROOT);
+      if (u.equals("COLLATE")) {
+        ci = value.endsWith("_ci");
+      } else if (u.equals("BINARY")) {
+        ci = false;
+      } else if ((u.equals("CHARSET") || u.equals("SET")) && value.equals("binary")) {
+        ci = false;
+      }
+    }
+    return ci;
   }
 
   private static boolean isCurrentTimestamp(String token) {
@@ -306,6 +341,16 @@ final class DdlPrinter {
 
   void createTable(CreateTable c) {
     String t = table(c.getTable());
+    boolean tableCi = collationIsCaseInsensitive(c.getTableOptionsStrings(), true);
+    for (ColumnDefinition cd :
+        c.getColumnDefinitions() == null ? List.<ColumnDefinition>of() : c.getColumnDefinitions()) {
+      MysqlType mt = parseType(cd.getColDataType(), cd.getColumnSpecs());
+      if (TypeMapping.isText(mt.name())
+          && collationIsCaseInsensitive(cd.getColumnSpecs(), tableCi)
+          && !cd.getColDataType().getDataType().toUpperCase(Locale.ROOT).contains("BINARY")) {
+        caseInsensitive.add(Identifiers.normalize(cd.getColumnName()));
+      }
+    }
     if (c.getSelect() != null || c.getLikeTable() != null) {
       throw RefusedException.syntax(
           "create-table-as",
@@ -351,6 +396,16 @@ final class DdlPrinter {
                 + " IS '"
                 + col.comment.replace("'", "''")
                 + "'");
+      }
+      if ((col.unique || col.primaryKey) && caseInsensitive.contains(col.name)) {
+        // MySQL compares keys on _ci columns case-insensitively
+        after.add(
+            createIndex(
+                t,
+                col.name + "_ci",
+                true,
+                List.of("lower(" + Identifiers.pg(col.name) + ")"),
+                ifNotExists));
       }
     }
     if (c.getIndexes() != null) {
@@ -449,11 +504,16 @@ final class DdlPrinter {
             ? index.getType()
             : index.getIndexKeyword() != null ? index.getIndexKeyword() : "INDEX";
     String type = rawType.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> cols = indexColumns(index);
+    List<String> cols = indexColumns(index, caseInsensitiveColumns(t));
     switch (type) {
       case "PRIMARY KEY" -> {
         checkPlainColumns(index, "PRIMARY KEY");
-        return "PRIMARY KEY (" + String.join(", ", cols) + ")";
+        List<String> plain = indexColumns(index, Set.of());
+        if (!plain.equals(cols)) {
+          // MySQL's primary key is case-insensitive too: keep the key, add the folded uniqueness
+          after.add(createIndex(t, "primary_ci", true, cols, ifNotExists));
+        }
+        return "PRIMARY KEY (" + String.join(", ", plain) + ")";
       }
       case "UNIQUE", "UNIQUE KEY", "UNIQUE INDEX" -> {
         after.add(
@@ -493,11 +553,36 @@ final class DdlPrinter {
     }
   }
 
-  /** Index columns; a prefix part a(10) becomes left(a, 10). */
-  private static List<String> indexColumns(Index index) {
+  /** The case-insensitive text columns of table t: from CREATE TABLE, else from the catalog. */
+  private Set<String> caseInsensitiveColumns(String t) {
+    if (!caseInsensitive.isEmpty()) {
+      return caseInsensitive;
+    }
+    Set<String> fromCatalog = new java.util.HashSet<>();
+    ctx.catalog
+        .table(t)
+        .ifPresent(
+            info -> {
+              for (ColumnInfo c : info.columns()) {
+                if (c.caseInsensitive() && TypeMapping.isText(c.mysqlType())) {
+                  fromCatalog.add(c.name());
+                }
+              }
+            });
+    return fromCatalog;
+  }
+
+  /**
+   * Index columns; a prefix part a(10) becomes left(a, 10); a case-insensitive text column
+   * lower(a).
+   */
+  private static List<String> indexColumns(Index index, Set<String> ci) {
     List<String> cols = new ArrayList<>();
     for (Index.ColumnParams p : index.getColumns()) {
       String c = Identifiers.pg(p.getColumnName());
+      if (ci.contains(Identifiers.normalize(p.getColumnName()))) {
+        c = "lower(" + c + ")";
+      }
       List<String> params = p.getParams();
       if (params != null && !params.isEmpty()) {
         StringBuilder suffix = new StringBuilder();
@@ -609,7 +694,12 @@ final class DdlPrinter {
       throw RefusedException.syntax("index:SPATIAL", "SPATIAL indexes are not supported.");
     } else {
       statements.add(
-          createIndex(t, index.getName(), type.contains("UNIQUE"), indexColumns(index), false));
+          createIndex(
+              t,
+              index.getName(),
+              type.contains("UNIQUE"),
+              indexColumns(index, caseInsensitiveColumns(t)),
+              false));
     }
   }
 
@@ -752,8 +842,10 @@ final class DdlPrinter {
     }
     if (e.getUk() && e.getUkColumns() != null) {
       List<String> cols = new ArrayList<>();
+      Set<String> ci = caseInsensitiveColumns(t);
       for (String c : e.getUkColumns()) {
-        cols.add(Identifiers.pg(c));
+        String pgc = Identifiers.pg(c);
+        cols.add(ci.contains(Identifiers.normalize(c)) ? "lower(" + pgc + ")" : pgc);
       }
       String name = e.getUkName() != null ? e.getUkName() : e.getUkColumns().get(0);
       after.add(createIndex(t, name, true, cols, false));

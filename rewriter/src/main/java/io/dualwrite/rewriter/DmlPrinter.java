@@ -10,7 +10,6 @@ import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -171,6 +170,7 @@ final class DmlPrinter {
    * bound to the authoritative side's generated key.
    */
   void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    ctx.inWrite = true;
     Table t = s.table();
     ctx.targetTables.add(t);
     String tableName = Identifiers.normalize(t.getName());
@@ -331,9 +331,7 @@ final class DmlPrinter {
     }
     List<String> key = conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, inserted);
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, table);
     a(") DO UPDATE SET ");
     List<UpdateSet> sets = s.duplicateUpdates();
     checkOrderIndependence(sets);
@@ -378,9 +376,7 @@ final class DmlPrinter {
       return; // the key is generated: no conflict possible
     }
     a(" ON CONFLICT (");
-    for (int i = 0; i < key.size(); i++) {
-      a(i > 0 ? ", " : "").a(Identifiers.pg(key.get(i)));
-    }
+    conflictColumns(key, Optional.of(info));
     List<String> set = new ArrayList<>();
     for (ColumnInfo c : info.columns()) {
       if (!key.contains(c.name())) {
@@ -397,6 +393,22 @@ final class DmlPrinter {
       String c = set.get(i);
       a(i > 0 ? ", " : "").a(Identifiers.pg(c)).a(" = ");
       a(inserted.contains(c) ? "EXCLUDED." + Identifiers.pg(c) : "DEFAULT");
+    }
+  }
+
+  /**
+   * The conflict target: case-insensitive text columns as lower(col), matching the unique indexes
+   * the DDL translation creates for them (MySQL's unique keys ignore case on _ci columns).
+   */
+  private void conflictColumns(List<String> key, Optional<TableInfo> table) {
+    for (int i = 0; i < key.size(); i++) {
+      String c = key.get(i);
+      Optional<ColumnInfo> info = table.flatMap(t -> t.column(c));
+      boolean fold =
+          info.isPresent()
+              && info.get().caseInsensitive()
+              && TypeMapping.isText(info.get().mysqlType());
+      a(i > 0 ? ", " : "").a(fold ? "lower(" + Identifiers.pg(c) + ")" : Identifiers.pg(c));
     }
   }
 
@@ -446,6 +458,7 @@ final class DmlPrinter {
   }
 
   void update(Update u, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (u.getWithItemsList() != null
         || u.getOutputClause() != null
         || u.getReturningClause() != null
@@ -468,7 +481,11 @@ final class DmlPrinter {
     }
     collectJoins(u.getJoins(), others, joinConditions);
     List<UpdateSet> sets = u.getUpdateSets();
-    checkOrderIndependence(sets);
+    boolean singleTable = others.isEmpty();
+    if (!singleTable) {
+      // MySQL does not define the assignment order of a multi-table UPDATE
+      checkOrderIndependence(sets);
+    }
     // the single table whose columns are assigned
     List<Table> all = new ArrayList<>();
     all.add(first);
@@ -512,10 +529,18 @@ final class DmlPrinter {
       for (int i = 0; i < set.getColumns().size(); i++) {
         a(firstSet ? "" : ", ");
         firstSet = false;
-        a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
-        expr.value((Expression) set.getValues().get(i));
+        String column = Identifiers.normalize(set.getColumns().get(i).getColumnName());
+        a(Identifiers.pg(column)).a(" = ");
+        Expression value = (Expression) set.getValues().get(i);
+        expr.value(value);
+        if (singleTable) {
+          // MySQL assigns left to right and later expressions see the new value: PostgreSQL
+          // reads old values, so later references print this expression instead
+          ctx.assigned.put(column, value);
+        }
       }
     }
+    ctx.assigned.clear();
     List<Table> from = new ArrayList<>(all);
     from.remove(target);
     if (!from.isEmpty()) {
@@ -683,6 +708,7 @@ final class DmlPrinter {
   // ------------------------------------------------------------------ DELETE
 
   void delete(Delete d, Optional<TableInfo> catalogTable) {
+    ctx.inWrite = true;
     if (d.getWithItemsList() != null
         || d.getOutputClause() != null
         || d.getReturningClause() != null
@@ -764,14 +790,5 @@ final class DmlPrinter {
 
   void select(Select s) {
     s.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
-  }
-
-  @SuppressWarnings("unused")
-  private static List<Expression> list(ExpressionList<?> l) {
-    List<Expression> out = new ArrayList<>();
-    for (Object o : l) {
-      out.add((Expression) o);
-    }
-    return out;
   }
 }

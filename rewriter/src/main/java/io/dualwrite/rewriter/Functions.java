@@ -42,6 +42,22 @@ final class Functions {
           "UUID",
           "RAND");
 
+  /** Non-deterministic calls whose value is fixed for the whole statement in MySQL. */
+  static final Set<String> STATEMENT_CONSTANT =
+      Set.of(
+          "NOW",
+          "CURRENT_TIMESTAMP",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "CURDATE",
+          "CURRENT_DATE",
+          "CURTIME",
+          "CURRENT_TIME",
+          "UTC_TIMESTAMP",
+          "UTC_DATE",
+          "UTC_TIME",
+          "UNIX_TIMESTAMP");
+
   /** Functions with the same name, arguments and result in both databases. */
   private static final Set<String> SAME =
       Set.of(
@@ -84,9 +100,30 @@ final class Functions {
     return PgExpressionDeParser.upper(Identifiers.normalize(f.getName()));
   }
 
+  /**
+   * The arguments; the SQL-standard forms SUBSTRING(s FROM p [FOR n]) and POSITION(a IN b) become
+   * the comma forms MySQL treats as identical.
+   */
   @SuppressWarnings("unchecked")
   private static List<Expression> params(Function f) {
     ExpressionList<?> p = f.getParameters();
+    if (p == null && f.getNamedParameters() != null) {
+      net.sf.jsqlparser.expression.operators.relational.NamedExpressionList<?> named =
+          f.getNamedParameters();
+      List<String> names = new java.util.ArrayList<>();
+      for (String n : named.getNames()) {
+        names.add(n == null ? "" : n.trim().toUpperCase(Locale.ROOT));
+      }
+      List<Expression> values = (List<Expression>) named;
+      if (names.equals(List.of("", "FROM")) || names.equals(List.of("", "FROM", "FOR"))) {
+        return values;
+      }
+      if (names.equals(List.of("", "IN"))) {
+        return values;
+      }
+      throw RefusedException.function(
+          PgExpressionDeParser.upper(f.getName()), "Unsupported argument form " + named + ".");
+    }
     return p == null ? List.of() : (List<Expression>) p;
   }
 
@@ -466,11 +503,20 @@ final class Functions {
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
-      case "LAST_INSERT_ID" ->
-          throw new RefusedException(
-              "driver-intercepted:LAST_INSERT_ID",
-              "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
-                  + " key.");
+      case "LAST_INSERT_ID" -> {
+        if (args.size() == 1 && d.ctx.inWrite) {
+          // LAST_INSERT_ID(expr) in a write stores expr (the idiom id = LAST_INSERT_ID(id)); its
+          // session side effect is the driver's business, the row data is expr
+          d.a("(");
+          d.value(args.get(0));
+          d.a(")");
+          return;
+        }
+        throw new RefusedException(
+            "driver-intercepted:LAST_INSERT_ID",
+            "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
+                + " key.");
+      }
       case "FOUND_ROWS", "ROW_COUNT" ->
           throw RefusedException.function(
               n, n + "() depends on the previous statement in the MySQL session.");

@@ -33,6 +33,15 @@ final class MysqlLexer {
     }
   }
 
+  /** SELECT modifiers that are MySQL reserved words and change only planning or caching. */
+  private static final java.util.Set<String> SELECT_MODIFIERS =
+      java.util.Set.of(
+          "HIGH_PRIORITY",
+          "SQL_SMALL_RESULT",
+          "SQL_BIG_RESULT",
+          "SQL_BUFFER_RESULT",
+          "SQL_NO_CACHE");
+
   private MysqlLexer() {}
 
   static Result normalize(String sql) throws LexException {
@@ -128,6 +137,21 @@ final class MysqlLexer {
           j++;
         }
         String word = sql.substring(i, j);
+        String upperWord = word.toUpperCase(java.util.Locale.ROOT);
+        if (SELECT_MODIFIERS.contains(upperWord)) {
+          // planner and query-cache hints with no meaning for the result: dropped (JSqlParser
+          // would otherwise read some of them as a column)
+          out.append(' ');
+          lastWasString = false;
+          i = j;
+          continue;
+        }
+        if (upperWord.equals("DISTINCTROW")) {
+          out.append("DISTINCT"); // a synonym
+          lastWasString = false;
+          i = j;
+          continue;
+        }
         if (word.equalsIgnoreCase("LOCK")) {
           int end = followingWords(sql, j, "IN", "SHARE", "MODE");
           if (end > 0) {

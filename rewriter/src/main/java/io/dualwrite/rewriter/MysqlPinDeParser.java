@@ -46,8 +46,16 @@ final class MysqlPinDeParser extends ExpressionDeParser {
     }
     Integer index = ctx.callIndex.get(node);
     if (index == null) {
-      index = ctx.calls.size();
-      ctx.calls.add(new NonDeterministicCall(n, Functions.fractionalDigits(node)));
+      NonDeterministicCall call = new NonDeterministicCall(n, Functions.fractionalDigits(node));
+      // NOW(), CURDATE(), ... are fixed at statement start in MySQL: one value per statement;
+      // SYSDATE(), UUID() and RAND() differ per call
+      int same = Functions.STATEMENT_CONSTANT.contains(n) ? ctx.calls.indexOf(call) : -1;
+      if (same >= 0) {
+        index = same;
+      } else {
+        index = ctx.calls.size();
+        ctx.calls.add(call);
+      }
       ctx.callIndex.put(node, index);
     }
     getBuilder().append('?');

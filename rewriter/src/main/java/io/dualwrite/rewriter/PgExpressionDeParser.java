@@ -103,7 +103,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    if (e instanceof StringValue || isTextFunction(e)) {
+    Optional<ColumnInfo> column = columnInfo(e);
+    if (e instanceof StringValue
+        || isTextFunction(e)
+        || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
       p(e);
     } else {
       a("CAST(");
@@ -265,6 +268,27 @@ class PgExpressionDeParser extends ExpressionDeParser {
     String name = column.getColumnName();
     Table t = column.getTable();
     boolean qualified = t != null && t.getName() != null;
+    if (!ctx.assigned.isEmpty() && ctx.assigned.containsKey(Identifiers.normalize(name))) {
+      // the new value of a column assigned earlier in this UPDATE: its expression, evaluated
+      // with only the assignments before it
+      String key = Identifiers.normalize(name);
+      java.util.LinkedHashMap<String, Expression> saved =
+          new java.util.LinkedHashMap<>(ctx.assigned);
+      Expression assignedValue = saved.get(key);
+      ctx.assigned.clear();
+      for (var e : saved.entrySet()) {
+        if (e.getKey().equals(key)) {
+          break;
+        }
+        ctx.assigned.put(e.getKey(), e.getValue());
+      }
+      a("(");
+      value(assignedValue);
+      a(")");
+      ctx.assigned.clear();
+      ctx.assigned.putAll(saved);
+      return out();
+    }
     if (!qualified) {
       String u = upper(name);
       if (u.equals("DEFAULT")) {
@@ -943,14 +967,26 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(ParenthesedSelect select, S context) {
+    refuseSubqueryAfterAssignments();
     select.accept(getSelectVisitor(), null);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Select select, S context) {
+    refuseSubqueryAfterAssignments();
     select.accept(getSelectVisitor(), null);
     return out();
+  }
+
+  /** A subquery's names may mean other tables' columns: the new-value substitution cannot tell. */
+  private void refuseSubqueryAfterAssignments() {
+    if (!ctx.assigned.isEmpty()) {
+      throw RefusedException.syntax(
+          "update-order",
+          "A subquery in the SET list after other assignments may read their new values in MySQL;"
+              + " this is not translated.");
+    }
   }
 
   @Override
@@ -1004,7 +1040,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression e = o.getExpression();
     if (isCaseInsensitiveText(e)) {
+      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
+      a("lower(");
       p(e);
+      a(")");
     } else {
       value(e);
     }

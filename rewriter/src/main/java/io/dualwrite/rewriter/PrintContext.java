@@ -47,17 +47,21 @@ final class PrintContext {
 
   boolean lockingRead;
 
+  /**
+   * Single-table UPDATE: columns already assigned, with their new-value expression; a later
+   * reference to such a column prints that expression (MySQL's left-to-right assignment).
+   */
+  final java.util.LinkedHashMap<String, Expression> assigned = new java.util.LinkedHashMap<>();
+
+  /** Printing an INSERT/UPDATE/DELETE (not a query). */
+  boolean inWrite;
+
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;
   }
 
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
-
-  /** Clears what one printing pass records, keeping what analysis found. */
-  void resetPass() {
-    bindings.clear();
-  }
 
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -103,6 +102,9 @@ final class Translator {
           }
         }
       }
+      if (rowAlias == null) {
+        toParse = convertToCast(toParse, tokens);
+      }
       Statement statement;
       try {
         statement = SqlParsing.parse(toParse, parseTimeoutMillis);
@@ -119,6 +121,66 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  private static final Set<String> CONVERT_TYPES =
+      Set.of(
+          "SIGNED",
+          "UNSIGNED",
+          "CHAR",
+          "NCHAR",
+          "DECIMAL",
+          "DEC",
+          "NUMERIC",
+          "DATE",
+          "DATETIME",
+          "TIME",
+          "BINARY",
+          "DOUBLE",
+          "FLOAT",
+          "REAL",
+          "JSON",
+          "INTEGER",
+          "INT");
+
+  /**
+   * MySQL's CONVERT(expr, type) is CAST(expr AS type); JSqlParser reads only the CAST spelling, so
+   * the tokens are respelled (innermost last, keeping earlier offsets valid).
+   */
+  static String convertToCast(String sql, Tokens t) {
+    List<int[]> edits = new ArrayList<>(); // {convertToken, commaToken}
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (!t.word(i).equals("CONVERT") || !t.get(i + 1).equals("(")) {
+        continue;
+      }
+      int depth = 0;
+      for (int j = i + 1; j < t.size(); j++) {
+        String tok = t.get(j);
+        if (tok.equals("(")) {
+          depth++;
+        } else if (tok.equals(")")) {
+          if (--depth == 0) {
+            break;
+          }
+        } else if (tok.equals(",") && depth == 1) {
+          if (CONVERT_TYPES.contains(t.word(j + 1))) {
+            edits.add(new int[] {i, j});
+          }
+          break;
+        }
+      }
+    }
+    if (edits.isEmpty()) {
+      return sql;
+    }
+    StringBuilder b = new StringBuilder(sql);
+    for (int k = edits.size() - 1; k >= 0; k--) {
+      int comma = t.start(edits.get(k)[1]);
+      b.replace(comma, comma + 1, " AS ");
+      int convert = t.start(edits.get(k)[0]);
+      b.replace(convert, convert + "CONVERT".length(), "CAST");
+    }
+    return b.toString();
   }
 
   /** The kind a refused statement most likely has, from its first words. */
@@ -329,10 +391,5 @@ final class Translator {
         pin,
         ai,
         null);
-  }
-
-  @SuppressWarnings("unused")
-  private static String name(Column c) {
-    return Identifiers.normalize(c.getColumnName());
   }
 }

@@ -47,8 +47,8 @@ class DdlTranslationTest {
             "ALTER TABLE item ALTER COLUMN id RESTART WITH 100",
             "COMMENT ON TABLE item IS 'items'",
             "COMMENT ON COLUMN item.tiny IS 'short'",
-            "CREATE UNIQUE INDEX item_uk_code ON item (code)",
-            "CREATE INDEX item_idx_body ON item ((left(body, 20)))",
+            "CREATE UNIQUE INDEX item_uk_code ON item (lower(code))",
+            "CREATE INDEX item_idx_body ON item ((left(lower(body), 20)))",
             "CREATE INDEX item_ft ON item USING gin (to_tsvector('simple', coalesce(body, '')))");
   }
 

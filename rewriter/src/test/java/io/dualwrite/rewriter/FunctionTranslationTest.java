@@ -198,6 +198,10 @@ class FunctionTranslationTest {
     assertThat(expr("CAST(a AS DATETIME)")).isEqualTo("CAST(a AS timestamp(0))");
     assertThat(expr("CAST(a AS DATE)")).isEqualTo("CAST(a AS date)");
     assertThat(expr("CONVERT(a USING utf8mb4)")).isEqualTo("a");
+    assertThat(expr("CONVERT(a + CONVERT(b, SIGNED), DECIMAL(10,2))"))
+        .isEqualTo("CAST(a + CAST(b AS bigint) AS numeric(10,2))");
+    assertThat(expr("CONVERT(LEFT(s, 4), CHAR(2))"))
+        .isEqualTo("CAST(left(CAST(s AS text), 4) AS varchar(2))");
     assertThat(refusal(PLAIN, "SELECT CAST(a AS UNSIGNED) FROM t").code())
         .isEqualTo("unsupported-syntax:cast:UNSIGNED");
   }
@@ -220,6 +224,11 @@ class FunctionTranslationTest {
         .isEqualTo("CASE WHEN s IS NULL THEN 0 WHEN s = 'a' THEN 1 WHEN s = 'b' THEN 2 ELSE 0 END");
     assertThat(expr("LPAD(n, 5, '0')")).isEqualTo("lpad(CAST(n AS text), 5, '0')");
     assertThat(expr("TRIM(s)")).isEqualTo("TRIM(CAST(s AS text))");
+    assertThat(expr("SUBSTRING(s FROM 2 FOR 3)"))
+        .isEqualTo("substr(CAST(s AS text), 2, GREATEST(3, 0))");
+    assertThat(expr("POSITION('b' IN s)")).isEqualTo("strpos(CAST(s AS text), 'b')");
+    assertThat(refusal(PLAIN, "SELECT SUBSTRING(s, 0) FROM t").code())
+        .isEqualTo("unsupported-function:SUBSTRING");
   }
 
   @Test

@@ -84,7 +84,8 @@ class InformationSchemaCatalogIT {
       assertThat(catalog.generation()).isGreaterThan(before);
       Translation t = rewriter.translate(upsert);
       assertThat(t.isRefused()).as("%s", t).isFalse();
-      assertThat(t.postgresSql()).contains("ON CONFLICT (page) DO UPDATE SET n = hits2.n + 1");
+      assertThat(t.postgresSql())
+          .contains("ON CONFLICT (lower(page)) DO UPDATE SET n = hits2.n + 1");
     }
   }
 }

@@ -182,13 +182,17 @@ class SelectTranslationTest {
   @Test
   void caseInsensitiveColumnsStayCaseInsensitive() {
     assertThat(pg("SELECT id FROM users WHERE email = ?"))
-        .isEqualTo(
-            "SELECT id FROM users WHERE lower(CAST(email AS text)) = lower(CAST(? AS text))");
+        .isEqualTo("SELECT id FROM users WHERE lower(email) = lower(CAST(? AS text))");
     assertThat(pg("SELECT id FROM users WHERE name LIKE 'bo%'"))
-        .isEqualTo("SELECT id FROM users WHERE CAST(name AS text) ILIKE 'bo%'");
+        .isEqualTo("SELECT id FROM users WHERE name ILIKE 'bo%'");
     assertThat(pg("SELECT id FROM users u WHERE u.name IN ('A', 'b')"))
-        .isEqualTo(
-            "SELECT id FROM users AS u WHERE lower(CAST(u.name AS text)) IN (lower('A'), lower('b'))");
+        .isEqualTo("SELECT id FROM users AS u WHERE lower(u.name) IN (lower('A'), lower('b'))");
+  }
+
+  @Test
+  void caseInsensitiveColumnsSortCaseInsensitively() {
+    assertThat(pg("SELECT name FROM users ORDER BY name DESC, age"))
+        .isEqualTo("SELECT name FROM users ORDER BY lower(name) DESC NULLS LAST, age NULLS FIRST");
   }
 
   @Test
@@ -202,8 +206,17 @@ class SelectTranslationTest {
   @Test
   void regexpIsCaseInsensitiveUnlessTheColumnIsCaseSensitive() {
     assertThat(pg("SELECT id FROM users WHERE name REGEXP '^a'"))
-        .isEqualTo("SELECT id FROM users WHERE CAST(name AS text) ~* '^a'");
+        .isEqualTo("SELECT id FROM users WHERE name ~* '^a'");
     assertThat(pg("SELECT id FROM orders WHERE note NOT RLIKE '^a'"))
-        .isEqualTo("SELECT id FROM orders WHERE CAST(note AS text) !~ '^a'");
+        .isEqualTo("SELECT id FROM orders WHERE note !~ '^a'");
+  }
+
+  @Test
+  void selectModifiersThatOnlyHintThePlannerAreDropped() {
+    // regression: JSqlParser read HIGH_PRIORITY as a column aliased by the next word
+    assertThat(pg(PLAIN, "SELECT HIGH_PRIORITY a FROM t")).isEqualTo("SELECT a FROM t");
+    assertThat(pg(PLAIN, "SELECT SQL_NO_CACHE SQL_BIG_RESULT a FROM t"))
+        .isEqualTo("SELECT a FROM t");
+    assertThat(pg(PLAIN, "SELECT DISTINCTROW a FROM t")).isEqualTo("SELECT DISTINCT a FROM t");
   }
 }

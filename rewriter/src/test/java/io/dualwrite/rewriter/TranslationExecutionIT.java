@@ -173,6 +173,47 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void uniqueKeysOnCaseInsensitiveColumnsIgnoreCase() throws SQLException {
+    int[] ignored = both("INSERT IGNORE INTO person (email, name) VALUES ('BOB@X.COM', 'dup')");
+    assertThat(ignored[0]).isZero();
+    assertThat(ignored[1]).isZero();
+    both(
+        "INSERT INTO person (email, name) VALUES ('AMY@X.COM', 'x') ON DUPLICATE KEY UPDATE"
+            + " name = 'Amy2'");
+    try {
+      assertThat(same("SELECT email, name FROM person ORDER BY id"))
+          .containsExactly("bob@x.com|Bob", "amy@x.com|Amy2", "cid@x.com|O'Neil");
+    } finally {
+      both("UPDATE person SET name = 'Amy' WHERE id = 2");
+    }
+  }
+
+  @Test
+  void caseInsensitiveColumnsSortCaseInsensitively() throws SQLException {
+    assertThat(same("SELECT email FROM person ORDER BY UPPER(LEFT(name, 1)) = 'A', email DESC"))
+        .containsExactly("cid@x.com", "bob@x.com", "amy@x.com");
+    both("INSERT INTO counter (name, hits) VALUES ('zeta', 1), ('Alpha', 1), ('beta', 1)");
+    try {
+      assertThat(
+              same(
+                  "SELECT name FROM counter WHERE hits = 1 AND name IN ('zeta', 'alpha', 'BETA') ORDER BY name"))
+          .containsExactly("Alpha", "beta", "zeta");
+    } finally {
+      both("DELETE FROM counter WHERE name IN ('zeta', 'alpha', 'beta')");
+    }
+  }
+
+  @Test
+  void laterAssignmentsSeeEarlierNewValues() throws SQLException {
+    both("UPDATE person SET age = age + 1, score = age * 2 WHERE id = ?", 3);
+    try {
+      assertThat(same("SELECT age, score FROM person WHERE id = 3")).containsExactly("26|52.00");
+    } finally {
+      both("UPDATE person SET age = 25, score = 7.25 WHERE id = 3");
+    }
+  }
+
+  @Test
   void limitWithOffsetAndParameters() throws SQLException {
     assertThat(same("SELECT id FROM person ORDER BY id LIMIT ?, ?", 1, 1)).containsExactly("2");
   }
@@ -185,11 +226,12 @@ class TranslationExecutionIT {
                     + " FIND_IN_SET('b', tags), FIELD(name, 'Amy', 'Bob'), LOCATE('o', name),"
                     + " LOCATE('b', name, 2), INSTR(email, '@'), LPAD(age, 4, '0'),"
                     + " LENGTH('héllo'), CHAR_LENGTH('héllo'), IFNULL(age, -1),"
-                    + " IF(age > 26, 'old', 'young') FROM person ORDER BY id"))
+                    + " IF(age > 26, 'old', 'young'), SUBSTRING(email FROM 2 FOR 3),"
+                    + " SUBSTR(name, 2), POSITION('x' IN email) FROM person ORDER BY id"))
         .containsExactly(
-            "a,b|c|2|2|2|3|4|0030|6|5|30|old",
-            "c|c|0|1|0|0|4|null|6|5|-1|young",
-            "null|null|null|0|1|0|4|0025|6|5|25|young");
+            "a,b|c|2|2|2|3|4|0030|6|5|30|old|ob@|ob|5",
+            "c|c|0|1|0|0|4|null|6|5|-1|young|my@|my|5",
+            "null|null|null|0|1|0|4|0025|6|5|25|young|id@|'Neil|5");
   }
 
   @Test

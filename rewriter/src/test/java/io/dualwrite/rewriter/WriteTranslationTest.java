@@ -46,7 +46,7 @@ class WriteTranslationTest {
     assertThat(t.kind()).isEqualTo(StatementKind.UPSERT);
     assertThat(t.postgresSql())
         .isEqualTo(
-            "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET"
+            "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (lower(email)) DO UPDATE SET"
                 + " name = EXCLUDED.name, age = users.age + 1");
   }
 
@@ -56,7 +56,7 @@ class WriteTranslationTest {
             pg(
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
         .isEqualTo(
-            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (name) DO UPDATE SET"
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE SET"
                 + " hits = counters.hits + 1");
   }
 
@@ -97,7 +97,7 @@ class WriteTranslationTest {
     assertThat(t.kind()).isEqualTo(StatementKind.REPLACE);
     assertThat(t.postgresSql())
         .isEqualTo(
-            "INSERT INTO counters (name, hits) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET hits"
+            "INSERT INTO counters (name, hits) VALUES (?, ?) ON CONFLICT (lower(name)) DO UPDATE SET hits"
                 + " = EXCLUDED.hits");
     assertThat(pg("REPLACE INTO orders (id, total) VALUES (5, 1.5)"))
         .isEqualTo(
@@ -161,7 +161,7 @@ class WriteTranslationTest {
     assertThat(pg("UPDATE users SET age = 3 WHERE id = ? LIMIT 1"))
         .isEqualTo("UPDATE users SET age = 3 WHERE id = ?");
     assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
-        .isEqualTo("DELETE FROM users WHERE lower(CAST(email AS text)) = lower('a@b') AND age > 3");
+        .isEqualTo("DELETE FROM users WHERE lower(email) = lower('a@b') AND age > 3");
     assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
         .isEqualTo("unsupported-syntax:write-limit-unordered");
     assertThat(refusal("DELETE FROM users WHERE id = 1 OR id = 2 LIMIT 1").code())
@@ -175,10 +175,20 @@ class WriteTranslationTest {
   }
 
   @Test
-  void updateReadingAColumnAssignedEarlierIsRefused() {
-    assertThat(refusal(PLAIN, "UPDATE t SET a = a + 1, b = a").code())
-        .isEqualTo("unsupported-syntax:update-order");
+  void updateReadingAColumnAssignedEarlierSeesTheNewValueAsInMysql() {
+    Translation t = PLAIN.translate("UPDATE t SET a = a + ?, b = a * 2, c = b WHERE a = ?");
+    assertThat(t.postgresSql())
+        .isEqualTo("UPDATE t SET a = a + ?, b = (a + ?) * 2, c = ((a + ?) * 2) WHERE a = ?");
+    assertThat(t.parameterMap()).containsExactly(0, 0, 0, 1);
     assertThat(pg(PLAIN, "UPDATE t SET a = b, b = c")).isEqualTo("UPDATE t SET a = b, b = c");
+  }
+
+  @Test
+  void orderDependentAssignmentsWithoutDefinedOrderAreRefused() {
+    assertThat(refusal(PLAIN, "UPDATE t JOIN u ON t.id = u.id SET t.a = t.a + 1, t.b = t.a").code())
+        .isEqualTo("unsupported-syntax:update-order");
+    assertThat(refusal(PLAIN, "UPDATE t SET a = 1, b = (SELECT max(a) FROM u)").code())
+        .isEqualTo("unsupported-syntax:update-order");
   }
 
   @Test
@@ -230,6 +240,22 @@ class WriteTranslationTest {
             new ComputedValue(0),
             new ComputedValue(1));
     assertThat(t.parameterMap()).containsExactly(0, 0);
+  }
+
+  @Test
+  void statementConstantCallsShareOneValue() {
+    Translation t =
+        PLAIN.translate(
+            "DELETE FROM t WHERE at BETWEEN NOW() - INTERVAL 1 DAY AND NOW() AND k <> UUID()"
+                + " AND j <> UUID()");
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(
+            new NonDeterministicCall("NOW", 0),
+            new NonDeterministicCall("UUID", 0),
+            new NonDeterministicCall("UUID", 0));
+    assertThat(t.pinned().mysqlBindings())
+        .containsExactly(
+            new ComputedValue(0), new ComputedValue(0), new ComputedValue(1), new ComputedValue(2));
   }
 
   @Test
@@ -302,7 +328,7 @@ class WriteTranslationTest {
                 + " = counters.hits + new.hits, name = NOW()");
     assertThat(t.postgresSql())
         .isEqualTo(
-            "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET hits"
+            "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (lower(name)) DO UPDATE SET hits"
                 + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
     // the MySQL side of the pinned statement keeps the meaning without the alias
     assertThat(t.pinned().mysqlSql())
@@ -319,5 +345,16 @@ class WriteTranslationTest {
                         + " KEY UPDATE hits = h")
                 .code())
         .isEqualTo("unsupported-syntax:row-alias-columns");
+  }
+
+  @Test
+  void lastInsertIdWithAnArgumentStoresTheArgument() {
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
+                    + " LAST_INSERT_ID(hits + 1)"))
+        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+    assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
+        .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
 }
