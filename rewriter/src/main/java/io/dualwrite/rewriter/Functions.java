@@ -816,10 +816,8 @@ final class Functions {
     List<Expression> args = (List<Expression>) g.getExpressionList();
     List<OrderByElement> order = g.getOrderByElements();
     if (g.isDistinct() && order != null && !order.isEmpty()) {
-      throw RefusedException.function(
-          "GROUP_CONCAT",
-          "GROUP_CONCAT(DISTINCT ... ORDER BY ...) orders by values PostgreSQL would compare as"
-              + " text.");
+      distinctOrderedGroupConcat(d, args, order, sep);
+      return;
     }
     d.a("string_agg(");
     if (g.isDistinct()) {
@@ -843,6 +841,42 @@ final class Functions {
       d.orderBy(order);
     }
     d.a(")");
+  }
+
+  /**
+   * GROUP_CONCAT(DISTINCT x ORDER BY x [DESC]): PostgreSQL's DISTINCT aggregates may only order by
+   * their argument, so the values are collected in their own type (numbers sort as numbers) and
+   * joined as text; NULLs are skipped and an all-NULL group gives NULL, as in MySQL.
+   */
+  private static void distinctOrderedGroupConcat(
+      PgExpressionDeParser d, List<Expression> args, List<OrderByElement> order, String sep) {
+    Expression x = args.size() == 1 ? args.get(0) : null;
+    boolean sameExpression = x != null;
+    boolean desc = false;
+    for (OrderByElement o : order) {
+      sameExpression &= o.getExpression().toString().equals(String.valueOf(x));
+      desc = !o.isAsc();
+    }
+    if (!sameExpression || order.size() != 1) {
+      throw RefusedException.function(
+          "GROUP_CONCAT",
+          "GROUP_CONCAT(DISTINCT ... ORDER BY ...) is translated only when it orders by its single"
+              + " argument.");
+    }
+    if (d.isCaseInsensitiveText(x)) {
+      throw RefusedException.function(
+          "GROUP_CONCAT",
+          "GROUP_CONCAT(DISTINCT ...) on a case-insensitive column merges values differing in case"
+              + " in MySQL only.");
+    }
+    d.a("array_to_string(array_agg(DISTINCT ");
+    d.value(x);
+    d.a(" ORDER BY ");
+    d.value(x);
+    d.a(desc ? " DESC" : "");
+    d.a(") FILTER (WHERE ");
+    d.value(x);
+    d.a(" IS NOT NULL), '").a(sep.replace("'", "''")).a("')");
   }
 
   /** $.a.b / $[0] paths: the only JSON paths translated (to #> / #>> on jsonb). */

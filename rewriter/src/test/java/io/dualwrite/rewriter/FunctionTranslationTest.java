@@ -45,8 +45,14 @@ class FunctionTranslationTest {
   }
 
   @Test
-  void groupConcatDistinctWithOrderIsRefused() {
-    assertThat(refusal(PLAIN, "SELECT GROUP_CONCAT(DISTINCT a ORDER BY a) FROM t").code())
+  void groupConcatDistinctOrderedByItsArgumentKeepsTheArgumentType() {
+    assertThat(expr("GROUP_CONCAT(DISTINCT a ORDER BY a DESC SEPARATOR '-')"))
+        .isEqualTo(
+            "array_to_string(array_agg(DISTINCT a ORDER BY a DESC) FILTER (WHERE a IS NOT NULL),"
+                + " '-')");
+    assertThat(refusal(PLAIN, "SELECT GROUP_CONCAT(DISTINCT a ORDER BY b) FROM t").code())
+        .isEqualTo("unsupported-function:GROUP_CONCAT");
+    assertThat(refusal("SELECT GROUP_CONCAT(DISTINCT name ORDER BY name) FROM users").code())
         .isEqualTo("unsupported-function:GROUP_CONCAT");
   }
 

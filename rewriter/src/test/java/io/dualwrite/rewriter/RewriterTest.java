@@ -63,7 +63,24 @@ class RewriterTest {
 
   @Test
   void cacheHitIsCheap() {
-    Rewriter r = Rewriter.builder().build();
+    assertCacheHitIsCheap(Rewriter.builder().build());
+    // a reloadable catalog (generation > 0) keys by text and generation
+    SchemaCatalog reloadable =
+        new SchemaCatalog() {
+          @Override
+          public Optional<TableInfo> table(String name) {
+            return Optional.empty();
+          }
+
+          @Override
+          public long generation() {
+            return 7;
+          }
+        };
+    assertCacheHitIsCheap(Rewriter.builder().catalog(reloadable).build());
+  }
+
+  private static void assertCacheHitIsCheap(Rewriter r) {
     String sql = "SELECT a, b, c FROM t WHERE id = ? AND name LIKE ? ORDER BY a LIMIT 10";
     r.translate(sql);
     int n = 2_000_000;

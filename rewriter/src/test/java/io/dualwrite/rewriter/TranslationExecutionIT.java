@@ -268,6 +268,11 @@ class TranslationExecutionIT {
                 "SELECT person_id, GROUP_CONCAT(id ORDER BY id DESC SEPARATOR ';'), COUNT(*)"
                     + " FROM visit GROUP BY person_id ORDER BY person_id"))
         .containsExactly("1|2;1|2", "2|3|1");
+    assertThat(
+            same(
+                "SELECT GROUP_CONCAT(DISTINCT person_id ORDER BY person_id DESC),"
+                    + " GROUP_CONCAT(DISTINCT id * 5 ORDER BY id * 5) FROM visit WHERE id <= 3"))
+        .containsExactly("2,1|5,10,15");
   }
 
   @Test
