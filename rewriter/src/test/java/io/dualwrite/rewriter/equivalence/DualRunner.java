@@ -7,11 +7,9 @@ import io.dualwrite.rewriter.InformationSchemaCatalog;
 import io.dualwrite.rewriter.NonDeterministicCall;
 import io.dualwrite.rewriter.PinnedStatement;
 import io.dualwrite.rewriter.Rewriter;
-import io.dualwrite.rewriter.SessionCommand;
 import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
 import io.dualwrite.testkit.DatabasePair;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -635,14 +633,6 @@ final class DualRunner implements AutoCloseable {
         + "\n kind: "
         + t.kind()
         + (t.session() == null ? "" : " " + t.session());
-  }
-
-  static BigDecimal number(Object o) {
-    return (BigDecimal) o;
-  }
-
-  static SessionCommand.Type sessionType(Translation t) {
-    return t.session() == null ? null : t.session().type();
   }
 
   @Override

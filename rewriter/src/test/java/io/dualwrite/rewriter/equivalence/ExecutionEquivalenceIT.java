@@ -59,7 +59,6 @@ class ExecutionEquivalenceIT {
   @TestFactory
   Stream<DynamicNode> mysqlAndTranslatedPostgresAgree() {
     List<CorpusEntry> corpus = Corpus.load();
-    Map<String, String> known = KnownFailures.load();
     List<DynamicNode> nodes = new ArrayList<>();
     nodes.add(dynamicContainer("fixture", fixture()));
     Map<String, List<DynamicNode>> byFile = new java.util.LinkedHashMap<>();
@@ -68,14 +67,14 @@ class ExecutionEquivalenceIT {
       String file = e.source().substring(0, e.source().indexOf(':'));
       byFile
           .computeIfAbsent(file, f -> new ArrayList<>())
-          .add(dynamicTest(e.id(), guarded(e.id(), known.get(e.id()), () -> runner.check(e))));
+          .add(dynamicTest(e.id(), guarded(e.id(), () -> runner.check(e))));
     }
     byFile.forEach((file, tests) -> nodes.add(dynamicContainer(file, tests)));
     return nodes.stream();
   }
 
   /** Runs a check through {@link KnownFailures#run} and records its outcome for the summary. */
-  private static Executable guarded(String id, String knownReason, Executable check) {
+  private static Executable guarded(String id, Executable check) {
     return () -> {
       OUTCOMES.put(id, "FAIL");
       OUTCOMES.put(id, KnownFailures.run(id, check));
