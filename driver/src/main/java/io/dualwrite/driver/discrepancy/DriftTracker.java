@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DriftTracker {
   public static final int MAX_KEYS_PER_TABLE = 10_000;
 
+  /**
+   * The drift entry for a write that names no table (it could not be parsed): every table may
+   * differ, so every read stays on the authoritative side until it is repaired.
+   */
+  public static final String ALL_TABLES = "*";
+
   private final Map<String, Set<String>> keysByTable = new ConcurrentHashMap<>();
   private volatile boolean empty = true;
 
@@ -38,6 +44,9 @@ public final class DriftTracker {
   public boolean anyDrifted(Collection<String> tables) {
     if (empty) {
       return false;
+    }
+    if (keysByTable.containsKey(ALL_TABLES)) {
+      return true;
     }
     for (String table : tables) {
       if (keysByTable.containsKey(table)) {

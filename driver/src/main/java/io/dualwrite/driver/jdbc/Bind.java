@@ -21,6 +21,7 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Calendar;
 
 /**
@@ -72,7 +73,40 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
     SQLXML
   }
 
-  /** Applies this value at {@code index} (1-based) of {@code target}. */
+  /**
+   * Applies this value at {@code index} (1-based) of a PostgreSQL statement. MySQL's booleans are
+   * TINYINT(1) columns, which the rewriter maps to {@code smallint}: a boolean bound by the
+   * application (as every ORM binds flags) goes as 1 or 0, as MySQL stores it.
+   */
+  void applyToPostgres(PreparedStatement target, int index) throws SQLException {
+    switch (kind) {
+      case BOOLEAN -> target.setShort(index, (short) (((Boolean) value) ? 1 : 0));
+      case NULL, NULL_TYPED_NAME -> {
+        if (intArg == Types.BOOLEAN || intArg == Types.BIT) {
+          target.setNull(index, Types.SMALLINT);
+        } else {
+          applyTo(target, index);
+        }
+      }
+      case OBJECT, OBJECT_TYPED, OBJECT_TYPED_SCALE, OBJECT_SQLTYPE, OBJECT_SQLTYPE_SCALE -> {
+        boolean booleanType =
+            (kind == Kind.OBJECT_TYPED || kind == Kind.OBJECT_TYPED_SCALE)
+                && (intArg == Types.BOOLEAN || intArg == Types.BIT);
+        if (value instanceof Boolean b) {
+          target.setShort(index, (short) (b ? 1 : 0));
+        } else if (booleanType && value instanceof Number n) {
+          target.setShort(index, (short) (n.intValue() != 0 ? 1 : 0));
+        } else {
+          applyTo(target, index);
+        }
+      }
+      default -> applyTo(target, index);
+    }
+  }
+
+  /**
+   * Applies this value at {@code index} (1-based) of {@code target}, as the application bound it.
+   */
   void applyTo(PreparedStatement target, int index) throws SQLException {
     switch (kind) {
       case NULL -> target.setNull(index, intArg);

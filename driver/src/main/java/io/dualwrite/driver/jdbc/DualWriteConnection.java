@@ -72,9 +72,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     SideConnections sides = new SideConnections(runtime, config);
     Flags flags = runtime.flags();
     Connection authoritative = sides.get(flags.phase().authoritative());
-    if (flags.phase().authoritative() == Side.MYSQL) {
-      runtime.ensureCatalog(authoritative);
-    }
+    runtime.ensureCatalog();
     return new DualWriteConnection(runtime, sides, flags, authoritative);
   }
 

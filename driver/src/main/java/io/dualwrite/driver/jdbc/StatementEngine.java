@@ -4,6 +4,7 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.compare.ResultComparator;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.driver.routing.ReadRouter;
@@ -409,13 +410,16 @@ final class StatementEngine {
           executeWrite(
               Side.MYSQL, mysql, t.mysqlSql(), binds, identity(binds), null, appWantsKeys, null);
       conn.noteWrite(t.tablesWritten());
+      // A statement that could not even be parsed names no table: any table may now differ.
+      Set<String> drifted =
+          t.tablesWritten().isEmpty() ? Set.of(DriftTracker.ALL_TABLES) : t.tablesWritten();
       runtime
           .recorder()
           .record(
               DiscrepancyKind.UNTRANSLATABLE,
               t.mysqlSql(),
               t.refusal().code() + ": " + t.refusal().reason(),
-              t.tablesWritten(),
+              drifted,
               List.of(),
               mirror);
       return;
@@ -463,14 +467,11 @@ final class StatementEngine {
       runtime.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), keys);
     }
     conn.noteWrite(t.tablesWritten());
-    if (t.kind() == StatementKind.DDL) {
-      Connection mysql = conn.sides().ifOpen(Side.MYSQL);
-      if (mysql != null) {
-        runtime.schemaChanged(mysql);
-      }
-    }
     if (mirror) {
       mirrorWrite(t, binds, computed, keys, count);
+    }
+    if (t.kind() == StatementKind.DDL) {
+      runtime.schemaChanged(); // after the mirror: in PG_PRIMARY MySQL runs the DDL second
     }
     if (ddlInTransaction) {
       // MySQL committed implicitly before and after the DDL; so does the mirror now.
@@ -523,6 +524,13 @@ final class StatementEngine {
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
     boolean keysNeeded = ai != null && !ai.suppliedByStatement();
+    if (keysNeeded && t.kind() == StatementKind.INSERT_IGNORE && keys != null) {
+      if (authCount == 0) {
+        keysNeeded = false; // every row was ignored: nothing was inserted, no key generated
+      } else if (authCount < ai.rowCount()) {
+        keys = null; // some rows were ignored: which keys belong to which rows is unknown
+      }
+    }
     if (keysNeeded && t.kind() == StatementKind.UPSERT && keys != null) {
       // Connector/J reports one "key" per affected-row count of an upsert (an updated row counts
       // 2), so only what the count proves was inserted is a key to write.
@@ -734,6 +742,10 @@ final class StatementEngine {
     if (rs == null) {
       return keys;
     }
+    if (rs.getMetaData().getColumnCount() == 0) {
+      rs.close(); // a driver with nothing generated may answer with no columns at all
+      return keys;
+    }
     CachedRowSet copy = materialize(rs);
     while (copy.next()) {
       keys.add(copy.getObject(1));
@@ -821,7 +833,10 @@ final class StatementEngine {
       runtime.metrics().statement(auth, System.nanoTime() - start);
     }
     lastVendor = ps;
-    List<Object> keys = wantKeys ? readKeys() : null;
+    List<Object> keys = null;
+    if (wantKeys && failure == null) {
+      keys = readKeys();
+    }
     conn.noteWrite(t.tablesWritten());
     if (mirror) {
       if (t.isRefused()) {
@@ -1291,14 +1306,14 @@ final class StatementEngine {
 
   private static void applyIdentity(PreparedStatement ps, Bind[] binds) throws SQLException {
     for (int i = 0; i < binds.length; i++) {
-      bindOne(ps, i + 1, binds, i);
+      bindOne(ps, i + 1, binds, i, Side.MYSQL);
     }
   }
 
   private static void applyMapped(PreparedStatement ps, Bind[] binds, int[] map)
       throws SQLException {
     for (int i = 0; i < map.length; i++) {
-      bindOne(ps, i + 1, binds, map[i]);
+      bindOne(ps, i + 1, binds, map[i], Side.POSTGRES);
     }
   }
 
@@ -1311,7 +1326,7 @@ final class StatementEngine {
       throws SQLException {
     for (int i = 0; i < sources.length; i++) {
       if (sources[i] >= 0) {
-        bindOne(ps, i + 1, binds, sources[i]);
+        bindOne(ps, i + 1, binds, sources[i], side);
       } else {
         bindComputed(ps, i + 1, values[i], side);
       }
@@ -1337,13 +1352,17 @@ final class StatementEngine {
     }
   }
 
-  private static void bindOne(PreparedStatement ps, int index, Bind[] binds, int source)
+  private static void bindOne(PreparedStatement ps, int index, Bind[] binds, int source, Side side)
       throws SQLException {
     Bind b = binds == null || source >= binds.length ? null : binds[source];
     if (b == null) {
       throw new SQLException("No value specified for parameter " + (source + 1) + ".", "07001");
     }
-    b.applyTo(ps, index);
+    if (side == Side.POSTGRES) {
+      b.applyToPostgres(ps, index);
+    } else {
+      b.applyTo(ps, index);
+    }
   }
 
   // ------------------------------------------------------------------------------- lifecycle

@@ -2,6 +2,7 @@ package io.dualwrite.driver.runtime;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.control.ControlAgent;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
@@ -11,12 +12,14 @@ import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
 import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
+import io.dualwrite.rewriter.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ public final class DriverRuntime implements AutoCloseable {
 
   private final DualWriteConfig config;
   private final VendorDrivers vendors;
+  private static final long RELOAD_ON_MISS_MILLIS = 5000;
+
   private final DelegatingCatalog catalog = new DelegatingCatalog();
   private final Rewriter rewriter;
   private final SideHealth health;
@@ -116,33 +121,31 @@ public final class DriverRuntime implements AutoCloseable {
     this.flags = newFlags;
   }
 
-  /** Loads the schema catalog from MySQL the first time a MySQL connection is available. */
-  public void ensureCatalog(Connection mysql) {
-    if (catalog.loaded()) {
-      return;
-    }
-    synchronized (catalog) {
-      if (catalog.loaded()) {
-        return;
-      }
-      try {
-        catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
-        rewriter.invalidate();
-      } catch (SQLException e) {
-        LOG.warn("cannot load the schema catalog from MySQL; translating without it", e);
-      }
+  /**
+   * Loads the schema catalog from MySQL on first use. The catalog is read over a connection of its
+   * own (opened and closed for each load), so it never depends on an application connection.
+   */
+  public void ensureCatalog() {
+    if (!catalog.loaded()) {
+      loadCatalog("first use");
     }
   }
 
-  /** After DDL: re-read the catalog and drop cached translations that may depend on it. */
-  public void schemaChanged(Connection mysql) {
+  /** After DDL: re-read the catalog; cached translations of the old catalog are not used again. */
+  public void schemaChanged() {
+    loadCatalog("DDL");
+  }
+
+  private void loadCatalog(String why) {
+    if (!flags.phase().usesMysql() && !config.phase().usesMysql()) {
+      return; // PG_ONLY: MySQL is gone; keep what was loaded
+    }
     synchronized (catalog) {
-      try {
+      try (Connection mysql = vendors.openMysql(config.mysqlUrl(), config.mysqlProperties())) {
         catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
-      } catch (SQLException e) {
-        LOG.warn("cannot reload the schema catalog from MySQL after DDL", e);
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("cannot load the schema catalog from MySQL ({}); translating without it", why, e);
       }
-      rewriter.invalidate();
     }
   }
 
@@ -181,10 +184,16 @@ public final class DriverRuntime implements AutoCloseable {
     scheduler.shutdownNow();
   }
 
-  /** A catalog whose contents are swapped after DDL; the rewriter keeps one reference to it. */
-  private static final class DelegatingCatalog implements SchemaCatalog {
+  /**
+   * The catalog the rewriter holds: its content is swapped after DDL, and re-read (at most every
+   * {@value #RELOAD_ON_MISS_MILLIS} ms) when a statement names a table it does not know, so tables
+   * created outside the driver are picked up.
+   */
+  private final class DelegatingCatalog implements SchemaCatalog {
     private volatile SchemaCatalog current = SchemaCatalog.EMPTY;
     private volatile boolean loaded;
+    private volatile long loadedAt;
+    private final AtomicLong generation = new AtomicLong();
 
     boolean loaded() {
       return loaded;
@@ -193,11 +202,26 @@ public final class DriverRuntime implements AutoCloseable {
     void set(SchemaCatalog catalog) {
       current = catalog;
       loaded = true;
+      loadedAt = System.nanoTime();
+      generation.incrementAndGet();
     }
 
     @Override
-    public Optional<io.dualwrite.rewriter.TableInfo> table(String name) {
-      return current.table(name);
+    public Optional<TableInfo> table(String name) {
+      Optional<TableInfo> table = current.table(name);
+      if (table.isEmpty()
+          && loaded
+          && System.nanoTime() - loadedAt > RELOAD_ON_MISS_MILLIS * 1_000_000L) {
+        loadedAt = System.nanoTime(); // one reload per interval, whatever happens
+        loadCatalog("unknown table " + Redaction.oneLine(name));
+        table = current.table(name);
+      }
+      return table;
+    }
+
+    @Override
+    public long generation() {
+      return generation.get();
     }
   }
 }
