@@ -50,7 +50,8 @@ public enum DualWriteProperty {
       "dualwrite.control",
       "primary",
       "Where flags, heartbeats, discrepancies and drift live: none (static configuration from these"
-          + " properties), primary (the authoritative database), or a JDBC URL.",
+          + " properties), primary (the MySQL database of the URL, whatever the phase), or a"
+          + " jdbc:mysql:// or jdbc:postgresql:// URL.",
       Kind.TEXT),
   REFRESH_MILLIS(
       "dualwrite.refreshMillis",

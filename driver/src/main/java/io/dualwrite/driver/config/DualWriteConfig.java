@@ -103,13 +103,13 @@ public final class DualWriteConfig {
         this.controlUrl = null;
       }
       default -> {
-        if (!control.startsWith("jdbc:")) {
+        if (!control.startsWith("jdbc:mysql:") && !control.startsWith("jdbc:postgresql:")) {
           throw new SQLException(
               "Invalid value '"
                   + Redaction.url(control)
                   + "' for "
                   + DualWriteProperty.CONTROL.getName()
-                  + ": expected none, primary or a JDBC URL.",
+                  + ": expected none, primary, or a jdbc:mysql:// or jdbc:postgresql:// URL.",
               "22023");
         }
         this.controlMode = ControlMode.URL;
