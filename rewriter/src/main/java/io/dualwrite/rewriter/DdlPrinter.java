@@ -497,7 +497,11 @@ final class DdlPrinter {
           + ")";
     }
     if (index instanceof ForeignKeyIndex fk) {
-      return foreignKey(fk);
+      // A separate statement after the CREATE TABLE, so the driver can create the table even when
+      // the referenced one does not exist yet (MySQL dumps rely on FOREIGN_KEY_CHECKS=0) and add
+      // the key once it does.
+      after.add("ALTER TABLE " + Identifiers.pg(t) + " ADD " + foreignKey(fk));
+      return null;
     }
     String rawType =
         index.getType() != null

@@ -60,8 +60,9 @@ class DdlTranslationTest {
                 "CREATE TABLE o (id INT PRIMARY KEY, u INT, CONSTRAINT fk_u FOREIGN KEY (u)"
                     + " REFERENCES users (id) ON DELETE CASCADE, CHECK (u > 0))"))
         .isEqualTo(
-            "CREATE TABLE o (id integer PRIMARY KEY, u integer, CONSTRAINT fk_u FOREIGN KEY (u)"
-                + " REFERENCES users (id) ON DELETE CASCADE, CHECK (u > 0))");
+            "CREATE TABLE o (id integer PRIMARY KEY, u integer, CHECK (u > 0));\n"
+                + "ALTER TABLE o ADD CONSTRAINT fk_u FOREIGN KEY (u)"
+                + " REFERENCES users (id) ON DELETE CASCADE");
   }
 
   @Test

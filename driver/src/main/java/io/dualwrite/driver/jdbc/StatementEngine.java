@@ -460,7 +460,10 @@ final class StatementEngine {
     if (ddlInTransaction && mirror) {
       commitMirrorBeforeDdl();
     }
-    long count = executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
+    long count =
+        t.kind() == StatementKind.DDL && auth == Side.POSTGRES
+            ? runtime.postgresDdl().execute(authConn, sql)
+            : executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
     updateCount = count;
     List<Object> keys = wantKeys ? readKeys() : null;
     if (explicitIdsOnPostgres && keys != null) {
@@ -468,7 +471,15 @@ final class StatementEngine {
     }
     conn.noteWrite(t.tablesWritten());
     if (mirror) {
-      mirrorWrite(t, binds, computed, keys, count);
+      long mirrored = mirrorWrite(t, binds, computed, keys, count);
+      if (auth == Side.POSTGRES
+          && mirrored >= 0
+          && (t.kind() == StatementKind.UPSERT || t.kind() == StatementKind.REPLACE)
+          && countsAgree(t.kind(), count, mirrored)) {
+        // The application expects MySQL's affected-row count for an upsert (2 for an updated
+        // row, 1 for an inserted one), which PostgreSQL does not give; MySQL, the mirror, did.
+        updateCount = mirrored;
+      }
     }
     if (t.kind() == StatementKind.DDL) {
       runtime.schemaChanged(); // after the mirror: in PG_PRIMARY MySQL runs the DDL second
@@ -501,7 +512,8 @@ final class StatementEngine {
     }
   }
 
-  private void mirrorWrite(
+  /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
+  private long mirrorWrite(
       Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
     DriverRuntime runtime = conn.runtime();
     Side other = conn.authoritativeSide().other();
@@ -519,7 +531,7 @@ final class StatementEngine {
               tables,
               keyStrings,
               true);
-      return;
+      return -1;
     }
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
@@ -600,7 +612,10 @@ final class StatementEngine {
           s.execute("SET insert_id = " + insertId);
         }
       }
-      count = executeMirror(other, oc, sql, binds, sources, values);
+      count =
+          t.kind() == StatementKind.DDL && other == Side.POSTGRES
+              ? runtime.postgresDdl().execute(oc, sql)
+              : executeMirror(other, oc, sql, binds, sources, values);
       if (withKeys) {
         runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
       }
@@ -608,7 +623,7 @@ final class StatementEngine {
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
       recordMirrorFailure(t.mysqlSql(), other, e, tables, keyStrings, true);
-      return;
+      return -1;
     }
     if (!countsAgree(t.kind(), authCount, count)) {
       runtime
@@ -633,6 +648,7 @@ final class StatementEngine {
               keyStrings,
               true);
     }
+    return count;
   }
 
   /** A mirrored statement failed on {@code other}: one discrepancy, with drift when asked. */

@@ -7,6 +7,7 @@ import io.dualwrite.driver.control.ControlAgent;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.metrics.DriverMetrics;
+import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
@@ -40,6 +41,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final SideHealth health;
   private final DriftTracker drift = new DriftTracker();
   private final SequenceKeeper sequences = new SequenceKeeper();
+  private final PostgresDdl postgresDdl = new PostgresDdl();
   private final DriverMetrics metrics;
   private final DiscrepancyRecorder recorder;
   private final ScheduledExecutorService scheduler;
@@ -90,6 +92,11 @@ public final class DriverRuntime implements AutoCloseable {
 
   public SideHealth health() {
     return health;
+  }
+
+  /** Runs translated DDL on PostgreSQL, holding back foreign keys to tables not created yet. */
+  public PostgresDdl postgresDdl() {
+    return postgresDdl;
   }
 
   public SequenceKeeper sequences() {
