@@ -79,13 +79,15 @@ public final class TestServers {
             choose(
                 "DUALWRITE_TEST_MYSQL",
                 TestServer.Kind.MYSQL,
-                containers ? ContainerServers::mysql : EmbeddedMariaDb::start));
+                containers ? ContainerServers::mysql : withRetries(EmbeddedMariaDb::start)));
     CompletableFuture<TestServer> postgres =
         CompletableFuture.supplyAsync(
             choose(
                 "DUALWRITE_TEST_PG",
                 TestServer.Kind.POSTGRES,
-                containers ? ContainerServers::postgres : EmbeddedPostgresServer::start));
+                containers
+                    ? ContainerServers::postgres
+                    : withRetries(EmbeddedPostgresServer::start)));
     TestServers servers = new TestServers(mysql.join(), postgres.join());
     Runtime.getRuntime()
         .addShutdownHook(
@@ -103,6 +105,26 @@ public final class TestServers {
         servers.postgres.origin(),
         (System.nanoTime() - started) / 1e9);
     return servers;
+  }
+
+  /**
+   * Starts an embedded server, retrying twice: a free port picked before the server binds it can be
+   * taken by another process in between (several builds on one machine).
+   */
+  private static Supplier<TestServer> withRetries(Supplier<TestServer> start) {
+    return () -> {
+      RuntimeException last = null;
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        try {
+          return start.get();
+        } catch (RuntimeException e) {
+          last = e;
+          System.err.println(
+              "[dualwrite-testkit] start failed (attempt " + attempt + " of 3): " + e);
+        }
+      }
+      throw last;
+    };
   }
 
   private static Supplier<TestServer> choose(
