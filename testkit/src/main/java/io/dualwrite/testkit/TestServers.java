@@ -88,7 +88,15 @@ public final class TestServers {
                 containers
                     ? ContainerServers::postgres
                     : withRetries(EmbeddedPostgresServer::start)));
-    TestServers servers = new TestServers(mysql.join(), postgres.join());
+    TestServers servers;
+    try {
+      servers = new TestServers(mysql.join(), postgres.join());
+    } catch (RuntimeException e) {
+      // One side failed: stop the other, which has no shutdown hook yet.
+      mysql.thenAccept(TestServer::stop);
+      postgres.thenAccept(TestServer::stop);
+      throw e;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

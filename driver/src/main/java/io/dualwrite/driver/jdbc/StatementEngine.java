@@ -335,7 +335,7 @@ final class StatementEngine {
   }
 
   private static CachedRowSet materialize(ResultSet rs) throws SQLException {
-    CachedRowSet rows = RowSetProvider.newFactory().createCachedRowSet();
+    CachedRowSet rows = RowSets.FACTORY.createCachedRowSet();
     try (rs) {
       rows.populate(rs);
     }
@@ -347,6 +347,19 @@ final class StatementEngine {
    * Connector/J's, with each column's MySQL type taken from the schema catalog when the column is a
    * plain table column (else derived from the PostgreSQL type).
    */
+  /** One RowSetFactory for the JVM: {@code RowSetProvider.newFactory()} scans the class path. */
+  private static final class RowSets {
+    static final javax.sql.rowset.RowSetFactory FACTORY;
+
+    static {
+      try {
+        FACTORY = RowSetProvider.newFactory();
+      } catch (SQLException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   private ResultSet wrapResult(ResultSet rs, Side side) throws SQLException {
     if (rs == null) {
       return null;
@@ -752,6 +765,11 @@ final class StatementEngine {
     }
   }
 
+  /**
+   * Reads the generated keys of the last execution for the mirror, and keeps them for the
+   * application's {@code getGeneratedKeys()}: the vendor's own result set rewound when it can be
+   * (Connector/J's is in memory), else an in-memory copy.
+   */
   private List<Object> readKeys() throws SQLException {
     ResultSet rs = lastVendor.getGeneratedKeys();
     List<Object> keys = new ArrayList<>();
@@ -760,6 +778,14 @@ final class StatementEngine {
     }
     if (rs.getMetaData().getColumnCount() == 0) {
       rs.close(); // a driver with nothing generated may answer with no columns at all
+      return keys;
+    }
+    if (rs.getType() != ResultSet.TYPE_FORWARD_ONLY) {
+      while (rs.next()) {
+        keys.add(rs.getObject(1));
+      }
+      rs.beforeFirst();
+      generatedKeys = new DualWriteResultSet(rs, owner);
       return keys;
     }
     CachedRowSet copy = materialize(rs);
