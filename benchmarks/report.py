@@ -282,7 +282,7 @@ def machine(meta, args):
         java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().replace("\n", "; ")
     except OSError:
         pass
-    lines.append(f"- Started: {args.started}; settings: `{args.settings}`" + (" + `-prof gc` for sections 1-3" if True else ""))
+    lines.append(f"- Started: {args.started}; JMH settings: {args.settings}")
     lines.append(f"- Machine: {os.cpu_count()} CPUs (nproc), {cpu}, {mem} RAM, {platform.system()} {platform.release()}")
     lines.append(f"- Load average (1/5/15 min) at start: {args.load_start}; at end: {args.load_end}")
     lines.append(f"- JVM: {java}")

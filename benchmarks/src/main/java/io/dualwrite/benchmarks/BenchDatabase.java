@@ -41,7 +41,7 @@ public final class BenchDatabase {
 
   /** Starts the servers if needed, (re)creates the database and loads it. */
   public static BenchDatabase create() throws SQLException {
-    TestServers servers = TestServers.get();
+    TestServers servers = servers();
     Endpoint mysqlAdmin = servers.mysqlServer();
     Endpoint pgAdmin = servers.postgresServer();
     try (Connection c = mysqlAdmin.open();
@@ -61,6 +61,27 @@ public final class BenchDatabase {
             new Endpoint(withDatabase(pgAdmin.jdbcUrl()), pgAdmin.user(), pgAdmin.password()));
     db.load();
     return db;
+  }
+
+  /**
+   * The servers of this JVM. Starting embedded MariaDB fails now and then on a busy machine ({@code
+   * mariadb-install-db} racing other processes in /tmp), which would lose a whole fork's
+   * measurement: up to three attempts.
+   */
+  private static TestServers servers() {
+    RuntimeException failure = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return TestServers.get();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    throw failure;
   }
 
   private void load() throws SQLException {

@@ -56,8 +56,14 @@ final class StubStatement extends UnsupportedPreparedStatement {
   }
 
   private static boolean isCatalogQuery(String sql) {
-    return sql.regionMatches(true, 0, "SELECT", 0, 6)
-        && sql.toLowerCase(java.util.Locale.ROOT).contains("information_schema");
+    // no allocation: the stub must cost the same few nanoseconds raw and under dualwrite
+    String needle = "information_schema";
+    for (int i = 0, last = sql.length() - needle.length(); i <= last; i++) {
+      if (sql.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkOpen() throws SQLException {
