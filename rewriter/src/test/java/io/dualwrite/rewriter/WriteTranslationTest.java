@@ -47,7 +47,9 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET"
-                + " name = EXCLUDED.name, age = age + 1");
+                + " name = EXCLUDED.name, age = age + 1,"
+                // the ON UPDATE CURRENT_TIMESTAMP column is set explicitly (TemporalDefaults)
+                + " updated = date_trunc('second', LOCALTIMESTAMP)");
   }
 
   @Test
