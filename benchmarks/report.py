@@ -127,6 +127,9 @@ class Report:
         for n in (1, 100, 1000):
             rows.append((f"execute + read {n} row(s), 3 getters per row",
                          "RowReadBenchmark.raw", {"rows": n}, "RowReadBenchmark.wrapped", {"rows": n}, 300 if n == 1 else None))
+        for n in (1, 100, 1000):
+            rows.append((f"same {n} row(s), readPercent 100: PostgreSQL stub serves, values converted to MySQL's",
+                         "RowReadBenchmark.raw", {"rows": n}, "RowReadBenchmark.wrappedPostgres", {"rows": n}, None))
         deltas = {}
         for label, rn, rp, wn, wp, target in rows:
             raw, dw = self.get(rn, **rp), self.get(wn, **wp)
@@ -167,6 +170,11 @@ class Report:
             self.out(f"- Added cost per row (slope 1 → 1000 rows; `next()` + 3 getters = 4 forwarded calls):"
                      f" **{fmt(per_row)} ns per row** (± {fmt(per_row_err)}), i.e. {fmt(per_row / 4)} ns per call."
                      f" Target: nothing beyond a field read (≤ ~1 ns per call): {verd}.")
+            p1 = deltas.get(("RowReadBenchmark.wrappedPostgres", (("rows", 1),)))
+            p1000 = deltas.get(("RowReadBenchmark.wrappedPostgres", (("rows", 1000),)))
+            if p1 and p1000:
+                self.out(f"- Same slope when PostgreSQL serves (readPercent 100, MySQL-looking conversion of every value):"
+                         f" **{fmt((p1000[0] - p1[0]) / 999)} ns per row** (± {fmt(math.sqrt(p1[1] ** 2 + p1000[1] ** 2) / 999)}).")
             w1000 = self.get("RowReadBenchmark.wrapped", rows=1000)
             r1000 = self.get("RowReadBenchmark.raw", rows=1000)
             if w1000 and r1000:

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * is executed and every row read with {@code next}, {@code getInt}, {@code getLong} and {@code
  * getString}, on the stub driver ({@code raw}) and through dualwrite in DUAL_WRITE at readPercent 0
  * ({@code wrapped}). The per-row cost is the slope between 1 and 1000 rows; dualwrite should add a
- * field read per call and nothing else.
+ * field read per call and nothing else. {@code wrappedPostgres} reads the same rows through
+ * dualwrite at readPercent 100, where PostgreSQL serves the read and every value passes dualwrite's
+ * MySQL-looking conversion.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,10 +36,13 @@ public class RowReadBenchmark {
   public int rows;
 
   StubFixture fixture;
+  StubFixture postgresFixture;
   Connection rawConn;
   Connection wrappedConn;
+  Connection postgresConn;
   PreparedStatement raw;
   PreparedStatement wrapped;
+  PreparedStatement wrappedPostgres;
 
   @Setup
   public void open() throws SQLException {
@@ -49,6 +54,11 @@ public class RowReadBenchmark {
     wrapped = wrappedConn.prepareStatement(SQL);
     raw.setString(1, "PG");
     wrapped.setString(1, "PG");
+    postgresFixture = StubFixture.open(Phase.DUAL_WRITE, 100);
+    postgresFixture.driver().rows(rows);
+    postgresConn = postgresFixture.dualwrite();
+    wrappedPostgres = postgresConn.prepareStatement(SQL);
+    wrappedPostgres.setString(1, "PG");
   }
 
   @TearDown
@@ -58,6 +68,9 @@ public class RowReadBenchmark {
     rawConn.close();
     wrappedConn.close();
     fixture.close();
+    wrappedPostgres.close();
+    postgresConn.close();
+    postgresFixture.close();
   }
 
   static long readAll(PreparedStatement ps) throws SQLException {
@@ -78,5 +91,10 @@ public class RowReadBenchmark {
   @Benchmark
   public long wrapped() throws SQLException {
     return readAll(wrapped);
+  }
+
+  @Benchmark
+  public long wrappedPostgres() throws SQLException {
+    return readAll(wrappedPostgres);
   }
 }

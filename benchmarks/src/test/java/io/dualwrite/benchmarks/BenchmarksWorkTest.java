@@ -83,6 +83,11 @@ class BenchmarksWorkTest {
       try {
         long raw = b.raw();
         assertThat(b.wrapped()).isEqualTo(raw);
+        long pgBefore = b.postgresFixture.driver().postgresQueries();
+        assertThat(b.wrappedPostgres()).isEqualTo(raw);
+        assertThat(b.postgresFixture.driver().postgresQueries())
+            .as("served by the PostgreSQL stub")
+            .isEqualTo(pgBefore + 1);
         // every row contributes: rows are numbered, so the sum grows with the row count
         assertThat(raw).isGreaterThanOrEqualTo(rows * 3L);
       } finally {
@@ -136,11 +141,24 @@ class BenchmarksWorkTest {
   }
 
   @Test
-  void stubFixtureReadsFromPostgresAtReadPercent100() throws SQLException {
-    try (StubFixture f = StubFixture.open(Phase.DUAL_WRITE, 100)) {
-      var c = f.dualwrite();
+  void stubFixtureServesReadsFromTheSideTheRouterChooses() throws SQLException {
+    try (StubFixture f = StubFixture.open(Phase.DUAL_WRITE, 100);
+        var c = f.dualwrite()) {
+      // the first read opens the PostgreSQL side (which may ask MySQL about the session)
+      PassThroughBenchmark.selectCycle(c, 1);
+      long pg = f.driver().postgresQueries();
+      long mysql = f.driver().mysqlQueries();
       assertThat(PassThroughBenchmark.selectCycle(c, 1)).isPositive();
-      c.close();
+      assertThat(f.driver().postgresQueries()).isEqualTo(pg + 1);
+      assertThat(f.driver().mysqlQueries()).isEqualTo(mysql);
+    }
+    try (StubFixture f = StubFixture.open(Phase.DUAL_WRITE, 0);
+        var c = f.dualwrite()) {
+      long pg = f.driver().postgresQueries();
+      long mysql = f.driver().mysqlQueries();
+      assertThat(PassThroughBenchmark.selectCycle(c, 1)).isPositive();
+      assertThat(f.driver().mysqlQueries()).isEqualTo(mysql + 1);
+      assertThat(f.driver().postgresQueries()).isEqualTo(pg);
     }
   }
 }

@@ -20,6 +20,8 @@ public final class StubDriver implements java.sql.Driver {
   private volatile int rows = 1;
   private long mysqlWrites;
   private long postgresWrites;
+  private long mysqlQueries;
+  private long postgresQueries;
 
   /** How many rows every following query returns (default 1). */
   public StubDriver rows(int rows) {
@@ -45,6 +47,24 @@ public final class StubDriver implements java.sql.Driver {
   /** Writes executed so far on {@code jdbc:postgresql://stub} connections. */
   public long postgresWrites() {
     return postgresWrites;
+  }
+
+  /** Queries executed so far on {@code jdbc:mysql://stub} connections. */
+  public long mysqlQueries() {
+    return mysqlQueries;
+  }
+
+  /** Queries executed so far on {@code jdbc:postgresql://stub} connections. */
+  public long postgresQueries() {
+    return postgresQueries;
+  }
+
+  void countQuery(boolean postgres) {
+    if (postgres) {
+      postgresQueries++;
+    } else {
+      mysqlQueries++;
+    }
   }
 
   void countWrite(boolean postgres) {

@@ -104,6 +104,14 @@ final class StubResultSet extends UnsupportedResultSet {
   }
 
   @Override
+  public java.sql.ResultSetMetaData getMetaData() throws SQLException {
+    if (closed) {
+      throw new SQLException("stub result set is closed", "S1000");
+    }
+    return StubResultSetMetaData.INSTANCE;
+  }
+
+  @Override
   public boolean wasNull() {
     return false;
   }

@@ -105,6 +105,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
     closeResult();
     if (query) {
       resultSet = new StubResultSet(this, catalog ? 0 : connection.driver().rows(), 0);
+      connection.driver().countQuery(connection.postgres());
       updateCount = -1;
       return true;
     }
