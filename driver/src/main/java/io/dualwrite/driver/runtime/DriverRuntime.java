@@ -2,6 +2,7 @@ package io.dualwrite.driver.runtime;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.control.ControlAgent;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.metrics.DriverMetrics;
@@ -37,6 +38,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final DriverMetrics metrics;
   private final DiscrepancyRecorder recorder;
   private final ScheduledExecutorService scheduler;
+  private final ControlAgent control;
   private volatile Flags flags;
 
   public DriverRuntime(DualWriteConfig config, Object meterRegistry) {
@@ -64,6 +66,9 @@ public final class DriverRuntime implements AutoCloseable {
     long probeMillis = 1000;
     scheduler.scheduleWithFixedDelay(
         this::probeUnhealthySide, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
+    // Last: reads the stored flags (they win over the starting properties) before the first
+    // connection, then refreshes them on the scheduler; inert with dualwrite.control=none.
+    this.control = ControlAgent.start(this);
   }
 
   public DualWriteConfig config() {
@@ -172,6 +177,7 @@ public final class DriverRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    control.close();
     scheduler.shutdownNow();
   }
 

@@ -1,0 +1,411 @@
+package io.dualwrite.driver.control;
+
+import io.dualwrite.driver.Phase;
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.routing.Flags;
+import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.driver.runtime.SideHealth;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One runtime's link to the control store (contract section 4). Every {@code
+ * dualwrite.refreshMillis}, on the runtime's scheduler thread (never the application's), it:
+ *
+ * <ol>
+ *   <li>reads the flags row (one small query) and, when its version differs from the runtime's,
+ *       calls {@link DriverRuntime#setFlags}; connections take it at their next transaction
+ *       boundary;
+ *   <li>writes the discrepancies and drift buffered since the last refresh, in one transaction;
+ *   <li>reads the fleet's drifted tables, so reads of a table drifted by any instance go to the
+ *       authoritative side, and forgets tables repaired since;
+ *   <li>writes its heartbeat: applied version, breaker states, counts, the last outage.
+ * </ol>
+ *
+ * <p>The first refresh runs when the runtime starts, before the first connection is handed out, so
+ * an instance starting in a fleet that moved on never writes under stale flags: the stored flags
+ * win over the starting properties, which only create the row if there is none. When the store
+ * cannot be reached, the runtime keeps its last flags, the outage is logged once (and its end
+ * once), and the next successful heartbeat records it. Nothing the application does waits for the
+ * store.
+ */
+public final class ControlAgent implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlAgent.class);
+
+  /** Distinct kind + fingerprint groups held per flush window before records are dropped. */
+  static final int MAX_GROUPS = 1000;
+
+  /** Drift (table, key) pairs held per flush window before whole tables are marked instead. */
+  static final int MAX_DRIFT_KEYS = 50_000;
+
+  /** How long a discrepancy row keeps collecting occurrences before a new row is started. */
+  static final long ROW_WINDOW_MILLIS = 10 * 60_000L;
+
+  private static final int MAX_OPEN_ROWS = 1000;
+
+  private static final ControlAgent DISABLED = new ControlAgent();
+
+  private final DriverRuntime runtime;
+  private final ControlStore store;
+  private final DiscrepancyBuffer buffer;
+  private final String instance;
+  private final long startedAtMillis = System.currentTimeMillis();
+  private final Map<DiscrepancyBuffer.GroupKey, ControlStore.OpenRow> openRows =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(
+            Map.Entry<DiscrepancyBuffer.GroupKey, ControlStore.OpenRow> eldest) {
+          return size() > MAX_OPEN_ROWS;
+        }
+      };
+  private ScheduledFuture<?> task;
+
+  // State below is touched only inside synchronized cycle()/close().
+  private boolean schemaReady;
+  private boolean closed;
+  private Long outageStartMillis;
+  private int outages;
+  private Long lastOutageStartMillis;
+  private Long lastOutageEndMillis;
+  private String lastOutageError;
+  private String flagsError;
+  private long flagsErrorVersion = Long.MIN_VALUE;
+  private Set<String> fleetDrift = new HashSet<>();
+  private final Set<String> persistedDrift = new HashSet<>();
+
+  private ControlAgent() {
+    this.runtime = null;
+    this.store = null;
+    this.buffer = null;
+    this.instance = null;
+    this.closed = true;
+  }
+
+  private ControlAgent(DriverRuntime runtime, ControlStore store, int maxGroups, int maxDriftKeys) {
+    this.runtime = runtime;
+    this.store = store;
+    this.instance = runtime.config().instance();
+    this.buffer =
+        new DiscrepancyBuffer(
+            maxGroups, maxDriftKeys, DiscrepancyBuffer.driftInference(runtime.drift()));
+  }
+
+  /**
+   * Starts the control store link of {@code runtime} as its configuration says ({@code
+   * dualwrite.control}); an inert agent for {@code none}. Runs the first refresh on the calling
+   * thread, bounded by the pool's two-second connection timeout, then schedules the rest.
+   */
+  public static ControlAgent start(DriverRuntime runtime) {
+    DualWriteConfig config = runtime.config();
+    if (config.controlMode() == DualWriteConfig.ControlMode.NONE) {
+      return DISABLED;
+    }
+    ControlLocation location;
+    try {
+      location = ControlLocation.of(config);
+    } catch (SQLException e) {
+      LOG.error(
+          "dualwrite control store disabled for instance {}: {}; flags stay as configured",
+          Redaction.oneLine(config.instance()),
+          e.getMessage());
+      return DISABLED;
+    }
+    ControlStore store =
+        ControlStore.forRuntime(
+            location, runtime.vendors(), "dualwrite-control-" + poolSuffix(config.instance()));
+    return start(runtime, store, MAX_GROUPS, MAX_DRIFT_KEYS);
+  }
+
+  /** Starts an agent over a given store and buffer sizes (tests). */
+  static ControlAgent start(
+      DriverRuntime runtime, ControlStore store, int maxGroups, int maxDriftKeys) {
+    ControlAgent agent = new ControlAgent(runtime, store, maxGroups, maxDriftKeys);
+    runtime.recorder().addSink(agent.buffer);
+    agent.cycle();
+    long every = runtime.config().refreshMillis();
+    agent.task =
+        runtime
+            .scheduler()
+            .scheduleWithFixedDelay(agent::cycle, every, every, TimeUnit.MILLISECONDS);
+    return agent;
+  }
+
+  /** Whether this agent talks to a control store ({@code false} for {@code control=none}). */
+  public boolean enabled() {
+    return store != null;
+  }
+
+  /** The store this agent writes to; null when disabled. */
+  ControlStore store() {
+    return store;
+  }
+
+  DiscrepancyBuffer buffer() {
+    return buffer;
+  }
+
+  /** One refresh: flags, discrepancies and drift, fleet drift, heartbeat. */
+  synchronized void cycle() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (!schemaReady) {
+        store.ensureSchema();
+        schemaReady = true;
+      }
+      Flags current = runtime.flags();
+      StoredFlags stored;
+      try {
+        stored =
+            store.flagsOrCreate(
+                current.phase(),
+                current.readPercent(),
+                current.comparePercent(),
+                "instance " + instance + " (starting properties)");
+      } catch (SQLException e) {
+        if (!"22023".equals(e.getSQLState())) {
+          throw e;
+        }
+        stored = null;
+        refuse(Long.MIN_VALUE + 1, e.getMessage());
+      }
+      endOutage();
+      if (stored != null) {
+        apply(stored);
+      }
+      flush();
+      syncDrift();
+      heartbeat();
+    } catch (SQLException | RuntimeException e) {
+      outage(e);
+    }
+  }
+
+  private void apply(StoredFlags stored) {
+    Flags current = runtime.flags();
+    Flags next = stored.toFlags();
+    if (next.equals(current)) {
+      return;
+    }
+    if (next.phase().usesPostgres() && runtime.config().postgresUrl() == null) {
+      refuse(
+          stored.version(),
+          "phase "
+              + next.phase()
+              + " (flags version "
+              + stored.version()
+              + ") needs dualwrite.postgres.url, which this instance does not have");
+      return;
+    }
+    runtime.setFlags(next);
+    flagsError = null;
+    flagsErrorVersion = Long.MIN_VALUE;
+    LOG.info(
+        "dualwrite flags version {} applied by {}: phase {}, readPercent {}, comparePercent {}"
+            + " (set by {})",
+        stored.version(),
+        Redaction.oneLine(instance),
+        next.phase(),
+        next.readPercent(),
+        next.comparePercent(),
+        Redaction.oneLine(stored.updatedBy()));
+  }
+
+  /** The stored flags cannot be applied: keep the current ones, say so once per version. */
+  private void refuse(long version, String why) {
+    flagsError = Redaction.oneLine(why);
+    if (flagsErrorVersion != version) {
+      flagsErrorVersion = version;
+      LOG.error(
+          "dualwrite instance {} keeps flags version {}: {}",
+          Redaction.oneLine(instance),
+          runtime.flags().version(),
+          flagsError);
+    }
+  }
+
+  private void flush() throws SQLException {
+    DiscrepancyBuffer.Batch batch = buffer.drain();
+    if (batch.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    openRows.values().removeIf(r -> now - r.openedAtMillis() > ROW_WINDOW_MILLIS);
+    try {
+      store.writeBatch(batch, instance, openRows);
+    } catch (SQLException | RuntimeException e) {
+      buffer.requeue(batch);
+      throw e;
+    }
+    for (DiscrepancyBuffer.DriftKey k : batch.drift()) {
+      persistedDrift.add(k.table());
+    }
+  }
+
+  /**
+   * Makes the local drift view the fleet's: opens every table drifted in the store, and clears the
+   * tables that were in the store (or written by this instance) and are no longer, i.e. repaired,
+   * unless drift for them is waiting to be written. Tables drifted locally and not yet written are
+   * never cleared here.
+   */
+  private void syncDrift() throws SQLException {
+    Set<String> fleet = store.driftTables();
+    DriftTracker drift = runtime.drift();
+    for (String table : fleet) {
+      if (!drift.anyDrifted(List.of(table))) {
+        drift.open(List.of(table), List.of());
+      }
+    }
+    Set<String> repaired = new HashSet<>(fleetDrift);
+    repaired.addAll(persistedDrift);
+    repaired.removeAll(fleet);
+    if (!repaired.isEmpty()) {
+      repaired.removeAll(buffer.pendingDriftTables());
+      for (String table : repaired) {
+        drift.clear(table);
+        LOG.info(
+            "dualwrite drift of table {} cleared in the control store; reads may use both sides"
+                + " again",
+            Redaction.oneLine(table));
+      }
+    }
+    fleetDrift = fleet;
+    persistedDrift.clear();
+  }
+
+  private void heartbeat() throws SQLException {
+    Flags flags = runtime.flags();
+    SideHealth health = runtime.health();
+    Phase phase = flags.phase();
+    String mirror =
+        phase.mirrorsWrites() ? breaker(health, phase.authoritative().other()) : "NOT_MIRRORING";
+    store.heartbeat(
+        new Heartbeat(
+            instance,
+            startedAtMillis,
+            runtime.config().refreshMillis(),
+            flags.version(),
+            phase,
+            flags.readPercent(),
+            flags.comparePercent(),
+            breaker(health, Side.MYSQL),
+            breaker(health, Side.POSTGRES),
+            mirror,
+            buffer.accepted(),
+            buffer.droppedTotal(),
+            runtime.drift().size(),
+            outages,
+            lastOutageStartMillis,
+            lastOutageEndMillis,
+            lastOutageError,
+            flagsError));
+  }
+
+  private static String breaker(SideHealth health, Side side) {
+    return health.breaker(side).getState().name();
+  }
+
+  private void outage(Exception e) {
+    if (outageStartMillis != null) {
+      return;
+    }
+    outageStartMillis = System.currentTimeMillis();
+    outages++;
+    lastOutageError = reason(e);
+    Flags flags = runtime.flags();
+    LOG.warn(
+        "dualwrite control store {} unreachable from instance {}: {}; keeping flags version {}"
+            + " (phase {}, readPercent {}, comparePercent {}) and retrying every {} ms",
+        store.describe(),
+        Redaction.oneLine(instance),
+        lastOutageError,
+        flags.version(),
+        flags.phase(),
+        flags.readPercent(),
+        flags.comparePercent(),
+        runtime.config().refreshMillis());
+  }
+
+  private void endOutage() {
+    if (outageStartMillis == null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    lastOutageStartMillis = outageStartMillis;
+    lastOutageEndMillis = now;
+    outageStartMillis = null;
+    LOG.info(
+        "dualwrite control store {} reachable again from instance {} after {} ms",
+        store.describe(),
+        Redaction.oneLine(instance),
+        now - lastOutageStartMillis);
+  }
+
+  /** Why the store failed, on one line: the pool's timeout says less than the driver's cause. */
+  static String reason(Throwable e) {
+    Throwable t = e;
+    if (t instanceof SQLTransientConnectionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String state = t instanceof SQLException s && s.getSQLState() != null ? s.getSQLState() : null;
+    String message = t.getMessage() == null ? "" : t.getMessage();
+    int nl = message.indexOf('\n');
+    if (nl >= 0) {
+      message = message.substring(0, nl);
+    }
+    String text =
+        t.getClass().getSimpleName() + (state == null ? "" : " " + state) + ": " + message;
+    return ControlStore.clip(Redaction.oneLine(text), 500);
+  }
+
+  private static String poolSuffix(String instance) {
+    return instance.replaceAll("[^A-Za-z0-9_.:-]", "_");
+  }
+
+  /**
+   * Stops refreshing; writes what is buffered and a last heartbeat if the store was reachable at
+   * the last refresh; closes the pool.
+   */
+  @Override
+  public void close() {
+    if (store == null) {
+      return;
+    }
+    if (task != null) {
+      task.cancel(false);
+    }
+    runtime.recorder().removeSink(buffer);
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      if (schemaReady && outageStartMillis == null) {
+        try {
+          flush();
+          heartbeat();
+        } catch (SQLException | RuntimeException e) {
+          LOG.warn(
+              "dualwrite instance {} could not write its last discrepancies to the control store:"
+                  + " {}",
+              Redaction.oneLine(instance),
+              reason(e));
+        }
+      }
+      closed = true;
+    }
+    store.close();
+  }
+}

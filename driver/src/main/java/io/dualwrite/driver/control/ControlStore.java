@@ -1,0 +1,837 @@
+package io.dualwrite.driver.control;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dualwrite.driver.Phase;
+import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.runtime.VendorDrivers;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The control store's tables ({@code dualwrite_flags}, {@code dualwrite_instances}, {@code
+ * dualwrite_discrepancies}, {@code dualwrite_drift}; schema in /work/notes/control-store.md) and
+ * every statement run on them, for MySQL and PostgreSQL. The driver's runtime uses it through
+ * {@link ControlAgent}; {@code dualwrite-admin} uses the public methods, so no SQL is written
+ * twice.
+ *
+ * <p>Connections come from a HikariCP pool of at most two, with a two-second connection timeout and
+ * validation on borrow; the vendor drivers are used directly (no {@code DriverManager} lookup).
+ * Thread-safe. Closing closes the pool.
+ */
+public final class ControlStore implements AutoCloseable {
+  static final String FLAGS_COLUMNS =
+      "phase, read_percent, compare_percent, version, updated_at_ms, updated_by";
+
+  private final HikariDataSource pool;
+  private final ControlDialect dialect;
+  private final ControlLocation location;
+
+  private ControlStore(ControlLocation location, VendorDrivers vendors, String poolName) {
+    this.location = location;
+    this.dialect = location.dialect();
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName(poolName);
+    hc.setDataSource(new VendorDataSource(location, vendors));
+    hc.setMaximumPoolSize(2);
+    hc.setMinimumIdle(0);
+    hc.setConnectionTimeout(2000);
+    hc.setValidationTimeout(1000);
+    hc.setIdleTimeout(60_000);
+    hc.setMaxLifetime(600_000);
+    hc.setKeepaliveTime(0);
+    // Start even when the database is down: the runtime keeps its flags and retries.
+    hc.setInitializationFailTimeout(-1);
+    hc.setAutoCommit(true);
+    this.pool = new HikariDataSource(hc);
+  }
+
+  /**
+   * Opens the control store at {@code jdbcUrl} ({@code jdbc:mysql:} or {@code jdbc:postgresql:})
+   * with the vendor driver's {@code props} (user, password, ...), creating the tables if they do
+   * not exist.
+   *
+   * @throws SQLException {@code 22023} for another kind of URL; the database's error if it cannot
+   *     be reached or the tables cannot be created
+   */
+  public static ControlStore open(String jdbcUrl, Properties props) throws SQLException {
+    return openAndCreate(ControlLocation.of(jdbcUrl, props), "dualwrite-control");
+  }
+
+  /**
+   * Opens the control store a driver with {@code config} uses ({@code dualwrite.control}: primary
+   * is the MySQL database of the URL, or the given JDBC URL), creating the tables if needed.
+   *
+   * @throws SQLException {@code 22023} when the configuration has {@code dualwrite.control=none}
+   */
+  public static ControlStore open(DualWriteConfig config) throws SQLException {
+    return openAndCreate(ControlLocation.of(config), "dualwrite-control");
+  }
+
+  private static ControlStore openAndCreate(ControlLocation location, String poolName)
+      throws SQLException {
+    ControlStore store = new ControlStore(location, new VendorDrivers(), poolName);
+    try {
+      store.ensureSchema();
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** For the runtime: no I/O here (the agent creates the tables on its first refresh). */
+  static ControlStore forRuntime(ControlLocation location, VendorDrivers vendors, String poolName) {
+    return new ControlStore(location, vendors, poolName);
+  }
+
+  /** The database and dialect, without credentials. */
+  public String describe() {
+    return location.toString();
+  }
+
+  // ------------------------------------------------------------------------------ schema
+
+  /**
+   * Creates the tables and indexes if they do not exist. Safe with many instances at once: each
+   * statement is idempotent, and the race PostgreSQL reports as an error is retried.
+   */
+  public void ensureSchema() throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      for (String ddl : dialect.createStatements()) {
+        for (int attempt = 1; ; attempt++) {
+          try {
+            s.execute(ddl);
+            break;
+          } catch (SQLException e) {
+            if (attempt >= 5 || !dialect.isConcurrentCreate(e)) {
+              throw e;
+            }
+            sleepQuietly(50L * attempt);
+          }
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------- flags
+
+  /** The fleet's flags, or empty when no instance has created them yet. */
+  public Optional<StoredFlags> flags() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return readFlags(c);
+    }
+  }
+
+  private Optional<StoredFlags> readFlags(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT " + FLAGS_COLUMNS + " FROM dualwrite_flags WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      String phase = rs.getString(1);
+      Phase p;
+      try {
+        p = Phase.valueOf(phase.trim());
+      } catch (IllegalArgumentException e) {
+        throw new SQLException(
+            "dualwrite_flags holds an unknown phase '" + phase + "'", "22023", e);
+      }
+      int read = rs.getInt(2);
+      int compare = rs.getInt(3);
+      if (read < 0 || read > 100 || compare < 0 || compare > 100) {
+        throw new SQLException(
+            "dualwrite_flags holds percentages out of 0-100: read " + read + ", compare " + compare,
+            "22023");
+      }
+      return Optional.of(
+          new StoredFlags(
+              p,
+              read,
+              compare,
+              rs.getLong(4),
+              Instant.ofEpochMilli(rs.getLong(5)),
+              rs.getString(6)));
+    }
+  }
+
+  /**
+   * The flags, created at version 1 from the given values if the row does not exist (many instances
+   * may race: one insert wins, every caller returns the same row).
+   */
+  StoredFlags flagsOrCreate(Phase phase, int readPercent, int comparePercent, String createdBy)
+      throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      Optional<StoredFlags> existing = readFlags(c);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      flagsOrCreateOn(c, phase, readPercent, comparePercent, clip(createdBy, 255));
+      return readFlags(c)
+          .orElseThrow(() -> new SQLException("dualwrite_flags row vanished after insert"));
+    }
+  }
+
+  /**
+   * Sets the fleet's flags, whatever they were, as a new version. Instances apply it at their next
+   * refresh and report it in their heartbeat.
+   *
+   * @return the stored flags with the new version
+   */
+  public StoredFlags setFlags(Phase phase, int readPercent, int comparePercent, String updatedBy)
+      throws SQLException {
+    return writeFlags(OptionalLong.empty(), phase, readPercent, comparePercent, updatedBy)
+        .orElseThrow(() -> new SQLException("dualwrite_flags could not be updated"));
+  }
+
+  /**
+   * Sets the flags only if the stored version is still {@code expectedVersion} (so a guard rail
+   * checked against that version still holds).
+   *
+   * @return the new flags, or empty when another change came first
+   */
+  public Optional<StoredFlags> setFlagsIfVersion(
+      long expectedVersion, Phase phase, int readPercent, int comparePercent, String updatedBy)
+      throws SQLException {
+    return writeFlags(
+        OptionalLong.of(expectedVersion), phase, readPercent, comparePercent, updatedBy);
+  }
+
+  private Optional<StoredFlags> writeFlags(
+      OptionalLong expected, Phase phase, int read, int compare, String updatedBy)
+      throws SQLException {
+    if (phase == null) {
+      throw new IllegalArgumentException("phase");
+    }
+    if (read < 0 || read > 100 || compare < 0 || compare > 100) {
+      throw new IllegalArgumentException("percentages must be 0-100");
+    }
+    String by = clip(updatedBy == null ? "unknown" : updatedBy, 255);
+    try (Connection c = pool.getConnection()) {
+      if (expected.isEmpty()) {
+        flagsOrCreateOn(c, phase, read, compare, by);
+      }
+      c.setAutoCommit(false);
+      try {
+        String sql =
+            "UPDATE dualwrite_flags SET phase = ?, read_percent = ?, compare_percent = ?,"
+                + " version = version + 1, updated_at_ms = "
+                + dialect.nowMillis()
+                + ", updated_by = ? WHERE id = 1"
+                + (expected.isPresent() ? " AND version = ?" : "");
+        int n;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, phase.name());
+          ps.setInt(2, read);
+          ps.setInt(3, compare);
+          ps.setString(4, by);
+          if (expected.isPresent()) {
+            ps.setLong(5, expected.getAsLong());
+          }
+          n = ps.executeUpdate();
+        }
+        Optional<StoredFlags> result = n == 1 ? readFlags(c) : Optional.empty();
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  private void flagsOrCreateOn(Connection c, Phase phase, int read, int compare, String by)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(dialect.insertFlagsIfAbsent())) {
+      ps.setString(1, phase.name());
+      ps.setInt(2, read);
+      ps.setInt(3, compare);
+      ps.setString(4, by);
+      ps.executeUpdate();
+    }
+  }
+
+  // --------------------------------------------------------------------------- instances
+
+  /** Every instance's last heartbeat, by name. */
+  public List<InstanceStatus> instances() throws SQLException {
+    String sql =
+        "SELECT instance, started_at_ms, last_seen_ms, "
+            + dialect.nowMillis()
+            + " - last_seen_ms, refresh_millis, applied_version, phase, read_percent,"
+            + " compare_percent, mysql_breaker, postgres_breaker, mirror_health, discrepancies,"
+            + " discrepancies_dropped, drift_tables, control_outages, last_outage_start_ms,"
+            + " last_outage_end_ms, last_outage_error, flags_error"
+            + " FROM dualwrite_instances ORDER BY instance";
+    List<InstanceStatus> out = new ArrayList<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Phase phase;
+        try {
+          phase = Phase.valueOf(rs.getString(7));
+        } catch (IllegalArgumentException e) {
+          phase = null;
+        }
+        out.add(
+            new InstanceStatus(
+                rs.getString(1),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Math.max(0, rs.getLong(4)),
+                rs.getInt(5),
+                rs.getLong(6),
+                phase,
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getLong(13),
+                rs.getLong(14),
+                rs.getInt(15),
+                rs.getInt(16),
+                instant(rs, 17),
+                instant(rs, 18),
+                rs.getString(19),
+                rs.getString(20)));
+      }
+    }
+    return out;
+  }
+
+  /** Forgets an instance (one that was shut down for good). */
+  public boolean removeInstance(String instance) throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM dualwrite_instances WHERE instance = ?")) {
+      ps.setString(1, instance);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** Writes an instance's heartbeat (update, or insert the first time). */
+  void heartbeat(Heartbeat h) throws SQLException {
+    String now = dialect.nowMillis();
+    String update =
+        "UPDATE dualwrite_instances SET last_seen_ms = "
+            + now
+            + ", started_at_ms = ?, refresh_millis = ?, applied_version = ?, phase = ?,"
+            + " read_percent = ?, compare_percent = ?, mysql_breaker = ?, postgres_breaker = ?,"
+            + " mirror_health = ?, discrepancies = ?, discrepancies_dropped = ?, drift_tables = ?,"
+            + " control_outages = ?, last_outage_start_ms = ?, last_outage_end_ms = ?,"
+            + " last_outage_error = ?, flags_error = ? WHERE instance = ?";
+    String insert =
+        "INSERT INTO dualwrite_instances (last_seen_ms, started_at_ms, refresh_millis,"
+            + " applied_version, phase, read_percent, compare_percent, mysql_breaker,"
+            + " postgres_breaker, mirror_health, discrepancies, discrepancies_dropped,"
+            + " drift_tables, control_outages, last_outage_start_ms, last_outage_end_ms,"
+            + " last_outage_error, flags_error, instance) VALUES ("
+            + now
+            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = pool.getConnection()) {
+      if (runHeartbeat(c, update, h) > 0) {
+        return;
+      }
+      try {
+        runHeartbeat(c, insert, h);
+      } catch (SQLException e) {
+        // Inserted meanwhile by a process with the same instance name: update it.
+        if (runHeartbeat(c, update, h) == 0) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static int runHeartbeat(Connection c, String sql, Heartbeat h) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setLong(i++, h.startedAtMs());
+      ps.setInt(i++, h.refreshMillis());
+      ps.setLong(i++, h.appliedVersion());
+      ps.setString(i++, h.phase().name());
+      ps.setInt(i++, h.readPercent());
+      ps.setInt(i++, h.comparePercent());
+      ps.setString(i++, h.mysqlBreaker());
+      ps.setString(i++, h.postgresBreaker());
+      ps.setString(i++, h.mirrorHealth());
+      ps.setLong(i++, h.discrepancies());
+      ps.setLong(i++, h.discrepanciesDropped());
+      ps.setInt(i++, h.driftTables());
+      ps.setInt(i++, h.controlOutages());
+      setLongOrNull(ps, i++, h.lastOutageStartMs());
+      setLongOrNull(ps, i++, h.lastOutageEndMs());
+      ps.setString(i++, clip(h.lastOutageError(), 500));
+      ps.setString(i++, clip(h.flagsError(), 500));
+      ps.setString(i, h.instance());
+      return ps.executeUpdate();
+    }
+  }
+
+  // ------------------------------------------------------------------------ discrepancies
+
+  /** Rows last seen at or after {@code since}, newest first, at most {@code limit}. */
+  public List<DiscrepancyRow> discrepancies(Instant since, int limit) throws SQLException {
+    String sql =
+        "SELECT id, first_seen_ms, last_seen_ms, instance, kind, fingerprint, occurrences,"
+            + " sql_text, detail, table_names, row_keys FROM dualwrite_discrepancies"
+            + " WHERE last_seen_ms >= ? ORDER BY last_seen_ms DESC, id DESC LIMIT ?";
+    List<DiscrepancyRow> out = new ArrayList<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, since == null ? 0 : since.toEpochMilli());
+      ps.setInt(2, Math.max(0, limit));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new DiscrepancyRow(
+                  rs.getLong(1),
+                  Instant.ofEpochMilli(rs.getLong(2)),
+                  Instant.ofEpochMilli(rs.getLong(3)),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  parseList(rs.getString(10)),
+                  parseList(rs.getString(11))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Discrepancies last seen at or after {@code since}, per fingerprint and kind across the fleet,
+   * most frequent first.
+   */
+  public List<DiscrepancySummary> discrepancySummary(Instant since) throws SQLException {
+    String sql =
+        "SELECT g.fingerprint, g.kind, g.total, g.row_count, g.instance_count, g.first_seen,"
+            + " g.last_seen, d.sql_text, d.detail FROM (SELECT fingerprint, kind,"
+            + " SUM(occurrences) AS total, COUNT(*) AS row_count,"
+            + " COUNT(DISTINCT instance) AS instance_count, MIN(first_seen_ms) AS first_seen,"
+            + " MAX(last_seen_ms) AS last_seen, MIN(id) AS sample_id"
+            + " FROM dualwrite_discrepancies WHERE last_seen_ms >= ? GROUP BY fingerprint, kind) g"
+            + " JOIN dualwrite_discrepancies d ON d.id = g.sample_id"
+            + " ORDER BY g.total DESC, g.fingerprint, g.kind";
+    List<DiscrepancySummary> out = new ArrayList<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, since == null ? 0 : since.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new DiscrepancySummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  rs.getLong(5),
+                  Instant.ofEpochMilli(rs.getLong(6)),
+                  Instant.ofEpochMilli(rs.getLong(7)),
+                  rs.getString(8),
+                  rs.getString(9)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Deletes rows last seen before {@code before} (retention); returns how many. */
+  public int purgeDiscrepancies(Instant before) throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM dualwrite_discrepancies WHERE last_seen_ms < ?")) {
+      ps.setLong(1, before.toEpochMilli());
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Writes one flush window in one transaction: each group adds to the row its kind and fingerprint
+   * opened earlier ({@code openRows}, by id) or inserts a new one; a dropped-records summary; the
+   * drift pairs. {@code openRows} is updated only after the commit.
+   */
+  void writeBatch(
+      DiscrepancyBuffer.Batch batch,
+      String instance,
+      Map<DiscrepancyBuffer.GroupKey, OpenRow> openRows)
+      throws SQLException {
+    Map<DiscrepancyBuffer.GroupKey, OpenRow> opened = new HashMap<>();
+    Set<DiscrepancyBuffer.GroupKey> gone = new LinkedHashSet<>();
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (DiscrepancyBuffer.Group g : batch.groups()) {
+          DiscrepancyBuffer.GroupKey key = g.key();
+          OpenRow row = openRows.get(key);
+          if (row != null && addToRow(c, row.id(), g.count(), g.last())) {
+            continue;
+          }
+          if (row != null) {
+            gone.add(key);
+          }
+          long id =
+              insertRow(
+                  c,
+                  g.first().time(),
+                  g.last(),
+                  instance,
+                  g.first().kind().name(),
+                  g.first().fingerprint(),
+                  g.count(),
+                  g.first().sql(),
+                  g.first().detail(),
+                  JsonText.array(g.first().tables()),
+                  JsonText.array(g.first().keys()));
+          opened.put(key, new OpenRow(id, System.currentTimeMillis()));
+        }
+        if (batch.dropped() > 0) {
+          insertRow(
+              c,
+              batch.firstDropped(),
+              batch.lastDropped(),
+              instance,
+              DiscrepancyBuffer.DROPPED_KIND,
+              DiscrepancyBuffer.DROPPED_FINGERPRINT,
+              batch.dropped(),
+              null,
+              batch.droppedDetail(),
+              "[]",
+              "[]");
+        }
+        if (!batch.drift().isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement(dialect.upsertDrift())) {
+            for (DiscrepancyBuffer.DriftKey k : batch.drift()) {
+              ps.setString(1, k.table());
+              ps.setString(2, k.key());
+              ps.setString(3, clip(instance, 255));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+    gone.forEach(openRows::remove);
+    openRows.putAll(opened);
+  }
+
+  /** A discrepancy row this instance may still add occurrences to. */
+  record OpenRow(long id, long openedAtMillis) {}
+
+  private static boolean addToRow(Connection c, long id, long count, Instant last)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE dualwrite_discrepancies SET occurrences = occurrences + ?,"
+                + " last_seen_ms = GREATEST(last_seen_ms, ?) WHERE id = ?")) {
+      ps.setLong(1, count);
+      ps.setLong(2, last.toEpochMilli());
+      ps.setLong(3, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  private static long insertRow(
+      Connection c,
+      Instant first,
+      Instant last,
+      String instance,
+      String kind,
+      String fingerprint,
+      long count,
+      String sql,
+      String detail,
+      String tables,
+      String keys)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO dualwrite_discrepancies (first_seen_ms, last_seen_ms, instance, kind,"
+                + " fingerprint, occurrences, sql_text, detail, table_names, row_keys)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      ps.setLong(1, first.toEpochMilli());
+      ps.setLong(2, last.toEpochMilli());
+      ps.setString(3, clip(instance, 255));
+      ps.setString(4, kind);
+      ps.setString(5, clip(fingerprint, 64));
+      ps.setLong(6, count);
+      ps.setString(7, DiscrepancyBuffer.truncate(sql));
+      ps.setString(8, DiscrepancyBuffer.truncate(detail));
+      ps.setString(9, DiscrepancyBuffer.truncate(tables));
+      ps.setString(10, keys.length() > DiscrepancyBuffer.MAX_TEXT ? "[]" : keys);
+      ps.executeUpdate();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        if (!rs.next()) {
+          throw new SQLException("no id generated for a dualwrite_discrepancies row");
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------- drift
+
+  /** Every drift row, by table and key. */
+  public List<DriftEntry> drift() throws SQLException {
+    List<DriftEntry> out = new ArrayList<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name, row_key, first_seen_ms, last_seen_ms, instance"
+                    + " FROM dualwrite_drift ORDER BY table_name, row_key");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new DriftEntry(
+                rs.getString(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getString(5)));
+      }
+    }
+    return out;
+  }
+
+  /** The tables with drift anywhere in the fleet (what instances route on). */
+  Set<String> driftTables() throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT DISTINCT table_name FROM dualwrite_drift");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** {@link #clearDrift(String, Collection, Instant)} up to the database's clock now. */
+  public int clearDrift(String table, Collection<String> keys) throws SQLException {
+    return clearDrift(table, keys, null);
+  }
+
+  /**
+   * Marks drift repaired: the given keys of {@code table} (all its rows, including the whole-table
+   * marker, when {@code keys} is empty), last seen at or before {@code notAfter}. Take {@code
+   * notAfter} from {@link #databaseNow()} before reading the authoritative rows: drift opened again
+   * while the repair ran is newer and stays. Instances stop routing around the table at their next
+   * refresh once no row of it is left.
+   *
+   * @param notAfter null for the database's clock now
+   * @return rows deleted
+   */
+  public int clearDrift(String table, Collection<String> keys, Instant notAfter)
+      throws SQLException {
+    String limit = notAfter == null ? dialect.nowMillis() : "?";
+    try (Connection c = pool.getConnection()) {
+      if (keys == null || keys.isEmpty()) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM dualwrite_drift WHERE table_name = ? AND last_seen_ms <= " + limit)) {
+          ps.setString(1, table);
+          if (notAfter != null) {
+            ps.setLong(2, notAfter.toEpochMilli());
+          }
+          return ps.executeUpdate();
+        }
+      }
+      c.setAutoCommit(false);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM dualwrite_drift WHERE table_name = ? AND row_key = ?"
+                  + " AND last_seen_ms <= "
+                  + limit)) {
+        for (String key : keys) {
+          ps.setString(1, table);
+          ps.setString(2, key);
+          if (notAfter != null) {
+            ps.setLong(3, notAfter.toEpochMilli());
+          }
+          ps.addBatch();
+        }
+        int n = 0;
+        for (int r : ps.executeBatch()) {
+          n += Math.max(0, r);
+        }
+        c.commit();
+        return n;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** The control database's clock (what {@code last_seen} columns are written with). */
+  public Instant databaseNow() throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + dialect.nowMillis());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Instant.ofEpochMilli(rs.getLong(1));
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ControlStore[" + describe() + "]";
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private static List<String> parseList(String json) {
+    try {
+      return JsonText.parseArray(json);
+    } catch (IllegalArgumentException e) {
+      return List.of(json);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static void setLongOrNull(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // the connection is broken; the pool will discard it
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A {@link DataSource} over the runtime's vendor drivers, for HikariCP. */
+  private static final class VendorDataSource implements DataSource {
+    private final ControlLocation location;
+    private final VendorDrivers vendors;
+    private volatile int loginTimeout;
+
+    VendorDataSource(ControlLocation location, VendorDrivers vendors) {
+      this.location = location;
+      this.vendors = vendors;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Properties props = location.properties();
+      Properties copy = new Properties();
+      copy.putAll(props);
+      return location.dialect() == ControlDialect.MYSQL
+          ? vendors.openMysql(location.url(), copy)
+          : vendors.openPostgres(location.url(), copy);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException("credentials come from the configuration");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      // logging goes through SLF4J
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      if (iface.isInstance(this)) {
+        return iface.cast(this);
+      }
+      throw new SQLException("not a wrapper for " + iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+      return location.toString();
+    }
+  }
+}
