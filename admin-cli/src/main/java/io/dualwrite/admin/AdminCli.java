@@ -3,6 +3,7 @@ package io.dualwrite.admin;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
 import io.dualwrite.admin.translate.TranslateCommand;
+import io.dualwrite.admin.verify.VerifyCommand;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -44,7 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Operates a dualwrite migration from MySQL to PostgreSQL.",
-    subcommands = {TranslateCommand.class},
+    subcommands = {TranslateCommand.class, VerifyCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; nothing to flag",
