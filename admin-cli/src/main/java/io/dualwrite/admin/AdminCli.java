@@ -2,6 +2,7 @@ package io.dualwrite.admin;
 
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
+import io.dualwrite.admin.repair.RepairCommand;
 import io.dualwrite.admin.translate.TranslateCommand;
 import io.dualwrite.admin.verify.VerifyCommand;
 import java.io.BufferedWriter;
@@ -45,7 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Operates a dualwrite migration from MySQL to PostgreSQL.",
-    subcommands = {TranslateCommand.class, VerifyCommand.class},
+    subcommands = {TranslateCommand.class, VerifyCommand.class, RepairCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; nothing to flag",

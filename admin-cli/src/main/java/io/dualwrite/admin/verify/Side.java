@@ -69,7 +69,11 @@ public enum Side {
     } else if (value instanceof byte[] bytes) {
       ps.setBytes(index, bytes);
     } else if (this == MYSQL) {
-      if (value instanceof Boolean || value instanceof Number || isTemporal(value)) {
+      if (isTemporal(value)) {
+        // As text: Connector/J drops fractional seconds of temporal parameters when the server
+        // version looks older than 5.6.4 (MariaDB announces itself as 5.5.5-...).
+        ps.setString(index, temporalText(value));
+      } else if (value instanceof Boolean || value instanceof Number) {
         ps.setObject(index, value);
       } else {
         // PGobject (json, jsonb) and anything else: its text.
@@ -107,6 +111,22 @@ public enum Side {
     } else {
       ps.setObject(index, text, Types.OTHER);
     }
+  }
+
+  /** A date, time or date-time as text MySQL reads back exactly (microseconds kept). */
+  static String temporalText(Object v) {
+    if (v instanceof java.sql.Time t) {
+      return t.toLocalTime().toString();
+    }
+    if (v instanceof java.time.OffsetDateTime t) {
+      return KeyText.format(
+          t.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime());
+    }
+    if (v instanceof java.util.Date
+        && !(v instanceof java.sql.Date || v instanceof java.sql.Timestamp)) {
+      return KeyText.format(new java.sql.Timestamp(((java.util.Date) v).getTime()));
+    }
+    return KeyText.format(v);
   }
 
   private static boolean isTemporal(Object v) {
