@@ -1,6 +1,9 @@
 package io.dualwrite.admin;
 
 import io.dualwrite.admin.connect.Secrets;
+import io.dualwrite.admin.fleet.DiscrepanciesCommand;
+import io.dualwrite.admin.fleet.SetCommands;
+import io.dualwrite.admin.fleet.StatusCommand;
 import io.dualwrite.admin.json.Json;
 import io.dualwrite.admin.repair.RepairCommand;
 import io.dualwrite.admin.translate.TranslateCommand;
@@ -46,7 +49,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Operates a dualwrite migration from MySQL to PostgreSQL.",
-    subcommands = {TranslateCommand.class, VerifyCommand.class, RepairCommand.class},
+    subcommands = {
+      TranslateCommand.class,
+      StatusCommand.class,
+      SetCommands.SetPhase.class,
+      SetCommands.SetReadPercent.class,
+      SetCommands.SetComparePercent.class,
+      DiscrepanciesCommand.class,
+      VerifyCommand.class,
+      RepairCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; nothing to flag",
