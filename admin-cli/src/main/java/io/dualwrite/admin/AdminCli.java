@@ -1,6 +1,7 @@
 package io.dualwrite.admin;
 
 import io.dualwrite.admin.connect.Secrets;
+import io.dualwrite.admin.demo.DemoCommand;
 import io.dualwrite.admin.fleet.DiscrepanciesCommand;
 import io.dualwrite.admin.fleet.SetCommands;
 import io.dualwrite.admin.fleet.StatusCommand;
@@ -57,7 +58,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SetCommands.SetComparePercent.class,
       DiscrepanciesCommand.class,
       VerifyCommand.class,
-      RepairCommand.class
+      RepairCommand.class,
+      DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
