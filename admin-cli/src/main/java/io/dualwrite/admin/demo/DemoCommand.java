@@ -110,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (String ddl : SampleApp.SCHEMA) {
       out.println("   " + ddl.substring(0, ddl.indexOf('(')).trim() + " ...");
     }
+    app.open();
     app.createSchema();
 
     try (ControlStore store = ControlStore.open(mysql.jdbcUrl(), mysql.properties())) {
@@ -151,6 +152,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
       }
       app.stop();
+      app.close();
       out.printf(
           "%n== Application stopped: %,d writes, %,d reads, %d errors%s%n",
           app.writes.get(),
@@ -280,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
       p.setProperty("dualwrite.postgres.password", pg.password());
     }
     p.setProperty("dualwrite.control", "primary");
-    p.setProperty("dualwrite.refreshMillis", "200");
+    p.setProperty("dualwrite.refreshMillis", "500");
     p.setProperty("dualwrite.instance", instance);
     return p;
   }

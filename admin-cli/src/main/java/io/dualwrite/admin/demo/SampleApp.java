@@ -1,7 +1,9 @@
 package io.dualwrite.admin.demo;
 
+import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.runtime.DriverRuntime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +35,8 @@ final class SampleApp {
 
   private final String url;
   private final List<Properties> instances;
+  private final List<DriverRuntime> runtimes = new ArrayList<>();
+  private final List<DualWriteConfig> configs = new ArrayList<>();
   private final int threads;
   final AtomicLong writes = new AtomicLong();
   final AtomicLong reads = new AtomicLong();
@@ -51,8 +55,25 @@ final class SampleApp {
     this.threads = threads;
   }
 
+  /**
+   * Opens the instances: what {@code DriverManager.getConnection(url, props)} does (the same
+   * configuration from the same URL and properties), but with runtimes the demo owns, so it can
+   * close them (control store agents included) before the embedded servers stop.
+   */
+  void open() throws SQLException {
+    for (Properties props : instances) {
+      DualWriteConfig config = DualWriteConfig.from(url, props);
+      configs.add(config);
+      runtimes.add(new DriverRuntime(config, null));
+    }
+  }
+
+  private Connection connect(int instance) throws SQLException {
+    return DualWriteConnection.open(runtimes.get(instance), configs.get(instance));
+  }
+
   void createSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, instances.get(0));
+    try (Connection c = connect(0);
         Statement s = c.createStatement()) {
       for (String ddl : SCHEMA) {
         s.execute(ddl);
@@ -62,9 +83,9 @@ final class SampleApp {
 
   void start() {
     for (int i = 0; i < threads; i++) {
-      Properties props = instances.get(i % instances.size());
+      int instance = i % instances.size();
       int n = i;
-      Thread t = new Thread(() -> loop(props, n), "demo-app-" + i);
+      Thread t = new Thread(() -> loop(instance, n), "demo-app-" + i);
       t.setDaemon(true);
       running.add(t);
       t.start();
@@ -78,11 +99,16 @@ final class SampleApp {
     }
   }
 
-  private void loop(Properties props, int thread) {
+  /** Closes the instances' runtimes (after {@link #stop()}). */
+  void close() {
+    runtimes.forEach(DriverRuntime::close);
+  }
+
+  private void loop(int instance, int thread) {
     // Each thread works on the customers it created, as one user's session would: another
     // connection's uncommitted or half-mirrored rows are not part of the sample.
     List<long[]> own = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, props)) {
+    try (Connection c = connect(instance)) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       long seq = 0;
       while (!stop) {
