@@ -37,7 +37,7 @@ public final class KeyText {
     return v.toString();
   }
 
-  public static List<String> format(List<Object> values) {
+  public static List<String> formatAll(List<Object> values) {
     List<String> out = new ArrayList<>(values.size());
     for (Object v : values) {
       out.add(format(v));

@@ -145,7 +145,7 @@ public final class TableVerifier {
             listed.add(
                 new KeyDiff(
                     KeyDiff.Kind.EXTRA,
-                    KeyText.format(key),
+                    KeyText.formatAll(key),
                     List.of(),
                     Map.of(),
                     full == null ? Map.of() : values(t, full)));
@@ -178,7 +178,7 @@ public final class TableVerifier {
       my = values(t, mysqlRow, columns);
       other = pgRow == null ? Map.of() : values(t, pgRow, columns);
     }
-    listed.add(new KeyDiff(kind, KeyText.format(keyOf(t, mysqlRow)), columns, my, other));
+    listed.add(new KeyDiff(kind, KeyText.formatAll(keyOf(t, mysqlRow)), columns, my, other));
   }
 
   /** Every column's value as text, or only {@code only}'s when not empty. */

@@ -139,6 +139,21 @@ class VerifyIT {
   }
 
   @Test
+  void aWrongPasswordIsNeverPrinted(DatabasePair db) {
+    Result r =
+        CliRun.run(
+            "",
+            "verify",
+            "--json",
+            "--mysql-url=" + db.mysql().jdbcUrl(),
+            "--mysql-user=" + db.mysql().user(),
+            "--mysql-password=S3cret-never-shown",
+            "--postgres-url=" + db.postgres().jdbcUrl());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+    assertThat(r.all()).doesNotContain("S3cret-never-shown").contains("cannot connect");
+  }
+
+  @Test
   void unknownTableIsBadUsage(DatabasePair db) {
     Result r = CliRun.run("", AdminArgs.of(db, "verify", "--table=nope"));
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
