@@ -198,6 +198,8 @@ public final class ControlAgent implements AutoCloseable {
     Flags current = runtime.flags();
     Flags next = stored.toFlags();
     if (next.equals(current)) {
+      flagsError = null;
+      flagsErrorVersion = Long.MIN_VALUE;
       return;
     }
     if (next.phase().usesPostgres() && runtime.config().postgresUrl() == null) {

@@ -111,9 +111,13 @@ enum ControlDialect {
     @Override
     boolean isConcurrentCreate(SQLException e) {
       // Two sessions running CREATE TABLE IF NOT EXISTS at once: the loser fails on the catalog's
-      // unique index (23505) or sees the relation appear (42P07), instead of getting the notice.
+      // unique index (23505), on the table's row type that the winner just created (42710), or
+      // sees the relation appear (42P07), instead of getting the notice. Retrying gets the notice.
       String state = e.getSQLState();
-      return "23505".equals(state) || "42P07".equals(state) || "40P01".equals(state);
+      return "23505".equals(state)
+          || "42710".equals(state)
+          || "42P07".equals(state)
+          || "40P01".equals(state);
     }
   };
 

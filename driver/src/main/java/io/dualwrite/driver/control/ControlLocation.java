@@ -40,14 +40,18 @@ record ControlLocation(String url, Properties properties, ControlDialect dialect
                 ? config.mysqlProperties()
                 : config.postgresProperties();
         Properties props = new Properties();
-        if (!namesUser(url)) {
+        boolean ownCredentials = namesUser(url);
+        if (!ownCredentials) {
           copy(side, props, "user");
           copy(side, props, "password");
         }
         if (dialect == ControlDialect.MYSQL) {
           // The application's own Connector/J settings (SSL, time zone) apply to MySQL hosts.
           for (String key : side.stringPropertyNames()) {
-            props.putIfAbsent(key, side.getProperty(key));
+            boolean credential = key.equals("user") || key.equals("password");
+            if (!credential || !ownCredentials) {
+              props.putIfAbsent(key, side.getProperty(key));
+            }
           }
         }
         yield new ControlLocation(url, withTimeouts(dialect, props), dialect);

@@ -95,8 +95,8 @@ final class DiscrepancyBuffer implements DiscrepancySink {
       } else {
         droppedByKind.merge(d.kind(), 1L, Long::sum);
         droppedTotal++;
-        firstDropped = firstDropped == null ? d.time() : firstDropped;
-        lastDropped = d.time();
+        firstDropped = earliest(firstDropped, d.time());
+        lastDropped = latest(lastDropped, d.time());
       }
       if (drifted) {
         addDrift(d.tables(), d.keys());
