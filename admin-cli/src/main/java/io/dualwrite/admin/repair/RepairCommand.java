@@ -233,7 +233,16 @@ public final class RepairCommand implements Callable<Integer> {
           "no primary key: rows cannot be repaired one by one; copy the table by hand",
           0);
     }
-    List<List<String>> keys = new ArrayList<>(plan.keys);
+    List<List<String>> keys = new ArrayList<>();
+    for (List<String> key : plan.keys) {
+      if (key.size() == t.keyIndexes().size()) {
+        keys.add(key);
+      } else {
+        // A drift key of a table with a composite primary key (the driver does not split it):
+        // compare the whole table instead.
+        plan.compareWholeTable = true;
+      }
+    }
     if (plan.compareWholeTable) {
       TableVerifier verifier =
           new TableVerifier(
@@ -241,7 +250,7 @@ public final class RepairCommand implements Callable<Integer> {
       TableResult found = verifier.verify(t);
       progress.done(found);
       for (KeyDiff d : found.listed()) {
-        if (!plan.keys.contains(d.key())) {
+        if (!keys.contains(d.key())) {
           keys.add(d.key());
         }
       }
