@@ -155,13 +155,10 @@ public final class RepairCommand implements Callable<Integer> {
       Side authoritative = authoritative(settings, store);
       Instant notAfter = store.isPresent() ? store.get().databaseNow() : null;
       String source = keysFromVerify != null ? "keys-from-verify" : "verify";
-      if (store.isPresent()) {
-        List<DriftEntry> drift = store.get().drift();
-        boolean fromDrift = keysFromVerify == null && tables.isEmpty() && !drift.isEmpty();
-        if (fromDrift) {
-          source = "drift";
-        }
-        addDrift(plans, drift, fromDrift);
+      List<DriftEntry> drift = store.isPresent() ? store.get().drift() : List.of();
+      if (keysFromVerify == null && tables.isEmpty() && !drift.isEmpty()) {
+        source = "drift";
+        addDrift(plans, drift, true);
       }
       if (keysFromVerify == null && !source.equals("drift")) {
         List<String> names = tables;
@@ -177,6 +174,10 @@ public final class RepairCommand implements Callable<Integer> {
       }
       if (!tables.isEmpty()) {
         plans.keySet().retainAll(tables.stream().map(RepairCommand::key).toList());
+      }
+      if (!source.equals("drift")) {
+        // Drift rows these keys or tables cover are cleared once they are repaired.
+        addDrift(plans, drift, false);
       }
       // Drift rows of tables not being repaired stay.
       plans.values().removeIf(p -> p.keys.isEmpty() && !p.compareWholeTable && p.warning == null);
@@ -279,8 +280,12 @@ public final class RepairCommand implements Callable<Integer> {
     }
     int cleared = 0;
     if (store.isPresent() && failed == 0 && !dryRun) {
-      boolean whole = plan.driftWholeTable || plan.compareWholeTable;
+      // The whole table's drift only when the whole table was compared and repaired.
+      boolean whole = plan.compareWholeTable;
       for (String driftName : plan.driftNames) {
+        if (!whole && plan.driftKeys.isEmpty()) {
+          continue;
+        }
         cleared +=
             store
                 .get()
@@ -341,12 +346,12 @@ public final class RepairCommand implements Callable<Integer> {
         if (asWork) {
           plan.compareWholeTable = true;
         }
-      } else {
+      } else if (asWork) {
+        // Drift keys are single-column keys; a table with a composite key is compared instead.
         plan.driftKeys.add(d.key());
-        if (asWork) {
-          // Drift keys are single-column keys; a table with a composite key is compared instead.
-          plan.keys.add(List.of(d.key()));
-        }
+        plan.keys.add(List.of(d.key()));
+      } else if (plan.keys.contains(List.of(d.key()))) {
+        plan.driftKeys.add(d.key());
       }
     }
   }

@@ -234,4 +234,41 @@ class RepairIT {
     assertThat(verify.exitCode()).isEqualTo(ExitCodes.DIFFERENCES);
     assertThat(verify.out()).contains("changed: id=6").doesNotContain("id=5 ");
   }
+
+  @Test
+  void repairOfATableClearsItsDriftButKeysFromVerifyClearOnlyTheirOwn(
+      DatabasePair db, @TempDir Path dir) throws Exception {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.executeUpdate("UPDATE account SET balance = 0 WHERE id IN (5, 6)");
+    }
+    Result verify = CliRun.run("", AdminArgs.of(db, "verify", "--json", "--table=account"));
+    Path file = dir.resolve("verify.json");
+    Files.writeString(file, verify.out());
+    try (ControlStore store = ControlStore.open(db.mysql().jdbcUrl(), db.mysql().properties());
+        Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO dualwrite_drift (table_name, row_key, first_seen_ms, last_seen_ms,"
+              + " instance) VALUES ('account', '5', 1, 1, 't'), ('account', '999', 1, 1, 't'),"
+              + " ('order', '', 1, 1, 't')");
+      assertThat(store.drift()).hasSize(3);
+    }
+    // Keys from verify: 5 and 6 repaired; drift of 5 cleared, 999 and the order table stay.
+    Result fromFile = CliRun.run("", AdminArgs.of(db, "repair", "--keys-from-verify=" + file));
+    assertThat(fromFile.exitCode()).as(fromFile.all()).isEqualTo(ExitCodes.OK);
+    try (ControlStore store = ControlStore.open(db.mysql().jdbcUrl(), db.mysql().properties())) {
+      assertThat(store.drift())
+          .extracting(d -> d.table() + ":" + d.key())
+          .containsExactlyInAnyOrder("account:999", "order:");
+    }
+    // A whole-table repair clears the table's drift.
+    Result table = CliRun.run("", AdminArgs.of(db, "repair", "--table=order"));
+    assertThat(table.exitCode()).as(table.all()).isEqualTo(ExitCodes.OK);
+    try (ControlStore store = ControlStore.open(db.mysql().jdbcUrl(), db.mysql().properties())) {
+      assertThat(store.drift())
+          .extracting(d -> d.table() + ":" + d.key())
+          .containsExactly("account:999");
+    }
+  }
 }
