@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts embedded MariaDB and PostgreSQL, creates a sample schema through the driver, runs a"
           + " sample application in a few threads while moving its reads to PostgreSQL"
-          + " (0 -> 10 -> 50 -> 100 %) through the control store, shows status and discrepancies"
+          + " (0 -> 10 -> 50 -> 100 %%) through the control store, shows status and discrepancies"
           + " at each step, and ends with verify.",
       "Needs nothing installed but Java; the databases live in temporary directories and stop"
           + " when the demo ends."

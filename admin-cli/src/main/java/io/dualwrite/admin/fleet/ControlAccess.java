@@ -58,8 +58,9 @@ public final class ControlAccess {
             .orElseThrow(
                 () ->
                     AdminException.cannotRun(
-                        "dualwrite.control is none: there is no control store; give --control-url"
-                            + " or --mysql-url",
+                        "no control store to open: give --mysql-url or --config (the store is in"
+                            + " the MySQL database unless dualwrite.control says otherwise) or"
+                            + " --control-url; dualwrite.control=none means there is none",
                         null));
     return open(endpoint, secrets);
   }
