@@ -1,8 +1,14 @@
 package io.dualwrite.admin;
 
 import io.dualwrite.admin.connect.Secrets;
+import io.dualwrite.admin.demo.DemoCommand;
+import io.dualwrite.admin.fleet.DiscrepanciesCommand;
+import io.dualwrite.admin.fleet.SetCommands;
+import io.dualwrite.admin.fleet.StatusCommand;
 import io.dualwrite.admin.json.Json;
+import io.dualwrite.admin.repair.RepairCommand;
 import io.dualwrite.admin.translate.TranslateCommand;
+import io.dualwrite.admin.verify.VerifyCommand;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -44,7 +50,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Operates a dualwrite migration from MySQL to PostgreSQL.",
-    subcommands = {TranslateCommand.class},
+    subcommands = {
+      TranslateCommand.class,
+      StatusCommand.class,
+      SetCommands.SetPhase.class,
+      SetCommands.SetReadPercent.class,
+      SetCommands.SetComparePercent.class,
+      DiscrepanciesCommand.class,
+      VerifyCommand.class,
+      RepairCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; nothing to flag",

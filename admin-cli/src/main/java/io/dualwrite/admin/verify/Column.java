@@ -1,0 +1,35 @@
+package io.dualwrite.admin.verify;
+
+import java.util.Locale;
+
+/**
+ * One column of a table on both sides: MySQL's name and {@code information_schema} data type, the
+ * PostgreSQL name (MySQL's in lower case, as the rewriter prints it) and type, and whether the
+ * column is generated (never written by {@code repair}).
+ *
+ * @param pgType PostgreSQL's {@code data_type}, or null when the column is missing there
+ */
+public record Column(
+    String mysqlName,
+    String pgName,
+    String mysqlType,
+    String pgType,
+    boolean mysqlGenerated,
+    boolean pgGenerated) {
+
+  /** MySQL's binary string types, whose values (and keys as text) are hexadecimal. */
+  public boolean binary() {
+    return switch (mysqlType.toLowerCase(Locale.ROOT)) {
+      case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> true;
+      default -> "bytea".equals(pgType);
+    };
+  }
+
+  /** Whether PostgreSQL keeps this column as text (a Java String binds as varchar). */
+  boolean pgText() {
+    return pgType == null
+        || pgType.equals("character varying")
+        || pgType.equals("character")
+        || pgType.equals("text");
+  }
+}

@@ -1,0 +1,162 @@
+package io.dualwrite.admin.verify;
+
+import io.dualwrite.admin.AdminCli;
+import io.dualwrite.admin.AdminException;
+import io.dualwrite.admin.ExitCodes;
+import io.dualwrite.admin.VersionProvider;
+import io.dualwrite.admin.connect.ConnectionOptions;
+import io.dualwrite.admin.connect.ConnectionSettings;
+import io.dualwrite.admin.connect.Connections;
+import io.dualwrite.admin.connect.DatabaseEndpoint;
+import io.dualwrite.admin.connect.Secrets;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify [--table T ...]}: compares tables on both sides row by row in primary-key chunks,
+ * with the normalisation of compared reads, and lists the differing keys. Exit 0 when equal, 1 on
+ * any difference, 2 when a database cannot be reached.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Compares tables on MySQL and PostgreSQL row by row, in primary-key chunks, and lists the"
+          + " keys that are missing on PostgreSQL, extra on PostgreSQL, or changed.",
+      "Values are compared as compared reads compare them (numbers by value, date-times at"
+          + " microseconds, JSON by value). Tables without a primary key are compared by full row."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every table equal",
+      "1:differences found",
+      "2:bad usage, or a database that cannot be reached"
+    })
+public final class VerifyCommand implements Callable<Integer> {
+  @ParentCommand AdminCli cli;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"--table", "-t"},
+      paramLabel = "TABLE",
+      split = ",",
+      description = "A MySQL table to compare (repeatable; default: every table of the database).")
+  List<String> tables = new ArrayList<>();
+
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "ROWS",
+      defaultValue = "1000",
+      description = "Rows read per query (default: ${DEFAULT-VALUE}).")
+  int chunkSize;
+
+  @Option(
+      names = "--max-keys",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Differing keys listed per table (counts are always complete; default: ${DEFAULT-VALUE}).")
+  int maxKeys;
+
+  @Option(
+      names = "--show-values",
+      description = "Show the values of differing rows (application data: off by default).")
+  boolean showValues;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Progress lines with rows/s on standard error (default: on).")
+  boolean progress;
+
+  @Mixin ConnectionOptions connection;
+
+  @Override
+  public Integer call() throws SQLException {
+    if (chunkSize < 1 || maxKeys < 0) {
+      throw AdminException.cannotRun(
+          "--chunk-size must be at least 1, --max-keys at least 0", null);
+    }
+    Secrets secrets = cli.context().secrets();
+    ConnectionSettings settings = connection.resolve(secrets);
+    DatabaseEndpoint mysqlEndpoint = requireMysql(settings);
+    DatabaseEndpoint pgEndpoint = requirePostgres(settings);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    VerifyProgress listener =
+        new VerifyProgress(err, cli.json(), progress, cli.context().nanoTime());
+    List<TableResult> results;
+    try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
+        Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
+      results = verify(mysql, pg, tables, chunkSize, maxKeys, showValues, cli, listener);
+    }
+    if (cli.json()) {
+      out.println(VerifyReport.toJson(results));
+    } else {
+      VerifyReport.printHuman(out, results);
+    }
+    out.flush();
+    return VerifyReport.equal(results) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
+
+  /** Runs the comparison of {@code tables} (all when empty) on open connections. */
+  public static List<TableResult> verify(
+      Connection mysql,
+      Connection pg,
+      List<String> tables,
+      int chunkSize,
+      int maxKeys,
+      boolean showValues,
+      AdminCli cli,
+      VerifyProgress listener)
+      throws SQLException {
+    List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
+    TableVerifier verifier =
+        new TableVerifier(
+            mysql, pg, chunkSize, maxKeys, showValues, cli.context().nanoTime(), listener);
+    List<TableResult> results = new ArrayList<>();
+    for (TableSpec t : specs) {
+      TableResult r = verifier.verify(t);
+      listener.done(r);
+      results.add(r);
+    }
+    return results;
+  }
+
+  /** The MySQL endpoint, or exit 2 saying how to give it. */
+  public static DatabaseEndpoint requireMysql(ConnectionSettings settings) {
+    return settings
+        .mysql()
+        .orElseThrow(
+            () ->
+                AdminException.cannotRun(
+                    "no MySQL database given: use --mysql-url or url= in --config", null));
+  }
+
+  /** The PostgreSQL endpoint, or exit 2 saying how to give it. */
+  public static DatabaseEndpoint requirePostgres(ConnectionSettings settings) {
+    return settings
+        .postgres()
+        .orElseThrow(
+            () ->
+                AdminException.cannotRun(
+                    "no PostgreSQL database given: use --postgres-url or dualwrite.postgres.url= in"
+                        + " --config",
+                    null));
+  }
+}
