@@ -27,8 +27,9 @@ public final class ResultComparator {
     if (other.getMetaData().getColumnCount() != columns) {
       return "column count " + columns + " vs " + other.getMetaData().getColumnCount();
     }
-    List<List<Object>> a = rows(authoritative, columns);
-    List<List<Object>> b = rows(other, columns);
+    String[] types = columnTypes(meta, other.getMetaData(), columns);
+    List<List<Object>> a = rows(authoritative, columns, types);
+    List<List<Object>> b = rows(other, columns, types);
     if (a.size() != b.size()) {
       return "row count " + a.size() + " vs " + b.size();
     }
@@ -69,12 +70,40 @@ public final class ResultComparator {
     return "?";
   }
 
-  private static List<List<Object>> rows(ResultSet rs, int columns) throws SQLException {
+  /**
+   * The type under which column c is normalised: YEAR or JSON when either side says so (Connector/J
+   * names MySQL's types, pgjdbc {@code json}/{@code jsonb}), else the first side's type name.
+   */
+  static String[] columnTypes(ResultSetMetaData a, ResultSetMetaData b, int columns)
+      throws SQLException {
+    String[] types = new String[columns];
+    for (int c = 0; c < columns; c++) {
+      String ta = a.getColumnTypeName(c + 1);
+      String tb = b.getColumnTypeName(c + 1);
+      types[c] = special(ta) != null ? special(ta) : special(tb) != null ? special(tb) : ta;
+    }
+    return types;
+  }
+
+  private static String special(String typeName) {
+    if (typeName == null) {
+      return null;
+    }
+    String t = ValueNormalizer.baseType(typeName);
+    return switch (t) {
+      case "year" -> "year";
+      case "json", "jsonb" -> "json";
+      default -> null;
+    };
+  }
+
+  private static List<List<Object>> rows(ResultSet rs, int columns, String[] types)
+      throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     while (rs.next()) {
       Object[] row = new Object[columns];
       for (int c = 0; c < columns; c++) {
-        row[c] = ValueNormalizer.normalize(rs.getObject(c + 1));
+        row[c] = ValueNormalizer.normalize(rs.getObject(c + 1), types[c]);
       }
       rows.add(Arrays.asList(row));
     }

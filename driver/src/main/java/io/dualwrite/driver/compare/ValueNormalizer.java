@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Locale;
+import org.postgresql.util.PGobject;
 
 /**
  * The normalisation under which a value read from MySQL and one read from PostgreSQL count as equal
@@ -25,14 +27,96 @@ import java.util.HexFormat;
  *   <li>JSON documents by value: key order and white space do not matter;
  *   <li>binary values byte for byte; strings exactly; NULL equals NULL.
  * </ul>
+ *
+ * <p>{@link #normalize(Object)} does not know the column's type, so it treats any string that
+ * parses as a JSON object or array as JSON. {@link #normalize(Object, String)} is told the column's
+ * type and applies the type-specific rules only where they belong:
+ *
+ * <ul>
+ *   <li>{@code YEAR}: Connector/J reads a YEAR as a {@link Date} of 1 January ({@code
+ *       yearIsDateType}), PostgreSQL stores it as a {@code smallint}; both become the year number.
+ *       Only for a YEAR column: elsewhere the date 2024-01-01 and the number 2024 stay different.
+ *   <li>{@code JSON} (MySQL's {@code JSON}, PostgreSQL's {@code json}/{@code jsonb}): the text, or
+ *       a pgjdbc {@code PGobject}'s value, compared as a JSON document. Any other type: strings are
+ *       compared exactly, even when they look like JSON.
+ * </ul>
  */
 public final class ValueNormalizer {
   private ValueNormalizer() {}
 
-  /** A value whose {@code equals} is the normalised equality. */
+  /** A value whose {@code equals} is the normalised equality, the column's type unknown. */
   public static Object normalize(Object v) {
+    return normalize(v, null, true);
+  }
+
+  /**
+   * A value whose {@code equals} is the normalised equality for a column of the given type.
+   *
+   * @param v the value as {@code getObject} returned it (Connector/J's or pgjdbc's)
+   * @param columnType the column's type as either side names it: a MySQL {@code COLUMN_TYPE} or
+   *     Connector/J type name ({@code year}, {@code YEAR}, {@code json}), or a PostgreSQL one
+   *     ({@code jsonb}); case and any {@code (n)} or {@code unsigned} suffix are ignored. Null
+   *     means unknown, as {@link #normalize(Object)}.
+   */
+  public static Object normalize(Object v, String columnType) {
+    if (columnType == null) {
+      return normalize(v);
+    }
+    String type = baseType(columnType);
+    if (v != null && type.equals("year")) {
+      Integer year = year(v);
+      if (year != null) {
+        return BigDecimal.valueOf(year.longValue());
+      }
+    }
+    return normalize(v, type, type.equals("json") || type.equals("jsonb"));
+  }
+
+  /** {@code "YEAR(4)"} is {@code year}, {@code "int(10) unsigned"} is {@code int}. */
+  static String baseType(String columnType) {
+    String t = columnType.trim().toLowerCase(Locale.ROOT);
+    int end = 0;
+    while (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
+      end++;
+    }
+    return t.substring(0, end);
+  }
+
+  /** The year of a YEAR value: Connector/J's Date or LocalDate, or PostgreSQL's number. */
+  private static Integer year(Object v) {
+    if (v instanceof Date d) {
+      return d.toLocalDate().getYear();
+    }
+    if (v instanceof LocalDate d) {
+      return d.getYear();
+    }
+    if (v instanceof Short || v instanceof Integer || v instanceof Long) {
+      return ((Number) v).intValue();
+    }
+    if (v instanceof BigDecimal d && d.scale() <= 0) {
+      return d.intValue();
+    }
+    if (v instanceof String s && s.matches("\\d{4}(-01-01)?")) {
+      return Integer.valueOf(s.substring(0, 4));
+    }
+    return null;
+  }
+
+  private static Object normalize(Object v, String type, boolean json) {
     if (v == null) {
       return null;
+    }
+    if (v instanceof PGobject pg) {
+      String value = pg.getValue();
+      if (value == null) {
+        return null;
+      }
+      String pgType = pg.getType() == null ? "" : pg.getType().toLowerCase(Locale.ROOT);
+      if (json || pgType.equals("json") || pgType.equals("jsonb")) {
+        String canonical = JsonCanonical.canonicalize(value);
+        return canonical != null ? canonical : value;
+      }
+      return value;
     }
     if (v instanceof Boolean b) {
       return b ? BigDecimal.ONE : BigDecimal.ZERO;
@@ -75,7 +159,11 @@ public final class ValueNormalizer {
       return "0x" + HexFormat.of().formatHex(bytes);
     }
     String s = v.toString();
-    if (JsonCanonical.looksLikeJson(s)) {
+    if (json) {
+      String canonical = JsonCanonical.canonicalize(s);
+      return canonical != null ? canonical : s;
+    }
+    if (type == null && JsonCanonical.looksLikeJson(s)) {
       String canonical = JsonCanonical.canonicalize(s);
       if (canonical != null) {
         return canonical;

@@ -100,19 +100,56 @@ public record MysqlColumnType(
 
   /**
    * The MySQL type a PostgreSQL column most likely had, by inverting the rewriter's DDL type
-   * mapping (smallint was tinyint, smallint or year; it is taken as smallint). Used when the caller
-   * cannot say what the MySQL type was.
+   * mapping, for a table column; see {@link #fromPostgres(String, int, int, boolean)}.
+   */
+  public static MysqlColumnType fromPostgres(String pgTypeName, int precision, int scale) {
+    return fromPostgres(pgTypeName, precision, scale, true);
+  }
+
+  /**
+   * The MySQL type a PostgreSQL result column most likely had, by inverting the rewriter's DDL type
+   * mapping. Used when the caller cannot say what the MySQL type was (an expression, or a table the
+   * schema catalog does not know yet).
    *
+   * <p>Guesses where the mapping is not one to one: {@code smallint} was a {@code tinyint}, {@code
+   * tinyint(1)}, {@code smallint} or {@code year} (the range CHECK that tells them apart is not in
+   * the result's metadata); it is taken as {@code tinyint}, the commonest, which Connector/J reads
+   * as an Integer like a {@code smallint}. {@code text} and {@code bytea} are {@code text} and
+   * {@code blob} for a table column, {@code varchar} and {@code varbinary} for an expression (what
+   * MySQL gives a string or binary expression such as {@code 'x'} or {@code UNHEX(...)}).
+   *
+   * @param pgTypeName pgjdbc's {@code getColumnTypeName}: {@code int4}, {@code numeric}, ...
+   * @param precision pgjdbc's {@code getPrecision}
+   * @param scale pgjdbc's {@code getScale}
+   * @param tableColumn whether the result column is a table's column (pgjdbc's {@code
+   *     getBaseColumnName} is not empty), not an expression
+   * @return the type, or null when the PostgreSQL type has no MySQL counterpart
+   */
+  public static MysqlColumnType fromPostgres(
+      String pgTypeName, int precision, int scale, boolean tableColumn) {
+    MysqlColumnType t = fromPostgresType(pgTypeName, precision, scale);
+    if (t != null && !tableColumn) {
+      if (t.name.equals("text")) {
+        return new MysqlColumnType("varchar", -1, -1, false, List.of());
+      }
+      if (t.name.equals("blob")) {
+        return new MysqlColumnType("varbinary", -1, -1, false, List.of());
+      }
+    }
+    return t;
+  }
+
+  /**
    * @param pgTypeName pgjdbc's {@code getColumnTypeName}: {@code int4}, {@code numeric}, ...
    * @param precision pgjdbc's {@code getPrecision}
    * @param scale pgjdbc's {@code getScale}
    * @return the type, or null when the PostgreSQL type has no MySQL counterpart
    */
-  public static MysqlColumnType fromPostgres(String pgTypeName, int precision, int scale) {
+  private static MysqlColumnType fromPostgresType(String pgTypeName, int precision, int scale) {
     String t = pgTypeName == null ? "" : pgTypeName.toLowerCase(Locale.ROOT);
     return switch (t) {
       case "bool" -> new MysqlColumnType("tinyint", 1, -1, false, List.of());
-      case "int2" -> simple("smallint");
+      case "int2" -> simple("tinyint");
       case "int4", "serial" -> simple("int");
       case "int8", "bigserial" -> simple("bigint");
       case "numeric" ->
@@ -126,11 +163,11 @@ public record MysqlColumnType(
       case "varchar" ->
           precision > 0 && precision < 65536
               ? new MysqlColumnType("varchar", precision, -1, false, List.of())
-              : simple("longtext");
+              : simple("text");
       case "bpchar" ->
           new MysqlColumnType("char", precision > 0 ? precision : 1, -1, false, List.of());
-      case "text", "name", "uuid" -> simple("longtext");
-      case "bytea" -> simple("longblob");
+      case "text", "name", "uuid" -> simple("text");
+      case "bytea" -> simple("blob");
       case "date" -> simple("date");
       case "timestamp" -> fsp("datetime", scale);
       case "timestamptz" -> fsp("timestamp", scale);

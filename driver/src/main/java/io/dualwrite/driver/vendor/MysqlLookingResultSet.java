@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * A pgjdbc result that reads like Connector/J's result for the same query on MySQL: the values of
@@ -95,7 +96,12 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
       String pgType = pg.getColumnTypeName(i + 1);
       MysqlColumnType t = mysqlTypes == null ? null : mysqlTypes.get(i);
       if (t == null) {
-        t = MysqlColumnType.fromPostgres(pgType, pg.getPrecision(i + 1), pg.getScale(i + 1));
+        t =
+            MysqlColumnType.fromPostgres(
+                pgType,
+                pg.getPrecision(i + 1),
+                pg.getScale(i + 1),
+                isTableColumn(pg, i + 1, pgType));
       }
       types[i] = t;
       converters[i] = MysqlValueConverter.of(t, pgType);
@@ -113,6 +119,23 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
       ResultSet postgres, List<MysqlColumnType> mysqlTypes, List<String> mysqlLabels)
       throws SQLException {
     this(postgres, mysqlTypes, mysqlLabels, null);
+  }
+
+  /**
+   * Whether a {@code text}/{@code bytea} result column is a table's column (pgjdbc knows its base
+   * column; the engine has usually asked already, so pgjdbc's field metadata is cached), not an
+   * expression. Other types do not need to know.
+   */
+  private static boolean isTableColumn(ResultSetMetaData pg, int column, String pgType)
+      throws SQLException {
+    if (!"text".equalsIgnoreCase(pgType) && !"bytea".equalsIgnoreCase(pgType)) {
+      return true;
+    }
+    if (!pg.isWrapperFor(PGResultSetMetaData.class)) {
+      return true;
+    }
+    String base = pg.unwrap(PGResultSetMetaData.class).getBaseColumnName(column);
+    return base != null && !base.isEmpty();
   }
 
   private MysqlValueConverter converter(int columnIndex) throws SQLException {

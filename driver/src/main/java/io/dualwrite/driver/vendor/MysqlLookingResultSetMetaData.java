@@ -162,6 +162,19 @@ public final class MysqlLookingResultSetMetaData extends ForwardingResultSetMeta
     };
   }
 
+  /**
+   * PostgreSQL's answer for a table column. For an expression PostgreSQL says {@code
+   * columnNullableUnknown}, which Connector/J never reports (MySQL flags every result column NOT
+   * NULL or not); the answer is then {@code columnNullable}, the one that is never wrong about what
+   * the column may hold.
+   */
+  @Override
+  public int isNullable(int column) throws SQLException {
+    type(column);
+    int n = delegate.isNullable(column);
+    return n == columnNullableUnknown ? columnNullable : n;
+  }
+
   @Override
   public boolean isCurrency(int column) throws SQLException {
     MysqlColumnType t = type(column);

@@ -317,30 +317,53 @@ public final class MysqlValueConverter {
   }
 
   public byte getByte(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      return n == null ? 0 : (byte) checkedLong(n, Byte.MIN_VALUE, Byte.MAX_VALUE, "Byte");
+    }
     return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (byte) (rs.getBoolean(i) ? 1 : 0) : rs.getByte(i);
   }
 
   public short getShort(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      return n == null ? 0 : (short) checkedLong(n, Short.MIN_VALUE, Short.MAX_VALUE, "Short");
+    }
     return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (short) (rs.getBoolean(i) ? 1 : 0) : rs.getShort(i);
   }
 
   public int getInt(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      return n == null ? 0 : (int) checkedLong(n, Integer.MIN_VALUE, Integer.MAX_VALUE, "Integer");
+    }
     return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (rs.getBoolean(i) ? 1 : 0) : rs.getInt(i);
   }
 
   public long getLong(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      return n == null ? 0L : checkedLong(n, Long.MIN_VALUE, Long.MAX_VALUE, "Long");
+    }
     return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (rs.getBoolean(i) ? 1L : 0L) : rs.getLong(i);
   }
 
   public float getFloat(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      double d = n == null ? 0d : n.doubleValue();
+      if (d < -Float.MAX_VALUE || d > Float.MAX_VALUE) {
+        throw outOfRange("Float");
+      }
+      return (float) d;
+    }
     return switch (kind) {
       case FLOAT -> (float) mysqlFloat(rs.getFloat(i));
       case DOUBLE -> {
         double d = rs.getDouble(i);
         // Connector/J's jdbcCompliantTruncationForReads: no silent Infinity
         if (d < -Float.MAX_VALUE || d > Float.MAX_VALUE) {
-          throw new SQLException(
-              "Value is outside of valid range for type java.lang.Float", "22003");
+          throw outOfRange("Float");
         }
         yield (float) d;
       }
@@ -350,11 +373,75 @@ public final class MysqlValueConverter {
   }
 
   public double getDouble(ResultSet rs, int i) throws SQLException {
+    if (isText()) {
+      Number n = textNumber(rs, i);
+      return n == null ? 0d : n.doubleValue();
+    }
     return switch (kind) {
       case FLOAT -> mysqlFloat(rs.getFloat(i));
       case BOOL_FROM_PG_BOOLEAN -> rs.getBoolean(i) ? 1d : 0d;
       default -> rs.getDouble(i);
     };
+  }
+
+  private boolean isText() {
+    return kind == Kind.STRING || kind == Kind.CHAR || kind == Kind.BINARY;
+  }
+
+  /**
+   * The number in a character or binary column as Connector/J's numeric value factories read it: an
+   * empty value is 0 ({@code emptyStringsConvertToZero}), text with an exponent or a point is a
+   * double, digits are an integer, anything else is an error. Null for SQL NULL.
+   */
+  private Number textNumber(ResultSet rs, int i) throws SQLException {
+    String s;
+    if (kind == Kind.BINARY) {
+      byte[] b = rs.getBytes(i);
+      s = b == null ? null : new String(b, StandardCharsets.UTF_8);
+    } else {
+      s = rs.getString(i);
+      if (kind == Kind.CHAR) {
+        s = stripTrailingSpaces(s);
+      }
+    }
+    return s == null ? null : textToNumber(s);
+  }
+
+  /** Connector/J's {@code AbstractNumericValueFactory.createFromBytes} on a string. */
+  static Number textToNumber(String s) throws SQLException {
+    if (s.isEmpty()) {
+      return 0L;
+    }
+    try {
+      if (s.contains("e") || s.contains("E") || FLOATING_POINT.matcher(s).matches()) {
+        return Double.parseDouble(s);
+      }
+      if (INTEGER.matcher(s).matches()) {
+        return new BigInteger(s);
+      }
+    } catch (NumberFormatException e) {
+      // falls through to Connector/J's error
+    }
+    throw new SQLException("Cannot determine value type from string '" + s + "'", "22018");
+  }
+
+  /** Connector/J's range check ({@code jdbcCompliantTruncationForReads}), then truncation. */
+  private static long checkedLong(Number n, long min, long max, String type) throws SQLException {
+    if (n instanceof Double d) {
+      if (d.isNaN() || d < min || d > max) {
+        throw outOfRange(type);
+      }
+      return d.longValue();
+    }
+    BigInteger v = n instanceof BigInteger b ? b : BigInteger.valueOf(n.longValue());
+    if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw outOfRange(type);
+    }
+    return v.longValue();
+  }
+
+  private static SQLException outOfRange(String type) {
+    return new SQLException("Value is outside of valid range for type java.lang." + type, "22003");
   }
 
   public BigDecimal getBigDecimal(ResultSet rs, int i) throws SQLException {

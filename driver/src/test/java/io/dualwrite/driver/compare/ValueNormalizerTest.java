@@ -51,4 +51,60 @@ class ValueNormalizerTest {
         .isFalse();
     assertThat(ResultComparator.isOrdered("SELECT 'order by' FROM t")).isFalse();
   }
+
+  @Test
+  void aConnectorJYearDateEqualsPostgresSmallintOnlyInAYearColumn() {
+    Object mysql = java.sql.Date.valueOf("2024-01-01");
+    Object postgres = (short) 2024;
+    assertThat(ValueNormalizer.normalize(mysql, "YEAR"))
+        .isEqualTo(ValueNormalizer.normalize(postgres, "int2"))
+        .isEqualTo(ValueNormalizer.normalize(postgres, "year(4)"))
+        .isEqualTo(ValueNormalizer.normalize(Integer.valueOf(2024), "year"));
+    assertThat(ValueNormalizer.normalize(mysql, "year"))
+        .isNotEqualTo(ValueNormalizer.normalize((short) 2025, "year"));
+    // without the type, or for another type, a date is not a number
+    assertThat(ValueNormalizer.normalize(mysql)).isNotEqualTo(ValueNormalizer.normalize(postgres));
+    assertThat(ValueNormalizer.normalize(mysql, "DATE"))
+        .isNotEqualTo(ValueNormalizer.normalize(2024, "DATE"));
+    assertThat(ValueNormalizer.normalize(null, "YEAR")).isNull();
+  }
+
+  @Test
+  void jsonTextEqualsAPostgresJsonbObjectByValue() throws java.sql.SQLException {
+    org.postgresql.util.PGobject jsonb = new org.postgresql.util.PGobject();
+    jsonb.setType("jsonb");
+    jsonb.setValue("{\"a\": null, \"b\": [1, 2]}");
+    assertThat(ValueNormalizer.normalize("{\"b\":[1,2],\"a\":null}", "JSON"))
+        .isEqualTo(ValueNormalizer.normalize(jsonb, "jsonb"))
+        .isEqualTo(ValueNormalizer.normalize(jsonb));
+    org.postgresql.util.PGobject other = new org.postgresql.util.PGobject();
+    other.setType("jsonb");
+    other.setValue("{\"a\": 1, \"b\": [1, 2]}");
+    assertThat(ValueNormalizer.normalize("{\"b\":[1,2],\"a\":null}", "json"))
+        .isNotEqualTo(ValueNormalizer.normalize(other, "jsonb"));
+  }
+
+  @Test
+  void aVarcharThatLooksLikeJsonIsComparedExactlyWhenTheTypeIsKnown() {
+    assertThat(ValueNormalizer.normalize("{\"a\":1}", "varchar(20)"))
+        .isNotEqualTo(ValueNormalizer.normalize("{\"a\": 1}", "varchar"));
+    assertThat(ValueNormalizer.normalize("{\"a\":1}", "VARCHAR"))
+        .isEqualTo(ValueNormalizer.normalize("{\"a\":1}", "varchar"));
+  }
+
+  @Test
+  void resultComparatorUsesYearAndJsonFromEitherSidesMetadata() throws java.sql.SQLException {
+    javax.sql.rowset.RowSetMetaDataImpl mysql = new javax.sql.rowset.RowSetMetaDataImpl();
+    mysql.setColumnCount(3);
+    mysql.setColumnTypeName(1, "YEAR");
+    mysql.setColumnTypeName(2, "LONGTEXT");
+    mysql.setColumnTypeName(3, "VARCHAR");
+    javax.sql.rowset.RowSetMetaDataImpl pg = new javax.sql.rowset.RowSetMetaDataImpl();
+    pg.setColumnCount(3);
+    pg.setColumnTypeName(1, "int2");
+    pg.setColumnTypeName(2, "jsonb");
+    pg.setColumnTypeName(3, "varchar");
+    assertThat(ResultComparator.columnTypes(mysql, pg, 3))
+        .containsExactly("year", "json", "VARCHAR");
+  }
 }

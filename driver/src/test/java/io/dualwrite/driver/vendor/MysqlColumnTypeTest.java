@@ -92,7 +92,7 @@ class MysqlColumnTypeTest {
   void derivesMysqlTypesByInvertingTheRewritersMapping() {
     assertThat(MysqlColumnType.fromPostgres("int4", 10, 0).columnType()).isEqualTo("int");
     assertThat(MysqlColumnType.fromPostgres("int8", 19, 0).columnType()).isEqualTo("bigint");
-    assertThat(MysqlColumnType.fromPostgres("int2", 5, 0).columnType()).isEqualTo("smallint");
+    assertThat(MysqlColumnType.fromPostgres("int2", 5, 0).columnType()).isEqualTo("tinyint");
     assertThat(MysqlColumnType.fromPostgres("numeric", 20, 0).columnType())
         .isEqualTo("bigint unsigned");
     assertThat(MysqlColumnType.fromPostgres("numeric", 10, 2).columnType())
@@ -104,9 +104,9 @@ class MysqlColumnTypeTest {
     assertThat(MysqlColumnType.fromPostgres("varchar", 40, 0).columnType())
         .isEqualTo("varchar(40)");
     assertThat(MysqlColumnType.fromPostgres("text", Integer.MAX_VALUE, 0).columnType())
-        .isEqualTo("longtext");
+        .isEqualTo("text");
     assertThat(MysqlColumnType.fromPostgres("bytea", Integer.MAX_VALUE, 0).columnType())
-        .isEqualTo("longblob");
+        .isEqualTo("blob");
     assertThat(MysqlColumnType.fromPostgres("timestamp", 26, 6).columnType())
         .isEqualTo("datetime(6)");
     assertThat(MysqlColumnType.fromPostgres("timestamp", 19, 0).columnType()).isEqualTo("datetime");
@@ -114,5 +114,26 @@ class MysqlColumnTypeTest {
     assertThat(MysqlColumnType.fromPostgres("jsonb", 0, 0).columnType()).isEqualTo("json");
     assertThat(MysqlColumnType.fromPostgres("tsvector", 0, 0)).isNull();
     assertThat(MysqlColumnType.fromPostgres(null, 0, 0)).isNull();
+  }
+
+  @Test
+  void smallintOfUnknownOriginReadsAsTinyintTheCommonestSourceType() {
+    MysqlColumnType t = MysqlColumnType.fromPostgres("int2", 5, 0);
+    assertThat(t.typeName()).isEqualTo("TINYINT");
+    assertThat(t.jdbcType()).isEqualTo(java.sql.Types.TINYINT);
+    assertThat(t.className()).isEqualTo("java.lang.Integer");
+  }
+
+  @Test
+  void textAndByteaExpressionsAreVarcharAndVarbinaryTableColumnsTextAndBlob() {
+    assertThat(MysqlColumnType.fromPostgres("text", Integer.MAX_VALUE, 0, false).typeName())
+        .isEqualTo("VARCHAR");
+    assertThat(MysqlColumnType.fromPostgres("text", Integer.MAX_VALUE, 0, true).typeName())
+        .isEqualTo("TEXT");
+    assertThat(MysqlColumnType.fromPostgres("bytea", Integer.MAX_VALUE, 0, false).typeName())
+        .isEqualTo("VARBINARY");
+    assertThat(MysqlColumnType.fromPostgres("bytea", Integer.MAX_VALUE, 0, true).typeName())
+        .isEqualTo("BLOB");
+    assertThat(MysqlColumnType.fromPostgres("int4", 10, 0, false).typeName()).isEqualTo("INT");
   }
 }

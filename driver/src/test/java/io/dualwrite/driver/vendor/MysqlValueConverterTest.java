@@ -86,4 +86,17 @@ class MysqlValueConverterTest {
     assertThat(MysqlValueConverter.of(MysqlColumnType.parse("enum('a ')"), "varchar").kind())
         .isEqualTo(MysqlValueConverter.Kind.STRING);
   }
+
+  @Test
+  void numbersInTextAreReadByConnectorJsRules() throws SQLException {
+    assertThat(MysqlValueConverter.textToNumber("")).isEqualTo(0L);
+    assertThat(MysqlValueConverter.textToNumber("42")).isEqualTo(new java.math.BigInteger("42"));
+    assertThat(MysqlValueConverter.textToNumber("-1.5")).isEqualTo(-1.5d);
+    assertThat(MysqlValueConverter.textToNumber("1e3")).isEqualTo(1000d);
+    assertThatThrownBy(() -> MysqlValueConverter.textToNumber("abc"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Cannot determine value type from string 'abc'");
+    assertThatThrownBy(() -> MysqlValueConverter.textToNumber(" 1"))
+        .isInstanceOf(SQLException.class);
+  }
 }
