@@ -66,10 +66,20 @@ public final class ValueNormalizer {
     if (v != null && type.equals("year")) {
       Integer year = year(v);
       if (year != null) {
-        return BigDecimal.valueOf(year.longValue());
+        return strip(BigDecimal.valueOf(year.longValue()));
       }
     }
     return normalize(v, type, type.equals("json") || type.equals("jsonb"));
+  }
+
+  /**
+   * The normalised value of a column of the current row, under the type its result's metadata names
+   * ({@code getColumnTypeName}: Connector/J's {@code YEAR}/{@code JSON}, pgjdbc's {@code jsonb}). A
+   * YEAR read from MySQL this way equals the same year read from PostgreSQL's {@code smallint} with
+   * {@code normalize(rs, i)} on the other side.
+   */
+  public static Object normalize(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    return normalize(rs.getObject(column), rs.getMetaData().getColumnTypeName(column));
   }
 
   /** {@code "YEAR(4)"} is {@code year}, {@code "int(10) unsigned"} is {@code int}. */

@@ -67,6 +67,10 @@ class ValueNormalizerTest {
     assertThat(ValueNormalizer.normalize(mysql, "DATE"))
         .isNotEqualTo(ValueNormalizer.normalize(2024, "DATE"));
     assertThat(ValueNormalizer.normalize(null, "YEAR")).isNull();
+    // a year with trailing zeros, against the PostgreSQL side read without knowing it is a YEAR
+    assertThat(ValueNormalizer.normalize(java.sql.Date.valueOf("2020-01-01"), "YEAR"))
+        .isEqualTo(ValueNormalizer.normalize((short) 2020, "int2"))
+        .isEqualTo(ValueNormalizer.normalize((short) 2020));
   }
 
   @Test

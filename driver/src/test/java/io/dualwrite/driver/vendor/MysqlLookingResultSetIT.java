@@ -523,6 +523,10 @@ class MysqlLookingResultSetIT {
           assertThat(p.next()).isTrue();
           for (int col = 1; col <= 10; col++) {
             final int i = col;
+            if (given == null && i == 1) {
+              // CHAR is a varchar on PostgreSQL: without its MySQL type its spaces are not stripped
+              continue;
+            }
             String at =
                 m.getMetaData().getColumnLabel(i)
                     + " row "
