@@ -637,6 +637,31 @@ class MysqlLookingResultSetIT {
   }
 
   @Test
+  void labelsReadFromTheMysqlStatementAreConnectorJs(DatabasePair db) throws SQLException {
+    String sql =
+        "SELECT id AS RowId, COUNT(*), 'x', 1 + 1, MAX(vc) AS LongestName, `dtm`"
+            + " FROM everything GROUP BY id, dtm ORDER BY id";
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres();
+        Statement ms = mysql.createStatement();
+        Statement ps = pg.createStatement();
+        ResultSet m = ms.executeQuery(sql);
+        ResultSet raw = ps.executeQuery(sql.replace('`', '"'))) {
+      ResultSet p =
+          new MysqlLookingResultSet(
+              raw, null, MysqlResultLabels.of(sql, raw.getMetaData().getColumnCount()), ps);
+      for (int i = 1; i <= m.getMetaData().getColumnCount(); i++) {
+        assertThat(p.getMetaData().getColumnLabel(i))
+            .as("label %d", i)
+            .isEqualTo(m.getMetaData().getColumnLabel(i));
+      }
+      assertThat(m.next()).isTrue();
+      assertThat(p.next()).isTrue();
+      assertThat(p.getLong("COUNT(*)")).isEqualTo(m.getLong("COUNT(*)")).isEqualTo(1L);
+    }
+  }
+
+  @Test
   void labelsPostgresCannotSpellAreTakenFromTheCaller(DatabasePair db) throws SQLException {
     String sql = "SELECT COUNT(*), MAX(vc) AS LongestName FROM everything";
     try (Connection mysql = db.openMysql();
