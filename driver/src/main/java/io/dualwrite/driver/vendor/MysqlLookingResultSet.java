@@ -122,13 +122,15 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
   }
 
   /**
-   * Whether a {@code text}/{@code bytea} result column is a table's column (pgjdbc knows its base
-   * column; the engine has usually asked already, so pgjdbc's field metadata is cached), not an
-   * expression. Other types do not need to know.
+   * Whether a {@code text}/{@code varchar}/{@code bytea} result column is a table's column (pgjdbc
+   * knows its base column; the engine has usually asked already, so pgjdbc's field metadata is
+   * cached), not an expression. Other types do not need to know.
    */
   private static boolean isTableColumn(ResultSetMetaData pg, int column, String pgType)
       throws SQLException {
-    if (!"text".equalsIgnoreCase(pgType) && !"bytea".equalsIgnoreCase(pgType)) {
+    if (!"text".equalsIgnoreCase(pgType)
+        && !"varchar".equalsIgnoreCase(pgType)
+        && !"bytea".equalsIgnoreCase(pgType)) {
       return true;
     }
     if (!pg.isWrapperFor(PGResultSetMetaData.class)) {

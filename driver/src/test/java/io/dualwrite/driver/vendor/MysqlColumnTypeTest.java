@@ -134,6 +134,10 @@ class MysqlColumnTypeTest {
         .isEqualTo("VARBINARY");
     assertThat(MysqlColumnType.fromPostgres("bytea", Integer.MAX_VALUE, 0, true).typeName())
         .isEqualTo("BLOB");
+    assertThat(MysqlColumnType.fromPostgres("varchar", Integer.MAX_VALUE, 0, false).typeName())
+        .isEqualTo("VARCHAR");
+    assertThat(MysqlColumnType.fromPostgres("varchar", 20, 0, true).columnType())
+        .isEqualTo("varchar(20)");
     assertThat(MysqlColumnType.fromPostgres("int4", 10, 0, false).typeName()).isEqualTo("INT");
   }
 }
