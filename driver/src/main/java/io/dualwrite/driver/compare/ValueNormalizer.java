@@ -46,7 +46,7 @@ public final class ValueNormalizer {
 
   /** A value whose {@code equals} is the normalised equality, the column's type unknown. */
   public static Object normalize(Object v) {
-    return normalize(v, null, true);
+    return normalize(v, null, false);
   }
 
   /**

@@ -111,4 +111,14 @@ class ValueNormalizerTest {
     assertThat(ResultComparator.columnTypes(mysql, pg, 3))
         .containsExactly("year", "json", "VARCHAR");
   }
+
+  @Test
+  void stringsThatAreJsonScalarsStayStrings() {
+    assertThat(ValueNormalizer.normalize("1.50")).isEqualTo("1.50");
+    assertThat(ValueNormalizer.normalize("1.50")).isNotEqualTo(ValueNormalizer.normalize("1.5"));
+    assertThat(ValueNormalizer.normalize(" true", "varchar")).isEqualTo(" true");
+    // in a JSON column a scalar is a JSON value
+    assertThat(ValueNormalizer.normalize("1.50", "json"))
+        .isEqualTo(ValueNormalizer.normalize("1.5", "jsonb"));
+  }
 }
