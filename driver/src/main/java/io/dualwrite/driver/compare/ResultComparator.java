@@ -74,7 +74,7 @@ public final class ResultComparator {
    * The type under which column c is normalised: YEAR or JSON when either side says so (Connector/J
    * names MySQL's types, pgjdbc {@code json}/{@code jsonb}), else the first side's type name.
    */
-  static String[] columnTypes(ResultSetMetaData a, ResultSetMetaData b, int columns)
+  public static String[] columnTypes(ResultSetMetaData a, ResultSetMetaData b, int columns)
       throws SQLException {
     String[] types = new String[columns];
     for (int c = 0; c < columns; c++) {

@@ -13,6 +13,7 @@ import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.vendor.MysqlColumnType;
 import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.driver.vendor.MysqlLookingResultSet;
+import io.dualwrite.driver.vendor.MysqlResultLabels;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.Binding;
 import io.dualwrite.rewriter.KeyBinding;
@@ -72,6 +73,9 @@ final class StatementEngine {
   private long updateCount = -1;
   private ResultSet generatedKeys;
   private Statement lastVendor;
+
+  /** The application's SQL of the statement running now (for MySQL's column labels). */
+  private String currentSql;
 
   StatementEngine(DualWriteConnection conn, Statement owner, StatementOptions options) {
     this(conn, owner, options, null);
@@ -200,6 +204,7 @@ final class StatementEngine {
       throws SQLException {
     conn.beforeStatement();
     closeResults();
+    currentSql = sql;
     Translation t = conn.translate(sql);
     StatementKind kind = t.kind();
     if (kind.isRead()) {
@@ -367,7 +372,11 @@ final class StatementEngine {
     if (side == Side.MYSQL) {
       return new DualWriteResultSet(rs, owner);
     }
-    return new MysqlLookingResultSet(rs, mysqlTypes(rs), null, owner);
+    List<String> labels =
+        currentSql == null
+            ? null
+            : MysqlResultLabels.of(currentSql, rs.getMetaData().getColumnCount());
+    return new MysqlLookingResultSet(rs, mysqlTypes(rs), labels, owner);
   }
 
   private List<MysqlColumnType> mysqlTypes(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package io.dualwrite.driver.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualwrite.driver.compare.ResultComparator;
 import io.dualwrite.driver.compare.ValueNormalizer;
 import io.dualwrite.testkit.DatabasePair;
 import java.sql.Connection;
@@ -20,16 +21,33 @@ public final class TableComparison {
 
   public static void assertSameRows(DatabasePair db, String table, String orderBy)
       throws SQLException {
-    List<List<Object>> mysql;
-    List<List<Object>> postgres;
     String sql = "SELECT * FROM " + table + " ORDER BY " + orderBy;
-    try (Connection c = db.openMysql()) {
-      mysql = rows(c, sql);
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres();
+        Statement ms = mysql.createStatement();
+        Statement ps = pg.createStatement();
+        ResultSet m = ms.executeQuery(sql);
+        ResultSet p = ps.executeQuery(sql)) {
+      int columns = m.getMetaData().getColumnCount();
+      // YEAR and JSON compare by value when either side's metadata says so (MariaDB calls JSON
+      // LONGTEXT), exactly as compared reads do.
+      String[] types = ResultComparator.columnTypes(m.getMetaData(), p.getMetaData(), columns);
+      assertThat(rows(p, types))
+          .as("rows of %s on PostgreSQL vs MySQL", table)
+          .isEqualTo(rows(m, types));
     }
-    try (Connection c = db.openPostgres()) {
-      postgres = rows(c, sql);
+  }
+
+  private static List<List<Object>> rows(ResultSet rs, String[] types) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>(types.length);
+      for (int i = 1; i <= types.length; i++) {
+        row.add(ValueNormalizer.normalize(rs.getObject(i), types[i - 1]));
+      }
+      rows.add(row);
     }
-    assertThat(postgres).as("rows of %s on PostgreSQL vs MySQL", table).isEqualTo(mysql);
+    return rows;
   }
 
   /** The rows of {@code sql}, normalised. */
@@ -41,7 +59,7 @@ public final class TableComparison {
       while (rs.next()) {
         List<Object> row = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-          row.add(ValueNormalizer.normalize(rs.getObject(i)));
+          row.add(ValueNormalizer.normalize(rs, i));
         }
         rows.add(row);
       }
