@@ -43,4 +43,22 @@ class SchemaPatternsIT {
     TableComparison.assertSameRows(db, "accounts", "id");
     TableComparison.assertSameRows(db, "posts", "id");
   }
+
+  /** MySQL's TIME is a duration (-838:59:59 to 838:59:59), used for elapsed times. */
+  @Test
+  void timeValuesBeyondOneDayAndNegativeAreMirrored(DatabasePair db) throws SQLException {
+    List<Discrepancy> seen;
+    try (Connection c = DualWriteTestUrls.connect(db)) {
+      seen = recordDiscrepancies(c);
+      execute(
+          c,
+          "CREATE TABLE durations (id INT PRIMARY KEY, elapsed TIME NOT NULL)",
+          "INSERT INTO durations VALUES (1, '12:00:00'), (2, '838:59:59'), (3, '-01:30:00'),"
+              + " (4, '25:00:00')");
+    }
+    assertThat(seen).as("discrepancies: %s", describe(seen)).isEmpty();
+    try (Connection pg = db.openPostgres()) {
+      assertThat(Workloads.longValue(pg, "SELECT COUNT(*) FROM durations")).isEqualTo(4);
+    }
+  }
 }
