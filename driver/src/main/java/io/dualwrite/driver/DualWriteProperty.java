@@ -191,6 +191,28 @@ public enum DualWriteProperty {
         "Invalid value " + shown + " for " + name + ": expected " + expected + ".", "22023");
   }
 
+  /**
+   * The README's property table, generated from this enum ({@code DualWritePropertyTest} checks
+   * that the README holds exactly this text).
+   */
+  public static String markdownTable() {
+    StringBuilder b = new StringBuilder("| property | default | meaning |\n|---|---|---|\n");
+    for (DualWriteProperty p : values()) {
+      b.append("| `")
+          .append(p.name)
+          .append("` | ")
+          .append(p.defaultValue == null ? "none" : "`" + p.defaultValue + "`")
+          .append(" | ")
+          .append(p.description)
+          .append(
+              p.getChoices().length == 0
+                  ? ""
+                  : " One of " + String.join(", ", p.getChoices()) + ".")
+          .append(" |\n");
+    }
+    return b.toString();
+  }
+
   /** For {@link java.sql.Driver#getPropertyInfo}. */
   public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
     String value = isSecret() ? null : get(props);

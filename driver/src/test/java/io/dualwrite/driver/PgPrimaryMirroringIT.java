@@ -2,6 +2,7 @@ package io.dualwrite.driver;
 
 import static io.dualwrite.driver.testing.TableComparison.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualwrite.driver.testing.DualWriteTestUrls;
 import io.dualwrite.testkit.DatabasePair;
@@ -66,5 +67,64 @@ class PgPrimaryMirroringIT {
     }
     assertSameRows(db, "families", "id");
     assertSameRows(db, "reward_adjustments", "id");
+  }
+
+  @Test
+  void postgresErrorsReachTheApplicationAsMysqlErrors(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO families (id, name) VALUES (100, 'Errors')");
+      s.executeUpdate(
+          "INSERT INTO users (family_id, email, created_at) VALUES (100, 'dup@example.com', NOW())");
+      assertThatThrownBy(
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO users (family_id, email, created_at)"
+                          + " VALUES (100, 'dup@example.com', NOW())"))
+          .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class)
+          .satisfies(
+              e -> {
+                SQLException se = (SQLException) e;
+                assertThat(se.getErrorCode()).isEqualTo(1062);
+                assertThat(se.getSQLState()).isEqualTo("23000");
+                assertThat(se.getCause()).isInstanceOf(org.postgresql.util.PSQLException.class);
+              });
+    }
+  }
+
+  @Test
+  void readsServedByPostgresLookLikeMysqlResults(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO chores (family_id, title, points, done) VALUES (1, 'dishes', 3, 1)");
+      try (ResultSet rs =
+          s.executeQuery("SELECT done, points, title FROM chores WHERE title = 'dishes'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(1)).isEqualTo(Boolean.TRUE); // TINYINT(1), as Connector/J
+        assertThat(rs.getString(1)).isEqualTo("1");
+        assertThat(rs.getObject(2)).isEqualTo(3);
+        assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("BIT");
+        assertThat(rs.getStatement()).isSameAs(s);
+      }
+    }
+  }
+
+  @Test
+  void lastInsertIdIsPostgresKeyAsMysqlReceivedIt(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO families (name) VALUES ('LastId')", Statement.RETURN_GENERATED_KEYS);
+      long key;
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        key = keys.getLong(1);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT LAST_INSERT_ID()")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(key);
+      }
+    }
   }
 }

@@ -23,25 +23,20 @@ final class Ddl {
           "CALL " + t.get(1) + " runs a MySQL stored procedure, which is not translated.");
     }
     if (w0.equals("CREATE") || w0.equals("DROP") || w0.equals("ALTER")) {
-      int i = 1;
-      if (t.is(i, "OR", "REPLACE")) {
-        i += 2;
-      }
-      if (t.is(i, "DEFINER")) {
-        // DEFINER = user@host or `user`@`host` or CURRENT_USER
-        i += 2;
-        while (i < t.size()
-            && (t.get(i).equals("@") || t.get(i - 1).equals("@") || t.get(i).startsWith("@"))) {
-          i++;
+      // the object type follows optional OR REPLACE, DEFINER = user@host, AGGREGATE, ...
+      int i = -1;
+      for (int k = 1; k < Math.min(t.size(), 14); k++) {
+        String w = t.word(k);
+        if (Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT").contains(w)) {
+          i = k;
+          break;
         }
-        if (t.get(i).equals("(")) {
-          i += 2;
+        if (Set.of("TABLE", "VIEW", "INDEX", "DATABASE", "SCHEMA", "USER", "UNIQUE", "FULLTEXT")
+            .contains(w)) {
+          break;
         }
       }
-      if (t.is(i, "AGGREGATE")) {
-        i++;
-      }
-      String what = t.word(i);
+      String what = i < 0 ? "" : t.word(i);
       String code =
           switch (what) {
             case "TRIGGER" -> "trigger";

@@ -444,7 +444,11 @@ final class DdlPrinter {
     if (index instanceof ForeignKeyIndex fk) {
       return foreignKey(fk);
     }
-    String type = index.getType().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String rawType =
+        index.getType() != null
+            ? index.getType()
+            : index.getIndexKeyword() != null ? index.getIndexKeyword() : "INDEX";
+    String type = rawType.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
     List<String> cols = indexColumns(index);
     switch (type) {
       case "PRIMARY KEY" -> {
@@ -710,6 +714,7 @@ final class DdlPrinter {
             throw RefusedException.syntax("alter:rename", "Unsupported ALTER TABLE RENAME form.");
           }
         }
+        case DROP_PRIMARY_KEY -> actions.add("DROP CONSTRAINT " + Identifiers.pg(t + "_pkey"));
         case RENAME_TABLE -> {
           String to = Identifiers.normalize(e.getNewTableName());
           tablesWritten.add(to);

@@ -164,6 +164,24 @@ final class MysqlLexer {
         }
         continue;
       }
+      if (c == '0'
+          && i + 2 < n
+          && (sql.charAt(i + 1) == 'x')
+          && Character.digit(sql.charAt(i + 2), 16) >= 0
+          && (i == 0 || !isIdentPart(sql.charAt(i - 1)))) {
+        // 0xCAFE: the same hex literal as X'CAFE' (JSqlParser misreads some 0x forms)
+        int j = i + 2;
+        while (j < n && Character.digit(sql.charAt(j), 16) >= 0) {
+          j++;
+        }
+        if (j >= n || !isIdentPart(sql.charAt(j))) {
+          String digits = sql.substring(i + 2, j);
+          out.append("X'").append(digits.length() % 2 == 1 ? "0" : "").append(digits).append('\'');
+          lastWasString = false;
+          i = j;
+          continue;
+        }
+      }
       if (c == '?') {
         params++;
       }

@@ -191,7 +191,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   public <S> StringBuilder visit(HexValue hex, S context) {
     // MySQL: a binary string (a number only in numeric context); printed as bytea, so numeric use
     // fails loudly on PostgreSQL instead of silently differing.
-    String v = hex.getValue();
+    String v = hex.getValue().trim();
     String digits =
         v.startsWith("0x") || v.startsWith("0X")
             ? v.substring(2)
@@ -674,6 +674,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** d +/- INTERVAL n unit. */
   final void dateArithmetic(Expression date, IntervalExpression iv, String op) {
+    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
+      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
+    }
     String unit = upper(iv.getIntervalType());
     if (!INTERVAL_UNITS.contains(unit)) {
       throw RefusedException.syntax(

@@ -16,6 +16,8 @@ public final class Rewriter {
   /** Cache key: the SQL text plus the catalog generation it was translated against. */
   private record Key(String sql, long generation) {}
 
+  private static final System.Logger LOG = System.getLogger(Rewriter.class.getName());
+
   private final SchemaCatalog catalog;
   private final Translator translator;
   private final Cache<Object, Translation> cache;
@@ -52,6 +54,7 @@ public final class Rewriter {
     } catch (RefusedException r) {
       return Translation.refused(sql, StatementKind.OTHER, r.refusal, 0);
     } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(System.Logger.Level.DEBUG, "rewriter failed", e);
       // a bug or a JSqlParser tree we do not expect: refuse rather than fail the caller
       return Translation.refused(
           sql,

@@ -42,9 +42,14 @@ final class TypeMapping {
 
   /** CAST(x AS type) targets. */
   static String castTarget(ColDataType type) {
-    String t = type.getDataType().trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> args =
-        type.getArgumentsStringList() == null ? List.of() : type.getArgumentsStringList();
+    DdlPrinter.MysqlType mt = DdlPrinter.parseType(type, null);
+    String t = mt.name().toUpperCase(Locale.ROOT);
+    if (mt.unsigned()) {
+      t = t.isEmpty() ? "UNSIGNED" : "UNSIGNED " + t;
+    } else if (t.isEmpty()) {
+      t = "SIGNED";
+    }
+    List<String> args = mt.args();
     switch (t) {
       case "SIGNED", "SIGNED INTEGER", "SIGNED INT", "INTEGER", "INT":
         return "bigint";

@@ -11,6 +11,7 @@ import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.rewriter.Translation;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -349,7 +350,11 @@ public final class DualWriteConnection extends ForwardingConnection {
   @Override
   public void commit() throws SQLException {
     checkOpen();
-    delegate.commit();
+    try {
+      delegate.commit();
+    } catch (SQLException e) {
+      throw authoritativeSide() == Side.POSTGRES ? MysqlErrors.translate(e) : e;
+    }
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
     if (mirror != null && !mirror.getAutoCommit()) {

@@ -9,6 +9,9 @@ import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.driver.routing.ReadRouter;
 import io.dualwrite.driver.routing.ReadRouter.Route;
 import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.driver.vendor.MysqlColumnType;
+import io.dualwrite.driver.vendor.MysqlErrors;
+import io.dualwrite.driver.vendor.MysqlLookingResultSet;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.Binding;
 import io.dualwrite.rewriter.KeyBinding;
@@ -19,6 +22,7 @@ import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetProvider;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * Runs the application's statements for one statement wrapper: decides where each one goes, runs it
@@ -172,6 +177,26 @@ final class StatementEngine {
    * @return whether the first result is a result set
    */
   boolean run(String sql, Bind[] binds, Mode mode, boolean wantsKeys) throws SQLException {
+    try {
+      return runDecided(sql, binds, mode, wantsKeys);
+    } catch (SQLException e) {
+      throw asApplicationSees(e);
+    }
+  }
+
+  /**
+   * With PostgreSQL authoritative, its errors reach the application as the MySQL SQLState and
+   * vendor code it expects (the original chained); batch failures keep their update counts.
+   */
+  SQLException asApplicationSees(SQLException e) {
+    if (conn.authoritativeSide() != Side.POSTGRES || e instanceof java.sql.BatchUpdateException) {
+      return e;
+    }
+    return MysqlErrors.translate(e);
+  }
+
+  private boolean runDecided(String sql, Bind[] binds, Mode mode, boolean wantsKeys)
+      throws SQLException {
     conn.beforeStatement();
     closeResults();
     Translation t = conn.translate(sql);
@@ -197,6 +222,13 @@ final class StatementEngine {
     DriverRuntime runtime = conn.runtime();
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
+    if (t.isRefused() && lastInsertIdRead(t) && conn.phase().usesMysql()) {
+      // LAST_INSERT_ID(): MySQL ran every insert of this connection (as the authoritative side, or
+      // as the mirror given PostgreSQL's keys through insert_id), so its answer is the right one.
+      resultSet = wrapResult(executeRead(Side.MYSQL, t, binds), Side.MYSQL);
+      runtime.metrics().read(Side.MYSQL);
+      return;
+    }
     if (t.isRefused() && auth == Side.POSTGRES) {
       throw refusedOnPostgres(t);
     }
@@ -229,6 +261,10 @@ final class StatementEngine {
       resultSet = wrapResult(executeRead(auth, t, binds), auth);
       runtime.metrics().read(auth);
     }
+  }
+
+  private static boolean lastInsertIdRead(Translation t) {
+    return t.refusal().code().startsWith("driver-intercepted:LAST_INSERT_ID");
   }
 
   private ResultSet executeRead(Side side, Translation t, Bind[] binds) throws SQLException {
@@ -305,12 +341,48 @@ final class StatementEngine {
     return rows;
   }
 
+  /**
+   * The application's view of a vendor result: MySQL's as is; PostgreSQL's made to read like
+   * Connector/J's, with each column's MySQL type taken from the schema catalog when the column is a
+   * plain table column (else derived from the PostgreSQL type).
+   */
   private ResultSet wrapResult(ResultSet rs, Side side) throws SQLException {
     if (rs == null) {
       return null;
     }
-    // TODO(vendor): PostgreSQL results are adapted to look like MySQL's by the vendor layer.
-    return new DualWriteResultSet(rs, owner);
+    if (side == Side.MYSQL) {
+      return new DualWriteResultSet(rs, owner);
+    }
+    return new MysqlLookingResultSet(rs, mysqlTypes(rs), null, owner);
+  }
+
+  private List<MysqlColumnType> mysqlTypes(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int n = meta.getColumnCount();
+    List<MysqlColumnType> types = new ArrayList<>(n);
+    PGResultSetMetaData pg =
+        meta.isWrapperFor(PGResultSetMetaData.class)
+            ? meta.unwrap(PGResultSetMetaData.class)
+            : null;
+    for (int i = 1; i <= n; i++) {
+      MysqlColumnType type = null;
+      if (pg != null) {
+        String table = pg.getBaseTableName(i);
+        String column = pg.getBaseColumnName(i);
+        if (table != null && !table.isEmpty() && column != null && !column.isEmpty()) {
+          type =
+              conn.runtime()
+                  .rewriter()
+                  .catalog()
+                  .table(table)
+                  .flatMap(t -> t.column(column))
+                  .map(c -> MysqlColumnType.parse(c.mysqlType()))
+                  .orElse(null);
+        }
+      }
+      types.add(type);
+    }
+    return types;
   }
 
   // ------------------------------------------------------------------------------- writes
@@ -357,7 +429,11 @@ final class StatementEngine {
     }
     AutoIncrement ai = t.autoIncrement();
     boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
-    boolean wantKeys = appWantsKeys || keysForMirror;
+    // PostgreSQL authoritative and the application writing its own ids: MySQL would move its
+    // AUTO_INCREMENT past them, so PostgreSQL's sequence is moved too (the ids come back through
+    // RETURNING).
+    boolean explicitIdsOnPostgres = auth == Side.POSTGRES && ai != null && ai.suppliedByStatement();
+    boolean wantKeys = appWantsKeys || keysForMirror || explicitIdsOnPostgres;
     String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
 
     String sql;
@@ -383,6 +459,9 @@ final class StatementEngine {
     long count = executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
     updateCount = count;
     List<Object> keys = wantKeys ? readKeys() : null;
+    if (explicitIdsOnPostgres && keys != null) {
+      runtime.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), keys);
+    }
     conn.noteWrite(t.tablesWritten());
     if (t.kind() == StatementKind.DDL) {
       Connection mysql = conn.sides().ifOpen(Side.MYSQL);
@@ -520,15 +599,7 @@ final class StatementEngine {
       conn.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
-      runtime
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_FAILED,
-              t.mysqlSql(),
-              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-              tables,
-              keyStrings,
-              true);
+      recordMirrorFailure(t.mysqlSql(), other, e, tables, keyStrings, true);
       return;
     }
     if (!countsAgree(t.kind(), authCount, count)) {
@@ -554,6 +625,25 @@ final class StatementEngine {
               keyStrings,
               true);
     }
+  }
+
+  /** A mirrored statement failed on {@code other}: one discrepancy, with drift when asked. */
+  private void recordMirrorFailure(
+      String sql,
+      Side other,
+      SQLException e,
+      Set<String> tables,
+      List<String> keys,
+      boolean drift) {
+    conn.runtime()
+        .recorder()
+        .record(
+            DiscrepancyKind.MIRROR_FAILED,
+            sql,
+            other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+            tables,
+            keys,
+            drift);
   }
 
   /** Whether {@code keys} are numbers each one more than the last (one multi-row insert). */
@@ -870,15 +960,7 @@ final class StatementEngine {
       conn.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
-      runtime
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_FAILED,
-              t.mysqlSql(),
-              other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-              tables,
-              keyStrings(keys),
-              true);
+      recordMirrorFailure(t.mysqlSql(), other, e, tables, keyStrings(keys), true);
       return;
     } finally {
       runtime.metrics().statement(other, System.nanoTime() - start);
@@ -958,13 +1040,95 @@ final class StatementEngine {
         updateCount = 0;
         return false;
       }
-      case BOTH, DRIVER_TRACKED -> {
+      case DRIVER_TRACKED -> {
+        return runTracked(t, cmd);
+      }
+      case BOTH -> {
         return runOnBoth(t, binds, cmd);
       }
       default -> throw new IllegalStateException("unknown handling " + cmd.handling());
     }
   }
 
+  /**
+   * Transaction-control and USE statements written as SQL. They mean the same on both databases, so
+   * the driver issues the standard form on each side it has open (the other side joins an open
+   * transaction when it opens later); {@code SET autocommit} becomes the JDBC call, and {@code USE}
+   * changes MySQL's default database only (PostgreSQL's database is the one in {@code
+   * dualwrite.postgres.url}).
+   */
+  private boolean runTracked(Translation t, SessionCommand cmd) throws SQLException {
+    String sql;
+    switch (cmd.type()) {
+      case SET_AUTOCOMMIT -> {
+        conn.setAutoCommit("1".equals(cmd.argument()));
+        updateCount = 0;
+        return false;
+      }
+      case USE -> {
+        if (conn.phase().usesMysql()) {
+          conn.sides().get(Side.MYSQL).setCatalog(cmd.argument());
+          conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+        }
+        updateCount = 0;
+        return false;
+      }
+      case BEGIN -> sql = "BEGIN";
+      case COMMIT -> sql = "COMMIT";
+      case ROLLBACK -> sql = "ROLLBACK";
+      case SAVEPOINT -> sql = "SAVEPOINT " + cmd.argument();
+      case RELEASE_SAVEPOINT -> sql = "RELEASE SAVEPOINT " + cmd.argument();
+      case ROLLBACK_TO_SAVEPOINT -> sql = "ROLLBACK TO SAVEPOINT " + cmd.argument();
+      default ->
+          throw new SQLFeatureNotSupportedException(
+              "dualwrite does not handle " + cmd.type() + " statements.", "0A000");
+    }
+    Side auth = conn.authoritativeSide();
+    Side other = auth.other();
+    String authSql = auth == Side.MYSQL ? t.mysqlSql() : sql;
+    executeTracked(auth, conn.sides().get(auth), authSql);
+    switch (cmd.type()) {
+      case BEGIN -> conn.noteSqlTransactionStart();
+      case COMMIT, ROLLBACK -> conn.noteTransactionEnd();
+      default -> {}
+    }
+    Connection oc = conn.sides().ifOpen(other);
+    if (oc != null && conn.phase().mirrorsWrites()) {
+      long start = System.nanoTime();
+      try {
+        executeTracked(other, oc, sql);
+        conn.runtime().health().success(other, System.nanoTime() - start);
+      } catch (SQLException e) {
+        conn.mirrorFailed(other, System.nanoTime() - start, e);
+        conn.runtime()
+            .recorder()
+            .record(
+                cmd.type() == SessionCommand.Type.COMMIT
+                    ? DiscrepancyKind.COMMIT_FAILED
+                    : DiscrepancyKind.MIRROR_FAILED,
+                t.mysqlSql(),
+                other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+                conn.tablesWrittenInTransaction(),
+                List.of(),
+                cmd.type() == SessionCommand.Type.COMMIT);
+      }
+    }
+    updateCount = 0;
+    return false;
+  }
+
+  /** Savepoint statements on PostgreSQL run outside pgjdbc's autosave (see {@link Savepoints}). */
+  private void executeTracked(Side side, Connection c, String sql) throws SQLException {
+    Statement s = plainOn(side, c);
+    if (side == Side.POSTGRES) {
+      Savepoints.withoutAutosave(c, x -> s.execute(sql));
+    } else {
+      s.execute(sql);
+    }
+    lastVendor = s;
+  }
+
+  /** Session statements with a PostgreSQL equivalent (e.g. SET time_zone): both sides. */
   private boolean runOnBoth(Translation t, Bind[] binds, SessionCommand cmd) throws SQLException {
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
@@ -974,25 +1138,13 @@ final class StatementEngine {
     String authSql = auth == Side.MYSQL ? t.mysqlSql() : t.postgresSql();
     int[] authSources = auth == Side.MYSQL ? identity(binds) : t.parameterMap();
     boolean result = executeOn(auth, authSql, binds, authSources);
-    boolean isTimeZone = cmd.type() == SessionCommand.Type.SET_TIME_ZONE;
-    if (isTimeZone) {
+    if (cmd.type() == SessionCommand.Type.SET_TIME_ZONE) {
       clock().invalidate();
     }
-    switch (cmd.type()) {
-      case BEGIN -> conn.noteSqlTransactionStart();
-      case COMMIT, ROLLBACK -> conn.noteTransactionEnd();
-      default -> {}
-    }
-    boolean sessionState =
-        cmd.handling() == SessionCommand.Handling.BOTH
-            && cmd.type() != SessionCommand.Type.BEGIN
-            && cmd.type() != SessionCommand.Type.COMMIT
-            && cmd.type() != SessionCommand.Type.ROLLBACK;
-    if (sessionState) {
-      conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
-      if (t.postgresSql() != null) {
-        conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
-      }
+    // Replayed on a side that opens later, so both sessions keep the same settings.
+    conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+    if (t.postgresSql() != null) {
+      conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
     }
     Connection oc = conn.sides().ifOpen(other);
     if (oc != null && conn.phase().mirrorsWrites()) {
@@ -1015,15 +1167,7 @@ final class StatementEngine {
           conn.runtime().health().success(other, System.nanoTime() - start);
         } catch (SQLException e) {
           conn.mirrorFailed(other, System.nanoTime() - start, e);
-          conn.runtime()
-              .recorder()
-              .record(
-                  DiscrepancyKind.MIRROR_FAILED,
-                  t.mysqlSql(),
-                  other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
-                  conn.tablesWrittenInTransaction(),
-                  List.of(),
-                  cmd.type() == SessionCommand.Type.COMMIT);
+          recordMirrorFailure(t.mysqlSql(), other, e, Set.of(), List.of(), false);
         }
       }
     }
@@ -1070,7 +1214,7 @@ final class StatementEngine {
     return new SQLSyntaxErrorException(
         "dualwrite cannot run this statement on PostgreSQL, the authoritative database in this"
             + " phase: "
-            + t.refusal().reason(),
+            + (t.isRefused() ? t.refusal().reason() : "it has no PostgreSQL equivalent."),
         "42000",
         1064);
   }

@@ -1,0 +1,381 @@
+package io.dualwrite.driver.vendor;
+
+import com.mysql.cj.jdbc.exceptions.MySQLStatementCancelledException;
+import com.mysql.cj.jdbc.exceptions.MySQLTimeoutException;
+import com.mysql.cj.jdbc.exceptions.MySQLTransactionRollbackException;
+import com.mysql.cj.jdbc.exceptions.MysqlDataTruncation;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Makes a PostgreSQL error look like the error MySQL 8 and Connector/J 9 would raise for the same
+ * failure, for PG_PRIMARY and PG_ONLY, where PostgreSQL is authoritative and the application
+ * (Spring's {@code SQLErrorCodeSQLExceptionTranslator}, Hibernate's MySQL dialect, hand-written
+ * {@code catch} blocks) reads MySQL vendor codes and SQLStates.
+ *
+ * <p>Each translation has the vendor code, SQLState, exception class and message shape Connector/J
+ * gives the application for that MySQL error:
+ *
+ * <table>
+ *   <caption>PostgreSQL to MySQL</caption>
+ *   <tr><th>PostgreSQL SQLState</th><th>MySQL code</th><th>SQLState</th><th>class</th></tr>
+ *   <tr><td>23505 unique_violation</td><td>1062</td><td>23000</td>
+ *       <td>SQLIntegrityConstraintViolationException</td></tr>
+ *   <tr><td>23503 foreign_key_violation, parent</td><td>1451</td><td>23000</td>
+ *       <td>SQLIntegrityConstraintViolationException</td></tr>
+ *   <tr><td>23503 foreign_key_violation, child</td><td>1452</td><td>23000</td>
+ *       <td>SQLIntegrityConstraintViolationException</td></tr>
+ *   <tr><td>23502 not_null_violation</td><td>1048</td><td>23000</td>
+ *       <td>SQLIntegrityConstraintViolationException</td></tr>
+ *   <tr><td>23514 check_violation</td><td>3819</td><td>HY000</td><td>SQLException</td></tr>
+ *   <tr><td>22001 string_data_right_truncation</td><td>1406</td><td>22001</td>
+ *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22003 numeric_value_out_of_range</td><td>1264</td><td>22001 (sic)</td>
+ *       <td>MysqlDataTruncation</td></tr>
+ *   <tr><td>22P02 invalid_text_representation</td><td>1366</td><td>HY000</td>
+ *       <td>SQLException</td></tr>
+ *   <tr><td>40P01 deadlock_detected, 40001 serialization_failure</td><td>1213</td><td>40001</td>
+ *       <td>MySQLTransactionRollbackException</td></tr>
+ *   <tr><td>55P03 lock_not_available (lock_timeout)</td><td>1205</td><td>40001</td>
+ *       <td>MySQLTransactionRollbackException</td></tr>
+ *   <tr><td>57014 statement_timeout</td><td>3024</td><td>HY000</td><td>SQLException</td></tr>
+ *   <tr><td>57014 user request</td><td>0</td><td>null</td>
+ *       <td>MySQLStatementCancelledException, or MySQLTimeoutException after a query timeout</td></tr>
+ *   <tr><td>42P01 undefined_table</td><td>1146</td><td>42S02</td>
+ *       <td>SQLSyntaxErrorException</td></tr>
+ *   <tr><td>42703 undefined_column</td><td>1054</td><td>42S22</td>
+ *       <td>SQLSyntaxErrorException</td></tr>
+ * </table>
+ *
+ * <p>Where the table differs from MySQL's manual, it follows what Connector/J does: the server
+ * reports 1205 with SQLState HY000, and Connector/J replaces HY000 by 40001 (its Bug#16634180) and
+ * raises a {@code MySQLTransactionRollbackException}; any server SQLState of class 22 becomes a
+ * {@code MysqlDataTruncation}, whose SQLState is always 22001 and whose message starts with "Data
+ * truncation: ".
+ *
+ * <p>Every other exception is returned as it is. The PostgreSQL exception is the cause of the
+ * translated one. Messages are built only from the fields PostgreSQL reports (constraint, table,
+ * column, the key in the detail), as MySQL's own are; nothing of the statement or its parameters is
+ * added. The key detail ({@code Key (col)=(v) ...}) and the texts that tell the two foreign-key
+ * cases apart are in English only when the PostgreSQL server's {@code lc_messages} is English; with
+ * other languages the codes, SQLStates and classes are still right and the messages are generic.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class MysqlErrors {
+
+  /** MySQL error numbers this class produces. */
+  public static final int ER_DUP_ENTRY = 1062;
+
+  public static final int ER_ROW_IS_REFERENCED_2 = 1451;
+  public static final int ER_NO_REFERENCED_ROW_2 = 1452;
+  public static final int ER_BAD_NULL_ERROR = 1048;
+  public static final int ER_DATA_TOO_LONG = 1406;
+  public static final int ER_WARN_DATA_OUT_OF_RANGE = 1264;
+  public static final int ER_TRUNCATED_WRONG_VALUE_FOR_FIELD = 1366;
+  public static final int ER_LOCK_DEADLOCK = 1213;
+  public static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+  public static final int ER_QUERY_TIMEOUT = 3024;
+  public static final int ER_NO_SUCH_TABLE = 1146;
+  public static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
+  public static final int ER_BAD_FIELD_ERROR = 1054;
+
+  private static final Pattern KEY_DETAIL =
+      Pattern.compile(
+          "^Key \\((.*)\\)=\\((.*)\\) (?:already exists|is still referenced|is"
+              + " referenced|is not present)",
+          Pattern.DOTALL);
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+  private static final Pattern INVALID_INPUT =
+      Pattern.compile("^invalid input syntax for type ([^:]+): \"(.*)\"$", Pattern.DOTALL);
+
+  /** MySQL prints at most this many characters of a duplicate key value. */
+  private static final int MAX_KEY_VALUE_LENGTH = 192;
+
+  private MysqlErrors() {}
+
+  /**
+   * The exception the application would have received from MySQL through Connector/J for the
+   * failure PostgreSQL reports in {@code fromPostgres}, or {@code fromPostgres} itself when there
+   * is no MySQL counterpart. A query cancelled by the user is reported as Connector/J reports a
+   * {@code Statement.cancel()}.
+   *
+   * @param fromPostgres what pgjdbc threw; may be null (returns null)
+   */
+  public static SQLException translate(SQLException fromPostgres) {
+    return translate(fromPostgres, false);
+  }
+
+  /**
+   * Like {@link #translate(SQLException)}, but a cancelled query ({@code 57014 canceling statement
+   * due to user request}, which pgjdbc raises for both {@code Statement.cancel()} and an elapsed
+   * {@code setQueryTimeout}) becomes Connector/J's {@code MySQLTimeoutException} when {@code
+   * queryTimeoutElapsed} says the statement's query timeout had elapsed when it failed.
+   */
+  public static SQLException translate(SQLException fromPostgres, boolean queryTimeoutElapsed) {
+    if (fromPostgres == null) {
+      return null;
+    }
+    String state = fromPostgres.getSQLState();
+    if (state == null) {
+      return fromPostgres;
+    }
+    ServerErrorMessage server = serverMessage(fromPostgres);
+    SQLException translated =
+        switch (state) {
+          case "23505" -> duplicateKey(server);
+          case "23503" -> foreignKey(server);
+          case "23514" ->
+              new SQLException(
+                  "Check constraint '"
+                      + orUnknown(server == null ? null : server.getConstraint())
+                      + "' is violated.",
+                  "HY000",
+                  ER_CHECK_CONSTRAINT_VIOLATED);
+          case "23502" ->
+              integrity(
+                  "Column '" + orUnknown(column(server, fromPostgres)) + "' cannot be null",
+                  ER_BAD_NULL_ERROR);
+          case "22001" ->
+              truncation(
+                  "Data too long for column" + suffix(server, fromPostgres), ER_DATA_TOO_LONG);
+          case "22003" ->
+              truncation(
+                  "Out of range value for column" + suffix(server, fromPostgres),
+                  ER_WARN_DATA_OUT_OF_RANGE);
+          case "22P02" ->
+              new SQLException(
+                  incorrectValue(primaryMessage(server, fromPostgres)),
+                  "HY000",
+                  ER_TRUNCATED_WRONG_VALUE_FOR_FIELD);
+          case "40P01", "40001" ->
+              new MySQLTransactionRollbackException(
+                  "Deadlock found when trying to get lock; try restarting transaction",
+                  "40001",
+                  ER_LOCK_DEADLOCK);
+          case "55P03" -> lockWaitTimeout();
+          case "57014" -> cancelled(primaryMessage(server, fromPostgres), queryTimeoutElapsed);
+          case "42P01" ->
+              new SQLSyntaxErrorException(
+                  "Table '"
+                      + orUnknown(firstQuoted(primaryMessage(server, fromPostgres)))
+                      + "' doesn't exist",
+                  "42S02",
+                  ER_NO_SUCH_TABLE);
+          case "42703" ->
+              new SQLSyntaxErrorException(
+                  "Unknown column '"
+                      + orUnknown(undefinedColumn(primaryMessage(server, fromPostgres)))
+                      + "' in 'field list'",
+                  "42S22",
+                  ER_BAD_FIELD_ERROR);
+          default -> null;
+        };
+    if (translated == null) {
+      return fromPostgres;
+    }
+    translated.initCause(fromPostgres);
+    return translated;
+  }
+
+  private static SQLException duplicateKey(ServerErrorMessage server) {
+    String key = mysqlKeyName(server);
+    String values = server == null ? null : keyValues(server.getDetail());
+    StringBuilder message = new StringBuilder("Duplicate entry");
+    if (values != null) {
+      message.append(" '").append(values).append('\'');
+    }
+    if (key != null) {
+      message.append(" for key '").append(key).append('\'');
+    }
+    return integrity(message.toString(), ER_DUP_ENTRY);
+  }
+
+  /**
+   * MySQL 8 names the key {@code table.index}; PostgreSQL reports the constraint. The primary key
+   * ({@code t_pkey}) is MySQL's {@code PRIMARY}; PostgreSQL's default unique constraint name {@code
+   * t_col_key} is MySQL's default index name {@code col}; any other name is used as it is.
+   */
+  private static String mysqlKeyName(ServerErrorMessage server) {
+    if (server == null || server.getConstraint() == null) {
+      return null;
+    }
+    String constraint = server.getConstraint();
+    String table = server.getTable();
+    if (table == null) {
+      return constraint;
+    }
+    String index = constraint;
+    if (constraint.equals(table + "_pkey")) {
+      index = "PRIMARY";
+    } else if (constraint.startsWith(table + "_")
+        && constraint.endsWith("_key")
+        && constraint.length() > table.length() + 5) {
+      index = constraint.substring(table.length() + 1, constraint.length() - 4);
+    }
+    return table + "." + index;
+  }
+
+  /**
+   * {@code Key (a, b)=(1, x) already exists.} gives {@code 1-x}, as MySQL prints a composite key;
+   * null when the detail is missing (the user may not see the row) or not in this shape.
+   */
+  static String keyValues(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    Matcher m = KEY_DETAIL.matcher(detail);
+    if (!m.find()) {
+      return null;
+    }
+    String columns = m.group(1);
+    String values = m.group(2);
+    int columnCount = columns.split(", ", -1).length;
+    String[] parts = values.split(", ", -1);
+    String joined = parts.length == columnCount ? String.join("-", parts) : values;
+    if (joined.length() > MAX_KEY_VALUE_LENGTH) {
+      joined = joined.substring(0, MAX_KEY_VALUE_LENGTH - 3) + "...";
+    }
+    return joined;
+  }
+
+  private static SQLException foreignKey(ServerErrorMessage server) {
+    String detail = server == null ? null : server.getDetail();
+    String message = server == null ? null : server.getMessage();
+    boolean parent;
+    if (detail != null && (detail.contains(" referenced from table "))) {
+      parent = true;
+    } else if (detail != null && detail.contains(" is not present in table ")) {
+      parent = false;
+    } else {
+      parent = message != null && message.startsWith("update or delete on table ");
+    }
+    StringBuilder text =
+        new StringBuilder(
+            parent
+                ? "Cannot delete or update a parent row: a foreign key constraint fails"
+                : "Cannot add or update a child row: a foreign key constraint fails");
+    if (server != null && server.getTable() != null && server.getConstraint() != null) {
+      text.append(" (`")
+          .append(server.getTable())
+          .append("`, CONSTRAINT `")
+          .append(server.getConstraint())
+          .append("`)");
+    }
+    return integrity(text.toString(), parent ? ER_ROW_IS_REFERENCED_2 : ER_NO_REFERENCED_ROW_2);
+  }
+
+  private static SQLException integrity(String message, int code) {
+    return new SQLIntegrityConstraintViolationException(message, "23000", code);
+  }
+
+  /**
+   * Connector/J's shape for every server SQLState of class 22: SQLState 22001, a parameter, not a
+   * read.
+   */
+  private static SQLException truncation(String message, int code) {
+    return new MysqlDataTruncation(message, 0, true, false, 0, 0, code);
+  }
+
+  private static SQLException lockWaitTimeout() {
+    return new MySQLTransactionRollbackException(
+        "Lock wait timeout exceeded; try restarting transaction", "40001", ER_LOCK_WAIT_TIMEOUT);
+  }
+
+  private static SQLException cancelled(String message, boolean queryTimeoutElapsed) {
+    if (message != null && message.contains("lock timeout")) {
+      return lockWaitTimeout();
+    }
+    if (message != null && message.contains("statement timeout")) {
+      return new SQLException(
+          "Query execution was interrupted, maximum statement execution time exceeded",
+          "HY000",
+          ER_QUERY_TIMEOUT);
+    }
+    return queryTimeoutElapsed
+        ? new MySQLTimeoutException("Statement cancelled due to timeout or client request")
+        : new MySQLStatementCancelledException("Statement cancelled due to client request");
+  }
+
+  /**
+   * MySQL names the column and row ({@code Data too long for column 'c' at row 1}); PostgreSQL
+   * names the column only for some errors and never the row.
+   */
+  private static String suffix(ServerErrorMessage server, SQLException e) {
+    String column = column(server, e);
+    return column == null ? "" : " '" + column + "'";
+  }
+
+  private static String column(ServerErrorMessage server, SQLException e) {
+    if (server != null && server.getColumn() != null) {
+      return server.getColumn();
+    }
+    if ("23502".equals(e.getSQLState())) {
+      // null value in column "c" of relation "t" violates not-null constraint
+      return firstQuoted(primaryMessage(server, e));
+    }
+    return null;
+  }
+
+  /** {@code invalid input syntax for type integer: "abc"} gives MySQL's 1366 text. */
+  private static String incorrectValue(String message) {
+    if (message != null) {
+      Matcher m = INVALID_INPUT.matcher(message);
+      if (m.find()) {
+        return "Incorrect " + m.group(1) + " value: '" + m.group(2) + "'";
+      }
+    }
+    return "Incorrect value";
+  }
+
+  /** {@code column "x" does not exist} or {@code column t.x does not exist} gives {@code x}. */
+  private static String undefinedColumn(String message) {
+    String quoted = firstQuoted(message);
+    if (quoted != null) {
+      return quoted;
+    }
+    if (message != null && message.startsWith("column ") && message.endsWith(" does not exist")) {
+      String name = message.substring("column ".length(), message.length() - 15);
+      int dot = name.lastIndexOf('.');
+      return dot < 0 ? name : name.substring(dot + 1);
+    }
+    return null;
+  }
+
+  private static String firstQuoted(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = QUOTED.matcher(message);
+    return m.find() ? m.group(1).replace("\"\"", "\"") : null;
+  }
+
+  private static String orUnknown(String s) {
+    return s == null ? "?" : s;
+  }
+
+  private static ServerErrorMessage serverMessage(SQLException e) {
+    return e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+  }
+
+  /** The server's primary message without pgjdbc's {@code ERROR: } prefix and detail lines. */
+  private static String primaryMessage(ServerErrorMessage server, SQLException e) {
+    if (server != null && server.getMessage() != null) {
+      return server.getMessage();
+    }
+    String m = e.getMessage();
+    if (m == null) {
+      return null;
+    }
+    if (m.startsWith("ERROR: ")) {
+      m = m.substring(7);
+    }
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
+  }
+}

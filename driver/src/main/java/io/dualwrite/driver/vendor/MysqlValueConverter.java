@@ -1,0 +1,438 @@
+package io.dualwrite.driver.vendor;
+
+import com.mysql.cj.MysqlType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one column of a pgjdbc result as Connector/J would read the same value from MySQL: the Java
+ * class of {@code getObject}, the text of {@code getString}, Connector/J's rules for {@code
+ * getBoolean}, and the few primitives that differ.
+ *
+ * <p>One instance per result column, chosen once from the column's MySQL type and PostgreSQL type
+ * ({@link #of}); each getter is a switch on a final field and the delegate calls the conversion
+ * needs. Primitive getters allocate nothing, except on {@code FLOAT} columns, which round through a
+ * {@link BigDecimal} to MySQL's six significant digits.
+ *
+ * <p>What differs, and why:
+ *
+ * <ul>
+ *   <li>{@code tinyint(1)}: Connector/J's {@code BIT}, {@code getObject} a {@link Boolean} that is
+ *       true for -1 and every positive value ({@code getBoolean} likewise, for every numeric
+ *       column), where pgjdbc would give an Integer and refuse {@code getBoolean} of 2.
+ *   <li>{@code bigint unsigned} (PostgreSQL {@code numeric(20,0)}): a {@link BigInteger}.
+ *   <li>{@code float} (PostgreSQL {@code real}): MySQL prints a FLOAT with six significant digits
+ *       and Connector/J parses that text, so {@code 1.2345679f} reads as {@code 1.23457}.
+ *   <li>{@code float}, {@code double}: {@code getString} is Java's {@code String.valueOf(double)}
+ *       ({@code 1.0E20}, not PostgreSQL's {@code 1e+20}).
+ *   <li>{@code datetime}: a {@link LocalDateTime}; {@code datetime}, {@code timestamp}, {@code
+ *       time}: {@code getString} has as many fractional digits as the column (none when the
+ *       fraction is zero), PostgreSQL drops trailing zeros.
+ *   <li>{@code year} (PostgreSQL {@code smallint}): a {@link Date} of 1 January ({@code
+ *       yearIsDateType}), two-digit years as Connector/J reads them.
+ *   <li>{@code json} (PostgreSQL {@code jsonb}): a {@link String}, not a {@code PGobject}.
+ *   <li>binary types: {@code getString} decodes the bytes as UTF-8, PostgreSQL prints {@code \x..}.
+ *   <li>a PostgreSQL {@code boolean} (a MySQL {@code tinyint(1)} seen through an expression): "1"
+ *       and "0", 1 and 0.
+ * </ul>
+ *
+ * <p>Thread safety: immutable; the result set passed in is the caller's.
+ */
+public final class MysqlValueConverter {
+
+  /** How a column is read. */
+  enum Kind {
+    PASS,
+    INT32,
+    INT64,
+    BOOL_FROM_NUMBER,
+    BOOL_FROM_PG_BOOLEAN,
+    BIG_UNSIGNED,
+    DECIMAL,
+    FLOAT,
+    DOUBLE,
+    STRING,
+    BINARY,
+    DATE,
+    DATETIME,
+    TIMESTAMP,
+    TIME,
+    YEAR
+  }
+
+  private static final MathContext FLT_DIG = new MathContext(6, RoundingMode.HALF_EVEN);
+  private static final BigDecimal MINUS_ONE = BigDecimal.ONE.negate();
+  private static final Pattern FLOATING_POINT = Pattern.compile("-?\\d*\\.\\d*");
+  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+
+  /** Reads every column as pgjdbc does. */
+  public static final MysqlValueConverter PASS_THROUGH = new MysqlValueConverter(Kind.PASS, 0);
+
+  private final Kind kind;
+  private final int fractionalDigits;
+
+  private MysqlValueConverter(Kind kind, int fractionalDigits) {
+    this.kind = kind;
+    this.fractionalDigits = fractionalDigits;
+  }
+
+  /**
+   * The converter for a column of MySQL type {@code mysql} served by PostgreSQL with type {@code
+   * pgTypeName} (pgjdbc's {@code getColumnTypeName}).
+   *
+   * @param mysql the column's MySQL type; null means derive it from the PostgreSQL type
+   * @param pgTypeName the PostgreSQL type name, e.g. {@code int2}, {@code bool}
+   */
+  public static MysqlValueConverter of(MysqlColumnType mysql, String pgTypeName) {
+    boolean pgBoolean = "bool".equalsIgnoreCase(pgTypeName);
+    if (mysql == null) {
+      return pgBoolean ? new MysqlValueConverter(Kind.BOOL_FROM_PG_BOOLEAN, 0) : PASS_THROUGH;
+    }
+    MysqlType t = mysql.connectorType();
+    Kind kind =
+        switch (t) {
+          case BIT ->
+              mysql.name().equals("bit") && mysql.length() > 1
+                  ? Kind.PASS
+                  : pgBoolean ? Kind.BOOL_FROM_PG_BOOLEAN : Kind.BOOL_FROM_NUMBER;
+          case TINYINT,
+              TINYINT_UNSIGNED,
+              SMALLINT,
+              SMALLINT_UNSIGNED,
+              MEDIUMINT,
+              MEDIUMINT_UNSIGNED,
+              INT ->
+              pgBoolean ? Kind.BOOL_FROM_PG_BOOLEAN : Kind.INT32;
+          case INT_UNSIGNED, BIGINT -> Kind.INT64;
+          case BIGINT_UNSIGNED -> Kind.BIG_UNSIGNED;
+          case DECIMAL, DECIMAL_UNSIGNED -> Kind.DECIMAL;
+          case FLOAT, FLOAT_UNSIGNED -> Kind.FLOAT;
+          case DOUBLE, DOUBLE_UNSIGNED -> Kind.DOUBLE;
+          case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET -> Kind.STRING;
+          case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> Kind.BINARY;
+          case DATE -> Kind.DATE;
+          case DATETIME -> Kind.DATETIME;
+          case TIMESTAMP -> Kind.TIMESTAMP;
+          case TIME -> Kind.TIME;
+          case YEAR -> Kind.YEAR;
+          default -> Kind.PASS;
+        };
+    return new MysqlValueConverter(kind, mysql.fractionalSecondDigits());
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** {@code getObject(i)} as Connector/J returns it for the MySQL type. */
+  public Object getObject(ResultSet rs, int i) throws SQLException {
+    switch (kind) {
+      case INT32:
+        {
+          int v = rs.getInt(i);
+          return v == 0 && rs.wasNull() ? null : Integer.valueOf(v);
+        }
+      case INT64:
+        {
+          long v = rs.getLong(i);
+          return v == 0 && rs.wasNull() ? null : Long.valueOf(v);
+        }
+      case BOOL_FROM_NUMBER:
+        {
+          long v = rs.getLong(i);
+          return v == 0 && rs.wasNull() ? null : Boolean.valueOf(v == -1 || v > 0);
+        }
+      case BOOL_FROM_PG_BOOLEAN:
+        {
+          boolean v = rs.getBoolean(i);
+          return !v && rs.wasNull() ? null : Boolean.valueOf(v);
+        }
+      case BIG_UNSIGNED:
+        {
+          BigDecimal v = rs.getBigDecimal(i);
+          return v == null ? null : v.toBigInteger();
+        }
+      case DECIMAL:
+        return rs.getBigDecimal(i);
+      case FLOAT:
+        {
+          float v = rs.getFloat(i);
+          return v == 0 && rs.wasNull() ? null : Float.valueOf((float) mysqlFloat(v));
+        }
+      case DOUBLE:
+        {
+          double v = rs.getDouble(i);
+          return v == 0 && rs.wasNull() ? null : Double.valueOf(v);
+        }
+      case STRING:
+        return rs.getString(i);
+      case BINARY:
+        return rs.getBytes(i);
+      case DATE:
+        return rs.getDate(i);
+      case DATETIME:
+        return rs.getObject(i, LocalDateTime.class);
+      case TIMESTAMP:
+        return rs.getTimestamp(i);
+      case TIME:
+        return rs.getTime(i);
+      case YEAR:
+        return getDate(rs, i);
+      case PASS:
+      default:
+        return rs.getObject(i);
+    }
+  }
+
+  /** {@code getObject(i, type)}: the conversions of this class for the types they concern. */
+  public <T> T getObject(ResultSet rs, int i, Class<T> type) throws SQLException {
+    if (kind == Kind.PASS || type == null) {
+      return rs.getObject(i, type);
+    }
+    Object v;
+    if (type == String.class) {
+      v = getString(rs, i);
+    } else if (type == Boolean.class) {
+      boolean b = getBoolean(rs, i);
+      v = rs.wasNull() ? null : Boolean.valueOf(b);
+    } else if (type == BigInteger.class && kind == Kind.BIG_UNSIGNED
+        || type == Float.class && kind == Kind.FLOAT
+        || type == LocalDateTime.class && kind == Kind.DATETIME
+        || type == Date.class && kind == Kind.YEAR) {
+      v = getObject(rs, i);
+    } else if (type == LocalDate.class && kind == Kind.YEAR) {
+      Date d = getDate(rs, i);
+      v = d == null ? null : d.toLocalDate();
+    } else {
+      return rs.getObject(i, type);
+    }
+    return type.cast(v);
+  }
+
+  /** {@code getString(i)} as Connector/J formats the MySQL value. */
+  public String getString(ResultSet rs, int i) throws SQLException {
+    switch (kind) {
+      case BOOL_FROM_PG_BOOLEAN:
+        {
+          boolean v = rs.getBoolean(i);
+          return !v && rs.wasNull() ? null : v ? "1" : "0";
+        }
+      case FLOAT:
+        {
+          float v = rs.getFloat(i);
+          return v == 0 && rs.wasNull() ? null : String.valueOf(mysqlFloat(v));
+        }
+      case DOUBLE:
+        {
+          double v = rs.getDouble(i);
+          return v == 0 && rs.wasNull() ? null : String.valueOf(v);
+        }
+      case DECIMAL:
+        {
+          String s = rs.getString(i);
+          // Connector/J prints BigDecimal.toString(): 0.0000001 is 1E-7
+          return s != null && (s.startsWith("0.000000") || s.startsWith("-0.000000"))
+              ? new BigDecimal(s).toString()
+              : s;
+        }
+      case BINARY:
+        {
+          byte[] v = rs.getBytes(i);
+          return v == null ? null : new String(v, StandardCharsets.UTF_8);
+        }
+      case DATETIME:
+      case TIMESTAMP:
+      case TIME:
+        return withFraction(rs.getString(i), fractionalDigits);
+      case YEAR:
+        {
+          int v = rs.getInt(i);
+          return v == 0 && rs.wasNull()
+              ? null
+              : String.format(Locale.ROOT, "%04d-01-01", connectorYear(v));
+        }
+      default:
+        return rs.getString(i);
+    }
+  }
+
+  /** {@code getBoolean(i)} by Connector/J's rules: -1 and positive numbers are true. */
+  public boolean getBoolean(ResultSet rs, int i) throws SQLException {
+    switch (kind) {
+      case INT32:
+      case INT64:
+      case BOOL_FROM_NUMBER:
+      case YEAR:
+        {
+          long v = rs.getLong(i);
+          return v == -1 || v > 0;
+        }
+      case BIG_UNSIGNED:
+      case DECIMAL:
+        {
+          BigDecimal v = rs.getBigDecimal(i);
+          return v != null && (v.signum() > 0 || v.compareTo(MINUS_ONE) == 0);
+        }
+      case FLOAT:
+        {
+          double v = mysqlFloat(rs.getFloat(i));
+          return v > 0 || v == -1.0d;
+        }
+      case DOUBLE:
+        {
+          double v = rs.getDouble(i);
+          return v > 0 || v == -1.0d;
+        }
+      case STRING:
+        return stringToBoolean(rs.getString(i));
+      default:
+        return rs.getBoolean(i);
+    }
+  }
+
+  public byte getByte(ResultSet rs, int i) throws SQLException {
+    return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (byte) (rs.getBoolean(i) ? 1 : 0) : rs.getByte(i);
+  }
+
+  public short getShort(ResultSet rs, int i) throws SQLException {
+    return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (short) (rs.getBoolean(i) ? 1 : 0) : rs.getShort(i);
+  }
+
+  public int getInt(ResultSet rs, int i) throws SQLException {
+    return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (rs.getBoolean(i) ? 1 : 0) : rs.getInt(i);
+  }
+
+  public long getLong(ResultSet rs, int i) throws SQLException {
+    return kind == Kind.BOOL_FROM_PG_BOOLEAN ? (rs.getBoolean(i) ? 1L : 0L) : rs.getLong(i);
+  }
+
+  public float getFloat(ResultSet rs, int i) throws SQLException {
+    return switch (kind) {
+      case FLOAT -> (float) mysqlFloat(rs.getFloat(i));
+      case BOOL_FROM_PG_BOOLEAN -> rs.getBoolean(i) ? 1f : 0f;
+      default -> rs.getFloat(i);
+    };
+  }
+
+  public double getDouble(ResultSet rs, int i) throws SQLException {
+    return switch (kind) {
+      case FLOAT -> mysqlFloat(rs.getFloat(i));
+      case BOOL_FROM_PG_BOOLEAN -> rs.getBoolean(i) ? 1d : 0d;
+      default -> rs.getDouble(i);
+    };
+  }
+
+  public BigDecimal getBigDecimal(ResultSet rs, int i) throws SQLException {
+    switch (kind) {
+      case FLOAT:
+        {
+          float v = rs.getFloat(i);
+          return v == 0 && rs.wasNull() ? null : BigDecimal.valueOf(mysqlFloat(v));
+        }
+      case DOUBLE:
+        {
+          double v = rs.getDouble(i);
+          return v == 0 && rs.wasNull() ? null : BigDecimal.valueOf(v);
+        }
+      case BOOL_FROM_PG_BOOLEAN:
+        {
+          boolean v = rs.getBoolean(i);
+          return !v && rs.wasNull() ? null : v ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+      default:
+        return rs.getBigDecimal(i);
+    }
+  }
+
+  public Date getDate(ResultSet rs, int i) throws SQLException {
+    if (kind != Kind.YEAR) {
+      return rs.getDate(i);
+    }
+    int v = rs.getInt(i);
+    return v == 0 && rs.wasNull() ? null : Date.valueOf(LocalDate.of(connectorYear(v), 1, 1));
+  }
+
+  /**
+   * The value Connector/J reads from MySQL's text for a FLOAT: MySQL prints it with {@code FLT_DIG}
+   * (6) significant digits, correctly rounded, and Connector/J parses that as a double.
+   */
+  static double mysqlFloat(float f) {
+    if (f == 0 || Float.isNaN(f) || Float.isInfinite(f)) {
+      return f;
+    }
+    return new BigDecimal(f).round(FLT_DIG).doubleValue();
+  }
+
+  /** Connector/J's {@code yearIsDateType}: 0-69 are 2000-2069, 70-99 are 1970-1999. */
+  static int connectorYear(int year) {
+    if (year < 100) {
+      return year <= 69 ? year + 2000 : year + 1900;
+    }
+    return year;
+  }
+
+  /**
+   * Pads PostgreSQL's fraction ({@code 10:00:00.1234}) to the column's digits ({@code
+   * 10:00:00.123400}), as Connector/J prints it; no fraction stays none.
+   */
+  static String withFraction(String s, int digits) {
+    if (s == null || digits == 0) {
+      return s;
+    }
+    int dot = s.lastIndexOf('.');
+    if (dot < 0 || s.indexOf(':', dot) >= 0) {
+      return s;
+    }
+    int have = s.length() - dot - 1;
+    if (have >= digits) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(dot + 1 + digits).append(s);
+    for (int k = have; k < digits; k++) {
+      b.append('0');
+    }
+    return b.toString();
+  }
+
+  /** Connector/J's {@code BooleanValueFactory.createFromBytes}. */
+  static boolean stringToBoolean(String s) throws SQLException {
+    if (s == null || s.isEmpty()) {
+      return false; // emptyStringsConvertToZero
+    }
+    if (s.equalsIgnoreCase("Y")
+        || s.equalsIgnoreCase("yes")
+        || s.equalsIgnoreCase("T")
+        || s.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("N")
+        || s.equalsIgnoreCase("no")
+        || s.equalsIgnoreCase("F")
+        || s.equalsIgnoreCase("false")) {
+      return false;
+    }
+    try {
+      if (s.contains("e") || s.contains("E") || FLOATING_POINT.matcher(s).matches()) {
+        double d = Double.parseDouble(s);
+        return d > 0 || d == -1.0d;
+      }
+      if (INTEGER.matcher(s).matches()) {
+        BigInteger v = new BigInteger(s);
+        return v.signum() > 0 || v.equals(BigInteger.ONE.negate());
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the error Connector/J raises
+    }
+    throw new SQLException("Cannot determine value type from string", "22018");
+  }
+}

@@ -1,0 +1,239 @@
+package io.dualwrite.driver.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Each error is raised for real on MariaDB (through Connector/J) and on PostgreSQL (through
+ * pgjdbc); the translated PostgreSQL error must carry what Connector/J gave: class, vendor code and
+ * SQLState.
+ *
+ * <p>Where MariaDB's text differs from MySQL 8's (MySQL 8.0.19+ names a duplicate key {@code
+ * 'table.key'}, MariaDB {@code 'key'}), the translation follows MySQL 8 and the message check
+ * allows both.
+ */
+@ExtendWith(TestDatabases.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MysqlErrorsIT {
+
+  private static final String[] SCHEMA = {
+    "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(5) NOT NULL, n INT)",
+    "CREATE TABLE child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
+        + " CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id))",
+    "CREATE TABLE lockme (id INT PRIMARY KEY, v INT NOT NULL)",
+    "INSERT INTO parent (id, name, n) VALUES (1, 'one', 1), (2, 'two', 2)",
+    "INSERT INTO child (id, parent_id) VALUES (10, 1)",
+    "INSERT INTO lockme (id, v) VALUES (1, 0), (2, 0)"
+  };
+
+  @BeforeAll
+  static void createSchema(DatabasePair db) throws SQLException {
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres()) {
+      for (Connection c : new Connection[] {mysql, pg}) {
+        try (Statement s = c.createStatement()) {
+          for (String sql : SCHEMA) {
+            s.execute(sql);
+          }
+        }
+      }
+    }
+  }
+
+  /** Runs {@code sql} on both sides, expecting both to fail; returns {MariaDB's, translated}. */
+  private static SQLException[] failBoth(DatabasePair db, String sql) throws SQLException {
+    SQLException mysqlError = null;
+    SQLException pgError = null;
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      mysqlError = e;
+    }
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      pgError = e;
+    }
+    assertThat((Throwable) mysqlError).as("MariaDB error for %s", sql).isNotNull();
+    assertThat((Throwable) pgError).as("PostgreSQL error for %s", sql).isNotNull();
+    SQLException translated = MysqlErrors.translate(pgError);
+    assertThat(translated.getCause()).isSameAs(pgError);
+    return new SQLException[] {mysqlError, translated};
+  }
+
+  private static void assertSameAsConnectorJ(SQLException mysql, SQLException translated) {
+    assertThat(translated.getClass()).isEqualTo(mysql.getClass());
+    assertThat(translated.getErrorCode()).isEqualTo(mysql.getErrorCode());
+    assertThat(translated.getSQLState()).isEqualTo(mysql.getSQLState());
+  }
+
+  @Test
+  void duplicateKeyLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "INSERT INTO parent (id, name) VALUES (1, 'dup')");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[0].getMessage()).isEqualTo("Duplicate entry '1' for key 'PRIMARY'");
+    assertThat(e[1].getMessage()).isEqualTo("Duplicate entry '1' for key 'parent.PRIMARY'");
+  }
+
+  @Test
+  void deletingAReferencedParentLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "DELETE FROM parent WHERE id = 1");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1451);
+    assertThat(e[1].getMessage())
+        .startsWith("Cannot delete or update a parent row: a foreign key constraint fails");
+  }
+
+  @Test
+  void insertingAnOrphanChildLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "INSERT INTO child (id, parent_id) VALUES (11, 99)");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1452);
+    assertThat(e[1].getMessage())
+        .startsWith("Cannot add or update a child row: a foreign key constraint fails");
+  }
+
+  @Test
+  void nullIntoNotNullLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "INSERT INTO parent (id, name) VALUES (3, NULL)");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getMessage())
+        .isEqualTo(e[0].getMessage())
+        .isEqualTo("Column 'name' cannot be null");
+  }
+
+  @Test
+  void dataTooLongInStrictModeLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "INSERT INTO parent (id, name) VALUES (4, 'abcdefgh')");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1406);
+    assertThat(e[1].getMessage()).startsWith("Data truncation: Data too long for column");
+  }
+
+  @Test
+  void integerOutOfRangeLooksLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] e = failBoth(db, "INSERT INTO parent (id, name, n) VALUES (5, 'x', 3000000000)");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[1].getErrorCode()).isEqualTo(1264);
+  }
+
+  @Test
+  void unknownTableAndColumnLookLikeConnectorJs(DatabasePair db) throws SQLException {
+    SQLException[] table = failBoth(db, "SELECT * FROM no_such_table");
+    assertSameAsConnectorJ(table[0], table[1]);
+    assertThat(table[1].getMessage()).isEqualTo("Table 'no_such_table' doesn't exist");
+    SQLException[] column = failBoth(db, "SELECT no_such_column FROM parent");
+    assertSameAsConnectorJ(column[0], column[1]);
+    assertThat(column[1].getMessage()).isEqualTo(column[0].getMessage());
+  }
+
+  @Test
+  void deadlockLooksLikeConnectorJs(DatabasePair db) throws Exception {
+    SQLException mysql = deadlock(db, true);
+    SQLException pg = deadlock(db, false);
+    SQLException translated = MysqlErrors.translate(pg);
+    assertThat(pg.getSQLState()).isEqualTo("40P01");
+    assertSameAsConnectorJ(mysql, translated);
+    assertThat(translated.getErrorCode()).isEqualTo(1213);
+  }
+
+  @Test
+  void lockWaitTimeoutLooksLikeConnectorJs(DatabasePair db) throws Exception {
+    SQLException mysql = lockWaitTimeout(db, true);
+    SQLException pg = lockWaitTimeout(db, false);
+    assertThat(pg.getSQLState()).isEqualTo("55P03");
+    SQLException translated = MysqlErrors.translate(pg);
+    assertSameAsConnectorJ(mysql, translated);
+    assertThat(translated.getErrorCode()).isEqualTo(1205);
+    assertThat(translated.getMessage()).isEqualTo(mysql.getMessage());
+  }
+
+  private static Connection open(DatabasePair db, boolean mysql) throws SQLException {
+    return mysql ? db.openMysql() : db.openPostgres();
+  }
+
+  /**
+   * Two transactions lock rows 1 and 2, meet at a barrier, then each asks for the other's row:
+   * exactly one is chosen as the deadlock victim; it rolls back at once so the other can finish.
+   */
+  private static SQLException deadlock(DatabasePair db, boolean mysql) throws Exception {
+    CyclicBarrier bothLocked = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<SQLException>> results = new ArrayList<>();
+      for (int[] order : new int[][] {{1, 2}, {2, 1}}) {
+        results.add(
+            pool.submit(
+                () -> {
+                  try (Connection c = open(db, mysql);
+                      Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    s.executeUpdate("UPDATE lockme SET v = v + 1 WHERE id = " + order[0]);
+                    bothLocked.await(30, TimeUnit.SECONDS);
+                    try {
+                      s.executeUpdate("UPDATE lockme SET v = v + 1 WHERE id = " + order[1]);
+                      c.commit();
+                      return null;
+                    } catch (SQLException e) {
+                      c.rollback();
+                      return e;
+                    }
+                  }
+                }));
+      }
+      List<SQLException> errors = new ArrayList<>();
+      for (Future<SQLException> f : results) {
+        SQLException e = f.get(60, TimeUnit.SECONDS);
+        if (e != null) {
+          errors.add(e);
+        }
+      }
+      assertThat(errors).as("deadlock victims").hasSize(1);
+      return errors.get(0);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One transaction holds row 1; another waits for it with a one-second lock timeout. */
+  private static SQLException lockWaitTimeout(DatabasePair db, boolean mysql) throws Exception {
+    try (Connection holder = open(db, mysql);
+        Connection waiter = open(db, mysql);
+        Statement hs = holder.createStatement();
+        Statement ws = waiter.createStatement()) {
+      holder.setAutoCommit(false);
+      hs.executeUpdate("UPDATE lockme SET v = v + 1 WHERE id = 1");
+      ws.execute(mysql ? "SET SESSION innodb_lock_wait_timeout = 1" : "SET lock_timeout = '1s'");
+      waiter.setAutoCommit(false);
+      try {
+        ws.executeUpdate("UPDATE lockme SET v = v + 1 WHERE id = 1");
+        fail("the second update should time out waiting for the lock");
+        return null;
+      } catch (SQLException e) {
+        waiter.rollback();
+        return e;
+      } finally {
+        holder.rollback();
+      }
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Fixtures.PLAIN;
+import static io.dualwrite.rewriter.Fixtures.pg;
+import static io.dualwrite.rewriter.Fixtures.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FunctionTranslationTest {
+
+  private static String expr(String mysqlExpression) {
+    String sql = pg(PLAIN, "SELECT " + mysqlExpression + " FROM t");
+    assertThat(sql).startsWith("SELECT ").endsWith(" FROM t");
+    return sql.substring("SELECT ".length(), sql.length() - " FROM t".length());
+  }
+
+  @Test
+  void ifnullAndIf() {
+    assertThat(expr("IFNULL(a, 0)")).isEqualTo("COALESCE(a, 0)");
+    assertThat(expr("IF(a > 1, 'x', 'y')")).isEqualTo("CASE WHEN a > 1 THEN 'x' ELSE 'y' END");
+    assertThat(expr("IF(flag, 1, 2)")).isEqualTo("CASE WHEN (flag) <> 0 THEN 1 ELSE 2 END");
+  }
+
+  @Test
+  void concatIsNullWhenAnyArgumentIsNull() {
+    // || propagates NULL exactly like MySQL CONCAT (PostgreSQL concat() would skip it)
+    assertThat(expr("CONCAT(a, '-', 1)")).isEqualTo("(CAST(a AS text) || '-' || CAST(1 AS text))");
+  }
+
+  @Test
+  void concatWsSkipsNullsOnBothSides() {
+    assertThat(expr("CONCAT_WS(',', a, b)"))
+        .isEqualTo("concat_ws(',', CAST(a AS text), CAST(b AS text))");
+  }
+
+  @Test
+  void groupConcatBecomesStringAgg() {
+    assertThat(expr("GROUP_CONCAT(a)")).isEqualTo("string_agg(CAST(a AS text), ',')");
+    assertThat(expr("GROUP_CONCAT(DISTINCT a SEPARATOR '; ')"))
+        .isEqualTo("string_agg(DISTINCT CAST(a AS text), '; ')");
+    assertThat(expr("GROUP_CONCAT(a, b ORDER BY c DESC SEPARATOR '')"))
+        .isEqualTo(
+            "string_agg((CAST(a AS text) || CAST(b AS text)), '' ORDER BY c DESC NULLS LAST)");
+  }
+
+  @Test
+  void groupConcatDistinctWithOrderIsRefused() {
+    assertThat(refusal(PLAIN, "SELECT GROUP_CONCAT(DISTINCT a ORDER BY a) FROM t").code())
+        .isEqualTo("unsupported-function:GROUP_CONCAT");
+  }
+
+  @Test
+  void dateFormatMapsEverySpecifierExactly() {
+    assertThat(expr("DATE_FORMAT(d, '%Y-%m-%d %H:%i:%s')"))
+        .isEqualTo("to_char(d, 'YYYY\"-\"MM\"-\"DD\" \"HH24\":\"MI\":\"SS')");
+    assertThat(expr("DATE_FORMAT(d, '%W %M %e %Y, %l%p %f')"))
+        .isEqualTo("to_char(d, 'FMDay\" \"FMMonth\" \"FMDD\" \"YYYY\", \"FMHH12AM\" \"US')");
+  }
+
+  @Test
+  void dateFormatWithWeekNumberingIsRefused() {
+    assertThat(refusal(PLAIN, "SELECT DATE_FORMAT(d, '%U') FROM t").code())
+        .isEqualTo("unsupported-syntax:date-format:%U");
+    assertThat(refusal(PLAIN, "SELECT DATE_FORMAT(d, fmt) FROM t").code())
+        .isEqualTo("unsupported-function:DATE_FORMAT");
+  }
+
+  @Test
+  void strToDateReturnsDateOrTimestampByFormat() {
+    assertThat(expr("STR_TO_DATE(s, '%d/%m/%Y')"))
+        .isEqualTo("to_date(CAST(s AS text), 'DD\"/\"MM\"/\"YYYY')");
+    assertThat(expr("STR_TO_DATE(s, '%Y%m%d %H%i')"))
+        .isEqualTo("CAST(to_timestamp(CAST(s AS text), 'YYYYMMDD\" \"HH24MI') AS timestamp)");
+  }
+
+  @Test
+  void intervalArithmetic() {
+    assertThat(expr("DATE_ADD(d, INTERVAL 2 DAY)")).isEqualTo("(d + INTERVAL '2 day')");
+    assertThat(expr("DATE_SUB(d, INTERVAL ? HOUR)")).isEqualTo("(d - (?) * INTERVAL '1 hour')");
+    assertThat(expr("d + INTERVAL 1 QUARTER")).isEqualTo("(d + INTERVAL '3 months')");
+    assertThat(expr("DATE_ADD('2024-01-31', INTERVAL 1 MONTH)"))
+        .isEqualTo("CAST(DATE '2024-01-31' + INTERVAL '1 month' AS date)");
+    assertThat(expr("DATE_ADD(CURDATE(), INTERVAL 1 DAY)"))
+        .isEqualTo("CAST(CURRENT_DATE + INTERVAL '1 day' AS date)");
+  }
+
+  @Test
+  void compoundIntervalUnitsAreRefused() {
+    assertThat(refusal(PLAIN, "SELECT DATE_ADD(d, INTERVAL '1:2' HOUR_MINUTE) FROM t").code())
+        .startsWith("unsupported-syntax:");
+  }
+
+  @Test
+  void dateDifferences() {
+    assertThat(expr("DATEDIFF(a, b)")).isEqualTo("(CAST(a AS date) - CAST(b AS date))");
+    assertThat(expr("TIMESTAMPDIFF(HOUR, a, b)"))
+        .isEqualTo(
+            "CAST(trunc(EXTRACT(EPOCH FROM (CAST(b AS timestamp) - CAST(a AS timestamp))) / 3600)"
+                + " AS bigint)");
+    assertThat(expr("TIMESTAMPDIFF(MONTH, a, b)")).contains("age(CAST(b AS timestamp)");
+  }
+
+  @Test
+  void unixTimeConversions() {
+    assertThat(expr("FROM_UNIXTIME(n)")).isEqualTo("CAST(to_timestamp(n) AS timestamp)");
+    assertThat(expr("UNIX_TIMESTAMP(d)"))
+        .isEqualTo(
+            "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(d AS timestamp) AS timestamptz))) AS bigint)");
+  }
+
+  @Test
+  void readsUseTheDatabaseClockFunctions() {
+    assertThat(expr("NOW()")).isEqualTo("date_trunc('second', LOCALTIMESTAMP)");
+    assertThat(expr("NOW(3)")).isEqualTo("LOCALTIMESTAMP(3)");
+    assertThat(expr("CURRENT_TIMESTAMP")).isEqualTo("date_trunc('second', LOCALTIMESTAMP)");
+    assertThat(expr("CURDATE()")).isEqualTo("CURRENT_DATE");
+    assertThat(expr("UUID()")).isEqualTo("CAST(gen_random_uuid() AS text)");
+    assertThat(expr("RAND()")).isEqualTo("random()");
+  }
+
+  @Test
+  void seededRandIsRefused() {
+    assertThat(refusal(PLAIN, "SELECT RAND(7)").code()).isEqualTo("unsupported-function:RAND");
+  }
+
+  @Test
+  void hashes() {
+    assertThat(expr("MD5(a)")).isEqualTo("md5(CAST(a AS text))");
+    assertThat(expr("SHA2(a, 256)"))
+        .isEqualTo("encode(sha256(convert_to(CAST(a AS text), 'UTF8')), 'hex')");
+    assertThat(expr("SHA2(a, 512)")).startsWith("encode(sha512(");
+    assertThat(refusal(PLAIN, "SELECT SHA1(a) FROM t").code())
+        .isEqualTo("unsupported-function:SHA1");
+  }
+
+  @Test
+  void lastInsertIdIsLeftToTheDriver() {
+    Refusal r = refusal(PLAIN, "SELECT LAST_INSERT_ID()");
+    assertThat(r.code()).isEqualTo("driver-intercepted:LAST_INSERT_ID");
+  }
+
+  @Test
+  void lengthCountsBytesAndCharLengthCharacters() {
+    assertThat(expr("LENGTH(a)")).isEqualTo("octet_length(CAST(a AS text))");
+    assertThat(expr("CHAR_LENGTH(a)")).isEqualTo("char_length(CAST(a AS text))");
+    assertThat(pg("SELECT LENGTH(payload) FROM users"))
+        .isEqualTo("SELECT octet_length(payload) FROM users");
+  }
+
+  @Test
+  void divisionIsExactAndNullOnZero() {
+    assertThat(expr("a / b"))
+        .isEqualTo(
+            "round(CAST(a AS numeric) / NULLIF(CAST(b AS numeric), 0), scale(CAST(a AS numeric)) + 4)");
+    assertThat(pg("SELECT score / 2 FROM users"))
+        .isEqualTo("SELECT (CAST(score AS double precision) / NULLIF(2, 0)) FROM users");
+    assertThat(expr("a DIV b"))
+        .isEqualTo("CAST(trunc(CAST(a AS numeric) / NULLIF(CAST(b AS numeric), 0)) AS bigint)");
+    assertThat(expr("a % b")).isEqualTo("(a % NULLIF(b, 0))");
+    assertThat(expr("MOD(a, b)")).isEqualTo("(a % NULLIF(b, 0))");
+  }
+
+  @Test
+  void operators() {
+    assertThat(expr("a ^ b")).isEqualTo("a # b");
+    assertThat(expr("a <=> b")).isEqualTo("CAST((a IS NOT DISTINCT FROM b) AS integer)");
+    assertThat(expr("a XOR b")).isEqualTo("CAST(((((a) <> 0) <> ((b) <> 0))) AS integer)");
+  }
+
+  @Test
+  void greatestAndLeastAreNullWhenAnyArgumentIsNull() {
+    assertThat(expr("GREATEST(a, b)"))
+        .isEqualTo("CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE greatest(a, b) END");
+    assertThat(expr("LEAST(a, 1)"))
+        .isEqualTo("CASE WHEN a IS NULL OR 1 IS NULL THEN NULL ELSE least(a, 1) END");
+  }
+
+  @Test
+  void jsonPathsAndConstructors() {
+    assertThat(expr("JSON_EXTRACT(j, '$.a.b')")).isEqualTo("(j #> '{a,b}')");
+    assertThat(expr("j->'$.a[0]'")).isEqualTo("(j #> '{a,0}')");
+    assertThat(expr("j->>'$.name'")).isEqualTo("(j #>> '{name}')");
+    assertThat(expr("JSON_UNQUOTE(JSON_EXTRACT(j, '$.x'))")).isEqualTo("(j #>> '{x}')");
+    assertThat(expr("JSON_OBJECT('k', a)")).isEqualTo("jsonb_build_object('k', a)");
+    assertThat(expr("JSON_ARRAY(1, a)")).isEqualTo("jsonb_build_array(1, a)");
+    assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$.*') FROM t").code())
+        .isEqualTo("unsupported-function:JSON_EXTRACT");
+  }
+
+  @Test
+  void casts() {
+    assertThat(expr("CAST(a AS SIGNED)")).isEqualTo("CAST(a AS bigint)");
+    assertThat(expr("CAST(a AS CHAR)")).isEqualTo("CAST(a AS text)");
+    assertThat(expr("CAST(a AS CHAR(3))")).isEqualTo("CAST(a AS varchar(3))");
+    assertThat(expr("CAST(a AS DECIMAL(10,2))")).isEqualTo("CAST(a AS numeric(10,2))");
+    assertThat(expr("CAST(a AS DECIMAL)")).isEqualTo("CAST(a AS numeric(10,0))");
+    assertThat(expr("CAST(a AS DATETIME)")).isEqualTo("CAST(a AS timestamp(0))");
+    assertThat(expr("CAST(a AS DATE)")).isEqualTo("CAST(a AS date)");
+    assertThat(expr("CONVERT(a USING utf8mb4)")).isEqualTo("a");
+    assertThat(refusal(PLAIN, "SELECT CAST(a AS UNSIGNED) FROM t").code())
+        .isEqualTo("unsupported-syntax:cast:UNSIGNED");
+  }
+
+  @Test
+  void stringFunctions() {
+    assertThat(expr("SUBSTRING_INDEX(s, '.', 2)"))
+        .isEqualTo("array_to_string((string_to_array(CAST(s AS text), '.'))[1:2], '.')");
+    assertThat(expr("SUBSTRING_INDEX(s, '.', -1)"))
+        .isEqualTo(
+            "reverse(array_to_string((string_to_array(reverse(CAST(s AS text)), reverse('.')))[1:1],"
+                + " reverse('.')))");
+    assertThat(expr("LOCATE('b', s)")).isEqualTo("strpos(CAST(s AS text), 'b')");
+    assertThat(expr("INSTR(s, 'b')")).isEqualTo("strpos(CAST(s AS text), 'b')");
+    assertThat(expr("FIND_IN_SET('b', s)"))
+        .isEqualTo(
+            "CASE WHEN 'b' IS NULL OR s IS NULL THEN NULL ELSE"
+                + " COALESCE(array_position(string_to_array(CAST(s AS text), ','), 'b'), 0) END");
+    assertThat(expr("FIELD(s, 'a', 'b')"))
+        .isEqualTo("CASE WHEN s IS NULL THEN 0 WHEN s = 'a' THEN 1 WHEN s = 'b' THEN 2 ELSE 0 END");
+    assertThat(expr("LPAD(n, 5, '0')")).isEqualTo("lpad(CAST(n AS text), 5, '0')");
+    assertThat(expr("TRIM(s)")).isEqualTo("TRIM(CAST(s AS text))");
+  }
+
+  @Test
+  void literals() {
+    assertThat(expr("0xCAFE")).isEqualTo("'\\xcafe'::bytea");
+    assertThat(expr("X'0a'")).isEqualTo("'\\x0a'::bytea");
+    assertThat(expr("TRUE")).isEqualTo("1");
+    assertThat(refusal(PLAIN, "SELECT 0b101").code()).isEqualTo("unsupported-syntax:literal:bit");
+    assertThat(refusal(PLAIN, "SELECT b'101'").code()).isEqualTo("unsupported-syntax:literal:B");
+  }
+
+  @Test
+  void unknownFunctionsAreRefusedByName() {
+    Refusal r = refusal(PLAIN, "SELECT ENCODE(a, 'k') FROM t");
+    assertThat(r.code()).isEqualTo("unsupported-function:ENCODE");
+    assertThat(r.reason()).contains("ENCODE");
+  }
+
+  @Test
+  void matchAgainstIsRefused() {
+    assertThat(refusal(PLAIN, "SELECT * FROM t WHERE MATCH(a) AGAINST ('x')").code())
+        .isEqualTo("unsupported-syntax:match-against");
+  }
+
+  @Test
+  void windowFunctionsPassWithExplicitNullOrdering() {
+    assertThat(expr("ROW_NUMBER() OVER (PARTITION BY a ORDER BY b)"))
+        .isEqualTo("row_number() OVER (PARTITION BY a ORDER BY b NULLS FIRST)");
+  }
+}

@@ -1,0 +1,209 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Fixtures.PLAIN;
+import static io.dualwrite.rewriter.Fixtures.pg;
+import static io.dualwrite.rewriter.Fixtures.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SelectTranslationTest {
+
+  @Test
+  void backtickIdentifiersAreFoldedToLowerCaseAndUnquoted() {
+    assertThat(pg(PLAIN, "SELECT `Id`, `First_Name` FROM `Actor` AS `A`"))
+        .isEqualTo("SELECT id, first_name FROM actor AS a");
+  }
+
+  @Test
+  void postgresReservedWordsAreQuoted() {
+    assertThat(pg(PLAIN, "SELECT `user`, `order`, `offset` FROM `user`"))
+        .isEqualTo("SELECT \"user\", \"order\", \"offset\" FROM \"user\"");
+  }
+
+  @Test
+  void doubleQuotedTextIsAStringLiteralInMysql() {
+    assertThat(pg(PLAIN, "SELECT * FROM t WHERE name = \"O'Brien\""))
+        .isEqualTo("SELECT * FROM t WHERE name = 'O''Brien'");
+  }
+
+  @Test
+  void backslashEscapesBecomeTheirCharacters() {
+    assertThat(pg(PLAIN, "SELECT 'it\\'s', 'a\\\\b', 'tab\\there', 'x\"\"y'"))
+        .isEqualTo("SELECT 'it''s', 'a\\b', 'tab\there', 'x\"\"y'");
+  }
+
+  @Test
+  void likeEscapesKeepTheirBackslash() {
+    assertThat(pg(PLAIN, "SELECT * FROM t WHERE a LIKE 'x\\_%'"))
+        .isEqualTo("SELECT * FROM t WHERE CAST(a AS text) LIKE 'x\\_%'");
+  }
+
+  @Test
+  void adjacentStringLiteralsAreConcatenated() {
+    assertThat(pg(PLAIN, "SELECT 'a' 'b' \"c\"")).isEqualTo("SELECT 'abc'");
+  }
+
+  @Test
+  void pipesAreLogicalOrInTheDefaultSqlMode() {
+    assertThat(pg(PLAIN, "SELECT * FROM t WHERE a = 1 || b = 2 && c = 3"))
+        .isEqualTo("SELECT * FROM t WHERE a = 1 OR b = 2 AND c = 3");
+  }
+
+  @Test
+  void hashAndDashCommentsAreDroppedAndVersionCommentsKept() {
+    assertThat(pg(PLAIN, "SELECT /*! SQL_NO_CACHE */ a -- note\nFROM t # trailing"))
+        .isEqualTo("SELECT a FROM t");
+    assertThat(pg(PLAIN, "SELECT 1 /*!50100 + 2 */")).isEqualTo("SELECT 1 + 2");
+  }
+
+  @Test
+  void doubleMinusWithoutSpaceIsNotAComment() {
+    assertThat(pg(PLAIN, "SELECT 5--3")).isEqualTo("SELECT 5 - -3");
+  }
+
+  @Test
+  void limitOffsetCommaFormSwapsAndMapsParameters() {
+    Translation t = PLAIN.translate("SELECT * FROM t WHERE a = ? LIMIT ?, ?");
+    assertThat(t.postgresSql()).isEqualTo("SELECT * FROM t WHERE a = ? LIMIT ? OFFSET ?");
+    assertThat(t.parameterMap()).containsExactly(0, 2, 1);
+    assertThat(t.mysqlParameterCount()).isEqualTo(3);
+  }
+
+  @Test
+  void literalLimitOffsetIsSwapped() {
+    assertThat(pg(PLAIN, "SELECT * FROM t LIMIT 10, 5"))
+        .isEqualTo("SELECT * FROM t LIMIT 5 OFFSET 10");
+  }
+
+  @Test
+  void questionMarksInsideStringsAreNotParameters() {
+    Translation t = PLAIN.translate("SELECT '?' FROM t WHERE a = ? # ?");
+    assertThat(t.mysqlParameterCount()).isEqualTo(1);
+    assertThat(t.parameterMap()).containsExactly(0);
+  }
+
+  @Test
+  void forUpdateIsALockingRead() {
+    Translation t = PLAIN.translate("SELECT * FROM t WHERE id = 1 FOR UPDATE");
+    assertThat(t.kind()).isEqualTo(StatementKind.SELECT);
+    assertThat(t.lockingRead()).isTrue();
+    assertThat(t.postgresSql()).endsWith("FOR UPDATE");
+  }
+
+  @Test
+  void lockInShareModeBecomesForShare() {
+    Translation t = PLAIN.translate("SELECT * FROM t WHERE id = 1 LOCK IN SHARE MODE");
+    assertThat(t.lockingRead()).isTrue();
+    assertThat(t.postgresSql()).isEqualTo("SELECT * FROM t WHERE id = 1 FOR SHARE");
+  }
+
+  @Test
+  void plainSelectIsNotALockingRead() {
+    assertThat(PLAIN.translate("SELECT 1").lockingRead()).isFalse();
+  }
+
+  @Test
+  void indexHintsAndStraightJoinAreDropped() {
+    assertThat(
+            pg(
+                PLAIN,
+                "SELECT * FROM a USE INDEX (i1) STRAIGHT_JOIN b FORCE INDEX (i2) ON a.id = b.id"))
+        .isEqualTo("SELECT * FROM a JOIN b ON a.id = b.id");
+  }
+
+  @Test
+  void sqlCalcFoundRowsIsRefused() {
+    assertThat(refusal(PLAIN, "SELECT SQL_CALC_FOUND_ROWS * FROM t LIMIT 10").code())
+        .isEqualTo("unsupported-syntax:SQL_CALC_FOUND_ROWS");
+    assertThat(refusal(PLAIN, "SELECT FOUND_ROWS()").code())
+        .isEqualTo("unsupported-function:FOUND_ROWS");
+  }
+
+  @Test
+  void nullOrderingMatchesMysql() {
+    assertThat(pg(PLAIN, "SELECT a FROM t ORDER BY a, b DESC, c ASC"))
+        .isEqualTo("SELECT a FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST, c NULLS FIRST");
+  }
+
+  @Test
+  void fromDualIsDropped() {
+    assertThat(pg(PLAIN, "SELECT 1 + 1 FROM DUAL")).isEqualTo("SELECT 1 + 1");
+  }
+
+  @Test
+  void tablesReadAreLowerCaseAndExcludeCtes() {
+    Translation t =
+        PLAIN.translate(
+            "WITH x AS (SELECT id FROM `Orders`) SELECT * FROM x JOIN Users u ON u.id = x.id"
+                + " WHERE EXISTS (SELECT 1 FROM items)");
+    assertThat(t.tablesRead()).containsExactlyInAnyOrder("orders", "users", "items");
+    assertThat(t.tablesWritten()).isEmpty();
+    assertThat(t.nonDeterministicCalls()).isEmpty();
+    assertThat(t.pinned()).isNull();
+  }
+
+  @Test
+  void unionKeepsItsBranches() {
+    assertThat(pg(PLAIN, "SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1 LIMIT 3"))
+        .isEqualTo("SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1 NULLS FIRST LIMIT 3");
+  }
+
+  @Test
+  void joinWithoutConditionIsACrossJoin() {
+    assertThat(pg(PLAIN, "SELECT * FROM a JOIN b")).isEqualTo("SELECT * FROM a CROSS JOIN b");
+  }
+
+  @Test
+  void comparisonsInTheSelectListGiveOneOrZeroLikeMysql() {
+    assertThat(pg(PLAIN, "SELECT a = b AS same FROM t"))
+        .isEqualTo("SELECT CAST((a = b) AS integer) AS same FROM t");
+  }
+
+  @Test
+  void numericTruthinessIsMadeExplicit() {
+    assertThat(pg(PLAIN, "SELECT * FROM t WHERE active AND NOT deleted"))
+        .isEqualTo("SELECT * FROM t WHERE (active) <> 0 AND NOT ((deleted) <> 0)");
+  }
+
+  @Test
+  void databaseQualifiedTablesAreRefused() {
+    assertThat(refusal(PLAIN, "SELECT * FROM otherdb.t").code())
+        .isEqualTo("unsupported-syntax:qualified-name");
+  }
+
+  @Test
+  void userVariablesAreRefused() {
+    assertThat(refusal(PLAIN, "SELECT @x := 1").code()).startsWith("unsupported-syntax");
+    assertThat(refusal(PLAIN, "SELECT * FROM t WHERE a = @x").code())
+        .isEqualTo("unsupported-syntax:user-variable");
+  }
+
+  @Test
+  void caseInsensitiveColumnsStayCaseInsensitive() {
+    assertThat(pg("SELECT id FROM users WHERE email = ?"))
+        .isEqualTo(
+            "SELECT id FROM users WHERE lower(CAST(email AS text)) = lower(CAST(? AS text))");
+    assertThat(pg("SELECT id FROM users WHERE name LIKE 'bo%'"))
+        .isEqualTo("SELECT id FROM users WHERE CAST(name AS text) ILIKE 'bo%'");
+    assertThat(pg("SELECT id FROM users u WHERE u.name IN ('A', 'b')"))
+        .isEqualTo(
+            "SELECT id FROM users AS u WHERE lower(CAST(u.name AS text)) IN (lower('A'), lower('b'))");
+  }
+
+  @Test
+  void caseSensitiveAndUnknownColumnsCompareAsWritten() {
+    assertThat(pg("SELECT id FROM orders WHERE note = 'X'"))
+        .isEqualTo("SELECT id FROM orders WHERE note = 'X'");
+    assertThat(pg("SELECT id FROM users WHERE age = 3"))
+        .isEqualTo("SELECT id FROM users WHERE age = 3");
+  }
+
+  @Test
+  void regexpIsCaseInsensitiveUnlessTheColumnIsCaseSensitive() {
+    assertThat(pg("SELECT id FROM users WHERE name REGEXP '^a'"))
+        .isEqualTo("SELECT id FROM users WHERE CAST(name AS text) ~* '^a'");
+    assertThat(pg("SELECT id FROM orders WHERE note NOT RLIKE '^a'"))
+        .isEqualTo("SELECT id FROM orders WHERE CAST(note AS text) !~ '^a'");
+  }
+}

@@ -1,0 +1,286 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Fixtures.PLAIN;
+import static io.dualwrite.rewriter.Fixtures.WITH_CATALOG;
+import static io.dualwrite.rewriter.Fixtures.pg;
+import static io.dualwrite.rewriter.Fixtures.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.rewriter.Binding.AppParameter;
+import io.dualwrite.rewriter.Binding.ComputedValue;
+import org.junit.jupiter.api.Test;
+
+class WriteTranslationTest {
+
+  @Test
+  void plainInsertKeepsParametersInOrder() {
+    Translation t = PLAIN.translate("INSERT INTO `T` (`A`, b) VALUES (?, ?), (3, ?)");
+    assertThat(t.kind()).isEqualTo(StatementKind.INSERT);
+    assertThat(t.postgresSql()).isEqualTo("INSERT INTO t (a, b) VALUES (?, ?), (3, ?)");
+    assertThat(t.parameterMap()).containsExactly(0, 1, 2);
+    assertThat(t.tablesWritten()).containsExactly("t");
+    assertThat(t.tablesRead()).isEmpty();
+    assertThat(t.autoIncrement()).isNull();
+  }
+
+  @Test
+  void insertSetBecomesColumnsAndValues() {
+    assertThat(pg(PLAIN, "INSERT INTO t SET a = 1, b = ?"))
+        .isEqualTo("INSERT INTO t (a, b) VALUES (1, ?)");
+  }
+
+  @Test
+  void insertSelectReadsItsSource() {
+    Translation t = PLAIN.translate("INSERT INTO t (a) SELECT x FROM u WHERE y > ?");
+    assertThat(t.postgresSql()).isEqualTo("INSERT INTO t (a) SELECT x FROM u WHERE y > ?");
+    assertThat(t.tablesRead()).containsExactly("u");
+    assertThat(t.tablesWritten()).containsExactly("t");
+  }
+
+  @Test
+  void onDuplicateKeyUpdateTargetsTheCoveredUniqueKey() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO users (email, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name ="
+                + " VALUES(name), age = age + 1");
+    assertThat(t.kind()).isEqualTo(StatementKind.UPSERT);
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET"
+                + " name = EXCLUDED.name, age = age + 1,"
+                // the ON UPDATE CURRENT_TIMESTAMP column is set explicitly (TemporalDefaults)
+                + " updated = date_trunc('second', LOCALTIMESTAMP)");
+  }
+
+  @Test
+  void onDuplicateKeyUpdateOnThePrimaryKey() {
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (name) DO UPDATE SET"
+                + " hits = hits + 1");
+  }
+
+  @Test
+  void onDuplicateKeyUpdateWithSeveralPossibleKeysIsRefused() {
+    Refusal r =
+        refusal("INSERT INTO tags (a, b) VALUES ('x', 'y') ON DUPLICATE KEY UPDATE a = 'z'");
+    assertThat(r.code()).isEqualTo("unsupported-syntax:ON DUPLICATE KEY UPDATE:ambiguous-key");
+    assertThat(r.reason()).contains("(a)").contains("(b)");
+  }
+
+  @Test
+  void onDuplicateKeyUpdateWithoutCatalogIsRefused() {
+    Refusal r = refusal(PLAIN, "INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = 2");
+    assertThat(r.code()).isEqualTo("unsupported-syntax:ON DUPLICATE KEY UPDATE:no-catalog");
+  }
+
+  @Test
+  void onDuplicateKeyUpdateReadingAnAssignedColumnIsRefused() {
+    assertThat(
+            refusal(
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE"
+                        + " hits = hits + 1, name = hits")
+                .code())
+        .isEqualTo("unsupported-syntax:update-order");
+  }
+
+  @Test
+  void insertIgnoreDoesNothingOnConflict() {
+    Translation t = PLAIN.translate("INSERT IGNORE INTO t (a) VALUES (1)");
+    assertThat(t.kind()).isEqualTo(StatementKind.INSERT_IGNORE);
+    assertThat(t.postgresSql()).isEqualTo("INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING");
+  }
+
+  @Test
+  void replaceOverwritesEveryColumnWithNewValuesOrDefaults() {
+    Translation t = WITH_CATALOG.translate("REPLACE INTO counters (name, hits) VALUES (?, ?)");
+    assertThat(t.kind()).isEqualTo(StatementKind.REPLACE);
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET hits"
+                + " = EXCLUDED.hits");
+    assertThat(pg("REPLACE INTO orders (id, total) VALUES (5, 1.5)"))
+        .isEqualTo(
+            "INSERT INTO orders (id, total) VALUES (5, 1.5) ON CONFLICT (id) DO UPDATE SET user_id"
+                + " = DEFAULT, total = EXCLUDED.total, placed = DEFAULT, note = DEFAULT");
+  }
+
+  @Test
+  void replaceIntoATableWithSeveralUniqueKeysIsRefused() {
+    assertThat(refusal("REPLACE INTO users (id, email) VALUES (1, 'a')").code())
+        .isEqualTo("unsupported-syntax:REPLACE:several-keys");
+  }
+
+  @Test
+  void multiTableUpdateBecomesUpdateFrom() {
+    Translation t = PLAIN.translate("UPDATE a JOIN b ON a.id = b.a_id SET a.x = b.y WHERE b.z = ?");
+    assertThat(t.postgresSql())
+        .isEqualTo("UPDATE a SET x = b.y FROM b WHERE (a.id = b.a_id) AND (b.z = ?)");
+    assertThat(t.tablesWritten()).containsExactly("a");
+    assertThat(t.tablesRead()).containsExactly("b");
+  }
+
+  @Test
+  void multiTableUpdateOfTheJoinedTable() {
+    assertThat(pg(PLAIN, "UPDATE a INNER JOIN b ON a.id = b.a_id SET b.y = a.x"))
+        .isEqualTo("UPDATE b SET y = a.x FROM a WHERE a.id = b.a_id");
+  }
+
+  @Test
+  void updatesOfSeveralTablesOrOuterJoinsAreRefused() {
+    assertThat(refusal(PLAIN, "UPDATE a JOIN b ON a.id = b.id SET a.x = 1, b.y = 2").code())
+        .isEqualTo("unsupported-syntax:multi-table-update");
+    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = 1").code())
+        .isEqualTo("unsupported-syntax:outer-join-write");
+  }
+
+  @Test
+  void multiTableDeleteBecomesDeleteUsing() {
+    assertThat(pg(PLAIN, "DELETE t FROM t JOIN u ON t.id = u.t_id WHERE u.gone = 1"))
+        .isEqualTo("DELETE FROM t USING u WHERE (t.id = u.t_id) AND (u.gone = 1)");
+    assertThat(pg(PLAIN, "DELETE x FROM t AS x JOIN u y ON x.id = y.t_id"))
+        .isEqualTo("DELETE FROM t AS x USING u AS y WHERE x.id = y.t_id");
+    assertThat(refusal(PLAIN, "DELETE t, u FROM t JOIN u ON t.id = u.id").code())
+        .isEqualTo("unsupported-syntax:multi-table-delete");
+  }
+
+  @Test
+  void orderedLimitedWritesSelectTheSameRowsByCtid() {
+    assertThat(pg("DELETE FROM orders WHERE total > 5 ORDER BY placed DESC LIMIT 2"))
+        .isEqualTo(
+            "DELETE FROM orders WHERE orders.ctid IN (SELECT orders.ctid FROM orders WHERE total >"
+                + " 5 ORDER BY placed DESC NULLS LAST, orders.id LIMIT 2)");
+    assertThat(pg(PLAIN, "UPDATE t SET a = 1 WHERE b = ? ORDER BY c LIMIT ?"))
+        .isEqualTo(
+            "UPDATE t SET a = 1 WHERE t.ctid IN (SELECT t.ctid FROM t WHERE b = ? ORDER BY c NULLS"
+                + " FIRST LIMIT ?)");
+  }
+
+  @Test
+  void limitedWritesWithoutOrderAreRefused() {
+    assertThat(refusal(PLAIN, "DELETE FROM t LIMIT 10").code())
+        .isEqualTo("unsupported-syntax:write-limit-unordered");
+  }
+
+  @Test
+  void updateReadingAColumnAssignedEarlierIsRefused() {
+    assertThat(refusal(PLAIN, "UPDATE t SET a = a + 1, b = a").code())
+        .isEqualTo("unsupported-syntax:update-order");
+    assertThat(pg(PLAIN, "UPDATE t SET a = b, b = c")).isEqualTo("UPDATE t SET a = b, b = c");
+  }
+
+  @Test
+  void qualifiedSetTargetsLoseTheirQualifier() {
+    assertThat(pg(PLAIN, "UPDATE t SET t.a = 1 WHERE t.b = 2"))
+        .isEqualTo("UPDATE t SET a = 1 WHERE t.b = 2");
+  }
+
+  @Test
+  void writeModifiersAreRefused() {
+    assertThat(refusal(PLAIN, "UPDATE IGNORE t SET a = 1").code())
+        .isEqualTo("unsupported-syntax:update-clause");
+    assertThat(refusal(PLAIN, "INSERT LOW_PRIORITY INTO t (a) VALUES (1)").code())
+        .isEqualTo("unsupported-syntax:insert-priority");
+  }
+
+  @Test
+  void nonDeterministicCallsArePinnedOnBothSides() {
+    Translation t = PLAIN.translate("UPDATE t SET at = NOW(3), token = UUID() WHERE id = ?");
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(new NonDeterministicCall("NOW", 3), new NonDeterministicCall("UUID", 0));
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "UPDATE t SET at = LOCALTIMESTAMP(3), token = CAST(gen_random_uuid() AS text) WHERE id = ?");
+    PinnedStatement p = t.pinned();
+    assertThat(p.mysqlSql()).isEqualTo("UPDATE t SET at = ?, token = ? WHERE id = ?");
+    assertThat(p.mysqlBindings())
+        .containsExactly(new ComputedValue(0), new ComputedValue(1), new AppParameter(0));
+    assertThat(p.postgresSql())
+        .isEqualTo(
+            "UPDATE t SET at = CAST(? AS timestamp(3)), token = CAST(? AS text) WHERE id = ?");
+    assertThat(p.postgresBindings()).isEqualTo(p.mysqlBindings());
+  }
+
+  @Test
+  void pinnedBindingsFollowTranslatedParameterOrder() {
+    // GREATEST repeats its arguments on PostgreSQL: each '?' is bound again
+    Translation t =
+        PLAIN.translate("INSERT INTO t (a, b) VALUES (GREATEST(?, NOW()), CURRENT_TIMESTAMP)");
+    assertThat(t.nonDeterministicCalls())
+        .extracting(NonDeterministicCall::function)
+        .containsExactly("NOW", "CURRENT_TIMESTAMP");
+    assertThat(t.pinned().mysqlSql()).isEqualTo("INSERT INTO t (a, b) VALUES (GREATEST(?, ?), ?)");
+    assertThat(t.pinned().postgresBindings())
+        .containsExactly(
+            new AppParameter(0),
+            new ComputedValue(0),
+            new AppParameter(0),
+            new ComputedValue(0),
+            new ComputedValue(1));
+    assertThat(t.parameterMap()).containsExactly(0, 0);
+  }
+
+  @Test
+  void deterministicWritesHaveNoPinnedStatement() {
+    Translation t = PLAIN.translate("UPDATE t SET a = ? WHERE id = 1");
+    assertThat(t.nonDeterministicCalls()).isEmpty();
+    assertThat(t.pinned()).isNull();
+  }
+
+  @Test
+  void autoIncrementKeysAreAddedForInsertsThatOmitThem() {
+    Translation t =
+        WITH_CATALOG.translate("INSERT INTO orders (user_id, total) VALUES (?, 1), (?, 2)");
+    AutoIncrement ai = t.autoIncrement();
+    assertThat(ai.table()).isEqualTo("orders");
+    assertThat(ai.column()).isEqualTo("id");
+    assertThat(ai.suppliedByStatement()).isFalse();
+    assertThat(ai.rowCount()).isEqualTo(2);
+    assertThat(ai.postgresSqlWithKeys())
+        .isEqualTo("INSERT INTO orders (user_id, total, id) VALUES (?, 1, ?), (?, 2, ?)");
+    assertThat(ai.postgresKeyBindings())
+        .containsExactly(
+            new KeyBinding.AppParameter(0),
+            new KeyBinding.GeneratedKey(0),
+            new KeyBinding.AppParameter(1),
+            new KeyBinding.GeneratedKey(1));
+  }
+
+  @Test
+  void autoIncrementNullOrZeroMeansGenerate() {
+    Translation t = WITH_CATALOG.translate("INSERT INTO orders (id, total) VALUES (NULL, 1)");
+    assertThat(t.postgresSql()).isEqualTo("INSERT INTO orders (id, total) VALUES (DEFAULT, 1)");
+    assertThat(t.autoIncrement().suppliedByStatement()).isFalse();
+    assertThat(t.autoIncrement().postgresSqlWithKeys())
+        .isEqualTo("INSERT INTO orders (id, total) VALUES (?, 1)");
+    assertThat(t.autoIncrement().postgresKeyBindings())
+        .containsExactly(new KeyBinding.GeneratedKey(0));
+  }
+
+  @Test
+  void suppliedAutoIncrementNeedsNoKeyPlan() {
+    Translation t = WITH_CATALOG.translate("INSERT INTO orders (id, total) VALUES (?, 1)");
+    assertThat(t.autoIncrement().suppliedByStatement()).isTrue();
+    assertThat(t.autoIncrement().postgresSqlWithKeys()).isNull();
+    assertThat(t.autoIncrement().postgresKeyBindings()).isEmpty();
+  }
+
+  @Test
+  void keyPlanLiftsNonDeterministicCallsToo() {
+    Translation t = WITH_CATALOG.translate("INSERT INTO orders (placed) VALUES (CURDATE())");
+    assertThat(t.autoIncrement().postgresSqlWithKeys())
+        .isEqualTo("INSERT INTO orders (placed, id) VALUES (CAST(? AS date), ?)");
+    assertThat(t.autoIncrement().postgresKeyBindings())
+        .containsExactly(new KeyBinding.ComputedValue(0), new KeyBinding.GeneratedKey(0));
+  }
+
+  @Test
+  void insertSelectHasNoKeyPlan() {
+    Translation t = WITH_CATALOG.translate("INSERT INTO orders (total) SELECT hits FROM counters");
+    assertThat(t.autoIncrement().suppliedByStatement()).isFalse();
+    assertThat(t.autoIncrement().postgresSqlWithKeys()).isNull();
+    assertThat(t.autoIncrement().rowCount()).isZero();
+  }
+}

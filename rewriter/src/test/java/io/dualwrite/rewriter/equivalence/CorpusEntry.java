@@ -1,0 +1,88 @@
+package io.dualwrite.rewriter.equivalence;
+
+import java.util.List;
+
+/**
+ * One statement of the equivalence corpus, as written in a {@code equivalence/*.sql} resource.
+ *
+ * @param id unique, stable name (the dynamic test's name)
+ * @param category the rewriter issue's category (see {@code CorpusTest#REQUIRED_CATEGORIES})
+ * @param mode what is asserted
+ * @param sql the MySQL statement, exactly as the application would send it
+ * @param binds values bound to the statement's {@code ?}s, in MySQL order
+ * @param refusalCode for {@link Mode#REFUSE}: the expected refusal code (or its prefix); {@code *}
+ *     when any code is acceptable (the statement is not even parseable as MySQL by JSqlParser)
+ * @param rows for {@link Mode#EXPECT}: the MySQL 8 documented result
+ * @param count for {@link Mode#EXPECT} writes: the expected update count, or null
+ * @param then MySQL queries run on both sides after a write; their results are compared too
+ * @param tables extra tables whose contents are compared after a write
+ * @param commit a write whose effect later entries need (DDL file): committed, not rolled back, and
+ *     run without sequence help
+ * @param note why the entry exists, and for {@link Mode#EXPECT} why MariaDB cannot run it
+ * @param source file and line, for messages
+ */
+record CorpusEntry(
+    String id,
+    String category,
+    Mode mode,
+    String sql,
+    List<Object> binds,
+    String refusalCode,
+    List<List<Object>> rows,
+    Integer count,
+    List<String> then,
+    List<String> tables,
+    boolean commit,
+    String note,
+    String source) {
+
+  /** What the runner asserts for an entry. */
+  enum Mode {
+    /** Run on MariaDB as written and on PostgreSQL translated; results (and writes) equal. */
+    COMPARE,
+    /** The rewriter must refuse it, with the given code. */
+    REFUSE,
+    /**
+     * MariaDB 10.11 differs from MySQL 8 here, so only PostgreSQL runs it; its result must equal
+     * the MySQL 8 documented result written in the entry.
+     */
+    EXPECT,
+    /** Both sides must reject the statement at execution (a constraint or strict-mode error). */
+    ERROR,
+    /**
+     * A read with a non-deterministic function: exact values are compared through the rewriter's
+     * pinned statement when it offers one, otherwise only the shape (rows, columns, value kinds).
+     */
+    SHAPE
+  }
+
+  /** Whether rows must be compared in order: a top-level ORDER BY in the statement. */
+  boolean ordered() {
+    return hasTopLevelOrderBy(sql);
+  }
+
+  /** True when {@code ORDER BY} occurs outside parentheses, quotes and comments. */
+  static boolean hasTopLevelOrderBy(String sql) {
+    String text = MysqlScript.stripCommentsAndLiterals(sql).toUpperCase(java.util.Locale.ROOT);
+    int depth = 0;
+    StringBuilder top = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0) {
+        top.append(c);
+      } else {
+        top.append(' ');
+      }
+    }
+    return top.toString().replaceAll("\\s+", " ").contains("ORDER BY");
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

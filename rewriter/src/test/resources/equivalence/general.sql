@@ -1,0 +1,190 @@
+-- Everyday queries over the fixture: joins, sub-queries, windows, ENUM and TINYINT(1) semantics, edge numbers.
+
+-- id: gen-join-aggregate-having
+-- category: general.query
+SELECT f.name, COUNT(u.id) AS members FROM families f LEFT JOIN users u ON u.family_id = f.id GROUP BY f.id, f.name HAVING COUNT(u.id) >= 0 ORDER BY f.id;
+
+-- id: gen-exists
+-- category: general.query
+SELECT id FROM users u WHERE EXISTS (SELECT 1 FROM assignments a WHERE a.user_id = u.id AND a.status = 'done') ORDER BY id;
+
+-- id: gen-not-in-subquery
+-- category: general.query
+SELECT id FROM chores WHERE id NOT IN (SELECT chore_id FROM assignments WHERE status = 'done') ORDER BY id;
+
+-- id: gen-union
+-- category: general.query
+SELECT email AS x FROM users WHERE id < 3 UNION SELECT name FROM families WHERE id < 3;
+
+-- id: gen-cte
+-- category: general.query
+WITH done AS (SELECT user_id, COUNT(*) AS n FROM assignments WHERE status = 'done' GROUP BY user_id) SELECT u.display_name, d.n FROM users u JOIN done d ON d.user_id = u.id ORDER BY u.id;
+
+-- id: gen-case-when
+-- category: general.query
+SELECT id, CASE WHEN points >= 40 THEN 'L' WHEN points >= 15 THEN 'M' ELSE 'S' END AS size FROM chores ORDER BY id;
+
+-- id: gen-between-dates
+-- category: general.query
+SELECT id FROM assignments WHERE due_date BETWEEN '2024-03-01' AND '2024-03-03' ORDER BY id;
+
+-- id: gen-count-distinct
+-- category: general.query
+SELECT COUNT(DISTINCT user_id) AS users, COUNT(rating) AS rated, COUNT(*) AS total FROM assignments;
+
+-- id: gen-window-running-sum
+-- category: general.query
+SELECT id, user_id, SUM(rating) OVER (PARTITION BY user_id ORDER BY id) AS running FROM assignments ORDER BY id;
+
+-- id: gen-enum-order
+-- category: general.query
+-- note: an ENUM sorts by its declaration order (open, done, skipped), not alphabetically
+SELECT id, status FROM assignments ORDER BY status, id;
+
+-- id: gen-enum-compare-index
+-- category: general.query
+-- note: ENUM comparison with a string compares as strings in MySQL
+SELECT id FROM chores WHERE frequency > 'daily' ORDER BY id;
+
+-- id: gen-string-number-compare
+-- category: general.query
+SELECT id FROM users WHERE points = '340';
+
+-- id: gen-boolean-expression-value
+-- category: general.query
+SELECT id, points > 100 AS many, is_admin = 1 AS admin FROM users ORDER BY id;
+
+-- id: gen-true-false-literals
+-- category: general.query
+SELECT TRUE AS t, FALSE AS f, TRUE + 1 AS two;
+
+-- id: gen-where-tinyint-true
+-- category: general.query
+SELECT id FROM users WHERE is_active = TRUE ORDER BY id;
+
+-- id: gen-where-tinyint-bare
+-- category: general.query
+SELECT id FROM users WHERE is_admin ORDER BY id;
+
+-- id: gen-where-not-tinyint
+-- category: general.query
+SELECT id FROM users WHERE NOT is_active ORDER BY id;
+
+-- id: gen-sum-tinyint
+-- category: general.query
+SELECT SUM(is_active) AS active, SUM(is_admin) AS admins FROM users;
+
+-- id: gen-upper-lower-trim
+-- category: general.query
+SELECT UPPER(username) AS u, LOWER(display_name) AS l, TRIM('  x  ') AS t FROM users ORDER BY id;
+
+-- id: gen-replace-reverse-repeat
+-- category: general.query
+SELECT REPLACE(title, ' ', '_') AS r, REVERSE(username) AS v, REPEAT('ab', 2) AS p FROM chores, users WHERE chores.id = 1 AND users.id = 1;
+
+-- id: gen-left-right-substring
+-- category: general.query
+SELECT LEFT(display_name, 3) AS l, RIGHT(display_name, 2) AS r, SUBSTRING(display_name, 2, 3) AS s, SUBSTRING(display_name, -3) AS t FROM users ORDER BY id;
+
+-- id: gen-round-truncate
+-- category: general.query
+SELECT ROUND(2.5) AS a, ROUND(-2.5) AS b, ROUND(1.005, 2) AS c, TRUNCATE(3.14159, 2) AS d, TRUNCATE(-3.9, 0) AS e;
+
+-- id: gen-ceil-floor-abs
+-- category: general.query
+SELECT id, CEIL(balance) AS c, FLOOR(balance) AS f, ABS(balance) AS a FROM users ORDER BY id;
+
+-- id: gen-pow-sqrt
+-- category: general.query
+SELECT POW(2, 10) AS p, SQRT(16) AS s, POWER(2, 0.5) AS r;
+
+-- id: gen-date-parts
+-- category: general.query
+SELECT id, YEAR(created_at) AS y, MONTH(created_at) AS m, DAY(created_at) AS d, HOUR(created_at) AS h, MINUTE(created_at) AS mi FROM chores ORDER BY id;
+
+-- id: gen-weekday-functions
+-- category: general.query
+SELECT DAYOFWEEK(CAST('2024-03-05' AS DATE)) AS dow, WEEKDAY(CAST('2024-03-05' AS DATE)) AS wd, DAYNAME(CAST('2024-03-05' AS DATE)) AS dn, MONTHNAME(CAST('2024-03-05' AS DATE)) AS mn, DAYOFYEAR(CAST('2024-03-05' AS DATE)) AS doy;
+
+-- id: gen-last-day
+-- category: general.query
+SELECT LAST_DAY(CAST('2024-02-10' AS DATE)) AS a, LAST_DAY(CAST('2023-02-10 10:00:00' AS DATETIME)) AS b;
+
+-- id: gen-date-of-datetime
+-- category: general.query
+SELECT id, DATE(completed_at) AS d, TIME(completed_at) AS t FROM assignments ORDER BY id;
+
+-- id: gen-time-column
+-- category: general.query
+SELECT id, due_time FROM chores ORDER BY id;
+
+-- id: gen-nullif-coalesce
+-- category: general.query
+SELECT NULLIF(points, 0) AS n, COALESCE(reward, points, 0) AS c FROM chores ORDER BY id;
+
+-- id: gen-numeric-edges
+-- category: general.query
+SELECT * FROM numeric_edges ORDER BY id;
+
+-- id: gen-unsigned-edges
+-- category: general.query
+SELECT * FROM unsigned_edges ORDER BY id;
+
+-- id: gen-unsigned-arithmetic
+-- category: general.query
+SELECT big_u - 1 AS x FROM unsigned_edges WHERE id = 1;
+
+-- id: gen-bigint-edges-arith
+-- category: general.query
+SELECT big_s DIV 2 AS h, int_s + 1 AS i FROM numeric_edges WHERE id IN (1, 2, 3) ORDER BY id;
+
+-- id: gen-double-sum
+-- category: general.query
+SELECT SUM(dbl_v) AS s FROM numeric_edges WHERE id IN (3, 4, 6);
+
+-- id: gen-utf8-like
+-- category: general.query
+SELECT id FROM chores WHERE title LIKE '%房%' ORDER BY id;
+
+-- id: gen-datetime6-column
+-- category: general.query
+SELECT id, last_login_at FROM users ORDER BY id;
+
+-- id: gen-datetime3-filter
+-- category: general.query
+SELECT id FROM activity_log WHERE created_at >= '2024-03-01 19:45:01' ORDER BY id;
+
+-- id: gen-timestamp-column
+-- category: general.query
+SELECT id, created_at, updated_at FROM users ORDER BY id;
+
+-- id: gen-in-binds
+-- category: general.query
+-- binds: 2, 4, 99
+SELECT id FROM users WHERE id IN (?, ?, ?) ORDER BY id;
+
+-- id: gen-like-bind
+-- category: general.query
+-- binds: '%a%'
+SELECT id FROM chores WHERE title LIKE ? ORDER BY id;
+
+-- id: gen-timestamp-bind
+-- category: general.query
+-- binds: ts'2024-03-01 12:00:00'
+SELECT id FROM assignments WHERE completed_at > ? ORDER BY id;
+
+-- id: gen-derived-group
+-- category: general.query
+SELECT t.user_id, t.n FROM (SELECT user_id, COUNT(*) AS n FROM assignments GROUP BY user_id) t WHERE t.n > 1 ORDER BY t.user_id;
+
+-- id: gen-self-join-parents
+-- category: general.query
+SELECT c.display_name AS child, p.display_name AS parent FROM users c JOIN users p ON p.family_id = c.family_id AND p.role = 'parent' WHERE c.role = 'child' ORDER BY c.id, p.id;
+
+-- id: gen-scalar-subquery
+-- category: general.query
+SELECT id, (SELECT COUNT(*) FROM assignments a WHERE a.chore_id = c.id) AS n FROM chores c ORDER BY id;
+
+-- id: gen-empty-string-vs-null
+-- category: general.query
+SELECT chores.id, description = '' AS empty_desc, bio IS NULL AS no_bio FROM chores JOIN users ON users.id = chores.id ORDER BY chores.id;

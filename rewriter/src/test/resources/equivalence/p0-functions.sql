@@ -1,0 +1,520 @@
+-- MySQL functions with no same-named PostgreSQL equivalent (or a different meaning), and locking reads.
+
+-- id: ifnull-decimal
+-- category: p0.ifnull
+SELECT id, IFNULL(reward, 0) AS r FROM chores ORDER BY id;
+
+-- id: ifnull-text
+-- category: p0.ifnull
+SELECT id, IFNULL(description, 'n/a') AS d FROM chores ORDER BY id;
+
+-- id: ifnull-both-null
+-- category: p0.ifnull
+SELECT IFNULL(NULL, NULL) AS x;
+
+-- id: ifnull-aggregate
+-- category: p0.ifnull
+SELECT u.display_name, IFNULL(SUM(r.amount), 0) AS total FROM users u LEFT JOIN reward_adjustments r ON r.user_id = u.id GROUP BY u.id, u.display_name ORDER BY u.id;
+
+-- id: ifnull-nested
+-- category: p0.ifnull
+SELECT IFNULL(note, IFNULL(rating, 'none')) AS n FROM assignments ORDER BY id;
+
+-- id: ifnull-in-where
+-- category: p0.ifnull
+SELECT id FROM assignments WHERE IFNULL(rating, 0) < 3 ORDER BY id;
+
+-- id: ifnull-datetime-cast
+-- category: p0.ifnull
+SELECT id, IFNULL(completed_at, CAST('2000-01-01 00:00:00' AS DATETIME)) AS c FROM assignments ORDER BY id;
+
+-- id: ifnull-datetime
+-- category: p0.ifnull
+SELECT id, IFNULL(completed_at, TIMESTAMP '2000-01-01 00:00:00') AS c FROM assignments ORDER BY id;
+
+-- id: if-text
+-- category: p0.if
+SELECT id, IF(points >= 20, 'big', 'small') AS size FROM chores ORDER BY id;
+
+-- id: if-tinyint-condition
+-- category: p0.if
+SELECT id, IF(is_admin, 'admin', 'member') AS kind FROM users ORDER BY id;
+
+-- id: if-null-and-zero-condition
+-- category: p0.if
+SELECT IF(NULL, 1, 2) AS a, IF(0, 1, 2) AS b, IF(5, 1, 2) AS c;
+
+-- id: if-conditional-sums
+-- category: p0.if
+SELECT SUM(IF(status = 'done', 1, 0)) AS done, SUM(IF(status = 'open', 1, 0)) AS open_count FROM assignments;
+
+-- id: if-null-branch
+-- category: p0.if
+SELECT id, IF(reward IS NULL, NULL, reward * 2) AS r2 FROM chores ORDER BY id;
+
+-- id: if-numeric-branch
+-- category: p0.if
+SELECT id, IF(rating > 3, rating, NULL) AS good FROM assignments ORDER BY id;
+
+-- id: if-over-aggregate
+-- category: p0.if
+SELECT user_id, IF(COUNT(*) > 2, 'busy', 'calm') AS workload FROM assignments GROUP BY user_id ORDER BY user_id;
+
+-- id: if-nested
+-- category: p0.if
+SELECT IF(1 > 2, 'a', IF(2 > 1, 'b', 'c')) AS nested;
+
+-- id: concat-columns
+-- category: p0.concat
+SELECT CONCAT(display_name, ' <', email, '>') AS who FROM users ORDER BY id;
+
+-- id: concat-null-column
+-- category: p0.concat
+-- note: CONCAT is NULL when any argument is NULL (chore 3)
+SELECT id, CONCAT(title, ': ', description) AS full_text FROM chores ORDER BY id;
+
+-- id: concat-null-literal
+-- category: p0.concat
+SELECT CONCAT('a', NULL, 'b') AS x;
+
+-- id: concat-ws-skips-nulls
+-- category: p0.concat
+SELECT CONCAT_WS(', ', title, description, tags) AS x FROM chores ORDER BY id;
+
+-- id: concat-ws-empty-kept
+-- category: p0.concat
+SELECT CONCAT_WS('-', 'a', NULL, 'b', '') AS x;
+
+-- id: concat-ws-null-separator
+-- category: p0.concat
+SELECT CONCAT_WS(NULL, 'a', 'b') AS x;
+
+-- id: concat-numbers
+-- category: p0.concat
+SELECT CONCAT(id, '-', points) AS x FROM chores ORDER BY id;
+
+-- id: concat-decimal-scale
+-- category: p0.concat
+SELECT CONCAT(balance, '') AS b FROM users ORDER BY id;
+
+-- id: concat-dates
+-- category: p0.concat
+SELECT CONCAT(due_date, ' ', IFNULL(completed_at, '-')) AS x FROM assignments ORDER BY id;
+
+-- id: concat-tinyint
+-- category: p0.concat
+-- note: TINYINT(1) prints as 1/0, not true/false
+SELECT CONCAT(is_admin, '/', is_active) AS a FROM users ORDER BY id;
+
+-- id: concat-decimal-literal
+-- category: p0.concat
+SELECT CONCAT(1.50, 'x') AS x;
+
+-- id: concat-double
+-- category: p0.concat
+SELECT CONCAT(dbl_v, '') AS x FROM numeric_edges WHERE id IN (3, 4) ORDER BY id;
+
+-- id: concat-single-arg
+-- category: p0.concat
+SELECT CONCAT(username) AS x FROM users ORDER BY id;
+
+-- id: gc-order-by
+-- category: p0.group-concat
+SELECT user_id, GROUP_CONCAT(chore_id ORDER BY chore_id) AS c FROM assignments GROUP BY user_id ORDER BY user_id;
+
+-- id: gc-distinct-order
+-- category: p0.group-concat
+SELECT user_id, GROUP_CONCAT(DISTINCT chore_id ORDER BY chore_id) AS c FROM assignments GROUP BY user_id ORDER BY user_id;
+
+-- id: gc-separator
+-- category: p0.group-concat
+SELECT family_id, GROUP_CONCAT(title ORDER BY id SEPARATOR ', ') AS titles FROM chores GROUP BY family_id ORDER BY family_id;
+
+-- id: gc-skips-nulls
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(note ORDER BY id) AS notes FROM assignments;
+
+-- id: gc-all-null
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(note ORDER BY id) AS notes FROM assignments WHERE note IS NULL;
+
+-- id: gc-distinct-separator
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(DISTINCT tags ORDER BY tags SEPARATOR ';') AS t FROM chores;
+
+-- id: gc-multiple-args
+-- category: p0.group-concat
+SELECT u.id, GROUP_CONCAT(c.title, ' (', c.points, ')' ORDER BY a.id SEPARATOR '; ') AS x FROM users u JOIN assignments a ON a.user_id = u.id JOIN chores c ON c.id = a.chore_id GROUP BY u.id ORDER BY u.id;
+
+-- id: gc-order-desc
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(id ORDER BY id DESC) AS ids FROM users WHERE is_active = 1;
+
+-- id: gc-binary-collation-order
+-- category: p0.group-concat
+SELECT family_id, COUNT(*) AS n, GROUP_CONCAT(username ORDER BY username SEPARATOR ',') AS names FROM users GROUP BY family_id ORDER BY family_id;
+
+-- id: gc-of-concat
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(CONCAT(a.id, ':', a.status) ORDER BY a.id SEPARATOR ' ') AS x FROM assignments a WHERE a.user_id = 3;
+
+-- id: gc-decimals
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(amount ORDER BY id) AS x FROM reward_adjustments;
+
+-- id: gc-empty-separator
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(DISTINCT status ORDER BY status SEPARATOR '') AS x FROM assignments WHERE user_id = 2;
+
+-- id: gc-default-separator-single-group
+-- category: p0.group-concat
+SELECT GROUP_CONCAT(id ORDER BY points, id) AS x FROM chores WHERE family_id = 2;
+
+-- id: df-iso-date
+-- category: p0.date-format
+SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d') AS d FROM chores ORDER BY id;
+
+-- id: df-european
+-- category: p0.date-format
+SELECT DATE_FORMAT(completed_at, '%d/%m/%Y %H:%i:%s') AS d FROM assignments ORDER BY id;
+
+-- id: df-names-12h
+-- category: p0.date-format
+SELECT DATE_FORMAT(CAST('2024-03-05 14:07:09' AS DATETIME), '%W %M %e, %Y %l:%i %p') AS s;
+
+-- id: df-ordinal-suffix
+-- category: p0.date-format
+SELECT DATE_FORMAT(birth_date, '%b %D %y') AS d FROM users ORDER BY id;
+
+-- id: df-microseconds
+-- category: p0.date-format
+SELECT DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i:%s.%f') AS d FROM users ORDER BY id;
+
+-- id: df-week-numbers
+-- category: p0.date-format
+-- mode: refuse
+-- refuse: unsupported-syntax:date-format:%U
+-- note: no PostgreSQL template numbers weeks like %U; refusing is the faithful answer
+SELECT DATE_FORMAT(CAST('2024-01-07' AS DATE), '%a %j %U %u %w') AS s;
+
+-- id: df-group-by-month
+-- category: p0.date-format
+SELECT DATE_FORMAT(due_date, '%Y%m') AS ym, COUNT(*) AS n FROM assignments GROUP BY ym ORDER BY ym;
+
+-- id: df-hour-minute
+-- category: p0.date-format
+SELECT DATE_FORMAT(created_at, '%H:%i') AS t FROM families ORDER BY id;
+
+-- id: df-literal-percent
+-- category: p0.date-format
+SELECT DATE_FORMAT(CAST('2024-12-31 23:59:59' AS DATETIME), '%% %Y literal') AS s;
+
+-- id: df-unpadded
+-- category: p0.date-format
+SELECT DATE_FORMAT(CAST('2024-03-05' AS DATE), '%c/%e/%y %k') AS s;
+
+-- id: df-time-12h-seconds
+-- category: p0.date-format
+SELECT DATE_FORMAT(CAST('2024-03-05 00:05:09' AS DATETIME), '%h:%i:%s %p|%r|%T') AS s;
+
+-- id: std-day-month-year
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('05/03/2024', '%d/%m/%Y') AS d;
+
+-- id: std-datetime
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('2024-03-05 14:07:09', '%Y-%m-%d %H:%i:%s') AS dt;
+
+-- id: std-month-name
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('March 5 2024', '%M %e %Y') AS d;
+
+-- id: std-time-only
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('14:07', '%H:%i') AS t;
+
+-- id: std-invalid-gives-null
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('not a date', '%Y-%m-%d') AS d;
+
+-- id: std-in-where
+-- category: p0.str-to-date
+SELECT id FROM assignments WHERE due_date >= STR_TO_DATE('01.03.2024', '%d.%m.%Y') ORDER BY id;
+
+-- id: std-12h-clock
+-- category: p0.str-to-date
+SELECT STR_TO_DATE('2024-03-05 07:08:09 PM', '%Y-%m-%d %h:%i:%s %p') AS dt;
+
+-- id: da-add-month-end
+-- category: p0.date-arith
+-- note: month arithmetic clamps to the month's last day; the result stays a DATE
+SELECT DATE_ADD(DATE '2024-01-31', INTERVAL 1 MONTH) AS d;
+
+-- id: da-add-month-end-cast
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-01-31' AS DATE), INTERVAL 1 MONTH) AS d;
+
+-- id: da-add-days-column
+-- category: p0.date-arith
+SELECT id, DATE_ADD(due_date, INTERVAL 7 DAY) AS next_due FROM assignments ORDER BY id;
+
+-- id: da-sub-minutes
+-- category: p0.date-arith
+SELECT id, DATE_SUB(completed_at, INTERVAL 90 MINUTE) AS x FROM assignments ORDER BY id;
+
+-- id: da-hour-minute-unit
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1:30' HOUR_MINUTE) AS x;
+
+-- id: da-date-plus-hours
+-- category: p0.date-arith
+-- note: a DATE plus a time unit becomes a DATETIME
+SELECT DATE_ADD(CAST('2024-03-05' AS DATE), INTERVAL 2 HOUR) AS x;
+
+-- id: da-plus-interval-operator
+-- category: p0.date-arith
+SELECT id, due_date + INTERVAL 1 DAY AS x FROM assignments ORDER BY id;
+
+-- id: da-sub-month-leap
+-- category: p0.date-arith
+SELECT DATE_SUB(CAST('2024-03-31' AS DATE), INTERVAL 1 MONTH) AS d;
+
+-- id: da-add-year-leap
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-02-29' AS DATE), INTERVAL 1 YEAR) AS d;
+
+-- id: da-negative-quarter
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL -1 QUARTER) AS x;
+
+-- id: da-weeks
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL 3 WEEK) AS x;
+
+-- id: da-in-where
+-- category: p0.date-arith
+SELECT id FROM assignments WHERE completed_at > DATE_SUB(CAST('2024-03-02 00:00:00' AS DATETIME), INTERVAL 1 DAY) ORDER BY id;
+
+-- id: da-column-interval
+-- category: p0.date-arith
+SELECT id, DATE_ADD(created_at, INTERVAL points SECOND) AS x FROM chores ORDER BY id;
+
+-- id: da-interval-first
+-- category: p0.date-arith
+SELECT INTERVAL 1 DAY + CAST('2024-12-31' AS DATE) AS d;
+
+-- id: da-minus-interval-operator
+-- category: p0.date-arith
+SELECT created_at - INTERVAL 1 YEAR AS x FROM families ORDER BY id;
+
+-- id: da-adddate-days
+-- category: p0.date-arith
+SELECT ADDDATE(CAST('2024-03-05' AS DATE), 10) AS d;
+
+-- id: da-day-second-unit
+-- category: p0.date-arith
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1 02:03:04' DAY_SECOND) AS x;
+
+-- id: dd-literals
+-- category: p0.datediff
+SELECT DATEDIFF(CAST('2024-03-05' AS DATE), CAST('2024-02-28' AS DATE)) AS d;
+
+-- id: dd-datetime-vs-date
+-- category: p0.datediff
+SELECT id, DATEDIFF(completed_at, due_date) AS d FROM assignments ORDER BY id;
+
+-- id: dd-string-datetimes
+-- category: p0.datediff
+-- note: the time parts are ignored: -1
+SELECT DATEDIFF('2024-03-01 23:59:59', '2024-03-02 00:00:01') AS d;
+
+-- id: dd-age-div
+-- category: p0.datediff
+SELECT id, DATEDIFF(CAST('2024-03-05' AS DATE), birth_date) DIV 365 AS age FROM users ORDER BY id;
+
+-- id: dd-in-where
+-- category: p0.datediff
+SELECT id FROM assignments WHERE DATEDIFF(completed_at, due_date) >= 1 ORDER BY id;
+
+-- id: tsd-month-not-complete
+-- category: p0.timestampdiff
+SELECT TIMESTAMPDIFF(MONTH, CAST('2024-01-31' AS DATE), CAST('2024-02-29' AS DATE)) AS m;
+
+-- id: tsd-age-years
+-- category: p0.timestampdiff
+SELECT id, TIMESTAMPDIFF(YEAR, birth_date, CAST('2024-03-05' AS DATE)) AS age FROM users ORDER BY id;
+
+-- id: tsd-hours-date-datetime
+-- category: p0.timestampdiff
+SELECT id, TIMESTAMPDIFF(HOUR, due_date, completed_at) AS h FROM assignments ORDER BY id;
+
+-- id: tsd-seconds-truncate-negative
+-- category: p0.timestampdiff
+-- note: -1.5 s truncates toward zero: -1
+SELECT TIMESTAMPDIFF(SECOND, CAST('2024-03-05 10:00:00' AS DATETIME(6)), CAST('2024-03-05 09:59:58.5' AS DATETIME(6))) AS s;
+
+-- id: tsd-days-partial
+-- category: p0.timestampdiff
+SELECT TIMESTAMPDIFF(DAY, CAST('2024-03-01 12:00:00' AS DATETIME), CAST('2024-03-05 11:59:59' AS DATETIME)) AS d;
+
+-- id: tsd-months-long
+-- category: p0.timestampdiff
+SELECT TIMESTAMPDIFF(MONTH, CAST('2023-01-15' AS DATE), CAST('2024-03-14' AS DATE)) AS m;
+
+-- id: tsd-weeks-quarters
+-- category: p0.timestampdiff
+SELECT TIMESTAMPDIFF(WEEK, CAST('2024-01-01' AS DATE), CAST('2024-03-05' AS DATE)) AS w, TIMESTAMPDIFF(QUARTER, CAST('2023-11-30' AS DATE), CAST('2024-03-05' AS DATE)) AS q;
+
+-- id: tsd-minutes-column
+-- category: p0.timestampdiff
+SELECT id, TIMESTAMPDIFF(MINUTE, created_at, last_login_at) AS m FROM users ORDER BY id;
+
+-- id: ut-literal
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP(TIMESTAMP '2024-03-05 10:00:00') AS t;
+
+-- id: ut-cast-datetime
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP(CAST('2024-03-05 10:00:00' AS DATETIME)) AS t;
+
+-- id: ut-string-literal
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP('2024-03-05 10:00:00') AS t;
+
+-- id: ut-fractional-column
+-- category: p0.unix-timestamp
+-- note: a DATETIME(3) argument gives a DECIMAL with the fraction
+SELECT id, UNIX_TIMESTAMP(created_at) AS t FROM activity_log ORDER BY id;
+
+-- id: ut-datetime-column
+-- category: p0.unix-timestamp
+SELECT id, UNIX_TIMESTAMP(created_at) AS t FROM chores ORDER BY id;
+
+-- id: ut-date
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP(CAST('2024-03-05' AS DATE)) AS t;
+
+-- id: ut-in-where
+-- category: p0.unix-timestamp
+SELECT id FROM assignments WHERE UNIX_TIMESTAMP(completed_at) > 1709300000 ORDER BY id;
+
+-- id: ut-null
+-- category: p0.unix-timestamp
+SELECT UNIX_TIMESTAMP(NULL) AS t;
+
+-- id: fu-integer
+-- category: p0.from-unixtime
+SELECT FROM_UNIXTIME(1709632800) AS t;
+
+-- id: fu-fraction
+-- category: p0.from-unixtime
+SELECT FROM_UNIXTIME(1709632800.5) AS t;
+
+-- id: fu-format
+-- category: p0.from-unixtime
+SELECT FROM_UNIXTIME(1709632800, '%Y-%m-%d %H:%i') AS t;
+
+-- id: fu-epoch
+-- category: p0.from-unixtime
+SELECT FROM_UNIXTIME(0) AS t;
+
+-- id: fu-in-where
+-- category: p0.from-unixtime
+SELECT id FROM chores WHERE created_at < FROM_UNIXTIME(1675000000) ORDER BY id;
+
+-- id: fu-round-trip
+-- category: p0.from-unixtime
+SELECT FROM_UNIXTIME(UNIX_TIMESTAMP(CAST('2024-02-29 12:34:56' AS DATETIME))) AS t;
+
+-- id: md5-literal
+-- category: p0.md5
+SELECT MD5('hello') AS h;
+
+-- id: md5-column
+-- category: p0.md5
+SELECT id, MD5(email) AS h FROM users ORDER BY id;
+
+-- id: md5-null
+-- category: p0.md5
+SELECT MD5(NULL) AS h;
+
+-- id: md5-unicode
+-- category: p0.md5
+SELECT MD5('Müller 🚀') AS h;
+
+-- id: md5-of-concat
+-- category: p0.md5
+SELECT MD5(CONCAT(id, ':', username)) AS h FROM users ORDER BY id;
+
+-- id: md5-of-number
+-- category: p0.md5
+SELECT MD5(123) AS h;
+
+-- id: sha2-256
+-- category: p0.sha2
+SELECT SHA2('hello', 256) AS h;
+
+-- id: sha2-512
+-- category: p0.sha2
+SELECT SHA2('hello', 512) AS h;
+
+-- id: sha2-224-384
+-- category: p0.sha2
+SELECT SHA2('hello', 224) AS a, SHA2('hello', 384) AS b;
+
+-- id: sha2-zero-means-256
+-- category: p0.sha2
+SELECT SHA2('hello', 0) AS h;
+
+-- id: sha2-bad-length-null
+-- category: p0.sha2
+SELECT SHA2('hello', 7) AS h;
+
+-- id: sha2-column
+-- category: p0.sha2
+SELECT id, SHA2(email, 256) AS h FROM users ORDER BY id;
+
+-- id: sha2-null
+-- category: p0.sha2
+SELECT SHA2(NULL, 256) AS h;
+
+-- id: lock-for-update
+-- category: p0.locking
+SELECT id, points FROM users WHERE id = 2 FOR UPDATE;
+
+-- id: lock-for-update-ordered
+-- category: p0.locking
+SELECT id FROM chores WHERE family_id = 1 ORDER BY id FOR UPDATE;
+
+-- id: lock-share-mode
+-- category: p0.locking
+SELECT name FROM settings WHERE family_id = 1 ORDER BY name LOCK IN SHARE MODE;
+
+-- id: lock-for-update-join
+-- category: p0.locking
+SELECT u.id FROM users u JOIN families f ON f.id = u.family_id WHERE f.id = 3 ORDER BY u.id FOR UPDATE;
+
+-- id: lock-for-update-aggregate
+-- category: p0.locking
+-- note: MySQL accepts FOR UPDATE with an aggregate; PostgreSQL does not
+SELECT COUNT(*) FROM users WHERE family_id = 1 FOR UPDATE;
+
+-- id: lock-nowait
+-- category: p0.locking
+SELECT id FROM users WHERE id = 1 FOR UPDATE NOWAIT;
+
+-- id: lock-skip-locked
+-- category: p0.locking
+SELECT id FROM assignments WHERE status = 'open' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;
+
+-- id: lock-share-binds
+-- category: p0.locking
+-- binds: 5
+SELECT id, status FROM assignments WHERE user_id = ? ORDER BY id LOCK IN SHARE MODE;
+
+-- id: lock-for-share
+-- category: p0.locking
+-- mode: expect
+-- row: 2
+-- note: FOR SHARE is MySQL 8 syntax MariaDB 10.11 lacks
+SELECT id FROM users WHERE id = 2 FOR SHARE;

@@ -1,0 +1,404 @@
+-- Operators and semantics that differ: LENGTH in bytes, / with MySQL scale and NULL on zero, DIV/MOD/%,
+-- bitwise ^, <=>, GREATEST/LEAST with NULL, NULL ordering, REGEXP, case-insensitive collations.
+
+-- id: len-bytes-vs-chars
+-- category: p1.length
+SELECT id, LENGTH(display_name) AS bytes, CHAR_LENGTH(display_name) AS chars FROM users ORDER BY id;
+
+-- id: len-literals
+-- category: p1.length
+SELECT LENGTH('Müller') AS a, CHAR_LENGTH('Müller') AS b, CHARACTER_LENGTH('🚀') AS c, LENGTH('🚀') AS d;
+
+-- id: len-titles
+-- category: p1.length
+SELECT id, LENGTH(title) AS l FROM chores ORDER BY id;
+
+-- id: len-null-empty
+-- category: p1.length
+SELECT LENGTH(NULL) AS a, LENGTH('') AS b, CHAR_LENGTH(NULL) AS c;
+
+-- id: len-octet
+-- category: p1.length
+SELECT OCTET_LENGTH('李雷') AS a;
+
+-- id: len-multibyte-rows
+-- category: p1.length
+SELECT id FROM users WHERE LENGTH(display_name) <> CHAR_LENGTH(display_name) ORDER BY id;
+
+-- id: len-of-number
+-- category: p1.length
+SELECT LENGTH(123.45) AS a;
+
+-- id: len-bits
+-- category: p1.length
+SELECT BIT_LENGTH('ab') AS a, BIT_LENGTH('ü') AS b;
+
+-- id: div-one-third
+-- category: p1.division
+-- note: MySQL gives the dividend's scale + 4 decimals: 0.3333
+SELECT 1 / 3 AS x;
+
+-- id: div-exact
+-- category: p1.division
+SELECT 10 / 4 AS x;
+
+-- id: div-by-zero-null
+-- category: p1.division
+-- note: a read divides by zero to NULL
+SELECT 7 / 0 AS x;
+
+-- id: div-int-columns
+-- category: p1.division
+SELECT id, points / 3 AS x FROM chores ORDER BY id;
+
+-- id: div-decimal-column
+-- category: p1.division
+SELECT id, amount / 3 AS x FROM reward_adjustments ORDER BY id;
+
+-- id: div-decimal-by-decimal-zero
+-- category: p1.division
+-- note: row 8 divides by 0.0000
+SELECT id, amount / multiplier AS x FROM reward_adjustments ORDER BY id;
+
+-- id: div-sum-by-count
+-- category: p1.division
+SELECT SUM(points) / COUNT(*) AS x FROM chores;
+
+-- id: div-avg-int
+-- category: p1.division
+SELECT AVG(points) AS a FROM chores;
+
+-- id: div-avg-tinyint
+-- category: p1.division
+SELECT AVG(rating) AS b FROM assignments;
+
+-- id: div-avg-decimal
+-- category: p1.division
+SELECT AVG(balance) AS a FROM users;
+
+-- id: div-column-by-zero
+-- category: p1.division
+SELECT points / 0 AS x FROM chores WHERE id = 1;
+
+-- id: div-decimal-literal
+-- category: p1.division
+SELECT 5.0 / 2 AS a, 1 / 8 AS b, 2 / 3 AS c, -2 / 3 AS d;
+
+-- id: div-double
+-- category: p1.division
+SELECT id, dbl_v / 2 AS x FROM numeric_edges WHERE id IN (3, 4, 6) ORDER BY id;
+
+-- id: div-count
+-- category: p1.division
+SELECT COUNT(*) / 3 AS x FROM users;
+
+-- id: div-null
+-- category: p1.division
+SELECT NULL / 2 AS a, 2 / NULL AS b;
+
+-- id: intdiv-signs
+-- category: p1.div-mod
+SELECT 7 DIV 2 AS a, -7 DIV 2 AS b, 7 DIV -2 AS c;
+
+-- id: intdiv-zero
+-- category: p1.div-mod
+SELECT 7 DIV 0 AS a;
+
+-- id: mod-signs
+-- category: p1.div-mod
+SELECT 7 MOD 3 AS a, -7 MOD 3 AS b, 7 % -3 AS c, MOD(-7, -3) AS d;
+
+-- id: mod-decimal-and-zero
+-- category: p1.div-mod
+SELECT 7.5 MOD 2 AS a, 7 % 0 AS b, MOD(7, 0) AS c;
+
+-- id: divmod-columns
+-- category: p1.div-mod
+SELECT id, points DIV 10 AS tens, points % 10 AS ones FROM chores ORDER BY id;
+
+-- id: mod-in-where
+-- category: p1.div-mod
+SELECT id FROM users WHERE id % 2 = 0 ORDER BY id;
+
+-- id: intdiv-decimal
+-- category: p1.div-mod
+SELECT 10.7 DIV 3 AS a;
+
+-- id: intdiv-negative-decimal-column
+-- category: p1.div-mod
+-- note: DIV truncates toward zero: -2.75 DIV 1 = -2
+SELECT id, balance DIV 1 AS a FROM users ORDER BY id;
+
+-- id: mod-decimal-column
+-- category: p1.div-mod
+SELECT id, MOD(balance, 1) AS f FROM users ORDER BY id;
+
+-- id: xor-caret
+-- category: p1.bitwise
+SELECT 5 ^ 3 AS x;
+
+-- id: xor-caret-column
+-- category: p1.bitwise
+SELECT id, id ^ 1 AS x FROM users ORDER BY id;
+
+-- id: xor-caret-chain
+-- category: p1.bitwise
+SELECT 12 ^ 10 ^ 6 AS x, 1 ^ NULL AS y;
+
+-- id: xor-caret-precedence
+-- category: p1.bitwise
+-- note: ^ binds tighter than *: (2 ^ 3) * 2 = 2
+SELECT 2 ^ 3 * 2 AS x;
+
+-- id: bit-and-or-shift
+-- category: p1.bitwise
+SELECT 6 & 3 AS a, 6 | 3 AS b, 1 << 4 AS c, 256 >> 2 AS d;
+
+-- id: bit-not-zero
+-- category: p1.bitwise
+-- mode: refuse
+-- refuse: unsupported-syntax:SignedExpression
+-- note: ~ is 64-bit unsigned in MySQL; PostgreSQL has no such type
+SELECT ~0 AS x;
+
+-- id: xor-logical
+-- category: p1.bitwise
+SELECT 1 XOR 1 AS a, 1 XOR 0 AS b, 0 XOR NULL AS c;
+
+-- id: xor-logical-columns
+-- category: p1.bitwise
+SELECT id FROM users WHERE is_admin XOR is_active ORDER BY id;
+
+-- id: nse-literals
+-- category: p1.null-safe-eq
+SELECT NULL <=> NULL AS a, 1 <=> NULL AS b, 1 <=> 1 AS c;
+
+-- id: nse-column-null
+-- category: p1.null-safe-eq
+SELECT id FROM assignments WHERE rating <=> NULL ORDER BY id;
+
+-- id: nse-column-value
+-- category: p1.null-safe-eq
+SELECT id FROM assignments WHERE note <=> 'Rain';
+
+-- id: nse-self-join
+-- category: p1.null-safe-eq
+SELECT a.id AS a_id, b.id AS b_id FROM assignments a JOIN assignments b ON a.rating <=> b.rating AND a.id < b.id WHERE a.user_id = 5 ORDER BY a.id, b.id;
+
+-- id: nse-negated
+-- category: p1.null-safe-eq
+SELECT id FROM users WHERE NOT (birth_date <=> NULL) ORDER BY id;
+
+-- id: nse-in-select
+-- category: p1.null-safe-eq
+SELECT id, rating <=> 5 AS five FROM assignments ORDER BY id;
+
+-- id: nse-bind
+-- category: p1.null-safe-eq
+-- binds: NULL
+SELECT id FROM assignments WHERE note <=> ? ORDER BY id;
+
+-- id: gl-basic
+-- category: p1.greatest-least
+SELECT GREATEST(1, 5, 3) AS g, LEAST(1, 5, 3) AS l;
+
+-- id: gl-greatest-null
+-- category: p1.greatest-least
+-- note: MySQL: NULL if any argument is NULL
+SELECT GREATEST(1, NULL, 3) AS g;
+
+-- id: gl-least-null
+-- category: p1.greatest-least
+SELECT LEAST(NULL, 2) AS l;
+
+-- id: gl-column
+-- category: p1.greatest-least
+SELECT id, GREATEST(points, 20) AS g FROM chores ORDER BY id;
+
+-- id: gl-nullable-column
+-- category: p1.greatest-least
+SELECT id, LEAST(reward, 1.00) AS l FROM chores ORDER BY id;
+
+-- id: gl-strings
+-- category: p1.greatest-least
+SELECT GREATEST('apple', 'banana', 'cherry') AS g, LEAST('b', 'a', 'c') AS l;
+
+-- id: gl-dates
+-- category: p1.greatest-least
+SELECT GREATEST(DATE '2024-01-01', DATE '2024-03-05') AS g;
+
+-- id: gl-dates-cast
+-- category: p1.greatest-least
+SELECT GREATEST(CAST('2024-01-01' AS DATE), CAST('2024-03-05' AS DATE)) AS g;
+
+-- id: gl-dates-columns
+-- category: p1.greatest-least
+SELECT id, GREATEST(due_date, IFNULL(DATE(completed_at), due_date)) AS g FROM assignments ORDER BY id;
+
+-- id: gl-nullable-rating
+-- category: p1.greatest-least
+SELECT id, GREATEST(rating, 3) AS g FROM assignments ORDER BY id;
+
+-- id: no-asc
+-- category: p1.null-ordering
+-- note: MySQL sorts NULLs first ascending
+SELECT id, rating FROM assignments ORDER BY rating, id;
+
+-- id: no-desc
+-- category: p1.null-ordering
+-- note: and last descending
+SELECT id, rating FROM assignments ORDER BY rating DESC, id;
+
+-- id: no-decimal-asc
+-- category: p1.null-ordering
+SELECT id, reward FROM chores ORDER BY reward ASC, id;
+
+-- id: no-date-desc
+-- category: p1.null-ordering
+SELECT id, birth_date FROM users ORDER BY birth_date DESC, id DESC;
+
+-- id: no-limit
+-- category: p1.null-ordering
+SELECT id FROM users ORDER BY last_login_at, id LIMIT 3;
+
+-- id: no-text
+-- category: p1.null-ordering
+SELECT id, note FROM assignments ORDER BY note, id;
+
+-- id: no-aggregate-alias
+-- category: p1.null-ordering
+SELECT user_id, MAX(rating) AS best FROM assignments GROUP BY user_id ORDER BY best, user_id;
+
+-- id: no-isnull-idiom
+-- category: p1.null-ordering
+-- note: the MySQL idiom for NULLs last
+SELECT id FROM assignments ORDER BY ISNULL(rating), rating, id;
+
+-- id: no-minus-desc-idiom
+-- category: p1.null-ordering
+SELECT id, rating FROM assignments ORDER BY -rating DESC, id;
+
+-- id: no-window
+-- category: p1.null-ordering
+SELECT id, ROW_NUMBER() OVER (ORDER BY rating, id) AS rn FROM assignments ORDER BY id;
+
+-- id: no-ordinal
+-- category: p1.null-ordering
+SELECT rating, id FROM assignments ORDER BY 1 DESC, 2;
+
+-- id: re-ci-class
+-- category: p1.regexp
+-- note: REGEXP on a case-insensitive column matches case-insensitively
+SELECT id FROM chores WHERE title REGEXP '^[A-Z]' ORDER BY id;
+
+-- id: re-rlike-ci
+-- category: p1.regexp
+SELECT id FROM users WHERE email RLIKE 'example\\.com$' ORDER BY id;
+
+-- id: re-literal-ci
+-- category: p1.regexp
+SELECT 'abc' REGEXP 'B' AS a;
+
+-- id: re-not-regexp
+-- category: p1.regexp
+SELECT id, title NOT REGEXP 'a' AS no_a FROM chores ORDER BY id;
+
+-- id: re-binary-column-case-sensitive
+-- category: p1.regexp
+-- note: username is utf8mb4_bin: case-sensitive
+SELECT id FROM users WHERE username REGEXP '^[a-z]+$' ORDER BY id;
+
+-- id: re-alternation
+-- category: p1.regexp
+SELECT id FROM chores WHERE tags REGEXP '(^|,)outdoor(,|$)' ORDER BY id;
+
+-- id: re-replace-all
+-- category: p1.regexp
+-- note: MySQL replaces every match
+SELECT REGEXP_REPLACE('a1b22c333', '[0-9]+', '#') AS r;
+
+-- id: re-substr
+-- category: p1.regexp
+SELECT REGEXP_SUBSTR('order 1234 shipped', '[0-9]+') AS r;
+
+-- id: re-instr
+-- category: p1.regexp
+SELECT REGEXP_INSTR('abc123', '[0-9]') AS r;
+
+-- id: re-null
+-- category: p1.regexp
+SELECT NULL REGEXP 'a' AS r;
+
+-- id: re-bind
+-- category: p1.regexp
+-- binds: 'room|hall'
+SELECT id FROM chores WHERE description REGEXP ? ORDER BY id;
+
+-- id: ci-equals
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE email = 'BEN.MUELLER@EXAMPLE.COM';
+
+-- id: ci-like
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE email LIKE 'ben%';
+
+-- id: ci-in-list
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE email IN ('CLARA@example.com', 'lei@EXAMPLE.cn') ORDER BY id;
+
+-- id: ci-binary-column-no-match
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE username = 'clara';
+
+-- id: ci-binary-column-match
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE username = 'Clara';
+
+-- id: ci-default-collation-column
+-- category: p1.case-insensitive
+-- note: every VARCHAR without a collation is case-insensitive under the table default
+SELECT id FROM chores WHERE title = 'dishes' ORDER BY id;
+
+-- id: ci-like-default-column
+-- category: p1.case-insensitive
+SELECT id FROM chores WHERE title LIKE 'DISH%' ORDER BY id;
+
+-- id: ci-order-by
+-- category: p1.case-insensitive
+-- note: case-insensitive collation order: 'anna' < 'Ben' < 'clara'
+SELECT email FROM users ORDER BY email;
+
+-- id: ci-distinct
+-- category: p1.case-insensitive
+SELECT DISTINCT title FROM chores WHERE title IN ('Dishes', 'DISHES');
+
+-- id: ci-min-max
+-- category: p1.case-insensitive
+SELECT MIN(email) AS lo, MAX(email) AS hi FROM users;
+
+-- id: ci-greater-than
+-- category: p1.case-insensitive
+SELECT id FROM users WHERE email > 'b' ORDER BY id;
+
+-- id: ci-literal-compare
+-- category: p1.case-insensitive
+SELECT 'abc' = 'ABC' AS a;
+
+-- id: ci-accent-insensitive
+-- category: p1.case-insensitive
+-- note: utf8mb4_general_ci (and MySQL 8's utf8mb4_0900_ai_ci) ignore accents
+SELECT id FROM users WHERE display_name = 'Anna Muller';
+
+-- id: ci-union-distinct
+-- category: p1.case-insensitive
+-- note: UNION removes duplicates under the case-insensitive collation
+SELECT COUNT(*) AS n FROM (SELECT 'Dishes' AS t UNION SELECT 'DISHES' UNION SELECT 'dishes') x;
+
+-- id: ci-bind
+-- category: p1.case-insensitive
+-- binds: 'SEAN.OBRIEN@EXAMPLE.IE'
+SELECT id FROM users WHERE email = ?;
+
+-- id: ci-join
+-- category: p1.case-insensitive
+SELECT a.id FROM users a JOIN users b ON a.email = UPPER(b.email) WHERE b.id = 2;

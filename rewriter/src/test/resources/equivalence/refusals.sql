@@ -1,0 +1,91 @@
+-- Statements the rewriter must refuse (with the code) instead of passing MySQL-only SQL to PostgreSQL.
+
+-- id: refuse-create-trigger
+-- category: refusals
+-- mode: refuse
+-- refuse: trigger
+CREATE TRIGGER trg_users_points BEFORE UPDATE ON users FOR EACH ROW SET NEW.points = GREATEST(NEW.points, 0);
+
+-- id: refuse-create-procedure
+-- category: refusals
+-- mode: refuse
+-- refuse: procedure
+CREATE PROCEDURE reset_points() BEGIN UPDATE users SET points = 0; END;
+
+-- id: refuse-create-function
+-- category: refusals
+-- mode: refuse
+-- refuse: function
+CREATE FUNCTION double_it(x INT) RETURNS INT DETERMINISTIC RETURN x * 2;
+
+-- id: refuse-parse-error
+-- category: refusals
+-- mode: refuse
+-- refuse: parse-error
+SELEC id FROM users;
+
+-- id: refuse-incomplete
+-- category: refusals
+-- mode: refuse
+-- refuse: parse-error
+SELECT * FROM;
+
+-- id: refuse-get-lock
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:GET_LOCK
+SELECT GET_LOCK('job', 10);
+
+-- id: refuse-load-file
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:LOAD_FILE
+SELECT LOAD_FILE('/etc/hostname');
+
+-- id: refuse-into-outfile
+-- category: refusals
+-- mode: refuse
+-- refuse: parse-error
+SELECT id FROM users INTO OUTFILE '/tmp/users.txt';
+
+-- id: refuse-found-rows
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:FOUND_ROWS
+SELECT FOUND_ROWS();
+
+-- id: refuse-match-against
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported
+SELECT id FROM chores WHERE MATCH(title) AGAINST ('dishes');
+
+-- id: refuse-benchmark
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:BENCHMARK
+SELECT BENCHMARK(10, MD5('a'));
+
+-- id: refuse-call
+-- category: refusals
+-- mode: refuse
+-- refuse: procedure
+CALL reset_points();
+
+-- id: refuse-load-data
+-- category: refusals
+-- mode: refuse
+-- refuse: *
+LOAD DATA INFILE '/tmp/users.csv' INTO TABLE users;
+
+-- id: refuse-handler
+-- category: refusals
+-- mode: refuse
+-- refuse: *
+HANDLER users OPEN;
+
+-- id: refuse-user-variable-assign-in-select
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported
+SELECT @rank := @rank + 1 AS r FROM users;
