@@ -348,7 +348,10 @@ abstract class TypicalAppWorkload {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM assignments WHERE user_id IN (7, 8, 9)");
       s.executeUpdate("DELETE FROM user_settings WHERE user_id = 4");
-      // ON DELETE CASCADE from families to users
+      // A multi-table DELETE, then ON DELETE CASCADE from families to users.
+      s.executeUpdate(
+          "DELETE a FROM assignments a JOIN chores ch ON ch.id = a.chore_id"
+              + " WHERE ch.family_id = 3");
       s.executeUpdate("DELETE FROM chores WHERE family_id = 3");
       assertThat(s.executeUpdate("DELETE FROM families WHERE id = 3")).isEqualTo(1);
     }
