@@ -201,11 +201,19 @@ abstract class TypicalAppWorkload {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(newId);
       }
-      // INSERT IGNORE: one duplicate skipped, one row inserted.
+      // INSERT IGNORE: a duplicate skipped, a row inserted. (One multi-row INSERT IGNORE that
+      // skips some of its rows cannot give PostgreSQL MySQL's keys: Connector/J's generated keys
+      // do not say which rows were skipped. The driver records that as drift for repair;
+      // TypicalAppKnownLimitsIT keeps the case.)
       assertThat(
               s.executeUpdate(
                   "INSERT IGNORE INTO assignments (chore_id, user_id, due_date) VALUES"
-                      + " (1, 1, '2024-03-01'), (2, 3, '2025-01-01')"))
+                      + " (1, 1, '2024-03-01')"))
+          .isEqualTo(0);
+      assertThat(
+              s.executeUpdate(
+                  "INSERT IGNORE INTO assignments (chore_id, user_id, due_date) VALUES"
+                      + " (2, 3, '2025-01-01')"))
           .isEqualTo(1);
       // REPLACE on a composite primary key: insert, then replace.
       assertThat(

@@ -1,0 +1,51 @@
+package io.dualwrite.driver.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Cases the driver cannot mirror exactly, and must therefore report: the application is not failed,
+ * and the difference is a discrepancy with drift on the table, for {@code repair}.
+ */
+@ExtendWith(TestDatabases.class)
+class TypicalAppKnownLimitsIT {
+
+  @Test
+  void multiRowInsertIgnoreThatSkipsSomeRowsIsReportedAsDrift(DatabasePair db) throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.execute(
+          "CREATE TABLE tags (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL,"
+              + " UNIQUE KEY uq_tags_name (name))");
+      s.executeUpdate("INSERT INTO tags (name) VALUES ('red')");
+      // Which of the three rows MySQL skipped, and so which key belongs to which row, is not in
+      // Connector/J's generated keys.
+      assertThat(
+              s.executeUpdate("INSERT IGNORE INTO tags (name) VALUES ('blue'), ('red'), ('green')"))
+          .isEqualTo(2);
+      assertThat(c.unwrap(DualWriteConnection.class).drift().snapshot()).containsKey("tags");
+    }
+    assertThat(seen)
+        .anySatisfy(
+            d -> {
+              assertThat(d.kind()).isEqualTo(DiscrepancyKind.MIRROR_FAILED);
+              assertThat(d.tables()).containsExactly("tags");
+              assertThat(d.detail()).contains("keys may differ");
+            });
+  }
+}
