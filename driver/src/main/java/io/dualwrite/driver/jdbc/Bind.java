@@ -105,6 +105,27 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
   }
 
   /**
+   * Applies this value at {@code index} (1-based) of a MySQL statement. A {@code LocalDateTime} or
+   * {@code LocalTime} goes as the literal text Connector/J itself would send to MySQL 5.6.4+, with
+   * its fractional seconds: Connector/J drops them for a server that announces an older version, as
+   * MariaDB does (5.5.5-...), which would store a different value than PostgreSQL.
+   */
+  void applyToMysql(PreparedStatement target, int index) throws SQLException {
+    if (kind == Kind.OBJECT && value instanceof java.time.LocalDateTime t) {
+      target.setString(index, MYSQL_DATETIME.format(t));
+    } else if (kind == Kind.OBJECT && value instanceof java.time.LocalTime t) {
+      target.setString(index, MYSQL_TIME.format(t));
+    } else {
+      applyTo(target, index);
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter MYSQL_DATETIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final java.time.format.DateTimeFormatter MYSQL_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
+  /**
    * Applies this value at {@code index} (1-based) of {@code target}, as the application bound it.
    */
   void applyTo(PreparedStatement target, int index) throws SQLException {

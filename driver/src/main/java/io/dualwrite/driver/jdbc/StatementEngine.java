@@ -1412,7 +1412,7 @@ final class StatementEngine {
     if (side == Side.POSTGRES) {
       b.applyToPostgres(ps, index);
     } else {
-      b.applyTo(ps, index);
+      b.applyToMysql(ps, index);
     }
   }
 
