@@ -170,6 +170,10 @@ class PgSelectDeParser extends SelectDeParser {
       @SuppressWarnings("unchecked")
       List<Expression> list = (List<Expression>) g.getGroupByExpressionList();
       expr.args(list, false);
+      for (net.sf.jsqlparser.schema.Column c : GroupByDependence.missing(ps, ctx.catalog)) {
+        a(", ");
+        expr.value(c);
+      }
     }
     if (ps.getHaving() != null) {
       a(" HAVING ");

@@ -219,4 +219,34 @@ class TakeoverFixesTest {
           .isEqualTo("unsupported-syntax:time-range");
     }
   }
+
+  @Test
+  void groupByGetsColumnsDeterminedThroughJoinedPrimaryKeys() {
+    assertThat(
+            pg(
+                "SELECT o.user_id, u.age, SUM(o.total) FROM orders o JOIN users u ON u.id ="
+                    + " o.user_id GROUP BY o.user_id ORDER BY u.age"))
+        .contains("GROUP BY o.user_id, u.age ORDER BY");
+    // PostgreSQL follows the grouped primary key of the same table itself: unchanged
+    assertThat(pg("SELECT id, age, COUNT(*) FROM users GROUP BY id")).endsWith("GROUP BY id");
+  }
+
+  @Test
+  void groupBySelectingUndeterminedColumnsIsRefused() {
+    assertThat(
+            refusal(
+                    "SELECT o.placed, u.age, COUNT(*) FROM users u JOIN orders o ON o.user_id ="
+                        + " u.id GROUP BY o.placed")
+                .code())
+        .isEqualTo("unsupported-syntax:group-by-not-functional");
+    // without the catalog nothing proves the dependency
+    assertThat(
+            refusal(
+                    Fixtures.PLAIN,
+                    "SELECT s.store_id, c.city, SUM(p.amount) FROM payment p JOIN store s ON"
+                        + " s.store_id = p.store_id JOIN city c ON c.city_id = s.city_id GROUP BY"
+                        + " s.store_id")
+                .code())
+        .isEqualTo("unsupported-syntax:group-by-not-functional");
+  }
 }
