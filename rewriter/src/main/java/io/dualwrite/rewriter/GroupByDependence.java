@@ -83,9 +83,17 @@ final class GroupByDependence {
     if (ps.getWhere() != null) {
       equalities.add(ps.getWhere());
     }
+    Set<String> aliases = new java.util.HashSet<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (item.getAlias() != null) {
+        aliases.add(Identifiers.normalize(item.getAlias().getName()));
+      }
+    }
     Set<String> grouped = new LinkedHashSet<>();
     for (Object o : ps.getGroupBy().getGroupByExpressionList()) {
-      if (!(o instanceof Column c)) {
+      if (!(o instanceof Column c)
+          || ((c.getTable() == null || c.getTable().getName() == null)
+              && aliases.contains(Identifiers.normalize(c.getColumnName())))) {
         return List.of(); // expressions, positions, aliases: left to PostgreSQL as before
       }
       String key = resolve(c, tables);
@@ -93,12 +101,6 @@ final class GroupByDependence {
         return List.of();
       }
       grouped.add(key);
-    }
-    Set<String> aliases = new java.util.HashSet<>();
-    for (SelectItem<?> item : ps.getSelectItems()) {
-      if (item.getAlias() != null) {
-        aliases.add(Identifiers.normalize(item.getAlias().getName()));
-      }
     }
     Map<String, Column> free = new LinkedHashMap<>();
     Collector collector = new Collector(free, tables, aliases);

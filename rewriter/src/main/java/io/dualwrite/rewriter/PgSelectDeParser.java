@@ -105,7 +105,6 @@ class PgSelectDeParser extends SelectDeParser {
         || ps.getPivot() != null
         || ps.getUnPivot() != null
         || ps.getFetch() != null
-        || ps.getOffset() != null
         || ps.getLimitBy() != null
         || ps.getIsolation() != null
         || ps.getForXmlPath() != null
@@ -180,6 +179,16 @@ class PgSelectDeParser extends SelectDeParser {
       expr.cond(ps.getHaving());
     }
     orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+    if (ps.getOffset() != null) {
+      // LIMIT n OFFSET m: the same clause in PostgreSQL
+      if (ps.getLimit() == null
+          || ps.getLimit().getOffset() != null
+          || ps.getOffset().getOffsetParam() != null) {
+        throw RefusedException.syntax("select-clause", "OFFSET without LIMIT n is not MySQL.");
+      }
+      a(" OFFSET ");
+      expr.p(ps.getOffset().getOffset());
+    }
     if (ps.getForMode() != null) {
       ctx.lockingRead = true;
       switch (ps.getForMode()) {

@@ -229,6 +229,9 @@ class TakeoverFixesTest {
         .contains("GROUP BY o.user_id, u.age ORDER BY");
     // PostgreSQL follows the grouped primary key of the same table itself: unchanged
     assertThat(pg("SELECT id, age, COUNT(*) FROM users GROUP BY id")).endsWith("GROUP BY id");
+    // grouping by a select alias is left to PostgreSQL, which reads it the same way
+    assertThat(pg("SELECT YEAR(placed) AS y, COUNT(*) FROM orders GROUP BY y"))
+        .endsWith("GROUP BY y");
   }
 
   @Test
@@ -248,5 +251,16 @@ class TakeoverFixesTest {
                         + " s.store_id")
                 .code())
         .isEqualTo("unsupported-syntax:group-by-not-functional");
+  }
+
+  @Test
+  void limitWithOffsetKeywordAndSmallDateFunctions() {
+    assertThat(pg("SELECT id FROM users ORDER BY id LIMIT 3 OFFSET 2"))
+        .endsWith("LIMIT 3 OFFSET 2");
+    assertThat(pg("SELECT BIT_LENGTH(name) FROM users")).contains("(octet_length(");
+    assertThat(pg("SELECT DAYNAME(placed), MONTHNAME(placed), ADDDATE(placed, 10) FROM orders"))
+        .contains("to_char(placed, 'FMDay')")
+        .contains("to_char(placed, 'FMMonth')");
+    assertThat(refusal("SELECT TIME('10:30:00')").code()).isEqualTo("unsupported-function:TIME");
   }
 }
