@@ -704,7 +704,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(BitwiseXor e, S context) {
+    // MySQL's ^ binds tighter than * and +; PostgreSQL's # looser: keep the parse tree's grouping
+    a("(");
     binary(e, " # ");
+    a(")");
     return out();
   }
 
@@ -789,6 +792,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final boolean isDateValued(Expression e) {
     if (e instanceof StringValue s) {
       return MysqlLexer.decodeCanonical(s.getValue()).length() <= 10;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.getColDataType() != null
+        && c.getColDataType().getDataType().equalsIgnoreCase("DATE")) {
+      return true;
     }
     if (e instanceof Function f) {
       String n = upper(f.getName());

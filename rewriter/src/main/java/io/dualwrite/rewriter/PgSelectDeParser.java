@@ -230,7 +230,15 @@ class PgSelectDeParser extends SelectDeParser {
     }
     if (limit.getRowCount() != null) {
       a(" LIMIT ");
-      expr.p(limit.getRowCount());
+      if (limit.getRowCount() instanceof net.sf.jsqlparser.expression.LongValue lv
+          && new java.math.BigInteger(lv.getStringValue())
+                  .compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+              > 0) {
+        // LIMIT o, 18446744073709551615: the manual's "all rows"; PostgreSQL's bigint is smaller
+        a("ALL");
+      } else {
+        expr.p(limit.getRowCount());
+      }
     }
     if (limit.getOffset() != null) {
       a(" OFFSET ");

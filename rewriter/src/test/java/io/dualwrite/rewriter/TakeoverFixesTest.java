@@ -263,4 +263,12 @@ class TakeoverFixesTest {
         .contains("to_char(placed, 'FMMonth')");
     assertThat(refusal("SELECT TIME('10:30:00')").code()).isEqualTo("unsupported-function:TIME");
   }
+
+  @Test
+  void modOperatorCaretGroupingAndTheAllRowsLimitIdiom() {
+    assertThat(pg("SELECT 7 MOD 3, MOD(7, 3)")).doesNotContain("MOD 3").contains("%");
+    assertThat(pg("SELECT 2 ^ 3 * 2")).isEqualTo("SELECT (2 # 3) * 2");
+    assertThat(pg("SELECT id FROM users ORDER BY id LIMIT 5, 18446744073709551615"))
+        .endsWith("LIMIT ALL OFFSET 5");
+  }
 }
