@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
@@ -41,6 +42,13 @@ final class DdlPrinter {
   private final Set<String> caseInsensitive = new java.util.HashSet<>();
 
   final Set<String> tablesWritten = new LinkedHashSet<>();
+
+  /**
+   * BIGINT UNSIGNED columns of the table being created that are foreign keys to an identity (a
+   * BIGINT UNSIGNED AUTO_INCREMENT, itself printed as bigint): they are printed as bigint too, as
+   * PostgreSQL refuses a foreign key between numeric and bigint.
+   */
+  private final Set<String> identityReferences = new java.util.HashSet<>();
 
   DdlPrinter(SchemaCatalog catalog) {
     this.ctx = new PrintContext(catalog);
@@ -165,8 +173,18 @@ final class DdlPrinter {
       }
       out.autoIncrement = true;
     }
+    String check = ct.check();
+    if (!autoIncrement
+        && !alter
+        && mt.name().equals("bigint")
+        && mt.unsigned()
+        && identityReferences.contains(name)) {
+      // a foreign key to a BIGINT UNSIGNED AUTO_INCREMENT (bigint on PostgreSQL) must be bigint
+      pgType = "bigint";
+      check = pgName + " >= 0";
+    }
     out.pgType = pgType;
-    out.check = ct.check();
+    out.check = check;
     for (int i = 0; i < sp.size(); i++) {
       String u = sp.get(i).toUpperCase(Locale.ROOT);
       switch (u) {
@@ -321,6 +339,9 @@ final class DdlPrinter {
     if (u.equals("TRUE") || u.equals("FALSE")) {
       return u.equals("TRUE") ? "1" : "0";
     }
+    if (mt.name().equals("bit") && (u.matches("B'[01]'") || u.matches("0B[01]"))) {
+      return u.substring(u.length() - 2, u.length() - 1).replace("'", "") + "";
+    }
     String str = Tokens.stringValue(v);
     if (str != null) {
       if (str.startsWith("0000-00-00")) {
@@ -359,6 +380,13 @@ final class DdlPrinter {
     }
     if (c.getColumnDefinitions() == null || c.getColumnDefinitions().isEmpty()) {
       throw RefusedException.syntax("create-table", "CREATE TABLE without columns.");
+    }
+    if (c.getIndexes() != null) {
+      for (Index index : c.getIndexes()) {
+        if (index instanceof ForeignKeyIndex fk && referencesIdentity(fk, t, c)) {
+          identityReferences.add(Identifiers.normalize(fk.getColumnsNames().get(0)));
+        }
+      }
     }
     boolean temporary = false;
     if (c.getCreateOptionsStrings() != null) {
@@ -641,6 +669,44 @@ final class DdlPrinter {
         + "))";
   }
 
+  /**
+   * Whether a one-column foreign key references a BIGINT UNSIGNED AUTO_INCREMENT column: one of
+   * {@code created} (when it references itself), else one the catalog knows. A referenced column
+   * the rewriter cannot see counts as one (the Laravel/Rails id pattern); a known non-identity
+   * column does not.
+   */
+  private boolean referencesIdentity(ForeignKeyIndex fk, String table, CreateTable created) {
+    if (fk.getColumnsNames().size() != 1 || fk.getReferencedColumnNames().size() != 1) {
+      return false;
+    }
+    String refTable = Identifiers.normalize(fk.getTable().getName());
+    String refColumn = Identifiers.normalize(fk.getReferencedColumnNames().get(0));
+    if (created != null && refTable.equals(table)) {
+      for (ColumnDefinition cd : created.getColumnDefinitions()) {
+        if (Identifiers.normalize(cd.getColumnName()).equals(refColumn)) {
+          MysqlType mt = parseType(cd.getColDataType(), cd.getColumnSpecs());
+          boolean ai = false;
+          for (String spec :
+              cd.getColumnSpecs() == null ? List.<String>of() : cd.getColumnSpecs()) {
+            ai |= spec.equalsIgnoreCase("AUTO_INCREMENT");
+          }
+          return ai && mt.name().equals("bigint") && mt.unsigned();
+        }
+      }
+      return false;
+    }
+    Optional<ColumnInfo> ref = ctx.catalog.table(refTable).flatMap(ti -> ti.column(refColumn));
+    if (ctx.catalog.table(refTable).isPresent() && ref.isEmpty()) {
+      return false;
+    }
+    return ref.map(ci -> ci.autoIncrement() && isBigintUnsigned(ci.mysqlType())).orElse(true);
+  }
+
+  private static boolean isBigintUnsigned(String mysqlType) {
+    String m = mysqlType.toLowerCase(Locale.ROOT);
+    return m.startsWith("bigint") && m.contains("unsigned");
+  }
+
   private String foreignKey(ForeignKeyIndex fk) {
     StringBuilder b = new StringBuilder();
     if (fk.getName() != null) {
@@ -866,6 +932,19 @@ final class DdlPrinter {
     Index index = e.getIndex();
     if (index != null) {
       if (index instanceof ForeignKeyIndex fk) {
+        // the column was created as numeric(20,0) before it became a key to a bigint identity
+        String local =
+            fk.getColumnsNames().size() == 1
+                ? Identifiers.normalize(fk.getColumnsNames().get(0))
+                : null;
+        Optional<ColumnInfo> known =
+            local == null ? Optional.empty() : ctx.catalog.table(t).flatMap(ti -> ti.column(local));
+        if (known.isPresent()
+            && !known.get().autoIncrement()
+            && isBigintUnsigned(known.get().mysqlType())
+            && referencesIdentity(fk, t, null)) {
+          actions.add("ALTER COLUMN " + Identifiers.pg(local) + " TYPE bigint");
+        }
         actions.add("ADD " + foreignKey(fk));
         return;
       }

@@ -227,7 +227,12 @@ final class DmlPrinter {
           } else if (isAutoIncrementPosition(inserted, i, table) && generatesKey(v)) {
             a("DEFAULT"); // MySQL generates a key for NULL or 0; PostgreSQL for DEFAULT
           } else {
-            expr.value(v);
+            expr.value(
+                ColumnLiterals.adapt(
+                    v,
+                    inserted == null || table.isEmpty()
+                        ? Optional.empty()
+                        : table.get().column(inserted.get(i))));
           }
         }
         if (keys != null && keys.appended()) {

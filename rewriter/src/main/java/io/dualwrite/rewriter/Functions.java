@@ -308,6 +308,12 @@ final class Functions {
         bytesOrText(d, args.get(0));
         d.a(")");
       }
+      case "BIT_LENGTH" -> {
+        arity(n, args, 1, 1);
+        d.a("(octet_length(");
+        bytesOrText(d, args.get(0));
+        d.a(") * 8)");
+      }
       case "CHAR_LENGTH", "CHARACTER_LENGTH" -> {
         arity(n, args, 1, 1);
         d.a("char_length(");
@@ -545,6 +551,24 @@ final class Functions {
         d.dateOperand(args.get(0));
         d.a(") AS integer) - 1)");
       }
+      case "DAYNAME", "MONTHNAME" -> {
+        // MySQL's default lc_time_names is en_US; to_char without TM prints English names
+        arity(n, args, 1, 1);
+        d.a("to_char(");
+        d.dateOperand(args.get(0));
+        d.a(n.equals("DAYNAME") ? ", 'FMDay')" : ", 'FMMonth')");
+      }
+      case "TIME" -> {
+        arity(n, args, 1, 1);
+        if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue sv
+            && MysqlLexer.decodeCanonical(sv.getValue()).length() <= 10) {
+          throw RefusedException.function(
+              n, "TIME() of a string without a date reads a MySQL duration, not a time of day.");
+        }
+        d.a("CAST(");
+        d.dateOperand(args.get(0));
+        d.a(" AS time)");
+      }
       case "DAYOFYEAR" -> {
         arity(n, args, 1, 1);
         d.a("CAST(EXTRACT(DOY FROM ");
@@ -559,6 +583,15 @@ final class Functions {
       }
       case "DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE" -> {
         arity(n, args, 2, 2);
+        if ((n.equals("ADDDATE") || n.equals("SUBDATE"))
+            && !(args.get(1) instanceof IntervalExpression)) {
+          // ADDDATE(d, n) / SUBDATE(d, n): n days
+          IntervalExpression days = new IntervalExpression();
+          days.setExpression(args.get(1));
+          days.setIntervalType("DAY");
+          d.dateArithmetic(args.get(0), days, n.equals("ADDDATE") ? "+" : "-");
+          return;
+        }
         if (!(args.get(1) instanceof IntervalExpression iv)) {
           throw RefusedException.function(n, n + " is translated only with an INTERVAL argument.");
         }

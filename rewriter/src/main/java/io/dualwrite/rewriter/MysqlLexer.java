@@ -152,6 +152,13 @@ final class MysqlLexer {
           i = j;
           continue;
         }
+        if (upperWord.equals("MOD") && !nextIs(sql, j, '(') && !previousIs(out, '.')) {
+          // the infix operator a MOD b (a reserved word, so never a bare name) is a % b
+          out.append(" % ");
+          lastWasString = false;
+          i = j;
+          continue;
+        }
         if (word.equalsIgnoreCase("LOCK")) {
           int end = followingWords(sql, j, "IN", "SHARE", "MODE");
           if (end > 0) {
@@ -221,6 +228,23 @@ final class MysqlLexer {
       i++;
     }
     return new Result(out.toString(), params);
+  }
+
+  /** Whether the first non-space character at or after i is c. */
+  private static boolean nextIs(String sql, int i, char c) {
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
+    }
+    return i < sql.length() && sql.charAt(i) == c;
+  }
+
+  /** Whether the last non-space character written is c. */
+  private static boolean previousIs(StringBuilder out, char c) {
+    int i = out.length() - 1;
+    while (i >= 0 && Character.isWhitespace(out.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && out.charAt(i) == c;
   }
 
   /** The index after the given words (separated by whitespace only) starting at i, or -1. */

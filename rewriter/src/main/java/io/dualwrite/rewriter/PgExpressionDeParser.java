@@ -186,6 +186,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
       if (upper(prefix).equals("X")) {
         return printBytes(s.getValue());
       }
+      if (upper(prefix).equals("B") && (s.getValue().equals("0") || s.getValue().equals("1"))) {
+        // b'0' / b'1': the values of a BIT(1) column, which is a 0/1 smallint on PostgreSQL
+        a(s.getValue());
+        return out();
+      }
       throw RefusedException.syntax(
           "literal:" + prefix,
           "The literal " + s + " (" + prefix + "'...' prefix) has no faithful translation.");
@@ -324,7 +329,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
-    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null) {
+    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null && ctx.subqueryDepth == 0) {
       // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
       a(Identifiers.pg(ctx.duplicateTarget)).a(".");
     }
@@ -699,7 +704,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(BitwiseXor e, S context) {
+    // MySQL's ^ binds tighter than * and +; PostgreSQL's # looser: keep the parse tree's grouping
+    a("(");
     binary(e, " # ");
+    a(")");
     return out();
   }
 
@@ -784,6 +792,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final boolean isDateValued(Expression e) {
     if (e instanceof StringValue s) {
       return MysqlLexer.decodeCanonical(s.getValue()).length() <= 10;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.getColDataType() != null
+        && c.getColDataType().getDataType().equalsIgnoreCase("DATE")) {
+      return true;
     }
     if (e instanceof Function f) {
       String n = upper(f.getName());
@@ -968,15 +981,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(ParenthesedSelect select, S context) {
     refuseSubqueryAfterAssignments();
-    select.accept(getSelectVisitor(), null);
+    subquery(select);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Select select, S context) {
     refuseSubqueryAfterAssignments();
-    select.accept(getSelectVisitor(), null);
+    subquery(select);
     return out();
+  }
+
+  /**
+   * A subquery's bare names belong to its own tables first: they are not qualified with the upsert
+   * target (a correlated bare name is then ambiguous on PostgreSQL, an error, not a wrong value).
+   */
+  private void subquery(Select select) {
+    ctx.subqueryDepth++;
+    try {
+      select.accept(getSelectVisitor(), null);
+    } finally {
+      ctx.subqueryDepth--;
+    }
   }
 
   /** A subquery's names may mean other tables' columns: the new-value substitution cannot tell. */

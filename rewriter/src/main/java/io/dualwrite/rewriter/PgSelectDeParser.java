@@ -105,7 +105,6 @@ class PgSelectDeParser extends SelectDeParser {
         || ps.getPivot() != null
         || ps.getUnPivot() != null
         || ps.getFetch() != null
-        || ps.getOffset() != null
         || ps.getLimitBy() != null
         || ps.getIsolation() != null
         || ps.getForXmlPath() != null
@@ -170,12 +169,26 @@ class PgSelectDeParser extends SelectDeParser {
       @SuppressWarnings("unchecked")
       List<Expression> list = (List<Expression>) g.getGroupByExpressionList();
       expr.args(list, false);
+      for (net.sf.jsqlparser.schema.Column c : GroupByDependence.missing(ps, ctx.catalog)) {
+        a(", ");
+        expr.value(c);
+      }
     }
     if (ps.getHaving() != null) {
       a(" HAVING ");
       expr.cond(ps.getHaving());
     }
     orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+    if (ps.getOffset() != null) {
+      // LIMIT n OFFSET m: the same clause in PostgreSQL
+      if (ps.getLimit() == null
+          || ps.getLimit().getOffset() != null
+          || ps.getOffset().getOffsetParam() != null) {
+        throw RefusedException.syntax("select-clause", "OFFSET without LIMIT n is not MySQL.");
+      }
+      a(" OFFSET ");
+      expr.p(ps.getOffset().getOffset());
+    }
     if (ps.getForMode() != null) {
       ctx.lockingRead = true;
       switch (ps.getForMode()) {
@@ -217,7 +230,15 @@ class PgSelectDeParser extends SelectDeParser {
     }
     if (limit.getRowCount() != null) {
       a(" LIMIT ");
-      expr.p(limit.getRowCount());
+      if (limit.getRowCount() instanceof net.sf.jsqlparser.expression.LongValue lv
+          && new java.math.BigInteger(lv.getStringValue())
+                  .compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+              > 0) {
+        // LIMIT o, 18446744073709551615: the manual's "all rows"; PostgreSQL's bigint is smaller
+        a("ALL");
+      } else {
+        expr.p(limit.getRowCount());
+      }
     }
     if (limit.getOffset() != null) {
       a(" OFFSET ");

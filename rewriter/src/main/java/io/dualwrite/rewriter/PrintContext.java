@@ -42,6 +42,9 @@ final class PrintContext {
   /** The table an ON DUPLICATE KEY UPDATE writes (qualifies bare column names). */
   String duplicateTarget;
 
+  /** How many subqueries deep the printer is (0: the statement's own level). */
+  int subqueryDepth;
+
   /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
   String excludedAlias;
 

@@ -2,6 +2,8 @@ package io.dualwrite.rewriter;
 
 import io.dualwrite.rewriter.SessionCommand.Handling;
 import io.dualwrite.rewriter.SessionCommand.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -101,7 +103,57 @@ final class SessionStatements {
     return new Result(StatementKind.SESSION, new SessionCommand(type, handling, argument), pg);
   }
 
+  /**
+   * SET with one assignment, or a list of them. A list is run on MySQL only when every item is a
+   * MySQL-only setting (mysqldump's {@code SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS,
+   * UNIQUE_CHECKS=0}); a list with an item PostgreSQL or the driver must also see (time_zone,
+   * autocommit) is refused, as splitting it is the application's choice.
+   */
   private static Result set(Tokens t) {
+    List<Integer> commas = new ArrayList<>();
+    int depth = 0;
+    for (int k = 1; k < t.size(); k++) {
+      String tok = t.get(k);
+      if (tok.equals("(")) {
+        depth++;
+      } else if (tok.equals(")")) {
+        depth--;
+      } else if (tok.equals(",") && depth == 0) {
+        commas.add(k);
+      }
+    }
+    if (commas.isEmpty() || t.is(1, "TRANSACTION") || t.is(2, "TRANSACTION")) {
+      return setOne(t);
+    }
+    List<String> names = new ArrayList<>();
+    int from = 1;
+    commas.add(t.size());
+    for (int end : commas) {
+      if (end == from) {
+        throw RefusedException.syntax("set-list", "The SET list has an empty item.");
+      }
+      Tokens item = t.slice("SET", from, end);
+      Result r = setOne(item);
+      if (r == null) {
+        throw RefusedException.syntax(
+            "set-list", "The SET list item " + item.from(1) + " is not recognised.");
+      }
+      if (r.kind() != StatementKind.SESSION || r.command().handling() != Handling.MYSQL_ONLY) {
+        throw RefusedException.syntax(
+            "set-list-mixed",
+            "The SET list assigns "
+                + item.from(1)
+                + ", which must also reach PostgreSQL or the driver, together with other"
+                + " settings; use a separate SET statement for it.");
+      }
+      String arg = r.command().argument();
+      names.add(r.command().type() == Type.SET_USER_VARIABLE ? "@" + arg : arg);
+      from = end + 1;
+    }
+    return session(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, String.join(",", names), null);
+  }
+
+  private static Result setOne(Tokens t) {
     int i = 1;
     String scope = "SESSION";
     if (t.is(i, "SESSION") || t.is(i, "LOCAL")) {

@@ -59,9 +59,70 @@ final class TemporalDefaults {
     } else if (statement instanceof Update update) {
       if (update.getJoins() != null && !update.getJoins().isEmpty()
           || update.getStartJoins() != null && !update.getStartJoins().isEmpty()) {
-        return; // multi-table UPDATE: which tables change depends on the SET list
+        augmentMultiTable(update, catalog);
+        return;
       }
       table(catalog, update.getTable()).ifPresent(t -> addToSets(update.getUpdateSets(), t, false));
+    }
+  }
+
+  /**
+   * Multi-table UPDATE: for each table the SET list writes (named by its alias or name, as the
+   * assignments must be qualified), add {@code alias.col = NOW(fsp)} for its ON UPDATE
+   * CURRENT_TIMESTAMP columns that are not assigned. Tables unknown to the catalog are left alone.
+   */
+  private static void augmentMultiTable(Update update, SchemaCatalog catalog) {
+    java.util.Map<String, net.sf.jsqlparser.schema.Table> byName = new java.util.HashMap<>();
+    addTable(byName, update.getTable());
+    addTable(byName, update.getFromItem());
+    for (List<net.sf.jsqlparser.statement.select.Join> joins :
+        java.util.Arrays.asList(update.getStartJoins(), update.getJoins())) {
+      if (joins != null) {
+        for (net.sf.jsqlparser.statement.select.Join j : joins) {
+          addTable(byName, j.getFromItem());
+        }
+      }
+    }
+    java.util.Map<String, Set<String>> assigned = new java.util.LinkedHashMap<>();
+    for (UpdateSet s : update.getUpdateSets()) {
+      for (Column c : s.getColumns()) {
+        if (c.getTable() == null || c.getTable().getName() == null) {
+          return; // refused later: every assignment must name its table
+        }
+        assigned
+            .computeIfAbsent(Identifiers.normalize(c.getTable().getName()), k -> new HashSet<>())
+            .add(Identifiers.normalize(c.getColumnName()));
+      }
+    }
+    for (var e : assigned.entrySet()) {
+      net.sf.jsqlparser.schema.Table t = byName.get(e.getKey());
+      Optional<TableInfo> info = table(catalog, t);
+      if (info.isEmpty()) {
+        continue;
+      }
+      for (ColumnInfo c : info.get().columns()) {
+        if (c.onUpdateCurrentTimestamp() && !e.getValue().contains(c.name())) {
+          update
+              .getUpdateSets()
+              .add(
+                  new UpdateSet(
+                      new Column(new net.sf.jsqlparser.schema.Table(e.getKey()), c.name()),
+                      now(c)));
+        }
+      }
+    }
+  }
+
+  /** Registers a FROM item that is a plain table under its alias, or its name without one. */
+  private static void addTable(
+      java.util.Map<String, net.sf.jsqlparser.schema.Table> byName,
+      net.sf.jsqlparser.statement.select.FromItem item) {
+    if (item instanceof net.sf.jsqlparser.schema.Table t && t.getName() != null) {
+      String key =
+          t.getAlias() != null && t.getAlias().getName() != null
+              ? Identifiers.normalize(t.getAlias().getName())
+              : Identifiers.normalize(t.getName());
+      byName.put(key, t);
     }
   }
 

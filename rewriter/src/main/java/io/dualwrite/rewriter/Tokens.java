@@ -84,6 +84,17 @@ final class Tokens {
     return new Tokens(list, starts);
   }
 
+  /** A new token list: {@code prefix} (at offset 0) followed by tokens [from, to). */
+  Tokens slice(String prefix, int from, int to) {
+    List<String> t = new ArrayList<>();
+    List<Integer> st = new ArrayList<>();
+    t.add(prefix);
+    st.add(0);
+    t.addAll(tokens.subList(from, to));
+    st.addAll(starts.subList(from, to));
+    return new Tokens(t, st);
+  }
+
   int size() {
     return tokens.size();
   }

@@ -105,14 +105,28 @@ final class Translator {
       if (rowAlias == null) {
         toParse = convertToCast(toParse, tokens);
       }
+      if (tokens.is(0, "CREATE")) {
+        toParse = stripViewOptions(toParse);
+      }
+      if (guessed == StatementKind.INSERT
+          && rowAlias == null
+          && params == 0
+          && toParse.length() >= CHUNKED_INSERT_MIN_LENGTH) {
+        Translation chunked = translateChunked(sql, toParse);
+        if (chunked != null) {
+          return chunked;
+        }
+      }
       Statement statement;
       try {
-        statement = SqlParsing.parse(toParse, parseTimeoutMillis);
+        statement = SqlParsing.parse(toParse, parseBudgetMillis(toParse.length()));
       } catch (SqlParsing.ParseFailure f) {
         if (f.timeout) {
           throw new RefusedException(
               "parse-timeout",
-              "Parsing the statement took longer than " + parseTimeoutMillis + " ms.");
+              "Parsing the statement took longer than "
+                  + parseBudgetMillis(toParse.length())
+                  + " ms.");
         }
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
@@ -121,6 +135,181 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * CREATE [OR REPLACE] [ALGORITHM = x] [DEFINER = user] [SQL SECURITY x] VIEW: the options have no
+   * PostgreSQL meaning (a PostgreSQL view runs with its owner's rights, as SQL SECURITY DEFINER)
+   * and JSqlParser does not read all of them, so they are cut out at token level. Anything else
+   * between CREATE and VIEW leaves the text unchanged.
+   */
+  static String stripViewOptions(String sql) {
+    Tokens t = Tokens.of(sql);
+    int i = t.is(1, "OR", "REPLACE") ? 3 : 1;
+    int first = i;
+    boolean any = false;
+    while (i < t.size() && !t.is(i, "VIEW")) {
+      if (t.is(i, "ALGORITHM") && t.get(i + 1).equals("=")) {
+        i += 3;
+      } else if (t.is(i, "SQL", "SECURITY")) {
+        i += 3;
+      } else if (t.is(i, "DEFINER") && t.get(i + 1).equals("=")) {
+        i += 3;
+        if (t.get(i - 1).endsWith("@") && t.get(i - 1).length() > 1) {
+          i += 1; // root@'%'
+        } else if (t.get(i).equals("@")) {
+          i += 2; // `user`@`host`, 'user'@'host'
+        } else if (t.get(i).startsWith("@")) {
+          i += 1; // user@`host`: the lexer joins '@host' when unquoted
+        } else if (t.get(i).equals("(") && t.get(i + 1).equals(")")) {
+          i += 2; // CURRENT_USER()
+        }
+      } else {
+        return sql;
+      }
+      any = true;
+    }
+    if (!any || !t.is(i, "VIEW")) {
+      return sql;
+    }
+    return sql.substring(0, t.start(first)) + sql.substring(t.start(i));
+  }
+
+  /** Plain INSERTs at least this long are translated in chunks of rows (see translateChunked). */
+  static final int CHUNKED_INSERT_MIN_LENGTH = 50_000;
+
+  private static final int ROWS_PER_CHUNK = 1000;
+
+  /**
+   * A long plain {@code INSERT ... VALUES (...), (...), ...} without parameters (a mysqldump
+   * extended insert): each chunk of rows is translated as its own INSERT by the ordinary pipeline,
+   * and the rows are joined under the first chunk's head. Rows are independent, so the result is
+   * the one translating the whole statement gives, in linear time and small parse trees. Returns
+   * null (translate the statement whole) unless every chunk is a plain INSERT with no computed
+   * values or generated keys and the same head.
+   */
+  private Translation translateChunked(String sql, String normalized) throws RefusedException {
+    Tokens t = Tokens.of(normalized);
+    int v = -1;
+    int depth = 0;
+    for (int k = 0; k < t.size(); k++) {
+      String tok = t.get(k);
+      if (tok.equals("(")) {
+        depth++;
+      } else if (tok.equals(")")) {
+        depth--;
+      } else if (depth == 0 && (t.is(k, "VALUES") || t.is(k, "VALUE"))) {
+        v = k;
+        break;
+      }
+    }
+    if (v < 0 || !t.get(v + 1).equals("(")) {
+      return null;
+    }
+    List<int[]> rows = new java.util.ArrayList<>();
+    int k = v + 1;
+    while (k < t.size()) {
+      if (!t.get(k).equals("(")) {
+        return null;
+      }
+      int start = t.start(k);
+      depth = 0;
+      int end = -1;
+      for (; k < t.size(); k++) {
+        String tok = t.get(k);
+        if (tok.equals("(")) {
+          depth++;
+        } else if (tok.equals(")") && --depth == 0) {
+          end = t.start(k) + 1;
+          k++;
+          break;
+        }
+      }
+      if (end < 0) {
+        return null;
+      }
+      rows.add(new int[] {start, end});
+      if (k < t.size()) {
+        if (!t.get(k).equals(",")) {
+          return null; // ON DUPLICATE KEY UPDATE, RETURNING, ...: translate whole
+        }
+        k++;
+        if (k >= t.size()) {
+          return null;
+        }
+      }
+    }
+    if (rows.size() <= ROWS_PER_CHUNK) {
+      return null;
+    }
+    String head = normalized.substring(0, t.start(v)) + "VALUES ";
+    StringBuilder pg = null;
+    String pgHead = null;
+    Translation first = null;
+    for (int r = 0; r < rows.size(); r += ROWS_PER_CHUNK) {
+      int last = Math.min(rows.size(), r + ROWS_PER_CHUNK) - 1;
+      String chunk = head + normalized.substring(rows.get(r)[0], rows.get(last)[1]);
+      Statement statement;
+      try {
+        statement = SqlParsing.parse(chunk, parseBudgetMillis(chunk.length()));
+      } catch (SqlParsing.ParseFailure f) {
+        return null; // the whole statement's parse reports it
+      }
+      Translation part = translateParsed(chunk, statement, 0, null);
+      if (part.isRefused()) {
+        return Translation.refused(sql, part.kind(), part.refusal(), 0);
+      }
+      AutoIncrement ai = part.autoIncrement();
+      if (part.kind() != StatementKind.INSERT
+          || !part.nonDeterministicCalls().isEmpty()
+          || part.pinned() != null
+          || (ai != null && (!ai.suppliedByStatement() || ai.postgresSqlWithKeys() != null))) {
+        return null;
+      }
+      String out = part.postgresSql();
+      int values = out.indexOf(" VALUES (");
+      if (values < 0) {
+        return null;
+      }
+      String partHead = out.substring(0, values + 8);
+      if (first == null) {
+        first = part;
+        pgHead = partHead;
+        pg = new StringBuilder(out);
+      } else {
+        if (!partHead.equals(pgHead)) {
+          return null;
+        }
+        pg.append(", ").append(out, values + 8, out.length());
+      }
+    }
+    AutoIncrement ai = first.autoIncrement();
+    if (ai != null) {
+      ai = new AutoIncrement(ai.table(), ai.column(), true, null, null, rows.size());
+    }
+    return new Translation(
+        sql,
+        first.kind(),
+        null,
+        pg.toString(),
+        0,
+        first.parameterMap(),
+        false,
+        first.tablesRead(),
+        first.tablesWritten(),
+        List.of(),
+        null,
+        ai,
+        null);
+  }
+
+  /**
+   * The parse time budget: the configured timeout, plus one second per 100 000 characters, so a
+   * long but plain statement (a mysqldump extended INSERT) is not refused for its size alone while
+   * a pathological short one still is.
+   */
+  long parseBudgetMillis(int length) {
+    return parseTimeoutMillis + (long) length * 1000 / 100_000;
   }
 
   private static final Set<String> CONVERT_TYPES =

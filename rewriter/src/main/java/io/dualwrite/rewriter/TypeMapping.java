@@ -111,6 +111,17 @@ final class TypeMapping {
             "smallint",
             unsigned ? column + " BETWEEN 0 AND 255" : column + " BETWEEN -128 AND 127",
             true);
+      case "bit":
+        if (args.isEmpty() || args.get(0).trim().equals("1")) {
+          // BIT(1) is Hibernate's MySQL boolean: a 0/1 smallint, like TINYINT(1)
+          return new ColumnType("smallint", column + " BETWEEN 0 AND 1", true);
+        }
+        throw RefusedException.syntax(
+            "type:bit",
+            "BIT("
+                + args.get(0)
+                + ") holds a bit string MySQL reads as a number or as bytes"
+                + " depending on context; only BIT(1) is translated.");
       case "smallint":
         return new ColumnType(
             unsigned ? "integer" : "smallint",

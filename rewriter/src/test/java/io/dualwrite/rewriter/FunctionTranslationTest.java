@@ -169,7 +169,7 @@ class FunctionTranslationTest {
 
   @Test
   void operators() {
-    assertThat(expr("a ^ b")).isEqualTo("a # b");
+    assertThat(expr("a ^ b")).isEqualTo("(a # b)");
     assertThat(expr("a <=> b")).isEqualTo("CAST((a IS NOT DISTINCT FROM b) AS integer)");
     assertThat(expr("a XOR b")).isEqualTo("CAST(((((a) <> 0) <> ((b) <> 0))) AS integer)");
   }

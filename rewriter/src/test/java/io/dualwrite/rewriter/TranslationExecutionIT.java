@@ -285,6 +285,50 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void upsertReadingTheOldRowIsQualifiedAndRunsOnPostgresql() throws SQLException {
+    String upsert =
+        "INSERT INTO counter (name, hits, note) VALUES (?, 1, ?) ON DUPLICATE KEY UPDATE"
+            + " note = VALUES(note), hits = hits + 1";
+    assertThat(rewriter.translate(upsert).postgresSql())
+        .contains("hits = counter.hits + 1")
+        .contains("note = EXCLUDED.note");
+    both(upsert, "plogin", "first");
+    both(upsert, "plogin", "second");
+    String nested =
+        "INSERT INTO counter (name, hits) VALUES ('plogin', 1) ON DUPLICATE KEY UPDATE"
+            + " hits = COALESCE(hits, 0) + (SELECT COUNT(*) FROM visit WHERE visit.person_id = 1)";
+    both(nested);
+    assertThat(same("SELECT name, hits, note FROM counter WHERE name = 'plogin'"))
+        .containsExactly("plogin|4|second");
+    both("DELETE FROM counter WHERE name = 'plogin'"); // other tests read counter
+  }
+
+  @Test
+  void bitOneAndLaravelStyleForeignKeysCreateOnBothSides() throws SQLException {
+    String[] ddl = {
+      "CREATE TABLE lv_users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+          + " active BIT(1) NOT NULL DEFAULT b'1')",
+      "CREATE TABLE lv_posts (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+          + " user_id BIGINT UNSIGNED NOT NULL, CONSTRAINT lv_posts_user_id_foreign FOREIGN KEY"
+          + " (user_id) REFERENCES lv_users (id))"
+    };
+    for (String sql : ddl) {
+      execute(mysql, sql);
+      for (String pg : rewriter.translate(sql).postgresSql().split(";\n")) {
+        execute(postgres, pg);
+      }
+    }
+    both("INSERT INTO lv_users (id, active) VALUES (1, b'0'), (2, DEFAULT)");
+    both("INSERT INTO lv_posts (id, user_id) VALUES (10, 2)");
+    assertThat(
+            same(
+                "SELECT p.id, u.id, u.active + 0 FROM lv_posts p JOIN lv_users u ON u.id ="
+                    + " p.user_id"))
+        .containsExactly("10|2|1");
+    assertThat(same("SELECT id FROM lv_users WHERE active = b'0'")).containsExactly("1");
+  }
+
+  @Test
   void upsertInsertIgnoreAndReplaceLeaveTheSameRows() throws SQLException {
     String upsert =
         "INSERT INTO counter (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits = hits +"

@@ -1,0 +1,157 @@
+package io.dualwrite.rewriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * String literals written into a column whose MySQL type changes the stored value in ways
+ * PostgreSQL's column does not: SET members are stored in definition order without duplicates, and
+ * TIME is a duration (-838:59:59..838:59:59) where PostgreSQL's {@code time} holds a time of day.
+ * Only literals can be handled here; bound parameters reach the databases as the application binds
+ * them.
+ */
+final class ColumnLiterals {
+  private ColumnLiterals() {}
+
+  private static final Pattern TIME =
+      Pattern.compile("(-)?(?:(\\d+) )?(\\d+)(?::(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d*)?)?)?");
+
+  /** The literal to write into {@code column}: {@code value} itself unless it must change. */
+  static Expression adapt(Expression value, Optional<ColumnInfo> column) {
+    if (column.isEmpty()
+        || !(value instanceof StringValue s)
+        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
+      return value;
+    }
+    String type = column.get().mysqlType().trim().toLowerCase(Locale.ROOT);
+    String v = MysqlLexer.decodeCanonical(s.getValue());
+    if (type.startsWith("set(")) {
+      String normalized = normalizeSet(v, members(column.get().mysqlType()));
+      return normalized == null ? value : new StringValue(encode(normalized));
+    }
+    if (type.equals("time") || type.startsWith("time(")) {
+      checkTimeOfDay(v, column.get().name());
+    }
+    return value;
+  }
+
+  /** MySQL's stored form: members in definition order, once each; null if one is not a member. */
+  static String normalizeSet(String value, List<String> members) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    boolean[] present = new boolean[members.size()];
+    for (String part : value.split(",", -1)) {
+      int found = -1;
+      for (int i = 0; i < members.size(); i++) {
+        // SET members compare like the column's (case-insensitive by default) collation; MySQL
+        // also ignores trailing spaces of a member
+        if (members.get(i).equalsIgnoreCase(stripTrailingSpaces(part))) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        return null; // MySQL rejects (strict) or drops it: left as written, MySQL decides
+      }
+      present[found] = true;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (present[i]) {
+        out.add(members.get(i));
+      }
+    }
+    return String.join(",", out);
+  }
+
+  private static String stripTrailingSpaces(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /** The members of {@code set('a','b''c')}. */
+  static List<String> members(String mysqlType) {
+    List<String> members = new ArrayList<>();
+    int i = mysqlType.indexOf('(');
+    while (i >= 0 && i < mysqlType.length()) {
+      int q = mysqlType.indexOf('\'', i);
+      if (q < 0) {
+        break;
+      }
+      StringBuilder m = new StringBuilder();
+      int j = q + 1;
+      while (j < mysqlType.length()) {
+        char c = mysqlType.charAt(j);
+        if (c == '\'' && j + 1 < mysqlType.length() && mysqlType.charAt(j + 1) == '\'') {
+          m.append('\'');
+          j += 2;
+        } else if (c == '\'') {
+          break;
+        } else if (c == '\\' && j + 1 < mysqlType.length()) {
+          m.append(mysqlType.charAt(j + 1));
+          j += 2;
+        } else {
+          m.append(c);
+          j++;
+        }
+      }
+      members.add(m.toString());
+      i = j + 1;
+    }
+    return members;
+  }
+
+  /** Refuses a TIME literal outside 00:00:00..23:59:59, which PostgreSQL's time cannot hold. */
+  static void checkTimeOfDay(String value, String column) {
+    Matcher m = TIME.matcher(value.trim());
+    if (!m.matches()) {
+      return; // not a duration spelling (e.g. '12:30:00 PM' is an error in MySQL too)
+    }
+    long days = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+    long hours;
+    if (m.group(4) == null && m.group(2) == null) {
+      // a bare number is [H]HMMSS in MySQL: 1234567 is 123:45:67
+      String digits = m.group(3);
+      hours = digits.length() > 4 ? Long.parseLong(digits.substring(0, digits.length() - 4)) : 0;
+    } else {
+      hours = Long.parseLong(m.group(3));
+    }
+    if (m.group(1) != null || days > 0 || hours > 23) {
+      throw RefusedException.syntax(
+          "time-range",
+          "The TIME value '"
+              + value
+              + "' for column "
+              + column
+              + " is a duration outside 00:00:00..23:59:59; PostgreSQL's time holds a time of"
+              + " day only.");
+    }
+  }
+
+  private static String encode(String v) {
+    StringBuilder out = new StringBuilder(v.length() + 2);
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '\'') {
+        out.append("''");
+      } else if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\0') {
+        out.append("\\0");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
