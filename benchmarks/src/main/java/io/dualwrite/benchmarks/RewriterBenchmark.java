@@ -42,8 +42,12 @@ public class RewriterBenchmark {
   static final String COMPLEX_TAIL = " ORDER BY total DESC, name LIMIT 10, 20";
   static final String COMPLEX = COMPLEX_HEAD + "1" + COMPLEX_TAIL;
 
-  /** The Sakila views measured: all but {@code actor_info}. */
-  static final int VIEWS = 6;
+  /**
+   * The Sakila views measured: all but {@code actor_info} (refused: GROUP_CONCAT(DISTINCT ... ORDER
+   * BY another column)) and {@code sales_by_store} (its GROUP BY is completed from primary keys,
+   * which needs the schema catalog this benchmark does not load).
+   */
+  static final int VIEWS = 5;
 
   Rewriter rewriter;
   List<SakilaViews.View> views;
@@ -55,7 +59,7 @@ public class RewriterBenchmark {
     rewriter = Rewriter.builder().build();
     views =
         SakilaViews.load(SakilaViews.defaultFile()).stream()
-            .filter(v -> !v.name().equals("actor_info"))
+            .filter(v -> !v.name().equals("actor_info") && !v.name().equals("sales_by_store"))
             .toList();
     if (views.size() != VIEWS) {
       throw new IllegalStateException("expected " + VIEWS + " Sakila views, found " + views);
