@@ -13,7 +13,7 @@ import java.util.Properties;
  * jdbc:dualwrite:mysql://} URL, whatever the phase. The store must not move when the phase changes
  * (every instance, including one started later with edited properties, must read the same flags),
  * and MySQL is the one database every configuration names. To retire MySQL after {@code PG_ONLY},
- * first point {@code dualwrite.control} at a JDBC URL (see /work/notes/control-store.md).
+ * first point {@code dualwrite.control} at a JDBC URL (see docs/control-store.md).
  *
  * <p>With a URL, the credentials are the URL's own when it names a {@code user}; otherwise those of
  * the side with the same vendor (MySQL's {@code user}/{@code password} for a {@code jdbc:mysql:}

@@ -29,10 +29,9 @@ import javax.sql.DataSource;
 
 /**
  * The control store's tables ({@code dualwrite_flags}, {@code dualwrite_instances}, {@code
- * dualwrite_discrepancies}, {@code dualwrite_drift}; schema in /work/notes/control-store.md) and
- * every statement run on them, for MySQL and PostgreSQL. The driver's runtime uses it through
- * {@link ControlAgent}; {@code dualwrite-admin} uses the public methods, so no SQL is written
- * twice.
+ * dualwrite_discrepancies}, {@code dualwrite_drift}; schema in docs/control-store.md) and every
+ * statement run on them, for MySQL and PostgreSQL. The driver's runtime uses it through {@link
+ * ControlAgent}; {@code dualwrite-admin} uses the public methods, so no SQL is written twice.
  *
  * <p>Connections come from a HikariCP pool of at most two, with a two-second connection timeout and
  * validation on borrow; the vendor drivers are used directly (no {@code DriverManager} lookup).

@@ -36,8 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or a table it needs could not be created on PostgreSQL); or translated but different — the only
  * bucket that fails the test (unless listed in {@code known-failures.txt}). The counts are printed
  * and written to {@code target/equivalence-counts.md} (and to the path in the system property
- * {@code dualwrite.equivalence.counts}, or {@code /work/notes/equivalence-counts.md} when that
- * folder exists).
+ * {@code dualwrite.equivalence.counts}, when set).
  */
 @ExtendWith(TestDatabases.class)
 class SqlglotCorpusIT {
@@ -212,10 +211,8 @@ class SqlglotCorpusIT {
     Files.createDirectories(target.getParent());
     Files.writeString(target, out.toString(), StandardCharsets.UTF_8);
     String configured = System.getProperty("dualwrite.equivalence.counts");
-    Path notes =
-        configured != null ? Path.of(configured) : Path.of("/work/notes/equivalence-counts.md");
-    if (configured != null || Files.isDirectory(notes.getParent())) {
-      Files.writeString(notes, out.toString(), StandardCharsets.UTF_8);
+    if (configured != null) {
+      Files.writeString(Path.of(configured), out.toString(), StandardCharsets.UTF_8);
     }
   }
 }
