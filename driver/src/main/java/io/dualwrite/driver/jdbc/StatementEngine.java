@@ -372,11 +372,32 @@ final class StatementEngine {
     if (side == Side.MYSQL) {
       return new DualWriteResultSet(rs, owner);
     }
-    List<String> labels =
-        currentSql == null
-            ? null
-            : MysqlResultLabels.of(currentSql, rs.getMetaData().getColumnCount());
-    return new MysqlLookingResultSet(rs, mysqlTypes(rs), labels, owner);
+    ResultShape shape = resultShape(rs);
+    return new MysqlLookingResultSet(rs, shape.types(), shape.labels(), owner);
+  }
+
+  /** MySQL's labels and column types for a result of {@code currentSql} served by PostgreSQL. */
+  record ResultShape(
+      int columns, long catalogGeneration, List<String> labels, List<MysqlColumnType> types) {}
+
+  /**
+   * The shape of this statement's result, worked out once per SQL text and catalog generation and
+   * kept by the runtime: parsing the select list and looking columns up in the catalog would
+   * otherwise cost more than the query.
+   */
+  private ResultShape resultShape(ResultSet rs) throws SQLException {
+    int columns = rs.getMetaData().getColumnCount();
+    long generation = conn.runtime().rewriter().catalog().generation();
+    String key = currentSql == null ? "" : currentSql;
+    com.github.benmanes.caffeine.cache.Cache<String, ResultShape> shapes =
+        conn.runtime().resultShapes();
+    ResultShape shape = shapes.getIfPresent(key);
+    if (shape == null || shape.columns() != columns || shape.catalogGeneration() != generation) {
+      List<String> labels = currentSql == null ? null : MysqlResultLabels.of(currentSql, columns);
+      shape = new ResultShape(columns, generation, labels, mysqlTypes(rs));
+      shapes.put(key, shape);
+    }
+    return shape;
   }
 
   private List<MysqlColumnType> mysqlTypes(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package io.dualwrite.driver.runtime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
@@ -42,6 +44,8 @@ public final class DriverRuntime implements AutoCloseable {
   private final DriftTracker drift = new DriftTracker();
   private final SequenceKeeper sequences = new SequenceKeeper();
   private final PostgresDdl postgresDdl = new PostgresDdl();
+  private final Cache<String, Object> resultShapes =
+      Caffeine.newBuilder().maximumSize(10_000).build();
   private final DriverMetrics metrics;
   private final DiscrepancyRecorder recorder;
   private final ScheduledExecutorService scheduler;
@@ -92,6 +96,15 @@ public final class DriverRuntime implements AutoCloseable {
 
   public SideHealth health() {
     return health;
+  }
+
+  /**
+   * Per SQL text, the MySQL labels and column types of its results served by PostgreSQL (bounded;
+   * values are the engine's own records).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Cache<String, T> resultShapes() {
+    return (Cache<String, T>) (Cache<String, ?>) resultShapes;
   }
 
   /** Runs translated DDL on PostgreSQL, holding back foreign keys to tables not created yet. */
