@@ -191,4 +191,27 @@ class DualWriteMirroringIT {
     }
     assertSameRows(db, "activity_log", "id");
   }
+
+  @Test
+  @Order(6)
+  void explicitIdsInDualWriteCannotCollideAfterASwitchToPgPrimary(DatabasePair db)
+      throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      // The application writes its own ids: MySQL's AUTO_INCREMENT moves past them ...
+      s.executeUpdate("INSERT INTO families (id, name) VALUES (5000, 'Explicit')");
+    }
+    // ... and after the switch PostgreSQL generates keys: all above it (generated keys elsewhere
+    // moved the sequence only 1,000 past themselves).
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO families (name) VALUES ('After switch')", Statement.RETURN_GENERATED_KEYS);
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getLong(1)).isGreaterThan(5000);
+      }
+    }
+    assertSameRows(db, "families", "id");
+  }
 }

@@ -655,12 +655,27 @@ final class StatementEngine {
           s.execute("SET insert_id = " + insertId);
         }
       }
+      // The application wrote its own ids: MySQL moved its AUTO_INCREMENT past them, so
+      // PostgreSQL's sequence must move too, or a later PG_PRIMARY would generate them again.
+      boolean explicitIds =
+          other == Side.POSTGRES && ai != null && ai.suppliedByStatement() && t.kind().isWrite();
+      List<Object> explicitKeys = explicitIds ? new ArrayList<>() : null;
       count =
           t.kind() == StatementKind.DDL && other == Side.POSTGRES
               ? runtime.postgresDdl().execute(oc, sql)
-              : executeMirror(other, oc, sql, binds, sources, values);
+              : executeMirror(
+                  other,
+                  oc,
+                  sql,
+                  binds,
+                  sources,
+                  values,
+                  explicitIds ? ai.column() : null,
+                  explicitKeys);
       if (withKeys) {
         runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
+      } else if (explicitIds && !explicitKeys.isEmpty()) {
+        runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), explicitKeys);
       }
       conn.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
@@ -781,15 +796,48 @@ final class StatementEngine {
   private long executeMirror(
       Side side, Connection c, String sql, Bind[] binds, int[] sources, Object[] values)
       throws SQLException {
+    return executeMirror(side, c, sql, binds, sources, values, null, null);
+  }
+
+  /**
+   * Runs a mirror statement; with {@code keyColumn}, asks the side for that column of the rows
+   * written (PostgreSQL's RETURNING) and adds them to {@code keysOut}.
+   */
+  private long executeMirror(
+      Side side,
+      Connection c,
+      String sql,
+      Bind[] binds,
+      int[] sources,
+      Object[] values,
+      String keyColumn,
+      List<Object> keysOut)
+      throws SQLException {
     long start = System.nanoTime();
     try {
+      Statement ran;
+      long count;
       if (binds == null && values == null && !hasParameters(sources)) {
         Statement s = plainOn(side, c);
-        return executeAny(s, sql);
+        count =
+            keyColumn == null
+                ? executeAny(s, sql)
+                : s.executeLargeUpdate(sql, new String[] {keyColumn});
+        ran = s;
+      } else {
+        PreparedStatement ps = preparedOn(side, c, sql, keyColumn != null, keyColumn);
+        apply(ps, binds, sources, values, side);
+        count = ps.executeLargeUpdate();
+        ran = ps;
       }
-      PreparedStatement ps = preparedOn(side, c, sql, false, null);
-      apply(ps, binds, sources, values, side);
-      return ps.executeLargeUpdate();
+      if (keyColumn != null) {
+        try (ResultSet keys = ran.getGeneratedKeys()) {
+          while (keys != null && keys.next()) {
+            keysOut.add(keys.getObject(1));
+          }
+        }
+      }
+      return count;
     } finally {
       conn.runtime().metrics().statement(side, System.nanoTime() - start);
     }
