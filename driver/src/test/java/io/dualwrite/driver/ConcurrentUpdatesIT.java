@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Eight threads update the same few rows in conflicting transactions. The updates do not commute
  * ({@code v = (v * 31 + k) % p}), so the two databases end equal only if they applied the
  * transactions in the same order: MySQL's row locks order them, and each transaction takes
- * PostgreSQL's locks while still holding MySQL's.
+ * PostgreSQL's locks while still holding MySQL's. In autocommit mode the driver holds MySQL's row
+ * locks until the mirror ran, for the same reason.
  */
 @ExtendWith(TestDatabases.class)
 class ConcurrentUpdatesIT {
@@ -79,5 +80,55 @@ class ConcurrentUpdatesIT {
     pool.shutdown();
     assertThat(committed.get()).isGreaterThan(THREADS * TRANSACTIONS_PER_THREAD / 2);
     assertSameRows(db, "accounts", "id");
+  }
+
+  @Test
+  void conflictingAutocommitWritesFromEightThreadsEndEqualOnBothSides(DatabasePair db)
+      throws Exception {
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE counters (id INT PRIMARY KEY, v BIGINT NOT NULL, hits INT NOT NULL)");
+      s.execute("INSERT INTO counters VALUES (1, 1, 0), (2, 2, 0)");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      futures.add(
+          pool.submit(
+              () -> {
+                try (Connection c = DualWriteTestUrls.connect(db);
+                    PreparedStatement update =
+                        c.prepareStatement(
+                            "UPDATE counters SET v = (v * 31 + ?) % 1000000007 WHERE id = ?");
+                    PreparedStatement upsert =
+                        c.prepareStatement(
+                            "INSERT INTO counters (id, v, hits) VALUES (?, ?, 1)"
+                                + " ON DUPLICATE KEY UPDATE v = (v * 7 + VALUES(v)) % 1000000007,"
+                                + " hits = hits + 1")) {
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  for (int i = 0; i < TRANSACTIONS_PER_THREAD; i++) {
+                    update.setInt(1, thread * 1000 + i);
+                    update.setInt(2, 1 + random.nextInt(2));
+                    update.executeUpdate();
+                    upsert.setInt(1, 3 + random.nextInt(3));
+                    upsert.setInt(2, thread * 1000 + i);
+                    upsert.executeUpdate();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    try (Connection c = db.openMysql();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT SUM(hits) FROM counters")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(THREADS * TRANSACTIONS_PER_THREAD);
+    }
+    assertSameRows(db, "counters", "id");
   }
 }

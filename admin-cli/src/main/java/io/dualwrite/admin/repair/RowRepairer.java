@@ -18,11 +18,12 @@ import java.util.Objects;
  *
  * <p>Per key, in one short transaction on each side: the authoritative row is read with {@code
  * SELECT ... FOR UPDATE} (so the application cannot change it, or insert it, until the repair
- * commits; the application writes the authoritative side first, so its mirrored write comes after
- * the repair), the other side's row is read with {@code FOR UPDATE} too, then it is inserted,
- * updated (every written column, so MySQL's ON UPDATE columns keep the authoritative value) or
- * deleted. The other side commits first, then the authoritative side releases its lock. A row that
- * already matches is left alone, so a repair run twice changes nothing the second time.
+ * commits; the driver holds an application write's authoritative row locks until its mirror ran, so
+ * a write that got there first is on both sides before the repair reads), the other side's row is
+ * read with {@code FOR UPDATE} too, then it is inserted, updated (every written column, so MySQL's
+ * ON UPDATE columns keep the authoritative value) or deleted. The other side commits first, then
+ * the authoritative side releases its lock. A row that already matches is left alone, so a repair
+ * run twice changes nothing the second time.
  */
 public final class RowRepairer {
   /** What one key needed. */

@@ -12,6 +12,9 @@ public enum DiscrepancyKind {
   UNTRANSLATABLE,
   /** A compared read returned different rows. */
   READ_MISMATCH,
-  /** The mirrored commit failed after the authoritative commit succeeded. */
+  /**
+   * A commit failed on one side after the other side committed or ran the write: the mirrored
+   * commit after the authoritative one, or the authoritative autocommit after its mirror.
+   */
   COMMIT_FAILED
 }

@@ -161,6 +161,11 @@ public final class DualWriteConnection extends ForwardingConnection {
     }
   }
 
+  /** True when each statement commits on its own: JDBC autocommit and no SQL transaction open. */
+  boolean autoCommitting() {
+    return sides.autoCommit() && !sqlTransactionOpen;
+  }
+
   /** SQL {@code BEGIN}/{@code START TRANSACTION} seen: a transaction is open until it ends. */
   void noteSqlTransactionStart() {
     sqlTransactionOpen = true;

@@ -503,25 +503,40 @@ final class StatementEngine {
     if (ddlInTransaction && mirror) {
       commitMirrorBeforeDdl();
     }
-    long count =
-        t.kind() == StatementKind.DDL && auth == Side.POSTGRES
-            ? runtime.postgresDdl().execute(authConn, sql)
-            : executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
-    updateCount = count;
-    List<Object> keys = wantKeys ? readKeys() : null;
-    if (explicitIdsOnPostgres && keys != null) {
-      runtime.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), keys);
+    boolean holdLocks = mirror && t.kind().isWrite() && holdLocksUntilMirrored(authConn);
+    long count;
+    try {
+      count =
+          t.kind() == StatementKind.DDL && auth == Side.POSTGRES
+              ? runtime.postgresDdl().execute(authConn, sql)
+              : executeWrite(auth, authConn, sql, binds, sources, values, wantKeys, keyColumn);
+    } catch (SQLException | RuntimeException e) {
+      if (holdLocks) {
+        endHeldTransaction(auth, authConn, true, e);
+      }
+      throw e;
     }
-    conn.noteWrite(t.tablesWritten());
-    if (mirror) {
-      long mirrored = mirrorWrite(t, binds, computed, keys, count);
-      if (auth == Side.POSTGRES
-          && mirrored >= 0
-          && (t.kind() == StatementKind.UPSERT || t.kind() == StatementKind.REPLACE)
-          && countsAgree(t.kind(), count, mirrored)) {
-        // The application expects MySQL's affected-row count for an upsert (2 for an updated
-        // row, 1 for an inserted one), which PostgreSQL does not give; MySQL, the mirror, did.
-        updateCount = mirrored;
+    updateCount = count;
+    try {
+      List<Object> keys = wantKeys ? readKeys() : null;
+      if (explicitIdsOnPostgres && keys != null) {
+        runtime.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), keys);
+      }
+      conn.noteWrite(t.tablesWritten());
+      if (mirror) {
+        long mirrored = mirrorWrite(t, binds, computed, keys, count);
+        if (auth == Side.POSTGRES
+            && mirrored >= 0
+            && (t.kind() == StatementKind.UPSERT || t.kind() == StatementKind.REPLACE)
+            && countsAgree(t.kind(), count, mirrored)) {
+          // The application expects MySQL's affected-row count for an upsert (2 for an updated
+          // row, 1 for an inserted one), which PostgreSQL does not give; MySQL, the mirror, did.
+          updateCount = mirrored;
+        }
+      }
+    } finally {
+      if (holdLocks) {
+        commitHeldTransaction(t, auth, authConn);
       }
     }
     if (t.kind() == StatementKind.DDL) {
@@ -538,6 +553,71 @@ final class StatementEngine {
         }
       }
       conn.noteTransactionEnd();
+    }
+  }
+
+  /**
+   * In autocommit mode the authoritative side would commit, and release its row locks, before the
+   * mirror runs; another connection could then change the same row on both sides in between, and
+   * the two databases would apply the changes in different orders (for {@code v = v + 1} after a
+   * repair, or two absolute updates, the rows end different). So a mirrored autocommit write runs
+   * in a transaction on the authoritative side that commits once the mirror ran: the row locks
+   * order writers the same way on both sides, as they do inside application transactions. Costs two
+   * round trips on MySQL ({@code SET autocommit=0/1}), one on PostgreSQL ({@code COMMIT}).
+   *
+   * @return whether a transaction was opened (the connection is autocommitting)
+   */
+  private boolean holdLocksUntilMirrored(Connection authConn) throws SQLException {
+    if (!conn.autoCommitting()) {
+      return false;
+    }
+    authConn.setAutoCommit(false);
+    return true;
+  }
+
+  /**
+   * Commits the authoritative side's transaction opened by {@link #holdLocksUntilMirrored} and
+   * restores autocommit. When the write failed, MySQL keeps what autocommit would have kept (a
+   * statement is atomic on its own, a batch keeps its rows that succeeded), while PostgreSQL's
+   * transaction is aborted and rolled back, as its implicit transaction would have been.
+   */
+  private void endHeldTransaction(Side auth, Connection authConn, boolean failed, Exception cause)
+      throws SQLException {
+    try {
+      if (failed && auth == Side.POSTGRES) {
+        authConn.rollback();
+      }
+      authConn.setAutoCommit(true); // commits
+    } catch (SQLException e) {
+      if (cause != null) {
+        cause.addSuppressed(e);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Ends the held transaction after the mirror ran; a failed commit there leaves drift. */
+  private void commitHeldTransaction(Translation t, Side auth, Connection authConn)
+      throws SQLException {
+    try {
+      endHeldTransaction(auth, authConn, false, null);
+    } catch (SQLException e) {
+      conn.runtime()
+          .recorder()
+          .record(
+              DiscrepancyKind.COMMIT_FAILED,
+              t.mysqlSql(),
+              "the "
+                  + auth
+                  + " commit failed after the write was mirrored to "
+                  + auth.other()
+                  + ": "
+                  + e.getMessage(),
+              t.tablesWritten(),
+              List.of(),
+              true);
+      throw e;
     }
   }
 
@@ -927,7 +1007,8 @@ final class StatementEngine {
       authSources = pinned != null ? appSources(pinned.postgresBindings()) : t.parameterMap();
     }
     List<Object[]> computed = new ArrayList<>(rows.size());
-    PreparedStatement ps = preparedOn(auth, conn.sides().get(auth), authSql, wantKeys, keyColumn);
+    Connection authConn = conn.sides().get(auth);
+    PreparedStatement ps = preparedOn(auth, authConn, authSql, wantKeys, keyColumn);
     for (Bind[] row : rows) {
       Object[] values = null;
       if (pinned != null) {
@@ -943,34 +1024,53 @@ final class StatementEngine {
     }
     long[] counts;
     SQLException failure = null;
+    boolean holdLocks =
+        mirror && !t.isRefused() && t.kind().isWrite() && holdLocksUntilMirrored(authConn);
     long start = System.nanoTime();
     try {
       counts = ps.executeLargeBatch();
     } catch (java.sql.BatchUpdateException e) {
       failure = e;
       counts = e.getLargeUpdateCounts();
+    } catch (SQLException | RuntimeException e) {
+      if (holdLocks) {
+        endHeldTransaction(auth, authConn, true, e);
+      }
+      throw e;
     } finally {
       runtime.metrics().statement(auth, System.nanoTime() - start);
     }
     lastVendor = ps;
-    List<Object> keys = null;
-    if (wantKeys && failure == null) {
-      keys = readKeys();
+    if (failure != null && holdLocks && auth == Side.POSTGRES) {
+      // PostgreSQL aborted the transaction: none of the batch stays (as in its implicit
+      // transaction in autocommit mode), so there is nothing to mirror.
+      endHeldTransaction(auth, authConn, true, failure);
+      throw failure;
     }
-    conn.noteWrite(t.tablesWritten());
-    if (mirror) {
-      if (t.isRefused()) {
-        runtime
-            .recorder()
-            .record(
-                DiscrepancyKind.UNTRANSLATABLE,
-                t.mysqlSql(),
-                t.refusal().code() + ": " + t.refusal().reason(),
-                t.tablesWritten(),
-                List.of(),
-                true);
-      } else {
-        mirrorBatch(t, rows, computed, counts, keys);
+    try {
+      List<Object> keys = null;
+      if (wantKeys && failure == null) {
+        keys = readKeys();
+      }
+      conn.noteWrite(t.tablesWritten());
+      if (mirror) {
+        if (t.isRefused()) {
+          runtime
+              .recorder()
+              .record(
+                  DiscrepancyKind.UNTRANSLATABLE,
+                  t.mysqlSql(),
+                  t.refusal().code() + ": " + t.refusal().reason(),
+                  t.tablesWritten(),
+                  List.of(),
+                  true);
+        } else {
+          mirrorBatch(t, rows, computed, counts, keys);
+        }
+      }
+    } finally {
+      if (holdLocks) {
+        commitHeldTransaction(t, auth, authConn);
       }
     }
     if (failure != null) {
