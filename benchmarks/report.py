@@ -245,6 +245,7 @@ class Report:
             ("point SELECT by key, readPercent 0 (MySQL serves)", ["pointSelectRawMysql"], "pointSelectDualwriteRead0", "latency"),
             ("point SELECT by key, readPercent 100 (PostgreSQL serves)", ["pointSelectRawPostgres"], "pointSelectDualwriteRead100", "latency"),
             ("single-row INSERT, DUAL_WRITE vs raw MySQL + raw PostgreSQL", ["insertRawMysql", "insertRawPostgres"], "insertDualwrite", "latency"),
+            ("single-row UPDATE (autocommit), DUAL_WRITE vs raw MySQL + raw PostgreSQL", ["updateRawMysql", "updateRawPostgres"], "updateDualwrite", "ordering"),
         ]
         for label, raws, dwn, kind in pairs:
             rs = [self.get("RealDatabaseBenchmark." + n) for n in raws]
@@ -256,6 +257,11 @@ class Report:
             raw_err = math.sqrt(sum(err0(r.error) ** 2 for r in rs))
             raw_text = " + ".join(r.text() for r in rs) + (f" = {fmt(raw_score)} ± {fmt(raw_err)}" if len(rs) > 1 else "")
             r, re = ratio(dw.score, dw.error, raw_score, raw_err)
+            if kind == "ordering":
+                # Not a target of the issue: the MySQL row lock is held until the mirror ran (two
+                # more round trips, SET autocommit=0/1), so both sides apply writes in one order.
+                self.out(f"| {label} | {raw_text} µs | {dw.text()} µs | {fmt(r)} ± {fmt(re)} | - (row lock held until mirrored: 2 extra MySQL round trips) | - |")
+                continue
             verd = self.verdict_within(r, re, 1.05, f"real databases: {label} ratio {fmt(r)} ± {fmt(re)} (target ≤ 1.05)")
             self.out(f"| {label} | {raw_text} µs | {dw.text()} µs | {fmt(r)} ± {fmt(re)} | ≤ 1.05 | {verd} |")
         for threads, suffix in ((1, "1Thread"), (8, "8Threads")):

@@ -193,6 +193,24 @@ public class RealDatabaseBenchmark {
     return insertRow(c.dwInsert);
   }
 
+  // ------------------------------------------------------------------ updates
+
+  @Benchmark
+  public long updateRawMysql(Conns c) throws SQLException {
+    return update(c.mysqlUpdate, randomId());
+  }
+
+  @Benchmark
+  public long updateRawPostgres(Conns c) throws SQLException {
+    return update(c.postgresUpdate, randomId());
+  }
+
+  /** Autocommit: MySQL's row lock is held until the mirror ran (see StatementEngine). */
+  @Benchmark
+  public long updateDualwrite(Conns c) throws SQLException {
+    return update(c.dwUpdate, randomId());
+  }
+
   // ------------------------------------------------------------------ mixed workload
 
   static long mixedRawMysql(Conns c) throws SQLException {
