@@ -46,6 +46,23 @@ public final class Driver implements java.sql.Driver {
     return DualWriteConnection.open(runtime, config);
   }
 
+  /**
+   * Ends the background work of every runtime made for {@link DriverManager} connections: flag
+   * refresh and health probes stop, and discrepancies still buffered are written to the control
+   * store. For an application server undeploying the application, or a main method that wants its
+   * last discrepancies recorded before exit. Connections still open keep working on their last
+   * flags; a later {@code connect} starts a new runtime. ({@link DualWriteDataSource#close()} does
+   * the same for a data source's runtime.)
+   */
+  public static void shutdown() {
+    for (String key : RUNTIMES.keySet()) {
+      DriverRuntime runtime = RUNTIMES.remove(key);
+      if (runtime != null) {
+        runtime.close();
+      }
+    }
+  }
+
   @Override
   public boolean acceptsURL(String url) {
     return DualWriteUrl.accepts(url);

@@ -52,6 +52,36 @@ class DriverApiIT {
   }
 
   @Test
+  void shutdownStopsTheRuntimesAndALaterConnectStartsAFreshOne(DatabasePair db) throws Exception {
+    String thread = "dualwrite-runtime-shutdown-it";
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.instance", "shutdown-it")) {
+      assertThat(runtimeThreadAlive(thread)).isTrue();
+      Driver.shutdown();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (runtimeThreadAlive(thread) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(runtimeThreadAlive(thread)).as("runtime thread after shutdown").isFalse();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue(); // an open connection keeps working
+      }
+    }
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.instance", "shutdown-it");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 2")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(runtimeThreadAlive(thread)).isTrue();
+    }
+  }
+
+  private static boolean runtimeThreadAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals(name) && t.isAlive());
+  }
+
+  @Test
   void dataSourceConnectsWithBeanProperties(DatabasePair db) throws SQLException {
     try (DualWriteDataSource ds = new DualWriteDataSource()) {
       ds.setUrl(DualWriteTestUrls.url(db));

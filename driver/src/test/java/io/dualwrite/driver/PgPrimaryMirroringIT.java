@@ -127,4 +127,37 @@ class PgPrimaryMirroringIT {
       }
     }
   }
+
+  @Test
+  void generatedKeysLookLikeConnectorJsInEveryPhase(DatabasePair db) throws SQLException {
+    String mysqlShape = generatedKeyShape(db, "DUAL_WRITE");
+    assertThat(mysqlShape).startsWith("GENERATED_KEY BIGINT UNSIGNED java.math.BigInteger");
+    assertThat(generatedKeyShape(db, "PG_PRIMARY")).isEqualTo(mysqlShape);
+  }
+
+  /** Label, type name and getObject class of the key of an insert, as the application sees it. */
+  private static String generatedKeyShape(DatabasePair db, String phase) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO families (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, "keys " + phase);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        java.sql.ResultSetMetaData md = keys.getMetaData();
+        String shape =
+            md.getColumnLabel(1)
+                + " "
+                + md.getColumnTypeName(1)
+                + " "
+                + keys.getObject(1).getClass().getName()
+                + " "
+                + md.getColumnCount();
+        assertThat(keys.getLong("GENERATED_KEY")).isEqualTo(keys.getLong(1)).isPositive();
+        assertThat(keys.next()).isFalse();
+        return shape;
+      }
+    }
+  }
 }

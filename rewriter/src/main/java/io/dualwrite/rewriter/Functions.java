@@ -40,7 +40,8 @@ final class Functions {
           "UTC_TIME",
           "UNIX_TIMESTAMP",
           "UUID",
-          "RAND");
+          "RAND",
+          "LAST_INSERT_ID");
 
   /** Non-deterministic calls whose value is fixed for the whole statement in MySQL. */
   static final Set<String> STATEMENT_CONSTANT =
@@ -56,7 +57,8 @@ final class Functions {
           "UTC_TIMESTAMP",
           "UTC_DATE",
           "UTC_TIME",
-          "UNIX_TIMESTAMP");
+          "UNIX_TIMESTAMP",
+          "LAST_INSERT_ID"); // the session's value from before the statement
 
   /** Functions with the same name, arguments and result in both databases. */
   private static final Set<String> SAME =
@@ -509,20 +511,6 @@ final class Functions {
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
-      case "LAST_INSERT_ID" -> {
-        if (args.size() == 1 && d.ctx.inWrite) {
-          // LAST_INSERT_ID(expr) in a write stores expr (the idiom id = LAST_INSERT_ID(id)); its
-          // session side effect is the driver's business, the row data is expr
-          d.a("(");
-          d.value(args.get(0));
-          d.a(")");
-          return;
-        }
-        throw new RefusedException(
-            "driver-intercepted:LAST_INSERT_ID",
-            "LAST_INSERT_ID() is answered by the driver from the authoritative side's generated"
-                + " key.");
-      }
       case "FOUND_ROWS", "ROW_COUNT" ->
           throw RefusedException.function(
               n, n + "() depends on the previous statement in the MySQL session.");
@@ -736,6 +724,10 @@ final class Functions {
   private static void nonDeterministic(
       PgExpressionDeParser d, Expression node, String n, List<Expression> args) {
     int fsp = 0;
+    if (n.equals("LAST_INSERT_ID")) {
+      lastInsertId(d, node, args);
+      return;
+    }
     if (n.equals("RAND") && !args.isEmpty()) {
       throw RefusedException.function(
           "RAND", "RAND(seed) produces MySQL's own pseudo-random sequence.");
@@ -755,6 +747,39 @@ final class Functions {
       }
     }
     timeKey(d, node, n, fsp);
+  }
+
+  /**
+   * LAST_INSERT_ID(). In a write, the no-argument form is the MySQL session's value from before the
+   * statement, which the driver reads from MySQL and binds on both sides (a pinned call); {@code
+   * LAST_INSERT_ID(expr)} stores expr (the idiom {@code id = LAST_INSERT_ID(id + 1)}), its session
+   * side effect being MySQL's. In a read the driver answers it from MySQL (refused here with the
+   * {@code driver-intercepted:LAST_INSERT_ID} code it looks for).
+   */
+  private static void lastInsertId(PgExpressionDeParser d, Expression node, List<Expression> args) {
+    if (args.size() == 1 && d.ctx.inWrite) {
+      d.a("(");
+      d.value(args.get(0));
+      d.a(")");
+      return;
+    }
+    if (args.isEmpty() && d.ctx.inWrite) {
+      Integer call = d.ctx.callIndex.get(node);
+      if (call != null && d.ctx.pinCalls) {
+        d.a("CAST(? AS bigint)");
+        d.ctx.bindings.add(new Binding.ComputedValue(call));
+      } else {
+        // Only the pinned form runs; this one is for display (translate): PostgreSQL's nearest.
+        d.a("lastval()");
+      }
+      return;
+    }
+    if (args.size() > 1) {
+      arity("LAST_INSERT_ID", args, 0, 1);
+    }
+    throw new RefusedException(
+        "driver-intercepted:LAST_INSERT_ID",
+        "LAST_INSERT_ID() is answered by the driver from MySQL's session.");
   }
 
   /** The fractional-seconds digits of a non-deterministic call node (NOW(3) gives 3). */
@@ -779,7 +804,9 @@ final class Functions {
       if (n.equals("UNIX_TIMESTAMP") && f.getParameters() != null && !f.getParameters().isEmpty()) {
         return null;
       }
-      if (n.equals("RAND") && f.getParameters() != null && !f.getParameters().isEmpty()) {
+      if ((n.equals("RAND") || n.equals("LAST_INSERT_ID"))
+          && f.getParameters() != null
+          && !f.getParameters().isEmpty()) {
         return null;
       }
     } else if (node instanceof TimeKeyExpression t) {

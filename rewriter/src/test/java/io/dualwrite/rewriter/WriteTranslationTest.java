@@ -360,4 +360,32 @@ class WriteTranslationTest {
     assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
         .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
+
+  @Test
+  void lastInsertIdInAWriteIsPinnedOnceForTheStatement() {
+    Translation t =
+        PLAIN.translate(
+            "INSERT INTO child (parent_id, note) VALUES (LAST_INSERT_ID(), ?),"
+                + " (LAST_INSERT_ID(), 'b')");
+    assertThat(t.isRefused()).as(String.valueOf(t.refusal())).isFalse();
+    assertThat(t.nonDeterministicCalls())
+        .containsExactly(new NonDeterministicCall("LAST_INSERT_ID", 0));
+    PinnedStatement p = t.pinned();
+    assertThat(p.mysqlSql())
+        .isEqualTo("INSERT INTO child (parent_id, note) VALUES (?, ?), (?, 'b')");
+    assertThat(p.mysqlBindings())
+        .containsExactly(new ComputedValue(0), new AppParameter(0), new ComputedValue(0));
+    assertThat(p.postgresSql())
+        .isEqualTo(
+            "INSERT INTO child (parent_id, note) VALUES (CAST(? AS bigint), ?),"
+                + " (CAST(? AS bigint), 'b')");
+    assertThat(
+            PLAIN
+                .translate("UPDATE t SET parent_id = LAST_INSERT_ID() WHERE id = 3")
+                .pinned()
+                .postgresSql())
+        .isEqualTo("UPDATE t SET parent_id = CAST(? AS bigint) WHERE id = 3");
+    assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID()").code())
+        .isEqualTo("driver-intercepted:LAST_INSERT_ID");
+  }
 }

@@ -53,7 +53,7 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
     this.conn = conn;
     this.sql = sql;
     this.engine = new StatementEngine(conn, this, options, sql);
-    this.engine.adoptPrepared(conn.authoritativeSide(), delegate);
+    this.engine.adoptPrepared(conn.authoritativeSide(), delegate, t);
     this.binds = new Bind[Math.max(0, t.mysqlParameterCount())];
   }
 

@@ -30,7 +30,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,23 @@ final class StatementEngine {
   private final StatementOptions options;
   private final String preparedSql;
   private final StatementSettings settings;
-  private final Map<Side, Statement> plain = new EnumMap<>(Side.class);
-  private final Map<Side, Map<String, PreparedStatement>> prepared = new EnumMap<>(Side.class);
+
+  /** The plain vendor statement per side (index {@code Side.ordinal()}). */
+  private final Statement[] plain = new Statement[2];
+
+  /**
+   * The vendor prepared statements per side: the one used last (almost always the only one) in
+   * {@link #recent}, checked first; any others in a map made on first need.
+   */
+  private final PreparedSlot[] recent = new PreparedSlot[2];
+
+  private Map<String, PreparedStatement> others;
+
+  /** The last translation this engine used, and the catalog generation it was made against. */
+  private String translatedSql;
+
+  private long translatedGeneration;
+  private Translation translated;
 
   // Results of the last execution, as the application sees them.
   private ResultSet resultSet;
@@ -92,11 +106,7 @@ final class StatementEngine {
   }
 
   /** The vendor SQL and key request a prepared statement starts with on the authoritative side. */
-  private record Variant(String sql, boolean keys, String keyColumn) {
-    String cacheKey() {
-      return StatementEngine.cacheKey(sql, keys, keyColumn);
-    }
-  }
+  private record Variant(String sql, boolean keys, String keyColumn) {}
 
   private static Variant firstVariant(DualWriteConnection conn, Translation t, StatementOptions o)
       throws SQLException {
@@ -127,10 +137,45 @@ final class StatementEngine {
   }
 
   /** Takes over the statement made by {@link #prepareFirst} for the same translation. */
-  void adoptPrepared(Side side, PreparedStatement ps) throws SQLException {
-    Variant v = firstVariant(conn, conn.translate(preparedSql), options);
-    prepared.computeIfAbsent(side, k -> new HashMap<>()).put(v.cacheKey(), ps);
+  void adoptPrepared(Side side, PreparedStatement ps, Translation t) throws SQLException {
+    Variant v = firstVariant(conn, t, options);
+    recent[side.ordinal()] = new PreparedSlot(v.sql(), v.keys(), v.keyColumn(), ps);
+    rememberTranslation(preparedSql, t);
     lastVendor = ps;
+  }
+
+  /**
+   * The translation of {@code sql}: the one used last when the SQL text and the schema catalog's
+   * generation are the same (a prepared statement's every execution), else the rewriter's.
+   */
+  private Translation translate(String sql) {
+    long generation = conn.runtime().rewriter().catalog().generation();
+    Translation t = translated;
+    if (t != null && generation == translatedGeneration && sql.equals(translatedSql)) {
+      return t;
+    }
+    t = conn.translate(sql);
+    translatedSql = sql;
+    translatedGeneration = generation;
+    translated = t;
+    return t;
+  }
+
+  private void rememberTranslation(String sql, Translation t) {
+    if (sql != null) {
+      translatedSql = sql;
+      translatedGeneration = conn.runtime().rewriter().catalog().generation();
+      translated = t;
+    }
+  }
+
+  /** A vendor prepared statement with what it was prepared for. */
+  private record PreparedSlot(String sql, boolean keys, String keyColumn, PreparedStatement ps) {
+    boolean isFor(String otherSql, boolean otherKeys, String otherKeyColumn) {
+      return keys == otherKeys
+          && java.util.Objects.equals(keyColumn, otherKeyColumn)
+          && (sql == otherSql || sql.equals(otherSql));
+    }
   }
 
   StatementOptions options() {
@@ -143,7 +188,7 @@ final class StatementEngine {
 
   /** Takes over a vendor statement the connection already made for {@code side}. */
   void adopt(Side side, Statement vendor) {
-    plain.put(side, vendor);
+    plain[side.ordinal()] = vendor;
     lastVendor = vendor;
   }
 
@@ -205,7 +250,7 @@ final class StatementEngine {
     conn.beforeStatement();
     closeResults();
     currentSql = sql;
-    Translation t = conn.translate(sql);
+    Translation t = translate(sql);
     StatementKind kind = t.kind();
     if (kind.isRead()) {
       runRead(t, binds, mode);
@@ -472,7 +517,9 @@ final class StatementEngine {
     Object[] computed = null;
     PinnedStatement pinned = t.pinned();
     if (pinned != null) {
-      computed = ValuePinner.compute(t.nonDeterministicCalls(), clock().offset(mysqlForClock()));
+      computed =
+          ValuePinner.compute(
+              t.nonDeterministicCalls(), clock().offset(mysqlForClock()), this::mysqlLastInsertId);
     }
     AutoIncrement ai = t.autoIncrement();
     boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
@@ -503,7 +550,7 @@ final class StatementEngine {
     if (ddlInTransaction && mirror) {
       commitMirrorBeforeDdl();
     }
-    boolean holdLocks = mirror && t.kind().isWrite() && holdLocksUntilMirrored(authConn);
+    boolean holdLocks = mirror && raceCouldGoUnnoticed(t) && holdLocksUntilMirrored(authConn);
     long count;
     try {
       count =
@@ -554,6 +601,19 @@ final class StatementEngine {
       }
       conn.noteTransactionEnd();
     }
+  }
+
+  /**
+   * Whether another connection's write slipped in between this write's authoritative commit and its
+   * mirror could leave the sides different without either statement noticing. Not so for a plain
+   * {@code INSERT ... VALUES} (no table read): until the mirror lands the new row exists on the
+   * authoritative side only, so a racing statement that touches it changes a different number of
+   * rows on each side, which is recorded with drift. Updates, deletes, upserts, REPLACE, INSERT
+   * IGNORE and INSERT ... SELECT can be reordered silently (same counts, different values).
+   */
+  private static boolean raceCouldGoUnnoticed(Translation t) {
+    StatementKind kind = t.kind();
+    return kind.isWrite() && !(kind == StatementKind.INSERT && t.tablesRead().isEmpty());
   }
 
   /**
@@ -951,9 +1011,20 @@ final class StatementEngine {
       keys.add(copy.getObject(1));
     }
     copy.beforeFirst();
-    generatedKeys = new DualWriteResultSet(copy, owner);
+    if (conn.authoritativeSide() == Side.POSTGRES && copy.getMetaData().getColumnCount() == 1) {
+      // PostgreSQL's RETURNING of the AUTO_INCREMENT column, shown as Connector/J shows keys.
+      generatedKeys = new MysqlLookingResultSet(copy, GENERATED_KEY_TYPE, GENERATED_KEY, owner);
+    } else {
+      generatedKeys = new DualWriteResultSet(copy, owner);
+    }
     return keys;
   }
+
+  /** Connector/J's generated keys: one column {@code GENERATED_KEY}, {@code BIGINT UNSIGNED}. */
+  private static final List<String> GENERATED_KEY = List.of("GENERATED_KEY");
+
+  private static final List<MysqlColumnType> GENERATED_KEY_TYPE =
+      List.of(MysqlColumnType.parse("bigint unsigned"));
 
   private static List<String> keyStrings(List<Object> keys) {
     if (keys == null || keys.isEmpty()) {
@@ -980,10 +1051,13 @@ final class StatementEngine {
     if (rows.isEmpty()) {
       return new long[0];
     }
-    Translation t = conn.translate(sql);
+    Translation t = translate(sql);
     if (!t.kind().isWrite() && t.kind() != StatementKind.DDL && t.kind() != StatementKind.OTHER) {
       throw new SQLException(
           "Batches may hold only statements that return no result set.", "S1009");
+    }
+    if (!t.isRefused() && ValuePinner.needsSession(t.nonDeterministicCalls())) {
+      return runRowByRow(sql, rows);
     }
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
@@ -1025,7 +1099,7 @@ final class StatementEngine {
     long[] counts;
     SQLException failure = null;
     boolean holdLocks =
-        mirror && !t.isRefused() && t.kind().isWrite() && holdLocksUntilMirrored(authConn);
+        mirror && !t.isRefused() && raceCouldGoUnnoticed(t) && holdLocksUntilMirrored(authConn);
     long start = System.nanoTime();
     try {
       counts = ps.executeLargeBatch();
@@ -1077,6 +1151,57 @@ final class StatementEngine {
       throw failure;
     }
     return counts;
+  }
+
+  /**
+   * A batch whose statement uses {@code LAST_INSERT_ID()}: each row sees the value the previous row
+   * left (an insert into an AUTO_INCREMENT table changes it), so rows run one at a time, each
+   * written and mirrored like a single execution. Stops at the first failing row.
+   */
+  private long[] runRowByRow(String sql, List<Bind[]> rows) throws SQLException {
+    long[] counts = new long[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        run(sql, rows.get(i), Mode.UPDATE, options.appWantsKeys());
+      } catch (SQLException e) {
+        throw new java.sql.BatchUpdateException(
+            e.getMessage(),
+            e.getSQLState(),
+            e.getErrorCode(),
+            java.util.Arrays.copyOf(counts, i),
+            e);
+      }
+      counts[i] = updateCount;
+    }
+    return counts;
+  }
+
+  /**
+   * MySQL's {@code LAST_INSERT_ID()} for this connection, for a write that uses it: the value is
+   * read from MySQL (authoritative, or the mirror that received PostgreSQL's keys through {@code
+   * insert_id}) and bound on both sides.
+   */
+  private long mysqlLastInsertId() throws SQLException {
+    if (!conn.phase().usesMysql()) {
+      throw new SQLSyntaxErrorException(
+          "LAST_INSERT_ID() is MySQL's session value; MySQL is no longer used in phase "
+              + conn.phase()
+              + ".",
+          "42000",
+          1064);
+    }
+    boolean usable =
+        conn.authoritativeSide() == Side.MYSQL || conn.runtime().health().isClosed(Side.MYSQL);
+    Connection mysql = usable ? conn.sides().get(Side.MYSQL) : null;
+    if (mysql == null) {
+      throw new SQLException(
+          "LAST_INSERT_ID() needs MySQL's session value, and MySQL is unavailable.", "08S01");
+    }
+    try (Statement s = mysql.createStatement();
+        ResultSet rs = s.executeQuery("SELECT LAST_INSERT_ID()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private void mirrorBatch(
@@ -1458,28 +1583,49 @@ final class StatementEngine {
   // statements
 
   private Statement plainOn(Side side, Connection c) throws SQLException {
-    Statement s = plain.get(side);
+    Statement s = plain[side.ordinal()];
     if (s == null || s.isClosed() || s.getConnection() != c) {
       s = options.createOn(c);
       settings.applyTo(s);
-      plain.put(side, s);
+      plain[side.ordinal()] = s;
     }
     return s;
   }
 
+  /**
+   * The vendor prepared statement for {@code sql} on {@code side}, made on first use. Its
+   * parameters are not cleared before reuse: every execution binds all of them again.
+   */
   private PreparedStatement preparedOn(
       Side side, Connection c, String sql, boolean keys, String keyColumn) throws SQLException {
-    Map<String, PreparedStatement> bySql = prepared.computeIfAbsent(side, k -> new HashMap<>());
-    String key = cacheKey(sql, keys, keyColumn);
-    PreparedStatement ps = bySql.get(key);
+    PreparedSlot slot = recent[side.ordinal()];
+    PreparedStatement ps;
+    if (slot != null && slot.isFor(sql, keys, keyColumn)) {
+      ps = slot.ps();
+    } else {
+      if (slot != null) {
+        // The one used before moves to the map; the new one becomes the recent one.
+        others().put(side + cacheKey(slot.sql(), slot.keys(), slot.keyColumn()), slot.ps());
+      }
+      String key = side + cacheKey(sql, keys, keyColumn);
+      ps = others == null ? null : others.remove(key);
+      slot = ps == null ? null : new PreparedSlot(sql, keys, keyColumn, ps);
+    }
     if (ps == null || ps.isClosed() || ps.getConnection() != c) {
+      closeQuietly(ps, null); // prepared on a connection the wrapper no longer uses for this side
       ps = options.prepareOn(c, sql, keys, keyColumn);
       settings.applyTo(ps);
-      bySql.put(key, ps);
-    } else {
-      ps.clearParameters();
+      slot = new PreparedSlot(sql, keys, keyColumn, ps);
     }
+    recent[side.ordinal()] = slot;
     return ps;
+  }
+
+  private Map<String, PreparedStatement> others() {
+    if (others == null) {
+      others = new HashMap<>();
+    }
+    return others;
   }
 
   // ------------------------------------------------------------------------------- binding
@@ -1490,9 +1636,24 @@ final class StatementEngine {
   private static final java.time.format.DateTimeFormatter MYSQL_TIME =
       java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
+  /** Identity maps for up to 64 parameters, shared (callers only read them). */
+  private static final int[][] IDENTITIES = new int[65][];
+
+  static {
+    for (int n = 0; n < IDENTITIES.length; n++) {
+      IDENTITIES[n] = new int[n];
+      for (int i = 0; i < n; i++) {
+        IDENTITIES[n][i] = i;
+      }
+    }
+  }
+
   static int[] identity(Bind[] binds) {
     if (binds == null) {
       return NONE;
+    }
+    if (binds.length < IDENTITIES.length) {
+      return IDENTITIES[binds.length];
     }
     int[] map = new int[binds.length];
     for (int i = 0; i < map.length; i++) {
@@ -1603,22 +1764,33 @@ final class StatementEngine {
     } catch (SQLException e) {
       failure = e;
     }
-    List<Statement> all = new ArrayList<>(plain.values());
-    prepared.values().forEach(m -> all.addAll(m.values()));
-    for (Statement s : all) {
-      try {
-        s.close();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
+    for (int i = 0; i < 2; i++) {
+      failure = closeQuietly(plain[i], failure);
+      plain[i] = null;
+      failure = closeQuietly(recent[i] == null ? null : recent[i].ps(), failure);
+      recent[i] = null;
     }
-    plain.clear();
-    prepared.clear();
+    if (others != null) {
+      for (PreparedStatement ps : others.values()) {
+        failure = closeQuietly(ps, failure);
+      }
+      others = null;
+    }
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** Closes {@code s}; returns the first failure seen so far. */
+  private static SQLException closeQuietly(Statement s, SQLException failure) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        return failure == null ? e : failure;
+      }
+    }
+    return failure;
   }
 
   /** Cancels whatever vendor statement is running. */

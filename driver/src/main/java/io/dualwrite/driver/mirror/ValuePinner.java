@@ -1,6 +1,7 @@
 package io.dualwrite.driver.mirror;
 
 import io.dualwrite.rewriter.NonDeterministicCall;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,14 +26,62 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ValuePinner {
   private ValuePinner() {}
 
+  /** What only the MySQL session knows, read when a statement needs it. */
+  @FunctionalInterface
+  public interface MysqlSession {
+    /** MySQL's {@code LAST_INSERT_ID()} for this connection, now. */
+    long lastInsertId() throws SQLException;
+  }
+
+  private static final MysqlSession NO_SESSION =
+      () -> {
+        throw new SQLException("LAST_INSERT_ID() needs the MySQL session", "0A000");
+      };
+
   /** One value per call, in order; bind with {@code setObject}. */
   public static Object[] compute(List<NonDeterministicCall> calls, ZoneOffset sessionOffset) {
+    try {
+      return compute(calls, sessionOffset, NO_SESSION);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("no value can be computed for LAST_INSERT_ID()", e);
+    }
+  }
+
+  /**
+   * One value per call, in order; {@code LAST_INSERT_ID()} comes from {@code session}, read once
+   * per statement (MySQL gives every call of a statement the value from before it).
+   */
+  public static Object[] compute(
+      List<NonDeterministicCall> calls, ZoneOffset sessionOffset, MysqlSession session)
+      throws SQLException {
     Instant now = Instant.now();
     Object[] values = new Object[calls.size()];
+    Long lastInsertId = null;
     for (int i = 0; i < values.length; i++) {
-      values[i] = value(calls.get(i), now, sessionOffset);
+      NonDeterministicCall call = calls.get(i);
+      if (call.function().equalsIgnoreCase(LAST_INSERT_ID)) {
+        if (lastInsertId == null) {
+          lastInsertId = session.lastInsertId();
+        }
+        values[i] = lastInsertId;
+      } else {
+        values[i] = value(call, now, sessionOffset);
+      }
     }
     return values;
+  }
+
+  /** The name of the one call whose value comes from the MySQL session. */
+  public static final String LAST_INSERT_ID = "LAST_INSERT_ID";
+
+  /** Whether a statement's calls include one the MySQL session must answer. */
+  public static boolean needsSession(List<NonDeterministicCall> calls) {
+    for (NonDeterministicCall c : calls) {
+      if (c.function().equalsIgnoreCase(LAST_INSERT_ID)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Object value(NonDeterministicCall call, Instant now, ZoneOffset offset) {
