@@ -10,6 +10,7 @@ import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.driver.routing.ReadRouter;
 import io.dualwrite.driver.routing.ReadRouter.Route;
 import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.driver.vendor.ExpressionTypes;
 import io.dualwrite.driver.vendor.MysqlColumnType;
 import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.driver.vendor.MysqlLookingResultSet;
@@ -32,7 +33,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetProvider;
@@ -90,6 +93,8 @@ final class StatementEngine {
 
   /** The application's SQL of the statement running now (for MySQL's column labels). */
   private String currentSql;
+
+  private Translation currentTranslation;
 
   StatementEngine(DualWriteConnection conn, Statement owner, StatementOptions options) {
     this(conn, owner, options, null);
@@ -251,6 +256,7 @@ final class StatementEngine {
     closeResults();
     currentSql = sql;
     Translation t = translate(sql);
+    currentTranslation = t;
     StatementKind kind = t.kind();
     if (kind.isRead()) {
       runRead(t, binds, mode);
@@ -418,12 +424,16 @@ final class StatementEngine {
       return new DualWriteResultSet(rs, owner);
     }
     ResultShape shape = resultShape(rs);
-    return new MysqlLookingResultSet(rs, shape.types(), shape.labels(), owner);
+    return new MysqlLookingResultSet(rs, shape.types(), shape.labels(), shape.notNull(), owner);
   }
 
   /** MySQL's labels and column types for a result of {@code currentSql} served by PostgreSQL. */
   record ResultShape(
-      int columns, long catalogGeneration, List<String> labels, List<MysqlColumnType> types) {}
+      int columns,
+      long catalogGeneration,
+      List<String> labels,
+      List<MysqlColumnType> types,
+      List<Boolean> notNull) {}
 
   /**
    * The shape of this statement's result, worked out once per SQL text and catalog generation and
@@ -439,13 +449,22 @@ final class StatementEngine {
     ResultShape shape = shapes.getIfPresent(key);
     if (shape == null || shape.columns() != columns || shape.catalogGeneration() != generation) {
       List<String> labels = currentSql == null ? null : MysqlResultLabels.of(currentSql, columns);
-      shape = new ResultShape(columns, generation, labels, mysqlTypes(rs));
+      List<net.sf.jsqlparser.expression.Expression> expressions =
+          currentSql == null ? null : MysqlResultLabels.expressions(currentSql, columns);
+      shape =
+          new ResultShape(
+              columns, generation, labels, mysqlTypes(rs, expressions), notNull(expressions));
       shapes.put(key, shape);
     }
     return shape;
   }
 
-  private List<MysqlColumnType> mysqlTypes(ResultSet rs) throws SQLException {
+  /**
+   * The MySQL type of each result column: a table column's from the schema catalog, a SUM/AVG's by
+   * MySQL's typing rules ({@link ExpressionTypes}), else null (derived from PostgreSQL's type).
+   */
+  private List<MysqlColumnType> mysqlTypes(
+      ResultSet rs, List<net.sf.jsqlparser.expression.Expression> expressions) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<MysqlColumnType> types = new ArrayList<>(n);
@@ -469,9 +488,71 @@ final class StatementEngine {
                   .orElse(null);
         }
       }
+      if (type == null && expressions != null && expressions.get(i - 1) != null) {
+        type =
+            ExpressionTypes.of(
+                expressions.get(i - 1), meta.getColumnTypeName(i), this::catalogColumnType);
+      }
       types.add(type);
     }
     return types;
+  }
+
+  /** Which computed columns MySQL reports as never NULL (null: PostgreSQL's answer for all). */
+  private List<Boolean> notNull(List<net.sf.jsqlparser.expression.Expression> expressions) {
+    if (expressions == null) {
+      return null;
+    }
+    boolean outer = MysqlResultLabels.mayHaveOuterJoin(currentSql);
+    java.util.function.Predicate<net.sf.jsqlparser.schema.Column> notNullColumn =
+        c -> {
+          if (outer) {
+            return false;
+          }
+          io.dualwrite.rewriter.ColumnInfo info = catalogColumn(c);
+          return info != null && !info.nullable();
+        };
+    List<Boolean> out = new ArrayList<>(expressions.size());
+    for (net.sf.jsqlparser.expression.Expression e : expressions) {
+      out.add(e != null && ExpressionTypes.neverNull(e, notNullColumn));
+    }
+    return out;
+  }
+
+  /**
+   * The MySQL type of a column reference of the running read: {@code table.column} when the
+   * qualifier names a table it reads, else the one table it reads that has such a column.
+   */
+  private MysqlColumnType catalogColumnType(net.sf.jsqlparser.schema.Column column) {
+    io.dualwrite.rewriter.ColumnInfo info = catalogColumn(column);
+    return info == null ? null : MysqlColumnType.parse(info.mysqlType());
+  }
+
+  private io.dualwrite.rewriter.ColumnInfo catalogColumn(net.sf.jsqlparser.schema.Column column) {
+    if (currentTranslation == null) {
+      return null;
+    }
+    String name = MysqlResultLabels.unquote(column.getColumnName()).toLowerCase(Locale.ROOT);
+    Set<String> tables = currentTranslation.tablesRead();
+    if (column.getTable() != null && column.getTable().getName() != null) {
+      String qualifier =
+          MysqlResultLabels.unquote(column.getTable().getName()).toLowerCase(Locale.ROOT);
+      if (tables.contains(qualifier)) {
+        tables = Set.of(qualifier);
+      }
+    }
+    io.dualwrite.rewriter.ColumnInfo found = null;
+    for (String table : tables) {
+      Optional<io.dualwrite.rewriter.ColumnInfo> info =
+          conn.runtime().rewriter().catalog().table(table).flatMap(t -> t.column(name));
+      if (info.isPresent()) {
+        if (found != null) {
+          return null; // ambiguous without resolving aliases
+        }
+        found = info.get();
+      }
+    }
+    return found;
   }
 
   // ------------------------------------------------------------------------------- writes

@@ -78,6 +78,20 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
       List<String> mysqlLabels,
       Statement owner)
       throws SQLException {
+    this(postgres, mysqlTypes, mysqlLabels, null, owner);
+  }
+
+  /**
+   * As the four-argument constructor, with {@code notNull}: per column, true where MySQL reports
+   * the column as never NULL though PostgreSQL does not (computed columns); null for none.
+   */
+  public MysqlLookingResultSet(
+      ResultSet postgres,
+      List<MysqlColumnType> mysqlTypes,
+      List<String> mysqlLabels,
+      List<Boolean> notNull,
+      Statement owner)
+      throws SQLException {
     super(postgres);
     ResultSetMetaData pg = postgres.getMetaData();
     int n = pg.getColumnCount();
@@ -109,9 +123,15 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
       labels[i] = label != null ? label : pg.getColumnLabel(i + 1);
     }
     this.owner = owner;
+    boolean[] noNulls = new boolean[n];
+    if (notNull != null && notNull.size() == n) {
+      for (int i = 0; i < n; i++) {
+        noNulls[i] = Boolean.TRUE.equals(notNull.get(i));
+      }
+    }
     this.metaData =
         new MysqlLookingResultSetMetaData(
-            pg, types, labels, owner != null ? owner : postgres.getStatement());
+            pg, types, labels, noNulls, owner != null ? owner : postgres.getStatement());
   }
 
   /** Same as the four-argument constructor with no owner statement. */

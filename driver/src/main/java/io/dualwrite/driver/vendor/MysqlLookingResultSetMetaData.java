@@ -13,8 +13,9 @@ import org.postgresql.PGResultSetMetaData;
  * isCurrency}, {@code isSearchable}, {@code getSchemaName} (Connector/J's {@code
  * databaseTerm=CATALOG} gives "", and the database as the catalog), {@code getColumnLabel} (the
  * MySQL labels) and {@code getColumnName} (the table column's name, not the alias). Columns whose
- * MySQL type is unknown, and everything else ({@code isNullable}, {@code isAutoIncrement}, {@code
- * getTableName}, ...), are PostgreSQL's, which agree with Connector/J's for table columns.
+ * MySQL type is unknown, and everything else ({@code isNullable} but for computed columns MySQL
+ * knows are never NULL, {@code isAutoIncrement}, {@code getTableName}, ...), are PostgreSQL's,
+ * which agree with Connector/J's for table columns.
  *
  * <p>Immutable; built once per result set by {@link MysqlLookingResultSet}.
  */
@@ -22,14 +23,20 @@ public final class MysqlLookingResultSetMetaData extends ForwardingResultSetMeta
 
   private final MysqlColumnType[] types;
   private final String[] labels;
+  private final boolean[] noNulls;
   private final Statement catalogSource;
   private String catalog;
 
   MysqlLookingResultSetMetaData(
-      ResultSetMetaData postgres, MysqlColumnType[] types, String[] labels, Statement statement) {
+      ResultSetMetaData postgres,
+      MysqlColumnType[] types,
+      String[] labels,
+      boolean[] noNulls,
+      Statement statement) {
     super(postgres);
     this.types = types;
     this.labels = labels;
+    this.noNulls = noNulls;
     this.catalogSource = statement;
   }
 
@@ -171,6 +178,9 @@ public final class MysqlLookingResultSetMetaData extends ForwardingResultSetMeta
   @Override
   public int isNullable(int column) throws SQLException {
     type(column);
+    if (noNulls[column - 1]) {
+      return columnNoNulls; // a computed column MySQL knows is never NULL (COUNT, literals, ...)
+    }
     int n = delegate.isNullable(column);
     return n == columnNullableUnknown ? columnNullable : n;
   }

@@ -3,6 +3,7 @@ package io.dualwrite.driver.vendor;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
@@ -40,6 +41,56 @@ public final class MysqlResultLabels {
    *     this can read or its select list does not account for {@code columnCount} columns
    */
   public static List<String> of(String mysqlSql, int columnCount) {
+    List<SelectItem<?>> items = items(mysqlSql, columnCount);
+    if (items == null) {
+      return null;
+    }
+    List<String> labels = new ArrayList<>(columnCount);
+    for (SelectItem<?> item : items) {
+      labels.add(item == null ? null : label(item));
+    }
+    return labels;
+  }
+
+  /**
+   * The select-list expression of each column of {@code mysqlSql}'s result (null for the columns a
+   * {@code *} stands for), or null as for {@link #of}.
+   */
+  public static List<Expression> expressions(String mysqlSql, int columnCount) {
+    List<SelectItem<?>> items = items(mysqlSql, columnCount);
+    if (items == null) {
+      return null;
+    }
+    List<Expression> expressions = new ArrayList<>(columnCount);
+    for (SelectItem<?> item : items) {
+      expressions.add(item == null ? null : item.getExpression());
+    }
+    return expressions;
+  }
+
+  /**
+   * Whether the first SELECT of {@code mysqlSql} has an outer join (LEFT, RIGHT, FULL, NATURAL):
+   * then a NOT NULL column of a joined table can still come back NULL. True when it cannot tell.
+   */
+  public static boolean mayHaveOuterJoin(String mysqlSql) {
+    try {
+      if (CCJSqlParserUtil.parse(mysqlSql) instanceof Select select) {
+        PlainSelect plain = firstPlainSelect(select);
+        if (plain != null) {
+          return plain.getJoins() != null
+              && plain.getJoins().stream()
+                  .anyMatch(
+                      j -> j.isLeft() || j.isRight() || j.isFull() || j.isOuter() || j.isNatural());
+        }
+      }
+    } catch (JSQLParserException | RuntimeException e) {
+      // not readable here: assume the worst
+    }
+    return true;
+  }
+
+  /** One select item per result column, null for the columns of a {@code *}. */
+  private static List<SelectItem<?>> items(String mysqlSql, int columnCount) {
     Statement statement;
     try {
       statement = CCJSqlParserUtil.parse(mysqlSql);
@@ -64,17 +115,17 @@ public final class MysqlResultLabels {
     if (stars > 1 || (stars == 0 && starColumns != 0) || (stars == 1 && starColumns < 0)) {
       return null;
     }
-    List<String> labels = new ArrayList<>(columnCount);
+    List<SelectItem<?>> columns = new ArrayList<>(columnCount);
     for (SelectItem<?> item : items) {
       if (isStar(item)) {
         for (int k = 0; k < starColumns; k++) {
-          labels.add(null);
+          columns.add(null);
         }
       } else {
-        labels.add(label(item));
+        columns.add(item);
       }
     }
-    return labels;
+    return columns;
   }
 
   private static PlainSelect firstPlainSelect(Select select) {
@@ -112,7 +163,7 @@ public final class MysqlResultLabels {
   }
 
   /** {@code `userId`}, {@code "userId"} and {@code 'userId'} are {@code userId}. */
-  static String unquote(String name) {
+  public static String unquote(String name) {
     if (name.length() >= 2) {
       char first = name.charAt(0);
       char last = name.charAt(name.length() - 1);

@@ -1,0 +1,222 @@
+package io.dualwrite.driver.vendor;
+
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+
+/**
+ * What MySQL would say of a computed result column that PostgreSQL served: the type of {@code SUM},
+ * {@code AVG} and {@code /}, and whether an expression can be NULL. The two databases type these
+ * differently: PostgreSQL's {@code sum} of an {@code integer} is a {@code bigint} where MySQL's is
+ * a {@code DECIMAL} (so {@code getObject} gave a {@code Long} instead of a {@code BigDecimal}), and
+ * PostgreSQL's {@code numeric} results carry no scale where MySQL states one.
+ *
+ * <p>MySQL's rules ({@code Item_sum_sum}, {@code Item_sum_avg}, {@code div_precision_increment} =
+ * 4): the {@code SUM} of an integer or {@code DECIMAL(p,s)} argument is {@code DECIMAL(p + 22, s)}
+ * (an integer counts its digits: {@code TINYINT} 3, {@code SMALLINT} 5, {@code MEDIUMINT} 7, {@code
+ * INT} 10, {@code BIGINT} 19), its {@code AVG} is {@code DECIMAL(p + 4, s + 4)}; precision is
+ * capped at 65 and scale at 30; both of a {@code FLOAT}/{@code DOUBLE} are {@code DOUBLE}. The
+ * argument's type is known when it is a table column the schema catalog knows; otherwise only
+ * PostgreSQL's {@code bigint} sum (necessarily of an integer no wider than {@code INT}) is retyped.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class ExpressionTypes {
+  private static final int SUM_EXTRA_DIGITS = 22;
+  private static final int DIV_PRECISION_INCREMENT = 4;
+  private static final int MAX_PRECISION = 65;
+  private static final int MAX_SCALE = 30;
+
+  private ExpressionTypes() {}
+
+  /**
+   * The MySQL type of select-list expression {@code e}, when it is a {@code SUM}, {@code AVG} or
+   * division whose MySQL type differs from what PostgreSQL's result says.
+   *
+   * @param e the MySQL select-list expression
+   * @param pgTypeName pgjdbc's type name of the result column ({@code int8}, {@code numeric}, ...)
+   * @param columns the MySQL type of a column reference, or null when unknown
+   * @return the MySQL type, or null to keep the type derived from PostgreSQL's
+   */
+  public static MysqlColumnType of(
+      Expression e, String pgTypeName, Function<Column, MysqlColumnType> columns) {
+    if (e instanceof Division d) {
+      return division(d, columns);
+    }
+    if (!(e instanceof net.sf.jsqlparser.expression.Function f)
+        || f.getMultipartName() == null
+        || f.getMultipartName().size() != 1
+        || f.isAllColumns()) {
+      return null;
+    }
+    String name = f.getName().toUpperCase(Locale.ROOT);
+    boolean sum = name.equals("SUM");
+    if (!sum && !name.equals("AVG")) {
+      return null;
+    }
+    ExpressionList<?> args = f.getParameters();
+    MysqlColumnType arg =
+        args != null && args.size() == 1 && args.get(0) instanceof Column c
+            ? columns.apply(c)
+            : null;
+    if (arg == null) {
+      // Only PostgreSQL's bigint sum is known to be an integer sum: MySQL's is a DECIMAL.
+      return sum && pgTypeName.equals("int8") ? decimal(10 + SUM_EXTRA_DIGITS, 0) : null;
+    }
+    int digits;
+    int scale;
+    switch (arg.connectorType()) {
+      case FLOAT, FLOAT_UNSIGNED, DOUBLE, DOUBLE_UNSIGNED -> {
+        return new MysqlColumnType("double", -1, -1, false, java.util.List.of());
+      }
+      case DECIMAL, DECIMAL_UNSIGNED -> {
+        digits = arg.length() > 0 ? arg.length() : 10;
+        scale = Math.max(arg.scale(), 0);
+      }
+      case TINYINT, TINYINT_UNSIGNED, BIT -> {
+        digits = 3;
+        scale = 0;
+      }
+      case SMALLINT, SMALLINT_UNSIGNED -> {
+        digits = 5;
+        scale = 0;
+      }
+      case MEDIUMINT, MEDIUMINT_UNSIGNED -> {
+        digits = 7;
+        scale = 0;
+      }
+      case INT, INT_UNSIGNED -> {
+        digits = 10;
+        scale = 0;
+      }
+      case BIGINT, BIGINT_UNSIGNED -> {
+        digits = arg.connectorType() == com.mysql.cj.MysqlType.BIGINT_UNSIGNED ? 20 : 19;
+        scale = 0;
+      }
+      default -> {
+        return null; // strings, dates, ...: MySQL converts them to DOUBLE; leave PostgreSQL's
+      }
+    }
+    if (arg.connectorType() == com.mysql.cj.MysqlType.BIT && !arg.name().equals("tinyint")) {
+      return null; // a real BIT column
+    }
+    return sum
+        ? decimal(digits + SUM_EXTRA_DIGITS, scale)
+        : decimal(digits + DIV_PRECISION_INCREMENT, scale + DIV_PRECISION_INCREMENT);
+  }
+
+  /**
+   * {@code a / b}: MySQL's {@code Item_func_div} gives {@code DECIMAL(precision(a) + 4 + scale(b),
+   * scale(a) + 4)} when both are exact numbers (integers or decimals).
+   */
+  private static MysqlColumnType division(Division d, Function<Column, MysqlColumnType> columns) {
+    int[] a = exact(d.getLeftExpression(), columns);
+    int[] b = exact(d.getRightExpression(), columns);
+    if (a == null || b == null) {
+      return null;
+    }
+    return decimal(a[0] + DIV_PRECISION_INCREMENT + b[1], a[1] + DIV_PRECISION_INCREMENT);
+  }
+
+  /** {precision, scale} of an exact-number literal or column, or null. */
+  private static int[] exact(Expression e, Function<Column, MysqlColumnType> columns) {
+    if (e instanceof Parenthesis p) {
+      return exact(p.getExpression(), columns);
+    }
+    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
+      return exact(l.get(0), columns);
+    }
+    if (e instanceof LongValue v) {
+      return new int[] {Math.max(1, v.getStringValue().replace("-", "").length()), 0};
+    }
+    if (e instanceof Column c) {
+      MysqlColumnType t = columns.apply(c);
+      if (t == null) {
+        return null;
+      }
+      return switch (t.connectorType()) {
+        case DECIMAL, DECIMAL_UNSIGNED ->
+            new int[] {t.length() > 0 ? t.length() : 10, Math.max(t.scale(), 0)};
+        case TINYINT, TINYINT_UNSIGNED -> new int[] {3, 0};
+        case SMALLINT, SMALLINT_UNSIGNED -> new int[] {5, 0};
+        case MEDIUMINT, MEDIUMINT_UNSIGNED -> new int[] {7, 0};
+        case INT, INT_UNSIGNED -> new int[] {10, 0};
+        case BIGINT -> new int[] {19, 0};
+        case BIGINT_UNSIGNED -> new int[] {20, 0};
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Whether MySQL reports {@code e} as never NULL ({@code ResultSetMetaData.columnNoNulls}), where
+   * PostgreSQL reports every computed column as nullable: literals other than NULL, {@code COUNT},
+   * {@code IS [NOT] NULL}, the clock functions, and arithmetic ({@code +}, {@code -}, {@code *})
+   * and comparisons of such operands or of NOT NULL columns (when {@code notNullColumn} says so).
+   * Anything else: false (keep PostgreSQL's answer).
+   */
+  public static boolean neverNull(Expression e, Predicate<Column> notNullColumn) {
+    if (e instanceof Parenthesis p) {
+      return neverNull(p.getExpression(), notNullColumn);
+    }
+    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
+      return neverNull(l.get(0), notNullColumn);
+    }
+    if (e instanceof LongValue
+        || e instanceof StringValue
+        || e instanceof DoubleValue
+        || e instanceof IsNullExpression
+        || e instanceof TimeKeyExpression) {
+      return true;
+    }
+    if (e instanceof Column c) {
+      return notNullColumn.test(c);
+    }
+    if (e instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1) {
+      String name = f.getName().toUpperCase(Locale.ROOT);
+      return name.equals("COUNT") || NOT_NULL_FUNCTIONS.contains(name);
+    }
+    if (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication) {
+      BinaryExpression b = (BinaryExpression) e;
+      return neverNull(b.getLeftExpression(), notNullColumn)
+          && neverNull(b.getRightExpression(), notNullColumn);
+    }
+    if (e instanceof ComparisonOperator c) {
+      return neverNull(c.getLeftExpression(), notNullColumn)
+          && neverNull(c.getRightExpression(), notNullColumn);
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> NOT_NULL_FUNCTIONS =
+      java.util.Set.of(
+          "NOW", "CURRENT_TIMESTAMP", "CURDATE", "CURRENT_DATE", "UTC_TIMESTAMP", "SYSDATE");
+
+  private static MysqlColumnType decimal(int precision, int scale) {
+    return new MysqlColumnType(
+        "decimal",
+        Math.min(precision, MAX_PRECISION),
+        Math.min(scale, MAX_SCALE),
+        false,
+        java.util.List.of());
+  }
+}
