@@ -514,7 +514,7 @@ abstract class ShopWorkload {
                   + " WHERE ? BETWEEN valid_from AND IFNULL(valid_to, '9999-12-31') ORDER BY code",
               Date.valueOf("2024-06-10")),
           q(
-              "SELECT product_id, warehouse, on_hand, reserved, CAST(on_hand AS SIGNED) - reserved AS available"
+              "SELECT product_id, warehouse, on_hand, reserved, CAST(on_hand - reserved AS SIGNED) AS available"
                   + " FROM inventory WHERE reorder_level > on_hand - reserved"
                   + " ORDER BY product_id, warehouse"),
           q(

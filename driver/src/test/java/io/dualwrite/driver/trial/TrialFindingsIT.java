@@ -258,12 +258,14 @@ class TrialFindingsIT {
         "f8",
         "DUAL_WRITE",
         "CREATE TABLE f8_stock (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
-            + " on_hand INT UNSIGNED NOT NULL, reserved INT UNSIGNED NOT NULL)",
+            + " on_hand INT UNSIGNED NOT NULL, reserved INT UNSIGNED NOT NULL,"
+            + " priority TINYINT UNSIGNED NOT NULL DEFAULT 2)",
         "INSERT INTO f8_stock (on_hand, reserved) VALUES (10, 3), (7, 7)");
     readsLikeMysql(
         db,
         "f8",
         q("SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM f8_stock"),
+        q("SELECT MAX(priority) AS worst FROM f8_stock"),
         q("SELECT id, on_hand - reserved AS available FROM f8_stock ORDER BY id"));
   }
 
