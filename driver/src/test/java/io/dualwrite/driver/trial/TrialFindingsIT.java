@@ -250,8 +250,9 @@ class TrialFindingsIT {
 
   @Test
   @Disabled(
-      "finding 8: expressions of unsigned BIGINT type (MIN/MAX of a BIGINT UNSIGNED column,"
-          + " unsigned - unsigned) served by PostgreSQL are Long; Connector/J gives BigInteger")
+      "finding 8: MIN/MAX and arithmetic served by PostgreSQL lose the MySQL column type:"
+          + " BIGINT UNSIGNED -> Long (not BigInteger), TINYINT UNSIGNED signed, YEAR -> Integer"
+          + " (not Date)")
   void unsignedExpressionsReadAsBigInteger(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -259,13 +260,13 @@ class TrialFindingsIT {
         "DUAL_WRITE",
         "CREATE TABLE f8_stock (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
             + " on_hand INT UNSIGNED NOT NULL, reserved INT UNSIGNED NOT NULL,"
-            + " priority TINYINT UNSIGNED NOT NULL DEFAULT 2)",
+            + " priority TINYINT UNSIGNED NOT NULL DEFAULT 2, since YEAR NOT NULL DEFAULT 2024)",
         "INSERT INTO f8_stock (on_hand, reserved) VALUES (10, 3), (7, 7)");
     readsLikeMysql(
         db,
         "f8",
         q("SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM f8_stock"),
-        q("SELECT MAX(priority) AS worst FROM f8_stock"),
+        q("SELECT MAX(priority) AS worst, MAX(since) AS latest FROM f8_stock"),
         q("SELECT id, on_hand - reserved AS available FROM f8_stock ORDER BY id"));
   }
 
@@ -402,5 +403,76 @@ class TrialFindingsIT {
         "INSERT INTO f16_docs VALUES (1, '{\"a\": 1}')",
         "UPDATE f16_docs SET doc = JSON_SET(doc, '$.b', 2) WHERE id = 1");
     TableComparison.assertSameRows(db, "f16_docs", "id");
+  }
+
+  @Test
+  @Disabled(
+      "finding 17: ROUND of a FLOAT/DOUBLE column served by PostgreSQL is a BigDecimal;"
+          + " Connector/J gives Double")
+  void roundOfAFloatIsADouble(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f17",
+        "DUAL_WRITE",
+        "CREATE TABLE f17_readings (id INT NOT NULL PRIMARY KEY, f FLOAT NULL, d DOUBLE NULL)",
+        "INSERT INTO f17_readings VALUES (1, 0.1, 2.25), (2, 1.5, NULL)");
+    readsLikeMysql(
+        db,
+        "f17",
+        q("SELECT id, ROUND(f, 1) AS rf, ROUND(d, 1) AS rd FROM f17_readings ORDER BY id"));
+  }
+
+  @Test
+  @Disabled(
+      "finding 18: PG_PRIMARY's MySQL-looking errors name PostgreSQL's index, not the MySQL key,"
+          + " and drop the value and column MySQL names")
+  void pgPrimaryErrorsNameTheMysqlKeyAndColumn(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "f18", "dualwrite.phase", "PG_PRIMARY")) {
+      Trial.execute(
+          c,
+          "CREATE TABLE f18_users (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+              + " email VARCHAR(50) NOT NULL, name VARCHAR(5) NULL,"
+              + " UNIQUE KEY uq_f18_email (email))",
+          "INSERT INTO f18_users (email) VALUES ('a@example.com')");
+      // MySQL 8: Duplicate entry 'A@example.com' for key 'f18_users.uq_f18_email'
+      SQLException duplicate = failure(c, "INSERT INTO f18_users (email) VALUES ('A@example.com')");
+      assertThat(duplicate.getErrorCode()).isEqualTo(1062);
+      assertThat((Throwable) duplicate)
+          .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class)
+          .hasMessageContaining("'A@example.com'")
+          .hasMessageMatching("(?s).*for key '(f18_users\\.)?uq_f18_email'.*");
+      // MySQL: Data too long for column 'name' at row 1
+      SQLException tooLong =
+          failure(c, "INSERT INTO f18_users (email, name) VALUES ('b@x', 'toolong')");
+      assertThat(tooLong.getErrorCode()).isEqualTo(1406);
+      assertThat((Throwable) tooLong).hasMessageContaining("'name'");
+    }
+  }
+
+  private static SQLException failure(Connection c, String sql) {
+    try {
+      Trial.execute(c, sql);
+    } catch (SQLException e) {
+      return e;
+    }
+    throw new AssertionError("expected a failure: " + sql);
+  }
+
+  @Test
+  @Disabled(
+      "finding 19: PG_PRIMARY returns generated keys for statements that generate none (INSERT"
+          + " into a table without AUTO_INCREMENT, UPDATE, DELETE); Connector/J returns none")
+  void pgPrimaryReturnsNoKeysWhereMysqlGeneratesNone(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "f19", "dualwrite.phase", "PG_PRIMARY");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE f19_tags (id INT NOT NULL PRIMARY KEY, name VARCHAR(10) NOT NULL)");
+      s.executeUpdate(
+          "INSERT INTO f19_tags VALUES (7, 'a'), (9, 'b')",
+          java.sql.Statement.RETURN_GENERATED_KEYS);
+      assertThat(Trial.keys(s)).as("keys of an INSERT without AUTO_INCREMENT").isEmpty();
+      s.executeUpdate(
+          "UPDATE f19_tags SET name = 'c' WHERE id = 7", java.sql.Statement.RETURN_GENERATED_KEYS);
+      assertThat(Trial.keys(s)).as("keys of an UPDATE").isEmpty();
+    }
   }
 }
