@@ -50,6 +50,18 @@ abstract class ShopWorkload {
 
   abstract String phase();
 
+  /** Connector/J settings the application's URL carries (none by default). */
+  String[] connectorJSettings() {
+    return new String[0];
+  }
+
+  private String[] withConnectorJSettings(String... dualwrite) {
+    String[] extra = connectorJSettings();
+    String[] all = java.util.Arrays.copyOf(dualwrite, dualwrite.length + extra.length);
+    System.arraycopy(extra, 0, all, dualwrite.length, extra.length);
+    return all;
+  }
+
   @BeforeAll
   static void createSchema(DatabasePair db, TestInfo info) throws SQLException {
     String phase =
@@ -61,7 +73,7 @@ abstract class ShopWorkload {
 
   @BeforeEach
   void connect(DatabasePair db) throws SQLException {
-    c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase());
+    c = DualWriteTestUrls.connect(db, withConnectorJSettings("dualwrite.phase", phase()));
     seen = Trial.discrepancies(c);
   }
 
@@ -190,7 +202,8 @@ abstract class ShopWorkload {
         }
         ps.addBatch();
       }
-      assertThat(ps.executeBatch()).containsExactly(1, 1, 1, 1);
+      // 1 each, or SUCCESS_NO_INFO when Connector/J rewrites the batch into one INSERT.
+      assertThat(ps.executeBatch()).hasSize(4).doesNotContain(0, Statement.EXECUTE_FAILED);
     }
 
     // Stock arrives per warehouse; a second delivery of the same product adds up (upsert batch).
