@@ -618,4 +618,24 @@ class TrialFindingsIT {
       assertThat(seen).as("a read that fails on PostgreSQL (finding 21)").isNotEmpty();
     }
   }
+
+  @Test
+  @Disabled(
+      "finding 26: HAVING on a select-list alias (HAVING n > 1) is passed through; PostgreSQL"
+          + " has no such column")
+  void havingOnASelectAliasIsServedByPostgres(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f26",
+        "DUAL_WRITE",
+        "CREATE TABLE f26_people (id INT NOT NULL PRIMARY KEY, last VARCHAR(20) NOT NULL,"
+            + " amount DECIMAL(8,2) NOT NULL)",
+        "INSERT INTO f26_people VALUES (1, 'lee', 5.00), (2, 'kim', 7.50), (3, 'lee', 1.25)");
+    readsLikeMysql(
+        db,
+        "f26",
+        q(
+            "SELECT last, COUNT(*) AS n, SUM(amount) AS total FROM f26_people GROUP BY last"
+                + " HAVING n > 1 AND total > 0 ORDER BY last"));
+  }
 }
