@@ -638,4 +638,68 @@ class TrialFindingsIT {
             "SELECT last, COUNT(*) AS n, SUM(amount) AS total FROM f26_people GROUP BY last"
                 + " HAVING n > 1 AND total > 0 ORDER BY last"));
   }
+
+  @Test
+  @Disabled(
+      "finding 27: a column-level CHECK refuses the whole CREATE TABLE: the table does not exist"
+          + " on PostgreSQL and every later write to it fails there")
+  void columnLevelCheckCreatesTheTable(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f27",
+        "DUAL_WRITE",
+        "CREATE TABLE f27_scores (id INT NOT NULL PRIMARY KEY,"
+            + " score INT NOT NULL DEFAULT 0 CHECK (score >= 0))",
+        "INSERT INTO f27_scores VALUES (1, 5)");
+    TableComparison.assertSameRows(db, "f27_scores", "id");
+  }
+
+  @Test
+  @Disabled(
+      "finding 28: FULLTEXT KEY followed by UNIQUE KEY in CREATE TABLE is read as one"
+          + " 'UNIQUE FULLTEXT KEY' and the table is refused")
+  void fulltextKeyFollowedByUniqueKeyCreatesTheTable(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f28",
+        "DUAL_WRITE",
+        "CREATE TABLE f28_posts (id INT NOT NULL PRIMARY KEY, title VARCHAR(100) NOT NULL,"
+            + " body TEXT, FULLTEXT KEY ft_f28 (title, body), UNIQUE KEY uq_f28_title (title))",
+        "INSERT INTO f28_posts VALUES (1, 'Hello', 'World')");
+    TableComparison.assertSameRows(db, "f28_posts", "id");
+  }
+
+  @Test
+  @Disabled(
+      "finding 29: ALTER TABLE ... DROP FOREIGN KEY fk does not parse (parse-error): the"
+          + " constraint stays on PostgreSQL")
+  void dropForeignKeyIsMirrored(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f29",
+        "DUAL_WRITE",
+        "CREATE TABLE f29_parent (id INT NOT NULL PRIMARY KEY)",
+        "CREATE TABLE f29_child (id INT NOT NULL PRIMARY KEY, parent_id INT NULL,"
+            + " CONSTRAINT fk_f29_parent FOREIGN KEY (parent_id) REFERENCES f29_parent (id))",
+        "ALTER TABLE f29_child DROP FOREIGN KEY fk_f29_parent",
+        "INSERT INTO f29_child VALUES (1, 42)");
+    TableComparison.assertSameRows(db, "f29_child", "id");
+  }
+
+  @Test
+  @Disabled(
+      "finding 30: ALTER TABLE ... ALTER COLUMN c SET DEFAULT / DROP DEFAULT and RENAME INDEX are"
+          + " refused (recorded UNTRANSLATABLE)")
+  void alterColumnDefaultAndRenameIndexAreMirrored(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f30",
+        "DUAL_WRITE",
+        "CREATE TABLE f30_posts (id INT NOT NULL PRIMARY KEY, score INT NOT NULL DEFAULT 0,"
+            + " title VARCHAR(100) NOT NULL, KEY idx_f30_title (title))",
+        "ALTER TABLE f30_posts ALTER COLUMN score SET DEFAULT 5",
+        "ALTER TABLE f30_posts RENAME INDEX idx_f30_title TO idx_f30_title2",
+        "INSERT INTO f30_posts (id, title) VALUES (1, 'x')");
+    TableComparison.assertSameRows(db, "f30_posts", "id");
+  }
 }
