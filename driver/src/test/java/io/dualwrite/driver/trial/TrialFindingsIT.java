@@ -702,4 +702,22 @@ class TrialFindingsIT {
         "INSERT INTO f30_posts (id, title) VALUES (1, 'x')");
     TableComparison.assertSameRows(db, "f30_posts", "id");
   }
+
+  @Test
+  @Disabled(
+      "finding 3: in PG_PRIMARY with readPercent 100 the application's valid SELECT fails"
+          + " (no fallback: PostgreSQL is authoritative)")
+  void inListFollowedByAndIsReadInPgPrimary(DatabasePair db) throws SQLException {
+    writeCleanly(
+        db,
+        "f3c",
+        "PG_PRIMARY",
+        "CREATE TABLE f3c_items (id INT NOT NULL PRIMARY KEY, qty INT NOT NULL)",
+        "INSERT INTO f3c_items VALUES (1, 5), (2, 0), (3, 7)");
+    try (Connection c =
+        connect(db, "f3c", "dualwrite.phase", "PG_PRIMARY", "dualwrite.readPercent", "100")) {
+      assertThat(Trial.rows(c, "SELECT id FROM f3c_items WHERE id IN (1, 2) AND qty > 0"))
+          .hasSize(1);
+    }
+  }
 }
