@@ -19,9 +19,26 @@ import java.util.Map;
 public final class ResultComparator {
   private ResultComparator() {}
 
+  /**
+   * Compares the results of {@code sql} on both sides: in order when it has a top-level ORDER BY,
+   * where rows that differ only by the order of ties (equal ORDER BY keys, each database free to
+   * order them its own way) are equal when the keys are columns of the result.
+   *
+   * @return null when equal, else a one-line description of the first difference
+   */
+  public static String compare(ResultSet authoritative, ResultSet other, String sql)
+      throws SQLException {
+    return compare(authoritative, other, isOrdered(sql), sql);
+  }
+
   /** Null when equal, else a one-line description of the first difference. */
   public static String compare(ResultSet authoritative, ResultSet other, boolean ordered)
       throws SQLException {
+    return compare(authoritative, other, ordered, null);
+  }
+
+  private static String compare(
+      ResultSet authoritative, ResultSet other, boolean ordered, String sql) throws SQLException {
     ResultSetMetaData meta = authoritative.getMetaData();
     int columns = meta.getColumnCount();
     if (other.getMetaData().getColumnCount() != columns) {
@@ -36,14 +53,26 @@ public final class ResultComparator {
     if (ordered) {
       for (int r = 0; r < a.size(); r++) {
         if (!a.get(r).equals(b.get(r))) {
-          return "row "
-              + (r + 1)
-              + " differs in column "
-              + firstDifference(meta, a.get(r), b.get(r));
+          String difference =
+              "row " + (r + 1) + " differs in column " + firstDifference(meta, a.get(r), b.get(r));
+          if (sql == null || unorderedDifference(a, b) != null) {
+            return difference;
+          }
+          int[] keys = keyColumns(orderKeys(sql), meta);
+          if (keys == null) {
+            return difference
+                + " (the same rows in another order; the ORDER BY keys are not all result"
+                + " columns, so ties cannot be told from a different order)";
+          }
+          return sameKeys(a, b, keys) ? null : difference + " (the same rows, ordered differently)";
         }
       }
       return null;
     }
+    return unorderedDifference(a, b);
+  }
+
+  private static String unorderedDifference(List<List<Object>> a, List<List<Object>> b) {
     Map<List<Object>, Integer> counts = new HashMap<>();
     for (List<Object> row : a) {
       counts.merge(row, 1, Integer::sum);
@@ -58,6 +87,95 @@ public final class ResultComparator {
       }
     }
     return unmatched == 0 ? null : unmatched + " of " + b.size() + " rows differ (unordered)";
+  }
+
+  /** Whether both sequences of rows have the same ORDER BY key values, row by row. */
+  private static boolean sameKeys(List<List<Object>> a, List<List<Object>> b, int[] keys) {
+    for (int r = 0; r < a.size(); r++) {
+      for (int k : keys) {
+        if (!java.util.Objects.equals(a.get(r).get(k), b.get(r).get(k))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The result column (0-based) of each ORDER BY key: a position ({@code ORDER BY 2}) or a name
+   * matching a column label (qualifier and quotes ignored); null when a key is an expression or
+   * names no result column.
+   */
+  private static int[] keyColumns(List<String> keys, ResultSetMetaData meta) throws SQLException {
+    if (keys == null || keys.isEmpty()) {
+      return null;
+    }
+    int columns = meta.getColumnCount();
+    int[] out = new int[keys.size()];
+    for (int k = 0; k < keys.size(); k++) {
+      String key = keys.get(k);
+      int found = -1;
+      if (key.chars().allMatch(Character::isDigit)) {
+        int position = Integer.parseInt(key);
+        found = position >= 1 && position <= columns ? position - 1 : -1;
+      } else {
+        for (int c = 1; c <= columns && found < 0; c++) {
+          if (key.equalsIgnoreCase(meta.getColumnLabel(c))
+              || key.equalsIgnoreCase(meta.getColumnName(c))) {
+            found = c - 1;
+          }
+        }
+      }
+      if (found < 0) {
+        return null;
+      }
+      out[k] = found;
+    }
+    return out;
+  }
+
+  /**
+   * The keys of {@code sql}'s top-level ORDER BY, each a column name (unqualified, unquoted) or a
+   * position; null when there is none or a key is an expression.
+   */
+  static List<String> orderKeys(String sql) {
+    String n = Fingerprints.normalizeForComparison(sql);
+    int depth = 0;
+    int from = -1;
+    for (int i = 0; i < n.length() && from < 0; i++) {
+      char c = n.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && n.startsWith("order by", i) && (i == 0 || n.charAt(i - 1) == ' ')) {
+        from = i + "order by".length();
+      }
+    }
+    if (from < 0) {
+      return null;
+    }
+    String clause = n.substring(from);
+    for (String end : new String[] {" limit ", " for update", " for share", " lock in "}) {
+      int at = clause.indexOf(end);
+      if (at >= 0) {
+        clause = clause.substring(0, at);
+      }
+    }
+    List<String> keys = new ArrayList<>();
+    for (String part : clause.split(",")) {
+      String key =
+          part.trim()
+              .replaceAll("\\s+nulls\\s+(first|last)$", "")
+              .replaceAll("\\s+(asc|desc)$", "")
+              .trim();
+      if (!key.matches("[`\"]?[a-z0-9_$]+[`\"]?(\\.[`\"]?[a-z0-9_$]+[`\"]?)?")) {
+        return null;
+      }
+      String last = key.substring(key.lastIndexOf('.') + 1);
+      keys.add(last.replace("`", "").replace("\"", ""));
+    }
+    return keys;
   }
 
   private static String firstDifference(ResultSetMetaData meta, List<Object> a, List<Object> b)

@@ -84,6 +84,11 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
       case NULL, NULL_TYPED_NAME -> {
         if (intArg == Types.BOOLEAN || intArg == Types.BIT) {
           target.setNull(index, Types.SMALLINT);
+        } else if (intArg == Types.BLOB) {
+          // pgjdbc types a BLOB null as oid (large objects); MySQL's BLOBs are bytea here
+          target.setNull(index, Types.BINARY);
+        } else if (intArg == Types.CLOB || intArg == Types.NCLOB) {
+          target.setNull(index, Types.VARCHAR); // likewise: TEXT columns, not oid
         } else {
           applyTo(target, index);
         }

@@ -289,14 +289,29 @@ final class StatementEngine {
     if (t.isRefused() && auth == Side.POSTGRES) {
       throw refusedOnPostgres(t);
     }
+    boolean translated = !t.isRefused() && t.postgresSql() != null;
     boolean eligible =
         !conn.wroteInTransaction()
             && !t.lockingRead()
-            && !t.isRefused()
-            && t.postgresSql() != null
             && !runtime.drift().anyDrifted(t.tablesRead());
     boolean otherHealthy = runtime.health().isClosed(other);
     Route route = ReadRouter.route(conn.flags(), eligible, otherHealthy);
+    if (!translated && (route.compare() || route.side() != auth)) {
+      // A read the flags send to PostgreSQL that it cannot run: the authoritative side answers,
+      // and the operator learns of it before PostgreSQL must answer everything.
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.UNTRANSLATABLE,
+              t.mysqlSql(),
+              t.isRefused()
+                  ? t.refusal().code() + ": " + t.refusal().reason()
+                  : "no PostgreSQL statement",
+              t.tablesRead(),
+              List.of(),
+              false);
+      route = ReadRouter.route(conn.flags(), false, otherHealthy);
+    }
     if (route.compare()) {
       runComparedRead(t, binds, auth);
       return;
@@ -315,6 +330,25 @@ final class StatementEngine {
       runtime.metrics().read(other);
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
+      if (!io.dualwrite.driver.runtime.SideHealth.isAvailabilityFailure(e)) {
+        // PostgreSQL rejected the translation: a difference the operator must see (an outage is
+        // the breaker's business and is not recorded per read).
+        runtime
+            .recorder()
+            .record(
+                DiscrepancyKind.READ_MISMATCH,
+                t.mysqlSql(),
+                other
+                    + " side failed, served by "
+                    + auth
+                    + ": "
+                    + e.getSQLState()
+                    + " "
+                    + e.getMessage(),
+                t.tablesRead(),
+                List.of(),
+                false);
+      }
       resultSet = wrapResult(executeRead(auth, t, binds), auth);
       runtime.metrics().read(auth);
     }
@@ -325,30 +359,45 @@ final class StatementEngine {
   }
 
   private ResultSet executeRead(Side side, Translation t, Bind[] binds) throws SQLException {
-    Connection c =
-        side == conn.authoritativeSide() ? conn.sides().get(side) : conn.sides().get(side);
+    return executeRead(side, t, binds, false);
+  }
+
+  /**
+   * Runs a read on {@code side}; with {@code rewindable}, on a scroll-insensitive vendor statement
+   * whose result can be read through and rewound (for a compared read, which hands the application
+   * the vendor's own result after comparing it).
+   */
+  private ResultSet executeRead(Side side, Translation t, Bind[] binds, boolean rewindable)
+      throws SQLException {
+    Connection c = conn.sides().get(side);
     long start = System.nanoTime();
     try {
       if (side == Side.MYSQL) {
         if (binds == null) {
-          Statement s = plainOn(side, c);
+          Statement s = rewindable ? rewindablePlainOn(side, c) : plainOn(side, c);
           s.execute(t.mysqlSql());
           lastVendor = s;
           return s.getResultSet();
         }
-        PreparedStatement ps = preparedOn(side, c, t.mysqlSql(), false, null);
+        PreparedStatement ps =
+            rewindable
+                ? rewindablePreparedOn(side, c, t.mysqlSql())
+                : preparedOn(side, c, t.mysqlSql(), false, null);
         applyIdentity(ps, binds);
         ps.execute();
         lastVendor = ps;
         return ps.getResultSet();
       }
       if (binds == null && t.mysqlParameterCount() == 0) {
-        Statement s = plainOn(side, c);
+        Statement s = rewindable ? rewindablePlainOn(side, c) : plainOn(side, c);
         s.execute(t.postgresSql());
         lastVendor = s;
         return s.getResultSet();
       }
-      PreparedStatement ps = preparedOn(side, c, t.postgresSql(), false, null);
+      PreparedStatement ps =
+          rewindable
+              ? rewindablePreparedOn(side, c, t.postgresSql())
+              : preparedOn(side, c, t.postgresSql(), false, null);
       applyMapped(ps, binds, t.parameterMap());
       ps.execute();
       lastVendor = ps;
@@ -358,22 +407,31 @@ final class StatementEngine {
     }
   }
 
+  /**
+   * A read run on both sides and compared. The application gets the authoritative side's own
+   * result, as an uncompared read would give it (Connector/J's, or PostgreSQL's made to look like
+   * it): the vendor statement is scroll-insensitive, so the result is read through for the
+   * comparison and rewound.
+   */
   private void runComparedRead(Translation t, Bind[] binds, Side auth) throws SQLException {
     DriverRuntime runtime = conn.runtime();
-    CachedRowSet authRows = materialize(executeRead(auth, t, binds));
+    ResultSet authRows = executeRead(auth, t, binds, true);
+    Statement authVendor = lastVendor;
     Side other = auth.other();
     String difference;
     long start = System.nanoTime();
     try {
       CachedRowSet otherRows = materialize(executeRead(other, t, binds));
       runtime.health().success(other, System.nanoTime() - start);
-      difference =
-          ResultComparator.compare(authRows, otherRows, ResultComparator.isOrdered(t.mysqlSql()));
-      authRows.beforeFirst();
+      difference = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
     } catch (SQLException e) {
       conn.mirrorFailed(other, System.nanoTime() - start, e);
       difference = other + " side failed: " + e.getSQLState() + " " + e.getMessage();
     }
+    if (authRows != null) {
+      authRows.beforeFirst();
+    }
+    lastVendor = authVendor;
     runtime.metrics().comparedRead(difference != null);
     runtime.metrics().read(auth);
     if (difference != null) {
@@ -387,7 +445,7 @@ final class StatementEngine {
               List.of(),
               false);
     }
-    resultSet = new DualWriteResultSet(authRows, owner);
+    resultSet = wrapResult(authRows, auth);
   }
 
   private static CachedRowSet materialize(ResultSet rs) throws SQLException {
@@ -1702,6 +1760,33 @@ final class StatementEngine {
     return ps;
   }
 
+  /** The scroll-insensitive plain statement per side, for compared reads. */
+  private final Statement[] rewindablePlain = new Statement[2];
+
+  private Statement rewindablePlainOn(Side side, Connection c) throws SQLException {
+    Statement s = rewindablePlain[side.ordinal()];
+    if (s == null || s.isClosed() || s.getConnection() != c) {
+      closeQuietly(s, null);
+      s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+      settings.applyTo(s);
+      rewindablePlain[side.ordinal()] = s;
+    }
+    return s;
+  }
+
+  private PreparedStatement rewindablePreparedOn(Side side, Connection c, String sql)
+      throws SQLException {
+    String key = "scroll\u0000" + side + sql;
+    PreparedStatement ps = others == null ? null : others.get(key);
+    if (ps == null || ps.isClosed() || ps.getConnection() != c) {
+      closeQuietly(ps, null);
+      ps = c.prepareStatement(sql, ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+      settings.applyTo(ps);
+      others().put(key, ps);
+    }
+    return ps;
+  }
+
   private Map<String, PreparedStatement> others() {
     if (others == null) {
       others = new HashMap<>();
@@ -1848,6 +1933,8 @@ final class StatementEngine {
     for (int i = 0; i < 2; i++) {
       failure = closeQuietly(plain[i], failure);
       plain[i] = null;
+      failure = closeQuietly(rewindablePlain[i], failure);
+      rewindablePlain[i] = null;
       failure = closeQuietly(recent[i] == null ? null : recent[i].ps(), failure);
       recent[i] = null;
     }

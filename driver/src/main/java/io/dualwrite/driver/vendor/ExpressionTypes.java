@@ -3,6 +3,7 @@ package io.dualwrite.driver.vendor;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -59,22 +60,27 @@ public final class ExpressionTypes {
     if (e instanceof Division d) {
       return division(d, columns);
     }
-    if (!(e instanceof net.sf.jsqlparser.expression.Function f)
-        || f.getMultipartName() == null
-        || f.getMultipartName().size() != 1
-        || f.isAllColumns()) {
+    String name;
+    Expression argument;
+    if (e instanceof AnalyticExpression a && a.getName() != null) {
+      // SUM(x) OVER (...): typed as SUM(x)
+      name = a.getName().toUpperCase(Locale.ROOT);
+      argument = a.getExpression();
+    } else if (e instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && !f.isAllColumns()) {
+      name = f.getName().toUpperCase(Locale.ROOT);
+      ExpressionList<?> args = f.getParameters();
+      argument = args != null && args.size() == 1 ? args.get(0) : null;
+    } else {
       return null;
     }
-    String name = f.getName().toUpperCase(Locale.ROOT);
     boolean sum = name.equals("SUM");
     if (!sum && !name.equals("AVG")) {
       return null;
     }
-    ExpressionList<?> args = f.getParameters();
-    MysqlColumnType arg =
-        args != null && args.size() == 1 && args.get(0) instanceof Column c
-            ? columns.apply(c)
-            : null;
+    MysqlColumnType arg = argument instanceof Column c ? columns.apply(c) : null;
     if (arg == null) {
       // Only PostgreSQL's bigint sum is known to be an integer sum: MySQL's is a DECIMAL.
       return sum && pgTypeName.equals("int8") ? decimal(10 + SUM_EXTRA_DIGITS, 0) : null;

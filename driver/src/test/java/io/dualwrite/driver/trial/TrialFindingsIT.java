@@ -200,9 +200,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 6: setNull(i, Types.BLOB) on a BLOB column reaches PostgreSQL as an oid null:"
-          + " column is of type bytea but expression is of type oid")
   void setNullBlobIsMirrored(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f6", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -218,7 +215,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled("finding 6: in PG_PRIMARY the same setNull(Types.BLOB) fails the application")
   void setNullBlobWorksInPgPrimary(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f6b", "dualwrite.phase", "PG_PRIMARY")) {
       Trial.execute(c, "CREATE TABLE f6b_agents (id INT NOT NULL PRIMARY KEY, avatar BLOB NULL)");
@@ -231,10 +227,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 7: SUM (also as a window function) over an integer column or a comparison served"
-          + " by PostgreSQL is a Long;"
-          + " Connector/J gives BigDecimal (MySQL's SUM of exact values is DECIMAL)")
   void sumOfIntegersIsADecimal(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -479,9 +471,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 20: compared reads ordered by a non-unique column record READ_MISMATCH when the"
-          + " sides order ties differently (valid SQL, equal data)")
   void comparedReadOrderedByANonUniqueColumnIsNoMismatch(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -514,10 +503,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 22: with comparePercent > 0 the application gets a CachedRowSet: getString of a"
-          + " DATETIME is ISO (2024-01-02T03:04:05), of a TINYINT(1) 'true', getTimestamp of a"
-          + " DATETIME throws ClassCastException")
   void comparedReadsReturnWhatConnectorJReturns(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -539,9 +524,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 22: in PG_PRIMARY a compared read returns PostgreSQL's own result, not the"
-          + " MySQL-looking one (Timestamp for DATETIME, type names like bigserial/int4)")
   void comparedReadsInPgPrimaryLookLikeMysql(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -598,9 +580,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 25: at readPercent 100 a read PostgreSQL cannot run (refused by the rewriter, or"
-          + " failing there) silently stays on MySQL: no discrepancy, nothing for the operator")
   void readsPostgresCannotServeAreRecorded(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
