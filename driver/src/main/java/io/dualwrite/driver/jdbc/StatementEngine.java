@@ -129,7 +129,8 @@ final class StatementEngine {
       throw refusedOnPostgres(t);
     }
     String sql = t.pinned() != null ? t.pinned().postgresSql() : t.postgresSql();
-    return new Variant(sql, keys, keys && ai != null ? ai.column() : null);
+    // Keys only from an AUTO_INCREMENT column, as from MySQL (see noGeneratedKeys)
+    return new Variant(sql, keys && ai != null, keys && ai != null ? ai.column() : null);
   }
 
   /** Prepares the authoritative side's statement for a new prepared-statement wrapper. */
@@ -667,6 +668,10 @@ final class StatementEngine {
     // RETURNING).
     boolean explicitIdsOnPostgres = auth == Side.POSTGRES && ai != null && ai.suppliedByStatement();
     boolean wantKeys = appWantsKeys || keysForMirror || explicitIdsOnPostgres;
+    boolean noKeys = auth == Side.POSTGRES && ai == null && t.kind().isWrite();
+    if (noKeys) {
+      wantKeys = false; // see noGeneratedKeys
+    }
     String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
 
     String sql;
@@ -703,6 +708,9 @@ final class StatementEngine {
       throw e;
     }
     updateCount = count;
+    if (noKeys && appWantsKeys) {
+      generatedKeys = noGeneratedKeys();
+    }
     try {
       List<Object> keys = wantKeys ? readKeys() : null;
       if (explicitIdsOnPostgres && keys != null) {
@@ -1159,6 +1167,23 @@ final class StatementEngine {
     return keys;
   }
 
+  /**
+   * What Connector/J returns for a write that generated no key (no AUTO_INCREMENT column, or an
+   * UPDATE/DELETE): an empty {@code GENERATED_KEY} result. PostgreSQL, asked for keys, would return
+   * whole rows ({@code RETURNING *}).
+   */
+  private ResultSet noGeneratedKeys() throws SQLException {
+    CachedRowSet empty = RowSets.FACTORY.createCachedRowSet();
+    javax.sql.rowset.RowSetMetaDataImpl meta = new javax.sql.rowset.RowSetMetaDataImpl();
+    meta.setColumnCount(1);
+    meta.setColumnName(1, "GENERATED_KEY");
+    meta.setColumnLabel(1, "GENERATED_KEY");
+    meta.setColumnType(1, java.sql.Types.BIGINT);
+    meta.setColumnTypeName(1, "BIGINT UNSIGNED");
+    empty.setMetaData(meta);
+    return new DualWriteResultSet(empty, owner);
+  }
+
   /** Connector/J's generated keys: one column {@code GENERATED_KEY}, {@code BIGINT UNSIGNED}. */
   private static final List<String> GENERATED_KEY = List.of("GENERATED_KEY");
 
@@ -1208,7 +1233,8 @@ final class StatementEngine {
     PinnedStatement pinned = t.isRefused() ? null : t.pinned();
     AutoIncrement ai = t.isRefused() ? null : t.autoIncrement();
     boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
-    boolean wantKeys = options.appWantsKeys() || keysForMirror;
+    boolean noKeys = auth == Side.POSTGRES && ai == null && t.kind().isWrite();
+    boolean wantKeys = (options.appWantsKeys() || keysForMirror) && !noKeys;
     String keyColumn = auth == Side.POSTGRES && ai != null ? ai.column() : null;
     String authSql;
     int[] authSources;
@@ -1254,6 +1280,9 @@ final class StatementEngine {
       runtime.metrics().statement(auth, System.nanoTime() - start);
     }
     lastVendor = ps;
+    if (noKeys && options.appWantsKeys()) {
+      generatedKeys = noGeneratedKeys();
+    }
     if (failure != null && holdLocks && auth == Side.POSTGRES) {
       // PostgreSQL aborted the transaction: none of the batch stays (as in its implicit
       // transaction in autocommit mode), so there is nothing to mirror.

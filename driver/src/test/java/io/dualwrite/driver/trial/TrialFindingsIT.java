@@ -453,9 +453,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 19: PG_PRIMARY returns generated keys for statements that generate none (INSERT"
-          + " into a table without AUTO_INCREMENT, UPDATE, DELETE); Connector/J returns none")
   void pgPrimaryReturnsNoKeysWhereMysqlGeneratesNone(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f19", "dualwrite.phase", "PG_PRIMARY");
         java.sql.Statement s = c.createStatement()) {
