@@ -463,6 +463,31 @@ SELECT id, TIMESTAMPDIFF(MINUTE, created_at, last_login_at) AS m FROM users ORDE
 -- order: unordered
 SELECT UNIX_TIMESTAMP(TIMESTAMP '2024-03-05 10:00:00') AS t;
 
+-- id: typed-literals
+-- category: p0.date-arith
+-- order: unordered
+-- note: DATE, TIMESTAMP (a DATETIME in MySQL) and TIME literals keep their types
+SELECT DATE '2024-02-29' AS d, TIMESTAMP '2024-03-05 10:00:00.25' AS ts, TIME '23:59:58' AS t;
+
+-- id: typed-literal-in-where
+-- category: p0.date-arith
+-- order: ordered
+SELECT id FROM users WHERE birth_date < DATE '2000-01-01' AND created_at >= TIMESTAMP '2023-01-15 09:35:00' ORDER BY id;
+
+-- id: typed-literal-relaxed-refused
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:DATE
+-- note: MySQL reads any punctuation as a date delimiter; only the standard form is translated
+SELECT DATE '2024/01/31' AS d;
+
+-- id: typed-literal-timestamp-needs-time
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:TIMESTAMP
+-- note: a TIMESTAMP literal without a time of day is rejected by the server (MariaDB: Incorrect DATETIME value), PostgreSQL would accept it
+SELECT TIMESTAMP '2024-03-05' AS midnight;
+
 -- id: ut-cast-datetime
 -- category: p0.unix-timestamp
 -- order: unordered

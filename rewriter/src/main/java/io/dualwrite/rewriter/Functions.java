@@ -190,6 +190,20 @@ final class Functions {
         d.a(", 0))");
         return;
       }
+      if (Set.of("UPPER", "LOWER", "UCASE", "LCASE").contains(n) && args.size() == 1) {
+        Expression arg = args.get(0);
+        if (PgExpressionDeParser.hexDigits(arg) != null) {
+          // a binary string has no letter case: MySQL returns it unchanged
+          d.text(arg);
+          return;
+        }
+        if (containsHex(arg)) {
+          throw RefusedException.function(
+              n,
+              n
+                  + " of an expression built from a hex literal (a binary string) is not translated.");
+        }
+      }
       boolean textArgs =
           Set.of(
                   "UPPER", "LOWER", "UCASE", "LCASE", "REPLACE", "REVERSE", "REPEAT", "LEFT",
@@ -506,6 +520,10 @@ final class Functions {
         d.text(args.get(0));
         d.a(", 'UTF8')), 'hex')");
       }
+      case "HEX" -> {
+        arity(n, args, 1, 1);
+        hex(d, args.get(0));
+      }
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
@@ -668,9 +686,96 @@ final class Functions {
     }
   }
 
+  /**
+   * MySQL HEX(): a string's bytes (UTF-8 here) or an integer's 64-bit two's complement, in upper
+   * case. Which one depends on the argument's type, so an argument of unknown type is refused.
+   */
+  private static void hex(PgExpressionDeParser d, Expression e) {
+    String digits = PgExpressionDeParser.hexDigits(e);
+    if (digits != null) {
+      // HEX(X'0a') gives the literal's own digits
+      String even = digits.length() % 2 == 1 ? "0" + digits : digits;
+      if (!even.matches("[0-9A-Fa-f]*")) {
+        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
+      }
+      d.a("'").a(even.toUpperCase(Locale.ROOT)).a("'");
+      return;
+    }
+    var c = d.columnInfo(e);
+    boolean integer =
+        e instanceof LongValue
+            || (e instanceof SignedExpression s
+                && s.getSign() == '-'
+                && s.getExpression() instanceof LongValue)
+            || (c.isPresent()
+                && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
+                    .contains(TypeMapping.baseType(c.get().mysqlType())));
+    if (integer) {
+      if (c.isPresent()
+          && c.get().mysqlType().toLowerCase(Locale.ROOT).contains("unsigned")
+          && TypeMapping.baseType(c.get().mysqlType()).equals("bigint")) {
+        throw RefusedException.function(
+            "HEX", "HEX of a BIGINT UNSIGNED column can exceed PostgreSQL's bigint.");
+      }
+      d.a("upper(to_hex(CAST(");
+      d.value(e);
+      d.a(" AS bigint)))");
+      return;
+    }
+    boolean binary = c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
+    if (binary) {
+      d.a("upper(encode(");
+      d.p(e);
+      d.a(", 'hex'))");
+      return;
+    }
+    boolean string =
+        (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()))
+            || (c.isPresent() && TypeMapping.isText(c.get().mysqlType()))
+            || (e instanceof Function f
+                && Set.of(
+                        "CONCAT",
+                        "LOWER",
+                        "UPPER",
+                        "CONCAT_WS",
+                        "SUBSTRING",
+                        "SUBSTR",
+                        "TRIM",
+                        "REPLACE")
+                    .contains(name(f)));
+    if (string) {
+      d.a("upper(encode(convert_to(");
+      d.text(e);
+      d.a(", 'UTF8'), 'hex'))");
+      return;
+    }
+    throw RefusedException.function(
+        "HEX",
+        "HEX("
+            + e
+            + ") hexes a string's bytes or an integer's value depending on the argument type,"
+            + " which is not known here.");
+  }
+
+  /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */
+  private static boolean containsHex(Expression e) {
+    if (PgExpressionDeParser.hexDigits(e) != null) {
+      return true;
+    }
+    if (e instanceof Function f && f.getParameters() != null) {
+      for (Object a : f.getParameters()) {
+        if (a instanceof Expression x && containsHex(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void bytesOrText(PgExpressionDeParser d, Expression e) {
     var c = d.columnInfo(e);
-    if (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType())) {
+    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+        || PgExpressionDeParser.hexDigits(e) != null) {
       d.p(e);
     } else {
       d.text(e);

@@ -103,6 +103,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
+    String hex = hexDigits(e);
+    if (hex != null) {
+      hexAsText(hex);
+      return;
+    }
     Optional<ColumnInfo> column = columnInfo(e);
     if (e instanceof StringValue
         || isTextFunction(e)
@@ -171,10 +176,22 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
   }
 
+  /**
+   * A bit operator. MySQL evaluates it on binary strings when an operand is a binary string other
+   * than a hex literal; that is refused. Otherwise it is integer arithmetic (hex literals are
+   * numbers there).
+   */
   final void binary(BinaryExpression b, String op) {
-    p(b.getLeftExpression());
+    Expression l = b.getLeftExpression();
+    Expression r = b.getRightExpression();
+    if (isBinaryColumn(l) || isBinaryColumn(r)) {
+      throw RefusedException.syntax(
+          "binary-string-bit-operation",
+          "The bit operation " + b + " works on binary strings in MySQL.");
+    }
+    number(l);
     a(op);
-    p(b.getRightExpression());
+    number(r);
   }
 
   // ---------------------------------------------------------------- literals, names, parameters
@@ -218,14 +235,101 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(HexValue hex, S context) {
-    // MySQL: a binary string (a number only in numeric context); printed as bytea, so numeric use
-    // fails loudly on PostgreSQL instead of silently differing.
-    String v = hex.getValue().trim();
-    String digits =
-        v.startsWith("0x") || v.startsWith("0X")
-            ? v.substring(2)
-            : v.substring(2, v.length() - 1); // x'..'
-    return printBytes(digits);
+    // MySQL: a binary string, a number only in numeric context. Where the context is known the
+    // parent prints it (number(), text(), comparison()); elsewhere it stays a binary string.
+    return printBytes(hexDigits(hex));
+  }
+
+  /** The digits of a hexadecimal literal (0x41, X'41'), or null when e is not one. */
+  static String hexDigits(Expression e) {
+    if (e instanceof HexValue hex) {
+      String v = hex.getValue().trim();
+      return v.startsWith("0x") || v.startsWith("0X")
+          ? v.substring(2)
+          : v.substring(2, v.length() - 1); // x'..'
+    }
+    if (e instanceof StringValue s && "X".equalsIgnoreCase(s.getPrefix())) {
+      return s.getValue();
+    }
+    return null;
+  }
+
+  private static byte[] hexBytes(String digits) {
+    for (int i = 0; i < digits.length(); i++) {
+      if (Character.digit(digits.charAt(i), 16) < 0) {
+        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
+      }
+    }
+    String even = digits.length() % 2 == 1 ? "0" + digits : digits;
+    byte[] bytes = new byte[even.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(even.substring(2 * i, 2 * i + 2), 16);
+    }
+    return bytes;
+  }
+
+  /**
+   * An operand of arithmetic: MySQL reads a hexadecimal literal there as a BIGINT UNSIGNED (0x41 +
+   * 0 is 65), so it is printed as that number; anything else as a value.
+   */
+  final void number(Expression e) {
+    String digits = hexDigits(e);
+    if (digits == null) {
+      value(e);
+      return;
+    }
+    byte[] bytes = hexBytes(digits);
+    java.math.BigInteger n = new java.math.BigInteger(1, bytes);
+    if (n.bitLength() > 64) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "The hex literal X'"
+              + digits
+              + "' is longer than 8 bytes; MySQL truncates it in numeric context.");
+    }
+    a(n.toString());
+  }
+
+  /**
+   * Division and modulo with a hex literal operand are not translated: MySQL 8 reads the literal as
+   * a number there, but no test server proves it (MariaDB reads X'0100' DIV 2 as 0).
+   */
+  final void noHexOperand(BinaryExpression e) {
+    if (hexDigits(e.getLeftExpression()) != null || hexDigits(e.getRightExpression()) != null) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "In " + e + " the hex literal's numeric value depends on the server's division rules.");
+    }
+  }
+
+  /**
+   * A hexadecimal literal where MySQL uses it as a string: its bytes read as UTF-8 text (PostgreSQL
+   * text holds characters, so bytes that are not UTF-8 are refused rather than changed).
+   */
+  private void hexAsText(String digits) {
+    byte[] bytes = hexBytes(digits);
+    String v;
+    try {
+      v =
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException ex) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "The hex literal X'"
+              + digits
+              + "' is used as a string but its bytes are not UTF-8 text.");
+    }
+    if (v.indexOf('\0') >= 0) {
+      throw RefusedException.syntax(
+          "literal:nul",
+          "The hex literal X'" + digits + "' contains a NUL byte, which PostgreSQL text rejects.");
+    }
+    a("'").a(v.replace("'", "''")).a("'");
   }
 
   @Override
@@ -414,6 +518,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
       value(r);
       return;
     }
+    String lh = hexDigits(l);
+    String rh = hexDigits(r);
+    if ((lh == null) != (rh == null)) {
+      hexComparison(lh != null ? r : l, c);
+      if (isBinaryColumn(lh != null ? r : l)) {
+        value(l); // binary string against binary string: bytea on both sides
+        a(op);
+        value(r);
+      } else {
+        // the literal is a string here; a column's collation outranks the literal's binary one
+        // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
+        // while against a string literal the binary collation wins
+        boolean fold = isCaseInsensitiveText(lh != null ? r : l);
+        textFolded(l, fold);
+        a(op);
+        textFolded(r, fold);
+        if (!fold) {
+          a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
+        }
+      }
+      return;
+    }
     if (isCaseInsensitiveText(l) || isCaseInsensitiveText(r)) {
       a("lower(");
       text(l);
@@ -425,6 +551,36 @@ class PgExpressionDeParser extends ExpressionDeParser {
     value(l);
     a(op);
     value(r);
+  }
+
+  /**
+   * A hexadecimal literal compared with other: decided only when other is a string literal, a text
+   * column (then both are strings) or a binary column; against a number or an operand of unknown
+   * type MySQL may compare either as numbers or as strings, so the comparison is refused rather
+   * than guessed.
+   */
+  private void hexComparison(Expression other, Expression comparison) {
+    if (other instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return;
+    }
+    if (isBinaryColumn(other)) {
+      return;
+    }
+    Optional<ColumnInfo> c = columnInfo(other);
+    if (c.isPresent() && TypeMapping.isText(c.get().mysqlType())) {
+      return;
+    }
+    throw RefusedException.syntax(
+        "literal:hex",
+        "In "
+            + comparison
+            + " the hex literal is compared with a value that is not known to be a string; MySQL"
+            + " may compare it as a number or as a binary string.");
+  }
+
+  final boolean isBinaryColumn(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
   }
 
   @Override
@@ -602,9 +758,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
     } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
       dateArithmetic(e.getRightExpression(), iv, "+");
     } else {
-      value(e.getLeftExpression());
+      number(e.getLeftExpression());
       a(" + ");
-      value(e.getRightExpression());
+      number(e.getRightExpression());
     }
     return out();
   }
@@ -614,23 +770,24 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
       dateArithmetic(e.getLeftExpression(), iv, "-");
     } else {
-      value(e.getLeftExpression());
+      number(e.getLeftExpression());
       a(" - ");
-      value(e.getRightExpression());
+      number(e.getRightExpression());
     }
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Multiplication e, S context) {
-    value(e.getLeftExpression());
+    number(e.getLeftExpression());
     a(" * ");
-    value(e.getRightExpression());
+    number(e.getRightExpression());
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Division e, S context) {
+    noHexOperand(e);
     // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
     if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
       a("(CAST(");
@@ -662,6 +819,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
+    noHexOperand(e);
     a("CAST(trunc(CAST(");
     value(e.getLeftExpression());
     a(" AS numeric) / NULLIF(CAST(");
@@ -672,6 +830,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Modulo e, S context) {
+    noHexOperand(e);
     a("(");
     value(e.getLeftExpression());
     a(" % NULLIF(");
@@ -686,7 +845,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
     }
     a(String.valueOf(e.getSign()));
-    value(e.getExpression());
+    number(e.getExpression());
     return out();
   }
 
@@ -891,11 +1050,58 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(CastExpression c, S context) {
+    if (c.isImplicitCast()) {
+      typedLiteral(c);
+      return out();
+    }
     if (!c.isUseCastKeyword() && !upper(c.keyword).equals("CONVERT")) {
       throw refuseNode(c, "::cast");
     }
     cast(c.getLeftExpression(), c.getColDataType());
     return out();
+  }
+
+  private static final java.util.regex.Pattern DATE_LITERAL =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}");
+  private static final java.util.regex.Pattern TIMESTAMP_LITERAL =
+      java.util.regex.Pattern.compile(
+          "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]{1,6})?");
+  private static final java.util.regex.Pattern TIME_LITERAL =
+      java.util.regex.Pattern.compile(
+          "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:[0-5]?[0-9](\\.[0-9]{1,6})?)?");
+
+  /**
+   * The SQL-standard typed literals DATE '...', TIMESTAMP '...' (a DATETIME in MySQL) and TIME
+   * '...': printed as the same PostgreSQL literals when the text has the standard form both read
+   * alike; other forms (MySQL's relaxed delimiters, TIME beyond a day, time zone offsets) are
+   * refused.
+   */
+  private void typedLiteral(CastExpression c) {
+    String type = upper(c.getColDataType().getDataType());
+    java.util.regex.Pattern shape =
+        switch (type) {
+          case "DATE" -> DATE_LITERAL;
+          case "TIMESTAMP" -> TIMESTAMP_LITERAL;
+          case "TIME" -> TIME_LITERAL;
+          default -> null;
+        };
+    if (shape == null
+        || c.getColDataType().getArgumentsStringList() != null
+        || !(c.getLeftExpression() instanceof StringValue s)
+        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
+      throw refuseNode(c, "typed literal");
+    }
+    String v = MysqlLexer.decodeCanonical(s.getValue());
+    if (!shape.matcher(v).matches()) {
+      throw RefusedException.syntax(
+          "literal:" + type,
+          "The literal "
+              + type
+              + " '"
+              + v
+              + "' is not in the standard form (YYYY-MM-DD, hh:mm:ss) both databases read alike.");
+    }
+    a(type).a(" '").a(v).a("'");
   }
 
   final void cast(Expression e, ColDataType type) {

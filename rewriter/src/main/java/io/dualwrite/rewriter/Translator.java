@@ -47,6 +47,8 @@ final class Translator {
           StatementKind.OTHER,
           new Refusal("parse-error", "The statement cannot be read: " + e.getMessage() + "."),
           0);
+    } catch (RefusedException e) {
+      return Translation.refused(sql, StatementKind.OTHER, e.refusal, 0);
     }
     int params = lexed.parameterCount();
     Tokens tokens = Tokens.of(lexed.sql());

@@ -247,6 +247,84 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void hexLiteralIsANumberInArithmetic() {
+    assertThat(expr("0x41 + 0")).isEqualTo("65 + 0");
+    assertThat(expr("-0xFF")).isEqualTo("-255");
+    assertThat(refusal(PLAIN, "SELECT X'0100' DIV 2").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+    assertThat(refusal(PLAIN, "SELECT 10 % 0x02").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+    assertThat(expr("0xFF & 0x0F")).isEqualTo("255 & 15");
+    assertThat(expr("0xFFFFFFFFFFFFFFFF + 0")).isEqualTo("18446744073709551615 + 0");
+    assertThat(refusal(PLAIN, "SELECT 0x010000000000000000 + 0").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+  }
+
+  @Test
+  void hexLiteralIsUtf8TextInStringContext() {
+    assertThat(expr("CONCAT('x', 0x41)")).isEqualTo("('x' || 'A')");
+    // a binary string has no letter case
+    assertThat(expr("UPPER(X'c3a9')")).isEqualTo("'é'");
+    assertThat(refusal(PLAIN, "SELECT LOWER(CONCAT('A', 0x42))").code())
+        .isEqualTo("unsupported-function:LOWER");
+    assertThat(expr("LENGTH(0xCC)")).isEqualTo("octet_length('\\xcc'::bytea)");
+    assertThat(refusal(PLAIN, "SELECT CONCAT('x', 0xCC)").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+    assertThat(refusal(PLAIN, "SELECT CONCAT('x', 0x00)").code())
+        .isEqualTo("unsupported-syntax:literal:nul");
+  }
+
+  @Test
+  void hexLiteralComparedWithAStringFollowsMysqlCollationRules() {
+    // against a literal the binary collation wins: bytes, i.e. code point order
+    assertThat(expr("0x41 = 'a'")).isEqualTo("CAST(('A' = 'a' COLLATE \"C\") AS integer)");
+    // a _ci column's collation outranks the literal's
+    assertThat(pg("SELECT id FROM users WHERE email = 0x4140422E6341"))
+        .isEqualTo("SELECT id FROM users WHERE lower(email) = lower('A@B.cA')");
+    assertThat(pg("SELECT id FROM orders WHERE note = 0x41"))
+        .isEqualTo("SELECT id FROM orders WHERE note = 'A' COLLATE \"C\"");
+    assertThat(pg("SELECT id FROM users WHERE payload = 0x41"))
+        .isEqualTo("SELECT id FROM users WHERE payload = '\\x41'::bytea");
+    // against a number or an operand of unknown type MySQL's choice is not decided here
+    assertThat(refusal("SELECT id FROM users WHERE age = 0x41").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+    assertThat(refusal("SELECT id FROM users WHERE ? = 0x41").code())
+        .isEqualTo("unsupported-syntax:literal:hex");
+  }
+
+  @Test
+  void hexFunctionDependsOnTheArgumentType() {
+    assertThat(expr("HEX('abc')")).isEqualTo("upper(encode(convert_to('abc', 'UTF8'), 'hex'))");
+    assertThat(expr("HEX(255)")).isEqualTo("upper(to_hex(CAST(255 AS bigint)))");
+    assertThat(expr("HEX(X'0aff')")).isEqualTo("'0AFF'");
+    assertThat(pg("SELECT HEX(age), HEX(name), HEX(payload) FROM users"))
+        .isEqualTo(
+            "SELECT upper(to_hex(CAST(age AS bigint))), upper(encode(convert_to(name, 'UTF8'),"
+                + " 'hex')), upper(encode(payload, 'hex')) FROM users");
+    assertThat(refusal(PLAIN, "SELECT HEX(a) FROM t").code()).isEqualTo("unsupported-function:HEX");
+    assertThat(refusal("SELECT HEX(score) FROM users").code())
+        .isEqualTo("unsupported-function:HEX");
+  }
+
+  @Test
+  void typedLiteralsKeepTheirType() {
+    assertThat(expr("DATE '2024-01-31'")).isEqualTo("DATE '2024-01-31'");
+    assertThat(refusal(PLAIN, "SELECT TIMESTAMP '2024-01-31'").code())
+        .isEqualTo("unsupported-syntax:literal:TIMESTAMP");
+    assertThat(expr("TIMESTAMP '2024-01-31 10:00:00.5'"))
+        .isEqualTo("TIMESTAMP '2024-01-31 10:00:00.5'");
+    assertThat(expr("TIME '10:05'")).isEqualTo("TIME '10:05'");
+    assertThat(expr("DATE_ADD(DATE '2024-01-31', INTERVAL 1 MONTH)"))
+        .isEqualTo("CAST(DATE '2024-01-31' + INTERVAL '1 month' AS date)");
+    assertThat(refusal(PLAIN, "SELECT DATE '2024/01/31'").code())
+        .isEqualTo("unsupported-syntax:literal:DATE");
+    assertThat(refusal(PLAIN, "SELECT TIME '25:00:00'").code())
+        .isEqualTo("unsupported-syntax:literal:TIME");
+    assertThat(refusal(PLAIN, "SELECT TIMESTAMP '2024-01-31 10:00:00+02:00'").code())
+        .isEqualTo("unsupported-syntax:literal:TIMESTAMP");
+  }
+
+  @Test
   void unknownFunctionsAreRefusedByName() {
     Refusal r = refusal(PLAIN, "SELECT ENCODE(a, 'k') FROM t");
     assertThat(r.code()).isEqualTo("unsupported-function:ENCODE");
