@@ -107,6 +107,11 @@ SELECT REPLACE(title, ' ', '_') AS r, REVERSE(username) AS v, REPEAT('ab', 2) AS
 -- order: ordered
 SELECT LEFT(display_name, 3) AS l, RIGHT(display_name, 2) AS r, SUBSTRING(display_name, 2, 3) AS s, SUBSTRING(display_name, -3) AS t FROM users ORDER BY id;
 
+-- id: gen-substring-negative-and-zero
+-- category: general.query
+-- order: unordered
+SELECT SUBSTRING('abc', -5) AS a, MID('abcdef', -4, 2) AS b, SUBSTRING('abc', 0) AS c, SUBSTR(NULL, -1) AS d, SUBSTRING('abcdef', -3, -1) AS e, SUBSTRING('héllo', -4, 2) AS f;
+
 -- id: gen-round-truncate
 -- category: general.query
 -- order: unordered
@@ -171,6 +176,12 @@ SELECT big_u - 1 AS x FROM unsigned_edges WHERE id = 1;
 -- category: general.query
 -- order: ordered
 SELECT big_s DIV 2 AS h, int_s + 1 AS i FROM numeric_edges WHERE id IN (1, 2, 3) ORDER BY id;
+
+-- id: gen-int-arith-is-bigint
+-- category: general.query
+-- order: ordered
+-- note: MySQL computes INT and SMALLINT arithmetic in BIGINT
+SELECT id, int_s * 2 AS d, -int_s AS n, small_s - 1 AS s, tiny_s + tiny_s AS t FROM numeric_edges WHERE id IN (1, 2, 4) ORDER BY id;
 
 -- id: gen-double-sum
 -- category: general.query

@@ -25,6 +25,16 @@ SELECT u.display_name, IFNULL(SUM(r.amount), 0) AS total FROM users u LEFT JOIN 
 -- order: ordered
 SELECT IFNULL(note, IFNULL(rating, 'none')) AS n FROM assignments ORDER BY id;
 
+-- id: ifnull-number-stays-number
+-- category: p0.ifnull
+-- order: ordered
+SELECT id, IFNULL(rating, 0) + 1 AS r, COALESCE(note, 'n/a') AS n, COALESCE(NULL, rating, 2.5) AS c FROM assignments ORDER BY id;
+
+-- id: coalesce-mixed-types-is-string
+-- category: p0.ifnull
+-- order: ordered
+SELECT id, COALESCE(rating, 'none') AS r, COALESCE(completed_at, due_date, 'never') AS c FROM assignments ORDER BY id;
+
 -- id: ifnull-in-where
 -- category: p0.ifnull
 -- order: ordered
@@ -391,6 +401,19 @@ SELECT ADDDATE(CAST('2024-03-05' AS DATE), 10) AS d;
 -- order: unordered
 SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1 02:03:04' DAY_SECOND) AS x;
 
+-- id: da-compound-units
+-- category: p0.date-arith
+-- order: unordered
+-- note: a negative sign applies to every part; YEAR_MONTH keeps a DATE a DATE, units with a time part make it a DATETIME
+SELECT DATE_SUB(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '-1:90' HOUR_MINUTE) AS a, DATE '2024-01-31' + INTERVAL '1-1' YEAR_MONTH AS b, DATE '2024-01-31' + INTERVAL '1 12' DAY_HOUR AS c, CAST('2024-03-05 10:00:00' AS DATETIME) - INTERVAL '2:03:04' HOUR_SECOND AS d, CAST('2024-03-05 10:00:00' AS DATETIME) + INTERVAL '1 0:5' DAY_MINUTE AS e, CAST('2024-03-05 10:00:00' AS DATETIME) + INTERVAL '7:08' MINUTE_SECOND AS f;
+
+-- id: da-compound-unit-lax-form-refused
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:interval:HOUR_MINUTE
+-- note: MySQL reads '90' HOUR_MINUTE as 90 minutes (parts are right-aligned); only the full form is translated
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '90' HOUR_MINUTE) AS x;
+
 -- id: dd-literals
 -- category: p0.datediff
 -- order: unordered
@@ -644,6 +667,19 @@ SELECT u.id FROM users u JOIN families f ON f.id = u.family_id WHERE f.id = 3 OR
 -- order: unordered
 -- note: MySQL accepts FOR UPDATE with an aggregate; PostgreSQL does not
 SELECT COUNT(*) FROM users WHERE family_id = 1 FOR UPDATE;
+
+-- id: lock-for-update-group-by
+-- category: p0.locking
+-- order: ordered
+-- note: the rows are locked in a derived table that keeps the alias; grouping happens outside
+SELECT u.family_id, COUNT(*) AS n, MAX(points) AS m FROM users u WHERE u.points > 10 GROUP BY u.family_id ORDER BY u.family_id FOR UPDATE;
+
+-- id: lock-for-update-aggregate-join-refused
+-- category: p0.locking
+-- mode: refuse
+-- refuse: unsupported-syntax:for-update-aggregate
+-- note: PostgreSQL forbids FOR UPDATE with aggregates; over a join the rows to lock are not moved into a derived table
+SELECT COUNT(*) FROM users u JOIN families f ON f.id = u.family_id WHERE f.id = 1 FOR UPDATE;
 
 -- id: lock-nowait
 -- category: p0.locking

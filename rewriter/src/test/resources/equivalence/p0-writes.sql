@@ -109,6 +109,12 @@ INSERT IGNORE INTO settings SET family_id = 1, name = 'currency', value = 'X';
 -- order: unordered
 INSERT IGNORE INTO daily_stats (user_id, day, completed, points) SELECT user_id, due_date, 1, 0 FROM assignments WHERE user_id IN (2, 3) AND status = 'done';
 
+-- id: insert-select-in-list-and-or
+-- category: p0.insert-ignore
+-- order: unordered
+-- note: JSqlParser reads x IN (...) AND y inside INSERT ... SELECT as x IN ((...) AND y)
+INSERT IGNORE INTO daily_stats (user_id, day, completed, points) SELECT user_id, due_date, 2, 1 FROM assignments WHERE user_id NOT IN (2, 3) AND status = 'done' OR user_id IN (SELECT id FROM users WHERE id = 4) AND status <> 'done';
+
 -- id: replace-existing-resets-defaults
 -- category: p0.replace
 -- order: unordered

@@ -233,6 +233,11 @@ SELECT a.id AS a_id, b.id AS b_id FROM assignments a JOIN assignments b ON a.rat
 -- order: ordered
 SELECT id FROM users WHERE NOT (birth_date <=> NULL) ORDER BY id;
 
+-- id: not-parenthesised-comparison
+-- category: p1.null-safe-eq
+-- order: ordered
+SELECT id, NOT (points > 100) AS low, (is_admin = 1) + 0 AS a FROM users WHERE NOT (points > 100) OR (id = 6) ORDER BY id;
+
 -- id: nse-in-select
 -- category: p1.null-safe-eq
 -- order: ordered

@@ -172,6 +172,10 @@ final class Functions {
     if (f.isDistinct() && !Set.of("COUNT", "SUM", "MIN", "MAX", "AVG").contains(n)) {
       throw RefusedException.function(n, n + "(DISTINCT ...) is not supported.");
     }
+    if (n.equals("COALESCE") && !args.isEmpty()) {
+      coalesce(d, args);
+      return;
+    }
     if (SAME.contains(n)) {
       String pg =
           switch (n) {
@@ -268,9 +272,7 @@ final class Functions {
       }
       case "IFNULL" -> {
         arity(n, args, 2, 2);
-        d.a("COALESCE(");
-        d.args(args, true);
-        d.a(")");
+        coalesce(d, args);
       }
       case "IF" -> {
         arity(n, args, 3, 3);
@@ -337,10 +339,32 @@ final class Functions {
       case "SUBSTRING", "SUBSTR", "MID" -> {
         arity(n, args, 2, 3);
         // MySQL: position 0 gives '', negative counts from the end
-        long pos = args.get(1) instanceof LongValue lv ? lv.getValue() : -1;
-        if (pos < 1) {
-          throw RefusedException.function(
-              n, n + " is translated only with a positive literal start position.");
+        long pos = integer(n, args.get(1), "the start position");
+        if (pos < 0) {
+          // the last -pos characters (then at most len of them); '' when the string is shorter
+          long k = -pos;
+          d.a("CASE WHEN char_length(");
+          d.text(args.get(0));
+          d.a(") >= " + k + " THEN substr(");
+          d.text(args.get(0));
+          d.a(", char_length(");
+          d.text(args.get(0));
+          d.a(") - " + (k - 1));
+          if (args.size() == 3) {
+            d.a(", GREATEST(");
+            d.value(args.get(2));
+            d.a(", 0)");
+          }
+          d.a(") ELSE substr(");
+          d.text(args.get(0));
+          d.a(", 1, 0) END");
+          return;
+        }
+        if (pos == 0) {
+          d.a("substr("); // '' (NULL for a NULL string)
+          d.text(args.get(0));
+          d.a(", 1, 0)");
+          return;
         }
         d.a("substr(");
         d.text(args.get(0));
@@ -755,6 +779,119 @@ final class Functions {
             + e
             + ") hexes a string's bytes or an integer's value depending on the argument type,"
             + " which is not known here.");
+  }
+
+  /** What MySQL's type aggregation sees of an argument. */
+  enum Kind {
+    STRING,
+    NUMBER,
+    TEMPORAL,
+    NULL,
+    OTHER
+  }
+
+  static Kind kind(PgExpressionDeParser d, Expression e) {
+    if (e
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      return kind(d, (Expression) p.get(0));
+    }
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return Kind.STRING;
+    }
+    if (e instanceof LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof SignedExpression s && kind(d, s.getExpression()) == Kind.NUMBER) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.NullValue) {
+      return Kind.NULL;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.isImplicitCast()
+        && Set.of("DATE", "TIMESTAMP", "TIME")
+            .contains(PgExpressionDeParser.upper(c.getColDataType().getDataType()))) {
+      return Kind.TEMPORAL;
+    }
+    var c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String t = c.get().mysqlType();
+      if (TypeMapping.isText(t)) {
+        return Kind.STRING;
+      }
+      String base = TypeMapping.baseType(t);
+      if (Set.of(
+              "tinyint",
+              "smallint",
+              "mediumint",
+              "int",
+              "integer",
+              "bigint",
+              "decimal",
+              "numeric",
+              "float",
+              "double",
+              "real")
+          .contains(base)) {
+        return Kind.NUMBER;
+      }
+      if (Set.of("date", "datetime", "timestamp", "time").contains(base)) {
+        return Kind.TEMPORAL;
+      }
+      return Kind.OTHER;
+    }
+    if (e instanceof Function f) {
+      String fn = name(f);
+      if (fn.equals("IFNULL") || fn.equals("COALESCE")) {
+        return aggregate(d, params(f));
+      }
+      if (Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
+          .contains(fn)) {
+        return Kind.STRING;
+      }
+    }
+    return Kind.OTHER;
+  }
+
+  /** MySQL: the arguments of IFNULL/COALESCE agree on a type, or any string makes a string. */
+  static Kind aggregate(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    if (kinds.contains(Kind.STRING)) {
+      return Kind.STRING;
+    }
+    return kinds.size() == 1 ? kinds.iterator().next() : Kind.OTHER;
+  }
+
+  /**
+   * IFNULL/COALESCE: PostgreSQL needs one type and converts a string to the other arguments' type
+   * ('none' to a number fails), while MySQL returns a string when a string is mixed with other
+   * types: then every argument is printed as text.
+   */
+  private static void coalesce(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    boolean mixedWithString = kinds.contains(Kind.STRING) && kinds.size() > 1;
+    d.a("COALESCE(");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(", ");
+      }
+      if (mixedWithString) {
+        d.text(args.get(i));
+      } else {
+        d.value(args.get(i));
+      }
+    }
+    d.a(")");
   }
 
   /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */

@@ -275,6 +275,16 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final void number(Expression e) {
     String digits = hexDigits(e);
     if (digits == null) {
+      Optional<ColumnInfo> c = columnInfo(e);
+      if (c.isPresent()
+          && Set.of("tinyint", "smallint", "mediumint", "int", "integer")
+              .contains(TypeMapping.baseType(c.get().mysqlType()))) {
+        // MySQL does integer arithmetic in BIGINT: INT_MAX + 1 is not an overflow
+        a("CAST(");
+        p(e);
+        a(" AS bigint)");
+        return;
+      }
       value(e);
       return;
     }
@@ -684,6 +694,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression left = in.getLeftExpression();
     Expression right = in.getRightExpression();
+    if (right instanceof AndExpression
+        || right instanceof OrExpression
+        || right instanceof XorExpression) {
+      // JSqlParser reads "x IN (1, 2) AND y" inside INSERT ... SELECT as x IN ((1, 2) AND y);
+      // IN binds tighter than AND/OR/XOR, so the list is the chain's leftmost operand
+      BinaryExpression parent = (BinaryExpression) right;
+      while (parent.getLeftExpression() instanceof AndExpression
+          || parent.getLeftExpression() instanceof OrExpression
+          || parent.getLeftExpression() instanceof XorExpression) {
+        parent = (BinaryExpression) parent.getLeftExpression();
+      }
+      Expression list = parent.getLeftExpression();
+      InExpression fixed = new InExpression(left, list);
+      fixed.setNot(in.isNot());
+      parent.setLeftExpression(fixed);
+      try {
+        p(right);
+      } finally {
+        parent.setLeftExpression(list); // the tree is printed again for other purposes
+      }
+      return out();
+    }
     boolean ci = isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
     wrapLower(left, ci);
     a(in.isNot() ? " NOT IN " : " IN ");
@@ -820,9 +852,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
     noHexOperand(e);
-    a("CAST(trunc(CAST(");
+    // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
+    // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
+    a("CAST(div(CAST(");
     value(e.getLeftExpression());
-    a(" AS numeric) / NULLIF(CAST(");
+    a(" AS numeric), NULLIF(CAST(");
     value(e.getRightExpression());
     a(" AS numeric), 0)) AS bigint)");
     return out();
@@ -893,6 +927,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
       iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
     }
     String unit = upper(iv.getIntervalType());
+    if (COMPOUND_UNITS.containsKey(unit)) {
+      compoundArithmetic(date, iv, unit, op);
+      return;
+    }
     if (!INTERVAL_UNITS.contains(unit)) {
       throw RefusedException.syntax(
           "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
@@ -912,6 +950,75 @@ class PgExpressionDeParser extends ExpressionDeParser {
     dateOperand(date);
     a(" ").a(op).a(" ");
     interval(amount, unit);
+    a(dateResult ? " AS date)" : ")");
+  }
+
+  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
+  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
+      java.util.Map.of(
+          "MINUTE_SECOND",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
+          "HOUR_MINUTE",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
+          "HOUR_SECOND",
+          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
+          "DAY_HOUR",
+          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
+          "DAY_MINUTE",
+          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
+          "DAY_SECOND",
+          new Object[] {
+            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
+            new String[] {"days", "hours", "minutes", "seconds"}
+          },
+          "YEAR_MONTH",
+          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
+
+  /**
+   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
+   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
+   * delimiters, missing parts, which it right-aligns) are refused.
+   */
+  private void compoundArithmetic(Expression date, IntervalExpression iv, String unit, String op) {
+    Object[] spec = COMPOUND_UNITS.get(unit);
+    String text = null;
+    if (iv.getExpression() instanceof StringValue sv
+        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
+      text = MysqlLexer.decodeCanonical(sv.getValue());
+    } else if (iv.getExpression() == null && iv.getParameter() != null) {
+      String p = iv.getParameter().trim();
+      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
+        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
+      }
+    }
+    java.util.regex.Matcher m =
+        text == null
+            ? null
+            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
+    if (m == null || !m.matches()) {
+      throw RefusedException.syntax(
+          "interval:" + unit,
+          "INTERVAL "
+              + unit
+              + " is translated only with a string literal in the form '"
+              + ((String) spec[0]).replace("([0-9]+)", "n")
+              + "' (every part present).");
+    }
+    String sign = m.group(1);
+    String[] names = (String[]) spec[1];
+    StringBuilder pg = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      pg.append(i > 0 ? " " : "")
+          .append(sign)
+          .append(Long.parseLong(m.group(i + 2)))
+          .append(' ')
+          .append(names[i]);
+    }
+    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
+    boolean dateResult = unit.equals("YEAR_MONTH") && isDateValued(date);
+    a(dateResult ? "CAST(" : "(");
+    dateOperand(date);
+    a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
     a(dateResult ? " AS date)" : ")");
   }
 
@@ -1223,6 +1330,13 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(ExpressionList<? extends Expression> list, S context) {
+    if (list instanceof ParenthesedExpressionList && list.size() == 1) {
+      // (expr): the parentheses keep expr's kind; the parent decides value or condition
+      a("(");
+      p(list.get(0));
+      a(")");
+      return out();
+    }
     if (list instanceof ParenthesedExpressionList) {
       a("(");
       args(list, true);

@@ -92,12 +92,6 @@ class FunctionTranslationTest {
   }
 
   @Test
-  void compoundIntervalUnitsAreRefused() {
-    assertThat(refusal(PLAIN, "SELECT DATE_ADD(d, INTERVAL '1:2' HOUR_MINUTE) FROM t").code())
-        .startsWith("unsupported-syntax:");
-  }
-
-  @Test
   void dateDifferences() {
     assertThat(expr("DATEDIFF(a, b)")).isEqualTo("(CAST(a AS date) - CAST(b AS date))");
     assertThat(expr("TIMESTAMPDIFF(HOUR, a, b)"))
@@ -162,7 +156,7 @@ class FunctionTranslationTest {
     assertThat(pg("SELECT score / 2 FROM users"))
         .isEqualTo("SELECT (CAST(score AS double precision) / NULLIF(2, 0)) FROM users");
     assertThat(expr("a DIV b"))
-        .isEqualTo("CAST(trunc(CAST(a AS numeric) / NULLIF(CAST(b AS numeric), 0)) AS bigint)");
+        .isEqualTo("CAST(div(CAST(a AS numeric), NULLIF(CAST(b AS numeric), 0)) AS bigint)");
     assertThat(expr("a % b")).isEqualTo("(a % NULLIF(b, 0))");
     assertThat(expr("MOD(a, b)")).isEqualTo("(a % NULLIF(b, 0))");
   }
@@ -233,7 +227,13 @@ class FunctionTranslationTest {
     assertThat(expr("SUBSTRING(s FROM 2 FOR 3)"))
         .isEqualTo("substr(CAST(s AS text), 2, GREATEST(3, 0))");
     assertThat(expr("POSITION('b' IN s)")).isEqualTo("strpos(CAST(s AS text), 'b')");
-    assertThat(refusal(PLAIN, "SELECT SUBSTRING(s, 0) FROM t").code())
+    // position 0 is '', a negative one counts from the end ('' when the string is shorter)
+    assertThat(expr("SUBSTRING('abc', 0)")).isEqualTo("substr('abc', 1, 0)");
+    assertThat(expr("MID('abcdef', -4, 2)"))
+        .isEqualTo(
+            "CASE WHEN char_length('abcdef') >= 4 THEN substr('abcdef', char_length('abcdef') - 3,"
+                + " GREATEST(2, 0)) ELSE substr('abcdef', 1, 0) END");
+    assertThat(refusal(PLAIN, "SELECT SUBSTRING(s, p) FROM t").code())
         .isEqualTo("unsupported-function:SUBSTRING");
   }
 
@@ -322,6 +322,20 @@ class FunctionTranslationTest {
         .isEqualTo("unsupported-syntax:literal:TIME");
     assertThat(refusal(PLAIN, "SELECT TIMESTAMP '2024-01-31 10:00:00+02:00'").code())
         .isEqualTo("unsupported-syntax:literal:TIMESTAMP");
+  }
+
+  @Test
+  void compoundIntervalUnitsWithEveryPartPresent() {
+    assertThat(expr("DATE_ADD(d, INTERVAL '1:30' HOUR_MINUTE)"))
+        .isEqualTo("(d + INTERVAL '1 hours 30 minutes')");
+    assertThat(expr("d - INTERVAL '-1 02:03:04' DAY_SECOND"))
+        .isEqualTo("(d - INTERVAL '-1 days -2 hours -3 minutes -4 seconds')");
+    assertThat(expr("DATE '2024-01-31' + INTERVAL '1-1' YEAR_MONTH"))
+        .isEqualTo("CAST(DATE '2024-01-31' + INTERVAL '1 years 1 months' AS date)");
+    assertThat(refusal(PLAIN, "SELECT d + INTERVAL '90' HOUR_MINUTE FROM t").code())
+        .isEqualTo("unsupported-syntax:interval:HOUR_MINUTE");
+    assertThat(refusal(PLAIN, "SELECT d + INTERVAL '1.5' SECOND_MICROSECOND FROM t").code())
+        .isEqualTo("unsupported-syntax:interval:SECOND_MICROSECOND");
   }
 
   @Test

@@ -219,4 +219,60 @@ class SelectTranslationTest {
         .isEqualTo("SELECT a FROM t");
     assertThat(pg(PLAIN, "SELECT DISTINCTROW a FROM t")).isEqualTo("SELECT DISTINCT a FROM t");
   }
+
+  @Test
+  void parenthesisedConditionStaysACondition() {
+    assertThat(pg(PLAIN, "SELECT id FROM t WHERE NOT (a <=> NULL)"))
+        .isEqualTo("SELECT id FROM t WHERE NOT ((a IS NOT DISTINCT FROM NULL))");
+    assertThat(pg(PLAIN, "SELECT (a = 1) + 1, (a + 2) * 3 FROM t"))
+        .isEqualTo("SELECT CAST(((a = 1)) AS integer) + 1, (a + 2) * 3 FROM t");
+  }
+
+  @Test
+  void inListFollowedByAndInsideInsertSelectKeepsItsPrecedence() {
+    assertThat(
+            pg(
+                PLAIN,
+                "INSERT INTO d (a) SELECT a FROM t WHERE a IN (2, 3) AND b = 'x' OR a NOT IN"
+                    + " (SELECT 1) AND b = 'y'"))
+        .isEqualTo(
+            "INSERT INTO d (a) SELECT a FROM t WHERE a IN (2, 3) AND b = 'x' OR a NOT IN (SELECT"
+                + " 1) AND b = 'y'");
+  }
+
+  @Test
+  void ifnullMixingAStringWithOtherTypesIsAString() {
+    assertThat(pg("SELECT IFNULL(age, 'none') FROM users"))
+        .isEqualTo("SELECT COALESCE(CAST(age AS text), 'none') FROM users");
+    assertThat(pg("SELECT COALESCE(name, IFNULL(updated, '-')) FROM users"))
+        .isEqualTo("SELECT COALESCE(name, COALESCE(CAST(updated AS text), '-')) FROM users");
+    // same-kind arguments keep their type
+    assertThat(pg("SELECT IFNULL(age, 0), COALESCE(NULL, name, 'x') FROM users"))
+        .isEqualTo("SELECT COALESCE(age, 0), COALESCE(NULL, name, 'x') FROM users");
+  }
+
+  @Test
+  void smallIntegerArithmeticIsWidenedToBigint() {
+    assertThat(pg("SELECT age + 1, age * age, -age FROM users"))
+        .isEqualTo(
+            "SELECT CAST(age AS bigint) + 1, CAST(age AS bigint) * CAST(age AS bigint),"
+                + " -CAST(age AS bigint) FROM users");
+    assertThat(pg("SELECT id + 1 FROM orders")).isEqualTo("SELECT id + 1 FROM orders");
+  }
+
+  @Test
+  void lockingAggregateLocksTheRowsInADerivedTable() {
+    Translation t =
+        Fixtures.WITH_CATALOG.translate(
+            "SELECT u.name, COUNT(*) FROM users u WHERE u.age > 3 GROUP BY u.name FOR UPDATE");
+    assertThat(t.lockingRead()).isTrue();
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "SELECT u.name, count(*) FROM (SELECT * FROM users AS u WHERE u.age > 3 FOR UPDATE)"
+                + " AS u GROUP BY u.name");
+    assertThat(pg(PLAIN, "SELECT DISTINCT a FROM t FOR SHARE NOWAIT"))
+        .isEqualTo("SELECT DISTINCT a FROM (SELECT * FROM t FOR SHARE NOWAIT) AS t");
+    assertThat(refusal(PLAIN, "SELECT COUNT(*) FROM t JOIN s ON s.id = t.id FOR UPDATE").code())
+        .isEqualTo("unsupported-syntax:for-update-aggregate");
+  }
 }

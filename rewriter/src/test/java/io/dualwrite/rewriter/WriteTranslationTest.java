@@ -47,7 +47,7 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (lower(email)) DO UPDATE SET"
-                + " name = EXCLUDED.name, age = users.age + 1,"
+                + " name = EXCLUDED.name, age = CAST(users.age AS bigint) + 1,"
                 // the ON UPDATE CURRENT_TIMESTAMP column is set explicitly (TemporalDefaults)
                 + " updated = date_trunc('second', LOCALTIMESTAMP)");
   }
@@ -59,7 +59,7 @@ class WriteTranslationTest {
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE SET"
-                + " hits = counters.hits + 1");
+                + " hits = CAST(counters.hits AS bigint) + 1");
   }
 
   @Test
@@ -332,7 +332,7 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (lower(name)) DO UPDATE SET hits"
-                + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
+                + " = CAST(counters.hits AS bigint) + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
     // the MySQL side of the pinned statement keeps the meaning without the alias
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
@@ -356,7 +356,7 @@ class WriteTranslationTest {
             pg(
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
                     + " LAST_INSERT_ID(hits + 1)"))
-        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+        .endsWith("DO UPDATE SET hits = (CAST(counters.hits AS bigint) + 1)");
     assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
         .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
