@@ -196,6 +196,12 @@ UPDATE users u JOIN families f ON f.id = u.family_id SET u.points = 0, f.updated
 -- order: unordered
 UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id SET c.is_archived = 1 WHERE a.id IS NULL;
 
+-- id: update-left-join-own-columns
+-- category: p0.multi-update
+-- order: unordered
+-- note: a chore with several assignments is updated once; the new value uses the target's own column
+UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id AND a.status = 'done' SET c.points = c.points + 1 WHERE a.id IS NOT NULL OR c.id = 3;
+
 -- id: update-join-derived-table
 -- category: p0.multi-update
 -- order: unordered
@@ -221,6 +227,11 @@ DELETE a FROM assignments AS a INNER JOIN users u ON u.id = a.user_id WHERE u.is
 -- category: p0.multi-delete
 -- order: unordered
 DELETE r FROM reward_adjustments r LEFT JOIN users u ON u.id = r.user_id AND u.role = 'child' WHERE u.id IS NULL;
+
+-- id: delete-left-join-matched-rows
+-- category: p0.multi-delete
+-- order: unordered
+DELETE a FROM assignments a LEFT JOIN chores c ON c.id = a.chore_id AND c.frequency = 'daily' WHERE c.id IS NOT NULL AND a.status <> 'done';
 
 -- id: delete-using
 -- category: p0.multi-delete

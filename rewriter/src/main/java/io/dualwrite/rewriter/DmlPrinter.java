@@ -480,11 +480,15 @@ final class DmlPrinter {
     Table first = u.getTable();
     List<FromItem> others = new ArrayList<>();
     List<Expression> joinConditions = new ArrayList<>();
-    collectJoins(u.getStartJoins(), others, joinConditions);
+    boolean outer = collectJoins(u.getStartJoins(), others, joinConditions);
     if (u.getFromItem() != null) {
+      if (outer) {
+        throw RefusedException.syntax(
+            "outer-join-write", "UPDATE ... FROM with an outer join is not MySQL.");
+      }
       others.add(u.getFromItem());
     }
-    collectJoins(u.getJoins(), others, joinConditions);
+    outer |= collectJoins(u.getJoins(), others, joinConditions);
     List<UpdateSet> sets = u.getUpdateSets();
     boolean singleTable = others.isEmpty();
     if (!singleTable) {
@@ -521,6 +525,14 @@ final class DmlPrinter {
         }
       }
     }
+    if (outer) {
+      valuesUseOnlyTarget(sets, target);
+      if (u.getLimit() != null
+          || (u.getOrderByElements() != null && !u.getOrderByElements().isEmpty())) {
+        throw RefusedException.syntax(
+            "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
+      }
+    }
     ctx.targetTables.add(target);
     ctx.tablesWritten.add(Identifiers.normalize(target.getName()));
     a("UPDATE ");
@@ -546,6 +558,17 @@ final class DmlPrinter {
       }
     }
     ctx.assigned.clear();
+    if (outer) {
+      List<Join> joins = new ArrayList<>();
+      if (u.getStartJoins() != null) {
+        joins.addAll(u.getStartJoins());
+      }
+      if (u.getJoins() != null) {
+        joins.addAll(u.getJoins());
+      }
+      targetRowsOfJoin(target, first, joins, u.getWhere());
+      return;
+    }
     List<Table> from = new ArrayList<>(all);
     from.remove(target);
     if (!from.isEmpty()) {
@@ -583,16 +606,22 @@ final class DmlPrinter {
             + ".");
   }
 
-  private static void collectJoins(
+  /** Collects joined items and ON conditions; true when a LEFT/RIGHT (outer) join is among them. */
+  private static boolean collectJoins(
       List<Join> joins, List<FromItem> items, List<Expression> conditions) {
     if (joins == null) {
-      return;
+      return false;
     }
+    boolean outer = false;
     for (Join j : joins) {
-      if (j.isLeft() || j.isRight() || j.isFull() || j.isNatural() || j.isOuter()) {
+      if (j.isFull() || j.isNatural()) {
         throw RefusedException.syntax(
-            "outer-join-write",
-            "UPDATE/DELETE with an outer join cannot be written with PostgreSQL's FROM/USING.");
+            "outer-join-write", "UPDATE/DELETE with a FULL or NATURAL join is not translated.");
+      }
+      if (j.isLeft() || j.isRight() || j.isOuter()) {
+        outer = true;
+        items.add(j.getFromItem());
+        continue;
       }
       if (!j.getUsingColumns().isEmpty()) {
         throw RefusedException.syntax(
@@ -600,6 +629,74 @@ final class DmlPrinter {
       }
       items.add(j.getFromItem());
       conditions.addAll(j.getOnExpressions());
+    }
+    return outer;
+  }
+
+  /**
+   * The rows of target an outer-join UPDATE/DELETE writes: PostgreSQL's FROM/USING are inner joins,
+   * so the MySQL join is kept whole in a subquery that selects the target rows' ctid (a target row
+   * that only appears NULL-extended is not written, as in MySQL).
+   */
+  private void targetRowsOfJoin(Table target, Table first, List<Join> joins, Expression where) {
+    String ref =
+        target.getAlias() != null
+            ? Identifiers.pg(target.getAlias().getName())
+            : Identifiers.pg(target.getName());
+    net.sf.jsqlparser.statement.select.PlainSelect ps =
+        new net.sf.jsqlparser.statement.select.PlainSelect();
+    ps.addSelectItem(
+        new Column(
+            new Table(target.getAlias() != null ? target.getAlias().getName() : target.getName()),
+            "ctid"));
+    ps.setFromItem(first);
+    ps.setJoins(joins);
+    ps.setWhere(where);
+    a(" WHERE ").a(ref).a(".ctid IN (");
+    ctx.subqueryDepth++;
+    try {
+      ps.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+    } finally {
+      ctx.subqueryDepth--;
+    }
+    a(")");
+  }
+
+  /** In an outer-join UPDATE the new values may use only the target's own columns. */
+  private static void valuesUseOnlyTarget(List<UpdateSet> sets, Table target) {
+    String ref =
+        Identifiers.normalize(
+            target.getAlias() != null ? target.getAlias().getName() : target.getName());
+    boolean[] other = {false};
+    ExpressionVisitorAdapter<Void> finder =
+        new ExpressionVisitorAdapter<>() {
+          @Override
+          public <S> Void visit(Column c, S context) {
+            Table q = c.getTable();
+            if (q == null
+                || q.getName() == null
+                || !Identifiers.normalize(q.getName()).equals(ref)) {
+              other[0] = true;
+            }
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect s, S context) {
+            other[0] = true;
+            return null;
+          }
+        };
+    for (UpdateSet set : sets) {
+      for (Object v : set.getValues()) {
+        ((Expression) v).accept(finder, null);
+      }
+    }
+    if (other[0]) {
+      throw RefusedException.syntax(
+          "outer-join-write",
+          "An UPDATE with an outer join is translated only when the new values use the updated"
+              + " table's own (qualified) columns and constants.");
     }
   }
 
@@ -733,7 +830,11 @@ final class DmlPrinter {
     if (d.getUsingList() != null) {
       others.addAll(d.getUsingList());
     }
-    collectJoins(d.getJoins(), others, joinConditions);
+    boolean outer = collectJoins(d.getJoins(), others, joinConditions);
+    if (outer && d.getUsingList() != null && !d.getUsingList().isEmpty()) {
+      throw RefusedException.syntax(
+          "outer-join-write", "DELETE ... USING with an outer join is not translated.");
+    }
     List<Table> all = new ArrayList<>();
     all.add(from);
     for (FromItem f : others) {
@@ -772,6 +873,15 @@ final class DmlPrinter {
     ctx.tablesWritten.add(Identifiers.normalize(target.getName()));
     a("DELETE FROM ");
     target.accept(select, null);
+    if (outer) {
+      if (d.getLimit() != null
+          || (d.getOrderByElements() != null && !d.getOrderByElements().isEmpty())) {
+        throw RefusedException.syntax(
+            "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
+      }
+      targetRowsOfJoin(target, from, d.getJoins(), d.getWhere());
+      return;
+    }
     List<Table> using = new ArrayList<>(all);
     using.remove(target);
     if (!using.isEmpty()) {

@@ -104,6 +104,13 @@ final class Translator {
           }
         }
       }
+      if (tokens.is(0, "DELETE")) {
+        String multiTable = deleteUsing(toParse, tokens);
+        if (multiTable != null) {
+          toParse = multiTable;
+          tokens = Tokens.of(toParse);
+        }
+      }
       if (rowAlias == null) {
         toParse = convertToCast(toParse, tokens);
       }
@@ -137,6 +144,42 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * DELETE FROM t USING t JOIN ... WHERE ...: MySQL's other spelling of DELETE t FROM t JOIN ...
+   * WHERE ... (JSqlParser reads only a table list after USING). Null when the statement is not that
+   * form.
+   */
+  static String deleteUsing(String sql, Tokens t) {
+    int k = 1;
+    while (Set.of("LOW_PRIORITY", "QUICK", "IGNORE").contains(t.word(k))) {
+      k++;
+    }
+    if (!t.word(k).equals("FROM")) {
+      return null;
+    }
+    for (int j = k + 1; j < t.size(); j++) {
+      if (t.word(j).equals("USING")) {
+        return j == k + 1
+            ? null
+            : sql.substring(0, t.start(k))
+                + sql.substring(t.start(k + 1), t.start(j))
+                + " FROM "
+                + sql.substring(t.start(j + 1));
+      }
+      String tok = t.get(j);
+      boolean namePart =
+          tok.equals(",")
+              || tok.equals(".")
+              || tok.equals("*")
+              || tok.startsWith("`")
+              || tok.matches("[A-Za-z0-9_$]+");
+      if (!namePart || Set.of("WHERE", "ORDER", "LIMIT", "AS").contains(t.word(j))) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

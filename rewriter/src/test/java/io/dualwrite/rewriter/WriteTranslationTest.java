@@ -132,8 +132,48 @@ class WriteTranslationTest {
   void updatesOfSeveralTablesOrOuterJoinsAreRefused() {
     assertThat(refusal(PLAIN, "UPDATE a JOIN b ON a.id = b.id SET a.x = 1, b.y = 2").code())
         .isEqualTo("unsupported-syntax:multi-table-update");
-    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = 1").code())
+    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = b.y").code())
         .isEqualTo("unsupported-syntax:outer-join-write");
+    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = y").code())
+        .isEqualTo("unsupported-syntax:outer-join-write");
+  }
+
+  @Test
+  void outerJoinWritesSelectTheTargetRowsInASubquery() {
+    Translation t =
+        PLAIN.translate(
+            "UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id SET c.archived = 1,"
+                + " c.n = c.n + ? WHERE a.id IS NULL");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "UPDATE chores AS c SET archived = 1, n = c.n + ? WHERE c.ctid IN (SELECT c.ctid FROM"
+                + " chores AS c LEFT JOIN assignments AS a ON a.chore_id = c.id WHERE a.id IS"
+                + " NULL)");
+    assertThat(t.tablesWritten()).containsExactly("chores");
+    assertThat(
+            pg(
+                PLAIN,
+                "DELETE r FROM r LEFT JOIN u ON u.id = r.user_id AND u.role = 'child' WHERE u.id"
+                    + " IS NULL"))
+        .isEqualTo(
+            "DELETE FROM r WHERE r.ctid IN (SELECT r.ctid FROM r LEFT JOIN u ON u.id = r.user_id"
+                + " AND u.role = 'child' WHERE u.id IS NULL)");
+    assertThat(refusal(PLAIN, "DELETE a FROM a FULL JOIN b ON a.id = b.id").code())
+        .isEqualTo("unsupported-syntax:outer-join-write");
+  }
+
+  @Test
+  void deleteFromUsingIsTheMultiTableDelete() {
+    assertThat(
+            pg(
+                PLAIN,
+                "DELETE FROM a USING assignments AS a JOIN chores AS c ON c.id = a.chore_id WHERE"
+                    + " c.frequency = 'monthly'"))
+        .isEqualTo(
+            "DELETE FROM assignments AS a USING chores AS c WHERE (c.id = a.chore_id) AND"
+                + " (c.frequency = 'monthly')");
+    assertThat(refusal(PLAIN, "DELETE FROM a, c USING a JOIN c ON c.id = a.id").code())
+        .isEqualTo("unsupported-syntax:multi-table-delete");
   }
 
   @Test
