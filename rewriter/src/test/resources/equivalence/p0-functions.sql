@@ -304,6 +304,12 @@ SELECT STR_TO_DATE('14:07', '%H:%i') AS t;
 -- order: unordered
 SELECT STR_TO_DATE('not a date', '%Y-%m-%d') AS d;
 
+-- id: std-shapes
+-- category: p0.str-to-date
+-- order: unordered
+-- note: a value that does not fit the format is NULL; trailing text after a fitting value is ignored; a time-only format gives a TIME
+SELECT STR_TO_DATE('2024-3-5', '%Y-%m-%d') AS a, STR_TO_DATE('5.3.2024 garbage', '%d.%m.%Y') AS b, STR_TO_DATE('x5.3.2024', '%d.%m.%Y') AS c, STR_TO_DATE('07:08:09.25', '%H:%i:%s.%f') AS d, STR_TO_DATE(NULL, '%Y') AS e;
+
 -- id: std-in-where
 -- category: p0.str-to-date
 -- order: ordered

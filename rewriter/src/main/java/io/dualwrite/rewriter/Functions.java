@@ -544,6 +544,39 @@ final class Functions {
         d.text(args.get(0));
         d.a(", 'UTF8')), 'hex')");
       }
+      case "REGEXP_REPLACE" -> {
+        arity(n, args, 3, 3);
+        String flags = regexFlags(d, n, args.get(0), args.get(1));
+        String replacement = literal(n, args.get(2), "the replacement");
+        if (replacement.indexOf('$') >= 0 || replacement.indexOf('\\') >= 0) {
+          throw RefusedException.function(
+              n, "A replacement with $n or \\ references has different syntax in PostgreSQL.");
+        }
+        d.a("regexp_replace(");
+        d.text(args.get(0));
+        d.a(", ");
+        d.text(args.get(1));
+        d.a(", ");
+        d.text(args.get(2));
+        d.a(", 'g" + flags + "')");
+      }
+      case "REGEXP_SUBSTR", "REGEXP_INSTR", "REGEXP_LIKE" -> {
+        arity(n, args, 2, 2);
+        String flags = regexFlags(d, n, args.get(0), args.get(1));
+        if (n.equals("REGEXP_LIKE")) {
+          d.a("CAST(regexp_like(");
+        } else {
+          d.a(n.toLowerCase(Locale.ROOT)).a("(");
+        }
+        d.text(args.get(0));
+        d.a(", ");
+        d.text(args.get(1));
+        switch (n) {
+          case "REGEXP_SUBSTR" -> d.a(", 1, 1, '" + flags + "')");
+          case "REGEXP_INSTR" -> d.a(", 1, 1, 0, '" + flags + "')");
+          default -> d.a(", '" + flags + "') AS integer)");
+        }
+      }
       case "HEX" -> {
         arity(n, args, 1, 1);
         hex(d, args.get(0));
@@ -661,7 +694,18 @@ final class Functions {
         arity(n, args, 2, 2);
         DateFormats.Template t =
             DateFormats.toPostgres(literal(n, args.get(1), "the format"), true);
-        if (t.hasTime()) {
+        if (t.inputShape() != null) {
+          // MySQL gives NULL for input that does not fit the format; PostgreSQL would raise
+          d.a("CASE WHEN ");
+          d.text(args.get(0));
+          d.a(" ~ '").a(t.inputShape().replace("'", "''")).a("' THEN ");
+        }
+        if (t.hasTime() && !t.hasDate()) {
+          // only time fields: MySQL returns a TIME
+          d.a("CAST(to_timestamp(");
+          d.text(args.get(0));
+          d.a(", '").a(t.pattern().replace("'", "''")).a("') AS time)");
+        } else if (t.hasTime()) {
           d.a("CAST(to_timestamp(");
           d.text(args.get(0));
           d.a(", '").a(t.pattern().replace("'", "''")).a("') AS timestamp)");
@@ -669,6 +713,9 @@ final class Functions {
           d.a("to_date(");
           d.text(args.get(0));
           d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+        }
+        if (t.inputShape() != null) {
+          d.a(" END");
         }
       }
       case "FROM_UNIXTIME" -> {
@@ -779,6 +826,42 @@ final class Functions {
             + e
             + ") hexes a string's bytes or an integer's value depending on the argument type,"
             + " which is not known here.");
+  }
+
+  /**
+   * The PostgreSQL flags for a MySQL regular expression function: MySQL (ICU) matches under the
+   * subject's collation, case-insensitively unless the subject is a column known to be
+   * case-sensitive. The pattern must be a literal using only syntax ICU and PostgreSQL read alike:
+   * no \\b-style escapes beyond \\d \\s \\w and escaped punctuation, no (? groups.
+   */
+  private static String regexFlags(
+      PgExpressionDeParser d, String n, Expression subject, Expression pattern) {
+    String p = literal(n, pattern, "the pattern");
+    boolean dot = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      dot |= c == '.';
+      if (c == '\\') {
+        char next = i + 1 < p.length() ? p.charAt(i + 1) : ' ';
+        if ("dDsSwW.\\()[]{}*+?|^$-/".indexOf(next) < 0) {
+          throw RefusedException.function(
+              n, "The pattern escape \\" + next + " means different things in ICU and PostgreSQL.");
+        }
+        i++;
+      } else if (c == '(' && i + 1 < p.length() && p.charAt(i + 1) == '?') {
+        throw RefusedException.function(
+            n, "(?...) groups and flags differ between ICU and PostgreSQL patterns.");
+      }
+    }
+    // ICU's . does not match a line break while its [^...] does; PostgreSQL's flag p changes
+    // both, so a pattern with both cannot be matched alike
+    if (dot && p.contains("[^")) {
+      throw RefusedException.function(
+          n, "A pattern with both . and [^...] treats line breaks differently in PostgreSQL.");
+    }
+    var info = d.columnInfo(subject);
+    boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
+    return (sensitive ? "" : "i") + (dot ? "p" : "");
   }
 
   /** What MySQL's type aggregation sees of an argument. */

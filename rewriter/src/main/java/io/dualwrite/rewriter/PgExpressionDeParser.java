@@ -274,6 +274,14 @@ class PgExpressionDeParser extends ExpressionDeParser {
    */
   final void number(Expression e) {
     String digits = hexDigits(e);
+    if (digits == null && isJsonValued(e)) {
+      // MySQL reads a JSON value in arithmetic as a DOUBLE (a JSON number's value); jsonb has no
+      // arithmetic (a JSON string or object is an error in the cast, not a silent 0)
+      a("CAST(");
+      p(e);
+      a(" AS double precision)");
+      return;
+    }
     if (digits == null) {
       Optional<ColumnInfo> c = columnInfo(e);
       if (c.isPresent()
@@ -310,6 +318,26 @@ class PgExpressionDeParser extends ExpressionDeParser {
           "literal:hex",
           "In " + e + " the hex literal's numeric value depends on the server's division rules.");
     }
+  }
+
+  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
+  final boolean isJsonValued(Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isJsonValued((Expression) list.get(0));
+    }
+    if (e instanceof Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && upper(f.getName()).equals("JSON_EXTRACT")) {
+      return true;
+    }
+    if (e instanceof JsonExpression j
+        && j.getIdentList().size() == 1
+        && "->".equals(j.getIdentList().get(0).getValue())) {
+      return true;
+    }
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
   }
 
   /**

@@ -74,10 +74,24 @@ class FunctionTranslationTest {
 
   @Test
   void strToDateReturnsDateOrTimestampByFormat() {
+    // input that does not fit the numeric format is NULL in MySQL, not an error
     assertThat(expr("STR_TO_DATE(s, '%d/%m/%Y')"))
-        .isEqualTo("to_date(CAST(s AS text), 'DD\"/\"MM\"/\"YYYY')");
+        .isEqualTo(
+            "CASE WHEN CAST(s AS text) ~ '^[0-9]{1,2}\\/[0-9]{1,2}\\/[0-9]{4}' THEN"
+                + " to_date(CAST(s AS text), 'DD\"/\"MM\"/\"YYYY') END");
     assertThat(expr("STR_TO_DATE(s, '%Y%m%d %H%i')"))
-        .isEqualTo("CAST(to_timestamp(CAST(s AS text), 'YYYYMMDD\" \"HH24MI') AS timestamp)");
+        .isEqualTo(
+            "CASE WHEN CAST(s AS text) ~ '^[0-9]{4}[0-9]{1,2}[0-9]{1,2}\\ [0-9]{1,2}[0-9]{1,2}'"
+                + " THEN CAST(to_timestamp(CAST(s AS text), 'YYYYMMDD\" \"HH24MI') AS timestamp)"
+                + " END");
+    // only time fields: a TIME
+    assertThat(expr("STR_TO_DATE('14:07', '%H:%i')"))
+        .isEqualTo(
+            "CASE WHEN '14:07' ~ '^[0-9]{1,2}\\:[0-9]{1,2}' THEN CAST(to_timestamp('14:07',"
+                + " 'HH24\":\"MI') AS time) END");
+    // month names have no digit shape: translated without the guard
+    assertThat(expr("STR_TO_DATE(s, '%M %e %Y')"))
+        .isEqualTo("to_date(CAST(s AS text), 'FMMonth\" \"FMDD\" \"YYYY')");
   }
 
   @Test
@@ -336,6 +350,35 @@ class FunctionTranslationTest {
         .isEqualTo("unsupported-syntax:interval:HOUR_MINUTE");
     assertThat(refusal(PLAIN, "SELECT d + INTERVAL '1.5' SECOND_MICROSECOND FROM t").code())
         .isEqualTo("unsupported-syntax:interval:SECOND_MICROSECOND");
+  }
+
+  @Test
+  void regexpFunctionsMatchUnderTheSubjectsCollation() {
+    assertThat(expr("REGEXP_REPLACE('a1b22', '[0-9]+', '#')"))
+        .isEqualTo("regexp_replace('a1b22', '[0-9]+', '#', 'gi')");
+    assertThat(pg("SELECT REGEXP_SUBSTR(note, 'a.c'), REGEXP_INSTR(email, 'x') FROM orders, users"))
+        .isEqualTo(
+            "SELECT regexp_substr(note, 'a.c', 1, 1, 'p'), regexp_instr(email, 'x', 1, 1, 0, 'i')"
+                + " FROM orders, users");
+    assertThat(expr("REGEXP_LIKE(a, '^x')"))
+        .isEqualTo("CAST(regexp_like(CAST(a AS text), '^x', 'i') AS integer)");
+    assertThat(refusal(PLAIN, "SELECT REGEXP_REPLACE(a, '(b)', '$1') FROM t").code())
+        .isEqualTo("unsupported-function:REGEXP_REPLACE");
+    assertThat(refusal(PLAIN, "SELECT REGEXP_SUBSTR(a, '\\\\bx') FROM t").code())
+        .isEqualTo("unsupported-function:REGEXP_SUBSTR");
+    assertThat(refusal(PLAIN, "SELECT REGEXP_INSTR(a, '(?i)x') FROM t").code())
+        .isEqualTo("unsupported-function:REGEXP_INSTR");
+    assertThat(refusal(PLAIN, "SELECT REGEXP_INSTR(a, 'x.[^y]') FROM t").code())
+        .isEqualTo("unsupported-function:REGEXP_INSTR");
+    assertThat(refusal(PLAIN, "SELECT REGEXP_REPLACE(a, 'x', 'y', 2) FROM t").code())
+        .isEqualTo("unsupported-function:REGEXP_REPLACE");
+  }
+
+  @Test
+  void jsonValueInArithmeticIsADouble() {
+    assertThat(expr("JSON_EXTRACT(j, '$.v') + 0"))
+        .isEqualTo("CAST((j #> '{v}') AS double precision) + 0");
+    assertThat(expr("2 * (j->'$.v')")).isEqualTo("2 * CAST(((j #> '{v}')) AS double precision)");
   }
 
   @Test
