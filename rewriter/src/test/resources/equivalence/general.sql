@@ -51,6 +51,11 @@ SELECT id, user_id, SUM(rating) OVER (PARTITION BY user_id ORDER BY id) AS runni
 -- note: an ENUM sorts by its declaration order (open, done, skipped), not alphabetically
 SELECT id, status FROM assignments ORDER BY status, id;
 
+-- id: gen-enum-order-desc
+-- category: general.query
+-- order: ordered
+SELECT id, frequency FROM chores ORDER BY frequency DESC, id;
+
 -- id: gen-enum-compare-index
 -- category: general.query
 -- order: ordered
@@ -176,6 +181,12 @@ SELECT big_u - 1 AS x FROM unsigned_edges WHERE id = 1;
 -- category: general.query
 -- order: ordered
 SELECT big_s DIV 2 AS h, int_s + 1 AS i FROM numeric_edges WHERE id IN (1, 2, 3) ORDER BY id;
+
+-- id: gen-with-date-column-arith
+-- category: general.query
+-- order: ordered
+-- note: a WITH query's DATE column plus a DAY/MONTH interval stays a DATE
+WITH d AS (SELECT id, birth_date, CAST('2024-01-31' AS DATE) AS fixed FROM users) SELECT id, birth_date + INTERVAL 1 MONTH AS m, DATE_ADD(fixed, INTERVAL id DAY) AS f FROM d ORDER BY id;
 
 -- id: gen-int-arith-is-bigint
 -- category: general.query

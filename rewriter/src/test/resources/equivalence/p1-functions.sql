@@ -186,6 +186,12 @@ SELECT JSON_OBJECT('due', due_date) AS j FROM assignments WHERE id = 1;
 -- note: MySQL 8 writes a DATETIME into JSON with six fractional digits; MariaDB (no JSON type) writes it without
 SELECT JSON_OBJECT('at', completed_at) AS j FROM assignments WHERE id = 1;
 
+-- id: jo-boolean-values
+-- category: p1.json-construct
+-- order: unordered
+-- note: TRUE/FALSE and conditions become JSON booleans, not 1/0
+SELECT JSON_OBJECT('t', TRUE, 'f', FALSE, 'n', 1) AS j, JSON_ARRAY(TRUE, 0) AS a;
+
 -- id: jo-decimal
 -- category: p1.json-construct
 -- order: unordered
@@ -221,6 +227,11 @@ SELECT CAST(3.7 AS SIGNED) AS a, CAST(-3.5 AS SIGNED) AS b, CAST(2.5 AS SIGNED) 
 -- order: unordered
 -- note: MySQL takes the numeric prefix (with a warning)
 SELECT CAST('12abc' AS SIGNED) AS a;
+
+-- id: cast-signed-prefix-variants
+-- category: p1.cast
+-- order: unordered
+SELECT CAST(' -7 apples' AS SIGNED) AS a, CAST('none' AS SIGNED) AS b, CAST('+42' AS SIGNED) AS c, CAST('' AS SIGNED) AS d;
 
 -- id: cast-unsigned-negative
 -- category: p1.cast

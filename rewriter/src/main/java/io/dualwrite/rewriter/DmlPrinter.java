@@ -498,12 +498,18 @@ final class DmlPrinter {
     // the single table whose columns are assigned
     List<Table> all = new ArrayList<>();
     all.add(first);
+    // derived tables (JOIN (SELECT ...) t) can be read in PostgreSQL's FROM, never written
+    List<FromItem> derived = new ArrayList<>();
     for (FromItem f : others) {
       if (f instanceof Table t) {
         all.add(t);
+      } else if (f instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect ps
+          && ps.getAlias() != null
+          && !outer) {
+        derived.add(ps);
       } else {
         throw RefusedException.syntax(
-            "update-join", "UPDATE joined with a derived table is not supported.");
+            "update-join", "UPDATE joined with a derived table is not supported here.");
       }
     }
     for (Table t : all) {
@@ -569,8 +575,9 @@ final class DmlPrinter {
       targetRowsOfJoin(target, first, joins, u.getWhere());
       return;
     }
-    List<Table> from = new ArrayList<>(all);
+    List<FromItem> from = new ArrayList<>(all);
     from.remove(target);
+    from.addAll(derived);
     if (!from.isEmpty()) {
       a(" FROM ");
       for (int i = 0; i < from.size(); i++) {

@@ -1067,6 +1067,14 @@ final class Functions {
     }
     if (n.equals("UNIX_TIMESTAMP") && !args.isEmpty()) {
       arity(n, args, 1, 1);
+      int digits = fractionalDigitsOfColumn(d, args.get(0));
+      if (digits > 0) {
+        // a DATETIME(n)/TIMESTAMP(n) column gives a DECIMAL with its n fractional digits
+        d.a("round(EXTRACT(EPOCH FROM CAST(CAST(");
+        d.dateOperand(args.get(0));
+        d.a(" AS timestamp) AS timestamptz)), " + digits + ")");
+        return;
+      }
       d.a("CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
       d.dateOperand(args.get(0));
       d.a(" AS timestamp) AS timestamptz))) AS bigint)");
@@ -1080,6 +1088,18 @@ final class Functions {
       }
     }
     timeKey(d, node, n, fsp);
+  }
+
+  /** The fractional-seconds precision of a DATETIME(n)/TIMESTAMP(n) column, else 0. */
+  private static int fractionalDigitsOfColumn(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    if (c.isEmpty()) {
+      return 0;
+    }
+    String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(datetime|timestamp)\\(([0-6])\\).*").matcher(t);
+    return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
   /** The fractional-seconds digits of a non-deterministic call node (NOW(3) gives 3). */
@@ -1318,7 +1338,11 @@ final class Functions {
           first = false;
           jsonArg(d, kv.getKey());
           d.a(", ");
-          jsonArg(d, kv.getValue());
+          if (kv.getValue() instanceof Expression value && !(value instanceof JdbcParameter)) {
+            jsonValue(d, value);
+          } else {
+            jsonArg(d, kv.getValue());
+          }
         }
         d.a(")");
       }
@@ -1333,12 +1357,45 @@ final class Functions {
           if (e.isUsingFormatJson()) {
             throw PgExpressionDeParser.refuseNode(j, "FORMAT JSON");
           }
-          d.value(e.getExpression());
+          jsonValue(d, e.getExpression());
         }
         d.a(")");
       }
       default -> throw PgExpressionDeParser.refuseNode(j, j.getType().name());
     }
+  }
+
+  /**
+   * A value put into JSON the way MySQL 8 puts it: TRUE/FALSE and conditions are JSON booleans (not
+   * 1/0), a DATETIME/TIMESTAMP is the string 'YYYY-MM-DD hh:mm:ss.ffffff' and a TIME
+   * 'hh:mm:ss.ffffff' (PostgreSQL writes ISO 8601 with a T and trims the fraction).
+   */
+  private static void jsonValue(PgExpressionDeParser d, Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.BooleanValue b) {
+      d.a(b.getValue() ? "TRUE" : "FALSE");
+      return;
+    }
+    if (e instanceof Column c
+        && c.getTable() == null
+        && Set.of("TRUE", "FALSE").contains(PgExpressionDeParser.upper(c.getColumnName()))) {
+      d.a(PgExpressionDeParser.upper(c.getColumnName()));
+      return;
+    }
+    if (PgExpressionDeParser.isBoolean(e)) {
+      d.a("(");
+      d.cond(e);
+      d.a(")");
+      return;
+    }
+    var c = d.columnInfo(e);
+    String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
+    if (base.equals("datetime") || base.equals("timestamp") || base.equals("time")) {
+      d.a("to_char(");
+      d.p(e);
+      d.a(base.equals("time") ? ", 'HH24:MI:SS.US')" : ", 'YYYY-MM-DD HH24:MI:SS.US')");
+      return;
+    }
+    d.value(e);
   }
 
   private static void jsonArg(PgExpressionDeParser d, Object o) {

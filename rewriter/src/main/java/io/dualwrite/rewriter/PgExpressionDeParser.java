@@ -1241,9 +1241,49 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   final void cast(Expression e, ColDataType type) {
     String target = TypeMapping.castTarget(type);
+    if (target.equals("bigint")
+        && !ctx.inWrite
+        && upper(type.getDataType()).startsWith("SIGNED")
+        && e instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      signedPrefix(MysqlLexer.decodeCanonical(s.getValue()));
+      return;
+    }
     a("CAST(");
     value(e);
     a(" AS ").a(target).a(")");
+  }
+
+  /**
+   * CAST('12abc' AS SIGNED) in a query: MySQL takes the leading integer (0 when there is none) with
+   * a warning, PostgreSQL raises an error; the literal's value is computed here. A prefix followed
+   * by a decimal point or exponent is refused (MySQL's reading depends on the release). In a write
+   * MySQL's strict mode makes it an error, as on PostgreSQL, so writes keep the cast.
+   */
+  private void signedPrefix(String v) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s*([-+]?[0-9]+)(.*)", java.util.regex.Pattern.DOTALL)
+            .matcher(v);
+    if (!m.matches()) {
+      if (v.trim().isEmpty() || !v.trim().matches("[-+]?[0-9.].*")) {
+        a("CAST(0 AS bigint)");
+        return;
+      }
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    String rest = m.group(2);
+    if (!rest.isEmpty()
+        && (rest.charAt(0) == '.' || rest.charAt(0) == 'e' || rest.charAt(0) == 'E')) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    java.math.BigInteger n = new java.math.BigInteger(m.group(1).replace("+", ""));
+    if (n.bitLength() > 63) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
+    }
+    a("CAST(").a(n.toString()).a(" AS bigint)");
   }
 
   @Override
@@ -1413,7 +1453,17 @@ class PgExpressionDeParser extends ExpressionDeParser {
       throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
     }
     Expression e = o.getExpression();
-    if (isCaseInsensitiveText(e)) {
+    List<String> enumValues = enumValues(e);
+    if (enumValues != null) {
+      // MySQL sorts an ENUM by its declaration order, not by the text
+      a("array_position(ARRAY[");
+      for (int i = 0; i < enumValues.size(); i++) {
+        a(i > 0 ? ", " : "").a("'").a(enumValues.get(i).replace("'", "''")).a("'");
+      }
+      a("]::text[], CAST(");
+      p(e);
+      a(" AS text))");
+    } else if (isCaseInsensitiveText(e)) {
       // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
       a("lower(");
       p(e);
@@ -1433,6 +1483,43 @@ class PgExpressionDeParser extends ExpressionDeParser {
       // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
       a(o.isAsc() ? " NULLS FIRST" : " NULLS LAST");
     }
+  }
+
+  /** The declared values of an ENUM column, or null when e is not one. */
+  final List<String> enumValues(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals("enum")) {
+      return null;
+    }
+    String t = c.get().mysqlType();
+    int open = t.indexOf('(');
+    List<String> values = new java.util.ArrayList<>();
+    int i = open + 1;
+    while (open >= 0 && i < t.length() && t.charAt(i) == '\'') {
+      StringBuilder v = new StringBuilder();
+      int j = i + 1;
+      while (j < t.length()) {
+        char ch = t.charAt(j);
+        if (ch == '\'' && j + 1 < t.length() && t.charAt(j + 1) == '\'') {
+          v.append('\'');
+          j += 2;
+        } else if (ch == '\'') {
+          break;
+        } else if (ch == '\\' && j + 1 < t.length()) {
+          v.append(t.charAt(j + 1));
+          j += 2;
+        } else {
+          v.append(ch);
+          j++;
+        }
+      }
+      values.add(v.toString());
+      i = j + 1;
+      if (i < t.length() && t.charAt(i) == ',') {
+        i++;
+      }
+    }
+    return values.isEmpty() ? null : values;
   }
 
   final void orderBy(List<OrderByElement> elements) {

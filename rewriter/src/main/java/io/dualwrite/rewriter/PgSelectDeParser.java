@@ -86,7 +86,59 @@ class PgSelectDeParser extends SelectDeParser {
     a(" AS (");
     w.getSelect().getSelect().accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
+    if (w.getWithItemList() == null && w.getSelect().getSelect() instanceof PlainSelect body) {
+      withColumnTypes(name, body);
+    }
     return getBuilder();
+  }
+
+  /**
+   * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
+   * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
+   * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
+   */
+  private void withColumnTypes(String name, PlainSelect body) {
+    List<ColumnInfo> columns = new java.util.ArrayList<>();
+    for (SelectItem<?> item : body.getSelectItems()) {
+      Expression e = item.getExpression();
+      String column =
+          item.getAlias() != null
+              ? Identifiers.normalize(item.getAlias().getName())
+              : e instanceof Column c ? Identifiers.normalize(c.getColumnName()) : null;
+      if (column == null) {
+        continue;
+      }
+      String type = null;
+      boolean ci = false;
+      boolean nullable = true;
+      if (e instanceof Column c) {
+        java.util.Optional<ColumnInfo> known = ctx.column(c);
+        if (known.isPresent()) {
+          type = known.get().mysqlType();
+          ci = known.get().caseInsensitive();
+          nullable = known.get().nullable();
+        }
+      } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
+          && cast.getColDataType() != null) {
+        String target = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
+        if (cast.isImplicitCast()) {
+          type =
+              switch (target) {
+                case "date" -> "date";
+                case "timestamp" -> "datetime";
+                case "time" -> "time";
+                default -> null;
+              };
+        } else if (java.util.Set.of("date", "datetime", "time").contains(target)
+            && cast.getColDataType().getArgumentsStringList() == null) {
+          type = target;
+        }
+      }
+      if (type != null) {
+        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
+      }
+    }
+    ctx.withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
   }
 
   @Override

@@ -66,9 +66,13 @@ final class PrintContext {
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
 
+  /** WITH names whose output columns have a known type (see PgSelectDeParser's WITH items). */
+  final Map<String, TableInfo> withTables = new HashMap<>();
+
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());
-    Optional<TableInfo> info = catalog.table(name);
+    Optional<TableInfo> info =
+        cteNames.contains(name) ? Optional.ofNullable(withTables.get(name)) : catalog.table(name);
     if (info.isPresent()) {
       scope.put(name, info.get());
       if (table.getAlias() != null) {
@@ -89,7 +93,7 @@ final class PrintContext {
     for (TableInfo info : new LinkedHashSet<>(scope.values())) {
       Optional<ColumnInfo> c = info.column(name);
       if (c.isPresent()) {
-        if (found.isPresent()) {
+        if (found.isPresent() && !found.get().equals(c.get())) {
           return Optional.empty(); // ambiguous: do not guess
         }
         found = c;

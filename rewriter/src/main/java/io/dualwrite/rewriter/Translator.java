@@ -104,6 +104,11 @@ final class Translator {
           }
         }
       }
+      String withoutHintScope = indexHintScopes(toParse, tokens);
+      if (withoutHintScope != null) {
+        toParse = withoutHintScope;
+        tokens = Tokens.of(toParse);
+      }
       if (tokens.is(0, "DELETE")) {
         String multiTable = deleteUsing(toParse, tokens);
         if (multiTable != null) {
@@ -144,6 +149,45 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * USE/FORCE/IGNORE INDEX FOR JOIN|ORDER BY|GROUP BY (...): JSqlParser does not read the FOR
+   * scope; index hints are dropped from the translation anyway (they only steer MySQL's planner),
+   * so the scope is removed before parsing. Null when there is none.
+   */
+  static String indexHintScopes(String sql, Tokens t) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 2; i + 1 < t.size(); i++) {
+      if (!t.word(i).equals("FOR")
+          || !(t.word(i - 1).equals("INDEX") || t.word(i - 1).equals("KEY"))
+          || !Set.of("USE", "FORCE", "IGNORE").contains(t.word(i - 2))) {
+        continue;
+      }
+      int end;
+      if (t.word(i + 1).equals("JOIN")) {
+        end = i + 2;
+      } else if ((t.word(i + 1).equals("ORDER") || t.word(i + 1).equals("GROUP"))
+          && t.word(i + 2).equals("BY")) {
+        end = i + 3;
+      } else {
+        continue;
+      }
+      if (end >= t.size() || !t.get(end).equals("(")) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder();
+      }
+      out.append(sql, copied, t.start(i));
+      copied = t.start(end);
+    }
+    if (out == null) {
+      return null;
+    }
+    out.append(sql.substring(copied));
+    return out.toString();
   }
 
   /**

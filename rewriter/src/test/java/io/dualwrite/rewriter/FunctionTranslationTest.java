@@ -382,6 +382,28 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void jsonConstructorsWriteBooleansAndDatetimesAsMysql8() {
+    assertThat(expr("JSON_OBJECT('ok', TRUE, 'eq', a = 1)"))
+        .isEqualTo("jsonb_build_object('ok', TRUE, 'eq', (a = 1))");
+    assertThat(expr("JSON_ARRAY(FALSE, 1)")).isEqualTo("jsonb_build_array(FALSE, 1)");
+    assertThat(pg("SELECT JSON_OBJECT('at', updated) FROM users"))
+        .isEqualTo(
+            "SELECT jsonb_build_object('at', to_char(updated, 'YYYY-MM-DD HH24:MI:SS.US')) FROM"
+                + " users");
+  }
+
+  @Test
+  void castOfAStringLiteralToSignedTakesTheLeadingInteger() {
+    assertThat(expr("CAST('12abc' AS SIGNED)")).isEqualTo("CAST(12 AS bigint)");
+    assertThat(expr("CAST('none' AS SIGNED)")).isEqualTo("CAST(0 AS bigint)");
+    assertThat(refusal(PLAIN, "SELECT CAST('1.5' AS SIGNED)").code())
+        .isEqualTo("unsupported-syntax:cast-signed");
+    // in a write MySQL's strict mode rejects it, as PostgreSQL does
+    assertThat(pg(PLAIN, "INSERT INTO t (a) VALUES (CAST('12abc' AS SIGNED))"))
+        .isEqualTo("INSERT INTO t (a) VALUES (CAST('12abc' AS bigint))");
+  }
+
+  @Test
   void unknownFunctionsAreRefusedByName() {
     Refusal r = refusal(PLAIN, "SELECT ENCODE(a, 'k') FROM t");
     assertThat(r.code()).isEqualTo("unsupported-function:ENCODE");

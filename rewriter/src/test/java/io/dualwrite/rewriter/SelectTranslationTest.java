@@ -275,4 +275,67 @@ class SelectTranslationTest {
     assertThat(refusal(PLAIN, "SELECT COUNT(*) FROM t JOIN s ON s.id = t.id FOR UPDATE").code())
         .isEqualTo("unsupported-syntax:for-update-aggregate");
   }
+
+  @Test
+  void withQueryColumnsKeepKnownTypes() {
+    assertThat(
+            pg(
+                PLAIN,
+                "WITH t AS (SELECT CAST('2020-01-10' AS DATE) AS col, 5 AS n) SELECT DATE_ADD(col,"
+                    + " INTERVAL n DAY) FROM t"))
+        .isEqualTo(
+            "WITH t AS (SELECT CAST('2020-01-10' AS date) AS col, 5 AS n) SELECT CAST(col + (n)"
+                + " * INTERVAL '1 day' AS date) FROM t");
+    assertThat(pg("WITH o AS (SELECT placed FROM orders) SELECT placed + INTERVAL 1 MONTH FROM o"))
+        .isEqualTo(
+            "WITH o AS (SELECT placed FROM orders) SELECT CAST(placed + INTERVAL '1 month' AS date)"
+                + " FROM o");
+  }
+
+  @Test
+  void indexHintScopesAreDroppedWithTheHints() {
+    assertThat(pg(PLAIN, "SELECT a FROM t USE INDEX FOR JOIN (i) JOIN u ON u.id = t.id"))
+        .isEqualTo("SELECT a FROM t JOIN u ON u.id = t.id");
+    assertThat(pg(PLAIN, "SELECT a FROM t FORCE KEY FOR GROUP BY (i) GROUP BY a"))
+        .isEqualTo("SELECT a FROM t GROUP BY a");
+  }
+
+  @Test
+  void enumSortsByDeclarationOrder() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "a",
+                        java.util.List.of(
+                            new ColumnInfo(
+                                "s", "enum('open','done','it''s')", true, false, false, true)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    assertThat(pg(r, "SELECT s FROM a ORDER BY s DESC"))
+        .isEqualTo(
+            "SELECT s FROM a ORDER BY array_position(ARRAY['open', 'done', 'it''s']::text[],"
+                + " CAST(s AS text)) DESC NULLS LAST");
+  }
+
+  @Test
+  void unixTimestampOfAFractionalColumnKeepsTheFraction() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "l",
+                        java.util.List.of(
+                            new ColumnInfo("at", "datetime(3)", true, false, false, false)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    assertThat(pg(r, "SELECT UNIX_TIMESTAMP(at) FROM l"))
+        .isEqualTo(
+            "SELECT round(EXTRACT(EPOCH FROM CAST(CAST(at AS timestamp) AS timestamptz)), 3) FROM"
+                + " l");
+  }
 }

@@ -163,6 +163,22 @@ class WriteTranslationTest {
   }
 
   @Test
+  void updateJoinedWithADerivedTableReadsItInFrom() {
+    assertThat(
+            pg(
+                PLAIN,
+                "UPDATE u JOIN (SELECT user_id, SUM(amount) AS total FROM r GROUP BY user_id) t ON"
+                    + " t.user_id = u.id SET u.balance = u.balance + t.total"))
+        .isEqualTo(
+            "UPDATE u SET balance = u.balance + t.total FROM (SELECT user_id, sum(amount) AS total"
+                + " FROM r GROUP BY user_id) AS t WHERE t.user_id = u.id");
+    assertThat(
+            refusal(PLAIN, "UPDATE u LEFT JOIN (SELECT 1 AS id) t ON t.id = u.id SET u.a = 1")
+                .code())
+        .isEqualTo("unsupported-syntax:update-join");
+  }
+
+  @Test
   void deleteFromUsingIsTheMultiTableDelete() {
     assertThat(
             pg(
