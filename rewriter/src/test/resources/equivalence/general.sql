@@ -182,6 +182,17 @@ SELECT big_u - 1 AS x FROM unsigned_edges WHERE id = 1;
 -- order: ordered
 SELECT big_s DIV 2 AS h, int_s + 1 AS i FROM numeric_edges WHERE id IN (1, 2, 3) ORDER BY id;
 
+-- id: gen-bigint-edges-division
+-- category: general.query
+-- order: ordered
+-- note: MySQL divides exactly to the dividend's scale + 4; PostgreSQL's default division keeps 16 significant digits
+SELECT id, big_s / 2 AS h, big_s / 3 AS t, dec_v / 7 AS d FROM numeric_edges WHERE id IN (1, 2, 4) ORDER BY id;
+
+-- id: gen-bigint-edges-avg
+-- category: general.query
+-- order: unordered
+SELECT AVG(big_s) AS a, AVG(dec_v) AS d FROM numeric_edges WHERE id IN (2, 3);
+
 -- id: gen-with-date-column-arith
 -- category: general.query
 -- order: ordered

@@ -72,6 +72,12 @@ SELECT id, payload FROM activity_log ORDER BY id;
 -- note: several paths give a JSON array of the matches
 SELECT JSON_EXTRACT(payload, '$.device', '$.os') AS x FROM activity_log WHERE id = 1;
 
+-- id: je-multiple-paths-partial
+-- category: p1.json-extract
+-- order: ordered
+-- note: paths that find nothing are skipped; none found is NULL
+SELECT id, JSON_EXTRACT(payload, '$.missing', '$.os', '$.version') AS x, JSON_EXTRACT(payload, '$.no', '$.nothing') AS y FROM activity_log ORDER BY id;
+
 -- id: arrow-member
 -- category: p1.json-arrow
 -- mode: expect

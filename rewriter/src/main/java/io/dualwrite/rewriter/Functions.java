@@ -264,9 +264,10 @@ final class Functions {
           return;
         }
         // MySQL: exact, with div_precision_increment (4) more decimals than the argument
+        // (* 1.0000: PostgreSQL then divides the sum to at least that scale, see Division)
         d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
         d.value(args.get(0));
-        d.a(" AS numeric)), max(scale(CAST(");
+        d.a(" AS numeric) * 1.0000), max(scale(CAST(");
         d.value(args.get(0));
         d.a(" AS numeric))) + 4)");
       }
@@ -733,11 +734,27 @@ final class Functions {
         }
       }
       case "JSON_EXTRACT" -> {
-        arity(n, args, 2, 2);
-        if (!(args.get(1) instanceof StringValue path)) {
-          throw RefusedException.function(n, "JSON_EXTRACT needs a literal path.");
+        if (args.size() < 2) {
+          throw RefusedException.function(n, "JSON_EXTRACT needs a document and a path.");
         }
-        jsonPath(d, args.get(0), path, false);
+        for (Expression a : args.subList(1, args.size())) {
+          if (!(a instanceof StringValue)) {
+            throw RefusedException.function(n, "JSON_EXTRACT needs literal paths.");
+          }
+        }
+        if (args.size() == 2) {
+          jsonPath(d, args.get(0), (StringValue) args.get(1), false);
+          return;
+        }
+        // several paths: MySQL returns the array of the values found, in path order (NULL when
+        // none is found)
+        d.a("(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES ");
+        for (int i = 1; i < args.size(); i++) {
+          d.a(i > 1 ? ", (" : "(").a(String.valueOf(i)).a(", ");
+          jsonPath(d, args.get(0), (StringValue) args.get(i), false);
+          d.a(")");
+        }
+        d.a(") AS dw_paths(i, v) WHERE v IS NOT NULL)");
       }
       case "JSON_UNQUOTE" -> {
         arity(n, args, 1, 1);

@@ -468,6 +468,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       String q = Identifiers.normalize(t.getName());
       if (ctx.inDuplicateUpdate && ctx.excludedAlias != null && q.equals(ctx.excludedAlias)) {
         a("EXCLUDED.");
+        name = ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
@@ -857,9 +858,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
       a(", 0))");
       return out();
     }
+    // "* 1.0000" gives the dividend 4 more decimals, so PostgreSQL divides to at least the scale
+    // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
+    // lose its .5)
     a("round(CAST(");
     value(e.getLeftExpression());
-    a(" AS numeric) / NULLIF(CAST(");
+    a(" AS numeric) * 1.0000 / NULLIF(CAST(");
     value(e.getRightExpression());
     a(" AS numeric), 0), scale(CAST(");
     value(e.getLeftExpression());

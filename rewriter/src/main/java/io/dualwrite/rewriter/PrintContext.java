@@ -48,6 +48,9 @@ final class PrintContext {
   /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
   String excludedAlias;
 
+  /** The row alias's column names (AS new(a, b)) to the inserted columns they stand for. */
+  final Map<String, String> excludedColumns = new HashMap<>();
+
   boolean lockingRead;
 
   /**

@@ -81,6 +81,7 @@ final class Translator {
       // MySQL 8.0.19 row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
       String toParse = lexed.sql();
       String rowAlias = null;
+      List<String> rowAliasColumns = null;
       if (guessed == StatementKind.UPSERT) {
         for (int k = 3; k < tokens.size(); k++) {
           if (tokens.is(k, "ON", "DUPLICATE") && tokens.word(k - 2).equals("AS")) {
@@ -92,14 +93,27 @@ final class Translator {
           if (tokens.is(k, "ON", "DUPLICATE") && tokens.get(k - 1).equals(")")) {
             for (int j = k - 2; j > 2; j--) {
               if (tokens.get(j).equals("(") && tokens.word(j - 2).equals("AS")) {
-                throw RefusedException.syntax(
-                    "row-alias-columns",
-                    "A row alias with column aliases (AS new(a, b)) is not supported; use"
-                        + " AS new and new.column.");
+                // AS new(a, b): new.a means the inserted value of the first inserted column
+                rowAlias = Identifiers.normalize(tokens.get(j - 1));
+                rowAliasColumns = new ArrayList<>();
+                for (int c = j + 1; c < k - 1; c++) {
+                  if ((c - j) % 2 == 1) {
+                    rowAliasColumns.add(Identifiers.normalize(tokens.get(c)));
+                  } else if (!tokens.get(c).equals(",")) {
+                    throw RefusedException.syntax(
+                        "row-alias-columns", "Unsupported row alias column list.");
+                  }
+                }
+                toParse =
+                    toParse.substring(0, tokens.start(j - 2)) + toParse.substring(tokens.start(k));
+                break;
               }
               if (tokens.get(j).equals(")") || tokens.word(j).equals("VALUES")) {
                 break;
               }
+            }
+            if (rowAlias != null) {
+              break;
             }
           }
         }
@@ -145,7 +159,7 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
-      return translateParsed(sql, statement, params, rowAlias);
+      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -344,7 +358,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null);
+      Translation part = translateParsed(chunk, statement, 0, null, null);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -487,7 +501,7 @@ final class Translator {
   }
 
   private Translation translateParsed(
-      String sql, Statement statement, int params, String rowAlias) {
+      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
@@ -498,7 +512,7 @@ final class Translator {
       TemporalDefaults.augment(statement, catalog);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params, rowAlias);
+      return insert(sql, statement, params, rowAlias, aliasColumns);
     }
     if (statement instanceof Update u) {
       return write(
@@ -598,18 +612,33 @@ final class Translator {
   private PrintContext pinnedContext(PrintContext analysed) {
     PrintContext c = new PrintContext(catalog);
     c.excludedAlias = analysed.excludedAlias;
+    c.excludedColumns.putAll(analysed.excludedColumns);
     c.callIndex.putAll(analysed.callIndex);
     c.calls.addAll(analysed.calls);
     c.pinCalls = true;
     return c;
   }
 
-  private Translation insert(String sql, Statement statement, int params, String rowAlias) {
+  private Translation insert(
+      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
     DmlPrinter.InsertShape shape =
         statement instanceof Insert i ? DmlPrinter.shape(i) : DmlPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
     ctx.excludedAlias = rowAlias;
+    if (aliasColumns != null) {
+      List<String> inserted = DmlPrinter.insertedColumns(shape, table);
+      if (inserted == null || inserted.size() != aliasColumns.size()) {
+        throw RefusedException.syntax(
+            "row-alias-columns",
+            "The row alias names "
+                + aliasColumns.size()
+                + " columns but the inserted columns are not known to match them.");
+      }
+      for (int i = 0; i < aliasColumns.size(); i++) {
+        ctx.excludedColumns.put(aliasColumns.get(i), Identifiers.normalize(inserted.get(i)));
+      }
+    }
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
     DmlPrinter p = new DmlPrinter(ctx);
@@ -644,6 +673,7 @@ final class Translator {
       if (!supplied && shape.rows() != null) {
         PrintContext keyCtx = ctx.calls.isEmpty() ? new PrintContext(catalog) : pinnedContext(ctx);
         keyCtx.excludedAlias = rowAlias;
+        keyCtx.excludedColumns.putAll(ctx.excludedColumns);
         DmlPrinter keyed = new DmlPrinter(keyCtx);
         keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();

@@ -166,7 +166,8 @@ class FunctionTranslationTest {
   void divisionIsExactAndNullOnZero() {
     assertThat(expr("a / b"))
         .isEqualTo(
-            "round(CAST(a AS numeric) / NULLIF(CAST(b AS numeric), 0), scale(CAST(a AS numeric)) + 4)");
+            "round(CAST(a AS numeric) * 1.0000 / NULLIF(CAST(b AS numeric), 0), scale(CAST(a AS"
+                + " numeric)) + 4)");
     assertThat(pg("SELECT score / 2 FROM users"))
         .isEqualTo("SELECT (CAST(score AS double precision) / NULLIF(2, 0)) FROM users");
     assertThat(expr("a DIV b"))
@@ -372,6 +373,14 @@ class FunctionTranslationTest {
         .isEqualTo("unsupported-function:REGEXP_INSTR");
     assertThat(refusal(PLAIN, "SELECT REGEXP_REPLACE(a, 'x', 'y', 2) FROM t").code())
         .isEqualTo("unsupported-function:REGEXP_REPLACE");
+  }
+
+  @Test
+  void jsonExtractWithSeveralPathsIsTheArrayOfTheValuesFound() {
+    assertThat(expr("JSON_EXTRACT(j, '$.a', '$[0]')"))
+        .isEqualTo(
+            "(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES (1, (j #> '{a}')), (2, (j #> '{0}')))"
+                + " AS dw_paths(i, v) WHERE v IS NOT NULL)");
   }
 
   @Test

@@ -397,11 +397,20 @@ class WriteTranslationTest {
   }
 
   @Test
-  void rowAliasWithColumnAliasesIsRefused() {
+  void rowAliasColumnAliasesMeanTheInsertedColumns() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE KEY"
+                + " UPDATE hits = counters.hits + new.h");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE"
+                + " SET hits = CAST(counters.hits AS bigint) + EXCLUDED.hits");
+    // the number of aliases must match the inserted columns
     assertThat(
             refusal(
-                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE"
-                        + " KEY UPDATE hits = h")
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n) ON DUPLICATE"
+                        + " KEY UPDATE hits = new.n")
                 .code())
         .isEqualTo("unsupported-syntax:row-alias-columns");
   }
