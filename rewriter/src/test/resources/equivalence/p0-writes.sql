@@ -93,6 +93,12 @@ INSERT IGNORE INTO daily_stats VALUES (2, '2024-03-01', 9, 9);
 -- note: IGNORE turns 'data too long' into a truncation warning
 INSERT IGNORE INTO settings (family_id, name, value) VALUES (4, 'long', REPEAT('a', 300));
 
+-- id: ignore-truncates-multibyte
+-- category: p0.insert-ignore
+-- order: unordered
+-- note: the length counts characters, not bytes; rows that fit are unchanged
+INSERT IGNORE INTO settings (family_id, name, value) VALUES (4, 'accents', REPEAT('é', 260)), (4, 'fits', 'short');
+
 -- id: ignore-foreign-key-violation
 -- category: p0.insert-ignore
 -- order: unordered

@@ -227,12 +227,19 @@ final class DmlPrinter {
           } else if (isAutoIncrementPosition(inserted, i, table) && generatesKey(v)) {
             a("DEFAULT"); // MySQL generates a key for NULL or 0; PostgreSQL for DEFAULT
           } else {
-            expr.value(
-                ColumnLiterals.adapt(
-                    v,
-                    inserted == null || table.isEmpty()
-                        ? Optional.empty()
-                        : table.get().column(inserted.get(i))));
+            Optional<ColumnInfo> column =
+                inserted == null || table.isEmpty()
+                    ? Optional.empty()
+                    : table.get().column(inserted.get(i));
+            int length = s.kind() == StatementKind.INSERT_IGNORE ? charLength(column) : -1;
+            if (length > 0 && !isDefaultKeyword(v)) {
+              // INSERT IGNORE: MySQL truncates a too-long string to the column (a warning)
+              a("left(");
+              expr.text(ColumnLiterals.adapt(v, column));
+              a(", " + length + ")");
+            } else {
+              expr.value(ColumnLiterals.adapt(v, column));
+            }
           }
         }
         if (keys != null && keys.appended()) {
@@ -252,6 +259,23 @@ final class DmlPrinter {
       case REPLACE -> replace(s, table, inserted);
       default -> {}
     }
+  }
+
+  /** The n of a CHAR(n)/VARCHAR(n) column, else -1. */
+  private static int charLength(Optional<ColumnInfo> column) {
+    if (column.isEmpty()) {
+      return -1;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\\s*(var)?char\\s*\\(\\s*([0-9]+)\\s*\\).*")
+            .matcher(column.get().mysqlType());
+    return m.matches() ? Integer.parseInt(m.group(2)) : -1;
+  }
+
+  private static boolean isDefaultKeyword(Expression v) {
+    return v instanceof Column c
+        && c.getTable() == null
+        && "DEFAULT".equalsIgnoreCase(c.getColumnName());
   }
 
   static boolean generatesKey(Expression v) {
