@@ -136,6 +136,12 @@ SELECT CONCAT(balance, '') AS b FROM users ORDER BY id;
 -- order: ordered
 SELECT CONCAT(due_date, ' ', IFNULL(completed_at, '-')) AS x FROM assignments ORDER BY id;
 
+-- id: concat-fractional-datetimes
+-- category: p0.concat
+-- order: ordered
+-- note: a DATETIME(n) becomes a string with exactly n fractional digits (.000000 included)
+SELECT u.id, CONCAT('at ', u.last_login_at) AS a, IFNULL(u.last_login_at, 'never') AS b, CONCAT(l.created_at, '') AS c FROM users u LEFT JOIN activity_log l ON l.id = u.id ORDER BY u.id;
+
 -- id: concat-tinyint
 -- category: p0.concat
 -- order: ordered

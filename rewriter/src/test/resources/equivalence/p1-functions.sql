@@ -198,6 +198,11 @@ SELECT JSON_OBJECT('at', completed_at) AS j FROM assignments WHERE id = 1;
 -- note: TRUE/FALSE and conditions become JSON booleans, not 1/0
 SELECT JSON_OBJECT('t', TRUE, 'f', FALSE, 'n', 1) AS j, JSON_ARRAY(TRUE, 0) AS a;
 
+-- id: jo-condition-values
+-- category: p1.json-construct
+-- order: ordered
+SELECT id, JSON_OBJECT('admin', is_admin = 1, 'rich', points > 100) AS j FROM users ORDER BY id;
+
 -- id: jo-decimal
 -- category: p1.json-construct
 -- order: unordered

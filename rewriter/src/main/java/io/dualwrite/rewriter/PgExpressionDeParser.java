@@ -109,6 +109,16 @@ class PgExpressionDeParser extends ExpressionDeParser {
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
+    int fsp = column.isPresent() ? fractionalDigits(column.get().mysqlType()) : 0;
+    if (fsp > 0) {
+      // MySQL prints DATETIME(n)/TIMESTAMP(n)/TIME(n) with exactly n fractional digits;
+      // PostgreSQL's text drops trailing zeros (and the point)
+      String base = TypeMapping.baseType(column.get().mysqlType());
+      a("to_char(");
+      p(e);
+      a(base.equals("time") ? ", 'HH24:MI:SS.FF" : ", 'YYYY-MM-DD HH24:MI:SS.FF").a(fsp + "')");
+      return;
+    }
     if (e instanceof StringValue
         || isTextFunction(e)
         || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
@@ -118,6 +128,15 @@ class PgExpressionDeParser extends ExpressionDeParser {
       value(e);
       a(" AS text)");
     }
+  }
+
+  /** n of a DATETIME(n)/TIMESTAMP(n)/TIME(n) type, else 0. */
+  static int fractionalDigits(String mysqlType) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?i)\\s*(datetime|timestamp|time)\\s*\\(\\s*([1-6])\\s*\\).*")
+            .matcher(mysqlType);
+    return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
   private static boolean isTextFunction(Expression e) {

@@ -402,6 +402,27 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void fractionalDatetimeAsTextKeepsItsDigits() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "l",
+                        java.util.List.of(
+                            new ColumnInfo("at", "datetime(3)", true, false, false, false),
+                            new ColumnInfo("t", "time(6)", true, false, false, false),
+                            new ColumnInfo("d", "datetime", true, false, false, false)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    assertThat(pg(r, "SELECT CONCAT(at, '|', t, '|', d) FROM l"))
+        .isEqualTo(
+            "SELECT (to_char(at, 'YYYY-MM-DD HH24:MI:SS.FF3') || '|' || to_char(t,"
+                + " 'HH24:MI:SS.FF6') || '|' || CAST(d AS text)) FROM l");
+  }
+
+  @Test
   void castOfAStringLiteralToSignedTakesTheLeadingInteger() {
     assertThat(expr("CAST('12abc' AS SIGNED)")).isEqualTo("CAST(12 AS bigint)");
     assertThat(expr("CAST('none' AS SIGNED)")).isEqualTo("CAST(0 AS bigint)");
