@@ -25,6 +25,17 @@ SELECT u.display_name, IFNULL(SUM(r.amount), 0) AS total FROM users u LEFT JOIN 
 -- order: ordered
 SELECT IFNULL(note, IFNULL(rating, 'none')) AS n FROM assignments ORDER BY id;
 
+-- id: ifnull-date-literal-in-a-comparison
+-- category: p0.ifnull
+-- order: ordered
+-- note: the literal is a date, so PostgreSQL keeps COALESCE a date (as text it could not be compared)
+SELECT id FROM assignments WHERE '2024-03-02' BETWEEN due_date AND IFNULL(completed_at, '9999-12-31') ORDER BY id;
+
+-- id: ifnull-number-literal-in-arithmetic
+-- category: p0.ifnull
+-- order: ordered
+SELECT id, IFNULL(rating, '0') + 1 AS r FROM assignments ORDER BY id;
+
 -- id: ifnull-number-stays-number
 -- category: p0.ifnull
 -- order: ordered

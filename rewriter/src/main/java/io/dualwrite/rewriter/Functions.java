@@ -967,7 +967,8 @@ final class Functions {
       kinds.add(kind(d, a));
     }
     kinds.remove(Kind.NULL);
-    boolean mixedWithString = kinds.contains(Kind.STRING) && kinds.size() > 1;
+    boolean mixedWithString =
+        kinds.contains(Kind.STRING) && kinds.size() > 1 && !literalsReadAsTheOtherKind(d, args);
     d.a("COALESCE(");
     for (int i = 0; i < args.size(); i++) {
       if (i > 0) {
@@ -980,6 +981,47 @@ final class Functions {
       }
     }
     d.a(")");
+  }
+
+  /**
+   * {@code IFNULL(date_col, '9999-12-31')}, {@code IFNULL(qty, '0')}: MySQL's result is a string,
+   * but every string argument is a literal written as a value of the one other kind, so the value
+   * and its text agree, and PostgreSQL reads the literal as that type (printing every argument as
+   * text would instead break a comparison such as {@code ? BETWEEN d1 AND IFNULL(d2,
+   * '9999-12-31')}: PostgreSQL has no {@code date <= text}).
+   */
+  private static boolean literalsReadAsTheOtherKind(PgExpressionDeParser d, List<Expression> args) {
+    Kind other = null;
+    for (Expression a : args) {
+      Kind k = kind(d, a);
+      if (k == Kind.STRING) {
+        if (!(a instanceof StringValue)) {
+          return false;
+        }
+      } else if (k != Kind.NULL) {
+        if (other != null && other != k) {
+          return false;
+        }
+        other = k;
+      }
+    }
+    if (other != Kind.TEMPORAL && other != Kind.NUMBER) {
+      return false;
+    }
+    for (Expression a : args) {
+      if (a instanceof StringValue v && kind(d, a) == Kind.STRING) {
+        String text = v.getValue();
+        boolean fits =
+            other == Kind.NUMBER
+                ? text.matches("-?[0-9]+(\\.[0-9]+)?")
+                : text.matches(
+                    "[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?)?");
+        if (!fits) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */
