@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
@@ -94,6 +95,19 @@ public final class ExpressionTypes {
     }
     if (name.equals("MIN") || name.equals("MAX")) {
       return minMax(argument, columns);
+    }
+    if (e instanceof net.sf.jsqlparser.expression.Function f) {
+      switch (name) {
+        case "ROUND", "TRUNCATE" -> {
+          return round(f, name.equals("TRUNCATE"), columns);
+        }
+        case "ABS", "CEIL", "CEILING", "FLOOR" -> {
+          return argument == null ? null : numericFunction(name, argument, columns);
+        }
+        default -> {
+          // typed below, or not at all
+        }
+      }
     }
     boolean sum = name.equals("SUM");
     if (!sum && !name.equals("AVG")) {
@@ -238,6 +252,95 @@ public final class ExpressionTypes {
     }
     int precision = multiply ? l.precision + r.precision : Math.max(l.precision, r.precision) + 1;
     return new Num(NumKind.INT, precision, 0, l.unsigned || r.unsigned);
+  }
+
+  /**
+   * {@code ROUND(x[, d])}, {@code TRUNCATE(x, d)} with a literal {@code d} ({@code
+   * Item_func_round}): of a {@code FLOAT}/{@code DOUBLE} a {@code DOUBLE}; of an integer a {@code
+   * BIGINT} (unsigned as {@code x}); of a {@code DECIMAL(p,s)} a {@code DECIMAL} of scale {@code
+   * max(d, 0)} and precision {@code p - (s - d)}, one more when {@code ROUND} drops digits (the
+   * carry). A {@code d} that is not a literal: null (MySQL types those differently).
+   */
+  private static MysqlColumnType round(
+      net.sf.jsqlparser.expression.Function f,
+      boolean truncate,
+      Function<Column, MysqlColumnType> columns) {
+    ExpressionList<?> args = f.getParameters();
+    if (args == null || args.isEmpty() || args.size() > 2 || (truncate && args.size() != 2)) {
+      return null;
+    }
+    Num x = num(args.get(0), columns);
+    if (x == null) {
+      return null;
+    }
+    long d = 0;
+    if (args.size() == 2) {
+      Long literal = integerLiteral(args.get(1));
+      if (literal == null) {
+        return null;
+      }
+      d = literal;
+    }
+    switch (x.kind) {
+      case REAL:
+        // MySQL states the digits asked for (Connector/J's getScale); beyond 30 it states none
+        return d > 0 && d <= MAX_SCALE
+            ? new MysqlColumnType("double", -1, (int) d, false, java.util.List.of())
+            : DOUBLE;
+      case INT:
+        return bigint(x.unsigned);
+      default:
+        int target = (int) Math.min(Math.max(d, 0), MAX_SCALE);
+        int delta = x.scale - target;
+        int carry = delta <= 0 || truncate ? 0 : 1;
+        int precision = Math.max(x.precision - (delta - carry), 1);
+        return new Num(NumKind.DECIMAL, precision, target, x.unsigned).type();
+    }
+  }
+
+  /**
+   * {@code ABS}, {@code CEIL}/{@code CEILING}, {@code FLOOR} ({@code Item_func_num1}, {@code
+   * Item_func_int_val}): of a {@code FLOAT}/{@code DOUBLE} a {@code DOUBLE}; of an integer a {@code
+   * BIGINT} with its signedness; {@code ABS} of a {@code DECIMAL(p,s)} the same {@code DECIMAL};
+   * {@code CEIL}/{@code FLOOR} of a {@code DECIMAL} a {@code BIGINT} when its integer part fits (up
+   * to 17 digits here; wider ones: null).
+   */
+  private static MysqlColumnType numericFunction(
+      String name, Expression argument, Function<Column, MysqlColumnType> columns) {
+    Num x = num(argument, columns);
+    if (x == null) {
+      return null;
+    }
+    return switch (x.kind) {
+      case REAL -> DOUBLE;
+      case INT -> bigint(x.unsigned);
+      case DECIMAL -> {
+        if (name.equals("ABS")) {
+          yield x.type();
+        }
+        yield x.precision - x.scale <= 17 ? bigint(x.unsigned) : null;
+      }
+    };
+  }
+
+  /** The value of an integer literal ({@code 2}, {@code -1}), else null. */
+  private static Long integerLiteral(Expression e) {
+    Expression u = unwrap(e);
+    if (u instanceof LongValue v) {
+      return clamp(v.getBigIntegerValue());
+    }
+    if (u instanceof SignedExpression s && unwrap(s.getExpression()) instanceof LongValue v) {
+      java.math.BigInteger value = v.getBigIntegerValue();
+      return clamp(s.getSign() == '-' ? value.negate() : value);
+    }
+    return null;
+  }
+
+  private static long clamp(java.math.BigInteger value) {
+    return value
+        .max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+        .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE))
+        .longValue();
   }
 
   private static Expression unwrap(Expression e) {

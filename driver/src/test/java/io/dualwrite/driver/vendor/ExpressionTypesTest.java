@@ -140,4 +140,35 @@ class ExpressionTypesTest {
     assertThat(type("1 + 1", "int4")).isNull();
     assertThat(type("at + 1", "numeric")).isNull();
   }
+
+  @Test
+  void roundAndTruncateOfFloatsAreDoublesAndOfDecimalsHaveTheRequestedScale() throws Exception {
+    assertThat(type("ROUND(f, 1)", "numeric")).isEqualTo("DOUBLE(22,1)");
+    assertThat(type("ROUND(ratio, 1)", "numeric")).isEqualTo("DOUBLE(22,1)");
+    assertThat(type("TRUNCATE(ratio, 2)", "numeric")).isEqualTo("DOUBLE(22,2)");
+    assertThat(type("ROUND(ratio)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ROUND(ratio, -2)", "numeric")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ROUND(price, 1)", "numeric")).isEqualTo("DECIMAL(10,1)");
+    assertThat(type("TRUNCATE(price, 1)", "numeric")).isEqualTo("DECIMAL(9,1)");
+    assertThat(type("ROUND(price)", "numeric")).isEqualTo("DECIMAL(9,0)");
+    assertThat(type("ROUND(price, 4)", "numeric")).isEqualTo("DECIMAL(12,4)");
+    assertThat(type("ROUND(price, -1)", "numeric")).isEqualTo("DECIMAL(9,0)");
+    assertThat(type("ROUND(qty, 2)", "numeric")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("ROUND(id)", "numeric")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("ROUND(price, qty)", "numeric")).isNull();
+    assertThat(type("TRUNCATE(price)", "numeric")).isNull();
+    assertThat(type("ROUND(name, 1)", "numeric")).isNull();
+  }
+
+  @Test
+  void absCeilAndFloorKeepTheKindOfNumber() throws Exception {
+    assertThat(type("ABS(f)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("FLOOR(ratio)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ABS(price)", "numeric")).isEqualTo("DECIMAL(10,2)");
+    assertThat(type("ABS(qty)", "int4")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("ABS(on_hand)", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("CEIL(price)", "numeric")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("CEILING(qty)", "int4")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("FLOOR(name)", "float8")).isNull();
+  }
 }
