@@ -41,7 +41,9 @@ import net.sf.jsqlparser.schema.Column;
  * <p>{@code MIN}/{@code MAX} have their argument's type ({@code BIGINT UNSIGNED} stays one, {@code
  * YEAR} stays a {@code YEAR}); integer {@code +}, {@code -}, {@code *} is a {@code BIGINT},
  * unsigned when either operand is, where PostgreSQL keeps {@code integer}/{@code bigint} and loses
- * the unsignedness. Everything this class cannot type for sure (an unknown column, a string or date
+ * the unsignedness. {@code ROUND}/{@code TRUNCATE}/{@code ABS}/{@code CEIL}/{@code FLOOR} of a
+ * {@code FLOAT}/{@code DOUBLE} are a {@code DOUBLE}, where the rewriter computes them on {@code
+ * numeric}. Everything this class cannot type for sure (an unknown column, a string or date
  * operand) is null: PostgreSQL's type is kept.
  *
  * <p>Thread safety: stateless.
