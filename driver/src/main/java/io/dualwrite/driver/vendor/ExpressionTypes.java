@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
@@ -23,10 +24,11 @@ import net.sf.jsqlparser.schema.Column;
 
 /**
  * What MySQL would say of a computed result column that PostgreSQL served: the type of {@code SUM},
- * {@code AVG} and {@code /}, and whether an expression can be NULL. The two databases type these
- * differently: PostgreSQL's {@code sum} of an {@code integer} is a {@code bigint} where MySQL's is
- * a {@code DECIMAL} (so {@code getObject} gave a {@code Long} instead of a {@code BigDecimal}), and
- * PostgreSQL's {@code numeric} results carry no scale where MySQL states one.
+ * {@code AVG}, {@code MIN}/{@code MAX}, arithmetic ({@code +}, {@code -}, {@code *}, {@code /})
+ * and, where noted, numeric functions, and whether an expression can be NULL. The two databases
+ * type these differently: PostgreSQL's {@code sum} of an {@code integer} is a {@code bigint} where
+ * MySQL's is a {@code DECIMAL} (so {@code getObject} gave a {@code Long} instead of a {@code
+ * BigDecimal}), and PostgreSQL's {@code numeric} results carry no scale where MySQL states one.
  *
  * <p>MySQL's rules ({@code Item_sum_sum}, {@code Item_sum_avg}, {@code div_precision_increment} =
  * 4): the {@code SUM} of an integer or {@code DECIMAL(p,s)} argument is {@code DECIMAL(p + 22, s)}
@@ -35,6 +37,14 @@ import net.sf.jsqlparser.schema.Column;
  * capped at 65 and scale at 30; both of a {@code FLOAT}/{@code DOUBLE} are {@code DOUBLE}. The
  * argument's type is known when it is a table column the schema catalog knows; otherwise only
  * PostgreSQL's {@code bigint} sum (necessarily of an integer no wider than {@code INT}) is retyped.
+ *
+ * <p>{@code MIN}/{@code MAX} have their argument's type ({@code BIGINT UNSIGNED} stays one, {@code
+ * YEAR} stays a {@code YEAR}); integer {@code +}, {@code -}, {@code *} is a {@code BIGINT},
+ * unsigned when either operand is, where PostgreSQL keeps {@code integer}/{@code bigint} and loses
+ * the unsignedness. {@code ROUND}/{@code TRUNCATE}/{@code ABS}/{@code CEIL}/{@code FLOOR} of a
+ * {@code FLOAT}/{@code DOUBLE} are a {@code DOUBLE}, where the rewriter computes them on {@code
+ * numeric}. Everything this class cannot type for sure (an unknown column, a string or date
+ * operand) is null: PostgreSQL's type is kept.
  *
  * <p>Thread safety: stateless.
  */
@@ -47,8 +57,8 @@ public final class ExpressionTypes {
   private ExpressionTypes() {}
 
   /**
-   * The MySQL type of select-list expression {@code e}, when it is a {@code SUM}, {@code AVG} or
-   * division whose MySQL type differs from what PostgreSQL's result says.
+   * The MySQL type of select-list expression {@code e}, when it is one this class types (see the
+   * class notes) and its operands' types are known.
    *
    * @param e the MySQL select-list expression
    * @param pgTypeName pgjdbc's type name of the result column ({@code int8}, {@code numeric}, ...)
@@ -57,8 +67,17 @@ public final class ExpressionTypes {
    */
   public static MysqlColumnType of(
       Expression e, String pgTypeName, Function<Column, MysqlColumnType> columns) {
+    if (e instanceof Parenthesis p) {
+      return of(p.getExpression(), pgTypeName, columns);
+    }
+    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
+      return of(l.get(0), pgTypeName, columns);
+    }
     if (e instanceof Division d) {
       return division(d, columns);
+    }
+    if (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication) {
+      return arithmetic((BinaryExpression) e, columns);
     }
     String name;
     Expression argument;
@@ -75,6 +94,22 @@ public final class ExpressionTypes {
       argument = args != null && args.size() == 1 ? args.get(0) : null;
     } else {
       return null;
+    }
+    if (name.equals("MIN") || name.equals("MAX")) {
+      return minMax(argument, columns);
+    }
+    if (e instanceof net.sf.jsqlparser.expression.Function f) {
+      switch (name) {
+        case "ROUND", "TRUNCATE" -> {
+          return round(f, name.equals("TRUNCATE"), columns);
+        }
+        case "ABS", "CEIL", "CEILING", "FLOOR" -> {
+          return argument == null ? null : numericFunction(name, argument, columns);
+        }
+        default -> {
+          // typed below, or not at all
+        }
+      }
     }
     boolean sum = name.equals("SUM");
     if (!sum && !name.equals("AVG")) {
@@ -125,6 +160,286 @@ public final class ExpressionTypes {
     return sum
         ? decimal(digits + SUM_EXTRA_DIGITS, scale)
         : decimal(digits + DIV_PRECISION_INCREMENT, scale + DIV_PRECISION_INCREMENT);
+  }
+
+  /** Types MIN/MAX keep as their argument's; others (TEXT, BLOB, JSON, BIT(n)) are left alone. */
+  private static final java.util.Set<String> MIN_MAX_KEEPS =
+      java.util.Set.of(
+          "tinyint",
+          "smallint",
+          "mediumint",
+          "int",
+          "bigint",
+          "decimal",
+          "float",
+          "double",
+          "date",
+          "datetime",
+          "timestamp",
+          "time",
+          "year",
+          "char",
+          "varchar",
+          "binary",
+          "varbinary",
+          "enum",
+          "set");
+
+  /**
+   * {@code MIN(x)}/{@code MAX(x)}: MySQL's {@code Item_sum_hybrid} has its argument's type, so the
+   * aggregate of a {@code BIGINT UNSIGNED} column is one ({@code BigInteger}), of a {@code YEAR} a
+   * {@code YEAR} ({@code java.sql.Date}), of an {@code ENUM} an {@code ENUM}. The argument's type
+   * must be known: a catalog column, or an expression this class types.
+   */
+  private static MysqlColumnType minMax(
+      Expression argument, Function<Column, MysqlColumnType> columns) {
+    if (argument == null) {
+      return null;
+    }
+    Expression a = unwrap(argument);
+    MysqlColumnType t = a instanceof Column c ? columns.apply(c) : of(a, "", columns);
+    if (t == null || !MIN_MAX_KEEPS.contains(t.name())) {
+      return null;
+    }
+    // MAX(tinyint(1)): MariaDB reports a TINYINT, not Connector/J's BIT; keep PostgreSQL's
+    return t.connectorType() == com.mysql.cj.MysqlType.BIT ? null : t;
+  }
+
+  /**
+   * {@code a + b}, {@code a - b}, {@code a * b} ({@code Item_num_op}): a {@code DOUBLE} if either
+   * operand is a floating-point number; else a {@code DECIMAL} if either is one ({@code +}/{@code
+   * -}: scale {@code max(s1, s2)}, precision {@code max(p1 - s1, p2 - s2) + 1 + scale}; {@code *}:
+   * precision {@code p1 + p2}, scale {@code s1 + s2}; unsigned when both are); else a {@code
+   * BIGINT}, unsigned when either operand is ("integer operations keep unsigned_flag if one of
+   * arguments is unsigned"; MySQL's default {@code sql_mode} has no {@code
+   * NO_UNSIGNED_SUBTRACTION}, the mode that would make the difference of two unsigned integers
+   * signed).
+   */
+  private static MysqlColumnType arithmetic(
+      BinaryExpression b, Function<Column, MysqlColumnType> columns) {
+    if (!readsAColumn(b)) {
+      // 1 + 1: MySQL 8 says BIGINT, MariaDB (the tests' stand-in) INT like PostgreSQL; keep it
+      return null;
+    }
+    Num n = arithmeticNum(b, columns);
+    return n == null ? null : n.type();
+  }
+
+  private static boolean readsAColumn(Expression e) {
+    Expression u = unwrap(e);
+    if (u instanceof BinaryExpression b) {
+      return readsAColumn(b.getLeftExpression()) || readsAColumn(b.getRightExpression());
+    }
+    return !(u instanceof LongValue || u instanceof DoubleValue);
+  }
+
+  private static Num arithmeticNum(BinaryExpression b, Function<Column, MysqlColumnType> columns) {
+    Num l = num(b.getLeftExpression(), columns);
+    Num r = num(b.getRightExpression(), columns);
+    if (l == null || r == null) {
+      return null;
+    }
+    boolean multiply = b instanceof Multiplication;
+    if (l.kind == NumKind.REAL || r.kind == NumKind.REAL) {
+      return new Num(NumKind.REAL, 0, 0, false);
+    }
+    if (l.kind == NumKind.DECIMAL || r.kind == NumKind.DECIMAL) {
+      boolean unsigned = l.unsigned && r.unsigned;
+      if (multiply) {
+        return new Num(NumKind.DECIMAL, l.precision + r.precision, l.scale + r.scale, unsigned);
+      }
+      int scale = Math.max(l.scale, r.scale);
+      int integer = Math.max(l.precision - l.scale, r.precision - r.scale);
+      return new Num(NumKind.DECIMAL, integer + 1 + scale, scale, unsigned);
+    }
+    int precision = multiply ? l.precision + r.precision : Math.max(l.precision, r.precision) + 1;
+    return new Num(NumKind.INT, precision, 0, l.unsigned || r.unsigned);
+  }
+
+  /**
+   * {@code ROUND(x[, d])}, {@code TRUNCATE(x, d)} with a literal {@code d} ({@code
+   * Item_func_round}): of a {@code FLOAT}/{@code DOUBLE} a {@code DOUBLE}; of an integer a {@code
+   * BIGINT} (unsigned as {@code x}); of a {@code DECIMAL(p,s)} a {@code DECIMAL} of scale {@code
+   * max(d, 0)} and precision {@code p - (s - d)}, one more when {@code ROUND} drops digits (the
+   * carry). A {@code d} that is not a literal: null (MySQL types those differently).
+   */
+  private static MysqlColumnType round(
+      net.sf.jsqlparser.expression.Function f,
+      boolean truncate,
+      Function<Column, MysqlColumnType> columns) {
+    ExpressionList<?> args = f.getParameters();
+    if (args == null || args.isEmpty() || args.size() > 2 || (truncate && args.size() != 2)) {
+      return null;
+    }
+    Num x = num(args.get(0), columns);
+    if (x == null) {
+      return null;
+    }
+    long d = 0;
+    if (args.size() == 2) {
+      Long literal = integerLiteral(args.get(1));
+      if (literal == null) {
+        return null;
+      }
+      d = literal;
+    }
+    switch (x.kind) {
+      case REAL:
+        // MySQL states the digits asked for (Connector/J's getScale); beyond 30 it states none
+        return d > 0 && d <= MAX_SCALE
+            ? new MysqlColumnType("double", -1, (int) d, false, java.util.List.of())
+            : DOUBLE;
+      case INT:
+        return bigint(x.unsigned);
+      default:
+        int target = (int) Math.min(Math.max(d, 0), MAX_SCALE);
+        int delta = x.scale - target;
+        int carry = delta <= 0 || truncate ? 0 : 1;
+        int precision = Math.max(x.precision - (delta - carry), 1);
+        return new Num(NumKind.DECIMAL, precision, target, x.unsigned).type();
+    }
+  }
+
+  /**
+   * {@code ABS}, {@code CEIL}/{@code CEILING}, {@code FLOOR} ({@code Item_func_num1}, {@code
+   * Item_func_int_val}): of a {@code FLOAT}/{@code DOUBLE} a {@code DOUBLE}; of an integer a {@code
+   * BIGINT} with its signedness; {@code ABS} of a {@code DECIMAL(p,s)} the same {@code DECIMAL};
+   * {@code CEIL}/{@code FLOOR} of a {@code DECIMAL} a {@code BIGINT} when its integer part fits (up
+   * to 17 digits here; wider ones: null).
+   */
+  private static MysqlColumnType numericFunction(
+      String name, Expression argument, Function<Column, MysqlColumnType> columns) {
+    Num x = num(argument, columns);
+    if (x == null) {
+      return null;
+    }
+    return switch (x.kind) {
+      case REAL -> DOUBLE;
+      case INT -> bigint(x.unsigned);
+      case DECIMAL -> {
+        if (name.equals("ABS")) {
+          yield x.type();
+        }
+        yield x.precision - x.scale <= 17 ? bigint(x.unsigned) : null;
+      }
+    };
+  }
+
+  /** The value of an integer literal ({@code 2}, {@code -1}), else null. */
+  private static Long integerLiteral(Expression e) {
+    Expression u = unwrap(e);
+    if (u instanceof LongValue v) {
+      return clamp(v.getBigIntegerValue());
+    }
+    if (u instanceof SignedExpression s && unwrap(s.getExpression()) instanceof LongValue v) {
+      java.math.BigInteger value = v.getBigIntegerValue();
+      return clamp(s.getSign() == '-' ? value.negate() : value);
+    }
+    return null;
+  }
+
+  private static long clamp(java.math.BigInteger value) {
+    return value
+        .max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+        .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE))
+        .longValue();
+  }
+
+  private static Expression unwrap(Expression e) {
+    Expression u = e;
+    while (true) {
+      if (u instanceof Parenthesis p) {
+        u = p.getExpression();
+      } else if (u instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
+        u = l.get(0);
+      } else {
+        return u;
+      }
+    }
+  }
+
+  private enum NumKind {
+    INT,
+    DECIMAL,
+    REAL
+  }
+
+  /**
+   * A numeric operand as MySQL's type derivation sees it: its result type, {@code
+   * decimal_precision()}, decimals and {@code unsigned_flag}.
+   */
+  private record Num(NumKind kind, int precision, int scale, boolean unsigned) {
+    MysqlColumnType type() {
+      return switch (kind) {
+        case REAL -> DOUBLE;
+        case INT -> bigint(unsigned);
+        case DECIMAL ->
+            new MysqlColumnType(
+                "decimal",
+                Math.min(Math.max(precision, 1), MAX_PRECISION),
+                Math.min(scale, MAX_SCALE),
+                unsigned,
+                java.util.List.of());
+      };
+    }
+  }
+
+  private static final MysqlColumnType DOUBLE =
+      new MysqlColumnType("double", -1, -1, false, java.util.List.of());
+
+  private static MysqlColumnType bigint(boolean unsigned) {
+    return new MysqlColumnType("bigint", -1, -1, unsigned, java.util.List.of());
+  }
+
+  /**
+   * The numeric operand {@code e}: a number literal ({@code 1.5} is a {@code DECIMAL}, {@code
+   * 1.5e0} a {@code DOUBLE}), a numeric catalog column, or an expression this class types; null for
+   * anything else (strings, dates, unknown columns), which keeps the caller conservative.
+   */
+  private static Num num(Expression e, Function<Column, MysqlColumnType> columns) {
+    Expression u = unwrap(e);
+    if (u instanceof LongValue v) {
+      java.math.BigInteger value = v.getBigIntegerValue();
+      return new Num(
+          NumKind.INT,
+          Math.max(1, value.abs().toString().length()),
+          0,
+          value.compareTo(java.math.BigInteger.valueOf(Long.MAX_VALUE)) > 0);
+    }
+    if (u instanceof DoubleValue) {
+      String text = u.toString().trim();
+      if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+        return new Num(NumKind.REAL, 0, 0, false);
+      }
+      try {
+        java.math.BigDecimal value = new java.math.BigDecimal(text);
+        int scale = Math.max(value.scale(), 0);
+        return new Num(NumKind.DECIMAL, Math.max(value.precision(), scale), scale, false);
+      } catch (NumberFormatException ex) {
+        return null;
+      }
+    }
+    if (u instanceof Addition || u instanceof Subtraction || u instanceof Multiplication) {
+      return arithmeticNum((BinaryExpression) u, columns);
+    }
+    MysqlColumnType t = u instanceof Column c ? columns.apply(c) : of(u, "", columns);
+    return t == null ? null : num(t);
+  }
+
+  /** The numeric operand of MySQL type {@code t}, or null when it is not a number. */
+  private static Num num(MysqlColumnType t) {
+    boolean u = t.unsigned();
+    return switch (t.name()) {
+      case "tinyint" -> new Num(NumKind.INT, 3, 0, u);
+      case "smallint" -> new Num(NumKind.INT, 5, 0, u);
+      case "mediumint" -> new Num(NumKind.INT, u ? 8 : 7, 0, u);
+      case "int" -> new Num(NumKind.INT, 10, 0, u);
+      case "bigint" -> new Num(NumKind.INT, u ? 20 : 19, 0, u);
+      case "decimal" ->
+          new Num(NumKind.DECIMAL, t.length() > 0 ? t.length() : 10, Math.max(t.scale(), 0), u);
+      case "float", "double" -> new Num(NumKind.REAL, 0, 0, false);
+      default -> null;
+    };
   }
 
   /**

@@ -284,13 +284,17 @@ public record MysqlColumnType(
     return MysqlType.isSigned(connectorType());
   }
 
-  /** Connector/J's {@code ResultSetMetaData.getScale}: the decimals of a numeric type, else 0. */
+  /**
+   * Connector/J's {@code ResultSetMetaData.getScale}: the decimals of a {@code DECIMAL}, and of a
+   * {@code FLOAT}/{@code DOUBLE} that states them ({@code double(10,2)}, or {@code ROUND(d, 2)}),
+   * else 0.
+   */
   public int resultScale() {
-    MysqlType t = connectorType();
-    if (t == MysqlType.DECIMAL || t == MysqlType.DECIMAL_UNSIGNED) {
-      return Math.max(scale, 0);
-    }
-    return 0;
+    return switch (connectorType()) {
+      case DECIMAL, DECIMAL_UNSIGNED, FLOAT, FLOAT_UNSIGNED, DOUBLE, DOUBLE_UNSIGNED ->
+          Math.max(scale, 0);
+      default -> 0;
+    };
   }
 
   /**

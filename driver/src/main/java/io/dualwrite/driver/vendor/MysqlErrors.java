@@ -268,11 +268,27 @@ public final class MysqlErrors {
   }
 
   /**
-   * MySQL 8 names the key {@code table.index}; PostgreSQL reports the constraint. The primary key
-   * ({@code t_pkey}) is MySQL's {@code PRIMARY}; PostgreSQL's default unique constraint name {@code
-   * t_col_key} is MySQL's default index name {@code col}; any other name is used as it is.
+   * MySQL 8 names the key {@code table.index}; PostgreSQL reports the constraint or unique index,
+   * which the rewriter's DDL named after the MySQL key (see {@code DdlPrinter}):
+   *
+   * <ul>
+   *   <li>{@code t_pkey} (the primary key) and {@code t_primary_ci} (the case-folded twin of a
+   *       primary key on {@code _ci} text columns) are MySQL's {@code PRIMARY};
+   *   <li>{@code t_col_key}, PostgreSQL's default name of a column-level {@code UNIQUE}, is MySQL's
+   *       default index name {@code col} when the detail's key columns confirm it (or cannot be
+   *       read); a multi-column {@code t_a_b_key}, which the rewriter does not make, is {@code
+   *       a_b};
+   *   <li>{@code t_col_ci}, the {@code lower(col)} index of a column-level {@code UNIQUE} on a
+   *       case-insensitive column, is {@code col} when the detail's key is {@code lower(col)};
+   *   <li>{@code t_lowercol}, the rewriter's name for an unnamed {@code UNIQUE KEY (col)} on a
+   *       case-insensitive column, is MySQL's default name {@code col} likewise;
+   *   <li>{@code t_name}, any other index the rewriter made for a {@code UNIQUE KEY name}, is
+   *       {@code name}.
+   * </ul>
+   *
+   * A constraint that does not start with the table's name is used as it is.
    */
-  private static String mysqlKeyName(ServerErrorMessage server) {
+  static String mysqlKeyName(ServerErrorMessage server) {
     if (server == null || server.getConstraint() == null) {
       return null;
     }
@@ -281,15 +297,62 @@ public final class MysqlErrors {
     if (table == null) {
       return constraint;
     }
-    String index = constraint;
+    return table + "." + mysqlIndexName(table, constraint, keyColumns(server.getDetail()));
+  }
+
+  /**
+   * @param keyColumns the key's columns or expressions as the detail prints them ({@code
+   *     lower((email)::text)}); null when the detail is missing or not in English
+   */
+  static String mysqlIndexName(String table, String constraint, java.util.List<String> keyColumns) {
     if (constraint.equals(table + "_pkey")) {
-      index = "PRIMARY";
-    } else if (constraint.startsWith(table + "_")
-        && constraint.endsWith("_key")
-        && constraint.length() > table.length() + 5) {
-      index = constraint.substring(table.length() + 1, constraint.length() - 4);
+      return "PRIMARY";
     }
-    return table + "." + index;
+    String prefix = table + "_";
+    if (!constraint.startsWith(prefix) || constraint.length() == prefix.length()) {
+      return constraint;
+    }
+    String rest = constraint.substring(prefix.length());
+    if (rest.equals("primary_ci")) {
+      return "PRIMARY";
+    }
+    if (rest.endsWith("_key") && rest.length() > 4) {
+      String base = rest.substring(0, rest.length() - 4);
+      if (keyColumns == null) {
+        return base;
+      }
+      if (base.equals(String.join("_", keyColumns))) {
+        return base;
+      }
+    }
+    if (keyColumns != null && keyColumns.size() == 1) {
+      String folded = foldedColumn(keyColumns.get(0));
+      if (folded != null && (rest.equals(folded + "_ci") || rest.equals("lower" + folded))) {
+        return folded;
+      }
+    }
+    return rest;
+  }
+
+  private static final Pattern LOWER_COLUMN =
+      Pattern.compile("^lower\\(+\"?([^\"():]+)\"?\\)*(?:::[a-z ]+\\)*)?$");
+
+  /** {@code lower((email)::text)} or {@code lower(email::text)} gives {@code email}. */
+  private static String foldedColumn(String expression) {
+    Matcher m = LOWER_COLUMN.matcher(expression.trim());
+    return m.matches() ? m.group(1) : null;
+  }
+
+  /** The key's columns of {@code Key (a, b)=(...)}, or null. */
+  private static java.util.List<String> keyColumns(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    Matcher m = KEY_DETAIL.matcher(detail);
+    if (!m.find()) {
+      return null;
+    }
+    return java.util.List.of(m.group(1).split(", ", -1));
   }
 
   /**

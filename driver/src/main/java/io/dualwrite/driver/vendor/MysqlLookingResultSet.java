@@ -268,6 +268,11 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
     return converter(columnIndex).getDate(delegate, columnIndex);
   }
 
+  @Override
+  public Timestamp getTimestamp(int columnIndex) throws SQLException {
+    return converter(columnIndex).getTimestamp(delegate, columnIndex);
+  }
+
   // Every getter and updater by label goes through findColumn and the getter by index.
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -476,6 +477,19 @@ public final class MysqlValueConverter {
     }
     int v = rs.getInt(i);
     return v == 0 && rs.wasNull() ? null : Date.valueOf(LocalDate.of(connectorYear(v), 1, 1));
+  }
+
+  /**
+   * {@code getTimestamp(i)}: a {@code YEAR} is midnight of its 1 January, as Connector/J reads it
+   * ({@code yearIsDateType}); pgjdbc cannot read a {@code smallint} as a timestamp. Other columns
+   * are pgjdbc's.
+   */
+  public Timestamp getTimestamp(ResultSet rs, int i) throws SQLException {
+    if (kind != Kind.YEAR) {
+      return rs.getTimestamp(i);
+    }
+    Date d = getDate(rs, i);
+    return d == null ? null : Timestamp.valueOf(d.toLocalDate().atStartOfDay());
   }
 
   /**

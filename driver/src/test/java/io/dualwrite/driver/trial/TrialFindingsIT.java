@@ -243,10 +243,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 8: MIN/MAX and arithmetic served by PostgreSQL lose the MySQL column type:"
-          + " BIGINT UNSIGNED -> Long (not BigInteger), TINYINT UNSIGNED signed, YEAR -> Integer"
-          + " (not Date)")
   void unsignedExpressionsReadAsBigInteger(DatabasePair db) throws SQLException {
     writeCleanly(
         db,

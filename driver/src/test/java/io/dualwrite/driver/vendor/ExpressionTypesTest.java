@@ -19,9 +19,22 @@ class ExpressionTypesTest {
           "flag", "tinyint(1)",
           "name", "varchar(20)");
 
+  private static final Map<String, String> MORE_COLUMNS =
+      Map.of(
+          "id", "bigint(20) unsigned",
+          "on_hand", "int(10) unsigned",
+          "reserved", "int(10) unsigned",
+          "priority", "tinyint(3) unsigned",
+          "since", "year(4)",
+          "status", "enum('new','open')",
+          "at", "datetime(6)",
+          "f", "float",
+          "body", "text",
+          "amount", "decimal(12,4)");
+
   private static final Function<Column, MysqlColumnType> CATALOG =
       c -> {
-        String t = COLUMNS.get(c.getColumnName());
+        String t = COLUMNS.getOrDefault(c.getColumnName(), MORE_COLUMNS.get(c.getColumnName()));
         return t == null ? null : MysqlColumnType.parse(t);
       };
 
@@ -48,7 +61,7 @@ class ExpressionTypesTest {
     assertThat(type("SUM(qty * 2.5)", "numeric")).isNull();
     assertThat(type("AVG(unknown_col)", "numeric")).isNull();
     assertThat(type("SUM(name)", "float8")).isNull();
-    assertThat(type("MAX(qty)", "int4")).isNull();
+    assertThat(type("MAX(unknown_col)", "int4")).isNull();
   }
 
   @Test
@@ -79,5 +92,83 @@ class ExpressionTypesTest {
     assertThat(neverNull.apply("NULL")).isFalse();
     assertThat(neverNull.apply("7 / 2")).isFalse(); // MySQL: division by zero gives NULL
     assertThat(neverNull.apply("MAX(qty)")).isFalse();
+  }
+
+  @Test
+  void minAndMaxKeepTheirColumnsType() throws Exception {
+    assertThat(type("MIN(id)", "numeric")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("max(priority)", "int2")).isEqualTo("TINYINT_UNSIGNED(3,0)");
+    assertThat(type("MAX(since)", "int2")).isEqualTo("YEAR(4,0)");
+    assertThat(type("MAX(status)", "varchar")).isEqualTo("CHAR(4,0)");
+    assertThat(type("MIN(at)", "timestamp")).isEqualTo("DATETIME(26,0)");
+    assertThat(type("MAX(price)", "numeric")).isEqualTo("DECIMAL(10,2)");
+    assertThat(type("MAX(id) OVER (PARTITION BY qty)", "numeric"))
+        .isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("MAX(on_hand - reserved)", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(MysqlColumnType.parse("bigint unsigned").signed()).isFalse();
+  }
+
+  @Test
+  void minAndMaxOfWhatMysqlRetypesOrOfUnknownArgumentsAreLeftToPostgres() throws Exception {
+    assertThat(type("MAX(body)", "text")).isNull();
+    assertThat(type("MIN(unknown_col)", "int4")).isNull();
+    assertThat(type("MAX(LENGTH(name))", "int4")).isNull();
+    assertThat(type("MAX(qty, 2)", "int4")).isNull();
+    assertThat(type("MAX(flag)", "int2")).isNull();
+  }
+
+  @Test
+  void integerArithmeticIsBigintAndUnsignedWhenEitherOperandIs() throws Exception {
+    assertThat(type("on_hand - reserved", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("(on_hand + 1)", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("id * 2", "numeric")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("qty - big", "int8")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("qty * flag + 1", "int4")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("priority - qty", "int4")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+  }
+
+  @Test
+  void arithmeticWithDecimalsOrFloatsFollowsMysqlsPrecisionRules() throws Exception {
+    assertThat(type("price + qty", "numeric")).isEqualTo("DECIMAL(13,2)");
+    assertThat(type("price * 1.5", "numeric")).isEqualTo("DECIMAL(12,3)");
+    assertThat(type("price - amount", "numeric")).isEqualTo("DECIMAL(13,4)");
+    assertThat(type("price * qty", "numeric")).isEqualTo("DECIMAL(20,2)");
+    assertThat(type("ratio + qty", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("price * 1.5e0", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("qty + name", "float8")).isNull();
+    assertThat(type("qty + unknown_col", "int8")).isNull();
+    assertThat(type("1 + 1", "int4")).isNull();
+    assertThat(type("at + 1", "numeric")).isNull();
+  }
+
+  @Test
+  void roundAndTruncateOfFloatsAreDoublesAndOfDecimalsHaveTheRequestedScale() throws Exception {
+    assertThat(type("ROUND(f, 1)", "numeric")).isEqualTo("DOUBLE(22,1)");
+    assertThat(type("ROUND(ratio, 1)", "numeric")).isEqualTo("DOUBLE(22,1)");
+    assertThat(type("TRUNCATE(ratio, 2)", "numeric")).isEqualTo("DOUBLE(22,2)");
+    assertThat(type("ROUND(ratio)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ROUND(ratio, -2)", "numeric")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ROUND(price, 1)", "numeric")).isEqualTo("DECIMAL(10,1)");
+    assertThat(type("TRUNCATE(price, 1)", "numeric")).isEqualTo("DECIMAL(9,1)");
+    assertThat(type("ROUND(price)", "numeric")).isEqualTo("DECIMAL(9,0)");
+    assertThat(type("ROUND(price, 4)", "numeric")).isEqualTo("DECIMAL(12,4)");
+    assertThat(type("ROUND(price, -1)", "numeric")).isEqualTo("DECIMAL(9,0)");
+    assertThat(type("ROUND(qty, 2)", "numeric")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("ROUND(id)", "numeric")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("ROUND(price, qty)", "numeric")).isNull();
+    assertThat(type("TRUNCATE(price)", "numeric")).isNull();
+    assertThat(type("ROUND(name, 1)", "numeric")).isNull();
+  }
+
+  @Test
+  void absCeilAndFloorKeepTheKindOfNumber() throws Exception {
+    assertThat(type("ABS(f)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("FLOOR(ratio)", "float8")).isEqualTo("DOUBLE(22,0)");
+    assertThat(type("ABS(price)", "numeric")).isEqualTo("DECIMAL(10,2)");
+    assertThat(type("ABS(qty)", "int4")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("ABS(on_hand)", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
+    assertThat(type("CEIL(price)", "numeric")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("CEILING(qty)", "int4")).isEqualTo("BIGINT(19,0)");
+    assertThat(type("FLOOR(name)", "float8")).isNull();
   }
 }

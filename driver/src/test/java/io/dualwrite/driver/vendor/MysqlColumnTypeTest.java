@@ -74,6 +74,9 @@ class MysqlColumnTypeTest {
     assertThat(money.precision()).isEqualTo(10);
     assertThat(money.resultScale()).isEqualTo(2);
     assertThat(money.signed()).isTrue();
+    assertThat(MysqlColumnType.parse("double(10,2)").resultScale()).isEqualTo(2);
+    assertThat(MysqlColumnType.parse("double").resultScale()).isZero();
+    assertThat(MysqlColumnType.parse("float").resultScale()).isZero();
     assertThat(MysqlColumnType.parse("datetime").className()).isEqualTo("java.time.LocalDateTime");
     assertThat(MysqlColumnType.parse("datetime(3)").precision()).isEqualTo(23);
     assertThat(MysqlColumnType.parse("timestamp").className()).isEqualTo("java.sql.Timestamp");

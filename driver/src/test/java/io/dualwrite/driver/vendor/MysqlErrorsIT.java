@@ -41,6 +41,10 @@ class MysqlErrorsIT {
         + " CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id))",
     "CREATE TABLE lockme (id INT PRIMARY KEY, v INT NOT NULL)",
     "CREATE TABLE happening (id INT PRIMARY KEY, at DATETIME, n INT)",
+    "CREATE TABLE member (id INT PRIMARY KEY, email VARCHAR(50) NOT NULL,"
+        + " login VARCHAR(20) NOT NULL UNIQUE, code VARCHAR(10) NOT NULL,"
+        + " badge INT NOT NULL UNIQUE, UNIQUE KEY uq_member_email (email), UNIQUE KEY (code))",
+    "INSERT INTO member VALUES (1, 'a@x', 'bob', 'c1', 7)",
     "INSERT INTO parent (id, name, n) VALUES (1, 'one', 1), (2, 'two', 2)",
     "INSERT INTO child (id, parent_id) VALUES (10, 1)",
     "INSERT INTO lockme (id, v) VALUES (1, 0), (2, 0)"
@@ -112,6 +116,38 @@ class MysqlErrorsIT {
     assertSameAsConnectorJ(e[0], e[1]);
     assertThat(e[0].getMessage()).isEqualTo("Duplicate entry '1' for key 'PRIMARY'");
     assertThat(e[1].getMessage()).isEqualTo("Duplicate entry '1' for key 'parent.PRIMARY'");
+  }
+
+  /**
+   * The rewriter names PostgreSQL's unique indexes after the MySQL keys; the message names the
+   * MySQL key, qualified by the table as MySQL 8 does (MariaDB does not qualify it).
+   */
+  @Test
+  void duplicateKeyNamesTheMysqlKey(DatabasePair db) throws SQLException {
+    String[] statements = {
+      "INSERT INTO member VALUES (2, 'a@x', 'amy', 'c2', 8)", // UNIQUE KEY uq_member_email
+      "INSERT INTO member VALUES (2, 'b@x', 'bob', 'c2', 8)", // column-level UNIQUE, _ci
+      "INSERT INTO member VALUES (2, 'b@x', 'amy', 'c1', 8)", // unnamed UNIQUE KEY (code), _ci
+      "INSERT INTO member VALUES (2, 'b@x', 'amy', 'c2', 7)", // column-level UNIQUE, INT
+      "INSERT INTO member VALUES (1, 'b@x', 'amy', 'c2', 8)" // PRIMARY KEY
+    };
+    for (String sql : statements) {
+      SQLException[] e = failBoth(db, sql);
+      assertSameAsConnectorJ(e[0], e[1]);
+      assertThat(e[1].getMessage())
+          .as(sql)
+          .isEqualTo(e[0].getMessage().replace("for key '", "for key 'member."));
+    }
+  }
+
+  @Test
+  void duplicateKeyDifferingOnlyInCaseNamesTheMysqlKey(DatabasePair db) throws SQLException {
+    // PostgreSQL's detail shows the lower-cased key (the lower(col) index), MySQL the value given
+    SQLException[] e = failBoth(db, "INSERT INTO member VALUES (2, 'A@X', 'amy', 'c2', 8)");
+    assertSameAsConnectorJ(e[0], e[1]);
+    assertThat(e[0].getMessage()).isEqualTo("Duplicate entry 'A@X' for key 'uq_member_email'");
+    assertThat(e[1].getMessage())
+        .isEqualTo("Duplicate entry 'a@x' for key 'member.uq_member_email'");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -85,6 +86,44 @@ class MysqlErrorsTest {
                 "duplicate key value violates unique constraint \"uq_login\"",
                 fields('D', "Key (login)=(bob) already exists.", 't', "person", 'n', "uq_login")));
     assertThat(t.getMessage()).isEqualTo("Duplicate entry 'bob' for key 'person.uq_login'");
+  }
+
+  @Test
+  void uniqueIndexesNamedByTheRewriterGiveTheMysqlKeyName() {
+    SQLException t =
+        MysqlErrors.translate(
+            pg(
+                "23505",
+                "duplicate key value violates unique constraint \"f18_users_uq_f18_email\"",
+                fields(
+                    'D',
+                    "Key (lower(email::text))=(a@example.com) already exists.",
+                    't',
+                    "f18_users",
+                    'n',
+                    "f18_users_uq_f18_email")));
+    assertThat(t.getMessage())
+        .isEqualTo("Duplicate entry 'a@example.com' for key 'f18_users.uq_f18_email'");
+    List<String> email = List.of("lower((email)::text)");
+    // primary key, and its lower() twin on case-insensitive columns
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_pkey", List.of("id"))).isEqualTo("PRIMARY");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_primary_ci", List.of("lower(code::text)")))
+        .isEqualTo("PRIMARY");
+    // column-level UNIQUE: PostgreSQL's default name, or the rewriter's lower() index
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_badge_key", List.of("badge"))).isEqualTo("badge");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_badge_key", null)).isEqualTo("badge");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_email_ci", email)).isEqualTo("email");
+    // unnamed UNIQUE KEY (email) on a case-insensitive column
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_loweremail", email)).isEqualTo("email");
+    // named keys keep their name, even when it looks like one of the defaults
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_uq_email", email)).isEqualTo("uq_email");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_email_key", List.of("login")))
+        .isEqualTo("email_key");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_login_ci", email)).isEqualTo("login_ci");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_lowerlogin", email)).isEqualTo("lowerlogin");
+    // not made by the rewriter
+    assertThat(MysqlErrors.mysqlIndexName("t", "uq_other", List.of("a"))).isEqualTo("uq_other");
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_", List.of("a"))).isEqualTo("t_");
   }
 
   @Test

@@ -466,6 +466,9 @@ class MysqlLookingResultSetIT {
           } else if (kind.equals("year")) {
             soft.assertThat(p.getInt(i)).as("getInt %s", at).isEqualTo(m.getInt(i));
             soft.assertThat(p.getDate(i)).as("getDate %s", at).isEqualTo(m.getDate(i));
+            soft.assertThat(outcome(() -> p.getTimestamp(i)))
+                .as("getTimestamp %s", at)
+                .isEqualTo(outcome(() -> m.getTimestamp(i)));
           }
         }
       }
