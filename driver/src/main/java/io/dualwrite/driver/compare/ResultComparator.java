@@ -140,18 +140,7 @@ public final class ResultComparator {
    */
   static List<String> orderKeys(String sql) {
     String n = Fingerprints.normalizeForComparison(sql);
-    int depth = 0;
-    int from = -1;
-    for (int i = 0; i < n.length() && from < 0; i++) {
-      char c = n.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (depth == 0 && n.startsWith("order by", i) && (i == 0 || n.charAt(i - 1) == ' ')) {
-        from = i + "order by".length();
-      }
-    }
+    int from = orderByEnd(n);
     if (from < 0) {
       return null;
     }
@@ -230,7 +219,14 @@ public final class ResultComparator {
 
   /** Whether {@code sql} orders its result: an ORDER BY outside any parentheses. */
   public static boolean isOrdered(String sql) {
-    String n = Fingerprints.normalizeForComparison(sql);
+    return orderByEnd(Fingerprints.normalizeForComparison(sql)) >= 0;
+  }
+
+  /**
+   * Where the keys of the top-level ORDER BY of normalised SQL {@code n} start (just past {@code
+   * order by}), or -1 when there is none.
+   */
+  private static int orderByEnd(String n) {
     int depth = 0;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
@@ -239,9 +235,9 @@ public final class ResultComparator {
       } else if (c == ')') {
         depth--;
       } else if (depth == 0 && n.startsWith("order by", i) && (i == 0 || n.charAt(i - 1) == ' ')) {
-        return true;
+        return i + "order by".length();
       }
     }
-    return false;
+    return -1;
   }
 }

@@ -2,9 +2,8 @@ package io.dualwrite.driver.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualwrite.driver.compare.ValueNormalizer;
 import io.dualwrite.driver.discrepancy.Discrepancy;
-import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.driver.vendor.MysqlLookingResultSet;
 import io.dualwrite.testkit.DatabasePair;
 import java.sql.Connection;
@@ -15,12 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 /**
  * What a new user of the driver checks after running an application through it: every table equal
@@ -32,138 +27,40 @@ final class Trial {
 
   /** Every discrepancy the connection's runtime reports from now on. */
   static List<Discrepancy> discrepancies(Connection c) throws SQLException {
-    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
-    c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
-    return seen;
+    return Workloads.recordDiscrepancies(c);
   }
 
   static String describe(List<Discrepancy> discrepancies) {
-    return discrepancies.stream()
-        .map(d -> d.kind() + " " + d.sql() + " -> " + d.detail())
-        .collect(Collectors.joining("\n  ", "\n  ", ""));
+    return Workloads.describe(discrepancies);
+  }
+
+  static void execute(Connection c, String... sql) throws SQLException {
+    Workloads.execute(c, sql);
+  }
+
+  static List<Long> keys(Statement s) throws SQLException {
+    return Workloads.keys(s);
+  }
+
+  static long longValue(Connection c, String sql) throws SQLException {
+    return Workloads.longValue(c, sql);
+  }
+
+  static void assertEveryTableEqual(DatabasePair db, int expectedTables) throws SQLException {
+    Workloads.assertEveryTableEqual(db, expectedTables);
+  }
+
+  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+    return Workloads.rows(c, sql);
   }
 
   static void assertNoDiscrepancies(List<Discrepancy> seen) {
     assertThat(seen).as("discrepancies recorded for valid MySQL: %s", describe(seen)).isEmpty();
   }
 
-  static void execute(Connection c, String... sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String q : sql) {
-        s.execute(q);
-      }
-    }
-  }
-
-  static List<Long> keys(Statement s) throws SQLException {
-    List<Long> keys = new ArrayList<>();
-    try (ResultSet rs = s.getGeneratedKeys()) {
-      while (rs.next()) {
-        keys.add(rs.getLong(1));
-      }
-    }
-    return keys;
-  }
-
-  static long longValue(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as("a row from %s", sql).isTrue();
-      return rs.getLong(1);
-    }
-  }
-
   /** True when the result was served by PostgreSQL (adapted to look like Connector/J's). */
   static boolean servedByPostgres(ResultSet rs) throws SQLException {
     return rs.isWrapperFor(MysqlLookingResultSet.class);
-  }
-
-  /** Base tables of the MySQL test database with their primary-key columns. */
-  static Map<String, String> tables(DatabasePair db) throws SQLException {
-    Map<String, String> tables = new LinkedHashMap<>();
-    try (Connection c = db.openMysql();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT t.table_name,"
-                    + " (SELECT GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position)"
-                    + "    FROM information_schema.key_column_usage k"
-                    + "   WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name"
-                    + "     AND k.constraint_name = 'PRIMARY')"
-                    + " FROM information_schema.tables t"
-                    + " WHERE t.table_schema = ? AND t.table_type = 'BASE TABLE'"
-                    + " AND t.table_name NOT LIKE 'dualwrite\\_%'"
-                    + " ORDER BY t.table_name")) {
-      ps.setString(1, db.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String pk = rs.getString(2);
-          tables.put(rs.getString(1), pk == null ? "1" : pk);
-        }
-      }
-    }
-    return tables;
-  }
-
-  /** Every base table holds the same rows on both sides; every differing table is reported. */
-  static void assertEveryTableEqual(DatabasePair db, int expectedTables) throws SQLException {
-    Map<String, String> tables = tables(db);
-    assertThat(tables).as("base tables on MySQL").hasSize(expectedTables);
-    List<String> differences = new ArrayList<>();
-    for (Map.Entry<String, String> t : tables.entrySet()) {
-      String sql = "SELECT * FROM " + t.getKey() + " ORDER BY " + t.getValue();
-      List<List<Object>> mysql;
-      List<List<Object>> postgres;
-      try (Connection c = db.openMysql()) {
-        mysql = rows(c, sql);
-      }
-      try (Connection c = db.openPostgres()) {
-        postgres = rows(c, sql);
-      } catch (SQLException e) {
-        differences.add(t.getKey() + ": cannot read on PostgreSQL: " + e.getMessage());
-        continue;
-      }
-      if (!mysql.equals(postgres)) {
-        StringBuilder d = new StringBuilder();
-        d.append(t.getKey())
-            .append(": ")
-            .append(mysql.size())
-            .append(" rows on MySQL, ")
-            .append(postgres.size())
-            .append(" on PostgreSQL");
-        int shown = 0;
-        for (int i = 0; i < Math.max(mysql.size(), postgres.size()) && shown < 6; i++) {
-          List<Object> m = i < mysql.size() ? mysql.get(i) : null;
-          List<Object> p = i < postgres.size() ? postgres.get(i) : null;
-          if (m == null || !m.equals(p)) {
-            d.append("\n      mysql    ").append(m).append("\n      postgres ").append(p);
-            shown++;
-          }
-        }
-        differences.add(d.toString());
-      }
-    }
-    assertThat(differences).as("tables that differ between MySQL and PostgreSQL").isEmpty();
-  }
-
-  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      int n = md.getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-          Object v =
-              "YEAR".equalsIgnoreCase(md.getColumnTypeName(i)) && rs.getObject(i) != null
-                  ? (Object) rs.getInt(i)
-                  : rs.getObject(i);
-          row.add(ValueNormalizer.normalize(v));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 
   /** A query and its bind values. */

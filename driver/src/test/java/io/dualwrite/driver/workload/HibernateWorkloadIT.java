@@ -1,8 +1,8 @@
 package io.dualwrite.driver.workload;
 
-import static io.dualwrite.driver.workload.Workloads.describe;
-import static io.dualwrite.driver.workload.Workloads.execute;
-import static io.dualwrite.driver.workload.Workloads.longValue;
+import static io.dualwrite.driver.testing.Workloads.describe;
+import static io.dualwrite.driver.testing.Workloads.execute;
+import static io.dualwrite.driver.testing.Workloads.longValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dualwrite.driver.discrepancy.Discrepancy;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
 import jakarta.persistence.Column;

@@ -1,8 +1,8 @@
 package io.dualwrite.driver.workload;
 
-import static io.dualwrite.driver.workload.Workloads.describe;
-import static io.dualwrite.driver.workload.Workloads.longValue;
-import static io.dualwrite.driver.workload.Workloads.recordDiscrepancies;
+import static io.dualwrite.driver.testing.Workloads.describe;
+import static io.dualwrite.driver.testing.Workloads.longValue;
+import static io.dualwrite.driver.testing.Workloads.recordDiscrepancies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;

@@ -1,8 +1,8 @@
 package io.dualwrite.driver.workload;
 
-import static io.dualwrite.driver.workload.Workloads.describe;
-import static io.dualwrite.driver.workload.Workloads.execute;
-import static io.dualwrite.driver.workload.Workloads.recordDiscrepancies;
+import static io.dualwrite.driver.testing.Workloads.describe;
+import static io.dualwrite.driver.testing.Workloads.execute;
+import static io.dualwrite.driver.testing.Workloads.recordDiscrepancies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;
@@ -11,6 +11,7 @@ import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
 import io.dualwrite.driver.testing.TableComparison;
+import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.dualwrite.driver.workload;
 
-import static io.dualwrite.driver.workload.Workloads.describe;
-import static io.dualwrite.driver.workload.Workloads.execute;
+import static io.dualwrite.driver.testing.Workloads.describe;
+import static io.dualwrite.driver.testing.Workloads.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;

@@ -1,5 +1,6 @@
 package io.dualwrite.driver.workload;
 
+import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.testkit.DatabasePair;
 import java.sql.Connection;
 import java.sql.SQLException;

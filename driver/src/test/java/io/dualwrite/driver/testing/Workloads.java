@@ -1,11 +1,10 @@
-package io.dualwrite.driver.workload;
+package io.dualwrite.driver.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.driver.compare.ValueNormalizer;
 import io.dualwrite.driver.discrepancy.Discrepancy;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
-import io.dualwrite.driver.testing.TableComparison;
 import io.dualwrite.testkit.DatabasePair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,15 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Helpers shared by the workload integration tests. */
-final class Workloads {
+/** Helpers shared by the workload and trial integration tests. */
+public final class Workloads {
   private Workloads() {}
 
   /**
    * Every base table of the MySQL test database (the application's view of the schema) with its
    * primary-key columns, in name order.
    */
-  static Map<String, String> tablesWithPrimaryKeys(DatabasePair db) throws SQLException {
+  public static Map<String, String> tablesWithPrimaryKeys(DatabasePair db) throws SQLException {
     Map<String, String> tables = new LinkedHashMap<>();
     try (Connection c = db.openMysql();
         PreparedStatement ps =
@@ -38,6 +37,7 @@ final class Workloads {
                     + "     AND k.constraint_name = 'PRIMARY')"
                     + " FROM information_schema.tables t"
                     + " WHERE t.table_schema = ? AND t.table_type = 'BASE TABLE'"
+                    + " AND t.table_name NOT LIKE 'dualwrite\\_%'"
                     + " ORDER BY t.table_name")) {
       ps.setString(1, db.name());
       try (ResultSet rs = ps.executeQuery()) {
@@ -55,7 +55,8 @@ final class Workloads {
    * driver's comparison normalisation), reporting every differing table at once with only the rows
    * that differ.
    */
-  static void assertEveryTableEqual(DatabasePair db, int expectedTables) throws SQLException {
+  public static void assertEveryTableEqual(DatabasePair db, int expectedTables)
+      throws SQLException {
     Map<String, String> tables = tablesWithPrimaryKeys(db);
     assertThat(tables).as("base tables on MySQL").hasSize(expectedTables);
     List<String> differences = new ArrayList<>();
@@ -100,7 +101,7 @@ final class Workloads {
    * {@code YEAR} (which Connector/J returns as a {@code java.sql.Date} of January 1st) is read as
    * its number, the value the application wrote.
    */
-  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+  public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -122,21 +123,21 @@ final class Workloads {
   }
 
   /** Records every discrepancy the connection's runtime reports. */
-  static List<Discrepancy> recordDiscrepancies(Connection c) throws SQLException {
+  public static List<Discrepancy> recordDiscrepancies(Connection c) throws SQLException {
     List<Discrepancy> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
     return seen;
   }
 
   /** One line per discrepancy, for assertion messages. */
-  static String describe(List<Discrepancy> discrepancies) {
+  public static String describe(List<Discrepancy> discrepancies) {
     return discrepancies.stream()
         .map(d -> d.kind() + " " + d.sql() + " -> " + d.detail())
         .collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 
   /** Runs statements on one connection. */
-  static void execute(Connection c, String... sql) throws SQLException {
+  public static void execute(Connection c, String... sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       for (String q : sql) {
         s.execute(q);
@@ -145,7 +146,7 @@ final class Workloads {
   }
 
   /** The single long value of a query. */
-  static long longValue(Connection c, String sql) throws SQLException {
+  public static long longValue(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).as("a row from %s", sql).isTrue();
@@ -154,7 +155,7 @@ final class Workloads {
   }
 
   /** The generated keys of the last execution. */
-  static List<Long> keys(Statement s) throws SQLException {
+  public static List<Long> keys(Statement s) throws SQLException {
     List<Long> keys = new ArrayList<>();
     try (ResultSet rs = s.getGeneratedKeys()) {
       while (rs.next()) {
