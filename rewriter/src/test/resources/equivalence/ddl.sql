@@ -78,6 +78,13 @@ ALTER TABLE scratch_items RENAME COLUMN qty TO quantity;
 -- tables: scratch_items
 ALTER TABLE scratch_items ALTER COLUMN quantity SET DEFAULT 9;
 
+-- id: ddl-alter-default-applies
+-- category: ddl.alter-rename-column
+-- order: unordered
+-- tables: scratch_items
+-- note: the new default fills the omitted column
+INSERT INTO scratch_items (name) VALUES ('fig');
+
 -- id: ddl-add-index
 -- category: ddl.index
 -- order: unordered
@@ -210,6 +217,13 @@ CREATE TABLE IF NOT EXISTS scratch_log (id INT PRIMARY KEY);
 -- order: unordered
 -- tables: scratch_copy
 CREATE TABLE scratch_copy LIKE chores;
+
+-- id: ddl-create-like-copies-defaults
+-- category: ddl.create-table
+-- order: unordered
+-- tables: scratch_copy
+-- note: the copy has its own AUTO_INCREMENT counter and the defaults, and no foreign key (family 99 does not exist)
+INSERT INTO scratch_copy (family_id, title, created_at) VALUES (99, 'copy', '2024-01-01 00:00:00'), (98, 'copy2', '2024-01-02 00:00:00');
 
 -- id: ddl-create-as-select
 -- category: ddl.create-table

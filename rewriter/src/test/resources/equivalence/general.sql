@@ -51,6 +51,11 @@ SELECT id, user_id, SUM(rating) OVER (PARTITION BY user_id ORDER BY id) AS runni
 -- note: an ENUM sorts by its declaration order (open, done, skipped), not alphabetically
 SELECT id, status FROM assignments ORDER BY status, id;
 
+-- id: gen-enum-order-desc
+-- category: general.query
+-- order: ordered
+SELECT id, frequency FROM chores ORDER BY frequency DESC, id;
+
 -- id: gen-enum-compare-index
 -- category: general.query
 -- order: ordered
@@ -106,6 +111,11 @@ SELECT REPLACE(title, ' ', '_') AS r, REVERSE(username) AS v, REPEAT('ab', 2) AS
 -- category: general.query
 -- order: ordered
 SELECT LEFT(display_name, 3) AS l, RIGHT(display_name, 2) AS r, SUBSTRING(display_name, 2, 3) AS s, SUBSTRING(display_name, -3) AS t FROM users ORDER BY id;
+
+-- id: gen-substring-negative-and-zero
+-- category: general.query
+-- order: unordered
+SELECT SUBSTRING('abc', -5) AS a, MID('abcdef', -4, 2) AS b, SUBSTRING('abc', 0) AS c, SUBSTR(NULL, -1) AS d, SUBSTRING('abcdef', -3, -1) AS e, SUBSTRING('héllo', -4, 2) AS f;
 
 -- id: gen-round-truncate
 -- category: general.query
@@ -171,6 +181,29 @@ SELECT big_u - 1 AS x FROM unsigned_edges WHERE id = 1;
 -- category: general.query
 -- order: ordered
 SELECT big_s DIV 2 AS h, int_s + 1 AS i FROM numeric_edges WHERE id IN (1, 2, 3) ORDER BY id;
+
+-- id: gen-bigint-edges-division
+-- category: general.query
+-- order: ordered
+-- note: MySQL divides exactly to the dividend's scale + 4; PostgreSQL's default division keeps 16 significant digits
+SELECT id, big_s / 2 AS h, big_s / 3 AS t, dec_v / 7 AS d FROM numeric_edges WHERE id IN (1, 2, 4) ORDER BY id;
+
+-- id: gen-bigint-edges-avg
+-- category: general.query
+-- order: unordered
+SELECT AVG(big_s) AS a, AVG(dec_v) AS d FROM numeric_edges WHERE id IN (2, 3);
+
+-- id: gen-with-date-column-arith
+-- category: general.query
+-- order: ordered
+-- note: a WITH query's DATE column plus a DAY/MONTH interval stays a DATE
+WITH d AS (SELECT id, birth_date, CAST('2024-01-31' AS DATE) AS fixed FROM users) SELECT id, birth_date + INTERVAL 1 MONTH AS m, DATE_ADD(fixed, INTERVAL id DAY) AS f FROM d ORDER BY id;
+
+-- id: gen-int-arith-is-bigint
+-- category: general.query
+-- order: ordered
+-- note: MySQL computes INT and SMALLINT arithmetic in BIGINT
+SELECT id, int_s * 2 AS d, -int_s AS n, small_s - 1 AS s, tiny_s + tiny_s AS t FROM numeric_edges WHERE id IN (1, 2, 4) ORDER BY id;
 
 -- id: gen-double-sum
 -- category: general.query

@@ -25,6 +25,16 @@ SELECT u.display_name, IFNULL(SUM(r.amount), 0) AS total FROM users u LEFT JOIN 
 -- order: ordered
 SELECT IFNULL(note, IFNULL(rating, 'none')) AS n FROM assignments ORDER BY id;
 
+-- id: ifnull-number-stays-number
+-- category: p0.ifnull
+-- order: ordered
+SELECT id, IFNULL(rating, 0) + 1 AS r, COALESCE(note, 'n/a') AS n, COALESCE(NULL, rating, 2.5) AS c FROM assignments ORDER BY id;
+
+-- id: coalesce-mixed-types-is-string
+-- category: p0.ifnull
+-- order: ordered
+SELECT id, COALESCE(rating, 'none') AS r, COALESCE(completed_at, due_date, 'never') AS c FROM assignments ORDER BY id;
+
 -- id: ifnull-in-where
 -- category: p0.ifnull
 -- order: ordered
@@ -294,6 +304,12 @@ SELECT STR_TO_DATE('14:07', '%H:%i') AS t;
 -- order: unordered
 SELECT STR_TO_DATE('not a date', '%Y-%m-%d') AS d;
 
+-- id: std-shapes
+-- category: p0.str-to-date
+-- order: unordered
+-- note: a value that does not fit the format is NULL; trailing text after a fitting value is ignored; a time-only format gives a TIME
+SELECT STR_TO_DATE('2024-3-5', '%Y-%m-%d') AS a, STR_TO_DATE('5.3.2024 garbage', '%d.%m.%Y') AS b, STR_TO_DATE('x5.3.2024', '%d.%m.%Y') AS c, STR_TO_DATE('07:08:09.25', '%H:%i:%s.%f') AS d, STR_TO_DATE(NULL, '%Y') AS e;
+
 -- id: std-in-where
 -- category: p0.str-to-date
 -- order: ordered
@@ -391,6 +407,19 @@ SELECT ADDDATE(CAST('2024-03-05' AS DATE), 10) AS d;
 -- order: unordered
 SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '1 02:03:04' DAY_SECOND) AS x;
 
+-- id: da-compound-units
+-- category: p0.date-arith
+-- order: unordered
+-- note: a negative sign applies to every part; YEAR_MONTH keeps a DATE a DATE, units with a time part make it a DATETIME
+SELECT DATE_SUB(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '-1:90' HOUR_MINUTE) AS a, DATE '2024-01-31' + INTERVAL '1-1' YEAR_MONTH AS b, DATE '2024-01-31' + INTERVAL '1 12' DAY_HOUR AS c, CAST('2024-03-05 10:00:00' AS DATETIME) - INTERVAL '2:03:04' HOUR_SECOND AS d, CAST('2024-03-05 10:00:00' AS DATETIME) + INTERVAL '1 0:5' DAY_MINUTE AS e, CAST('2024-03-05 10:00:00' AS DATETIME) + INTERVAL '7:08' MINUTE_SECOND AS f;
+
+-- id: da-compound-unit-lax-form-refused
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:interval:HOUR_MINUTE
+-- note: MySQL reads '90' HOUR_MINUTE as 90 minutes (parts are right-aligned); only the full form is translated
+SELECT DATE_ADD(CAST('2024-03-05 10:00:00' AS DATETIME), INTERVAL '90' HOUR_MINUTE) AS x;
+
 -- id: dd-literals
 -- category: p0.datediff
 -- order: unordered
@@ -462,6 +491,31 @@ SELECT id, TIMESTAMPDIFF(MINUTE, created_at, last_login_at) AS m FROM users ORDE
 -- category: p0.unix-timestamp
 -- order: unordered
 SELECT UNIX_TIMESTAMP(TIMESTAMP '2024-03-05 10:00:00') AS t;
+
+-- id: typed-literals
+-- category: p0.date-arith
+-- order: unordered
+-- note: DATE, TIMESTAMP (a DATETIME in MySQL) and TIME literals keep their types
+SELECT DATE '2024-02-29' AS d, TIMESTAMP '2024-03-05 10:00:00.25' AS ts, TIME '23:59:58' AS t;
+
+-- id: typed-literal-in-where
+-- category: p0.date-arith
+-- order: ordered
+SELECT id FROM users WHERE birth_date < DATE '2000-01-01' AND created_at >= TIMESTAMP '2023-01-15 09:35:00' ORDER BY id;
+
+-- id: typed-literal-relaxed-refused
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:DATE
+-- note: MySQL reads any punctuation as a date delimiter; only the standard form is translated
+SELECT DATE '2024/01/31' AS d;
+
+-- id: typed-literal-timestamp-needs-time
+-- category: p0.date-arith
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:TIMESTAMP
+-- note: a TIMESTAMP literal without a time of day is rejected by the server (MariaDB: Incorrect DATETIME value), PostgreSQL would accept it
+SELECT TIMESTAMP '2024-03-05' AS midnight;
 
 -- id: ut-cast-datetime
 -- category: p0.unix-timestamp
@@ -619,6 +673,19 @@ SELECT u.id FROM users u JOIN families f ON f.id = u.family_id WHERE f.id = 3 OR
 -- order: unordered
 -- note: MySQL accepts FOR UPDATE with an aggregate; PostgreSQL does not
 SELECT COUNT(*) FROM users WHERE family_id = 1 FOR UPDATE;
+
+-- id: lock-for-update-group-by
+-- category: p0.locking
+-- order: ordered
+-- note: the rows are locked in a derived table that keeps the alias; grouping happens outside
+SELECT u.family_id, COUNT(*) AS n, MAX(points) AS m FROM users u WHERE u.points > 10 GROUP BY u.family_id ORDER BY u.family_id FOR UPDATE;
+
+-- id: lock-for-update-aggregate-join-refused
+-- category: p0.locking
+-- mode: refuse
+-- refuse: unsupported-syntax:for-update-aggregate
+-- note: PostgreSQL forbids FOR UPDATE with aggregates; over a join the rows to lock are not moved into a derived table
+SELECT COUNT(*) FROM users u JOIN families f ON f.id = u.family_id WHERE f.id = 1 FOR UPDATE;
 
 -- id: lock-nowait
 -- category: p0.locking

@@ -246,6 +246,14 @@ SELECT 5 /*! + 1 */ AS six;
 -- note: MySQL 8 skips a versioned comment newer than itself; MariaDB compares 99999 with its own 6-digit version 101105 and runs it, so only the MySQL 8 value is asserted
 SELECT 1 /*!99999 + 100 */ AS one;
 
+-- id: comment-versioned-past
+-- category: p0.comments
+-- mode: expect
+-- order: unordered
+-- row: 101
+-- note: 8.0.0 <= 8.4: MySQL 8 runs the content; MariaDB skips versions 50700-99999 as MySQL-only, so only the MySQL 8 value is asserted
+SELECT 1 /*!80000 + 100 */ AS n;
+
 -- id: limit-offset-count
 -- category: p0.limit
 -- order: ordered

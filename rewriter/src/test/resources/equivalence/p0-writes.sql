@@ -93,6 +93,12 @@ INSERT IGNORE INTO daily_stats VALUES (2, '2024-03-01', 9, 9);
 -- note: IGNORE turns 'data too long' into a truncation warning
 INSERT IGNORE INTO settings (family_id, name, value) VALUES (4, 'long', REPEAT('a', 300));
 
+-- id: ignore-truncates-multibyte
+-- category: p0.insert-ignore
+-- order: unordered
+-- note: the length counts characters, not bytes; rows that fit are unchanged
+INSERT IGNORE INTO settings (family_id, name, value) VALUES (4, 'accents', REPEAT('é', 260)), (4, 'fits', 'short');
+
 -- id: ignore-foreign-key-violation
 -- category: p0.insert-ignore
 -- order: unordered
@@ -108,6 +114,12 @@ INSERT IGNORE INTO settings SET family_id = 1, name = 'currency', value = 'X';
 -- category: p0.insert-ignore
 -- order: unordered
 INSERT IGNORE INTO daily_stats (user_id, day, completed, points) SELECT user_id, due_date, 1, 0 FROM assignments WHERE user_id IN (2, 3) AND status = 'done';
+
+-- id: insert-select-in-list-and-or
+-- category: p0.insert-ignore
+-- order: unordered
+-- note: JSqlParser reads x IN (...) AND y inside INSERT ... SELECT as x IN ((...) AND y)
+INSERT IGNORE INTO daily_stats (user_id, day, completed, points) SELECT user_id, due_date, 2, 1 FROM assignments WHERE user_id NOT IN (2, 3) AND status = 'done' OR user_id IN (SELECT id FROM users WHERE id = 4) AND status <> 'done';
 
 -- id: replace-existing-resets-defaults
 -- category: p0.replace
@@ -190,6 +202,12 @@ UPDATE users u JOIN families f ON f.id = u.family_id SET u.points = 0, f.updated
 -- order: unordered
 UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id SET c.is_archived = 1 WHERE a.id IS NULL;
 
+-- id: update-left-join-own-columns
+-- category: p0.multi-update
+-- order: unordered
+-- note: a chore with several assignments is updated once; the new value uses the target's own column
+UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id AND a.status = 'done' SET c.points = c.points + 1 WHERE a.id IS NOT NULL OR c.id = 3;
+
 -- id: update-join-derived-table
 -- category: p0.multi-update
 -- order: unordered
@@ -215,6 +233,11 @@ DELETE a FROM assignments AS a INNER JOIN users u ON u.id = a.user_id WHERE u.is
 -- category: p0.multi-delete
 -- order: unordered
 DELETE r FROM reward_adjustments r LEFT JOIN users u ON u.id = r.user_id AND u.role = 'child' WHERE u.id IS NULL;
+
+-- id: delete-left-join-matched-rows
+-- category: p0.multi-delete
+-- order: unordered
+DELETE a FROM assignments a LEFT JOIN chores c ON c.id = a.chore_id AND c.frequency = 'daily' WHERE c.id IS NOT NULL AND a.status <> 'done';
 
 -- id: delete-using
 -- category: p0.multi-delete

@@ -72,6 +72,12 @@ SELECT id, payload FROM activity_log ORDER BY id;
 -- note: several paths give a JSON array of the matches
 SELECT JSON_EXTRACT(payload, '$.device', '$.os') AS x FROM activity_log WHERE id = 1;
 
+-- id: je-multiple-paths-partial
+-- category: p1.json-extract
+-- order: ordered
+-- note: paths that find nothing are skipped; none found is NULL
+SELECT id, JSON_EXTRACT(payload, '$.missing', '$.os', '$.version') AS x, JSON_EXTRACT(payload, '$.no', '$.nothing') AS y FROM activity_log ORDER BY id;
+
 -- id: arrow-member
 -- category: p1.json-arrow
 -- mode: expect
@@ -186,6 +192,12 @@ SELECT JSON_OBJECT('due', due_date) AS j FROM assignments WHERE id = 1;
 -- note: MySQL 8 writes a DATETIME into JSON with six fractional digits; MariaDB (no JSON type) writes it without
 SELECT JSON_OBJECT('at', completed_at) AS j FROM assignments WHERE id = 1;
 
+-- id: jo-boolean-values
+-- category: p1.json-construct
+-- order: unordered
+-- note: TRUE/FALSE and conditions become JSON booleans, not 1/0
+SELECT JSON_OBJECT('t', TRUE, 'f', FALSE, 'n', 1) AS j, JSON_ARRAY(TRUE, 0) AS a;
+
 -- id: jo-decimal
 -- category: p1.json-construct
 -- order: unordered
@@ -221,6 +233,11 @@ SELECT CAST(3.7 AS SIGNED) AS a, CAST(-3.5 AS SIGNED) AS b, CAST(2.5 AS SIGNED) 
 -- order: unordered
 -- note: MySQL takes the numeric prefix (with a warning)
 SELECT CAST('12abc' AS SIGNED) AS a;
+
+-- id: cast-signed-prefix-variants
+-- category: p1.cast
+-- order: unordered
+SELECT CAST(' -7 apples' AS SIGNED) AS a, CAST('none' AS SIGNED) AS b, CAST('+42' AS SIGNED) AS c, CAST('' AS SIGNED) AS d;
 
 -- id: cast-unsigned-negative
 -- category: p1.cast
@@ -578,3 +595,52 @@ SELECT id FROM users WHERE username = 0x616E6E61;
 -- category: p1.hex-bit
 -- order: unordered
 SELECT 0xCC AS b;
+
+-- id: hex-compare-column-collation
+-- category: p1.hex-bit
+-- order: unordered
+-- note: email is utf8mb4_general_ci and the column's collation outranks the literal's binary one: the lower-case spelling of Ben's address matches; username is utf8mb4_bin
+SELECT id FROM users WHERE email = 0x62656E2E6D75656C6C6572406578616D706C652E636F6D OR username = 0x636C617261;
+
+-- id: hex-compare-string-literal-binary
+-- category: p1.hex-bit
+-- order: unordered
+-- note: against a string literal the hex literal's binary collation wins: case matters
+SELECT 0x41 = 'a' AS ci, 0x41 = 'A' AS cs, 0x61 < 'B' AS lt;
+
+-- id: hex-arithmetic-and-bits
+-- category: p1.hex-bit
+-- order: unordered
+-- note: MySQL 8 reads X'..' as a number here too (its manual: X'41' + 0 is 65); MariaDB reads only the 0x form so, so the test uses 0x
+SELECT 0x10 * 2 AS m, -0x10 AS neg, 0xFF & 0x0F AS b, 0x0100 - 1 AS d, 0xFFFFFFFF + 1 AS big, 0x01 << 4 AS sh;
+
+-- id: hex-division-refused
+-- category: p1.hex-bit
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:hex
+-- note: division and modulo by a hex literal are not translated (MariaDB, the test stand-in, reads X'0100' DIV 2 as 0; MySQL 8 as 128)
+SELECT X'0100' DIV 2 AS d;
+
+-- id: hex-as-string-argument
+-- category: p1.hex-bit
+-- order: unordered
+SELECT UPPER(0x6162) AS u, LOWER(X'41') AS l, LENGTH(0xCC) AS n, CONCAT_WS('-', X'41', 0x42) AS w, REPLACE('aXb', 0x58, '-') AS r;
+
+-- id: hex-function-columns
+-- category: p1.hex-bit
+-- order: ordered
+SELECT id, HEX(username) AS u, HEX(points) AS p, HEX(-1) AS m, HEX(X'0aff') AS x FROM users ORDER BY id;
+
+-- id: hex-compare-number-refused
+-- category: p1.hex-bit
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:hex
+-- note: a hex literal against a number may compare as a number or as a binary string; refused rather than guessed
+SELECT id FROM users WHERE points = 0x0F;
+
+-- id: hex-non-utf8-as-string-refused
+-- category: p1.hex-bit
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:hex
+-- note: MySQL concatenates the raw byte; PostgreSQL text cannot hold it
+SELECT CONCAT('x', 0xCC) AS s;

@@ -233,6 +233,11 @@ SELECT a.id AS a_id, b.id AS b_id FROM assignments a JOIN assignments b ON a.rat
 -- order: ordered
 SELECT id FROM users WHERE NOT (birth_date <=> NULL) ORDER BY id;
 
+-- id: not-parenthesised-comparison
+-- category: p1.null-safe-eq
+-- order: ordered
+SELECT id, NOT (points > 100) AS low, (is_admin = 1) + 0 AS a FROM users WHERE NOT (points > 100) OR (id = 6) ORDER BY id;
+
 -- id: nse-in-select
 -- category: p1.null-safe-eq
 -- order: ordered
@@ -400,6 +405,19 @@ SELECT REGEXP_SUBSTR('order 1234 shipped', '[0-9]+') AS r;
 -- category: p1.regexp
 -- order: unordered
 SELECT REGEXP_INSTR('abc123', '[0-9]') AS r;
+
+-- id: re-functions-follow-collation
+-- category: p1.regexp
+-- order: ordered
+-- note: email and display_name are case-insensitive, username is utf8mb4_bin: the regexp functions match under the subject's collation. REGEXP_SUBSTR without a match is NULL in MySQL 8 but '' in MariaDB, so every row here matches
+SELECT id, REGEXP_REPLACE(email, '[AEIOU]', '*') AS r, REGEXP_INSTR(display_name, 'M') AS i, REGEXP_INSTR(username, '^[A-Z]') AS u, REGEXP_SUBSTR(username, '[a-z]+') AS s, REGEXP_SUBSTR(email, 'e.a') AS d FROM users ORDER BY id;
+
+-- id: re-replace-backreference-refused
+-- category: p1.regexp
+-- mode: refuse
+-- refuse: unsupported-function:REGEXP_REPLACE
+-- note: ICU writes a group reference $1, PostgreSQL \1
+SELECT REGEXP_REPLACE('2024-03-05', '([0-9]+)-([0-9]+)-([0-9]+)', '$3.$2.$1') AS d;
 
 -- id: re-null
 -- category: p1.regexp

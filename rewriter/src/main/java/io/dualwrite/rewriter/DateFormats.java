@@ -7,8 +7,16 @@ package io.dualwrite.rewriter;
  */
 final class DateFormats {
 
-  /** A translated template and whether it has time-of-day fields. */
-  record Template(String pattern, boolean hasTime) {}
+  /**
+   * A translated template, whether it has time-of-day and date fields, and for parsing a PostgreSQL
+   * regular expression the input must start with (null when a specifier has no such digit form):
+   * MySQL's STR_TO_DATE gives NULL for input that does not fit, PostgreSQL raises an error.
+   */
+  record Template(String pattern, boolean hasTime, boolean hasDate, String inputShape) {
+    Template(String pattern, boolean hasTime) {
+      this(pattern, hasTime, true, null);
+    }
+  }
 
   private DateFormats() {}
 
@@ -16,13 +24,32 @@ final class DateFormats {
     StringBuilder out = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     boolean hasTime = false;
+    boolean hasDate = false;
+    StringBuilder shape = new StringBuilder("^");
+    boolean shapeKnown = true;
     for (int i = 0; i < mysqlFormat.length(); i++) {
       char c = mysqlFormat.charAt(i);
       if (c != '%' || i + 1 >= mysqlFormat.length()) {
         literal.append(c);
+        shape.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
         continue;
       }
       char s = mysqlFormat.charAt(++i);
+      String digits =
+          switch (s) {
+            case 'Y' -> "[0-9]{4}";
+            case 'y' -> "[0-9]{2}";
+            case 'm', 'c', 'd', 'e', 'H', 'k', 'h', 'I', 'l', 'i', 'S', 's' -> "[0-9]{1,2}";
+            case 'f' -> "[0-9]{1,6}";
+            case 'T' -> "[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}";
+            case '%' -> "%";
+            default -> null;
+          };
+      if (digits == null) {
+        shapeKnown = false;
+      } else {
+        shape.append(digits);
+      }
       String p;
       boolean time = false;
       switch (s) {
@@ -103,9 +130,11 @@ final class DateFormats {
       flushLiteral(out, literal);
       out.append(p);
       hasTime |= time;
+      hasDate |= !time;
     }
     flushLiteral(out, literal);
-    return new Template(out.toString(), hasTime);
+    return new Template(
+        out.toString(), hasTime, hasDate, parsing && shapeKnown ? shape.toString() : null);
   }
 
   private static void flushLiteral(StringBuilder out, StringBuilder literal) {

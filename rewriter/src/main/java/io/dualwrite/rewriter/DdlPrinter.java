@@ -372,11 +372,17 @@ final class DdlPrinter {
         caseInsensitive.add(Identifiers.normalize(cd.getColumnName()));
       }
     }
+    if (c.getSelect() == null
+        && c.getLikeTable() != null
+        && (c.getColumnDefinitions() == null || c.getColumnDefinitions().isEmpty())) {
+      createLike(t, c);
+      return;
+    }
     if (c.getSelect() != null || c.getLikeTable() != null) {
       throw RefusedException.syntax(
           "create-table-as",
-          "CREATE TABLE ... AS SELECT / LIKE derives column types PostgreSQL would derive"
-              + " differently; create the table explicitly.");
+          "CREATE TABLE ... AS SELECT derives column types PostgreSQL would derive differently;"
+              + " create the table explicitly.");
     }
     if (c.getColumnDefinitions() == null || c.getColumnDefinitions().isEmpty()) {
       throw RefusedException.syntax("create-table", "CREATE TABLE without columns.");
@@ -448,6 +454,34 @@ final class DdlPrinter {
     statements.add(b.toString());
     tableOptions(t, c.getTableOptionsStrings(), aiColumn);
     statements.addAll(after);
+  }
+
+  /**
+   * CREATE TABLE t LIKE s: MySQL copies the columns, defaults, AUTO_INCREMENT (with a fresh
+   * counter), indexes and CHECKs but no foreign keys; PostgreSQL's LIKE ... INCLUDING ALL copies
+   * the translated table's columns, defaults, identity (a new sequence), CHECK and NOT NULL
+   * constraints, indexes (the _ci lower() ones too) and comments, and no foreign keys either. The
+   * copied indexes get names PostgreSQL chooses.
+   */
+  private void createLike(String t, CreateTable c) {
+    if (c.getCreateOptionsStrings() != null && !c.getCreateOptionsStrings().isEmpty()) {
+      throw RefusedException.syntax(
+          "create-option",
+          "CREATE " + c.getCreateOptionsStrings() + " TABLE ... LIKE is not supported.");
+    }
+    if (c.getTableOptionsStrings() != null && !c.getTableOptionsStrings().isEmpty()) {
+      throw RefusedException.syntax(
+          "create-table-like", "CREATE TABLE ... LIKE with table options is not MySQL.");
+    }
+    String source = table(c.getLikeTable());
+    tablesWritten.add(t);
+    statements.add(
+        "CREATE TABLE "
+            + (c.isIfNotExists() ? "IF NOT EXISTS " : "")
+            + Identifiers.pg(t)
+            + " (LIKE "
+            + Identifiers.pg(source)
+            + " INCLUDING ALL)");
   }
 
   private void tableOptions(String t, List<String> options, String aiColumn) {
@@ -862,7 +896,14 @@ final class DdlPrinter {
       switch (op) {
         case ADD -> add(t, e, actions, after);
         case DROP -> dropPart(t, e, actions, after);
-        case MODIFY, CHANGE, ALTER -> modify(t, e, actions, after);
+        case ALTER -> {
+          if (e.getColumnSetDefaultList() != null || e.getColumnDropDefaultList() != null) {
+            alterDefault(t, e, actions);
+          } else {
+            modify(t, e, actions, after);
+          }
+        }
+        case MODIFY, CHANGE -> modify(t, e, actions, after);
         case RENAME -> {
           if (e.getColumnOldName() != null && e.getColumnName() != null) {
             actions.add(
@@ -977,6 +1018,50 @@ final class DdlPrinter {
       return;
     }
     throw RefusedException.syntax("alter:drop", "Unsupported ALTER TABLE DROP form: " + e + ".");
+  }
+
+  /**
+   * ALTER [COLUMN] c SET DEFAULT v / DROP DEFAULT: the same actions in PostgreSQL, with the default
+   * translated as in CREATE TABLE (the column's type comes from the catalog when it is known).
+   */
+  private void alterDefault(String t, AlterExpression e, List<String> actions) {
+    if (e.getColumnDropDefaultList() != null) {
+      for (AlterExpression.ColumnDropDefault d : e.getColumnDropDefaultList()) {
+        actions.add("ALTER COLUMN " + Identifiers.pg(d.getColumnName()) + " DROP DEFAULT");
+      }
+    }
+    if (e.getColumnSetDefaultList() != null) {
+      for (AlterExpression.ColumnSetDefault d : e.getColumnSetDefaultList()) {
+        String column = Identifiers.normalize(d.getColumnName());
+        Optional<ColumnInfo> known = ctx.catalog.table(t).flatMap(ti -> ti.column(column));
+        String base = known.map(c -> TypeMapping.baseType(c.mysqlType())).orElse("");
+        if (base.equals("bit") || (known.isEmpty() && !isPlainLiteral(d.getDefaultValue()))) {
+          throw RefusedException.syntax(
+              "alter:default",
+              "SET DEFAULT "
+                  + d.getDefaultValue()
+                  + " on "
+                  + column
+                  + " needs the column's type, which is not known here.");
+        }
+        String pgType = Set.of("datetime", "timestamp").contains(base) ? "timestamp" : base;
+        String value =
+            defaultValue(
+                List.of(d.getDefaultValue().trim()),
+                0,
+                new MysqlType(base, List.of(), false, false),
+                pgType,
+                new int[1]);
+        actions.add("ALTER COLUMN " + Identifiers.pg(column) + " SET DEFAULT " + value);
+      }
+    }
+  }
+
+  private static boolean isPlainLiteral(String v) {
+    String u = v.trim().toUpperCase(Locale.ROOT);
+    return u.equals("NULL")
+        || u.matches("-?[0-9]+(\\.[0-9]+)?")
+        || (Tokens.stringValue(v.trim()) != null);
   }
 
   private void modify(String t, AlterExpression e, List<String> actions, List<String> after) {

@@ -227,12 +227,19 @@ final class DmlPrinter {
           } else if (isAutoIncrementPosition(inserted, i, table) && generatesKey(v)) {
             a("DEFAULT"); // MySQL generates a key for NULL or 0; PostgreSQL for DEFAULT
           } else {
-            expr.value(
-                ColumnLiterals.adapt(
-                    v,
-                    inserted == null || table.isEmpty()
-                        ? Optional.empty()
-                        : table.get().column(inserted.get(i))));
+            Optional<ColumnInfo> column =
+                inserted == null || table.isEmpty()
+                    ? Optional.empty()
+                    : table.get().column(inserted.get(i));
+            int length = s.kind() == StatementKind.INSERT_IGNORE ? charLength(column) : -1;
+            if (length > 0 && !isDefaultKeyword(v)) {
+              // INSERT IGNORE: MySQL truncates a too-long string to the column (a warning)
+              a("left(");
+              expr.text(ColumnLiterals.adapt(v, column));
+              a(", " + length + ")");
+            } else {
+              expr.value(ColumnLiterals.adapt(v, column));
+            }
           }
         }
         if (keys != null && keys.appended()) {
@@ -252,6 +259,23 @@ final class DmlPrinter {
       case REPLACE -> replace(s, table, inserted);
       default -> {}
     }
+  }
+
+  /** The n of a CHAR(n)/VARCHAR(n) column, else -1. */
+  private static int charLength(Optional<ColumnInfo> column) {
+    if (column.isEmpty()) {
+      return -1;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\\s*(var)?char\\s*\\(\\s*([0-9]+)\\s*\\).*")
+            .matcher(column.get().mysqlType());
+    return m.matches() ? Integer.parseInt(m.group(2)) : -1;
+  }
+
+  private static boolean isDefaultKeyword(Expression v) {
+    return v instanceof Column c
+        && c.getTable() == null
+        && "DEFAULT".equalsIgnoreCase(c.getColumnName());
   }
 
   static boolean generatesKey(Expression v) {
@@ -480,11 +504,15 @@ final class DmlPrinter {
     Table first = u.getTable();
     List<FromItem> others = new ArrayList<>();
     List<Expression> joinConditions = new ArrayList<>();
-    collectJoins(u.getStartJoins(), others, joinConditions);
+    boolean outer = collectJoins(u.getStartJoins(), others, joinConditions);
     if (u.getFromItem() != null) {
+      if (outer) {
+        throw RefusedException.syntax(
+            "outer-join-write", "UPDATE ... FROM with an outer join is not MySQL.");
+      }
       others.add(u.getFromItem());
     }
-    collectJoins(u.getJoins(), others, joinConditions);
+    outer |= collectJoins(u.getJoins(), others, joinConditions);
     List<UpdateSet> sets = u.getUpdateSets();
     boolean singleTable = others.isEmpty();
     if (!singleTable) {
@@ -494,12 +522,18 @@ final class DmlPrinter {
     // the single table whose columns are assigned
     List<Table> all = new ArrayList<>();
     all.add(first);
+    // derived tables (JOIN (SELECT ...) t) can be read in PostgreSQL's FROM, never written
+    List<FromItem> derived = new ArrayList<>();
     for (FromItem f : others) {
       if (f instanceof Table t) {
         all.add(t);
+      } else if (f instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect ps
+          && ps.getAlias() != null
+          && !outer) {
+        derived.add(ps);
       } else {
         throw RefusedException.syntax(
-            "update-join", "UPDATE joined with a derived table is not supported.");
+            "update-join", "UPDATE joined with a derived table is not supported here.");
       }
     }
     for (Table t : all) {
@@ -519,6 +553,14 @@ final class DmlPrinter {
           }
           target = owner;
         }
+      }
+    }
+    if (outer) {
+      valuesUseOnlyTarget(sets, target);
+      if (u.getLimit() != null
+          || (u.getOrderByElements() != null && !u.getOrderByElements().isEmpty())) {
+        throw RefusedException.syntax(
+            "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
       }
     }
     ctx.targetTables.add(target);
@@ -546,8 +588,20 @@ final class DmlPrinter {
       }
     }
     ctx.assigned.clear();
-    List<Table> from = new ArrayList<>(all);
+    if (outer) {
+      List<Join> joins = new ArrayList<>();
+      if (u.getStartJoins() != null) {
+        joins.addAll(u.getStartJoins());
+      }
+      if (u.getJoins() != null) {
+        joins.addAll(u.getJoins());
+      }
+      targetRowsOfJoin(target, first, joins, u.getWhere());
+      return;
+    }
+    List<FromItem> from = new ArrayList<>(all);
     from.remove(target);
+    from.addAll(derived);
     if (!from.isEmpty()) {
       a(" FROM ");
       for (int i = 0; i < from.size(); i++) {
@@ -583,16 +637,22 @@ final class DmlPrinter {
             + ".");
   }
 
-  private static void collectJoins(
+  /** Collects joined items and ON conditions; true when a LEFT/RIGHT (outer) join is among them. */
+  private static boolean collectJoins(
       List<Join> joins, List<FromItem> items, List<Expression> conditions) {
     if (joins == null) {
-      return;
+      return false;
     }
+    boolean outer = false;
     for (Join j : joins) {
-      if (j.isLeft() || j.isRight() || j.isFull() || j.isNatural() || j.isOuter()) {
+      if (j.isFull() || j.isNatural()) {
         throw RefusedException.syntax(
-            "outer-join-write",
-            "UPDATE/DELETE with an outer join cannot be written with PostgreSQL's FROM/USING.");
+            "outer-join-write", "UPDATE/DELETE with a FULL or NATURAL join is not translated.");
+      }
+      if (j.isLeft() || j.isRight() || j.isOuter()) {
+        outer = true;
+        items.add(j.getFromItem());
+        continue;
       }
       if (!j.getUsingColumns().isEmpty()) {
         throw RefusedException.syntax(
@@ -600,6 +660,74 @@ final class DmlPrinter {
       }
       items.add(j.getFromItem());
       conditions.addAll(j.getOnExpressions());
+    }
+    return outer;
+  }
+
+  /**
+   * The rows of target an outer-join UPDATE/DELETE writes: PostgreSQL's FROM/USING are inner joins,
+   * so the MySQL join is kept whole in a subquery that selects the target rows' ctid (a target row
+   * that only appears NULL-extended is not written, as in MySQL).
+   */
+  private void targetRowsOfJoin(Table target, Table first, List<Join> joins, Expression where) {
+    String ref =
+        target.getAlias() != null
+            ? Identifiers.pg(target.getAlias().getName())
+            : Identifiers.pg(target.getName());
+    net.sf.jsqlparser.statement.select.PlainSelect ps =
+        new net.sf.jsqlparser.statement.select.PlainSelect();
+    ps.addSelectItem(
+        new Column(
+            new Table(target.getAlias() != null ? target.getAlias().getName() : target.getName()),
+            "ctid"));
+    ps.setFromItem(first);
+    ps.setJoins(joins);
+    ps.setWhere(where);
+    a(" WHERE ").a(ref).a(".ctid IN (");
+    ctx.subqueryDepth++;
+    try {
+      ps.accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+    } finally {
+      ctx.subqueryDepth--;
+    }
+    a(")");
+  }
+
+  /** In an outer-join UPDATE the new values may use only the target's own columns. */
+  private static void valuesUseOnlyTarget(List<UpdateSet> sets, Table target) {
+    String ref =
+        Identifiers.normalize(
+            target.getAlias() != null ? target.getAlias().getName() : target.getName());
+    boolean[] other = {false};
+    ExpressionVisitorAdapter<Void> finder =
+        new ExpressionVisitorAdapter<>() {
+          @Override
+          public <S> Void visit(Column c, S context) {
+            Table q = c.getTable();
+            if (q == null
+                || q.getName() == null
+                || !Identifiers.normalize(q.getName()).equals(ref)) {
+              other[0] = true;
+            }
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect s, S context) {
+            other[0] = true;
+            return null;
+          }
+        };
+    for (UpdateSet set : sets) {
+      for (Object v : set.getValues()) {
+        ((Expression) v).accept(finder, null);
+      }
+    }
+    if (other[0]) {
+      throw RefusedException.syntax(
+          "outer-join-write",
+          "An UPDATE with an outer join is translated only when the new values use the updated"
+              + " table's own (qualified) columns and constants.");
     }
   }
 
@@ -733,7 +861,11 @@ final class DmlPrinter {
     if (d.getUsingList() != null) {
       others.addAll(d.getUsingList());
     }
-    collectJoins(d.getJoins(), others, joinConditions);
+    boolean outer = collectJoins(d.getJoins(), others, joinConditions);
+    if (outer && d.getUsingList() != null && !d.getUsingList().isEmpty()) {
+      throw RefusedException.syntax(
+          "outer-join-write", "DELETE ... USING with an outer join is not translated.");
+    }
     List<Table> all = new ArrayList<>();
     all.add(from);
     for (FromItem f : others) {
@@ -772,6 +904,15 @@ final class DmlPrinter {
     ctx.tablesWritten.add(Identifiers.normalize(target.getName()));
     a("DELETE FROM ");
     target.accept(select, null);
+    if (outer) {
+      if (d.getLimit() != null
+          || (d.getOrderByElements() != null && !d.getOrderByElements().isEmpty())) {
+        throw RefusedException.syntax(
+            "write-limit", "Multi-table UPDATE/DELETE cannot have ORDER BY/LIMIT in MySQL.");
+      }
+      targetRowsOfJoin(target, from, d.getJoins(), d.getWhere());
+      return;
+    }
     List<Table> using = new ArrayList<>(all);
     using.remove(target);
     if (!using.isEmpty()) {

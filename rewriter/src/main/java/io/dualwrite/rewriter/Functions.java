@@ -174,6 +174,10 @@ final class Functions {
     if (f.isDistinct() && !Set.of("COUNT", "SUM", "MIN", "MAX", "AVG").contains(n)) {
       throw RefusedException.function(n, n + "(DISTINCT ...) is not supported.");
     }
+    if (n.equals("COALESCE") && !args.isEmpty()) {
+      coalesce(d, args);
+      return;
+    }
     if (SAME.contains(n)) {
       String pg =
           switch (n) {
@@ -191,6 +195,20 @@ final class Functions {
         d.value(args.get(1));
         d.a(", 0))");
         return;
+      }
+      if (Set.of("UPPER", "LOWER", "UCASE", "LCASE").contains(n) && args.size() == 1) {
+        Expression arg = args.get(0);
+        if (PgExpressionDeParser.hexDigits(arg) != null) {
+          // a binary string has no letter case: MySQL returns it unchanged
+          d.text(arg);
+          return;
+        }
+        if (containsHex(arg)) {
+          throw RefusedException.function(
+              n,
+              n
+                  + " of an expression built from a hex literal (a binary string) is not translated.");
+        }
       }
       boolean textArgs =
           Set.of(
@@ -248,17 +266,16 @@ final class Functions {
           return;
         }
         // MySQL: exact, with div_precision_increment (4) more decimals than the argument
+        // (* 1.0000: PostgreSQL then divides the sum to at least that scale, see Division)
         d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
         d.value(args.get(0));
-        d.a(" AS numeric)), max(scale(CAST(");
+        d.a(" AS numeric) * 1.0000), max(scale(CAST(");
         d.value(args.get(0));
         d.a(" AS numeric))) + 4)");
       }
       case "IFNULL" -> {
         arity(n, args, 2, 2);
-        d.a("COALESCE(");
-        d.args(args, true);
-        d.a(")");
+        coalesce(d, args);
       }
       case "IF" -> {
         arity(n, args, 3, 3);
@@ -325,10 +342,32 @@ final class Functions {
       case "SUBSTRING", "SUBSTR", "MID" -> {
         arity(n, args, 2, 3);
         // MySQL: position 0 gives '', negative counts from the end
-        long pos = args.get(1) instanceof LongValue lv ? lv.getValue() : -1;
-        if (pos < 1) {
-          throw RefusedException.function(
-              n, n + " is translated only with a positive literal start position.");
+        long pos = integer(n, args.get(1), "the start position");
+        if (pos < 0) {
+          // the last -pos characters (then at most len of them); '' when the string is shorter
+          long k = -pos;
+          d.a("CASE WHEN char_length(");
+          d.text(args.get(0));
+          d.a(") >= " + k + " THEN substr(");
+          d.text(args.get(0));
+          d.a(", char_length(");
+          d.text(args.get(0));
+          d.a(") - " + (k - 1));
+          if (args.size() == 3) {
+            d.a(", GREATEST(");
+            d.value(args.get(2));
+            d.a(", 0)");
+          }
+          d.a(") ELSE substr(");
+          d.text(args.get(0));
+          d.a(", 1, 0) END");
+          return;
+        }
+        if (pos == 0) {
+          d.a("substr("); // '' (NULL for a NULL string)
+          d.text(args.get(0));
+          d.a(", 1, 0)");
+          return;
         }
         d.a("substr(");
         d.text(args.get(0));
@@ -508,6 +547,43 @@ final class Functions {
         d.text(args.get(0));
         d.a(", 'UTF8')), 'hex')");
       }
+      case "REGEXP_REPLACE" -> {
+        arity(n, args, 3, 3);
+        String flags = regexFlags(d, n, args.get(0), args.get(1));
+        String replacement = literal(n, args.get(2), "the replacement");
+        if (replacement.indexOf('$') >= 0 || replacement.indexOf('\\') >= 0) {
+          throw RefusedException.function(
+              n, "A replacement with $n or \\ references has different syntax in PostgreSQL.");
+        }
+        d.a("regexp_replace(");
+        d.text(args.get(0));
+        d.a(", ");
+        d.text(args.get(1));
+        d.a(", ");
+        d.text(args.get(2));
+        d.a(", 'g" + flags + "')");
+      }
+      case "REGEXP_SUBSTR", "REGEXP_INSTR", "REGEXP_LIKE" -> {
+        arity(n, args, 2, 2);
+        String flags = regexFlags(d, n, args.get(0), args.get(1));
+        if (n.equals("REGEXP_LIKE")) {
+          d.a("CAST(regexp_like(");
+        } else {
+          d.a(n.toLowerCase(Locale.ROOT)).a("(");
+        }
+        d.text(args.get(0));
+        d.a(", ");
+        d.text(args.get(1));
+        switch (n) {
+          case "REGEXP_SUBSTR" -> d.a(", 1, 1, '" + flags + "')");
+          case "REGEXP_INSTR" -> d.a(", 1, 1, 0, '" + flags + "')");
+          default -> d.a(", '" + flags + "') AS integer)");
+        }
+      }
+      case "HEX" -> {
+        arity(n, args, 1, 1);
+        hex(d, args.get(0));
+      }
       case "SHA1", "SHA" ->
           throw RefusedException.function(
               n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
@@ -607,7 +683,18 @@ final class Functions {
         arity(n, args, 2, 2);
         DateFormats.Template t =
             DateFormats.toPostgres(literal(n, args.get(1), "the format"), true);
-        if (t.hasTime()) {
+        if (t.inputShape() != null) {
+          // MySQL gives NULL for input that does not fit the format; PostgreSQL would raise
+          d.a("CASE WHEN ");
+          d.text(args.get(0));
+          d.a(" ~ '").a(t.inputShape().replace("'", "''")).a("' THEN ");
+        }
+        if (t.hasTime() && !t.hasDate()) {
+          // only time fields: MySQL returns a TIME
+          d.a("CAST(to_timestamp(");
+          d.text(args.get(0));
+          d.a(", '").a(t.pattern().replace("'", "''")).a("') AS time)");
+        } else if (t.hasTime()) {
           d.a("CAST(to_timestamp(");
           d.text(args.get(0));
           d.a(", '").a(t.pattern().replace("'", "''")).a("') AS timestamp)");
@@ -615,6 +702,9 @@ final class Functions {
           d.a("to_date(");
           d.text(args.get(0));
           d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+        }
+        if (t.inputShape() != null) {
+          d.a(" END");
         }
       }
       case "FROM_UNIXTIME" -> {
@@ -632,11 +722,27 @@ final class Functions {
         }
       }
       case "JSON_EXTRACT" -> {
-        arity(n, args, 2, 2);
-        if (!(args.get(1) instanceof StringValue path)) {
-          throw RefusedException.function(n, "JSON_EXTRACT needs a literal path.");
+        if (args.size() < 2) {
+          throw RefusedException.function(n, "JSON_EXTRACT needs a document and a path.");
         }
-        jsonPath(d, args.get(0), path, false);
+        for (Expression a : args.subList(1, args.size())) {
+          if (!(a instanceof StringValue)) {
+            throw RefusedException.function(n, "JSON_EXTRACT needs literal paths.");
+          }
+        }
+        if (args.size() == 2) {
+          jsonPath(d, args.get(0), (StringValue) args.get(1), false);
+          return;
+        }
+        // several paths: MySQL returns the array of the values found, in path order (NULL when
+        // none is found)
+        d.a("(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES ");
+        for (int i = 1; i < args.size(); i++) {
+          d.a(i > 1 ? ", (" : "(").a(String.valueOf(i)).a(", ");
+          jsonPath(d, args.get(0), (StringValue) args.get(i), false);
+          d.a(")");
+        }
+        d.a(") AS dw_paths(i, v) WHERE v IS NOT NULL)");
       }
       case "JSON_UNQUOTE" -> {
         arity(n, args, 1, 1);
@@ -656,9 +762,245 @@ final class Functions {
     }
   }
 
+  /**
+   * MySQL HEX(): a string's bytes (UTF-8 here) or an integer's 64-bit two's complement, in upper
+   * case. Which one depends on the argument's type, so an argument of unknown type is refused.
+   */
+  private static void hex(PgExpressionDeParser d, Expression e) {
+    String digits = PgExpressionDeParser.hexDigits(e);
+    if (digits != null) {
+      // HEX(X'0a') gives the literal's own digits
+      String even = digits.length() % 2 == 1 ? "0" + digits : digits;
+      if (!even.matches("[0-9A-Fa-f]*")) {
+        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
+      }
+      d.a("'").a(even.toUpperCase(Locale.ROOT)).a("'");
+      return;
+    }
+    var c = d.columnInfo(e);
+    boolean integer =
+        e instanceof LongValue
+            || (e instanceof SignedExpression s
+                && s.getSign() == '-'
+                && s.getExpression() instanceof LongValue)
+            || (c.isPresent()
+                && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
+                    .contains(TypeMapping.baseType(c.get().mysqlType())));
+    if (integer) {
+      if (c.isPresent()
+          && c.get().mysqlType().toLowerCase(Locale.ROOT).contains("unsigned")
+          && TypeMapping.baseType(c.get().mysqlType()).equals("bigint")) {
+        throw RefusedException.function(
+            "HEX", "HEX of a BIGINT UNSIGNED column can exceed PostgreSQL's bigint.");
+      }
+      d.a("upper(to_hex(CAST(");
+      d.value(e);
+      d.a(" AS bigint)))");
+      return;
+    }
+    boolean binary = c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
+    if (binary) {
+      d.a("upper(encode(");
+      d.p(e);
+      d.a(", 'hex'))");
+      return;
+    }
+    boolean string =
+        (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()))
+            || (c.isPresent() && TypeMapping.isText(c.get().mysqlType()))
+            || (e instanceof Function f
+                && Set.of(
+                        "CONCAT",
+                        "LOWER",
+                        "UPPER",
+                        "CONCAT_WS",
+                        "SUBSTRING",
+                        "SUBSTR",
+                        "TRIM",
+                        "REPLACE")
+                    .contains(name(f)));
+    if (string) {
+      d.a("upper(encode(convert_to(");
+      d.text(e);
+      d.a(", 'UTF8'), 'hex'))");
+      return;
+    }
+    throw RefusedException.function(
+        "HEX",
+        "HEX("
+            + e
+            + ") hexes a string's bytes or an integer's value depending on the argument type,"
+            + " which is not known here.");
+  }
+
+  /**
+   * The PostgreSQL flags for a MySQL regular expression function: MySQL (ICU) matches under the
+   * subject's collation, case-insensitively unless the subject is a column known to be
+   * case-sensitive. The pattern must be a literal using only syntax ICU and PostgreSQL read alike:
+   * no \\b-style escapes beyond \\d \\s \\w and escaped punctuation, no (? groups.
+   */
+  private static String regexFlags(
+      PgExpressionDeParser d, String n, Expression subject, Expression pattern) {
+    String p = literal(n, pattern, "the pattern");
+    boolean dot = false;
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      dot |= c == '.';
+      if (c == '\\') {
+        char next = i + 1 < p.length() ? p.charAt(i + 1) : ' ';
+        if ("dDsSwW.\\()[]{}*+?|^$-/".indexOf(next) < 0) {
+          throw RefusedException.function(
+              n, "The pattern escape \\" + next + " means different things in ICU and PostgreSQL.");
+        }
+        i++;
+      } else if (c == '(' && i + 1 < p.length() && p.charAt(i + 1) == '?') {
+        throw RefusedException.function(
+            n, "(?...) groups and flags differ between ICU and PostgreSQL patterns.");
+      }
+    }
+    // ICU's . does not match a line break while its [^...] does; PostgreSQL's flag p changes
+    // both, so a pattern with both cannot be matched alike
+    if (dot && p.contains("[^")) {
+      throw RefusedException.function(
+          n, "A pattern with both . and [^...] treats line breaks differently in PostgreSQL.");
+    }
+    var info = d.columnInfo(subject);
+    boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
+    return (sensitive ? "" : "i") + (dot ? "p" : "");
+  }
+
+  /** What MySQL's type aggregation sees of an argument. */
+  enum Kind {
+    STRING,
+    NUMBER,
+    TEMPORAL,
+    NULL,
+    OTHER
+  }
+
+  static Kind kind(PgExpressionDeParser d, Expression e) {
+    if (e
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      return kind(d, (Expression) p.get(0));
+    }
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return Kind.STRING;
+    }
+    if (e instanceof LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof SignedExpression s && kind(d, s.getExpression()) == Kind.NUMBER) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.NullValue) {
+      return Kind.NULL;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.isImplicitCast()
+        && Set.of("DATE", "TIMESTAMP", "TIME")
+            .contains(PgExpressionDeParser.upper(c.getColDataType().getDataType()))) {
+      return Kind.TEMPORAL;
+    }
+    var c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String t = c.get().mysqlType();
+      if (TypeMapping.isText(t)) {
+        return Kind.STRING;
+      }
+      String base = TypeMapping.baseType(t);
+      if (Set.of(
+              "tinyint",
+              "smallint",
+              "mediumint",
+              "int",
+              "integer",
+              "bigint",
+              "decimal",
+              "numeric",
+              "float",
+              "double",
+              "real")
+          .contains(base)) {
+        return Kind.NUMBER;
+      }
+      if (Set.of("date", "datetime", "timestamp", "time").contains(base)) {
+        return Kind.TEMPORAL;
+      }
+      return Kind.OTHER;
+    }
+    if (e instanceof Function f) {
+      String fn = name(f);
+      if (fn.equals("IFNULL") || fn.equals("COALESCE")) {
+        return aggregate(d, params(f));
+      }
+      if (Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
+          .contains(fn)) {
+        return Kind.STRING;
+      }
+    }
+    return Kind.OTHER;
+  }
+
+  /** MySQL: the arguments of IFNULL/COALESCE agree on a type, or any string makes a string. */
+  static Kind aggregate(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    if (kinds.contains(Kind.STRING)) {
+      return Kind.STRING;
+    }
+    return kinds.size() == 1 ? kinds.iterator().next() : Kind.OTHER;
+  }
+
+  /**
+   * IFNULL/COALESCE: PostgreSQL needs one type and converts a string to the other arguments' type
+   * ('none' to a number fails), while MySQL returns a string when a string is mixed with other
+   * types: then every argument is printed as text.
+   */
+  private static void coalesce(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    boolean mixedWithString = kinds.contains(Kind.STRING) && kinds.size() > 1;
+    d.a("COALESCE(");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(", ");
+      }
+      if (mixedWithString) {
+        d.text(args.get(i));
+      } else {
+        d.value(args.get(i));
+      }
+    }
+    d.a(")");
+  }
+
+  /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */
+  private static boolean containsHex(Expression e) {
+    if (PgExpressionDeParser.hexDigits(e) != null) {
+      return true;
+    }
+    if (e instanceof Function f && f.getParameters() != null) {
+      for (Object a : f.getParameters()) {
+        if (a instanceof Expression x && containsHex(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void bytesOrText(PgExpressionDeParser d, Expression e) {
     var c = d.columnInfo(e);
-    if (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType())) {
+    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+        || PgExpressionDeParser.hexDigits(e) != null) {
       d.p(e);
     } else {
       d.text(e);
@@ -734,6 +1076,14 @@ final class Functions {
     }
     if (n.equals("UNIX_TIMESTAMP") && !args.isEmpty()) {
       arity(n, args, 1, 1);
+      int digits = fractionalDigitsOfColumn(d, args.get(0));
+      if (digits > 0) {
+        // a DATETIME(n)/TIMESTAMP(n) column gives a DECIMAL with its n fractional digits
+        d.a("round(EXTRACT(EPOCH FROM CAST(CAST(");
+        d.dateOperand(args.get(0));
+        d.a(" AS timestamp) AS timestamptz)), " + digits + ")");
+        return;
+      }
       d.a("CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
       d.dateOperand(args.get(0));
       d.a(" AS timestamp) AS timestamptz))) AS bigint)");
@@ -780,6 +1130,18 @@ final class Functions {
     throw new RefusedException(
         "driver-intercepted:LAST_INSERT_ID",
         "LAST_INSERT_ID() is answered by the driver from MySQL's session.");
+  }
+
+  /** The fractional-seconds precision of a DATETIME(n)/TIMESTAMP(n) column, else 0. */
+  private static int fractionalDigitsOfColumn(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    if (c.isEmpty()) {
+      return 0;
+    }
+    String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(datetime|timestamp)\\(([0-6])\\).*").matcher(t);
+    return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
   /** The fractional-seconds digits of a non-deterministic call node (NOW(3) gives 3). */
@@ -1020,7 +1382,11 @@ final class Functions {
           first = false;
           jsonArg(d, kv.getKey());
           d.a(", ");
-          jsonArg(d, kv.getValue());
+          if (kv.getValue() instanceof Expression value && !(value instanceof JdbcParameter)) {
+            jsonValue(d, value);
+          } else {
+            jsonArg(d, kv.getValue());
+          }
         }
         d.a(")");
       }
@@ -1035,12 +1401,45 @@ final class Functions {
           if (e.isUsingFormatJson()) {
             throw PgExpressionDeParser.refuseNode(j, "FORMAT JSON");
           }
-          d.value(e.getExpression());
+          jsonValue(d, e.getExpression());
         }
         d.a(")");
       }
       default -> throw PgExpressionDeParser.refuseNode(j, j.getType().name());
     }
+  }
+
+  /**
+   * A value put into JSON the way MySQL 8 puts it: TRUE/FALSE and conditions are JSON booleans (not
+   * 1/0), a DATETIME/TIMESTAMP is the string 'YYYY-MM-DD hh:mm:ss.ffffff' and a TIME
+   * 'hh:mm:ss.ffffff' (PostgreSQL writes ISO 8601 with a T and trims the fraction).
+   */
+  private static void jsonValue(PgExpressionDeParser d, Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.BooleanValue b) {
+      d.a(b.getValue() ? "TRUE" : "FALSE");
+      return;
+    }
+    if (e instanceof Column c
+        && c.getTable() == null
+        && Set.of("TRUE", "FALSE").contains(PgExpressionDeParser.upper(c.getColumnName()))) {
+      d.a(PgExpressionDeParser.upper(c.getColumnName()));
+      return;
+    }
+    if (PgExpressionDeParser.isBoolean(e)) {
+      d.a("(");
+      d.cond(e);
+      d.a(")");
+      return;
+    }
+    var c = d.columnInfo(e);
+    String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
+    if (base.equals("datetime") || base.equals("timestamp") || base.equals("time")) {
+      d.a("to_char(");
+      d.p(e);
+      d.a(base.equals("time") ? ", 'HH24:MI:SS.US')" : ", 'YYYY-MM-DD HH24:MI:SS.US')");
+      return;
+    }
+    d.value(e);
   }
 
   private static void jsonArg(PgExpressionDeParser d, Object o) {

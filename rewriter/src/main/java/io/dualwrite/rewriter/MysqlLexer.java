@@ -33,6 +33,12 @@ final class MysqlLexer {
     }
   }
 
+  /**
+   * The MySQL version whose versioned comments run: {@code /*!NNNNN ...*}{@code /} is executed only
+   * when NNNNN is at most this (MySQL 8.4).
+   */
+  static final int MYSQL_VERSION_ID = 80400;
+
   /** SELECT modifiers that are MySQL reserved words and change only planning or caching. */
   private static final java.util.Set<String> SELECT_MODIFIERS =
       java.util.Set.of(
@@ -101,10 +107,29 @@ final class MysqlLexer {
           while (start < close && Character.isDigit(sql.charAt(start))) {
             start++;
           }
-          // the content is SQL that MySQL executes: lex it in place
-          Result inner = normalize(sql.substring(start, close));
-          out.append(' ').append(inner.sql()).append(' ');
-          params += inner.parameterCount();
+          int digits = start - (i + 3);
+          if (digits > 5) {
+            // MySQL 8.0 reads five digits as the version and the rest as content; later releases
+            // read six-digit versions: which one applies depends on the server release
+            throw new RefusedException(
+                "unsupported-syntax:versioned-comment",
+                "The versioned comment /*!"
+                    + sql.substring(i + 3, start)
+                    + " has more than five version digits, which MySQL releases read differently.");
+          }
+          if (digits == 5 && Integer.parseInt(sql.substring(i + 3, start)) > MYSQL_VERSION_ID) {
+            // MySQL skips a versioned comment newer than itself
+            out.append(' ');
+          } else {
+            // the content is SQL that MySQL executes (digits fewer than five are content too,
+            // MySQL only treats exactly five as a version): lex it in place
+            if (digits > 0 && digits < 5) {
+              start = i + 3;
+            }
+            Result inner = normalize(sql.substring(start, close));
+            out.append(' ').append(inner.sql()).append(' ');
+            params += inner.parameterCount();
+          }
         } else {
           out.append(' ');
         }

@@ -87,7 +87,11 @@ final class MysqlPinDeParser extends ExpressionDeParser {
         && t.getName() != null
         && Identifiers.normalize(t.getName()).equals(ctx.excludedAlias)) {
       // the row alias was cut out before parsing; VALUES(c) means the same in MySQL
-      getBuilder().append("VALUES(").append(column.getColumnName()).append(')');
+      String name = Identifiers.normalize(column.getColumnName());
+      getBuilder()
+          .append("VALUES(")
+          .append(ctx.excludedColumns.getOrDefault(name, name))
+          .append(')');
       return getBuilder();
     }
     return super.visit(column, context);

@@ -103,6 +103,11 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
+    String hex = hexDigits(e);
+    if (hex != null) {
+      hexAsText(hex);
+      return;
+    }
     Optional<ColumnInfo> column = columnInfo(e);
     if (e instanceof StringValue
         || isTextFunction(e)
@@ -171,10 +176,22 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
   }
 
+  /**
+   * A bit operator. MySQL evaluates it on binary strings when an operand is a binary string other
+   * than a hex literal; that is refused. Otherwise it is integer arithmetic (hex literals are
+   * numbers there).
+   */
   final void binary(BinaryExpression b, String op) {
-    p(b.getLeftExpression());
+    Expression l = b.getLeftExpression();
+    Expression r = b.getRightExpression();
+    if (isBinaryColumn(l) || isBinaryColumn(r)) {
+      throw RefusedException.syntax(
+          "binary-string-bit-operation",
+          "The bit operation " + b + " works on binary strings in MySQL.");
+    }
+    number(l);
     a(op);
-    p(b.getRightExpression());
+    number(r);
   }
 
   // ---------------------------------------------------------------- literals, names, parameters
@@ -218,14 +235,139 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(HexValue hex, S context) {
-    // MySQL: a binary string (a number only in numeric context); printed as bytea, so numeric use
-    // fails loudly on PostgreSQL instead of silently differing.
-    String v = hex.getValue().trim();
-    String digits =
-        v.startsWith("0x") || v.startsWith("0X")
-            ? v.substring(2)
-            : v.substring(2, v.length() - 1); // x'..'
-    return printBytes(digits);
+    // MySQL: a binary string, a number only in numeric context. Where the context is known the
+    // parent prints it (number(), text(), comparison()); elsewhere it stays a binary string.
+    return printBytes(hexDigits(hex));
+  }
+
+  /** The digits of a hexadecimal literal (0x41, X'41'), or null when e is not one. */
+  static String hexDigits(Expression e) {
+    if (e instanceof HexValue hex) {
+      String v = hex.getValue().trim();
+      return v.startsWith("0x") || v.startsWith("0X")
+          ? v.substring(2)
+          : v.substring(2, v.length() - 1); // x'..'
+    }
+    if (e instanceof StringValue s && "X".equalsIgnoreCase(s.getPrefix())) {
+      return s.getValue();
+    }
+    return null;
+  }
+
+  private static byte[] hexBytes(String digits) {
+    for (int i = 0; i < digits.length(); i++) {
+      if (Character.digit(digits.charAt(i), 16) < 0) {
+        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
+      }
+    }
+    String even = digits.length() % 2 == 1 ? "0" + digits : digits;
+    byte[] bytes = new byte[even.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(even.substring(2 * i, 2 * i + 2), 16);
+    }
+    return bytes;
+  }
+
+  /**
+   * An operand of arithmetic: MySQL reads a hexadecimal literal there as a BIGINT UNSIGNED (0x41 +
+   * 0 is 65), so it is printed as that number; anything else as a value.
+   */
+  final void number(Expression e) {
+    String digits = hexDigits(e);
+    if (digits == null && isJsonValued(e)) {
+      // MySQL reads a JSON value in arithmetic as a DOUBLE (a JSON number's value); jsonb has no
+      // arithmetic (a JSON string or object is an error in the cast, not a silent 0)
+      a("CAST(");
+      p(e);
+      a(" AS double precision)");
+      return;
+    }
+    if (digits == null) {
+      Optional<ColumnInfo> c = columnInfo(e);
+      if (c.isPresent()
+          && Set.of("tinyint", "smallint", "mediumint", "int", "integer")
+              .contains(TypeMapping.baseType(c.get().mysqlType()))) {
+        // MySQL does integer arithmetic in BIGINT: INT_MAX + 1 is not an overflow
+        a("CAST(");
+        p(e);
+        a(" AS bigint)");
+        return;
+      }
+      value(e);
+      return;
+    }
+    byte[] bytes = hexBytes(digits);
+    java.math.BigInteger n = new java.math.BigInteger(1, bytes);
+    if (n.bitLength() > 64) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "The hex literal X'"
+              + digits
+              + "' is longer than 8 bytes; MySQL truncates it in numeric context.");
+    }
+    a(n.toString());
+  }
+
+  /**
+   * Division and modulo with a hex literal operand are not translated: MySQL 8 reads the literal as
+   * a number there, but no test server proves it (MariaDB reads X'0100' DIV 2 as 0).
+   */
+  final void noHexOperand(BinaryExpression e) {
+    if (hexDigits(e.getLeftExpression()) != null || hexDigits(e.getRightExpression()) != null) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "In " + e + " the hex literal's numeric value depends on the server's division rules.");
+    }
+  }
+
+  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
+  final boolean isJsonValued(Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isJsonValued((Expression) list.get(0));
+    }
+    if (e instanceof Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && upper(f.getName()).equals("JSON_EXTRACT")) {
+      return true;
+    }
+    if (e instanceof JsonExpression j
+        && j.getIdentList().size() == 1
+        && "->".equals(j.getIdentList().get(0).getValue())) {
+      return true;
+    }
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
+  }
+
+  /**
+   * A hexadecimal literal where MySQL uses it as a string: its bytes read as UTF-8 text (PostgreSQL
+   * text holds characters, so bytes that are not UTF-8 are refused rather than changed).
+   */
+  private void hexAsText(String digits) {
+    byte[] bytes = hexBytes(digits);
+    String v;
+    try {
+      v =
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException ex) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "The hex literal X'"
+              + digits
+              + "' is used as a string but its bytes are not UTF-8 text.");
+    }
+    if (v.indexOf('\0') >= 0) {
+      throw RefusedException.syntax(
+          "literal:nul",
+          "The hex literal X'" + digits + "' contains a NUL byte, which PostgreSQL text rejects.");
+    }
+    a("'").a(v.replace("'", "''")).a("'");
   }
 
   @Override
@@ -326,6 +468,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       String q = Identifiers.normalize(t.getName());
       if (ctx.inDuplicateUpdate && ctx.excludedAlias != null && q.equals(ctx.excludedAlias)) {
         a("EXCLUDED.");
+        name = ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
       } else {
         a(Identifiers.pg(t.getName())).a(".");
       }
@@ -414,6 +557,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
       value(r);
       return;
     }
+    String lh = hexDigits(l);
+    String rh = hexDigits(r);
+    if ((lh == null) != (rh == null)) {
+      hexComparison(lh != null ? r : l, c);
+      if (isBinaryColumn(lh != null ? r : l)) {
+        value(l); // binary string against binary string: bytea on both sides
+        a(op);
+        value(r);
+      } else {
+        // the literal is a string here; a column's collation outranks the literal's binary one
+        // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
+        // while against a string literal the binary collation wins
+        boolean fold = isCaseInsensitiveText(lh != null ? r : l);
+        textFolded(l, fold);
+        a(op);
+        textFolded(r, fold);
+        if (!fold) {
+          a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
+        }
+      }
+      return;
+    }
     if (isCaseInsensitiveText(l) || isCaseInsensitiveText(r)) {
       a("lower(");
       text(l);
@@ -425,6 +590,36 @@ class PgExpressionDeParser extends ExpressionDeParser {
     value(l);
     a(op);
     value(r);
+  }
+
+  /**
+   * A hexadecimal literal compared with other: decided only when other is a string literal, a text
+   * column (then both are strings) or a binary column; against a number or an operand of unknown
+   * type MySQL may compare either as numbers or as strings, so the comparison is refused rather
+   * than guessed.
+   */
+  private void hexComparison(Expression other, Expression comparison) {
+    if (other instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return;
+    }
+    if (isBinaryColumn(other)) {
+      return;
+    }
+    Optional<ColumnInfo> c = columnInfo(other);
+    if (c.isPresent() && TypeMapping.isText(c.get().mysqlType())) {
+      return;
+    }
+    throw RefusedException.syntax(
+        "literal:hex",
+        "In "
+            + comparison
+            + " the hex literal is compared with a value that is not known to be a string; MySQL"
+            + " may compare it as a number or as a binary string.");
+  }
+
+  final boolean isBinaryColumn(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    return c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
   }
 
   @Override
@@ -528,6 +723,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     Expression left = in.getLeftExpression();
     Expression right = in.getRightExpression();
+    if (right instanceof AndExpression
+        || right instanceof OrExpression
+        || right instanceof XorExpression) {
+      // JSqlParser reads "x IN (1, 2) AND y" inside INSERT ... SELECT as x IN ((1, 2) AND y);
+      // IN binds tighter than AND/OR/XOR, so the list is the chain's leftmost operand
+      BinaryExpression parent = (BinaryExpression) right;
+      while (parent.getLeftExpression() instanceof AndExpression
+          || parent.getLeftExpression() instanceof OrExpression
+          || parent.getLeftExpression() instanceof XorExpression) {
+        parent = (BinaryExpression) parent.getLeftExpression();
+      }
+      Expression list = parent.getLeftExpression();
+      InExpression fixed = new InExpression(left, list);
+      fixed.setNot(in.isNot());
+      parent.setLeftExpression(fixed);
+      try {
+        p(right);
+      } finally {
+        parent.setLeftExpression(list); // the tree is printed again for other purposes
+      }
+      return out();
+    }
     boolean ci = isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
     wrapLower(left, ci);
     a(in.isNot() ? " NOT IN " : " IN ");
@@ -602,9 +819,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
     } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
       dateArithmetic(e.getRightExpression(), iv, "+");
     } else {
-      value(e.getLeftExpression());
+      number(e.getLeftExpression());
       a(" + ");
-      value(e.getRightExpression());
+      number(e.getRightExpression());
     }
     return out();
   }
@@ -614,23 +831,24 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
       dateArithmetic(e.getLeftExpression(), iv, "-");
     } else {
-      value(e.getLeftExpression());
+      number(e.getLeftExpression());
       a(" - ");
-      value(e.getRightExpression());
+      number(e.getRightExpression());
     }
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Multiplication e, S context) {
-    value(e.getLeftExpression());
+    number(e.getLeftExpression());
     a(" * ");
-    value(e.getRightExpression());
+    number(e.getRightExpression());
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Division e, S context) {
+    noHexOperand(e);
     // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
     if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
       a("(CAST(");
@@ -640,9 +858,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
       a(", 0))");
       return out();
     }
+    // "* 1.0000" gives the dividend 4 more decimals, so PostgreSQL divides to at least the scale
+    // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
+    // lose its .5)
     a("round(CAST(");
     value(e.getLeftExpression());
-    a(" AS numeric) / NULLIF(CAST(");
+    a(" AS numeric) * 1.0000 / NULLIF(CAST(");
     value(e.getRightExpression());
     a(" AS numeric), 0), scale(CAST(");
     value(e.getLeftExpression());
@@ -662,9 +883,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
-    a("CAST(trunc(CAST(");
+    noHexOperand(e);
+    // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
+    // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
+    a("CAST(div(CAST(");
     value(e.getLeftExpression());
-    a(" AS numeric) / NULLIF(CAST(");
+    a(" AS numeric), NULLIF(CAST(");
     value(e.getRightExpression());
     a(" AS numeric), 0)) AS bigint)");
     return out();
@@ -672,6 +896,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Modulo e, S context) {
+    noHexOperand(e);
     a("(");
     value(e.getLeftExpression());
     a(" % NULLIF(");
@@ -686,7 +911,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
     }
     a(String.valueOf(e.getSign()));
-    value(e.getExpression());
+    number(e.getExpression());
     return out();
   }
 
@@ -734,6 +959,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
       iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
     }
     String unit = upper(iv.getIntervalType());
+    if (COMPOUND_UNITS.containsKey(unit)) {
+      compoundArithmetic(date, iv, unit, op);
+      return;
+    }
     if (!INTERVAL_UNITS.contains(unit)) {
       throw RefusedException.syntax(
           "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
@@ -753,6 +982,75 @@ class PgExpressionDeParser extends ExpressionDeParser {
     dateOperand(date);
     a(" ").a(op).a(" ");
     interval(amount, unit);
+    a(dateResult ? " AS date)" : ")");
+  }
+
+  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
+  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
+      java.util.Map.of(
+          "MINUTE_SECOND",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
+          "HOUR_MINUTE",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
+          "HOUR_SECOND",
+          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
+          "DAY_HOUR",
+          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
+          "DAY_MINUTE",
+          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
+          "DAY_SECOND",
+          new Object[] {
+            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
+            new String[] {"days", "hours", "minutes", "seconds"}
+          },
+          "YEAR_MONTH",
+          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
+
+  /**
+   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
+   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
+   * delimiters, missing parts, which it right-aligns) are refused.
+   */
+  private void compoundArithmetic(Expression date, IntervalExpression iv, String unit, String op) {
+    Object[] spec = COMPOUND_UNITS.get(unit);
+    String text = null;
+    if (iv.getExpression() instanceof StringValue sv
+        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
+      text = MysqlLexer.decodeCanonical(sv.getValue());
+    } else if (iv.getExpression() == null && iv.getParameter() != null) {
+      String p = iv.getParameter().trim();
+      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
+        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
+      }
+    }
+    java.util.regex.Matcher m =
+        text == null
+            ? null
+            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
+    if (m == null || !m.matches()) {
+      throw RefusedException.syntax(
+          "interval:" + unit,
+          "INTERVAL "
+              + unit
+              + " is translated only with a string literal in the form '"
+              + ((String) spec[0]).replace("([0-9]+)", "n")
+              + "' (every part present).");
+    }
+    String sign = m.group(1);
+    String[] names = (String[]) spec[1];
+    StringBuilder pg = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      pg.append(i > 0 ? " " : "")
+          .append(sign)
+          .append(Long.parseLong(m.group(i + 2)))
+          .append(' ')
+          .append(names[i]);
+    }
+    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
+    boolean dateResult = unit.equals("YEAR_MONTH") && isDateValued(date);
+    a(dateResult ? "CAST(" : "(");
+    dateOperand(date);
+    a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
     a(dateResult ? " AS date)" : ")");
   }
 
@@ -891,6 +1189,10 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(CastExpression c, S context) {
+    if (c.isImplicitCast()) {
+      typedLiteral(c);
+      return out();
+    }
     if (!c.isUseCastKeyword() && !upper(c.keyword).equals("CONVERT")) {
       throw refuseNode(c, "::cast");
     }
@@ -898,11 +1200,94 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return out();
   }
 
+  private static final java.util.regex.Pattern DATE_LITERAL =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}");
+  private static final java.util.regex.Pattern TIMESTAMP_LITERAL =
+      java.util.regex.Pattern.compile(
+          "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]{1,6})?");
+  private static final java.util.regex.Pattern TIME_LITERAL =
+      java.util.regex.Pattern.compile(
+          "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:[0-5]?[0-9](\\.[0-9]{1,6})?)?");
+
+  /**
+   * The SQL-standard typed literals DATE '...', TIMESTAMP '...' (a DATETIME in MySQL) and TIME
+   * '...': printed as the same PostgreSQL literals when the text has the standard form both read
+   * alike; other forms (MySQL's relaxed delimiters, TIME beyond a day, time zone offsets) are
+   * refused.
+   */
+  private void typedLiteral(CastExpression c) {
+    String type = upper(c.getColDataType().getDataType());
+    java.util.regex.Pattern shape =
+        switch (type) {
+          case "DATE" -> DATE_LITERAL;
+          case "TIMESTAMP" -> TIMESTAMP_LITERAL;
+          case "TIME" -> TIME_LITERAL;
+          default -> null;
+        };
+    if (shape == null
+        || c.getColDataType().getArgumentsStringList() != null
+        || !(c.getLeftExpression() instanceof StringValue s)
+        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
+      throw refuseNode(c, "typed literal");
+    }
+    String v = MysqlLexer.decodeCanonical(s.getValue());
+    if (!shape.matcher(v).matches()) {
+      throw RefusedException.syntax(
+          "literal:" + type,
+          "The literal "
+              + type
+              + " '"
+              + v
+              + "' is not in the standard form (YYYY-MM-DD, hh:mm:ss) both databases read alike.");
+    }
+    a(type).a(" '").a(v).a("'");
+  }
+
   final void cast(Expression e, ColDataType type) {
     String target = TypeMapping.castTarget(type);
+    if (target.equals("bigint")
+        && !ctx.inWrite
+        && upper(type.getDataType()).startsWith("SIGNED")
+        && e instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      signedPrefix(MysqlLexer.decodeCanonical(s.getValue()));
+      return;
+    }
     a("CAST(");
     value(e);
     a(" AS ").a(target).a(")");
+  }
+
+  /**
+   * CAST('12abc' AS SIGNED) in a query: MySQL takes the leading integer (0 when there is none) with
+   * a warning, PostgreSQL raises an error; the literal's value is computed here. A prefix followed
+   * by a decimal point or exponent is refused (MySQL's reading depends on the release). In a write
+   * MySQL's strict mode makes it an error, as on PostgreSQL, so writes keep the cast.
+   */
+  private void signedPrefix(String v) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s*([-+]?[0-9]+)(.*)", java.util.regex.Pattern.DOTALL)
+            .matcher(v);
+    if (!m.matches()) {
+      if (v.trim().isEmpty() || !v.trim().matches("[-+]?[0-9.].*")) {
+        a("CAST(0 AS bigint)");
+        return;
+      }
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    String rest = m.group(2);
+    if (!rest.isEmpty()
+        && (rest.charAt(0) == '.' || rest.charAt(0) == 'e' || rest.charAt(0) == 'E')) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    java.math.BigInteger n = new java.math.BigInteger(m.group(1).replace("+", ""));
+    if (n.bitLength() > 63) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
+    }
+    a("CAST(").a(n.toString()).a(" AS bigint)");
   }
 
   @Override
@@ -1017,6 +1402,13 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(ExpressionList<? extends Expression> list, S context) {
+    if (list instanceof ParenthesedExpressionList && list.size() == 1) {
+      // (expr): the parentheses keep expr's kind; the parent decides value or condition
+      a("(");
+      p(list.get(0));
+      a(")");
+      return out();
+    }
     if (list instanceof ParenthesedExpressionList) {
       a("(");
       args(list, true);
@@ -1065,7 +1457,17 @@ class PgExpressionDeParser extends ExpressionDeParser {
       throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
     }
     Expression e = o.getExpression();
-    if (isCaseInsensitiveText(e)) {
+    List<String> enumValues = enumValues(e);
+    if (enumValues != null) {
+      // MySQL sorts an ENUM by its declaration order, not by the text
+      a("array_position(ARRAY[");
+      for (int i = 0; i < enumValues.size(); i++) {
+        a(i > 0 ? ", " : "").a("'").a(enumValues.get(i).replace("'", "''")).a("'");
+      }
+      a("]::text[], CAST(");
+      p(e);
+      a(" AS text))");
+    } else if (isCaseInsensitiveText(e)) {
       // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
       a("lower(");
       p(e);
@@ -1085,6 +1487,43 @@ class PgExpressionDeParser extends ExpressionDeParser {
       // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
       a(o.isAsc() ? " NULLS FIRST" : " NULLS LAST");
     }
+  }
+
+  /** The declared values of an ENUM column, or null when e is not one. */
+  final List<String> enumValues(Expression e) {
+    Optional<ColumnInfo> c = columnInfo(e);
+    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals("enum")) {
+      return null;
+    }
+    String t = c.get().mysqlType();
+    int open = t.indexOf('(');
+    List<String> values = new java.util.ArrayList<>();
+    int i = open + 1;
+    while (open >= 0 && i < t.length() && t.charAt(i) == '\'') {
+      StringBuilder v = new StringBuilder();
+      int j = i + 1;
+      while (j < t.length()) {
+        char ch = t.charAt(j);
+        if (ch == '\'' && j + 1 < t.length() && t.charAt(j + 1) == '\'') {
+          v.append('\'');
+          j += 2;
+        } else if (ch == '\'') {
+          break;
+        } else if (ch == '\\' && j + 1 < t.length()) {
+          v.append(t.charAt(j + 1));
+          j += 2;
+        } else {
+          v.append(ch);
+          j++;
+        }
+      }
+      values.add(v.toString());
+      i = j + 1;
+      if (i < t.length() && t.charAt(i) == ',') {
+        i++;
+      }
+    }
+    return values.isEmpty() ? null : values;
   }
 
   final void orderBy(List<OrderByElement> elements) {

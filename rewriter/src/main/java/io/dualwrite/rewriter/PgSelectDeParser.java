@@ -86,7 +86,59 @@ class PgSelectDeParser extends SelectDeParser {
     a(" AS (");
     w.getSelect().getSelect().accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
+    if (w.getWithItemList() == null && w.getSelect().getSelect() instanceof PlainSelect body) {
+      withColumnTypes(name, body);
+    }
     return getBuilder();
+  }
+
+  /**
+   * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
+   * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
+   * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
+   */
+  private void withColumnTypes(String name, PlainSelect body) {
+    List<ColumnInfo> columns = new java.util.ArrayList<>();
+    for (SelectItem<?> item : body.getSelectItems()) {
+      Expression e = item.getExpression();
+      String column =
+          item.getAlias() != null
+              ? Identifiers.normalize(item.getAlias().getName())
+              : e instanceof Column c ? Identifiers.normalize(c.getColumnName()) : null;
+      if (column == null) {
+        continue;
+      }
+      String type = null;
+      boolean ci = false;
+      boolean nullable = true;
+      if (e instanceof Column c) {
+        java.util.Optional<ColumnInfo> known = ctx.column(c);
+        if (known.isPresent()) {
+          type = known.get().mysqlType();
+          ci = known.get().caseInsensitive();
+          nullable = known.get().nullable();
+        }
+      } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
+          && cast.getColDataType() != null) {
+        String target = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
+        if (cast.isImplicitCast()) {
+          type =
+              switch (target) {
+                case "date" -> "date";
+                case "timestamp" -> "datetime";
+                case "time" -> "time";
+                default -> null;
+              };
+        } else if (java.util.Set.of("date", "datetime", "time").contains(target)
+            && cast.getColDataType().getArgumentsStringList() == null) {
+          type = target;
+        }
+      }
+      if (type != null) {
+        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
+      }
+    }
+    ctx.withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
   }
 
   @Override
@@ -146,18 +198,43 @@ class PgSelectDeParser extends SelectDeParser {
             && t.getSchemaName() == null
             && Identifiers.normalize(t.getName()).equals("dual")
             && (ps.getJoins() == null || ps.getJoins().isEmpty());
-    if (ps.getFromItem() != null && !dual) {
-      a(" FROM ");
-      ps.getFromItem().accept(this, null);
-      if (ps.getJoins() != null) {
-        for (Join j : ps.getJoins()) {
-          deparseJoin(j);
+    boolean lockInside = ps.getForMode() != null && lockNeedsDerivedTable(ps);
+    if (lockInside) {
+      // PostgreSQL refuses FOR UPDATE/SHARE with aggregates, GROUP BY, DISTINCT, HAVING and
+      // window functions; MySQL locks the rows the query reads. Locking them in a derived table
+      // that keeps the table's name keeps both the result and the locks.
+      if (!(ps.getFromItem() instanceof Table table)
+          || (ps.getJoins() != null && !ps.getJoins().isEmpty())
+          || ps.getForUpdateTable() != null
+          || dual) {
+        throw RefusedException.syntax(
+            "for-update-aggregate",
+            "A locking read with aggregates, GROUP BY, DISTINCT or HAVING is translated only over"
+                + " one table (PostgreSQL does not allow FOR UPDATE/SHARE there).");
+      }
+      a(" FROM (SELECT * FROM ");
+      table.accept(this, null);
+      if (ps.getWhere() != null) {
+        a(" WHERE ");
+        expr.cond(ps.getWhere());
+      }
+      lockClause(ps);
+      String name = table.getAlias() != null ? table.getAlias().getName() : table.getName();
+      a(") AS ").a(Identifiers.pg(name));
+    } else {
+      if (ps.getFromItem() != null && !dual) {
+        a(" FROM ");
+        ps.getFromItem().accept(this, null);
+        if (ps.getJoins() != null) {
+          for (Join j : ps.getJoins()) {
+            deparseJoin(j);
+          }
         }
       }
-    }
-    if (ps.getWhere() != null) {
-      a(" WHERE ");
-      expr.cond(ps.getWhere());
+      if (ps.getWhere() != null) {
+        a(" WHERE ");
+        expr.cond(ps.getWhere());
+      }
     }
     GroupByElement g = ps.getGroupBy();
     if (g != null) {
@@ -189,6 +266,67 @@ class PgSelectDeParser extends SelectDeParser {
       a(" OFFSET ");
       expr.p(ps.getOffset().getOffset());
     }
+    if (!lockInside) {
+      lockClause(ps);
+    }
+    return getBuilder();
+  }
+
+  /** True when the query has what PostgreSQL forbids together with FOR UPDATE/SHARE. */
+  private static boolean lockNeedsDerivedTable(PlainSelect ps) {
+    if (ps.getDistinct() != null || ps.getGroupBy() != null || ps.getHaving() != null) {
+      return true;
+    }
+    boolean[] found = {false};
+    net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void> finder =
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<>() {
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.Function f, S context) {
+            String n = f.getName() == null ? "" : f.getName().toUpperCase(java.util.Locale.ROOT);
+            if (java.util.Set.of(
+                    "COUNT",
+                    "SUM",
+                    "AVG",
+                    "MIN",
+                    "MAX",
+                    "BIT_AND",
+                    "BIT_OR",
+                    "BIT_XOR",
+                    "STD",
+                    "STDDEV",
+                    "STDDEV_POP",
+                    "STDDEV_SAMP",
+                    "VARIANCE",
+                    "VAR_POP",
+                    "VAR_SAMP",
+                    "JSON_ARRAYAGG",
+                    "JSON_OBJECTAGG",
+                    "GROUP_CONCAT")
+                .contains(n)) {
+              found[0] = true;
+            }
+            return super.visit(f, context);
+          }
+
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.MySQLGroupConcat g, S context) {
+            found[0] = true;
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression e, S context) {
+            found[0] = true;
+            return null;
+          }
+        };
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      item.getExpression().accept(finder, null);
+    }
+    return found[0];
+  }
+
+  private void lockClause(PlainSelect ps) {
     if (ps.getForMode() != null) {
       ctx.lockingRead = true;
       switch (ps.getForMode()) {
@@ -211,7 +349,6 @@ class PgSelectDeParser extends SelectDeParser {
         a(" SKIP LOCKED");
       }
     }
-    return getBuilder();
   }
 
   void orderAndLimit(List<OrderByElement> order, Limit limit) {

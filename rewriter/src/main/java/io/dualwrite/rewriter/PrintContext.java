@@ -48,6 +48,9 @@ final class PrintContext {
   /** The MySQL 8 row alias of INSERT ... AS alias ON DUPLICATE KEY UPDATE (means EXCLUDED). */
   String excludedAlias;
 
+  /** The row alias's column names (AS new(a, b)) to the inserted columns they stand for. */
+  final Map<String, String> excludedColumns = new HashMap<>();
+
   boolean lockingRead;
 
   /**
@@ -66,9 +69,13 @@ final class PrintContext {
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
 
+  /** WITH names whose output columns have a known type (see PgSelectDeParser's WITH items). */
+  final Map<String, TableInfo> withTables = new HashMap<>();
+
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());
-    Optional<TableInfo> info = catalog.table(name);
+    Optional<TableInfo> info =
+        cteNames.contains(name) ? Optional.ofNullable(withTables.get(name)) : catalog.table(name);
     if (info.isPresent()) {
       scope.put(name, info.get());
       if (table.getAlias() != null) {
@@ -89,7 +96,7 @@ final class PrintContext {
     for (TableInfo info : new LinkedHashSet<>(scope.values())) {
       Optional<ColumnInfo> c = info.column(name);
       if (c.isPresent()) {
-        if (found.isPresent()) {
+        if (found.isPresent() && !found.get().equals(c.get())) {
           return Optional.empty(); // ambiguous: do not guess
         }
         found = c;

@@ -47,6 +47,8 @@ final class Translator {
           StatementKind.OTHER,
           new Refusal("parse-error", "The statement cannot be read: " + e.getMessage() + "."),
           0);
+    } catch (RefusedException e) {
+      return Translation.refused(sql, StatementKind.OTHER, e.refusal, 0);
     }
     int params = lexed.parameterCount();
     Tokens tokens = Tokens.of(lexed.sql());
@@ -79,6 +81,7 @@ final class Translator {
       // MySQL 8.0.19 row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
       String toParse = lexed.sql();
       String rowAlias = null;
+      List<String> rowAliasColumns = null;
       if (guessed == StatementKind.UPSERT) {
         for (int k = 3; k < tokens.size(); k++) {
           if (tokens.is(k, "ON", "DUPLICATE") && tokens.word(k - 2).equals("AS")) {
@@ -90,16 +93,41 @@ final class Translator {
           if (tokens.is(k, "ON", "DUPLICATE") && tokens.get(k - 1).equals(")")) {
             for (int j = k - 2; j > 2; j--) {
               if (tokens.get(j).equals("(") && tokens.word(j - 2).equals("AS")) {
-                throw RefusedException.syntax(
-                    "row-alias-columns",
-                    "A row alias with column aliases (AS new(a, b)) is not supported; use"
-                        + " AS new and new.column.");
+                // AS new(a, b): new.a means the inserted value of the first inserted column
+                rowAlias = Identifiers.normalize(tokens.get(j - 1));
+                rowAliasColumns = new ArrayList<>();
+                for (int c = j + 1; c < k - 1; c++) {
+                  if ((c - j) % 2 == 1) {
+                    rowAliasColumns.add(Identifiers.normalize(tokens.get(c)));
+                  } else if (!tokens.get(c).equals(",")) {
+                    throw RefusedException.syntax(
+                        "row-alias-columns", "Unsupported row alias column list.");
+                  }
+                }
+                toParse =
+                    toParse.substring(0, tokens.start(j - 2)) + toParse.substring(tokens.start(k));
+                break;
               }
               if (tokens.get(j).equals(")") || tokens.word(j).equals("VALUES")) {
                 break;
               }
             }
+            if (rowAlias != null) {
+              break;
+            }
           }
+        }
+      }
+      String withoutHintScope = indexHintScopes(toParse, tokens);
+      if (withoutHintScope != null) {
+        toParse = withoutHintScope;
+        tokens = Tokens.of(toParse);
+      }
+      if (tokens.is(0, "DELETE")) {
+        String multiTable = deleteUsing(toParse, tokens);
+        if (multiTable != null) {
+          toParse = multiTable;
+          tokens = Tokens.of(toParse);
         }
       }
       if (rowAlias == null) {
@@ -131,10 +159,85 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
-      return translateParsed(sql, statement, params, rowAlias);
+      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * USE/FORCE/IGNORE INDEX FOR JOIN|ORDER BY|GROUP BY (...): JSqlParser does not read the FOR
+   * scope; index hints are dropped from the translation anyway (they only steer MySQL's planner),
+   * so the scope is removed before parsing. Null when there is none.
+   */
+  static String indexHintScopes(String sql, Tokens t) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 2; i + 1 < t.size(); i++) {
+      if (!t.word(i).equals("FOR")
+          || !(t.word(i - 1).equals("INDEX") || t.word(i - 1).equals("KEY"))
+          || !Set.of("USE", "FORCE", "IGNORE").contains(t.word(i - 2))) {
+        continue;
+      }
+      int end;
+      if (t.word(i + 1).equals("JOIN")) {
+        end = i + 2;
+      } else if ((t.word(i + 1).equals("ORDER") || t.word(i + 1).equals("GROUP"))
+          && t.word(i + 2).equals("BY")) {
+        end = i + 3;
+      } else {
+        continue;
+      }
+      if (end >= t.size() || !t.get(end).equals("(")) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder();
+      }
+      out.append(sql, copied, t.start(i));
+      copied = t.start(end);
+    }
+    if (out == null) {
+      return null;
+    }
+    out.append(sql.substring(copied));
+    return out.toString();
+  }
+
+  /**
+   * DELETE FROM t USING t JOIN ... WHERE ...: MySQL's other spelling of DELETE t FROM t JOIN ...
+   * WHERE ... (JSqlParser reads only a table list after USING). Null when the statement is not that
+   * form.
+   */
+  static String deleteUsing(String sql, Tokens t) {
+    int k = 1;
+    while (Set.of("LOW_PRIORITY", "QUICK", "IGNORE").contains(t.word(k))) {
+      k++;
+    }
+    if (!t.word(k).equals("FROM")) {
+      return null;
+    }
+    for (int j = k + 1; j < t.size(); j++) {
+      if (t.word(j).equals("USING")) {
+        return j == k + 1
+            ? null
+            : sql.substring(0, t.start(k))
+                + sql.substring(t.start(k + 1), t.start(j))
+                + " FROM "
+                + sql.substring(t.start(j + 1));
+      }
+      String tok = t.get(j);
+      boolean namePart =
+          tok.equals(",")
+              || tok.equals(".")
+              || tok.equals("*")
+              || tok.startsWith("`")
+              || tok.matches("[A-Za-z0-9_$]+");
+      if (!namePart || Set.of("WHERE", "ORDER", "LIMIT", "AS").contains(t.word(j))) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -255,7 +358,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null);
+      Translation part = translateParsed(chunk, statement, 0, null, null);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -398,7 +501,7 @@ final class Translator {
   }
 
   private Translation translateParsed(
-      String sql, Statement statement, int params, String rowAlias) {
+      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
@@ -409,7 +512,7 @@ final class Translator {
       TemporalDefaults.augment(statement, catalog);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params, rowAlias);
+      return insert(sql, statement, params, rowAlias, aliasColumns);
     }
     if (statement instanceof Update u) {
       return write(
@@ -509,18 +612,33 @@ final class Translator {
   private PrintContext pinnedContext(PrintContext analysed) {
     PrintContext c = new PrintContext(catalog);
     c.excludedAlias = analysed.excludedAlias;
+    c.excludedColumns.putAll(analysed.excludedColumns);
     c.callIndex.putAll(analysed.callIndex);
     c.calls.addAll(analysed.calls);
     c.pinCalls = true;
     return c;
   }
 
-  private Translation insert(String sql, Statement statement, int params, String rowAlias) {
+  private Translation insert(
+      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
     DmlPrinter.InsertShape shape =
         statement instanceof Insert i ? DmlPrinter.shape(i) : DmlPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
     ctx.excludedAlias = rowAlias;
+    if (aliasColumns != null) {
+      List<String> inserted = DmlPrinter.insertedColumns(shape, table);
+      if (inserted == null || inserted.size() != aliasColumns.size()) {
+        throw RefusedException.syntax(
+            "row-alias-columns",
+            "The row alias names "
+                + aliasColumns.size()
+                + " columns but the inserted columns are not known to match them.");
+      }
+      for (int i = 0; i < aliasColumns.size(); i++) {
+        ctx.excludedColumns.put(aliasColumns.get(i), Identifiers.normalize(inserted.get(i)));
+      }
+    }
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
     DmlPrinter p = new DmlPrinter(ctx);
@@ -555,6 +673,7 @@ final class Translator {
       if (!supplied && shape.rows() != null) {
         PrintContext keyCtx = ctx.calls.isEmpty() ? new PrintContext(catalog) : pinnedContext(ctx);
         keyCtx.excludedAlias = rowAlias;
+        keyCtx.excludedColumns.putAll(ctx.excludedColumns);
         DmlPrinter keyed = new DmlPrinter(keyCtx);
         keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();

@@ -78,6 +78,31 @@ class DdlTranslationTest {
   }
 
   @Test
+  void createTableLikeCopiesTheTranslatedTable() {
+    Translation t = PLAIN.translate("CREATE TABLE IF NOT EXISTS `Copy` LIKE chores");
+    assertThat(t.postgresSql())
+        .isEqualTo("CREATE TABLE IF NOT EXISTS copy (LIKE chores INCLUDING ALL)");
+    assertThat(t.tablesWritten()).containsExactly("copy");
+    assertThat(refusal(PLAIN, "CREATE TEMPORARY TABLE c LIKE chores").code())
+        .isEqualTo("unsupported-syntax:create-option");
+  }
+
+  @Test
+  void alterColumnSetAndDropDefault() {
+    assertThat(pg(PLAIN, "ALTER TABLE t ALTER COLUMN c SET DEFAULT 9"))
+        .isEqualTo("ALTER TABLE t ALTER COLUMN c SET DEFAULT 9");
+    assertThat(pg(PLAIN, "ALTER TABLE t ALTER c SET DEFAULT 'a''b'"))
+        .isEqualTo("ALTER TABLE t ALTER COLUMN c SET DEFAULT 'a''b'");
+    assertThat(pg(PLAIN, "ALTER TABLE t ALTER COLUMN c DROP DEFAULT"))
+        .isEqualTo("ALTER TABLE t ALTER COLUMN c DROP DEFAULT");
+    // CURRENT_TIMESTAMP needs to know the column is a DATETIME/TIMESTAMP
+    assertThat(pg("ALTER TABLE users ALTER COLUMN updated SET DEFAULT CURRENT_TIMESTAMP"))
+        .isEqualTo("ALTER TABLE users ALTER COLUMN updated SET DEFAULT LOCALTIMESTAMP(0)");
+    assertThat(refusal(PLAIN, "ALTER TABLE t ALTER COLUMN c SET DEFAULT CURRENT_TIMESTAMP").code())
+        .isEqualTo("unsupported-syntax:alter:default");
+  }
+
+  @Test
   void createTableAsSelectIsRefused() {
     assertThat(refusal(PLAIN, "CREATE TABLE t AS SELECT * FROM u").code())
         .isEqualTo("unsupported-syntax:create-table-as");

@@ -85,7 +85,7 @@ class InformationSchemaCatalogIT {
       Translation t = rewriter.translate(upsert);
       assertThat(t.isRefused()).as("%s", t).isFalse();
       assertThat(t.postgresSql())
-          .contains("ON CONFLICT (lower(page)) DO UPDATE SET n = hits2.n + 1");
+          .contains("ON CONFLICT (lower(page)) DO UPDATE SET n = CAST(hits2.n AS bigint) + 1");
     }
   }
 }

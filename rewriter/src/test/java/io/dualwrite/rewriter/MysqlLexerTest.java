@@ -43,6 +43,27 @@ class MysqlLexerTest {
   }
 
   @Test
+  void versionCommentsNewerThanMysql84AreSkipped() throws Exception {
+    assertThat(lex("SELECT 1 /*!99999 + 100 */ AS one").sql().split("\\s+"))
+        .containsExactly("SELECT", "1", "AS", "one");
+    assertThat(lex("SELECT 1 /*!80400 + 100 */").sql().split("\\s+"))
+        .containsExactly("SELECT", "1", "+", "100");
+    assertThat(lex("SELECT 1 /*!80401 + 100 */").sql().split("\\s+"))
+        .containsExactly("SELECT", "1");
+    // fewer than five digits are not a version: they are content
+    assertThat(lex("SELECT 1 /*!12 + 100 */").sql().split("\\s+"))
+        .containsExactly("SELECT", "1", "12", "+", "100");
+    assertThat(lex("SELECT 1 /*!99999 , ? */").parameterCount()).isZero();
+  }
+
+  @Test
+  void versionCommentWithSixDigitsIsRefused() {
+    Translation t = Rewriter.builder().build().translate("SELECT 1 /*!100000 + 1 */");
+    assertThat(t.isRefused()).isTrue();
+    assertThat(t.refusal().code()).isEqualTo("unsupported-syntax:versioned-comment");
+  }
+
+  @Test
   void introducersAreDropped() throws Exception {
     assertThat(lex("SELECT _utf8mb4'x', N'y', _latin1 'z'").sql())
         .isEqualTo("SELECT 'x', 'y', _latin1 'z'");

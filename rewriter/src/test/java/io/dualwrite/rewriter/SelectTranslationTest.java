@@ -219,4 +219,123 @@ class SelectTranslationTest {
         .isEqualTo("SELECT a FROM t");
     assertThat(pg(PLAIN, "SELECT DISTINCTROW a FROM t")).isEqualTo("SELECT DISTINCT a FROM t");
   }
+
+  @Test
+  void parenthesisedConditionStaysACondition() {
+    assertThat(pg(PLAIN, "SELECT id FROM t WHERE NOT (a <=> NULL)"))
+        .isEqualTo("SELECT id FROM t WHERE NOT ((a IS NOT DISTINCT FROM NULL))");
+    assertThat(pg(PLAIN, "SELECT (a = 1) + 1, (a + 2) * 3 FROM t"))
+        .isEqualTo("SELECT CAST(((a = 1)) AS integer) + 1, (a + 2) * 3 FROM t");
+  }
+
+  @Test
+  void inListFollowedByAndInsideInsertSelectKeepsItsPrecedence() {
+    assertThat(
+            pg(
+                PLAIN,
+                "INSERT INTO d (a) SELECT a FROM t WHERE a IN (2, 3) AND b = 'x' OR a NOT IN"
+                    + " (SELECT 1) AND b = 'y'"))
+        .isEqualTo(
+            "INSERT INTO d (a) SELECT a FROM t WHERE a IN (2, 3) AND b = 'x' OR a NOT IN (SELECT"
+                + " 1) AND b = 'y'");
+  }
+
+  @Test
+  void ifnullMixingAStringWithOtherTypesIsAString() {
+    assertThat(pg("SELECT IFNULL(age, 'none') FROM users"))
+        .isEqualTo("SELECT COALESCE(CAST(age AS text), 'none') FROM users");
+    assertThat(pg("SELECT COALESCE(name, IFNULL(updated, '-')) FROM users"))
+        .isEqualTo("SELECT COALESCE(name, COALESCE(CAST(updated AS text), '-')) FROM users");
+    // same-kind arguments keep their type
+    assertThat(pg("SELECT IFNULL(age, 0), COALESCE(NULL, name, 'x') FROM users"))
+        .isEqualTo("SELECT COALESCE(age, 0), COALESCE(NULL, name, 'x') FROM users");
+  }
+
+  @Test
+  void smallIntegerArithmeticIsWidenedToBigint() {
+    assertThat(pg("SELECT age + 1, age * age, -age FROM users"))
+        .isEqualTo(
+            "SELECT CAST(age AS bigint) + 1, CAST(age AS bigint) * CAST(age AS bigint),"
+                + " -CAST(age AS bigint) FROM users");
+    assertThat(pg("SELECT id + 1 FROM orders")).isEqualTo("SELECT id + 1 FROM orders");
+  }
+
+  @Test
+  void lockingAggregateLocksTheRowsInADerivedTable() {
+    Translation t =
+        Fixtures.WITH_CATALOG.translate(
+            "SELECT u.name, COUNT(*) FROM users u WHERE u.age > 3 GROUP BY u.name FOR UPDATE");
+    assertThat(t.lockingRead()).isTrue();
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "SELECT u.name, count(*) FROM (SELECT * FROM users AS u WHERE u.age > 3 FOR UPDATE)"
+                + " AS u GROUP BY u.name");
+    assertThat(pg(PLAIN, "SELECT DISTINCT a FROM t FOR SHARE NOWAIT"))
+        .isEqualTo("SELECT DISTINCT a FROM (SELECT * FROM t FOR SHARE NOWAIT) AS t");
+    assertThat(refusal(PLAIN, "SELECT COUNT(*) FROM t JOIN s ON s.id = t.id FOR UPDATE").code())
+        .isEqualTo("unsupported-syntax:for-update-aggregate");
+  }
+
+  @Test
+  void withQueryColumnsKeepKnownTypes() {
+    assertThat(
+            pg(
+                PLAIN,
+                "WITH t AS (SELECT CAST('2020-01-10' AS DATE) AS col, 5 AS n) SELECT DATE_ADD(col,"
+                    + " INTERVAL n DAY) FROM t"))
+        .isEqualTo(
+            "WITH t AS (SELECT CAST('2020-01-10' AS date) AS col, 5 AS n) SELECT CAST(col + (n)"
+                + " * INTERVAL '1 day' AS date) FROM t");
+    assertThat(pg("WITH o AS (SELECT placed FROM orders) SELECT placed + INTERVAL 1 MONTH FROM o"))
+        .isEqualTo(
+            "WITH o AS (SELECT placed FROM orders) SELECT CAST(placed + INTERVAL '1 month' AS date)"
+                + " FROM o");
+  }
+
+  @Test
+  void indexHintScopesAreDroppedWithTheHints() {
+    assertThat(pg(PLAIN, "SELECT a FROM t USE INDEX FOR JOIN (i) JOIN u ON u.id = t.id"))
+        .isEqualTo("SELECT a FROM t JOIN u ON u.id = t.id");
+    assertThat(pg(PLAIN, "SELECT a FROM t FORCE KEY FOR GROUP BY (i) GROUP BY a"))
+        .isEqualTo("SELECT a FROM t GROUP BY a");
+  }
+
+  @Test
+  void enumSortsByDeclarationOrder() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "a",
+                        java.util.List.of(
+                            new ColumnInfo(
+                                "s", "enum('open','done','it''s')", true, false, false, true)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    assertThat(pg(r, "SELECT s FROM a ORDER BY s DESC"))
+        .isEqualTo(
+            "SELECT s FROM a ORDER BY array_position(ARRAY['open', 'done', 'it''s']::text[],"
+                + " CAST(s AS text)) DESC NULLS LAST");
+  }
+
+  @Test
+  void unixTimestampOfAFractionalColumnKeepsTheFraction() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "l",
+                        java.util.List.of(
+                            new ColumnInfo("at", "datetime(3)", true, false, false, false)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    assertThat(pg(r, "SELECT UNIX_TIMESTAMP(at) FROM l"))
+        .isEqualTo(
+            "SELECT round(EXTRACT(EPOCH FROM CAST(CAST(at AS timestamp) AS timestamptz)), 3) FROM"
+                + " l");
+  }
 }

@@ -20,7 +20,7 @@ class TakeoverFixesTest {
                     + " age = COALESCE(age, 0) + (SELECT MAX(hits) FROM counters WHERE"
                     + " counters.hits > 0)"))
         .contains(
-            "DO UPDATE SET age = coalesce(users.age, 0) + (SELECT max(hits) FROM counters WHERE"
+            "DO UPDATE SET age = COALESCE(users.age, 0) + (SELECT max(hits) FROM counters WHERE"
                 + " counters.hits > 0)");
   }
 

@@ -290,7 +290,7 @@ class TranslationExecutionIT {
         "INSERT INTO counter (name, hits, note) VALUES (?, 1, ?) ON DUPLICATE KEY UPDATE"
             + " note = VALUES(note), hits = hits + 1";
     assertThat(rewriter.translate(upsert).postgresSql())
-        .contains("hits = counter.hits + 1")
+        .contains("hits = CAST(counter.hits AS bigint) + 1")
         .contains("note = EXCLUDED.note");
     both(upsert, "plogin", "first");
     both(upsert, "plogin", "second");

@@ -47,7 +47,7 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO users (email, name) VALUES (?, ?) ON CONFLICT (lower(email)) DO UPDATE SET"
-                + " name = EXCLUDED.name, age = users.age + 1,"
+                + " name = EXCLUDED.name, age = CAST(users.age AS bigint) + 1,"
                 // the ON UPDATE CURRENT_TIMESTAMP column is set explicitly (TemporalDefaults)
                 + " updated = date_trunc('second', LOCALTIMESTAMP)");
   }
@@ -59,7 +59,7 @@ class WriteTranslationTest {
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits = hits + 1"))
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE SET"
-                + " hits = counters.hits + 1");
+                + " hits = CAST(counters.hits AS bigint) + 1");
   }
 
   @Test
@@ -132,8 +132,75 @@ class WriteTranslationTest {
   void updatesOfSeveralTablesOrOuterJoinsAreRefused() {
     assertThat(refusal(PLAIN, "UPDATE a JOIN b ON a.id = b.id SET a.x = 1, b.y = 2").code())
         .isEqualTo("unsupported-syntax:multi-table-update");
-    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = 1").code())
+    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = b.y").code())
         .isEqualTo("unsupported-syntax:outer-join-write");
+    assertThat(refusal(PLAIN, "UPDATE a LEFT JOIN b ON a.id = b.id SET a.x = y").code())
+        .isEqualTo("unsupported-syntax:outer-join-write");
+  }
+
+  @Test
+  void outerJoinWritesSelectTheTargetRowsInASubquery() {
+    Translation t =
+        PLAIN.translate(
+            "UPDATE chores c LEFT JOIN assignments a ON a.chore_id = c.id SET c.archived = 1,"
+                + " c.n = c.n + ? WHERE a.id IS NULL");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "UPDATE chores AS c SET archived = 1, n = c.n + ? WHERE c.ctid IN (SELECT c.ctid FROM"
+                + " chores AS c LEFT JOIN assignments AS a ON a.chore_id = c.id WHERE a.id IS"
+                + " NULL)");
+    assertThat(t.tablesWritten()).containsExactly("chores");
+    assertThat(
+            pg(
+                PLAIN,
+                "DELETE r FROM r LEFT JOIN u ON u.id = r.user_id AND u.role = 'child' WHERE u.id"
+                    + " IS NULL"))
+        .isEqualTo(
+            "DELETE FROM r WHERE r.ctid IN (SELECT r.ctid FROM r LEFT JOIN u ON u.id = r.user_id"
+                + " AND u.role = 'child' WHERE u.id IS NULL)");
+    assertThat(refusal(PLAIN, "DELETE a FROM a FULL JOIN b ON a.id = b.id").code())
+        .isEqualTo("unsupported-syntax:outer-join-write");
+  }
+
+  @Test
+  void updateJoinedWithADerivedTableReadsItInFrom() {
+    assertThat(
+            pg(
+                PLAIN,
+                "UPDATE u JOIN (SELECT user_id, SUM(amount) AS total FROM r GROUP BY user_id) t ON"
+                    + " t.user_id = u.id SET u.balance = u.balance + t.total"))
+        .isEqualTo(
+            "UPDATE u SET balance = u.balance + t.total FROM (SELECT user_id, sum(amount) AS total"
+                + " FROM r GROUP BY user_id) AS t WHERE t.user_id = u.id");
+    assertThat(
+            refusal(PLAIN, "UPDATE u LEFT JOIN (SELECT 1 AS id) t ON t.id = u.id SET u.a = 1")
+                .code())
+        .isEqualTo("unsupported-syntax:update-join");
+  }
+
+  @Test
+  void insertIgnoreTruncatesTooLongStringsAsMysqlDoes() {
+    assertThat(pg("INSERT IGNORE INTO tags (a, b) VALUES (?, REPEAT('x', 20))"))
+        .isEqualTo(
+            "INSERT INTO tags (a, b) VALUES (left(CAST(? AS text), 10), left(CAST(repeat('x', 20)"
+                + " AS text), 10)) ON CONFLICT DO NOTHING");
+    // a plain INSERT keeps the error (MySQL's strict mode rejects it too)
+    assertThat(pg("INSERT INTO tags (a) VALUES ('x')"))
+        .isEqualTo("INSERT INTO tags (a) VALUES ('x')");
+  }
+
+  @Test
+  void deleteFromUsingIsTheMultiTableDelete() {
+    assertThat(
+            pg(
+                PLAIN,
+                "DELETE FROM a USING assignments AS a JOIN chores AS c ON c.id = a.chore_id WHERE"
+                    + " c.frequency = 'monthly'"))
+        .isEqualTo(
+            "DELETE FROM assignments AS a USING chores AS c WHERE (c.id = a.chore_id) AND"
+                + " (c.frequency = 'monthly')");
+    assertThat(refusal(PLAIN, "DELETE FROM a, c USING a JOIN c ON c.id = a.id").code())
+        .isEqualTo("unsupported-syntax:multi-table-delete");
   }
 
   @Test
@@ -332,7 +399,7 @@ class WriteTranslationTest {
     assertThat(t.postgresSql())
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES (?, 1) ON CONFLICT (lower(name)) DO UPDATE SET hits"
-                + " = counters.hits + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
+                + " = CAST(counters.hits AS bigint) + EXCLUDED.hits, name = date_trunc('second', LOCALTIMESTAMP)");
     // the MySQL side of the pinned statement keeps the meaning without the alias
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
@@ -341,11 +408,20 @@ class WriteTranslationTest {
   }
 
   @Test
-  void rowAliasWithColumnAliasesIsRefused() {
+  void rowAliasColumnAliasesMeanTheInsertedColumns() {
+    Translation t =
+        WITH_CATALOG.translate(
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE KEY"
+                + " UPDATE hits = counters.hits + new.h");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) VALUES ('a', 1) ON CONFLICT (lower(name)) DO UPDATE"
+                + " SET hits = CAST(counters.hits AS bigint) + EXCLUDED.hits");
+    // the number of aliases must match the inserted columns
     assertThat(
             refusal(
-                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n, h) ON DUPLICATE"
-                        + " KEY UPDATE hits = h")
+                    "INSERT INTO counters (name, hits) VALUES ('a', 1) AS new(n) ON DUPLICATE"
+                        + " KEY UPDATE hits = new.n")
                 .code())
         .isEqualTo("unsupported-syntax:row-alias-columns");
   }
@@ -356,7 +432,7 @@ class WriteTranslationTest {
             pg(
                 "INSERT INTO counters (name, hits) VALUES ('a', 1) ON DUPLICATE KEY UPDATE hits ="
                     + " LAST_INSERT_ID(hits + 1)"))
-        .endsWith("DO UPDATE SET hits = (counters.hits + 1)");
+        .endsWith("DO UPDATE SET hits = (CAST(counters.hits AS bigint) + 1)");
     assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID(5)").code())
         .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
