@@ -90,9 +90,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 2: INSERT with JSON_OBJECT(?, ...) into a table whose DEFAULT CURRENT_TIMESTAMP"
-          + " columns are omitted fails on MySQL itself: No value specified for parameter 3")
   void jsonObjectWithBindValuesIntoATableWithClockDefaults(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f2", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -284,9 +281,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 10: INSERT ... SELECT in PG_PRIMARY into a table with an omitted"
-          + " DEFAULT CURRENT_TIMESTAMP(3) column: each side uses its own clock, nothing recorded")
   void insertSelectPinsTheClockDefaultInPgPrimary(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -302,9 +296,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 11: JSON_ARRAY(?, ?) becomes jsonb_build_array(?, ?): PostgreSQL cannot type the"
-          + " parameters (42P18)")
   void jsonArrayOfBindValuesIsMirrored(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f11", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -322,9 +313,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 12: a string expression (CONCAT) written into a JSON column: PostgreSQL refuses"
-          + " text for jsonb (42804)")
   void concatIntoAJsonColumnIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -336,9 +324,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 13: JSON_OBJECT('n', ?) with setInt: MySQL stores the number 5, PostgreSQL the"
-          + " string \"5\" (the bind is cast to text)")
   void jsonObjectOfABoundNumberStaysANumber(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f13", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -355,9 +340,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 14: ORDER BY a SET column: MySQL sorts by the members' bit value, PostgreSQL"
-          + " (varchar) by text")
   void orderBySetColumnSortsLikeMysql(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -370,9 +352,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 15: JSON_EXTRACT(doc, '$.n') = 5 becomes (doc #> '{n}') = 5: jsonb = integer"
-          + " does not exist on PostgreSQL")
   void jsonExtractComparedWithANumberIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -385,9 +364,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 16: common JSON functions are refused (JSON_SET, JSON_LENGTH, JSON_CONTAINS,"
-          + " JSON_REMOVE): the write is recorded UNTRANSLATABLE and drifts")
   void jsonSetIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -486,9 +462,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 21: SELECT DISTINCT col ... ORDER BY col on a case-insensitive column becomes"
-          + " ORDER BY lower(col): PostgreSQL refuses it (42P10)")
   void selectDistinctOrderedByATextColumnIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -541,9 +514,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 23: UNION ... ORDER BY a text column becomes ORDER BY lower(col), which PostgreSQL"
-          + " refuses on a UNION")
   void unionOrderedByATextColumnIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -596,9 +566,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 26: HAVING on a select-list alias (HAVING n > 1) is passed through; PostgreSQL"
-          + " has no such column")
   void havingOnASelectAliasIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
