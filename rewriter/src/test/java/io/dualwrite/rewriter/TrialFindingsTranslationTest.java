@@ -338,4 +338,66 @@ class TrialFindingsTranslationTest {
                 + " || ',', ',billing,') > 0 AS int) * 2 + CAST(strpos(',' || lower(CAST(labels AS"
                 + " text)) || ',', ',it''s,') > 0 AS int) * 4) DESC NULLS LAST");
   }
+
+  // findings 27-30
+
+  @Test
+  void columnLevelChecksAreKept() {
+    assertThat(
+            REWRITER
+                .translate(
+                    "CREATE TABLE scores (id INT NOT NULL PRIMARY KEY, score INT NOT NULL DEFAULT 0"
+                        + " CHECK (score >= 0), grade CHAR(1) CONSTRAINT ck_grade CHECK (grade IN"
+                        + " ('A', 'B')))")
+                .postgresSql())
+        .isEqualTo(
+            "CREATE TABLE scores (id integer NOT NULL PRIMARY KEY, score integer NOT NULL DEFAULT 0"
+                + " CHECK ((score >= 0)), grade varchar(1) CONSTRAINT ck_grade CHECK ((grade IN ('A',"
+                + " 'B'))))");
+  }
+
+  @Test
+  void keysAfterAFulltextKeyKeepTheirKind() {
+    String pg =
+        REWRITER
+            .translate(
+                "CREATE TABLE posts (id INT NOT NULL PRIMARY KEY, title VARCHAR(100) NOT NULL, body"
+                    + " TEXT, FULLTEXT KEY ft (title, body), UNIQUE KEY uq_title (title), KEY k"
+                    + " (id))")
+            .postgresSql();
+    assertThat(pg.split(";\n"))
+        .containsExactly(
+            "CREATE TABLE posts (id integer NOT NULL PRIMARY KEY, title varchar(100) NOT NULL, body"
+                + " text)",
+            "CREATE UNIQUE INDEX posts_uq_title ON posts (lower(title))",
+            "CREATE INDEX posts_k ON posts (id)",
+            "CREATE INDEX posts_ft ON posts USING gin (to_tsvector('simple', coalesce(title, '')"
+                + " || ' ' || coalesce(body, '')))");
+  }
+
+  @Test
+  void fulltextLastLeavesOtherTablesAlone() {
+    assertThat(Translator.fulltextLast("CREATE TABLE t (a INT, FULLTEXT KEY f (b))")).isNull();
+    assertThat(Translator.fulltextLast("CREATE TABLE t (a INT, KEY k (a))")).isNull();
+    assertThat(
+            Translator.fulltextLast(
+                "CREATE TABLE t (a INT, FULLTEXT f (b, c), CHECK (a IN (1, 2)), b TEXT) ENGINE=x"))
+        .isEqualTo(
+            "CREATE TABLE t (a INT, CHECK (a IN (1, 2)), b TEXT, FULLTEXT f (b, c)) ENGINE=x");
+  }
+
+  @Test
+  void dropForeignKeyDropsTheConstraint() {
+    Translation t = REWRITER.translate("ALTER TABLE child DROP FOREIGN KEY fk_child_parent");
+    assertThat(t.kind()).isEqualTo(StatementKind.DDL);
+    assertThat(t.postgresSql()).isEqualTo("ALTER TABLE child DROP CONSTRAINT fk_child_parent");
+  }
+
+  @Test
+  void renameIndexRenamesTheTablePrefixedIndex() {
+    assertThat(REWRITER.translate("ALTER TABLE posts RENAME INDEX k TO k2").postgresSql())
+        .isEqualTo("ALTER INDEX posts_k RENAME TO posts_k2");
+    assertThat(REWRITER.translate("ALTER TABLE posts RENAME KEY k TO k2").postgresSql())
+        .isEqualTo("ALTER INDEX posts_k RENAME TO posts_k2");
+  }
 }

@@ -583,9 +583,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 27: a column-level CHECK refuses the whole CREATE TABLE: the table does not exist"
-          + " on PostgreSQL and every later write to it fails there")
   void columnLevelCheckCreatesTheTable(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -598,9 +595,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 28: FULLTEXT KEY followed by UNIQUE KEY in CREATE TABLE is read as one"
-          + " 'UNIQUE FULLTEXT KEY' and the table is refused")
   void fulltextKeyFollowedByUniqueKeyCreatesTheTable(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -613,9 +607,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 29: ALTER TABLE ... DROP FOREIGN KEY fk does not parse (parse-error): the"
-          + " constraint stays on PostgreSQL")
   void dropForeignKeyIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -630,9 +621,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 30: ALTER TABLE ... ALTER COLUMN c SET DEFAULT / DROP DEFAULT and RENAME INDEX are"
-          + " refused (recorded UNTRANSLATABLE)")
   void alterColumnDefaultAndRenameIndexAreMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
