@@ -75,7 +75,7 @@ ALTER TABLE trial_child DROP FOREIGN KEY fk_trial_child_parent;
 -- id: trial-ddl-fk-dropped
 -- category: writes.insert
 -- order: unordered
-INSERT INTO trial_child VALUES (1, 42);
+INSERT INTO trial_child VALUES (2, 42);
 
 -- id: trial-ddl-set-table
 -- category: ddl.create-table

@@ -18,7 +18,7 @@ INSERT INTO users (family_id, email, username, display_name, bio) VALUES (4, 'js
 
 -- id: trial-insert-select-clock-default
 -- category: writes.insert
--- order: unordered
+-- order: ordered
 -- note: finding 10: the omitted created_at/updated_at are pinned in INSERT ... SELECT too
 INSERT INTO users (family_id, email, username, display_name) SELECT family_id, CONCAT('copy-', email), CONCAT('copy-', username), display_name FROM users WHERE id IN (1, 2) ORDER BY id;
 
