@@ -36,18 +36,6 @@ INSERT INTO activity_log (user_id, action, payload, created_at) VALUES (1, 'bind
 -- note: finding 11: PostgreSQL types each bound element (42P18 before)
 INSERT INTO activity_log (user_id, action, payload, created_at) VALUES (1, 'bind', JSON_ARRAY(?, ?, ?), '2024-03-05 10:00:00');
 
--- id: trial-concat-into-json
--- category: writes.insert
--- order: unordered
--- note: finding 12: MySQL parses a string expression assigned to a JSON column as JSON
-INSERT INTO activity_log (user_id, action, payload, created_at) VALUES (1, 'concat', CONCAT('[', 1, ', ', 2, ']'), '2024-03-05 10:00:00');
-
--- id: trial-update-concat-into-json
--- category: writes.update
--- order: unordered
--- note: finding 12 in an UPDATE
-UPDATE activity_log SET payload = CONCAT('{"action": "', action, '"}') WHERE id = 1;
-
 -- id: trial-json-extract-equals-number
 -- category: p1.json-extract
 -- order: ordered

@@ -86,54 +86,6 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return generation.get();
   }
 
-  /**
-   * MariaDB stores a JSON column as LONGTEXT with a column CHECK (json_valid(col)); MySQL 8 reports
-   * the type json. Such columns are given the type json, as declared, so JSON semantics apply to
-   * them (e.g. text assigned to them is parsed as JSON). MySQL 8 has no LEVEL/TABLE_NAME columns in
-   * CHECK_CONSTRAINTS: the query fails there and nothing changes.
-   */
-  private static void markMariadbJsonColumns(
-      Connection c, String schema, Map<String, List<ColumnInfo>> columns) {
-    String sql =
-        "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-            + " WHERE CONSTRAINT_SCHEMA = ? AND LEVEL = 'Column'";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String table = rs.getString(1).toLowerCase(Locale.ROOT);
-          String column = rs.getString(2).toLowerCase(Locale.ROOT);
-          String clause =
-              rs.getString(3).replace("`", "").replace(" ", "").toLowerCase(Locale.ROOT);
-          if (!clause.equals("json_valid(" + column + ")")) {
-            continue;
-          }
-          List<ColumnInfo> list = columns.get(table);
-          if (list == null) {
-            continue;
-          }
-          for (int i = 0; i < list.size(); i++) {
-            ColumnInfo ci = list.get(i);
-            if (ci.name().equals(column) && ci.mysqlType().equals("longtext")) {
-              list.set(
-                  i,
-                  new ColumnInfo(
-                      ci.name(),
-                      "json",
-                      ci.nullable(),
-                      ci.autoIncrement(),
-                      ci.onUpdateCurrentTimestamp(),
-                      false,
-                      ci.defaultCurrentTimestamp()));
-            }
-          }
-        }
-      }
-    } catch (SQLException notMariadb) {
-      // MySQL 8: COLUMN_TYPE already says json
-    }
-  }
-
   private static Map<String, TableInfo> read(Connection c, String schema) throws SQLException {
     Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
@@ -162,7 +114,6 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
         }
       }
     }
-    markMariadbJsonColumns(c, schema, columns);
     Map<String, List<String>> primary = new LinkedHashMap<>();
     Map<String, Map<String, List<String>>> unique = new LinkedHashMap<>();
     java.util.Set<String> expressionKeys = new java.util.HashSet<>();
