@@ -137,6 +137,7 @@ final class DdlPrinter {
     String defaultValue;
     String pgType;
     String check;
+    final List<String> extraChecks = new ArrayList<>();
 
     ColumnOut(String name) {
       this.name = name;
@@ -236,6 +237,27 @@ final class DdlPrinter {
           out.comment = Tokens.stringValue(sp.get(i + 1));
           i++;
         }
+        case "CONSTRAINT", "CHECK" -> {
+          // [CONSTRAINT [name]] CHECK (expr): enforced by MySQL 8.0.16+ (and MariaDB)
+          String constraintName = null;
+          if (u.equals("CONSTRAINT")) {
+            if (sp.size() > i + 2 && !sp.get(i + 1).equalsIgnoreCase("CHECK")) {
+              constraintName = sp.get(i + 1);
+              i++;
+            }
+            i++;
+            if (!sp.get(i).equalsIgnoreCase("CHECK")) {
+              throw RefusedException.syntax(
+                  "column-option:CONSTRAINT", "Unsupported column constraint on " + name + ".");
+            }
+          }
+          if (sp.size() <= i + 1 || !sp.get(i + 1).startsWith("(")) {
+            throw RefusedException.syntax(
+                "column-option:CHECK", "Unsupported CHECK form on " + name + ".");
+          }
+          out.extraChecks.add(columnCheck(constraintName, sp.get(i + 1), name));
+          i++;
+        }
         case "CHARACTER", "CHARSET", "COLLATE" -> {
           // PostgreSQL is UTF8; collation semantics are handled by the catalog
           if (u.equals("CHARACTER")) {
@@ -273,7 +295,31 @@ final class DdlPrinter {
     if (out.check != null) {
       out.def.append(" CHECK (").append(out.check).append(')');
     }
+    for (String c : out.extraChecks) {
+      out.def.append(' ').append(c);
+    }
     return out;
+  }
+
+  /** A column-level CHECK: the condition translated like a table-level one. */
+  private String columnCheck(String constraintName, String parenthesised, String column) {
+    net.sf.jsqlparser.expression.Expression condition;
+    try {
+      condition = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseCondExpression(parenthesised);
+    } catch (net.sf.jsqlparser.JSQLParserException ex) {
+      throw RefusedException.syntax(
+          "column-option:CHECK", "The CHECK on " + column + " could not be parsed.");
+    }
+    PgExpressionDeParser e = new PgExpressionDeParser(ctx);
+    StringBuilder b = new StringBuilder();
+    e.setBuilder(b);
+    e.cond(condition);
+    return (constraintName != null
+            ? "CONSTRAINT " + Identifiers.pg(Identifiers.normalize(constraintName)) + " "
+            : "")
+        + "CHECK ("
+        + b
+        + ")";
   }
 
   /**
@@ -916,6 +962,19 @@ final class DdlPrinter {
           }
         }
         case DROP_PRIMARY_KEY -> actions.add("DROP CONSTRAINT " + Identifiers.pg(t + "_pkey"));
+        case RENAME_INDEX, RENAME_KEY -> {
+          // indexes are created as <table>_<name> (indexName), so renamed the same way
+          String from = e.getOldIndex() == null ? null : e.getOldIndex().getName();
+          String to = e.getIndex() == null ? null : e.getIndex().getName();
+          if (from == null || to == null) {
+            throw RefusedException.syntax("alter:rename-index", "Unsupported RENAME INDEX form.");
+          }
+          after.add(
+              "ALTER INDEX "
+                  + Identifiers.pg(indexName(t, from))
+                  + " RENAME TO "
+                  + Identifiers.pg(indexName(t, to)));
+        }
         case RENAME_TABLE -> {
           String to = Identifiers.normalize(e.getNewTableName());
           tablesWritten.add(to);

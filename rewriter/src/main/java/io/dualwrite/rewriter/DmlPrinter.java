@@ -8,8 +8,10 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -238,7 +240,7 @@ final class DmlPrinter {
               expr.text(ColumnLiterals.adapt(v, column));
               a(", " + length + ")");
             } else {
-              expr.value(ColumnLiterals.adapt(v, column));
+              assignedValue(ColumnLiterals.adapt(v, column), column);
             }
           }
         }
@@ -259,6 +261,32 @@ final class DmlPrinter {
       case REPLACE -> replace(s, table, inserted);
       default -> {}
     }
+  }
+
+  /**
+   * A value written into a column. MySQL parses a string assigned to a JSON column as JSON;
+   * PostgreSQL accepts an untyped literal or parameter for jsonb but no text expression (CONCAT,
+   * CASE, a VARCHAR column, ...), so those are cast to jsonb (a jsonb value casts to itself).
+   */
+  private void assignedValue(Expression v, Optional<ColumnInfo> column) {
+    if (column.isPresent()
+        && TypeMapping.baseType(column.get().mysqlType()).equals("json")
+        && needsJsonCast(v)) {
+      a("CAST(");
+      expr.value(v);
+      a(" AS jsonb)");
+    } else {
+      expr.value(v);
+    }
+  }
+
+  private boolean needsJsonCast(Expression v) {
+    return !(v instanceof StringValue
+        || v instanceof NullValue
+        || v instanceof JdbcParameter
+        || v instanceof net.sf.jsqlparser.expression.JsonFunction
+        || isDefaultKeyword(v)
+        || expr.isJsonValued(v));
   }
 
   /** The n of a CHAR(n)/VARCHAR(n) column, else -1. */
@@ -579,7 +607,7 @@ final class DmlPrinter {
         String column = Identifiers.normalize(set.getColumns().get(i).getColumnName());
         a(Identifiers.pg(column)).a(" = ");
         Expression value = (Expression) set.getValues().get(i);
-        expr.value(value);
+        assignedValue(value, expr.columnInfo(set.getColumns().get(i)));
         if (singleTable) {
           // MySQL assigns left to right and later expressions see the new value: PostgreSQL
           // reads old values, so later references print this expression instead

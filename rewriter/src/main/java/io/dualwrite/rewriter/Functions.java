@@ -744,6 +744,35 @@ final class Functions {
         }
         d.a(") AS dw_paths(i, v) WHERE v IS NOT NULL)");
       }
+      case "JSON_SET" -> {
+        if (args.size() < 3 || args.size() % 2 == 0) {
+          throw RefusedException.function(n, "JSON_SET needs a document and path/value pairs.");
+        }
+        jsonSet(d, args.get(0), args.subList(1, args.size()));
+      }
+      case "JSON_LENGTH" -> {
+        arity(n, args, 1, 2);
+        // MySQL: an array's element count, an object's member count, 1 for a scalar, NULL for
+        // NULL or a path that is not found
+        d.a("(SELECT CASE jsonb_typeof(dw_doc) WHEN 'array' THEN jsonb_array_length(dw_doc)");
+        d.a(" WHEN 'object' THEN CAST((SELECT count(*) FROM jsonb_object_keys(dw_doc)) AS int)");
+        d.a(" ELSE 1 END FROM (SELECT ");
+        if (args.size() == 2) {
+          if (!(args.get(1) instanceof StringValue path)) {
+            throw RefusedException.function(n, "JSON_LENGTH needs a literal path.");
+          }
+          jsonPath(d, args.get(0), path, false);
+        } else {
+          jsonDoc(d, args.get(0));
+        }
+        d.a(") AS dw_len(dw_doc) WHERE dw_doc IS NOT NULL)");
+      }
+      case "JSON_CONTAINS" ->
+          throw RefusedException.function(
+              n,
+              "JSON_CONTAINS differs from PostgreSQL's @> on nested values (MySQL finds a"
+                  + " candidate inside any element of an array, e.g. 3 in [[3]] or {\"a\": 1} in"
+                  + " [{\"a\": 1}]; @> does not), so it is not translated.");
       case "JSON_UNQUOTE" -> {
         arity(n, args, 1, 1);
         if (args.get(0) instanceof Function inner && name(inner).equals("JSON_EXTRACT")) {
@@ -1346,6 +1375,65 @@ final class Functions {
   /** $.a.b / $[0] paths: the only JSON paths translated (to #> / #>> on jsonb). */
   static void jsonPath(
       PgExpressionDeParser d, Expression doc, StringValue pathLiteral, boolean text) {
+    List<String> keys = jsonPathKeys(pathLiteral);
+    d.a("(");
+    jsonDoc(d, doc);
+    d.a(text ? " #>> " : " #> ");
+    d.a(pgPath(keys));
+    d.a(")");
+  }
+
+  /**
+   * JSON_SET(doc, path, value, ...): each pair in turn replaces the value at path or adds it when
+   * only the last member is missing; jsonb_set(..., create_missing => true) does the same. MySQL
+   * ignores a path whose parent is not an object (an array or the document itself), where jsonb_set
+   * raises an error: that case returns the document unchanged. Paths with array positions are
+   * refused (MySQL wraps a scalar into an array there; jsonb_set does not).
+   */
+  private static void jsonSet(PgExpressionDeParser d, Expression doc, List<Expression> pairs) {
+    if (pairs.isEmpty()) {
+      jsonDoc(d, doc);
+      return;
+    }
+    if (!(pairs.get(pairs.size() - 2) instanceof StringValue pathLiteral)) {
+      throw RefusedException.function("JSON_SET", "JSON_SET needs literal paths.");
+    }
+    String raw = MysqlLexer.decodeCanonical(pathLiteral.getValue());
+    if (raw.contains("[")) {
+      throw RefusedException.function(
+          "JSON_SET",
+          "JSON_SET with an array position in the path (" + raw + ") is not translated.");
+    }
+    List<String> keys = jsonPathKeys(pathLiteral);
+    if (keys.isEmpty()) {
+      throw RefusedException.function(
+          "JSON_SET", "JSON_SET of the whole document is not translated.");
+    }
+    d.a("(SELECT CASE WHEN jsonb_typeof(dw_doc) = 'object'");
+    for (int i = 1; i < keys.size(); i++) {
+      d.a(" AND jsonb_typeof(dw_doc #> ").a(pgPath(keys.subList(0, i)));
+      d.a(") IS DISTINCT FROM 'array'");
+    }
+    d.a(" THEN jsonb_set(dw_doc, ").a(pgPath(keys)).a(", (jsonb_build_array(");
+    jsonValue(d, pairs.get(pairs.size() - 1));
+    d.a(") -> 0), true) ELSE dw_doc END FROM (SELECT ");
+    jsonSet(d, doc, pairs.subList(0, pairs.size() - 2));
+    d.a(") AS dw_set(dw_doc))");
+  }
+
+  /** A JSON document operand: a column as is (jsonb), anything else cast (MySQL parses text). */
+  static void jsonDoc(PgExpressionDeParser d, Expression doc) {
+    if (doc instanceof Column) {
+      d.p(doc);
+    } else {
+      d.a("CAST(");
+      d.value(doc);
+      d.a(" AS jsonb)");
+    }
+  }
+
+  /** The keys (array indexes as digits) of a MySQL path literal; refuses other path forms. */
+  static List<String> jsonPathKeys(StringValue pathLiteral) {
     String path = MysqlLexer.decodeCanonical(pathLiteral.getValue());
     if (!path.startsWith("$")) {
       throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
@@ -1389,27 +1477,24 @@ final class Functions {
         throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
       }
     }
-    d.a("(");
-    if (doc instanceof Column) {
-      d.p(doc);
-    } else {
-      d.a("CAST(");
-      d.value(doc);
-      d.a(" AS jsonb)");
-    }
-    d.a(text ? " #>> '{" : " #> '{");
+    return keys;
+  }
+
+  /** A PostgreSQL text[] path literal, e.g. '{a,0}'. */
+  static String pgPath(List<String> keys) {
+    StringBuilder b = new StringBuilder("'{");
     for (int k = 0; k < keys.size(); k++) {
       if (k > 0) {
-        d.a(",");
+        b.append(",");
       }
       String key = keys.get(k);
       boolean quote = !key.matches("[A-Za-z0-9_]+");
-      d.a(
+      b.append(
           quote
               ? "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\""
               : key);
     }
-    d.a("}')");
+    return b.append("}'").toString();
   }
 
   static void json(PgExpressionDeParser d, JsonFunction j) {
@@ -1424,7 +1509,7 @@ final class Functions {
           first = false;
           jsonArg(d, kv.getKey());
           d.a(", ");
-          if (kv.getValue() instanceof Expression value && !(value instanceof JdbcParameter)) {
+          if (kv.getValue() instanceof Expression value) {
             jsonValue(d, value);
           } else {
             jsonArg(d, kv.getValue());
@@ -1457,6 +1542,10 @@ final class Functions {
    * 'hh:mm:ss.ffffff' (PostgreSQL writes ISO 8601 with a T and trims the fraction).
    */
   private static void jsonValue(PgExpressionDeParser d, Expression e) {
+    if (e instanceof JdbcParameter) {
+      jsonBind(d, e);
+      return;
+    }
     if (e instanceof net.sf.jsqlparser.expression.BooleanValue b) {
       d.a(b.getValue() ? "TRUE" : "FALSE");
       return;
@@ -1482,6 +1571,23 @@ final class Functions {
       return;
     }
     d.value(e);
+  }
+
+  /**
+   * A bound value put into JSON: its JSON type follows the type the driver binds, as in MySQL
+   * (setInt/setLong/setBigDecimal/setDouble give a number, setString a string, a null JSON null).
+   * {@code ARRAY[?]} lets PostgreSQL type the parameter: a typed bind keeps its type, an untyped
+   * one (pgjdbc sends strings unspecified) resolves to text, where jsonb_build_* and to_jsonb alone
+   * cannot type it (42P18). Connector/J sends setBoolean as 1/0, so a JSON boolean becomes that
+   * number. Documented difference: a bound date-time is written as PostgreSQL's ISO text (with a
+   * T).
+   */
+  static void jsonBind(PgExpressionDeParser d, Expression param) {
+    d.a(
+        "(SELECT CASE jsonb_typeof(v) WHEN 'boolean' THEN to_jsonb(CAST(CAST(v AS boolean) AS int))");
+    d.a(" ELSE v END FROM (SELECT to_jsonb(ARRAY[");
+    d.p(param);
+    d.a("]) -> 0) AS dw_json(v))");
   }
 
   private static void jsonArg(PgExpressionDeParser d, Object o) {

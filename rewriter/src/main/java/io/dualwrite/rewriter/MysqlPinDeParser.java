@@ -4,6 +4,9 @@ import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonFunctionExpression;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
@@ -95,6 +98,60 @@ final class MysqlPinDeParser extends ExpressionDeParser {
       return getBuilder();
     }
     return super.visit(column, context);
+  }
+
+  /**
+   * JSqlParser prints JSON_OBJECT / JSON_ARRAY with their arguments' toString(), bypassing this
+   * visitor: a {@code ?} or a NOW() inside them would then get no binding (finding 2: "No value
+   * specified for parameter 3"). Print the arguments through the visitor instead.
+   */
+  @Override
+  public <S> StringBuilder visit(JsonFunction f, S context) {
+    StringBuilder b = getBuilder();
+    switch (f.getType()) {
+      case MYSQL_OBJECT, POSTGRES_OBJECT -> {
+        b.append("JSON_OBJECT(");
+        boolean first = true;
+        for (JsonKeyValuePair kv : f.getKeyValuePairs()) {
+          if (!first) {
+            b.append(", ");
+          }
+          first = false;
+          printJsonPart(kv.getKey(), context);
+          if (kv.getValue() != null) {
+            b.append(", ");
+            printJsonPart(kv.getValue(), context);
+          }
+        }
+        b.append(')');
+      }
+      case ARRAY -> {
+        if (f.getOnNullType() != null
+            || f.getExpressions().stream().anyMatch(JsonFunctionExpression::isUsingFormatJson)) {
+          return super.visit(f, context);
+        }
+        b.append("JSON_ARRAY(");
+        boolean first = true;
+        for (JsonFunctionExpression e : f.getExpressions()) {
+          if (!first) {
+            b.append(", ");
+          }
+          first = false;
+          e.getExpression().accept(this, context);
+        }
+        b.append(')');
+      }
+      default -> super.visit(f, context);
+    }
+    return b;
+  }
+
+  private <S> void printJsonPart(Object part, S context) {
+    if (part instanceof Expression e) {
+      e.accept(this, context);
+    } else {
+      getBuilder().append(part);
+    }
   }
 
   @Override

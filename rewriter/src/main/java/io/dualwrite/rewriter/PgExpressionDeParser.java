@@ -434,6 +434,25 @@ class PgExpressionDeParser extends ExpressionDeParser {
     String name = column.getColumnName();
     Table t = column.getTable();
     boolean qualified = t != null && t.getName() != null;
+    if (!qualified && havingAliases.containsKey(Identifiers.normalize(name))) {
+      // MySQL resolves a select-list alias in HAVING; PostgreSQL needs the expression
+      Expression aliased = havingAliases.get(Identifiers.normalize(name));
+      java.util.Map<String, Expression> saved = havingAliases;
+      havingAliases = java.util.Map.of();
+      try {
+        a("(");
+        value(aliased);
+        a(")");
+      } finally {
+        havingAliases = saved;
+      }
+      return out();
+    }
+    if (qualified && unqualifiedColumns) {
+      // ORDER BY over a derived table (SELECT DISTINCT / UNION wrapped): its output columns
+      a(Identifiers.pg(Identifiers.normalize(name)));
+      return out();
+    }
     if (!ctx.assigned.isEmpty() && ctx.assigned.containsKey(Identifiers.normalize(name))) {
       // the new value of a column assigned earlier in this UPDATE: its expression, evaluated
       // with only the assignments before it
@@ -576,6 +595,15 @@ class PgExpressionDeParser extends ExpressionDeParser {
       value(r);
       return;
     }
+    if ((op.equals(" = ") || op.equals(" <> ")) && isJsonValued(l) != isJsonValued(r)) {
+      Expression other = isJsonValued(l) ? r : l;
+      if (isJsonComparable(other)) {
+        jsonOperand(l);
+        a(op);
+        jsonOperand(r);
+        return;
+      }
+    }
     String lh = hexDigits(l);
     String rh = hexDigits(r);
     if ((lh == null) != (rh == null)) {
@@ -609,6 +637,39 @@ class PgExpressionDeParser extends ExpressionDeParser {
     value(l);
     a(op);
     value(r);
+  }
+
+  /**
+   * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
+   * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
+   * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against
+   * integer or text, so the operand becomes the jsonb scalar. Ordering comparisons are left alone:
+   * MySQL ranks a JSON string above a number, PostgreSQL below.
+   */
+  private static boolean isJsonComparable(Expression e) {
+    if (e instanceof SignedExpression s) {
+      e = s.getExpression();
+    }
+    return e instanceof LongValue
+        || e instanceof DoubleValue
+        || e instanceof JdbcParameter
+        || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
+  }
+
+  private void jsonOperand(Expression e) {
+    if (isJsonValued(e) || !isJsonComparable(e)) {
+      value(e);
+    } else if (e instanceof JdbcParameter) {
+      Functions.jsonBind(this, e);
+    } else if (e instanceof StringValue) {
+      a("to_jsonb(CAST(");
+      value(e);
+      a(" AS text))");
+    } else {
+      a("to_jsonb(");
+      value(e);
+      a(")");
+    }
   }
 
   /**
@@ -1470,6 +1531,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
             + " not reproduce.");
   }
 
+  /** Select-list aliases substituted while printing a HAVING clause (name -> expression). */
+  java.util.Map<String, Expression> havingAliases = java.util.Map.of();
+
+  /** Print qualified columns by their name only (ORDER BY over a wrapping derived table). */
+  boolean unqualifiedColumns;
+
   /** Prints an ORDER BY element with MySQL's NULL ordering made explicit. */
   final void orderByElement(OrderByElement o) {
     if (o.isMysqlWithRollup()) {
@@ -1486,6 +1553,19 @@ class PgExpressionDeParser extends ExpressionDeParser {
       a("]::text[], CAST(");
       p(e);
       a(" AS text))");
+    } else if (setMembers(e) != null) {
+      // MySQL sorts a SET by its numeric value: member i (declaration order) is bit i
+      List<String> members = setMembers(e);
+      a("(");
+      for (int i = 0; i < members.size(); i++) {
+        a(i > 0 ? " + " : "").a("CAST(strpos(',' || lower(CAST(");
+        p(e);
+        a(" AS text)) || ',', '")
+            .a(("," + members.get(i).toLowerCase(Locale.ROOT) + ",").replace("'", "''"))
+            .a("') > 0 AS int) * ")
+            .a(java.math.BigInteger.ONE.shiftLeft(i).toString());
+      }
+      a(")");
     } else if (isCaseInsensitiveText(e)) {
       // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
       a("lower(");
@@ -1510,8 +1590,35 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** The declared values of an ENUM column, or null when e is not one. */
   final List<String> enumValues(Expression e) {
+    return declaredValues(e, "enum");
+  }
+
+  /** The declared members of a SET column, or null when e is not one. */
+  final List<String> setMembers(Expression e) {
+    return declaredValues(e, "set");
+  }
+
+  /**
+   * True when an ORDER BY element prints as an expression over its column (ENUM, SET or
+   * case-insensitive text): PostgreSQL accepts that after SELECT DISTINCT or a UNION only on a
+   * derived table.
+   */
+  final boolean ordersByExpression(List<OrderByElement> elements) {
+    if (elements == null) {
+      return false;
+    }
+    for (OrderByElement o : elements) {
+      Expression e = o.getExpression();
+      if (enumValues(e) != null || setMembers(e) != null || isCaseInsensitiveText(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<String> declaredValues(Expression e, String baseType) {
     Optional<ColumnInfo> c = columnInfo(e);
-    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals("enum")) {
+    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals(baseType)) {
       return null;
     }
     String t = c.get().mysqlType();

@@ -169,6 +169,7 @@ class PgSelectDeParser extends SelectDeParser {
           "SQL_CALC_FOUND_ROWS",
           "SQL_CALC_FOUND_ROWS / FOUND_ROWS() has no PostgreSQL equivalent; run a COUNT(*) query.");
     }
+    int start = getBuilder().length();
     withItems(ps.getWithItemsList());
     a("SELECT ");
     Distinct distinct = ps.getDistinct();
@@ -253,9 +254,18 @@ class PgSelectDeParser extends SelectDeParser {
     }
     if (ps.getHaving() != null) {
       a(" HAVING ");
-      expr.cond(ps.getHaving());
+      expr.havingAliases = havingAliases(ps);
+      try {
+        expr.cond(ps.getHaving());
+      } finally {
+        expr.havingAliases = java.util.Map.of();
+      }
     }
-    orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+    if (ps.getDistinct() != null && expr.ordersByExpression(ps.getOrderByElements())) {
+      sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
+    } else {
+      orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+    }
     if (ps.getOffset() != null) {
       // LIMIT n OFFSET m: the same clause in PostgreSQL
       if (ps.getLimit() == null
@@ -349,6 +359,55 @@ class PgSelectDeParser extends SelectDeParser {
         a(" SKIP LOCKED");
       }
     }
+  }
+
+  /**
+   * ORDER BY an ENUM, SET or case-insensitive column after SELECT DISTINCT or a UNION: MySQL sorts
+   * by the column's order, which the translation expresses as an expression over it, and PostgreSQL
+   * accepts such expressions there only over the output columns of a derived table. The statement
+   * printed since {@code start} becomes {@code SELECT * FROM (...) AS dw_sorted} ordered by the
+   * output columns.
+   */
+  private void sortedOverDerivedTable(int start, List<OrderByElement> order, Limit limit) {
+    getBuilder().insert(start, "SELECT * FROM (");
+    a(") AS dw_sorted");
+    expr.unqualifiedColumns = true;
+    try {
+      orderAndLimit(order, limit);
+    } finally {
+      expr.unqualifiedColumns = false;
+    }
+  }
+
+  /**
+   * The select-list aliases a HAVING clause may name, with their expressions. MySQL prefers a GROUP
+   * BY column of the same name, and an alias that is also a column of a FROM table is left to
+   * PostgreSQL's column resolution (inside an aggregate MySQL means the column too).
+   */
+  private java.util.Map<String, Expression> havingAliases(PlainSelect ps) {
+    java.util.Set<String> grouped = new java.util.HashSet<>();
+    if (ps.getGroupBy() != null) {
+      for (Object o : ps.getGroupBy().getGroupByExpressionList()) {
+        if (o instanceof Column c) {
+          grouped.add(Identifiers.normalize(c.getColumnName()));
+        }
+      }
+    }
+    java.util.Map<String, Expression> aliases = new java.util.HashMap<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (item.getAlias() == null || item.getExpression() == null) {
+        continue;
+      }
+      String alias = Identifiers.normalize(item.getAlias().getName());
+      if (grouped.contains(alias)
+          || expr.columnInfo(new Column(alias)).isPresent()
+          || (item.getExpression() instanceof Column c
+              && Identifiers.normalize(c.getColumnName()).equals(alias))) {
+        continue;
+      }
+      aliases.put(alias, item.getExpression());
+    }
+    return aliases;
   }
 
   void orderAndLimit(List<OrderByElement> order, Limit limit) {
@@ -495,6 +554,7 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(SetOperationList list, S context) {
+    int start = getBuilder().length();
     withItems(list.getWithItemsList());
     for (int i = 0; i < list.getSelects().size(); i++) {
       if (i > 0) {
@@ -511,7 +571,11 @@ class PgSelectDeParser extends SelectDeParser {
         s.accept((SelectVisitor<StringBuilder>) this, null);
       }
     }
-    orderAndLimit(list.getOrderByElements(), list.getLimit());
+    if (expr.ordersByExpression(list.getOrderByElements())) {
+      sortedOverDerivedTable(start, list.getOrderByElements(), list.getLimit());
+    } else {
+      orderAndLimit(list.getOrderByElements(), list.getLimit());
+    }
     if (list.getOffset() != null || list.getFetch() != null || list.getAlias() != null) {
       throw RefusedException.syntax("select-clause", "Unsupported clause on a UNION.");
     }

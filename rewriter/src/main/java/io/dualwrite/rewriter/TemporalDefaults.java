@@ -26,7 +26,9 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  *
  * <p>One documented difference from MySQL: MySQL leaves an ON UPDATE column alone when an UPDATE
  * changes no value in the row; with the explicit assignment it is set anyway, identically on both
- * sides. INSERT ... SELECT is left as written (its rows are not known here).
+ * sides. INSERT (cols) ... SELECT gets the column added to its column list and {@code NOW(fsp)}
+ * appended to the select list of every branch (a constant per statement, so it changes neither
+ * DISTINCT, GROUP BY nor UNION results).
  */
 final class TemporalDefaults {
   private TemporalDefaults() {}
@@ -42,6 +44,8 @@ final class TemporalDefaults {
         addToSets(insert.getSetUpdateSets(), table.get(), true);
       } else if (insert.getColumns() != null && insert.getSelect() instanceof Values v) {
         addToRows(insert.getColumns(), v, table.get());
+      } else if (insert.getColumns() != null && insert.getSelect() != null) {
+        addToSelect(insert.getColumns(), insert.getSelect(), table.get());
       }
       if (insert.getDuplicateUpdateSets() != null && !insert.getDuplicateUpdateSets().isEmpty()) {
         addToSets(insert.getDuplicateUpdateSets(), table.get(), false);
@@ -148,6 +152,52 @@ final class TemporalDefaults {
         row.add(now(c));
       }
     }
+  }
+
+  /**
+   * INSERT (cols) SELECT ...: append each omitted DEFAULT CURRENT_TIMESTAMP column, with NOW(fsp)
+   * as the last item of each SELECT branch. Left alone when a branch is not a plain SELECT list
+   * (e.g. VALUES inside a UNION), which then stamps each side's own clock as before.
+   */
+  private static void addToSelect(
+      ExpressionList<Column> columns,
+      net.sf.jsqlparser.statement.select.Select select,
+      TableInfo table) {
+    List<net.sf.jsqlparser.statement.select.PlainSelect> branches = new ArrayList<>();
+    if (!plainBranches(select, branches)) {
+      return;
+    }
+    Set<String> present = names(columns);
+    for (ColumnInfo c : table.columns()) {
+      if (!c.defaultCurrentTimestamp() || present.contains(c.name())) {
+        continue;
+      }
+      columns.add(new Column(c.name()));
+      for (net.sf.jsqlparser.statement.select.PlainSelect p : branches) {
+        p.addSelectItem(now(c));
+      }
+    }
+  }
+
+  private static boolean plainBranches(
+      net.sf.jsqlparser.statement.select.Select select,
+      List<net.sf.jsqlparser.statement.select.PlainSelect> out) {
+    if (select instanceof net.sf.jsqlparser.statement.select.PlainSelect p) {
+      out.add(p);
+      return true;
+    }
+    if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+      return plainBranches(p.getSelect(), out);
+    }
+    if (select instanceof net.sf.jsqlparser.statement.select.SetOperationList list) {
+      for (net.sf.jsqlparser.statement.select.Select s : list.getSelects()) {
+        if (!plainBranches(s, out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /**

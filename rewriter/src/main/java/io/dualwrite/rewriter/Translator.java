@@ -135,6 +135,13 @@ final class Translator {
       }
       if (tokens.is(0, "CREATE")) {
         toParse = stripViewOptions(toParse);
+        String moved = fulltextLast(toParse);
+        if (moved != null) {
+          toParse = moved;
+        }
+      }
+      if (tokens.is(0, "ALTER")) {
+        toParse = dropForeignKey(toParse);
       }
       if (guessed == StatementKind.INSERT
           && rowAlias == null
@@ -238,6 +245,99 @@ final class Translator {
       }
     }
     return null;
+  }
+
+  /**
+   * CREATE TABLE with a FULLTEXT/SPATIAL key followed by other keys: JSqlParser 5.3 keeps the
+   * FULLTEXT keyword for every later key definition (UNIQUE KEY u (x) reads as "UNIQUE FULLTEXT
+   * KEY", KEY k (x) as "FULLTEXT KEY"). The order of key definitions means nothing, so those
+   * definitions are moved to the end of the list before parsing. Null when nothing moves.
+   */
+  static String fulltextLast(String sql) {
+    Tokens t = Tokens.of(sql);
+    int open = -1;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.get(i).equals("(")) {
+        if (i > 0
+            && t.is(0, "CREATE")
+            && sql.substring(0, t.start(i)).toUpperCase(java.util.Locale.ROOT).contains("TABLE")) {
+          open = i;
+        }
+        break;
+      }
+    }
+    if (open < 0) {
+      return null;
+    }
+    List<int[]> elements = new java.util.ArrayList<>();
+    int depth = 0;
+    int elementStart = open + 1;
+    int close = -1;
+    for (int i = open; i < t.size(); i++) {
+      String tok = t.get(i);
+      if (tok.equals("(")) {
+        depth++;
+      } else if (tok.equals(")")) {
+        depth--;
+        if (depth == 0) {
+          elements.add(new int[] {elementStart, i});
+          close = i;
+          break;
+        }
+      } else if (tok.equals(",") && depth == 1) {
+        elements.add(new int[] {elementStart, i});
+        elementStart = i + 1;
+      }
+    }
+    if (close < 0) {
+      return null;
+    }
+    List<String> others = new java.util.ArrayList<>();
+    List<String> fulltext = new java.util.ArrayList<>();
+    boolean otherAfterFulltext = false;
+    for (int[] e : elements) {
+      if (e[0] >= e[1]) {
+        return null;
+      }
+      String text = sql.substring(t.start(e[0]), t.start(e[1])).trim();
+      if (t.is(e[0], "FULLTEXT") || t.is(e[0], "SPATIAL")) {
+        fulltext.add(text);
+      } else {
+        others.add(text);
+        otherAfterFulltext |= !fulltext.isEmpty();
+      }
+    }
+    if (!otherAfterFulltext) {
+      return null;
+    }
+    List<String> all = new java.util.ArrayList<>(others);
+    all.addAll(fulltext);
+    return sql.substring(0, t.start(open) + 1)
+        + String.join(", ", all)
+        + sql.substring(t.start(close));
+  }
+
+  /**
+   * ALTER TABLE ... DROP FOREIGN KEY fk: JSqlParser does not read it; it is MySQL's spelling of
+   * DROP CONSTRAINT fk (MySQL 8.0.19+ accepts both; the PostgreSQL key has the same name).
+   */
+  static String dropForeignKey(String sql) {
+    Tokens t = Tokens.of(sql);
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i + 2 < t.size(); i++) {
+      if (t.is(i, "DROP", "FOREIGN", "KEY")) {
+        if (out == null) {
+          out = new StringBuilder();
+        }
+        out.append(sql, copied, t.start(i + 1)).append("CONSTRAINT ");
+        copied = t.start(i + 3);
+      }
+    }
+    if (out == null) {
+      return sql;
+    }
+    return out.append(sql.substring(copied)).toString();
   }
 
   /**

@@ -90,9 +90,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 2: INSERT with JSON_OBJECT(?, ...) into a table whose DEFAULT CURRENT_TIMESTAMP"
-          + " columns are omitted fails on MySQL itself: No value specified for parameter 3")
   void jsonObjectWithBindValuesIntoATableWithClockDefaults(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f2", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -280,9 +277,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 10: INSERT ... SELECT in PG_PRIMARY into a table with an omitted"
-          + " DEFAULT CURRENT_TIMESTAMP(3) column: each side uses its own clock, nothing recorded")
   void insertSelectPinsTheClockDefaultInPgPrimary(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -298,9 +292,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 11: JSON_ARRAY(?, ?) becomes jsonb_build_array(?, ?): PostgreSQL cannot type the"
-          + " parameters (42P18)")
   void jsonArrayOfBindValuesIsMirrored(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f11", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -332,9 +323,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 13: JSON_OBJECT('n', ?) with setInt: MySQL stores the number 5, PostgreSQL the"
-          + " string \"5\" (the bind is cast to text)")
   void jsonObjectOfABoundNumberStaysANumber(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f13", "dualwrite.phase", "DUAL_WRITE")) {
       List<Discrepancy> seen = Trial.discrepancies(c);
@@ -351,9 +339,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 14: ORDER BY a SET column: MySQL sorts by the members' bit value, PostgreSQL"
-          + " (varchar) by text")
   void orderBySetColumnSortsLikeMysql(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -366,9 +351,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 15: JSON_EXTRACT(doc, '$.n') = 5 becomes (doc #> '{n}') = 5: jsonb = integer"
-          + " does not exist on PostgreSQL")
   void jsonExtractComparedWithANumberIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -381,9 +363,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 16: common JSON functions are refused (JSON_SET, JSON_LENGTH, JSON_CONTAINS,"
-          + " JSON_REMOVE): the write is recorded UNTRANSLATABLE and drifts")
   void jsonSetIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -482,9 +461,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 21: SELECT DISTINCT col ... ORDER BY col on a case-insensitive column becomes"
-          + " ORDER BY lower(col): PostgreSQL refuses it (42P10)")
   void selectDistinctOrderedByATextColumnIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -537,9 +513,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 23: UNION ... ORDER BY a text column becomes ORDER BY lower(col), which PostgreSQL"
-          + " refuses on a UNION")
   void unionOrderedByATextColumnIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -592,9 +565,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 26: HAVING on a select-list alias (HAVING n > 1) is passed through; PostgreSQL"
-          + " has no such column")
   void havingOnASelectAliasIsServedByPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -612,9 +582,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 27: a column-level CHECK refuses the whole CREATE TABLE: the table does not exist"
-          + " on PostgreSQL and every later write to it fails there")
   void columnLevelCheckCreatesTheTable(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -627,9 +594,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 28: FULLTEXT KEY followed by UNIQUE KEY in CREATE TABLE is read as one"
-          + " 'UNIQUE FULLTEXT KEY' and the table is refused")
   void fulltextKeyFollowedByUniqueKeyCreatesTheTable(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -642,9 +606,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 29: ALTER TABLE ... DROP FOREIGN KEY fk does not parse (parse-error): the"
-          + " constraint stays on PostgreSQL")
   void dropForeignKeyIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
@@ -659,9 +620,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 30: ALTER TABLE ... ALTER COLUMN c SET DEFAULT / DROP DEFAULT and RENAME INDEX are"
-          + " refused (recorded UNTRANSLATABLE)")
   void alterColumnDefaultAndRenameIndexAreMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,

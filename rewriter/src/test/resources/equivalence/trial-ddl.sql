@@ -1,0 +1,96 @@
+-- DDL from a new user's trial of the driver (trial findings 14, 27-30), run after ddl.sql on its own
+-- scratch tables.
+
+-- id: trial-ddl-column-check
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_scores
+-- note: finding 27: a column-level CHECK (enforced by MySQL 8.0.16+) keeps the table (MariaDB does not read a named column CHECK; the unit test covers that form)
+CREATE TABLE trial_scores (id INT NOT NULL PRIMARY KEY, score INT NOT NULL DEFAULT 0 CHECK (score >= 0), grade CHAR(1) NULL CHECK (grade IN ('A', 'B')));
+
+-- id: trial-ddl-column-check-passes
+-- category: writes.insert
+-- order: unordered
+INSERT INTO trial_scores (id, score, grade) VALUES (1, 5, 'A');
+
+-- id: trial-ddl-column-check-enforced
+-- category: writes.errors
+-- mode: error
+INSERT INTO trial_scores (id, score) VALUES (2, -1);
+
+-- id: trial-ddl-second-column-check-enforced
+-- category: writes.errors
+-- mode: error
+INSERT INTO trial_scores (id, grade) VALUES (3, 'Z');
+
+-- id: trial-ddl-fulltext-then-unique
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_posts
+-- note: finding 28: keys after a FULLTEXT key keep their own kind
+CREATE TABLE trial_posts (id INT NOT NULL PRIMARY KEY, title VARCHAR(100) NOT NULL, body TEXT, FULLTEXT KEY ft_trial_posts (title, body), UNIQUE KEY uq_trial_posts_title (title), KEY idx_trial_posts_body (id));
+
+-- id: trial-ddl-seed-posts
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+INSERT INTO trial_posts VALUES (1, 'Hello', 'World');
+
+-- id: trial-ddl-unique-after-fulltext-enforced
+-- category: writes.errors
+-- mode: error
+INSERT INTO trial_posts VALUES (2, 'hello', 'again');
+
+-- id: trial-ddl-rename-index
+-- category: ddl.index
+-- order: unordered
+-- tables: trial_posts
+-- note: finding 30
+ALTER TABLE trial_posts RENAME INDEX idx_trial_posts_body TO idx_trial_posts_id;
+
+-- id: trial-ddl-fk-parent
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_parent
+CREATE TABLE trial_parent (id INT NOT NULL PRIMARY KEY);
+
+-- id: trial-ddl-fk-child
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_child
+CREATE TABLE trial_child (id INT NOT NULL PRIMARY KEY, parent_id INT NULL, CONSTRAINT fk_trial_child_parent FOREIGN KEY (parent_id) REFERENCES trial_parent (id));
+
+-- id: trial-ddl-fk-enforced
+-- category: writes.errors
+-- mode: error
+INSERT INTO trial_child VALUES (1, 42);
+
+-- id: trial-ddl-drop-foreign-key
+-- category: ddl.alter-drop
+-- order: unordered
+-- tables: trial_child
+-- note: finding 29: MySQL's DROP FOREIGN KEY is PostgreSQL's DROP CONSTRAINT
+ALTER TABLE trial_child DROP FOREIGN KEY fk_trial_child_parent;
+
+-- id: trial-ddl-fk-dropped
+-- category: writes.insert
+-- order: unordered
+INSERT INTO trial_child VALUES (2, 42);
+
+-- id: trial-ddl-set-table
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_tickets
+CREATE TABLE trial_tickets (id INT NOT NULL PRIMARY KEY, labels SET('bug','billing','feature') NOT NULL);
+
+-- id: trial-ddl-seed-tickets
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+INSERT INTO trial_tickets VALUES (1, 'feature'), (2, 'bug'), (3, 'billing'), (4, 'feature,bug'), (5, ''), (6, 'billing,feature');
+
+-- id: trial-order-by-set
+-- category: general.query
+-- order: ordered
+-- note: finding 14: MySQL sorts a SET by the members' bit value (bug=1, billing=2, feature=4)
+SELECT id, labels FROM trial_tickets ORDER BY labels DESC, id;
