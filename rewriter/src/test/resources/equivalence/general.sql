@@ -117,6 +117,12 @@ SELECT LEFT(display_name, 3) AS l, RIGHT(display_name, 2) AS r, SUBSTRING(displa
 -- order: unordered
 SELECT SUBSTRING('abc', -5) AS a, MID('abcdef', -4, 2) AS b, SUBSTRING('abc', 0) AS c, SUBSTR(NULL, -1) AS d, SUBSTRING('abcdef', -3, -1) AS e, SUBSTRING('héllo', -4, 2) AS f;
 
+-- id: gen-round-double-half-even
+-- category: general.query
+-- order: ordered
+-- note: MySQL rounds a DOUBLE as rint(x * 10^d) / 10^d (2.25 -> 2.2, 0.5 -> 0), not like DECIMAL
+SELECT id, ROUND(dbl_v) AS r0, ROUND(dbl_v, 1) AS r1, ROUND(2.25e0, 1) AS tie, ROUND(0.5e0) AS half, ROUND(-2.5e0) AS neg FROM numeric_edges WHERE dbl_v IS NOT NULL ORDER BY id;
+
 -- id: gen-round-truncate
 -- category: general.query
 -- order: unordered

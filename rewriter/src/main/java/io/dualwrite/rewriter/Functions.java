@@ -512,6 +512,33 @@ final class Functions {
       }
       case "ROUND", "TRUNCATE" -> {
         arity(n, args, n.equals("ROUND") ? 1 : 2, 2);
+        if (n.equals("ROUND")
+            && d.isFloating(args.get(0))
+            && (args.size() == 1
+                || (args.get(1) instanceof LongValue places
+                    && places.getValue() >= 0
+                    && places.getValue() <= 15))) {
+          // MySQL rounds a DOUBLE as rint(x * 10^d) / 10^d: half to even (ROUND(2.25e0, 1) is
+          // 2.2); PostgreSQL's round(double precision) is rint too, numeric would give 2.3
+          long places = args.size() == 1 ? 0 : ((LongValue) args.get(1)).getValue();
+          if (places == 0) {
+            d.a("round(CAST(");
+            d.value(args.get(0));
+            d.a(" AS double precision))");
+            return;
+          }
+          // from 2^52 on a double has no fraction left: MySQL returns it as is (and so never
+          // overflows x * 10^d, where PostgreSQL would raise an error)
+          d.a("CASE WHEN abs(CAST(");
+          d.value(args.get(0));
+          d.a(" AS double precision)) >= 4503599627370496 THEN CAST(");
+          d.value(args.get(0));
+          d.a(" AS double precision) ELSE round(CAST(");
+          d.value(args.get(0));
+          d.a(" AS double precision) * 1e").a(Long.toString(places));
+          d.a(") / 1e").a(Long.toString(places)).a(" END");
+          return;
+        }
         // on exact values both round half away from zero; numeric keeps it exact
         d.a(n.equals("ROUND") ? "round(CAST(" : "trunc(CAST(");
         d.value(args.get(0));

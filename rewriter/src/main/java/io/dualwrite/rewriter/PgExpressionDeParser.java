@@ -952,6 +952,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   final boolean isFloating(Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.SignedExpression s) {
+      return isFloating(s.getExpression());
+    }
+    if (e instanceof Parenthesis p) {
+      return isFloating(p.getExpression());
+    }
     Optional<ColumnInfo> c = columnInfo(e);
     if (c.isPresent()) {
       String t = TypeMapping.baseType(c.get().mysqlType());

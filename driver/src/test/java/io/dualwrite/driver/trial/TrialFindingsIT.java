@@ -364,9 +364,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 17: ROUND of a FLOAT/DOUBLE column served by PostgreSQL is a BigDecimal;"
-          + " Connector/J gives Double")
   void roundOfAFloatIsADouble(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
