@@ -36,6 +36,12 @@ SELECT id FROM assignments WHERE '2024-03-02' BETWEEN due_date AND IFNULL(comple
 -- order: ordered
 SELECT id, IFNULL(rating, '0') + 1 AS r FROM assignments ORDER BY id;
 
+-- id: ifnull-decimal-keeps-its-scale
+-- category: p0.ifnull
+-- order: ordered
+-- note: MySQL's result has the largest scale of the arguments: a NULL amount gives 0.00
+SELECT u.id, IFNULL(SUM(r.amount), 0) AS total, COALESCE(MAX(r.amount), 0) AS top FROM users u LEFT JOIN reward_adjustments r ON r.user_id = u.id GROUP BY u.id ORDER BY u.id;
+
 -- id: ifnull-number-stays-number
 -- category: p0.ifnull
 -- order: ordered

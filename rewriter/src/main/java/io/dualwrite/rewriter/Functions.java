@@ -1025,7 +1025,8 @@ final class Functions {
     kinds.remove(Kind.NULL);
     boolean mixedWithString =
         kinds.contains(Kind.STRING) && kinds.size() > 1 && !literalsReadAsTheOtherKind(d, args);
-    d.a("COALESCE(");
+    int scale = mixedWithString ? -1 : commonDecimalScale(d, args);
+    d.a(scale > 0 ? "round(COALESCE(" : "COALESCE(");
     for (int i = 0; i < args.size(); i++) {
       if (i > 0) {
         d.a(", ");
@@ -1036,7 +1037,62 @@ final class Functions {
         d.value(args.get(i));
       }
     }
-    d.a(")");
+    d.a(scale > 0 ? "), " + scale + ")" : ")");
+  }
+
+  /**
+   * {@code IFNULL(total, 0)} with a DECIMAL(12,2) {@code total}: MySQL's result is a DECIMAL with
+   * the largest scale of its arguments, so a NULL total gives {@code 0.00}; PostgreSQL's numeric
+   * would give {@code 0}. Returns that scale when every argument is an exact number of known scale
+   * (integer literals, integer or DECIMAL columns, SUM/MIN/MAX of one) and they differ, else -1.
+   */
+  private static int commonDecimalScale(PgExpressionDeParser d, List<Expression> args) {
+    int max = 0;
+    boolean differ = false;
+    Integer first = null;
+    for (Expression a : args) {
+      if (a instanceof net.sf.jsqlparser.expression.NullValue) {
+        continue;
+      }
+      Integer s = exactScale(d, a);
+      if (s == null) {
+        return -1;
+      }
+      if (first == null) {
+        first = s;
+      } else if (!first.equals(s)) {
+        differ = true;
+      }
+      max = Math.max(max, s);
+    }
+    return differ ? max : -1;
+  }
+
+  /** The scale of an exact number: 0 for integers, s for DECIMAL(p,s); null when unknown. */
+  private static Integer exactScale(PgExpressionDeParser d, Expression e) {
+    if (e instanceof LongValue) {
+      return 0;
+    }
+    if (e instanceof Function f
+        && Set.of("SUM", "MIN", "MAX").contains(name(f))
+        && params(f).size() == 1) {
+      return exactScale(d, params(f).get(0));
+    }
+    var c = d.columnInfo(e);
+    if (c.isEmpty()) {
+      return null;
+    }
+    String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
+    String base = TypeMapping.baseType(t);
+    if (Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint").contains(base)) {
+      return 0;
+    }
+    if (base.equals("decimal") || base.equals("numeric")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?:decimal|numeric)\\(\\d+,\\s*(\\d+)\\).*").matcher(t);
+      return m.matches() ? Integer.valueOf(m.group(1)) : 0;
+    }
+    return null;
   }
 
   /**

@@ -165,9 +165,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 5: IFNULL/COALESCE(DECIMAL(12,2) expression, 0) served by PostgreSQL gives 0"
-          + " where MySQL gives 0.00 (getString, getBigDecimal scale)")
   void ifnullOfADecimalKeepsItsScale(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
