@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code CREATE VIEW} statements of the Sakila schema ({@code
- * /work/shared/corpus/sakila-mysql-schema.sql}, or the file named by the system property {@code
+ * The {@code CREATE VIEW} statements of the Sakila schema (the repository's copy under {@code
+ * rewriter/src/test/resources/equivalence/corpus/}, or the file named by the system property {@code
  * dualwrite.bench.sakila}), as realistic large statements for the rewriter. Each is split at its
  * view name so a benchmark can make a distinct statement per call (a guaranteed cache miss).
  */
@@ -36,10 +36,17 @@ public final class SakilaViews {
 
   private SakilaViews() {}
 
+  /** The repository's copy, from the repository root ({@code run.sh}) or a module directory. */
+  private static final String IN_REPOSITORY =
+      "rewriter/src/test/resources/equivalence/corpus/sakila-mysql-schema.sql";
+
   public static Path defaultFile() {
-    return Path.of(
-        System.getProperty(
-            "dualwrite.bench.sakila", "/work/shared/corpus/sakila-mysql-schema.sql"));
+    String named = System.getProperty("dualwrite.bench.sakila");
+    if (named != null) {
+      return Path.of(named);
+    }
+    Path fromRoot = Path.of(IN_REPOSITORY);
+    return Files.exists(fromRoot) ? fromRoot : Path.of("..").resolve(IN_REPOSITORY);
   }
 
   /** The views of the schema file, in file order. */

@@ -23,7 +23,8 @@ class CorpusTranslationTest {
   static List<String> sqlglotInputs() throws IOException {
     List<String> out = new ArrayList<>();
     for (String line :
-        Files.readAllLines(Path.of("/work/shared/corpus/sqlglot_mysql_to_postgres.jsonl"))) {
+        Files.readAllLines(
+            Path.of("src/test/resources/equivalence/corpus/sqlglot_mysql_to_postgres.jsonl"))) {
       Matcher m = MYSQL_FIELD.matcher(line);
       if (!m.find()) {
         continue;

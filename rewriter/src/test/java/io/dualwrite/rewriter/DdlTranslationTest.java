@@ -189,7 +189,8 @@ class DdlTranslationTest {
   /** Every CREATE TABLE of the Sakila schema translates; its routines are refused by kind. */
   @Test
   void sakilaSchemaTablesAllTranslate() throws IOException {
-    String text = Files.readString(Path.of("/work/shared/corpus/sakila-mysql-schema.sql"));
+    String text =
+        Files.readString(Path.of("src/test/resources/equivalence/corpus/sakila-mysql-schema.sql"));
     List<String> statements = splitScript(text);
     int tables = 0;
     List<String> refusedCodes = new ArrayList<>();

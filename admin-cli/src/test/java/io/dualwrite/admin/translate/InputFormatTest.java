@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
@@ -49,7 +48,7 @@ class InputFormatTest {
 
   @Test
   void sakilaIsAScript() throws IOException {
-    String sakila = Files.readString(Path.of("/work/shared/corpus/sakila-mysql-schema.sql"));
+    String sakila = Files.readString(TranslateCommandTest.SAKILA);
     assertThat(InputFormat.detect(sakila)).isEqualTo(InputFormat.SCRIPT);
   }
 

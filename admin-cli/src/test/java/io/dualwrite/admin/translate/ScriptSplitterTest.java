@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -191,7 +190,7 @@ class ScriptSplitterTest {
 
   @Test
   void sakilaSchemaSplitsIntoItsStatements() throws IOException {
-    String sakila = Files.readString(Path.of("/work/shared/corpus/sakila-mysql-schema.sql"));
+    String sakila = Files.readString(TranslateCommandTest.SAKILA);
     List<SourceStatement> statements = Statements.read(SCRIPT, sakila);
     List<String> texts = statements.stream().map(SourceStatement::text).toList();
     assertThat(texts).noneMatch(t -> t.toUpperCase().startsWith("DELIMITER"));

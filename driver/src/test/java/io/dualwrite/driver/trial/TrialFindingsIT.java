@@ -21,10 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The smallest reproductions of what the trial workloads ran into: valid MySQL, written the way
  * applications write it, that the driver does not mirror or serve like MySQL. Each test states the
- * MySQL behaviour and fails today; they are disabled with the finding number of
- * /work/notes/trial-findings.md until the product is fixed. Each test uses its own tables and its
- * own driver runtime ({@code dualwrite.instance}), so drift from one cannot reroute another's
- * reads.
+ * MySQL behaviour; those that still fail are disabled with their finding number until the product
+ * is fixed (the open findings are the disabled tests). Each test uses its own tables and its own
+ * driver runtime ({@code dualwrite.instance}), so drift from one cannot reroute another's reads.
  */
 @ExtendWith(TestDatabases.class)
 class TrialFindingsIT {
