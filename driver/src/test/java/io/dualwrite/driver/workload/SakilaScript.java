@@ -1,7 +1,6 @@
 package io.dualwrite.driver.workload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The statements of the MySQL Sakila schema script ({@code workload/sakila-mysql-schema.sql}, BSD
- * licence, see {@code sakila-LICENSE.txt}), split the way the mysql client splits them: on the
- * current {@code DELIMITER}, outside quotes and comments. Each statement is sent through the driver
- * one by one, as an application's migration tool would.
+ * The statements of the MySQL Sakila schema script (the repository's copy in the rewriter's corpus,
+ * BSD licence, see {@code sakila-LICENSE.txt} there), split the way the mysql client splits them:
+ * on the current {@code DELIMITER}, outside quotes and comments. Each statement is sent through the
+ * driver one by one, as an application's migration tool would.
  */
 final class SakilaScript {
   enum Kind {
@@ -31,14 +30,15 @@ final class SakilaScript {
 
   private SakilaScript() {}
 
+  /** The repository's one copy, kept with the rewriter's corpus (tests run in driver/). */
+  static final java.nio.file.Path SCRIPT =
+      java.nio.file.Path.of(
+          "../rewriter/src/test/resources/equivalence/corpus/sakila-mysql-schema.sql");
+
   static List<Stmt> load() {
     String text;
-    try (InputStream in =
-        SakilaScript.class.getResourceAsStream("/workload/sakila-mysql-schema.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("workload/sakila-mysql-schema.sql is not on the classpath");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      text = java.nio.file.Files.readString(SCRIPT, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
