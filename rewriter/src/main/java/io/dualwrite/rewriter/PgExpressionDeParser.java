@@ -1548,7 +1548,31 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (o.isMysqlWithRollup()) {
       throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
     }
-    Expression e = o.getExpression();
+    orderKey(o.getExpression());
+    if (!o.isAsc()) {
+      a(" DESC");
+    }
+    nullOrdering(o);
+  }
+
+  /** MySQL's NULL ordering of an ORDER BY element, made explicit for PostgreSQL. */
+  final void nullOrdering(OrderByElement o) {
+    a(nullOrderingOf(o));
+  }
+
+  /** " NULLS FIRST" or " NULLS LAST": MySQL's NULL ordering of {@code o}. */
+  static String nullOrderingOf(OrderByElement o) {
+    if (o.getNullOrdering() != null) {
+      return o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
+          ? " NULLS FIRST"
+          : " NULLS LAST";
+    }
+    // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
+    return o.isAsc() ? " NULLS FIRST" : " NULLS LAST";
+  }
+
+  /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
+  final void orderKey(Expression e) {
     List<String> enumValues = enumValues(e);
     if (enumValues != null) {
       // MySQL sorts an ENUM by its declaration order, not by the text
@@ -1579,18 +1603,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
       a(")");
     } else {
       value(e);
-    }
-    if (!o.isAsc()) {
-      a(" DESC");
-    }
-    if (o.getNullOrdering() != null) {
-      a(
-          o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
-              ? " NULLS FIRST"
-              : " NULLS LAST");
-    } else {
-      // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
-      a(o.isAsc() ? " NULLS FIRST" : " NULLS LAST");
     }
   }
 
