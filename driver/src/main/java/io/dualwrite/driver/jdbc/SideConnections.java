@@ -144,6 +144,12 @@ final class SideConnections {
     remember(side, key, new SessionSql(sql, true));
   }
 
+  /** The session statements a newly opened {@code side} would replay, in order. */
+  java.util.List<String> replayed(Side side) {
+    return (side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql)
+        .values().stream().map(SessionSql::sql).toList();
+  }
+
   private void remember(Side side, String key, SessionSql sql) {
     Map<String, SessionSql> m = side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql;
     m.remove(key);
