@@ -66,6 +66,11 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     generation.incrementAndGet();
   }
 
+  @Override
+  public String database() {
+    return schema;
+  }
+
   /** The schema this catalog describes. */
   public String schema() {
     return schema;
