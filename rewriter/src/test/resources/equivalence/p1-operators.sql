@@ -482,6 +482,11 @@ SELECT DISTINCT title FROM chores WHERE title IN ('Dishes', 'DISHES');
 -- order: unordered
 SELECT MIN(email) AS lo, MAX(email) AS hi FROM users;
 
+-- id: ci-min-max-grouped
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT family_id, MIN(email) AS lo, MAX(email) AS hi, MIN(username) AS first_bin FROM users GROUP BY family_id ORDER BY family_id;
+
 -- id: ci-greater-than
 -- category: p1.case-insensitive
 -- order: ordered

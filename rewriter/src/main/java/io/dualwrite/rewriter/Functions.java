@@ -178,6 +178,12 @@ final class Functions {
       coalesce(d, args);
       return;
     }
+    if ((n.equals("MIN") || n.equals("MAX"))
+        && args.size() == 1
+        && d.isCaseInsensitiveText(args.get(0))) {
+      caseInsensitiveMinMax(d, args.get(0), n.equals("MAX"));
+      return;
+    }
     if (SAME.contains(n)) {
       String pg =
           switch (n) {
@@ -1545,6 +1551,25 @@ final class Functions {
     d.a(") AS dw_u(").a(String.join(", ", columns)).a(") WHERE ");
     d.a(String.join(" AND ", values.stream().map(x -> x + " IS NOT NULL").toList()));
     d.a(" ORDER BY ").a(String.join(", ", pickOrder)).a(") dw_g)");
+  }
+
+  /**
+   * MIN/MAX of a case-insensitive column: MySQL compares under the collation ('alice' < 'Bob'),
+   * PostgreSQL's min/max in code-point order ('Bob' < 'alice'). The value first in case-insensitive
+   * order is taken as written; of values equal but for case, the first in code-point order (MySQL:
+   * the first read). NULLs are skipped and an all-NULL group gives NULL, as with min/max.
+   */
+  private static void caseInsensitiveMinMax(PgExpressionDeParser d, Expression x, boolean max) {
+    String dir = max ? " DESC" : "";
+    d.a("(array_agg(");
+    d.value(x);
+    d.a(" ORDER BY lower(");
+    d.value(x);
+    d.a(")").a(dir).a(", ");
+    d.value(x);
+    d.a(dir).a(") FILTER (WHERE ");
+    d.value(x);
+    d.a(" IS NOT NULL))[1]");
   }
 
   /** Whether any of the expressions refers to a column. */

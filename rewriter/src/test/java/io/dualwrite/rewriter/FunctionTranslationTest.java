@@ -70,6 +70,16 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void minAndMaxOfACaseInsensitiveColumnCompareIgnoringCase() {
+    assertThat(pg("SELECT MIN(name), MAX(name) FROM users"))
+        .isEqualTo(
+            "SELECT (array_agg(name ORDER BY lower(name), name) FILTER (WHERE name IS NOT NULL))[1],"
+                + " (array_agg(name ORDER BY lower(name) DESC, name DESC)"
+                + " FILTER (WHERE name IS NOT NULL))[1] FROM users");
+    assertThat(expr("MIN(a)")).isEqualTo("min(a)");
+  }
+
+  @Test
   void groupConcatDistinctOfACaseInsensitiveColumnMergesValuesDifferingInCase() {
     String sql = pg("SELECT GROUP_CONCAT(DISTINCT name ORDER BY name) FROM users");
     assertThat(sql)
