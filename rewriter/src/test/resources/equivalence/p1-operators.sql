@@ -497,6 +497,11 @@ SELECT id FROM users WHERE email > 'b' ORDER BY id;
 -- order: unordered
 SELECT 'abc' = 'ABC' AS a;
 
+-- id: ci-literal-order
+-- category: p1.case-insensitive
+-- order: unordered
+SELECT 'a' < 'B' AS lt, 'Z' > 'y' AS gt, INSTR('Hello', 'L') AS i;
+
 -- id: ci-accent-insensitive
 -- category: p1.case-insensitive
 -- order: unordered

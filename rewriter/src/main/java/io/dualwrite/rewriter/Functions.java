@@ -405,7 +405,7 @@ final class Functions {
       case "LOCATE", "POSITION" -> {
         arity(n, args, 2, 3);
         // MySQL searches with the collation: case-insensitive for _ci columns
-        boolean fold = d.anyCaseInsensitive(args.subList(0, 2));
+        boolean fold = d.foldsCase(args.subList(0, 2));
         if (args.size() == 2) {
           d.a("strpos(");
           d.textFolded(args.get(1), fold);
@@ -431,7 +431,7 @@ final class Functions {
       }
       case "INSTR" -> {
         arity(n, args, 2, 2);
-        boolean fold = d.anyCaseInsensitive(args);
+        boolean fold = d.foldsCase(args);
         d.a("strpos(");
         d.textFolded(args.get(0), fold);
         d.a(", ");
@@ -470,7 +470,7 @@ final class Functions {
         d.a(" IS NULL OR ");
         d.value(args.get(1));
         d.a(" IS NULL THEN NULL ELSE COALESCE(array_position(string_to_array(");
-        boolean fold = d.anyCaseInsensitive(args);
+        boolean fold = d.foldsCase(args);
         d.textFolded(args.get(1), fold);
         d.a(", ','), ");
         d.textFolded(args.get(0), fold);
@@ -483,7 +483,7 @@ final class Functions {
         d.a("CASE WHEN ");
         d.value(args.get(0));
         d.a(" IS NULL THEN 0");
-        boolean fold = d.anyCaseInsensitive(args);
+        boolean fold = d.foldsCase(args);
         for (int i = 1; i < args.size(); i++) {
           d.a(" WHEN ");
           if (fold) {

@@ -177,6 +177,31 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
   }
 
+  /**
+   * Whether MySQL compares these operands case-insensitively: a case-insensitive column among them,
+   * or only string literals and parameters, which take the connection's collation (MySQL 8's
+   * default utf8mb4_0900_ai_ci ignores case; an application that sets a binary or case-sensitive
+   * connection collation is not followed).
+   */
+  final boolean foldsCase(List<Expression> operands) {
+    return anyCaseInsensitive(operands) || stringLiteralsOnly(operands);
+  }
+
+  /** Only plain string literals and parameters, and at least one literal. */
+  private boolean stringLiteralsOnly(List<Expression> operands) {
+    boolean literal = false;
+    for (Expression e : operands) {
+      if (e instanceof StringValue s
+          && (s.getPrefix() == null || s.getPrefix().isEmpty())
+          && hexDigits(e) == null) {
+        literal = true;
+      } else if (!(e instanceof JdbcParameter)) {
+        return false;
+      }
+    }
+    return literal;
+  }
+
   final boolean isCaseInsensitiveText(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
@@ -626,7 +651,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
       }
       return;
     }
-    if (isCaseInsensitiveText(l) || isCaseInsensitiveText(r)) {
+    if (isCaseInsensitiveText(l)
+        || isCaseInsensitiveText(r)
+        || (l instanceof StringValue && r instanceof StringValue && foldsCase(List.of(l, r)))) {
       a("lower(");
       text(l);
       a(")").a(op).a("lower(");
