@@ -123,6 +123,12 @@ SELECT SUBSTRING('abc', -5) AS a, MID('abcdef', -4, 2) AS b, SUBSTRING('abc', 0)
 -- note: MySQL rounds a DOUBLE as rint(x * 10^d) / 10^d (2.25 -> 2.2, 0.5 -> 0), not like DECIMAL
 SELECT id, ROUND(dbl_v) AS r0, ROUND(dbl_v, 1) AS r1, ROUND(2.25e0, 1) AS tie, ROUND(0.5e0) AS half, ROUND(-2.5e0) AS neg FROM numeric_edges WHERE dbl_v IS NOT NULL ORDER BY id;
 
+-- id: gen-round-double-expression
+-- category: general.query
+-- order: ordered
+-- note: arithmetic with a DOUBLE operand is a DOUBLE in MySQL: 0.1 + 2.15 rounds half to even
+SELECT id, ROUND(dbl_v * 10, 1) AS a, ROUND(dbl_v / 4, 2) AS b, ROUND(dbl_v + 2.15, 1) AS c, ROUND(ABS(dbl_v) + 0.15, 1) AS d, (dbl_v * 2) / 3 AS e FROM numeric_edges WHERE id IN (3, 4, 6) ORDER BY id;
+
 -- id: gen-round-truncate
 -- category: general.query
 -- order: unordered

@@ -985,6 +985,29 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (e instanceof Parenthesis p) {
       return isFloating(p.getExpression());
     }
+    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
+      return isFloating(l.get(0));
+    }
+    if (e instanceof Addition
+        || e instanceof Subtraction
+        || e instanceof Multiplication
+        || e instanceof Division) {
+      // MySQL computes in DOUBLE as soon as one operand is a FLOAT/DOUBLE
+      BinaryExpression b = (BinaryExpression) e;
+      return isFloating(b.getLeftExpression()) || isFloating(b.getRightExpression());
+    }
+    if (e instanceof Function f) {
+      String n = upper(f.getName());
+      if (DOUBLE_FUNCTIONS.contains(n)) {
+        return true;
+      }
+      List<Expression> args =
+          f.getParameters() == null ? List.of() : (List<Expression>) f.getParameters();
+      if (FLOATING_LIKE_FIRST_ARGUMENT.contains(n) && !args.isEmpty()) {
+        return isFloating(args.get(0));
+      }
+      return false;
+    }
     Optional<ColumnInfo> c = columnInfo(e);
     if (c.isPresent()) {
       String t = TypeMapping.baseType(c.get().mysqlType());
@@ -993,6 +1016,16 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return e instanceof DoubleValue d
         && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
   }
+
+  /** MySQL functions whose result is a DOUBLE whatever their arguments. */
+  private static final Set<String> DOUBLE_FUNCTIONS =
+      Set.of(
+          "SQRT", "EXP", "LN", "LOG", "LOG2", "LOG10", "POW", "POWER", "RAND", "PI", "SIN", "COS",
+          "TAN", "ASIN", "ACOS", "ATAN", "ATAN2", "COT", "DEGREES", "RADIANS");
+
+  /** MySQL functions whose result is a DOUBLE when their first argument is one. */
+  private static final Set<String> FLOATING_LIKE_FIRST_ARGUMENT =
+      Set.of("ABS", "ROUND", "TRUNCATE", "CEIL", "CEILING", "FLOOR", "SUM", "MIN", "MAX", "AVG");
 
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
