@@ -161,6 +161,42 @@ class SessionStatementsIT {
   }
 
   @Test
+  void aDumpThatRecreatesAReferencedTableWithChecksOffKeepsTheKeyOnPostgres(DatabasePair db)
+      throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.execute("CREATE TABLE dump_parent (id INT PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE dump_child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
+              + " CONSTRAINT fk_dump_child_parent FOREIGN KEY (parent_id)"
+              + " REFERENCES dump_parent (id))");
+      s.executeUpdate("INSERT INTO dump_parent VALUES (1)");
+      s.executeUpdate("INSERT INTO dump_child VALUES (10, 1)");
+      // as a mysqldump restore does it: drop and re-create the parent under checks off
+      s.execute("SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0");
+      s.execute("DROP TABLE IF EXISTS dump_parent");
+      s.execute("CREATE TABLE dump_parent (id INT PRIMARY KEY, name VARCHAR(10) NULL)");
+      s.executeUpdate("INSERT INTO dump_parent VALUES (1, 'one'), (2, 'two')");
+      s.execute("SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS");
+      s.executeUpdate("INSERT INTO dump_child VALUES (20, 2)");
+    }
+    assertThat(seen).isEmpty();
+    assertSameRows(db, "dump_parent", "id");
+    assertSameRows(db, "dump_child", "id");
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_constraint WHERE conname = 'fk_dump_child_parent'"
+                    + " AND confrelid = 'dump_parent'::regclass")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("the key points at the re-created table").isEqualTo(1);
+    }
+  }
+
+  @Test
   void foreignKeyChecksOffAppliesToPostgresWhenItIsAuthoritative(DatabasePair db)
       throws SQLException {
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();

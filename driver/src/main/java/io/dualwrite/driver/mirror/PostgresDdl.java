@@ -1,6 +1,7 @@
 package io.dualwrite.driver.mirror;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,6 +35,13 @@ public final class PostgresDdl {
       } catch (SQLException e) {
         if (isForeignKey(sql) && "42P01".equals(e.getSQLState())) {
           defer(sql);
+          continue;
+        }
+        if ("2BP01".equals(e.getSQLState()) && isDropTable(sql) && foreignKeyChecksOff(pg)) {
+          detachReferencingKeys(pg, sql);
+          try (Statement s = pg.createStatement()) {
+            count = s.execute(sql) ? -1 : s.getLargeUpdateCount();
+          }
           continue;
         }
         throw e;
@@ -75,6 +83,63 @@ public final class PostgresDdl {
           }
         }
       }
+    }
+  }
+
+  private static final java.util.regex.Pattern DROP_TABLE =
+      java.util.regex.Pattern.compile(
+          "(?is)DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)\\s*(?:RESTRICT|CASCADE)?\\s*");
+
+  private static boolean isDropTable(String sql) {
+    return DROP_TABLE.matcher(sql).matches();
+  }
+
+  /** Whether the session runs with MySQL's FOREIGN_KEY_CHECKS=0 (the replica role). */
+  private static boolean foreignKeyChecksOff(Connection pg) throws SQLException {
+    try (Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('session_replication_role')")) {
+      return rs.next() && "replica".equals(rs.getString(1));
+    }
+  }
+
+  /**
+   * With FOREIGN_KEY_CHECKS=0 MySQL drops a table other tables reference and leaves their keys
+   * pointing at it (mysqldump drops and re-creates every table that way); PostgreSQL refuses
+   * (2BP01). The referencing keys are dropped here and kept pending, so they come back when the
+   * table is created again.
+   */
+  private void detachReferencingKeys(Connection pg, String dropSql) throws SQLException {
+    java.util.regex.Matcher m = DROP_TABLE.matcher(dropSql);
+    if (!m.matches()) {
+      return;
+    }
+    List<String> dropped = new ArrayList<>();
+    for (String name : m.group(1).split(",")) {
+      dropped.add(name.trim());
+    }
+    String query =
+        "SELECT c.conrelid::regclass::text, quote_ident(c.conname), pg_get_constraintdef(c.oid)"
+            + " FROM pg_constraint c WHERE c.contype = 'f' AND c.confrelid = to_regclass(?)"
+            + " AND c.conrelid <> c.confrelid";
+    List<String[]> keys = new ArrayList<>();
+    try (java.sql.PreparedStatement ps = pg.prepareStatement(query)) {
+      for (String table : dropped) {
+        ps.setString(1, table);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+          }
+        }
+      }
+    }
+    for (String[] key : keys) {
+      if (dropped.contains(key[0])) {
+        continue; // dropped with its table
+      }
+      try (Statement s = pg.createStatement()) {
+        s.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT " + key[1]);
+      }
+      defer("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
     }
   }
 
