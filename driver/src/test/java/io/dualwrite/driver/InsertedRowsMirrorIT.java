@@ -344,6 +344,79 @@ class InsertedRowsMirrorIT {
   }
 
   @Test
+  void batchOfInsertIgnoresThatSkipsRowsKeepsMysqlKeys(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "ignore-batch", "DUAL_WRITE")) {
+      tagsTable(c, "irm14_tags");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT IGNORE INTO irm14_tags (name) VALUES (?)")) {
+        for (String name : new String[] {"a", "red", "b", "a", "c"}) {
+          ps.setString(1, name);
+          ps.addBatch();
+        }
+        assertThat(ps.executeBatch()).containsExactly(1, 0, 1, 0, 1);
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT IGNORE INTO irm14_tags (name) VALUES (?), (?)")) {
+        ps.setString(1, "d");
+        ps.setString(2, "b");
+        ps.addBatch();
+        ps.setString(1, "c");
+        ps.setString(2, "e");
+        ps.addBatch();
+        assertThat(ps.executeBatch()).containsExactly(1, 1);
+      }
+      assertNone(seen);
+    }
+    assertSameRows(db, "irm14_tags", "id");
+  }
+
+  @Test
+  void batchOfInsertSelectsKeepsMysqlKeys(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "select-batch", "DUAL_WRITE")) {
+      scrambledSource(c, "irm15_src");
+      eventsTable(c, "irm15_events");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO irm15_events (source_id, label) SELECT id, ? FROM irm15_src"
+                  + " WHERE id > ?")) {
+        ps.setString(1, "three");
+        ps.setInt(2, 2);
+        ps.addBatch();
+        ps.setString(1, "none");
+        ps.setInt(2, 9);
+        ps.addBatch();
+        ps.setString(1, "all");
+        ps.setInt(2, 0);
+        ps.addBatch();
+        assertThat(ps.executeBatch()).containsExactly(3, 0, 5);
+      }
+      assertNone(seen);
+    }
+    assertSameRows(db, "irm15_events", "id");
+  }
+
+  @Test
+  void pgPrimaryBatchOfInsertIgnoresThatSkipsRowsKeepsPostgresKeys(DatabasePair db)
+      throws SQLException {
+    try (Connection c = connect(db, "pg-ignore-batch", "PG_PRIMARY")) {
+      tagsTable(c, "irm16_tags");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT IGNORE INTO irm16_tags (name) VALUES (?)")) {
+        for (String name : new String[] {"a", "red", "b", "a", "c"}) {
+          ps.setString(1, name);
+          ps.addBatch();
+        }
+        assertThat(ps.executeBatch()).containsExactly(1, 0, 1, 0, 1);
+      }
+      assertNone(seen);
+    }
+    assertSameRows(db, "irm16_tags", "id");
+  }
+
+  @Test
   void insertIgnoreThatGivesSomeRowsAnIdIsStillRecorded(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "mixed", "DUAL_WRITE");
         Statement s = c.createStatement()) {

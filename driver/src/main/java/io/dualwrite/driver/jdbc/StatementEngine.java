@@ -871,7 +871,7 @@ final class StatementEngine {
     if (keysNeeded && keys != null && !keys.isEmpty() && readBackWanted(t, authCount)) {
       InsertedRowsMirror.ReadBack read = readBack(t, keys, authCount);
       if (read.rows() != null) {
-        return mirrorReadBack(t, oc, read, keys, authCount, keyStrings);
+        return mirrorReadBack(t, oc, read, keys.get(0), authCount, keyStrings);
       }
       notReadBack = read.reason();
     }
@@ -1084,7 +1084,7 @@ final class StatementEngine {
       Translation t,
       Connection oc,
       InsertedRowsMirror.ReadBack read,
-      List<Object> authKeys,
+      Object lastInsertId,
       long authCount,
       List<String> keyStrings) {
     DriverRuntime runtime = conn.runtime();
@@ -1098,7 +1098,7 @@ final class StatementEngine {
         runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), read.keys());
       } else {
         try (PreparedStatement ps = oc.prepareStatement("DO LAST_INSERT_ID(?)")) {
-          ps.setLong(1, ((Number) authKeys.get(0)).longValue());
+          ps.setLong(1, ((Number) lastInsertId).longValue());
           ps.execute();
         }
       }
@@ -1525,6 +1525,28 @@ final class StatementEngine {
     }
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
+    String notReadBack = null;
+    if (ai != null
+        && !ai.suppliedByStatement()
+        && keys != null
+        && batchReadBackWanted(t, authCounts)) {
+      long total = 0;
+      Object lastInsertId = null;
+      int offset = 0;
+      for (long n : authCounts) {
+        if (n > 0) {
+          total += n;
+          lastInsertId = offset < keys.size() ? keys.get(offset) : null;
+          offset += (int) Math.min(n, Integer.MAX_VALUE);
+        }
+      }
+      InsertedRowsMirror.ReadBack read = readBackBatch(t, keys, authCounts);
+      if (read.rows() != null) {
+        mirrorReadBack(t, oc, read, lastInsertId, total, keyStrings(keys));
+        return;
+      }
+      notReadBack = read.reason();
+    }
     int succeeded = 0;
     for (int i = 0; i < rows.size(); i++) {
       if (i < authCounts.length && authCounts[i] != Statement.EXECUTE_FAILED) {
@@ -1655,11 +1677,75 @@ final class StatementEngine {
               t.mysqlSql(),
               "generated keys could not be written explicitly on the "
                   + other
-                  + " side; its keys may differ",
+                  + " side; its keys may differ"
+                  + (notReadBack == null ? "" : " (rows not read back: " + notReadBack + ")"),
               tables,
               keyStrings(keys),
               true);
     }
+  }
+
+  /**
+   * Whether a batch's rows are read back: some execution inserted rows, one could not be matched to
+   * its keys (as in {@link #readBackWanted}; for INSERT IGNORE also an execution that inserted
+   * nothing, as it has no key), and no execution failed or has an unknown count.
+   */
+  private static boolean batchReadBackWanted(Translation t, long[] authCounts) {
+    int rowCount = t.autoIncrement().rowCount();
+    boolean inserted = false;
+    boolean unmatched = false;
+    for (long n : authCounts) {
+      if (n < 0) {
+        return false; // failed, or SUCCESS_NO_INFO (a rewritten batch): which rows is unknown
+      }
+      inserted |= n > 0;
+      unmatched |=
+          switch (t.kind()) {
+            case INSERT -> rowCount == 0;
+            case INSERT_IGNORE -> rowCount == 0 || n < rowCount;
+            default -> false;
+          };
+    }
+    return inserted && unmatched;
+  }
+
+  /**
+   * Reads back the rows a batch inserted. Each execution's keys are its slice of the generated keys
+   * (as many as its update count, in order): on MySQL each execution's key range is read, on
+   * PostgreSQL all keys at once.
+   */
+  private InsertedRowsMirror.ReadBack readBackBatch(
+      Translation t, List<Object> keys, long[] authCounts) {
+    long total = 0;
+    for (long n : authCounts) {
+      total += n;
+    }
+    if (total != keys.size()) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          keys.size() + " generated keys for " + total + " inserted rows");
+    }
+    if (total > InsertedRowsMirror.MAX_ROWS) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          total + " rows inserted (read back: 1 to " + InsertedRowsMirror.MAX_ROWS + ")");
+    }
+    if (conn.authoritativeSide() == Side.POSTGRES) {
+      return readBack(t, keys, total);
+    }
+    List<InsertedRowsMirror.ReadBack> parts = new ArrayList<>();
+    int offset = 0;
+    for (long n : authCounts) {
+      if (n == 0) {
+        continue;
+      }
+      List<Object> slice = keys.subList(offset, offset + (int) n);
+      offset += (int) n;
+      InsertedRowsMirror.ReadBack part = readBack(t, slice, n);
+      if (part.rows() == null) {
+        return part;
+      }
+      parts.add(part);
+    }
+    return InsertedRowsMirror.ReadBack.concat(parts);
   }
 
   // ------------------------------------------------------------------------------- session

@@ -80,6 +80,18 @@ public final class InsertedRowsMirror {
       return new ReadBack(null, null, null, null, reason);
     }
 
+    /** The rows of several read-backs of one table, in order. */
+    public static ReadBack concat(List<ReadBack> parts) {
+      List<Object[]> values = new ArrayList<>();
+      List<Object> keys = new ArrayList<>();
+      for (ReadBack p : parts) {
+        values.addAll(p.values());
+        keys.addAll(p.keys());
+      }
+      ReadBack first = parts.get(0);
+      return new ReadBack(first.table(), first.columns(), values, keys, null);
+    }
+
     /** The rows, or null when they could not be proven to be exactly the inserted ones. */
     public List<Object[]> rows() {
       return values;
