@@ -189,6 +189,38 @@ class InsertedRowsMirrorIT {
     }
   }
 
+  @Test
+  void insertSelectCopiesFloatsExactly(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "floats", "DUAL_WRITE")) {
+      execute(
+          c,
+          "DROP TABLE IF EXISTS irm17_src",
+          "DROP TABLE IF EXISTS irm17_copy",
+          "CREATE TABLE irm17_src (id INT NOT NULL PRIMARY KEY, f FLOAT NULL, d DOUBLE NULL)",
+          "CREATE TABLE irm17_copy (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+              + " f FLOAT NULL, d DOUBLE NULL)",
+          "INSERT INTO irm17_src VALUES (1, 123456.789, 0.1), (2, 3.14159274, 1.7976931348623157e308),"
+              + " (3, 1.17549435e-38, 4.9e-324), (4, -0.3333333, -2.2250738585072014e-308),"
+              + " (5, 16777217, 9007199254740993)");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      execute(c, "INSERT INTO irm17_copy (f, d) SELECT f, d FROM irm17_src ORDER BY id");
+      assertNone(seen);
+    }
+    // The stored single-precision values, widened exactly. (Not TableComparison.assertSameRows:
+    // MariaDB sends a FLOAT as text rounded to 6 significant digits, so Connector/J reads 123457
+    // for the 123456.7890625 stored, and PostgreSQL's exact copy would compare unequal.)
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres()) {
+      assertThat(
+              TableComparison.rows(
+                  pg, "SELECT id, CAST(f AS double precision), d FROM irm17_copy ORDER BY id"))
+          .hasSize(5)
+          .isEqualTo(
+              TableComparison.rows(
+                  mysql, "SELECT id, CAST(f AS DOUBLE), d FROM irm17_copy ORDER BY id"));
+    }
+  }
+
   /** MySQL's text of a value as PostgreSQL prints it (no trailing fractional zeros). */
   private static Object pgText(Object v) {
     if (v instanceof String s && s.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+")) {

@@ -46,8 +46,10 @@ import java.util.Set;
  *
  * <p>Values cross as MySQL's column type dictates (the rewriter's catalog): integers of every width
  * (TINYINT(1), BIT(1) and YEAR included) as numbers, DECIMAL and BIGINT UNSIGNED as {@code
- * BigDecimal}, dates, times and JSON as their text read on the source side, strings as strings,
- * binary strings as bytes. A table with a column of any other type is not read back.
+ * BigDecimal}, FLOAT and DOUBLE as their exact binary value (a MySQL FLOAT is read widened to
+ * DOUBLE, as MySQL's text of a FLOAT is rounded), dates, times and JSON as their text read on the
+ * source side (no time zone conversion by either driver), strings as strings, binary strings as
+ * bytes. A table with a column of any other type is not read back.
  */
 public final class InsertedRowsMirror {
 
@@ -209,7 +211,7 @@ public final class InsertedRowsMirror {
           }
           Object[] row = new Object[columns.size()];
           for (int i = 0; i < row.length; i++) {
-            row[i] = read(rs, i + 4, family(columns.get(i)));
+            row[i] = read(rs, i + 4, family(columns.get(i)), true);
           }
           rows.add(row);
           keys.add(id);
@@ -260,7 +262,7 @@ public final class InsertedRowsMirror {
           }
           Object[] row = new Object[columns.size()];
           for (int i = 0; i < row.length; i++) {
-            row[i] = read(rs, i + 2, family(columns.get(i)));
+            row[i] = read(rs, i + 2, family(columns.get(i)), false);
           }
           rows.add(row);
           found.add(rs.getLong(1));
@@ -303,6 +305,8 @@ public final class InsertedRowsMirror {
       case DECIMAL -> "CAST(" + q + " AS CHAR)";
       // MySQL's own text of the value: no time zone or calendar conversion by Connector/J
       case TEXT -> "CAST(" + q + " AS CHAR)";
+      // widened exactly to DOUBLE: MySQL prints a FLOAT rounded to 6 digits, a DOUBLE exactly
+      case FLOAT -> "(" + q + " + 0e0)";
       default -> q;
     };
   }
@@ -313,7 +317,8 @@ public final class InsertedRowsMirror {
     return family(c) == Family.TEXT ? "CAST(" + q + " AS text)" : q;
   }
 
-  private static Object read(ResultSet rs, int index, Family family) throws SQLException {
+  private static Object read(ResultSet rs, int index, Family family, boolean fromMysql)
+      throws SQLException {
     Object value =
         switch (family) {
           case INTEGER -> rs.getLong(index);
@@ -321,7 +326,7 @@ public final class InsertedRowsMirror {
             String text = rs.getString(index);
             yield text == null ? null : new BigDecimal(text);
           }
-          case FLOAT -> rs.getFloat(index);
+          case FLOAT -> fromMysql ? (float) rs.getDouble(index) : rs.getFloat(index);
           case DOUBLE -> rs.getDouble(index);
           case STRING, TEXT -> rs.getString(index);
           case BYTES -> rs.getBytes(index);
