@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Writes whose generated keys cannot be matched to their rows ({@code INSERT ... SELECT}, a
@@ -583,6 +585,35 @@ class InsertedRowsMirrorIT {
     }
     Thread.sleep(500);
     assertThat(waiter.isDone()).as("the statement waits for the lock").isFalse();
+  }
+
+  /**
+   * MySQL's table names are case-sensitive where lower_case_table_names is 0 (as on the embedded
+   * MariaDB); the catalog's are lower-case.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"DUAL_WRITE", "PG_PRIMARY"})
+  void aTableNamedInMixedCaseIsReadBack(String phase, DatabasePair db) throws SQLException {
+    String table = "Irm18_Events_" + phase.charAt(0);
+    try (Connection c = connect(db, "case-" + phase, phase)) {
+      scrambledSource(c, "irm18_src_" + phase.charAt(0));
+      execute(
+          c,
+          "DROP TABLE IF EXISTS " + table,
+          "CREATE TABLE "
+              + table
+              + " (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, label VARCHAR(20) NOT NULL)");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      execute(c, "INSERT INTO " + table + " (label) SELECT name FROM irm18_src_" + phase.charAt(0));
+      assertNone(seen);
+    }
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres()) {
+      String sql = "SELECT id, label FROM " + table + " ORDER BY id";
+      assertThat(TableComparison.rows(pg, sql.toLowerCase(java.util.Locale.ROOT)))
+          .hasSize(5)
+          .isEqualTo(TableComparison.rows(mysql, sql));
+    }
   }
 
   @Test

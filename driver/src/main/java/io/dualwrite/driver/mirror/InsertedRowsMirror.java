@@ -171,6 +171,22 @@ public final class InsertedRowsMirror {
     if (sent < inserted || sent > MAX_ROWS) {
       return ReadBack.notProven("the statement tried to insert " + sent + " rows");
     }
+    return onMysqlTable(
+        mysql,
+        table.name(),
+        name -> readMysqlRange(mysql, table, key, name, firstKey, sent, inserted, bulk));
+  }
+
+  private static ReadBack readMysqlRange(
+      Connection mysql,
+      TableInfo table,
+      ColumnInfo key,
+      String tableName,
+      long firstKey,
+      long sent,
+      long inserted,
+      boolean bulk)
+      throws SQLException {
     List<ColumnInfo> columns = table.columns();
     StringBuilder sql =
         new StringBuilder("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment, ");
@@ -180,7 +196,7 @@ public final class InsertedRowsMirror {
     }
     String k = mysqlQuote(key.name());
     sql.append(" FROM ")
-        .append(mysqlQuote(table.name()))
+        .append(mysqlQuote(tableName))
         .append(" WHERE ")
         .append(k)
         .append(" BETWEEN ? AND ? + ? * @@auto_increment_increment ORDER BY ")
@@ -344,6 +360,15 @@ public final class InsertedRowsMirror {
    */
   public static long write(Connection target, boolean toPostgres, ReadBack read)
       throws SQLException {
+    if (toPostgres) {
+      return writeInto(target, true, pgQuote(read.table().name()), read);
+    }
+    return onMysqlTable(
+        target, read.table().name(), name -> writeInto(target, false, mysqlQuote(name), read));
+  }
+
+  private static long writeInto(Connection target, boolean toPostgres, String table, ReadBack read)
+      throws SQLException {
     List<ColumnInfo> columns = read.columns();
     StringBuilder names = new StringBuilder();
     StringBuilder marks = new StringBuilder();
@@ -355,7 +380,6 @@ public final class InsertedRowsMirror {
       names.append(toPostgres ? pgQuote(c.name()) : mysqlQuote(c.name()));
       marks.append('?');
     }
-    String table = toPostgres ? pgQuote(read.table().name()) : mysqlQuote(read.table().name());
     String sql = "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")";
     long count = 0;
     try (PreparedStatement ps = target.prepareStatement(sql)) {
@@ -396,6 +420,50 @@ public final class InsertedRowsMirror {
       }
     }
   }
+
+  /** A statement on one MySQL table, given its name. */
+  @FunctionalInterface
+  private interface OnTable<T> {
+    T run(String tableName) throws SQLException;
+  }
+
+  /**
+   * Runs {@code body} with the catalog's (lower-case) name of a MySQL table; if MySQL has no table
+   * of that name (its table names are case-sensitive where lower_case_table_names is 0), with the
+   * table's own name, found case-insensitively in the current database.
+   */
+  private static <T> T onMysqlTable(Connection mysql, String name, OnTable<T> body)
+      throws SQLException {
+    try {
+      return body.run(name);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != ER_NO_SUCH_TABLE) {
+        throw e;
+      }
+      String actual = null;
+      try (PreparedStatement ps =
+          mysql.prepareStatement(
+              "SELECT TABLE_NAME FROM information_schema.TABLES"
+                  + " WHERE TABLE_SCHEMA = DATABASE() AND LOWER(TABLE_NAME) = ?")) {
+        ps.setString(1, name.toLowerCase(Locale.ROOT));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            actual = rs.getString(1);
+            if (rs.next()) {
+              throw e; // two tables differing only in case: which one is unknown
+            }
+          }
+        }
+      }
+      if (actual == null || actual.equals(name)) {
+        throw e;
+      }
+      return body.run(actual);
+    }
+  }
+
+  /** MySQL's "Table ... doesn't exist". */
+  private static final int ER_NO_SUCH_TABLE = 1146;
 
   private static String mysqlQuote(String name) {
     return "`" + name.replace("`", "``") + "`";
