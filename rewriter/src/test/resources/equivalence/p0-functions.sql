@@ -245,6 +245,26 @@ SELECT GROUP_CONCAT(DISTINCT status ORDER BY status SEPARATOR '') AS x FROM assi
 -- order: unordered
 SELECT GROUP_CONCAT(id ORDER BY points, id) AS x FROM chores WHERE family_id = 2;
 
+-- id: gc-distinct-order-by-other-column
+-- category: p0.group-concat
+-- order: ordered
+SELECT a.user_id, GROUP_CONCAT(DISTINCT c.title ORDER BY c.points DESC, c.title SEPARATOR '|') AS x FROM assignments a JOIN chores c ON c.id = a.chore_id GROUP BY a.user_id ORDER BY a.user_id;
+
+-- id: gc-distinct-several-args
+-- category: p0.group-concat
+-- order: unordered
+SELECT GROUP_CONCAT(DISTINCT a.status, '/', a.user_id ORDER BY a.user_id DESC, a.status) AS x FROM assignments a;
+
+-- id: gc-distinct-case-insensitive
+-- category: p0.group-concat
+-- order: unordered
+SELECT GROUP_CONCAT(DISTINCT display_name ORDER BY display_name SEPARATOR ', ') AS x FROM users;
+
+-- id: gc-distinct-with-subquery-like-sakila-actor-info
+-- category: p0.group-concat
+-- order: ordered
+SELECT u.id, GROUP_CONCAT(DISTINCT CONCAT(c.title, ': ', (SELECT COUNT(*) FROM assignments a2 WHERE a2.chore_id = c.id)) ORDER BY c.title SEPARATOR '; ') AS x FROM users u JOIN assignments a ON a.user_id = u.id JOIN chores c ON c.id = a.chore_id GROUP BY u.id ORDER BY u.id;
+
 -- id: df-iso-date
 -- category: p0.date-format
 -- order: ordered

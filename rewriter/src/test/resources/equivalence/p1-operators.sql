@@ -482,6 +482,11 @@ SELECT DISTINCT title FROM chores WHERE title IN ('Dishes', 'DISHES');
 -- order: unordered
 SELECT MIN(email) AS lo, MAX(email) AS hi FROM users;
 
+-- id: ci-min-max-grouped
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT family_id, MIN(email) AS lo, MAX(email) AS hi, MIN(username) AS first_bin FROM users GROUP BY family_id ORDER BY family_id;
+
 -- id: ci-greater-than
 -- category: p1.case-insensitive
 -- order: ordered
@@ -491,6 +496,11 @@ SELECT id FROM users WHERE email > 'b' ORDER BY id;
 -- category: p1.case-insensitive
 -- order: unordered
 SELECT 'abc' = 'ABC' AS a;
+
+-- id: ci-literal-order
+-- category: p1.case-insensitive
+-- order: unordered
+SELECT 'a' < 'B' AS lt, 'Z' > 'y' AS gt, INSTR('Hello', 'L') AS i;
 
 -- id: ci-accent-insensitive
 -- category: p1.case-insensitive

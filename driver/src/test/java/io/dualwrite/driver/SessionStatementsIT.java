@@ -117,4 +117,123 @@ class SessionStatementsIT {
       assertThat(rs.getInt(1)).as("foreign key added once country existed").isEqualTo(1);
     }
   }
+
+  @Test
+  void rowsWrittenWithForeignKeyChecksOffAreMirroredAsMysqlAcceptsThem(DatabasePair db)
+      throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.execute("CREATE TABLE fk_owner (id INT PRIMARY KEY, manager_id INT NULL)");
+      s.execute(
+          "CREATE TABLE fk_member (id INT PRIMARY KEY, owner_id INT NOT NULL,"
+              + " CONSTRAINT fk_member_owner FOREIGN KEY (owner_id) REFERENCES fk_owner (id))");
+      s.execute(
+          "ALTER TABLE fk_owner ADD CONSTRAINT fk_owner_manager FOREIGN KEY (manager_id)"
+              + " REFERENCES fk_member (id)");
+      // mysqldump's preamble: the saved value is restored at the end
+      s.execute("SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0");
+      // the two tables reference each other: each row's parent comes later (autocommit)
+      s.executeUpdate("INSERT INTO fk_member VALUES (10, 1)");
+      s.executeUpdate("INSERT INTO fk_owner VALUES (1, 10)");
+      c.setAutoCommit(false);
+      s.executeUpdate("INSERT INTO fk_member VALUES (20, 2)");
+      s.executeUpdate("INSERT INTO fk_owner VALUES (2, 20)");
+      c.commit();
+      c.setAutoCommit(true);
+      s.execute("SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS");
+      // checks are on again on both sides: MySQL refuses an orphan, so the application sees it
+      SQLException orphan =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class, () -> s.executeUpdate("INSERT INTO fk_member VALUES (30, 3)"));
+      assertThat((Throwable) orphan).isNotNull();
+    }
+    assertThat(seen).isEmpty();
+    assertSameRows(db, "fk_member", "id");
+    assertSameRows(db, "fk_owner", "id");
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM fk_member")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void foreignKeyChecksOffAppliesToPostgresWhenItIsAuthoritative(DatabasePair db)
+      throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.execute("CREATE TABLE fk_pg_parent (id INT PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE fk_pg_child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
+              + " CONSTRAINT fk_pg_child_parent FOREIGN KEY (parent_id)"
+              + " REFERENCES fk_pg_parent (id))");
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      s.executeUpdate("INSERT INTO fk_pg_child VALUES (1, 7)");
+      s.execute("SET FOREIGN_KEY_CHECKS = 1");
+      SQLException orphan =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class, () -> s.executeUpdate("INSERT INTO fk_pg_child VALUES (2, 8)"));
+      // PostgreSQL's error reaches the application as MySQL's
+      assertThat(orphan.getErrorCode()).isEqualTo(1452);
+    }
+    assertThat(seen).isEmpty();
+    assertSameRows(db, "fk_pg_child", "id");
+  }
+
+  @Test
+  void aPostgresUserThatMayNotTurnOffForeignKeyChecksIsRecordedNotFailed(DatabasePair db)
+      throws SQLException {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.execute("CREATE TABLE fk_plain_parent (id INT PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE fk_plain_child (id INT PRIMARY KEY, parent_id INT NOT NULL REFERENCES"
+              + " fk_plain_parent (id))");
+      s.execute("DROP ROLE IF EXISTS dw_plain");
+      s.execute("CREATE ROLE dw_plain LOGIN PASSWORD 'dw_plain'");
+      s.execute("GRANT ALL ON fk_plain_parent, fk_plain_child TO dw_plain");
+    }
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
+      s.execute("CREATE TABLE fk_plain_parent (id INT PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE fk_plain_child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
+              + " FOREIGN KEY (parent_id) REFERENCES fk_plain_parent (id))");
+    }
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c =
+            DualWriteTestUrls.connect(
+                db,
+                "dualwrite.postgres.user",
+                "dw_plain",
+                "dualwrite.postgres.password",
+                "dw_plain");
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.executeUpdate("INSERT INTO fk_plain_parent VALUES (1)");
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      s.executeUpdate("INSERT INTO fk_plain_child VALUES (1, 1)");
+      s.executeUpdate("INSERT INTO fk_plain_child VALUES (2, 99)");
+      s.execute("SET FOREIGN_KEY_CHECKS = 1");
+      s.executeUpdate("INSERT INTO fk_plain_child VALUES (3, 1)");
+    }
+    assertThat(seen)
+        .extracting(d -> d.kind() + " " + d.sql())
+        .containsExactly(
+            "MIRROR_FAILED SET FOREIGN_KEY_CHECKS = 0",
+            "MIRROR_FAILED INSERT INTO fk_plain_child VALUES (2, 99)");
+    assertThat(seen.get(0).detail()).contains("keeps checking foreign keys").contains("42501");
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT string_agg(id::text, ',' ORDER BY id) FROM fk_plain_child")) {
+      rs.next();
+      assertThat(rs.getString(1)).as("the rows PostgreSQL's checks allowed").isEqualTo("1,3");
+    }
+  }
 }

@@ -66,6 +66,11 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     generation.incrementAndGet();
   }
 
+  @Override
+  public String database() {
+    return schema;
+  }
+
   /** The schema this catalog describes. */
   public String schema() {
     return schema;
@@ -86,7 +91,43 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return generation.get();
   }
 
+  /**
+   * MariaDB's JSON is a LONGTEXT with a {@code json_valid(column)} check; MySQL 8 reports {@code
+   * json}. The catalog says {@code json} for both, so translations follow MySQL 8's JSON column.
+   */
+  private static final String MARIADB_JSON_SQL =
+      "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+          + " WHERE CONSTRAINT_SCHEMA = ? AND CHECK_CLAUSE LIKE 'json_valid(%'";
+
+  private static final java.util.regex.Pattern JSON_VALID =
+      java.util.regex.Pattern.compile("(?i)json_valid\\(`?([^`()]+)`?\\)");
+
+  /** table.column of MariaDB's JSON columns (none on MySQL). */
+  private static java.util.Set<String> mariadbJsonColumns(Connection c, String schema)
+      throws SQLException {
+    java.util.Set<String> json = new java.util.HashSet<>();
+    if (!c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+      return json;
+    }
+    try (PreparedStatement ps = c.prepareStatement(MARIADB_JSON_SQL)) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.util.regex.Matcher m = JSON_VALID.matcher(rs.getString(2).trim());
+          if (m.matches()) {
+            json.add(
+                rs.getString(1).toLowerCase(Locale.ROOT)
+                    + "."
+                    + m.group(1).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return json;
+  }
+
   private static Map<String, TableInfo> read(Connection c, String schema) throws SQLException {
+    java.util.Set<String> mariadbJson = mariadbJsonColumns(c, schema);
     Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
       ps.setString(1, schema);
@@ -97,12 +138,18 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
           String collation = rs.getString(6);
           // MySQL 8: "CURRENT_TIMESTAMP" / "CURRENT_TIMESTAMP(3)"; MariaDB: "current_timestamp()"
           String columnDefault = String.valueOf(rs.getString(7)).toLowerCase(Locale.ROOT);
+          String column = rs.getString(2).toLowerCase(Locale.ROOT);
+          String type = rs.getString(3).toLowerCase(Locale.ROOT);
+          if (type.equals("longtext") && mariadbJson.contains(table + "." + column)) {
+            type = "json";
+            collation = null;
+          }
           columns
               .computeIfAbsent(table, k -> new ArrayList<>())
               .add(
                   new ColumnInfo(
-                      rs.getString(2).toLowerCase(Locale.ROOT),
-                      rs.getString(3).toLowerCase(Locale.ROOT),
+                      column,
+                      type,
                       "YES".equalsIgnoreCase(rs.getString(4)),
                       extra.contains("auto_increment"),
                       // MySQL 8: "on update CURRENT_TIMESTAMP", MariaDB: "on update

@@ -177,6 +177,31 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
   }
 
+  /**
+   * Whether MySQL compares these operands case-insensitively: a case-insensitive column among them,
+   * or only string literals and parameters, which take the connection's collation (MySQL 8's
+   * default utf8mb4_0900_ai_ci ignores case; an application that sets a binary or case-sensitive
+   * connection collation is not followed).
+   */
+  final boolean foldsCase(List<Expression> operands) {
+    return anyCaseInsensitive(operands) || stringLiteralsOnly(operands);
+  }
+
+  /** Only plain string literals and parameters, and at least one literal. */
+  private boolean stringLiteralsOnly(List<Expression> operands) {
+    boolean literal = false;
+    for (Expression e : operands) {
+      if (e instanceof StringValue s
+          && (s.getPrefix() == null || s.getPrefix().isEmpty())
+          && hexDigits(e) == null) {
+        literal = true;
+      } else if (!(e instanceof JdbcParameter)) {
+        return false;
+      }
+    }
+    return literal;
+  }
+
   final boolean isCaseInsensitiveText(Expression e) {
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
@@ -626,7 +651,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
       }
       return;
     }
-    if (isCaseInsensitiveText(l) || isCaseInsensitiveText(r)) {
+    if (isCaseInsensitiveText(l)
+        || isCaseInsensitiveText(r)
+        || (l instanceof StringValue && r instanceof StringValue && foldsCase(List.of(l, r)))) {
       a("lower(");
       text(l);
       a(")").a(op).a("lower(");
@@ -1548,7 +1575,31 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (o.isMysqlWithRollup()) {
       throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
     }
-    Expression e = o.getExpression();
+    orderKey(o.getExpression());
+    if (!o.isAsc()) {
+      a(" DESC");
+    }
+    nullOrdering(o);
+  }
+
+  /** MySQL's NULL ordering of an ORDER BY element, made explicit for PostgreSQL. */
+  final void nullOrdering(OrderByElement o) {
+    a(nullOrderingOf(o));
+  }
+
+  /** " NULLS FIRST" or " NULLS LAST": MySQL's NULL ordering of {@code o}. */
+  static String nullOrderingOf(OrderByElement o) {
+    if (o.getNullOrdering() != null) {
+      return o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
+          ? " NULLS FIRST"
+          : " NULLS LAST";
+    }
+    // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
+    return o.isAsc() ? " NULLS FIRST" : " NULLS LAST";
+  }
+
+  /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
+  final void orderKey(Expression e) {
     List<String> enumValues = enumValues(e);
     if (enumValues != null) {
       // MySQL sorts an ENUM by its declaration order, not by the text
@@ -1579,18 +1630,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
       a(")");
     } else {
       value(e);
-    }
-    if (!o.isAsc()) {
-      a(" DESC");
-    }
-    if (o.getNullOrdering() != null) {
-      a(
-          o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
-              ? " NULLS FIRST"
-              : " NULLS LAST");
-    } else {
-      // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
-      a(o.isAsc() ? " NULLS FIRST" : " NULLS LAST");
     }
   }
 

@@ -16,6 +16,14 @@ public interface SchemaCatalog {
   Optional<TableInfo> table(String name);
 
   /**
+   * The MySQL database the catalog describes (the application's current database), or null when
+   * unknown. Tables qualified with it are the catalog's tables.
+   */
+  default String database() {
+    return null;
+  }
+
+  /**
    * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
    * Constant for immutable catalogs.
    */

@@ -10,6 +10,15 @@ package io.dualwrite.rewriter;
  */
 public record SessionCommand(Type type, Handling handling, String argument) {
 
+  /**
+   * The PostgreSQL statement that turns foreign-key checks on or off for the session, as MySQL's
+   * {@code SET FOREIGN_KEY_CHECKS} does: under {@code session_replication_role = replica}
+   * PostgreSQL's foreign-key triggers do not fire.
+   */
+  public static String foreignKeyChecksOnPostgres(boolean on) {
+    return on ? "SET session_replication_role = DEFAULT" : "SET session_replication_role = replica";
+  }
+
   /** The statement's type. */
   public enum Type {
     BEGIN,
@@ -22,6 +31,11 @@ public record SessionCommand(Type type, Handling handling, String argument) {
     SET_TRANSACTION,
     SET_NAMES,
     SET_TIME_ZONE,
+    /**
+     * {@code SET FOREIGN_KEY_CHECKS}: argument {@code 0}/{@code 1}, or null when the value is an
+     * expression (mysqldump's {@code @OLD_FOREIGN_KEY_CHECKS}) the driver reads back from MySQL.
+     */
+    SET_FOREIGN_KEY_CHECKS,
     SET_USER_VARIABLE,
     SET_SESSION_VARIABLE,
     USE,

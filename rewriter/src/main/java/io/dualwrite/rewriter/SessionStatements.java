@@ -106,8 +106,11 @@ final class SessionStatements {
   /**
    * SET with one assignment, or a list of them. A list is run on MySQL only when every item is a
    * MySQL-only setting (mysqldump's {@code SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS,
-   * UNIQUE_CHECKS=0}); a list with an item PostgreSQL or the driver must also see (time_zone,
-   * autocommit) is refused, as splitting it is the application's choice.
+   * UNIQUE_CHECKS=0}); a list with one {@code FOREIGN_KEY_CHECKS} item among MySQL-only ones
+   * (mysqldump's {@code SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0})
+   * runs on MySQL as written and that item's equivalent on PostgreSQL; a list with another item
+   * PostgreSQL or the driver must also see (time_zone, autocommit) is refused, as splitting it is
+   * the application's choice.
    */
   private static Result set(Tokens t) {
     List<Integer> commas = new ArrayList<>();
@@ -126,6 +129,7 @@ final class SessionStatements {
       return setOne(t);
     }
     List<String> names = new ArrayList<>();
+    Result foreignKeyChecks = null;
     int from = 1;
     commas.add(t.size());
     for (int end : commas) {
@@ -137,6 +141,13 @@ final class SessionStatements {
       if (r == null) {
         throw RefusedException.syntax(
             "set-list", "The SET list item " + item.from(1) + " is not recognised.");
+      }
+      if (r.kind() == StatementKind.SESSION
+          && r.command().type() == Type.SET_FOREIGN_KEY_CHECKS
+          && foreignKeyChecks == null) {
+        foreignKeyChecks = r;
+        from = end + 1;
+        continue;
       }
       if (r.kind() != StatementKind.SESSION || r.command().handling() != Handling.MYSQL_ONLY) {
         throw RefusedException.syntax(
@@ -150,7 +161,30 @@ final class SessionStatements {
       names.add(r.command().type() == Type.SET_USER_VARIABLE ? "@" + arg : arg);
       from = end + 1;
     }
+    if (foreignKeyChecks != null) {
+      return foreignKeyChecks;
+    }
     return session(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, String.join(",", names), null);
+  }
+
+  /**
+   * {@code SET FOREIGN_KEY_CHECKS}: MySQL then accepts rows whose parent does not exist (data
+   * loads, tables that reference each other). PostgreSQL's equivalent is {@code
+   * session_replication_role = replica}, under which its foreign-key triggers do not fire; it needs
+   * a superuser or, from PostgreSQL 15, {@code GRANT SET ON PARAMETER session_replication_role}.
+   * The value of an expression (a user variable) is known to MySQL only: no PostgreSQL SQL then.
+   */
+  private static Result foreignKeyChecks(String value) {
+    String u = value.toUpperCase(Locale.ROOT);
+    String flag =
+        u.equals("1") || u.equals("ON") || u.equals("TRUE")
+            ? "1"
+            : u.equals("0") || u.equals("OFF") || u.equals("FALSE") ? "0" : null;
+    return session(
+        Type.SET_FOREIGN_KEY_CHECKS,
+        Handling.BOTH,
+        flag,
+        flag == null ? null : SessionCommand.foreignKeyChecksOnPostgres(flag.equals("1")));
   }
 
   private static Result setOne(Tokens t) {
@@ -232,6 +266,8 @@ final class SessionStatements {
         }
       case "time_zone":
         return session(Type.SET_TIME_ZONE, Handling.BOTH, value, timeZone(value));
+      case "foreign_key_checks":
+        return foreignKeyChecks(value);
       case "sql_mode":
         {
           String u = value.toUpperCase(Locale.ROOT);

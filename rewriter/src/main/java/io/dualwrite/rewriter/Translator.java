@@ -166,6 +166,7 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
+      CurrentDatabase.unqualify(statement, toParse, catalog.database());
       return translateParsed(sql, statement, params, rowAlias, rowAliasColumns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);

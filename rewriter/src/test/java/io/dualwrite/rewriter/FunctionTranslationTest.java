@@ -50,10 +50,45 @@ class FunctionTranslationTest {
         .isEqualTo(
             "array_to_string(array_agg(DISTINCT a ORDER BY a DESC) FILTER (WHERE a IS NOT NULL),"
                 + " '-')");
-    assertThat(refusal(PLAIN, "SELECT GROUP_CONCAT(DISTINCT a ORDER BY b) FROM t").code())
+  }
+
+  @Test
+  void groupConcatDistinctOrderedByAnotherKeyKeepsOneRowPerValue() {
+    assertThat(expr("GROUP_CONCAT(DISTINCT a ORDER BY b DESC SEPARATOR '; ')"))
+        .isEqualTo(
+            "(SELECT string_agg(dw_v1, '; ' ORDER BY dw_k1 DESC NULLS LAST, dw_v1)"
+                + " FROM (SELECT DISTINCT ON (dw_v1) dw_v1, dw_k1"
+                + " FROM unnest(array_agg(CAST(a AS text)), array_agg(b))"
+                + " AS dw_u(dw_v1, dw_k1) WHERE dw_v1 IS NOT NULL"
+                + " ORDER BY dw_v1, dw_k1 DESC NULLS LAST) dw_g)");
+    assertThat(expr("GROUP_CONCAT(DISTINCT a, b ORDER BY c)"))
+        .contains("string_agg(dw_v1 || dw_v2, ','")
+        .contains("DISTINCT ON (dw_v1, dw_v2)")
+        .contains("WHERE dw_v1 IS NOT NULL AND dw_v2 IS NOT NULL");
+    assertThat(refusal(PLAIN, "SELECT GROUP_CONCAT(DISTINCT 'x' ORDER BY 1 + 1) FROM t").code())
         .isEqualTo("unsupported-function:GROUP_CONCAT");
-    assertThat(refusal("SELECT GROUP_CONCAT(DISTINCT name ORDER BY name) FROM users").code())
-        .isEqualTo("unsupported-function:GROUP_CONCAT");
+  }
+
+  @Test
+  void minAndMaxOfACaseInsensitiveColumnCompareIgnoringCase() {
+    assertThat(pg("SELECT MIN(name), MAX(name) FROM users"))
+        .isEqualTo(
+            "SELECT (array_agg(name ORDER BY lower(name), name) FILTER (WHERE name IS NOT NULL))[1],"
+                + " (array_agg(name ORDER BY lower(name) DESC, name DESC)"
+                + " FILTER (WHERE name IS NOT NULL))[1] FROM users");
+    assertThat(expr("MIN(a)")).isEqualTo("min(a)");
+  }
+
+  @Test
+  void groupConcatDistinctOfACaseInsensitiveColumnMergesValuesDifferingInCase() {
+    String sql = pg("SELECT GROUP_CONCAT(DISTINCT name ORDER BY name) FROM users");
+    assertThat(sql)
+        .contains("DISTINCT ON (lower(dw_v1))")
+        .contains("array_agg(lower(name))")
+        .contains("ORDER BY dw_k1 NULLS FIRST, lower(dw_v1)");
+    assertThat(pg("SELECT GROUP_CONCAT(DISTINCT name) FROM users"))
+        .contains("DISTINCT ON (lower(dw_v1))")
+        .contains("ORDER BY lower(dw_v1)");
   }
 
   @Test

@@ -99,12 +99,35 @@ class SessionStatementsTest {
         .isEqualTo(new SessionCommand(Type.SET_USER_VARIABLE, Handling.MYSQL_ONLY, "x"));
     assertThat(session("SET SESSION sql_mode = 'STRICT_TRANS_TABLES'", StatementKind.SESSION))
         .isEqualTo(new SessionCommand(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, "sql_mode"));
-    assertThat(session("SET foreign_key_checks = 0", StatementKind.SESSION).argument())
-        .isEqualTo("foreign_key_checks");
     assertThat(session("LOCK TABLES t WRITE", StatementKind.SESSION).type())
         .isEqualTo(Type.LOCK_TABLES);
     assertThat(session("UNLOCK TABLES", StatementKind.SESSION).type())
         .isEqualTo(Type.UNLOCK_TABLES);
+  }
+
+  @Test
+  void foreignKeyChecksReachPostgresAsTheSessionReplicationRole() {
+    Translation off = PLAIN.translate("SET foreign_key_checks = 0");
+    assertThat(off.session())
+        .isEqualTo(new SessionCommand(Type.SET_FOREIGN_KEY_CHECKS, Handling.BOTH, "0"));
+    assertThat(off.postgresSql()).isEqualTo("SET session_replication_role = replica");
+    Translation on = PLAIN.translate("SET @@SESSION.FOREIGN_KEY_CHECKS = ON");
+    assertThat(on.session().argument()).isEqualTo("1");
+    assertThat(on.postgresSql()).isEqualTo("SET session_replication_role = DEFAULT");
+    // mysqldump restores the saved value: known to MySQL only, the driver reads it back
+    Translation restore = PLAIN.translate("SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS");
+    assertThat(restore.session())
+        .isEqualTo(new SessionCommand(Type.SET_FOREIGN_KEY_CHECKS, Handling.BOTH, null));
+    assertThat(restore.postgresSql()).isNull();
+    // mysqldump's preamble: MySQL runs the list, PostgreSQL the foreign-key item
+    Translation dump =
+        PLAIN.translate("SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0");
+    assertThat(dump.session().type()).isEqualTo(Type.SET_FOREIGN_KEY_CHECKS);
+    assertThat(dump.mysqlSql())
+        .isEqualTo("SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0");
+    assertThat(dump.postgresSql()).isEqualTo("SET session_replication_role = replica");
+    assertThat(PLAIN.translate("SET GLOBAL foreign_key_checks = 0").session().handling())
+        .isEqualTo(Handling.MYSQL_ONLY);
   }
 
   @Test

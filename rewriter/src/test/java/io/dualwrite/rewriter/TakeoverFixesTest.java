@@ -53,7 +53,6 @@ class TakeoverFixesTest {
     for (String sql :
         new String[] {
           "SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0",
-          "SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0",
           "SET @OLD_SQL_MODE=@@SQL_MODE,"
               + " SQL_MODE='ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE'",
           "SET NAMES utf8mb4, @x = IF(1, 2, 3)"

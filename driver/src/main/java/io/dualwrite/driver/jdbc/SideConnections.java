@@ -6,8 +6,8 @@ import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,14 @@ final class SideConnections {
   private Integer isolation;
   private boolean readOnly;
   private Integer holdability;
-  private final List<String> mysqlSessionSql = new ArrayList<>();
-  private final List<String> postgresSessionSql = new ArrayList<>();
+
+  /** Session statements to replay on a side that opens later, by what they set, oldest first. */
+  private final Map<String, SessionSql> mysqlSessionSql = new LinkedHashMap<>();
+
+  private final Map<String, SessionSql> postgresSessionSql = new LinkedHashMap<>();
+
+  /** A remembered session statement; a best-effort one may fail on replay without harm. */
+  private record SessionSql(String sql, boolean bestEffort) {}
 
   SideConnections(DriverRuntime runtime, DualWriteConfig config) {
     this.runtime = runtime;
@@ -81,9 +87,19 @@ final class SideConnections {
       if (holdability != null) {
         c.setHoldability(holdability);
       }
-      for (String sql : side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql) {
+      for (SessionSql replay :
+          (side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql).values()) {
         try (var s = c.createStatement()) {
-          s.execute(sql);
+          s.execute(replay.sql());
+        } catch (SQLException e) {
+          if (!replay.bestEffort()) {
+            throw e;
+          }
+          LOG.warn(
+              "{} side: session statement '{}' not replayed: {}",
+              side,
+              replay.sql(),
+              e.getMessage());
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -113,9 +129,31 @@ final class SideConnections {
     holdability = value;
   }
 
-  /** Remembers a session statement to replay on {@code side} if it opens later. */
-  void rememberSessionSql(Side side, String sql) {
-    (side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql).add(sql);
+  /**
+   * Remembers a session statement to replay on {@code side} if it opens later. {@code key} names
+   * what it sets: a later statement with the same key replaces it (an application that sets its
+   * time zone on every checkout from its pool keeps one entry), and replay follows the order of the
+   * latest statements.
+   */
+  void rememberSessionSql(Side side, String key, String sql) {
+    remember(side, key, new SessionSql(sql, false));
+  }
+
+  /** As {@link #rememberSessionSql}, for a statement whose replay may fail (then it is logged). */
+  void rememberBestEffortSessionSql(Side side, String key, String sql) {
+    remember(side, key, new SessionSql(sql, true));
+  }
+
+  /** The session statements a newly opened {@code side} would replay, in order. */
+  java.util.List<String> replayed(Side side) {
+    return (side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql)
+        .values().stream().map(SessionSql::sql).toList();
+  }
+
+  private void remember(Side side, String key, SessionSql sql) {
+    Map<String, SessionSql> m = side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql;
+    m.remove(key);
+    m.put(key, sql);
   }
 
   /** Forgets a side whose connection broke, so the next use opens a new one. */

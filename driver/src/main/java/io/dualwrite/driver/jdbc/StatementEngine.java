@@ -1774,7 +1774,7 @@ final class StatementEngine {
       }
       case MYSQL_ONLY -> {
         if (usesMysql) {
-          conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+          conn.sides().rememberSessionSql(Side.MYSQL, replayKey(t), t.mysqlSql());
           if (conn.sides().isOpen(Side.MYSQL) || auth == Side.MYSQL) {
             return executeOn(Side.MYSQL, t.mysqlSql(), binds, identity(binds));
           }
@@ -1786,6 +1786,9 @@ final class StatementEngine {
         return runTracked(t, cmd);
       }
       case BOTH -> {
+        if (cmd.type() == SessionCommand.Type.SET_FOREIGN_KEY_CHECKS) {
+          return runForeignKeyChecks(t, binds, cmd);
+        }
         return runOnBoth(t, binds, cmd);
       }
       default -> throw new IllegalStateException("unknown handling " + cmd.handling());
@@ -1810,7 +1813,7 @@ final class StatementEngine {
       case USE -> {
         if (conn.phase().usesMysql()) {
           conn.sides().get(Side.MYSQL).setCatalog(cmd.argument());
-          conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+          conn.sides().rememberSessionSql(Side.MYSQL, "USE", t.mysqlSql());
         }
         updateCount = 0;
         return false;
@@ -1870,6 +1873,89 @@ final class StatementEngine {
     lastVendor = s;
   }
 
+  /**
+   * What a remembered session statement sets, so a later one that sets the same replaces it: the
+   * variable for single settings, the statement itself for lists (whose items may depend on each
+   * other, as mysqldump's saved {@code @OLD_...} values do).
+   */
+  private static String replayKey(Translation t) {
+    SessionCommand cmd = t.session();
+    return switch (cmd.type()) {
+      case SET_USER_VARIABLE, SET_SESSION_VARIABLE -> cmd.type() + ":" + cmd.argument();
+      case SET_FOREIGN_KEY_CHECKS -> cmd.type() + ":" + t.mysqlSql();
+      default -> cmd.type().name();
+    };
+  }
+
+  /**
+   * {@code SET FOREIGN_KEY_CHECKS}: MySQL's session setting, and on PostgreSQL the session
+   * replication role under which foreign-key triggers do not fire (so rows MySQL accepts without
+   * their parents are mirrored too). A value MySQL computes ({@code = @OLD_FOREIGN_KEY_CHECKS}) is
+   * read back from MySQL. PostgreSQL may refuse the role to a user that is neither a superuser nor
+   * granted {@code SET ON PARAMETER session_replication_role}: that never fails the application
+   * (MySQL accepts the statement from anyone), its checks stay on and it is recorded once.
+   */
+  private boolean runForeignKeyChecks(Translation t, Bind[] binds, SessionCommand cmd)
+      throws SQLException {
+    Side auth = conn.authoritativeSide();
+    boolean usesMysql = conn.phase().usesMysql();
+    boolean result = false;
+    updateCount = 0;
+    if (usesMysql) {
+      conn.sides().rememberSessionSql(Side.MYSQL, replayKey(t), t.mysqlSql());
+      if (conn.sides().isOpen(Side.MYSQL) || auth == Side.MYSQL) {
+        result = executeOn(Side.MYSQL, t.mysqlSql(), binds, identity(binds));
+      }
+    }
+    String pgSql = t.postgresSql();
+    if (pgSql == null) {
+      boolean on = true;
+      if (usesMysql) {
+        try (Statement s = conn.sides().get(Side.MYSQL).createStatement();
+            ResultSet rs = s.executeQuery("SELECT @@SESSION.foreign_key_checks")) {
+          on = !rs.next() || rs.getInt(1) != 0;
+        }
+      }
+      pgSql = SessionCommand.foreignKeyChecksOnPostgres(on);
+    }
+    conn.sides().rememberBestEffortSessionSql(Side.POSTGRES, cmd.type().name(), pgSql);
+    Connection pg =
+        auth == Side.POSTGRES
+            ? conn.sides().get(Side.POSTGRES)
+            : conn.sides().ifOpen(Side.POSTGRES);
+    if (pg == null || !(auth == Side.POSTGRES || conn.phase().mirrorsWrites())) {
+      return result;
+    }
+    long start = System.nanoTime();
+    try {
+      // pgjdbc's autosave=always keeps a refusal from aborting an open transaction
+      plainOn(Side.POSTGRES, pg).execute(pgSql);
+      conn.runtime().health().success(Side.POSTGRES, System.nanoTime() - start);
+    } catch (SQLException e) {
+      boolean denied = "42501".equals(e.getSQLState());
+      if (auth == Side.POSTGRES && !denied) {
+        throw e;
+      }
+      if (denied && pgSql.equals(SessionCommand.foreignKeyChecksOnPostgres(true))) {
+        // a user that may not set the role never left the default: checks are on already
+        return auth == Side.MYSQL && result;
+      }
+      conn.runtime()
+          .recorder()
+          .record(
+              DiscrepancyKind.MIRROR_FAILED,
+              t.mysqlSql(),
+              "POSTGRES side keeps checking foreign keys: "
+                  + e.getSQLState()
+                  + " "
+                  + Redaction.oneLine(e.getMessage()),
+              Set.of(),
+              List.of(),
+              false);
+    }
+    return auth == Side.MYSQL && result;
+  }
+
   /** Session statements with a PostgreSQL equivalent (e.g. SET time_zone): both sides. */
   private boolean runOnBoth(Translation t, Bind[] binds, SessionCommand cmd) throws SQLException {
     Side auth = conn.authoritativeSide();
@@ -1884,9 +1970,9 @@ final class StatementEngine {
       clock().invalidate();
     }
     // Replayed on a side that opens later, so both sessions keep the same settings.
-    conn.sides().rememberSessionSql(Side.MYSQL, t.mysqlSql());
+    conn.sides().rememberSessionSql(Side.MYSQL, replayKey(t), t.mysqlSql());
     if (t.postgresSql() != null) {
-      conn.sides().rememberSessionSql(Side.POSTGRES, t.postgresSql());
+      conn.sides().rememberSessionSql(Side.POSTGRES, replayKey(t), t.postgresSql());
     }
     Connection oc = conn.sides().ifOpen(other);
     if (oc != null && conn.phase().mirrorsWrites()) {

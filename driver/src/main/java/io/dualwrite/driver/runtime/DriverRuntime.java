@@ -240,6 +240,11 @@ public final class DriverRuntime implements AutoCloseable {
     }
 
     @Override
+    public String database() {
+      return current.database();
+    }
+
+    @Override
     public long generation() {
       return generation.get();
     }

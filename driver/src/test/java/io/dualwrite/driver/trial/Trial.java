@@ -222,7 +222,10 @@ final class Trial {
     boolean knownJsonUnquote =
         ("getColumnType".equals(what) && m.equals(-1) && p.equals(12))
             || ("getColumnTypeName".equals(what) && "LONGTEXT".equals(m) && "VARCHAR".equals(p));
-    if (!knownJsonUnquote && !Objects.equals(m, p)) {
+    // MariaDB's JSON column is a LONGTEXT; MySQL 8, and the driver, name it JSON.
+    boolean mariadbJson =
+        "getColumnTypeName".equals(what) && "LONGTEXT".equals(m) && "JSON".equals(p);
+    if (!knownJsonUnquote && !mariadbJson && !Objects.equals(m, p)) {
       out.add(at + " " + what + ": mysql=" + m + " postgres=" + p);
     }
   }

@@ -291,9 +291,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 12: a string expression (CONCAT) written into a JSON column: PostgreSQL refuses"
-          + " text for jsonb (42804)")
   void concatIntoAJsonColumnIsMirrored(DatabasePair db) throws SQLException {
     writeCleanly(
         db,
