@@ -640,6 +640,33 @@ class InsertedRowsMirrorIT {
     assertSameRows(db, "irm12_events", "id");
   }
 
+  /**
+   * PostgreSQL's keys for one multi-row insert are not consecutive when other sessions take
+   * sequence values meanwhile; an identity that steps by 3 gives such keys deterministically.
+   */
+  @Test
+  void pgPrimaryMultiRowInsertWithSpreadKeysKeepsPostgresKeys(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "pg-spread", "PG_PRIMARY")) {
+      eventsTable(c, "irm19_events");
+      try (Connection pg = db.openPostgres()) {
+        execute(pg, "ALTER TABLE irm19_events ALTER COLUMN id SET INCREMENT BY 3");
+      }
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      long first;
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO irm19_events (source_id, label) VALUES (1, 'a'), (2, NULL), (3, 'c')",
+            Statement.RETURN_GENERATED_KEYS);
+        List<Long> keys = Workloads.keys(s);
+        assertThat(keys).containsExactly(1L, 4L, 7L);
+        first = keys.get(0);
+      }
+      assertThat(Workloads.longValue(c, "SELECT LAST_INSERT_ID()")).isEqualTo(first);
+      assertNone(seen);
+    }
+    assertSameRows(db, "irm19_events", "id");
+  }
+
   @Test
   void pgPrimaryMultiRowInsertIgnoreThatSkipsRowsKeepsPostgresKeys(DatabasePair db)
       throws SQLException {

@@ -868,7 +868,10 @@ final class StatementEngine {
     PinnedStatement pinned = t.pinned();
     boolean keysNeeded = ai != null && !ai.suppliedByStatement();
     String notReadBack = null;
-    if (keysNeeded && keys != null && !keys.isEmpty() && readBackWanted(t, authCount)) {
+    if (keysNeeded
+        && keys != null
+        && !keys.isEmpty()
+        && (readBackWanted(t, authCount) || spreadKeys(t, other, keys, authCount))) {
       InsertedRowsMirror.ReadBack read = readBack(t, keys, authCount);
       if (read.rows() != null) {
         return mirrorReadBack(t, oc, read, keys.get(0), authCount, keyStrings);
@@ -1021,6 +1024,19 @@ final class StatementEngine {
       case INSERT_IGNORE -> ai.rowCount() == 0 || authCount < ai.rowCount();
       default -> false;
     };
+  }
+
+  /**
+   * A multi-row {@code INSERT ... VALUES} whose PostgreSQL keys are not consecutive (another
+   * session's inserts took sequence values in between): MySQL can take only a first key ({@code
+   * insert_id}), so the rows are read back by their keys and written with them.
+   */
+  private static boolean spreadKeys(Translation t, Side other, List<Object> keys, long authCount) {
+    return other == Side.MYSQL
+        && t.kind() == StatementKind.INSERT
+        && t.autoIncrement().rowCount() > 1
+        && authCount == keys.size()
+        && !consecutive(keys);
   }
 
   /** Reads back, on the authoritative side, the rows the write inserted. */

@@ -37,12 +37,15 @@ import java.util.Set;
  * {@code INSERT ... SELECT} under the table-level AUTO-INC lock in lock modes 0 and 1; in lock mode
  * 2 (MySQL 8's default) an {@code INSERT ... SELECT}'s keys may interleave with a concurrent
  * statement's, so it is not read back. The statement's own rows are therefore all in the range, and
- * the read (a consistent read: it never waits for another transaction) must find exactly as many
- * rows of that step in it as MySQL reported inserted: any other row in the range (committed by
- * another transaction, or an older row a skipped row collided with) makes the counts differ.
+ * the read (a consistent read: it never waits for another transaction, except under SERIALIZABLE,
+ * where InnoDB makes it a locking read) must find exactly as many rows of that step in it as MySQL
+ * reported inserted: any other row in the range (committed by another transaction, or an older row
+ * a skipped row collided with) makes the counts differ.
  *
  * <p><b>PostgreSQL authoritative.</b> PostgreSQL returns every inserted row's key ({@code
- * RETURNING}); the rows are read by those keys.
+ * RETURNING}); the rows are read by those keys. Also used for a multi-row {@code INSERT ... VALUES}
+ * whose keys are not consecutive (concurrent sessions interleave sequence values), which MySQL's
+ * {@code insert_id} cannot reproduce.
  *
  * <p>Values cross as MySQL's column type dictates (the rewriter's catalog): integers of every width
  * (TINYINT(1), BIT(1) and YEAR included) as numbers, DECIMAL and BIGINT UNSIGNED as {@code
