@@ -129,8 +129,12 @@ class InsertedRowsMirrorIT {
     assertSameRows(db, "irm2_events", "id");
   }
 
-  @Test
-  void insertSelectCopiesEveryTypeFamilyAndNulls(DatabasePair db) throws SQLException {
+  @ParameterizedTest
+  @ValueSource(strings = {"DUAL_WRITE", "PG_PRIMARY"})
+  void insertSelectCopiesEveryTypeFamilyAndNulls(String phase, DatabasePair db)
+      throws SQLException {
+    String src = "irm3_src_" + phase.charAt(0);
+    String copy = "irm3_copy_" + phase.charAt(0);
     String columns =
         "flag TINYINT(1) NULL, tiny TINYINT NULL, bits BIT(1) NULL, yr YEAR NULL,"
             + " small SMALLINT UNSIGNED NULL, medium MEDIUMINT NULL, plain INT UNSIGNED NULL,"
@@ -142,24 +146,30 @@ class InsertedRowsMirrorIT {
     String names =
         "flag, tiny, bits, yr, small, medium, plain, big, ubig, amount, ratio, measure, code, name,"
             + " body, size, tags, doc, raw, hash, day, at_micros, at_millis, clock";
-    try (Connection c = connect(db, "types", "DUAL_WRITE")) {
+    try (Connection c = connect(db, "types-" + phase, phase)) {
       execute(
           c,
-          "DROP TABLE IF EXISTS irm3_src",
-          "DROP TABLE IF EXISTS irm3_copy",
-          "CREATE TABLE irm3_src (id INT NOT NULL PRIMARY KEY, " + columns + ")",
-          "CREATE TABLE irm3_copy (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, src INT NOT NULL, "
+          "DROP TABLE IF EXISTS " + src,
+          "DROP TABLE IF EXISTS " + copy,
+          "CREATE TABLE " + src + " (id INT NOT NULL PRIMARY KEY, " + columns + ")",
+          "CREATE TABLE "
+              + copy
+              + " (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, src INT NOT NULL, "
               + columns
               + ")",
-          "INSERT INTO irm3_src (id, "
+          "INSERT INTO "
+              + src
+              + " (id, "
               + names
               + ") VALUES (1, 1, -128, b'1', 2155, 65535, -8388608, 4294967295,"
               + " -9223372036854775808, 18446744073709551615, -12345678.1234, 1.25, 1e-300,"
               + " 'ab', 'caf\u00e9 \u2713', 'long text', 'M', 'c,a', '{\"k\": [1, 2.5, null]}',"
               + " x'00ff10', x'cafe', '2024-02-29', '2024-02-29 23:59:59.123456',"
               + " '2030-01-19 03:14:07.999', '23:59:59.99')",
-          "INSERT INTO irm3_src (id) VALUES (2)",
-          "INSERT INTO irm3_src (id, "
+          "INSERT INTO " + src + " (id) VALUES (2)",
+          "INSERT INTO "
+              + src
+              + " (id, "
               + names
               + ") VALUES (3, 0, 127, b'0', 1901, 0, 8388607, 0, 9223372036854775807, 0, 0.0001,"
               + " -3.5, -2.25, '', '', '', 'S', '', '[]', x'', x'', '1000-01-01',"
@@ -167,25 +177,70 @@ class InsertedRowsMirrorIT {
       List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
       execute(
           c,
-          "INSERT INTO irm3_copy (src, "
+          "INSERT INTO "
+              + copy
+              + " (src, "
               + names
               + ") SELECT id, "
               + names
-              + " FROM irm3_src ORDER BY id DESC");
+              + " FROM "
+              + src
+              + " ORDER BY id DESC");
       assertNone(seen);
     }
-    assertSameRows(db, "irm3_copy", "id");
+    assertSameRows(db, copy, "id");
     try (Connection mysql = db.openMysql();
         Connection pg = db.openPostgres()) {
       // Also compared as text, where a type's normalisation could hide a difference
       String sql =
           "SELECT id, src, CAST(ubig AS CHAR), CAST(amount AS CHAR), CAST(at_micros AS CHAR),"
-              + " CAST(at_millis AS CHAR), CAST(clock AS CHAR), CAST(yr AS CHAR) FROM irm3_copy"
+              + " CAST(at_millis AS CHAR), CAST(clock AS CHAR), CAST(yr AS CHAR) FROM "
+              + copy
               + " ORDER BY id";
       assertThat(TableComparison.rows(pg, sql.replace("AS CHAR", "AS text")))
           .hasSize(3)
           .isEqualTo(
               TableComparison.rows(mysql, sql).stream()
+                  .map(r -> r.stream().map(InsertedRowsMirrorIT::pgText).toList())
+                  .toList());
+    }
+  }
+
+  /**
+   * TIMESTAMP values written under a session time zone (mirrored to PostgreSQL, whose timestamp
+   * columns hold the session's local time) are copied as that zone's text, clock defaults included.
+   */
+  @Test
+  void insertSelectUnderASessionTimeZoneKeepsTimestamps(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "zone", "DUAL_WRITE")) {
+      scrambledSource(c, "irm20_src");
+      execute(
+          c,
+          "DROP TABLE IF EXISTS irm20_log",
+          "CREATE TABLE irm20_log (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+              + " source_id INT NOT NULL, at TIMESTAMP(6) NULL,"
+              + " created_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))",
+          "SET time_zone = '+05:30'");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      execute(
+          c,
+          "INSERT INTO irm20_log (source_id, at)"
+              + " SELECT id, '2024-03-31 01:30:00.654321' FROM irm20_src WHERE id < 4");
+      assertNone(seen);
+    }
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres()) {
+      execute(mysql, "SET time_zone = '+05:30'");
+      String sql =
+          "SELECT id, source_id, CAST(at AS CHAR), CAST(created_at AS CHAR) FROM irm20_log"
+              + " ORDER BY id";
+      List<List<Object>> mysqlRows = TableComparison.rows(mysql, sql);
+      assertThat(mysqlRows)
+          .hasSize(3)
+          .allSatisfy(r -> assertThat(r.get(2)).isEqualTo("2024-03-31 01:30:00.654321"));
+      assertThat(TableComparison.rows(pg, sql.replace("AS CHAR", "AS text")))
+          .isEqualTo(
+              mysqlRows.stream()
                   .map(r -> r.stream().map(InsertedRowsMirrorIT::pgText).toList())
                   .toList());
     }
