@@ -5,6 +5,7 @@ import io.dualwrite.driver.compare.ResultComparator;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.mirror.InsertedRowsMirror;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.driver.routing.ReadRouter;
@@ -866,6 +867,17 @@ final class StatementEngine {
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
     boolean keysNeeded = ai != null && !ai.suppliedByStatement();
+    String notReadBack = null;
+    if (keysNeeded
+        && keys != null
+        && !keys.isEmpty()
+        && (readBackWanted(t, authCount) || spreadKeys(t, other, keys, authCount))) {
+      InsertedRowsMirror.ReadBack read = readBack(t, keys, authCount);
+      if (read.rows() != null) {
+        return mirrorReadBack(t, oc, read, keys.get(0), authCount, keyStrings);
+      }
+      notReadBack = read.reason();
+    }
     if (keysNeeded && t.kind() == StatementKind.INSERT_IGNORE && keys != null) {
       if (authCount == 0) {
         keysNeeded = false; // every row was ignored: nothing was inserted, no key generated
@@ -988,8 +1000,140 @@ final class StatementEngine {
               t.mysqlSql(),
               "generated keys could not be written explicitly on the "
                   + other
-                  + " side; its keys may differ",
+                  + " side; its keys may differ"
+                  + (notReadBack == null ? "" : " (rows not read back: " + notReadBack + ")"),
               tables,
+              keyStrings,
+              true);
+    }
+    return count;
+  }
+
+  /**
+   * Whether a write's generated keys cannot be matched to its rows, so the rows it inserted are
+   * read back and written explicitly on the other side ({@link InsertedRowsMirror}): {@code INSERT
+   * ... SELECT}, and an {@code INSERT IGNORE} that skipped rows or selects its rows.
+   */
+  private static boolean readBackWanted(Translation t, long authCount) {
+    AutoIncrement ai = t.autoIncrement();
+    if (authCount <= 0) {
+      return false;
+    }
+    return switch (t.kind()) {
+      case INSERT -> ai.rowCount() == 0;
+      case INSERT_IGNORE -> ai.rowCount() == 0 || authCount < ai.rowCount();
+      default -> false;
+    };
+  }
+
+  /**
+   * A multi-row {@code INSERT ... VALUES} whose PostgreSQL keys are not consecutive (another
+   * session's inserts took sequence values in between): MySQL can take only a first key ({@code
+   * insert_id}), so the rows are read back by their keys and written with them.
+   */
+  private static boolean spreadKeys(Translation t, Side other, List<Object> keys, long authCount) {
+    return other == Side.MYSQL
+        && t.kind() == StatementKind.INSERT
+        && t.autoIncrement().rowCount() > 1
+        && authCount == keys.size()
+        && !consecutive(keys);
+  }
+
+  /** Reads back, on the authoritative side, the rows the write inserted. */
+  private InsertedRowsMirror.ReadBack readBack(Translation t, List<Object> keys, long authCount) {
+    AutoIncrement ai = t.autoIncrement();
+    Optional<io.dualwrite.rewriter.TableInfo> table =
+        conn.runtime().rewriter().catalog().table(ai.table());
+    if (table.isEmpty()) {
+      return InsertedRowsMirror.ReadBack.notProven("table " + ai.table() + " not in the catalog");
+    }
+    Side auth = conn.authoritativeSide();
+    long start = System.nanoTime();
+    try {
+      Connection authConn = conn.sides().get(auth);
+      if (auth == Side.POSTGRES) {
+        return InsertedRowsMirror.readPostgres(authConn, table.get(), keys);
+      }
+      long sent = ai.rowCount() == 0 ? authCount : ai.rowCount();
+      if (t.kind() == StatementKind.INSERT_IGNORE && ai.rowCount() == 0) {
+        return InsertedRowsMirror.ReadBack.notProven(
+            "the number of rows an INSERT IGNORE ... SELECT tried to insert is unknown");
+      }
+      if (ai.rowCount() > 0 && generatedKeyRows(ai) != ai.rowCount()) {
+        return InsertedRowsMirror.ReadBack.notProven(
+            "some rows give the AUTO_INCREMENT column a value");
+      }
+      if (!(keys.get(0) instanceof Number first)
+          || first.longValue() <= 0
+          || new java.math.BigDecimal(first.toString()).compareTo(MAX_LONG) > 0) {
+        return InsertedRowsMirror.ReadBack.notProven("first generated key " + keys.get(0));
+      }
+      return InsertedRowsMirror.readMysql(
+          authConn, table.get(), first.longValue(), sent, authCount, ai.rowCount() == 0);
+    } catch (SQLException e) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          "reading them failed: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()));
+    } finally {
+      conn.runtime().metrics().statement(auth, System.nanoTime() - start);
+    }
+  }
+
+  private static final java.math.BigDecimal MAX_LONG = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /** How many VALUES rows of the insert leave the AUTO_INCREMENT column to be generated. */
+  private static int generatedKeyRows(AutoIncrement ai) {
+    int n = 0;
+    for (KeyBinding b : ai.postgresKeyBindings()) {
+      if (b instanceof KeyBinding.GeneratedKey) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Writes the rows read back on the other side, every column explicit. PostgreSQL's sequence is
+   * then kept ahead of MySQL's keys; MySQL's {@code LAST_INSERT_ID()} is set to PostgreSQL's first
+   * key, as MySQL would have set it had it generated the keys itself.
+   */
+  private long mirrorReadBack(
+      Translation t,
+      Connection oc,
+      InsertedRowsMirror.ReadBack read,
+      Object lastInsertId,
+      long authCount,
+      List<String> keyStrings) {
+    DriverRuntime runtime = conn.runtime();
+    Side other = conn.authoritativeSide().other();
+    AutoIncrement ai = t.autoIncrement();
+    long start = System.nanoTime();
+    long count;
+    try {
+      count = InsertedRowsMirror.write(oc, other == Side.POSTGRES, read);
+      if (other == Side.POSTGRES) {
+        runtime.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), read.keys());
+      } else {
+        try (PreparedStatement ps = oc.prepareStatement("DO LAST_INSERT_ID(?)")) {
+          ps.setLong(1, ((Number) lastInsertId).longValue());
+          ps.execute();
+        }
+      }
+      conn.mirrorSucceeded(other, System.nanoTime() - start);
+    } catch (SQLException e) {
+      conn.mirrorFailed(other, System.nanoTime() - start, e);
+      recordMirrorFailure(t.mysqlSql(), other, e, t.tablesWritten(), keyStrings, true);
+      return -1;
+    } finally {
+      runtime.metrics().statement(other, System.nanoTime() - start);
+    }
+    if (!countsAgree(t.kind(), authCount, count)) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.ROW_COUNT_MISMATCH,
+              t.mysqlSql(),
+              conn.authoritativeSide() + " changed " + authCount + " rows, " + other + " " + count,
+              t.tablesWritten(),
               keyStrings,
               true);
     }
@@ -1397,6 +1541,28 @@ final class StatementEngine {
     }
     AutoIncrement ai = t.autoIncrement();
     PinnedStatement pinned = t.pinned();
+    String notReadBack = null;
+    if (ai != null
+        && !ai.suppliedByStatement()
+        && keys != null
+        && batchReadBackWanted(t, authCounts)) {
+      long total = 0;
+      Object lastInsertId = null;
+      int offset = 0;
+      for (long n : authCounts) {
+        if (n > 0) {
+          total += n;
+          lastInsertId = offset < keys.size() ? keys.get(offset) : null;
+          offset += (int) Math.min(n, Integer.MAX_VALUE);
+        }
+      }
+      InsertedRowsMirror.ReadBack read = readBackBatch(t, keys, authCounts);
+      if (read.rows() != null) {
+        mirrorReadBack(t, oc, read, lastInsertId, total, keyStrings(keys));
+        return;
+      }
+      notReadBack = read.reason();
+    }
     int succeeded = 0;
     for (int i = 0; i < rows.size(); i++) {
       if (i < authCounts.length && authCounts[i] != Statement.EXECUTE_FAILED) {
@@ -1527,11 +1693,75 @@ final class StatementEngine {
               t.mysqlSql(),
               "generated keys could not be written explicitly on the "
                   + other
-                  + " side; its keys may differ",
+                  + " side; its keys may differ"
+                  + (notReadBack == null ? "" : " (rows not read back: " + notReadBack + ")"),
               tables,
               keyStrings(keys),
               true);
     }
+  }
+
+  /**
+   * Whether a batch's rows are read back: some execution inserted rows, one could not be matched to
+   * its keys (as in {@link #readBackWanted}; for INSERT IGNORE also an execution that inserted
+   * nothing, as it has no key), and no execution failed or has an unknown count.
+   */
+  private static boolean batchReadBackWanted(Translation t, long[] authCounts) {
+    int rowCount = t.autoIncrement().rowCount();
+    boolean inserted = false;
+    boolean unmatched = false;
+    for (long n : authCounts) {
+      if (n < 0) {
+        return false; // failed, or SUCCESS_NO_INFO (a rewritten batch): which rows is unknown
+      }
+      inserted |= n > 0;
+      unmatched |=
+          switch (t.kind()) {
+            case INSERT -> rowCount == 0;
+            case INSERT_IGNORE -> rowCount == 0 || n < rowCount;
+            default -> false;
+          };
+    }
+    return inserted && unmatched;
+  }
+
+  /**
+   * Reads back the rows a batch inserted. Each execution's keys are its slice of the generated keys
+   * (as many as its update count, in order): on MySQL each execution's key range is read, on
+   * PostgreSQL all keys at once.
+   */
+  private InsertedRowsMirror.ReadBack readBackBatch(
+      Translation t, List<Object> keys, long[] authCounts) {
+    long total = 0;
+    for (long n : authCounts) {
+      total += n;
+    }
+    if (total != keys.size()) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          keys.size() + " generated keys for " + total + " inserted rows");
+    }
+    if (total > InsertedRowsMirror.MAX_ROWS) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          total + " rows inserted (read back: 1 to " + InsertedRowsMirror.MAX_ROWS + ")");
+    }
+    if (conn.authoritativeSide() == Side.POSTGRES) {
+      return readBack(t, keys, total);
+    }
+    List<InsertedRowsMirror.ReadBack> parts = new ArrayList<>();
+    int offset = 0;
+    for (long n : authCounts) {
+      if (n == 0) {
+        continue;
+      }
+      List<Object> slice = keys.subList(offset, offset + (int) n);
+      offset += (int) n;
+      InsertedRowsMirror.ReadBack part = readBack(t, slice, n);
+      if (part.rows() == null) {
+        return part;
+      }
+      parts.add(part);
+    }
+    return InsertedRowsMirror.ReadBack.concat(parts);
   }
 
   // ------------------------------------------------------------------------------- session

@@ -243,9 +243,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 9: INSERT ... SELECT into an AUTO_INCREMENT table in DUAL_WRITE: PostgreSQL"
-          + " assigns its own keys (recorded as 'keys may differ'); MySQL's keys are not mirrored")
   void insertSelectKeepsMysqlKeysOnPostgres(DatabasePair db) throws SQLException {
     writeCleanly(
         db,

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TypicalAppKnownLimitsIT {
 
   @Test
-  void multiRowInsertIgnoreThatSkipsSomeRowsIsReportedAsDrift(DatabasePair db) throws SQLException {
+  void insertIgnoreSelectThatSkipsSomeRowsIsReportedAsDrift(DatabasePair db) throws SQLException {
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
     try (Connection c = DualWriteTestUrls.connect(db);
         Statement s = c.createStatement()) {
@@ -32,11 +32,14 @@ class TypicalAppKnownLimitsIT {
       s.execute(
           "CREATE TABLE tags (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL,"
               + " UNIQUE KEY uq_tags_name (name))");
+      s.execute("CREATE TABLE tag_names (name VARCHAR(20) NOT NULL PRIMARY KEY)");
       s.executeUpdate("INSERT INTO tags (name) VALUES ('red')");
-      // Which of the three rows MySQL skipped, and so which key belongs to which row, is not in
-      // Connector/J's generated keys.
-      assertThat(
-              s.executeUpdate("INSERT IGNORE INTO tags (name) VALUES ('blue'), ('red'), ('green')"))
+      s.executeUpdate("INSERT INTO tag_names VALUES ('blue'), ('green'), ('red')");
+      // How many rows MySQL tried to insert (and so the key range the inserted rows lie in) is in
+      // neither the update count nor Connector/J's generated keys: the rows are not read back.
+      // (A multi-row INSERT IGNORE ... VALUES that skips rows is mirrored exactly:
+      // InsertedRowsMirrorIT.)
+      assertThat(s.executeUpdate("INSERT IGNORE INTO tags (name) SELECT name FROM tag_names"))
           .isEqualTo(2);
       assertThat(c.unwrap(DualWriteConnection.class).drift().snapshot()).containsKey("tags");
     }
