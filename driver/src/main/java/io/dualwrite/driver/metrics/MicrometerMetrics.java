@@ -113,13 +113,17 @@ final class MicrometerMetrics implements DriverMetrics {
 
   @Override
   public void gauges(Supplier<Number> breakerState, Supplier<Number> driftTables) {
+    // strong references: the gauges hold the only reference to these suppliers, and Micrometer's
+    // default weak one lets the first garbage collection turn them into NaN
     Gauge.builder("dualwrite.breaker.state", breakerState, s -> s.get().doubleValue())
         .description("Breaker around the non-authoritative side: 0 closed, 1 half-open, 2 open")
         .tags(tags)
+        .strongReference(true)
         .register(registry);
     Gauge.builder("dualwrite.drift.tables", driftTables, s -> s.get().doubleValue())
         .description("Tables with open drift")
         .tags(tags)
+        .strongReference(true)
         .register(registry);
   }
 }
