@@ -454,8 +454,68 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return out();
   }
 
+  /** MySQL's aggregate functions. */
+  static final Set<String> AGGREGATES =
+      Set.of(
+          "COUNT",
+          "SUM",
+          "AVG",
+          "MIN",
+          "MAX",
+          "BIT_AND",
+          "BIT_OR",
+          "BIT_XOR",
+          "STD",
+          "STDDEV",
+          "STDDEV_POP",
+          "STDDEV_SAMP",
+          "VARIANCE",
+          "VAR_POP",
+          "VAR_SAMP",
+          "JSON_ARRAYAGG",
+          "JSON_OBJECTAGG",
+          "GROUP_CONCAT");
+
+  /**
+   * Case-insensitive columns the current query groups by, as {@code lower(col)}: outside an
+   * aggregate, a reference to one prints {@code min(col)} (MySQL returns one value of the group).
+   * Empty outside a grouped query's select list, HAVING and ORDER BY.
+   */
+  List<Column> foldedGroupColumns = List.of();
+
+  /** How many aggregate calls enclose the expression being printed. */
+  private int aggregateDepth;
+
+  /** Whether {@code c} names one of {@link #foldedGroupColumns}. */
+  final boolean isFoldedGroupColumn(Column c) {
+    for (Column g : foldedGroupColumns) {
+      if (!Identifiers.normalize(g.getColumnName())
+          .equals(Identifiers.normalize(c.getColumnName()))) {
+        continue;
+      }
+      String gt = g.getTable() == null ? null : g.getTable().getName();
+      String ct = c.getTable() == null ? null : c.getTable().getName();
+      if (gt == null || ct == null || Identifiers.normalize(gt).equals(Identifiers.normalize(ct))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public <S> StringBuilder visit(Column column, S context) {
+    if (aggregateDepth == 0 && !foldedGroupColumns.isEmpty() && isFoldedGroupColumn(column)) {
+      List<Column> saved = foldedGroupColumns;
+      foldedGroupColumns = List.of();
+      try {
+        a("min(");
+        visit(column, context);
+        a(")");
+      } finally {
+        foldedGroupColumns = saved;
+      }
+      return out();
+    }
     String name = column.getColumnName();
     Table t = column.getTable();
     boolean qualified = t != null && t.getName() != null;
@@ -1456,13 +1516,24 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Function f, S context) {
-    Functions.translate(this, f);
+    boolean aggregate = f.getName() != null && AGGREGATES.contains(upper(f.getName()));
+    aggregateDepth += aggregate ? 1 : 0;
+    try {
+      Functions.translate(this, f);
+    } finally {
+      aggregateDepth -= aggregate ? 1 : 0;
+    }
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(MySQLGroupConcat g, S context) {
-    Functions.groupConcat(this, g);
+    aggregateDepth++;
+    try {
+      Functions.groupConcat(this, g);
+    } finally {
+      aggregateDepth--;
+    }
     return out();
   }
 

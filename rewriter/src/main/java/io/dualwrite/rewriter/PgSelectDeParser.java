@@ -186,12 +186,25 @@ class PgSelectDeParser extends SelectDeParser {
         registerScope(j.getFromItem());
       }
     }
+    List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
+    List<net.sf.jsqlparser.schema.Column> folded = foldedGroupColumns(ps);
+    expr.foldedGroupColumns = folded;
     List<SelectItem<?>> items = ps.getSelectItems();
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        a(", ");
+    try {
+      for (int i = 0; i < items.size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        visit(items.get(i), null);
+        if (items.get(i).getAlias() == null
+            && items.get(i).getExpression() instanceof net.sf.jsqlparser.schema.Column c
+            && expr.isFoldedGroupColumn(c)) {
+          // min(col) keeps the column's name as its label
+          a(" AS ").a(Identifiers.pg(c.getColumnName()));
+        }
       }
-      visit(items.get(i), null);
+    } finally {
+      expr.foldedGroupColumns = List.of();
     }
     boolean dual =
         ps.getFromItem() instanceof Table t
@@ -246,25 +259,40 @@ class PgSelectDeParser extends SelectDeParser {
       a(" GROUP BY ");
       @SuppressWarnings("unchecked")
       List<Expression> list = (List<Expression>) g.getGroupByExpressionList();
-      expr.args(list, false);
+      for (int i = 0; i < list.size(); i++) {
+        a(i > 0 ? ", " : "");
+        if (list.get(i) instanceof net.sf.jsqlparser.schema.Column c && folded.contains(c)) {
+          // MySQL groups a case-insensitive column's values that differ only in case together
+          a("lower(");
+          expr.p(c);
+          a(")");
+        } else {
+          expr.p(list.get(i));
+        }
+      }
       for (net.sf.jsqlparser.schema.Column c : GroupByDependence.missing(ps, ctx.catalog)) {
         a(", ");
         expr.value(c);
       }
     }
-    if (ps.getHaving() != null) {
-      a(" HAVING ");
-      expr.havingAliases = havingAliases(ps);
-      try {
-        expr.cond(ps.getHaving());
-      } finally {
-        expr.havingAliases = java.util.Map.of();
+    expr.foldedGroupColumns = folded;
+    try {
+      if (ps.getHaving() != null) {
+        a(" HAVING ");
+        expr.havingAliases = havingAliases(ps);
+        try {
+          expr.cond(ps.getHaving());
+        } finally {
+          expr.havingAliases = java.util.Map.of();
+        }
       }
-    }
-    if (ps.getDistinct() != null && expr.ordersByExpression(ps.getOrderByElements())) {
-      sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
-    } else {
-      orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+      if (ps.getDistinct() != null && expr.ordersByExpression(ps.getOrderByElements())) {
+        sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
+      } else {
+        orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+      }
+    } finally {
+      expr.foldedGroupColumns = outerFolded;
     }
     if (ps.getOffset() != null) {
       // LIMIT n OFFSET m: the same clause in PostgreSQL
@@ -280,6 +308,23 @@ class PgSelectDeParser extends SelectDeParser {
       lockClause(ps);
     }
     return getBuilder();
+  }
+
+  /**
+   * The GROUP BY's plain columns that are case-insensitive text: grouped by {@code lower(col)}, as
+   * MySQL's collation puts 'a' and 'A' in one group.
+   */
+  private List<net.sf.jsqlparser.schema.Column> foldedGroupColumns(PlainSelect ps) {
+    if (ps.getGroupBy() == null || ps.getGroupBy().getGroupByExpressionList() == null) {
+      return List.of();
+    }
+    List<net.sf.jsqlparser.schema.Column> folded = new java.util.ArrayList<>();
+    for (Object o : ps.getGroupBy().getGroupByExpressionList()) {
+      if (o instanceof net.sf.jsqlparser.schema.Column c && expr.isCaseInsensitiveText(c)) {
+        folded.add(c);
+      }
+    }
+    return folded;
   }
 
   /** True when the query has what PostgreSQL forbids together with FOR UPDATE/SHARE. */

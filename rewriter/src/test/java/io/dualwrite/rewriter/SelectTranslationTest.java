@@ -261,6 +261,23 @@ class SelectTranslationTest {
   }
 
   @Test
+  void groupingByACaseInsensitiveColumnGroupsValuesDifferingInCase() {
+    assertThat(
+            pg(
+                "SELECT name, UPPER(name) AS up, COUNT(*), MAX(name) FROM users GROUP BY name"
+                    + " HAVING COUNT(*) > 1 AND name <> 'x' ORDER BY name"))
+        .isEqualTo(
+            "SELECT min(name) AS name, upper(min(name)) AS up, count(*),"
+                + " (array_agg(name ORDER BY lower(name) DESC, name DESC)"
+                + " FILTER (WHERE name IS NOT NULL))[1] FROM users GROUP BY lower(name)"
+                + " HAVING count(*) > 1 AND lower(min(name)) <> lower('x')"
+                + " ORDER BY lower(min(name)) NULLS FIRST");
+    // a case-sensitive column groups as written
+    assertThat(pg("SELECT id, COUNT(*) FROM orders GROUP BY id"))
+        .isEqualTo("SELECT id, count(*) FROM orders GROUP BY id");
+  }
+
+  @Test
   void lockingAggregateLocksTheRowsInADerivedTable() {
     Translation t =
         Fixtures.WITH_CATALOG.translate(
@@ -268,8 +285,8 @@ class SelectTranslationTest {
     assertThat(t.lockingRead()).isTrue();
     assertThat(t.postgresSql())
         .isEqualTo(
-            "SELECT u.name, count(*) FROM (SELECT * FROM users AS u WHERE u.age > 3 FOR UPDATE)"
-                + " AS u GROUP BY u.name");
+            "SELECT min(u.name) AS name, count(*) FROM (SELECT * FROM users AS u WHERE u.age > 3"
+                + " FOR UPDATE) AS u GROUP BY lower(u.name)");
     assertThat(pg(PLAIN, "SELECT DISTINCT a FROM t FOR SHARE NOWAIT"))
         .isEqualTo("SELECT DISTINCT a FROM (SELECT * FROM t FOR SHARE NOWAIT) AS t");
     assertThat(refusal(PLAIN, "SELECT COUNT(*) FROM t JOIN s ON s.id = t.id FOR UPDATE").code())

@@ -40,6 +40,7 @@ class TranslationExecutionIT {
   private Connection mysql;
   private Connection postgres;
   private Rewriter rewriter;
+  private InformationSchemaCatalog catalog;
 
   @BeforeAll
   void createTables(DatabasePair db) throws SQLException {
@@ -54,7 +55,8 @@ class TranslationExecutionIT {
         execute(postgres, pg);
       }
     }
-    rewriter = Rewriter.builder().catalog(InformationSchemaCatalog.load(mysql, db.name())).build();
+    catalog = InformationSchemaCatalog.load(mysql, db.name());
+    rewriter = Rewriter.builder().catalog(catalog).build();
     both(
         "INSERT INTO person (email, name, age, score, born, seen, tags, doc) VALUES"
             + " ('bob@x.com', \"Bob\", 30, 2.50, '2024-01-31', '2024-03-10 08:05:09', 'a,b,c',"
@@ -259,6 +261,26 @@ class TranslationExecutionIT {
         .containsExactly(
             "2024-03-10 08:05:09 Sunday March 10 10th 070 AM 24|2024-02-29|2024-03-10 06:35:09|"
                 + "39|944|1|2024|4|2024-01-31|2024-01-31");
+  }
+
+  @Test
+  void groupingByACaseInsensitiveColumnMergesValuesDifferingInCase() throws SQLException {
+    String ddl =
+        "CREATE TABLE ci_tag (id INT NOT NULL PRIMARY KEY, tag VARCHAR(20) NOT NULL)"
+            + " DEFAULT CHARSET=utf8mb4 COLLATE utf8mb4_general_ci";
+    execute(mysql, ddl);
+    for (String pg : rewriter.translate(ddl).postgresSql().split(";\n")) {
+      execute(postgres, pg);
+    }
+    catalog.reload();
+    both("INSERT INTO ci_tag VALUES (1, 'Red'), (2, 'red'), (3, 'RED'), (4, 'blue'), (5, 'Blue')");
+    assertThat(
+            same(
+                "SELECT LOWER(tag), COUNT(*), MIN(id) FROM ci_tag GROUP BY tag"
+                    + " HAVING tag <> 'green' ORDER BY tag"))
+        .containsExactly("blue|2|4", "red|3|1");
+    assertThat(same("SELECT COUNT(*) FROM (SELECT tag FROM ci_tag GROUP BY tag) AS g"))
+        .containsExactly("2");
   }
 
   @Test

@@ -73,6 +73,11 @@ public final class ExpressionTypes {
     if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
       return of(l.get(0), pgTypeName, columns);
     }
+    if (e instanceof Column c) {
+      // a table column PostgreSQL serves through an expression (a case-insensitive GROUP BY
+      // column is read as min(col)): still the column's type
+      return columns.apply(c);
+    }
     if (e instanceof Division d) {
       return division(d, columns);
     }
