@@ -563,11 +563,21 @@ final class StatementEngine {
     if (expressions == null) {
       return null;
     }
-    boolean outer = MysqlResultLabels.mayHaveOuterJoin(currentSql);
+    // a column an outer join may fill with NULL is nullable whatever its table says
+    java.util.Set<String> outerJoined = MysqlResultLabels.outerJoinedTables(currentSql);
     java.util.function.Predicate<net.sf.jsqlparser.schema.Column> notNullColumn =
         c -> {
-          if (outer) {
+          if (outerJoined == null) {
             return false;
+          }
+          if (!outerJoined.isEmpty()) {
+            String q =
+                c.getTable() == null || c.getTable().getName() == null
+                    ? null
+                    : MysqlResultLabels.unquoted(c.getTable().getName());
+            if (q == null || outerJoined.contains(q)) {
+              return false;
+            }
           }
           io.dualwrite.rewriter.ColumnInfo info = catalogColumn(c);
           return info != null && !info.nullable();

@@ -69,24 +69,70 @@ public final class MysqlResultLabels {
   }
 
   /**
-   * Whether the first SELECT of {@code mysqlSql} has an outer join (LEFT, RIGHT, FULL, NATURAL):
-   * then a NOT NULL column of a joined table can still come back NULL. True when it cannot tell.
+   * The tables (lower-case names or aliases) whose columns an outer join may fill with NULL: the
+   * right side of a LEFT JOIN, everything before a RIGHT JOIN, everything in a FULL or NATURAL
+   * join. Empty without outer joins; null when the statement cannot be read (assume all).
    */
-  public static boolean mayHaveOuterJoin(String mysqlSql) {
+  public static java.util.Set<String> outerJoinedTables(String mysqlSql) {
     try {
       if (CCJSqlParserUtil.parse(mysqlSql) instanceof Select select) {
         PlainSelect plain = firstPlainSelect(select);
         if (plain != null) {
-          return plain.getJoins() != null
-              && plain.getJoins().stream()
-                  .anyMatch(
-                      j -> j.isLeft() || j.isRight() || j.isFull() || j.isOuter() || j.isNatural());
+          java.util.Set<String> nullable = new java.util.HashSet<>();
+          List<String> seen = new java.util.ArrayList<>();
+          String first = nameOf(plain.getFromItem());
+          if (first == null) {
+            return null;
+          }
+          seen.add(first);
+          for (net.sf.jsqlparser.statement.select.Join j :
+              plain.getJoins() == null
+                  ? List.<net.sf.jsqlparser.statement.select.Join>of()
+                  : plain.getJoins()) {
+            String name = nameOf(j.getFromItem());
+            if (name == null) {
+              return null;
+            }
+            if (j.isFull() || j.isNatural() || (j.isOuter() && !j.isLeft() && !j.isRight())) {
+              return null;
+            }
+            if (j.isLeft()) {
+              nullable.add(name);
+            } else if (j.isRight()) {
+              nullable.addAll(seen);
+            }
+            seen.add(name);
+          }
+          return nullable;
         }
       }
     } catch (JSQLParserException | RuntimeException e) {
       // not readable here: assume the worst
     }
-    return true;
+    return null;
+  }
+
+  /** The name a from item's columns are qualified with, lower-case; null when there is none. */
+  private static String nameOf(net.sf.jsqlparser.statement.select.FromItem item) {
+    if (item == null) {
+      return null;
+    }
+    if (item.getAlias() != null) {
+      return unquoted(item.getAlias().getName());
+    }
+    if (item instanceof net.sf.jsqlparser.schema.Table t && t.getName() != null) {
+      return unquoted(t.getName());
+    }
+    return null;
+  }
+
+  /** An identifier as MySQL compares table names and aliases here: unquoted, lower-case. */
+  public static String unquoted(String identifier) {
+    String s = identifier.trim();
+    if (s.length() >= 2 && (s.charAt(0) == '`' || s.charAt(0) == '"')) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** One select item per result column, null for the columns of a {@code *}. */
