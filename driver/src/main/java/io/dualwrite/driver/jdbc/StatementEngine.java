@@ -237,8 +237,51 @@ final class StatementEngine {
     try {
       return runDecided(sql, binds, mode, wantsKeys);
     } catch (SQLException e) {
+      if (conn.authoritativeSide() == Side.POSTGRES
+          && !(e instanceof java.sql.BatchUpdateException)
+          && ("23505".equals(e.getSQLState()) || "22001".equals(e.getSQLState()))) {
+        throw MysqlErrors.translate(e, false, statementFacts(sql, binds));
+      }
       throw asApplicationSees(e);
     }
+  }
+
+  private static final java.util.regex.Pattern STRING_LITERAL =
+      java.util.regex.Pattern.compile("'((?:[^'\\\\]|\\\\.|'')*)'");
+
+  /**
+   * What the failed statement wrote, for MySQL's error message: its bound strings and string
+   * literals, the columns of the table it writes, and its row count when it is one row.
+   */
+  private MysqlErrors.StatementFacts statementFacts(String sql, Bind[] binds) {
+    List<String> values = new ArrayList<>();
+    if (binds != null) {
+      for (Bind b : binds) {
+        if (b != null && b.value() instanceof String v) {
+          values.add(v);
+        }
+      }
+    }
+    java.util.regex.Matcher m = STRING_LITERAL.matcher(sql);
+    while (m.find()) {
+      values.add(m.group(1).replace("''", "'").replaceAll("\\\\(.)", "$1"));
+    }
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+    int rows = 0;
+    Translation t = currentTranslation;
+    if (t != null && t.tablesWritten().size() == 1) {
+      conn.runtime()
+          .rewriter()
+          .catalog()
+          .table(t.tablesWritten().iterator().next())
+          .ifPresent(table -> table.columns().forEach(c -> columns.put(c.name(), c.mysqlType())));
+      AutoIncrement ai = t.autoIncrement();
+      rows =
+          ai != null
+              ? (ai.rowCount() == 1 ? 1 : 0)
+              : t.kind() == StatementKind.INSERT && !sql.contains("),") ? 1 : 0;
+    }
+    return new MysqlErrors.StatementFacts(values, columns, rows);
   }
 
   /**

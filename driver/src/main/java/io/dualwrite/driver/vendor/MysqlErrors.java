@@ -8,6 +8,8 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -133,6 +135,32 @@ public final class MysqlErrors {
    * queryTimeoutElapsed} says the statement's query timeout had elapsed when it failed.
    */
   public static SQLException translate(SQLException fromPostgres, boolean queryTimeoutElapsed) {
+    return translate(fromPostgres, queryTimeoutElapsed, null);
+  }
+
+  /**
+   * What the failed statement wrote, for the parts of MySQL's message PostgreSQL's error leaves
+   * out: the text values it carried (bound strings and string literals, as the application wrote
+   * them), the MySQL types of the written table's columns, and how many rows it wrote (0 when
+   * unknown).
+   */
+  public record StatementFacts(List<String> textValues, Map<String, String> columnTypes, int rows) {
+    public StatementFacts {
+      textValues = List.copyOf(textValues);
+      columnTypes = Map.copyOf(columnTypes);
+    }
+  }
+
+  /**
+   * Like {@link #translate(SQLException, boolean)}, with the statement's facts: a duplicate on a
+   * case-insensitive key shows the value as written (PostgreSQL's detail has it lower-cased), and
+   * "Data too long" names the column when only one column of the written table has the type
+   * PostgreSQL names.
+   *
+   * @param facts what the statement wrote; null when unknown
+   */
+  public static SQLException translate(
+      SQLException fromPostgres, boolean queryTimeoutElapsed, StatementFacts facts) {
     if (fromPostgres == null) {
       return null;
     }
@@ -146,7 +174,7 @@ public final class MysqlErrors {
     ServerErrorMessage server = serverMessage(fromPostgres);
     SQLException translated =
         switch (state) {
-          case "23505" -> duplicateKey(server);
+          case "23505" -> duplicateKey(server, facts);
           case "23503" -> foreignKey(server);
           case "23514" ->
               new SQLException(
@@ -161,7 +189,8 @@ public final class MysqlErrors {
                   ER_BAD_NULL_ERROR);
           case "22001" ->
               truncation(
-                  "Data too long for column" + suffix(server, fromPostgres), ER_DATA_TOO_LONG);
+                  "Data too long for column" + tooLongSuffix(server, fromPostgres, facts),
+                  ER_DATA_TOO_LONG);
           case "22003" ->
               truncation(
                   "Out of range value for column" + suffix(server, fromPostgres),
@@ -254,9 +283,49 @@ public final class MysqlErrors {
     };
   }
 
-  private static SQLException duplicateKey(ServerErrorMessage server) {
+  private static final Pattern TOO_LONG_FOR_TYPE =
+      Pattern.compile("value too long for type (character varying|character)\\((\\d+)\\)");
+
+  /**
+   * PostgreSQL's {@code value too long for type character varying(5)} names no column; the one
+   * column of the written table with that MySQL type is the one (none or several: left out), and
+   * MySQL's "at row n" is given for a one-row statement.
+   */
+  private static String tooLongSuffix(
+      ServerErrorMessage server, SQLException e, StatementFacts facts) {
+    String known = suffix(server, e);
+    if (!known.isEmpty() || facts == null) {
+      return known;
+    }
+    Matcher m = TOO_LONG_FOR_TYPE.matcher(String.valueOf(primaryMessage(server, e)));
+    if (!m.find()) {
+      return "";
+    }
+    String wanted = (m.group(1).equals("character") ? "char(" : "varchar(") + m.group(2) + ")";
+    String column = null;
+    for (Map.Entry<String, String> c : facts.columnTypes().entrySet()) {
+      if (c.getValue().replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith(wanted)) {
+        if (column != null) {
+          return "";
+        }
+        column = c.getKey();
+      }
+    }
+    return column == null ? "" : " '" + column + "'" + (facts.rows() == 1 ? " at row 1" : "");
+  }
+
+  private static SQLException duplicateKey(ServerErrorMessage server, StatementFacts facts) {
     String key = mysqlKeyName(server);
     String values = server == null ? null : keyValues(server.getDetail());
+    if (values != null && facts != null && server.getDetail().contains("lower(")) {
+      // the key folds case: MySQL shows the value the statement wrote, not the folded one
+      for (String v : facts.textValues()) {
+        if (v.toLowerCase(java.util.Locale.ROOT).equals(values)) {
+          values = v;
+          break;
+        }
+      }
+    }
     StringBuilder message = new StringBuilder("Duplicate entry");
     if (values != null) {
       message.append(" '").append(values).append('\'');

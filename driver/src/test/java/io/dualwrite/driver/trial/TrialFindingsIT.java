@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -368,9 +367,6 @@ class TrialFindingsIT {
   }
 
   @Test
-  @Disabled(
-      "finding 18: PG_PRIMARY's MySQL-looking errors name PostgreSQL's index, not the MySQL key,"
-          + " and drop the value and column MySQL names")
   void pgPrimaryErrorsNameTheMysqlKeyAndColumn(DatabasePair db) throws SQLException {
     try (Connection c = connect(db, "f18", "dualwrite.phase", "PG_PRIMARY")) {
       Trial.execute(
@@ -390,7 +386,16 @@ class TrialFindingsIT {
       SQLException tooLong =
           failure(c, "INSERT INTO f18_users (email, name) VALUES ('b@x', 'toolong')");
       assertThat(tooLong.getErrorCode()).isEqualTo(1406);
-      assertThat((Throwable) tooLong).hasMessageContaining("'name'");
+      assertThat((Throwable) tooLong)
+          .hasMessage("Data truncation: Data too long for column 'name' at row 1");
+      // prepared: the bound value as written
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO f18_users (email) VALUES (?)")) {
+        ps.setString(1, "A@Example.COM");
+        SQLException bound =
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                SQLException.class, ps::executeUpdate);
+        assertThat((Throwable) bound).hasMessageContaining("'A@Example.COM'");
+      }
     }
   }
 

@@ -61,6 +61,48 @@ class MysqlErrorsTest {
   }
 
   @Test
+  void statementFactsGiveTheValueAsWrittenAndTheColumnOfATooLongValue() {
+    PSQLException duplicate =
+        pg(
+            "23505",
+            "duplicate key value violates unique constraint \"users_uq_email\"",
+            fields(
+                'D',
+                "Key (lower((email)::text))=(a@example.com) already exists.",
+                't',
+                "users",
+                'n',
+                "users_uq_email"));
+    MysqlErrors.StatementFacts facts =
+        new MysqlErrors.StatementFacts(
+            List.of("Bob", "A@Example.com"),
+            Map.of("email", "varchar(50)", "name", "varchar(5)", "code", "char(5)"),
+            1);
+    assertThat(MysqlErrors.translate(duplicate, false, facts).getMessage())
+        .isEqualTo("Duplicate entry 'A@Example.com' for key 'users.uq_email'");
+    assertThat(MysqlErrors.translate(duplicate).getMessage())
+        .as("without facts: the folded value")
+        .isEqualTo("Duplicate entry 'a@example.com' for key 'users.uq_email'");
+    PSQLException tooLong = pg("22001", "value too long for type character varying(5)", Map.of());
+    assertThat(MysqlErrors.translate(tooLong, false, facts).getMessage())
+        .isEqualTo("Data truncation: Data too long for column 'name' at row 1");
+    PSQLException tooLongChar = pg("22001", "value too long for type character(5)", Map.of());
+    assertThat(
+            MysqlErrors.translate(
+                    tooLongChar,
+                    false,
+                    new MysqlErrors.StatementFacts(List.of(), facts.columnTypes(), 0))
+                .getMessage())
+        .as("several rows: no row number")
+        .isEqualTo("Data truncation: Data too long for column 'code'");
+    MysqlErrors.StatementFacts ambiguous =
+        new MysqlErrors.StatementFacts(List.of(), Map.of("a", "varchar(5)", "b", "varchar(5)"), 1);
+    assertThat(MysqlErrors.translate(tooLong, false, ambiguous).getMessage())
+        .as("two columns of that type: none named")
+        .isEqualTo("Data truncation: Data too long for column");
+  }
+
+  @Test
   void uniqueViolationOnCompositeDefaultNamedKeyJoinsValuesWithDashes() {
     SQLException t =
         MysqlErrors.translate(
