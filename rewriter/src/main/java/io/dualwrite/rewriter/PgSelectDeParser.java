@@ -173,11 +173,8 @@ class PgSelectDeParser extends SelectDeParser {
     withItems(ps.getWithItemsList());
     a("SELECT ");
     Distinct distinct = ps.getDistinct();
-    if (distinct != null) {
-      if (distinct.getOnSelectItems() != null || distinct.isUseUnique()) {
-        throw RefusedException.syntax("distinct-on", "DISTINCT ON / UNIQUE is not MySQL.");
-      }
-      a("DISTINCT ");
+    if (distinct != null && (distinct.getOnSelectItems() != null || distinct.isUseUnique())) {
+      throw RefusedException.syntax("distinct-on", "DISTINCT ON / UNIQUE is not MySQL.");
     }
     // register FROM tables first so column lookups in the select list know their tables
     registerScope(ps.getFromItem());
@@ -187,7 +184,13 @@ class PgSelectDeParser extends SelectDeParser {
       }
     }
     List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
-    List<net.sf.jsqlparser.schema.Column> folded = foldedGroupColumns(ps);
+    List<net.sf.jsqlparser.schema.Column> distinctFolded = distinctAsGrouping(ps);
+    boolean distinctPrinted = distinct != null && distinctFolded.isEmpty();
+    if (distinctPrinted) {
+      a("DISTINCT ");
+    }
+    List<net.sf.jsqlparser.schema.Column> folded =
+        distinctFolded.isEmpty() ? foldedGroupColumns(ps) : distinctFolded;
     expr.foldedGroupColumns = folded;
     List<SelectItem<?>> items = ps.getSelectItems();
     try {
@@ -250,6 +253,22 @@ class PgSelectDeParser extends SelectDeParser {
         expr.cond(ps.getWhere());
       }
     }
+    if (!distinctFolded.isEmpty()) {
+      // SELECT DISTINCT over a case-insensitive column: grouped by every item, that column by
+      // lower(col), so values differing only in case are one row as in MySQL
+      a(" GROUP BY ");
+      for (int i = 0; i < items.size(); i++) {
+        a(i > 0 ? ", " : "");
+        Expression e = items.get(i).getExpression();
+        if (e instanceof net.sf.jsqlparser.schema.Column c && distinctFolded.contains(c)) {
+          a("lower(");
+          expr.p(c);
+          a(")");
+        } else {
+          expr.p(e);
+        }
+      }
+    }
     GroupByElement g = ps.getGroupBy();
     if (g != null) {
       if (g.isMysqlWithRollup()
@@ -286,7 +305,7 @@ class PgSelectDeParser extends SelectDeParser {
           expr.havingAliases = java.util.Map.of();
         }
       }
-      if (ps.getDistinct() != null && expr.ordersByExpression(ps.getOrderByElements())) {
+      if (distinctPrinted && expr.ordersByExpression(ps.getOrderByElements())) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
         orderAndLimit(ps.getOrderByElements(), ps.getLimit());
@@ -311,6 +330,33 @@ class PgSelectDeParser extends SelectDeParser {
   }
 
   /**
+   * For {@code SELECT DISTINCT} without GROUP BY, aggregates, {@code *} or parameters in the select
+   * list: its plain case-insensitive text columns (the query is then printed as a GROUP BY over
+   * every item, those columns by {@code lower(col)}). Empty when the DISTINCT stays as it is.
+   */
+  private List<net.sf.jsqlparser.schema.Column> distinctAsGrouping(PlainSelect ps) {
+    if (ps.getDistinct() == null || ps.getGroupBy() != null || ps.getHaving() != null) {
+      return List.of();
+    }
+    List<net.sf.jsqlparser.schema.Column> folded = new java.util.ArrayList<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      Expression e = item.getExpression();
+      if (e instanceof net.sf.jsqlparser.statement.select.AllColumns
+          || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns
+          || e.toString().contains("?")) {
+        return List.of();
+      }
+      if (e instanceof net.sf.jsqlparser.schema.Column c && expr.isCaseInsensitiveText(c)) {
+        folded.add(c);
+      }
+    }
+    if (folded.isEmpty() || selectsAggregateOrWindow(ps)) {
+      return List.of();
+    }
+    return folded;
+  }
+
+  /**
    * The GROUP BY's plain columns that are case-insensitive text: grouped by {@code lower(col)}, as
    * MySQL's collation puts 'a' and 'A' in one group.
    */
@@ -332,6 +378,11 @@ class PgSelectDeParser extends SelectDeParser {
     if (ps.getDistinct() != null || ps.getGroupBy() != null || ps.getHaving() != null) {
       return true;
     }
+    return selectsAggregateOrWindow(ps);
+  }
+
+  /** Whether the select list calls an aggregate or a window function. */
+  private static boolean selectsAggregateOrWindow(PlainSelect ps) {
     boolean[] found = {false};
     net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void> finder =
         new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<>() {

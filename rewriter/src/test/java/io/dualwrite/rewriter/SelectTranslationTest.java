@@ -272,6 +272,11 @@ class SelectTranslationTest {
                 + " FILTER (WHERE name IS NOT NULL))[1] FROM users GROUP BY lower(name)"
                 + " HAVING count(*) > 1 AND lower(min(name)) <> lower('x')"
                 + " ORDER BY lower(min(name)) NULLS FIRST");
+    assertThat(pg("SELECT DISTINCT name, age FROM users WHERE age > 1 ORDER BY name"))
+        .isEqualTo(
+            "SELECT min(name) AS name, age FROM users WHERE age > 1 GROUP BY lower(name), age"
+                + " ORDER BY lower(min(name)) NULLS FIRST");
+    assertThat(pg("SELECT DISTINCT id FROM orders")).isEqualTo("SELECT DISTINCT id FROM orders");
     // a case-sensitive column groups as written
     assertThat(pg("SELECT id, COUNT(*) FROM orders GROUP BY id"))
         .isEqualTo("SELECT id, count(*) FROM orders GROUP BY id");

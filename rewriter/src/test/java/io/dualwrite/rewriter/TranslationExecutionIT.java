@@ -281,6 +281,12 @@ class TranslationExecutionIT {
         .containsExactly("blue|2|4", "red|3|1");
     assertThat(same("SELECT COUNT(*) FROM (SELECT tag FROM ci_tag GROUP BY tag) AS g"))
         .containsExactly("2");
+    assertThat(same("SELECT DISTINCT LOWER(tag) FROM ci_tag ORDER BY 1"))
+        .containsExactly("blue", "red");
+    assertThat(same("SELECT COUNT(*) FROM (SELECT DISTINCT tag FROM ci_tag) AS d"))
+        .containsExactly("2");
+    assertThat(same("SELECT UPPER(t) FROM (SELECT DISTINCT tag AS t FROM ci_tag) AS d ORDER BY 1"))
+        .containsExactly("BLUE", "RED");
   }
 
   @Test

@@ -258,14 +258,15 @@ class TrialFindingsTranslationTest {
   // findings 21 and 23
 
   @Test
-  void distinctOrderedByACaseInsensitiveColumnSortsOverADerivedTable() {
+  void distinctOrderedByACaseInsensitiveColumnGroupsItsCaseVariantsAndSortsThem() {
+    // DISTINCT over a _ci column is a GROUP BY lower(col), which may order by lower(min(col))
     assertThat(
             REWRITER
                 .translate("SELECT DISTINCT d.name FROM docs d ORDER BY d.name DESC LIMIT 3")
                 .postgresSql())
         .isEqualTo(
-            "SELECT * FROM (SELECT DISTINCT d.name FROM docs AS d) AS dw_sorted ORDER BY"
-                + " lower(name) DESC NULLS LAST LIMIT 3");
+            "SELECT min(d.name) AS name FROM docs AS d GROUP BY lower(d.name)"
+                + " ORDER BY lower(min(d.name)) DESC NULLS LAST LIMIT 3");
   }
 
   @Test
