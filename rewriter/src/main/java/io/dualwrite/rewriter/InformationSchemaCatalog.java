@@ -106,8 +106,12 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
   private static java.util.Set<String> mariadbJsonColumns(Connection c, String schema)
       throws SQLException {
     java.util.Set<String> json = new java.util.HashSet<>();
-    if (!c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
-      return json;
+    try {
+      if (!c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+        return json;
+      }
+    } catch (SQLException e) {
+      return json; // no metadata (a minimal driver): not known to be MariaDB
     }
     try (PreparedStatement ps = c.prepareStatement(MARIADB_JSON_SQL)) {
       ps.setString(1, schema);
