@@ -330,12 +330,34 @@ class PgSelectDeParser extends SelectDeParser {
   }
 
   /**
+   * Whether the select list, HAVING or ORDER BY holds a subquery: a correlated one may name a
+   * folded column, which would need {@code min()} at the outer level only, so such queries are not
+   * folded.
+   */
+  private static boolean hasSubquery(PlainSelect ps) {
+    StringBuilder text = new StringBuilder();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      text.append(item).append(' ');
+    }
+    if (ps.getHaving() != null) {
+      text.append(ps.getHaving()).append(' ');
+    }
+    if (ps.getOrderByElements() != null) {
+      text.append(ps.getOrderByElements());
+    }
+    return text.toString().toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+  }
+
+  /**
    * For {@code SELECT DISTINCT} without GROUP BY, aggregates, {@code *} or parameters in the select
    * list: its plain case-insensitive text columns (the query is then printed as a GROUP BY over
    * every item, those columns by {@code lower(col)}). Empty when the DISTINCT stays as it is.
    */
   private List<net.sf.jsqlparser.schema.Column> distinctAsGrouping(PlainSelect ps) {
-    if (ps.getDistinct() == null || ps.getGroupBy() != null || ps.getHaving() != null) {
+    if (ps.getDistinct() == null
+        || ps.getGroupBy() != null
+        || ps.getHaving() != null
+        || hasSubquery(ps)) {
       return List.of();
     }
     List<net.sf.jsqlparser.schema.Column> folded = new java.util.ArrayList<>();
@@ -361,7 +383,9 @@ class PgSelectDeParser extends SelectDeParser {
    * MySQL's collation puts 'a' and 'A' in one group.
    */
   private List<net.sf.jsqlparser.schema.Column> foldedGroupColumns(PlainSelect ps) {
-    if (ps.getGroupBy() == null || ps.getGroupBy().getGroupByExpressionList() == null) {
+    if (ps.getGroupBy() == null
+        || ps.getGroupBy().getGroupByExpressionList() == null
+        || hasSubquery(ps)) {
       return List.of();
     }
     List<net.sf.jsqlparser.schema.Column> folded = new java.util.ArrayList<>();
