@@ -502,6 +502,12 @@ SELECT 'abc' = 'ABC' AS a;
 -- order: unordered
 SELECT 'a' < 'B' AS lt, 'Z' > 'y' AS gt, INSTR('Hello', 'L') AS i;
 
+-- id: ci-having-alias
+-- category: p1.case-insensitive
+-- order: unordered
+-- note: a select alias in HAVING has its column's case-insensitive collation
+SELECT email AS e, COUNT(*) AS n FROM users GROUP BY email HAVING e = 'ANNA.MUELLER@EXAMPLE.COM';
+
 -- id: ci-accent-insensitive
 -- category: p1.case-insensitive
 -- order: unordered

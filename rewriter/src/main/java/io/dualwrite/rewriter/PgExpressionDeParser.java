@@ -203,6 +203,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   final boolean isCaseInsensitiveText(Expression e) {
+    if (e instanceof Column alias
+        && (alias.getTable() == null || alias.getTable().getName() == null)
+        && havingAliases.containsKey(Identifiers.normalize(alias.getColumnName()))) {
+      // a select-list alias in HAVING has the collation of what it names
+      return isCaseInsensitiveText(havingAliases.get(Identifiers.normalize(alias.getColumnName())));
+    }
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
   }
