@@ -413,26 +413,7 @@ class PgSelectDeParser extends SelectDeParser {
           @Override
           public <S> Void visit(net.sf.jsqlparser.expression.Function f, S context) {
             String n = f.getName() == null ? "" : f.getName().toUpperCase(java.util.Locale.ROOT);
-            if (java.util.Set.of(
-                    "COUNT",
-                    "SUM",
-                    "AVG",
-                    "MIN",
-                    "MAX",
-                    "BIT_AND",
-                    "BIT_OR",
-                    "BIT_XOR",
-                    "STD",
-                    "STDDEV",
-                    "STDDEV_POP",
-                    "STDDEV_SAMP",
-                    "VARIANCE",
-                    "VAR_POP",
-                    "VAR_SAMP",
-                    "JSON_ARRAYAGG",
-                    "JSON_OBJECTAGG",
-                    "GROUP_CONCAT")
-                .contains(n)) {
+            if (PgExpressionDeParser.AGGREGATES.contains(n)) {
               found[0] = true;
             }
             return super.visit(f, context);
