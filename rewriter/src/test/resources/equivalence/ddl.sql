@@ -13,6 +13,39 @@ CREATE TABLE scratch_items (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VAR
 -- commit: true
 INSERT INTO scratch_items (name, qty, price) VALUES ('apple', 3, 0.5), ('Pear', NULL, 1.25), ('kiwi', 7, NULL);
 
+-- id: ddl-alter-storage-options
+-- category: ddl.alter-options
+-- order: unordered
+-- tables: scratch_items
+-- note: ENGINE, ROW_FORMAT and DEFAULT CHARSET have no PostgreSQL meaning: nothing runs there
+ALTER TABLE scratch_items ENGINE=InnoDB, ROW_FORMAT=DYNAMIC, DEFAULT CHARSET=utf8mb4;
+
+-- id: ddl-alter-convert-charset
+-- category: ddl.alter-options
+-- order: unordered
+-- tables: scratch_items
+-- then: SELECT id FROM scratch_items WHERE name = 'PEAR'
+ALTER TABLE scratch_items CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- id: ddl-alter-comment
+-- category: ddl.alter-options
+-- order: unordered
+-- tables: scratch_items
+ALTER TABLE scratch_items COMMENT = 'scratch ''items''';
+
+-- id: ddl-alter-auto-increment
+-- category: ddl.alter-options
+-- order: unordered
+-- tables: scratch_items
+ALTER TABLE scratch_items AUTO_INCREMENT = 1000;
+
+-- id: ddl-insert-after-auto-increment
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+-- then: SELECT id, name FROM scratch_items WHERE name = 'fig'
+INSERT INTO scratch_items (name, qty) VALUES ('fig', 1);
+
 -- id: ddl-add-column
 -- category: ddl.alter-add
 -- order: unordered

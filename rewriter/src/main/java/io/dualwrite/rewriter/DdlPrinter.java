@@ -875,6 +875,87 @@ final class DdlPrinter {
     }
   }
 
+  /** Table options with no PostgreSQL meaning: storage, row format, default character set. */
+  private static final java.util.regex.Pattern STORAGE_OPTION =
+      java.util.regex.Pattern.compile(
+          "(?is)(DEFAULT\\s+)?(ENGINE|CHARSET|CHARACTER\\s+SET|COLLATE|ROW_FORMAT|KEY_BLOCK_SIZE"
+              + "|STATS_AUTO_RECALC|STATS_PERSISTENT|STATS_SAMPLE_PAGES|CHECKSUM|PACK_KEYS"
+              + "|AVG_ROW_LENGTH|MAX_ROWS|MIN_ROWS|DELAY_KEY_WRITE|COMPRESSION)\\b.*");
+
+  private static final java.util.regex.Pattern AUTO_INCREMENT_OPTION =
+      java.util.regex.Pattern.compile("(?is)AUTO_INCREMENT\\s*=?\\s*([0-9]+)");
+
+  private static final java.util.regex.Pattern COMMENT_OPTION =
+      java.util.regex.Pattern.compile("(?is)COMMENT\\s*=?\\s*'((?:[^'\\\\]|\\\\.|'')*)'");
+
+  /**
+   * {@code ALTER TABLE t <table option>}: storage options (ENGINE, ROW_FORMAT, DEFAULT CHARSET, a
+   * default COLLATE, which only new columns take, and the catalog reads them from MySQL) have no
+   * PostgreSQL counterpart and translate to nothing; {@code COMMENT = '...'} is {@code COMMENT ON
+   * TABLE}; {@code AUTO_INCREMENT = n} moves the identity's sequence to n, or past the largest key
+   * when that is higher, as MySQL does; {@code CONVERT TO CHARACTER SET} keeps the columns as they
+   * are unless it makes them case-sensitive (refused: their comparisons and keys would change).
+   */
+  private void tableOption(String t, AlterExpression e, List<String> after) {
+    String text = e.toString().trim();
+    if (e.getOperation() == AlterOperation.CONVERT) {
+      String collation = e.getCollation();
+      if (collation != null
+          && !collation.replace("'", "").toLowerCase(Locale.ROOT).endsWith("_ci")) {
+        throw RefusedException.syntax(
+            "alter:convert-collation",
+            "CONVERT TO ... COLLATE "
+                + collation
+                + " makes the text columns case-sensitive; their comparisons and keys would differ"
+                + " on PostgreSQL.");
+      }
+      return;
+    }
+    java.util.regex.Matcher comment = COMMENT_OPTION.matcher(text);
+    if (comment.matches()) {
+      String body = MysqlLexer.decodeCanonical(comment.group(1));
+      after.add("COMMENT ON TABLE " + Identifiers.pg(t) + " IS '" + body.replace("'", "''") + "'");
+      return;
+    }
+    java.util.regex.Matcher ai = AUTO_INCREMENT_OPTION.matcher(text);
+    if (ai.matches()) {
+      String column =
+          ctx.catalog
+              .table(t)
+              .flatMap(
+                  info -> info.columns().stream().filter(ColumnInfo::autoIncrement).findFirst())
+              .map(ColumnInfo::name)
+              .orElseThrow(
+                  () ->
+                      RefusedException.syntax(
+                          "alter:auto-increment",
+                          "ALTER TABLE "
+                              + t
+                              + " AUTO_INCREMENT needs the table's AUTO_INCREMENT column from the"
+                              + " schema catalog, which does not know it."));
+      String c = Identifiers.pg(column);
+      // a DO block, so the statement returns no rows, as MySQL's ALTER TABLE does
+      after.add(
+          "DO $dw$BEGIN PERFORM setval(pg_get_serial_sequence('"
+              + Identifiers.pg(t).replace("'", "''")
+              + "', '"
+              + column.replace("'", "''")
+              + "'), GREATEST("
+              + ai.group(1)
+              + ", (SELECT COALESCE(MAX("
+              + c
+              + "), 0) + 1 FROM "
+              + Identifiers.pg(t)
+              + ")), false); END$dw$");
+      return;
+    }
+    if (STORAGE_OPTION.matcher(text).matches()) {
+      return; // nothing to do on PostgreSQL
+    }
+    throw RefusedException.syntax(
+        "alter:" + e.getOperation(), "ALTER TABLE ... " + text + " is not translated.");
+  }
+
   void truncate(Truncate t) {
     List<String> names = new ArrayList<>();
     List<net.sf.jsqlparser.schema.Table> tables =
@@ -980,6 +1061,8 @@ final class DdlPrinter {
           tablesWritten.add(to);
           after.add("ALTER TABLE " + pt + " RENAME TO " + Identifiers.pg(to));
         }
+        case ENGINE, UNSPECIFIC, SET_TABLE_OPTION, CONVERT, COMMENT, COMMENT_WITH_EQUAL_SIGN ->
+            tableOption(t, e, after);
         default ->
             throw RefusedException.syntax(
                 "alter:" + op, "ALTER TABLE ... " + op + " is not translated.");

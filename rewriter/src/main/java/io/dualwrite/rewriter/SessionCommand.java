@@ -44,6 +44,8 @@ public record SessionCommand(Type type, Handling handling, String argument) {
     EXPLAIN,
     LOCK_TABLES,
     UNLOCK_TABLES,
+    /** OPTIMIZE / ANALYZE / CHECK / REPAIR / CHECKSUM TABLE: MySQL's report on its tables. */
+    TABLE_MAINTENANCE,
     OTHER
   }
 

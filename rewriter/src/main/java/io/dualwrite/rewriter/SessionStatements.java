@@ -85,6 +85,20 @@ final class SessionStatements {
           return session(Type.UNLOCK_TABLES, Handling.MYSQL_ONLY, null, null);
         }
         return null;
+      case "OPTIMIZE":
+      case "ANALYZE":
+      case "CHECK":
+      case "REPAIR":
+      case "CHECKSUM":
+        {
+          // table maintenance: MySQL reports on its own tables (a result set), nothing to mirror
+          int i = t.is(1, "LOCAL") || t.is(1, "NO_WRITE_TO_BINLOG") ? 2 : 1;
+          if (t.is(i, "TABLE") || t.is(i, "TABLES")) {
+            return session(
+                Type.TABLE_MAINTENANCE, Handling.AUTHORITATIVE_ONLY, t.from(i + 1), null);
+          }
+          return null;
+        }
       case "SET":
         return set(t);
       default:

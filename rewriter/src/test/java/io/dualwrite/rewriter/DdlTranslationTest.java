@@ -109,6 +109,31 @@ class DdlTranslationTest {
   }
 
   @Test
+  void alterTableOptions() {
+    // storage options mean nothing on PostgreSQL: no statement
+    assertThat(pg(PLAIN, "ALTER TABLE t ENGINE=InnoDB")).isEmpty();
+    assertThat(pg(PLAIN, "ALTER TABLE t ROW_FORMAT=DYNAMIC, DEFAULT CHARSET=utf8mb4")).isEmpty();
+    assertThat(pg(PLAIN, "ALTER TABLE t ADD COLUMN c INT, ENGINE=InnoDB"))
+        .isEqualTo("ALTER TABLE t ADD COLUMN c integer");
+    assertThat(pg(PLAIN, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4")).isEmpty();
+    assertThat(refusal(PLAIN, "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"))
+        .extracting(Refusal::code)
+        .isEqualTo("unsupported-syntax:alter:convert-collation");
+    assertThat(pg(PLAIN, "ALTER TABLE t COMMENT = 'it''s \\\\ here'"))
+        .isEqualTo("COMMENT ON TABLE t IS 'it''s \\ here'");
+    // AUTO_INCREMENT = n: never below the largest key, as in MySQL
+    assertThat(pg("ALTER TABLE orders AUTO_INCREMENT = 1000"))
+        .isEqualTo(
+            "DO $dw$BEGIN PERFORM setval(pg_get_serial_sequence('orders', 'id'),"
+                + " GREATEST(1000, (SELECT COALESCE(MAX(id), 0) + 1 FROM orders)), false);"
+                + " END$dw$");
+    assertThat(refusal(PLAIN, "ALTER TABLE t AUTO_INCREMENT = 5").code())
+        .isEqualTo("unsupported-syntax:alter:auto-increment");
+    assertThat(refusal(PLAIN, "ALTER TABLE t FOO = 1").code())
+        .isEqualTo("unsupported-syntax:alter:UNSPECIFIC");
+  }
+
+  @Test
   void alterTableForms() {
     assertThat(pg(PLAIN, "ALTER TABLE t ADD COLUMN c INT NOT NULL DEFAULT 0"))
         .isEqualTo("ALTER TABLE t ADD COLUMN c integer NOT NULL DEFAULT 0");

@@ -131,6 +131,23 @@ class SessionStatementsTest {
   }
 
   @Test
+  void tableMaintenanceIsAnsweredByMysql() {
+    for (String sql :
+        new String[] {
+          "OPTIMIZE TABLE t",
+          "ANALYZE TABLE t, u",
+          "OPTIMIZE NO_WRITE_TO_BINLOG TABLE t",
+          "CHECK TABLE t",
+          "REPAIR TABLE t",
+          "CHECKSUM TABLE t"
+        }) {
+      SessionCommand cmd = session(sql, StatementKind.SESSION);
+      assertThat(cmd.type()).as(sql).isEqualTo(Type.TABLE_MAINTENANCE);
+      assertThat(cmd.handling()).as(sql).isEqualTo(Handling.AUTHORITATIVE_ONLY);
+    }
+  }
+
+  @Test
   void sqlModesThatChangeParsingAreRefused() {
     assertThat(refusal(PLAIN, "SET sql_mode = 'ANSI_QUOTES'").code())
         .isEqualTo("unsupported-syntax:sql-mode:ANSI_QUOTES");

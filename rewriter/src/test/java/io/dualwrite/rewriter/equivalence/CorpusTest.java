@@ -71,6 +71,7 @@ class CorpusTest {
           "ddl.alter-modify",
           "ddl.alter-change",
           "ddl.alter-rename-column",
+          "ddl.alter-options",
           "ddl.index",
           "ddl.truncate",
           "ddl.rename-table",
