@@ -74,6 +74,39 @@ class SessionStatementsIT {
   }
 
   @Test
+  void readsOfTheMysqlSessionAreAnsweredByMysqlInEveryPhaseThatUsesIt(DatabasePair db)
+      throws SQLException {
+    for (String phase : List.of("DUAL_WRITE", "PG_PRIMARY")) {
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      try (Connection c =
+              DualWriteTestUrls.connect(
+                  db, "dualwrite.phase", phase, "dualwrite.readPercent", "100");
+          Statement s = c.createStatement()) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        s.execute("SET @answer = 42");
+        assertThat(single(s, "SELECT DATABASE()")).as(phase).isEqualTo(db.name());
+        assertThat(single(s, "SELECT VERSION()")).as(phase).contains("MariaDB");
+        assertThat(single(s, "SELECT GET_LOCK('dw_session_read', 1)")).as(phase).isEqualTo("1");
+        assertThat(single(s, "SELECT IS_FREE_LOCK('dw_session_read')")).as(phase).isEqualTo("0");
+        assertThat(single(s, "SELECT RELEASE_LOCK('dw_session_read')")).as(phase).isEqualTo("1");
+        assertThat(single(s, "SELECT @answer")).as(phase).isEqualTo("42");
+        assertThat(single(s, "SELECT COUNT(*) FROM notes WHERE id <> @answer"))
+            .as(phase)
+            .isNotNull();
+        assertThat(single(s, "SELECT @@session.autocommit")).as(phase).isEqualTo("1");
+      }
+      assertThat(seen).as(phase).isEmpty();
+    }
+  }
+
+  private static String single(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
   void tableMaintenanceIsAnsweredByMysqlWithoutDiscrepancies(DatabasePair db) throws SQLException {
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
     try (Connection c = DualWriteTestUrls.connect(db);

@@ -171,6 +171,9 @@ final class Functions {
       nonDeterministic(d, f, n, args);
       return;
     }
+    if (MYSQL_SESSION.contains(n)) {
+      mysqlSession(d, n);
+    }
     if (f.isDistinct() && !Set.of("COUNT", "SUM", "MIN", "MAX", "AVG").contains(n)) {
       throw RefusedException.function(n, n + "(DISTINCT ...) is not supported.");
     }
@@ -1257,6 +1260,42 @@ final class Functions {
       }
     }
     timeKey(d, node, n, fsp);
+  }
+
+  /**
+   * Functions only the MySQL session or server can answer: the current database, the server
+   * version, the connection id and user, named locks (GET_LOCK serialises the application's
+   * instances through MySQL: all of them must ask MySQL).
+   */
+  static final Set<String> MYSQL_SESSION =
+      Set.of(
+          "DATABASE",
+          "SCHEMA",
+          "VERSION",
+          "CONNECTION_ID",
+          "USER",
+          "CURRENT_USER",
+          "SESSION_USER",
+          "SYSTEM_USER",
+          "GET_LOCK",
+          "RELEASE_LOCK",
+          "RELEASE_ALL_LOCKS",
+          "IS_FREE_LOCK",
+          "IS_USED_LOCK");
+
+  /**
+   * A read using {@link #MYSQL_SESSION} functions (or user and system variables, or CURRENT_USER)
+   * is answered by MySQL while it is in use: refused with the {@code driver-intercepted:} code the
+   * driver looks for. In a write it cannot be mirrored.
+   */
+  static void mysqlSession(PgExpressionDeParser d, String what) {
+    if (d.ctx.inWrite) {
+      throw RefusedException.function(
+          what, what + " is known to the MySQL session only; a write using it cannot be mirrored.");
+    }
+    throw new RefusedException(
+        "driver-intercepted:mysql-session:" + what,
+        what + " is answered by MySQL's session (the driver sends the read to MySQL).");
   }
 
   /**

@@ -583,6 +583,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
         return out();
       }
       if (u.equals("CURRENT_USER") || u.equals("USER")) {
+        if (!ctx.inWrite) {
+          Functions.mysqlSession(this, u);
+        }
         throw RefusedException.function(u, "The connected user differs between the databases.");
       }
     }
@@ -1662,6 +1665,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(UserVariable v, S context) {
+    if (!ctx.inWrite) {
+      Functions.mysqlSession(this, v.toString());
+    }
     throw RefusedException.syntax(
         "user-variable", "The user variable " + v + " exists only in the MySQL session.");
   }

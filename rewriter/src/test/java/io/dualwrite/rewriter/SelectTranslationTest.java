@@ -5,6 +5,7 @@ import static io.dualwrite.rewriter.Fixtures.pg;
 import static io.dualwrite.rewriter.Fixtures.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SelectTranslationTest {
@@ -173,10 +174,25 @@ class SelectTranslationTest {
   }
 
   @Test
-  void userVariablesAreRefused() {
+  void readsOfTheMysqlSessionAreLeftToMysql() {
     assertThat(refusal(PLAIN, "SELECT @x := 1").code()).startsWith("unsupported-syntax");
     assertThat(refusal(PLAIN, "SELECT * FROM t WHERE a = @x").code())
+        .isEqualTo("driver-intercepted:mysql-session:@x");
+    assertThat(refusal(PLAIN, "SELECT @@session.transaction_isolation").code())
+        .isEqualTo("driver-intercepted:mysql-session:@@session.transaction_isolation");
+    for (String f : List.of("DATABASE", "VERSION", "CONNECTION_ID", "USER", "CURRENT_USER")) {
+      assertThat(refusal(PLAIN, "SELECT " + f + "()").code())
+          .isEqualTo("driver-intercepted:mysql-session:" + f);
+    }
+    assertThat(refusal(PLAIN, "SELECT GET_LOCK('flyway', 10)").code())
+        .isEqualTo("driver-intercepted:mysql-session:GET_LOCK");
+    assertThat(refusal(PLAIN, "SELECT CURRENT_USER").code())
+        .isEqualTo("driver-intercepted:mysql-session:CURRENT_USER");
+    // in a write they cannot be mirrored
+    assertThat(refusal(PLAIN, "INSERT INTO t (a) VALUES (@x)").code())
         .isEqualTo("unsupported-syntax:user-variable");
+    assertThat(refusal(PLAIN, "INSERT INTO t (a) VALUES (CONNECTION_ID())").code())
+        .isEqualTo("unsupported-function:CONNECTION_ID");
   }
 
   @Test

@@ -324,9 +324,10 @@ final class StatementEngine {
     DriverRuntime runtime = conn.runtime();
     Side auth = conn.authoritativeSide();
     Side other = auth.other();
-    if (t.isRefused() && lastInsertIdRead(t) && conn.phase().usesMysql()) {
+    if (t.isRefused() && mysqlSessionRead(t) && conn.phase().usesMysql()) {
       // LAST_INSERT_ID(): MySQL ran every insert of this connection (as the authoritative side, or
       // as the mirror given PostgreSQL's keys through insert_id), so its answer is the right one.
+      // DATABASE(), VERSION(), GET_LOCK(), @variables: only MySQL's session knows them.
       resultSet = wrapResult(executeRead(Side.MYSQL, t, binds), Side.MYSQL);
       runtime.metrics().read(Side.MYSQL);
       return;
@@ -399,8 +400,9 @@ final class StatementEngine {
     }
   }
 
-  private static boolean lastInsertIdRead(Translation t) {
-    return t.refusal().code().startsWith("driver-intercepted:LAST_INSERT_ID");
+  /** A read the rewriter leaves to MySQL's session (LAST_INSERT_ID(), DATABASE(), @x, ...). */
+  private static boolean mysqlSessionRead(Translation t) {
+    return t.refusal().code().startsWith("driver-intercepted:");
   }
 
   private ResultSet executeRead(Side side, Translation t, Bind[] binds) throws SQLException {
