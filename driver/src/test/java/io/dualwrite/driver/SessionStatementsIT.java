@@ -94,6 +94,13 @@ class SessionStatementsIT {
             .as(phase)
             .isNotNull();
         assertThat(single(s, "SELECT @@session.autocommit")).as(phase).isEqualTo("1");
+        assertThat(
+                single(
+                    s,
+                    "SELECT COUNT(*) FROM information_schema.TABLES"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'notes'"))
+            .as(phase)
+            .isEqualTo("1");
       }
       assertThat(seen).as(phase).isEmpty();
     }

@@ -560,6 +560,14 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(Table table, S context) {
+    if (table.getSchemaName() != null
+        && java.util.Set.of("information_schema", "performance_schema", "mysql", "sys")
+            .contains(
+                Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT))) {
+      // MySQL's own catalog: describes MySQL's copy of the schema, as the application expects
+      Functions.mysqlSession(
+          expr, Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT));
+    }
     if (table.getSchemaName() != null) {
       throw RefusedException.syntax(
           "qualified-name",

@@ -188,6 +188,12 @@ class SelectTranslationTest {
         .isEqualTo("driver-intercepted:mysql-session:GET_LOCK");
     assertThat(refusal(PLAIN, "SELECT CURRENT_USER").code())
         .isEqualTo("driver-intercepted:mysql-session:CURRENT_USER");
+    assertThat(
+            refusal(
+                    PLAIN,
+                    "SELECT COUNT(*) FROM information_schema.TABLES WHERE table_schema = 'app'")
+                .code())
+        .isEqualTo("driver-intercepted:mysql-session:information_schema");
     // in a write they cannot be mirrored
     assertThat(refusal(PLAIN, "INSERT INTO t (a) VALUES (@x)").code())
         .isEqualTo("unsupported-syntax:user-variable");
