@@ -284,10 +284,22 @@ UPDATE chores SET points = points * 2 WHERE family_id = ? ORDER BY id LIMIT ?;
 
 -- id: delete-limit-only
 -- category: p0.order-limit
+-- order: unordered
+-- note: LIMIT without ORDER BY: both sides order by the primary key (MySQL runs the ordered form)
+DELETE FROM assignments WHERE status <> 'done' LIMIT 2;
+
+-- id: update-limit-only-binds
+-- category: p0.order-limit
+-- order: unordered
+-- binds: 1, 2
+UPDATE chores SET points = points + ? WHERE is_archived = 0 LIMIT ?;
+
+-- id: delete-limit-only-text-key
+-- category: p0.order-limit
 -- mode: refuse
 -- refuse: unsupported-syntax:write-limit-unordered
--- note: LIMIT without ORDER BY may pick different rows on each side
-DELETE FROM assignments WHERE user_id = 2 LIMIT 10;
+-- note: a text primary key may sort differently on each side: still refused
+DELETE FROM settings WHERE 1 = 1 LIMIT 1;
 
 -- id: update-order-desc-limit-one
 -- category: p0.order-limit

@@ -214,4 +214,41 @@ class DualWriteMirroringIT {
     }
     assertSameRows(db, "families", "id");
   }
+
+  @Test
+  @Order(7)
+  void limitedWritesWithoutOrderChangeTheSameRowsOnBothSides(DatabasePair db) throws SQLException {
+    for (String phase : List.of("DUAL_WRITE", "PG_PRIMARY")) {
+      List<io.dualwrite.driver.discrepancy.Discrepancy> seen = new ArrayList<>();
+      try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase);
+          Statement s = c.createStatement()) {
+        c.unwrap(io.dualwrite.driver.jdbc.DualWriteConnection.class)
+            .discrepancyRecorder()
+            .addSink(seen::add);
+        s.execute(
+            "CREATE TABLE purge_"
+                + phase
+                + " (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                + " kind VARCHAR(10) NOT NULL, hits INT NOT NULL DEFAULT 0, KEY k_kind (kind))");
+        // rows of one kind in an order the secondary index does not follow
+        s.executeUpdate(
+            "INSERT INTO purge_"
+                + phase
+                + " (kind) VALUES ('old'), ('new'), ('old'), ('old'),"
+                + " ('new'), ('old'), ('old')");
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE purge_" + phase + " SET hits = hits + 1 WHERE kind = ? LIMIT ?")) {
+          ps.setString(1, "old");
+          ps.setInt(2, 3);
+          assertThat(ps.executeUpdate()).as(phase).isEqualTo(3);
+        }
+        assertThat(s.executeUpdate("DELETE FROM purge_" + phase + " WHERE kind = 'old' LIMIT 2"))
+            .as(phase)
+            .isEqualTo(2);
+      }
+      assertThat(seen).as(phase).isEmpty();
+      assertSameRows(db, "purge_" + phase, "id");
+    }
+  }
 }

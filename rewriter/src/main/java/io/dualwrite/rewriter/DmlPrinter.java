@@ -821,6 +821,84 @@ final class DmlPrinter {
     printConditions(conditions);
   }
 
+  /**
+   * {@code UPDATE/DELETE ... LIMIT n} without ORDER BY changes whichever n matching rows each
+   * database finds first. When the table's primary key is made of columns that order the same on
+   * both (numbers, dates and times), {@code ORDER BY} that key is added to the statement itself:
+   * any n matching rows is what the application asked for, and with the order both databases pick
+   * the same ones. MySQL then runs the ordered statement too (the translation's pinned form). Not
+   * when WHERE fixes a unique key (the LIMIT changes nothing) or the key is unknown or textual.
+   *
+   * @return whether the order was added
+   */
+  static boolean orderLimitByPrimaryKey(
+      net.sf.jsqlparser.statement.Statement statement, Optional<TableInfo> table) {
+    Limit limit;
+    List<OrderByElement> order;
+    Table target;
+    Expression where;
+    if (statement instanceof Delete d
+        && (d.getTables() == null || d.getTables().isEmpty())
+        && (d.getJoins() == null || d.getJoins().isEmpty())) {
+      limit = d.getLimit();
+      order = d.getOrderByElements();
+      target = d.getTable();
+      where = d.getWhere();
+    } else if (statement instanceof Update u
+        && (u.getJoins() == null || u.getJoins().isEmpty())
+        && (u.getStartJoins() == null || u.getStartJoins().isEmpty())
+        && u.getFromItem() == null) {
+      limit = u.getLimit();
+      order = u.getOrderByElements();
+      target = u.getTable();
+      where = u.getWhere();
+    } else {
+      return false;
+    }
+    if (limit == null
+        || (order != null && !order.isEmpty())
+        || table.isEmpty()
+        || table.get().primaryKey().isEmpty()
+        || pinsUniqueKey(where, target, table)) {
+      return false;
+    }
+    List<OrderByElement> byKey = new ArrayList<>();
+    for (String column : table.get().primaryKey()) {
+      Optional<ColumnInfo> info = table.get().column(column);
+      if (info.isEmpty() || !ordersAlike(info.get().mysqlType())) {
+        return false;
+      }
+      OrderByElement o = new OrderByElement();
+      o.setExpression(new Column(column));
+      byKey.add(o);
+    }
+    if (statement instanceof Delete d) {
+      d.setOrderByElements(byKey);
+    } else {
+      ((Update) statement).setOrderByElements(byKey);
+    }
+    return true;
+  }
+
+  /** Types whose values sort the same in MySQL and PostgreSQL. */
+  private static boolean ordersAlike(String mysqlType) {
+    return Set.of(
+            "tinyint",
+            "smallint",
+            "mediumint",
+            "int",
+            "integer",
+            "bigint",
+            "decimal",
+            "numeric",
+            "date",
+            "datetime",
+            "timestamp",
+            "time",
+            "year")
+        .contains(TypeMapping.baseType(mysqlType));
+  }
+
   /** True when WHERE is a conjunction of col = value that covers one of the table's unique keys. */
   static boolean pinsUniqueKey(Expression where, Table target, Optional<TableInfo> table) {
     if (where == null || table.isEmpty()) {

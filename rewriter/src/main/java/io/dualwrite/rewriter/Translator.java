@@ -679,13 +679,16 @@ final class Translator {
       Pass pass,
       Optional<TableInfo> table) {
     PrintContext ctx = new PrintContext(catalog);
+    boolean keyOrdered = DmlPrinter.orderLimitByPrimaryKey(statement, table);
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
     DmlPrinter p = new DmlPrinter(ctx);
     pass.print(p, table);
-    if (ctx.calls.isEmpty()) {
+    if (ctx.calls.isEmpty() && !keyOrdered) {
       return plain(sql, kind, p, ctx, params, false, null);
     }
+    // a pinned form: the calls' values, or the key order added to an unordered LIMIT, which
+    // MySQL must run too
     String pg = p.b.toString();
     int[] map = ctx.parameterMap();
     PrintContext pinCtx = pinnedContext(ctx);

@@ -232,14 +232,26 @@ class WriteTranslationTest {
             "UPDATE users SET age = 3, updated = date_trunc('second', LOCALTIMESTAMP) WHERE id = ?");
     assertThat(pg("DELETE FROM users WHERE email = 'a@b' AND age > 3 LIMIT 1"))
         .isEqualTo("DELETE FROM users WHERE lower(email) = lower('a@b') AND age > 3");
-    assertThat(refusal("DELETE FROM users WHERE age = 3 LIMIT 1").code())
-        .isEqualTo("unsupported-syntax:write-limit-unordered");
-    assertThat(refusal("DELETE FROM users WHERE id = 1 OR id = 2 LIMIT 1").code())
-        .isEqualTo("unsupported-syntax:write-limit-unordered");
   }
 
   @Test
-  void limitedWritesWithoutOrderAreRefused() {
+  void limitedWritesWithoutOrderAreOrderedByANumericPrimaryKeyOnBothSides() {
+    Translation d = Fixtures.WITH_CATALOG.translate("DELETE FROM users WHERE age = 3 LIMIT 1");
+    assertThat(d.pinned().mysqlSql())
+        .as("MySQL runs the ordered form too")
+        .isEqualTo("DELETE FROM users WHERE age = 3 ORDER BY id LIMIT 1");
+    assertThat(d.pinned().postgresSql())
+        .isEqualTo(
+            "DELETE FROM users WHERE users.ctid IN (SELECT users.ctid FROM users WHERE age = 3"
+                + " ORDER BY id NULLS FIRST, users.id LIMIT 1)");
+    assertThat(d.nonDeterministicCalls()).isEmpty();
+    Translation u =
+        Fixtures.WITH_CATALOG.translate(
+            "UPDATE orders SET total = ? WHERE id = 1 OR id = 2 LIMIT ?");
+    assertThat(u.pinned().mysqlSql())
+        .isEqualTo("UPDATE orders SET total = ? WHERE id = 1 OR id = 2 ORDER BY id LIMIT ?");
+    assertThat(u.pinned().postgresSql()).contains("ORDER BY id NULLS FIRST");
+    // unknown key (no catalog): still refused
     assertThat(refusal(PLAIN, "DELETE FROM t LIMIT 10").code())
         .isEqualTo("unsupported-syntax:write-limit-unordered");
   }

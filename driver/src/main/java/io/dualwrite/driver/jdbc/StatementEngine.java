@@ -714,8 +714,12 @@ final class StatementEngine {
     PinnedStatement pinned = t.pinned();
     if (pinned != null) {
       computed =
-          ValuePinner.compute(
-              t.nonDeterministicCalls(), clock().offset(mysqlForClock()), this::mysqlLastInsertId);
+          t.nonDeterministicCalls().isEmpty()
+              ? new Object[0] // pinned for another reason (a key order added to LIMIT)
+              : ValuePinner.compute(
+                  t.nonDeterministicCalls(),
+                  clock().offset(mysqlForClock()),
+                  this::mysqlLastInsertId);
     }
     AutoIncrement ai = t.autoIncrement();
     boolean keysForMirror = mirror && ai != null && !ai.suppliedByStatement();
@@ -1451,7 +1455,9 @@ final class StatementEngine {
       Object[] values = null;
       if (pinned != null) {
         Object[] calls =
-            ValuePinner.compute(t.nonDeterministicCalls(), clock().offset(mysqlForClock()));
+            t.nonDeterministicCalls().isEmpty()
+                ? new Object[0]
+                : ValuePinner.compute(t.nonDeterministicCalls(), clock().offset(mysqlForClock()));
         values =
             computedValues(
                 auth == Side.MYSQL ? pinned.mysqlBindings() : pinned.postgresBindings(), calls);
