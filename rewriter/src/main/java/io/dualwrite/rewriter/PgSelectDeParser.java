@@ -354,7 +354,11 @@ class PgSelectDeParser extends SelectDeParser {
    * every item, those columns by {@code lower(col)}). Empty when the DISTINCT stays as it is.
    */
   private List<net.sf.jsqlparser.schema.Column> distinctAsGrouping(PlainSelect ps) {
-    if (ps.getDistinct() == null
+    // Not in a write (INSERT ... SELECT): of values differing only in case MySQL writes the one it
+    // reads first, min(col) may be another; unfolded, the two sides write a different number of
+    // rows, which the driver records, rather than different values, which it could not see.
+    if (ctx.inWrite
+        || ps.getDistinct() == null
         || ps.getGroupBy() != null
         || ps.getHaving() != null
         || hasSubquery(ps)) {
@@ -383,7 +387,8 @@ class PgSelectDeParser extends SelectDeParser {
    * MySQL's collation puts 'a' and 'A' in one group.
    */
   private List<net.sf.jsqlparser.schema.Column> foldedGroupColumns(PlainSelect ps) {
-    if (ps.getGroupBy() == null
+    if (ctx.inWrite // see distinctAsGrouping
+        || ps.getGroupBy() == null
         || ps.getGroupBy().getGroupByExpressionList() == null
         || hasSubquery(ps)) {
       return List.of();
