@@ -26,8 +26,21 @@ record Outcome(
   }
 
   static Outcome of(Translation t) {
+    if (t.isRefused() && t.refusal().code().startsWith("driver-intercepted:")) {
+      // LAST_INSERT_ID(), DATABASE(), GET_LOCK(), @x in a read: not a gap, the driver asks MySQL
+      return new Outcome(
+          null,
+          null,
+          null,
+          t.kind().name(),
+          "answered by MySQL's session (the driver sends it there)");
+    }
     if (t.isRefused()) {
       return new Outcome(null, t.refusal().code(), t.refusal().reason(), t.kind().name(), null);
+    }
+    if (t.postgresSql() != null && t.postgresSql().isEmpty()) {
+      // ALTER TABLE t ENGINE=InnoDB and other storage options
+      return new Outcome(null, null, null, t.kind().name(), "nothing to run on PostgreSQL");
     }
     String note = null;
     if (t.postgresSql() == null) {

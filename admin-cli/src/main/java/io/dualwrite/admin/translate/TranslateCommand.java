@@ -254,8 +254,6 @@ public final class TranslateCommand implements Callable<Integer> {
     out.println(mysqlText);
     if (outcome.refused()) {
       out.println("REFUSED (" + outcome.refusalCode() + "): " + outcome.refusalReason());
-    } else if (outcome.postgres() != null && outcome.postgres().isEmpty()) {
-      out.println("-> (nothing to run on PostgreSQL)");
     } else if (outcome.postgres() != null) {
       out.println("-> " + outcome.postgres());
     } else {

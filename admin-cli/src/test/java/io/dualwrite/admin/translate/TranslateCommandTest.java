@@ -217,6 +217,21 @@ class TranslateCommandTest {
   }
 
   @Test
+  void statementsTheDriverHandlesWithoutAPostgresStatementAreNotRefusals() {
+    Result r =
+        CliRun.run(
+            "SELECT GET_LOCK('flyway', 10);\nSELECT LAST_INSERT_ID();\nALTER TABLE t ENGINE=InnoDB;\n",
+            "translate");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains(
+            "SELECT GET_LOCK('flyway', 10)\n"
+                + "-> (answered by MySQL's session (the driver sends it there))")
+        .contains("SELECT LAST_INSERT_ID()\n-> (answered by MySQL's session")
+        .contains("ALTER TABLE t ENGINE=InnoDB\n-> (nothing to run on PostgreSQL)");
+  }
+
+  @Test
   void directoryInsteadOfAFileCannotRun() {
     Result r = CliRun.run("", "translate", dir.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
