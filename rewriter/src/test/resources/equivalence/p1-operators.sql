@@ -520,6 +520,12 @@ SELECT id FROM users WHERE display_name = 'Anna Muller';
 -- note: UNION removes duplicates under the case-insensitive collation
 SELECT COUNT(*) AS n FROM (SELECT 'Dishes' AS t UNION SELECT 'DISHES' UNION SELECT 'dishes') x;
 
+-- id: ci-union-columns
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: UNION keeps one of the values equal but for case: the first branch's, as MySQL
+SELECT email AS e FROM users WHERE id = 2 UNION SELECT 'ben.mueller@example.com' UNION SELECT email FROM users WHERE id IN (1, 2) ORDER BY e;
+
 -- id: ci-bind
 -- category: p1.case-insensitive
 -- order: unordered

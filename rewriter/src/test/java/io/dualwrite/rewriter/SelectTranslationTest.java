@@ -299,6 +299,15 @@ class SelectTranslationTest {
             "SELECT min(name) AS name, age FROM users WHERE age > 1 GROUP BY lower(name), age"
                 + " ORDER BY lower(min(name)) NULLS FIRST");
     assertThat(pg("SELECT DISTINCT id FROM orders")).isEqualTo("SELECT DISTINCT id FROM orders");
+    // UNION removes rows equal but for case, keeping the first branch's spelling
+    assertThat(pg("SELECT name FROM users UNION SELECT 'Bob' ORDER BY name"))
+        .isEqualTo(
+            "SELECT (array_agg(dw_union.name ORDER BY dw_union.dw_b))[1] AS name FROM"
+                + " (SELECT 1 AS dw_b, name FROM users UNION ALL SELECT 2 AS dw_b, 'Bob')"
+                + " AS dw_union(dw_b, name) GROUP BY lower(dw_union.name)"
+                + " ORDER BY lower(min(dw_union.name)) NULLS FIRST");
+    assertThat(pg("SELECT id FROM orders UNION SELECT 5"))
+        .isEqualTo("SELECT id FROM orders UNION SELECT 5");
     // in a write, MySQL's choice among case variants cannot be reproduced: left as written
     assertThat(pg("INSERT INTO tags (a) SELECT DISTINCT name FROM users"))
         .contains("SELECT DISTINCT name FROM users");
