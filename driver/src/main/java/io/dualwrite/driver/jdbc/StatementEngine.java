@@ -678,15 +678,7 @@ final class StatementEngine {
     boolean mirror = conn.phase().mirrorsWrites();
     if (t.isRefused()) {
       if (auth == Side.POSTGRES) {
-        runtime
-            .recorder()
-            .record(
-                DiscrepancyKind.UNTRANSLATABLE,
-                t.mysqlSql(),
-                t.refusal().code() + ": " + t.refusal().reason(),
-                t.tablesWritten(),
-                List.of(),
-                false);
+        recordUntranslatableWrite(t, false);
         throw refusedOnPostgres(t);
       }
       Connection mysql = conn.sides().get(Side.MYSQL);
@@ -694,18 +686,7 @@ final class StatementEngine {
           executeWrite(
               Side.MYSQL, mysql, t.mysqlSql(), binds, identity(binds), null, appWantsKeys, null);
       conn.noteWrite(t.tablesWritten());
-      // A statement that could not even be parsed names no table: any table may now differ.
-      Set<String> drifted =
-          t.tablesWritten().isEmpty() ? Set.of(DriftTracker.ALL_TABLES) : t.tablesWritten();
-      runtime
-          .recorder()
-          .record(
-              DiscrepancyKind.UNTRANSLATABLE,
-              t.mysqlSql(),
-              t.refusal().code() + ": " + t.refusal().reason(),
-              drifted,
-              List.of(),
-              mirror);
+      recordUntranslatableWrite(t, mirror);
       return;
     }
 
@@ -1199,6 +1180,24 @@ final class StatementEngine {
     return count;
   }
 
+  /**
+   * A write the rewriter refused: one discrepancy, with drift on its tables when asked (a statement
+   * that could not even be parsed names no table: then any table may differ).
+   */
+  private void recordUntranslatableWrite(Translation t, boolean drift) {
+    Set<String> tables =
+        drift && t.tablesWritten().isEmpty() ? Set.of(DriftTracker.ALL_TABLES) : t.tablesWritten();
+    conn.runtime()
+        .recorder()
+        .record(
+            DiscrepancyKind.UNTRANSLATABLE,
+            t.mysqlSql(),
+            t.refusal().code() + ": " + t.refusal().reason(),
+            tables,
+            List.of(),
+            drift);
+  }
+
   /** A mirrored statement failed on {@code other}: one discrepancy, with drift when asked. */
   private void recordMirrorFailure(
       String sql,
@@ -1502,15 +1501,7 @@ final class StatementEngine {
       conn.noteWrite(t.tablesWritten());
       if (mirror) {
         if (t.isRefused()) {
-          runtime
-              .recorder()
-              .record(
-                  DiscrepancyKind.UNTRANSLATABLE,
-                  t.mysqlSql(),
-                  t.refusal().code() + ": " + t.refusal().reason(),
-                  t.tablesWritten(),
-                  List.of(),
-                  true);
+          recordUntranslatableWrite(t, true);
         } else {
           mirrorBatch(t, rows, computed, counts, keys);
         }
