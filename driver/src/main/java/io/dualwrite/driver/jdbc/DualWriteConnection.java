@@ -7,11 +7,16 @@ import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.metrics.DriverMetrics;
+import io.dualwrite.driver.mirror.PostgresDdl;
+import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
 import io.dualwrite.driver.vendor.MysqlErrors;
+import io.dualwrite.driver.vendor.PostgresResultShapes;
+import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.Translation;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -48,6 +53,7 @@ public final class DualWriteConnection extends ForwardingConnection {
   private final SessionClock sessionClock = new SessionClock();
   private Flags flags;
   private boolean closed;
+  private final StatementContext context;
 
   // Transaction state since the last boundary.
   private boolean inTransaction;
@@ -61,6 +67,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     this.runtime = runtime;
     this.sides = sides;
     this.flags = flags;
+    this.context = new Context();
   }
 
   /**
@@ -91,6 +98,144 @@ public final class DualWriteConnection extends ForwardingConnection {
   }
 
   // ---------------------------------------------------------------- state used by statements
+
+  /** What this connection's statements see of it. */
+  StatementContext context() {
+    return context;
+  }
+
+  /**
+   * The connection as its statements' paths see it: its own transaction state and sides, and the
+   * runtime's services, nothing else.
+   */
+  private final class Context implements StatementContext {
+    private final StatementRecords records = new StatementRecords(runtime.recorder());
+
+    @Override
+    public Flags flags() {
+      return flags;
+    }
+
+    @Override
+    public void beforeStatement() throws SQLException {
+      DualWriteConnection.this.beforeStatement();
+    }
+
+    @Override
+    public void checkOpen() throws SQLException {
+      DualWriteConnection.this.checkOpen();
+    }
+
+    @Override
+    public boolean autoCommitting() {
+      return DualWriteConnection.this.autoCommitting();
+    }
+
+    @Override
+    public boolean wroteInTransaction() {
+      return wroteInTransaction;
+    }
+
+    @Override
+    public void noteWrite(Set<String> tables) {
+      DualWriteConnection.this.noteWrite(tables);
+    }
+
+    @Override
+    public void noteSqlTransactionStart() {
+      DualWriteConnection.this.noteSqlTransactionStart();
+    }
+
+    @Override
+    public void noteTransactionEnd() {
+      DualWriteConnection.this.noteTransactionEnd();
+    }
+
+    @Override
+    public Set<String> tablesWrittenInTransaction() {
+      return tablesWrittenInTransaction;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+      DualWriteConnection.this.setAutoCommit(autoCommit);
+    }
+
+    @Override
+    public SideConnections sides() {
+      return sides;
+    }
+
+    @Override
+    public Connection mirrorConnection() {
+      return DualWriteConnection.this.mirrorConnection();
+    }
+
+    @Override
+    public void mirrorFailed(Side other, long nanos, SQLException e) {
+      DualWriteConnection.this.mirrorFailed(other, nanos, e);
+    }
+
+    @Override
+    public void mirrorSucceeded(Side other, long nanos) {
+      DualWriteConnection.this.mirrorSucceeded(other, nanos);
+    }
+
+    @Override
+    public Translation translate(String sql) {
+      return runtime.rewriter().translate(sql);
+    }
+
+    @Override
+    public SchemaCatalog catalog() {
+      return runtime.rewriter().catalog();
+    }
+
+    @Override
+    public void schemaChanged() {
+      runtime.schemaChanged();
+    }
+
+    @Override
+    public SessionClock sessionClock() {
+      return sessionClock;
+    }
+
+    @Override
+    public SideHealth health() {
+      return runtime.health();
+    }
+
+    @Override
+    public DriftTracker drift() {
+      return runtime.drift();
+    }
+
+    @Override
+    public DriverMetrics metrics() {
+      return runtime.metrics();
+    }
+
+    @Override
+    public StatementRecords records() {
+      return records;
+    }
+
+    @Override
+    public SequenceKeeper sequences() {
+      return runtime.sequences();
+    }
+
+    @Override
+    public PostgresDdl postgresDdl() {
+      return runtime.postgresDdl();
+    }
+
+    @Override
+    public PostgresResultShapes resultShapes() {
+      return runtime.resultShapes();
+    }
+  }
 
   DriverRuntime runtime() {
     return runtime;

@@ -49,10 +49,10 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   private DualWritePreparedStatement(
       DualWriteConnection conn, String sql, StatementOptions options, Translation t)
       throws SQLException {
-    super(StatementEngine.prepareFirst(conn, t, options));
+    super(StatementEngine.prepareFirst(conn.context(), t, options));
     this.conn = conn;
     this.sql = sql;
-    this.engine = new StatementEngine(conn, this, options, sql);
+    this.engine = new StatementEngine(conn.context(), this, options, sql);
     this.engine.adoptPrepared(conn.authoritativeSide(), delegate, t);
     this.binds = new Bind[Math.max(0, t.mysqlParameterCount())];
   }

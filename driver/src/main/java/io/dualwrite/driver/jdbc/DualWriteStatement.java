@@ -24,7 +24,7 @@ final class DualWriteStatement extends ForwardingStatement {
   DualWriteStatement(DualWriteConnection conn, Statement vendor, StatementOptions options) {
     super(vendor);
     this.conn = conn;
-    this.engine = new StatementEngine(conn, this, options);
+    this.engine = new StatementEngine(conn.context(), this, options);
     this.engine.adopt(conn.authoritativeSide(), vendor);
   }
 

@@ -1,7 +1,5 @@
 package io.dualwrite.driver.runtime;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
@@ -12,6 +10,7 @@ import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.routing.Flags;
+import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
 import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
@@ -44,8 +43,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final DriftTracker drift = new DriftTracker();
   private final SequenceKeeper sequences = new SequenceKeeper();
   private final PostgresDdl postgresDdl = new PostgresDdl();
-  private final Cache<String, Object> resultShapes =
-      Caffeine.newBuilder().maximumSize(10_000).build();
+  private final PostgresResultShapes resultShapes;
   private final DriverMetrics metrics;
   private final DiscrepancyRecorder recorder;
   private final ScheduledExecutorService scheduler;
@@ -63,6 +61,7 @@ public final class DriverRuntime implements AutoCloseable {
     this.flags =
         new Flags(config.phase(), config.readPercent(), config.comparePercent(), /* version */ 0);
     this.rewriter = Rewriter.builder().catalog(catalog).build();
+    this.resultShapes = new PostgresResultShapes(rewriter.catalog());
     this.health = new SideHealth(config.instance());
     this.metrics = DriverMetrics.create(meterRegistry, config.instance());
     this.recorder = new DiscrepancyRecorder(config.instance(), drift, metrics);
@@ -98,13 +97,9 @@ public final class DriverRuntime implements AutoCloseable {
     return health;
   }
 
-  /**
-   * Per SQL text, the MySQL labels and column types of its results served by PostgreSQL (bounded;
-   * values are the engine's own records).
-   */
-  @SuppressWarnings("unchecked")
-  public <T> Cache<String, T> resultShapes() {
-    return (Cache<String, T>) (Cache<String, ?>) resultShapes;
+  /** Per SQL text, the MySQL labels and column types of its results served by PostgreSQL. */
+  public PostgresResultShapes resultShapes() {
+    return resultShapes;
   }
 
   /** Runs translated DDL on PostgreSQL, holding back foreign keys to tables not created yet. */

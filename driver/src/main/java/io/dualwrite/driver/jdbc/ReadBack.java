@@ -1,0 +1,247 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.mirror.InsertedRowsMirror;
+import io.dualwrite.rewriter.AutoIncrement;
+import io.dualwrite.rewriter.KeyBinding;
+import io.dualwrite.rewriter.StatementKind;
+import io.dualwrite.rewriter.TableInfo;
+import io.dualwrite.rewriter.Translation;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mirror's read-back of inserted rows: when a write's generated keys cannot be matched to its
+ * rows, the rows it inserted are read back on the authoritative side, in the same held transaction,
+ * and written with every column explicit on the other side ({@link InsertedRowsMirror} does the
+ * reading and writing; this class decides when and which keys).
+ */
+final class ReadBack {
+  private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private final StatementContext ctx;
+
+  ReadBack(StatementContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Whether a write's generated keys cannot be matched to its rows, so the rows it inserted are
+   * read back: {@code INSERT ... SELECT}, and an {@code INSERT IGNORE} that skipped rows or selects
+   * its rows.
+   */
+  static boolean wanted(Translation t, long authCount) {
+    AutoIncrement ai = t.autoIncrement();
+    if (authCount <= 0) {
+      return false;
+    }
+    return switch (t.kind()) {
+      case INSERT -> ai.rowCount() == 0;
+      case INSERT_IGNORE -> ai.rowCount() == 0 || authCount < ai.rowCount();
+      default -> false;
+    };
+  }
+
+  /**
+   * A multi-row {@code INSERT ... VALUES} whose PostgreSQL keys are not consecutive (another
+   * session's inserts took sequence values in between): MySQL can take only a first key ({@code
+   * insert_id}), so the rows are read back by their keys and written with them.
+   */
+  static boolean spreadKeys(Translation t, Side other, List<Object> keys, long authCount) {
+    return other == Side.MYSQL
+        && t.kind() == StatementKind.INSERT
+        && t.autoIncrement().rowCount() > 1
+        && authCount == keys.size()
+        && !MirrorPath.consecutive(keys);
+  }
+
+  /**
+   * Whether a batch's rows are read back: some execution inserted rows, one could not be matched to
+   * its keys (as in {@link #wanted}; for INSERT IGNORE also an execution that inserted nothing, as
+   * it has no key), and no execution failed or has an unknown count.
+   */
+  static boolean batchWanted(Translation t, long[] authCounts) {
+    int rowCount = t.autoIncrement().rowCount();
+    boolean inserted = false;
+    boolean unmatched = false;
+    for (long n : authCounts) {
+      if (n < 0) {
+        return false; // failed, or SUCCESS_NO_INFO (a rewritten batch): which rows is unknown
+      }
+      inserted |= n > 0;
+      unmatched |=
+          switch (t.kind()) {
+            case INSERT -> rowCount == 0;
+            case INSERT_IGNORE -> rowCount == 0 || n < rowCount;
+            default -> false;
+          };
+    }
+    return inserted && unmatched;
+  }
+
+  /** Reads back, on the authoritative side, the rows one execution inserted. */
+  InsertedRowsMirror.ReadBack single(Translation t, List<Object> keys, long authCount) {
+    AutoIncrement ai = t.autoIncrement();
+    Optional<TableInfo> table = ctx.catalog().table(ai.table());
+    if (table.isEmpty()) {
+      return InsertedRowsMirror.ReadBack.notProven("table " + ai.table() + " not in the catalog");
+    }
+    Side auth = ctx.authoritativeSide();
+    long start = System.nanoTime();
+    try {
+      Connection authConn = ctx.sides().get(auth);
+      if (auth == Side.POSTGRES) {
+        return InsertedRowsMirror.readPostgres(authConn, table.get(), keys);
+      }
+      long sent = ai.rowCount() == 0 ? authCount : ai.rowCount();
+      if (t.kind() == StatementKind.INSERT_IGNORE && ai.rowCount() == 0) {
+        return InsertedRowsMirror.ReadBack.notProven(
+            "the number of rows an INSERT IGNORE ... SELECT tried to insert is unknown");
+      }
+      if (ai.rowCount() > 0 && generatedKeyRows(ai) != ai.rowCount()) {
+        return InsertedRowsMirror.ReadBack.notProven(
+            "some rows give the AUTO_INCREMENT column a value");
+      }
+      if (!(keys.get(0) instanceof Number first)
+          || first.longValue() <= 0
+          || new BigDecimal(first.toString()).compareTo(MAX_LONG) > 0) {
+        return InsertedRowsMirror.ReadBack.notProven("first generated key " + keys.get(0));
+      }
+      return InsertedRowsMirror.readMysql(
+          authConn, table.get(), first.longValue(), sent, authCount, ai.rowCount() == 0);
+    } catch (SQLException e) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          "reading them failed: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()));
+    } finally {
+      ctx.metrics().statement(auth, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * Reads back the rows a batch inserted. Each execution's keys are its slice of the generated keys
+   * (as many as its update count, in order): on MySQL each execution's key range is read, on
+   * PostgreSQL all keys at once.
+   */
+  InsertedRowsMirror.ReadBack batch(Translation t, List<Object> keys, long[] authCounts) {
+    long total = 0;
+    for (long n : authCounts) {
+      total += n;
+    }
+    if (total != keys.size()) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          keys.size() + " generated keys for " + total + " inserted rows");
+    }
+    if (total > InsertedRowsMirror.MAX_ROWS) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          total + " rows inserted (read back: 1 to " + InsertedRowsMirror.MAX_ROWS + ")");
+    }
+    if (ctx.authoritativeSide() == Side.POSTGRES) {
+      return single(t, keys, total);
+    }
+    List<InsertedRowsMirror.ReadBack> parts = new ArrayList<>();
+    int offset = 0;
+    for (long n : authCounts) {
+      if (n == 0) {
+        continue;
+      }
+      List<Object> slice = keys.subList(offset, offset + (int) n);
+      offset += (int) n;
+      InsertedRowsMirror.ReadBack part = single(t, slice, n);
+      if (part.rows() == null) {
+        return part;
+      }
+      parts.add(part);
+    }
+    return InsertedRowsMirror.ReadBack.concat(parts);
+  }
+
+  /**
+   * Writes a batch's rows read back: {@code LAST_INSERT_ID()} is the last execution's first key.
+   */
+  long writeBatch(
+      Translation t,
+      Connection oc,
+      InsertedRowsMirror.ReadBack read,
+      List<Object> keys,
+      long[] authCounts,
+      List<String> keyStrings) {
+    long total = 0;
+    Object lastInsertId = null;
+    int offset = 0;
+    for (long n : authCounts) {
+      if (n > 0) {
+        total += n;
+        lastInsertId = offset < keys.size() ? keys.get(offset) : null;
+        offset += (int) Math.min(n, Integer.MAX_VALUE);
+      }
+    }
+    return write(t, oc, read, lastInsertId, total, keyStrings);
+  }
+
+  /**
+   * Writes the rows read back on the other side, every column explicit. PostgreSQL's sequence is
+   * then kept ahead of MySQL's keys; MySQL's {@code LAST_INSERT_ID()} is set to PostgreSQL's first
+   * key, as MySQL would have set it had it generated the keys itself.
+   *
+   * @return the other side's update count, or -1 if it failed (recorded)
+   */
+  long write(
+      Translation t,
+      Connection oc,
+      InsertedRowsMirror.ReadBack read,
+      Object lastInsertId,
+      long authCount,
+      List<String> keyStrings) {
+    Side other = ctx.authoritativeSide().other();
+    AutoIncrement ai = t.autoIncrement();
+    long start = System.nanoTime();
+    long count;
+    try {
+      count = InsertedRowsMirror.write(oc, other == Side.POSTGRES, read);
+      if (other == Side.POSTGRES) {
+        ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), read.keys());
+      } else {
+        try (PreparedStatement ps = oc.prepareStatement("DO LAST_INSERT_ID(?)")) {
+          ps.setLong(1, ((Number) lastInsertId).longValue());
+          ps.execute();
+        }
+      }
+      ctx.mirrorSucceeded(other, System.nanoTime() - start);
+    } catch (SQLException e) {
+      ctx.mirrorFailed(other, System.nanoTime() - start, e);
+      ctx.records().mirrorFailed(t.mysqlSql(), other, e, t.tablesWritten(), keyStrings, true);
+      return -1;
+    } finally {
+      ctx.metrics().statement(other, System.nanoTime() - start);
+    }
+    if (!MirrorPath.countsAgree(t.kind(), authCount, count)) {
+      ctx.records()
+          .rowCountMismatch(
+              t.mysqlSql(),
+              "",
+              ctx.authoritativeSide(),
+              authCount,
+              count,
+              t.tablesWritten(),
+              keyStrings);
+    }
+    return count;
+  }
+
+  /** How many VALUES rows of the insert leave the AUTO_INCREMENT column to be generated. */
+  private static int generatedKeyRows(AutoIncrement ai) {
+    int n = 0;
+    for (KeyBinding b : ai.postgresKeyBindings()) {
+      if (b instanceof KeyBinding.GeneratedKey) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,157 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.compare.ResultComparator;
+import io.dualwrite.driver.routing.ReadRouter;
+import io.dualwrite.driver.routing.ReadRouter.Route;
+import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.rewriter.Translation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.rowset.CachedRowSet;
+
+/**
+ * The read path: where a read goes ({@link ReadRouter} decides from the flags, the transaction and
+ * drift), running it there, falling back to the authoritative side when the other side fails, and
+ * running it on both sides and comparing the results ({@link ResultComparator}) for the share of
+ * reads the flags compare.
+ *
+ * <p>Not thread-safe, like the JDBC statement it serves.
+ */
+final class ReadPath {
+  private final StatementContext ctx;
+  private final VendorStatements vendor;
+  private final StatementResults results;
+
+  ReadPath(StatementContext ctx, VendorStatements vendor, StatementResults results) {
+    this.ctx = ctx;
+    this.vendor = vendor;
+    this.results = results;
+  }
+
+  void run(Translation t, Bind[] binds) throws SQLException {
+    Side auth = ctx.authoritativeSide();
+    Side other = auth.other();
+    if (t.isRefused() && mysqlSessionRead(t) && ctx.phase().usesMysql()) {
+      // LAST_INSERT_ID(): MySQL ran every insert of this connection (as the authoritative side, or
+      // as the mirror given PostgreSQL's keys through insert_id), so its answer is the right one.
+      // DATABASE(), VERSION(), GET_LOCK(), @variables: only MySQL's session knows them.
+      serve(Side.MYSQL, t, binds);
+      return;
+    }
+    if (t.isRefused() && auth == Side.POSTGRES) {
+      throw Refusals.onPostgres(t);
+    }
+    boolean translated = !t.isRefused() && t.postgresSql() != null;
+    boolean eligible =
+        !ctx.wroteInTransaction() && !t.lockingRead() && !ctx.drift().anyDrifted(t.tablesRead());
+    boolean otherHealthy = ctx.health().isClosed(other);
+    Route route = ReadRouter.route(ctx.flags(), eligible, otherHealthy);
+    if (!translated && (route.compare() || route.side() != auth)) {
+      // A read the flags send to PostgreSQL that it cannot run: the authoritative side answers,
+      // and the operator learns of it before PostgreSQL must answer everything.
+      ctx.records().untranslatableRead(t);
+      route = ReadRouter.route(ctx.flags(), false, otherHealthy);
+    }
+    if (route.compare()) {
+      runCompared(t, binds, auth);
+      return;
+    }
+    if (route.side() == auth || !ctx.phase().mirrorsWrites()) {
+      serve(route.side(), t, binds);
+      return;
+    }
+    // Served by the non-authoritative side; if it fails, the authoritative side answers.
+    long start = System.nanoTime();
+    try {
+      ResultSet rs = execute(other, t, binds, false);
+      ctx.health().success(other, System.nanoTime() - start);
+      results.resultSet(rs, other, t);
+      ctx.metrics().read(other);
+    } catch (SQLException e) {
+      ctx.mirrorFailed(other, System.nanoTime() - start, e);
+      if (!SideHealth.isAvailabilityFailure(e)) {
+        // PostgreSQL rejected the translation: a difference the operator must see (an outage is
+        // the breaker's business and is not recorded per read).
+        ctx.records().readFailedOnOther(t, other, auth, e);
+      }
+      serve(auth, t, binds);
+    }
+  }
+
+  private void serve(Side side, Translation t, Bind[] binds) throws SQLException {
+    results.resultSet(execute(side, t, binds, false), side, t);
+    ctx.metrics().read(side);
+  }
+
+  /** A read the rewriter leaves to MySQL's session (LAST_INSERT_ID(), DATABASE(), @x, ...). */
+  private static boolean mysqlSessionRead(Translation t) {
+    return t.refusal().code().startsWith("driver-intercepted:");
+  }
+
+  /**
+   * Runs a read on {@code side}; with {@code rewindable}, on a scroll-insensitive vendor statement
+   * whose result can be read through and rewound (for a compared read, which hands the application
+   * the vendor's own result after comparing it).
+   */
+  private ResultSet execute(Side side, Translation t, Bind[] binds, boolean rewindable)
+      throws SQLException {
+    Connection c = ctx.sides().get(side);
+    boolean mysql = side == Side.MYSQL;
+    String sql = mysql ? t.mysqlSql() : t.postgresSql();
+    long start = System.nanoTime();
+    try {
+      if (binds == null && (mysql || t.mysqlParameterCount() == 0)) {
+        Statement s = rewindable ? vendor.rewindablePlainOn(side, c) : vendor.plainOn(side, c);
+        s.execute(sql);
+        vendor.ran(s);
+        return s.getResultSet();
+      }
+      PreparedStatement ps =
+          rewindable
+              ? vendor.rewindablePreparedOn(side, c, sql)
+              : vendor.preparedOn(side, c, sql, false, null);
+      Binder.apply(ps, binds, mysql ? Binder.identity(binds) : t.parameterMap(), null, side);
+      ps.execute();
+      vendor.ran(ps);
+      return ps.getResultSet();
+    } finally {
+      ctx.metrics().statement(side, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * A read run on both sides and compared. The application gets the authoritative side's own
+   * result, as an uncompared read would give it (Connector/J's, or PostgreSQL's made to look like
+   * it): the vendor statement is scroll-insensitive, so the result is read through for the
+   * comparison and rewound.
+   */
+  private void runCompared(Translation t, Bind[] binds, Side auth) throws SQLException {
+    ResultSet authRows = execute(auth, t, binds, true);
+    Statement authVendor = vendor.last();
+    Side other = auth.other();
+    String difference;
+    long start = System.nanoTime();
+    try {
+      CachedRowSet otherRows = StatementResults.materialize(execute(other, t, binds, false));
+      ctx.health().success(other, System.nanoTime() - start);
+      difference = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
+    } catch (SQLException e) {
+      ctx.mirrorFailed(other, System.nanoTime() - start, e);
+      difference = other + " side failed: " + e.getSQLState() + " " + e.getMessage();
+    }
+    if (authRows != null) {
+      authRows.beforeFirst();
+    }
+    vendor.ran(authVendor);
+    ctx.metrics().comparedRead(difference != null);
+    ctx.metrics().read(auth);
+    if (difference != null) {
+      ctx.records().readMismatch(t, difference);
+    }
+    results.resultSet(authRows, auth, t);
+  }
+}

@@ -1,0 +1,103 @@
+package io.dualwrite.driver.jdbc;
+
+import io.dualwrite.driver.Phase;
+import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.metrics.DriverMetrics;
+import io.dualwrite.driver.mirror.PostgresDdl;
+import io.dualwrite.driver.mirror.SequenceKeeper;
+import io.dualwrite.driver.mirror.SessionClock;
+import io.dualwrite.driver.routing.Flags;
+import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.driver.vendor.PostgresResultShapes;
+import io.dualwrite.rewriter.SchemaCatalog;
+import io.dualwrite.rewriter.Translation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * What a statement's paths ({@link ReadPath}, {@link WritePath}, {@link MirrorPath}, {@link
+ * BatchPath}, {@link SessionPath}) see of their connection: its transaction state, its two sides,
+ * and the runtime services they use. {@link DualWriteConnection} implements it; nothing else of the
+ * connection or the runtime is reachable from a path.
+ */
+interface StatementContext {
+
+  // ------------------------------------------------------------------ phase and flags
+
+  /** The flags in force for this transaction. */
+  Flags flags();
+
+  default Phase phase() {
+    return flags().phase();
+  }
+
+  default Side authoritativeSide() {
+    return flags().phase().authoritative();
+  }
+
+  // ------------------------------------------------------------------ transaction state
+
+  /** At a transaction boundary, takes the runtime's current flags; fails if closed. */
+  void beforeStatement() throws SQLException;
+
+  void checkOpen() throws SQLException;
+
+  /** True when each statement commits on its own: JDBC autocommit and no SQL transaction open. */
+  boolean autoCommitting();
+
+  boolean wroteInTransaction();
+
+  /** Records that a write ran on the authoritative side in the current transaction. */
+  void noteWrite(Set<String> tables);
+
+  void noteSqlTransactionStart();
+
+  void noteTransactionEnd();
+
+  Set<String> tablesWrittenInTransaction();
+
+  /** The application's {@code setAutoCommit}, for {@code SET autocommit} written as SQL. */
+  void setAutoCommit(boolean autoCommit) throws SQLException;
+
+  // ------------------------------------------------------------------ the two sides
+
+  SideConnections sides();
+
+  /**
+   * The non-authoritative side's connection for mirroring, or null when it must be skipped (breaker
+   * open or cannot connect).
+   */
+  Connection mirrorConnection();
+
+  /** A statement on {@code other} failed: count it, and forget a broken connection. */
+  void mirrorFailed(Side other, long nanos, SQLException e);
+
+  void mirrorSucceeded(Side other, long nanos);
+
+  // ------------------------------------------------------------------ runtime services
+
+  Translation translate(String sql);
+
+  SchemaCatalog catalog();
+
+  /** After DDL: the schema catalog is re-read. */
+  void schemaChanged();
+
+  SessionClock sessionClock();
+
+  SideHealth health();
+
+  DriftTracker drift();
+
+  DriverMetrics metrics();
+
+  StatementRecords records();
+
+  SequenceKeeper sequences();
+
+  PostgresDdl postgresDdl();
+
+  PostgresResultShapes resultShapes();
+}
