@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Every property of the dualwrite driver (contract section 2), in the manner of pgjdbc's {@code
  * PGProperty}: name, default, description, allowed values, and typed getters that fail with
- * SQLState {@code 22023} naming the property. {@link Driver#getPropertyInfo} and the README table
- * are generated from this enum.
+ * SQLState {@code 22023} naming the property. {@link Driver#getPropertyInfo} and the property table
+ * in docs/driver.md are generated from this enum.
  */
 public enum DualWriteProperty {
   POSTGRES_URL(
@@ -193,8 +193,8 @@ public enum DualWriteProperty {
   }
 
   /**
-   * The README's property table, generated from this enum ({@code DualWritePropertyTest} checks
-   * that the README holds exactly this text).
+   * The property table of docs/driver.md, generated from this enum ({@code DualWritePropertyTest}
+   * checks that docs/driver.md holds exactly this text).
    */
   public static String markdownTable() {
     StringBuilder b = new StringBuilder("| property | default | meaning |\n|---|---|---|\n");

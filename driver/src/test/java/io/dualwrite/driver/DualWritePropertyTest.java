@@ -63,10 +63,10 @@ class DualWritePropertyTest {
   }
 
   @Test
-  void readmePropertyTableIsGeneratedFromTheEnum() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    assertThat(readme)
-        .as("README.md must contain DualWriteProperty.markdownTable() verbatim")
+  void driverDocsPropertyTableIsGeneratedFromTheEnum() throws Exception {
+    String driverDocs = Files.readString(Path.of("..", "docs", "driver.md"));
+    assertThat(driverDocs)
+        .as("docs/driver.md must contain DualWriteProperty.markdownTable() verbatim")
         .contains(DualWriteProperty.markdownTable());
   }
 
