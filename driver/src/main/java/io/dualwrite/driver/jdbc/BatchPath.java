@@ -54,7 +54,7 @@ final class BatchPath {
     boolean held =
         mirrors
             && !t.isRefused()
-            && HeldTransaction.raceCouldGoUnnoticed(t)
+            && HeldTransaction.held(t)
             && HeldTransaction.begin(ctx, authConn);
     long start = System.nanoTime();
     try {

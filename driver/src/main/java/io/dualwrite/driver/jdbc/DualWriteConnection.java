@@ -54,6 +54,7 @@ public final class DualWriteConnection extends ForwardingConnection {
   private Flags flags;
   private boolean closed;
   private final StatementContext context;
+  private final MirrorJournal journal = new MirrorJournal();
 
   // Transaction state since the last boundary.
   private boolean inTransaction;
@@ -76,8 +77,8 @@ public final class DualWriteConnection extends ForwardingConnection {
    */
   public static DualWriteConnection open(DriverRuntime runtime, DualWriteConfig config)
       throws SQLException {
-    SideConnections sides = new SideConnections(runtime, config);
     Flags flags = runtime.flags();
+    SideConnections sides = new SideConnections(runtime, config, flags.phase().authoritative());
     Connection authoritative = sides.get(flags.phase().authoritative());
     runtime.ensureCatalog();
     return new DualWriteConnection(runtime, sides, flags, authoritative);
@@ -162,6 +163,20 @@ public final class DualWriteConnection extends ForwardingConnection {
     }
 
     @Override
+    public void authoritativeTransactionRolledBack() {
+      Side other = authoritativeSide().other();
+      Connection mirror = sides.ifOpen(other);
+      try {
+        if (mirror != null && !mirror.getAutoCommit()) {
+          mirror.rollback();
+        }
+      } catch (SQLException e) {
+        otherSideFailed(other, "ROLLBACK", e, false);
+      }
+      noteTransactionEnd();
+    }
+
+    @Override
     public SideConnections sides() {
       return sides;
     }
@@ -169,6 +184,17 @@ public final class DualWriteConnection extends ForwardingConnection {
     @Override
     public Connection mirrorConnection() {
       return DualWriteConnection.this.mirrorConnection();
+    }
+
+    @Override
+    public void savepointUsed() {
+      journal.giveUp("the transaction uses savepoints");
+    }
+
+    @Override
+    public void runMirrored(Connection oc, SideStatements statements, MirrorJournal.Step step)
+        throws SQLException {
+      DualWriteConnection.this.runMirrored(oc, statements, step);
     }
 
     @Override
@@ -293,6 +319,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     Side after = next.phase().authoritative();
     flags = next;
     if (before != after) {
+      sides.setAuthoritative(after);
       replaceDelegate(sides.get(after));
       LOG.info("connection now authoritative on {} (phase {})", after, next.phase());
     }
@@ -319,6 +346,7 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   /** SQL {@code COMMIT}/{@code ROLLBACK} seen, or a JDBC commit/rollback: a boundary. */
   void noteTransactionEnd() {
+    journal.clear();
     sqlTransactionOpen = false;
     inTransaction = false;
     wroteInTransaction = false;
@@ -354,6 +382,94 @@ public final class DualWriteConnection extends ForwardingConnection {
       health.failure(other, System.nanoTime() - start, e);
       sides.discard(other);
       return null;
+    }
+  }
+
+  void runMirrored(Connection oc, SideStatements statements, MirrorJournal.Step step)
+      throws SQLException {
+    try {
+      step.run(oc, statements);
+    } catch (SQLException first) {
+      SQLException last = first;
+      int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
+      for (int attempt = 0; attempt < attempts && canRebuild(last); attempt++) {
+        try {
+          Connection rebuilt = rebuildOther(last);
+          step.run(rebuilt, statements);
+          LOG.debug(
+              "{} side: transaction rebuilt after {} (attempt {})",
+              authoritativeSide().other(),
+              last.getSQLState(),
+              attempt + 1);
+          keep(step);
+          return;
+        } catch (SQLException e) {
+          last = e;
+        }
+      }
+      throw last;
+    }
+    keep(step);
+  }
+
+  private boolean canRebuild(SQLException e) {
+    return MirrorJournal.retryable(e) && journal.unusable() == null;
+  }
+
+  private void keep(MirrorJournal.Step step) {
+    if (!autoCommitting()) {
+      journal.record(step);
+    }
+  }
+
+  /**
+   * The other side lost its transaction (or the statement): ends it there, or opens a new
+   * connection when the old one broke, and runs every statement of the transaction kept so far. The
+   * authoritative side still holds its row locks, so the replay meets the rows as they were.
+   */
+  private Connection rebuildOther(SQLException cause) throws SQLException {
+    Side other = authoritativeSide().other();
+    Connection c = sides.ifOpen(other);
+    if (c != null && !SideHealth.isAvailabilityFailure(cause)) {
+      if (sqlTransactionOpen) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ROLLBACK");
+          s.execute(other == Side.POSTGRES ? "BEGIN" : "START TRANSACTION");
+        }
+      } else if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } else {
+      runtime.health().failure(other, 0, cause);
+      sides.discard(other);
+      c = mirrorConnection();
+      if (c == null) {
+        throw cause;
+      }
+    }
+    journal.replay(other, c);
+    return c;
+  }
+
+  /**
+   * Commits the other side's transaction; when it is lost there for a reason of its own, rebuilds
+   * it from the statements kept and commits again, a bounded number of times.
+   */
+  private void commitOther(Connection mirror) throws SQLException {
+    try {
+      mirror.commit();
+    } catch (SQLException first) {
+      SQLException last = first;
+      int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
+      for (int attempt = 0; attempt < attempts && canRebuild(last); attempt++) {
+        try {
+          rebuildOther(last).commit();
+          return;
+        } catch (SQLException e) {
+          last = e;
+        }
+      }
+      throw last;
     }
   }
 
@@ -479,10 +595,9 @@ public final class DualWriteConnection extends ForwardingConnection {
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
     boolean was = sides.autoCommit();
-    delegate.setAutoCommit(autoCommit);
-    sides.setAutoCommit(autoCommit);
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
+    // Switching autocommit on commits: the other side first, as in commit()
     if (mirror != null) {
       try {
         mirror.setAutoCommit(autoCommit);
@@ -490,29 +605,69 @@ public final class DualWriteConnection extends ForwardingConnection {
         otherSideFailed(other, "setAutoCommit(" + autoCommit + ")", e, autoCommit && !was);
       }
     }
+    try {
+      delegate.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      if (autoCommit && !was) {
+        authoritativeCommitFailed(mirror != null);
+      }
+      throw e;
+    }
+    sides.setAutoCommit(autoCommit);
     if (autoCommit && !was) {
       noteTransactionEnd(); // JDBC: switching autocommit on commits the open transaction
     }
   }
 
+  /**
+   * Commits the other side first, then the authoritative side. Until the authoritative side
+   * commits, its row locks keep every other writer of these rows waiting, so no write can reach the
+   * other side between the two commits; committing the other side second would let a write that
+   * follows this transaction on the authoritative side (say, an update of a row it inserted) reach
+   * the other side before this transaction is visible there. If the authoritative commit then
+   * fails, the other side holds changes the authoritative side does not: that is recorded, with
+   * drift on the transaction's tables, and repaired from the authoritative side.
+   */
   @Override
   public void commit() throws SQLException {
     checkOpen();
-    try {
-      delegate.commit();
-    } catch (SQLException e) {
-      throw authoritativeSide() == Side.POSTGRES ? MysqlErrors.translate(e) : e;
-    }
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
+    boolean mirrored = false;
     if (mirror != null && !mirror.getAutoCommit()) {
       try {
-        mirror.commit();
+        commitOther(mirror);
+        mirrored = true;
       } catch (SQLException e) {
         otherSideFailed(other, "COMMIT", e, true);
       }
     }
+    try {
+      delegate.commit();
+    } catch (SQLException e) {
+      authoritativeCommitFailed(mirrored);
+      throw authoritativeSide() == Side.POSTGRES ? MysqlErrors.translate(e) : e;
+    }
     noteTransactionEnd();
+  }
+
+  /** The authoritative commit failed after the other side committed: rows may now differ. */
+  private void authoritativeCommitFailed(boolean otherCommitted) {
+    if (otherCommitted && !tablesWrittenInTransaction.isEmpty()) {
+      runtime
+          .recorder()
+          .record(
+              DiscrepancyKind.COMMIT_FAILED,
+              "COMMIT",
+              "the "
+                  + authoritativeSide()
+                  + " commit failed after "
+                  + authoritativeSide().other()
+                  + " committed the transaction",
+              tablesWrittenInTransaction,
+              List.of(),
+              true);
+    }
   }
 
   @Override
@@ -557,6 +712,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     if (mirror == null || !flags.phase().mirrorsWrites()) {
       return null;
     }
+    journal.giveUp("the transaction uses savepoints");
     try {
       return Savepoints.set(mirror, name);
     } catch (SQLException e) {
@@ -606,8 +762,8 @@ public final class DualWriteConnection extends ForwardingConnection {
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
     delegate.setTransactionIsolation(level);
+    // The other side stays at SideConnections.MIRROR_ISOLATION: it replays, it does not decide.
     sides.setIsolation(level);
-    forOther("setTransactionIsolation", c -> c.setTransactionIsolation(level));
   }
 
   @Override

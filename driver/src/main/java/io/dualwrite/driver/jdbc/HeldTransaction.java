@@ -1,7 +1,6 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
-import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,16 +19,12 @@ final class HeldTransaction {
   private HeldTransaction() {}
 
   /**
-   * Whether another connection's write slipped in between this write's authoritative commit and its
-   * mirror could leave the sides different without either statement noticing. Not so for a plain
-   * {@code INSERT ... VALUES} (no table read): until the mirror lands the new row exists on the
-   * authoritative side only, so a racing statement that touches it changes a different number of
-   * rows on each side, which is recorded with drift. Updates, deletes, upserts, REPLACE, INSERT
-   * IGNORE and INSERT ... SELECT can be reordered silently (same counts, different values).
+   * Whether a write is held: every write. Even a plain {@code INSERT ... VALUES}: were its
+   * authoritative commit to come before its mirror, another connection could update or delete the
+   * new row on the authoritative side and mirror that before the row exists on the other side.
    */
-  static boolean raceCouldGoUnnoticed(Translation t) {
-    StatementKind kind = t.kind();
-    return kind.isWrite() && !(kind == StatementKind.INSERT && t.tablesRead().isEmpty());
+  static boolean held(Translation t) {
+    return t.kind().isWrite();
   }
 
   /**

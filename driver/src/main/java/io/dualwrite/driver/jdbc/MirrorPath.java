@@ -42,9 +42,28 @@ final class MirrorPath {
   /** What a single execution runs on the other side. */
   private record Plan(SideSql sql, Long insertId, boolean keysWritten, boolean withKeys) {}
 
+  /**
+   * Whether a write that changed nothing on the authoritative side is left unmirrored. Its outcome
+   * is known: nothing changed, so the other side must not change either. Running it there anyway
+   * could only differ: at READ COMMITTED MySQL does not wait for a row another transaction inserted
+   * and has not committed (it reads the last committed version, where the row is absent), while the
+   * mirror, running a moment later, may find that transaction committed on the other side. DDL and
+   * statements whose count means nothing (-1) are always mirrored.
+   */
+  static boolean changedNothing(StatementKind kind, long authCount) {
+    return authCount == 0
+        && switch (kind) {
+          case INSERT, INSERT_IGNORE, UPDATE, DELETE, UPSERT, REPLACE -> true;
+          default -> false;
+        };
+  }
+
   /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
   long mirrorWrite(
       Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
+    if (changedNothing(t.kind(), authCount)) {
+      return 0;
+    }
     Side other = ctx.authoritativeSide().other();
     Set<String> tables = t.tablesWritten();
     List<String> keyStrings = StatementRecords.keyStrings(keys);
@@ -71,10 +90,15 @@ final class MirrorPath {
       proven = keys;
     }
     Plan plan = plan(t, binds, computed, proven, keysNeeded, other);
+    List<Object> planKeys = proven;
+    Bind[] kept = binds == null ? null : binds.clone();
+    long[] out = new long[1];
     long start = System.nanoTime();
     long count;
     try {
-      count = runPlan(t, oc, other, binds, plan, proven);
+      ctx.runMirrored(
+          oc, vendor, (c, st) -> out[0] = runPlan(t, c, st, other, kept, plan, planKeys));
+      count = out[0];
       ctx.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       ctx.mirrorFailed(other, System.nanoTime() - start, e);
@@ -154,7 +178,13 @@ final class MirrorPath {
 
   /** Runs a single execution's plan on {@code oc}; keeps PostgreSQL's sequence ahead. */
   private long runPlan(
-      Translation t, Connection oc, Side other, Bind[] binds, Plan plan, List<Object> keys)
+      Translation t,
+      Connection oc,
+      SideStatements st,
+      Side other,
+      Bind[] binds,
+      Plan plan,
+      List<Object> keys)
       throws SQLException {
     AutoIncrement ai = t.autoIncrement();
     if (plan.insertId() != null) {
@@ -170,7 +200,8 @@ final class MirrorPath {
     long count =
         t.kind() == StatementKind.DDL && other == Side.POSTGRES
             ? ctx.postgresDdl().execute(oc, plan.sql().sql())
-            : execute(other, oc, plan.sql(), binds, explicitIds ? ai.column() : null, explicitKeys);
+            : execute(
+                other, oc, st, plan.sql(), binds, explicitIds ? ai.column() : null, explicitKeys);
     if (plan.withKeys()) {
       ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
     } else if (explicitIds && !explicitKeys.isEmpty()) {
@@ -208,10 +239,15 @@ final class MirrorPath {
       notReadBack = read.reason();
     }
     int succeeded = 0;
+    int changed = 0;
     for (int i = 0; i < rows.size(); i++) {
       if (i < authCounts.length && authCounts[i] != Statement.EXECUTE_FAILED) {
         succeeded++;
+        changed += changedNothing(t.kind(), authCounts[i]) ? 0 : 1;
       }
+    }
+    if (changed == 0 && succeeded > 0) {
+      return; // no row changed anything on the authoritative side
     }
     boolean withKeys =
         keysNeeded
@@ -219,16 +255,32 @@ final class MirrorPath {
             && ai.postgresSqlWithKeys() != null
             && ai.rowCount() == 1
             && keys != null
-            && keys.size() == succeeded;
-    boolean insertIds =
-        keysNeeded && other == Side.MYSQL && keys != null && keys.size() == succeeded;
+            && keys.size() == changed;
+    boolean insertIds = keysNeeded && other == Side.MYSQL && keys != null && keys.size() == changed;
     long start = System.nanoTime();
     List<Integer> mirroredRows = new ArrayList<>();
+    List<Bind[]> kept = List.copyOf(rows);
+    long[][] out = new long[1][];
     long[] counts;
     try {
-      counts =
-          runBatch(
-              t, oc, other, rows, computed, authCounts, keys, withKeys, insertIds, mirroredRows);
+      ctx.runMirrored(
+          oc,
+          vendor,
+          (c, st) ->
+              out[0] =
+                  runBatch(
+                      t,
+                      c,
+                      st,
+                      other,
+                      kept,
+                      computed,
+                      authCounts,
+                      keys,
+                      withKeys,
+                      insertIds,
+                      mirroredRows));
+      counts = out[0];
       if (withKeys) {
         ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
       }
@@ -266,6 +318,7 @@ final class MirrorPath {
   private long[] runBatch(
       Translation t,
       Connection oc,
+      SideStatements st,
       Side other,
       List<Bind[]> rows,
       List<Object[]> computed,
@@ -278,11 +331,14 @@ final class MirrorPath {
     AutoIncrement ai = t.autoIncrement();
     boolean pinned = t.pinned() != null;
     String sql = withKeys ? ai.postgresSqlWithKeys() : SideSql.sqlOf(t, other);
-    PreparedStatement ps = vendor.preparedOn(other, oc, sql, false, null);
+    PreparedStatement ps = st.preparedOn(other, oc, sql, false, null);
     List<Long> singleCounts = new ArrayList<>();
+    mirroredRows.clear();
     int keyIndex = 0;
     for (int i = 0; i < rows.size(); i++) {
-      if (i >= authCounts.length || authCounts[i] == Statement.EXECUTE_FAILED) {
+      if (i >= authCounts.length
+          || authCounts[i] == Statement.EXECUTE_FAILED
+          || changedNothing(t.kind(), authCounts[i])) {
         continue;
       }
       Bind[] row = rows.get(i);
@@ -330,21 +386,27 @@ final class MirrorPath {
    * the rows written (PostgreSQL's RETURNING) and adds them to {@code keysOut}.
    */
   long execute(
-      Side side, Connection c, SideSql sql, Bind[] binds, String keyColumn, List<Object> keysOut)
+      Side side,
+      Connection c,
+      SideStatements st,
+      SideSql sql,
+      Bind[] binds,
+      String keyColumn,
+      List<Object> keysOut)
       throws SQLException {
     long start = System.nanoTime();
     try {
       Statement ran;
       long count;
       if (!sql.binds(binds)) {
-        Statement s = vendor.plainOn(side, c);
+        Statement s = st.plainOn(side, c);
         count =
             keyColumn == null
                 ? WritePath.executeAny(s, sql.sql())
                 : s.executeLargeUpdate(sql.sql(), new String[] {keyColumn});
         ran = s;
       } else {
-        PreparedStatement ps = vendor.preparedOn(side, c, sql.sql(), keyColumn != null, keyColumn);
+        PreparedStatement ps = st.preparedOn(side, c, sql.sql(), keyColumn != null, keyColumn);
         Binder.apply(ps, binds, sql.sources(), sql.values(), side);
         count = ps.executeLargeUpdate();
         ran = ps;

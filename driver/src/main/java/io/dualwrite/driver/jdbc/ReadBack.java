@@ -202,16 +202,23 @@ final class ReadBack {
     AutoIncrement ai = t.autoIncrement();
     long start = System.nanoTime();
     long count;
+    long[] out = new long[1];
     try {
-      count = InsertedRowsMirror.write(oc, other == Side.POSTGRES, read);
-      if (other == Side.POSTGRES) {
-        ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), read.keys());
-      } else {
-        try (PreparedStatement ps = oc.prepareStatement("DO LAST_INSERT_ID(?)")) {
-          ps.setLong(1, ((Number) lastInsertId).longValue());
-          ps.execute();
-        }
-      }
+      ctx.runMirrored(
+          oc,
+          null,
+          (c, st) -> {
+            out[0] = InsertedRowsMirror.write(c, other == Side.POSTGRES, read);
+            if (other == Side.POSTGRES) {
+              ctx.sequences().afterExplicitKeys(c, ai.table(), ai.column(), read.keys());
+            } else {
+              try (PreparedStatement ps = c.prepareStatement("DO LAST_INSERT_ID(?)")) {
+                ps.setLong(1, ((Number) lastInsertId).longValue());
+                ps.execute();
+              }
+            }
+          });
+      count = out[0];
       ctx.mirrorSucceeded(other, System.nanoTime() - start);
     } catch (SQLException e) {
       ctx.mirrorFailed(other, System.nanoTime() - start, e);

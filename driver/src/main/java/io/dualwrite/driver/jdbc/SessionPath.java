@@ -105,7 +105,10 @@ final class SessionPath {
       case BEGIN -> sql = "BEGIN";
       case COMMIT -> sql = "COMMIT";
       case ROLLBACK -> sql = "ROLLBACK";
-      case SAVEPOINT -> sql = "SAVEPOINT " + cmd.argument();
+      case SAVEPOINT -> {
+        sql = "SAVEPOINT " + cmd.argument();
+        ctx.savepointUsed();
+      }
       case RELEASE_SAVEPOINT -> sql = "RELEASE SAVEPOINT " + cmd.argument();
       case ROLLBACK_TO_SAVEPOINT -> sql = "ROLLBACK TO SAVEPOINT " + cmd.argument();
       default ->
@@ -113,33 +116,53 @@ final class SessionPath {
               "dualwrite does not handle " + cmd.type() + " statements.", "0A000");
     }
     Side auth = ctx.authoritativeSide();
-    Side other = auth.other();
     String authSql = auth == Side.MYSQL ? t.mysqlSql() : sql;
-    executeTracked(auth, ctx.sides().get(auth), authSql);
+    boolean commit = cmd.type() == SessionCommand.Type.COMMIT;
+    // COMMIT: the other side first, as DualWriteConnection.commit() explains; the rest: after
+    boolean otherCommitted = commit && runTrackedOnOther(t, sql, true);
+    try {
+      executeTracked(auth, ctx.sides().get(auth), authSql);
+    } catch (SQLException e) {
+      if (otherCommitted && !ctx.tablesWrittenInTransaction().isEmpty()) {
+        ctx.records().authoritativeCommitFailed(auth, ctx.tablesWrittenInTransaction());
+      }
+      throw e;
+    }
+    Set<String> written = Set.copyOf(ctx.tablesWrittenInTransaction());
     switch (cmd.type()) {
       case BEGIN -> ctx.noteSqlTransactionStart();
       case COMMIT, ROLLBACK -> ctx.noteTransactionEnd();
       default -> {}
     }
-    Connection oc = ctx.sides().ifOpen(other);
-    if (oc != null && ctx.phase().mirrorsWrites()) {
-      long start = System.nanoTime();
-      try {
-        executeTracked(other, oc, sql);
-        ctx.health().success(other, System.nanoTime() - start);
-      } catch (SQLException e) {
-        ctx.mirrorFailed(other, System.nanoTime() - start, e);
-        ctx.records()
-            .transactionControlFailed(
-                t.mysqlSql(),
-                other,
-                e,
-                cmd.type() == SessionCommand.Type.COMMIT,
-                ctx.tablesWrittenInTransaction());
-      }
+    if (!commit) {
+      runTrackedOnOther(t, sql, false, written);
     }
     results.updateCount(0);
     return false;
+  }
+
+  private boolean runTrackedOnOther(Translation t, String sql, boolean commit) {
+    return runTrackedOnOther(t, sql, commit, ctx.tablesWrittenInTransaction());
+  }
+
+  /** Runs a transaction-control statement on the other side if it is open; false if it failed. */
+  private boolean runTrackedOnOther(
+      Translation t, String sql, boolean commit, Set<String> written) {
+    Side other = ctx.authoritativeSide().other();
+    Connection oc = ctx.sides().ifOpen(other);
+    if (oc == null || !ctx.phase().mirrorsWrites()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    try {
+      executeTracked(other, oc, sql);
+      ctx.health().success(other, System.nanoTime() - start);
+      return true;
+    } catch (SQLException e) {
+      ctx.mirrorFailed(other, System.nanoTime() - start, e);
+      ctx.records().transactionControlFailed(t.mysqlSql(), other, e, commit, written);
+      return false;
+    }
   }
 
   /** Savepoint statements on PostgreSQL run outside pgjdbc's autosave (see {@link Savepoints}). */
@@ -207,7 +230,12 @@ final class SessionPath {
     long start = System.nanoTime();
     try {
       // pgjdbc's autosave=always keeps a refusal from aborting an open transaction
-      vendor.plainOn(Side.POSTGRES, pg).execute(pgSql);
+      String role = pgSql;
+      if (auth == Side.POSTGRES) {
+        vendor.plainOn(Side.POSTGRES, pg).execute(role);
+      } else {
+        ctx.runMirrored(pg, vendor, (c, st) -> st.plainOn(Side.POSTGRES, c).execute(role));
+      }
       ctx.health().success(Side.POSTGRES, System.nanoTime() - start);
     } catch (SQLException e) {
       boolean denied = "42501".equals(e.getSQLState());
@@ -247,7 +275,10 @@ final class SessionPath {
       } else {
         long start = System.nanoTime();
         try {
-          mirror.execute(other, oc, plain(t, other, binds), binds, null, null);
+          SideSql sql = plain(t, other, binds);
+          Bind[] kept = binds == null ? null : binds.clone();
+          ctx.runMirrored(
+              oc, vendor, (c, st) -> mirror.execute(other, c, st, sql, kept, null, null));
           ctx.health().success(other, System.nanoTime() - start);
         } catch (SQLException e) {
           ctx.mirrorFailed(other, System.nanoTime() - start, e);

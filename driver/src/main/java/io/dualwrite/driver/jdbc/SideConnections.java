@@ -29,7 +29,19 @@ final class SideConnections {
 
   // Session state to replay on a late-opened side.
   private boolean autoCommit = true;
+
+  /** The application's isolation level, applied to the authoritative side only. */
   private Integer isolation;
+
+  /** Each side's isolation level as it opened (the server's default), by {@code Side.ordinal()}. */
+  private final int[] serverIsolation = new int[2];
+
+  /** Each open side's current isolation level, by {@code Side.ordinal()}. */
+  private final int[] currentIsolation = new int[2];
+
+  /** The side whose connection takes the application's isolation level. */
+  private Side authoritative;
+
   private boolean readOnly;
   private Integer holdability;
 
@@ -41,9 +53,10 @@ final class SideConnections {
   /** A remembered session statement; a best-effort one may fail on replay without harm. */
   private record SessionSql(String sql, boolean bestEffort) {}
 
-  SideConnections(DriverRuntime runtime, DualWriteConfig config) {
+  SideConnections(DriverRuntime runtime, DualWriteConfig config, Side authoritative) {
     this.runtime = runtime;
     this.config = config;
+    this.authoritative = authoritative;
   }
 
   /** The connection of {@code side}, opening it if needed. */
@@ -78,9 +91,9 @@ final class SideConnections {
       if (!autoCommit) {
         c.setAutoCommit(false);
       }
-      if (isolation != null) {
-        c.setTransactionIsolation(isolation);
-      }
+      serverIsolation[side.ordinal()] = c.getTransactionIsolation();
+      currentIsolation[side.ordinal()] = serverIsolation[side.ordinal()];
+      applyIsolation(side, c);
       if (readOnly) {
         c.setReadOnly(true);
       }
@@ -117,8 +130,53 @@ final class SideConnections {
     return autoCommit;
   }
 
+  /**
+   * The application's isolation level: the authoritative side runs at it; the other side stays at
+   * {@link #MIRROR_ISOLATION}.
+   */
   void setIsolation(int level) {
     isolation = level;
+    if (authoritative != null && isOpen(authoritative)) {
+      currentIsolation[authoritative.ordinal()] = level; // the caller set it on that connection
+    }
+  }
+
+  /**
+   * The isolation level of the non-authoritative side, whatever the application asked for. The
+   * mirror replays writes in the order the authoritative side's row locks gave them (each mirrored
+   * statement runs while the authoritative side still holds its locks), so it must wait for a lock
+   * and then see the latest committed row, as READ COMMITTED does; PostgreSQL's REPEATABLE READ and
+   * SERIALIZABLE would instead abort with 40001 writes MySQL committed, and MySQL's would take gap
+   * locks PostgreSQL never took (PG_PRIMARY). Reads served by the other side run at this level too.
+   */
+  static final int MIRROR_ISOLATION = Connection.TRANSACTION_READ_COMMITTED;
+
+  /**
+   * Makes {@code side} authoritative: at a transaction boundary where the phase moved the
+   * authoritative side, each open connection takes its new role's isolation level.
+   */
+  void setAuthoritative(Side side) throws SQLException {
+    if (side == authoritative) {
+      return;
+    }
+    authoritative = side;
+    for (Side s : Side.values()) {
+      Connection c = ifOpen(s);
+      if (c != null) {
+        applyIsolation(s, c);
+      }
+    }
+  }
+
+  private void applyIsolation(Side side, Connection c) throws SQLException {
+    int level =
+        side != authoritative
+            ? MIRROR_ISOLATION
+            : isolation != null ? isolation : serverIsolation[side.ordinal()];
+    if (currentIsolation[side.ordinal()] != level) {
+      c.setTransactionIsolation(level);
+      currentIsolation[side.ordinal()] = level;
+    }
   }
 
   void setReadOnly(boolean value) {

@@ -58,6 +58,13 @@ interface StatementContext {
 
   Set<String> tablesWrittenInTransaction();
 
+  /**
+   * The authoritative side rolled back the whole open transaction on its own (MySQL does for a
+   * deadlock): the other side's copy is rolled back at once, before any other writer's mirror can
+   * wait on its row locks or this connection's next statements land in it.
+   */
+  void authoritativeTransactionRolledBack();
+
   /** The application's {@code setAutoCommit}, for {@code SET autocommit} written as SQL. */
   void setAutoCommit(boolean autoCommit) throws SQLException;
 
@@ -70,6 +77,18 @@ interface StatementContext {
    * open or cannot connect).
    */
   Connection mirrorConnection();
+
+  /** The transaction set a savepoint: its other side's copy can no longer be rebuilt. */
+  void savepointUsed();
+
+  /**
+   * Runs a statement on the other side's connection {@code oc} and keeps it for replay while a
+   * transaction is open. When the other side loses the statement or its transaction for a reason of
+   * its own ({@link MirrorJournal#retryable}), its transaction is rebuilt from the statements kept
+   * so far and the statement runs again, a bounded number of times; the last failure is thrown.
+   */
+  void runMirrored(Connection oc, SideStatements statements, MirrorJournal.Step step)
+      throws SQLException;
 
   /** A statement on {@code other} failed: count it, and forget a broken connection. */
   void mirrorFailed(Side other, long nanos, SQLException e);

@@ -163,6 +163,7 @@ final class StatementEngine {
     try {
       return runDecided(sql, binds, mode, wantsKeys);
     } catch (SQLException e) {
+      transactionLost(e);
       if (ctx.authoritativeSide() == Side.POSTGRES
           && !(e instanceof BatchUpdateException)
           && ("23505".equals(e.getSQLState()) || "22001".equals(e.getSQLState()))) {
@@ -213,7 +214,37 @@ final class StatementEngine {
     if (BatchPath.needsRowByRow(t)) {
       return runRowByRow(sql, rows);
     }
-    return batches.run(t, rows);
+    try {
+      return batches.run(t, rows);
+    } catch (SQLException e) {
+      transactionLost(e);
+      throw e;
+    }
+  }
+
+  /** MySQL's error number for a deadlock: InnoDB rolled back the whole transaction. */
+  private static final int MYSQL_DEADLOCK = 1213;
+
+  /**
+   * After a failed statement: when MySQL, authoritative, rolled back the whole transaction (a
+   * deadlock), the other side's copy of it is rolled back too.
+   */
+  private void transactionLost(SQLException e) {
+    if (ctx.authoritativeSide() == Side.MYSQL && !ctx.autoCommitting() && isDeadlock(e)) {
+      ctx.authoritativeTransactionRolledBack();
+    }
+  }
+
+  private static boolean isDeadlock(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if (x.getErrorCode() == MYSQL_DEADLOCK) {
+        return true;
+      }
+      if (x.getNextException() == x) {
+        break;
+      }
+    }
+    return e.getCause() instanceof SQLException c && c.getErrorCode() == MYSQL_DEADLOCK;
   }
 
   /** Runs the rows one at a time; stops at the first failing row. */

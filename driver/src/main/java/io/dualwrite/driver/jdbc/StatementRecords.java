@@ -152,6 +152,17 @@ final class StatementRecords {
         true);
   }
 
+  /** The authoritative side's COMMIT failed after the other side committed the transaction. */
+  void authoritativeCommitFailed(Side auth, Set<String> tables) {
+    recorder.record(
+        DiscrepancyKind.COMMIT_FAILED,
+        "COMMIT",
+        "the " + auth + " commit failed after " + auth.other() + " committed the transaction",
+        tables,
+        List.of(),
+        true);
+  }
+
   /** The authoritative side's commit of a held write failed after the write was mirrored. */
   void heldCommitFailed(Translation t, Side auth, SQLException e) {
     recorder.record(

@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe, like the JDBC statement it serves.
  */
-final class VendorStatements {
+final class VendorStatements implements SideStatements {
   private final StatementOptions options;
   private final StatementSettings settings = new StatementSettings();
 
@@ -79,7 +79,8 @@ final class VendorStatements {
     last = vendor;
   }
 
-  Statement plainOn(Side side, Connection c) throws SQLException {
+  @Override
+  public Statement plainOn(Side side, Connection c) throws SQLException {
     Statement s = plain[side.ordinal()];
     if (s == null || s.isClosed() || s.getConnection() != c) {
       s = options.createOn(c);
@@ -93,8 +94,9 @@ final class VendorStatements {
    * The vendor prepared statement for {@code sql} on {@code side}, made on first use. Its
    * parameters are not cleared before reuse: every execution binds all of them again.
    */
-  PreparedStatement preparedOn(Side side, Connection c, String sql, boolean keys, String keyColumn)
-      throws SQLException {
+  @Override
+  public PreparedStatement preparedOn(
+      Side side, Connection c, String sql, boolean keys, String keyColumn) throws SQLException {
     PreparedSlot slot = recent[side.ordinal()];
     PreparedStatement ps;
     if (slot != null && slot.isFor(sql, keys, keyColumn)) {

@@ -94,8 +94,7 @@ final class WritePath {
     if (ddlInTransaction && mirrors) {
       commitOtherSide(); // MySQL commits implicitly before DDL
     }
-    boolean held =
-        mirrors && HeldTransaction.raceCouldGoUnnoticed(t) && HeldTransaction.begin(ctx, authConn);
+    boolean held = mirrors && HeldTransaction.held(t) && HeldTransaction.begin(ctx, authConn);
     long count;
     try {
       SideSql authSql = SideSql.of(t, auth, binds, computed);

@@ -79,6 +79,7 @@ public final class DriverRuntime implements AutoCloseable {
     // Last: reads the stored flags (they win over the starting properties) before the first
     // connection, then refreshes them on the scheduler; inert with dualwrite.control=none.
     this.control = ControlAgent.start(this);
+    ExitFlush.register(this);
   }
 
   public DualWriteConfig config() {
@@ -194,7 +195,12 @@ public final class DriverRuntime implements AutoCloseable {
   }
 
   @Override
+  /**
+   * Stops the background work and writes what is buffered to the control store. Also run at JVM
+   * exit for every runtime not closed before ({@link ExitFlush}). Idempotent.
+   */
   public void close() {
+    ExitFlush.forget(this);
     control.close();
     scheduler.shutdownNow();
   }

@@ -9,7 +9,7 @@ class SideConnectionsTest {
 
   @Test
   void sessionStatementsAreKeptPerSettingInTheOrderOfTheirLatestUse() {
-    SideConnections sides = new SideConnections(null, null);
+    SideConnections sides = new SideConnections(null, null, io.dualwrite.driver.Phase.Side.MYSQL);
     for (int i = 0; i < 1_000; i++) {
       sides.rememberSessionSql(
           Side.MYSQL, "SET_TIME_ZONE", "SET time_zone = '+0" + (i % 9) + ":00'");
