@@ -25,9 +25,10 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a {@link #journal(boolean) journal}: every execution and connection-level call on either
  *       side, in order, as {@code "mysql: <sql>"} / {@code "postgres: <sql>"}; a prepared batch as
- *       {@code "mysql: [batch of 3] <sql>"}; connection calls as {@code "mysql: connect"}, {@code
- *       "mysql: setAutoCommit(false)"}, {@code "mysql: commit()"}, {@code "mysql: rollback()"},
- *       {@code "mysql: setTransactionIsolation(2)"}, {@code "mysql: setReadOnly(true)"};
+ *       {@code "mysql: [batch of 3] <sql>"} (a plain statement's batch: its statements joined by
+ *       {@code "; "}); connection calls as {@code "mysql: connect"}, {@code "mysql:
+ *       setAutoCommit(false)"}, {@code "mysql: commit()"}, {@code "mysql: rollback()"}, {@code
+ *       "mysql: setTransactionIsolation(2)"}, {@code "mysql: setReadOnly(true)"};
  *   <li>{@link #failNext(Vendor, String, SQLException) fault injection}: the next execution on a
  *       side whose SQL (or connection call, as journaled without the side) matches throws the given
  *       exception;
