@@ -5,6 +5,7 @@ import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.VendorDrivers;
+import io.dualwrite.testkit.stub.StubDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package io.dualwrite.benchmarks.stub;
+package io.dualwrite.testkit.stub;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

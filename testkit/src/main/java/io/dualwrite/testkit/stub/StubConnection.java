@@ -1,4 +1,4 @@
-package io.dualwrite.benchmarks.stub;
+package io.dualwrite.testkit.stub;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,7 @@ final class StubConnection extends UnsupportedConnection {
   private boolean autoCommit = true;
   private boolean readOnly;
   private int isolation = Connection.TRANSACTION_REPEATABLE_READ;
+  private int holdability = java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT;
   private boolean closed;
 
   private final boolean postgres;
@@ -32,6 +33,13 @@ final class StubConnection extends UnsupportedConnection {
   private void checkOpen() throws SQLException {
     if (closed) {
       throw new SQLException("stub connection is closed", "08003");
+    }
+  }
+
+  /** Journals a connection-level call and throws an injected failure for it, if asked to. */
+  private void observe(String call) throws SQLException {
+    if (driver.watching()) {
+      driver.observe(postgres, call, null);
     }
   }
 
@@ -98,6 +106,7 @@ final class StubConnection extends UnsupportedConnection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
+    observe(autoCommit ? "setAutoCommit(true)" : "setAutoCommit(false)");
     this.autoCommit = autoCommit;
   }
 
@@ -110,11 +119,13 @@ final class StubConnection extends UnsupportedConnection {
   @Override
   public void commit() throws SQLException {
     checkOpen();
+    observe("commit()");
   }
 
   @Override
   public void rollback() throws SQLException {
     checkOpen();
+    observe("rollback()");
   }
 
   @Override
@@ -130,6 +141,7 @@ final class StubConnection extends UnsupportedConnection {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
+    observe(readOnly ? "setReadOnly(true)" : "setReadOnly(false)");
     this.readOnly = readOnly;
   }
 
@@ -159,6 +171,9 @@ final class StubConnection extends UnsupportedConnection {
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
+    if (driver.watching()) {
+      driver.observe(postgres, "setTransactionIsolation(" + level + ")", null);
+    }
     this.isolation = level;
   }
 
@@ -166,6 +181,18 @@ final class StubConnection extends UnsupportedConnection {
   public int getTransactionIsolation() throws SQLException {
     checkOpen();
     return isolation;
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+    this.holdability = holdability;
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return holdability;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.dualwrite.benchmarks.stub;
+package io.dualwrite.testkit.stub;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,7 +14,9 @@ import java.util.Arrays;
  * Plain and prepared statement of {@link StubConnection}. Parameters go into preallocated arrays
  * (no allocation per {@code setXxx}); an execution costs one small result-set object, like a real
  * driver's minimum. Queries are statements that start with {@code SELECT}, {@code SHOW} or {@code
- * WITH}; everything else changes one row.
+ * WITH}; everything else changes {@link StubDriver#updateCount(StubDriver.Vendor, int) one row}.
+ * While the driver {@link StubDriver#watching() watches}, each execution is journaled and may fail
+ * by injection before it runs.
  */
 final class StubStatement extends UnsupportedPreparedStatement {
   private static final int[] NO_COUNTS = new int[0];
@@ -27,6 +29,10 @@ final class StubStatement extends UnsupportedPreparedStatement {
   private long[] longs = new long[16];
   private Object[] objects = new Object[16];
   private int batched;
+
+  /** The SQL of a plain statement's batch, kept only while the driver watches. */
+  private StringBuilder batchedSql;
+
   private ResultSet resultSet;
   private long updateCount = -1;
   private long nextKey = 1;
@@ -100,8 +106,11 @@ final class StubStatement extends UnsupportedPreparedStatement {
     return objects[index - 1];
   }
 
-  private boolean run(boolean query, boolean catalog) throws SQLException {
+  private boolean run(String sql, boolean query, boolean catalog) throws SQLException {
     checkOpen();
+    if (connection.driver().watching()) {
+      connection.driver().observe(connection.postgres(), sql, null);
+    }
     closeResult();
     if (query) {
       resultSet = new StubResultSet(this, catalog ? 0 : connection.driver().rows(), 0);
@@ -109,7 +118,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
       updateCount = -1;
       return true;
     }
-    updateCount = 1;
+    updateCount = connection.driver().updateCount(connection.postgres());
     connection.driver().countWrite(connection.postgres());
     return false;
   }
@@ -125,7 +134,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    if (!run(preparedIsQuery, preparedIsCatalog)) {
+    if (!run(preparedSql, preparedIsQuery, preparedIsCatalog)) {
       throw new SQLException("not a query: " + preparedSql, "S1009");
     }
     return resultSet;
@@ -138,7 +147,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    if (run(preparedIsQuery, preparedIsCatalog)) {
+    if (run(preparedSql, preparedIsQuery, preparedIsCatalog)) {
       throw new SQLException("a query: " + preparedSql, "S1009");
     }
     return updateCount;
@@ -146,7 +155,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public boolean execute() throws SQLException {
-    return run(preparedIsQuery, preparedIsCatalog);
+    return run(preparedSql, preparedIsQuery, preparedIsCatalog);
   }
 
   @Override
@@ -158,6 +167,12 @@ final class StubStatement extends UnsupportedPreparedStatement {
   @Override
   public void addBatch(String sql) throws SQLException {
     checkOpen();
+    if (connection.driver().watching()) {
+      if (batchedSql == null) {
+        batchedSql = new StringBuilder();
+      }
+      batchedSql.append(batchedSql.length() == 0 ? "" : "; ").append(sql);
+    }
     batched++;
   }
 
@@ -167,8 +182,17 @@ final class StubStatement extends UnsupportedPreparedStatement {
     if (batched == 0) {
       return NO_COUNTS;
     }
+    if (connection.driver().watching()) {
+      String sql = preparedSql != null ? preparedSql : String.valueOf(batchedSql);
+      int rows = batched;
+      batched = 0; // a batch that fails is cleared, as pgjdbc and Connector/J clear theirs
+      batchedSql = null;
+      connection.driver().observe(connection.postgres(), sql, "[batch of " + rows + "] ");
+      batched = rows;
+    }
+    batchedSql = null;
     int[] counts = new int[batched];
-    Arrays.fill(counts, 1);
+    Arrays.fill(counts, connection.driver().updateCount(connection.postgres()));
     for (int i = 0; i < batched; i++) {
       connection.driver().countWrite(connection.postgres());
     }
@@ -180,7 +204,9 @@ final class StubStatement extends UnsupportedPreparedStatement {
   public long[] executeLargeBatch() throws SQLException {
     int[] counts = executeBatch();
     long[] large = new long[counts.length];
-    Arrays.fill(large, 1L);
+    for (int i = 0; i < counts.length; i++) {
+      large[i] = counts[i];
+    }
     return large;
   }
 
@@ -188,6 +214,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
   public void clearBatch() throws SQLException {
     checkOpen();
     batched = 0;
+    batchedSql = null;
   }
 
   @Override
@@ -200,7 +227,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    if (!run(isQuery(sql), isCatalogQuery(sql))) {
+    if (!run(sql, isQuery(sql), isCatalogQuery(sql))) {
       throw new SQLException("not a query: " + sql, "S1009");
     }
     return resultSet;
@@ -208,7 +235,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public int executeUpdate(String sql) throws SQLException {
-    if (run(isQuery(sql), false)) {
+    if (run(sql, isQuery(sql), false)) {
       throw new SQLException("a query: " + sql, "S1009");
     }
     return (int) updateCount;
@@ -226,7 +253,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
 
   @Override
   public boolean execute(String sql) throws SQLException {
-    return run(isQuery(sql), isCatalogQuery(sql));
+    return run(sql, isQuery(sql), isCatalogQuery(sql));
   }
 
   @Override
@@ -270,7 +297,7 @@ final class StubStatement extends UnsupportedPreparedStatement {
   @Override
   public ResultSet getGeneratedKeys() throws SQLException {
     checkOpen();
-    if (!returnsKeys || updateCount < 0) {
+    if (!returnsKeys || updateCount <= 0) {
       return new StubResultSet(this, 0, 0);
     }
     return new StubResultSet(this, 1, nextKey++);

@@ -1,9 +1,9 @@
-package io.dualwrite.benchmarks.stub;
+package io.dualwrite.testkit.stub;
 
 /**
  * Generated mechanically: every abstract method of {@link java.sql.Connection} throws {@link
- * java.sql.SQLFeatureNotSupportedException}, so the stub overrides only what the benchmarks use and
- * any other call the driver makes fails loudly instead of answering wrongly.
+ * java.sql.SQLFeatureNotSupportedException}, so the stub overrides only what the benchmarks and
+ * tests use and any other call the driver makes fails loudly instead of answering wrongly.
  */
 @SuppressWarnings({"deprecation", "RedundantThrows"})
 abstract class UnsupportedConnection implements java.sql.Connection {
