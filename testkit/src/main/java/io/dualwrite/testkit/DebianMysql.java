@@ -193,7 +193,7 @@ final class DebianMysql {
         if (current != null && !refresh) {
           return of(current);
         }
-        Path unpack = fetchAndUnpack(current);
+        Path unpack = fetchAndUnpack();
         System.out.printf(
             "[dualwrite-testkit] MySQL %s provisioned in %s in %.1f s%n",
             unpack.getFileName(), cache, (System.nanoTime() - started) / 1e9);
@@ -217,7 +217,11 @@ final class DebianMysql {
       return Files.exists(unpack.resolve(".complete")) ? unpack : null;
     }
 
-    private Path fetchAndUnpack(Path current) throws IOException {
+    /**
+     * Resolves, downloads and unpacks; an unpack with the same packages is reused. An older unpack
+     * is left in place (a server of another JVM may still run from it); delete it by hand.
+     */
+    private Path fetchAndUnpack() throws IOException {
       checkTools();
       Path apt = cache.resolve("apt");
       List<String> aptOptions = aptConfiguration(apt);
@@ -225,13 +229,14 @@ final class DebianMysql {
       List<String> update = new ArrayList<>(List.of(tools.aptGet()));
       update.addAll(aptOptions);
       update.addAll(List.of("-q", "update"));
-      run(
-          "apt-get update (Debian " + SUITE + " from " + mirror() + ")",
-          "check that this machine reaches the mirror (a proxy needs http_proxy), or set"
-              + " DUALWRITE_TEST_MYSQL_MIRROR to a reachable Debian mirror.",
-          cache,
-          NETWORK_TIMEOUT,
-          update);
+      String updated =
+          run(
+              "apt-get update (Debian " + SUITE + " from " + mirror() + ")",
+              "check that this machine reaches the mirror (a proxy needs http_proxy), or set"
+                  + " DUALWRITE_TEST_MYSQL_MIRROR to a reachable Debian mirror.",
+              cache,
+              NETWORK_TIMEOUT,
+              update);
 
       List<String> policy = new ArrayList<>(List.of(tools.aptCache()));
       policy.addAll(aptOptions);
@@ -247,7 +252,8 @@ final class DebianMysql {
       if (candidate == null) {
         throw new MysqlProvisioningException(
             "find mysql-server-core in Debian " + SUITE,
-            "apt knows no mysql-server-core after apt-get update",
+            "apt knows no mysql-server-core after apt-get update, which said:\n"
+                + lastLines(updated, 12),
             "the package lists did not arrive (apt-get update may only warn about a failed"
                 + " fetch): check the network or DUALWRITE_TEST_MYSQL_MIRROR.");
       }
@@ -332,9 +338,6 @@ final class DebianMysql {
             cache.resolve("current"),
             StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
-        if (current != null && !current.equals(unpack)) {
-          FileTrees.delete(current); // servers running from it keep their open files
-        }
         return unpack;
       } finally {
         FileTrees.delete(staging);
@@ -500,7 +503,7 @@ final class DebianMysql {
         String log = tail(work.resolve("mysqld.err"));
         throw new MysqlProvisioningException(
             "mysqld --initialize-insecure (the template data directory)",
-            e.getMessage() + "\n--- mysqld.err ---\n" + log,
+            "mysqld failed; its log ends:\n" + log,
             "delete " + cache + " and run again; if it fails the same way, sid's build is broken.");
       }
       // A copy must not share the template's server UUID; each start makes a new one.
@@ -548,6 +551,11 @@ final class DebianMysql {
         Files.deleteIfExists(log);
       }
     }
+  }
+
+  private static String lastLines(String text, int count) {
+    List<String> lines = text.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
   /** The last 40 lines of a log file, for an error message. */
