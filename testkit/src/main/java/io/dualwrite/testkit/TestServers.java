@@ -13,8 +13,15 @@ import java.util.function.Supplier;
  *       and {@code _PASSWORD}): that server, per side;
  *   <li>system property {@code dualwrite.test.databases=containers}: Testcontainers MySQL 8.4 and
  *       PostgreSQL 16;
- *   <li>otherwise: embedded MariaDB 10.11 and embedded PostgreSQL 16, started in parallel.
+ *   <li>{@code dualwrite.test.databases=mysql}: a real MySQL 9.7 that the testkit fetches from
+ *       Debian's archive, caches and runs itself ({@link EmbeddedMysql}), and embedded PostgreSQL
+ *       16;
+ *   <li>otherwise ({@code embedded}, the default): embedded MariaDB 10.11 and embedded PostgreSQL
+ *       16.
  * </ol>
+ *
+ * The two sides start in parallel. Tests that must tell the MySQL side's product apart ask {@link
+ * #mysqlFlavor()} or {@link #isMariaDb()}.
  */
 public final class TestServers {
   private static volatile TestServers instance;
@@ -52,9 +59,19 @@ public final class TestServers {
     return postgres.admin();
   }
 
-  /** The MySQL-side server's version string, e.g. {@code 10.11.5-MariaDB}. */
+  /** The MySQL-side server's version string, e.g. {@code 10.11.5-MariaDB} or {@code 9.7.4}. */
   public String mysqlVersion() {
     return mysql.version();
+  }
+
+  /** Which product the MySQL side is, from its version string. */
+  public MysqlFlavor mysqlFlavor() {
+    return MysqlFlavor.of(mysql.version());
+  }
+
+  /** Whether the MySQL side is MariaDB (the default stand-in) rather than MySQL itself. */
+  public boolean isMariaDb() {
+    return mysqlFlavor() == MysqlFlavor.MARIADB;
   }
 
   /** The PostgreSQL-side server's version string, e.g. {@code PostgreSQL 16.10}. */
@@ -73,13 +90,23 @@ public final class TestServers {
   private static TestServers start() {
     long started = System.nanoTime();
     String mode = System.getProperty("dualwrite.test.databases", "embedded");
-    boolean containers = mode.trim().toLowerCase(Locale.ROOT).equals("containers");
+    mode = mode.trim().toLowerCase(Locale.ROOT);
+    boolean containers = mode.equals("containers");
+    Supplier<TestServer> mysqlSide =
+        switch (mode) {
+          case "containers" -> ContainerServers::mysql;
+          case "mysql" -> withRetries(EmbeddedMysql::start);
+          case "embedded", "" -> withRetries(EmbeddedMariaDb::start);
+          default ->
+              throw new IllegalArgumentException(
+                  "dualwrite.test.databases="
+                      + mode
+                      + ": expected embedded (MariaDB 10.11, the default), mysql (MySQL 9.7) or"
+                      + " containers (Testcontainers MySQL 8.4)");
+        };
     CompletableFuture<TestServer> mysql =
         CompletableFuture.supplyAsync(
-            choose(
-                "DUALWRITE_TEST_MYSQL",
-                TestServer.Kind.MYSQL,
-                containers ? ContainerServers::mysql : withRetries(EmbeddedMariaDb::start)));
+            choose("DUALWRITE_TEST_MYSQL", TestServer.Kind.MYSQL, mysqlSide));
     CompletableFuture<TestServer> postgres =
         CompletableFuture.supplyAsync(
             choose(
@@ -125,6 +152,8 @@ public final class TestServers {
       for (int attempt = 1; attempt <= 3; attempt++) {
         try {
           return start.get();
+        } catch (MysqlProvisioningException e) {
+          throw e; // fetching or unpacking fails the same way every time
         } catch (RuntimeException e) {
           last = e;
           System.err.println(

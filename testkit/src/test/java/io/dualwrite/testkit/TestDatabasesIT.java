@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +49,32 @@ class TestDatabasesIT {
   void serversAreTheExpectedProducts() {
     TestServers servers = TestServers.get();
     assertThat(servers.postgresVersion()).startsWith("PostgreSQL 16");
-    assertThat(servers.mysqlVersion()).matches("(10\\.11\\..*MariaDB.*|8\\.4\\..*)");
+    String expected =
+        switch (System.getProperty("dualwrite.test.databases", "embedded")) {
+          case "mysql" -> "9\\.7\\.\\d+.*";
+          case "containers" -> "8\\.4\\..*";
+          default -> "10\\.11\\..*MariaDB.*";
+        };
+    if (System.getenv("DUALWRITE_TEST_MYSQL_URL") == null) {
+      assertThat(servers.mysqlVersion()).matches(expected);
+    }
+    assertThat(servers.isMariaDb()).isEqualTo(servers.mysqlVersion().contains("MariaDB"));
+  }
+
+  /** The real MySQL runs with the defaults its users have, not settings that hide differences. */
+  @Test
+  void mysqlKeepsTheDefaultsItsUsersHave(DatabasePair db) throws SQLException {
+    Assumptions.assumeTrue(TestServers.get().mysqlFlavor() == MysqlFlavor.MYSQL, "MySQL only");
+    assertThat(scalar(db.openMysql(), "SELECT @@collation_database"))
+        .isEqualTo("utf8mb4_0900_ai_ci");
+    assertThat(scalar(db.openMysql(), "SELECT @@innodb_autoinc_lock_mode")).isEqualTo("2");
+    assertThat(scalar(db.openMysql(), "SELECT @@GLOBAL.sql_mode"))
+        .isEqualTo(EmbeddedMariaDb.MYSQL8_SQL_MODE);
+    assertThat(scalar(db.openMysql(), "SELECT @@log_bin")).isEqualTo("1");
+    // Time zone SYSTEM, which the testkit makes UTC, as the test PostgreSQL's.
+    assertThat(scalar(db.openMysql(), "SELECT @@time_zone")).isEqualTo("SYSTEM");
+    assertThat(scalar(db.openMysql(), "SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"))
+        .isEqualTo("0");
   }
 
   @Test
