@@ -42,12 +42,44 @@ class MirrorPathTest {
     try (StubSides sides = StubSides.open(Phase.DUAL_WRITE, 0);
         PreparedStatement ps = sides.connection.prepareStatement(sql)) {
       sides.driver.failNext(
-          Vendor.POSTGRES, e -> e.startsWith("UPDATE"), new SQLException("deadlock", "40P01"));
+          Vendor.POSTGRES, e -> e.startsWith("UPDATE"), new SQLException("too long", "22001"));
       ps.setInt(1, 2);
       ps.setInt(2, 1);
       assertThat(ps.executeUpdate()).isEqualTo(1);
       assertThat(sides.recordKinds()).containsExactly(DiscrepancyKind.MIRROR_FAILED);
       assertThat(sides.connection.drift().anyDrifted(List.of("t"))).isTrue();
+    }
+  }
+
+  @Test
+  void deadlockOnPostgresInsideATransactionIsReplayedAndNothingIsRecorded() throws SQLException {
+    String insert = "INSERT INTO t (id, a) VALUES (?, ?)";
+    String update = "UPDATE t SET a = ? WHERE id = ?";
+    try (StubSides sides = StubSides.open(Phase.DUAL_WRITE, 0);
+        PreparedStatement ins = sides.connection.prepareStatement(insert);
+        PreparedStatement upd = sides.connection.prepareStatement(update)) {
+      sides.connection.setAutoCommit(false);
+      ins.setInt(1, 7);
+      ins.setInt(2, 70);
+      ins.executeUpdate();
+      sides.clearJournal();
+      sides.driver.failNext(
+          Vendor.POSTGRES, e -> e.startsWith("UPDATE"), new SQLException("deadlock", "40P01"));
+      upd.setInt(1, 71);
+      upd.setInt(2, 7);
+      assertThat(upd.executeUpdate()).isEqualTo(1);
+      sides.connection.commit();
+      // PostgreSQL lost its transaction: rolled back, the insert replayed, the update run again
+      assertThat(sides.journal())
+          .containsSubsequence(
+              "mysql: " + update,
+              "postgres: " + update,
+              "postgres: rollback()",
+              "postgres: " + insert,
+              "postgres: " + update,
+              "postgres: commit()",
+              "mysql: commit()");
+      assertThat(sides.records()).isEmpty();
     }
   }
 

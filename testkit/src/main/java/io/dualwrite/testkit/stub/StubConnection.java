@@ -11,7 +11,7 @@ final class StubConnection extends UnsupportedConnection {
   private final StubDriver driver;
   private boolean autoCommit = true;
   private boolean readOnly;
-  private int isolation = Connection.TRANSACTION_REPEATABLE_READ;
+  private int isolation;
   private int holdability = java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT;
   private boolean closed;
 
@@ -20,6 +20,9 @@ final class StubConnection extends UnsupportedConnection {
   StubConnection(StubDriver driver, boolean postgres) {
     this.driver = driver;
     this.postgres = postgres;
+    // each server's default level
+    this.isolation =
+        postgres ? Connection.TRANSACTION_READ_COMMITTED : Connection.TRANSACTION_REPEATABLE_READ;
   }
 
   boolean postgres() {
