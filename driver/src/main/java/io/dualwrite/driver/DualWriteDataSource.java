@@ -85,6 +85,10 @@ public class DualWriteDataSource implements DataSource, AutoCloseable {
     set(DualWriteProperty.REFRESH_MILLIS, Integer.toString(value));
   }
 
+  public void setMirrorTimeoutMillis(int value) {
+    set(DualWriteProperty.MIRROR_TIMEOUT_MILLIS, Integer.toString(value));
+  }
+
   public void setInstance(String value) {
     set(DualWriteProperty.INSTANCE, value);
   }

@@ -58,6 +58,14 @@ public enum DualWriteProperty {
       "1000",
       "How often an instance re-reads the control store, in milliseconds (100-3600000).",
       Kind.MILLIS),
+  MIRROR_TIMEOUT_MILLIS(
+      "dualwrite.mirrorTimeoutMillis",
+      "2000",
+      "Deadline, in milliseconds (100-60000), for each statement on the side that is not"
+          + " authoritative (mirrored writes, reads it serves, opening its connection): a hung or"
+          + " slow side never holds an application call, or the authoritative side's row locks,"
+          + " much longer.",
+      Kind.DEADLINE),
   INSTANCE(
       "dualwrite.instance",
       null,
@@ -83,7 +91,8 @@ public enum DualWriteProperty {
     SECRET,
     PHASE,
     PERCENT,
-    MILLIS
+    MILLIS,
+    DEADLINE
   }
 
   private final String name;
@@ -158,6 +167,11 @@ public enum DualWriteProperty {
           throw invalid(raw, "milliseconds from 100 to 3600000");
         }
         break;
+      case DEADLINE:
+        if (value < 100 || value > 60_000) {
+          throw invalid(raw, "milliseconds from 100 to 60000");
+        }
+        break;
       default:
         break;
     }
@@ -179,7 +193,7 @@ public enum DualWriteProperty {
       return;
     }
     switch (kind) {
-      case PERCENT, MILLIS -> getInt(props);
+      case PERCENT, MILLIS, DEADLINE -> getInt(props);
       case PHASE -> getPhase(props);
       default -> {}
     }

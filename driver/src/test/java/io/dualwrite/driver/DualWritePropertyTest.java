@@ -42,6 +42,8 @@ class DualWritePropertyTest {
             "dualwrite.comparePercent",
             "dualwrite.control",
             "dualwrite.refreshMillis",
+            // the deadline contract section 3 requires, named here
+            "dualwrite.mirrorTimeoutMillis",
             "dualwrite.instance",
             "dualwrite.config");
   }

@@ -61,6 +61,7 @@ public final class DualWriteConfig {
   private final ControlMode controlMode;
   private final String controlUrl;
   private final int refreshMillis;
+  private final int mirrorTimeoutMillis;
   private final String instance;
 
   private DualWriteConfig(
@@ -73,6 +74,7 @@ public final class DualWriteConfig {
     this.readPercent = DualWriteProperty.READ_PERCENT.getInt(all);
     this.comparePercent = DualWriteProperty.COMPARE_PERCENT.getInt(all);
     this.refreshMillis = DualWriteProperty.REFRESH_MILLIS.getInt(all);
+    this.mirrorTimeoutMillis = DualWriteProperty.MIRROR_TIMEOUT_MILLIS.getInt(all);
     String pg = DualWriteProperty.POSTGRES_URL.get(all);
     if (pg != null && !pg.isBlank()) {
       pg = pg.trim();
@@ -295,6 +297,41 @@ public final class DualWriteConfig {
     return refreshMillis;
   }
 
+  /**
+   * The connection properties of {@code postgres} (else MySQL) when it is not the authoritative
+   * side: the vendor's connect and login timeouts no longer than {@link #mirrorTimeoutMillis()}, so
+   * opening a connection to a hung server is bounded like every statement on it.
+   */
+  public Properties propertiesAsMirror(boolean postgres) {
+    Properties p = postgres ? postgresProperties() : mysqlProperties();
+    if (postgres) {
+      int seconds = Math.max(1, (mirrorTimeoutMillis + 999) / 1000); // pgjdbc counts in seconds
+      capInt(p, "connectTimeout", seconds);
+      capInt(p, "loginTimeout", seconds);
+    } else {
+      capInt(p, "connectTimeout", mirrorTimeoutMillis); // Connector/J: milliseconds, 0 = none
+    }
+    return p;
+  }
+
+  private static void capInt(Properties p, String name, int max) {
+    String current = p.getProperty(name);
+    int value;
+    try {
+      value = current == null ? 0 : Integer.parseInt(current.trim());
+    } catch (NumberFormatException e) {
+      value = 0;
+    }
+    if (value <= 0 || value > max) {
+      p.setProperty(name, Integer.toString(max));
+    }
+  }
+
+  /** The deadline of each statement on the side that is not authoritative. */
+  public int mirrorTimeoutMillis() {
+    return mirrorTimeoutMillis;
+  }
+
   public String instance() {
     return instance;
   }
@@ -316,6 +353,7 @@ public final class DualWriteConfig {
         controlMode.name(),
         Objects.toString(controlUrl),
         Integer.toString(refreshMillis),
+        Integer.toString(mirrorTimeoutMillis),
         instance);
   }
 
@@ -335,6 +373,8 @@ public final class DualWriteConfig {
         + (controlMode == ControlMode.URL ? Redaction.url(controlUrl) : controlMode)
         + ", refreshMillis="
         + refreshMillis
+        + ", mirrorTimeoutMillis="
+        + mirrorTimeoutMillis
         + ", instance="
         + instance
         + "]";

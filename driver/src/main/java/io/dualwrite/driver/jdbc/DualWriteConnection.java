@@ -364,7 +364,9 @@ public final class DualWriteConnection extends ForwardingConnection {
   Connection mirrorConnection() {
     Side other = authoritativeSide().other();
     SideHealth health = runtime.health();
-    if (!health.tryAcquire(other)) {
+    // Only a closed breaker lets application calls through: the background probe alone tests a
+    // side that failed, so no application call waits on it.
+    if (!health.isClosed(other) || !health.tryAcquire(other)) {
       return null;
     }
     long start = System.nanoTime();
@@ -392,7 +394,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     } catch (SQLException first) {
       SQLException last = first;
       int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
-      for (int attempt = 0; attempt < attempts && canRebuild(last); attempt++) {
+      for (int attempt = 0; attempt < attempts && canRebuild(last, false); attempt++) {
         try {
           Connection rebuilt = rebuildOther(last);
           step.run(rebuilt, statements);
@@ -412,8 +414,19 @@ public final class DualWriteConnection extends ForwardingConnection {
     keep(step);
   }
 
-  private boolean canRebuild(SQLException e) {
-    return MirrorJournal.retryable(e) && journal.unusable() == null;
+  /**
+   * Whether the other side's transaction may be rebuilt after {@code e}. A deadlock or
+   * serialization failure never took effect: always. A lost connection rolled back an open
+   * transaction with it, so inside a transaction it may be; but not for an autocommit statement or
+   * a COMMIT, which may have taken effect before the connection broke (running it again could apply
+   * it twice): those are recorded. A deadline that ran out means the side is hung: never.
+   */
+  private boolean canRebuild(SQLException e, boolean commit) {
+    if (!MirrorJournal.retryable(e) || MirrorJournal.timedOut(e) || journal.unusable() != null) {
+      return false;
+    }
+    boolean deadlockOrSerialization = !SideHealth.isAvailabilityFailure(e);
+    return deadlockOrSerialization || (!commit && !autoCommitting());
   }
 
   private void keep(MirrorJournal.Step step) {
@@ -461,7 +474,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     } catch (SQLException first) {
       SQLException last = first;
       int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
-      for (int attempt = 0; attempt < attempts && canRebuild(last); attempt++) {
+      for (int attempt = 0; attempt < attempts && canRebuild(last, true); attempt++) {
         try {
           rebuildOther(last).commit();
           return;

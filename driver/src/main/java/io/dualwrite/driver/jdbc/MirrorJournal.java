@@ -86,6 +86,14 @@ final class MirrorJournal {
   }
 
   /**
+   * Whether the failure is the deadline ({@code dualwrite.mirrorTimeoutMillis}) running out: the
+   * side is hung or crawling, and trying again would only hold the application longer.
+   */
+  static boolean timedOut(SQLException e) {
+    return SideHealth.isTimeout(e);
+  }
+
+  /**
    * Runs every kept statement on {@code c}, a fresh transaction on the other side, with statements
    * of its own (closed afterwards).
    */

@@ -39,6 +39,12 @@ final class SideConnections {
   /** Each open side's current isolation level, by {@code Side.ordinal()}. */
   private final int[] currentIsolation = new int[2];
 
+  /** Each side's network timeout as it opened (the vendor's socket timeout), in milliseconds. */
+  private final int[] networkTimeout = new int[2];
+
+  /** Runs the vendor's network-timeout change on the calling thread. */
+  private static final java.util.concurrent.Executor DIRECT = Runnable::run;
+
   /** The side whose connection takes the application's isolation level. */
   private Side authoritative;
 
@@ -83,11 +89,22 @@ final class SideConnections {
   }
 
   private Connection open(Side side) throws SQLException {
+    boolean mirror = side != authoritative;
     Connection c =
         side == Side.MYSQL
-            ? runtime.vendors().openMysql(config.mysqlUrl(), config.mysqlProperties())
-            : runtime.vendors().openPostgres(config.postgresUrl(), config.postgresProperties());
+            ? runtime
+                .vendors()
+                .openMysql(
+                    config.mysqlUrl(),
+                    mirror ? config.propertiesAsMirror(false) : config.mysqlProperties())
+            : runtime
+                .vendors()
+                .openPostgres(
+                    config.postgresUrl(),
+                    mirror ? config.propertiesAsMirror(true) : config.postgresProperties());
     try {
+      networkTimeout[side.ordinal()] = c.getNetworkTimeout();
+      applyDeadline(side, c);
       if (!autoCommit) {
         c.setAutoCommit(false);
       }
@@ -164,8 +181,21 @@ final class SideConnections {
       Connection c = ifOpen(s);
       if (c != null) {
         applyIsolation(s, c);
+        applyDeadline(s, c);
       }
     }
+  }
+
+  /**
+   * The side that is not authoritative gets the deadline as its network timeout: a statement on a
+   * hung or crawling server fails after {@code dualwrite.mirrorTimeoutMillis} (and the connection
+   * with it) instead of holding the application's call and the authoritative side's row locks. The
+   * authoritative side keeps the vendor's own timeout.
+   */
+  private void applyDeadline(Side side, Connection c) throws SQLException {
+    int millis =
+        side == authoritative ? networkTimeout[side.ordinal()] : config.mirrorTimeoutMillis();
+    c.setNetworkTimeout(DIRECT, millis);
   }
 
   private void applyIsolation(Side side, Connection c) throws SQLException {

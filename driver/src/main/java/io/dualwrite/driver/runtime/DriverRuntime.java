@@ -62,7 +62,7 @@ public final class DriverRuntime implements AutoCloseable {
         new Flags(config.phase(), config.readPercent(), config.comparePercent(), /* version */ 0);
     this.rewriter = Rewriter.builder().catalog(catalog).build();
     this.resultShapes = new PostgresResultShapes(rewriter.catalog());
-    this.health = new SideHealth(config.instance());
+    this.health = new SideHealth(config.instance(), config.mirrorTimeoutMillis());
     this.metrics = DriverMetrics.create(meterRegistry, config.instance());
     this.recorder = new DiscrepancyRecorder(config.instance(), drift, metrics);
     this.scheduler =
@@ -179,9 +179,9 @@ public final class DriverRuntime implements AutoCloseable {
       long start = System.nanoTime();
       try (Connection c =
           other == Side.POSTGRES
-              ? vendors.openPostgres(config.postgresUrl(), config.postgresProperties())
-              : vendors.openMysql(config.mysqlUrl(), config.mysqlProperties())) {
-        if (c.isValid(2)) {
+              ? vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))
+              : vendors.openMysql(config.mysqlUrl(), config.propertiesAsMirror(false))) {
+        if (c.isValid(Math.max(1, (config.mirrorTimeoutMillis() + 999) / 1000))) {
           health.success(other, System.nanoTime() - start);
         } else {
           health.failure(other, System.nanoTime() - start, new SQLException("not valid", "08006"));

@@ -17,23 +17,27 @@ import java.util.concurrent.TimeUnit;
  * availability failures count (connection errors, timeouts, server shutdown, too many connections):
  * a constraint violation on the mirror is drift, not an outage.
  *
- * <p>Settings (documented in the README): a window of the last 20 calls, opening at 50 % failures
- * once 5 calls were made, or at once after 3 consecutive connection failures; staying open 5
- * seconds, then half-open with 2 probe calls. A background probe (see {@link DriverRuntime}) makes
- * those calls when the application sends no writes.
+ * <p>Settings (documented in docs/driver.md): a window of the last 20 calls, opening once 3 calls
+ * were made when 50 % of them failed or were slow (over half of {@code
+ * dualwrite.mirrorTimeoutMillis}); staying open 5 seconds, then half-open with 2 probe calls, which
+ * only the background probe (see {@link DriverRuntime}) makes: application calls never wait on a
+ * side that is not known to be healthy.
  */
 public final class SideHealth {
   static final Duration OPEN_DURATION = Duration.ofSeconds(5);
 
   private final Map<Side, CircuitBreaker> breakers = new EnumMap<>(Side.class);
 
-  public SideHealth(String instance) {
+  public SideHealth(String instance, int deadlineMillis) {
     CircuitBreakerConfig config =
         CircuitBreakerConfig.custom()
             .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
             .slidingWindowSize(20)
             .minimumNumberOfCalls(3)
             .failureRateThreshold(50)
+            // a crawling side opens it too: half the deadline is slow
+            .slowCallDurationThreshold(Duration.ofMillis(Math.max(50, deadlineMillis / 2)))
+            .slowCallRateThreshold(50)
             .waitDurationInOpenState(OPEN_DURATION)
             .permittedNumberOfCallsInHalfOpenState(2)
             .automaticTransitionFromOpenToHalfOpenEnabled(true)
@@ -64,8 +68,34 @@ public final class SideHealth {
     breakers.get(side).onSuccess(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Counts a failed call. A call that ran out of its deadline ({@link #isTimeout}) opens the
+   * breaker at once: the side is hung or too slow, and waiting for a failure rate over the window
+   * would let more application calls wait the whole deadline on it.
+   */
   public void failure(Side side, long nanos, Throwable error) {
-    breakers.get(side).onError(nanos, TimeUnit.NANOSECONDS, error);
+    CircuitBreaker breaker = breakers.get(side);
+    breaker.onError(nanos, TimeUnit.NANOSECONDS, error);
+    if (isTimeout(error) && breaker.getState() == CircuitBreaker.State.CLOSED) {
+      breaker.transitionToOpenState();
+    }
+  }
+
+  /**
+   * Whether a failure is a deadline running out ({@code dualwrite.mirrorTimeoutMillis}, set as the
+   * connection's network timeout, or a vendor's connect or login timeout).
+   */
+  public static boolean isTimeout(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTimeoutException
+          || t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Releases a permit taken by {@link #tryAcquire} for a call that was not made. */

@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP proxy in front of a test database, so a test can take the database "down" (every
- * open connection cut, new ones refused) and bring it back, without stopping the shared server.
+ * A loopback TCP proxy in front of a test database, so a test can inject faults without stopping
+ * the shared server: take it "down" (every open connection cut, new ones refused), hang it (bytes
+ * held in both directions and new connections accepted but never answered, as a stopped server or a
+ * half-open TCP path behaves), slow it down, or reset every connection.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean down;
+  private volatile boolean hung;
+  private volatile long latencyMillis;
   private volatile boolean closed;
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -44,6 +48,33 @@ public final class TcpProxy implements AutoCloseable {
 
   public void up() {
     down = false;
+  }
+
+  /** Holds every byte, both ways, on open and new connections until {@link #resume()}. */
+  public void hang() {
+    hung = true;
+  }
+
+  public void resume() {
+    hung = false;
+  }
+
+  /** Delays every chunk of bytes forwarded, both ways, by {@code millis} (0: none). */
+  public void latency(long millis) {
+    latencyMillis = millis;
+  }
+
+  /** Resets every open connection (TCP RST); new ones are accepted as usual. */
+  public void reset() {
+    for (Socket s : open) {
+      try {
+        s.setSoLinger(true, 0);
+      } catch (IOException e) {
+        // closing anyway
+      }
+      closeQuietly(s);
+    }
+    open.clear();
   }
 
   private void acceptLoop() {
@@ -80,11 +111,20 @@ public final class TcpProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                  while (hung && !closed) {
+                    Thread.sleep(5);
+                  }
+                  long delay = latencyMillis;
+                  if (delay > 0) {
+                    Thread.sleep(delay);
+                  }
                   out.write(buf, 0, n);
                   out.flush();
                 }
               } catch (IOException e) {
                 // connection cut
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -108,6 +148,7 @@ public final class TcpProxy implements AutoCloseable {
   @Override
   public void close() throws IOException {
     closed = true;
+    hung = false;
     down();
     server.close();
   }

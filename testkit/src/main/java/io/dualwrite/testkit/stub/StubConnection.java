@@ -13,6 +13,7 @@ final class StubConnection extends UnsupportedConnection {
   private boolean readOnly;
   private int isolation;
   private int holdability = java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  private int networkTimeout;
   private boolean closed;
 
   private final boolean postgres;
@@ -225,5 +226,18 @@ final class StubConnection extends UnsupportedConnection {
   @Override
   public boolean isWrapperFor(Class<?> iface) {
     return iface.isInstance(this);
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeout;
+  }
+
+  @Override
+  public void setNetworkTimeout(java.util.concurrent.Executor executor, int milliseconds)
+      throws SQLException {
+    checkOpen();
+    networkTimeout = milliseconds;
   }
 }

@@ -1,0 +1,264 @@
+package io.dualwrite.driver.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.discrepancy.DiscrepancyKind;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.driver.testing.TcpProxy;
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PostgreSQL hangs (a TCP proxy holds every byte and answers no new connection, as a stopped server
+ * or a half-open path does) under four application threads in DUAL_WRITE with half the reads served
+ * by PostgreSQL: an insert with generated keys, an update by key, a point read, and a three-write
+ * transaction. No application call fails, none takes longer than {@code
+ * dualwrite.mirrorTimeoutMillis} plus 1 s, the breaker opens (writes are skipped) within 3 s of the
+ * hang, and drift names the table for repair. The same with a crawling PostgreSQL (added latency)
+ * and with every connection reset.
+ *
+ * <p>{@code -Ddualwrite.test.hangSeconds=N} sets how long PostgreSQL hangs (default 60).
+ */
+@ExtendWith(TestDatabases.class)
+class PostgresHangIT {
+  private static final long HANG_SECONDS = Long.getLong("dualwrite.test.hangSeconds", 60);
+  private static final int DEADLINE_MILLIS = 2000;
+  private static final int THREADS = 4;
+
+  private record Call(long startNanos, long nanos, String what, SQLException error) {}
+
+  private interface Fault {
+    void start(TcpProxy proxy);
+
+    void stop(TcpProxy proxy);
+  }
+
+  @Test
+  void hungPostgresNeverHoldsAnApplicationCallPastTheDeadline(DatabasePair db) throws Exception {
+    run(
+        db,
+        "hang",
+        HANG_SECONDS,
+        new Fault() {
+          @Override
+          public void start(TcpProxy proxy) {
+            proxy.hang();
+          }
+
+          @Override
+          public void stop(TcpProxy proxy) {
+            proxy.resume();
+          }
+        });
+  }
+
+  @Test
+  void crawlingPostgresNeverHoldsAnApplicationCallPastTheDeadline(DatabasePair db)
+      throws Exception {
+    run(
+        db,
+        "slow",
+        Math.min(HANG_SECONDS, 20),
+        new Fault() {
+          @Override
+          public void start(TcpProxy proxy) {
+            proxy.latency(1500);
+          }
+
+          @Override
+          public void stop(TcpProxy proxy) {
+            proxy.latency(0);
+          }
+        });
+  }
+
+  @Test
+  void resetConnectionsNeverFailTheApplication(DatabasePair db) throws Exception {
+    run(
+        db,
+        "reset",
+        5,
+        new Fault() {
+          @Override
+          public void start(TcpProxy proxy) {
+            proxy.reset();
+          }
+
+          @Override
+          public void stop(TcpProxy proxy) {}
+        });
+  }
+
+  private void run(DatabasePair db, String name, long faultSeconds, Fault fault) throws Exception {
+    String table = "hang_" + name;
+    URI pg = URI.create(db.postgres().jdbcUrl().substring("jdbc:".length()));
+    try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort())) {
+      Properties props =
+          DualWriteTestUrls.properties(
+              db,
+              "dualwrite.readPercent",
+              "50",
+              "dualwrite.mirrorTimeoutMillis",
+              Integer.toString(DEADLINE_MILLIS),
+              "dualwrite.instance",
+              "hang-" + name,
+              "dualwrite.postgres.url",
+              "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath());
+      String url = DualWriteTestUrls.url(db);
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      try (Connection c = DriverManager.getConnection(url, props);
+          Statement s = c.createStatement()) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        s.execute(
+            "CREATE TABLE "
+                + table
+                + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))");
+        for (int i = 0; i < 20; i++) {
+          s.executeUpdate("INSERT INTO " + table + " (v, note) VALUES (" + i + ", 'seed')");
+        }
+      }
+
+      ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+      long begin = System.nanoTime();
+      long faultAt = begin + TimeUnit.SECONDS.toNanos(3);
+      long faultEnd = faultAt + TimeUnit.SECONDS.toNanos(faultSeconds);
+      long end = faultEnd + TimeUnit.SECONDS.toNanos(3);
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int kind = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  work(url, props, table, kind, end, calls);
+                  return null;
+                }));
+      }
+      AtomicLong skippedAt = new AtomicLong();
+      while (System.nanoTime() < faultAt) {
+        Thread.sleep(10);
+      }
+      fault.start(proxy);
+      while (System.nanoTime() < faultEnd) {
+        if (skippedAt.get() == 0
+            && seen.stream().anyMatch(d -> d.kind() == DiscrepancyKind.MIRROR_SKIPPED)) {
+          skippedAt.set(System.nanoTime());
+        }
+        Thread.sleep(10);
+      }
+      fault.stop(proxy);
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+
+      List<Call> all = new ArrayList<>(calls);
+      assertThat(all).as("calls made").hasSizeGreaterThan(50);
+      assertThat(all.stream().filter(x -> x.error() != null).map(x -> x.what() + ": " + x.error()))
+          .as("application errors")
+          .isEmpty();
+      long longest = all.stream().mapToLong(Call::nanos).max().orElse(0);
+      System.out.printf(
+          "PostgresHangIT %s: %d calls, longest %d ms, first skip %d ms after the fault%n",
+          name,
+          all.size(),
+          TimeUnit.NANOSECONDS.toMillis(longest),
+          skippedAt.get() == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(skippedAt.get() - faultAt));
+      assertThat(TimeUnit.NANOSECONDS.toMillis(longest))
+          .as("longest application call")
+          .isLessThanOrEqualTo(DEADLINE_MILLIS + 1000L);
+      if (!name.equals("reset")) {
+        assertThat(skippedAt.get()).as("breaker opened (writes skipped)").isPositive();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(skippedAt.get() - faultAt))
+            .as("time from the fault to the breaker opening")
+            .isLessThanOrEqualTo(3000L);
+        try (Connection c = DriverManager.getConnection(url, props)) {
+          assertThat(c.unwrap(DualWriteConnection.class).drift().snapshot()).containsKey(table);
+        }
+      }
+    }
+  }
+
+  private static void work(
+      String url,
+      Properties props,
+      String table,
+      int kind,
+      long end,
+      ConcurrentLinkedQueue<Call> calls)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, props);
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO " + table + " (v, note) VALUES (?, 'w')",
+                Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement update =
+            c.prepareStatement("UPDATE " + table + " SET v = v + 1 WHERE id = ?");
+        PreparedStatement read = c.prepareStatement("SELECT v FROM " + table + " WHERE id = ?")) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      while (System.nanoTime() < end) {
+        long start = System.nanoTime();
+        SQLException error = null;
+        String what = "thread " + kind;
+        try {
+          switch (kind) {
+            case 0 -> {
+              insert.setInt(1, random.nextInt(1000));
+              insert.executeUpdate();
+              try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+              }
+            }
+            case 1 -> {
+              update.setLong(1, 1 + random.nextInt(20));
+              update.executeUpdate();
+            }
+            case 2 -> {
+              read.setLong(1, 1 + random.nextInt(20));
+              try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+              }
+            }
+            default -> {
+              c.setAutoCommit(false);
+              try {
+                for (int i = 0; i < 3; i++) {
+                  update.setLong(1, 1 + random.nextInt(20));
+                  update.executeUpdate();
+                }
+                c.commit();
+              } finally {
+                c.setAutoCommit(true);
+              }
+            }
+          }
+        } catch (SQLException e) {
+          error = e;
+        }
+        calls.add(new Call(start, System.nanoTime() - start, what, error));
+      }
+    }
+  }
+}
