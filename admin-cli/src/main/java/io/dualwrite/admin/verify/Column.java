@@ -25,6 +25,15 @@ public record Column(
     };
   }
 
+  /**
+   * MySQL's FLOAT: read as its exact binary value on both sides ({@code c + 0E0} on MySQL, whose
+   * text protocol rounds a FLOAT to 6 digits; {@code float8} on PostgreSQL), so two values compare
+   * equal exactly when the stored single-precision numbers are.
+   */
+  public boolean singlePrecision() {
+    return mysqlType.equalsIgnoreCase("float") || "real".equals(pgType);
+  }
+
   /** Whether PostgreSQL keeps this column as text (a Java String binds as varchar). */
   boolean pgText() {
     return pgType == null

@@ -61,7 +61,12 @@ public record TableSpec(
       if (b.length() > 0) {
         b.append(", ");
       }
-      b.append(side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName()));
+      String name = side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName());
+      if (c.singlePrecision()) {
+        b.append(side == Side.MYSQL ? "(" + name + " + 0E0)" : "CAST(" + name + " AS float8)");
+      } else {
+        b.append(name);
+      }
     }
     return b.toString();
   }

@@ -128,7 +128,8 @@ final class BatchPath {
         computed.add(calls);
       }
       SideSql rowSql = SideSql.of(t, auth, rows.get(0), calls);
-      Binder.apply(ps, row, rowSql.sources(), rowSql.values(), auth);
+      Binder.apply(
+          ps, row, rowSql.sources(), rowSql.values(), auth, ctx.postgresGetsWholeSeconds());
       ps.addBatch();
     }
     return ps;

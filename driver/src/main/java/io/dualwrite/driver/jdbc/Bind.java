@@ -81,6 +81,9 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
   void applyToPostgres(PreparedStatement target, int index) throws SQLException {
     switch (kind) {
       case BOOLEAN -> target.setShort(index, (short) (((Boolean) value) ? 1 : 0));
+      // Connector/J sends a float as its decimal text ("0.1"), which MySQL reads as that decimal
+      // number; pgjdbc would send the float's binary value (0.10000000149011612 in a DOUBLE)
+      case FLOAT -> target.setDouble(index, Double.parseDouble(Float.toString((Float) value)));
       case NULL, NULL_TYPED_NAME -> {
         if (intArg == Types.BOOLEAN || intArg == Types.BIT) {
           target.setNull(index, Types.SMALLINT);
@@ -99,6 +102,8 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
                 && (intArg == Types.BOOLEAN || intArg == Types.BIT);
         if (value instanceof Boolean b) {
           target.setShort(index, (short) (b ? 1 : 0));
+        } else if (kind == Kind.OBJECT && value instanceof Float f) {
+          target.setDouble(index, Double.parseDouble(Float.toString(f)));
         } else if (booleanType && value instanceof Number n) {
           target.setShort(index, (short) (n.intValue() != 0 ? 1 : 0));
         } else {
@@ -110,25 +115,35 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
   }
 
   /**
-   * Applies this value at {@code index} (1-based) of a MySQL statement. A {@code LocalDateTime} or
-   * {@code LocalTime} goes as the literal text Connector/J itself would send to MySQL 5.6.4+, with
-   * its fractional seconds: Connector/J drops them for a server that announces an older version, as
-   * MariaDB does (5.5.5-...), which would store a different value than PostgreSQL.
+   * This value with the fractional seconds of a timestamp dropped, as Connector/J drops them before
+   * sending a timestamp to a server that announces a version older than 5.6.4 (MariaDB announces
+   * 5.5.5-...): what the MySQL side stored, whatever the column's precision.
    */
-  void applyToMysql(PreparedStatement target, int index) throws SQLException {
-    if (kind == Kind.OBJECT && value instanceof java.time.LocalDateTime t) {
-      target.setString(index, MYSQL_DATETIME.format(t));
-    } else if (kind == Kind.OBJECT && value instanceof java.time.LocalTime t) {
-      target.setString(index, MYSQL_TIME.format(t));
-    } else {
-      applyTo(target, index);
+  Bind withoutFractionalSeconds() {
+    if (value instanceof Timestamp t && t.getNanos() != 0) {
+      Timestamp whole = new Timestamp(t.getTime() - t.getNanos() / 1_000_000);
+      whole.setNanos(0);
+      return new Bind(kind, whole, intArg, extra);
     }
+    if (value instanceof java.time.LocalDateTime t && t.getNano() != 0) {
+      return new Bind(kind, t.withNano(0), intArg, extra);
+    }
+    if (value instanceof java.time.LocalTime t && t.getNano() != 0) {
+      return new Bind(kind, t.withNano(0), intArg, extra);
+    }
+    return this;
   }
 
-  private static final java.time.format.DateTimeFormatter MYSQL_DATETIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-  private static final java.time.format.DateTimeFormatter MYSQL_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+  /**
+   * Applies this value at {@code index} (1-based) of a MySQL statement, exactly as the application
+   * bound it: the authoritative side stores what Connector/J alone would have sent. (For a server
+   * that announces a version older than 5.6.4, as MariaDB does, Connector/J drops fractional
+   * seconds; the PostgreSQL side is then sent whole seconds too, see {@link
+   * #withoutFractionalSeconds}.)
+   */
+  void applyToMysql(PreparedStatement target, int index) throws SQLException {
+    applyTo(target, index);
+  }
 
   /**
    * Applies this value at {@code index} (1-based) of {@code target}, as the application bound it.

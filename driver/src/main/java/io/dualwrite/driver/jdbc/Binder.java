@@ -81,9 +81,25 @@ final class Binder {
    */
   static void apply(PreparedStatement ps, Bind[] binds, int[] sources, Object[] values, Side side)
       throws SQLException {
+    apply(ps, binds, sources, values, side, false);
+  }
+
+  /**
+   * As {@link #apply(PreparedStatement, Bind[], int[], Object[], Side)}; with {@code wholeSeconds},
+   * timestamps bound for PostgreSQL lose their fractional seconds, as they did on their way to a
+   * MySQL-side server that Connector/J sends none to (MariaDB announces 5.5.5).
+   */
+  static void apply(
+      PreparedStatement ps,
+      Bind[] binds,
+      int[] sources,
+      Object[] values,
+      Side side,
+      boolean wholeSeconds)
+      throws SQLException {
     for (int i = 0; i < sources.length; i++) {
       if (sources[i] >= 0) {
-        bindOne(ps, i + 1, binds, sources[i], side);
+        bindOne(ps, i + 1, binds, sources[i], side, wholeSeconds);
       } else {
         bindComputed(ps, i + 1, values[i], side);
       }
@@ -109,14 +125,15 @@ final class Binder {
     }
   }
 
-  private static void bindOne(PreparedStatement ps, int index, Bind[] binds, int source, Side side)
+  private static void bindOne(
+      PreparedStatement ps, int index, Bind[] binds, int source, Side side, boolean wholeSeconds)
       throws SQLException {
     Bind b = binds == null || source >= binds.length ? null : binds[source];
     if (b == null) {
       throw new SQLException("No value specified for parameter " + (source + 1) + ".", "07001");
     }
     if (side == Side.POSTGRES) {
-      b.applyToPostgres(ps, index);
+      (wholeSeconds ? b.withoutFractionalSeconds() : b).applyToPostgres(ps, index);
     } else {
       b.applyToMysql(ps, index);
     }

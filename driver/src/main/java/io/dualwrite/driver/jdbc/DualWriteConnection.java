@@ -228,6 +228,11 @@ public final class DualWriteConnection extends ForwardingConnection {
     }
 
     @Override
+    public boolean postgresGetsWholeSeconds() {
+      return authoritativeSide() == Side.MYSQL && runtime.mysqlGetsWholeSeconds();
+    }
+
+    @Override
     public SideHealth health() {
       return runtime.health();
     }

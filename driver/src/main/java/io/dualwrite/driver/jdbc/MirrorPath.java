@@ -350,7 +350,8 @@ final class MirrorPath {
       } else {
         rowSql = SideSql.of(t, other, row, calls);
       }
-      Binder.apply(ps, row, rowSql.sources(), rowSql.values(), other);
+      Binder.apply(
+          ps, row, rowSql.sources(), rowSql.values(), other, ctx.postgresGetsWholeSeconds());
       mirroredRows.add(i);
       if (insertIds) {
         // MySQL takes each row's key from insert_id; rows run one by one to set it.
@@ -407,7 +408,7 @@ final class MirrorPath {
         ran = s;
       } else {
         PreparedStatement ps = st.preparedOn(side, c, sql.sql(), keyColumn != null, keyColumn);
-        Binder.apply(ps, binds, sql.sources(), sql.values(), side);
+        Binder.apply(ps, binds, sql.sources(), sql.values(), side, ctx.postgresGetsWholeSeconds());
         count = ps.executeLargeUpdate();
         ran = ps;
       }

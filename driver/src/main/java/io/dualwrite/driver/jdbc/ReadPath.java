@@ -114,7 +114,13 @@ final class ReadPath {
           rewindable
               ? vendor.rewindablePreparedOn(side, c, sql)
               : vendor.preparedOn(side, c, sql, false, null);
-      Binder.apply(ps, binds, mysql ? Binder.identity(binds) : t.parameterMap(), null, side);
+      Binder.apply(
+          ps,
+          binds,
+          mysql ? Binder.identity(binds) : t.parameterMap(),
+          null,
+          side,
+          ctx.postgresGetsWholeSeconds());
       ps.execute();
       vendor.ran(ps);
       return ps.getResultSet();

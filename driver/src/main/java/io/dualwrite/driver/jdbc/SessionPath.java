@@ -307,7 +307,7 @@ final class SessionPath {
       isResult = ran.execute(sql.sql());
     } else {
       PreparedStatement ps = vendor.preparedOn(side, c, sql.sql(), false, null);
-      Binder.apply(ps, binds, sql.sources(), null, side);
+      Binder.apply(ps, binds, sql.sources(), null, side, ctx.postgresGetsWholeSeconds());
       isResult = ps.execute();
       ran = ps;
     }

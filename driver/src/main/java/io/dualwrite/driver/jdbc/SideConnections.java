@@ -42,6 +42,8 @@ final class SideConnections {
   /** Each side's network timeout as it opened (the vendor's socket timeout), in milliseconds. */
   private final int[] networkTimeout = new int[2];
 
+  private boolean mysqlServerNoted;
+
   /** Runs the vendor's network-timeout change on the calling thread. */
   private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
@@ -104,6 +106,14 @@ final class SideConnections {
                     mirror ? config.propertiesAsMirror(true) : config.postgresProperties());
     try {
       networkTimeout[side.ordinal()] = c.getNetworkTimeout();
+      if (side == Side.MYSQL && !mysqlServerNoted) {
+        mysqlServerNoted = true;
+        try {
+          runtime.noteMysqlServer(c.getMetaData().getDatabaseProductVersion());
+        } catch (java.sql.SQLFeatureNotSupportedException e) {
+          // a driver that cannot say: its timestamps are taken as sent
+        }
+      }
       applyDeadline(side, c);
       if (!autoCommit) {
         c.setAutoCommit(false);

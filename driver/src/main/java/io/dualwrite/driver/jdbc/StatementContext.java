@@ -106,6 +106,12 @@ interface StatementContext {
 
   SessionClock sessionClock();
 
+  /**
+   * Whether timestamps bound for PostgreSQL drop their fractional seconds: MySQL is authoritative
+   * and Connector/J sends it whole seconds (a MariaDB server), so that is what it stored.
+   */
+  boolean postgresGetsWholeSeconds();
+
   SideHealth health();
 
   DriftTracker drift();

@@ -124,6 +124,37 @@ public final class DriverRuntime implements AutoCloseable {
     return metrics;
   }
 
+  private volatile boolean mysqlGetsWholeSeconds;
+
+  /**
+   * Learns, from a MySQL-side connection, whether Connector/J sends that server timestamps without
+   * fractional seconds: it does for a server that announces a version older than 5.6.4, as MariaDB
+   * does (5.5.5-10.11...). The mirror then sends PostgreSQL the same whole seconds.
+   */
+  public void noteMysqlServer(String productVersion) {
+    mysqlGetsWholeSeconds = olderThanFractionalSeconds(productVersion);
+  }
+
+  /** Whether the MySQL side receives timestamps in whole seconds (see {@link #noteMysqlServer}). */
+  public boolean mysqlGetsWholeSeconds() {
+    return mysqlGetsWholeSeconds;
+  }
+
+  static boolean olderThanFractionalSeconds(String version) {
+    if (version == null) {
+      return false;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(version);
+    if (!m.find()) {
+      return false;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    int patch = Integer.parseInt(m.group(3));
+    return major < 5 || (major == 5 && (minor < 6 || (minor == 6 && patch < 4)));
+  }
+
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
