@@ -178,8 +178,11 @@ final class TypeMapping {
       case "char":
       case "nchar":
       case "character":
-        // varchar, not char: MySQL returns CHAR values without trailing spaces
-        return new ColumnType("varchar(" + (args.isEmpty() ? "1" : args.get(0)) + ")", null, false);
+        // character(n), like MySQL's CHAR: padded to n when stored, the padding ignored when
+        // compared and gone when read as text; what the application reads is stripped of it, as
+        // MySQL reads a CHAR (vendor.MysqlValueConverter)
+        return new ColumnType(
+            "character(" + (args.isEmpty() ? "1" : args.get(0)) + ")", null, false);
       case "varchar":
       case "nvarchar":
       case "character varying":

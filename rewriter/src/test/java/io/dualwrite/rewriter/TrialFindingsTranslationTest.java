@@ -353,7 +353,7 @@ class TrialFindingsTranslationTest {
                 .postgresSql())
         .isEqualTo(
             "CREATE TABLE scores (id integer NOT NULL PRIMARY KEY, score integer NOT NULL DEFAULT 0"
-                + " CHECK ((score >= 0)), grade varchar(1) CONSTRAINT ck_grade CHECK ((grade IN ('A',"
+                + " CHECK ((score >= 0)), grade character(1) CONSTRAINT ck_grade CHECK ((grade IN ('A',"
                 + " 'B'))))");
   }
 

@@ -48,15 +48,20 @@ public enum Side {
   /**
    * The value of column {@code index} (1-based) of {@code rs}. MySQL TINYINT and YEAR are read as
    * integers: Connector/J's {@code getObject} turns TINYINT(1) into a Boolean (losing values other
-   * than 0 and 1) and YEAR into a date, while PostgreSQL holds both as smallint.
+   * than 0 and 1) and YEAR into a date, while PostgreSQL holds both as smallint. CHAR is read without
+   * its trailing spaces on both sides, as MySQL reads it.
    */
   public Object read(ResultSet rs, int index, Column column) throws SQLException {
-    if (this == MYSQL) {
-      String type = column.mysqlType().toLowerCase(Locale.ROOT);
-      if (type.equals("tinyint") || type.equals("year")) {
-        int v = rs.getInt(index);
-        return rs.wasNull() ? null : v;
-      }
+    String type = column.mysqlType().toLowerCase(Locale.ROOT);
+    if (this == MYSQL && (type.equals("tinyint") || type.equals("year"))) {
+      int v = rs.getInt(index);
+      return rs.wasNull() ? null : v;
+    }
+    if (type.equals("char")) {
+      // a CHAR's trailing spaces are padding: MySQL drops them when it reads one, PostgreSQL's
+      // character(n) pads to n
+      String v = rs.getString(index);
+      return v == null ? null : v.replaceAll(" +$", "");
     }
     return rs.getObject(index);
   }
