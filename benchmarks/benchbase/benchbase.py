@@ -636,13 +636,15 @@ def report(run_dir, args):
     by = {(u["bench"], u["isolation"], u["mode"]): u for u in units}
     lines = [f"<!-- benchbase-run {os.path.basename(run_dir)} start -->",
              f"### BenchBase run {os.path.basename(run_dir)}", ""]
-    lines.append(f"- dualwrite commit `{meta.get('commit', '?')}`{meta.get('dirty', '')}; "
+    lines.append(f"- dualwrite product code (driver, rewriter, admin-cli) as of commit "
+                 f"`{meta.get('productCommit', '?')}` (checkout at `{meta.get('commit', '?')}`); "
                  f"BenchBase `{meta.get('benchbaseCommit', '?')}` (MySQL profile)")
     lines.append(f"- servers: {meta.get('mysqlVersion', '?')} and {meta.get('pgVersion', '?')}; "
                  f"machine: {meta.get('machine', '?')}")
     lines.append(f"- started {meta.get('started', '?')}, report written "
-                 f"{datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC; "
-                 f"script: `{meta.get('command', '?')}`")
+                 f"{datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC; invocations:")
+    for c in meta.get("commands") or [meta.get("command", "?")]:
+        lines.append(f"  - `{c}`")
     lines.append("- throughput: BenchBase goodput (successful transactions/s); bound = "
                  "1 / (1/raw MySQL + 1/raw PostgreSQL) from this run; aborted = user aborts "
                  "(part of the workload), retried = errors BenchBase retries (deadlock, lock wait "
@@ -651,7 +653,7 @@ def report(run_dir, args):
                  "changed columns); records: `discrepancies --summary` (control store), with "
                  "the count in the driver's log when it differs")
     lines.append("")
-    lines.append("| benchmark | isolation | mode | SF | goodput tx/s | / raw MySQL | / bound | "
+    lines.append("| benchmark | isolation | mode | SF, s, terminals | goodput tx/s | / raw MySQL | / bound | "
                  "aborted / retried / unexpected | equal after run | rows differing per table | "
                  "records by kind | load / exec / verify s |")
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -694,7 +696,8 @@ def report(run_dir, args):
         ab = f"{u.get('aborted', 'n/a')} / {u.get('rejected', 'n/a')} / {u.get('unexpected', 'n/a')}"
         times = f"{fmt_num(u.get('loadSeconds'), 0)} / {fmt_num(u.get('executeSeconds'), 0)} / " \
                 f"{fmt_num(u.get('verifySeconds'), 0)}"
-        lines.append(f"| {bench} | {iso} | {MODES[mode][0]}{status} | {u.get('scalefactor')} | "
+        lines.append(f"| {bench} | {iso} | {MODES[mode][0]}{status} | "
+                     f"{u.get('scalefactor'):g}, {u.get('seconds')}, {u.get('terminals')} | "
                      f"{fmt_num(g)} | {fmt_num(r_my, 2)} | {fmt_num(r_b, 2)} | {ab} | {eq} | "
                      f"{diff} | {rec} | {times} |")
     lines.append("")
@@ -843,6 +846,14 @@ def benchbase_commit(args):
     return args.benchbase_src
 
 
+def product_commit():
+    """The last commit that changed the product (not this script): what the run measured."""
+    c = git_out("log", "-1", "--format=%h %cI", "--", "driver", "rewriter", "admin-cli", "testkit",
+                "pom.xml")
+    dirty = git_out("status", "--porcelain", "--", "driver", "rewriter", "admin-cli", "testkit")
+    return c + (" (with uncommitted changes)" if dirty else "")
+
+
 def git_out(*cmd, cwd=REPO):
     return subprocess.run(["git"] + list(cmd), cwd=cwd, capture_output=True, text=True).stdout.strip()
 
@@ -874,17 +885,26 @@ def main():
     run_dir = os.path.join(args.state, "runs", run_id)
     os.makedirs(run_dir, exist_ok=True)
     mp = os.path.join(run_dir, "run.json")
-    if not os.path.exists(mp):
+    invocation = "benchmarks/benchbase/run.sh " + redact(sys.argv[1:], args)
+    if os.path.exists(mp):
+        with open(mp) as f:
+            meta = json.load(f)
+        meta.setdefault("commands", [meta.get("command")])
+        if meta.get("productCommit") != product_commit():
+            meta["productCommit"] += " then " + product_commit()
+        meta["commands"].append(invocation)
+        with open(mp, "w") as f:
+            json.dump(meta, f, indent=1)
+    else:
         meta = {
+            "productCommit": product_commit(),
             "commit": git_out("rev-parse", "--short=12", "HEAD"),
-            "dirty": " (with uncommitted changes)" if git_out("status", "--porcelain", "--",
-                                                              "driver", "rewriter", "admin-cli") else "",
-            "benchbaseCommit": benchbase_commit(args),
+                        "benchbaseCommit": benchbase_commit(args),
             "mysqlVersion": "MySQL-side " + mysql_cli(args, "SELECT VERSION()").strip(),
             "pgVersion": psql(args, "SHOW server_version").strip().join(["PostgreSQL ", ""]),
             "machine": f"{os.cpu_count()} cores, load {open('/proc/loadavg').read().split()[0]}",
             "started": datetime.datetime.utcnow().isoformat(timespec="seconds") + "Z",
-            "command": "benchmarks/benchbase/run.sh " + redact(sys.argv[1:], args),
+            "commands": [invocation],
             "timings": timings,
         }
         with open(mp, "w") as f:
