@@ -587,6 +587,10 @@ def summarize_verify(out):
     tables = []
     for t in doc.get("tables", []):
         n = (t.get("missing") or 0) + (t.get("extra") or 0) + (t.get("changed") or 0)
+        if t.get("problem"):  # not compared, e.g. "table page does not exist on PostgreSQL"
+            tables.append({"table": t.get("table"), "differing": None, "error": t["problem"],
+                           "columns": []})
+            continue
         tables.append({"table": t.get("table"), "mysqlRows": t.get("mysqlRows"),
                        "postgresRows": t.get("postgresRows"), "missing": t.get("missing"),
                        "extra": t.get("extra"), "changed": t.get("changed"), "differing": n,
@@ -627,7 +631,12 @@ def report(run_dir, args):
     units = []
     for p in sorted(glob.glob(os.path.join(run_dir, "*", "unit.json"))):
         with open(p) as f:
-            units.append(json.load(f))
+            u = json.load(f)
+        vj = os.path.join(os.path.dirname(p), "verify.json")
+        if "verify" in u and os.path.exists(vj):
+            with open(vj, errors="replace") as f:
+                u["verify"] = summarize_verify(f.read())
+        units.append(u)
     meta = {}
     mp = os.path.join(run_dir, "run.json")
     if os.path.exists(mp):
@@ -678,9 +687,11 @@ def report(run_dir, args):
                 eq = "verify failed: " + v["error"][:120].replace("|", "/").replace("\n", " ")
             else:
                 eq = "**equal**" if v.get("equal") else f"**differ** ({v.get('differences')} rows)"
-                diff = "; ".join(f"{t['table']} {t['differing']} ({t['mysqlRows']}/{t['postgresRows']}"
-                                 + (f", cols {','.join(t['columns'][:4])}" if t['columns'] else "") + ")"
-                                 for t in v.get("tables", []) if t.get("differing") or t.get("error")) or "—"
+                diff = "; ".join(
+                    f"{t['table']}: {t['error']}" if t.get("error") else
+                    f"{t['table']} {t['differing']} ({t['mysqlRows']}/{t['postgresRows']}"
+                    + (f", cols {','.join(t['columns'][:4])}" if t['columns'] else "") + ")"
+                    for t in v.get("tables", []) if t.get("differing") or t.get("error")) or "—"
             dd = u.get("discrepancies", {})
             rec = ("error: " + str(dd["error"])[:80]) if "error" in dd else (
                 ", ".join(f"{k} {n}" for k, n in sorted(dd.get("byKind", {}).items())) or "0")
