@@ -178,8 +178,9 @@ public final class ResultComparator {
   }
 
   /**
-   * The type under which column c is normalised: YEAR or JSON when either side says so (Connector/J
-   * names MySQL's types, pgjdbc {@code json}/{@code jsonb}), else the first side's type name.
+   * The type under which column c is normalised: YEAR, JSON or CHAR when either side says so
+   * (Connector/J names MySQL's types, pgjdbc {@code json}/{@code jsonb}/{@code bpchar}), else the
+   * first side's type name.
    */
   public static String[] columnTypes(ResultSetMetaData a, ResultSetMetaData b, int columns)
       throws SQLException {
@@ -200,6 +201,7 @@ public final class ResultComparator {
     return switch (t) {
       case "year" -> "year";
       case "json", "jsonb" -> "json";
+      case "char", "bpchar" -> "char";
       default -> null;
     };
   }

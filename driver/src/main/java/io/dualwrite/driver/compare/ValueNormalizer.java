@@ -63,6 +63,11 @@ public final class ValueNormalizer {
       return normalize(v);
     }
     String type = baseType(columnType);
+    if (v instanceof String text && (type.equals("char") || type.equals("bpchar"))) {
+      // a CHAR's trailing spaces are padding: MySQL strips them when it reads one, PostgreSQL's
+      // character(n) pads to n
+      return normalize(text.replaceAll(" +$", ""), type, false);
+    }
     if (v != null && type.equals("year")) {
       Integer year = year(v);
       if (year != null) {

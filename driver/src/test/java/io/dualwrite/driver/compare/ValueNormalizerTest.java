@@ -121,4 +121,15 @@ class ValueNormalizerTest {
     assertThat(ValueNormalizer.normalize("1.50", "json"))
         .isEqualTo(ValueNormalizer.normalize("1.5", "jsonb"));
   }
+
+  @org.junit.jupiter.api.Test
+  void aCharsPaddingIsNotPartOfItsValue() {
+    assertThat(ValueNormalizer.normalize("ab   ", "bpchar"))
+        .isEqualTo(ValueNormalizer.normalize("ab", "CHAR"));
+    assertThat(ValueNormalizer.normalize(" ab", "bpchar"))
+        .isNotEqualTo(ValueNormalizer.normalize("ab", "CHAR"));
+    // a VARCHAR keeps its trailing spaces
+    assertThat(ValueNormalizer.normalize("ab ", "varchar"))
+        .isNotEqualTo(ValueNormalizer.normalize("ab", "varchar"));
+  }
 }

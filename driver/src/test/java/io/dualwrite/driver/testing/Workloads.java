@@ -99,7 +99,7 @@ public final class Workloads {
   /**
    * The rows of {@code sql}, normalised like {@link TableComparison#rows}, except that a MySQL
    * {@code YEAR} (which Connector/J returns as a {@code java.sql.Date} of January 1st) is read as
-   * its number, the value the application wrote.
+   * its number, the value the application wrote, and a CHAR without its padding.
    */
   public static List<List<Object>> rows(Connection c, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
@@ -114,7 +114,10 @@ public final class Workloads {
               "YEAR".equalsIgnoreCase(md.getColumnTypeName(i)) && rs.getObject(i) != null
                   ? (Object) rs.getInt(i)
                   : rs.getObject(i);
-          row.add(ValueNormalizer.normalize(v));
+          // CHAR (MySQL) / character(n) (PostgreSQL): the padding is not part of the value
+          String type = md.getColumnTypeName(i);
+          boolean fixedChar = "CHAR".equalsIgnoreCase(type) || "bpchar".equalsIgnoreCase(type);
+          row.add(fixedChar ? ValueNormalizer.normalize(v, type) : ValueNormalizer.normalize(v));
         }
         rows.add(row);
       }

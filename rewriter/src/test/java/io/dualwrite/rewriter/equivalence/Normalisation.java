@@ -233,7 +233,15 @@ final class Normalisation {
         byte[] bytes = rs.getBytes(i);
         value = bytes == null ? null : new Bytes(bytes);
       }
-      default -> value = rs.getString(i);
+      default -> {
+        String text = rs.getString(i);
+        // PostgreSQL's character(n), MySQL's CHAR: the padding is not part of the value (MySQL
+        // strips it when it reads a CHAR, as the driver does for PostgreSQL's)
+        value =
+            text != null && side == Side.POSTGRES && type.equals("bpchar")
+                ? text.replaceAll(" +$", "")
+                : text;
+      }
     }
     return value;
   }
