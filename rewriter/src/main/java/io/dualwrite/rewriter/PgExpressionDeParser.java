@@ -584,7 +584,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       }
       if (u.equals("CURRENT_USER") || u.equals("USER")) {
         if (!ctx.inWrite) {
-          Functions.mysqlSession(this, u);
+          SessionFunctions.mysqlSession(this, u);
         }
         throw RefusedException.function(u, "The connected user differs between the databases.");
       }
@@ -756,7 +756,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (isJsonValued(e) || !isJsonComparable(e)) {
       value(e);
     } else if (e instanceof JdbcParameter) {
-      Functions.jsonBind(this, e);
+      JsonFunctions.jsonBind(this, e);
     } else if (e instanceof StringValue) {
       a("to_jsonb(CAST(");
       value(e);
@@ -1334,7 +1334,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(TimeKeyExpression t, S context) {
     String k = upper(t.getStringValue()).replace("()", "").trim();
-    Functions.timeKey(this, t, k, 0);
+    NonDeterministicFunctions.timeKey(this, t, k, 0);
     return out();
   }
 
@@ -1539,7 +1539,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   public <S> StringBuilder visit(MySQLGroupConcat g, S context) {
     aggregateDepth++;
     try {
-      Functions.groupConcat(this, g);
+      AggregateFunctions.groupConcat(this, g);
     } finally {
       aggregateDepth--;
     }
@@ -1579,13 +1579,13 @@ class PgExpressionDeParser extends ExpressionDeParser {
     if (!(entry.getKey() instanceof StringValue path)) {
       throw refuseNode(j, "JSON operator with a non-literal path");
     }
-    Functions.jsonPath(this, j.getExpression(), path, op.equals("->>"));
+    JsonFunctions.jsonPath(this, j.getExpression(), path, op.equals("->>"));
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(AnalyticExpression e, S context) {
-    Functions.analytic(this, e);
+    WindowFunctions.analytic(this, e);
     return out();
   }
 
@@ -1666,7 +1666,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(UserVariable v, S context) {
     if (!ctx.inWrite) {
-      Functions.mysqlSession(this, v.toString());
+      SessionFunctions.mysqlSession(this, v.toString());
     }
     throw RefusedException.syntax(
         "user-variable", "The user variable " + v + " exists only in the MySQL session.");
@@ -1879,7 +1879,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.JsonFunction node, S context) {
-    Functions.json(this, node);
+    JsonFunctions.json(this, node);
     return out();
   }
 

@@ -571,7 +571,7 @@ class PgSelectDeParser extends SelectDeParser {
             .contains(
                 Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT))) {
       // MySQL's own catalog: describes MySQL's copy of the schema, as the application expects
-      Functions.mysqlSession(
+      SessionFunctions.mysqlSession(
           expr, Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT));
     }
     if (table.getSchemaName() != null) {
