@@ -1915,6 +1915,14 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.OracleNamedFunctionParameter node, S context) {
+    // f(name => value): Oracle's named argument, not MySQL syntax; printed as parsed it would
+    // reach PostgreSQL as PostgreSQL's own named-argument notation
+    throw refuseNode(node, "named argument (name => value)");
+  }
+
+  @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.OracleHint node, S context) {
     throw refuseNode(node, "OracleHint");
   }

@@ -931,4 +931,25 @@ class PgSelectDeParser extends SelectDeParser {
   public <S> StringBuilder visit(TableStatement t, S context) {
     throw RefusedException.syntax("table-statement", "TABLE statements are not supported.");
   }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.piped.FromQuery q, S context) {
+    throw RefusedException.syntax(
+        "pipe-syntax", "The pipe query FROM ... |> ... is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.Pivot pivot, S context) {
+    throw RefusedException.syntax("pivot", "PIVOT is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.PivotXml pivot, S context) {
+    throw RefusedException.syntax("pivot", "PIVOT XML is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.UnPivot unpivot, S context) {
+    throw RefusedException.syntax("pivot", "UNPIVOT is not MySQL syntax; it is not translated.");
+  }
 }

@@ -601,8 +601,38 @@ final class Translator {
     }
   }
 
+  /**
+   * The statement classes with a printer, matched exactly (a subclass such as ParenthesedInsert is
+   * not an INSERT to print); queries are any {@link Select}, whose node classes PgSelectDeParser
+   * prints or refuses. Every other statement is refused.
+   */
+  private static final Set<Class<? extends Statement>> TRANSLATED_STATEMENTS =
+      Set.of(
+          Insert.class,
+          Upsert.class,
+          Update.class,
+          Delete.class,
+          net.sf.jsqlparser.statement.create.table.CreateTable.class,
+          net.sf.jsqlparser.statement.alter.Alter.class,
+          net.sf.jsqlparser.statement.create.index.CreateIndex.class,
+          net.sf.jsqlparser.statement.drop.Drop.class,
+          net.sf.jsqlparser.statement.truncate.Truncate.class,
+          net.sf.jsqlparser.statement.alter.RenameTableStatement.class,
+          net.sf.jsqlparser.statement.create.view.CreateView.class);
+
+  /** Whether statements of this class are translated (else refused). */
+  static boolean translates(Class<?> statementClass) {
+    return Select.class.isAssignableFrom(statementClass)
+        || TRANSLATED_STATEMENTS.contains(statementClass);
+  }
+
   private Translation translateParsed(
       String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
+    if (!translates(statement.getClass())) {
+      String name = statement.getClass().getSimpleName();
+      throw RefusedException.syntax(
+          "statement:" + name, "The statement type " + name + " is not translated.");
+    }
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
