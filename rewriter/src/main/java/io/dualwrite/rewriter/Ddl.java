@@ -104,20 +104,11 @@ final class Ddl {
       throw new RefusedException("parse-error", "DROP TABLE without a table name.");
     }
     String pg = "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + String.join(", ", printed);
-    return new Translation(
-        sql,
-        StatementKind.DDL,
-        null,
-        pg,
-        params,
-        null,
-        false,
-        Set.of(),
-        tables,
-        List.of(),
-        null,
-        null,
-        null);
+    return Translation.builder(sql, StatementKind.DDL)
+        .postgresSql(pg)
+        .mysqlParameterCount(params)
+        .tablesWritten(tables)
+        .build();
   }
 
   static Translation translate(String sql, Statement statement, int params, SchemaCatalog catalog) {
@@ -141,19 +132,11 @@ final class Ddl {
       throw RefusedException.syntax(
           "statement:" + name, "The statement type " + name + " is not translated.");
     }
-    return new Translation(
-        sql,
-        StatementKind.DDL,
-        null,
-        String.join(";\n", p.statements),
-        params,
-        null,
-        false,
-        p.ctx.tablesRead,
-        p.tablesWritten,
-        List.of(),
-        null,
-        null,
-        null);
+    return Translation.builder(sql, StatementKind.DDL)
+        .postgresSql(String.join(";\n", p.statements))
+        .mysqlParameterCount(params)
+        .tablesRead(p.ctx.tablesRead)
+        .tablesWritten(p.tablesWritten)
+        .build();
   }
 }

@@ -66,6 +66,50 @@ final class PrintContext {
     this.catalog = catalog;
   }
 
+  /**
+   * The fields {@link #nextPass} carries over: what is known of the statement before printing (the
+   * catalog, the non-deterministic calls found, the upsert's row alias).
+   */
+  static final Set<String> CARRIED_TO_NEXT_PASS =
+      Set.of("catalog", "callIndex", "calls", "excludedAlias", "excludedColumns");
+
+  /**
+   * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
+   * is given). A new field must be added to this set or to {@link #CARRIED_TO_NEXT_PASS};
+   * PrintContextTest fails until it is.
+   */
+  static final Set<String> STATE_OF_ONE_PASS =
+      Set.of(
+          "pinCalls",
+          "bindings",
+          "tablesRead",
+          "tablesWritten",
+          "cteNames",
+          "targetTables",
+          "scope",
+          "inDuplicateUpdate",
+          "duplicateTarget",
+          "subqueryDepth",
+          "lockingRead",
+          "assigned",
+          "inWrite",
+          "withTables");
+
+  /**
+   * A context for printing the same statement again (the pinned form, the form with generated
+   * keys): the {@link #CARRIED_TO_NEXT_PASS} fields copied, with pinCalls as given, and nothing of
+   * what this pass printed.
+   */
+  PrintContext nextPass(boolean pinCalls) {
+    PrintContext next = new PrintContext(catalog);
+    next.callIndex.putAll(callIndex);
+    next.calls.addAll(calls);
+    next.excludedAlias = excludedAlias;
+    next.excludedColumns.putAll(excludedColumns);
+    next.pinCalls = pinCalls;
+    return next;
+  }
+
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
 

@@ -59,20 +59,11 @@ final class Translator {
       }
       SessionStatements.Result session = SessionStatements.classify(tokens);
       if (session != null) {
-        return new Translation(
-            sql,
-            session.kind(),
-            null,
-            session.postgresSql(),
-            params,
-            null,
-            false,
-            Set.of(),
-            Set.of(),
-            List.of(),
-            null,
-            null,
-            session.command());
+        return Translation.builder(sql, session.kind())
+            .postgresSql(session.postgresSql())
+            .mysqlParameterCount(params)
+            .session(session.command())
+            .build();
       }
       Translation routine = Ddl.tokenLevel(sql, tokens, params);
       if (routine != null) {
@@ -491,20 +482,13 @@ final class Translator {
     if (ai != null) {
       ai = new AutoIncrement(ai.table(), ai.column(), true, null, null, rows.size());
     }
-    return new Translation(
-        sql,
-        first.kind(),
-        null,
-        pg.toString(),
-        0,
-        first.parameterMap(),
-        false,
-        first.tablesRead(),
-        first.tablesWritten(),
-        List.of(),
-        null,
-        ai,
-        null);
+    return Translation.builder(sql, first.kind())
+        .postgresSql(pg.toString())
+        .parameterMap(first.parameterMap())
+        .tablesRead(first.tablesRead())
+        .tablesWritten(first.tablesWritten())
+        .autoIncrement(ai)
+        .build();
   }
 
   /**
@@ -684,20 +668,15 @@ final class Translator {
       int params,
       boolean locking,
       AutoIncrement ai) {
-    return new Translation(
-        sql,
-        kind,
-        null,
-        p.b.toString(),
-        params,
-        ctx.parameterMap(),
-        locking,
-        ctx.tablesRead,
-        ctx.tablesWritten,
-        List.of(),
-        null,
-        ai,
-        null);
+    return Translation.builder(sql, kind)
+        .postgresSql(p.b.toString())
+        .mysqlParameterCount(params)
+        .parameterMap(ctx.parameterMap())
+        .lockingRead(locking)
+        .tablesRead(ctx.tablesRead)
+        .tablesWritten(ctx.tablesWritten)
+        .autoIncrement(ai)
+        .build();
   }
 
   /** UPDATE / DELETE: a plain pass, plus a pinned pass when there are non-deterministic calls. */
@@ -721,36 +700,21 @@ final class Translator {
     // MySQL must run too
     String pg = p.b.toString();
     int[] map = ctx.parameterMap();
-    PrintContext pinCtx = pinnedContext(ctx);
+    PrintContext pinCtx = ctx.nextPass(true);
     DmlPrinter pinned = new DmlPrinter(pinCtx);
     pass.print(pinned, table);
     PinnedStatement pin =
         new PinnedStatement(
             mysqlPinned, mysqlBindings, pinned.b.toString(), pinCtx.pinnedBindings());
-    return new Translation(
-        sql,
-        kind,
-        null,
-        pg,
-        params,
-        map,
-        false,
-        ctx.tablesRead,
-        ctx.tablesWritten,
-        ctx.calls,
-        pin,
-        null,
-        null);
-  }
-
-  private PrintContext pinnedContext(PrintContext analysed) {
-    PrintContext c = new PrintContext(catalog);
-    c.excludedAlias = analysed.excludedAlias;
-    c.excludedColumns.putAll(analysed.excludedColumns);
-    c.callIndex.putAll(analysed.callIndex);
-    c.calls.addAll(analysed.calls);
-    c.pinCalls = true;
-    return c;
+    return Translation.builder(sql, kind)
+        .postgresSql(pg)
+        .mysqlParameterCount(params)
+        .parameterMap(map)
+        .tablesRead(ctx.tablesRead)
+        .tablesWritten(ctx.tablesWritten)
+        .nonDeterministicCalls(ctx.calls)
+        .pinned(pin)
+        .build();
   }
 
   private Translation insert(
@@ -782,7 +746,7 @@ final class Translator {
 
     PinnedStatement pin = null;
     if (!ctx.calls.isEmpty()) {
-      PrintContext pinCtx = pinnedContext(ctx);
+      PrintContext pinCtx = ctx.nextPass(true);
       DmlPrinter pinned = new DmlPrinter(pinCtx);
       pinned.insert(shape, table, null);
       pin =
@@ -805,9 +769,7 @@ final class Translator {
       String withKeys = null;
       List<KeyBinding> keyBindings = List.of();
       if (!supplied && shape.rows() != null) {
-        PrintContext keyCtx = ctx.calls.isEmpty() ? new PrintContext(catalog) : pinnedContext(ctx);
-        keyCtx.excludedAlias = rowAlias;
-        keyCtx.excludedColumns.putAll(ctx.excludedColumns);
+        PrintContext keyCtx = ctx.nextPass(!ctx.calls.isEmpty());
         DmlPrinter keyed = new DmlPrinter(keyCtx);
         keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();
@@ -822,19 +784,15 @@ final class Translator {
               keyBindings,
               rowCount);
     }
-    return new Translation(
-        sql,
-        shape.kind(),
-        null,
-        pg,
-        params,
-        map,
-        false,
-        ctx.tablesRead,
-        ctx.tablesWritten,
-        ctx.calls,
-        pin,
-        ai,
-        null);
+    return Translation.builder(sql, shape.kind())
+        .postgresSql(pg)
+        .mysqlParameterCount(params)
+        .parameterMap(map)
+        .tablesRead(ctx.tablesRead)
+        .tablesWritten(ctx.tablesWritten)
+        .nonDeterministicCalls(ctx.calls)
+        .pinned(pin)
+        .autoIncrement(ai)
+        .build();
   }
 }
