@@ -246,7 +246,7 @@ final class Translator {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
-      return plain(sql, StatementKind.SELECT, p, ctx, params, ctx.lockingRead, null);
+      return plain(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead);
     }
     if (statement instanceof Insert || statement instanceof Upsert || statement instanceof Update) {
       TemporalDefaults.augment(statement, catalog);
@@ -260,7 +260,11 @@ final class Translator {
           StatementKind.UPDATE,
           statement,
           params,
-          (p, c) -> p.update(u, c),
+          (c, t) -> {
+            UpdatePrinter p = new UpdatePrinter(c);
+            p.update(u, t);
+            return p.b.toString();
+          },
           tableOf(u.getTable()));
     }
     if (statement instanceof Delete d) {
@@ -269,7 +273,11 @@ final class Translator {
           StatementKind.DELETE,
           statement,
           params,
-          (p, c) -> p.delete(d, c),
+          (c, t) -> {
+            DeletePrinter p = new DeletePrinter(c);
+            p.delete(d, t);
+            return p.b.toString();
+          },
           tableOf(d.getTable()));
     }
     return Ddl.translate(sql, statement, params, catalog);
@@ -281,26 +289,20 @@ final class Translator {
         : catalog.table(Identifiers.normalize(t.getName()));
   }
 
+  /** One printing pass of an UPDATE or DELETE over a context: the PostgreSQL SQL. */
   interface Pass {
-    void print(DmlPrinter printer, Optional<TableInfo> table);
+    String print(PrintContext ctx, Optional<TableInfo> table);
   }
 
   private static Translation plain(
-      String sql,
-      StatementKind kind,
-      DmlPrinter p,
-      PrintContext ctx,
-      int params,
-      boolean locking,
-      AutoIncrement ai) {
+      String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
     return Translation.builder(sql, kind)
-        .postgresSql(p.b.toString())
+        .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(ctx.parameterMap())
         .lockingRead(locking)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
-        .autoIncrement(ai)
         .build();
   }
 
@@ -313,24 +315,20 @@ final class Translator {
       Pass pass,
       Optional<TableInfo> table) {
     PrintContext ctx = new PrintContext(catalog);
-    boolean keyOrdered = DmlPrinter.orderLimitByPrimaryKey(statement, table);
+    boolean keyOrdered = UpdateOrDeletePrinter.orderLimitByPrimaryKey(statement, table);
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
-    DmlPrinter p = new DmlPrinter(ctx);
-    pass.print(p, table);
+    String pg = pass.print(ctx, table);
     if (ctx.calls.isEmpty() && !keyOrdered) {
-      return plain(sql, kind, p, ctx, params, false, null);
+      return plain(sql, kind, pg, ctx, params, false);
     }
     // a pinned form: the calls' values, or the key order added to an unordered LIMIT, which
     // MySQL must run too
-    String pg = p.b.toString();
     int[] map = ctx.parameterMap();
     PrintContext pinCtx = ctx.nextPass(true);
-    DmlPrinter pinned = new DmlPrinter(pinCtx);
-    pass.print(pinned, table);
+    String pinnedPg = pass.print(pinCtx, table);
     PinnedStatement pin =
-        new PinnedStatement(
-            mysqlPinned, mysqlBindings, pinned.b.toString(), pinCtx.pinnedBindings());
+        new PinnedStatement(mysqlPinned, mysqlBindings, pinnedPg, pinCtx.pinnedBindings());
     return Translation.builder(sql, kind)
         .postgresSql(pg)
         .mysqlParameterCount(params)
@@ -344,13 +342,15 @@ final class Translator {
 
   private Translation insert(
       String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
-    DmlPrinter.InsertShape shape =
-        statement instanceof Insert i ? DmlPrinter.shape(i) : DmlPrinter.shape((Upsert) statement);
+    InsertPrinter.InsertShape shape =
+        statement instanceof Insert i
+            ? InsertPrinter.shape(i)
+            : InsertPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
     ctx.excludedAlias = rowAlias;
     if (aliasColumns != null) {
-      List<String> inserted = DmlPrinter.insertedColumns(shape, table);
+      List<String> inserted = InsertPrinter.insertedColumns(shape, table);
       if (inserted == null || inserted.size() != aliasColumns.size()) {
         throw RefusedException.syntax(
             "row-alias-columns",
@@ -364,7 +364,7 @@ final class Translator {
     }
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
-    DmlPrinter p = new DmlPrinter(ctx);
+    InsertPrinter p = new InsertPrinter(ctx);
     p.insert(shape, table, null);
     String pg = p.b.toString();
     int[] map = ctx.parameterMap();
@@ -372,7 +372,7 @@ final class Translator {
     PinnedStatement pin = null;
     if (!ctx.calls.isEmpty()) {
       PrintContext pinCtx = ctx.nextPass(true);
-      DmlPrinter pinned = new DmlPrinter(pinCtx);
+      InsertPrinter pinned = new InsertPrinter(pinCtx);
       pinned.insert(shape, table, null);
       pin =
           new PinnedStatement(
@@ -383,20 +383,20 @@ final class Translator {
     Optional<ColumnInfo> aiColumn = table.flatMap(TableInfo::autoIncrementColumn);
     if (aiColumn.isPresent()) {
       String column = aiColumn.get().name();
-      List<String> inserted = DmlPrinter.insertedColumns(shape, table);
+      List<String> inserted = InsertPrinter.insertedColumns(shape, table);
       int position = inserted.indexOf(column);
       int rowCount = shape.rows() == null ? 0 : shape.rows().size();
       boolean literalGenerates =
           position >= 0
               && shape.rows() != null
-              && shape.rows().stream().anyMatch(r -> DmlPrinter.generatesKey(r.get(position)));
+              && shape.rows().stream().anyMatch(r -> InsertPrinter.generatesKey(r.get(position)));
       boolean supplied = position >= 0 && !literalGenerates;
       String withKeys = null;
       List<KeyBinding> keyBindings = List.of();
       if (!supplied && shape.rows() != null) {
         PrintContext keyCtx = ctx.nextPass(!ctx.calls.isEmpty());
-        DmlPrinter keyed = new DmlPrinter(keyCtx);
-        keyed.insert(shape, table, new DmlPrinter.KeyPlan(column, position, position < 0));
+        InsertPrinter keyed = new InsertPrinter(keyCtx);
+        keyed.insert(shape, table, new InsertPrinter.KeyPlan(column, position, position < 0));
         withKeys = keyed.b.toString();
         keyBindings = keyCtx.keyBindings();
       }
