@@ -64,7 +64,7 @@ class DmlPrinter {
         || v instanceof JdbcParameter
         || v instanceof net.sf.jsqlparser.expression.JsonFunction
         || isDefaultKeyword(v)
-        || expr.isJsonValued(v));
+        || JsonFunctions.isJsonValued(expr, v));
   }
 
   static boolean isDefaultKeyword(Expression v) {

@@ -6,7 +6,9 @@ import static io.dualwrite.rewriter.Functions.params;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -14,6 +16,8 @@ import net.sf.jsqlparser.expression.JsonFunction;
 import net.sf.jsqlparser.expression.JsonFunctionExpression;
 import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
 
 /**
@@ -343,5 +347,71 @@ final class JsonFunctions {
     } else {
       throw RefusedException.function("JSON_OBJECT", "Unsupported JSON_OBJECT argument " + o + ".");
     }
+  }
+
+  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
+  static boolean isJsonValued(PgExpressionDeParser d, Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isJsonValued(d, (Expression) list.get(0));
+    }
+    if (e instanceof Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && PgExpressionDeParser.upper(f.getName()).equals("JSON_EXTRACT")) {
+      return true;
+    }
+    if (e instanceof JsonExpression j
+        && j.getIdentList().size() == 1
+        && "->".equals(j.getIdentList().get(0).getValue())) {
+      return true;
+    }
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
+  }
+
+  /**
+   * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
+   * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
+   * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against
+   * integer or text, so the operand becomes the jsonb scalar. Ordering comparisons are left alone:
+   * MySQL ranks a JSON string above a number, PostgreSQL below.
+   */
+  static boolean isJsonComparable(Expression e) {
+    if (e instanceof SignedExpression s) {
+      e = s.getExpression();
+    }
+    return e instanceof LongValue
+        || e instanceof DoubleValue
+        || e instanceof JdbcParameter
+        || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
+  }
+
+  static void jsonOperand(PgExpressionDeParser d, Expression e) {
+    if (isJsonValued(d, e) || !isJsonComparable(e)) {
+      d.value(e);
+    } else if (e instanceof JdbcParameter) {
+      JsonFunctions.jsonBind(d, e);
+    } else if (e instanceof StringValue) {
+      d.a("to_jsonb(CAST(");
+      d.value(e);
+      d.a(" AS text))");
+    } else {
+      d.a("to_jsonb(");
+      d.value(e);
+      d.a(")");
+    }
+  }
+
+  static void arrowOperator(PgExpressionDeParser d, JsonExpression j) {
+    // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
+    if (j.getIdentList().size() != 1) {
+      throw PgExpressionDeParser.refuseNode(j, "chained JSON operators");
+    }
+    var entry = j.getIdentList().get(0);
+    String op = entry.getValue();
+    if (!(entry.getKey() instanceof StringValue path)) {
+      throw PgExpressionDeParser.refuseNode(j, "JSON operator with a non-literal path");
+    }
+    JsonFunctions.jsonPath(d, j.getExpression(), path, op.equals("->>"));
   }
 }

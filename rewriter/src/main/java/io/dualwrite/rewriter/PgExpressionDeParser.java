@@ -18,7 +18,6 @@ import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 
 /**
  * Prints MySQL expressions as PostgreSQL expressions with the same meaning, or refuses them.
@@ -26,7 +25,7 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  * <p>Every expression class JSqlParser knows is either printed here with a translation, or refused
  * ({@link #refuseNode}); nothing is printed "as parsed" hoping PostgreSQL reads it the same way.
  */
-class PgExpressionDeParser extends ExpressionDeParser {
+class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   final PrintContext ctx;
 
@@ -47,12 +46,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final PgExpressionDeParser a(String s) {
     getBuilder().append(s);
     return this;
-  }
-
-  static RefusedException refuseNode(Object node, String what) {
-    String name = node.getClass().getSimpleName();
-    return RefusedException.syntax(
-        name, "The MySQL construct " + what + " (" + node + ") has no faithful translation.");
   }
 
   /** True when the expression yields a PostgreSQL boolean. */
@@ -324,7 +317,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
    */
   final void number(Expression e) {
     String digits = hexDigits(e);
-    if (digits == null && isJsonValued(e)) {
+    if (digits == null && JsonFunctions.isJsonValued(this, e)) {
       // MySQL reads a JSON value in arithmetic as a DOUBLE (a JSON number's value); jsonb has no
       // arithmetic (a JSON string or object is an error in the cast, not a silent 0)
       a("CAST(");
@@ -368,26 +361,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
           "literal:hex",
           "In " + e + " the hex literal's numeric value depends on the server's division rules.");
     }
-  }
-
-  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
-  final boolean isJsonValued(Expression e) {
-    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
-      return isJsonValued((Expression) list.get(0));
-    }
-    if (e instanceof Function f
-        && f.getMultipartName() != null
-        && f.getMultipartName().size() == 1
-        && upper(f.getName()).equals("JSON_EXTRACT")) {
-      return true;
-    }
-    if (e instanceof JsonExpression j
-        && j.getIdentList().size() == 1
-        && "->".equals(j.getIdentList().get(0).getValue())) {
-      return true;
-    }
-    Optional<ColumnInfo> c = columnInfo(e);
-    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
   }
 
   /**
@@ -689,12 +662,13 @@ class PgExpressionDeParser extends ExpressionDeParser {
       value(r);
       return;
     }
-    if ((op.equals(" = ") || op.equals(" <> ")) && isJsonValued(l) != isJsonValued(r)) {
-      Expression other = isJsonValued(l) ? r : l;
-      if (isJsonComparable(other)) {
-        jsonOperand(l);
+    if ((op.equals(" = ") || op.equals(" <> "))
+        && JsonFunctions.isJsonValued(this, l) != JsonFunctions.isJsonValued(this, r)) {
+      Expression other = JsonFunctions.isJsonValued(this, l) ? r : l;
+      if (JsonFunctions.isJsonComparable(other)) {
+        JsonFunctions.jsonOperand(this, l);
         a(op);
-        jsonOperand(r);
+        JsonFunctions.jsonOperand(this, r);
         return;
       }
     }
@@ -733,39 +707,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
     value(l);
     a(op);
     value(r);
-  }
-
-  /**
-   * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
-   * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
-   * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against
-   * integer or text, so the operand becomes the jsonb scalar. Ordering comparisons are left alone:
-   * MySQL ranks a JSON string above a number, PostgreSQL below.
-   */
-  private static boolean isJsonComparable(Expression e) {
-    if (e instanceof SignedExpression s) {
-      e = s.getExpression();
-    }
-    return e instanceof LongValue
-        || e instanceof DoubleValue
-        || e instanceof JdbcParameter
-        || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
-  }
-
-  private void jsonOperand(Expression e) {
-    if (isJsonValued(e) || !isJsonComparable(e)) {
-      value(e);
-    } else if (e instanceof JdbcParameter) {
-      JsonFunctions.jsonBind(this, e);
-    } else if (e instanceof StringValue) {
-      a("to_jsonb(CAST(");
-      value(e);
-      a(" AS text))");
-    } else {
-      a("to_jsonb(");
-      value(e);
-      a(")");
-    }
   }
 
   /**
@@ -1327,11 +1268,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   @Override
-  public <S> StringBuilder visit(IntervalExpression iv, S context) {
-    throw refuseNode(iv, "INTERVAL outside date arithmetic");
-  }
-
-  @Override
   public <S> StringBuilder visit(TimeKeyExpression t, S context) {
     String k = upper(t.getStringValue()).replace("()", "").trim();
     NonDeterministicFunctions.timeKey(this, t, k, 0);
@@ -1395,11 +1331,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
     a(" END");
     return out();
-  }
-
-  @Override
-  public <S> StringBuilder visit(WhenClause w, S context) {
-    throw refuseNode(w, "WHEN outside CASE");
   }
 
   @Override
@@ -1570,16 +1501,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(JsonExpression j, S context) {
-    // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
-    if (j.getIdentList().size() != 1) {
-      throw refuseNode(j, "chained JSON operators");
-    }
-    var entry = j.getIdentList().get(0);
-    String op = entry.getValue();
-    if (!(entry.getKey() instanceof StringValue path)) {
-      throw refuseNode(j, "JSON operator with a non-literal path");
-    }
-    JsonFunctions.jsonPath(this, j.getExpression(), path, op.equals("->>"));
+    JsonFunctions.arrowOperator(this, j);
     return out();
   }
 
@@ -1657,27 +1579,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   @Override
-  public <S> StringBuilder visit(CollateExpression c, S context) {
-    throw RefusedException.syntax(
-        "collate",
-        "COLLATE " + c.getCollate() + " names a MySQL collation PostgreSQL does not have.");
-  }
-
-  @Override
   public <S> StringBuilder visit(UserVariable v, S context) {
     if (!ctx.inWrite) {
       SessionFunctions.mysqlSession(this, v.toString());
     }
     throw RefusedException.syntax(
         "user-variable", "The user variable " + v + " exists only in the MySQL session.");
-  }
-
-  @Override
-  public <S> StringBuilder visit(FullTextSearch f, S context) {
-    throw RefusedException.syntax(
-        "match-against",
-        "MATCH ... AGAINST relies on MySQL's FULLTEXT ranking, which PostgreSQL text search does"
-            + " not reproduce.");
   }
 
   /** Select-list aliases substituted while printing a HAVING clause (name -> expression). */
@@ -1822,260 +1729,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
     }
   }
 
-  // ---------------------------------------------------------------- refused node types
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.AllValue node, S context) {
-    throw refuseNode(node, "AllValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayConstructor node, S context) {
-    throw refuseNode(node, "ArrayConstructor");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayExpression node, S context) {
-    throw refuseNode(node, "ArrayExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.ConnectByPriorOperator node, S context) {
-    throw refuseNode(node, "ConnectByPriorOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.ConnectByRootOperator node, S context) {
-    throw refuseNode(node, "ConnectByRootOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.DateValue node, S context) {
-    throw refuseNode(node, "DateValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.HighExpression node, S context) {
-    throw refuseNode(node, "HighExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.Inverse node, S context) {
-    throw refuseNode(node, "Inverse");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.JdbcNamedParameter node, S context) {
-    throw refuseNode(node, "JdbcNamedParameter");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.JsonAggregateFunction node, S context) {
-    throw refuseNode(node, "JsonAggregateFunction");
-  }
-
   @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.JsonFunction node, S context) {
     JsonFunctions.json(this, node);
     return out();
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.KeepExpression node, S context) {
-    throw refuseNode(node, "KeepExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LambdaExpression node, S context) {
-    throw refuseNode(node, "LambdaExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LowExpression node, S context) {
-    throw refuseNode(node, "LowExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NextValExpression node, S context) {
-    throw refuseNode(node, "NextValExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NumericBind node, S context) {
-    throw refuseNode(node, "NumericBind");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.OracleHierarchicalExpression node, S context) {
-    throw refuseNode(node, "OracleHierarchicalExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.OracleNamedFunctionParameter node, S context) {
-    // f(name => value): Oracle's named argument, not MySQL syntax; printed as parsed it would
-    // reach PostgreSQL as PostgreSQL's own named-argument notation
-    throw refuseNode(node, "named argument (name => value)");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OracleHint node, S context) {
-    throw refuseNode(node, "OracleHint");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OverlapsCondition node, S context) {
-    throw refuseNode(node, "OverlapsCondition");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RangeExpression node, S context) {
-    throw refuseNode(node, "RangeExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RowGetExpression node, S context) {
-    throw refuseNode(node, "RowGetExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.StructType node, S context) {
-    throw refuseNode(node, "StructType");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimeValue node, S context) {
-    throw refuseNode(node, "TimeValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimestampValue node, S context) {
-    throw refuseNode(node, "TimestampValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimezoneExpression node, S context) {
-    throw refuseNode(node, "TimezoneExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.VariableAssignment node, S context) {
-    throw refuseNode(node, "VariableAssignment");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.XMLSerializeExpr node, S context) {
-    throw refuseNode(node, "XMLSerializeExpr");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.ContainedBy node, S context) {
-    throw refuseNode(node, "ContainedBy");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Contains node, S context) {
-    throw refuseNode(node, "Contains");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.DoubleAnd node, S context) {
-    throw refuseNode(node, "DoubleAnd");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.ExcludesExpression node, S context) {
-    throw refuseNode(node, "ExcludesExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.GeometryDistance node, S context) {
-    throw refuseNode(node, "GeometryDistance");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.IncludesExpression node, S context) {
-    throw refuseNode(node, "IncludesExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.IsUnknownExpression node, S context) {
-    throw refuseNode(node, "IsUnknownExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.JsonOperator node, S context) {
-    throw refuseNode(node, "JsonOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Matches node, S context) {
-    throw refuseNode(node, "Matches");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.MemberOfExpression node, S context) {
-    throw refuseNode(node, "MemberOfExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Plus node, S context) {
-    throw refuseNode(node, "Plus");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.PriorTo node, S context) {
-    throw refuseNode(node, "PriorTo");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator node, S context) {
-    throw refuseNode(node, "RegExpMatchOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.SimilarToExpression node, S context) {
-    throw refuseNode(node, "SimilarToExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.TSQLLeftJoin node, S context) {
-    throw refuseNode(node, "TSQLLeftJoin");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.TSQLRightJoin node, S context) {
-    throw refuseNode(node, "TSQLRightJoin");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.statement.piped.FromQuery node, S context) {
-    throw refuseNode(node, "FromQuery");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.statement.select.FunctionAllColumns node, S context) {
-    throw refuseNode(node, "FunctionAllColumns");
   }
 }
