@@ -4,10 +4,15 @@ import static io.dualwrite.rewriter.Functions.arity;
 import static io.dualwrite.rewriter.Functions.literal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
 
 /**
@@ -123,13 +128,13 @@ final class DateTimeFunctions {
       IntervalExpression days = new IntervalExpression();
       days.setExpression(args.get(1));
       days.setIntervalType("DAY");
-      d.dateArithmetic(args.get(0), days, n.equals("ADDDATE") ? "+" : "-");
+      dateArithmetic(d, args.get(0), days, n.equals("ADDDATE") ? "+" : "-");
       return;
     }
     if (!(args.get(1) instanceof IntervalExpression iv)) {
       throw RefusedException.function(n, n + " is translated only with an INTERVAL argument.");
     }
-    d.dateArithmetic(args.get(0), iv, n.startsWith("DATE_ADD") || n.equals("ADDDATE") ? "+" : "-");
+    dateArithmetic(d, args.get(0), iv, n.startsWith("DATE_ADD") || n.equals("ADDDATE") ? "+" : "-");
   }
 
   private static void dateDiff(
@@ -253,5 +258,156 @@ final class DateTimeFunctions {
           throw RefusedException.function(
               "TIMESTAMPDIFF", "TIMESTAMPDIFF with unit " + unit + " is not supported.");
     }
+  }
+
+  static final Set<String> INTERVAL_UNITS =
+      Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+
+  /** d +/- INTERVAL n unit. */
+  static void dateArithmetic(
+      PgExpressionDeParser d, Expression date, IntervalExpression iv, String op) {
+    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
+      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
+    }
+    String unit = PgExpressionDeParser.upper(iv.getIntervalType());
+    if (COMPOUND_UNITS.containsKey(unit)) {
+      compoundArithmetic(d, date, iv, unit, op);
+      return;
+    }
+    if (!INTERVAL_UNITS.contains(unit)) {
+      throw RefusedException.syntax(
+          "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
+    }
+    Expression amount = iv.getExpression();
+    if (amount == null) {
+      String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
+      if (param.matches("-?[0-9]+")) {
+        amount = new LongValue(param);
+      } else {
+        throw PgExpressionDeParser.refuseNode(iv, "INTERVAL with a string amount");
+      }
+    }
+    boolean dateResult =
+        Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(unit) && d.isDateValued(date);
+    d.a(dateResult ? "CAST(" : "(");
+    d.dateOperand(date);
+    d.a(" ").a(op).a(" ");
+    interval(d, amount, unit);
+    d.a(dateResult ? " AS date)" : ")");
+  }
+
+  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
+  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
+      java.util.Map.of(
+          "MINUTE_SECOND",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
+          "HOUR_MINUTE",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
+          "HOUR_SECOND",
+          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
+          "DAY_HOUR",
+          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
+          "DAY_MINUTE",
+          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
+          "DAY_SECOND",
+          new Object[] {
+            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
+            new String[] {"days", "hours", "minutes", "seconds"}
+          },
+          "YEAR_MONTH",
+          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
+
+  /**
+   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
+   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
+   * delimiters, missing parts, which it right-aligns) are refused.
+   */
+  static void compoundArithmetic(
+      PgExpressionDeParser d, Expression date, IntervalExpression iv, String unit, String op) {
+    Object[] spec = COMPOUND_UNITS.get(unit);
+    String text = null;
+    if (iv.getExpression() instanceof StringValue sv
+        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
+      text = MysqlLexer.decodeCanonical(sv.getValue());
+    } else if (iv.getExpression() == null && iv.getParameter() != null) {
+      String p = iv.getParameter().trim();
+      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
+        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
+      }
+    }
+    java.util.regex.Matcher m =
+        text == null
+            ? null
+            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
+    if (m == null || !m.matches()) {
+      throw RefusedException.syntax(
+          "interval:" + unit,
+          "INTERVAL "
+              + unit
+              + " is translated only with a string literal in the form '"
+              + ((String) spec[0]).replace("([0-9]+)", "n")
+              + "' (every part present).");
+    }
+    String sign = m.group(1);
+    String[] names = (String[]) spec[1];
+    StringBuilder pg = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      pg.append(i > 0 ? " " : "")
+          .append(sign)
+          .append(Long.parseLong(m.group(i + 2)))
+          .append(' ')
+          .append(names[i]);
+    }
+    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
+    boolean dateResult = unit.equals("YEAR_MONTH") && d.isDateValued(date);
+    d.a(dateResult ? "CAST(" : "(");
+    d.dateOperand(date);
+    d.a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
+    d.a(dateResult ? " AS date)" : ")");
+  }
+
+  static void interval(PgExpressionDeParser d, Expression amount, String unit) {
+    String pgUnit =
+        switch (unit) {
+          case "MICROSECOND" -> "1 microsecond";
+          case "QUARTER" -> "3 months";
+          default -> "1 " + unit.toLowerCase(Locale.ROOT);
+        };
+    if (amount instanceof LongValue lv) {
+      long n = unit.equals("QUARTER") ? lv.getValue() * 3 : lv.getValue();
+      d.a("INTERVAL '").a(String.valueOf(n)).a(" ").a(pgUnit.substring(pgUnit.indexOf(' ') + 1));
+      d.a("'");
+      return;
+    }
+    d.a("(");
+    d.value(amount);
+    d.a(") * INTERVAL '").a(pgUnit).a("'");
+  }
+
+  static void extract(PgExpressionDeParser d, ExtractExpression e) {
+    String field = PgExpressionDeParser.upper(e.getName());
+    if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
+        .contains(field)) {
+      throw RefusedException.syntax(
+          "extract:" + field, "EXTRACT(" + field + " ...) has no exact PostgreSQL equivalent.");
+    }
+    if (field.equals("WEEK")) {
+      throw RefusedException.syntax(
+          "extract:WEEK", "MySQL EXTRACT(WEEK) uses mode 0 week numbering, unlike PostgreSQL.");
+    }
+    d.a("CAST(EXTRACT(").a(field).a(" FROM ");
+    d.dateOperand(e.getExpression());
+    d.a(") AS integer)");
+  }
+
+  static void dateTimeLiteral(PgExpressionDeParser d, DateTimeLiteralExpression e) {
+    d.a(e.getType().name()).a(" ");
+    String v = e.getValue().trim();
+    if (v.length() < 2 || !v.startsWith("'") || !v.endsWith("'")) {
+      throw PgExpressionDeParser.refuseNode(e, "typed literal");
+    }
+    d.a("'")
+        .a(MysqlLexer.decodeCanonical(v.substring(1, v.length() - 1)).replace("'", "''"))
+        .a("'");
   }
 }

@@ -12,7 +12,6 @@ import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
 import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -932,9 +931,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(Addition e, S context) {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getLeftExpression(), iv, "+");
+      DateTimeFunctions.dateArithmetic(this, e.getLeftExpression(), iv, "+");
     } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getRightExpression(), iv, "+");
+      DateTimeFunctions.dateArithmetic(this, e.getRightExpression(), iv, "+");
     } else {
       number(e.getLeftExpression());
       a(" + ");
@@ -946,7 +945,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(Subtraction e, S context) {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getLeftExpression(), iv, "-");
+      DateTimeFunctions.dateArithmetic(this, e.getLeftExpression(), iv, "-");
     } else {
       number(e.getLeftExpression());
       a(" - ");
@@ -1106,128 +1105,6 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   // ---------------------------------------------------------------- intervals and dates
 
-  static final Set<String> INTERVAL_UNITS =
-      Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-
-  /** d +/- INTERVAL n unit. */
-  final void dateArithmetic(Expression date, IntervalExpression iv, String op) {
-    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
-      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
-    }
-    String unit = upper(iv.getIntervalType());
-    if (COMPOUND_UNITS.containsKey(unit)) {
-      compoundArithmetic(date, iv, unit, op);
-      return;
-    }
-    if (!INTERVAL_UNITS.contains(unit)) {
-      throw RefusedException.syntax(
-          "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
-    }
-    Expression amount = iv.getExpression();
-    if (amount == null) {
-      String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
-      if (param.matches("-?[0-9]+")) {
-        amount = new LongValue(param);
-      } else {
-        throw refuseNode(iv, "INTERVAL with a string amount");
-      }
-    }
-    boolean dateResult =
-        Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(unit) && isDateValued(date);
-    a(dateResult ? "CAST(" : "(");
-    dateOperand(date);
-    a(" ").a(op).a(" ");
-    interval(amount, unit);
-    a(dateResult ? " AS date)" : ")");
-  }
-
-  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
-  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
-      java.util.Map.of(
-          "MINUTE_SECOND",
-          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
-          "HOUR_MINUTE",
-          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
-          "HOUR_SECOND",
-          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
-          "DAY_HOUR",
-          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
-          "DAY_MINUTE",
-          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
-          "DAY_SECOND",
-          new Object[] {
-            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
-            new String[] {"days", "hours", "minutes", "seconds"}
-          },
-          "YEAR_MONTH",
-          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
-
-  /**
-   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
-   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
-   * delimiters, missing parts, which it right-aligns) are refused.
-   */
-  private void compoundArithmetic(Expression date, IntervalExpression iv, String unit, String op) {
-    Object[] spec = COMPOUND_UNITS.get(unit);
-    String text = null;
-    if (iv.getExpression() instanceof StringValue sv
-        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
-      text = MysqlLexer.decodeCanonical(sv.getValue());
-    } else if (iv.getExpression() == null && iv.getParameter() != null) {
-      String p = iv.getParameter().trim();
-      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
-        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
-      }
-    }
-    java.util.regex.Matcher m =
-        text == null
-            ? null
-            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
-    if (m == null || !m.matches()) {
-      throw RefusedException.syntax(
-          "interval:" + unit,
-          "INTERVAL "
-              + unit
-              + " is translated only with a string literal in the form '"
-              + ((String) spec[0]).replace("([0-9]+)", "n")
-              + "' (every part present).");
-    }
-    String sign = m.group(1);
-    String[] names = (String[]) spec[1];
-    StringBuilder pg = new StringBuilder();
-    for (int i = 0; i < names.length; i++) {
-      pg.append(i > 0 ? " " : "")
-          .append(sign)
-          .append(Long.parseLong(m.group(i + 2)))
-          .append(' ')
-          .append(names[i]);
-    }
-    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
-    boolean dateResult = unit.equals("YEAR_MONTH") && isDateValued(date);
-    a(dateResult ? "CAST(" : "(");
-    dateOperand(date);
-    a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
-    a(dateResult ? " AS date)" : ")");
-  }
-
-  final void interval(Expression amount, String unit) {
-    String pgUnit =
-        switch (unit) {
-          case "MICROSECOND" -> "1 microsecond";
-          case "QUARTER" -> "3 months";
-          default -> "1 " + unit.toLowerCase(Locale.ROOT);
-        };
-    if (amount instanceof LongValue lv) {
-      long n = unit.equals("QUARTER") ? lv.getValue() * 3 : lv.getValue();
-      a("INTERVAL '").a(String.valueOf(n)).a(" ").a(pgUnit.substring(pgUnit.indexOf(' ') + 1));
-      a("'");
-      return;
-    }
-    a("(");
-    value(amount);
-    a(") * INTERVAL '").a(pgUnit).a("'");
-  }
-
   /** A date/time operand: string literals are typed by their shape as MySQL would read them. */
   final void dateOperand(Expression e) {
     if (e instanceof StringValue s) {
@@ -1276,30 +1153,13 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(DateTimeLiteralExpression e, S context) {
-    a(e.getType().name()).a(" ");
-    String v = e.getValue().trim();
-    if (v.length() < 2 || !v.startsWith("'") || !v.endsWith("'")) {
-      throw refuseNode(e, "typed literal");
-    }
-    a("'").a(MysqlLexer.decodeCanonical(v.substring(1, v.length() - 1)).replace("'", "''")).a("'");
+    DateTimeFunctions.dateTimeLiteral(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(ExtractExpression e, S context) {
-    String field = upper(e.getName());
-    if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
-        .contains(field)) {
-      throw RefusedException.syntax(
-          "extract:" + field, "EXTRACT(" + field + " ...) has no exact PostgreSQL equivalent.");
-    }
-    if (field.equals("WEEK")) {
-      throw RefusedException.syntax(
-          "extract:WEEK", "MySQL EXTRACT(WEEK) uses mode 0 week numbering, unlike PostgreSQL.");
-    }
-    a("CAST(EXTRACT(").a(field).a(" FROM ");
-    dateOperand(e.getExpression());
-    a(") AS integer)");
+    DateTimeFunctions.extract(this, e);
     return out();
   }
 
@@ -1335,123 +1195,14 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(CastExpression c, S context) {
-    if (c.isImplicitCast()) {
-      typedLiteral(c);
-      return out();
-    }
-    if (!c.isUseCastKeyword() && !upper(c.keyword).equals("CONVERT")) {
-      throw refuseNode(c, "::cast");
-    }
-    cast(c.getLeftExpression(), c.getColDataType());
+    CastFunctions.castExpression(this, c);
     return out();
-  }
-
-  private static final java.util.regex.Pattern DATE_LITERAL =
-      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}");
-  private static final java.util.regex.Pattern TIMESTAMP_LITERAL =
-      java.util.regex.Pattern.compile(
-          "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]{1,6})?");
-  private static final java.util.regex.Pattern TIME_LITERAL =
-      java.util.regex.Pattern.compile(
-          "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:[0-5]?[0-9](\\.[0-9]{1,6})?)?");
-
-  /**
-   * The SQL-standard typed literals DATE '...', TIMESTAMP '...' (a DATETIME in MySQL) and TIME
-   * '...': printed as the same PostgreSQL literals when the text has the standard form both read
-   * alike; other forms (MySQL's relaxed delimiters, TIME beyond a day, time zone offsets) are
-   * refused.
-   */
-  private void typedLiteral(CastExpression c) {
-    String type = upper(c.getColDataType().getDataType());
-    java.util.regex.Pattern shape =
-        switch (type) {
-          case "DATE" -> DATE_LITERAL;
-          case "TIMESTAMP" -> TIMESTAMP_LITERAL;
-          case "TIME" -> TIME_LITERAL;
-          default -> null;
-        };
-    if (shape == null
-        || c.getColDataType().getArgumentsStringList() != null
-        || !(c.getLeftExpression() instanceof StringValue s)
-        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
-      throw refuseNode(c, "typed literal");
-    }
-    String v = MysqlLexer.decodeCanonical(s.getValue());
-    if (!shape.matcher(v).matches()) {
-      throw RefusedException.syntax(
-          "literal:" + type,
-          "The literal "
-              + type
-              + " '"
-              + v
-              + "' is not in the standard form (YYYY-MM-DD, hh:mm:ss) both databases read alike.");
-    }
-    a(type).a(" '").a(v).a("'");
-  }
-
-  final void cast(Expression e, ColDataType type) {
-    String target = TypeMapping.castTarget(type);
-    if (target.equals("bigint")
-        && !ctx.inWrite
-        && upper(type.getDataType()).startsWith("SIGNED")
-        && e instanceof StringValue s
-        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
-      signedPrefix(MysqlLexer.decodeCanonical(s.getValue()));
-      return;
-    }
-    a("CAST(");
-    value(e);
-    a(" AS ").a(target).a(")");
-  }
-
-  /**
-   * CAST('12abc' AS SIGNED) in a query: MySQL takes the leading integer (0 when there is none) with
-   * a warning, PostgreSQL raises an error; the literal's value is computed here. A prefix followed
-   * by a decimal point or exponent is refused (MySQL's reading depends on the release). In a write
-   * MySQL's strict mode makes it an error, as on PostgreSQL, so writes keep the cast.
-   */
-  private void signedPrefix(String v) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\s*([-+]?[0-9]+)(.*)", java.util.regex.Pattern.DOTALL)
-            .matcher(v);
-    if (!m.matches()) {
-      if (v.trim().isEmpty() || !v.trim().matches("[-+]?[0-9.].*")) {
-        a("CAST(0 AS bigint)");
-        return;
-      }
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
-    }
-    String rest = m.group(2);
-    if (!rest.isEmpty()
-        && (rest.charAt(0) == '.' || rest.charAt(0) == 'e' || rest.charAt(0) == 'E')) {
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
-    }
-    java.math.BigInteger n = new java.math.BigInteger(m.group(1).replace("+", ""));
-    if (n.bitLength() > 63) {
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
-    }
-    a("CAST(").a(n.toString()).a(" AS bigint)");
   }
 
   @Override
   public <S> StringBuilder visit(TranscodingFunction t, S context) {
-    if (t.isTranscodeStyle()) {
-      String cs = Identifiers.normalize(t.getTranscodingName());
-      if (!cs.startsWith("utf8")) {
-        throw RefusedException.function(
-            "CONVERT",
-            "CONVERT(... USING " + cs + ") changes the character set; PostgreSQL is UTF8.");
-      }
-      p(t.getExpression());
-      return out();
-    }
-    // CONVERT(x, type): JSqlParser reads the first argument into the data type slot when it is a
-    // bare name; only the CAST form is unambiguous
-    throw RefusedException.function(
-        "CONVERT", "CONVERT(expr, type) is not supported; write CAST(expr AS type).");
+    CastFunctions.convert(this, t);
+    return out();
   }
 
   @Override
