@@ -102,7 +102,7 @@ final class AggregateFunctions {
     d.a(", '").a(sep.replace("'", "''")).a("'");
     if (order != null && !order.isEmpty()) {
       d.a(" ORDER BY ");
-      d.orderBy(order);
+      OrderByPrinter.orderBy(d, order);
     }
     d.a(")");
   }
@@ -189,7 +189,7 @@ final class AggregateFunctions {
       if (!o.isAsc()) {
         k.append(" DESC");
       }
-      k.append(PgExpressionDeParser.nullOrderingOf(o));
+      k.append(OrderByPrinter.nullOrderingOf(o));
       sortKeys.add(k.toString());
     }
     List<String> joinOrder = new java.util.ArrayList<>(sortKeys);
@@ -223,7 +223,7 @@ final class AggregateFunctions {
     }
     for (OrderByElement o : keys) {
       d.a(", array_agg(");
-      d.orderKey(o.getExpression());
+      OrderByPrinter.orderKey(d, o.getExpression());
       d.a(")");
     }
     d.a(") AS dw_u(").a(String.join(", ", columns)).a(") WHERE ");

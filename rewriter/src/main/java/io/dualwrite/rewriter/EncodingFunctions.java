@@ -70,7 +70,7 @@ final class EncodingFunctions {
    * case. Which one depends on the argument's type, so an argument of unknown type is refused.
    */
   private static void hexOf(PgExpressionDeParser d, Expression e) {
-    String digits = PgExpressionDeParser.hexDigits(e);
+    String digits = Literals.hexDigits(e);
     if (digits != null) {
       // HEX(X'0a') gives the literal's own digits
       String even = digits.length() % 2 == 1 ? "0" + digits : digits;

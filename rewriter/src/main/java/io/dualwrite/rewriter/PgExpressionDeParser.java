@@ -14,7 +14,6 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -95,9 +94,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    String hex = hexDigits(e);
+    String hex = Literals.hexDigits(e);
     if (hex != null) {
-      hexAsText(hex);
+      Literals.hexAsText(this, hex);
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
@@ -185,7 +184,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     for (Expression e : operands) {
       if (e instanceof StringValue s
           && (s.getPrefix() == null || s.getPrefix().isEmpty())
-          && hexDigits(e) == null) {
+          && Literals.hexDigits(e) == null) {
         literal = true;
       } else if (!(e instanceof JdbcParameter)) {
         return false;
@@ -226,170 +225,28 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   final void binary(BinaryExpression b, String op) {
     Expression l = b.getLeftExpression();
     Expression r = b.getRightExpression();
-    if (isBinaryColumn(l) || isBinaryColumn(r)) {
+    if (Literals.isBinaryColumn(this, l) || Literals.isBinaryColumn(this, r)) {
       throw RefusedException.syntax(
           "binary-string-bit-operation",
           "The bit operation " + b + " works on binary strings in MySQL.");
     }
-    number(l);
+    Literals.number(this, l);
     a(op);
-    number(r);
+    Literals.number(this, r);
   }
 
   // ---------------------------------------------------------------- literals, names, parameters
 
   @Override
   public <S> StringBuilder visit(StringValue s, S context) {
-    String prefix = s.getPrefix();
-    if (prefix != null && !prefix.isEmpty()) {
-      if (upper(prefix).equals("X")) {
-        return printBytes(s.getValue());
-      }
-      if (upper(prefix).equals("B") && (s.getValue().equals("0") || s.getValue().equals("1"))) {
-        // b'0' / b'1': the values of a BIT(1) column, which is a 0/1 smallint on PostgreSQL
-        a(s.getValue());
-        return out();
-      }
-      throw RefusedException.syntax(
-          "literal:" + prefix,
-          "The literal " + s + " (" + prefix + "'...' prefix) has no faithful translation.");
-    }
-    String v = MysqlLexer.decodeCanonical(s.getValue());
-    if (v.indexOf('\0') >= 0) {
-      throw RefusedException.syntax(
-          "literal:nul",
-          "A string literal contains a NUL character, which PostgreSQL text rejects.");
-    }
-    a("'").a(v.replace("'", "''")).a("'");
-    return out();
-  }
-
-  private StringBuilder printBytes(String hexDigits) {
-    for (int i = 0; i < hexDigits.length(); i++) {
-      if (Character.digit(hexDigits.charAt(i), 16) < 0) {
-        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + hexDigits + ".");
-      }
-    }
-    String digits = hexDigits.length() % 2 == 1 ? "0" + hexDigits : hexDigits;
-    a("'\\x").a(digits.toLowerCase(Locale.ROOT)).a("'::bytea");
+    Literals.string(this, s);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(HexValue hex, S context) {
-    // MySQL: a binary string, a number only in numeric context. Where the context is known the
-    // parent prints it (number(), text(), comparison()); elsewhere it stays a binary string.
-    return printBytes(hexDigits(hex));
-  }
-
-  /** The digits of a hexadecimal literal (0x41, X'41'), or null when e is not one. */
-  static String hexDigits(Expression e) {
-    if (e instanceof HexValue hex) {
-      String v = hex.getValue().trim();
-      return v.startsWith("0x") || v.startsWith("0X")
-          ? v.substring(2)
-          : v.substring(2, v.length() - 1); // x'..'
-    }
-    if (e instanceof StringValue s && "X".equalsIgnoreCase(s.getPrefix())) {
-      return s.getValue();
-    }
-    return null;
-  }
-
-  private static byte[] hexBytes(String digits) {
-    for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), 16) < 0) {
-        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
-      }
-    }
-    String even = digits.length() % 2 == 1 ? "0" + digits : digits;
-    byte[] bytes = new byte[even.length() / 2];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) Integer.parseInt(even.substring(2 * i, 2 * i + 2), 16);
-    }
-    return bytes;
-  }
-
-  /**
-   * An operand of arithmetic: MySQL reads a hexadecimal literal there as a BIGINT UNSIGNED (0x41 +
-   * 0 is 65), so it is printed as that number; anything else as a value.
-   */
-  final void number(Expression e) {
-    String digits = hexDigits(e);
-    if (digits == null && JsonFunctions.isJsonValued(this, e)) {
-      // MySQL reads a JSON value in arithmetic as a DOUBLE (a JSON number's value); jsonb has no
-      // arithmetic (a JSON string or object is an error in the cast, not a silent 0)
-      a("CAST(");
-      p(e);
-      a(" AS double precision)");
-      return;
-    }
-    if (digits == null) {
-      Optional<ColumnInfo> c = columnInfo(e);
-      if (c.isPresent()
-          && Set.of("tinyint", "smallint", "mediumint", "int", "integer")
-              .contains(TypeMapping.baseType(c.get().mysqlType()))) {
-        // MySQL does integer arithmetic in BIGINT: INT_MAX + 1 is not an overflow
-        a("CAST(");
-        p(e);
-        a(" AS bigint)");
-        return;
-      }
-      value(e);
-      return;
-    }
-    byte[] bytes = hexBytes(digits);
-    java.math.BigInteger n = new java.math.BigInteger(1, bytes);
-    if (n.bitLength() > 64) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "The hex literal X'"
-              + digits
-              + "' is longer than 8 bytes; MySQL truncates it in numeric context.");
-    }
-    a(n.toString());
-  }
-
-  /**
-   * Division and modulo with a hex literal operand are not translated: MySQL 8 reads the literal as
-   * a number there, but no test server proves it (MariaDB reads X'0100' DIV 2 as 0).
-   */
-  final void noHexOperand(BinaryExpression e) {
-    if (hexDigits(e.getLeftExpression()) != null || hexDigits(e.getRightExpression()) != null) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "In " + e + " the hex literal's numeric value depends on the server's division rules.");
-    }
-  }
-
-  /**
-   * A hexadecimal literal where MySQL uses it as a string: its bytes read as UTF-8 text (PostgreSQL
-   * text holds characters, so bytes that are not UTF-8 are refused rather than changed).
-   */
-  private void hexAsText(String digits) {
-    byte[] bytes = hexBytes(digits);
-    String v;
-    try {
-      v =
-          java.nio.charset.StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (java.nio.charset.CharacterCodingException ex) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "The hex literal X'"
-              + digits
-              + "' is used as a string but its bytes are not UTF-8 text.");
-    }
-    if (v.indexOf('\0') >= 0) {
-      throw RefusedException.syntax(
-          "literal:nul",
-          "The hex literal X'" + digits + "' contains a NUL byte, which PostgreSQL text rejects.");
-    }
-    a("'").a(v.replace("'", "''")).a("'");
+    Literals.hex(this, hex);
+    return out();
   }
 
   @Override
@@ -400,13 +257,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(DoubleValue v, S context) {
-    String s = v.toString();
-    if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
-      // MySQL: an exponent makes a DOUBLE literal
-      a("CAST(").a(s).a(" AS double precision)");
-    } else {
-      a(s); // exact decimal in both
-    }
+    Literals.doubleValue(this, v);
     return out();
   }
 
@@ -671,11 +522,11 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
         return;
       }
     }
-    String lh = hexDigits(l);
-    String rh = hexDigits(r);
+    String lh = Literals.hexDigits(l);
+    String rh = Literals.hexDigits(r);
     if ((lh == null) != (rh == null)) {
-      hexComparison(lh != null ? r : l, c);
-      if (isBinaryColumn(lh != null ? r : l)) {
+      Literals.hexComparison(this, lh != null ? r : l, c);
+      if (Literals.isBinaryColumn(this, lh != null ? r : l)) {
         value(l); // binary string against binary string: bytea on both sides
         a(op);
         value(r);
@@ -706,36 +557,6 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     value(l);
     a(op);
     value(r);
-  }
-
-  /**
-   * A hexadecimal literal compared with other: decided only when other is a string literal, a text
-   * column (then both are strings) or a binary column; against a number or an operand of unknown
-   * type MySQL may compare either as numbers or as strings, so the comparison is refused rather
-   * than guessed.
-   */
-  private void hexComparison(Expression other, Expression comparison) {
-    if (other instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
-      return;
-    }
-    if (isBinaryColumn(other)) {
-      return;
-    }
-    Optional<ColumnInfo> c = columnInfo(other);
-    if (c.isPresent() && TypeMapping.isText(c.get().mysqlType())) {
-      return;
-    }
-    throw RefusedException.syntax(
-        "literal:hex",
-        "In "
-            + comparison
-            + " the hex literal is compared with a value that is not known to be a string; MySQL"
-            + " may compare it as a number or as a binary string.");
-  }
-
-  final boolean isBinaryColumn(Expression e) {
-    Optional<ColumnInfo> c = columnInfo(e);
-    return c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
   }
 
   @Override
@@ -935,9 +756,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
       DateTimeFunctions.dateArithmetic(this, e.getRightExpression(), iv, "+");
     } else {
-      number(e.getLeftExpression());
+      Literals.number(this, e.getLeftExpression());
       a(" + ");
-      number(e.getRightExpression());
+      Literals.number(this, e.getRightExpression());
     }
     return out();
   }
@@ -947,24 +768,24 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
       DateTimeFunctions.dateArithmetic(this, e.getLeftExpression(), iv, "-");
     } else {
-      number(e.getLeftExpression());
+      Literals.number(this, e.getLeftExpression());
       a(" - ");
-      number(e.getRightExpression());
+      Literals.number(this, e.getRightExpression());
     }
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Multiplication e, S context) {
-    number(e.getLeftExpression());
+    Literals.number(this, e.getLeftExpression());
     a(" * ");
-    number(e.getRightExpression());
+    Literals.number(this, e.getRightExpression());
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Division e, S context) {
-    noHexOperand(e);
+    Literals.noHexOperand(this, e);
     // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
     if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
       a("(CAST(");
@@ -1038,7 +859,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
-    noHexOperand(e);
+    Literals.noHexOperand(this, e);
     // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
     // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
     a("CAST(div(CAST(");
@@ -1051,7 +872,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Modulo e, S context) {
-    noHexOperand(e);
+    Literals.noHexOperand(this, e);
     a("(");
     value(e.getLeftExpression());
     a(" % NULLIF(");
@@ -1066,7 +887,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
     }
     a(String.valueOf(e.getSign()));
-    number(e.getExpression());
+    Literals.number(this, e.getExpression());
     return out();
   }
 
@@ -1343,142 +1164,6 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   /** Print qualified columns by their name only (ORDER BY over a wrapping derived table). */
   boolean unqualifiedColumns;
-
-  /** Prints an ORDER BY element with MySQL's NULL ordering made explicit. */
-  final void orderByElement(OrderByElement o) {
-    if (o.isMysqlWithRollup()) {
-      throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
-    }
-    orderKey(o.getExpression());
-    if (!o.isAsc()) {
-      a(" DESC");
-    }
-    nullOrdering(o);
-  }
-
-  /** MySQL's NULL ordering of an ORDER BY element, made explicit for PostgreSQL. */
-  final void nullOrdering(OrderByElement o) {
-    a(nullOrderingOf(o));
-  }
-
-  /** " NULLS FIRST" or " NULLS LAST": MySQL's NULL ordering of {@code o}. */
-  static String nullOrderingOf(OrderByElement o) {
-    if (o.getNullOrdering() != null) {
-      return o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
-          ? " NULLS FIRST"
-          : " NULLS LAST";
-    }
-    // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
-    return o.isAsc() ? " NULLS FIRST" : " NULLS LAST";
-  }
-
-  /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
-  final void orderKey(Expression e) {
-    List<String> enumValues = enumValues(e);
-    if (enumValues != null) {
-      // MySQL sorts an ENUM by its declaration order, not by the text
-      a("array_position(ARRAY[");
-      for (int i = 0; i < enumValues.size(); i++) {
-        a(i > 0 ? ", " : "").a("'").a(enumValues.get(i).replace("'", "''")).a("'");
-      }
-      a("]::text[], CAST(");
-      p(e);
-      a(" AS text))");
-    } else if (setMembers(e) != null) {
-      // MySQL sorts a SET by its numeric value: member i (declaration order) is bit i
-      List<String> members = setMembers(e);
-      a("(");
-      for (int i = 0; i < members.size(); i++) {
-        a(i > 0 ? " + " : "").a("CAST(strpos(',' || lower(CAST(");
-        p(e);
-        a(" AS text)) || ',', '")
-            .a(("," + members.get(i).toLowerCase(Locale.ROOT) + ",").replace("'", "''"))
-            .a("') > 0 AS int) * ")
-            .a(java.math.BigInteger.ONE.shiftLeft(i).toString());
-      }
-      a(")");
-    } else if (isCaseInsensitiveText(e)) {
-      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
-      a("lower(");
-      p(e);
-      a(")");
-    } else {
-      value(e);
-    }
-  }
-
-  /** The declared values of an ENUM column, or null when e is not one. */
-  final List<String> enumValues(Expression e) {
-    return declaredValues(e, "enum");
-  }
-
-  /** The declared members of a SET column, or null when e is not one. */
-  final List<String> setMembers(Expression e) {
-    return declaredValues(e, "set");
-  }
-
-  /**
-   * True when an ORDER BY element prints as an expression over its column (ENUM, SET or
-   * case-insensitive text): PostgreSQL accepts that after SELECT DISTINCT or a UNION only on a
-   * derived table.
-   */
-  final boolean ordersByExpression(List<OrderByElement> elements) {
-    if (elements == null) {
-      return false;
-    }
-    for (OrderByElement o : elements) {
-      Expression e = o.getExpression();
-      if (enumValues(e) != null || setMembers(e) != null || isCaseInsensitiveText(e)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<String> declaredValues(Expression e, String baseType) {
-    Optional<ColumnInfo> c = columnInfo(e);
-    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals(baseType)) {
-      return null;
-    }
-    String t = c.get().mysqlType();
-    int open = t.indexOf('(');
-    List<String> values = new java.util.ArrayList<>();
-    int i = open + 1;
-    while (open >= 0 && i < t.length() && t.charAt(i) == '\'') {
-      StringBuilder v = new StringBuilder();
-      int j = i + 1;
-      while (j < t.length()) {
-        char ch = t.charAt(j);
-        if (ch == '\'' && j + 1 < t.length() && t.charAt(j + 1) == '\'') {
-          v.append('\'');
-          j += 2;
-        } else if (ch == '\'') {
-          break;
-        } else if (ch == '\\' && j + 1 < t.length()) {
-          v.append(t.charAt(j + 1));
-          j += 2;
-        } else {
-          v.append(ch);
-          j++;
-        }
-      }
-      values.add(v.toString());
-      i = j + 1;
-      if (i < t.length() && t.charAt(i) == ',') {
-        i++;
-      }
-    }
-    return values.isEmpty() ? null : values;
-  }
-
-  final void orderBy(List<OrderByElement> elements) {
-    for (int i = 0; i < elements.size(); i++) {
-      if (i > 0) {
-        a(", ");
-      }
-      orderByElement(elements.get(i));
-    }
-  }
 
   @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.JsonFunction node, S context) {

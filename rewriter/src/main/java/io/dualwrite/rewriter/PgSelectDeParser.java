@@ -306,7 +306,7 @@ class PgSelectDeParser extends SelectDeParser {
           expr.havingAliases = java.util.Map.of();
         }
       }
-      if (distinctPrinted && expr.ordersByExpression(ps.getOrderByElements())) {
+      if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
         orderAndLimit(ps.getOrderByElements(), ps.getLimit());
@@ -520,7 +520,7 @@ class PgSelectDeParser extends SelectDeParser {
   void orderAndLimit(List<OrderByElement> order, Limit limit) {
     if (order != null && !order.isEmpty()) {
       a(" ORDER BY ");
-      expr.orderBy(order);
+      OrderByPrinter.orderBy(expr, order);
     }
     if (limit != null) {
       limit(limit);
@@ -705,7 +705,7 @@ class PgSelectDeParser extends SelectDeParser {
     }
     if (fold != null) {
       foldUnion(body, opSpans, fold, list);
-    } else if (expr.ordersByExpression(list.getOrderByElements())) {
+    } else if (OrderByPrinter.ordersByExpression(expr, list.getOrderByElements())) {
       sortedOverDerivedTable(start, list.getOrderByElements(), list.getLimit());
     } else {
       orderAndLimit(list.getOrderByElements(), list.getLimit());
@@ -834,11 +834,11 @@ class PgSelectDeParser extends SelectDeParser {
         if (column >= 0) {
           // sorted as MySQL's collation sorts the column: ignoring case
           a("lower(min(dw_union.").a(Identifiers.pg(labels.get(column))).a("))");
-          a(o.isAsc() ? "" : " DESC").a(PgExpressionDeParser.nullOrderingOf(o));
+          a(o.isAsc() ? "" : " DESC").a(OrderByPrinter.nullOrderingOf(o));
         } else {
           expr.unqualifiedColumns = true;
           try {
-            expr.orderByElement(o);
+            OrderByPrinter.orderByElement(expr, o);
           } finally {
             expr.unqualifiedColumns = false;
           }

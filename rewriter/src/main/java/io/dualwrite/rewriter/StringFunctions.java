@@ -55,7 +55,7 @@ final class StringFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     if (args.size() == 1) {
       Expression arg = args.get(0);
-      if (PgExpressionDeParser.hexDigits(arg) != null) {
+      if (Literals.hexDigits(arg) != null) {
         // a binary string has no letter case: MySQL returns it unchanged
         d.text(arg);
         return;
@@ -291,7 +291,7 @@ final class StringFunctions {
 
   /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */
   private static boolean containsHex(Expression e) {
-    if (PgExpressionDeParser.hexDigits(e) != null) {
+    if (Literals.hexDigits(e) != null) {
       return true;
     }
     if (e instanceof Function f && f.getParameters() != null) {
@@ -307,7 +307,7 @@ final class StringFunctions {
   static void bytesOrText(PgExpressionDeParser d, Expression e) {
     var c = d.columnInfo(e);
     if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-        || PgExpressionDeParser.hexDigits(e) != null) {
+        || Literals.hexDigits(e) != null) {
       d.p(e);
     } else {
       d.text(e);

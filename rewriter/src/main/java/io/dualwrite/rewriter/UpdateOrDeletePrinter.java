@@ -129,7 +129,7 @@ abstract class UpdateOrDeletePrinter extends DmlPrinter {
       target.accept(select, null);
       printConditions(conditions);
       a(" ORDER BY ");
-      expr.orderBy(order);
+      OrderByPrinter.orderBy(expr, order);
       // ties: InnoDB walks the clustered (primary key) index
       if (catalogTable.isPresent()) {
         for (String pk : catalogTable.get().primaryKey()) {

@@ -69,7 +69,7 @@ final class WindowFunctions {
     }
     if (e.getOrderByElements() != null && !e.getOrderByElements().isEmpty()) {
       d.a(space ? " ORDER BY " : "ORDER BY ");
-      d.orderBy(e.getOrderByElements());
+      OrderByPrinter.orderBy(d, e.getOrderByElements());
       space = true;
     }
     if (e.getWindowElement() != null) {
