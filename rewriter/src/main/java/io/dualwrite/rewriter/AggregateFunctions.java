@@ -48,7 +48,7 @@ final class AggregateFunctions {
 
   private static void avg(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
-    if (d.isFloating(args.get(0))) {
+    if (ArithmeticOperators.isFloating(d, args.get(0))) {
       d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
       d.value(args.get(0));
       d.a(")");

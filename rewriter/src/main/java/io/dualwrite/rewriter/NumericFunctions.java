@@ -46,7 +46,7 @@ final class NumericFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, n.equals("ROUND") ? 1 : 2, 2);
     if (n.equals("ROUND")
-        && d.isFloating(args.get(0))
+        && ArithmeticOperators.isFloating(d, args.get(0))
         && (args.size() == 1
             || (args.get(1) instanceof LongValue places
                 && places.getValue() >= 0

@@ -500,98 +500,39 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     return out();
   }
 
-  private void comparison(ComparisonOperator c, String op) {
-    Expression l = c.getLeftExpression();
-    Expression r = c.getRightExpression();
-    if (c.getOldOracleJoinSyntax() != 0) {
-      throw refuseNode(c, "(+) join");
-    }
-    if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
-      value(l);
-      a(op);
-      value(r);
-      return;
-    }
-    if ((op.equals(" = ") || op.equals(" <> "))
-        && JsonFunctions.isJsonValued(this, l) != JsonFunctions.isJsonValued(this, r)) {
-      Expression other = JsonFunctions.isJsonValued(this, l) ? r : l;
-      if (JsonFunctions.isJsonComparable(other)) {
-        JsonFunctions.jsonOperand(this, l);
-        a(op);
-        JsonFunctions.jsonOperand(this, r);
-        return;
-      }
-    }
-    String lh = Literals.hexDigits(l);
-    String rh = Literals.hexDigits(r);
-    if ((lh == null) != (rh == null)) {
-      Literals.hexComparison(this, lh != null ? r : l, c);
-      if (Literals.isBinaryColumn(this, lh != null ? r : l)) {
-        value(l); // binary string against binary string: bytea on both sides
-        a(op);
-        value(r);
-      } else {
-        // the literal is a string here; a column's collation outranks the literal's binary one
-        // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
-        // while against a string literal the binary collation wins
-        boolean fold = isCaseInsensitiveText(lh != null ? r : l);
-        textFolded(l, fold);
-        a(op);
-        textFolded(r, fold);
-        if (!fold) {
-          a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
-        }
-      }
-      return;
-    }
-    if (isCaseInsensitiveText(l)
-        || isCaseInsensitiveText(r)
-        || (l instanceof StringValue && r instanceof StringValue && foldsCase(List.of(l, r)))) {
-      a("lower(");
-      text(l);
-      a(")").a(op).a("lower(");
-      text(r);
-      a(")");
-      return;
-    }
-    value(l);
-    a(op);
-    value(r);
-  }
-
   @Override
   public <S> StringBuilder visit(EqualsTo e, S context) {
-    comparison(e, " = ");
+    ComparisonOperators.comparison(this, e, " = ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(NotEqualsTo e, S context) {
-    comparison(e, " <> ");
+    ComparisonOperators.comparison(this, e, " <> ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(GreaterThan e, S context) {
-    comparison(e, " > ");
+    ComparisonOperators.comparison(this, e, " > ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(GreaterThanEquals e, S context) {
-    comparison(e, " >= ");
+    ComparisonOperators.comparison(this, e, " >= ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(MinorThan e, S context) {
-    comparison(e, " < ");
+    ComparisonOperators.comparison(this, e, " < ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(MinorThanEquals e, S context) {
-    comparison(e, " <= ");
+    ComparisonOperators.comparison(this, e, " <= ");
     return out();
   }
 
@@ -634,102 +575,19 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Between b, S context) {
-    boolean ci = isCaseInsensitiveText(b.getLeftExpression());
-    wrapLower(b.getLeftExpression(), ci);
-    a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
-    wrapLower(b.getBetweenExpressionStart(), ci);
-    a(" AND ");
-    wrapLower(b.getBetweenExpressionEnd(), ci);
+    ComparisonOperators.between(this, b);
     return out();
-  }
-
-  private void wrapLower(Expression e, boolean lower) {
-    if (lower) {
-      a("lower(");
-      text(e);
-      a(")");
-    } else {
-      value(e);
-    }
   }
 
   @Override
   public <S> StringBuilder visit(InExpression in, S context) {
-    if (in.isGlobal() || in.getOldOracleJoinSyntax() != 0) {
-      throw refuseNode(in, "IN variant");
-    }
-    Expression left = in.getLeftExpression();
-    Expression right = in.getRightExpression();
-    if (right instanceof AndExpression
-        || right instanceof OrExpression
-        || right instanceof XorExpression) {
-      // JSqlParser reads "x IN (1, 2) AND y" inside INSERT ... SELECT as x IN ((1, 2) AND y);
-      // IN binds tighter than AND/OR/XOR, so the list is the chain's leftmost operand
-      BinaryExpression parent = (BinaryExpression) right;
-      while (parent.getLeftExpression() instanceof AndExpression
-          || parent.getLeftExpression() instanceof OrExpression
-          || parent.getLeftExpression() instanceof XorExpression) {
-        parent = (BinaryExpression) parent.getLeftExpression();
-      }
-      Expression list = parent.getLeftExpression();
-      InExpression fixed = new InExpression(left, list);
-      fixed.setNot(in.isNot());
-      parent.setLeftExpression(fixed);
-      try {
-        p(right);
-      } finally {
-        parent.setLeftExpression(list); // the tree is printed again for other purposes
-      }
-      return out();
-    }
-    boolean ci = isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
-    wrapLower(left, ci);
-    a(in.isNot() ? " NOT IN " : " IN ");
-    if (right instanceof ExpressionList<?> list) {
-      a("(");
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          a(", ");
-        }
-        wrapLower((Expression) list.get(i), ci);
-      }
-      a(")");
-    } else {
-      p(right);
-    }
+    ComparisonOperators.in(this, in);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(LikeExpression like, S context) {
-    LikeExpression.KeyWord kw = like.getLikeKeyWord();
-    Expression l = like.getLeftExpression();
-    Expression r = like.getRightExpression();
-    switch (kw) {
-      case LIKE -> {
-        if (like.isUseBinary()) {
-          throw refuseNode(like, "LIKE BINARY");
-        }
-        text(l);
-        boolean ci = isCaseInsensitiveText(l);
-        a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
-        text(r);
-        if (like.getEscape() != null) {
-          a(" ESCAPE ");
-          p(like.getEscape());
-        }
-      }
-      case REGEXP, RLIKE -> {
-        // MySQL REGEXP follows the column collation: case-insensitive unless the column is
-        // known to be binary or case-sensitive
-        Optional<ColumnInfo> info = columnInfo(l);
-        boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
-        text(l);
-        a(like.isNot() ? (sensitive ? " !~ " : " !~* ") : (sensitive ? " ~ " : " ~* "));
-        text(r);
-      }
-      default -> throw refuseNode(like, kw.name());
-    }
+    ComparisonOperators.like(this, like);
     return out();
   }
 
@@ -751,27 +609,13 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Addition e, S context) {
-    if (e.getRightExpression() instanceof IntervalExpression iv) {
-      DateTimeFunctions.dateArithmetic(this, e.getLeftExpression(), iv, "+");
-    } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
-      DateTimeFunctions.dateArithmetic(this, e.getRightExpression(), iv, "+");
-    } else {
-      Literals.number(this, e.getLeftExpression());
-      a(" + ");
-      Literals.number(this, e.getRightExpression());
-    }
+    ArithmeticOperators.addition(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Subtraction e, S context) {
-    if (e.getRightExpression() instanceof IntervalExpression iv) {
-      DateTimeFunctions.dateArithmetic(this, e.getLeftExpression(), iv, "-");
-    } else {
-      Literals.number(this, e.getLeftExpression());
-      a(" - ");
-      Literals.number(this, e.getRightExpression());
-    }
+    ArithmeticOperators.subtraction(this, e);
     return out();
   }
 
@@ -785,99 +629,19 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Division e, S context) {
-    Literals.noHexOperand(this, e);
-    // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
-    if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
-      a("(CAST(");
-      value(e.getLeftExpression());
-      a(" AS double precision) / NULLIF(");
-      value(e.getRightExpression());
-      a(", 0))");
-      return out();
-    }
-    // "* 1.0000" gives the dividend 4 more decimals, so PostgreSQL divides to at least the scale
-    // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
-    // lose its .5)
-    a("round(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric) * 1.0000 / NULLIF(CAST(");
-    value(e.getRightExpression());
-    a(" AS numeric), 0), scale(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric)) + 4)");
+    ArithmeticOperators.division(this, e);
     return out();
   }
 
-  final boolean isFloating(Expression e) {
-    if (e instanceof net.sf.jsqlparser.expression.SignedExpression s) {
-      return isFloating(s.getExpression());
-    }
-    if (e instanceof Parenthesis p) {
-      return isFloating(p.getExpression());
-    }
-    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
-      return isFloating(l.get(0));
-    }
-    if (e instanceof Addition
-        || e instanceof Subtraction
-        || e instanceof Multiplication
-        || e instanceof Division) {
-      // MySQL computes in DOUBLE as soon as one operand is a FLOAT/DOUBLE
-      BinaryExpression b = (BinaryExpression) e;
-      return isFloating(b.getLeftExpression()) || isFloating(b.getRightExpression());
-    }
-    if (e instanceof Function f) {
-      String n = upper(f.getName());
-      if (DOUBLE_FUNCTIONS.contains(n)) {
-        return true;
-      }
-      List<Expression> args =
-          f.getParameters() == null ? List.of() : (List<Expression>) f.getParameters();
-      if (FLOATING_LIKE_FIRST_ARGUMENT.contains(n) && !args.isEmpty()) {
-        return isFloating(args.get(0));
-      }
-      return false;
-    }
-    Optional<ColumnInfo> c = columnInfo(e);
-    if (c.isPresent()) {
-      String t = TypeMapping.baseType(c.get().mysqlType());
-      return t.equals("float") || t.equals("double") || t.equals("real");
-    }
-    return e instanceof DoubleValue d
-        && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
-  }
-
-  /** MySQL functions whose result is a DOUBLE whatever their arguments. */
-  private static final Set<String> DOUBLE_FUNCTIONS =
-      Set.of(
-          "SQRT", "EXP", "LN", "LOG", "LOG2", "LOG10", "POW", "POWER", "RAND", "PI", "SIN", "COS",
-          "TAN", "ASIN", "ACOS", "ATAN", "ATAN2", "COT", "DEGREES", "RADIANS");
-
-  /** MySQL functions whose result is a DOUBLE when their first argument is one. */
-  private static final Set<String> FLOATING_LIKE_FIRST_ARGUMENT =
-      Set.of("ABS", "ROUND", "TRUNCATE", "CEIL", "CEILING", "FLOOR", "SUM", "MIN", "MAX", "AVG");
-
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
-    Literals.noHexOperand(this, e);
-    // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
-    // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
-    a("CAST(div(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric), NULLIF(CAST(");
-    value(e.getRightExpression());
-    a(" AS numeric), 0)) AS bigint)");
+    ArithmeticOperators.integerDivision(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Modulo e, S context) {
-    Literals.noHexOperand(this, e);
-    a("(");
-    value(e.getLeftExpression());
-    a(" % NULLIF(");
-    value(e.getRightExpression());
-    a(", 0))");
+    ArithmeticOperators.modulo(this, e);
     return out();
   }
 
