@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
 
 /**
  * MySQL flow control and comparison functions (IF, IFNULL, COALESCE, ISNULL, NULLIF, GREATEST,
@@ -295,5 +298,31 @@ final class ControlFlowFunctions {
       }
     }
     return true;
+  }
+
+  static void caseExpression(PgExpressionDeParser d, CaseExpression c) {
+    d.a("CASE");
+    if (c.getSwitchExpression() != null) {
+      d.a(" ");
+      d.value(c.getSwitchExpression());
+      for (WhenClause w : c.getWhenClauses()) {
+        d.a(" WHEN ");
+        d.value(w.getWhenExpression());
+        d.a(" THEN ");
+        d.value(w.getThenExpression());
+      }
+    } else {
+      for (WhenClause w : c.getWhenClauses()) {
+        d.a(" WHEN ");
+        d.cond(w.getWhenExpression());
+        d.a(" THEN ");
+        d.value(w.getThenExpression());
+      }
+    }
+    if (c.getElseExpression() != null) {
+      d.a(" ELSE ");
+      d.value(c.getElseExpression());
+    }
+    d.a(" END");
   }
 }

@@ -11,7 +11,6 @@ import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
 import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -313,7 +312,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   List<Column> foldedGroupColumns = List.of();
 
   /** How many aggregate calls enclose the expression being printed. */
-  private int aggregateDepth;
+  int aggregateDepth;
 
   /** Whether {@code c} names one of {@link #foldedGroupColumns}. */
   final boolean isFoldedGroupColumn(Column c) {
@@ -333,108 +332,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Column column, S context) {
-    if (aggregateDepth == 0 && !foldedGroupColumns.isEmpty() && isFoldedGroupColumn(column)) {
-      List<Column> saved = foldedGroupColumns;
-      foldedGroupColumns = List.of();
-      try {
-        a("min(");
-        visit(column, context);
-        a(")");
-      } finally {
-        foldedGroupColumns = saved;
-      }
-      return out();
-    }
-    String name = column.getColumnName();
-    Table t = column.getTable();
-    boolean qualified = t != null && t.getName() != null;
-    if (!qualified && havingAliases.containsKey(Identifiers.normalize(name))) {
-      // MySQL resolves a select-list alias in HAVING; PostgreSQL needs the expression
-      Expression aliased = havingAliases.get(Identifiers.normalize(name));
-      java.util.Map<String, Expression> saved = havingAliases;
-      havingAliases = java.util.Map.of();
-      try {
-        a("(");
-        value(aliased);
-        a(")");
-      } finally {
-        havingAliases = saved;
-      }
-      return out();
-    }
-    if (qualified && unqualifiedColumns) {
-      // ORDER BY over a derived table (SELECT DISTINCT / UNION wrapped): its output columns
-      a(Identifiers.pg(Identifiers.normalize(name)));
-      return out();
-    }
-    if (!ctx.assigned.isEmpty() && ctx.assigned.containsKey(Identifiers.normalize(name))) {
-      // the new value of a column assigned earlier in this UPDATE: its expression, evaluated
-      // with only the assignments before it
-      String key = Identifiers.normalize(name);
-      java.util.LinkedHashMap<String, Expression> saved =
-          new java.util.LinkedHashMap<>(ctx.assigned);
-      Expression assignedValue = saved.get(key);
-      ctx.assigned.clear();
-      for (var e : saved.entrySet()) {
-        if (e.getKey().equals(key)) {
-          break;
-        }
-        ctx.assigned.put(e.getKey(), e.getValue());
-      }
-      a("(");
-      value(assignedValue);
-      a(")");
-      ctx.assigned.clear();
-      ctx.assigned.putAll(saved);
-      return out();
-    }
-    if (!qualified) {
-      String u = upper(name);
-      if (u.equals("DEFAULT")) {
-        a("DEFAULT");
-        return out();
-      }
-      if (u.matches("0B[01]+")) {
-        throw RefusedException.syntax(
-            "literal:bit",
-            "The bit literal "
-                + name
-                + " is a binary string or a number depending on context in MySQL.");
-      }
-      if (u.equals("TRUE") || u.equals("FALSE")) {
-        a(u.equals("TRUE") ? "1" : "0");
-        return out();
-      }
-      if (u.equals("CURRENT_USER") || u.equals("USER")) {
-        if (!ctx.inWrite) {
-          SessionFunctions.mysqlSession(this, u);
-        }
-        throw RefusedException.function(u, "The connected user differs between the databases.");
-      }
-    }
-    if (qualified) {
-      if (t.getSchemaName() != null) {
-        throw RefusedException.syntax(
-            "qualified-name",
-            "The database-qualified column "
-                + column
-                + " is not supported; use the default schema.");
-      }
-      String q = Identifiers.normalize(t.getName());
-      if (ctx.inDuplicateUpdate && ctx.excludedAlias != null && q.equals(ctx.excludedAlias)) {
-        a("EXCLUDED.");
-        name = ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
-      } else {
-        a(Identifiers.pg(t.getName())).a(".");
-      }
-    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null && ctx.subqueryDepth == 0) {
-      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
-      a(Identifiers.pg(ctx.duplicateTarget)).a(".");
-    }
-    a(Identifiers.pg(name));
-    if (column.getArrayConstructor() != null) {
-      throw refuseNode(column, "array subscript");
-    }
+    ColumnReferences.column(this, column);
     return out();
   }
 
@@ -752,29 +650,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(CaseExpression c, S context) {
-    a("CASE");
-    if (c.getSwitchExpression() != null) {
-      a(" ");
-      value(c.getSwitchExpression());
-      for (WhenClause w : c.getWhenClauses()) {
-        a(" WHEN ");
-        value(w.getWhenExpression());
-        a(" THEN ");
-        value(w.getThenExpression());
-      }
-    } else {
-      for (WhenClause w : c.getWhenClauses()) {
-        a(" WHEN ");
-        cond(w.getWhenExpression());
-        a(" THEN ");
-        value(w.getThenExpression());
-      }
-    }
-    if (c.getElseExpression() != null) {
-      a(" ELSE ");
-      value(c.getElseExpression());
-    }
-    a(" END");
+    ControlFlowFunctions.caseExpression(this, c);
     return out();
   }
 
@@ -815,23 +691,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(TrimFunction t, S context) {
-    if (t.isUsingFromKeyword() || t.getTrimSpecification() != null) {
-      a("TRIM(");
-      if (t.getTrimSpecification() != null) {
-        a(t.getTrimSpecification().name()).a(" ");
-      }
-      if (t.getExpression() != null) {
-        text(t.getExpression());
-        a(" ");
-      }
-      a("FROM ");
-      text(t.getFromExpression());
-      a(")");
-    } else {
-      a("TRIM(");
-      text(t.getExpression());
-      a(")");
-    }
+    StringFunctions.trimFrom(this, t);
     return out();
   }
 

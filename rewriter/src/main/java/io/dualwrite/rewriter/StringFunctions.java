@@ -7,8 +7,11 @@ import static io.dualwrite.rewriter.Functions.same;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
 
 /** MySQL string functions (CONCAT, SUBSTRING, LOCATE, UPPER, ...) printed for PostgreSQL. */
 final class StringFunctions {
@@ -311,6 +314,26 @@ final class StringFunctions {
       d.p(e);
     } else {
       d.text(e);
+    }
+  }
+
+  static void trimFrom(PgExpressionDeParser d, TrimFunction t) {
+    if (t.isUsingFromKeyword() || t.getTrimSpecification() != null) {
+      d.a("TRIM(");
+      if (t.getTrimSpecification() != null) {
+        d.a(t.getTrimSpecification().name()).a(" ");
+      }
+      if (t.getExpression() != null) {
+        d.text(t.getExpression());
+        d.a(" ");
+      }
+      d.a("FROM ");
+      d.text(t.getFromExpression());
+      d.a(")");
+    } else {
+      d.a("TRIM(");
+      d.text(t.getExpression());
+      d.a(")");
     }
   }
 }
