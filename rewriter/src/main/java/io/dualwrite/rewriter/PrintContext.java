@@ -116,6 +116,57 @@ final class PrintContext {
   /** WITH names whose output columns have a known type (see PgSelectDeParser's WITH items). */
   final Map<String, TableInfo> withTables = new HashMap<>();
 
+  /**
+   * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
+   * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
+   * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
+   */
+  void recordWithColumnTypes(String name, net.sf.jsqlparser.statement.select.PlainSelect body) {
+    List<ColumnInfo> columns = new java.util.ArrayList<>();
+    for (net.sf.jsqlparser.statement.select.SelectItem<?> item : body.getSelectItems()) {
+      Expression e = item.getExpression();
+      String column =
+          item.getAlias() != null
+              ? Identifiers.normalize(item.getAlias().getName())
+              : e instanceof net.sf.jsqlparser.schema.Column c
+                  ? Identifiers.normalize(c.getColumnName())
+                  : null;
+      if (column == null) {
+        continue;
+      }
+      String type = null;
+      boolean ci = false;
+      boolean nullable = true;
+      if (e instanceof net.sf.jsqlparser.schema.Column c) {
+        java.util.Optional<ColumnInfo> known = column(c);
+        if (known.isPresent()) {
+          type = known.get().mysqlType();
+          ci = known.get().caseInsensitive();
+          nullable = known.get().nullable();
+        }
+      } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
+          && cast.getColDataType() != null) {
+        String target = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
+        if (cast.isImplicitCast()) {
+          type =
+              switch (target) {
+                case "date" -> "date";
+                case "timestamp" -> "datetime";
+                case "time" -> "time";
+                default -> null;
+              };
+        } else if (java.util.Set.of("date", "datetime", "time").contains(target)
+            && cast.getColDataType().getArgumentsStringList() == null) {
+          type = target;
+        }
+      }
+      if (type != null) {
+        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
+      }
+    }
+    withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
+  }
+
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());
     Optional<TableInfo> info =
