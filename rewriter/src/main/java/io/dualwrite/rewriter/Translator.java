@@ -260,11 +260,7 @@ final class Translator {
           StatementKind.UPDATE,
           statement,
           params,
-          (c, t) -> {
-            UpdatePrinter p = new UpdatePrinter(c);
-            p.update(u, t);
-            return p.b.toString();
-          },
+          (c, t) -> printed(new UpdatePrinter(c), p -> p.update(u, t)),
           tableOf(u.getTable()));
     }
     if (statement instanceof Delete d) {
@@ -273,11 +269,7 @@ final class Translator {
           StatementKind.DELETE,
           statement,
           params,
-          (c, t) -> {
-            DeletePrinter p = new DeletePrinter(c);
-            p.delete(d, t);
-            return p.b.toString();
-          },
+          (c, t) -> printed(new DeletePrinter(c), p -> p.delete(d, t)),
           tableOf(d.getTable()));
     }
     return Ddl.translate(sql, statement, params, catalog);
@@ -287,6 +279,13 @@ final class Translator {
     return t == null || t.getName() == null
         ? Optional.empty()
         : catalog.table(Identifiers.normalize(t.getName()));
+  }
+
+  /** What the printer printed after action. */
+  private static <P extends DmlPrinter> String printed(
+      P printer, java.util.function.Consumer<P> action) {
+    action.accept(printer);
+    return printer.b.toString();
   }
 
   /** One printing pass of an UPDATE or DELETE over a context: the PostgreSQL SQL. */
