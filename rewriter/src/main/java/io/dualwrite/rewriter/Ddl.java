@@ -104,56 +104,46 @@ final class Ddl {
       throw new RefusedException("parse-error", "DROP TABLE without a table name.");
     }
     String pg = "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + String.join(", ", printed);
-    return new Translation(
-        sql,
-        StatementKind.DDL,
-        null,
-        pg,
-        params,
-        null,
-        false,
-        Set.of(),
-        tables,
-        List.of(),
-        null,
-        null,
-        null);
+    return Translation.builder(sql, StatementKind.DDL)
+        .postgresSql(pg)
+        .mysqlParameterCount(params)
+        .tablesWritten(tables)
+        .build();
+  }
+
+  /** The printer after it printed: action applied to it. */
+  private static <P extends DdlPrinter> P printed(
+      P printer, java.util.function.Consumer<P> action) {
+    action.accept(printer);
+    return printer;
   }
 
   static Translation translate(String sql, Statement statement, int params, SchemaCatalog catalog) {
-    DdlPrinter p = new DdlPrinter(catalog);
+    DdlPrinter p;
     if (statement instanceof net.sf.jsqlparser.statement.create.table.CreateTable c) {
-      p.createTable(c);
+      p = printed(new CreateTablePrinter(catalog), printer -> printer.createTable(c));
     } else if (statement instanceof net.sf.jsqlparser.statement.alter.Alter a) {
-      p.alter(a);
+      p = printed(new AlterTablePrinter(catalog), printer -> printer.alter(a));
     } else if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex c) {
-      p.createIndex(c);
+      p = printed(new CreateIndexPrinter(catalog), printer -> printer.createIndex(c));
     } else if (statement instanceof net.sf.jsqlparser.statement.drop.Drop d) {
-      p.drop(d);
+      p = printed(new DropTruncateRenamePrinter(catalog), printer -> printer.drop(d));
     } else if (statement instanceof net.sf.jsqlparser.statement.truncate.Truncate t) {
-      p.truncate(t);
+      p = printed(new DropTruncateRenamePrinter(catalog), printer -> printer.truncate(t));
     } else if (statement instanceof net.sf.jsqlparser.statement.alter.RenameTableStatement r) {
-      p.renameTables(r);
+      p = printed(new DropTruncateRenamePrinter(catalog), printer -> printer.renameTables(r));
     } else if (statement instanceof net.sf.jsqlparser.statement.create.view.CreateView v) {
-      p.createView(v);
+      p = printed(new CreateViewPrinter(catalog), printer -> printer.createView(v));
     } else {
       String name = statement.getClass().getSimpleName();
       throw RefusedException.syntax(
           "statement:" + name, "The statement type " + name + " is not translated.");
     }
-    return new Translation(
-        sql,
-        StatementKind.DDL,
-        null,
-        String.join(";\n", p.statements),
-        params,
-        null,
-        false,
-        p.ctx.tablesRead,
-        p.tablesWritten,
-        List.of(),
-        null,
-        null,
-        null);
+    return Translation.builder(sql, StatementKind.DDL)
+        .postgresSql(String.join(";\n", p.statements))
+        .mysqlParameterCount(params)
+        .tablesRead(p.ctx.tablesRead)
+        .tablesWritten(p.tablesWritten)
+        .build();
   }
 }

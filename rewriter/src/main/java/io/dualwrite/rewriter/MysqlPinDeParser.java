@@ -43,16 +43,18 @@ final class MysqlPinDeParser extends ExpressionDeParser {
   }
 
   private boolean pinned(Expression node) {
-    String n = Functions.nonDeterministicName(node);
+    String n = NonDeterministicFunctions.nonDeterministicName(node);
     if (n == null) {
       return false;
     }
     Integer index = ctx.callIndex.get(node);
     if (index == null) {
-      NonDeterministicCall call = new NonDeterministicCall(n, Functions.fractionalDigits(node));
+      NonDeterministicCall call =
+          new NonDeterministicCall(n, NonDeterministicFunctions.fractionalDigits(node));
       // NOW(), CURDATE(), ... are fixed at statement start in MySQL: one value per statement;
       // SYSDATE(), UUID() and RAND() differ per call
-      int same = Functions.STATEMENT_CONSTANT.contains(n) ? ctx.calls.indexOf(call) : -1;
+      int same =
+          NonDeterministicFunctions.STATEMENT_CONSTANT.contains(n) ? ctx.calls.indexOf(call) : -1;
       if (same >= 0) {
         index = same;
       } else {

@@ -11,14 +11,10 @@ import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
 import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 
 /**
  * Prints MySQL expressions as PostgreSQL expressions with the same meaning, or refuses them.
@@ -26,7 +22,7 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  * <p>Every expression class JSqlParser knows is either printed here with a translation, or refused
  * ({@link #refuseNode}); nothing is printed "as parsed" hoping PostgreSQL reads it the same way.
  */
-class PgExpressionDeParser extends ExpressionDeParser {
+class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   final PrintContext ctx;
 
@@ -47,12 +43,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final PgExpressionDeParser a(String s) {
     getBuilder().append(s);
     return this;
-  }
-
-  static RefusedException refuseNode(Object node, String what) {
-    String name = node.getClass().getSimpleName();
-    return RefusedException.syntax(
-        name, "The MySQL construct " + what + " (" + node + ") has no faithful translation.");
   }
 
   /** True when the expression yields a PostgreSQL boolean. */
@@ -103,9 +93,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
-    String hex = hexDigits(e);
+    String hex = Literals.hexDigits(e);
     if (hex != null) {
-      hexAsText(hex);
+      Literals.hexAsText(this, hex);
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
@@ -193,7 +183,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
     for (Expression e : operands) {
       if (e instanceof StringValue s
           && (s.getPrefix() == null || s.getPrefix().isEmpty())
-          && hexDigits(e) == null) {
+          && Literals.hexDigits(e) == null) {
         literal = true;
       } else if (!(e instanceof JdbcParameter)) {
         return false;
@@ -234,190 +224,28 @@ class PgExpressionDeParser extends ExpressionDeParser {
   final void binary(BinaryExpression b, String op) {
     Expression l = b.getLeftExpression();
     Expression r = b.getRightExpression();
-    if (isBinaryColumn(l) || isBinaryColumn(r)) {
+    if (Literals.isBinaryColumn(this, l) || Literals.isBinaryColumn(this, r)) {
       throw RefusedException.syntax(
           "binary-string-bit-operation",
           "The bit operation " + b + " works on binary strings in MySQL.");
     }
-    number(l);
+    Literals.number(this, l);
     a(op);
-    number(r);
+    Literals.number(this, r);
   }
 
   // ---------------------------------------------------------------- literals, names, parameters
 
   @Override
   public <S> StringBuilder visit(StringValue s, S context) {
-    String prefix = s.getPrefix();
-    if (prefix != null && !prefix.isEmpty()) {
-      if (upper(prefix).equals("X")) {
-        return printBytes(s.getValue());
-      }
-      if (upper(prefix).equals("B") && (s.getValue().equals("0") || s.getValue().equals("1"))) {
-        // b'0' / b'1': the values of a BIT(1) column, which is a 0/1 smallint on PostgreSQL
-        a(s.getValue());
-        return out();
-      }
-      throw RefusedException.syntax(
-          "literal:" + prefix,
-          "The literal " + s + " (" + prefix + "'...' prefix) has no faithful translation.");
-    }
-    String v = MysqlLexer.decodeCanonical(s.getValue());
-    if (v.indexOf('\0') >= 0) {
-      throw RefusedException.syntax(
-          "literal:nul",
-          "A string literal contains a NUL character, which PostgreSQL text rejects.");
-    }
-    a("'").a(v.replace("'", "''")).a("'");
-    return out();
-  }
-
-  private StringBuilder printBytes(String hexDigits) {
-    for (int i = 0; i < hexDigits.length(); i++) {
-      if (Character.digit(hexDigits.charAt(i), 16) < 0) {
-        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + hexDigits + ".");
-      }
-    }
-    String digits = hexDigits.length() % 2 == 1 ? "0" + hexDigits : hexDigits;
-    a("'\\x").a(digits.toLowerCase(Locale.ROOT)).a("'::bytea");
+    Literals.string(this, s);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(HexValue hex, S context) {
-    // MySQL: a binary string, a number only in numeric context. Where the context is known the
-    // parent prints it (number(), text(), comparison()); elsewhere it stays a binary string.
-    return printBytes(hexDigits(hex));
-  }
-
-  /** The digits of a hexadecimal literal (0x41, X'41'), or null when e is not one. */
-  static String hexDigits(Expression e) {
-    if (e instanceof HexValue hex) {
-      String v = hex.getValue().trim();
-      return v.startsWith("0x") || v.startsWith("0X")
-          ? v.substring(2)
-          : v.substring(2, v.length() - 1); // x'..'
-    }
-    if (e instanceof StringValue s && "X".equalsIgnoreCase(s.getPrefix())) {
-      return s.getValue();
-    }
-    return null;
-  }
-
-  private static byte[] hexBytes(String digits) {
-    for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), 16) < 0) {
-        throw RefusedException.syntax("literal:hex", "Invalid hex literal " + digits + ".");
-      }
-    }
-    String even = digits.length() % 2 == 1 ? "0" + digits : digits;
-    byte[] bytes = new byte[even.length() / 2];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) Integer.parseInt(even.substring(2 * i, 2 * i + 2), 16);
-    }
-    return bytes;
-  }
-
-  /**
-   * An operand of arithmetic: MySQL reads a hexadecimal literal there as a BIGINT UNSIGNED (0x41 +
-   * 0 is 65), so it is printed as that number; anything else as a value.
-   */
-  final void number(Expression e) {
-    String digits = hexDigits(e);
-    if (digits == null && isJsonValued(e)) {
-      // MySQL reads a JSON value in arithmetic as a DOUBLE (a JSON number's value); jsonb has no
-      // arithmetic (a JSON string or object is an error in the cast, not a silent 0)
-      a("CAST(");
-      p(e);
-      a(" AS double precision)");
-      return;
-    }
-    if (digits == null) {
-      Optional<ColumnInfo> c = columnInfo(e);
-      if (c.isPresent()
-          && Set.of("tinyint", "smallint", "mediumint", "int", "integer")
-              .contains(TypeMapping.baseType(c.get().mysqlType()))) {
-        // MySQL does integer arithmetic in BIGINT: INT_MAX + 1 is not an overflow
-        a("CAST(");
-        p(e);
-        a(" AS bigint)");
-        return;
-      }
-      value(e);
-      return;
-    }
-    byte[] bytes = hexBytes(digits);
-    java.math.BigInteger n = new java.math.BigInteger(1, bytes);
-    if (n.bitLength() > 64) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "The hex literal X'"
-              + digits
-              + "' is longer than 8 bytes; MySQL truncates it in numeric context.");
-    }
-    a(n.toString());
-  }
-
-  /**
-   * Division and modulo with a hex literal operand are not translated: MySQL 8 reads the literal as
-   * a number there, but no test server proves it (MariaDB reads X'0100' DIV 2 as 0).
-   */
-  final void noHexOperand(BinaryExpression e) {
-    if (hexDigits(e.getLeftExpression()) != null || hexDigits(e.getRightExpression()) != null) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "In " + e + " the hex literal's numeric value depends on the server's division rules.");
-    }
-  }
-
-  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
-  final boolean isJsonValued(Expression e) {
-    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
-      return isJsonValued((Expression) list.get(0));
-    }
-    if (e instanceof Function f
-        && f.getMultipartName() != null
-        && f.getMultipartName().size() == 1
-        && upper(f.getName()).equals("JSON_EXTRACT")) {
-      return true;
-    }
-    if (e instanceof JsonExpression j
-        && j.getIdentList().size() == 1
-        && "->".equals(j.getIdentList().get(0).getValue())) {
-      return true;
-    }
-    Optional<ColumnInfo> c = columnInfo(e);
-    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
-  }
-
-  /**
-   * A hexadecimal literal where MySQL uses it as a string: its bytes read as UTF-8 text (PostgreSQL
-   * text holds characters, so bytes that are not UTF-8 are refused rather than changed).
-   */
-  private void hexAsText(String digits) {
-    byte[] bytes = hexBytes(digits);
-    String v;
-    try {
-      v =
-          java.nio.charset.StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (java.nio.charset.CharacterCodingException ex) {
-      throw RefusedException.syntax(
-          "literal:hex",
-          "The hex literal X'"
-              + digits
-              + "' is used as a string but its bytes are not UTF-8 text.");
-    }
-    if (v.indexOf('\0') >= 0) {
-      throw RefusedException.syntax(
-          "literal:nul",
-          "The hex literal X'" + digits + "' contains a NUL byte, which PostgreSQL text rejects.");
-    }
-    a("'").a(v.replace("'", "''")).a("'");
+    Literals.hex(this, hex);
+    return out();
   }
 
   @Override
@@ -428,13 +256,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(DoubleValue v, S context) {
-    String s = v.toString();
-    if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
-      // MySQL: an exponent makes a DOUBLE literal
-      a("CAST(").a(s).a(" AS double precision)");
-    } else {
-      a(s); // exact decimal in both
-    }
+    Literals.doubleValue(this, v);
     return out();
   }
 
@@ -490,7 +312,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   List<Column> foldedGroupColumns = List.of();
 
   /** How many aggregate calls enclose the expression being printed. */
-  private int aggregateDepth;
+  int aggregateDepth;
 
   /** Whether {@code c} names one of {@link #foldedGroupColumns}. */
   final boolean isFoldedGroupColumn(Column c) {
@@ -510,108 +332,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Column column, S context) {
-    if (aggregateDepth == 0 && !foldedGroupColumns.isEmpty() && isFoldedGroupColumn(column)) {
-      List<Column> saved = foldedGroupColumns;
-      foldedGroupColumns = List.of();
-      try {
-        a("min(");
-        visit(column, context);
-        a(")");
-      } finally {
-        foldedGroupColumns = saved;
-      }
-      return out();
-    }
-    String name = column.getColumnName();
-    Table t = column.getTable();
-    boolean qualified = t != null && t.getName() != null;
-    if (!qualified && havingAliases.containsKey(Identifiers.normalize(name))) {
-      // MySQL resolves a select-list alias in HAVING; PostgreSQL needs the expression
-      Expression aliased = havingAliases.get(Identifiers.normalize(name));
-      java.util.Map<String, Expression> saved = havingAliases;
-      havingAliases = java.util.Map.of();
-      try {
-        a("(");
-        value(aliased);
-        a(")");
-      } finally {
-        havingAliases = saved;
-      }
-      return out();
-    }
-    if (qualified && unqualifiedColumns) {
-      // ORDER BY over a derived table (SELECT DISTINCT / UNION wrapped): its output columns
-      a(Identifiers.pg(Identifiers.normalize(name)));
-      return out();
-    }
-    if (!ctx.assigned.isEmpty() && ctx.assigned.containsKey(Identifiers.normalize(name))) {
-      // the new value of a column assigned earlier in this UPDATE: its expression, evaluated
-      // with only the assignments before it
-      String key = Identifiers.normalize(name);
-      java.util.LinkedHashMap<String, Expression> saved =
-          new java.util.LinkedHashMap<>(ctx.assigned);
-      Expression assignedValue = saved.get(key);
-      ctx.assigned.clear();
-      for (var e : saved.entrySet()) {
-        if (e.getKey().equals(key)) {
-          break;
-        }
-        ctx.assigned.put(e.getKey(), e.getValue());
-      }
-      a("(");
-      value(assignedValue);
-      a(")");
-      ctx.assigned.clear();
-      ctx.assigned.putAll(saved);
-      return out();
-    }
-    if (!qualified) {
-      String u = upper(name);
-      if (u.equals("DEFAULT")) {
-        a("DEFAULT");
-        return out();
-      }
-      if (u.matches("0B[01]+")) {
-        throw RefusedException.syntax(
-            "literal:bit",
-            "The bit literal "
-                + name
-                + " is a binary string or a number depending on context in MySQL.");
-      }
-      if (u.equals("TRUE") || u.equals("FALSE")) {
-        a(u.equals("TRUE") ? "1" : "0");
-        return out();
-      }
-      if (u.equals("CURRENT_USER") || u.equals("USER")) {
-        if (!ctx.inWrite) {
-          Functions.mysqlSession(this, u);
-        }
-        throw RefusedException.function(u, "The connected user differs between the databases.");
-      }
-    }
-    if (qualified) {
-      if (t.getSchemaName() != null) {
-        throw RefusedException.syntax(
-            "qualified-name",
-            "The database-qualified column "
-                + column
-                + " is not supported; use the default schema.");
-      }
-      String q = Identifiers.normalize(t.getName());
-      if (ctx.inDuplicateUpdate && ctx.excludedAlias != null && q.equals(ctx.excludedAlias)) {
-        a("EXCLUDED.");
-        name = ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
-      } else {
-        a(Identifiers.pg(t.getName())).a(".");
-      }
-    } else if (ctx.inDuplicateUpdate && ctx.duplicateTarget != null && ctx.subqueryDepth == 0) {
-      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
-      a(Identifiers.pg(ctx.duplicateTarget)).a(".");
-    }
-    a(Identifiers.pg(name));
-    if (column.getArrayConstructor() != null) {
-      throw refuseNode(column, "array subscript");
-    }
+    ColumnReferences.column(this, column);
     return out();
   }
 
@@ -677,160 +398,39 @@ class PgExpressionDeParser extends ExpressionDeParser {
     return out();
   }
 
-  private void comparison(ComparisonOperator c, String op) {
-    Expression l = c.getLeftExpression();
-    Expression r = c.getRightExpression();
-    if (c.getOldOracleJoinSyntax() != 0) {
-      throw refuseNode(c, "(+) join");
-    }
-    if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
-      value(l);
-      a(op);
-      value(r);
-      return;
-    }
-    if ((op.equals(" = ") || op.equals(" <> ")) && isJsonValued(l) != isJsonValued(r)) {
-      Expression other = isJsonValued(l) ? r : l;
-      if (isJsonComparable(other)) {
-        jsonOperand(l);
-        a(op);
-        jsonOperand(r);
-        return;
-      }
-    }
-    String lh = hexDigits(l);
-    String rh = hexDigits(r);
-    if ((lh == null) != (rh == null)) {
-      hexComparison(lh != null ? r : l, c);
-      if (isBinaryColumn(lh != null ? r : l)) {
-        value(l); // binary string against binary string: bytea on both sides
-        a(op);
-        value(r);
-      } else {
-        // the literal is a string here; a column's collation outranks the literal's binary one
-        // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
-        // while against a string literal the binary collation wins
-        boolean fold = isCaseInsensitiveText(lh != null ? r : l);
-        textFolded(l, fold);
-        a(op);
-        textFolded(r, fold);
-        if (!fold) {
-          a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
-        }
-      }
-      return;
-    }
-    if (isCaseInsensitiveText(l)
-        || isCaseInsensitiveText(r)
-        || (l instanceof StringValue && r instanceof StringValue && foldsCase(List.of(l, r)))) {
-      a("lower(");
-      text(l);
-      a(")").a(op).a("lower(");
-      text(r);
-      a(")");
-      return;
-    }
-    value(l);
-    a(op);
-    value(r);
-  }
-
-  /**
-   * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
-   * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
-   * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against
-   * integer or text, so the operand becomes the jsonb scalar. Ordering comparisons are left alone:
-   * MySQL ranks a JSON string above a number, PostgreSQL below.
-   */
-  private static boolean isJsonComparable(Expression e) {
-    if (e instanceof SignedExpression s) {
-      e = s.getExpression();
-    }
-    return e instanceof LongValue
-        || e instanceof DoubleValue
-        || e instanceof JdbcParameter
-        || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
-  }
-
-  private void jsonOperand(Expression e) {
-    if (isJsonValued(e) || !isJsonComparable(e)) {
-      value(e);
-    } else if (e instanceof JdbcParameter) {
-      Functions.jsonBind(this, e);
-    } else if (e instanceof StringValue) {
-      a("to_jsonb(CAST(");
-      value(e);
-      a(" AS text))");
-    } else {
-      a("to_jsonb(");
-      value(e);
-      a(")");
-    }
-  }
-
-  /**
-   * A hexadecimal literal compared with other: decided only when other is a string literal, a text
-   * column (then both are strings) or a binary column; against a number or an operand of unknown
-   * type MySQL may compare either as numbers or as strings, so the comparison is refused rather
-   * than guessed.
-   */
-  private void hexComparison(Expression other, Expression comparison) {
-    if (other instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
-      return;
-    }
-    if (isBinaryColumn(other)) {
-      return;
-    }
-    Optional<ColumnInfo> c = columnInfo(other);
-    if (c.isPresent() && TypeMapping.isText(c.get().mysqlType())) {
-      return;
-    }
-    throw RefusedException.syntax(
-        "literal:hex",
-        "In "
-            + comparison
-            + " the hex literal is compared with a value that is not known to be a string; MySQL"
-            + " may compare it as a number or as a binary string.");
-  }
-
-  final boolean isBinaryColumn(Expression e) {
-    Optional<ColumnInfo> c = columnInfo(e);
-    return c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
-  }
-
   @Override
   public <S> StringBuilder visit(EqualsTo e, S context) {
-    comparison(e, " = ");
+    ComparisonOperators.comparison(this, e, " = ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(NotEqualsTo e, S context) {
-    comparison(e, " <> ");
+    ComparisonOperators.comparison(this, e, " <> ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(GreaterThan e, S context) {
-    comparison(e, " > ");
+    ComparisonOperators.comparison(this, e, " > ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(GreaterThanEquals e, S context) {
-    comparison(e, " >= ");
+    ComparisonOperators.comparison(this, e, " >= ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(MinorThan e, S context) {
-    comparison(e, " < ");
+    ComparisonOperators.comparison(this, e, " < ");
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(MinorThanEquals e, S context) {
-    comparison(e, " <= ");
+    ComparisonOperators.comparison(this, e, " <= ");
     return out();
   }
 
@@ -873,102 +473,19 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Between b, S context) {
-    boolean ci = isCaseInsensitiveText(b.getLeftExpression());
-    wrapLower(b.getLeftExpression(), ci);
-    a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
-    wrapLower(b.getBetweenExpressionStart(), ci);
-    a(" AND ");
-    wrapLower(b.getBetweenExpressionEnd(), ci);
+    ComparisonOperators.between(this, b);
     return out();
-  }
-
-  private void wrapLower(Expression e, boolean lower) {
-    if (lower) {
-      a("lower(");
-      text(e);
-      a(")");
-    } else {
-      value(e);
-    }
   }
 
   @Override
   public <S> StringBuilder visit(InExpression in, S context) {
-    if (in.isGlobal() || in.getOldOracleJoinSyntax() != 0) {
-      throw refuseNode(in, "IN variant");
-    }
-    Expression left = in.getLeftExpression();
-    Expression right = in.getRightExpression();
-    if (right instanceof AndExpression
-        || right instanceof OrExpression
-        || right instanceof XorExpression) {
-      // JSqlParser reads "x IN (1, 2) AND y" inside INSERT ... SELECT as x IN ((1, 2) AND y);
-      // IN binds tighter than AND/OR/XOR, so the list is the chain's leftmost operand
-      BinaryExpression parent = (BinaryExpression) right;
-      while (parent.getLeftExpression() instanceof AndExpression
-          || parent.getLeftExpression() instanceof OrExpression
-          || parent.getLeftExpression() instanceof XorExpression) {
-        parent = (BinaryExpression) parent.getLeftExpression();
-      }
-      Expression list = parent.getLeftExpression();
-      InExpression fixed = new InExpression(left, list);
-      fixed.setNot(in.isNot());
-      parent.setLeftExpression(fixed);
-      try {
-        p(right);
-      } finally {
-        parent.setLeftExpression(list); // the tree is printed again for other purposes
-      }
-      return out();
-    }
-    boolean ci = isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
-    wrapLower(left, ci);
-    a(in.isNot() ? " NOT IN " : " IN ");
-    if (right instanceof ExpressionList<?> list) {
-      a("(");
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          a(", ");
-        }
-        wrapLower((Expression) list.get(i), ci);
-      }
-      a(")");
-    } else {
-      p(right);
-    }
+    ComparisonOperators.in(this, in);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(LikeExpression like, S context) {
-    LikeExpression.KeyWord kw = like.getLikeKeyWord();
-    Expression l = like.getLeftExpression();
-    Expression r = like.getRightExpression();
-    switch (kw) {
-      case LIKE -> {
-        if (like.isUseBinary()) {
-          throw refuseNode(like, "LIKE BINARY");
-        }
-        text(l);
-        boolean ci = isCaseInsensitiveText(l);
-        a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
-        text(r);
-        if (like.getEscape() != null) {
-          a(" ESCAPE ");
-          p(like.getEscape());
-        }
-      }
-      case REGEXP, RLIKE -> {
-        // MySQL REGEXP follows the column collation: case-insensitive unless the column is
-        // known to be binary or case-sensitive
-        Optional<ColumnInfo> info = columnInfo(l);
-        boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
-        text(l);
-        a(like.isNot() ? (sensitive ? " !~ " : " !~* ") : (sensitive ? " ~ " : " ~* "));
-        text(r);
-      }
-      default -> throw refuseNode(like, kw.name());
-    }
+    ComparisonOperators.like(this, like);
     return out();
   }
 
@@ -990,133 +507,39 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Addition e, S context) {
-    if (e.getRightExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getLeftExpression(), iv, "+");
-    } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getRightExpression(), iv, "+");
-    } else {
-      number(e.getLeftExpression());
-      a(" + ");
-      number(e.getRightExpression());
-    }
+    ArithmeticOperators.addition(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Subtraction e, S context) {
-    if (e.getRightExpression() instanceof IntervalExpression iv) {
-      dateArithmetic(e.getLeftExpression(), iv, "-");
-    } else {
-      number(e.getLeftExpression());
-      a(" - ");
-      number(e.getRightExpression());
-    }
+    ArithmeticOperators.subtraction(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Multiplication e, S context) {
-    number(e.getLeftExpression());
+    Literals.number(this, e.getLeftExpression());
     a(" * ");
-    number(e.getRightExpression());
+    Literals.number(this, e.getRightExpression());
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Division e, S context) {
-    noHexOperand(e);
-    // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
-    if (isFloating(e.getLeftExpression()) || isFloating(e.getRightExpression())) {
-      a("(CAST(");
-      value(e.getLeftExpression());
-      a(" AS double precision) / NULLIF(");
-      value(e.getRightExpression());
-      a(", 0))");
-      return out();
-    }
-    // "* 1.0000" gives the dividend 4 more decimals, so PostgreSQL divides to at least the scale
-    // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
-    // lose its .5)
-    a("round(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric) * 1.0000 / NULLIF(CAST(");
-    value(e.getRightExpression());
-    a(" AS numeric), 0), scale(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric)) + 4)");
+    ArithmeticOperators.division(this, e);
     return out();
   }
 
-  final boolean isFloating(Expression e) {
-    if (e instanceof net.sf.jsqlparser.expression.SignedExpression s) {
-      return isFloating(s.getExpression());
-    }
-    if (e instanceof Parenthesis p) {
-      return isFloating(p.getExpression());
-    }
-    if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
-      return isFloating(l.get(0));
-    }
-    if (e instanceof Addition
-        || e instanceof Subtraction
-        || e instanceof Multiplication
-        || e instanceof Division) {
-      // MySQL computes in DOUBLE as soon as one operand is a FLOAT/DOUBLE
-      BinaryExpression b = (BinaryExpression) e;
-      return isFloating(b.getLeftExpression()) || isFloating(b.getRightExpression());
-    }
-    if (e instanceof Function f) {
-      String n = upper(f.getName());
-      if (DOUBLE_FUNCTIONS.contains(n)) {
-        return true;
-      }
-      List<Expression> args =
-          f.getParameters() == null ? List.of() : (List<Expression>) f.getParameters();
-      if (FLOATING_LIKE_FIRST_ARGUMENT.contains(n) && !args.isEmpty()) {
-        return isFloating(args.get(0));
-      }
-      return false;
-    }
-    Optional<ColumnInfo> c = columnInfo(e);
-    if (c.isPresent()) {
-      String t = TypeMapping.baseType(c.get().mysqlType());
-      return t.equals("float") || t.equals("double") || t.equals("real");
-    }
-    return e instanceof DoubleValue d
-        && (d.toString().indexOf('e') >= 0 || d.toString().indexOf('E') >= 0);
-  }
-
-  /** MySQL functions whose result is a DOUBLE whatever their arguments. */
-  private static final Set<String> DOUBLE_FUNCTIONS =
-      Set.of(
-          "SQRT", "EXP", "LN", "LOG", "LOG2", "LOG10", "POW", "POWER", "RAND", "PI", "SIN", "COS",
-          "TAN", "ASIN", "ACOS", "ATAN", "ATAN2", "COT", "DEGREES", "RADIANS");
-
-  /** MySQL functions whose result is a DOUBLE when their first argument is one. */
-  private static final Set<String> FLOATING_LIKE_FIRST_ARGUMENT =
-      Set.of("ABS", "ROUND", "TRUNCATE", "CEIL", "CEILING", "FLOOR", "SUM", "MIN", "MAX", "AVG");
-
   @Override
   public <S> StringBuilder visit(IntegerDivision e, S context) {
-    noHexOperand(e);
-    // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
-    // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
-    a("CAST(div(CAST(");
-    value(e.getLeftExpression());
-    a(" AS numeric), NULLIF(CAST(");
-    value(e.getRightExpression());
-    a(" AS numeric), 0)) AS bigint)");
+    ArithmeticOperators.integerDivision(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(Modulo e, S context) {
-    noHexOperand(e);
-    a("(");
-    value(e.getLeftExpression());
-    a(" % NULLIF(");
-    value(e.getRightExpression());
-    a(", 0))");
+    ArithmeticOperators.modulo(this, e);
     return out();
   }
 
@@ -1126,7 +549,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
       throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
     }
     a(String.valueOf(e.getSign()));
-    number(e.getExpression());
+    Literals.number(this, e.getExpression());
     return out();
   }
 
@@ -1164,128 +587,6 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   // ---------------------------------------------------------------- intervals and dates
-
-  static final Set<String> INTERVAL_UNITS =
-      Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-
-  /** d +/- INTERVAL n unit. */
-  final void dateArithmetic(Expression date, IntervalExpression iv, String op) {
-    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
-      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
-    }
-    String unit = upper(iv.getIntervalType());
-    if (COMPOUND_UNITS.containsKey(unit)) {
-      compoundArithmetic(date, iv, unit, op);
-      return;
-    }
-    if (!INTERVAL_UNITS.contains(unit)) {
-      throw RefusedException.syntax(
-          "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
-    }
-    Expression amount = iv.getExpression();
-    if (amount == null) {
-      String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
-      if (param.matches("-?[0-9]+")) {
-        amount = new LongValue(param);
-      } else {
-        throw refuseNode(iv, "INTERVAL with a string amount");
-      }
-    }
-    boolean dateResult =
-        Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(unit) && isDateValued(date);
-    a(dateResult ? "CAST(" : "(");
-    dateOperand(date);
-    a(" ").a(op).a(" ");
-    interval(amount, unit);
-    a(dateResult ? " AS date)" : ")");
-  }
-
-  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
-  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
-      java.util.Map.of(
-          "MINUTE_SECOND",
-          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
-          "HOUR_MINUTE",
-          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
-          "HOUR_SECOND",
-          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
-          "DAY_HOUR",
-          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
-          "DAY_MINUTE",
-          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
-          "DAY_SECOND",
-          new Object[] {
-            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
-            new String[] {"days", "hours", "minutes", "seconds"}
-          },
-          "YEAR_MONTH",
-          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
-
-  /**
-   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
-   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
-   * delimiters, missing parts, which it right-aligns) are refused.
-   */
-  private void compoundArithmetic(Expression date, IntervalExpression iv, String unit, String op) {
-    Object[] spec = COMPOUND_UNITS.get(unit);
-    String text = null;
-    if (iv.getExpression() instanceof StringValue sv
-        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
-      text = MysqlLexer.decodeCanonical(sv.getValue());
-    } else if (iv.getExpression() == null && iv.getParameter() != null) {
-      String p = iv.getParameter().trim();
-      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
-        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
-      }
-    }
-    java.util.regex.Matcher m =
-        text == null
-            ? null
-            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
-    if (m == null || !m.matches()) {
-      throw RefusedException.syntax(
-          "interval:" + unit,
-          "INTERVAL "
-              + unit
-              + " is translated only with a string literal in the form '"
-              + ((String) spec[0]).replace("([0-9]+)", "n")
-              + "' (every part present).");
-    }
-    String sign = m.group(1);
-    String[] names = (String[]) spec[1];
-    StringBuilder pg = new StringBuilder();
-    for (int i = 0; i < names.length; i++) {
-      pg.append(i > 0 ? " " : "")
-          .append(sign)
-          .append(Long.parseLong(m.group(i + 2)))
-          .append(' ')
-          .append(names[i]);
-    }
-    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
-    boolean dateResult = unit.equals("YEAR_MONTH") && isDateValued(date);
-    a(dateResult ? "CAST(" : "(");
-    dateOperand(date);
-    a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
-    a(dateResult ? " AS date)" : ")");
-  }
-
-  final void interval(Expression amount, String unit) {
-    String pgUnit =
-        switch (unit) {
-          case "MICROSECOND" -> "1 microsecond";
-          case "QUARTER" -> "3 months";
-          default -> "1 " + unit.toLowerCase(Locale.ROOT);
-        };
-    if (amount instanceof LongValue lv) {
-      long n = unit.equals("QUARTER") ? lv.getValue() * 3 : lv.getValue();
-      a("INTERVAL '").a(String.valueOf(n)).a(" ").a(pgUnit.substring(pgUnit.indexOf(' ') + 1));
-      a("'");
-      return;
-    }
-    a("(");
-    value(amount);
-    a(") * INTERVAL '").a(pgUnit).a("'");
-  }
 
   /** A date/time operand: string literals are typed by their shape as MySQL would read them. */
   final void dateOperand(Expression e) {
@@ -1327,43 +628,21 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   @Override
-  public <S> StringBuilder visit(IntervalExpression iv, S context) {
-    throw refuseNode(iv, "INTERVAL outside date arithmetic");
-  }
-
-  @Override
   public <S> StringBuilder visit(TimeKeyExpression t, S context) {
     String k = upper(t.getStringValue()).replace("()", "").trim();
-    Functions.timeKey(this, t, k, 0);
+    NonDeterministicFunctions.timeKey(this, t, k, 0);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(DateTimeLiteralExpression e, S context) {
-    a(e.getType().name()).a(" ");
-    String v = e.getValue().trim();
-    if (v.length() < 2 || !v.startsWith("'") || !v.endsWith("'")) {
-      throw refuseNode(e, "typed literal");
-    }
-    a("'").a(MysqlLexer.decodeCanonical(v.substring(1, v.length() - 1)).replace("'", "''")).a("'");
+    DateTimeFunctions.dateTimeLiteral(this, e);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(ExtractExpression e, S context) {
-    String field = upper(e.getName());
-    if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
-        .contains(field)) {
-      throw RefusedException.syntax(
-          "extract:" + field, "EXTRACT(" + field + " ...) has no exact PostgreSQL equivalent.");
-    }
-    if (field.equals("WEEK")) {
-      throw RefusedException.syntax(
-          "extract:WEEK", "MySQL EXTRACT(WEEK) uses mode 0 week numbering, unlike PostgreSQL.");
-    }
-    a("CAST(EXTRACT(").a(field).a(" FROM ");
-    dateOperand(e.getExpression());
-    a(") AS integer)");
+    DateTimeFunctions.extract(this, e);
     return out();
   }
 
@@ -1371,156 +650,20 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(CaseExpression c, S context) {
-    a("CASE");
-    if (c.getSwitchExpression() != null) {
-      a(" ");
-      value(c.getSwitchExpression());
-      for (WhenClause w : c.getWhenClauses()) {
-        a(" WHEN ");
-        value(w.getWhenExpression());
-        a(" THEN ");
-        value(w.getThenExpression());
-      }
-    } else {
-      for (WhenClause w : c.getWhenClauses()) {
-        a(" WHEN ");
-        cond(w.getWhenExpression());
-        a(" THEN ");
-        value(w.getThenExpression());
-      }
-    }
-    if (c.getElseExpression() != null) {
-      a(" ELSE ");
-      value(c.getElseExpression());
-    }
-    a(" END");
+    ControlFlowFunctions.caseExpression(this, c);
     return out();
-  }
-
-  @Override
-  public <S> StringBuilder visit(WhenClause w, S context) {
-    throw refuseNode(w, "WHEN outside CASE");
   }
 
   @Override
   public <S> StringBuilder visit(CastExpression c, S context) {
-    if (c.isImplicitCast()) {
-      typedLiteral(c);
-      return out();
-    }
-    if (!c.isUseCastKeyword() && !upper(c.keyword).equals("CONVERT")) {
-      throw refuseNode(c, "::cast");
-    }
-    cast(c.getLeftExpression(), c.getColDataType());
+    CastFunctions.castExpression(this, c);
     return out();
-  }
-
-  private static final java.util.regex.Pattern DATE_LITERAL =
-      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}");
-  private static final java.util.regex.Pattern TIMESTAMP_LITERAL =
-      java.util.regex.Pattern.compile(
-          "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]{1,6})?");
-  private static final java.util.regex.Pattern TIME_LITERAL =
-      java.util.regex.Pattern.compile(
-          "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:[0-5]?[0-9](\\.[0-9]{1,6})?)?");
-
-  /**
-   * The SQL-standard typed literals DATE '...', TIMESTAMP '...' (a DATETIME in MySQL) and TIME
-   * '...': printed as the same PostgreSQL literals when the text has the standard form both read
-   * alike; other forms (MySQL's relaxed delimiters, TIME beyond a day, time zone offsets) are
-   * refused.
-   */
-  private void typedLiteral(CastExpression c) {
-    String type = upper(c.getColDataType().getDataType());
-    java.util.regex.Pattern shape =
-        switch (type) {
-          case "DATE" -> DATE_LITERAL;
-          case "TIMESTAMP" -> TIMESTAMP_LITERAL;
-          case "TIME" -> TIME_LITERAL;
-          default -> null;
-        };
-    if (shape == null
-        || c.getColDataType().getArgumentsStringList() != null
-        || !(c.getLeftExpression() instanceof StringValue s)
-        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
-      throw refuseNode(c, "typed literal");
-    }
-    String v = MysqlLexer.decodeCanonical(s.getValue());
-    if (!shape.matcher(v).matches()) {
-      throw RefusedException.syntax(
-          "literal:" + type,
-          "The literal "
-              + type
-              + " '"
-              + v
-              + "' is not in the standard form (YYYY-MM-DD, hh:mm:ss) both databases read alike.");
-    }
-    a(type).a(" '").a(v).a("'");
-  }
-
-  final void cast(Expression e, ColDataType type) {
-    String target = TypeMapping.castTarget(type);
-    if (target.equals("bigint")
-        && !ctx.inWrite
-        && upper(type.getDataType()).startsWith("SIGNED")
-        && e instanceof StringValue s
-        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
-      signedPrefix(MysqlLexer.decodeCanonical(s.getValue()));
-      return;
-    }
-    a("CAST(");
-    value(e);
-    a(" AS ").a(target).a(")");
-  }
-
-  /**
-   * CAST('12abc' AS SIGNED) in a query: MySQL takes the leading integer (0 when there is none) with
-   * a warning, PostgreSQL raises an error; the literal's value is computed here. A prefix followed
-   * by a decimal point or exponent is refused (MySQL's reading depends on the release). In a write
-   * MySQL's strict mode makes it an error, as on PostgreSQL, so writes keep the cast.
-   */
-  private void signedPrefix(String v) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\\s*([-+]?[0-9]+)(.*)", java.util.regex.Pattern.DOTALL)
-            .matcher(v);
-    if (!m.matches()) {
-      if (v.trim().isEmpty() || !v.trim().matches("[-+]?[0-9.].*")) {
-        a("CAST(0 AS bigint)");
-        return;
-      }
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
-    }
-    String rest = m.group(2);
-    if (!rest.isEmpty()
-        && (rest.charAt(0) == '.' || rest.charAt(0) == 'e' || rest.charAt(0) == 'E')) {
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
-    }
-    java.math.BigInteger n = new java.math.BigInteger(m.group(1).replace("+", ""));
-    if (n.bitLength() > 63) {
-      throw RefusedException.syntax(
-          "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
-    }
-    a("CAST(").a(n.toString()).a(" AS bigint)");
   }
 
   @Override
   public <S> StringBuilder visit(TranscodingFunction t, S context) {
-    if (t.isTranscodeStyle()) {
-      String cs = Identifiers.normalize(t.getTranscodingName());
-      if (!cs.startsWith("utf8")) {
-        throw RefusedException.function(
-            "CONVERT",
-            "CONVERT(... USING " + cs + ") changes the character set; PostgreSQL is UTF8.");
-      }
-      p(t.getExpression());
-      return out();
-    }
-    // CONVERT(x, type): JSqlParser reads the first argument into the data type slot when it is a
-    // bare name; only the CAST form is unambiguous
-    throw RefusedException.function(
-        "CONVERT", "CONVERT(expr, type) is not supported; write CAST(expr AS type).");
+    CastFunctions.convert(this, t);
+    return out();
   }
 
   @Override
@@ -1539,7 +682,7 @@ class PgExpressionDeParser extends ExpressionDeParser {
   public <S> StringBuilder visit(MySQLGroupConcat g, S context) {
     aggregateDepth++;
     try {
-      Functions.groupConcat(this, g);
+      AggregateFunctions.groupConcat(this, g);
     } finally {
       aggregateDepth--;
     }
@@ -1548,44 +691,19 @@ class PgExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(TrimFunction t, S context) {
-    if (t.isUsingFromKeyword() || t.getTrimSpecification() != null) {
-      a("TRIM(");
-      if (t.getTrimSpecification() != null) {
-        a(t.getTrimSpecification().name()).a(" ");
-      }
-      if (t.getExpression() != null) {
-        text(t.getExpression());
-        a(" ");
-      }
-      a("FROM ");
-      text(t.getFromExpression());
-      a(")");
-    } else {
-      a("TRIM(");
-      text(t.getExpression());
-      a(")");
-    }
+    StringFunctions.trimFrom(this, t);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(JsonExpression j, S context) {
-    // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
-    if (j.getIdentList().size() != 1) {
-      throw refuseNode(j, "chained JSON operators");
-    }
-    var entry = j.getIdentList().get(0);
-    String op = entry.getValue();
-    if (!(entry.getKey() instanceof StringValue path)) {
-      throw refuseNode(j, "JSON operator with a non-literal path");
-    }
-    Functions.jsonPath(this, j.getExpression(), path, op.equals("->>"));
+    JsonFunctions.arrowOperator(this, j);
     return out();
   }
 
   @Override
   public <S> StringBuilder visit(AnalyticExpression e, S context) {
-    Functions.analytic(this, e);
+    WindowFunctions.analytic(this, e);
     return out();
   }
 
@@ -1657,27 +775,12 @@ class PgExpressionDeParser extends ExpressionDeParser {
   }
 
   @Override
-  public <S> StringBuilder visit(CollateExpression c, S context) {
-    throw RefusedException.syntax(
-        "collate",
-        "COLLATE " + c.getCollate() + " names a MySQL collation PostgreSQL does not have.");
-  }
-
-  @Override
   public <S> StringBuilder visit(UserVariable v, S context) {
     if (!ctx.inWrite) {
-      Functions.mysqlSession(this, v.toString());
+      SessionFunctions.mysqlSession(this, v.toString());
     }
     throw RefusedException.syntax(
         "user-variable", "The user variable " + v + " exists only in the MySQL session.");
-  }
-
-  @Override
-  public <S> StringBuilder visit(FullTextSearch f, S context) {
-    throw RefusedException.syntax(
-        "match-against",
-        "MATCH ... AGAINST relies on MySQL's FULLTEXT ranking, which PostgreSQL text search does"
-            + " not reproduce.");
   }
 
   /** Select-list aliases substituted while printing a HAVING clause (name -> expression). */
@@ -1686,388 +789,9 @@ class PgExpressionDeParser extends ExpressionDeParser {
   /** Print qualified columns by their name only (ORDER BY over a wrapping derived table). */
   boolean unqualifiedColumns;
 
-  /** Prints an ORDER BY element with MySQL's NULL ordering made explicit. */
-  final void orderByElement(OrderByElement o) {
-    if (o.isMysqlWithRollup()) {
-      throw RefusedException.syntax("with-rollup", "WITH ROLLUP is not supported.");
-    }
-    orderKey(o.getExpression());
-    if (!o.isAsc()) {
-      a(" DESC");
-    }
-    nullOrdering(o);
-  }
-
-  /** MySQL's NULL ordering of an ORDER BY element, made explicit for PostgreSQL. */
-  final void nullOrdering(OrderByElement o) {
-    a(nullOrderingOf(o));
-  }
-
-  /** " NULLS FIRST" or " NULLS LAST": MySQL's NULL ordering of {@code o}. */
-  static String nullOrderingOf(OrderByElement o) {
-    if (o.getNullOrdering() != null) {
-      return o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
-          ? " NULLS FIRST"
-          : " NULLS LAST";
-    }
-    // MySQL sorts NULLs first ascending and last descending; PostgreSQL the opposite
-    return o.isAsc() ? " NULLS FIRST" : " NULLS LAST";
-  }
-
-  /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
-  final void orderKey(Expression e) {
-    List<String> enumValues = enumValues(e);
-    if (enumValues != null) {
-      // MySQL sorts an ENUM by its declaration order, not by the text
-      a("array_position(ARRAY[");
-      for (int i = 0; i < enumValues.size(); i++) {
-        a(i > 0 ? ", " : "").a("'").a(enumValues.get(i).replace("'", "''")).a("'");
-      }
-      a("]::text[], CAST(");
-      p(e);
-      a(" AS text))");
-    } else if (setMembers(e) != null) {
-      // MySQL sorts a SET by its numeric value: member i (declaration order) is bit i
-      List<String> members = setMembers(e);
-      a("(");
-      for (int i = 0; i < members.size(); i++) {
-        a(i > 0 ? " + " : "").a("CAST(strpos(',' || lower(CAST(");
-        p(e);
-        a(" AS text)) || ',', '")
-            .a(("," + members.get(i).toLowerCase(Locale.ROOT) + ",").replace("'", "''"))
-            .a("') > 0 AS int) * ")
-            .a(java.math.BigInteger.ONE.shiftLeft(i).toString());
-      }
-      a(")");
-    } else if (isCaseInsensitiveText(e)) {
-      // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
-      a("lower(");
-      p(e);
-      a(")");
-    } else {
-      value(e);
-    }
-  }
-
-  /** The declared values of an ENUM column, or null when e is not one. */
-  final List<String> enumValues(Expression e) {
-    return declaredValues(e, "enum");
-  }
-
-  /** The declared members of a SET column, or null when e is not one. */
-  final List<String> setMembers(Expression e) {
-    return declaredValues(e, "set");
-  }
-
-  /**
-   * True when an ORDER BY element prints as an expression over its column (ENUM, SET or
-   * case-insensitive text): PostgreSQL accepts that after SELECT DISTINCT or a UNION only on a
-   * derived table.
-   */
-  final boolean ordersByExpression(List<OrderByElement> elements) {
-    if (elements == null) {
-      return false;
-    }
-    for (OrderByElement o : elements) {
-      Expression e = o.getExpression();
-      if (enumValues(e) != null || setMembers(e) != null || isCaseInsensitiveText(e)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<String> declaredValues(Expression e, String baseType) {
-    Optional<ColumnInfo> c = columnInfo(e);
-    if (c.isEmpty() || !TypeMapping.baseType(c.get().mysqlType()).equals(baseType)) {
-      return null;
-    }
-    String t = c.get().mysqlType();
-    int open = t.indexOf('(');
-    List<String> values = new java.util.ArrayList<>();
-    int i = open + 1;
-    while (open >= 0 && i < t.length() && t.charAt(i) == '\'') {
-      StringBuilder v = new StringBuilder();
-      int j = i + 1;
-      while (j < t.length()) {
-        char ch = t.charAt(j);
-        if (ch == '\'' && j + 1 < t.length() && t.charAt(j + 1) == '\'') {
-          v.append('\'');
-          j += 2;
-        } else if (ch == '\'') {
-          break;
-        } else if (ch == '\\' && j + 1 < t.length()) {
-          v.append(t.charAt(j + 1));
-          j += 2;
-        } else {
-          v.append(ch);
-          j++;
-        }
-      }
-      values.add(v.toString());
-      i = j + 1;
-      if (i < t.length() && t.charAt(i) == ',') {
-        i++;
-      }
-    }
-    return values.isEmpty() ? null : values;
-  }
-
-  final void orderBy(List<OrderByElement> elements) {
-    for (int i = 0; i < elements.size(); i++) {
-      if (i > 0) {
-        a(", ");
-      }
-      orderByElement(elements.get(i));
-    }
-  }
-
-  // ---------------------------------------------------------------- refused node types
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.AllValue node, S context) {
-    throw refuseNode(node, "AllValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayConstructor node, S context) {
-    throw refuseNode(node, "ArrayConstructor");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.ArrayExpression node, S context) {
-    throw refuseNode(node, "ArrayExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.ConnectByPriorOperator node, S context) {
-    throw refuseNode(node, "ConnectByPriorOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.ConnectByRootOperator node, S context) {
-    throw refuseNode(node, "ConnectByRootOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.DateValue node, S context) {
-    throw refuseNode(node, "DateValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.HighExpression node, S context) {
-    throw refuseNode(node, "HighExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.Inverse node, S context) {
-    throw refuseNode(node, "Inverse");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.JdbcNamedParameter node, S context) {
-    throw refuseNode(node, "JdbcNamedParameter");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.JsonAggregateFunction node, S context) {
-    throw refuseNode(node, "JsonAggregateFunction");
-  }
-
   @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.JsonFunction node, S context) {
-    Functions.json(this, node);
+    JsonFunctions.json(this, node);
     return out();
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.KeepExpression node, S context) {
-    throw refuseNode(node, "KeepExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LambdaExpression node, S context) {
-    throw refuseNode(node, "LambdaExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.LowExpression node, S context) {
-    throw refuseNode(node, "LowExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NextValExpression node, S context) {
-    throw refuseNode(node, "NextValExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.NumericBind node, S context) {
-    throw refuseNode(node, "NumericBind");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.OracleHierarchicalExpression node, S context) {
-    throw refuseNode(node, "OracleHierarchicalExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OracleHint node, S context) {
-    throw refuseNode(node, "OracleHint");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.OverlapsCondition node, S context) {
-    throw refuseNode(node, "OverlapsCondition");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RangeExpression node, S context) {
-    throw refuseNode(node, "RangeExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.RowGetExpression node, S context) {
-    throw refuseNode(node, "RowGetExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.StructType node, S context) {
-    throw refuseNode(node, "StructType");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimeValue node, S context) {
-    throw refuseNode(node, "TimeValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimestampValue node, S context) {
-    throw refuseNode(node, "TimestampValue");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.TimezoneExpression node, S context) {
-    throw refuseNode(node, "TimezoneExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.VariableAssignment node, S context) {
-    throw refuseNode(node, "VariableAssignment");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.expression.XMLSerializeExpr node, S context) {
-    throw refuseNode(node, "XMLSerializeExpr");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.ContainedBy node, S context) {
-    throw refuseNode(node, "ContainedBy");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Contains node, S context) {
-    throw refuseNode(node, "Contains");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.DoubleAnd node, S context) {
-    throw refuseNode(node, "DoubleAnd");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.ExcludesExpression node, S context) {
-    throw refuseNode(node, "ExcludesExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.GeometryDistance node, S context) {
-    throw refuseNode(node, "GeometryDistance");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.IncludesExpression node, S context) {
-    throw refuseNode(node, "IncludesExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.IsUnknownExpression node, S context) {
-    throw refuseNode(node, "IsUnknownExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.JsonOperator node, S context) {
-    throw refuseNode(node, "JsonOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Matches node, S context) {
-    throw refuseNode(node, "Matches");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.MemberOfExpression node, S context) {
-    throw refuseNode(node, "MemberOfExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.Plus node, S context) {
-    throw refuseNode(node, "Plus");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.PriorTo node, S context) {
-    throw refuseNode(node, "PriorTo");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator node, S context) {
-    throw refuseNode(node, "RegExpMatchOperator");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.SimilarToExpression node, S context) {
-    throw refuseNode(node, "SimilarToExpression");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.TSQLLeftJoin node, S context) {
-    throw refuseNode(node, "TSQLLeftJoin");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.expression.operators.relational.TSQLRightJoin node, S context) {
-    throw refuseNode(node, "TSQLRightJoin");
-  }
-
-  @Override
-  public <S> StringBuilder visit(net.sf.jsqlparser.statement.piped.FromQuery node, S context) {
-    throw refuseNode(node, "FromQuery");
-  }
-
-  @Override
-  public <S> StringBuilder visit(
-      net.sf.jsqlparser.statement.select.FunctionAllColumns node, S context) {
-    throw refuseNode(node, "FunctionAllColumns");
   }
 }

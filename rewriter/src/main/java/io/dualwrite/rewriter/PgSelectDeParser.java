@@ -3,7 +3,6 @@ package io.dualwrite.rewriter;
 import java.util.List;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -18,8 +17,8 @@ import net.sf.jsqlparser.util.deparser.SelectDeParser;
  */
 class PgSelectDeParser extends SelectDeParser {
 
-  private final PgExpressionDeParser expr;
-  private final PrintContext ctx;
+  final PgExpressionDeParser expr;
+  final PrintContext ctx;
 
   PgSelectDeParser(PgExpressionDeParser expr, StringBuilder builder) {
     super(expr, builder);
@@ -29,7 +28,7 @@ class PgSelectDeParser extends SelectDeParser {
     expr.setBuilder(builder);
   }
 
-  private PgSelectDeParser a(String s) {
+  PgSelectDeParser a(String s) {
     getBuilder().append(s);
     return this;
   }
@@ -88,62 +87,84 @@ class PgSelectDeParser extends SelectDeParser {
     w.getSelect().getSelect().accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
     if (w.getWithItemList() == null && w.getSelect().getSelect() instanceof PlainSelect body) {
-      withColumnTypes(name, body);
+      ctx.recordWithColumnTypes(name, body);
     }
     return getBuilder();
   }
 
-  /**
-   * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
-   * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
-   * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
-   */
-  private void withColumnTypes(String name, PlainSelect body) {
-    List<ColumnInfo> columns = new java.util.ArrayList<>();
-    for (SelectItem<?> item : body.getSelectItems()) {
-      Expression e = item.getExpression();
-      String column =
-          item.getAlias() != null
-              ? Identifiers.normalize(item.getAlias().getName())
-              : e instanceof Column c ? Identifiers.normalize(c.getColumnName()) : null;
-      if (column == null) {
-        continue;
-      }
-      String type = null;
-      boolean ci = false;
-      boolean nullable = true;
-      if (e instanceof Column c) {
-        java.util.Optional<ColumnInfo> known = ctx.column(c);
-        if (known.isPresent()) {
-          type = known.get().mysqlType();
-          ci = known.get().caseInsensitive();
-          nullable = known.get().nullable();
-        }
-      } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
-          && cast.getColDataType() != null) {
-        String target = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
-        if (cast.isImplicitCast()) {
-          type =
-              switch (target) {
-                case "date" -> "date";
-                case "timestamp" -> "datetime";
-                case "time" -> "time";
-                default -> null;
-              };
-        } else if (java.util.Set.of("date", "datetime", "time").contains(target)
-            && cast.getColDataType().getArgumentsStringList() == null) {
-          type = target;
-        }
-      }
-      if (type != null) {
-        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
-      }
-    }
-    ctx.withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
-  }
-
   @Override
   public <S> StringBuilder visit(PlainSelect ps, S context) {
+    refuseUntranslatedClauses(ps);
+    int start = getBuilder().length();
+    withItems(ps.getWithItemsList());
+    a("SELECT ");
+    Distinct distinct = ps.getDistinct();
+    if (distinct != null && (distinct.getOnSelectItems() != null || distinct.isUseUnique())) {
+      throw RefusedException.syntax("distinct-on", "DISTINCT ON / UNIQUE is not MySQL.");
+    }
+    // register FROM tables first so column lookups in the select list know their tables
+    registerScope(ps.getFromItem());
+    if (ps.getJoins() != null) {
+      for (Join j : ps.getJoins()) {
+        registerScope(j.getFromItem());
+      }
+    }
+    List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
+    List<net.sf.jsqlparser.schema.Column> distinctFolded = distinctAsGrouping(ps);
+    boolean distinctPrinted = distinct != null && distinctFolded.isEmpty();
+    if (distinctPrinted) {
+      a("DISTINCT ");
+    }
+    List<net.sf.jsqlparser.schema.Column> folded =
+        distinctFolded.isEmpty() ? foldedGroupColumns(ps) : distinctFolded;
+    expr.foldedGroupColumns = folded;
+    List<SelectItem<?>> items = ps.getSelectItems();
+    selectItems(items);
+    boolean dual =
+        ps.getFromItem() instanceof Table t
+            && t.getName() != null
+            && t.getSchemaName() == null
+            && Identifiers.normalize(t.getName()).equals("dual")
+            && (ps.getJoins() == null || ps.getJoins().isEmpty());
+    boolean lockInside = ps.getForMode() != null && lockNeedsDerivedTable(ps);
+    fromAndWhere(ps, dual, lockInside);
+    groupBy(ps, items, distinctFolded, folded);
+    expr.foldedGroupColumns = folded;
+    try {
+      if (ps.getHaving() != null) {
+        a(" HAVING ");
+        expr.havingAliases = havingAliases(ps);
+        try {
+          expr.cond(ps.getHaving());
+        } finally {
+          expr.havingAliases = java.util.Map.of();
+        }
+      }
+      if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
+        sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
+      } else {
+        orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+      }
+    } finally {
+      expr.foldedGroupColumns = outerFolded;
+    }
+    if (ps.getOffset() != null) {
+      // LIMIT n OFFSET m: the same clause in PostgreSQL
+      if (ps.getLimit() == null
+          || ps.getLimit().getOffset() != null
+          || ps.getOffset().getOffsetParam() != null) {
+        throw RefusedException.syntax("select-clause", "OFFSET without LIMIT n is not MySQL.");
+      }
+      a(" OFFSET ");
+      expr.p(ps.getOffset().getOffset());
+    }
+    if (!lockInside) {
+      lockClause(ps);
+    }
+    return getBuilder();
+  }
+
+  private static void refuseUntranslatedClauses(PlainSelect ps) {
     if (ps.getIntoTables() != null
         || ps.getLateralViews() != null
         || ps.getKsqlWindow() != null
@@ -170,30 +191,10 @@ class PgSelectDeParser extends SelectDeParser {
           "SQL_CALC_FOUND_ROWS",
           "SQL_CALC_FOUND_ROWS / FOUND_ROWS() has no PostgreSQL equivalent; run a COUNT(*) query.");
     }
-    int start = getBuilder().length();
-    withItems(ps.getWithItemsList());
-    a("SELECT ");
-    Distinct distinct = ps.getDistinct();
-    if (distinct != null && (distinct.getOnSelectItems() != null || distinct.isUseUnique())) {
-      throw RefusedException.syntax("distinct-on", "DISTINCT ON / UNIQUE is not MySQL.");
-    }
-    // register FROM tables first so column lookups in the select list know their tables
-    registerScope(ps.getFromItem());
-    if (ps.getJoins() != null) {
-      for (Join j : ps.getJoins()) {
-        registerScope(j.getFromItem());
-      }
-    }
-    List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
-    List<net.sf.jsqlparser.schema.Column> distinctFolded = distinctAsGrouping(ps);
-    boolean distinctPrinted = distinct != null && distinctFolded.isEmpty();
-    if (distinctPrinted) {
-      a("DISTINCT ");
-    }
-    List<net.sf.jsqlparser.schema.Column> folded =
-        distinctFolded.isEmpty() ? foldedGroupColumns(ps) : distinctFolded;
-    expr.foldedGroupColumns = folded;
-    List<SelectItem<?>> items = ps.getSelectItems();
+  }
+
+  /** The select list; a folded group column keeps its name as its label. */
+  private void selectItems(List<SelectItem<?>> items) {
     try {
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
@@ -210,13 +211,13 @@ class PgSelectDeParser extends SelectDeParser {
     } finally {
       expr.foldedGroupColumns = List.of();
     }
-    boolean dual =
-        ps.getFromItem() instanceof Table t
-            && t.getName() != null
-            && t.getSchemaName() == null
-            && Identifiers.normalize(t.getName()).equals("dual")
-            && (ps.getJoins() == null || ps.getJoins().isEmpty());
-    boolean lockInside = ps.getForMode() != null && lockNeedsDerivedTable(ps);
+  }
+
+  /**
+   * FROM and WHERE; a locking read PostgreSQL would refuse (aggregates, GROUP BY, DISTINCT) locks
+   * its rows in a derived table named as the table.
+   */
+  private void fromAndWhere(PlainSelect ps, boolean dual, boolean lockInside) {
     if (lockInside) {
       // PostgreSQL refuses FOR UPDATE/SHARE with aggregates, GROUP BY, DISTINCT, HAVING and
       // window functions; MySQL locks the rows the query reads. Locking them in a derived table
@@ -254,6 +255,14 @@ class PgSelectDeParser extends SelectDeParser {
         expr.cond(ps.getWhere());
       }
     }
+  }
+
+  /** GROUP BY, with case-insensitive columns grouped by lower(col) as MySQL's collation does. */
+  private void groupBy(
+      PlainSelect ps,
+      List<SelectItem<?>> items,
+      List<net.sf.jsqlparser.schema.Column> distinctFolded,
+      List<net.sf.jsqlparser.schema.Column> folded) {
     if (!distinctFolded.isEmpty()) {
       // SELECT DISTINCT over a case-insensitive column: grouped by every item, that column by
       // lower(col), so values differing only in case are one row as in MySQL
@@ -295,39 +304,6 @@ class PgSelectDeParser extends SelectDeParser {
         expr.value(c);
       }
     }
-    expr.foldedGroupColumns = folded;
-    try {
-      if (ps.getHaving() != null) {
-        a(" HAVING ");
-        expr.havingAliases = havingAliases(ps);
-        try {
-          expr.cond(ps.getHaving());
-        } finally {
-          expr.havingAliases = java.util.Map.of();
-        }
-      }
-      if (distinctPrinted && expr.ordersByExpression(ps.getOrderByElements())) {
-        sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
-      } else {
-        orderAndLimit(ps.getOrderByElements(), ps.getLimit());
-      }
-    } finally {
-      expr.foldedGroupColumns = outerFolded;
-    }
-    if (ps.getOffset() != null) {
-      // LIMIT n OFFSET m: the same clause in PostgreSQL
-      if (ps.getLimit() == null
-          || ps.getLimit().getOffset() != null
-          || ps.getOffset().getOffsetParam() != null) {
-        throw RefusedException.syntax("select-clause", "OFFSET without LIMIT n is not MySQL.");
-      }
-      a(" OFFSET ");
-      expr.p(ps.getOffset().getOffset());
-    }
-    if (!lockInside) {
-      lockClause(ps);
-    }
-    return getBuilder();
   }
 
   /**
@@ -520,7 +496,7 @@ class PgSelectDeParser extends SelectDeParser {
   void orderAndLimit(List<OrderByElement> order, Limit limit) {
     if (order != null && !order.isEmpty()) {
       a(" ORDER BY ");
-      expr.orderBy(order);
+      OrderByPrinter.orderBy(expr, order);
     }
     if (limit != null) {
       limit(limit);
@@ -549,7 +525,7 @@ class PgSelectDeParser extends SelectDeParser {
     }
   }
 
-  private void registerScope(FromItem item) {
+  void registerScope(FromItem item) {
     if (item instanceof Table t && t.getName() != null) {
       ctx.addTableToScope(t);
     }
@@ -571,7 +547,7 @@ class PgSelectDeParser extends SelectDeParser {
             .contains(
                 Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT))) {
       // MySQL's own catalog: describes MySQL's copy of the schema, as the application expects
-      Functions.mysqlSession(
+      SessionFunctions.mysqlSession(
           expr, Identifiers.normalize(table.getSchemaName()).toLowerCase(java.util.Locale.ROOT));
     }
     if (table.getSchemaName() != null) {
@@ -672,7 +648,7 @@ class PgSelectDeParser extends SelectDeParser {
     int start = getBuilder().length();
     withItems(list.getWithItemsList());
     int body = getBuilder().length();
-    UnionFold fold = foldedUnion(list);
+    UnionFolding.Fold fold = UnionFolding.foldedUnion(this, list);
     if (fold != null) {
       // each branch's rows carry its position, so the spelling MySQL keeps (the first branch's)
       // can be chosen among values equal but for case
@@ -704,8 +680,8 @@ class PgSelectDeParser extends SelectDeParser {
       }
     }
     if (fold != null) {
-      foldUnion(body, opSpans, fold, list);
-    } else if (expr.ordersByExpression(list.getOrderByElements())) {
+      UnionFolding.foldUnion(this, body, opSpans, fold, list);
+    } else if (OrderByPrinter.ordersByExpression(expr, list.getOrderByElements())) {
       sortedOverDerivedTable(start, list.getOrderByElements(), list.getLimit());
     } else {
       orderAndLimit(list.getOrderByElements(), list.getLimit());
@@ -714,153 +690,6 @@ class PgSelectDeParser extends SelectDeParser {
       throw RefusedException.syntax("select-clause", "Unsupported clause on a UNION.");
     }
     return getBuilder();
-  }
-
-  /** Output columns of a folded UNION: a label each, and whether it is compared ignoring case. */
-  private record UnionFold(List<String> labels, List<Boolean> folds) {}
-
-  /**
-   * A UNION (DISTINCT) whose output columns include case-insensitive text (a {@code _ci} column or
-   * a string literal, which takes MySQL's case-insensitive connection collation, in every branch):
-   * MySQL removes rows that differ only in case, PostgreSQL does not. Returns the output columns
-   * when the union is to be folded (printed as a GROUP BY over its UNION ALL, see {@link
-   * #foldUnion}), else null. Only unions of plain selects without {@code *}, written in a read.
-   */
-  private UnionFold foldedUnion(SetOperationList list) {
-    if (ctx.inWrite || list.getOperations().isEmpty()) {
-      return null;
-    }
-    for (SetOperation op : list.getOperations()) {
-      if (!(op instanceof UnionOp u) || u.isAll()) {
-        return null;
-      }
-    }
-    List<List<SelectItem<?>>> branches = new java.util.ArrayList<>();
-    for (Select s : list.getSelects()) {
-      if (!(s instanceof PlainSelect ps) || ps.getSelectItems() == null) {
-        return null;
-      }
-      branches.add(ps.getSelectItems());
-      // the branch's tables, so its columns' collations can be looked up before it is printed
-      registerScope(ps.getFromItem());
-      if (ps.getJoins() != null) {
-        for (Join j : ps.getJoins()) {
-          registerScope(j.getFromItem());
-        }
-      }
-    }
-    int n = branches.get(0).size();
-    List<String> labels = new java.util.ArrayList<>();
-    List<Boolean> folds = new java.util.ArrayList<>();
-    boolean any = false;
-    for (int i = 0; i < n; i++) {
-      boolean fold = true;
-      for (List<SelectItem<?>> items : branches) {
-        if (items.size() != n) {
-          return null;
-        }
-        Expression e = items.get(i).getExpression();
-        if (e instanceof net.sf.jsqlparser.statement.select.AllColumns
-            || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns) {
-          return null;
-        }
-        boolean literal =
-            e instanceof StringValue v && (v.getPrefix() == null || v.getPrefix().isEmpty());
-        fold &= literal || expr.isCaseInsensitiveText(e);
-      }
-      SelectItem<?> first = branches.get(0).get(i);
-      String label =
-          first.getAlias() != null
-              ? Identifiers.normalize(first.getAlias().getName())
-              : first.getExpression() instanceof Column c
-                  ? Identifiers.normalize(c.getColumnName())
-                  : "dw_c" + (i + 1);
-      if (labels.contains(label)) {
-        return null;
-      }
-      labels.add(label);
-      folds.add(fold);
-      any |= fold;
-    }
-    return any ? new UnionFold(labels, folds) : null;
-  }
-
-  /**
-   * Prints the union printed since {@code body} as {@code SELECT (array_agg(c1 ORDER BY dw_b))[1]
-   * AS c1, c2 FROM (<the branches joined by UNION ALL, each with its position dw_b>) AS
-   * dw_union(dw_b, c1, c2) GROUP BY lower(c1), c2}, then its ORDER BY and LIMIT over those columns.
-   * Of values equal but for case the first branch's is kept, as MySQL keeps the first row it writes
-   * into the union's result (within one branch, which one is unspecified).
-   */
-  private void foldUnion(int body, List<int[]> opSpans, UnionFold fold, SetOperationList l) {
-    List<String> labels = fold.labels();
-    List<Boolean> folds = fold.folds();
-    StringBuilder b = getBuilder();
-    for (int i = opSpans.size() - 1; i >= 0; i--) {
-      int[] span = opSpans.get(i);
-      b.replace(span[0], span[0] + span[1], "UNION ALL");
-    }
-    StringBuilder select = new StringBuilder("SELECT ");
-    StringBuilder group = new StringBuilder();
-    for (int i = 0; i < labels.size(); i++) {
-      String c = "dw_union." + Identifiers.pg(labels.get(i));
-      select.append(i > 0 ? ", " : "");
-      group.append(i > 0 ? ", " : "");
-      if (folds.get(i)) {
-        select
-            .append("(array_agg(")
-            .append(c)
-            .append(" ORDER BY dw_union.dw_b))[1] AS ")
-            .append(Identifiers.pg(labels.get(i)));
-        group.append("lower(").append(c).append(")");
-      } else {
-        select.append(c);
-        group.append(c);
-      }
-    }
-    b.insert(body, select + " FROM (");
-    a(") AS dw_union(dw_b");
-    for (String label : labels) {
-      a(", ").a(Identifiers.pg(label));
-    }
-    a(") GROUP BY ").a(group.toString());
-    List<OrderByElement> order = l.getOrderByElements();
-    if (order != null && !order.isEmpty()) {
-      a(" ORDER BY ");
-      for (int i = 0; i < order.size(); i++) {
-        a(i > 0 ? ", " : "");
-        OrderByElement o = order.get(i);
-        int column = foldedColumnOf(o.getExpression(), labels, folds);
-        if (column >= 0) {
-          // sorted as MySQL's collation sorts the column: ignoring case
-          a("lower(min(dw_union.").a(Identifiers.pg(labels.get(column))).a("))");
-          a(o.isAsc() ? "" : " DESC").a(PgExpressionDeParser.nullOrderingOf(o));
-        } else {
-          expr.unqualifiedColumns = true;
-          try {
-            expr.orderByElement(o);
-          } finally {
-            expr.unqualifiedColumns = false;
-          }
-        }
-      }
-    }
-    if (l.getLimit() != null) {
-      limit(l.getLimit());
-    }
-  }
-
-  /** The index of the folded output column an ORDER BY names (label or position), else -1. */
-  private static int foldedColumnOf(Expression e, List<String> labels, List<Boolean> folds) {
-    int i = -1;
-    if (e instanceof Column c && (c.getTable() == null || c.getTable().getName() == null)) {
-      i = labels.indexOf(Identifiers.normalize(c.getColumnName()));
-    } else if (e instanceof net.sf.jsqlparser.expression.LongValue n
-        && n.getValue() >= 1
-        && n.getValue() <= labels.size()) {
-      i = (int) n.getValue() - 1;
-    }
-    return i >= 0 && folds.get(i) ? i : -1;
   }
 
   /** The rows of a VALUES list (JSqlParser gives one row as a flat list). */
@@ -930,5 +759,26 @@ class PgSelectDeParser extends SelectDeParser {
   @Override
   public <S> StringBuilder visit(TableStatement t, S context) {
     throw RefusedException.syntax("table-statement", "TABLE statements are not supported.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.piped.FromQuery q, S context) {
+    throw RefusedException.syntax(
+        "pipe-syntax", "The pipe query FROM ... |> ... is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.Pivot pivot, S context) {
+    throw RefusedException.syntax("pivot", "PIVOT is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.PivotXml pivot, S context) {
+    throw RefusedException.syntax("pivot", "PIVOT XML is not MySQL syntax; it is not translated.");
+  }
+
+  @Override
+  public <S> StringBuilder visit(net.sf.jsqlparser.statement.select.UnPivot unpivot, S context) {
+    throw RefusedException.syntax("pivot", "UNPIVOT is not MySQL syntax; it is not translated.");
   }
 }

@@ -66,11 +66,106 @@ final class PrintContext {
     this.catalog = catalog;
   }
 
+  /**
+   * The fields {@link #nextPass} carries over: what is known of the statement before printing (the
+   * catalog, the non-deterministic calls found, the upsert's row alias).
+   */
+  static final Set<String> CARRIED_TO_NEXT_PASS =
+      Set.of("catalog", "callIndex", "calls", "excludedAlias", "excludedColumns");
+
+  /**
+   * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
+   * is given). A new field must be added to this set or to {@link #CARRIED_TO_NEXT_PASS};
+   * PrintContextTest fails until it is.
+   */
+  static final Set<String> STATE_OF_ONE_PASS =
+      Set.of(
+          "pinCalls",
+          "bindings",
+          "tablesRead",
+          "tablesWritten",
+          "cteNames",
+          "targetTables",
+          "scope",
+          "inDuplicateUpdate",
+          "duplicateTarget",
+          "subqueryDepth",
+          "lockingRead",
+          "assigned",
+          "inWrite",
+          "withTables");
+
+  /**
+   * A context for printing the same statement again (the pinned form, the form with generated
+   * keys): the {@link #CARRIED_TO_NEXT_PASS} fields copied, with pinCalls as given, and nothing of
+   * what this pass printed.
+   */
+  PrintContext nextPass(boolean pinCalls) {
+    PrintContext next = new PrintContext(catalog);
+    next.callIndex.putAll(callIndex);
+    next.calls.addAll(calls);
+    next.excludedAlias = excludedAlias;
+    next.excludedColumns.putAll(excludedColumns);
+    next.pinCalls = pinCalls;
+    return next;
+  }
+
   /** A '?' whose value is the authoritative side's generated key for one VALUES row. */
   record GeneratedKeyMarker(int row) {}
 
   /** WITH names whose output columns have a known type (see PgSelectDeParser's WITH items). */
   final Map<String, TableInfo> withTables = new HashMap<>();
+
+  /**
+   * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
+   * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
+   * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
+   */
+  void recordWithColumnTypes(String name, net.sf.jsqlparser.statement.select.PlainSelect body) {
+    List<ColumnInfo> columns = new java.util.ArrayList<>();
+    for (net.sf.jsqlparser.statement.select.SelectItem<?> item : body.getSelectItems()) {
+      Expression e = item.getExpression();
+      String column =
+          item.getAlias() != null
+              ? Identifiers.normalize(item.getAlias().getName())
+              : e instanceof net.sf.jsqlparser.schema.Column c
+                  ? Identifiers.normalize(c.getColumnName())
+                  : null;
+      if (column == null) {
+        continue;
+      }
+      String type = null;
+      boolean ci = false;
+      boolean nullable = true;
+      if (e instanceof net.sf.jsqlparser.schema.Column c) {
+        java.util.Optional<ColumnInfo> known = column(c);
+        if (known.isPresent()) {
+          type = known.get().mysqlType();
+          ci = known.get().caseInsensitive();
+          nullable = known.get().nullable();
+        }
+      } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
+          && cast.getColDataType() != null) {
+        String target = cast.getColDataType().getDataType().toLowerCase(java.util.Locale.ROOT);
+        if (cast.isImplicitCast()) {
+          type =
+              switch (target) {
+                case "date" -> "date";
+                case "timestamp" -> "datetime";
+                case "time" -> "time";
+                default -> null;
+              };
+        } else if (java.util.Set.of("date", "datetime", "time").contains(target)
+            && cast.getColDataType().getArgumentsStringList() == null) {
+          type = target;
+        }
+      }
+      if (type != null) {
+        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
+      }
+    }
+    withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
+  }
 
   void addTableToScope(Table table) {
     String name = Identifiers.normalize(table.getName());

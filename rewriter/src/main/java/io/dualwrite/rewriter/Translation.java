@@ -24,51 +24,114 @@ public final class Translation {
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
 
-  Translation(
-      String mysqlSql,
-      StatementKind kind,
-      Refusal refusal,
-      String postgresSql,
-      int mysqlParameterCount,
-      int[] parameterMap,
-      boolean lockingRead,
-      Set<String> tablesRead,
-      Set<String> tablesWritten,
-      List<NonDeterministicCall> nonDeterministicCalls,
-      PinnedStatement pinned,
-      AutoIncrement autoIncrement,
-      SessionCommand session) {
-    this.mysqlSql = mysqlSql;
-    this.kind = kind;
-    this.refusal = refusal;
-    this.postgresSql = postgresSql;
-    this.mysqlParameterCount = mysqlParameterCount;
-    this.parameterMap = parameterMap == null ? NO_PARAMETERS : parameterMap;
-    this.lockingRead = lockingRead;
-    this.tablesRead = Set.copyOf(tablesRead);
-    this.tablesWritten = Set.copyOf(tablesWritten);
-    this.nonDeterministicCalls = List.copyOf(nonDeterministicCalls);
-    this.pinned = pinned;
-    this.autoIncrement = autoIncrement;
-    this.session = session;
+  private Translation(Builder b) {
+    this.mysqlSql = b.mysqlSql;
+    this.kind = b.kind;
+    this.refusal = b.refusal;
+    this.postgresSql = b.postgresSql;
+    this.mysqlParameterCount = b.mysqlParameterCount;
+    this.parameterMap = b.parameterMap == null ? NO_PARAMETERS : b.parameterMap;
+    this.lockingRead = b.lockingRead;
+    this.tablesRead = Set.copyOf(b.tablesRead);
+    this.tablesWritten = Set.copyOf(b.tablesWritten);
+    this.nonDeterministicCalls = List.copyOf(b.nonDeterministicCalls);
+    this.pinned = b.pinned;
+    this.autoIncrement = b.autoIncrement;
+    this.session = b.session;
+  }
+
+  /** A translation of mysqlSql; every other part is empty (null, none, false) unless set. */
+  static Builder builder(String mysqlSql, StatementKind kind) {
+    return new Builder(mysqlSql, kind);
   }
 
   static Translation refused(
       String mysqlSql, StatementKind kind, Refusal refusal, int mysqlParameterCount) {
-    return new Translation(
-        mysqlSql,
-        kind,
-        refusal,
-        null,
-        mysqlParameterCount,
-        null,
-        false,
-        Set.of(),
-        Set.of(),
-        List.of(),
-        null,
-        null,
-        null);
+    return builder(mysqlSql, kind)
+        .refusal(refusal)
+        .mysqlParameterCount(mysqlParameterCount)
+        .build();
+  }
+
+  /** Collects the parts of a {@link Translation}; see the accessors of the same names. */
+  static final class Builder {
+    private final String mysqlSql;
+    private final StatementKind kind;
+    private Refusal refusal;
+    private String postgresSql;
+    private int mysqlParameterCount;
+    private int[] parameterMap;
+    private boolean lockingRead;
+    private Set<String> tablesRead = Set.of();
+    private Set<String> tablesWritten = Set.of();
+    private List<NonDeterministicCall> nonDeterministicCalls = List.of();
+    private PinnedStatement pinned;
+    private AutoIncrement autoIncrement;
+    private SessionCommand session;
+
+    private Builder(String mysqlSql, StatementKind kind) {
+      this.mysqlSql = mysqlSql;
+      this.kind = kind;
+    }
+
+    Builder refusal(Refusal refusal) {
+      this.refusal = refusal;
+      return this;
+    }
+
+    Builder postgresSql(String postgresSql) {
+      this.postgresSql = postgresSql;
+      return this;
+    }
+
+    Builder mysqlParameterCount(int mysqlParameterCount) {
+      this.mysqlParameterCount = mysqlParameterCount;
+      return this;
+    }
+
+    Builder parameterMap(int[] parameterMap) {
+      this.parameterMap = parameterMap;
+      return this;
+    }
+
+    Builder lockingRead(boolean lockingRead) {
+      this.lockingRead = lockingRead;
+      return this;
+    }
+
+    Builder tablesRead(Set<String> tablesRead) {
+      this.tablesRead = tablesRead;
+      return this;
+    }
+
+    Builder tablesWritten(Set<String> tablesWritten) {
+      this.tablesWritten = tablesWritten;
+      return this;
+    }
+
+    Builder nonDeterministicCalls(List<NonDeterministicCall> nonDeterministicCalls) {
+      this.nonDeterministicCalls = nonDeterministicCalls;
+      return this;
+    }
+
+    Builder pinned(PinnedStatement pinned) {
+      this.pinned = pinned;
+      return this;
+    }
+
+    Builder autoIncrement(AutoIncrement autoIncrement) {
+      this.autoIncrement = autoIncrement;
+      return this;
+    }
+
+    Builder session(SessionCommand session) {
+      this.session = session;
+      return this;
+    }
+
+    Translation build() {
+      return new Translation(this);
+    }
   }
 
   /** The input, unchanged. */

@@ -378,10 +378,11 @@ class TrialFindingsTranslationTest {
 
   @Test
   void fulltextLastLeavesOtherTablesAlone() {
-    assertThat(Translator.fulltextLast("CREATE TABLE t (a INT, FULLTEXT KEY f (b))")).isNull();
-    assertThat(Translator.fulltextLast("CREATE TABLE t (a INT, KEY k (a))")).isNull();
+    assertThat(PreParseRewrites.fulltextLast("CREATE TABLE t (a INT, FULLTEXT KEY f (b))"))
+        .isNull();
+    assertThat(PreParseRewrites.fulltextLast("CREATE TABLE t (a INT, KEY k (a))")).isNull();
     assertThat(
-            Translator.fulltextLast(
+            PreParseRewrites.fulltextLast(
                 "CREATE TABLE t (a INT, FULLTEXT f (b, c), CHECK (a IN (1, 2)), b TEXT) ENGINE=x"))
         .isEqualTo(
             "CREATE TABLE t (a INT, CHECK (a IN (1, 2)), b TEXT, FULLTEXT f (b, c)) ENGINE=x");

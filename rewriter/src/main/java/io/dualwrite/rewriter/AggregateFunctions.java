@@ -1,0 +1,269 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+import static io.dualwrite.rewriter.Functions.same;
+
+import java.util.List;
+import java.util.Map;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.MySQLGroupConcat;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+
+/** MySQL aggregate functions (COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT) printed for PostgreSQL. */
+final class AggregateFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("SUM", same(0)),
+          Map.entry("MIN", AggregateFunctions::minOrMax),
+          Map.entry("MAX", AggregateFunctions::minOrMax),
+          Map.entry("COUNT", AggregateFunctions::count),
+          Map.entry("AVG", AggregateFunctions::avg));
+
+  private AggregateFunctions() {}
+
+  private static void minOrMax(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() == 1 && d.isCaseInsensitiveText(args.get(0))) {
+      caseInsensitiveMinMax(d, args.get(0), n.equals("MAX"));
+      return;
+    }
+    same(0).print(d, f, n, args);
+  }
+
+  private static void count(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (f.isAllColumns()
+        || (args.size() == 1
+            && args.get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns)) {
+      d.a("count(*)");
+      return;
+    }
+    arity(n, args, 1, 1);
+    d.a(f.isDistinct() ? "count(DISTINCT " : "count(");
+    d.value(args.get(0));
+    d.a(")");
+  }
+
+  private static void avg(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (ArithmeticOperators.isFloating(d, args.get(0))) {
+      d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
+      d.value(args.get(0));
+      d.a(")");
+      return;
+    }
+    // MySQL: exact, with div_precision_increment (4) more decimals than the argument
+    // (* 1.0000: PostgreSQL then divides the sum to at least that scale, see Division)
+    d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
+    d.value(args.get(0));
+    d.a(" AS numeric) * 1.0000), max(scale(CAST(");
+    d.value(args.get(0));
+    d.a(" AS numeric))) + 4)");
+  }
+
+  static void groupConcat(PgExpressionDeParser d, MySQLGroupConcat g) {
+    String sep = ",";
+    if (g.getSeparator() != null) {
+      String raw = g.getSeparator().trim();
+      if (raw.length() < 2 || raw.charAt(0) != '\'' || raw.charAt(raw.length() - 1) != '\'') {
+        throw RefusedException.function("GROUP_CONCAT", "GROUP_CONCAT needs a literal SEPARATOR.");
+      }
+      sep = MysqlLexer.decodeCanonical(raw.substring(1, raw.length() - 1));
+    }
+    @SuppressWarnings("unchecked")
+    List<Expression> args = (List<Expression>) g.getExpressionList();
+    List<OrderByElement> order = g.getOrderByElements();
+    if (g.isDistinct() && order != null && !order.isEmpty()) {
+      distinctOrderedGroupConcat(d, args, order, sep);
+      return;
+    }
+    if (g.isDistinct() && d.anyCaseInsensitive(args)) {
+      distinctGroupConcatByRows(d, args, List.of(), sep);
+      return;
+    }
+    d.a("string_agg(");
+    if (g.isDistinct()) {
+      d.a("DISTINCT ");
+    }
+    if (args.size() == 1) {
+      d.text(args.get(0));
+    } else {
+      d.a("(");
+      for (int i = 0; i < args.size(); i++) {
+        if (i > 0) {
+          d.a(" || ");
+        }
+        d.text(args.get(i));
+      }
+      d.a(")");
+    }
+    d.a(", '").a(sep.replace("'", "''")).a("'");
+    if (order != null && !order.isEmpty()) {
+      d.a(" ORDER BY ");
+      OrderByPrinter.orderBy(d, order);
+    }
+    d.a(")");
+  }
+
+  /**
+   * GROUP_CONCAT(DISTINCT x ORDER BY x [DESC]) on a case-sensitive value: PostgreSQL's DISTINCT
+   * aggregates may only order by their argument, so the values are collected in their own type
+   * (numbers sort as numbers) and joined as text; NULLs are skipped and an all-NULL group gives
+   * NULL, as in MySQL. Every other DISTINCT with ORDER BY, and DISTINCT over case-insensitive text,
+   * goes through {@link #distinctGroupConcatByRows}.
+   */
+  private static void distinctOrderedGroupConcat(
+      PgExpressionDeParser d, List<Expression> args, List<OrderByElement> order, String sep) {
+    Expression x = args.size() == 1 ? args.get(0) : null;
+    boolean sameExpression = x != null && order.size() == 1;
+    for (OrderByElement o : order) {
+      sameExpression &= o.getExpression().toString().equals(String.valueOf(x));
+    }
+    if (!sameExpression || d.anyCaseInsensitive(args)) {
+      distinctGroupConcatByRows(d, args, order, sep);
+      return;
+    }
+    d.a("array_to_string(array_agg(DISTINCT ");
+    d.value(x);
+    d.a(" ORDER BY ");
+    d.value(x);
+    d.a(order.get(0).isAsc() ? "" : " DESC");
+    d.a(") FILTER (WHERE ");
+    d.value(x);
+    d.a(" IS NOT NULL), '").a(sep.replace("'", "''")).a("')");
+  }
+
+  /**
+   * GROUP_CONCAT(DISTINCT a, b ORDER BY k1, k2 SEPARATOR s) in general: the group's values and sort
+   * keys are collected into parallel arrays (aggregates of the outer query), and a scalar subquery
+   * over their rows keeps one row per distinct (a, b) - compared case-insensitively where MySQL's
+   * collation is - and joins them in key order:
+   *
+   * <pre>
+   * (SELECT string_agg(dw_v1 || dw_v2, 's' ORDER BY dw_k1, dw_k2, dw_v1, dw_v2)
+   *    FROM (SELECT DISTINCT ON (dw_v1, dw_v2) dw_v1, dw_v2, dw_k1, dw_k2
+   *            FROM unnest(array_agg(a), array_agg(b), array_agg(k1), array_agg(k2))
+   *                 AS dw_u(dw_v1, dw_v2, dw_k1, dw_k2)
+   *           WHERE dw_v1 IS NOT NULL AND dw_v2 IS NOT NULL
+   *           ORDER BY dw_v1, dw_v2, dw_k1, dw_k2) dw_g)
+   * </pre>
+   *
+   * Arguments without a column (a separator literal) are printed in place. A value that occurs with
+   * several sort keys is placed by its first key in sort order; MySQL places it by the key of the
+   * row it happened to read first, which SQL leaves unspecified (when the key depends on the value,
+   * as in Sakila's actor_info, both agree). Of values equal under a case-insensitive collation, the
+   * first in that order is shown (MySQL: the first read).
+   */
+  private static void distinctGroupConcatByRows(
+      PgExpressionDeParser d, List<Expression> args, List<OrderByElement> order, String sep) {
+    if (!hasColumn(args)) {
+      // an aggregate over constants only would belong to the subquery, not to the group
+      throw RefusedException.function(
+          "GROUP_CONCAT", "GROUP_CONCAT(DISTINCT ...) of constants only is not translated.");
+    }
+    // Arguments without a column are the same on every row: printed in place, not collected
+    // (an aggregate of a constant inside the subquery would belong to the subquery).
+    List<Expression> collected = new java.util.ArrayList<>();
+    List<String> distinctOn = new java.util.ArrayList<>();
+    List<String> values = new java.util.ArrayList<>();
+    for (Expression arg : args) {
+      if (hasColumn(List.of(arg))) {
+        collected.add(arg);
+        String v = "dw_v" + collected.size();
+        values.add(v);
+        distinctOn.add(d.isCaseInsensitiveText(arg) ? "lower(" + v + ")" : v);
+      }
+    }
+    List<OrderByElement> keys = new java.util.ArrayList<>();
+    for (OrderByElement o : order == null ? List.<OrderByElement>of() : order) {
+      if (hasColumn(List.of(o.getExpression()))) {
+        keys.add(o); // a constant key orders nothing
+      }
+    }
+    List<String> sortKeys = new java.util.ArrayList<>();
+    for (int i = 1; i <= keys.size(); i++) {
+      OrderByElement o = keys.get(i - 1);
+      StringBuilder k = new StringBuilder("dw_k" + i);
+      if (!o.isAsc()) {
+        k.append(" DESC");
+      }
+      k.append(OrderByPrinter.nullOrderingOf(o));
+      sortKeys.add(k.toString());
+    }
+    List<String> joinOrder = new java.util.ArrayList<>(sortKeys);
+    joinOrder.addAll(distinctOn);
+    List<String> pickOrder = new java.util.ArrayList<>(distinctOn);
+    pickOrder.addAll(sortKeys);
+    if (!distinctOn.equals(values)) {
+      pickOrder.addAll(values);
+    }
+    List<String> columns = new java.util.ArrayList<>(values);
+    for (int i = 1; i <= keys.size(); i++) {
+      columns.add("dw_k" + i);
+    }
+    d.a("(SELECT string_agg(");
+    int v = 0;
+    for (int i = 0; i < args.size(); i++) {
+      d.a(i > 0 ? " || " : "");
+      if (v < collected.size() && collected.get(v) == args.get(i)) {
+        d.a(values.get(v++));
+      } else {
+        d.text(args.get(i));
+      }
+    }
+    d.a(", '").a(sep.replace("'", "''")).a("' ORDER BY ").a(String.join(", ", joinOrder));
+    d.a(") FROM (SELECT DISTINCT ON (").a(String.join(", ", distinctOn)).a(") ");
+    d.a(String.join(", ", columns)).a(" FROM unnest(");
+    for (int i = 0; i < collected.size(); i++) {
+      d.a(i > 0 ? ", " : "").a("array_agg(");
+      d.text(collected.get(i));
+      d.a(")");
+    }
+    for (OrderByElement o : keys) {
+      d.a(", array_agg(");
+      OrderByPrinter.orderKey(d, o.getExpression());
+      d.a(")");
+    }
+    d.a(") AS dw_u(").a(String.join(", ", columns)).a(") WHERE ");
+    d.a(String.join(" AND ", values.stream().map(x -> x + " IS NOT NULL").toList()));
+    d.a(" ORDER BY ").a(String.join(", ", pickOrder)).a(") dw_g)");
+  }
+
+  /**
+   * MIN/MAX of a case-insensitive column: MySQL compares under the collation ('alice' < 'Bob'),
+   * PostgreSQL's min/max in code-point order ('Bob' < 'alice'). The value first in case-insensitive
+   * order is taken as written; of values equal but for case, the first in code-point order (MySQL:
+   * the first read). NULLs are skipped and an all-NULL group gives NULL, as with min/max.
+   */
+  private static void caseInsensitiveMinMax(PgExpressionDeParser d, Expression x, boolean max) {
+    String dir = max ? " DESC" : "";
+    d.a("(array_agg(");
+    d.value(x);
+    d.a(" ORDER BY lower(");
+    d.value(x);
+    d.a(")").a(dir).a(", ");
+    d.value(x);
+    d.a(dir).a(") FILTER (WHERE ");
+    d.value(x);
+    d.a(" IS NOT NULL))[1]");
+  }
+
+  /** Whether any of the expressions refers to a column. */
+  private static boolean hasColumn(List<Expression> list) {
+    boolean[] found = {false};
+    for (Expression e : list) {
+      e.accept(
+          new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.schema.Column column, S context) {
+              found[0] = true;
+              return null;
+            }
+          },
+          null);
+    }
+    return found[0];
+  }
+}

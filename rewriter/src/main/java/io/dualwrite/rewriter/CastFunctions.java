@@ -1,0 +1,135 @@
+package io.dualwrite.rewriter;
+
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+
+/**
+ * MySQL CAST and CONVERT (and the typed literals DATE '...', TIMESTAMP '...', TIME '...') printed
+ * for PostgreSQL with MySQL's conversion rules, or refused.
+ */
+final class CastFunctions {
+
+  private CastFunctions() {}
+
+  static void castExpression(PgExpressionDeParser d, CastExpression c) {
+    if (c.isImplicitCast()) {
+      typedLiteral(d, c);
+      return;
+    }
+    if (!c.isUseCastKeyword() && !PgExpressionDeParser.upper(c.keyword).equals("CONVERT")) {
+      throw PgExpressionDeParser.refuseNode(c, "::cast");
+    }
+    cast(d, c.getLeftExpression(), c.getColDataType());
+  }
+
+  static final java.util.regex.Pattern DATE_LITERAL =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}");
+
+  static final java.util.regex.Pattern TIMESTAMP_LITERAL =
+      java.util.regex.Pattern.compile(
+          "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]{1,6})?");
+
+  static final java.util.regex.Pattern TIME_LITERAL =
+      java.util.regex.Pattern.compile(
+          "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:[0-5]?[0-9](\\.[0-9]{1,6})?)?");
+
+  /**
+   * The SQL-standard typed literals DATE '...', TIMESTAMP '...' (a DATETIME in MySQL) and TIME
+   * '...': printed as the same PostgreSQL literals when the text has the standard form both read
+   * alike; other forms (MySQL's relaxed delimiters, TIME beyond a day, time zone offsets) are
+   * refused.
+   */
+  static void typedLiteral(PgExpressionDeParser d, CastExpression c) {
+    String type = PgExpressionDeParser.upper(c.getColDataType().getDataType());
+    java.util.regex.Pattern shape =
+        switch (type) {
+          case "DATE" -> DATE_LITERAL;
+          case "TIMESTAMP" -> TIMESTAMP_LITERAL;
+          case "TIME" -> TIME_LITERAL;
+          default -> null;
+        };
+    if (shape == null
+        || c.getColDataType().getArgumentsStringList() != null
+        || !(c.getLeftExpression() instanceof StringValue s)
+        || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
+      throw PgExpressionDeParser.refuseNode(c, "typed literal");
+    }
+    String v = MysqlLexer.decodeCanonical(s.getValue());
+    if (!shape.matcher(v).matches()) {
+      throw RefusedException.syntax(
+          "literal:" + type,
+          "The literal "
+              + type
+              + " '"
+              + v
+              + "' is not in the standard form (YYYY-MM-DD, hh:mm:ss) both databases read alike.");
+    }
+    d.a(type).a(" '").a(v).a("'");
+  }
+
+  static void cast(PgExpressionDeParser d, Expression e, ColDataType type) {
+    String target = TypeMapping.castTarget(type);
+    if (target.equals("bigint")
+        && !d.ctx.inWrite
+        && PgExpressionDeParser.upper(type.getDataType()).startsWith("SIGNED")
+        && e instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      signedPrefix(d, MysqlLexer.decodeCanonical(s.getValue()));
+      return;
+    }
+    d.a("CAST(");
+    d.value(e);
+    d.a(" AS ").a(target).a(")");
+  }
+
+  /**
+   * CAST('12abc' AS SIGNED) in a query: MySQL takes the leading integer (0 when there is none) with
+   * a warning, PostgreSQL raises an error; the literal's value is computed here. A prefix followed
+   * by a decimal point or exponent is refused (MySQL's reading depends on the release). In a write
+   * MySQL's strict mode makes it an error, as on PostgreSQL, so writes keep the cast.
+   */
+  static void signedPrefix(PgExpressionDeParser d, String v) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s*([-+]?[0-9]+)(.*)", java.util.regex.Pattern.DOTALL)
+            .matcher(v);
+    if (!m.matches()) {
+      if (v.trim().isEmpty() || !v.trim().matches("[-+]?[0-9.].*")) {
+        d.a("CAST(0 AS bigint)");
+        return;
+      }
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    String rest = m.group(2);
+    if (!rest.isEmpty()
+        && (rest.charAt(0) == '.' || rest.charAt(0) == 'e' || rest.charAt(0) == 'E')) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) depends on MySQL's number parsing.");
+    }
+    java.math.BigInteger n = new java.math.BigInteger(m.group(1).replace("+", ""));
+    if (n.bitLength() > 63) {
+      throw RefusedException.syntax(
+          "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
+    }
+    d.a("CAST(").a(n.toString()).a(" AS bigint)");
+  }
+
+  static void convert(PgExpressionDeParser d, TranscodingFunction t) {
+    if (t.isTranscodeStyle()) {
+      String cs = Identifiers.normalize(t.getTranscodingName());
+      if (!cs.startsWith("utf8")) {
+        throw RefusedException.function(
+            "CONVERT",
+            "CONVERT(... USING " + cs + ") changes the character set; PostgreSQL is UTF8.");
+      }
+      d.p(t.getExpression());
+      return;
+    }
+    // CONVERT(x, type): JSqlParser reads the first argument into the data type slot when it is a
+    // bare name; only the CAST form is unambiguous
+    throw RefusedException.function(
+        "CONVERT", "CONVERT(expr, type) is not supported; write CAST(expr AS type).");
+  }
+}

@@ -1,0 +1,125 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+
+/**
+ * A column reference printed for PostgreSQL: qualified for an upsert's target, read as the new
+ * value after an earlier SET assignment or as EXCLUDED for an upsert row alias, folded for a
+ * case-insensitive GROUP BY, and recorded as a table read.
+ */
+final class ColumnReferences {
+
+  private ColumnReferences() {}
+
+  static void column(PgExpressionDeParser d, Column column) {
+    if (d.aggregateDepth == 0 && !d.foldedGroupColumns.isEmpty() && d.isFoldedGroupColumn(column)) {
+      List<Column> saved = d.foldedGroupColumns;
+      d.foldedGroupColumns = List.of();
+      try {
+        d.a("min(");
+        column(d, column);
+        d.a(")");
+      } finally {
+        d.foldedGroupColumns = saved;
+      }
+      return;
+    }
+    String name = column.getColumnName();
+    Table t = column.getTable();
+    boolean qualified = t != null && t.getName() != null;
+    if (!qualified && d.havingAliases.containsKey(Identifiers.normalize(name))) {
+      // MySQL resolves a select-list alias in HAVING; PostgreSQL needs the expression
+      Expression aliased = d.havingAliases.get(Identifiers.normalize(name));
+      java.util.Map<String, Expression> saved = d.havingAliases;
+      d.havingAliases = java.util.Map.of();
+      try {
+        d.a("(");
+        d.value(aliased);
+        d.a(")");
+      } finally {
+        d.havingAliases = saved;
+      }
+      return;
+    }
+    if (qualified && d.unqualifiedColumns) {
+      // ORDER BY over a derived table (SELECT DISTINCT / UNION wrapped): its output columns
+      d.a(Identifiers.pg(Identifiers.normalize(name)));
+      return;
+    }
+    if (!d.ctx.assigned.isEmpty() && d.ctx.assigned.containsKey(Identifiers.normalize(name))) {
+      // the new value of a column assigned earlier in d UPDATE: its expression, evaluated
+      // with only the assignments before it
+      String key = Identifiers.normalize(name);
+      java.util.LinkedHashMap<String, Expression> saved =
+          new java.util.LinkedHashMap<>(d.ctx.assigned);
+      Expression assignedValue = saved.get(key);
+      d.ctx.assigned.clear();
+      for (var e : saved.entrySet()) {
+        if (e.getKey().equals(key)) {
+          break;
+        }
+        d.ctx.assigned.put(e.getKey(), e.getValue());
+      }
+      d.a("(");
+      d.value(assignedValue);
+      d.a(")");
+      d.ctx.assigned.clear();
+      d.ctx.assigned.putAll(saved);
+      return;
+    }
+    if (!qualified) {
+      String u = PgExpressionDeParser.upper(name);
+      if (u.equals("DEFAULT")) {
+        d.a("DEFAULT");
+        return;
+      }
+      if (u.matches("0B[01]+")) {
+        throw RefusedException.syntax(
+            "literal:bit",
+            "The bit literal "
+                + name
+                + " is a binary string or a number depending on context in MySQL.");
+      }
+      if (u.equals("TRUE") || u.equals("FALSE")) {
+        d.a(u.equals("TRUE") ? "1" : "0");
+        return;
+      }
+      if (u.equals("CURRENT_USER") || u.equals("USER")) {
+        if (!d.ctx.inWrite) {
+          SessionFunctions.mysqlSession(d, u);
+        }
+        throw RefusedException.function(u, "The connected user differs between the databases.");
+      }
+    }
+    if (qualified) {
+      if (t.getSchemaName() != null) {
+        throw RefusedException.syntax(
+            "qualified-name",
+            "The database-qualified column "
+                + column
+                + " is not supported; use the default schema.");
+      }
+      String q = Identifiers.normalize(t.getName());
+      if (d.ctx.inDuplicateUpdate && d.ctx.excludedAlias != null && q.equals(d.ctx.excludedAlias)) {
+        d.a("EXCLUDED.");
+        name = d.ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
+      } else {
+        d.a(Identifiers.pg(t.getName())).a(".");
+      }
+    } else if (d.ctx.inDuplicateUpdate
+        && d.ctx.duplicateTarget != null
+        && d.ctx.subqueryDepth == 0) {
+      // in ON CONFLICT DO UPDATE a bare name is ambiguous with EXCLUDED; MySQL means the row
+      d.a(Identifiers.pg(d.ctx.duplicateTarget)).a(".");
+    }
+    d.a(Identifiers.pg(name));
+    if (column.getArrayConstructor() != null) {
+      throw PgExpressionDeParser.refuseNode(column, "array subscript");
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
+import net.sf.jsqlparser.expression.operators.relational.*;
+
+/**
+ * MySQL comparison operators (=, <>, <, BETWEEN, IN, LIKE, ...) printed for PostgreSQL: text
+ * compared under MySQL's case-insensitive collations, JSON values as JSON, hex literals as strings.
+ */
+final class ComparisonOperators {
+
+  private ComparisonOperators() {}
+
+  static void comparison(PgExpressionDeParser d, ComparisonOperator c, String op) {
+    Expression l = c.getLeftExpression();
+    Expression r = c.getRightExpression();
+    if (c.getOldOracleJoinSyntax() != 0) {
+      throw PgExpressionDeParser.refuseNode(c, "(+) join");
+    }
+    if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
+      d.value(l);
+      d.a(op);
+      d.value(r);
+      return;
+    }
+    if ((op.equals(" = ") || op.equals(" <> "))
+        && JsonFunctions.isJsonValued(d, l) != JsonFunctions.isJsonValued(d, r)) {
+      Expression other = JsonFunctions.isJsonValued(d, l) ? r : l;
+      if (JsonFunctions.isJsonComparable(other)) {
+        JsonFunctions.jsonOperand(d, l);
+        d.a(op);
+        JsonFunctions.jsonOperand(d, r);
+        return;
+      }
+    }
+    String lh = Literals.hexDigits(l);
+    String rh = Literals.hexDigits(r);
+    if ((lh == null) != (rh == null)) {
+      Literals.hexComparison(d, lh != null ? r : l, c);
+      if (Literals.isBinaryColumn(d, lh != null ? r : l)) {
+        d.value(l); // binary string against binary string: bytea on both sides
+        d.a(op);
+        d.value(r);
+      } else {
+        // the literal is a string here; a column's collation outranks the literal's binary one
+        // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
+        // while against a string literal the binary collation wins
+        boolean fold = d.isCaseInsensitiveText(lh != null ? r : l);
+        d.textFolded(l, fold);
+        d.a(op);
+        d.textFolded(r, fold);
+        if (!fold) {
+          d.a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
+        }
+      }
+      return;
+    }
+    if (d.isCaseInsensitiveText(l)
+        || d.isCaseInsensitiveText(r)
+        || (l instanceof StringValue && r instanceof StringValue && d.foldsCase(List.of(l, r)))) {
+      d.a("lower(");
+      d.text(l);
+      d.a(")").a(op).a("lower(");
+      d.text(r);
+      d.a(")");
+      return;
+    }
+    d.value(l);
+    d.a(op);
+    d.value(r);
+  }
+
+  static void wrapLower(PgExpressionDeParser d, Expression e, boolean lower) {
+    if (lower) {
+      d.a("lower(");
+      d.text(e);
+      d.a(")");
+    } else {
+      d.value(e);
+    }
+  }
+
+  static void between(PgExpressionDeParser d, Between b) {
+    boolean ci = d.isCaseInsensitiveText(b.getLeftExpression());
+    wrapLower(d, b.getLeftExpression(), ci);
+    d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
+    wrapLower(d, b.getBetweenExpressionStart(), ci);
+    d.a(" AND ");
+    wrapLower(d, b.getBetweenExpressionEnd(), ci);
+  }
+
+  static void in(PgExpressionDeParser d, InExpression in) {
+    if (in.isGlobal() || in.getOldOracleJoinSyntax() != 0) {
+      throw PgExpressionDeParser.refuseNode(in, "IN variant");
+    }
+    Expression left = in.getLeftExpression();
+    Expression right = in.getRightExpression();
+    if (right instanceof AndExpression
+        || right instanceof OrExpression
+        || right instanceof XorExpression) {
+      // JSqlParser reads "x IN (1, 2) AND y" inside INSERT ... SELECT as x IN ((1, 2) AND y);
+      // IN binds tighter than AND/OR/XOR, so the list is the chain's leftmost operand
+      BinaryExpression parent = (BinaryExpression) right;
+      while (parent.getLeftExpression() instanceof AndExpression
+          || parent.getLeftExpression() instanceof OrExpression
+          || parent.getLeftExpression() instanceof XorExpression) {
+        parent = (BinaryExpression) parent.getLeftExpression();
+      }
+      Expression list = parent.getLeftExpression();
+      InExpression fixed = new InExpression(left, list);
+      fixed.setNot(in.isNot());
+      parent.setLeftExpression(fixed);
+      try {
+        d.p(right);
+      } finally {
+        parent.setLeftExpression(list); // the tree is printed again for other purposes
+      }
+      return;
+    }
+    boolean ci = d.isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
+    wrapLower(d, left, ci);
+    d.a(in.isNot() ? " NOT IN " : " IN ");
+    if (right instanceof ExpressionList<?> list) {
+      d.a("(");
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          d.a(", ");
+        }
+        wrapLower(d, (Expression) list.get(i), ci);
+      }
+      d.a(")");
+    } else {
+      d.p(right);
+    }
+  }
+
+  static void like(PgExpressionDeParser d, LikeExpression like) {
+    LikeExpression.KeyWord kw = like.getLikeKeyWord();
+    Expression l = like.getLeftExpression();
+    Expression r = like.getRightExpression();
+    switch (kw) {
+      case LIKE -> {
+        if (like.isUseBinary()) {
+          throw PgExpressionDeParser.refuseNode(like, "LIKE BINARY");
+        }
+        d.text(l);
+        boolean ci = d.isCaseInsensitiveText(l);
+        d.a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
+        d.text(r);
+        if (like.getEscape() != null) {
+          d.a(" ESCAPE ");
+          d.p(like.getEscape());
+        }
+      }
+      case REGEXP, RLIKE -> {
+        // MySQL REGEXP follows the column collation: case-insensitive unless the column is
+        // known to be binary or case-sensitive
+        Optional<ColumnInfo> info = d.columnInfo(l);
+        boolean sensitive = info.isPresent() && !info.get().caseInsensitive();
+        d.text(l);
+        d.a(like.isNot() ? (sensitive ? " !~ " : " !~* ") : (sensitive ? " ~ " : " ~* "));
+        d.text(r);
+      }
+      default -> throw PgExpressionDeParser.refuseNode(like, kw.name());
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+import static io.dualwrite.rewriter.Functions.name;
+import static io.dualwrite.rewriter.Functions.params;
+import static io.dualwrite.rewriter.Functions.same;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+
+/**
+ * MySQL flow control and comparison functions (IF, IFNULL, COALESCE, ISNULL, NULLIF, GREATEST,
+ * LEAST) printed for PostgreSQL, with MySQL's type aggregation of their arguments.
+ */
+final class ControlFlowFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("NULLIF", same(0)),
+          Map.entry("COALESCE", ControlFlowFunctions::coalesceCall),
+          Map.entry("IFNULL", ControlFlowFunctions::ifnull),
+          Map.entry("IF", ControlFlowFunctions::ifThenElse),
+          Map.entry("ISNULL", ControlFlowFunctions::isnull),
+          Map.entry("GREATEST", ControlFlowFunctions::greatestOrLeast),
+          Map.entry("LEAST", ControlFlowFunctions::greatestOrLeast));
+
+  private ControlFlowFunctions() {}
+
+  private static void coalesceCall(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.isEmpty()) {
+      same(0).print(d, f, n, args);
+      return;
+    }
+    coalesce(d, args);
+  }
+
+  private static void ifnull(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    coalesce(d, args);
+  }
+
+  private static void ifThenElse(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    d.a("CASE WHEN ");
+    d.cond(args.get(0));
+    d.a(" THEN ");
+    d.value(args.get(1));
+    d.a(" ELSE ");
+    d.value(args.get(2));
+    d.a(" END");
+  }
+
+  private static void isnull(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST((");
+    d.value(args.get(0));
+    d.a(") IS NULL AS integer)");
+  }
+
+  private static void greatestOrLeast(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 2) {
+      throw RefusedException.function(n, n + " needs at least two arguments.");
+    }
+    // MySQL returns NULL when any argument is NULL; PostgreSQL ignores NULLs
+    d.a("CASE WHEN ");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(" OR ");
+      }
+      d.value(args.get(i));
+      d.a(" IS NULL");
+    }
+    d.a(" THEN NULL ELSE ").a(n.toLowerCase(Locale.ROOT)).a("(");
+    d.args(args, true);
+    d.a(") END");
+  }
+
+  /** What MySQL's type aggregation sees of an argument. */
+  enum Kind {
+    STRING,
+    NUMBER,
+    TEMPORAL,
+    NULL,
+    OTHER
+  }
+
+  static Kind kind(PgExpressionDeParser d, Expression e) {
+    if (e
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      return kind(d, (Expression) p.get(0));
+    }
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      return Kind.STRING;
+    }
+    if (e instanceof LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof SignedExpression s && kind(d, s.getExpression()) == Kind.NUMBER) {
+      return Kind.NUMBER;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.NullValue) {
+      return Kind.NULL;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.isImplicitCast()
+        && Set.of("DATE", "TIMESTAMP", "TIME")
+            .contains(PgExpressionDeParser.upper(c.getColDataType().getDataType()))) {
+      return Kind.TEMPORAL;
+    }
+    var c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String t = c.get().mysqlType();
+      if (TypeMapping.isText(t)) {
+        return Kind.STRING;
+      }
+      String base = TypeMapping.baseType(t);
+      if (Set.of(
+              "tinyint",
+              "smallint",
+              "mediumint",
+              "int",
+              "integer",
+              "bigint",
+              "decimal",
+              "numeric",
+              "float",
+              "double",
+              "real")
+          .contains(base)) {
+        return Kind.NUMBER;
+      }
+      if (Set.of("date", "datetime", "timestamp", "time").contains(base)) {
+        return Kind.TEMPORAL;
+      }
+      return Kind.OTHER;
+    }
+    if (e instanceof Function f) {
+      String fn = name(f);
+      if (fn.equals("IFNULL") || fn.equals("COALESCE")) {
+        return aggregate(d, params(f));
+      }
+      if (Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
+          .contains(fn)) {
+        return Kind.STRING;
+      }
+    }
+    return Kind.OTHER;
+  }
+
+  /** MySQL: the arguments of IFNULL/COALESCE agree on a type, or any string makes a string. */
+  static Kind aggregate(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    if (kinds.contains(Kind.STRING)) {
+      return Kind.STRING;
+    }
+    return kinds.size() == 1 ? kinds.iterator().next() : Kind.OTHER;
+  }
+
+  /**
+   * IFNULL/COALESCE: PostgreSQL needs one type and converts a string to the other arguments' type
+   * ('none' to a number fails), while MySQL returns a string when a string is mixed with other
+   * types: then every argument is printed as text.
+   */
+  private static void coalesce(PgExpressionDeParser d, List<Expression> args) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression a : args) {
+      kinds.add(kind(d, a));
+    }
+    kinds.remove(Kind.NULL);
+    boolean mixedWithString =
+        kinds.contains(Kind.STRING) && kinds.size() > 1 && !literalsReadAsTheOtherKind(d, args);
+    int scale = mixedWithString ? -1 : commonDecimalScale(d, args);
+    d.a(scale > 0 ? "round(COALESCE(" : "COALESCE(");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(", ");
+      }
+      if (mixedWithString) {
+        d.text(args.get(i));
+      } else {
+        d.value(args.get(i));
+      }
+    }
+    d.a(scale > 0 ? "), " + scale + ")" : ")");
+  }
+
+  /**
+   * {@code IFNULL(total, 0)} with a DECIMAL(12,2) {@code total}: MySQL's result is a DECIMAL with
+   * the largest scale of its arguments, so a NULL total gives {@code 0.00}; PostgreSQL's numeric
+   * would give {@code 0}. Returns that scale when every argument is an exact number of known scale
+   * (integer literals, integer or DECIMAL columns, SUM/MIN/MAX of one) and they differ, else -1.
+   */
+  private static int commonDecimalScale(PgExpressionDeParser d, List<Expression> args) {
+    int max = 0;
+    boolean differ = false;
+    Integer first = null;
+    for (Expression a : args) {
+      if (a instanceof net.sf.jsqlparser.expression.NullValue) {
+        continue;
+      }
+      Integer s = exactScale(d, a);
+      if (s == null) {
+        return -1;
+      }
+      if (first == null) {
+        first = s;
+      } else if (!first.equals(s)) {
+        differ = true;
+      }
+      max = Math.max(max, s);
+    }
+    return differ ? max : -1;
+  }
+
+  /** The scale of an exact number: 0 for integers, s for DECIMAL(p,s); null when unknown. */
+  private static Integer exactScale(PgExpressionDeParser d, Expression e) {
+    if (e instanceof LongValue) {
+      return 0;
+    }
+    if (e instanceof Function f
+        && Set.of("SUM", "MIN", "MAX").contains(name(f))
+        && params(f).size() == 1) {
+      return exactScale(d, params(f).get(0));
+    }
+    var c = d.columnInfo(e);
+    if (c.isEmpty()) {
+      return null;
+    }
+    String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
+    String base = TypeMapping.baseType(t);
+    if (Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint").contains(base)) {
+      return 0;
+    }
+    if (base.equals("decimal") || base.equals("numeric")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?:decimal|numeric)\\(\\d+,\\s*(\\d+)\\).*").matcher(t);
+      return m.matches() ? Integer.valueOf(m.group(1)) : 0;
+    }
+    return null;
+  }
+
+  /**
+   * {@code IFNULL(date_col, '9999-12-31')}, {@code IFNULL(qty, '0')}: MySQL's result is a string,
+   * but every string argument is a literal written as a value of the one other kind, so the value
+   * and its text agree, and PostgreSQL reads the literal as that type (printing every argument as
+   * text would instead break a comparison such as {@code ? BETWEEN d1 AND IFNULL(d2,
+   * '9999-12-31')}: PostgreSQL has no {@code date <= text}).
+   */
+  private static boolean literalsReadAsTheOtherKind(PgExpressionDeParser d, List<Expression> args) {
+    Kind other = null;
+    for (Expression a : args) {
+      Kind k = kind(d, a);
+      if (k == Kind.STRING) {
+        if (!(a instanceof StringValue)) {
+          return false;
+        }
+      } else if (k != Kind.NULL) {
+        if (other != null && other != k) {
+          return false;
+        }
+        other = k;
+      }
+    }
+    if (other != Kind.TEMPORAL && other != Kind.NUMBER) {
+      return false;
+    }
+    for (Expression a : args) {
+      if (a instanceof StringValue v && kind(d, a) == Kind.STRING) {
+        String text = v.getValue();
+        boolean fits =
+            other == Kind.NUMBER
+                ? text.matches("-?[0-9]+(\\.[0-9]+)?")
+                : text.matches(
+                    "[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?)?");
+        if (!fits) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  static void caseExpression(PgExpressionDeParser d, CaseExpression c) {
+    d.a("CASE");
+    if (c.getSwitchExpression() != null) {
+      d.a(" ");
+      d.value(c.getSwitchExpression());
+      for (WhenClause w : c.getWhenClauses()) {
+        d.a(" WHEN ");
+        d.value(w.getWhenExpression());
+        d.a(" THEN ");
+        d.value(w.getThenExpression());
+      }
+    } else {
+      for (WhenClause w : c.getWhenClauses()) {
+        d.a(" WHEN ");
+        d.cond(w.getWhenExpression());
+        d.a(" THEN ");
+        d.value(w.getThenExpression());
+      }
+    }
+    if (c.getElseExpression() != null) {
+      d.a(" ELSE ");
+      d.value(c.getElseExpression());
+    }
+    d.a(" END");
+  }
+}

@@ -1,0 +1,413 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+import static io.dualwrite.rewriter.Functions.literal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.schema.Column;
+
+/**
+ * MySQL date and time functions (DATE_ADD, DATEDIFF, DATE_FORMAT, EXTRACT-like YEAR(), ...) printed
+ * for PostgreSQL. NOW() and the other clock readings are {@link NonDeterministicFunctions}.
+ */
+final class DateTimeFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("DATE", DateTimeFunctions::date),
+          Map.entry("YEAR", DateTimeFunctions::extractField),
+          Map.entry("MONTH", DateTimeFunctions::extractField),
+          Map.entry("DAY", DateTimeFunctions::extractField),
+          Map.entry("DAYOFMONTH", DateTimeFunctions::extractField),
+          Map.entry("HOUR", DateTimeFunctions::extractField),
+          Map.entry("MINUTE", DateTimeFunctions::extractField),
+          Map.entry("SECOND", DateTimeFunctions::extractField),
+          Map.entry("QUARTER", DateTimeFunctions::extractField),
+          Map.entry("DAYOFWEEK", DateTimeFunctions::dayOfWeek),
+          Map.entry("WEEKDAY", DateTimeFunctions::weekday),
+          Map.entry("DAYNAME", DateTimeFunctions::dayOrMonthName),
+          Map.entry("MONTHNAME", DateTimeFunctions::dayOrMonthName),
+          Map.entry("TIME", DateTimeFunctions::time),
+          Map.entry("DAYOFYEAR", DateTimeFunctions::dayOfYear),
+          Map.entry("LAST_DAY", DateTimeFunctions::lastDay),
+          Map.entry("DATE_ADD", DateTimeFunctions::dateAddOrSub),
+          Map.entry("ADDDATE", DateTimeFunctions::dateAddOrSub),
+          Map.entry("DATE_SUB", DateTimeFunctions::dateAddOrSub),
+          Map.entry("SUBDATE", DateTimeFunctions::dateAddOrSub),
+          Map.entry("DATEDIFF", DateTimeFunctions::dateDiff),
+          Map.entry("TIMESTAMPDIFF", DateTimeFunctions::timestampDiffCall),
+          Map.entry("DATE_FORMAT", DateTimeFunctions::dateFormat),
+          Map.entry("STR_TO_DATE", DateTimeFunctions::strToDate),
+          Map.entry("FROM_UNIXTIME", DateTimeFunctions::fromUnixtime));
+
+  private DateTimeFunctions() {}
+
+  private static void date(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST(");
+    d.dateOperand(args.get(0));
+    d.a(" AS date)");
+  }
+
+  private static void extractField(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    String field = n.equals("DAYOFMONTH") ? "DAY" : n;
+    d.a("CAST(EXTRACT(").a(field).a(" FROM ");
+    d.dateOperand(args.get(0));
+    d.a(") AS integer)");
+  }
+
+  private static void dayOfWeek(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(CAST(EXTRACT(DOW FROM ");
+    d.dateOperand(args.get(0));
+    d.a(") AS integer) + 1)");
+  }
+
+  private static void weekday(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(CAST(EXTRACT(ISODOW FROM ");
+    d.dateOperand(args.get(0));
+    d.a(") AS integer) - 1)");
+  }
+
+  private static void dayOrMonthName(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    // MySQL's default lc_time_names is en_US; to_char without TM prints English names
+    arity(n, args, 1, 1);
+    d.a("to_char(");
+    d.dateOperand(args.get(0));
+    d.a(n.equals("DAYNAME") ? ", 'FMDay')" : ", 'FMMonth')");
+  }
+
+  private static void time(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue sv
+        && MysqlLexer.decodeCanonical(sv.getValue()).length() <= 10) {
+      throw RefusedException.function(
+          n, "TIME() of a string without a date reads a MySQL duration, not a time of day.");
+    }
+    d.a("CAST(");
+    d.dateOperand(args.get(0));
+    d.a(" AS time)");
+  }
+
+  private static void dayOfYear(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST(EXTRACT(DOY FROM ");
+    d.dateOperand(args.get(0));
+    d.a(") AS integer)");
+  }
+
+  private static void lastDay(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST(date_trunc('month', ");
+    d.dateOperand(args.get(0));
+    d.a(") + INTERVAL '1 month - 1 day' AS date)");
+  }
+
+  private static void dateAddOrSub(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    if ((n.equals("ADDDATE") || n.equals("SUBDATE"))
+        && !(args.get(1) instanceof IntervalExpression)) {
+      // ADDDATE(d, n) / SUBDATE(d, n): n days
+      IntervalExpression days = new IntervalExpression();
+      days.setExpression(args.get(1));
+      days.setIntervalType("DAY");
+      dateArithmetic(d, args.get(0), days, n.equals("ADDDATE") ? "+" : "-");
+      return;
+    }
+    if (!(args.get(1) instanceof IntervalExpression iv)) {
+      throw RefusedException.function(n, n + " is translated only with an INTERVAL argument.");
+    }
+    dateArithmetic(d, args.get(0), iv, n.startsWith("DATE_ADD") || n.equals("ADDDATE") ? "+" : "-");
+  }
+
+  private static void dateDiff(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    d.a("(CAST(");
+    d.dateOperand(args.get(0));
+    d.a(" AS date) - CAST(");
+    d.dateOperand(args.get(1));
+    d.a(" AS date))");
+  }
+
+  private static void timestampDiffCall(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    timestampDiff(d, args);
+  }
+
+  private static void dateFormat(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    DateFormats.Template t = DateFormats.toPostgres(literal(n, args.get(1), "the format"), false);
+    d.a("to_char(");
+    d.dateOperand(args.get(0));
+    d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+  }
+
+  private static void strToDate(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    DateFormats.Template t = DateFormats.toPostgres(literal(n, args.get(1), "the format"), true);
+    if (t.inputShape() != null) {
+      // MySQL gives NULL for input that does not fit the format; PostgreSQL would raise
+      d.a("CASE WHEN ");
+      d.text(args.get(0));
+      d.a(" ~ '").a(t.inputShape().replace("'", "''")).a("' THEN ");
+    }
+    if (t.hasTime() && !t.hasDate()) {
+      // only time fields: MySQL returns a TIME
+      d.a("CAST(to_timestamp(");
+      d.text(args.get(0));
+      d.a(", '").a(t.pattern().replace("'", "''")).a("') AS time)");
+    } else if (t.hasTime()) {
+      d.a("CAST(to_timestamp(");
+      d.text(args.get(0));
+      d.a(", '").a(t.pattern().replace("'", "''")).a("') AS timestamp)");
+    } else {
+      d.a("to_date(");
+      d.text(args.get(0));
+      d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+    }
+    if (t.inputShape() != null) {
+      d.a(" END");
+    }
+  }
+
+  private static void fromUnixtime(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 2);
+    if (args.size() == 2) {
+      DateFormats.Template t = DateFormats.toPostgres(literal(n, args.get(1), "the format"), false);
+      d.a("to_char(CAST(to_timestamp(");
+      d.value(args.get(0));
+      d.a(") AS timestamp), '").a(t.pattern().replace("'", "''")).a("')");
+    } else {
+      d.a("CAST(to_timestamp(");
+      d.value(args.get(0));
+      d.a(") AS timestamp)");
+    }
+  }
+
+  private static void timestampDiff(PgExpressionDeParser d, List<Expression> args) {
+    arity("TIMESTAMPDIFF", args, 3, 3);
+    if (!(args.get(0) instanceof Column unitColumn)) {
+      throw RefusedException.function("TIMESTAMPDIFF", "TIMESTAMPDIFF needs a unit keyword.");
+    }
+    String unit = PgExpressionDeParser.upper(unitColumn.getColumnName());
+    Expression from = args.get(1);
+    Expression to = args.get(2);
+    switch (unit) {
+      case "MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK" -> {
+        long divisor =
+            switch (unit) {
+              case "MINUTE" -> 60;
+              case "HOUR" -> 3600;
+              case "DAY" -> 86400;
+              case "WEEK" -> 604800;
+              default -> 1;
+            };
+        // whole units, truncated toward zero like MySQL
+        d.a("CAST(trunc(EXTRACT(EPOCH FROM (CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp) - CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp)))");
+        if (unit.equals("MICROSECOND")) {
+          d.a(" * 1000000");
+        } else if (divisor != 1) {
+          d.a(" / " + divisor);
+        }
+        d.a(") AS bigint)");
+      }
+      case "MONTH", "QUARTER", "YEAR" -> {
+        // age() counts whole months the way MySQL does (day and time of day considered)
+        d.a("CAST(trunc((EXTRACT(YEAR FROM age(CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp), CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp))) * 12 + EXTRACT(MONTH FROM age(CAST(");
+        d.dateOperand(to);
+        d.a(" AS timestamp), CAST(");
+        d.dateOperand(from);
+        d.a(" AS timestamp))))");
+        if (unit.equals("QUARTER")) {
+          d.a(" / 3");
+        } else if (unit.equals("YEAR")) {
+          d.a(" / 12");
+        }
+        d.a(") AS bigint)");
+      }
+      default ->
+          throw RefusedException.function(
+              "TIMESTAMPDIFF", "TIMESTAMPDIFF with unit " + unit + " is not supported.");
+    }
+  }
+
+  static final Set<String> INTERVAL_UNITS =
+      Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+
+  /** d +/- INTERVAL n unit. */
+  static void dateArithmetic(
+      PgExpressionDeParser d, Expression date, IntervalExpression iv, String op) {
+    if (iv.getIntervalType() == null && iv.getExpression() instanceof IntervalExpression inner) {
+      iv = inner; // INTERVAL ? HOUR parses as INTERVAL (? HOUR)
+    }
+    String unit = PgExpressionDeParser.upper(iv.getIntervalType());
+    if (COMPOUND_UNITS.containsKey(unit)) {
+      compoundArithmetic(d, date, iv, unit, op);
+      return;
+    }
+    if (!INTERVAL_UNITS.contains(unit)) {
+      throw RefusedException.syntax(
+          "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
+    }
+    Expression amount = iv.getExpression();
+    if (amount == null) {
+      String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
+      if (param.matches("-?[0-9]+")) {
+        amount = new LongValue(param);
+      } else {
+        throw PgExpressionDeParser.refuseNode(iv, "INTERVAL with a string amount");
+      }
+    }
+    boolean dateResult =
+        Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(unit) && d.isDateValued(date);
+    d.a(dateResult ? "CAST(" : "(");
+    d.dateOperand(date);
+    d.a(" ").a(op).a(" ");
+    interval(d, amount, unit);
+    d.a(dateResult ? " AS date)" : ")");
+  }
+
+  /** MySQL's compound INTERVAL units: the literal's form and the PostgreSQL unit of each part. */
+  static final java.util.Map<String, Object[]> COMPOUND_UNITS =
+      java.util.Map.of(
+          "MINUTE_SECOND",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"minutes", "seconds"}},
+          "HOUR_MINUTE",
+          new Object[] {"([0-9]+):([0-9]+)", new String[] {"hours", "minutes"}},
+          "HOUR_SECOND",
+          new Object[] {"([0-9]+):([0-9]+):([0-9]+)", new String[] {"hours", "minutes", "seconds"}},
+          "DAY_HOUR",
+          new Object[] {"([0-9]+) ([0-9]+)", new String[] {"days", "hours"}},
+          "DAY_MINUTE",
+          new Object[] {"([0-9]+) ([0-9]+):([0-9]+)", new String[] {"days", "hours", "minutes"}},
+          "DAY_SECOND",
+          new Object[] {
+            "([0-9]+) ([0-9]+):([0-9]+):([0-9]+)",
+            new String[] {"days", "hours", "minutes", "seconds"}
+          },
+          "YEAR_MONTH",
+          new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
+
+  /**
+   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
+   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
+   * delimiters, missing parts, which it right-aligns) are refused.
+   */
+  static void compoundArithmetic(
+      PgExpressionDeParser d, Expression date, IntervalExpression iv, String unit, String op) {
+    Object[] spec = COMPOUND_UNITS.get(unit);
+    String text = null;
+    if (iv.getExpression() instanceof StringValue sv
+        && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
+      text = MysqlLexer.decodeCanonical(sv.getValue());
+    } else if (iv.getExpression() == null && iv.getParameter() != null) {
+      String p = iv.getParameter().trim();
+      if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
+        text = MysqlLexer.decodeCanonical(p.substring(1, p.length() - 1));
+      }
+    }
+    java.util.regex.Matcher m =
+        text == null
+            ? null
+            : java.util.regex.Pattern.compile("(-?)" + spec[0]).matcher(text.trim());
+    if (m == null || !m.matches()) {
+      throw RefusedException.syntax(
+          "interval:" + unit,
+          "INTERVAL "
+              + unit
+              + " is translated only with a string literal in the form '"
+              + ((String) spec[0]).replace("([0-9]+)", "n")
+              + "' (every part present).");
+    }
+    String sign = m.group(1);
+    String[] names = (String[]) spec[1];
+    StringBuilder pg = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      pg.append(i > 0 ? " " : "")
+          .append(sign)
+          .append(Long.parseLong(m.group(i + 2)))
+          .append(' ')
+          .append(names[i]);
+    }
+    // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
+    boolean dateResult = unit.equals("YEAR_MONTH") && d.isDateValued(date);
+    d.a(dateResult ? "CAST(" : "(");
+    d.dateOperand(date);
+    d.a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
+    d.a(dateResult ? " AS date)" : ")");
+  }
+
+  static void interval(PgExpressionDeParser d, Expression amount, String unit) {
+    String pgUnit =
+        switch (unit) {
+          case "MICROSECOND" -> "1 microsecond";
+          case "QUARTER" -> "3 months";
+          default -> "1 " + unit.toLowerCase(Locale.ROOT);
+        };
+    if (amount instanceof LongValue lv) {
+      long n = unit.equals("QUARTER") ? lv.getValue() * 3 : lv.getValue();
+      d.a("INTERVAL '").a(String.valueOf(n)).a(" ").a(pgUnit.substring(pgUnit.indexOf(' ') + 1));
+      d.a("'");
+      return;
+    }
+    d.a("(");
+    d.value(amount);
+    d.a(") * INTERVAL '").a(pgUnit).a("'");
+  }
+
+  static void extract(PgExpressionDeParser d, ExtractExpression e) {
+    String field = PgExpressionDeParser.upper(e.getName());
+    if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
+        .contains(field)) {
+      throw RefusedException.syntax(
+          "extract:" + field, "EXTRACT(" + field + " ...) has no exact PostgreSQL equivalent.");
+    }
+    if (field.equals("WEEK")) {
+      throw RefusedException.syntax(
+          "extract:WEEK", "MySQL EXTRACT(WEEK) uses mode 0 week numbering, unlike PostgreSQL.");
+    }
+    d.a("CAST(EXTRACT(").a(field).a(" FROM ");
+    d.dateOperand(e.getExpression());
+    d.a(") AS integer)");
+  }
+
+  static void dateTimeLiteral(PgExpressionDeParser d, DateTimeLiteralExpression e) {
+    d.a(e.getType().name()).a(" ");
+    String v = e.getValue().trim();
+    if (v.length() < 2 || !v.startsWith("'") || !v.endsWith("'")) {
+      throw PgExpressionDeParser.refuseNode(e, "typed literal");
+    }
+    d.a("'")
+        .a(MysqlLexer.decodeCanonical(v.substring(1, v.length() - 1)).replace("'", "''"))
+        .a("'");
+  }
+}

@@ -1,0 +1,410 @@
+package io.dualwrite.rewriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
+
+/** Prints INSERT, INSERT IGNORE, REPLACE and INSERT ... ON DUPLICATE KEY UPDATE for PostgreSQL. */
+final class InsertPrinter extends DmlPrinter {
+
+  InsertPrinter(PrintContext ctx) {
+    super(ctx);
+  }
+
+  /** What an INSERT-like statement consists of, whatever MySQL form it was written in. */
+  record InsertShape(
+      StatementKind kind,
+      Table table,
+      List<Column> columns,
+      List<List<Expression>> rows,
+      Select select,
+      List<UpdateSet> duplicateUpdates) {}
+
+  static InsertShape shape(Insert insert) {
+    if (insert.getWithItemsList() != null
+        || insert.getReturningClause() != null
+        || insert.getOutputClause() != null
+        || insert.getConflictTarget() != null
+        || insert.getConflictAction() != null
+        || insert.isOverwrite()
+        || insert.isOnlyDefaultValues()
+        || (insert.getPartitions() != null && !insert.getPartitions().isEmpty())
+        || insert.getOracleHint() != null) {
+      throw RefusedException.syntax("insert-clause", "The INSERT uses a clause that is not MySQL.");
+    }
+    if (insert.getModifierPriority() != null) {
+      throw RefusedException.syntax(
+          "insert-priority",
+          "INSERT "
+              + insert.getModifierPriority()
+              + " is a MySQL scheduling modifier with no"
+              + " PostgreSQL meaning.");
+    }
+    StatementKind kind =
+        insert.isUseDuplicate()
+            ? StatementKind.UPSERT
+            : insert.isModifierIgnore() ? StatementKind.INSERT_IGNORE : StatementKind.INSERT;
+    if (insert.isUseDuplicate() && insert.isModifierIgnore()) {
+      throw RefusedException.syntax(
+          "insert-ignore-upsert", "INSERT IGNORE ... ON DUPLICATE KEY UPDATE is not supported.");
+    }
+    List<Column> columns =
+        insert.getColumns() == null ? null : new ArrayList<>(insert.getColumns());
+    List<List<Expression>> rows = null;
+    Select sel = null;
+    if (insert.isUseSet()) {
+      columns = new ArrayList<>();
+      List<Expression> row = new ArrayList<>();
+      for (UpdateSet s : insert.getSetUpdateSets()) {
+        addSet(s, columns, row);
+      }
+      rows = List.of(row);
+    } else if (insert.getSelect() instanceof Values v) {
+      rows = PgSelectDeParser.rows(v);
+    } else {
+      sel = insert.getSelect();
+    }
+    return new InsertShape(
+        kind, insert.getTable(), columns, rows, sel, insert.getDuplicateUpdateSets());
+  }
+
+  static InsertShape shape(Upsert upsert) {
+    if (upsert.getUpsertType() != UpsertType.REPLACE
+        && upsert.getUpsertType() != UpsertType.REPLACE_SET) {
+      throw RefusedException.syntax(
+          "upsert", "UPSERT " + upsert.getUpsertType() + " is not MySQL.");
+    }
+    if (upsert.getDuplicateUpdateSets() != null && !upsert.getDuplicateUpdateSets().isEmpty()) {
+      throw RefusedException.syntax(
+          "replace-duplicate", "REPLACE with ON DUPLICATE KEY UPDATE is not valid MySQL.");
+    }
+    List<Column> columns =
+        upsert.getColumns() == null ? null : new ArrayList<>(upsert.getColumns());
+    List<List<Expression>> rows = null;
+    Select sel = null;
+    if (upsert.getUpdateSets() != null && !upsert.getUpdateSets().isEmpty()) {
+      columns = new ArrayList<>();
+      List<Expression> row = new ArrayList<>();
+      for (UpdateSet s : upsert.getUpdateSets()) {
+        addSet(s, columns, row);
+      }
+      rows = List.of(row);
+    } else if (upsert.getSelect() instanceof Values v) {
+      rows = PgSelectDeParser.rows(v);
+    } else {
+      sel = upsert.getSelect();
+    }
+    return new InsertShape(StatementKind.REPLACE, upsert.getTable(), columns, rows, sel, null);
+  }
+
+  private static void addSet(UpdateSet s, List<Column> columns, List<Expression> row) {
+    if (s.getColumns().size() != s.getValues().size()) {
+      throw RefusedException.syntax("set-list", "Unsupported SET list " + s + ".");
+    }
+    for (int i = 0; i < s.getColumns().size(); i++) {
+      columns.add(s.getColumns().get(i));
+      row.add((Expression) s.getValues().get(i));
+    }
+  }
+
+  /** The inserted column names (lower-case): the list, or all catalog columns when omitted. */
+  static List<String> insertedColumns(InsertShape shape, Optional<TableInfo> table) {
+    List<String> names = new ArrayList<>();
+    if (shape.columns() != null) {
+      for (Column c : shape.columns()) {
+        names.add(Identifiers.normalize(c.getColumnName()));
+      }
+    } else if (table.isPresent()) {
+      for (ColumnInfo c : table.get().columns()) {
+        names.add(c.name());
+      }
+    } else {
+      return null;
+    }
+    return names;
+  }
+
+  /** Where the generated key goes, when the statement does not supply it. */
+  record KeyPlan(String column, int position, boolean appended) {}
+
+  /**
+   * Prints the insert. {@code keys} non-null: print the AUTO_INCREMENT column with a '?' per row
+   * bound to the authoritative side's generated key.
+   */
+  void insert(InsertShape s, Optional<TableInfo> table, KeyPlan keys) {
+    ctx.inWrite = true;
+    Table t = s.table();
+    ctx.targetTables.add(t);
+    String tableName = Identifiers.normalize(t.getName());
+    if (t.getSchemaName() != null) {
+      throw RefusedException.syntax(
+          "qualified-name", "The database-qualified table " + t + " is not supported.");
+    }
+    ctx.tablesWritten.add(tableName);
+    ctx.addTableToScope(t);
+    List<String> inserted = insertedColumns(s, table);
+    a("INSERT INTO ").a(Identifiers.pg(tableName));
+    if (t.getAlias() != null) {
+      throw RefusedException.syntax("insert-alias", "INSERT with a table alias is not supported.");
+    }
+    if (s.columns() != null || keys != null) {
+      if (inserted == null) {
+        throw new IllegalStateException("key plan needs columns");
+      }
+      a(" (");
+      List<String> cols = new ArrayList<>(inserted);
+      if (keys != null && keys.appended()) {
+        cols.add(keys.column());
+      }
+      for (int i = 0; i < cols.size(); i++) {
+        if (i > 0) {
+          a(", ");
+        }
+        a(Identifiers.pg(cols.get(i)));
+      }
+      a(")");
+    }
+    if (s.rows() != null) {
+      a(" VALUES ");
+      for (int r = 0; r < s.rows().size(); r++) {
+        List<Expression> row = s.rows().get(r);
+        if (inserted != null && row.size() != inserted.size()) {
+          throw RefusedException.syntax(
+              "insert-arity",
+              "The VALUES row has " + row.size() + " values for " + inserted.size() + " columns.");
+        }
+        if (r > 0) {
+          a(", ");
+        }
+        a("(");
+        for (int i = 0; i < row.size(); i++) {
+          if (i > 0) {
+            a(", ");
+          }
+          Expression v = row.get(i);
+          boolean keyHere = keys != null && !keys.appended() && i == keys.position();
+          if (keyHere && generatesKey(v)) {
+            a("?");
+            ctx.bindings.add(new PrintContext.GeneratedKeyMarker(r));
+          } else if (isAutoIncrementPosition(inserted, i, table) && generatesKey(v)) {
+            a("DEFAULT"); // MySQL generates a key for NULL or 0; PostgreSQL for DEFAULT
+          } else {
+            Optional<ColumnInfo> column =
+                inserted == null || table.isEmpty()
+                    ? Optional.empty()
+                    : table.get().column(inserted.get(i));
+            int length = s.kind() == StatementKind.INSERT_IGNORE ? charLength(column) : -1;
+            if (length > 0 && !isDefaultKeyword(v)) {
+              // INSERT IGNORE: MySQL truncates a too-long string to the column (a warning)
+              a("left(");
+              expr.text(ColumnLiterals.adapt(v, column));
+              a(", " + length + ")");
+            } else {
+              assignedValue(ColumnLiterals.adapt(v, column), column);
+            }
+          }
+        }
+        if (keys != null && keys.appended()) {
+          a(", ?");
+          ctx.bindings.add(new PrintContext.GeneratedKeyMarker(r));
+        }
+        a(")");
+      }
+    } else {
+      a(" ");
+      s.select()
+          .accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+    }
+    switch (s.kind()) {
+      case INSERT_IGNORE -> a(" ON CONFLICT DO NOTHING");
+      case UPSERT -> onDuplicateKeyUpdate(s, table, inserted);
+      case REPLACE -> replace(s, table, inserted);
+      default -> {}
+    }
+  }
+
+  /** The n of a CHAR(n)/VARCHAR(n) column, else -1. */
+  private static int charLength(Optional<ColumnInfo> column) {
+    if (column.isEmpty()) {
+      return -1;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\\s*(var)?char\\s*\\(\\s*([0-9]+)\\s*\\).*")
+            .matcher(column.get().mysqlType());
+    return m.matches() ? Integer.parseInt(m.group(2)) : -1;
+  }
+
+  static boolean generatesKey(Expression v) {
+    return v instanceof NullValue || (v instanceof LongValue l && l.getValue() == 0);
+  }
+
+  private static boolean isAutoIncrementPosition(
+      List<String> inserted, int i, Optional<TableInfo> table) {
+    if (inserted == null || table.isEmpty()) {
+      return false;
+    }
+    Optional<ColumnInfo> ai = table.get().autoIncrementColumn();
+    return ai.isPresent() && inserted.get(i).equals(ai.get().name());
+  }
+
+  /** The unique key MySQL's duplicate check can hit, from the catalog. */
+  static List<String> conflictTarget(
+      String construct, String tableName, Optional<TableInfo> table, List<String> inserted) {
+    if (table.isEmpty()) {
+      throw RefusedException.syntax(
+          construct + ":no-catalog",
+          construct
+              + " into "
+              + tableName
+              + " needs the table's keys from the schema catalog, which does not know the table.");
+    }
+    TableInfo info = table.get();
+    Optional<ColumnInfo> ai = info.autoIncrementColumn();
+    List<List<String>> candidates = new ArrayList<>();
+    for (List<String> key : info.allUniqueKeys()) {
+      boolean covered = inserted.containsAll(key);
+      boolean generatedOnly =
+          ai.isPresent() && key.size() == 1 && key.get(0).equals(ai.get().name()) && !covered;
+      if (covered) {
+        candidates.add(key);
+      } else if (!generatedOnly) {
+        // a key the statement does not fully supply can still conflict through defaults
+        boolean anySupplied = key.stream().anyMatch(inserted::contains);
+        if (anySupplied) {
+          throw RefusedException.syntax(
+              construct + ":ambiguous-key",
+              construct
+                  + " into "
+                  + tableName
+                  + " may conflict on the unique key ("
+                  + String.join(", ", key)
+                  + ") which the statement only partly supplies; PostgreSQL needs one conflict"
+                  + " target.");
+        }
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    if (candidates.isEmpty()) {
+      throw RefusedException.syntax(
+          construct + ":no-key",
+          construct
+              + " into "
+              + tableName
+              + " supplies no complete unique key, so it cannot conflict.");
+    }
+    List<String> shown = new ArrayList<>();
+    for (List<String> k : candidates) {
+      shown.add("(" + String.join(", ", k) + ")");
+    }
+    throw RefusedException.syntax(
+        construct + ":ambiguous-key",
+        construct
+            + " into "
+            + tableName
+            + " can conflict on several unique keys "
+            + String.join(" and ", shown)
+            + "; PostgreSQL ON CONFLICT takes one conflict target.");
+  }
+
+  private void onDuplicateKeyUpdate(
+      InsertShape s, Optional<TableInfo> table, List<String> inserted) {
+    String tableName = Identifiers.normalize(s.table().getName());
+    if (inserted == null) {
+      conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, List.of());
+    }
+    List<String> key = conflictTarget("ON DUPLICATE KEY UPDATE", tableName, table, inserted);
+    a(" ON CONFLICT (");
+    conflictColumns(key, table);
+    a(") DO UPDATE SET ");
+    List<UpdateSet> sets = s.duplicateUpdates();
+    checkOrderIndependence(sets);
+    ctx.inDuplicateUpdate = true;
+    ctx.duplicateTarget = tableName;
+    try {
+      boolean first = true;
+      for (UpdateSet set : sets) {
+        for (int i = 0; i < set.getColumns().size(); i++) {
+          a(first ? "" : ", ");
+          first = false;
+          a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
+          Expression v = (Expression) set.getValues().get(i);
+          expr.value(v);
+        }
+      }
+    } finally {
+      ctx.inDuplicateUpdate = false;
+    }
+  }
+
+  private void replace(InsertShape s, Optional<TableInfo> table, List<String> inserted) {
+    String tableName = Identifiers.normalize(s.table().getName());
+    if (table.isEmpty()) {
+      conflictTarget("REPLACE", tableName, table, List.of());
+    }
+    TableInfo info = table.get();
+    if (info.allUniqueKeys().size() > 1) {
+      throw RefusedException.syntax(
+          "REPLACE:several-keys",
+          "REPLACE into "
+              + tableName
+              + " deletes every row conflicting on any of its "
+              + info.allUniqueKeys().size()
+              + " unique keys; PostgreSQL ON CONFLICT handles one.");
+    }
+    if (info.allUniqueKeys().isEmpty()) {
+      return; // no key: REPLACE is a plain INSERT
+    }
+    List<String> key = info.allUniqueKeys().get(0);
+    if (!inserted.containsAll(key)) {
+      return; // the key is generated: no conflict possible
+    }
+    a(" ON CONFLICT (");
+    conflictColumns(key, Optional.of(info));
+    List<String> set = new ArrayList<>();
+    for (ColumnInfo c : info.columns()) {
+      if (!key.contains(c.name())) {
+        set.add(c.name());
+      }
+    }
+    if (set.isEmpty()) {
+      a(") DO NOTHING");
+      return;
+    }
+    // delete + insert: supplied columns take the new values, the others their defaults
+    a(") DO UPDATE SET ");
+    for (int i = 0; i < set.size(); i++) {
+      String c = set.get(i);
+      a(i > 0 ? ", " : "").a(Identifiers.pg(c)).a(" = ");
+      a(inserted.contains(c) ? "EXCLUDED." + Identifiers.pg(c) : "DEFAULT");
+    }
+  }
+
+  /**
+   * The conflict target: case-insensitive text columns as lower(col), matching the unique indexes
+   * the DDL translation creates for them (MySQL's unique keys ignore case on _ci columns).
+   */
+  private void conflictColumns(List<String> key, Optional<TableInfo> table) {
+    for (int i = 0; i < key.size(); i++) {
+      String c = key.get(i);
+      Optional<ColumnInfo> info = table.flatMap(t -> t.column(c));
+      boolean fold =
+          info.isPresent()
+              && info.get().caseInsensitive()
+              && TypeMapping.isText(info.get().mysqlType());
+      a(i > 0 ? ", " : "").a(fold ? "lower(" + Identifiers.pg(c) + ")" : Identifiers.pg(c));
+    }
+  }
+}

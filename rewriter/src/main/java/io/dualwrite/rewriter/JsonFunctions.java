@@ -1,0 +1,417 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+import static io.dualwrite.rewriter.Functions.name;
+import static io.dualwrite.rewriter.Functions.params;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonFunctionExpression;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.schema.Column;
+
+/**
+ * MySQL JSON functions (JSON_EXTRACT, JSON_SET, JSON_OBJECT, ...) and operators printed for
+ * PostgreSQL jsonb.
+ */
+final class JsonFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("JSON_EXTRACT", JsonFunctions::extract),
+          Map.entry("JSON_SET", JsonFunctions::set),
+          Map.entry("JSON_LENGTH", JsonFunctions::length),
+          Map.entry("JSON_CONTAINS", JsonFunctions::contains),
+          Map.entry("JSON_UNQUOTE", JsonFunctions::unquote));
+
+  private JsonFunctions() {}
+
+  private static void extract(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 2) {
+      throw RefusedException.function(n, "JSON_EXTRACT needs a document and a path.");
+    }
+    for (Expression a : args.subList(1, args.size())) {
+      if (!(a instanceof StringValue)) {
+        throw RefusedException.function(n, "JSON_EXTRACT needs literal paths.");
+      }
+    }
+    if (args.size() == 2) {
+      jsonPath(d, args.get(0), (StringValue) args.get(1), false);
+      return;
+    }
+    // several paths: MySQL returns the array of the values found, in path order (NULL when
+    // none is found)
+    d.a("(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES ");
+    for (int i = 1; i < args.size(); i++) {
+      d.a(i > 1 ? ", (" : "(").a(String.valueOf(i)).a(", ");
+      jsonPath(d, args.get(0), (StringValue) args.get(i), false);
+      d.a(")");
+    }
+    d.a(") AS dw_paths(i, v) WHERE v IS NOT NULL)");
+  }
+
+  private static void set(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 3 || args.size() % 2 == 0) {
+      throw RefusedException.function(n, "JSON_SET needs a document and path/value pairs.");
+    }
+    jsonSet(d, args.get(0), args.subList(1, args.size()));
+  }
+
+  private static void length(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 2);
+    // MySQL: an array's element count, an object's member count, 1 for a scalar, NULL for
+    // NULL or a path that is not found
+    d.a("(SELECT CASE jsonb_typeof(dw_doc) WHEN 'array' THEN jsonb_array_length(dw_doc)");
+    d.a(" WHEN 'object' THEN CAST((SELECT count(*) FROM jsonb_object_keys(dw_doc)) AS int)");
+    d.a(" ELSE 1 END FROM (SELECT ");
+    if (args.size() == 2) {
+      if (!(args.get(1) instanceof StringValue path)) {
+        throw RefusedException.function(n, "JSON_LENGTH needs a literal path.");
+      }
+      jsonPath(d, args.get(0), path, false);
+    } else {
+      jsonDoc(d, args.get(0));
+    }
+    d.a(") AS dw_len(dw_doc) WHERE dw_doc IS NOT NULL)");
+  }
+
+  private static void contains(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    throw RefusedException.function(
+        n,
+        "JSON_CONTAINS differs from PostgreSQL's @> on nested values (MySQL finds a"
+            + " candidate inside any element of an array, e.g. 3 in [[3]] or {\"a\": 1} in"
+            + " [{\"a\": 1}]; @> does not), so it is not translated.");
+  }
+
+  private static void unquote(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (args.get(0) instanceof Function inner && name(inner).equals("JSON_EXTRACT")) {
+      List<Expression> ia = params(inner);
+      arity("JSON_EXTRACT", ia, 2, 2);
+      if (ia.get(1) instanceof StringValue path) {
+        jsonPath(d, ia.get(0), path, true);
+        return;
+      }
+    }
+    throw RefusedException.function(n, "JSON_UNQUOTE is translated only around JSON_EXTRACT.");
+  }
+
+  /** $.a.b / $[0] paths: the only JSON paths translated (to #> / #>> on jsonb). */
+  static void jsonPath(
+      PgExpressionDeParser d, Expression doc, StringValue pathLiteral, boolean text) {
+    List<String> keys = jsonPathKeys(pathLiteral);
+    d.a("(");
+    jsonDoc(d, doc);
+    d.a(text ? " #>> " : " #> ");
+    d.a(pgPath(keys));
+    d.a(")");
+  }
+
+  /**
+   * JSON_SET(doc, path, value, ...): each pair in turn replaces the value at path or adds it when
+   * only the last member is missing; jsonb_set(..., create_missing => true) does the same. MySQL
+   * ignores a path whose parent is not an object (an array or the document itself), where jsonb_set
+   * raises an error: that case returns the document unchanged. Paths with array positions are
+   * refused (MySQL wraps a scalar into an array there; jsonb_set does not).
+   */
+  private static void jsonSet(PgExpressionDeParser d, Expression doc, List<Expression> pairs) {
+    if (pairs.isEmpty()) {
+      jsonDoc(d, doc);
+      return;
+    }
+    if (!(pairs.get(pairs.size() - 2) instanceof StringValue pathLiteral)) {
+      throw RefusedException.function("JSON_SET", "JSON_SET needs literal paths.");
+    }
+    String raw = MysqlLexer.decodeCanonical(pathLiteral.getValue());
+    if (raw.contains("[")) {
+      throw RefusedException.function(
+          "JSON_SET",
+          "JSON_SET with an array position in the path (" + raw + ") is not translated.");
+    }
+    List<String> keys = jsonPathKeys(pathLiteral);
+    if (keys.isEmpty()) {
+      throw RefusedException.function(
+          "JSON_SET", "JSON_SET of the whole document is not translated.");
+    }
+    d.a("(SELECT CASE WHEN jsonb_typeof(dw_doc) = 'object'");
+    for (int i = 1; i < keys.size(); i++) {
+      d.a(" AND jsonb_typeof(dw_doc #> ").a(pgPath(keys.subList(0, i)));
+      d.a(") IS DISTINCT FROM 'array'");
+    }
+    d.a(" THEN jsonb_set(dw_doc, ").a(pgPath(keys)).a(", (jsonb_build_array(");
+    jsonValue(d, pairs.get(pairs.size() - 1));
+    d.a(") -> 0), true) ELSE dw_doc END FROM (SELECT ");
+    jsonSet(d, doc, pairs.subList(0, pairs.size() - 2));
+    d.a(") AS dw_set(dw_doc))");
+  }
+
+  /** A JSON document operand: a column as is (jsonb), anything else cast (MySQL parses text). */
+  static void jsonDoc(PgExpressionDeParser d, Expression doc) {
+    if (doc instanceof Column) {
+      d.p(doc);
+    } else {
+      d.a("CAST(");
+      d.value(doc);
+      d.a(" AS jsonb)");
+    }
+  }
+
+  /** The keys (array indexes as digits) of a MySQL path literal; refuses other path forms. */
+  static List<String> jsonPathKeys(StringValue pathLiteral) {
+    String path = MysqlLexer.decodeCanonical(pathLiteral.getValue());
+    if (!path.startsWith("$")) {
+      throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+    }
+    List<String> keys = new java.util.ArrayList<>();
+    int i = 1;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        int j = i + 1;
+        if (j < path.length() && path.charAt(j) == '"') {
+          int close = path.indexOf('"', j + 1);
+          if (close < 0) {
+            throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+          }
+          keys.add(path.substring(j + 1, close));
+          i = close + 1;
+          continue;
+        }
+        while (j < path.length() && path.charAt(j) != '.' && path.charAt(j) != '[') {
+          j++;
+        }
+        String key = path.substring(i + 1, j);
+        if (key.isEmpty() || key.contains("*")) {
+          throw RefusedException.function(
+              "JSON_EXTRACT",
+              "The JSON path " + path + " uses wildcards, which are not supported.");
+        }
+        keys.add(key);
+        i = j;
+      } else if (c == '[') {
+        int close = path.indexOf(']', i);
+        String idx = close < 0 ? "" : path.substring(i + 1, close).trim();
+        if (!idx.matches("[0-9]+")) {
+          throw RefusedException.function(
+              "JSON_EXTRACT", "The JSON path " + path + " is not a plain key/index path.");
+        }
+        keys.add(idx);
+        i = close + 1;
+      } else {
+        throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
+      }
+    }
+    return keys;
+  }
+
+  /** A PostgreSQL text[] path literal, e.g. '{a,0}'. */
+  static String pgPath(List<String> keys) {
+    StringBuilder b = new StringBuilder("'{");
+    for (int k = 0; k < keys.size(); k++) {
+      if (k > 0) {
+        b.append(",");
+      }
+      String key = keys.get(k);
+      boolean quote = !key.matches("[A-Za-z0-9_]+");
+      b.append(
+          quote
+              ? "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\""
+              : key);
+    }
+    return b.append("}'").toString();
+  }
+
+  static void json(PgExpressionDeParser d, JsonFunction j) {
+    switch (j.getType()) {
+      case MYSQL_OBJECT, OBJECT, POSTGRES_OBJECT -> {
+        d.a("jsonb_build_object(");
+        boolean first = true;
+        for (JsonKeyValuePair kv : j.getKeyValuePairs()) {
+          if (!first) {
+            d.a(", ");
+          }
+          first = false;
+          jsonArg(d, kv.getKey());
+          d.a(", ");
+          if (kv.getValue() instanceof Expression value) {
+            jsonValue(d, value);
+          } else {
+            jsonArg(d, kv.getValue());
+          }
+        }
+        d.a(")");
+      }
+      case ARRAY -> {
+        d.a("jsonb_build_array(");
+        boolean first = true;
+        for (JsonFunctionExpression e : j.getExpressions()) {
+          if (!first) {
+            d.a(", ");
+          }
+          first = false;
+          if (e.isUsingFormatJson()) {
+            throw PgExpressionDeParser.refuseNode(j, "FORMAT JSON");
+          }
+          jsonValue(d, e.getExpression());
+        }
+        d.a(")");
+      }
+      default -> throw PgExpressionDeParser.refuseNode(j, j.getType().name());
+    }
+  }
+
+  /**
+   * A value put into JSON the way MySQL 8 puts it: TRUE/FALSE and conditions are JSON booleans (not
+   * 1/0), a DATETIME/TIMESTAMP is the string 'YYYY-MM-DD hh:mm:ss.ffffff' and a TIME
+   * 'hh:mm:ss.ffffff' (PostgreSQL writes ISO 8601 with a T and trims the fraction).
+   */
+  private static void jsonValue(PgExpressionDeParser d, Expression e) {
+    if (e instanceof JdbcParameter) {
+      jsonBind(d, e);
+      return;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.BooleanValue b) {
+      d.a(b.getValue() ? "TRUE" : "FALSE");
+      return;
+    }
+    if (e instanceof Column c
+        && c.getTable() == null
+        && Set.of("TRUE", "FALSE").contains(PgExpressionDeParser.upper(c.getColumnName()))) {
+      d.a(PgExpressionDeParser.upper(c.getColumnName()));
+      return;
+    }
+    if (PgExpressionDeParser.isBoolean(e)) {
+      d.a("(");
+      d.cond(e);
+      d.a(")");
+      return;
+    }
+    var c = d.columnInfo(e);
+    String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
+    if (base.equals("datetime") || base.equals("timestamp") || base.equals("time")) {
+      d.a("to_char(");
+      d.p(e);
+      d.a(base.equals("time") ? ", 'HH24:MI:SS.US')" : ", 'YYYY-MM-DD HH24:MI:SS.US')");
+      return;
+    }
+    d.value(e);
+  }
+
+  /**
+   * A bound value put into JSON: its JSON type follows the type the driver binds, as in MySQL
+   * (setInt/setLong/setBigDecimal/setDouble give a number, setString a string, a null JSON null).
+   * {@code ARRAY[?]} lets PostgreSQL type the parameter: a typed bind keeps its type, an untyped
+   * one (pgjdbc sends strings unspecified) resolves to text, where jsonb_build_* and to_jsonb alone
+   * cannot type it (42P18). Connector/J sends setBoolean as 1/0, so a JSON boolean becomes that
+   * number. Documented difference: a bound date-time is written as PostgreSQL's ISO text (with a
+   * T).
+   */
+  static void jsonBind(PgExpressionDeParser d, Expression param) {
+    d.a(
+        "(SELECT CASE jsonb_typeof(v) WHEN 'boolean' THEN to_jsonb(CAST(CAST(v AS boolean) AS int))");
+    d.a(" ELSE v END FROM (SELECT to_jsonb(ARRAY[");
+    d.p(param);
+    d.a("]) -> 0) AS dw_json(v))");
+  }
+
+  private static void jsonArg(PgExpressionDeParser d, Object o) {
+    if (o instanceof Expression e) {
+      if (e instanceof JdbcParameter) {
+        d.a("CAST(");
+        d.p(e);
+        d.a(" AS text)");
+      } else {
+        d.value(e);
+      }
+    } else if (o instanceof String s) {
+      String t = s.trim();
+      if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+        d.a("'").a(MysqlLexer.decodeCanonical(t.substring(1, t.length() - 1)).replace("'", "''"));
+        d.a("'");
+      } else {
+        throw RefusedException.function(
+            "JSON_OBJECT", "Unsupported JSON_OBJECT argument " + s + ".");
+      }
+    } else {
+      throw RefusedException.function("JSON_OBJECT", "Unsupported JSON_OBJECT argument " + o + ".");
+    }
+  }
+
+  /** True when e is a JSON value: JSON_EXTRACT(...), col->'$.x', or a JSON column. */
+  static boolean isJsonValued(PgExpressionDeParser d, Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isJsonValued(d, (Expression) list.get(0));
+    }
+    if (e instanceof Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && PgExpressionDeParser.upper(f.getName()).equals("JSON_EXTRACT")) {
+      return true;
+    }
+    if (e instanceof JsonExpression j
+        && j.getIdentList().size() == 1
+        && "->".equals(j.getIdentList().get(0).getValue())) {
+      return true;
+    }
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
+  }
+
+  /**
+   * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
+   * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
+   * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against
+   * integer or text, so the operand becomes the jsonb scalar. Ordering comparisons are left alone:
+   * MySQL ranks a JSON string above a number, PostgreSQL below.
+   */
+  static boolean isJsonComparable(Expression e) {
+    if (e instanceof SignedExpression s) {
+      e = s.getExpression();
+    }
+    return e instanceof LongValue
+        || e instanceof DoubleValue
+        || e instanceof JdbcParameter
+        || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
+  }
+
+  static void jsonOperand(PgExpressionDeParser d, Expression e) {
+    if (isJsonValued(d, e) || !isJsonComparable(e)) {
+      d.value(e);
+    } else if (e instanceof JdbcParameter) {
+      JsonFunctions.jsonBind(d, e);
+    } else if (e instanceof StringValue) {
+      d.a("to_jsonb(CAST(");
+      d.value(e);
+      d.a(" AS text))");
+    } else {
+      d.a("to_jsonb(");
+      d.value(e);
+      d.a(")");
+    }
+  }
+
+  static void arrowOperator(PgExpressionDeParser d, JsonExpression j) {
+    // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
+    if (j.getIdentList().size() != 1) {
+      throw PgExpressionDeParser.refuseNode(j, "chained JSON operators");
+    }
+    var entry = j.getIdentList().get(0);
+    String op = entry.getValue();
+    if (!(entry.getKey() instanceof StringValue path)) {
+      throw PgExpressionDeParser.refuseNode(j, "JSON operator with a non-literal path");
+    }
+    JsonFunctions.jsonPath(d, j.getExpression(), path, op.equals("->>"));
+  }
+}

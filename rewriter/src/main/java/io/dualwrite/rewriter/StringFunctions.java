@@ -1,0 +1,339 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+import static io.dualwrite.rewriter.Functions.integer;
+import static io.dualwrite.rewriter.Functions.same;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.relational.*;
+
+/** MySQL string functions (CONCAT, SUBSTRING, LOCATE, UPPER, ...) printed for PostgreSQL. */
+final class StringFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("REVERSE", same(1)),
+          Map.entry("REPEAT", same(1)),
+          Map.entry("LEFT", same(1)),
+          Map.entry("RIGHT", same(1)),
+          Map.entry("REPLACE", same(Integer.MAX_VALUE)),
+          Map.entry("ASCII", same(0)),
+          Map.entry("UPPER", StringFunctions::caseChange),
+          Map.entry("LOWER", StringFunctions::caseChange),
+          Map.entry("UCASE", StringFunctions::caseChange),
+          Map.entry("LCASE", StringFunctions::caseChange),
+          Map.entry("CONCAT", StringFunctions::concat),
+          Map.entry("CONCAT_WS", StringFunctions::concatWs),
+          Map.entry("LENGTH", StringFunctions::octetLength),
+          Map.entry("OCTET_LENGTH", StringFunctions::octetLength),
+          Map.entry("BIT_LENGTH", StringFunctions::bitLength),
+          Map.entry("CHAR_LENGTH", StringFunctions::charLength),
+          Map.entry("CHARACTER_LENGTH", StringFunctions::charLength),
+          Map.entry("SUBSTRING", StringFunctions::substring),
+          Map.entry("SUBSTR", StringFunctions::substring),
+          Map.entry("MID", StringFunctions::substring),
+          Map.entry("TRIM", StringFunctions::trim),
+          Map.entry("LTRIM", StringFunctions::trim),
+          Map.entry("RTRIM", StringFunctions::trim),
+          Map.entry("LPAD", StringFunctions::pad),
+          Map.entry("RPAD", StringFunctions::pad),
+          Map.entry("LOCATE", StringFunctions::locate),
+          Map.entry("POSITION", StringFunctions::locate),
+          Map.entry("INSTR", StringFunctions::instr),
+          Map.entry("SUBSTRING_INDEX", StringFunctions::substringIndex),
+          Map.entry("FIND_IN_SET", StringFunctions::findInSet),
+          Map.entry("FIELD", StringFunctions::field));
+
+  private StringFunctions() {}
+
+  /** UPPER/LOWER (UCASE/LCASE): a binary string has no letter case. */
+  private static void caseChange(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() == 1) {
+      Expression arg = args.get(0);
+      if (Literals.hexDigits(arg) != null) {
+        // a binary string has no letter case: MySQL returns it unchanged
+        d.text(arg);
+        return;
+      }
+      if (containsHex(arg)) {
+        throw RefusedException.function(
+            n,
+            n + " of an expression built from a hex literal (a binary string) is not translated.");
+      }
+    }
+    same(1).print(d, f, n, args);
+  }
+
+  private static void concat(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    // MySQL: NULL if any argument is NULL, exactly like PostgreSQL's || operator
+    if (args.isEmpty()) {
+      throw RefusedException.function(n, "CONCAT() needs arguments.");
+    }
+    d.a("(");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(" || ");
+      }
+      d.text(args.get(i));
+    }
+    d.a(")");
+  }
+
+  private static void concatWs(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    // both skip NULL arguments and return NULL for a NULL separator
+    if (args.size() < 2) {
+      throw RefusedException.function(n, "CONCAT_WS needs a separator and arguments.");
+    }
+    d.a("concat_ws(");
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        d.a(", ");
+      }
+      d.text(args.get(i));
+    }
+    d.a(")");
+  }
+
+  private static void octetLength(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("octet_length(");
+    bytesOrText(d, args.get(0));
+    d.a(")");
+  }
+
+  private static void bitLength(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(octet_length(");
+    bytesOrText(d, args.get(0));
+    d.a(") * 8)");
+  }
+
+  private static void charLength(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("char_length(");
+    d.text(args.get(0));
+    d.a(")");
+  }
+
+  private static void substring(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 3);
+    // MySQL: position 0 gives '', negative counts from the end
+    long pos = integer(n, args.get(1), "the start position");
+    if (pos < 0) {
+      // the last -pos characters (then at most len of them); '' when the string is shorter
+      long k = -pos;
+      d.a("CASE WHEN char_length(");
+      d.text(args.get(0));
+      d.a(") >= " + k + " THEN substr(");
+      d.text(args.get(0));
+      d.a(", char_length(");
+      d.text(args.get(0));
+      d.a(") - " + (k - 1));
+      if (args.size() == 3) {
+        d.a(", GREATEST(");
+        d.value(args.get(2));
+        d.a(", 0)");
+      }
+      d.a(") ELSE substr(");
+      d.text(args.get(0));
+      d.a(", 1, 0) END");
+      return;
+    }
+    if (pos == 0) {
+      d.a("substr("); // '' (NULL for a NULL string)
+      d.text(args.get(0));
+      d.a(", 1, 0)");
+      return;
+    }
+    d.a("substr(");
+    d.text(args.get(0));
+    d.a(", ").a(String.valueOf(pos));
+    if (args.size() == 3) {
+      d.a(", GREATEST(");
+      d.value(args.get(2));
+      d.a(", 0)");
+    }
+    d.a(")");
+  }
+
+  private static void trim(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    // MySQL LTRIM/RTRIM/TRIM(x) remove spaces only
+    d.a(n.toLowerCase(Locale.ROOT)).a("(");
+    d.text(args.get(0));
+    d.a(", ' ')");
+  }
+
+  private static void pad(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    d.a(n.toLowerCase(Locale.ROOT)).a("(");
+    d.text(args.get(0));
+    d.a(", ");
+    d.value(args.get(1));
+    d.a(", ");
+    d.text(args.get(2));
+    d.a(")");
+  }
+
+  private static void locate(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 3);
+    // MySQL searches with the collation: case-insensitive for _ci columns
+    boolean fold = d.foldsCase(args.subList(0, 2));
+    if (args.size() == 2) {
+      d.a("strpos(");
+      d.textFolded(args.get(1), fold);
+      d.a(", ");
+      d.textFolded(args.get(0), fold);
+      d.a(")");
+    } else {
+      long start = integer(n, args.get(2), "the start position");
+      if (start < 1) {
+        d.a("0");
+        return;
+      }
+      d.a("CASE WHEN strpos(substr(");
+      d.textFolded(args.get(1), fold);
+      d.a(", " + start + "), ");
+      d.textFolded(args.get(0), fold);
+      d.a(") = 0 THEN 0 ELSE strpos(substr(");
+      d.textFolded(args.get(1), fold);
+      d.a(", " + start + "), ");
+      d.textFolded(args.get(0), fold);
+      d.a(") + " + (start - 1) + " END");
+    }
+  }
+
+  private static void instr(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    boolean fold = d.foldsCase(args);
+    d.a("strpos(");
+    d.textFolded(args.get(0), fold);
+    d.a(", ");
+    d.textFolded(args.get(1), fold);
+    d.a(")");
+  }
+
+  private static void substringIndex(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    long count = integer(n, args.get(2), "the count");
+    if (count == 0) {
+      d.a("CASE WHEN ");
+      d.value(args.get(0));
+      d.a(" IS NULL THEN NULL ELSE '' END");
+    } else if (count > 0) {
+      d.a("array_to_string((string_to_array(");
+      d.text(args.get(0));
+      d.a(", ");
+      d.text(args.get(1));
+      d.a("))[1:" + count + "], ");
+      d.text(args.get(1));
+      d.a(")");
+    } else {
+      d.a("reverse(array_to_string((string_to_array(reverse(");
+      d.text(args.get(0));
+      d.a("), reverse(");
+      d.text(args.get(1));
+      d.a(")))[1:" + (-count) + "], reverse(");
+      d.text(args.get(1));
+      d.a(")))");
+    }
+  }
+
+  private static void findInSet(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    d.a("CASE WHEN ");
+    d.value(args.get(0));
+    d.a(" IS NULL OR ");
+    d.value(args.get(1));
+    d.a(" IS NULL THEN NULL ELSE COALESCE(array_position(string_to_array(");
+    boolean fold = d.foldsCase(args);
+    d.textFolded(args.get(1), fold);
+    d.a(", ','), ");
+    d.textFolded(args.get(0), fold);
+    d.a("), 0) END");
+  }
+
+  private static void field(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 2) {
+      throw RefusedException.function(n, "FIELD needs at least two arguments.");
+    }
+    d.a("CASE WHEN ");
+    d.value(args.get(0));
+    d.a(" IS NULL THEN 0");
+    boolean fold = d.foldsCase(args);
+    for (int i = 1; i < args.size(); i++) {
+      d.a(" WHEN ");
+      if (fold) {
+        d.textFolded(args.get(0), true);
+        d.a(" = ");
+        d.textFolded(args.get(i), true);
+      } else {
+        d.value(args.get(0));
+        d.a(" = ");
+        d.value(args.get(i));
+      }
+      d.a(" THEN " + i);
+    }
+    d.a(" ELSE 0 END");
+  }
+
+  /** True when a hex literal (a binary string) is one of e's function arguments, at any depth. */
+  private static boolean containsHex(Expression e) {
+    if (Literals.hexDigits(e) != null) {
+      return true;
+    }
+    if (e instanceof Function f && f.getParameters() != null) {
+      for (Object a : f.getParameters()) {
+        if (a instanceof Expression x && containsHex(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static void bytesOrText(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+        || Literals.hexDigits(e) != null) {
+      d.p(e);
+    } else {
+      d.text(e);
+    }
+  }
+
+  static void trimFrom(PgExpressionDeParser d, TrimFunction t) {
+    if (t.isUsingFromKeyword() || t.getTrimSpecification() != null) {
+      d.a("TRIM(");
+      if (t.getTrimSpecification() != null) {
+        d.a(t.getTrimSpecification().name()).a(" ");
+      }
+      if (t.getExpression() != null) {
+        d.text(t.getExpression());
+        d.a(" ");
+      }
+      d.a("FROM ");
+      d.text(t.getFromExpression());
+      d.a(")");
+    } else {
+      d.a("TRIM(");
+      d.text(t.getExpression());
+      d.a(")");
+    }
+  }
+}
