@@ -122,10 +122,10 @@ final class ArithmeticOperators {
 
   static void modulo(PgExpressionDeParser d, Modulo e) {
     Literals.noHexOperand(d, e);
-    d.a("(");
+    d.a("((");
     d.value(e.getLeftExpression());
-    d.a(" % NULLIF(");
+    d.a(") % NULLIF((");
     d.value(e.getRightExpression());
-    d.a(", 0))");
+    d.a("), 0))");
   }
 }

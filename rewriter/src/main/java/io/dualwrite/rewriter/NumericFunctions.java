@@ -35,11 +35,12 @@ final class NumericFunctions {
   /** MOD(a, b): NULL for a zero divisor, as in MySQL (PostgreSQL raises an error). */
   private static void mod(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    d.a("(");
+    // each operand in brackets: MOD(a + b, n) is (a + b) % n, never a + (b % n)
+    d.a("((");
     d.value(args.get(0));
-    d.a(" % NULLIF(");
+    d.a(") % NULLIF((");
     d.value(args.get(1));
-    d.a(", 0))");
+    d.a("), 0))");
   }
 
   private static void roundOrTruncate(

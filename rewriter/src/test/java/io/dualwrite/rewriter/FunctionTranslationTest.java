@@ -207,8 +207,11 @@ class FunctionTranslationTest {
         .isEqualTo("SELECT (CAST(score AS double precision) / NULLIF(2, 0)) FROM users");
     assertThat(expr("a DIV b"))
         .isEqualTo("CAST(div(CAST(a AS numeric), NULLIF(CAST(b AS numeric), 0)) AS bigint)");
-    assertThat(expr("a % b")).isEqualTo("(a % NULLIF(b, 0))");
-    assertThat(expr("MOD(a, b)")).isEqualTo("(a % NULLIF(b, 0))");
+    assertThat(expr("a % b")).isEqualTo("((a) % NULLIF((b), 0))");
+    assertThat(expr("MOD(a, b)")).isEqualTo("((a) % NULLIF((b), 0))");
+    // regression: MOD(a + b, n) printed as (a + b % NULLIF(n, 0)), i.e. a + (b % n)
+    assertThat(expr("MOD(a * 31 + b, 1000003)")).isEqualTo("((a * 31 + b) % NULLIF((1000003), 0))");
+    assertThat(expr("MOD(a, b + 1)")).isEqualTo("((a) % NULLIF((b + 1), 0))");
   }
 
   @Test

@@ -48,8 +48,8 @@ public enum Side {
   /**
    * The value of column {@code index} (1-based) of {@code rs}. MySQL TINYINT and YEAR are read as
    * integers: Connector/J's {@code getObject} turns TINYINT(1) into a Boolean (losing values other
-   * than 0 and 1) and YEAR into a date, while PostgreSQL holds both as smallint. CHAR is read without
-   * its trailing spaces on both sides, as MySQL reads it.
+   * than 0 and 1) and YEAR into a date, while PostgreSQL holds both as smallint. CHAR is read
+   * without its trailing spaces on both sides, as MySQL reads it.
    */
   public Object read(ResultSet rs, int index, Column column) throws SQLException {
     String type = column.mysqlType().toLowerCase(Locale.ROOT);
