@@ -91,7 +91,10 @@ public record FleetStatus(
           .append(i.comparePercent())
           .append("%  seen ")
           .append(String.format("%.1f s ago", i.millisSinceSeen() / 1000.0))
-          .append(stale ? " (not seen for 3 refresh intervals)" : "")
+          .append(
+              i.stoppedAt() != null
+                  ? " (stopped cleanly at " + i.stoppedAt() + ")"
+                  : stale ? " (not seen for 3 refresh intervals)" : "")
           .append("  mirror ")
           .append(i.mirrorHealth())
           .append("  discrepancies ")
@@ -101,6 +104,17 @@ public record FleetStatus(
       }
       if (i.flagsError() != null) {
         line.append("  refuses the flags: ").append(i.flagsError());
+      }
+      if (i.crashed()) {
+        line.append("  CRASHED (no clean stop)");
+        if (!i.writtenTables().isEmpty()) {
+          line.append(", tables it was writing: ")
+              .append(String.join(", ", i.writtenTables()))
+              .append(
+                  i.crashDriftOpenedAt() == null
+                      ? ""
+                      : " (drift opened " + i.crashDriftOpenedAt() + ")");
+        }
       }
       if (i.lastOutageError() != null && i.lastOutageEnd() == null && i.lastOutageStart() != null) {
         line.append("  control store unreachable: ").append(i.lastOutageError());
@@ -157,7 +171,13 @@ public record FleetStatus(
               .put("discrepanciesDropped", i.discrepanciesDropped())
               .put("driftTables", i.driftTables())
               .put("controlOutages", i.controlOutages())
-              .put("flagsError", i.flagsError());
+              .put("flagsError", i.flagsError())
+              .put("crashed", i.crashed())
+              .put("stoppedAt", instant(i.stoppedAt()))
+              .put("crashDriftOpenedAt", instant(i.crashDriftOpenedAt()));
+      Json.ArrayBuilder written = Json.array();
+      i.writtenTables().forEach(written::add);
+      o.put("writtenTables", written);
       list.add(o);
     }
     doc.put("instances", list);

@@ -18,14 +18,26 @@ import picocli.CommandLine.Command;
       "Shows the phase, read and compare percentages and flag version; each instance with its"
           + " applied version, last heartbeat and mirror health; discrepancy and drift counts.",
       "Instances behind the stored version, or not seen for 3 refresh intervals, are marked"
-          + " with '!' (fields behind/stale with --json)."
+          + " with '!' (fields behind/stale with --json).",
+      "An instance not seen for 3 refresh intervals that did not stop cleanly is CRASHED: the"
+          + " tables it was writing are listed and drift is opened on them (repair covers them)."
     })
 public final class StatusCommand extends FleetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     try (ControlStore store = openStore()) {
-      FleetStatus status = FleetStatus.read(store);
       PrintWriter out = spec.commandLine().getOut();
+      try {
+        // Instances that died without a clean stop: their written tables become drift.
+        store.openCrashDrift();
+      } catch (SQLException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "status: could not open drift for crashed instances: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+      }
+      FleetStatus status = FleetStatus.read(store);
       if (cli.json()) {
         out.println(status.toJson());
       } else {

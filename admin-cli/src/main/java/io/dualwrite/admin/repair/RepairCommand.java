@@ -24,6 +24,7 @@ import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.control.ControlStore;
 import io.dualwrite.driver.control.DriftEntry;
 import io.dualwrite.driver.control.StoredFlags;
+import io.dualwrite.driver.control.WrittenTables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,12 +155,35 @@ public final class RepairCommand implements Callable<Integer> {
     try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
         Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
       Side authoritative = authoritative(settings, store);
+      if (store.isPresent() && !dryRun) {
+        // Instances that died without a clean stop: their written tables become drift first.
+        for (ControlStore.CrashDrift crash : store.get().openCrashDrift()) {
+          err.println(
+              "repair: instance "
+                  + crash.instance()
+                  + " stopped without a clean stop (last seen "
+                  + crash.lastSeen()
+                  + "); drift opened on "
+                  + String.join(", ", crash.tables()));
+        }
+      }
       Instant notAfter = store.isPresent() ? store.get().databaseNow() : null;
       String source = keysFromVerify != null ? "keys-from-verify" : "verify";
+      Set<String> everyTableDrift = Set.of();
       List<DriftEntry> drift = store.isPresent() ? store.get().drift() : List.of();
       if (keysFromVerify == null && tables.isEmpty() && !drift.isEmpty()) {
         source = "drift";
         addDrift(plans, drift, true);
+        TablePlan all = plans.remove(key(WrittenTables.ALL));
+        if (all != null) {
+          // "*": an instance that wrote more tables than it could announce died: every table.
+          for (TableSpec t : SchemaReader.read(mysql, pg, List.of())) {
+            TablePlan plan =
+                plans.computeIfAbsent(key(t.mysqlName()), k -> new TablePlan(t.mysqlName()));
+            plan.compareWholeTable = true;
+          }
+          everyTableDrift = all.driftNames;
+        }
       }
       if (keysFromVerify == null && !source.equals("drift")) {
         List<String> names = tables;
@@ -192,6 +217,13 @@ public final class RepairCommand implements Callable<Integer> {
         results.add(
             repairTable(
                 mysql, pg, plan, source, repairer, authoritative, store, notAfter, progress));
+      }
+      if (!everyTableDrift.isEmpty()
+          && !dryRun
+          && results.stream().allMatch(r -> r.failed() == 0 && r.error() == null)) {
+        for (String name : everyTableDrift) {
+          store.get().clearDrift(name, List.of(), notAfter);
+        }
       }
       print(out, authoritative, source, results);
       return results.stream().anyMatch(r -> r.failed() > 0 || r.error() != null)

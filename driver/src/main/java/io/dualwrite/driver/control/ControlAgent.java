@@ -15,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +73,12 @@ public final class ControlAgent implements AutoCloseable {
         }
       };
   private ScheduledFuture<?> task;
+  private final WrittenTables written;
+  private final AtomicBoolean announcePending = new AtomicBoolean();
 
   // State below is touched only inside synchronized cycle()/close().
   private boolean schemaReady;
+  private boolean firstHeartbeatDone;
   private boolean closed;
   private Long outageStartMillis;
   private int outages;
@@ -90,6 +95,7 @@ public final class ControlAgent implements AutoCloseable {
     this.store = null;
     this.buffer = null;
     this.instance = null;
+    this.written = null;
     this.closed = true;
   }
 
@@ -97,6 +103,7 @@ public final class ControlAgent implements AutoCloseable {
     this.runtime = runtime;
     this.store = store;
     this.instance = runtime.config().instance();
+    this.written = runtime.writtenTables();
     this.buffer =
         new DiscrepancyBuffer(
             maxGroups, maxDriftKeys, DiscrepancyBuffer.driftInference(runtime.drift()));
@@ -133,6 +140,7 @@ public final class ControlAgent implements AutoCloseable {
       DriverRuntime runtime, ControlStore store, int maxGroups, int maxDriftKeys) {
     ControlAgent agent = new ControlAgent(runtime, store, maxGroups, maxDriftKeys);
     runtime.recorder().addSink(agent.buffer);
+    agent.written.onNewTable(agent::wake);
     agent.cycle();
     long every = runtime.config().refreshMillis();
     agent.task =
@@ -188,9 +196,50 @@ public final class ControlAgent implements AutoCloseable {
       }
       flush();
       syncDrift();
-      heartbeat();
+      heartbeat(false);
+      openCrashDrift();
     } catch (SQLException | RuntimeException e) {
       outage(e);
+    }
+  }
+
+  /**
+   * A write named a table not yet published: publish it now from the scheduler thread (never the
+   * application's), without waiting for the next refresh. Coalesced: at most one announcement is
+   * queued.
+   */
+  private void wake() {
+    if (!announcePending.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      runtime.scheduler().execute(this::announce);
+    } catch (RejectedExecutionException e) {
+      announcePending.set(false); // runtime closing
+    }
+  }
+
+  synchronized void announce() {
+    announcePending.set(false);
+    if (closed || !schemaReady || !firstHeartbeatDone || outageStartMillis != null) {
+      return; // the next refresh publishes them
+    }
+    try {
+      store.announce(instance, written.peek());
+    } catch (SQLException | RuntimeException e) {
+      outage(e);
+    }
+  }
+
+  /** Turns the written tables of instances that died (stale, no clean stop) into drift. */
+  private void openCrashDrift() throws SQLException {
+    for (ControlStore.CrashDrift crash : store.openCrashDrift()) {
+      LOG.warn(
+          "dualwrite instance {} stopped heartbeating at {} without a clean stop; drift opened on"
+              + " the tables it was writing: {} (dualwrite-admin repair covers them)",
+          Redaction.oneLine(crash.instance()),
+          crash.lastSeen(),
+          Redaction.oneLine(String.join(", ", crash.tables())));
     }
   }
 
@@ -288,7 +337,17 @@ public final class ControlAgent implements AutoCloseable {
     persistedDrift.clear();
   }
 
-  private void heartbeat() throws SQLException {
+  private void heartbeat(boolean stopped) throws SQLException {
+    if (!firstHeartbeatDone) {
+      List<String> previous = store.openDriftOfPrevious(instance, startedAtMillis);
+      if (!previous.isEmpty()) {
+        LOG.warn(
+            "dualwrite instance {}: its previous process did not stop cleanly; drift opened on the"
+                + " tables it was writing: {}",
+            Redaction.oneLine(instance),
+            Redaction.oneLine(String.join(", ", previous)));
+      }
+    }
     Flags flags = runtime.flags();
     SideHealth health = runtime.health();
     Phase phase = flags.phase();
@@ -313,7 +372,10 @@ public final class ControlAgent implements AutoCloseable {
             lastOutageStartMillis,
             lastOutageEndMillis,
             lastOutageError,
-            flagsError));
+            flagsError,
+            stopped ? List.of() : written.rotate(),
+            stopped));
+    firstHeartbeatDone = true;
   }
 
   private static String breaker(SideHealth health, Side side) {
@@ -378,11 +440,20 @@ public final class ControlAgent implements AutoCloseable {
   }
 
   /**
-   * Stops refreshing; writes what is buffered and a last heartbeat if the store was reachable at
-   * the last refresh; closes the pool.
+   * Stops refreshing; writes what is buffered and a last heartbeat, marked as a clean stop, if the
+   * store was reachable at the last refresh; closes the pool.
    */
   @Override
   public void close() {
+    close(true);
+  }
+
+  /**
+   * Like {@link #close()}; {@code clean} false (the JVM is exiting while application threads may
+   * still be between two commits) keeps the written tables published and the stop unmarked, so the
+   * fleet opens drift on them once the heartbeat is stale.
+   */
+  public void close(boolean clean) {
     if (store == null) {
       return;
     }
@@ -397,7 +468,7 @@ public final class ControlAgent implements AutoCloseable {
       if (schemaReady && outageStartMillis == null) {
         try {
           flush();
-          heartbeat();
+          heartbeat(clean);
         } catch (SQLException | RuntimeException e) {
           LOG.warn(
               "dualwrite instance {} could not write its last discrepancies to the control store:"

@@ -141,7 +141,20 @@ enum ControlDialect {
           + "last_outage_start_ms BIGINT NULL, "
           + "last_outage_end_ms BIGINT NULL, "
           + "last_outage_error VARCHAR(500) NULL, "
-          + "flags_error VARCHAR(500) NULL";
+          + "flags_error VARCHAR(500) NULL, "
+          + "written_tables TEXT NULL, "
+          + "stopped_at_ms BIGINT NULL, "
+          + "crash_drift_ms BIGINT NULL";
+
+  /**
+   * Columns of {@code dualwrite_instances} added after its first release (crash recovery): a store
+   * created by an older version gets them with {@code ALTER TABLE} (name, definition).
+   */
+  static final List<List<String>> ADDED_INSTANCE_COLUMNS =
+      List.of(
+          List.of("written_tables", "TEXT NULL"),
+          List.of("stopped_at_ms", "BIGINT NULL"),
+          List.of("crash_drift_ms", "BIGINT NULL"));
 
   private static final String DISCREPANCY_COLUMNS =
       "first_seen_ms BIGINT NOT NULL, "
@@ -191,6 +204,23 @@ enum ControlDialect {
 
   /** Inserts a drift row or refreshes its last_seen; binds table, key, instance. */
   abstract String upsertDrift();
+
+  /**
+   * Adds a column to {@code dualwrite_instances} if it is missing (idempotent: PostgreSQL's {@code
+   * IF NOT EXISTS}; on MySQL the duplicate-column error is ignored by the caller).
+   */
+  String addInstanceColumn(String name, String definition) {
+    return "ALTER TABLE dualwrite_instances ADD COLUMN "
+        + (this == POSTGRES ? "IF NOT EXISTS " : "")
+        + name
+        + " "
+        + definition;
+  }
+
+  /** Whether {@code e} says the column exists already (another instance added it first). */
+  boolean isDuplicateColumn(SQLException e) {
+    return e.getErrorCode() == 1060 || "42701".equals(e.getSQLState());
+  }
 
   /** Whether {@code e} is another instance creating the same table or index at the same moment. */
   abstract boolean isConcurrentCreate(SQLException e);

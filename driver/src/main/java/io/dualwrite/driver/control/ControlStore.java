@@ -130,6 +130,34 @@ public final class ControlStore implements AutoCloseable {
           }
         }
       }
+      addMissingColumns(c, s);
+    }
+  }
+
+  /**
+   * A store created by an older version lacks the crash-recovery columns of {@code
+   * dualwrite_instances}: adds them (once; concurrent instances may race, the loser's duplicate
+   * column error is ignored).
+   */
+  private void addMissingColumns(Connection c, Statement s) throws SQLException {
+    StringBuilder probe = new StringBuilder("SELECT ");
+    for (int i = 0; i < ControlDialect.ADDED_INSTANCE_COLUMNS.size(); i++) {
+      probe.append(i == 0 ? "" : ", ").append(ControlDialect.ADDED_INSTANCE_COLUMNS.get(i).get(0));
+    }
+    probe.append(" FROM dualwrite_instances WHERE 1 = 0");
+    try (ResultSet rs = s.executeQuery(probe.toString())) {
+      return; // all present
+    } catch (SQLException missing) {
+      // fall through: add what is missing
+    }
+    for (List<String> col : ControlDialect.ADDED_INSTANCE_COLUMNS) {
+      try {
+        s.execute(dialect.addInstanceColumn(col.get(0), col.get(1)));
+      } catch (SQLException e) {
+        if (!dialect.isDuplicateColumn(e) && !dialect.isConcurrentCreate(e)) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -283,8 +311,8 @@ public final class ControlStore implements AutoCloseable {
             + " - last_seen_ms, refresh_millis, applied_version, phase, read_percent,"
             + " compare_percent, mysql_breaker, postgres_breaker, mirror_health, discrepancies,"
             + " discrepancies_dropped, drift_tables, control_outages, last_outage_start_ms,"
-            + " last_outage_end_ms, last_outage_error, flags_error"
-            + " FROM dualwrite_instances ORDER BY instance";
+            + " last_outage_end_ms, last_outage_error, flags_error, written_tables,"
+            + " stopped_at_ms, crash_drift_ms FROM dualwrite_instances ORDER BY instance";
     List<InstanceStatus> out = new ArrayList<>();
     try (Connection c = pool.getConnection();
         PreparedStatement ps = c.prepareStatement(sql);
@@ -317,7 +345,10 @@ public final class ControlStore implements AutoCloseable {
                 instant(rs, 17),
                 instant(rs, 18),
                 rs.getString(19),
-                rs.getString(20)));
+                rs.getString(20),
+                rs.getString(21) == null ? List.of() : parseList(rs.getString(21)),
+                instant(rs, 22),
+                instant(rs, 23)));
       }
     }
     return out;
@@ -343,15 +374,19 @@ public final class ControlStore implements AutoCloseable {
             + " read_percent = ?, compare_percent = ?, mysql_breaker = ?, postgres_breaker = ?,"
             + " mirror_health = ?, discrepancies = ?, discrepancies_dropped = ?, drift_tables = ?,"
             + " control_outages = ?, last_outage_start_ms = ?, last_outage_end_ms = ?,"
-            + " last_outage_error = ?, flags_error = ? WHERE instance = ?";
+            + " last_outage_error = ?, flags_error = ?, written_tables = ?, stopped_at_ms = "
+            + stopped(h, now)
+            + ", crash_drift_ms = NULL WHERE instance = ?";
     String insert =
         "INSERT INTO dualwrite_instances (last_seen_ms, started_at_ms, refresh_millis,"
             + " applied_version, phase, read_percent, compare_percent, mysql_breaker,"
             + " postgres_breaker, mirror_health, discrepancies, discrepancies_dropped,"
             + " drift_tables, control_outages, last_outage_start_ms, last_outage_end_ms,"
-            + " last_outage_error, flags_error, instance) VALUES ("
+            + " last_outage_error, flags_error, written_tables, stopped_at_ms, instance) VALUES ("
             + now
-            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + stopped(h, now)
+            + ", ?)";
     try (Connection c = pool.getConnection()) {
       if (runHeartbeat(c, update, h) > 0) {
         return;
@@ -364,6 +399,158 @@ public final class ControlStore implements AutoCloseable {
           throw e;
         }
       }
+    }
+  }
+
+  private static String stopped(Heartbeat h, String now) {
+    return h.stopped() ? now : "NULL";
+  }
+
+  /** The written tables as stored: a JSON array, {@code ["*"]} when too long for the column. */
+  static String writtenJson(List<String> tables) {
+    String json = JsonText.array(tables == null ? List.of() : tables);
+    return json.length() > MAX_WRITTEN_JSON ? JsonText.array(List.of(WrittenTables.ALL)) : json;
+  }
+
+  /** MySQL's TEXT holds 65,535 bytes; table names are mostly ASCII. */
+  static final int MAX_WRITTEN_JSON = 16_000;
+
+  /**
+   * Publishes the tables an instance is writing, between two heartbeats (announced as soon as a
+   * write names a table not published yet).
+   */
+  void announce(String instance, List<String> tables) throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE dualwrite_instances SET written_tables = ? WHERE instance = ?")) {
+      ps.setString(1, writtenJson(tables));
+      ps.setString(2, instance);
+      ps.executeUpdate();
+    }
+  }
+
+  /** An instance whose written tables were turned into drift because it died. */
+  public record CrashDrift(String instance, Instant lastSeen, List<String> tables) {}
+
+  /**
+   * Opens whole-table drift on the written tables of every instance that stopped heartbeating (not
+   * seen for three of its refresh intervals) without a clean stop, once per such instance (marked
+   * in {@code crash_drift_ms}; a new heartbeat of the instance clears the mark). Run by every
+   * instance's refresh and by {@code dualwrite-admin status} and {@code repair}; concurrent callers
+   * open it once (the mark is set only if the row is unchanged, in the drift rows' transaction).
+   *
+   * @return the instances handled by this call
+   */
+  public List<CrashDrift> openCrashDrift() throws SQLException {
+    String now = dialect.nowMillis();
+    List<Object[]> candidates = new ArrayList<>();
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT instance, last_seen_ms, written_tables FROM dualwrite_instances"
+                      + " WHERE stopped_at_ms IS NULL AND crash_drift_ms IS NULL"
+                      + " AND written_tables IS NOT NULL AND "
+                      + now
+                      + " - last_seen_ms > 3 * refresh_millis");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)});
+        }
+      }
+      List<CrashDrift> out = new ArrayList<>();
+      for (Object[] row : candidates) {
+        String instance = (String) row[0];
+        long lastSeen = (Long) row[1];
+        List<String> tables = parseList((String) row[2]);
+        c.setAutoCommit(false);
+        try {
+          int marked;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE dualwrite_instances SET crash_drift_ms = "
+                      + now
+                      + " WHERE instance = ? AND last_seen_ms = ? AND crash_drift_ms IS NULL"
+                      + " AND stopped_at_ms IS NULL")) {
+            ps.setString(1, instance);
+            ps.setLong(2, lastSeen);
+            marked = ps.executeUpdate();
+          }
+          if (marked == 1 && !tables.isEmpty()) {
+            openWholeTableDrift(c, tables, instance);
+          }
+          c.commit();
+          if (marked == 1 && !tables.isEmpty()) {
+            out.add(new CrashDrift(instance, Instant.ofEpochMilli(lastSeen), tables));
+          }
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * At an instance's first heartbeat: if a previous process with the same instance name did not
+   * stop cleanly and its drift was not opened yet (it restarted within three refresh intervals),
+   * opens drift on that process's written tables.
+   *
+   * @return the tables drifted, empty if none
+   */
+  List<String> openDriftOfPrevious(String instance, long startedAtMs) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<String> tables = List.of();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT written_tables FROM dualwrite_instances WHERE instance = ?"
+                    + " AND started_at_ms <> ? AND stopped_at_ms IS NULL"
+                    + " AND crash_drift_ms IS NULL AND written_tables IS NOT NULL FOR UPDATE")) {
+          ps.setString(1, instance);
+          ps.setLong(2, startedAtMs);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              tables = parseList(rs.getString(1));
+            }
+          }
+        }
+        if (!tables.isEmpty()) {
+          openWholeTableDrift(c, tables, instance);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE dualwrite_instances SET crash_drift_ms = "
+                      + dialect.nowMillis()
+                      + " WHERE instance = ?")) {
+            ps.setString(1, instance);
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return tables;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  private void openWholeTableDrift(Connection c, List<String> tables, String instance)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(dialect.upsertDrift())) {
+      for (String table : tables) {
+        ps.setString(1, clip(table, ControlDialect.MAX_TABLE_NAME));
+        ps.setString(2, "");
+        ps.setString(3, clip(instance, 255));
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -387,6 +574,7 @@ public final class ControlStore implements AutoCloseable {
       setLongOrNull(ps, i++, h.lastOutageEndMs());
       ps.setString(i++, clip(h.lastOutageError(), 500));
       ps.setString(i++, clip(h.flagsError(), 500));
+      ps.setString(i++, writtenJson(h.writtenTables()));
       ps.setString(i, h.instance());
       return ps.executeUpdate();
     }

@@ -1,8 +1,14 @@
 package io.dualwrite.driver.control;
 
 import io.dualwrite.driver.Phase;
+import java.util.List;
 
-/** What an instance writes to {@code dualwrite_instances} at each refresh (see InstanceStatus). */
+/**
+ * What an instance writes to {@code dualwrite_instances} at each refresh (see InstanceStatus).
+ *
+ * @param writtenTables tables written in this and the previous interval
+ * @param stopped a clean stop: the runtime was closed by the application
+ */
 record Heartbeat(
     String instance,
     long startedAtMs,
@@ -21,4 +27,6 @@ record Heartbeat(
     Long lastOutageStartMs,
     Long lastOutageEndMs,
     String lastOutageError,
-    String flagsError) {}
+    String flagsError,
+    List<String> writtenTables,
+    boolean stopped) {}

@@ -2,6 +2,7 @@ package io.dualwrite.driver.control;
 
 import io.dualwrite.driver.Phase;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One instance's last heartbeat ({@code dualwrite_instances}).
@@ -23,6 +24,12 @@ import java.time.Instant;
  * @param lastOutageError why the control store was unreachable (no secrets)
  * @param flagsError why the instance refuses the stored flags (e.g. a phase needing PostgreSQL when
  *     the instance has no PostgreSQL URL); null when it applied them
+ * @param writtenTables tables it wrote in its last one or two refresh intervals, announced ahead of
+ *     its heartbeats; {@code ["*"]} means every table; empty after a clean stop
+ * @param stoppedAt when it stopped cleanly (the application closed it); null while it runs or when
+ *     it died
+ * @param crashDriftOpenedAt when the fleet or dualwrite-admin opened drift on its written tables
+ *     because it stopped heartbeating without a clean stop; null otherwise
  */
 public record InstanceStatus(
     String instance,
@@ -44,10 +51,21 @@ public record InstanceStatus(
     Instant lastOutageStart,
     Instant lastOutageEnd,
     String lastOutageError,
-    String flagsError) {
+    String flagsError,
+    List<String> writtenTables,
+    Instant stoppedAt,
+    Instant crashDriftOpenedAt) {
 
   /** Not seen for three of its refresh intervals (the admin tool's "stale" rule). */
   public boolean stale() {
     return millisSinceSeen > 3L * refreshMillis;
+  }
+
+  /**
+   * Stale without a clean stop: the process died (or is cut off from the store), and the tables in
+   * {@link #writtenTables} may differ between the sides.
+   */
+  public boolean crashed() {
+    return stale() && stoppedAt == null;
   }
 }

@@ -332,6 +332,7 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   /** Records that a write ran on the authoritative side in the current transaction. */
   void noteWrite(Set<String> tables) {
+    runtime.writtenTables().noteWrite(tables);
     tablesWrittenInTransaction.addAll(tables);
     if (!sides.autoCommit() || sqlTransactionOpen) {
       wroteInTransaction = true;

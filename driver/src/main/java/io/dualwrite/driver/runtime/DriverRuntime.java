@@ -4,6 +4,7 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.control.ControlAgent;
+import io.dualwrite.driver.control.WrittenTables;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.metrics.DriverMetrics;
@@ -48,6 +49,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final DiscrepancyRecorder recorder;
   private final ScheduledExecutorService scheduler;
   private final ControlAgent control;
+  private final WrittenTables writtenTables = new WrittenTables();
   private volatile Flags flags;
 
   public DriverRuntime(DualWriteConfig config, Object meterRegistry) {
@@ -155,6 +157,11 @@ public final class DriverRuntime implements AutoCloseable {
     return major < 5 || (major == 5 && (minor < 6 || (minor == 6 && patch < 4)));
   }
 
+  /** Tables written recently, published with the heartbeat (crash recovery). */
+  public WrittenTables writtenTables() {
+    return writtenTables;
+  }
+
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
@@ -232,8 +239,20 @@ public final class DriverRuntime implements AutoCloseable {
    */
   public void close() {
     ExitFlush.forget(this);
-    control.close();
+    // At JVM exit application threads may still be between two commits: not a clean stop.
+    control.close(!jvmExiting());
     scheduler.shutdownNow();
+  }
+
+  private static boolean jvmExiting() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   /**
