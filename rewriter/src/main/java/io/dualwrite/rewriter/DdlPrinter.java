@@ -404,6 +404,9 @@ abstract class DdlPrinter {
       if (mt.name().equals("bit")) {
         throw RefusedException.syntax("default", "BIT defaults are not supported.");
       }
+      if (pgType.equals("bytea")) {
+        return binaryDefault(str, mt);
+      }
       return "'" + str.replace("'", "''") + "'";
     }
     if (v.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
@@ -411,6 +414,22 @@ abstract class DdlPrinter {
     }
     throw RefusedException.syntax(
         "default", "The DEFAULT " + v + " is not a literal the rewriter can translate.");
+  }
+
+  /**
+   * A string default of a binary column as the bytes MySQL stores: the string's UTF-8 bytes, and
+   * for {@code BINARY(n)} zero bytes up to n (MySQL pads a BINARY). As a bytea hex literal: a NUL
+   * byte ({@code DEFAULT '\0\0'}, BenchBase wikipedia) cannot appear in PostgreSQL's SQL text.
+   */
+  static String binaryDefault(String value, MysqlType mt) {
+    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (mt.name().equals("binary")) {
+      int n = mt.args().isEmpty() ? 1 : Integer.parseInt(mt.args().get(0).trim());
+      if (bytes.length < n) {
+        bytes = java.util.Arrays.copyOf(bytes, n);
+      }
+    }
+    return "'\\x" + java.util.HexFormat.of().formatHex(bytes) + "'::bytea";
   }
 
   /** An index or constraint of a table: an inline constraint (returned) or a statement added. */

@@ -254,4 +254,17 @@ class DdlTranslationTest {
     }
     return out;
   }
+
+  @Test
+  void binaryStringDefaultsBecomeTheBytesMysqlStores() {
+    // regression (BenchBase wikipedia): DEFAULT '\0\0...' put NUL bytes into PostgreSQL's SQL text
+    Translation t =
+        PLAIN.translate(
+            "CREATE TABLE bin_defaults (id INT PRIMARY KEY,"
+                + " h BINARY(4) NOT NULL DEFAULT '\\0\\0', v VARBINARY(8) DEFAULT 'ab')");
+    assertThat(t.isRefused()).as(String.valueOf(t.refusal())).isFalse();
+    assertThat(t.postgresSql())
+        .contains("h bytea NOT NULL DEFAULT '\\x00000000'::bytea")
+        .contains("v bytea DEFAULT '\\x6162'::bytea");
+  }
 }
