@@ -61,7 +61,7 @@ public final class DriverRuntime implements AutoCloseable {
     this.flags =
         new Flags(config.phase(), config.readPercent(), config.comparePercent(), /* version */ 0);
     this.rewriter = Rewriter.builder().catalog(catalog).build();
-    this.resultShapes = new PostgresResultShapes(rewriter.catalog());
+    this.resultShapes = new PostgresResultShapes(rewriter.catalog(), this::mysqlIsMariaDb);
     this.health = new SideHealth(config.instance(), config.mirrorTimeoutMillis());
     this.metrics = DriverMetrics.create(meterRegistry, config.instance());
     this.recorder = new DiscrepancyRecorder(config.instance(), drift, metrics);
@@ -133,6 +133,17 @@ public final class DriverRuntime implements AutoCloseable {
    */
   public void noteMysqlServer(String productVersion) {
     mysqlGetsWholeSeconds = olderThanFractionalSeconds(productVersion);
+    mysqlIsMariaDb = productVersion != null && productVersion.contains("MariaDB");
+  }
+
+  private volatile boolean mysqlIsMariaDb;
+
+  /**
+   * Whether the MySQL side is MariaDB (its version names itself), from the first MySQL-side
+   * connection; false (MySQL's behaviour) before one opened.
+   */
+  public boolean mysqlIsMariaDb() {
+    return mysqlIsMariaDb;
   }
 
   /** Whether the MySQL side receives timestamps in whole seconds (see {@link #noteMysqlServer}). */

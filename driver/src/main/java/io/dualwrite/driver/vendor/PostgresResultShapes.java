@@ -32,8 +32,21 @@ public final class PostgresResultShapes {
   private final Cache<String, ResultShape> shapes =
       Caffeine.newBuilder().maximumSize(10_000).build();
 
+  private final java.util.function.BooleanSupplier mysqlIsMariaDb;
+
   public PostgresResultShapes(SchemaCatalog catalog) {
+    this(catalog, () -> true);
+  }
+
+  /**
+   * @param mysqlIsMariaDb whether the MySQL side is MariaDB, whose expression types differ from
+   *     MySQL 8+'s (see {@link ExpressionTypes#of(Expression, String, java.util.function.Function,
+   *     boolean)})
+   */
+  public PostgresResultShapes(
+      SchemaCatalog catalog, java.util.function.BooleanSupplier mysqlIsMariaDb) {
     this.catalog = catalog;
+    this.mysqlIsMariaDb = mysqlIsMariaDb;
   }
 
   /** MySQL's labels, column types and NOT NULL facts for a result of one SQL text. */
@@ -90,6 +103,7 @@ public final class PostgresResultShapes {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<MysqlColumnType> types = new ArrayList<>(n);
+    boolean mariaDb = mysqlIsMariaDb.getAsBoolean();
     PGResultSetMetaData pg =
         meta.isWrapperFor(PGResultSetMetaData.class)
             ? meta.unwrap(PGResultSetMetaData.class)
@@ -113,7 +127,8 @@ public final class PostgresResultShapes {
             ExpressionTypes.of(
                 expressions.get(i - 1),
                 meta.getColumnTypeName(i),
-                c -> catalogColumnType(c, tablesRead));
+                c -> catalogColumnType(c, tablesRead),
+                mariaDb);
       }
       types.add(type);
     }
