@@ -139,8 +139,9 @@ public final class DriverRuntime implements AutoCloseable {
   private volatile boolean mysqlIsMariaDb;
 
   /**
-   * Whether the MySQL side is MariaDB (its version names itself), from the first MySQL-side
-   * connection; false (MySQL's behaviour) before one opened.
+   * Whether the MySQL side is MariaDB (its version names itself), learnt from the catalog's
+   * connection (first use, before any translation) or the first MySQL-side application connection;
+   * false (MySQL's behaviour) before either opened.
    */
   public boolean mysqlIsMariaDb() {
     return mysqlIsMariaDb;
@@ -200,6 +201,11 @@ public final class DriverRuntime implements AutoCloseable {
     }
     synchronized (catalog) {
       try (Connection mysql = vendors.openMysql(config.mysqlUrl(), config.mysqlProperties())) {
+        try {
+          noteMysqlServer(mysql.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException | RuntimeException unknown) {
+          // a driver that cannot say: the first application connection may
+        }
         catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
       } catch (SQLException | RuntimeException e) {
         LOG.warn("cannot load the schema catalog from MySQL ({}); translating without it", why, e);

@@ -75,7 +75,9 @@ public final class PostgresResultShapes {
       throws SQLException {
     int columns = rs.getMetaData().getColumnCount();
     long generation = catalog.generation();
-    String key = mysqlSql == null ? "" : mysqlSql;
+    boolean mariaDb = mysqlIsMariaDb.getAsBoolean();
+    // the server's flavor changes expression types: a shape is of one flavor
+    String key = (mariaDb ? "M:" : "O:") + (mysqlSql == null ? "" : mysqlSql);
     ResultShape shape = shapes.getIfPresent(key);
     if (shape == null || shape.columns() != columns || shape.catalogGeneration() != generation) {
       List<String> labels = mysqlSql == null ? null : MysqlResultLabels.of(mysqlSql, columns);
@@ -87,7 +89,7 @@ public final class PostgresResultShapes {
               columns,
               generation,
               labels,
-              mysqlTypes(rs, expressions, tables),
+              mysqlTypes(rs, expressions, tables, mariaDb),
               notNull(expressions, mysqlSql, tables));
       shapes.put(key, shape);
     }
@@ -99,11 +101,11 @@ public final class PostgresResultShapes {
    * MySQL's typing rules ({@link ExpressionTypes}), else null (derived from PostgreSQL's type).
    */
   private List<MysqlColumnType> mysqlTypes(
-      ResultSet rs, List<Expression> expressions, Set<String> tablesRead) throws SQLException {
+      ResultSet rs, List<Expression> expressions, Set<String> tablesRead, boolean mariaDb)
+      throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<MysqlColumnType> types = new ArrayList<>(n);
-    boolean mariaDb = mysqlIsMariaDb.getAsBoolean();
     PGResultSetMetaData pg =
         meta.isWrapperFor(PGResultSetMetaData.class)
             ? meta.unwrap(PGResultSetMetaData.class)
