@@ -17,6 +17,8 @@ SELECT id FROM chores WHERE id NOT IN (SELECT chore_id FROM assignments WHERE st
 
 -- id: gen-union
 -- category: general.query
+-- mysqlerror: Illegal mix of collations
+-- note: users.email is utf8mb4_general_ci, families.name the server default: the same on MariaDB 10.11, utf8mb4_0900_ai_ci on MySQL 8+, which refuses the UNION
 -- order: unordered
 SELECT email AS x FROM users WHERE id < 3 UNION SELECT name FROM families WHERE id < 3;
 

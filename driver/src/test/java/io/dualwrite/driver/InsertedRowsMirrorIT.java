@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -620,17 +621,89 @@ class InsertedRowsMirrorIT {
   }
 
   /**
+   * Under innodb_autoinc_lock_mode 2 (MySQL 8's default) an INSERT ... SELECT's rows are read from
+   * its first key on, and used only when exactly the inserted number is found. Made
+   * deterministically as above: the statement waits for a lock after its first row got key 3, and
+   * another connection commits a row with the explicit (non-unique) key 3 meanwhile. The read then
+   * finds three rows for two inserted: the other connection's row is not copied, the statement is
+   * mirrored and recorded as before. (Lock modes 0 and 1 hold the table's AUTO-INC lock for the
+   * whole statement, so the other insert would wait for it: MySQL's default mode only.)
+   */
+  @Test
+  void anotherTransactionsRowAmongInterleavedKeysIsRecordedNotCopied(DatabasePair db)
+      throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection c = connect(db, "interleaved", "DUAL_WRITE");
+        Statement s = c.createStatement();
+        Connection holder = db.openMysql();
+        Connection other = db.openMysql()) {
+      Assumptions.assumeTrue(
+          Workloads.longValue(other, "SELECT @@innodb_autoinc_lock_mode") == 2,
+          "innodb_autoinc_lock_mode 2");
+      execute(
+          c,
+          "DROP TABLE IF EXISTS irm19_src",
+          "CREATE TABLE irm19_src (name VARCHAR(20) NOT NULL PRIMARY KEY)",
+          "INSERT INTO irm19_src VALUES ('a'), ('w')",
+          "DROP TABLE IF EXISTS irm19_tags",
+          "CREATE TABLE irm19_tags (id INT NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL,"
+              + " PRIMARY KEY (name), KEY irm19_tags_id (id))",
+          "INSERT INTO irm19_tags (name) VALUES ('red')",
+          "SET SESSION innodb_lock_wait_timeout = 10");
+      execute(other, "SET SESSION innodb_lock_wait_timeout = 10");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      // 'w' inserted (key 2) and not committed: the statement waits on it at its second row
+      holder.setAutoCommit(false);
+      execute(holder, "INSERT INTO irm19_tags (name) VALUES ('w')");
+      Future<Integer> inserted =
+          pool.submit(
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO irm19_tags (name) SELECT name FROM irm19_src ORDER BY name"));
+      awaitLockWait(other, inserted, "INSERT INTO irm19_tags (name) SELECT%");
+      execute(other, "INSERT INTO irm19_tags (id, name) VALUES (3, 'zz')");
+      holder.rollback();
+      assertThat(inserted.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(drifted(c, "irm19_tags")).isTrue();
+      assertThat(seen)
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.MIRROR_FAILED);
+                assertThat(d.detail())
+                    .contains("keys may differ")
+                    .contains("more than 2 rows have a key from the statement's first key on");
+              });
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection mysql = db.openMysql();
+        Connection pg = db.openPostgres()) {
+      assertThat(TableComparison.rows(mysql, "SELECT id, name FROM irm19_tags ORDER BY id, name"))
+          .extracting(r -> r.get(1))
+          .containsExactly("red", "a", "zz", "w");
+      // the other connection's row went to MySQL only
+      assertThat(TableComparison.rows(pg, "SELECT name FROM irm19_tags WHERE name = 'zz'"))
+          .isEmpty();
+    }
+  }
+
+  private static void awaitLockWait(Connection mysql, Future<?> waiter) throws Exception {
+    awaitLockWait(mysql, waiter, "INSERT IGNORE INTO irm11_tags%");
+  }
+
+  /**
    * Waits until the statement runs on MySQL, then a little longer: it cannot finish before the
    * holder of the lock it waits for ends its transaction, and by then it has long been allocated
    * its keys (at its first row). (INNODB_TRX, which would show the lock wait itself, needs the
    * PROCESS privilege.)
    */
-  private static void awaitLockWait(Connection mysql, Future<?> waiter) throws Exception {
+  private static void awaitLockWait(Connection mysql, Future<?> waiter, String like)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (Workloads.longValue(
             mysql,
-            "SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                + " WHERE INFO LIKE 'INSERT IGNORE INTO irm11_tags%'")
+            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE '" + like + "'")
         == 0) {
       if (waiter.isDone()) {
         waiter.get(); // its failure

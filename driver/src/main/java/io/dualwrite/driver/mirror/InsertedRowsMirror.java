@@ -34,13 +34,23 @@ import java.util.Set;
  * - 1) * auto_increment_increment]}, where {@code sent} is the number of rows the statement tried
  * to insert. InnoDB allocates one statement's keys as one run of that step when the number of rows
  * is known in advance ({@code INSERT ... VALUES}, every {@code innodb_autoinc_lock_mode}), and for
- * {@code INSERT ... SELECT} under the table-level AUTO-INC lock in lock modes 0 and 1; in lock mode
- * 2 (MySQL 8's default) an {@code INSERT ... SELECT}'s keys may interleave with a concurrent
- * statement's, so it is not read back. The statement's own rows are therefore all in the range, and
- * the read (a consistent read: it never waits for another transaction, except under SERIALIZABLE,
- * where InnoDB makes it a locking read) must find exactly as many rows of that step in it as MySQL
- * reported inserted: any other row in the range (committed by another transaction, or an older row
- * a skipped row collided with) makes the counts differ.
+ * {@code INSERT ... SELECT} under the table-level AUTO-INC lock in lock modes 0 and 1. The
+ * statement's own rows are therefore all in the range, and the read (a consistent read: it never
+ * waits for another transaction, except under SERIALIZABLE, where InnoDB makes it a locking read)
+ * must find exactly as many rows of that step in it as MySQL reported inserted: any other row in
+ * the range (committed by another transaction, or an older row a skipped row collided with) makes
+ * the counts differ.
+ *
+ * <p>In lock mode 2 (MySQL 8's default) an {@code INSERT ... SELECT}'s keys may interleave with a
+ * concurrent statement's, so its rows are not one run; but its keys still only increase from the
+ * first, so every row it inserted has a key at or above the first, and all of them are visible to
+ * the read (it runs in the transaction that wrote them). The read takes every row from the first
+ * key on, and the rows are used only when exactly as many are found as MySQL reported inserted: the
+ * statement's own rows are then all there is, since any other visible row (another transaction's,
+ * committed in between or before with a larger key) would make one more. Another transaction's
+ * uncommitted rows are invisible to the consistent read, so they cannot be taken for the
+ * statement's. Under SERIALIZABLE (where InnoDB makes the read a locking one, which would lock the
+ * table's end against other inserts until commit) the rows are not read back.
  *
  * <p><b>PostgreSQL authoritative.</b> PostgreSQL returns every inserted row's key ({@code
  * RETURNING}); the rows are read by those keys. Also used for a multi-row {@code INSERT ... VALUES}
@@ -191,6 +201,14 @@ public final class InsertedRowsMirror {
       boolean bulk)
       throws SQLException {
     List<ColumnInfo> columns = table.columns();
+    // lock mode 2 (MySQL 8's default): an INSERT ... SELECT's keys may interleave with another
+    // statement's, so its rows are not one run; they are all at or above its first key, though
+    boolean interleaved = bulk && interleavingLockMode(mysql);
+    if (interleaved && mysql.getTransactionIsolation() == Connection.TRANSACTION_SERIALIZABLE) {
+      return ReadBack.notProven(
+          "innodb_autoinc_lock_mode is 2 and the transaction SERIALIZABLE: reading every key from"
+              + " the statement's first on would lock out other inserts");
+    }
     StringBuilder sql =
         new StringBuilder("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment, ");
     sql.append(mysqlQuote(key.name()));
@@ -202,23 +220,26 @@ public final class InsertedRowsMirror {
         .append(mysqlQuote(tableName))
         .append(" WHERE ")
         .append(k)
-        .append(" BETWEEN ? AND ? + ? * @@auto_increment_increment ORDER BY ")
-        .append(k);
+        .append(
+            interleaved
+                ? " >= ? ORDER BY " + k + " LIMIT ?"
+                : " BETWEEN ? AND ? + ? * @@auto_increment_increment ORDER BY " + k);
     List<Object[]> rows = new ArrayList<>();
     List<Object> keys = new ArrayList<>();
     try (PreparedStatement ps = mysql.prepareStatement(sql.toString())) {
       ps.setLong(1, firstKey);
-      ps.setLong(2, firstKey);
-      ps.setLong(3, sent - 1);
+      if (interleaved) {
+        ps.setLong(2, inserted + 1); // one more than inserted: enough to see any other row
+      } else {
+        ps.setLong(2, firstKey);
+        ps.setLong(3, sent - 1);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           int lockMode = rs.getInt(1);
           long increment = rs.getLong(2);
-          if (bulk && lockMode != 0 && lockMode != 1) {
-            return ReadBack.notProven(
-                "innodb_autoinc_lock_mode is "
-                    + lockMode
-                    + ": an INSERT ... SELECT's keys may interleave with another statement's");
+          if (bulk && !interleaved && lockMode != 0 && lockMode != 1) {
+            return ReadBack.notProven("innodb_autoinc_lock_mode changed to " + lockMode);
           }
           long id = rs.getLong(3);
           if (increment > 1 && Math.floorMod(id - firstKey, increment) != 0) {
@@ -226,7 +247,12 @@ public final class InsertedRowsMirror {
           }
           if (keys.size() >= inserted) {
             return ReadBack.notProven(
-                "more than " + inserted + " rows in the statement's key range");
+                interleaved
+                    ? "innodb_autoinc_lock_mode is 2 and more than "
+                        + inserted
+                        + " rows have a key from the statement's first key on (another"
+                        + " statement's rows among them)"
+                    : "more than " + inserted + " rows in the statement's key range");
           }
           Object[] row = new Object[columns.size()];
           for (int i = 0; i < row.length; i++) {
@@ -239,9 +265,24 @@ public final class InsertedRowsMirror {
     }
     if (rows.size() != inserted) {
       return ReadBack.notProven(
-          rows.size() + " rows in the statement's key range, " + inserted + " inserted");
+          interleaved
+              ? "innodb_autoinc_lock_mode is 2 and "
+                  + rows.size()
+                  + " rows have a key from the statement's first key on, "
+                  + inserted
+                  + " inserted"
+              : rows.size() + " rows in the statement's key range, " + inserted + " inserted");
     }
     return new ReadBack(table, columns, rows, keys, null);
+  }
+
+  /** Whether InnoDB may interleave an INSERT ... SELECT's keys with another statement's. */
+  private static boolean interleavingLockMode(Connection mysql) throws SQLException {
+    try (Statement s = mysql.createStatement();
+        ResultSet rs = s.executeQuery("SELECT @@innodb_autoinc_lock_mode")) {
+      int mode = rs.next() ? rs.getInt(1) : -1;
+      return mode != 0 && mode != 1;
+    }
   }
 
   /** Reads back the rows a PostgreSQL {@code INSERT} wrote on {@code pg}, by their keys. */

@@ -63,7 +63,7 @@ public final class DriverRuntime implements AutoCloseable {
     this.flags =
         new Flags(config.phase(), config.readPercent(), config.comparePercent(), /* version */ 0);
     this.rewriter = Rewriter.builder().catalog(catalog).build();
-    this.resultShapes = new PostgresResultShapes(rewriter.catalog());
+    this.resultShapes = new PostgresResultShapes(rewriter.catalog(), this::mysqlIsMariaDb);
     this.health = new SideHealth(config.instance(), config.mirrorTimeoutMillis());
     this.metrics = DriverMetrics.create(meterRegistry, config.instance());
     this.recorder = new DiscrepancyRecorder(config.instance(), drift, metrics);
@@ -135,6 +135,18 @@ public final class DriverRuntime implements AutoCloseable {
    */
   public void noteMysqlServer(String productVersion) {
     mysqlGetsWholeSeconds = olderThanFractionalSeconds(productVersion);
+    mysqlIsMariaDb = productVersion != null && productVersion.contains("MariaDB");
+  }
+
+  private volatile boolean mysqlIsMariaDb;
+
+  /**
+   * Whether the MySQL side is MariaDB (its version names itself), learnt from the catalog's
+   * connection (first use, before any translation) or the first MySQL-side application connection;
+   * false (MySQL's behaviour) before either opened.
+   */
+  public boolean mysqlIsMariaDb() {
+    return mysqlIsMariaDb;
   }
 
   /** Whether the MySQL side receives timestamps in whole seconds (see {@link #noteMysqlServer}). */
@@ -196,6 +208,11 @@ public final class DriverRuntime implements AutoCloseable {
     }
     synchronized (catalog) {
       try (Connection mysql = vendors.openMysql(config.mysqlUrl(), config.mysqlProperties())) {
+        try {
+          noteMysqlServer(mysql.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException | RuntimeException unknown) {
+          // a driver that cannot say: the first application connection may
+        }
         catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
       } catch (SQLException | RuntimeException e) {
         LOG.warn("cannot load the schema catalog from MySQL ({}); translating without it", why, e);

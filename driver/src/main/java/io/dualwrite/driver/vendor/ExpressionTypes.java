@@ -67,11 +67,27 @@ public final class ExpressionTypes {
    */
   public static MysqlColumnType of(
       Expression e, String pgTypeName, Function<Column, MysqlColumnType> columns) {
+    return of(e, pgTypeName, columns, true);
+  }
+
+  /**
+   * As {@link #of(Expression, String, Function)}, for the MySQL-side server the driver is connected
+   * to: MySQL 8+ types integer functions ({@code LENGTH}, {@code CHAR_LENGTH}, {@code DATEDIFF})
+   * and integer arithmetic of literals as {@code BIGINT} where MariaDB says {@code INT}, and states
+   * no scale for a {@code ROUND}/{@code TRUNCATE} of a {@code FLOAT}/{@code DOUBLE}.
+   *
+   * @param mariaDb whether the MySQL side is MariaDB
+   */
+  public static MysqlColumnType of(
+      Expression e, String pgTypeName, Function<Column, MysqlColumnType> columns, boolean mariaDb) {
     if (e instanceof Parenthesis p) {
-      return of(p.getExpression(), pgTypeName, columns);
+      return of(p.getExpression(), pgTypeName, columns, mariaDb);
     }
     if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
-      return of(l.get(0), pgTypeName, columns);
+      return of(l.get(0), pgTypeName, columns, mariaDb);
+    }
+    if (!mariaDb && isPgInteger(pgTypeName) && mysqlBigintOnly(e)) {
+      return bigint(false);
     }
     if (e instanceof Column c) {
       // a table column PostgreSQL serves through an expression (a case-insensitive GROUP BY
@@ -106,7 +122,9 @@ public final class ExpressionTypes {
     if (e instanceof net.sf.jsqlparser.expression.Function f) {
       switch (name) {
         case "ROUND", "TRUNCATE" -> {
-          return round(f, name.equals("TRUNCATE"), columns);
+          MysqlColumnType t = round(f, name.equals("TRUNCATE"), columns);
+          // MySQL 8+ states no digits for a FLOAT/DOUBLE result (Connector/J's getScale 0)
+          return !mariaDb && t != null && t.name().equals("double") ? DOUBLE : t;
         }
         case "ABS", "CEIL", "CEILING", "FLOOR" -> {
           return argument == null ? null : numericFunction(name, argument, columns);
@@ -223,11 +241,42 @@ public final class ExpressionTypes {
   private static MysqlColumnType arithmetic(
       BinaryExpression b, Function<Column, MysqlColumnType> columns) {
     if (!readsAColumn(b)) {
-      // 1 + 1: MySQL 8 says BIGINT, MariaDB (the tests' stand-in) INT like PostgreSQL; keep it
+      // 1 + 1: MariaDB says INT like PostgreSQL (MySQL 8's BIGINT: see mysqlBigintOnly)
       return null;
     }
     Num n = arithmeticNum(b, columns);
     return n == null ? null : n.type();
+  }
+
+  /** Integer functions MySQL 8+ types as {@code BIGINT} (MariaDB: {@code INT}). */
+  private static final java.util.Set<String> MYSQL_BIGINT_FUNCTIONS =
+      java.util.Set.of("LENGTH", "OCTET_LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH", "DATEDIFF");
+
+  private static boolean isPgInteger(String pgTypeName) {
+    return "int2".equals(pgTypeName) || "int4".equals(pgTypeName) || "int8".equals(pgTypeName);
+  }
+
+  /**
+   * Whether MySQL 8+ types {@code e} as a signed {@code BIGINT} whatever its operands: one of
+   * {@link #MYSQL_BIGINT_FUNCTIONS}, or {@code +}, {@code -}, {@code *} of integer literals only.
+   */
+  private static boolean mysqlBigintOnly(Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1) {
+      return MYSQL_BIGINT_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
+    }
+    return (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication)
+        && !readsAColumn(e)
+        && integerLiterals(e);
+  }
+
+  private static boolean integerLiterals(Expression e) {
+    Expression u = unwrap(e);
+    if (u instanceof BinaryExpression b) {
+      return integerLiterals(b.getLeftExpression()) && integerLiterals(b.getRightExpression());
+    }
+    return integerLiteral(u) != null;
   }
 
   private static boolean readsAColumn(Expression e) {

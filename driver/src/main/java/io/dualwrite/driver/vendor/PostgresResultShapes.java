@@ -32,8 +32,21 @@ public final class PostgresResultShapes {
   private final Cache<String, ResultShape> shapes =
       Caffeine.newBuilder().maximumSize(10_000).build();
 
+  private final java.util.function.BooleanSupplier mysqlIsMariaDb;
+
   public PostgresResultShapes(SchemaCatalog catalog) {
+    this(catalog, () -> true);
+  }
+
+  /**
+   * @param mysqlIsMariaDb whether the MySQL side is MariaDB, whose expression types differ from
+   *     MySQL 8+'s (see {@link ExpressionTypes#of(Expression, String, java.util.function.Function,
+   *     boolean)})
+   */
+  public PostgresResultShapes(
+      SchemaCatalog catalog, java.util.function.BooleanSupplier mysqlIsMariaDb) {
     this.catalog = catalog;
+    this.mysqlIsMariaDb = mysqlIsMariaDb;
   }
 
   /** MySQL's labels, column types and NOT NULL facts for a result of one SQL text. */
@@ -62,7 +75,9 @@ public final class PostgresResultShapes {
       throws SQLException {
     int columns = rs.getMetaData().getColumnCount();
     long generation = catalog.generation();
-    String key = mysqlSql == null ? "" : mysqlSql;
+    boolean mariaDb = mysqlIsMariaDb.getAsBoolean();
+    // the server's flavor changes expression types: a shape is of one flavor
+    String key = (mariaDb ? "M:" : "O:") + (mysqlSql == null ? "" : mysqlSql);
     ResultShape shape = shapes.getIfPresent(key);
     if (shape == null || shape.columns() != columns || shape.catalogGeneration() != generation) {
       List<String> labels = mysqlSql == null ? null : MysqlResultLabels.of(mysqlSql, columns);
@@ -74,7 +89,7 @@ public final class PostgresResultShapes {
               columns,
               generation,
               labels,
-              mysqlTypes(rs, expressions, tables),
+              mysqlTypes(rs, expressions, tables, mariaDb),
               notNull(expressions, mysqlSql, tables));
       shapes.put(key, shape);
     }
@@ -86,7 +101,8 @@ public final class PostgresResultShapes {
    * MySQL's typing rules ({@link ExpressionTypes}), else null (derived from PostgreSQL's type).
    */
   private List<MysqlColumnType> mysqlTypes(
-      ResultSet rs, List<Expression> expressions, Set<String> tablesRead) throws SQLException {
+      ResultSet rs, List<Expression> expressions, Set<String> tablesRead, boolean mariaDb)
+      throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     List<MysqlColumnType> types = new ArrayList<>(n);
@@ -113,7 +129,8 @@ public final class PostgresResultShapes {
             ExpressionTypes.of(
                 expressions.get(i - 1),
                 meta.getColumnTypeName(i),
-                c -> catalogColumnType(c, tablesRead));
+                c -> catalogColumnType(c, tablesRead),
+                mariaDb);
       }
       types.add(type);
     }

@@ -18,7 +18,9 @@ import java.util.Map;
  * comment lines after the statement are ignored). Keys: {@code id}, {@code category}, {@code mode}
  * (compare, refuse, expect, error, shape; default compare), {@code binds}, {@code refuse} (the
  * refusal code), {@code row} (repeatable), {@code count}, {@code then} (repeatable), {@code
- * tables}, {@code commit}, {@code note}. Lines before the first entry are the file's own comment.
+ * tables}, {@code commit}, {@code mysqlerror} (MySQL, unlike MariaDB, rejects the statement with an
+ * error containing this text), {@code note}. Lines before the first entry are the file's own
+ * comment.
  */
 final class Corpus {
   static final String ROOT = "equivalence/";
@@ -117,6 +119,7 @@ final class Corpus {
         List.copyOf(h.getOrDefault("then", List.of())),
         tables.isBlank() ? List.of() : List.of(tables.toLowerCase(Locale.ROOT).split("\\s*,\\s*")),
         h.containsKey("commit") && Boolean.parseBoolean(one(h, "commit", source)),
+        h.containsKey("mysqlerror") ? one(h, "mysqlerror", source) : null,
         String.join(" ", h.getOrDefault("note", List.of())),
         source);
   }

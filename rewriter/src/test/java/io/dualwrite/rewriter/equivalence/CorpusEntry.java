@@ -20,6 +20,9 @@ import java.util.List;
  * @param tables extra tables whose contents are compared after a write
  * @param commit a write whose effect later entries need (DDL file): committed, not rolled back, and
  *     run without sequence help
+ * @param mysqlError when MySQL itself (not MariaDB) rejects the statement: a fragment of its error
+ *     message; on MySQL the runner asserts that rejection and compares nothing, on MariaDB it runs
+ *     the entry as its mode says (null for most entries)
  * @param note why the entry exists, and for {@link Mode#EXPECT} why MariaDB cannot run it
  * @param source file and line, for messages
  */
@@ -36,6 +39,7 @@ record CorpusEntry(
     List<String> then,
     List<String> tables,
     boolean commit,
+    String mysqlError,
     String note,
     String source) {
 

@@ -70,7 +70,9 @@ import java.util.regex.Pattern;
  *       not parse is compared as text. A small hand-written parser is used because no JSON library
  *       is in the build and PostgreSQL's own {@code ::jsonb} normalisation would make the
  *       PostgreSQL server judge its own output.
- *   <li><b>Strings</b> are compared exactly (case, trailing spaces, every code point).
+ *   <li><b>Strings</b> are compared exactly (case, trailing spaces, every code point), except that
+ *       a PostgreSQL {@code character(n)} value is read without its padding, as MySQL reads a
+ *       {@code CHAR} (and the driver reads a PostgreSQL-served one).
  *   <li><b>Byte strings</b> (BINARY, VARBINARY, BLOB, {@code bytea}) are compared byte for byte. A
  *       byte string equals a character string only when the bytes are the UTF-8 encoding of the
  *       characters: MySQL types some expression results as VARBINARY where PostgreSQL returns text,
