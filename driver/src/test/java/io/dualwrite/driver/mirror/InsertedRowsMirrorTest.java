@@ -44,6 +44,14 @@ class InsertedRowsMirrorTest {
                 sqlSeen.add((String) args[0]);
                 return statement(rows);
               }
+              if (method.getName().equals("createStatement")) {
+                // SELECT @@innodb_autoinc_lock_mode: the first row's first column
+                Object mode = rows.isEmpty() ? 1 : rows.get(0)[0];
+                return statement(List.<Object[]>of(new Object[] {mode}));
+              }
+              if (method.getName().equals("getTransactionIsolation")) {
+                return Connection.TRANSACTION_REPEATABLE_READ;
+              }
               throw new UnsupportedOperationException(method.getName());
             });
   }
@@ -95,12 +103,20 @@ class InsertedRowsMirrorTest {
   }
 
   @Test
-  void insertSelectUnderInterleavedLockModeIsNotReadBack() throws SQLException {
-    List<String> sql = new ArrayList<>();
-    Connection mysql = answering(rows(new Object[] {2, 1, 10L, 10L, "a"}), sql);
-    ReadBack read = InsertedRowsMirror.readMysql(mysql, EVENTS, 10, 1, 1, true);
-    assertThat(read.rows()).isNull();
-    assertThat(read.reason()).contains("innodb_autoinc_lock_mode is 2");
+  void insertSelectUnderInterleavedLockModeIsReadBackOnlyWhenExactlyItsRowsAreFound()
+      throws SQLException {
+    // lock mode 2: every row from the first key on; exactly as many as inserted are its own
+    Connection exact = answering(rows(new Object[] {2, 1, 10L, 10L, "a"}), new ArrayList<>());
+    ReadBack read = InsertedRowsMirror.readMysql(exact, EVENTS, 10, 1, 1, true);
+    assertThat(read.keys()).containsExactly(10L);
+    // one more row than inserted: another statement's row is among them
+    Connection more =
+        answering(
+            rows(new Object[] {2, 1, 10L, 10L, "a"}, new Object[] {2, 1, 11L, 11L, "other"}),
+            new ArrayList<>());
+    ReadBack refused = InsertedRowsMirror.readMysql(more, EVENTS, 10, 1, 1, true);
+    assertThat(refused.rows()).isNull();
+    assertThat(refused.reason()).contains("innodb_autoinc_lock_mode is 2");
   }
 
   @Test
