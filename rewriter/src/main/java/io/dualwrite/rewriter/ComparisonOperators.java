@@ -156,6 +156,9 @@ final class ComparisonOperators {
         if (like.getEscape() != null) {
           d.a(" ESCAPE ");
           d.p(like.getEscape());
+        } else if (d.ctx.sqlMode.noBackslashEscapes()) {
+          // NO_BACKSLASH_ESCAPES: MySQL's LIKE has no default escape character
+          d.a(" ESCAPE ''");
         }
       }
       case REGEXP, RLIKE -> {

@@ -7,6 +7,7 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JsonFunction;
 import net.sf.jsqlparser.expression.JsonFunctionExpression;
 import net.sf.jsqlparser.expression.JsonKeyValuePair;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
@@ -66,6 +67,15 @@ final class MysqlPinDeParser extends ExpressionDeParser {
     getBuilder().append('?');
     ctx.bindings.add(new Binding.ComputedValue(index));
     return true;
+  }
+
+  /** A string literal as MySQL reads it under the session's sql_mode. */
+  @Override
+  public <S> StringBuilder visit(StringValue s, S context) {
+    if (s.getPrefix() != null && !s.getPrefix().isEmpty()) {
+      return super.visit(s, context);
+    }
+    return getBuilder().append(MysqlLexer.mysqlLiteral(s.getValue(), ctx.sqlMode));
   }
 
   @Override

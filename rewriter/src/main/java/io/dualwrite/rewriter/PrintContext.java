@@ -62,6 +62,9 @@ final class PrintContext {
   /** Printing an INSERT/UPDATE/DELETE (not a query). */
   boolean inWrite;
 
+  /** The session's sql_mode the statement was read under (MySQL literals, LIKE's escape). */
+  SqlMode sqlMode = SqlMode.DEFAULT;
+
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;
   }
@@ -71,7 +74,7 @@ final class PrintContext {
    * catalog, the non-deterministic calls found, the upsert's row alias).
    */
   static final Set<String> CARRIED_TO_NEXT_PASS =
-      Set.of("catalog", "callIndex", "calls", "excludedAlias", "excludedColumns");
+      Set.of("catalog", "callIndex", "calls", "excludedAlias", "excludedColumns", "sqlMode");
 
   /**
    * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
@@ -107,6 +110,7 @@ final class PrintContext {
     next.excludedAlias = excludedAlias;
     next.excludedColumns.putAll(excludedColumns);
     next.pinCalls = pinCalls;
+    next.sqlMode = sqlMode;
     return next;
   }
 

@@ -13,8 +13,11 @@ import java.util.Objects;
  */
 public final class Rewriter {
 
-  /** Cache key: the SQL text plus the catalog generation it was translated against. */
-  private record Key(String sql, long generation) {}
+  /**
+   * Cache key: the SQL text plus the catalog generation it was translated against and the sql_mode
+   * it was read under.
+   */
+  private record Key(String sql, long generation, SqlMode mode) {}
 
   private static final System.Logger LOG = System.getLogger(Rewriter.class.getName());
 
@@ -33,24 +36,37 @@ public final class Rewriter {
     return new Builder();
   }
 
-  /** Never throws for bad SQL: unparseable or untranslatable input gives a refused Translation. */
+  /**
+   * Translates a statement read under the server's default sql_mode. Never throws for bad SQL:
+   * unparseable or untranslatable input gives a refused Translation.
+   */
   public Translation translate(String mysqlSql) {
+    return translate(mysqlSql, SqlMode.DEFAULT);
+  }
+
+  /**
+   * Translates a statement as MySQL reads it under the session's {@code sqlMode}; see {@link
+   * SqlMode}. Never throws for bad SQL.
+   */
+  public Translation translate(String mysqlSql, SqlMode sqlMode) {
     Objects.requireNonNull(mysqlSql, "mysqlSql");
+    Objects.requireNonNull(sqlMode, "sqlMode");
     long generation = catalog.generation();
-    // the common case (generation 0, immutable catalog) keys by the string alone: no allocation
-    Object key = generation == 0 ? mysqlSql : new Key(mysqlSql, generation);
+    // the common case (generation 0, immutable catalog, default mode) keys by the string alone
+    Object key =
+        generation == 0 && sqlMode.isDefault() ? mysqlSql : new Key(mysqlSql, generation, sqlMode);
     Translation t = cache.getIfPresent(key);
     if (t != null) {
       return t;
     }
-    t = translateUncached(mysqlSql);
+    t = translateUncached(mysqlSql, sqlMode);
     cache.put(key, t);
     return t;
   }
 
-  private Translation translateUncached(String sql) {
+  private Translation translateUncached(String sql, SqlMode mode) {
     try {
-      return translator.translate(sql);
+      return translator.translate(sql, mode);
     } catch (RefusedException r) {
       return Translation.refused(sql, StatementKind.OTHER, r.refusal, 0);
     } catch (RuntimeException | StackOverflowError e) {

@@ -282,21 +282,6 @@ final class SessionStatements {
         return session(Type.SET_TIME_ZONE, Handling.BOTH, value, timeZone(value));
       case "foreign_key_checks":
         return foreignKeyChecks(value);
-      case "sql_mode":
-        {
-          String u = value.toUpperCase(Locale.ROOT);
-          for (String mode :
-              new String[] {"ANSI_QUOTES", "PIPES_AS_CONCAT", "NO_BACKSLASH_ESCAPES", "ANSI"}) {
-            if (u.contains(mode)) {
-              throw RefusedException.syntax(
-                  "sql-mode:" + mode,
-                  "sql_mode "
-                      + mode
-                      + " changes how MySQL reads SQL; the rewriter translates the default modes only.");
-            }
-          }
-          return session(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, var, null);
-        }
       default:
         return session(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, var, null);
     }

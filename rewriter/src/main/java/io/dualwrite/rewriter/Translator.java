@@ -25,10 +25,15 @@ final class Translator {
   }
 
   Translation translate(String sql) {
+    return translate(sql, SqlMode.DEFAULT);
+  }
+
+  /** Translates {@code sql} as MySQL reads it under the session's {@code mode}. */
+  Translation translate(String sql, SqlMode mode) {
     if (sql.length() > maxStatementLength) {
       return Translation.refused(
           sql,
-          StatementKind.OTHER,
+          guessKind(Tokens.of(MysqlLexer.firstWord(sql))),
           new Refusal(
               "statement-too-long",
               "The statement has "
@@ -40,17 +45,21 @@ final class Translator {
     }
     MysqlLexer.Result lexed;
     try {
-      lexed = MysqlLexer.normalize(sql);
+      lexed = MysqlLexer.normalize(sql, mode);
     } catch (MysqlLexer.LexException e) {
       return Translation.refused(
           sql,
-          StatementKind.OTHER,
+          guessKind(Tokens.of(MysqlLexer.firstWord(sql))),
           new Refusal("parse-error", "The statement cannot be read: " + e.getMessage() + "."),
           0);
     } catch (RefusedException e) {
-      return Translation.refused(sql, StatementKind.OTHER, e.refusal, 0);
+      return Translation.refused(
+          sql, guessKind(Tokens.of(MysqlLexer.firstWord(sql))), e.refusal, 0);
     }
     int params = lexed.parameterCount();
+    if (lexed.multiStatement()) {
+      return multiStatement(sql, lexed, params);
+    }
     Tokens tokens = Tokens.of(lexed.sql());
     StatementKind guessed = guessKind(tokens);
     try {
@@ -65,6 +74,7 @@ final class Translator {
             .session(session.command())
             .build();
       }
+      checkMode(mode, tokens);
       Translation routine = Ddl.tokenLevel(sql, tokens, params);
       if (routine != null) {
         return routine;
@@ -77,7 +87,7 @@ final class Translator {
           && rowAlias == null
           && params == 0
           && toParse.length() >= CHUNKED_INSERT_MIN_LENGTH) {
-        Translation chunked = translateChunked(sql, toParse);
+        Translation chunked = translateChunked(sql, toParse, mode);
         if (chunked != null) {
           return chunked;
         }
@@ -97,7 +107,7 @@ final class Translator {
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
       CurrentDatabase.unqualify(statement, toParse, catalog.database());
-      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns);
+      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns, mode);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -116,7 +126,8 @@ final class Translator {
    * null (translate the statement whole) unless every chunk is a plain INSERT with no computed
    * values or generated keys and the same head.
    */
-  private Translation translateChunked(String sql, String normalized) throws RefusedException {
+  private Translation translateChunked(String sql, String normalized, SqlMode mode)
+      throws RefusedException {
     PreParseRewrites.ExtendedInsert extended = PreParseRewrites.extendedInsert(normalized);
     if (extended == null || extended.rows().size() <= ROWS_PER_CHUNK) {
       return null;
@@ -135,7 +146,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null, null);
+      Translation part = translateParsed(chunk, statement, 0, null, null, mode);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -235,8 +246,71 @@ final class Translator {
         || TRANSLATED_STATEMENTS.contains(statementClass);
   }
 
+  /**
+   * Statements the session's sql_mode keeps from being translated: all of them under a mode the
+   * rewriter does not follow, those naming the REAL type under REAL_AS_FLOAT.
+   */
+  private static void checkMode(SqlMode mode, Tokens tokens) {
+    if (mode.unsupported() != null) {
+      throw RefusedException.syntax(
+          "sql-mode:" + mode.unsupported(),
+          "The session's sql_mode includes "
+              + mode.unsupported()
+              + ", under which the rewriter does not translate.");
+    }
+    if (mode.realAsFloat()) {
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.word(i).equals("REAL")) {
+          throw RefusedException.syntax(
+              "sql-mode:REAL_AS_FLOAT",
+              "Under REAL_AS_FLOAT the REAL type is FLOAT, which is not translated.");
+        }
+      }
+    }
+  }
+
+  /**
+   * Several statements in one string ({@code allowMultiQueries=true}): refused as a whole, so a
+   * write among them runs on MySQL only and is recorded, never half mirrored. Its kind is SELECT
+   * when every statement is a query, else OTHER (a write).
+   */
+  private static Translation multiStatement(String sql, MysqlLexer.Result lexed, int params) {
+    String text = lexed.sql();
+    boolean allReads = true;
+    int from = 0;
+    List<Integer> ends = new ArrayList<>(lexed.statementEnds());
+    ends.add(text.length());
+    int count = 0;
+    for (int end : ends) {
+      Tokens piece = Tokens.of(text.substring(from, end));
+      if (piece.size() > 0) {
+        count++;
+        allReads &= guessKind(piece) == StatementKind.SELECT;
+      }
+      from = Math.min(end + 1, text.length());
+    }
+    return Translation.refused(
+        sql,
+        allReads ? StatementKind.SELECT : StatementKind.OTHER,
+        new Refusal(
+            MULTI_STATEMENT,
+            "The string holds "
+                + count
+                + " statements (allowMultiQueries); several statements are not mirrored one by"
+                + " one."),
+        params);
+  }
+
+  /** The refusal code of a string holding several statements. */
+  static final String MULTI_STATEMENT = "multi-statement";
+
   private Translation translateParsed(
-      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
+      String sql,
+      Statement statement,
+      int params,
+      String rowAlias,
+      List<String> aliasColumns,
+      SqlMode mode) {
     if (!translates(statement.getClass())) {
       String name = statement.getClass().getSimpleName();
       throw RefusedException.syntax(
@@ -244,6 +318,7 @@ final class Translator {
     }
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
+      ctx.sqlMode = mode;
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
       return plain(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead);
@@ -252,7 +327,7 @@ final class Translator {
       TemporalDefaults.augment(statement, catalog);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params, rowAlias, aliasColumns);
+      return insert(sql, statement, params, rowAlias, aliasColumns, mode);
     }
     if (statement instanceof Update u) {
       return write(
@@ -261,7 +336,8 @@ final class Translator {
           statement,
           params,
           (c, t) -> printed(new UpdatePrinter(c), p -> p.update(u, t)),
-          tableOf(u.getTable()));
+          tableOf(u.getTable()),
+          mode);
     }
     if (statement instanceof Delete d) {
       return write(
@@ -270,7 +346,8 @@ final class Translator {
           statement,
           params,
           (c, t) -> printed(new DeletePrinter(c), p -> p.delete(d, t)),
-          tableOf(d.getTable()));
+          tableOf(d.getTable()),
+          mode);
     }
     return Ddl.translate(sql, statement, params, catalog);
   }
@@ -312,8 +389,10 @@ final class Translator {
       Statement statement,
       int params,
       Pass pass,
-      Optional<TableInfo> table) {
+      Optional<TableInfo> table,
+      SqlMode mode) {
     PrintContext ctx = new PrintContext(catalog);
+    ctx.sqlMode = mode;
     boolean keyOrdered = UpdateOrDeletePrinter.orderLimitByPrimaryKey(statement, table);
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
@@ -340,13 +419,19 @@ final class Translator {
   }
 
   private Translation insert(
-      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
+      String sql,
+      Statement statement,
+      int params,
+      String rowAlias,
+      List<String> aliasColumns,
+      SqlMode mode) {
     InsertPrinter.InsertShape shape =
         statement instanceof Insert i
             ? InsertPrinter.shape(i)
             : InsertPrinter.shape((Upsert) statement);
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
+    ctx.sqlMode = mode;
     ctx.excludedAlias = rowAlias;
     if (aliasColumns != null) {
       List<String> inserted = InsertPrinter.insertedColumns(shape, table);

@@ -148,10 +148,11 @@ class SessionStatementsTest {
   }
 
   @Test
-  void sqlModesThatChangeParsingAreRefused() {
-    assertThat(refusal(PLAIN, "SET sql_mode = 'ANSI_QUOTES'").code())
-        .isEqualTo("unsupported-syntax:sql-mode:ANSI_QUOTES");
-    assertThat(refusal(PLAIN, "SET SESSION sql_mode='PIPES_AS_CONCAT,STRICT_ALL_TABLES'").code())
-        .isEqualTo("unsupported-syntax:sql-mode:PIPES_AS_CONCAT");
+  void sqlModesThatChangeParsingRunOnMysqlAndAreFollowedByTheLexer() {
+    // the driver reads the resulting @@sql_mode back and translates later statements under it
+    assertThat(session("SET sql_mode = 'ANSI_QUOTES'", StatementKind.SESSION))
+        .isEqualTo(new SessionCommand(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, "sql_mode"));
+    assertThat(session("SET SESSION sql_mode = @m", StatementKind.SESSION))
+        .isEqualTo(new SessionCommand(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, "sql_mode"));
   }
 }

@@ -77,8 +77,9 @@ class TakeoverFixesTest {
     assertThat(refusal("SET NAMES utf8mb4, time_zone='+00:00'").code())
         .isEqualTo("unsupported-syntax:set-list-mixed");
     assertThat(refusal("SET unique_checks = 0, autocommit = 0").reason()).contains("autocommit");
-    assertThat(refusal("SET @a = 1, sql_mode = 'ANSI_QUOTES'").code())
-        .isEqualTo("unsupported-syntax:sql-mode:ANSI_QUOTES");
+    // a list setting sql_mode runs on MySQL, which the driver then asks for the mode
+    assertThat(WITH_CATALOG.translate("SET @a = 1, sql_mode = 'ANSI_QUOTES'").isRefused())
+        .isFalse();
     // the characteristics list of SET TRANSACTION is not a SET list
     assertThat(
             WITH_CATALOG
