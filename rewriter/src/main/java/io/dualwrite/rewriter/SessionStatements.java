@@ -249,6 +249,10 @@ final class SessionStatements {
       return null;
     }
     int v = t.get(i + 1).equals(":") ? i + 3 : i + 2;
+    if (var.equals("sql_mode") && !scope.equals("GLOBAL")) {
+      // any value, an expression too: it runs on MySQL, which the driver then asks for the mode
+      return session(Type.SET_SESSION_VARIABLE, Handling.MYSQL_ONLY, var, null);
+    }
     if (t.size() > v + 1) {
       throw RefusedException.syntax(
           "set-list", "SET with several assignments or an expression value is not supported.");

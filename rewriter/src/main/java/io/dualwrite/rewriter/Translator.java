@@ -57,11 +57,12 @@ final class Translator {
           sql, guessKind(Tokens.of(MysqlLexer.firstWord(sql))), e.refusal, 0);
     }
     int params = lexed.parameterCount();
-    if (lexed.multiStatement()) {
-      return multiStatement(sql, lexed, params);
-    }
     Tokens tokens = Tokens.of(lexed.sql());
     StatementKind guessed = guessKind(tokens);
+    if (lexed.multiStatement() && !tokens.is(0, "CREATE")) {
+      // a routine's body (CREATE PROCEDURE ... BEGIN ...; ... END) holds ';' too: refused below
+      return multiStatement(sql, lexed, params);
+    }
     try {
       if (tokens.size() == 0) {
         throw new RefusedException("parse-error", "The statement is empty.");
@@ -79,6 +80,9 @@ final class Translator {
       if (routine != null) {
         return routine;
       }
+      if (lexed.multiStatement()) {
+        return multiStatement(sql, lexed, params);
+      }
       PreParseRewrites.Prepared prepared = PreParseRewrites.prepare(lexed.sql(), tokens, guessed);
       String toParse = prepared.sql();
       String rowAlias = prepared.rowAlias();
@@ -94,7 +98,7 @@ final class Translator {
       }
       Statement statement;
       try {
-        statement = SqlParsing.parse(toParse, parseBudgetMillis(toParse.length()));
+        statement = parseWithLongLists(toParse);
       } catch (SqlParsing.ParseFailure f) {
         if (f.timeout) {
           throw new RefusedException(
@@ -111,6 +115,29 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * Parses {@code toParse}, with long literal IN lists collapsed for the parse and put back into
+   * the tree ({@link LiteralLists}); the whole text when that does not apply.
+   */
+  private Statement parseWithLongLists(String toParse) throws SqlParsing.ParseFailure {
+    LiteralLists.Collapsed collapsed = LiteralLists.collapse(toParse);
+    if (collapsed != null) {
+      try {
+        Statement statement =
+            SqlParsing.parse(collapsed.sql(), parseBudgetMillis(collapsed.sql().length()));
+        if (collapsed.expand(statement)) {
+          return statement;
+        }
+      } catch (SqlParsing.ParseFailure f) {
+        if (f.timeout) {
+          throw f;
+        }
+        // a syntax error the whole text reports in its own words
+      }
+    }
+    return SqlParsing.parse(toParse, parseBudgetMillis(toParse.length()));
   }
 
   /** Plain INSERTs at least this long are translated in chunks of rows (see translateChunked). */

@@ -17,6 +17,7 @@ import io.dualwrite.driver.runtime.SideHealth;
 import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
+import io.dualwrite.rewriter.SqlMode;
 import io.dualwrite.rewriter.Translation;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -209,7 +210,17 @@ public final class DualWriteConnection extends ForwardingConnection {
 
     @Override
     public Translation translate(String sql) {
-      return runtime.rewriter().translate(sql);
+      return DualWriteConnection.this.translate(sql);
+    }
+
+    @Override
+    public SqlMode sqlMode() {
+      return DualWriteConnection.this.sqlMode();
+    }
+
+    @Override
+    public void sqlModeMayHaveChanged(String sql) {
+      sides.sqlModeMayHaveChanged(sql);
     }
 
     @Override
@@ -298,7 +309,29 @@ public final class DualWriteConnection extends ForwardingConnection {
   }
 
   Translation translate(String sql) {
-    return runtime.rewriter().translate(sql);
+    return runtime.rewriter().translate(sql, sqlMode());
+  }
+
+  /**
+   * The session's sql_mode: MySQL's answer while MySQL is open; with MySQL authoritative, MySQL is
+   * opened to ask it (the statement about to be translated runs there anyway); otherwise what is
+   * known without MySQL (see {@link SideConnections#sqlModeWithoutMysql}).
+   */
+  SqlMode sqlMode() {
+    SqlMode mode = sides.mysqlSqlMode();
+    if (mode != null) {
+      return mode;
+    }
+    if (authoritativeSide() == Side.MYSQL && !closed) {
+      try {
+        sides.get(Side.MYSQL);
+        return sides.mysqlSqlMode();
+      } catch (SQLException e) {
+        // the statement fails on MySQL with this error when it runs; nothing is translated
+        return SqlMode.unknown("MySQL could not be opened");
+      }
+    }
+    return sides.sqlModeWithoutMysql();
   }
 
   /**

@@ -483,8 +483,7 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   @Override
   public boolean getMoreResults(int current) throws SQLException {
     checkOpen();
-    engine.closeResults();
-    return false;
+    return engine.moreResults(current);
   }
 
   @Override

@@ -185,8 +185,7 @@ final class DualWriteStatement extends ForwardingStatement {
   @Override
   public boolean getMoreResults(int current) throws SQLException {
     checkOpen();
-    engine.closeResults();
-    return false;
+    return engine.moreResults(current);
   }
 
   @Override

@@ -4,8 +4,11 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.runtime.DriverRuntime;
+import io.dualwrite.rewriter.SqlMode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -57,6 +60,16 @@ final class SideConnections {
   private final Map<String, SessionSql> mysqlSessionSql = new LinkedHashMap<>();
 
   private final Map<String, SessionSql> postgresSessionSql = new LinkedHashMap<>();
+
+  /**
+   * The MySQL session's sql_mode as MySQL last reported it (read when the connection opens, after
+   * the URL's session variables and the replayed session statements, and again after any statement
+   * that may have changed it); null while MySQL is not open.
+   */
+  private SqlMode mysqlSqlMode;
+
+  /** The mode while MySQL is not open: unknown once a skipped statement may have changed it. */
+  private SqlMode sqlModeWithoutMysql;
 
   /** A remembered session statement; a best-effort one may fail on replay without harm. */
   private record SessionSql(String sql, boolean bestEffort) {}
@@ -141,6 +154,9 @@ final class SideConnections {
               replay.sql(),
               e.getMessage());
         }
+      }
+      if (side == Side.MYSQL) {
+        mysqlSqlMode = readSqlMode(c);
       }
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c, side);
@@ -252,6 +268,55 @@ final class SideConnections {
     Map<String, SessionSql> m = side == Side.MYSQL ? mysqlSessionSql : postgresSessionSql;
     m.remove(key);
     m.put(key, sql);
+  }
+
+  /** The SQL MySQL answers with the session's sql_mode. */
+  static final String SQL_MODE_QUERY = "SELECT @@SESSION.sql_mode";
+
+  /** MySQL's current sql_mode; unknown (so nothing is translated) when it cannot be read. */
+  private static SqlMode readSqlMode(Connection c) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(SQL_MODE_QUERY)) {
+      return rs.next() ? SqlMode.of(rs.getString(1)) : SqlMode.unknown("no answer from MySQL");
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("reading MySQL's sql_mode failed: {}", Redaction.oneLine(e.getMessage()));
+      return SqlMode.unknown("MySQL's sql_mode could not be read");
+    }
+  }
+
+  /** The mode MySQL reported; null while MySQL is not open. */
+  SqlMode mysqlSqlMode() {
+    return mysql == null ? null : mysqlSqlMode;
+  }
+
+  /**
+   * The mode while MySQL is not open: the server default unless the URL sets sql_mode (the value
+   * MySQL would make of it is learnt when MySQL opens) or a statement that may have changed it was
+   * not run on MySQL.
+   */
+  SqlMode sqlModeWithoutMysql() {
+    if (sqlModeWithoutMysql == null) {
+      String url = config.mysqlUrl() + " " + config.mysqlProperties().keySet();
+      String values = String.valueOf(config.mysqlProperties().get("sessionVariables"));
+      sqlModeWithoutMysql =
+          (url + values).toLowerCase(java.util.Locale.ROOT).contains("sql_mode")
+              ? SqlMode.unknown("the URL sets sql_mode and MySQL is not open")
+              : SqlMode.DEFAULT;
+    }
+    return sqlModeWithoutMysql;
+  }
+
+  /**
+   * After {@code sql}, which may have changed the session's sql_mode: asks MySQL again, or, when
+   * MySQL is not open (the statement was not run there) and it names sql_mode, takes the mode as
+   * unknown.
+   */
+  void sqlModeMayHaveChanged(String sql) {
+    if (mysql != null) {
+      mysqlSqlMode = readSqlMode(mysql);
+    } else if (sql.toLowerCase(java.util.Locale.ROOT).contains("sql_mode")) {
+      sqlModeWithoutMysql = SqlMode.unknown("sql_mode was set while MySQL was not open");
+    }
   }
 
   /** Forgets a side whose connection broke, so the next use opens a new one. */

@@ -11,6 +11,7 @@ import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.SideHealth;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
+import io.dualwrite.rewriter.SqlMode;
 import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,7 +98,17 @@ interface StatementContext {
 
   // ------------------------------------------------------------------ runtime services
 
+  /** The translation of {@code sql} under the session's current sql_mode. */
   Translation translate(String sql);
+
+  /** The session's sql_mode, as the rewriter reads statements under it. */
+  SqlMode sqlMode();
+
+  /**
+   * After {@code sql} ran, which may have changed the session's sql_mode: MySQL is asked for it
+   * again (when MySQL is not open and the statement names sql_mode, the mode becomes unknown).
+   */
+  void sqlModeMayHaveChanged(String sql);
 
   SchemaCatalog catalog();
 

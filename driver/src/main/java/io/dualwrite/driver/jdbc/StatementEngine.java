@@ -3,6 +3,7 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.rewriter.AutoIncrement;
+import io.dualwrite.rewriter.SqlMode;
 import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
 import java.sql.BatchUpdateException;
@@ -54,11 +55,16 @@ final class StatementEngine {
   private final WritePath writes;
   private final BatchPath batches;
   private final SessionPath session;
+  private final MultiStatementPath multi;
 
-  /** The last translation this engine used, and the catalog generation it was made against. */
+  /**
+   * The last translation this engine used, and the catalog generation and sql_mode it was made
+   * under.
+   */
   private String translatedSql;
 
   private long translatedGeneration;
+  private SqlMode translatedMode;
   private Translation translated;
 
   /** The translation of the statement running now (for MySQL's error messages). */
@@ -80,6 +86,7 @@ final class StatementEngine {
     this.writes = new WritePath(ctx, vendor, results, mirror);
     this.batches = new BatchPath(ctx, vendor, results, mirror);
     this.session = new SessionPath(ctx, vendor, results, mirror);
+    this.multi = new MultiStatementPath(ctx, vendor, results);
   }
 
   // ------------------------------------------------------------------ preparing
@@ -124,6 +131,7 @@ final class StatementEngine {
     if (preparedSql != null) {
       translatedSql = preparedSql;
       translatedGeneration = ctx.catalog().generation();
+      translatedMode = ctx.sqlMode();
       translated = t;
     }
   }
@@ -134,20 +142,53 @@ final class StatementEngine {
   }
 
   /**
-   * The translation of {@code sql}: the one used last when the SQL text and the schema catalog's
-   * generation are the same (a prepared statement's every execution), else the rewriter's.
+   * The translation of {@code sql}: the one used last when the SQL text, the schema catalog's
+   * generation and the session's sql_mode are the same (a prepared statement's every execution),
+   * else the rewriter's.
    */
   private Translation translate(String sql) {
     long generation = ctx.catalog().generation();
+    SqlMode mode = ctx.sqlMode();
     Translation t = translated;
-    if (t != null && generation == translatedGeneration && sql.equals(translatedSql)) {
+    if (t != null
+        && generation == translatedGeneration
+        && sql.equals(translatedSql)
+        && mode.equals(translatedMode)) {
       return t;
     }
     t = ctx.translate(sql);
     translatedSql = sql;
     translatedGeneration = generation;
+    translatedMode = mode;
     translated = t;
     return t;
+  }
+
+  /**
+   * Whether running {@code sql} may have changed the session's sql_mode, so MySQL is asked for it
+   * again: a session statement or an untranslated one that names {@code sql_mode} (a SET with a
+   * literal, a variable or an expression; several statements in one string), or an {@code EXECUTE}
+   * of a prepared statement, whose text is not known here.
+   */
+  private static boolean mayChangeSqlMode(Translation t, String sql) {
+    if (t.session() == null && !t.isRefused()) {
+      return false;
+    }
+    return containsIgnoreCase(sql, "sql_mode")
+        || startsWithIgnoreCase(sql.stripLeading(), "EXECUTE");
+  }
+
+  private static boolean containsIgnoreCase(String text, String word) {
+    for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithIgnoreCase(String text, String word) {
+    return text.regionMatches(true, 0, word, 0, word.length());
   }
 
   // ------------------------------------------------------------------ running
@@ -177,22 +218,50 @@ final class StatementEngine {
       throws SQLException {
     ctx.beforeStatement();
     results.close();
+    multi.forget();
     Translation t = translate(sql);
     current = t;
     StatementKind kind = t.kind();
+    if (t.isRefused() && MULTI_STATEMENT.equals(t.refusal().code())) {
+      if (mode == Mode.QUERY && !kind.isRead()) {
+        throw Refusals.notAQuery();
+      }
+      try {
+        return multi.run(t, binds);
+      } finally {
+        if (mayChangeSqlMode(t, sql)) {
+          ctx.sqlModeMayHaveChanged(sql);
+        }
+      }
+    }
     if (kind.isRead()) {
       reads.run(t, binds);
       return true;
     }
     if (kind == StatementKind.SESSION || kind == StatementKind.TRANSACTION) {
-      return session.run(t, binds);
+      try {
+        return session.run(t, binds);
+      } finally {
+        if (mayChangeSqlMode(t, sql)) {
+          ctx.sqlModeMayHaveChanged(sql);
+        }
+      }
     }
     if (mode == Mode.QUERY) {
       throw Refusals.notAQuery();
     }
-    writes.run(t, binds, wantsKeys);
+    try {
+      writes.run(t, binds, wantsKeys);
+    } finally {
+      if (mayChangeSqlMode(t, sql)) {
+        ctx.sqlModeMayHaveChanged(sql);
+      }
+    }
     return false;
   }
+
+  /** The rewriter's refusal code for a string of several statements. */
+  private static final String MULTI_STATEMENT = "multi-statement";
 
   /**
    * Runs a prepared-statement batch ({@link BatchPath}); a batch whose statement uses {@code
@@ -340,6 +409,18 @@ final class StatementEngine {
   /** Called when the application moves to the next result; results of ours have only one. */
   void clearResults() {
     results.clear();
+  }
+
+  /**
+   * {@link Statement#getMoreResults(int)}: the next result of a string of several statements that
+   * ran on MySQL; any other statement has one result, so false (its result closed).
+   */
+  boolean moreResults(int current) throws SQLException {
+    if (multi.hasMoreResults()) {
+      return multi.moreResults(current);
+    }
+    results.close();
+    return false;
   }
 
   void closeResults() throws SQLException {

@@ -21,13 +21,20 @@ final class StubResultSet extends UnsupportedResultSet {
   private final Statement statement;
   private final int rows;
   private final long base;
+  private final String fixedString;
   private int row;
   private boolean closed;
 
   StubResultSet(Statement statement, int rows, long base) {
+    this(statement, rows, base, null);
+  }
+
+  /** A result whose every string column is {@code fixedString} (when not null). */
+  StubResultSet(Statement statement, int rows, long base, String fixedString) {
     this.statement = statement;
     this.rows = rows;
     this.base = base;
+    this.fixedString = fixedString;
   }
 
   private void check(int column) throws SQLException {
@@ -83,7 +90,7 @@ final class StubResultSet extends UnsupportedResultSet {
   @Override
   public String getString(int column) throws SQLException {
     check(column);
-    return STRINGS[column % STRINGS.length];
+    return fixedString != null ? fixedString : STRINGS[column % STRINGS.length];
   }
 
   @Override

@@ -112,6 +112,12 @@ final class StubStatement extends UnsupportedPreparedStatement {
       connection.driver().observe(connection.postgres(), sql, null);
     }
     closeResult();
+    if (query && sql.startsWith("SELECT @@SESSION.sql_mode")) {
+      // the driver's session probe: the server default, uncounted like catalog reads
+      resultSet = new StubResultSet(this, 1, 0, "");
+      updateCount = -1;
+      return true;
+    }
     if (query) {
       resultSet = new StubResultSet(this, catalog ? 0 : connection.driver().rows(), 0);
       connection.driver().countQuery(connection.postgres());
