@@ -140,18 +140,7 @@ final class ColumnLiterals {
 
   private static String encode(String v) {
     StringBuilder out = new StringBuilder(v.length() + 2);
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\'') {
-        out.append("''");
-      } else if (c == '\\') {
-        out.append("\\\\");
-      } else if (c == '\0') {
-        out.append("\\0");
-      } else {
-        out.append(c);
-      }
-    }
+    MysqlLexer.appendCanonicalBody(out, v);
     return out.toString();
   }
 }

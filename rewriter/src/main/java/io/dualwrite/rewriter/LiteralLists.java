@@ -6,8 +6,6 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
@@ -15,9 +13,9 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * Long {@code IN} lists of plain literals, parsed fast: JSqlParser's lookahead makes a list of
  * 100,000 values take many seconds, so before parsing each parenthesised list of at least {@link
  * #MIN_ITEMS} plain literals (unsigned integers, string literals) becomes one marker literal, and
- * after parsing the {@code IN} whose list is a marker gets the literal nodes back, built as
- * JSqlParser builds them. The tree is the one parsing the whole text gives; when a marker ends up
- * anywhere but an {@code IN} list, the caller parses the whole text instead.
+ * after parsing the list node holding only a marker gets the literal nodes back, built as
+ * JSqlParser builds them. The tree is the one parsing the whole text gives; when a marker is not
+ * found alone in a list node, the caller parses the whole text instead.
  */
 final class LiteralLists {
 
@@ -36,20 +34,26 @@ final class LiteralLists {
      * Puts the literals back into {@code statement}'s {@code IN} lists; false when a marker is not
      * an IN list's only item (then parse the original text).
      */
+    @SuppressWarnings("unchecked")
     boolean expand(Statement statement) {
       int[] expanded = {0};
       TablesNamesFinder<Void> finder =
           new TablesNamesFinder<>() {
             @Override
-            public <S> Void visit(InExpression in, S context) {
-              int index = markerIndex(in.getRightExpression());
-              if (index >= 0) {
-                in.setRightExpression(literals(lists.get(index)));
-                expanded[0]++;
-                in.getLeftExpression().accept(this, context);
+            public <S> Void visit(ExpressionList<?> list, S context) {
+              int index = markerIndex(list);
+              if (index < 0) {
+                for (Expression item : list) {
+                  item.accept(this, context); // what the finder does with a list
+                }
                 return null;
               }
-              return super.visit(in, context);
+              // in place: the list node is the one parsing the whole text gives, whatever holds it
+              ExpressionList<Expression> items = (ExpressionList<Expression>) list;
+              items.clear();
+              items.addAll(literals(lists.get(index)));
+              expanded[0]++;
+              return null;
             }
           };
       try {
@@ -139,11 +143,11 @@ final class LiteralLists {
   }
 
   /** The literal nodes JSqlParser builds for the tokens. */
-  private static ParenthesedExpressionList<Expression> literals(List<String> tokens) {
+  private static List<Expression> literals(List<String> tokens) {
     List<Expression> items = new ArrayList<>(tokens.size());
     for (String token : tokens) {
       items.add(token.charAt(0) == '\'' ? new StringValue(token) : new LongValue(token));
     }
-    return new ParenthesedExpressionList<>(items);
+    return items;
   }
 }
