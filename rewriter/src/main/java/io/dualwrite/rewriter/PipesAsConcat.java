@@ -142,7 +142,7 @@ final class PipesAsConcat {
     if (tok.equals(")")) {
       int open = matching(t, last, -1);
       start = open;
-      if (open > 0 && isName(t, open - 1) && adjacentOrSpaced(t, open - 1)) {
+      if (open > 0 && isName(t, open - 1)) {
         start = open - 1; // a function call
       }
     } else if (isPrimary(t, last)) {
@@ -236,11 +236,6 @@ final class PipesAsConcat {
     String tok = t.get(i);
     return (tok.startsWith("`") || (!tok.isEmpty() && Character.isLetter(tok.charAt(0))))
         && (!OPERATOR_WORDS.contains(t.word(i)) || t.word(i).equals("EXISTS"));
-  }
-
-  /** Always true: MySQL's built-in functions take no space before '(' and others may. */
-  private static boolean adjacentOrSpaced(Tokens t, int i) {
-    return true;
   }
 
   /** A word directly followed by a string literal (X'..', DATE '..'): a typed literal. */
