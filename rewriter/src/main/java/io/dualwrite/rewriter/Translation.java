@@ -1,6 +1,7 @@
 package io.dualwrite.rewriter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ public final class Translation {
   private final PinnedStatement pinned;
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
+  private final Map<Integer, ParameterTarget> parameterTargets;
 
   private Translation(Builder b) {
     this.mysqlSql = b.mysqlSql;
@@ -38,6 +40,7 @@ public final class Translation {
     this.pinned = b.pinned;
     this.autoIncrement = b.autoIncrement;
     this.session = b.session;
+    this.parameterTargets = Map.copyOf(b.parameterTargets);
   }
 
   /** A translation of mysqlSql; every other part is empty (null, none, false) unless set. */
@@ -68,6 +71,7 @@ public final class Translation {
     private PinnedStatement pinned;
     private AutoIncrement autoIncrement;
     private SessionCommand session;
+    private Map<Integer, ParameterTarget> parameterTargets = Map.of();
 
     private Builder(String mysqlSql, StatementKind kind) {
       this.mysqlSql = mysqlSql;
@@ -91,6 +95,11 @@ public final class Translation {
 
     Builder parameterMap(int[] parameterMap) {
       this.parameterMap = parameterMap;
+      return this;
+    }
+
+    Builder parameterTargets(Map<Integer, ParameterTarget> parameterTargets) {
+      this.parameterTargets = parameterTargets;
       return this;
     }
 
@@ -176,6 +185,14 @@ public final class Translation {
    */
   public int[] parameterMap() {
     return parameterMap;
+  }
+
+  /**
+   * The column the application's parameter {@code index} (0-based) is written into or compared
+   * with, when the statement says so directly; null otherwise.
+   */
+  public ParameterTarget parameterTarget(int index) {
+    return parameterTargets.get(index);
   }
 
   /** SELECT ... FOR UPDATE / LOCK IN SHARE MODE / FOR SHARE. */

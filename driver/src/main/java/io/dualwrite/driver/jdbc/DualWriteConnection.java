@@ -229,7 +229,7 @@ public final class DualWriteConnection extends ForwardingConnection {
 
     @Override
     public boolean postgresGetsWholeSeconds() {
-      return authoritativeSide() == Side.MYSQL && runtime.mysqlGetsWholeSeconds();
+      return runtime.mysqlGetsWholeSeconds();
     }
 
     @Override
