@@ -23,6 +23,7 @@ public final class Translation {
   private final PinnedStatement pinned;
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
+  private final ResultColumns resultColumns;
 
   private Translation(Builder b) {
     this.mysqlSql = b.mysqlSql;
@@ -38,6 +39,7 @@ public final class Translation {
     this.pinned = b.pinned;
     this.autoIncrement = b.autoIncrement;
     this.session = b.session;
+    this.resultColumns = b.resultColumns;
   }
 
   /** A translation of mysqlSql; every other part is empty (null, none, false) unless set. */
@@ -68,6 +70,7 @@ public final class Translation {
     private PinnedStatement pinned;
     private AutoIncrement autoIncrement;
     private SessionCommand session;
+    private ResultColumns resultColumns;
 
     private Builder(String mysqlSql, StatementKind kind) {
       this.mysqlSql = mysqlSql;
@@ -126,6 +129,11 @@ public final class Translation {
 
     Builder session(SessionCommand session) {
       this.session = session;
+      return this;
+    }
+
+    Builder resultColumns(ResultColumns resultColumns) {
+      this.resultColumns = resultColumns;
       return this;
     }
 
@@ -217,6 +225,15 @@ public final class Translation {
   /** Non-null iff {@link #kind()} is SESSION or TRANSACTION. */
   public SessionCommand session() {
     return session;
+  }
+
+  /**
+   * For a SELECT: its result columns as MySQL labels them, read from the rewriter's parse tree when
+   * the statement was parsed (see {@link ResultColumns}). Null for every other statement, and for a
+   * SELECT whose select list cannot be read (then PostgreSQL's labels stand).
+   */
+  public ResultColumns resultColumns() {
+    return resultColumns;
   }
 
   @Override
