@@ -1,7 +1,9 @@
 package io.dualwrite.rewriter;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,9 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
+import net.sf.jsqlparser.parser.Node;
+import net.sf.jsqlparser.parser.SimpleNode;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -83,6 +88,40 @@ public final class ResultColumns {
       }
     }
     return new ResultColumns(items, outerJoined(plain));
+  }
+
+  /**
+   * Cuts the kept expressions loose from the parser's node tree, once the statement is translated.
+   * JSqlParser links most tree objects to their parse node, and each node to its parent, children
+   * and tokens: an expression kept in a cached {@link Translation} would keep the whole parse of
+   * the statement alive. Nothing here or in the driver reads those nodes.
+   */
+  void detachFromParse() {
+    for (Item item : items) {
+      Expression e = item.expression();
+      if (e != null && e.getASTNode() != null) {
+        Node root = e.getASTNode();
+        while (root.jjtGetParent() != null) {
+          root = root.jjtGetParent();
+        }
+        unlink(root);
+        return; // one statement, one tree
+      }
+    }
+  }
+
+  private static void unlink(Node root) {
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node n = pending.pop();
+      if (n instanceof SimpleNode s && s.jjtGetValue() instanceof ASTNodeAccess linked) {
+        linked.setASTNode(null);
+      }
+      for (int i = 0; i < n.jjtGetNumChildren(); i++) {
+        pending.push(n.jjtGetChild(i));
+      }
+    }
   }
 
   /** The select list, one item per entry as written ({@code *} not expanded). */

@@ -253,6 +253,9 @@ final class Translator {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
+      if (resultColumns != null) {
+        resultColumns.detachFromParse();
+      }
       return plainBuilder(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead)
           .resultColumns(resultColumns)
           .build();

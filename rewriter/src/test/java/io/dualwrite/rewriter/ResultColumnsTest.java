@@ -174,6 +174,25 @@ class ResultColumnsTest {
   }
 
   @Test
+  void theKeptExpressionsDoNotHoldTheParseTree() {
+    // a cached translation must not keep the parser's nodes (and through them the whole tree)
+    ResultColumns rc =
+        REWRITER
+            .translate(
+                "SELECT u.id, COUNT(o.id) + 1, (SELECT MAX(total) FROM orders) FROM users u"
+                    + " LEFT JOIN orders o ON o.user_id = u.id GROUP BY u.id")
+            .resultColumns();
+    assertThat(rc.expressions(3)).allSatisfy(e -> assertThat(e.getASTNode()).isNull());
+    assertThat(
+            ((Function)
+                    ((net.sf.jsqlparser.expression.operators.arithmetic.Addition)
+                            rc.expressions(3).get(1))
+                        .getLeftExpression())
+                .getASTNode())
+        .isNull();
+  }
+
+  @Test
   void theSameTranslationIsReadOncePerStatementText() {
     Translation first = REWRITER.translate("SELECT id AS Ident FROM users");
     assertThat(REWRITER.translate("SELECT id AS Ident FROM users").resultColumns())
