@@ -1,6 +1,7 @@
 package io.dualwrite.rewriter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,7 @@ public final class Translation {
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
   private final ResultColumns resultColumns;
+  private final Map<Integer, ParameterTarget> parameterTargets;
 
   private Translation(Builder b) {
     this.mysqlSql = b.mysqlSql;
@@ -40,6 +42,7 @@ public final class Translation {
     this.autoIncrement = b.autoIncrement;
     this.session = b.session;
     this.resultColumns = b.resultColumns;
+    this.parameterTargets = Map.copyOf(b.parameterTargets);
   }
 
   /** A translation of mysqlSql; every other part is empty (null, none, false) unless set. */
@@ -71,6 +74,7 @@ public final class Translation {
     private AutoIncrement autoIncrement;
     private SessionCommand session;
     private ResultColumns resultColumns;
+    private Map<Integer, ParameterTarget> parameterTargets = Map.of();
 
     private Builder(String mysqlSql, StatementKind kind) {
       this.mysqlSql = mysqlSql;
@@ -94,6 +98,11 @@ public final class Translation {
 
     Builder parameterMap(int[] parameterMap) {
       this.parameterMap = parameterMap;
+      return this;
+    }
+
+    Builder parameterTargets(Map<Integer, ParameterTarget> parameterTargets) {
+      this.parameterTargets = parameterTargets;
       return this;
     }
 
@@ -184,6 +193,14 @@ public final class Translation {
    */
   public int[] parameterMap() {
     return parameterMap;
+  }
+
+  /**
+   * The column the application's parameter {@code index} (0-based) is written into or compared
+   * with, when the statement says so directly; null otherwise.
+   */
+  public ParameterTarget parameterTarget(int index) {
+    return parameterTargets.get(index);
   }
 
   /** SELECT ... FOR UPDATE / LOCK IN SHARE MODE / FOR SHARE. */

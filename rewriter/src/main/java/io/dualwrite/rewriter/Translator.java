@@ -316,6 +316,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(ctx.parameterMap())
+        .parameterTargets(ctx.parameterTargets)
         .lockingRead(locking)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten);
@@ -348,6 +349,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)
@@ -428,6 +430,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)

@@ -140,7 +140,7 @@ final class ConnectionContext implements StatementContext {
 
   @Override
   public boolean postgresGetsWholeSeconds() {
-    return conn.authoritativeSide() == Side.MYSQL && runtime.mysqlGetsWholeSeconds();
+    return runtime.mysqlGetsWholeSeconds();
   }
 
   @Override

@@ -120,7 +120,8 @@ final class ReadPath {
           mysql ? Binder.identity(binds) : t.parameterMap(),
           null,
           side,
-          ctx.postgresGetsWholeSeconds());
+          ctx.postgresGetsWholeSeconds(),
+          mysql ? null : t);
       ps.execute();
       vendor.ran(ps);
       return ps.getResultSet();

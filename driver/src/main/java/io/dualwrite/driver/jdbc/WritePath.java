@@ -195,7 +195,7 @@ final class WritePath {
         return n;
       }
       PreparedStatement ps = vendor.preparedOn(side, c, sql.sql(), keys, keyColumn);
-      Binder.apply(ps, binds, sql.sources(), sql.values(), side, ctx.postgresGetsWholeSeconds());
+      Binder.apply(ps, binds, sql, side, ctx.postgresGetsWholeSeconds());
       long n = ps.executeLargeUpdate();
       vendor.ran(ps);
       return n;

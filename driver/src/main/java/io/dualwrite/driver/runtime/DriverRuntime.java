@@ -313,6 +313,11 @@ public final class DriverRuntime implements AutoCloseable {
     }
 
     @Override
+    public boolean truncatesFractionalSeconds() {
+      return mysqlIsMariaDb; // MariaDB cuts a fraction beyond the column's precision; MySQL rounds
+    }
+
+    @Override
     public long generation() {
       return generation.get();
     }
