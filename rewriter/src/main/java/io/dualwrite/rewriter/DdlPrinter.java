@@ -312,12 +312,18 @@ abstract class DdlPrinter {
     }
   }
 
+  /**
+   * The parse budget of a column-level CHECK's condition (its statement was parsed under the
+   * rewriter's own budget; the condition is a part of it, kept as text by JSqlParser).
+   */
+  private static final long CHECK_PARSE_TIMEOUT_MILLIS = 2000;
+
   /** A column-level CHECK: the condition translated like a table-level one. */
   String columnCheck(String constraintName, String parenthesised, String column) {
     net.sf.jsqlparser.expression.Expression condition;
     try {
-      condition = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseCondExpression(parenthesised);
-    } catch (net.sf.jsqlparser.JSQLParserException ex) {
+      condition = SqlParsing.parseCondition(parenthesised, CHECK_PARSE_TIMEOUT_MILLIS);
+    } catch (SqlParsing.ParseFailure ex) {
       throw RefusedException.syntax(
           "column-option:CHECK", "The CHECK on " + column + " could not be parsed.");
     }

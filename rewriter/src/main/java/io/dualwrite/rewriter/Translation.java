@@ -24,6 +24,7 @@ public final class Translation {
   private final PinnedStatement pinned;
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
+  private final ResultColumns resultColumns;
   private final Map<Integer, ParameterTarget> parameterTargets;
 
   private Translation(Builder b) {
@@ -40,6 +41,7 @@ public final class Translation {
     this.pinned = b.pinned;
     this.autoIncrement = b.autoIncrement;
     this.session = b.session;
+    this.resultColumns = b.resultColumns;
     this.parameterTargets = Map.copyOf(b.parameterTargets);
   }
 
@@ -71,6 +73,7 @@ public final class Translation {
     private PinnedStatement pinned;
     private AutoIncrement autoIncrement;
     private SessionCommand session;
+    private ResultColumns resultColumns;
     private Map<Integer, ParameterTarget> parameterTargets = Map.of();
 
     private Builder(String mysqlSql, StatementKind kind) {
@@ -135,6 +138,11 @@ public final class Translation {
 
     Builder session(SessionCommand session) {
       this.session = session;
+      return this;
+    }
+
+    Builder resultColumns(ResultColumns resultColumns) {
+      this.resultColumns = resultColumns;
       return this;
     }
 
@@ -234,6 +242,15 @@ public final class Translation {
   /** Non-null iff {@link #kind()} is SESSION or TRANSACTION. */
   public SessionCommand session() {
     return session;
+  }
+
+  /**
+   * For a SELECT: its result columns as MySQL labels them, read from the rewriter's parse tree when
+   * the statement was parsed (see {@link ResultColumns}). Null for every other statement, and for a
+   * SELECT whose select list cannot be read (then PostgreSQL's labels stand).
+   */
+  public ResultColumns resultColumns() {
+    return resultColumns;
   }
 
   @Override

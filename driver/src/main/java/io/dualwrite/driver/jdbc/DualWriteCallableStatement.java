@@ -39,36 +39,38 @@ final class DualWriteCallableStatement extends ForwardingCallableStatement {
     }
   }
 
-  @Override
-  public boolean execute() throws SQLException {
+  /** One execution of the routine call, as the vendor statement runs it. */
+  @FunctionalInterface
+  private interface Execution<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code execution} on the authoritative side, then records that it was not mirrored. */
+  private <T> T call(Execution<T> execution) throws SQLException {
     conn.beforeStatement();
-    boolean result = super.execute();
+    T result = execution.run();
     recordUnmirrored();
     return result;
   }
 
   @Override
+  public boolean execute() throws SQLException {
+    return call(super::execute);
+  }
+
+  @Override
   public int executeUpdate() throws SQLException {
-    conn.beforeStatement();
-    int count = super.executeUpdate();
-    recordUnmirrored();
-    return count;
+    return call(super::executeUpdate);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    conn.beforeStatement();
-    long count = super.executeLargeUpdate();
-    recordUnmirrored();
-    return count;
+    return call(super::executeLargeUpdate);
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    conn.beforeStatement();
-    ResultSet rs = super.executeQuery();
-    recordUnmirrored();
-    return rs;
+    return call(super::executeQuery);
   }
 
   @Override
