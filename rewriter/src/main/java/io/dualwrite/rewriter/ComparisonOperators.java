@@ -21,8 +21,8 @@ final class ComparisonOperators {
     Expression l = c.getLeftExpression();
     Expression r = c.getRightExpression();
     Expression column = l instanceof JdbcParameter ? r : l;
-    d.withParameterTarget(
-        d.columnInfo(column), column == l ? r : l, false, () -> printComparison(d, c, op));
+    ParameterTargets.with(
+        d.ctx, d.columnInfo(column), column == l ? r : l, false, () -> printComparison(d, c, op));
   }
 
   private static void printComparison(PgExpressionDeParser d, ComparisonOperator c, String op) {
@@ -141,7 +141,7 @@ final class ComparisonOperators {
           d.a(", ");
         }
         Expression item = (Expression) list.get(i);
-        d.withParameterTarget(d.columnInfo(left), item, false, () -> wrapLower(d, item, ci));
+        ParameterTargets.with(d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci));
       }
       d.a(")");
     } else {

@@ -48,7 +48,7 @@ class DmlPrinter {
    */
   void assignedValue(Expression v, Optional<ColumnInfo> column) {
     Expression value = ColumnLiterals.adapt(v, column, ctx.catalog.truncatesFractionalSeconds());
-    expr.withParameterTarget(column, value, true, () -> printAssignedValue(value, column));
+    ParameterTargets.with(ctx, column, value, true, () -> printAssignedValue(value, column));
   }
 
   private void printAssignedValue(Expression v, Optional<ColumnInfo> column) {

@@ -279,29 +279,8 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     }
     a("?");
     ctx.bindings.add(new Binding.AppParameter(parameter.getIndex() - 1));
-    if (ctx.nextParameterTarget != null) {
-      ctx.parameterTargets.putIfAbsent(parameter.getIndex() - 1, ctx.nextParameterTarget);
-    }
+    ParameterTargets.record(ctx, parameter.getIndex() - 1);
     return out();
-  }
-
-  /**
-   * Runs {@code print} with {@code value}'s parameter, when it is a bare {@code ?}, recorded as
-   * written into ({@code assigned}) or compared with {@code column} (see {@link ParameterTarget}).
-   */
-  final void withParameterTarget(
-      Optional<ColumnInfo> column, Expression value, boolean assigned, Runnable print) {
-    if (column.isEmpty() || !(value instanceof JdbcParameter)) {
-      print.run();
-      return;
-    }
-    ParameterTarget outer = ctx.nextParameterTarget;
-    ctx.nextParameterTarget = new ParameterTarget(column.get().mysqlType(), assigned);
-    try {
-      print.run();
-    } finally {
-      ctx.nextParameterTarget = outer;
-    }
   }
 
   /** MySQL's aggregate functions. */
