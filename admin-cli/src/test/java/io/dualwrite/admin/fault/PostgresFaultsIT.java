@@ -2,6 +2,7 @@ package io.dualwrite.admin.fault;
 
 import static io.dualwrite.admin.fault.FaultApp.DEADLINE_MILLIS;
 import static io.dualwrite.admin.fault.FaultApp.FAULT_SECONDS;
+import static io.dualwrite.admin.fault.FaultApp.PROBED_FAULT_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.admin.fault.FaultApp.Call;
@@ -60,13 +61,20 @@ class PostgresFaultsIT {
   }
 
   private static void report(String test, List<Call> calls, long skipMillis, Recovery r) {
+    report(test, calls, skipMillis, -1, r);
+  }
+
+  private static void report(
+      String test, List<Call> calls, long skipMillis, long resumedMillis, Recovery r) {
     System.out.printf(
         "PostgresFaultsIT %s: %d calls, longest %d ms, first skipped write %d ms after the fault,"
-            + " differing %s, drift %s, repair wrote %d rows%n",
+            + " mirroring again %d ms after it ended, differing %s, drift %s, repair wrote %d"
+            + " rows%n",
         test,
         calls.size(),
         FaultApp.longestMillis(calls),
         skipMillis,
+        resumedMillis,
         r.differing(),
         r.drift(),
         r.rowsRepaired());
@@ -92,15 +100,16 @@ class PostgresFaultsIT {
     fresh(db, name);
     List<Call> calls;
     long skipMillis;
+    long resumedMillis;
     try (TcpProxy proxy = FaultApp.proxyFor(db.postgres().jdbcUrl());
         FaultApp app = new FaultApp(name, DualWriteTestUrls.url(db), props(db, name, proxy))) {
       app.start();
       Thread.sleep(3000);
       long faultAt = System.nanoTime();
       proxy.halfOpen();
-      FaultApp.sleepUntil(faultAt + TimeUnit.SECONDS.toNanos(FAULT_SECONDS));
+      FaultApp.sleepUntil(faultAt + TimeUnit.SECONDS.toNanos(PROBED_FAULT_SECONDS));
       proxy.heal();
-      Thread.sleep(3000);
+      resumedMillis = app.awaitMirroringAgain(10);
       calls = app.stop();
       skipMillis = TimeUnit.NANOSECONDS.toMillis(app.firstSkipNanos() - faultAt);
       assertThat(app.firstSkipNanos()).as("breaker opened (writes skipped)").isPositive();
@@ -109,9 +118,10 @@ class PostgresFaultsIT {
     }
     assertBoundedAndErrorFree(calls);
     assertThat(skipMillis).as("from the fault to the breaker opening").isLessThanOrEqualTo(3000);
+    assertThat(resumedMillis).as("writes mirrored again after the path healed").isNotNegative();
     Recovery r = FaultApp.assertDriftNamesTheDifferencesAndRepairMakesThemEqual(db, name);
     assertThat(r.drift()).contains("fault_" + name);
-    report(name, calls, skipMillis, r);
+    report(name, calls, skipMillis, resumedMillis, r);
   }
 
   /**
@@ -126,14 +136,15 @@ class PostgresFaultsIT {
     fresh(db, name);
     List<Call> calls;
     long skipMillis;
+    long resumedMillis;
     try (TcpProxy proxy = FaultApp.proxyFor(db.postgres().jdbcUrl());
         FaultApp app = new FaultApp(name, DualWriteTestUrls.url(db), props(db, name, proxy))) {
       proxy.halfOpen(); // nothing open yet: every connection is accepted and never answered
       long faultAt = System.nanoTime();
       app.start();
-      FaultApp.sleepUntil(faultAt + TimeUnit.SECONDS.toNanos(FAULT_SECONDS));
+      FaultApp.sleepUntil(faultAt + TimeUnit.SECONDS.toNanos(PROBED_FAULT_SECONDS));
       proxy.heal();
-      Thread.sleep(3000);
+      resumedMillis = app.awaitMirroringAgain(10);
       calls = app.stop();
       assertThat(app.firstSkipNanos()).as("breaker opened (writes skipped)").isPositive();
       skipMillis = TimeUnit.NANOSECONDS.toMillis(app.firstSkipNanos() - faultAt);
@@ -144,9 +155,10 @@ class PostgresFaultsIT {
     assertThat(skipMillis)
         .as("from the first connection attempt to the breaker opening")
         .isLessThanOrEqualTo(DEADLINE_MILLIS + 1000);
+    assertThat(resumedMillis).as("writes mirrored again once PostgreSQL answers").isNotNegative();
     Recovery r = FaultApp.assertDriftNamesTheDifferencesAndRepairMakesThemEqual(db, name);
     assertThat(r.drift()).contains("fault_" + name);
-    report(name, calls, skipMillis, r);
+    report(name, calls, skipMillis, resumedMillis, r);
   }
 
   /**

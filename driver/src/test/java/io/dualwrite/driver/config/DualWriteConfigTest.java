@@ -148,9 +148,7 @@ class DualWriteConfigTest {
         .containsEntry("socketTimeout", "1500");
     assertThat(config.mysqlProperties()).doesNotContainKey("socketTimeout");
     info.setProperty("socketTimeout", "600");
-    assertThat(
-            DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info)
-                .propertiesAsMirror(false))
+    assertThat(DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info).propertiesAsMirror(false))
         .as("a shorter one of the application's is kept")
         .containsEntry("socketTimeout", "600");
   }
