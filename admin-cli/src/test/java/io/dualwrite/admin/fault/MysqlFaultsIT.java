@@ -65,7 +65,7 @@ class MysqlFaultsIT {
   private static void report(String test, List<Call> calls, Recovery r) {
     long errors = calls.stream().filter(c -> c.error() != null).count();
     System.out.printf(
-        "MysqlFaultsIT %s: %d calls, %d MySQL errors, longest %d ms, differing %s, drift %s,"
+        "MysqlFaultsIT %s: %d calls, %d errors, longest %d ms, differing %s, drift %s,"
             + " repair wrote %d rows%n",
         test,
         calls.size(),
@@ -314,8 +314,7 @@ class MysqlFaultsIT {
         calls.stream()
             .filter(c -> c.error() != null && FaultApp.NO_KEY.equals(c.error().getMessage()))
             .count();
-    assertThat(
-            FaultApp.errors(calls).stream().filter(e -> !e.endsWith(FaultApp.NO_KEY)).toList())
+    assertThat(FaultApp.errors(calls).stream().filter(e -> !e.endsWith(FaultApp.NO_KEY)).toList())
         .as("application errors")
         .isEmpty();
     assertThat(FaultApp.longestMillis(calls))
