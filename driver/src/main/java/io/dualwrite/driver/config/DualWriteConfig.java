@@ -299,8 +299,9 @@ public final class DualWriteConfig {
 
   /**
    * The connection properties of {@code postgres} (else MySQL) when it is not the authoritative
-   * side: the vendor's connect and login timeouts no longer than {@link #mirrorTimeoutMillis()}, so
-   * opening a connection to a hung server is bounded like every statement on it.
+   * side: the vendor's connect and login timeouts (Connector/J's socket timeout too) no longer than
+   * {@link #mirrorTimeoutMillis()}, so opening a connection to a hung server is bounded like every
+   * statement on it.
    */
   public Properties propertiesAsMirror(boolean postgres) {
     Properties p = postgres ? postgresProperties() : mysqlProperties();
@@ -310,6 +311,9 @@ public final class DualWriteConfig {
       capInt(p, "loginTimeout", seconds);
     } else {
       capInt(p, "connectTimeout", mirrorTimeoutMillis); // Connector/J: milliseconds, 0 = none
+      // Connector/J bounds its handshake only by socketTimeout: a server that accepts and never
+      // answers would hold the connect forever (pgjdbc's loginTimeout covers it on that side).
+      capInt(p, "socketTimeout", mirrorTimeoutMillis);
     }
     return p;
   }

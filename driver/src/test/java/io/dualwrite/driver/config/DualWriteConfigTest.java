@@ -139,6 +139,21 @@ class DualWriteConfigTest {
   }
 
   @Test
+  void mysqlAsTheOtherSideGetsItsHandshakeBoundedBySocketTimeout_issue13() throws SQLException {
+    Properties info = pg();
+    info.setProperty("dualwrite.mirrorTimeoutMillis", "1500");
+    DualWriteConfig config = DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info);
+    assertThat(config.propertiesAsMirror(false))
+        .containsEntry("connectTimeout", "1500")
+        .containsEntry("socketTimeout", "1500");
+    assertThat(config.mysqlProperties()).doesNotContainKey("socketTimeout");
+    info.setProperty("socketTimeout", "600");
+    assertThat(DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info).propertiesAsMirror(false))
+        .as("a shorter one of the application's is kept")
+        .containsEntry("socketTimeout", "600");
+  }
+
+  @Test
   void noPasswordInToStringOrErrors() throws SQLException {
     Properties info = new Properties();
     info.setProperty("password", "hunter2");
