@@ -2,6 +2,7 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.compare.ResultComparator;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.routing.ReadRouter;
 import io.dualwrite.driver.routing.ReadRouter.Route;
 import io.dualwrite.driver.runtime.SideHealth;
@@ -147,7 +148,7 @@ final class ReadPath {
       difference = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
     } catch (SQLException e) {
       ctx.mirrorFailed(other, System.nanoTime() - start, e);
-      difference = other + " side failed: " + e.getSQLState() + " " + e.getMessage();
+      difference = other + " side failed: " + e.getSQLState() + " " + SafeText.error(e);
     }
     if (authRows != null) {
       authRows.beforeFirst();

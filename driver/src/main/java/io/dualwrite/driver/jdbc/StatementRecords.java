@@ -1,10 +1,10 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
-import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.rewriter.Translation;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.UNTRANSLATABLE,
         t.mysqlSql(),
-        t.isRefused() ? t.refusal().reason() : "no PostgreSQL equivalent",
+        t.isRefused() ? refusal(t) : "no PostgreSQL equivalent",
         Set.of(),
         List.of(),
         false);
@@ -67,7 +67,7 @@ final class StatementRecords {
             + ": "
             + e.getSQLState()
             + " "
-            + e.getMessage(),
+            + SafeText.error(e),
         t.tablesRead(),
         List.of(),
         false);
@@ -101,7 +101,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.MIRROR_FAILED,
         sql,
-        other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+        other + " side: " + e.getSQLState() + " " + SafeText.error(e),
         tables,
         keys,
         drift);
@@ -113,7 +113,7 @@ final class StatementRecords {
     recorder.record(
         commit ? DiscrepancyKind.COMMIT_FAILED : DiscrepancyKind.MIRROR_FAILED,
         sql,
-        other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+        other + " side: " + e.getSQLState() + " " + SafeText.error(e),
         tables,
         List.of(),
         commit);
@@ -173,7 +173,9 @@ final class StatementRecords {
             + " commit failed after the write was mirrored to "
             + auth.other()
             + ": "
-            + e.getMessage(),
+            + e.getSQLState()
+            + " "
+            + SafeText.error(e),
         t.tablesWritten(),
         List.of(),
         true);
@@ -184,10 +186,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.MIRROR_FAILED,
         t.mysqlSql(),
-        "POSTGRES side keeps checking foreign keys: "
-            + e.getSQLState()
-            + " "
-            + Redaction.oneLine(e.getMessage()),
+        "POSTGRES side keeps checking foreign keys: " + e.getSQLState() + " " + SafeText.error(e),
         Set.of(),
         List.of(),
         false);
@@ -205,7 +204,11 @@ final class StatementRecords {
     return out;
   }
 
+  /**
+   * The rewriter's code and reason; the reason may quote part of the statement, so its literals are
+   * hidden as in the SQL.
+   */
   private static String refusal(Translation t) {
-    return t.refusal().code() + ": " + t.refusal().reason();
+    return t.refusal().code() + ": " + SafeText.sql(t.refusal().reason());
   }
 }
