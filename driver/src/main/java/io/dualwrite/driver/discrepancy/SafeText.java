@@ -182,6 +182,49 @@ public final class SafeText {
     }
   }
 
+  /**
+   * The characters that are inside a single-quoted string literal under both readings (with and
+   * without backslash escapes): certainly data, whatever the session's {@code sql_mode}.
+   */
+  public static boolean[] certainlyInStrings(String sql) {
+    boolean[] with = strings(sql, true);
+    boolean[] without = strings(sql, false);
+    for (int i = 0; i < with.length; i++) {
+      with[i] &= without[i];
+    }
+    return with;
+  }
+
+  private static boolean[] strings(String sql, boolean backslashEscapes) {
+    boolean[] in = new boolean[sql.length()];
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        int end = closeQuote(sql, i, c, c != '`' && backslashEscapes);
+        if (c == '\'') {
+          for (int k = i + 1; k < end - 1; k++) {
+            in[k] = true;
+          }
+        }
+        i = end;
+      } else if (c == '#'
+          || (c == '-' && i + 2 < n && sql.charAt(i + 1) == '-' && sql.charAt(i + 2) <= ' ')) {
+        i = lineEnd(sql, i);
+      } else if (c == '/'
+          && i + 1 < n
+          && sql.charAt(i + 1) == '*'
+          && !(i + 2 < n && sql.charAt(i + 2) == '!')) {
+        int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 2;
+      } else {
+        i++;
+      }
+    }
+    return in;
+  }
+
   /** Index just past the quoted token opened at {@code start} (the end of text if unclosed). */
   private static int closeQuote(String s, int start, char quote, boolean backslashEscapes) {
     int i = start + 1;

@@ -107,9 +107,9 @@ final class ReadPath {
     try {
       if (binds == null && (mysql || t.mysqlParameterCount() == 0)) {
         Statement s = rewindable ? vendor.rewindablePlainOn(side, c) : vendor.plainOn(side, c);
-        s.execute(sql);
+        boolean rows = s.execute(sql);
         vendor.ran(s);
-        return s.getResultSet();
+        return rows ? s.getResultSet() : noRows(s);
       }
       PreparedStatement ps =
           rewindable
@@ -122,12 +122,21 @@ final class ReadPath {
           null,
           side,
           ctx.postgresGetsWholeSeconds());
-      ps.execute();
+      boolean rows = ps.execute();
       vendor.ran(ps);
-      return ps.getResultSet();
+      return rows ? ps.getResultSet() : noRows(ps);
     } finally {
       ctx.metrics().statement(side, System.nanoTime() - start);
     }
+  }
+
+  /**
+   * A SELECT that gave no rows but an update count ({@code SELECT ... INTO OUTFILE}, {@code INTO
+   * @v}): the count is the statement's result, as Connector/J reports it.
+   */
+  private ResultSet noRows(Statement s) throws SQLException {
+    results.updateCount(s.getUpdateCount());
+    return null;
   }
 
   /**

@@ -34,6 +34,38 @@ final class StatementRecords {
         DiscrepancyKind.UNTRANSLATABLE, t.mysqlSql(), refusal(t), tables, List.of(), drift);
   }
 
+  /** A statement naming a control table was refused; it ran nowhere, so no drift. */
+  void controlTableRefused(Translation t, String table) {
+    recorder.record(
+        DiscrepancyKind.CONTROL_TABLE_REFUSED,
+        t.mysqlSql(),
+        "the statement names the control table "
+            + table
+            + "; refused with SQLState "
+            + ControlTables.SQLSTATE
+            + " (the store is changed with dualwrite-admin)",
+        Set.of(table),
+        List.of(),
+        false);
+  }
+
+  /**
+   * A stored routine call ({@code CALL p()}, or a {@code CallableStatement}) ran on the
+   * authoritative side only: its mirror is skipped by design (routines are not translated). What it
+   * changed is unknown, so while writes are mirrored every table may now differ: drift on all
+   * tables, which sends reads to the authoritative side until {@code dualwrite-admin repair}.
+   */
+  void routineCallNotMirrored(String sql) {
+    recorder.record(
+        DiscrepancyKind.MIRROR_SKIPPED,
+        sql,
+        "stored routine calls run on the authoritative side only; what they change is not"
+            + " mirrored",
+        Set.of(DriftTracker.ALL_TABLES),
+        List.of(),
+        true);
+  }
+
   /** A read the flags send to PostgreSQL that it cannot run: the authoritative side answered. */
   void untranslatableRead(Translation t) {
     recorder.record(
