@@ -477,7 +477,8 @@ public final class SafeText {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '\'' || c == '"') {
+      if ((c == '\'' || c == '"') && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        // (a quote right after a letter is an apostrophe: "the statement's key range")
         int close = s.indexOf(c, i + 1);
         int end = close < 0 ? n : close + 1;
         if (close >= 0 && (close == i + 2 && s.charAt(i + 1) == '?' || afterNameWord(b))) {

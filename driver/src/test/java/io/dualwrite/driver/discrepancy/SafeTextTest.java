@@ -169,6 +169,12 @@ class SafeTextTest {
   }
 
   @Test
+  void anApostropheInProseIsNotAQuote() {
+    assertThat(SafeText.detail("more than 2 rows in the statement's key range ('x')"))
+        .isEqualTo("more than 2 rows in the statement's key range ('?')");
+  }
+
+  @Test
   void detailsKeepTheirOwnNumbers() {
     assertThat(SafeText.detail("MYSQL changed 12345 rows, POSTGRES 12344"))
         .isEqualTo("MYSQL changed 12345 rows, POSTGRES 12344");
