@@ -33,6 +33,14 @@ import java.util.Set;
  * Thread-safe. Closing closes the pool.
  */
 public final class ControlStore implements AutoCloseable {
+  /**
+   * The tables of the store, lower case. Application statements that name one are refused by the
+   * driver (see docs/control-store.md, "Who may change the store").
+   */
+  public static final Set<String> TABLES =
+      Set.of(
+          "dualwrite_flags", "dualwrite_instances", "dualwrite_discrepancies", "dualwrite_drift");
+
   static final String FLAGS_COLUMNS =
       "phase, read_percent, compare_percent, version, updated_at_ms, updated_by";
 

@@ -1,12 +1,9 @@
 package io.dualwrite.driver.jdbc;
 
-import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The application's {@link CallableStatement}. Stored routines are not translated (the rewriter
@@ -26,16 +23,7 @@ final class DualWriteCallableStatement extends ForwardingCallableStatement {
 
   private void recordUnmirrored() {
     if (conn.phase().mirrorsWrites()) {
-      conn.runtime()
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_SKIPPED,
-              sql,
-              "stored routine calls run on the authoritative side only; what they change is not"
-                  + " mirrored",
-              Set.of(),
-              List.of(),
-              false);
+      new StatementRecords(conn.runtime().recorder()).routineCallNotMirrored(sql);
     }
   }
 

@@ -3,10 +3,10 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
-import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
@@ -686,7 +686,7 @@ public final class DualWriteConnection extends ForwardingConnection {
         .record(
             what.equals("COMMIT") ? DiscrepancyKind.COMMIT_FAILED : DiscrepancyKind.MIRROR_FAILED,
             what,
-            other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+            other + " side: " + e.getSQLState() + " " + SafeText.error(e),
             tablesWrittenInTransaction,
             List.of(),
             rowsMayDiffer && !tablesWrittenInTransaction.isEmpty());

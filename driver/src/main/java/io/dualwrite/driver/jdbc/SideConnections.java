@@ -3,6 +3,7 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -139,8 +140,8 @@ final class SideConnections {
           LOG.warn(
               "{} side: session statement '{}' not replayed: {}",
               side,
-              replay.sql(),
-              e.getMessage());
+              SafeText.sql(replay.sql()),
+              SafeText.error(e));
         }
       }
     } catch (SQLException | RuntimeException e) {

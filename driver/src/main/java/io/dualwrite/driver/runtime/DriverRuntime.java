@@ -7,6 +7,7 @@ import io.dualwrite.driver.control.ControlAgent;
 import io.dualwrite.driver.control.WrittenTables;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
@@ -235,7 +236,12 @@ public final class DriverRuntime implements AutoCloseable {
         if (mysqlIsOther) {
           health.failure(Side.MYSQL, System.nanoTime() - start, e);
         }
-        LOG.warn("cannot load the schema catalog from MySQL ({}); translating without it", why, e);
+        LOG.warn(
+            "cannot load the schema catalog from MySQL ({}); translating without it: {} {}",
+            why,
+            e.getClass().getSimpleName(),
+            Redaction.url(SafeText.error(e)));
+        LOG.debug("catalog load failure", e);
       }
     }
   }
