@@ -65,6 +65,12 @@ final class PrintContext {
   /** The session's sql_mode the statement was read under (MySQL literals, LIKE's escape). */
   SqlMode sqlMode = SqlMode.DEFAULT;
 
+  /** The target of the '?' about to be printed, set around a column's value or comparand. */
+  ParameterTarget nextParameterTarget;
+
+  /** The application's parameters (0-based index) written into or compared with a column. */
+  final Map<Integer, ParameterTarget> parameterTargets = new HashMap<>();
+
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;
   }
@@ -96,7 +102,9 @@ final class PrintContext {
           "lockingRead",
           "assigned",
           "inWrite",
-          "withTables");
+          "withTables",
+          "nextParameterTarget",
+          "parameterTargets");
 
   /**
    * A context for printing the same statement again (the pinned form, the form with generated

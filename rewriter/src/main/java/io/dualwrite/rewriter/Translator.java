@@ -110,8 +110,10 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
+      // the labels are read before anything rewrites the tree: MySQL labels what was written
+      ResultColumns columns = statement instanceof Select s ? ResultColumns.of(s) : null;
       CurrentDatabase.unqualify(statement, toParse, catalog.database());
-      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns, mode);
+      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns, mode, columns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -173,7 +175,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null, null, mode);
+      Translation part = translateParsed(chunk, statement, 0, null, null, mode, null);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -337,7 +339,8 @@ final class Translator {
       int params,
       String rowAlias,
       List<String> aliasColumns,
-      SqlMode mode) {
+      SqlMode mode,
+      ResultColumns resultColumns) {
     if (!translates(statement.getClass())) {
       String name = statement.getClass().getSimpleName();
       throw RefusedException.syntax(
@@ -348,7 +351,12 @@ final class Translator {
       ctx.sqlMode = mode;
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
-      return plain(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead);
+      if (resultColumns != null) {
+        resultColumns.detachFromParse();
+      }
+      return plainBuilder(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead)
+          .resultColumns(resultColumns)
+          .build();
     }
     if (statement instanceof Insert || statement instanceof Upsert || statement instanceof Update) {
       TemporalDefaults.augment(statement, catalog);
@@ -399,14 +407,19 @@ final class Translator {
 
   private static Translation plain(
       String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
+    return plainBuilder(sql, kind, pg, ctx, params, locking).build();
+  }
+
+  private static Translation.Builder plainBuilder(
+      String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
     return Translation.builder(sql, kind)
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(ctx.parameterMap())
+        .parameterTargets(ctx.parameterTargets)
         .lockingRead(locking)
         .tablesRead(ctx.tablesRead)
-        .tablesWritten(ctx.tablesWritten)
-        .build();
+        .tablesWritten(ctx.tablesWritten);
   }
 
   /** UPDATE / DELETE: a plain pass, plus a pinned pass when there are non-deterministic calls. */
@@ -438,6 +451,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)
@@ -524,6 +538,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)

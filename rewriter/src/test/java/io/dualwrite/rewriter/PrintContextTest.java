@@ -73,6 +73,8 @@ class PrintContextTest {
         f.set(c, "marker");
       } else if (f.getType() == SqlMode.class) {
         f.set(c, SqlMode.of("ANSI_QUOTES"));
+      } else if (f.getType() == ParameterTarget.class) {
+        f.set(c, new ParameterTarget("binary(4)", true));
       } else if (f.getName().equals("catalog")) {
         assertThat(v).isSameAs(Fixtures.CATALOG);
       } else {

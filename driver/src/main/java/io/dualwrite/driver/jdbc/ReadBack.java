@@ -1,7 +1,7 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
-import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.mirror.InsertedRowsMirror;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.KeyBinding;
@@ -117,7 +117,7 @@ final class ReadBack {
           authConn, table.get(), first.longValue(), sent, authCount, ai.rowCount() == 0);
     } catch (SQLException e) {
       return InsertedRowsMirror.ReadBack.notProven(
-          "reading them failed: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()));
+          "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
     } finally {
       ctx.metrics().statement(auth, System.nanoTime() - start);
     }

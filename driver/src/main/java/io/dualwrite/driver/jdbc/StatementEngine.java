@@ -67,6 +67,9 @@ final class StatementEngine {
   private SqlMode translatedMode;
   private Translation translated;
 
+  /** The control table {@link #translated} names, or null ({@link ControlTables}). */
+  private String translatedControlTable;
+
   /** The translation of the statement running now (for MySQL's error messages). */
   private Translation current;
 
@@ -133,6 +136,7 @@ final class StatementEngine {
       translatedGeneration = ctx.catalog().generation();
       translatedMode = ctx.sqlMode();
       translated = t;
+      translatedControlTable = ControlTables.named(t);
     }
   }
 
@@ -161,6 +165,7 @@ final class StatementEngine {
     translatedGeneration = generation;
     translatedMode = mode;
     translated = t;
+    translatedControlTable = ControlTables.named(t);
     return t;
   }
 
@@ -189,6 +194,14 @@ final class StatementEngine {
 
   private static boolean startsWithIgnoreCase(String text, String word) {
     return text.regionMatches(true, 0, word, 0, word.length());
+  }
+
+  /** Refuses (and records) a statement that names a control table, before it runs anywhere. */
+  private void refuseControlTable(Translation t) throws SQLException {
+    if (translatedControlTable != null && t == translated) {
+      ctx.records().controlTableRefused(t, translatedControlTable);
+      throw ControlTables.refusal(translatedControlTable);
+    }
   }
 
   // ------------------------------------------------------------------ running
@@ -221,6 +234,7 @@ final class StatementEngine {
     multi.forget();
     Translation t = translate(sql);
     current = t;
+    refuseControlTable(t);
     StatementKind kind = t.kind();
     if (t.isRefused() && MULTI_STATEMENT.equals(t.refusal().code())) {
       if (mode == Mode.QUERY && !kind.isRead()) {
@@ -236,7 +250,8 @@ final class StatementEngine {
     }
     if (kind.isRead()) {
       reads.run(t, binds);
-      return true;
+      // SELECT ... INTO OUTFILE / INTO @v: MySQL answers with an update count, not rows
+      return results.resultSet() != null || results.updateCount() < 0;
     }
     if (kind == StatementKind.SESSION || kind == StatementKind.TRANSACTION) {
       try {
@@ -276,6 +291,7 @@ final class StatementEngine {
     }
     Translation t = translate(sql);
     current = t;
+    refuseControlTable(t);
     StatementKind kind = t.kind();
     if (!kind.isWrite() && kind != StatementKind.DDL && kind != StatementKind.OTHER) {
       throw Refusals.notABatchStatement();
