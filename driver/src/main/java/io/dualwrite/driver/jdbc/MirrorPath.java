@@ -61,6 +61,21 @@ final class MirrorPath {
   /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
   long mirrorWrite(
       Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
+    return mirrorWrite(t, binds, computed, keys, authCount, 0);
+  }
+
+  /**
+   * As {@link #mirrorWrite(Translation, Bind[], Object[], List, long)}, knowing {@code sentRows}:
+   * the authoritative MySQL insert tried to insert that many rows with one consecutive block of
+   * keys from the first generated one (0: unknown).
+   */
+  long mirrorWrite(
+      Translation t,
+      Bind[] binds,
+      Object[] computed,
+      List<Object> keys,
+      long authCount,
+      long sentRows) {
     if (changedNothing(t.kind(), authCount)) {
       return 0;
     }
@@ -78,7 +93,7 @@ final class MirrorPath {
         && keys != null
         && !keys.isEmpty()
         && (ReadBack.wanted(t, authCount) || ReadBack.spreadKeys(t, other, keys, authCount))) {
-      InsertedRowsMirror.ReadBack read = readBack.single(t, keys, authCount);
+      InsertedRowsMirror.ReadBack read = readBack.single(t, keys, authCount, sentRows);
       if (read.rows() != null) {
         return readBack.write(t, oc, read, keys.get(0), authCount, keyStrings);
       }
