@@ -122,8 +122,8 @@ final class InsertSelectAsValues {
       Bind[] binds,
       StatementResults results)
       throws SQLException {
-    if (!interleaving(mysql)) {
-      return null;
+    if (!mysql.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class) || !interleaving(mysql)) {
+      return null; // not Connector/J (a stub under a benchmark), or keys are never interleaved
     }
     Parts parts = parts(sql.sql());
     if (parts == null) {
@@ -145,7 +145,10 @@ final class InsertSelectAsValues {
     List<String> casts = new ArrayList<>();
     boolean usable = true;
     long start = System.nanoTime();
-    try (PreparedStatement ps = mysql.prepareStatement(select)) {
+    // client-side prepared whatever the URL says (useServerPrepStmts): the values are read as
+    // MySQL's text of them (the text protocol), and the binds are inlined as for the original
+    com.mysql.cj.jdbc.JdbcConnection cj = mysql.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+    try (PreparedStatement ps = cj.clientPrepareStatement(select)) {
       Binder.apply(
           ps, binds, sql.sources(), sql.values(), Side.MYSQL, ctx.postgresGetsWholeSeconds());
       try (ResultSet rs = ps.executeQuery()) {
@@ -201,7 +204,7 @@ final class InsertSelectAsValues {
     }
     start = System.nanoTime();
     try (PreparedStatement ps =
-        mysql.prepareStatement(values.toString(), Statement.RETURN_GENERATED_KEYS)) {
+        cj.clientPrepareStatement(values.toString(), Statement.RETURN_GENERATED_KEYS)) {
       int index = 1;
       for (Object[] r : rows) {
         for (Object v : r) {
@@ -533,7 +536,11 @@ final class InsertSelectAsValues {
           case TINY, SHORT, LONG, INT24, LONGLONG, YEAR -> true;
           default -> false;
         }) {
-      return Long.parseLong(s); // an integer literal, as the item is an integer
+      try {
+        return Long.parseLong(s); // an integer literal, as the item is an integer
+      } catch (NumberFormatException e) {
+        return UNUSABLE;
+      }
     }
     if ((type == DATE || type == DATETIME || type == TIMESTAMP) && zeroDate(s)) {
       return UNUSABLE; // CAST of a zero date is NULL, where the column would store (or reject) it
