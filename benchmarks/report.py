@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Turns JMH JSON results (-rf json) into benchmarks/RESULTS.md: raw vs dualwrite pairs, ratios,
-errors, targets, allocation, machine and JVM. Run by benchmarks/run.sh; standard library only."""
+errors, targets, allocation, machine and JVM. Run by benchmarks/run.sh; standard library only.
+
+It replaces only its own section of the file (between the `run.sh report` markers); the other
+sections (BenchBase runs, hand-written before/after comparisons) are kept."""
 
 import argparse
 import json
 import math
 import os
 import platform
+import re
 import subprocess
 import sys
 
@@ -350,9 +354,40 @@ def main():
     if os.path.exists(notes):
         with open(notes, encoding="utf-8") as f:
             body += ["", f.read().rstrip(), ""]
+    text = splice(args.out, "\n".join(body) + "\n")
     with open(args.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(body) + "\n")
+        f.write(text)
     return 0
+
+
+START, END = "<!-- run.sh report start -->", "<!-- run.sh report end -->"
+
+
+def splice(path, report):
+    """The file at path with its run.sh section replaced by report; every other section (the
+    BenchBase runs, hand-written before/after comparisons) is kept as it is. The section is the
+    text between the START and END markers; in a file written before the markers existed, the text
+    from the top to the first level-2 heading the report does not itself write."""
+    section = START + "\n" + report + END + "\n"
+    if not os.path.exists(path):
+        return section
+    with open(path, encoding="utf-8") as f:
+        old = f.read()
+    if START in old and END in old:
+        a, b = old.index(START), old.index(END) + len(END)
+        rest = old[b:].lstrip("\n")
+        return old[:a] + section + ("\n" + rest if rest else "")
+    own = {line for line in report.splitlines() if line.startswith("## ")}
+    lines = old.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        heading = line.rstrip("\n")
+        if heading.startswith("## ") and heading not in own and not REPORT_HEADING.match(heading):
+            return section + "\n" + "".join(lines[i:])
+    return section
+
+
+# the headings report.py writes whether or not this run has their group ("## 4. Real databases")
+REPORT_HEADING = re.compile(r"## (\d+\. |Targets )")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the benchmarks module and runs the JMH suite, then writes benchmarks/RESULTS.md.
+# Builds the benchmarks module and runs the JMH suite, then replaces its own section of
+# benchmarks/RESULTS.md (between the `run.sh report` markers; report.py keeps every other section,
+# e.g. the BenchBase runs and hand-written before/after comparisons).
 #
 #   benchmarks/run.sh                 # full run (~20 min on 2 cores): micro groups + real databases
 #   benchmarks/run.sh --only micro    # stub pass-through, rewriter, routing (with -prof gc)
@@ -29,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --report-only) report_only=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

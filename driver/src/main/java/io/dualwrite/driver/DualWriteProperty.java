@@ -1,5 +1,6 @@
 package io.dualwrite.driver;
 
+import io.dualwrite.driver.config.Redaction;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -132,6 +133,20 @@ public enum DualWriteProperty {
     return kind == Kind.SECRET;
   }
 
+  /**
+   * Whether {@code name} is in this driver's namespace: it starts with {@code dualwrite.} in any
+   * letter case ({@code Dualwrite.readPercent} is ours, and refused as misspelt, never handed to a
+   * vendor driver that would ignore it).
+   */
+  public static boolean isOurs(String name) {
+    return name != null && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+  }
+
+  /** The property whose name equals {@code name} ignoring case, if any (for a hint). */
+  public static Optional<DualWriteProperty> forNameIgnoringCase(String name) {
+    return Arrays.stream(values()).filter(p -> p.name.equalsIgnoreCase(name)).findFirst();
+  }
+
   /** The property with this exact name, if any. */
   public static Optional<DualWriteProperty> forName(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
@@ -201,7 +216,7 @@ public enum DualWriteProperty {
 
   /** A bad value: SQLState 22023, naming the property; secrets are never echoed. */
   public SQLException invalid(String raw, String expected) {
-    String shown = isSecret() ? "(hidden)" : "'" + raw + "'";
+    String shown = isSecret() ? "(hidden)" : "'" + Redaction.oneLine(Redaction.url(raw)) + "'";
     return new SQLException(
         "Invalid value " + shown + " for " + name + ": expected " + expected + ".", "22023");
   }
@@ -230,7 +245,7 @@ public enum DualWriteProperty {
 
   /** For {@link java.sql.Driver#getPropertyInfo}. */
   public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
-    String value = isSecret() ? null : get(props);
+    String value = isSecret() ? null : Redaction.url(get(props));
     DriverPropertyInfo info = new DriverPropertyInfo(name, value);
     info.description =
         description + (defaultValue == null ? "" : " Default: " + defaultValue + ".");

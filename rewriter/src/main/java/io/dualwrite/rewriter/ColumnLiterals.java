@@ -22,8 +22,30 @@ final class ColumnLiterals {
   private static final Pattern TIME =
       Pattern.compile("(-)?(?:(\\d+) )?(\\d+)(?::(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d*)?)?)?");
 
+  /**
+   * The literal to write into {@code column}: {@code value} itself unless it must change. With
+   * {@code truncates} (the MySQL side cuts fractional seconds, see {@link
+   * SchemaCatalog#truncatesFractionalSeconds}), a date-time or time literal loses the digits beyond
+   * the column's precision as it does on MySQL.
+   */
+  static Expression adapt(Expression value, Optional<ColumnInfo> column, boolean truncates) {
+    Expression adapted = adapt(value, column);
+    if (truncates
+        && column.isPresent()
+        && adapted instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      String v = MysqlLexer.decodeCanonical(s.getValue());
+      String cut = new ParameterTarget(column.get().mysqlType(), true).truncatedTemporalText(v);
+      return cut.equals(v) ? adapted : new StringValue(encode(cut));
+    }
+    return adapted;
+  }
+
   /** The literal to write into {@code column}: {@code value} itself unless it must change. */
   static Expression adapt(Expression value, Optional<ColumnInfo> column) {
+    if (column.isPresent() && TypeMapping.isBinary(column.get().mysqlType())) {
+      return binary(value, column.get());
+    }
     if (column.isEmpty()
         || !(value instanceof StringValue s)
         || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {
@@ -35,8 +57,59 @@ final class ColumnLiterals {
       String normalized = normalizeSet(v, members(column.get().mysqlType()));
       return normalized == null ? value : new StringValue(encode(normalized));
     }
+    if (type.startsWith("enum(")) {
+      String member = storedText(column.get().mysqlType(), v);
+      return member.equals(v) ? value : new StringValue(encode(member));
+    }
     if (type.equals("time") || type.startsWith("time(")) {
       checkTimeOfDay(v, column.get().name());
+    }
+    return value;
+  }
+
+  /**
+   * A string or hexadecimal literal written into a binary column, as the bytes MySQL stores: a
+   * string's UTF-8 bytes (PostgreSQL would read an untyped literal as bytea's escape format, where
+   * a backslash means something), padded with zero bytes to n for {@code BINARY(n)}.
+   */
+  private static Expression binary(Expression value, ColumnInfo column) {
+    String digits = Literals.hexDigits(value);
+    byte[] bytes;
+    if (digits != null) {
+      bytes = Literals.hexBytes(digits);
+    } else if (value instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      bytes =
+          MysqlLexer.decodeCanonical(s.getValue())
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } else {
+      return value;
+    }
+    int padded = new ParameterTarget(column.mysqlType(), true).paddedLength();
+    if (padded > bytes.length) {
+      bytes = java.util.Arrays.copyOf(bytes, padded);
+    }
+    return new net.sf.jsqlparser.expression.HexValue(
+        "X'" + java.util.HexFormat.of().formatHex(bytes) + "'");
+  }
+
+  /**
+   * The text MySQL stores for {@code value} written into a SET or ENUM column of type {@code
+   * mysqlType} (members in definition order once each; the member as defined, matched ignoring case
+   * and trailing spaces), or {@code value} itself when it is not one MySQL would store.
+   */
+  static String storedText(String mysqlType, String value) {
+    String type = mysqlType.trim().toLowerCase(Locale.ROOT);
+    if (type.startsWith("set(")) {
+      String normalized = normalizeSet(value, members(mysqlType));
+      return normalized == null ? value : normalized;
+    }
+    if (type.startsWith("enum(")) {
+      for (String member : members(mysqlType)) {
+        if (member.equalsIgnoreCase(stripTrailingSpaces(value))) {
+          return member;
+        }
+      }
     }
     return value;
   }

@@ -89,7 +89,9 @@ final class ColumnReferences {
         d.a(u.equals("TRUE") ? "1" : "0");
         return;
       }
-      if (u.equals("CURRENT_USER") || u.equals("USER")) {
+      // CURRENT_USER without parentheses is MySQL's function; a bare USER is not (only USER() is):
+      // MySQL reads it as a column, as in UPDATE u SET user = 'bob' or SELECT user FROM t.
+      if (u.equals("CURRENT_USER")) {
         if (!d.ctx.inWrite) {
           SessionFunctions.mysqlSession(d, u);
         }

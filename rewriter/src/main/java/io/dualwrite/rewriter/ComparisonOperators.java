@@ -20,6 +20,14 @@ final class ComparisonOperators {
   static void comparison(PgExpressionDeParser d, ComparisonOperator c, String op) {
     Expression l = c.getLeftExpression();
     Expression r = c.getRightExpression();
+    Expression column = l instanceof JdbcParameter ? r : l;
+    ParameterTargets.with(
+        d.ctx, d.columnInfo(column), column == l ? r : l, false, () -> printComparison(d, c, op));
+  }
+
+  private static void printComparison(PgExpressionDeParser d, ComparisonOperator c, String op) {
+    Expression l = c.getLeftExpression();
+    Expression r = c.getRightExpression();
     if (c.getOldOracleJoinSyntax() != 0) {
       throw PgExpressionDeParser.refuseNode(c, "(+) join");
     }
@@ -132,7 +140,8 @@ final class ComparisonOperators {
         if (i > 0) {
           d.a(", ");
         }
-        wrapLower(d, (Expression) list.get(i), ci);
+        Expression item = (Expression) list.get(i);
+        ParameterTargets.with(d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci));
       }
       d.a(")");
     } else {

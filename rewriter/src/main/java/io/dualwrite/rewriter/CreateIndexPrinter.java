@@ -30,12 +30,7 @@ final class CreateIndexPrinter extends DdlPrinter {
       throw RefusedException.syntax("index:SPATIAL", "SPATIAL indexes are not supported.");
     } else {
       statements.add(
-          createIndex(
-              t,
-              index.getName(),
-              type.contains("UNIQUE"),
-              indexColumns(index, caseInsensitiveColumns(t)),
-              false));
+          createIndex(t, index.getName(), type.contains("UNIQUE"), indexColumns(index, t), false));
     }
   }
 }

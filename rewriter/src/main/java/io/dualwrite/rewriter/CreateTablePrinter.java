@@ -21,6 +21,9 @@ final class CreateTablePrinter extends DdlPrinter {
     for (ColumnDefinition cd :
         c.getColumnDefinitions() == null ? List.<ColumnDefinition>of() : c.getColumnDefinitions()) {
       MysqlType mt = parseType(cd.getColDataType(), cd.getColumnSpecs());
+      if (TypeMapping.isBinary(mt.name())) {
+        binary.add(Identifiers.normalize(cd.getColumnName()));
+      }
       if (TypeMapping.isText(mt.name())
           && collationIsCaseInsensitive(cd.getColumnSpecs(), tableCi)
           && !cd.getColDataType().getDataType().toUpperCase(Locale.ROOT).contains("BINARY")) {

@@ -35,6 +35,9 @@ abstract class DdlPrinter {
    */
   final Set<String> caseInsensitive = new java.util.HashSet<>();
 
+  /** Binary string columns of the CREATE TABLE being printed (bytea on PostgreSQL). */
+  final Set<String> binary = new java.util.HashSet<>();
+
   final Set<String> tablesWritten = new LinkedHashSet<>();
 
   /**
@@ -309,12 +312,18 @@ abstract class DdlPrinter {
     }
   }
 
+  /**
+   * The parse budget of a column-level CHECK's condition (its statement was parsed under the
+   * rewriter's own budget; the condition is a part of it, kept as text by JSqlParser).
+   */
+  private static final long CHECK_PARSE_TIMEOUT_MILLIS = 2000;
+
   /** A column-level CHECK: the condition translated like a table-level one. */
   String columnCheck(String constraintName, String parenthesised, String column) {
     net.sf.jsqlparser.expression.Expression condition;
     try {
-      condition = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseCondExpression(parenthesised);
-    } catch (net.sf.jsqlparser.JSQLParserException ex) {
+      condition = SqlParsing.parseCondition(parenthesised, CHECK_PARSE_TIMEOUT_MILLIS);
+    } catch (SqlParsing.ParseFailure ex) {
       throw RefusedException.syntax(
           "column-option:CHECK", "The CHECK on " + column + " could not be parsed.");
     }
@@ -459,11 +468,11 @@ abstract class DdlPrinter {
             ? index.getType()
             : index.getIndexKeyword() != null ? index.getIndexKeyword() : "INDEX";
     String type = rawType.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> cols = indexColumns(index, caseInsensitiveColumns(t));
+    List<String> cols = indexColumns(index, t);
     switch (type) {
       case "PRIMARY KEY" -> {
         checkPlainColumns(index, "PRIMARY KEY");
-        List<String> plain = indexColumns(index, Set.of());
+        List<String> plain = indexColumns(index, Set.of(), binaryColumns(t));
         if (!plain.equals(cols)) {
           // MySQL's primary key is case-insensitive too: keep the key, add the folded uniqueness
           after.add(createIndex(t, "primary_ci", true, cols, ifNotExists));
@@ -528,10 +537,33 @@ abstract class DdlPrinter {
   }
 
   /**
-   * Index columns; a prefix part a(10) becomes left(a, 10); a case-insensitive text column
-   * lower(a).
+   * Binary string columns of table {@code t}: of the CREATE TABLE being printed, or the catalog.
    */
-  static List<String> indexColumns(Index index, Set<String> ci) {
+  Set<String> binaryColumns(String t) {
+    Set<String> out = new java.util.HashSet<>(binary);
+    ctx.catalog
+        .table(t)
+        .ifPresent(
+            info -> {
+              for (ColumnInfo c : info.columns()) {
+                if (TypeMapping.isBinary(c.mysqlType())) {
+                  out.add(c.name());
+                }
+              }
+            });
+    return out;
+  }
+
+  /** {@link #indexColumns(Index, Set, Set)} of table {@code t}'s index. */
+  List<String> indexColumns(Index index, String t) {
+    return indexColumns(index, caseInsensitiveColumns(t), binaryColumns(t));
+  }
+
+  /**
+   * Index columns; a prefix part a(10) becomes left(a, 10) (of a binary column, which counts bytes:
+   * substring(a FROM 1 FOR 10)); a case-insensitive text column lower(a).
+   */
+  static List<String> indexColumns(Index index, Set<String> ci, Set<String> binary) {
     List<String> cols = new ArrayList<>();
     for (Index.ColumnParams p : index.getColumns()) {
       String c = Identifiers.pg(p.getColumnName());
@@ -552,7 +584,14 @@ abstract class DdlPrinter {
             throw RefusedException.syntax("index-part", "Unsupported index part " + p + ".");
           }
         }
-        c = (prefix != null ? "(left(" + c + ", " + prefix + "))" : c) + suffix;
+        boolean bytes = binary.contains(Identifiers.normalize(p.getColumnName()));
+        c =
+            (prefix == null
+                    ? c
+                    : bytes
+                        ? "(substring(" + c + " FROM 1 FOR " + prefix + "))"
+                        : "(left(" + c + ", " + prefix + "))")
+                + suffix;
       }
       cols.add(c);
     }

@@ -47,6 +47,11 @@ class DmlPrinter {
    * CASE, a VARCHAR column, ...), so those are cast to jsonb (a jsonb value casts to itself).
    */
   void assignedValue(Expression v, Optional<ColumnInfo> column) {
+    Expression value = ColumnLiterals.adapt(v, column, ctx.catalog.truncatesFractionalSeconds());
+    ParameterTargets.with(ctx, column, value, true, () -> printAssignedValue(value, column));
+  }
+
+  private void printAssignedValue(Expression v, Optional<ColumnInfo> column) {
     if (column.isPresent()
         && TypeMapping.baseType(column.get().mysqlType()).equals("json")
         && needsJsonCast(v)) {

@@ -143,7 +143,7 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
           // MySQL 8: "CURRENT_TIMESTAMP" / "CURRENT_TIMESTAMP(3)"; MariaDB: "current_timestamp()"
           String columnDefault = String.valueOf(rs.getString(7)).toLowerCase(Locale.ROOT);
           String column = rs.getString(2).toLowerCase(Locale.ROOT);
-          String type = rs.getString(3).toLowerCase(Locale.ROOT);
+          String type = lowerOutsideQuotes(rs.getString(3));
           if (type.equals("longtext") && mariadbJson.contains(table + "." + column)) {
             type = "json";
             collation = null;
@@ -207,5 +207,22 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
           new TableInfo(table, e.getValue(), primary.getOrDefault(table, List.of()), uniques));
     }
     return Map.copyOf(result);
+  }
+
+  /**
+   * A COLUMN_TYPE in lower case except its quoted ENUM/SET members, whose case is the stored text
+   * ({@code ENUM('PG','G')} is {@code enum('PG','G')}: MySQL stores 'pg' as 'PG').
+   */
+  static String lowerOutsideQuotes(String columnType) {
+    StringBuilder out = new StringBuilder(columnType.length());
+    boolean quoted = false;
+    for (int i = 0; i < columnType.length(); i++) {
+      char c = columnType.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted; // a doubled quote inside a member toggles twice
+      }
+      out.append(quoted || c == '\'' ? c : Character.toLowerCase(c));
+    }
+    return out.toString();
   }
 }

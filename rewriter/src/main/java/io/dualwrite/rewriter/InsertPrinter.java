@@ -208,10 +208,10 @@ final class InsertPrinter extends DmlPrinter {
             if (length > 0 && !isDefaultKeyword(v)) {
               // INSERT IGNORE: MySQL truncates a too-long string to the column (a warning)
               a("left(");
-              expr.text(ColumnLiterals.adapt(v, column));
+              expr.text(ColumnLiterals.adapt(v, column, ctx.catalog.truncatesFractionalSeconds()));
               a(", " + length + ")");
             } else {
-              assignedValue(ColumnLiterals.adapt(v, column), column);
+              assignedValue(v, column);
             }
           }
         }

@@ -279,6 +279,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     }
     a("?");
     ctx.bindings.add(new Binding.AppParameter(parameter.getIndex() - 1));
+    ParameterTargets.record(ctx, parameter.getIndex() - 1);
     return out();
   }
 

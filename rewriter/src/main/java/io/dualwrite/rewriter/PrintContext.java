@@ -62,6 +62,12 @@ final class PrintContext {
   /** Printing an INSERT/UPDATE/DELETE (not a query). */
   boolean inWrite;
 
+  /** The target of the '?' about to be printed, set around a column's value or comparand. */
+  ParameterTarget nextParameterTarget;
+
+  /** The application's parameters (0-based index) written into or compared with a column. */
+  final Map<Integer, ParameterTarget> parameterTargets = new HashMap<>();
+
   PrintContext(SchemaCatalog catalog) {
     this.catalog = catalog;
   }
@@ -93,7 +99,9 @@ final class PrintContext {
           "lockingRead",
           "assigned",
           "inWrite",
-          "withTables");
+          "withTables",
+          "nextParameterTarget",
+          "parameterTargets");
 
   /**
    * A context for printing the same statement again (the pinned form, the form with generated

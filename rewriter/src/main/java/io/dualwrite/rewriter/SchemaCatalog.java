@@ -24,6 +24,15 @@ public interface SchemaCatalog {
   }
 
   /**
+   * Whether the MySQL-side server cuts the fractional seconds of a temporal value beyond a column's
+   * precision (MariaDB) rather than rounding them (MySQL, as PostgreSQL does); translations then
+   * cut a literal's fraction for PostgreSQL the same way.
+   */
+  default boolean truncatesFractionalSeconds() {
+    return false;
+  }
+
+  /**
    * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
    * Constant for immutable catalogs.
    */

@@ -4,7 +4,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.statement.Statement;
@@ -48,21 +50,50 @@ final class SqlParsing {
     return timer;
   }
 
+  /** What one parser reads: a statement, or a condition. */
+  @FunctionalInterface
+  private interface Production<T> {
+    T read(CCJSqlParser parser) throws Exception;
+  }
+
+  /** One statement, the way the rewriter reads every statement it translates. */
   static Statement parse(String sql, long timeoutMillis) throws ParseFailure {
+    return parse(sql, timeoutMillis, CCJSqlParser::Statement);
+  }
+
+  /**
+   * A condition on its own (a column-level CHECK, which the statement's tree holds as text), with
+   * the same parser configuration and time budget as a statement.
+   */
+  static Expression parseCondition(String condition, long timeoutMillis) throws ParseFailure {
+    return parse(condition, timeoutMillis, SqlParsing::wholeCondition);
+  }
+
+  private static Expression wholeCondition(CCJSqlParser parser) throws Exception {
+    Expression e = parser.Expression();
+    if (parser.getNextToken().kind != CCJSqlParserConstants.EOF) {
+      throw new IllegalArgumentException("text after the condition");
+    }
+    return e;
+  }
+
+  private static <T> T parse(String sql, long timeoutMillis, Production<T> production)
+      throws ParseFailure {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     try {
-      return parseOnce(sql, false, deadline, timeoutMillis);
+      return parseOnce(sql, false, deadline, timeoutMillis, production);
     } catch (ParseFailure simple) {
       if (simple.timeout
           || CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
         throw simple;
       }
       // the parser must not be reused: a fresh one for the complex attempt
-      return parseOnce(sql, true, deadline, timeoutMillis);
+      return parseOnce(sql, true, deadline, timeoutMillis, production);
     }
   }
 
-  private static Statement parseOnce(String sql, boolean complex, long deadline, long timeoutMillis)
+  private static <T> T parseOnce(
+      String sql, boolean complex, long deadline, long timeoutMillis, Production<T> production)
       throws ParseFailure {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
@@ -73,11 +104,11 @@ final class SqlParsing {
     ScheduledFuture<?> alarm =
         TIMER.schedule(() -> parser.interrupted = true, remaining, TimeUnit.NANOSECONDS);
     try {
-      Statement statement = parser.Statement();
+      T read = production.read(parser);
       if (parser.interrupted || System.nanoTime() > deadline) {
         throw new ParseFailure("parsing took longer than " + timeoutMillis + " ms", true);
       }
-      return statement;
+      return read;
     } catch (ParseFailure f) {
       throw f;
     } catch (Exception | Error e) {

@@ -1,6 +1,7 @@
 package io.dualwrite.rewriter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,8 @@ public final class Translation {
   private final PinnedStatement pinned;
   private final AutoIncrement autoIncrement;
   private final SessionCommand session;
+  private final ResultColumns resultColumns;
+  private final Map<Integer, ParameterTarget> parameterTargets;
 
   private Translation(Builder b) {
     this.mysqlSql = b.mysqlSql;
@@ -38,6 +41,8 @@ public final class Translation {
     this.pinned = b.pinned;
     this.autoIncrement = b.autoIncrement;
     this.session = b.session;
+    this.resultColumns = b.resultColumns;
+    this.parameterTargets = Map.copyOf(b.parameterTargets);
   }
 
   /** A translation of mysqlSql; every other part is empty (null, none, false) unless set. */
@@ -68,6 +73,8 @@ public final class Translation {
     private PinnedStatement pinned;
     private AutoIncrement autoIncrement;
     private SessionCommand session;
+    private ResultColumns resultColumns;
+    private Map<Integer, ParameterTarget> parameterTargets = Map.of();
 
     private Builder(String mysqlSql, StatementKind kind) {
       this.mysqlSql = mysqlSql;
@@ -91,6 +98,11 @@ public final class Translation {
 
     Builder parameterMap(int[] parameterMap) {
       this.parameterMap = parameterMap;
+      return this;
+    }
+
+    Builder parameterTargets(Map<Integer, ParameterTarget> parameterTargets) {
+      this.parameterTargets = parameterTargets;
       return this;
     }
 
@@ -126,6 +138,11 @@ public final class Translation {
 
     Builder session(SessionCommand session) {
       this.session = session;
+      return this;
+    }
+
+    Builder resultColumns(ResultColumns resultColumns) {
+      this.resultColumns = resultColumns;
       return this;
     }
 
@@ -178,6 +195,14 @@ public final class Translation {
     return parameterMap;
   }
 
+  /**
+   * The column the application's parameter {@code index} (0-based) is written into or compared
+   * with, when the statement says so directly; null otherwise.
+   */
+  public ParameterTarget parameterTarget(int index) {
+    return parameterTargets.get(index);
+  }
+
   /** SELECT ... FOR UPDATE / LOCK IN SHARE MODE / FOR SHARE. */
   public boolean lockingRead() {
     return lockingRead;
@@ -217,6 +242,15 @@ public final class Translation {
   /** Non-null iff {@link #kind()} is SESSION or TRANSACTION. */
   public SessionCommand session() {
     return session;
+  }
+
+  /**
+   * For a SELECT: its result columns as MySQL labels them, read from the rewriter's parse tree when
+   * the statement was parsed (see {@link ResultColumns}). Null for every other statement, and for a
+   * SELECT whose select list cannot be read (then PostgreSQL's labels stand).
+   */
+  public ResultColumns resultColumns() {
+    return resultColumns;
   }
 
   @Override

@@ -96,8 +96,10 @@ final class Translator {
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
+      // the labels are read before anything rewrites the tree: MySQL labels what was written
+      ResultColumns columns = statement instanceof Select s ? ResultColumns.of(s) : null;
       CurrentDatabase.unqualify(statement, toParse, catalog.database());
-      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns);
+      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns, columns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -135,7 +137,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null, null);
+      Translation part = translateParsed(chunk, statement, 0, null, null, null);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -236,7 +238,12 @@ final class Translator {
   }
 
   private Translation translateParsed(
-      String sql, Statement statement, int params, String rowAlias, List<String> aliasColumns) {
+      String sql,
+      Statement statement,
+      int params,
+      String rowAlias,
+      List<String> aliasColumns,
+      ResultColumns resultColumns) {
     if (!translates(statement.getClass())) {
       String name = statement.getClass().getSimpleName();
       throw RefusedException.syntax(
@@ -246,7 +253,12 @@ final class Translator {
       PrintContext ctx = new PrintContext(catalog);
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
-      return plain(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead);
+      if (resultColumns != null) {
+        resultColumns.detachFromParse();
+      }
+      return plainBuilder(sql, StatementKind.SELECT, p.b.toString(), ctx, params, ctx.lockingRead)
+          .resultColumns(resultColumns)
+          .build();
     }
     if (statement instanceof Insert || statement instanceof Upsert || statement instanceof Update) {
       TemporalDefaults.augment(statement, catalog);
@@ -295,14 +307,19 @@ final class Translator {
 
   private static Translation plain(
       String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
+    return plainBuilder(sql, kind, pg, ctx, params, locking).build();
+  }
+
+  private static Translation.Builder plainBuilder(
+      String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
     return Translation.builder(sql, kind)
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(ctx.parameterMap())
+        .parameterTargets(ctx.parameterTargets)
         .lockingRead(locking)
         .tablesRead(ctx.tablesRead)
-        .tablesWritten(ctx.tablesWritten)
-        .build();
+        .tablesWritten(ctx.tablesWritten);
   }
 
   /** UPDATE / DELETE: a plain pass, plus a pinned pass when there are non-deterministic calls. */
@@ -332,6 +349,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)
@@ -412,6 +430,7 @@ final class Translator {
         .postgresSql(pg)
         .mysqlParameterCount(params)
         .parameterMap(map)
+        .parameterTargets(ctx.parameterTargets)
         .tablesRead(ctx.tablesRead)
         .tablesWritten(ctx.tablesWritten)
         .nonDeterministicCalls(ctx.calls)

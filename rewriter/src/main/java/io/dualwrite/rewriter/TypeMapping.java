@@ -195,6 +195,12 @@ final class TypeMapping {
         return new ColumnType("text", null, false);
       case "binary":
       case "varbinary":
+        // MySQL (strict mode) refuses a longer value; so does PostgreSQL then (a BINARY(n) value
+        // is padded to n: the driver and the rewriter pad what they write)
+        return new ColumnType(
+            "bytea",
+            "octet_length(" + column + ") <= " + (args.isEmpty() ? "1" : args.get(0).trim()),
+            false);
       case "tinyblob":
       case "blob":
       case "mediumblob":

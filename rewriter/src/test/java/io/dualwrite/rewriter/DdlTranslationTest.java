@@ -171,6 +171,22 @@ class DdlTranslationTest {
   }
 
   @Test
+  void aPrefixOfABinaryColumnIsItsFirstBytes() {
+    // BenchBase wikipedia's ipblocks: left() does not take bytea
+    Translation t =
+        PLAIN.translate(
+            "CREATE TABLE ipb (id INT PRIMARY KEY, addr TINYBLOB NOT NULL, name VARCHAR(20),"
+                + " ts BINARY(14) NOT NULL DEFAULT '\\0\\0', UNIQUE (addr(255), name(4)))");
+    assertThat(t.postgresSql().split(";\n"))
+        .contains(
+            "CREATE UNIQUE INDEX ipb_substringaddrfrom1for255 ON ipb ((substring(addr FROM 1 FOR"
+                + " 255)), (left(lower(name), 4)))");
+    // BINARY(14) pads its default with zero bytes to 14
+    assertThat(t.postgresSql())
+        .contains("ts bytea NOT NULL DEFAULT '\\x0000000000000000000000000000'::bytea");
+  }
+
+  @Test
   void indexStatementsAreNamedPerTable() {
     assertThat(pg(PLAIN, "CREATE UNIQUE INDEX ix ON t (a, b(5))"))
         .isEqualTo("CREATE UNIQUE INDEX t_ix ON t (a, (left(b, 5)))");

@@ -71,6 +71,8 @@ class PrintContextTest {
         f.setInt(c, 7);
       } else if (f.getType() == String.class) {
         f.set(c, "marker");
+      } else if (f.getType() == ParameterTarget.class) {
+        f.set(c, new ParameterTarget("binary(4)", true));
       } else if (f.getName().equals("catalog")) {
         assertThat(v).isSameAs(Fixtures.CATALOG);
       } else {

@@ -476,4 +476,19 @@ class WriteTranslationTest {
     assertThat(refusal(PLAIN, "SELECT LAST_INSERT_ID()").code())
         .isEqualTo("driver-intercepted:LAST_INSERT_ID");
   }
+
+  @Test
+  void aColumnNamedUserIsAColumn_regressionRefusedAsFunctionUser() {
+    assertThat(pg(PLAIN, "UPDATE u SET user='bob' WHERE id = 1"))
+        .isEqualTo("UPDATE u SET \"user\" = 'bob' WHERE id = 1");
+    assertThat(pg(PLAIN, "INSERT INTO u (id, user) VALUES (1, 'bob')"))
+        .isEqualTo("INSERT INTO u (id, \"user\") VALUES (1, 'bob')");
+    assertThat(pg(PLAIN, "SELECT user FROM u WHERE user = 'bob'"))
+        .isEqualTo("SELECT \"user\" FROM u WHERE \"user\" = 'bob'");
+    // the functions stay functions
+    assertThat(refusal(PLAIN, "UPDATE u SET who = USER()").code())
+        .isEqualTo("unsupported-function:USER");
+    assertThat(refusal(PLAIN, "UPDATE u SET who = CURRENT_USER").code())
+        .isEqualTo("unsupported-function:CURRENT_USER");
+  }
 }

@@ -226,68 +226,8 @@ final class DebianMysql {
       Path apt = cache.resolve("apt");
       List<String> aptOptions = aptConfiguration(apt);
 
-      List<String> update = new ArrayList<>(List.of(tools.aptGet()));
-      update.addAll(aptOptions);
-      update.addAll(List.of("-q", "update"));
-      String updated =
-          run(
-              "apt-get update (Debian " + SUITE + " from " + mirror() + ")",
-              "check that this machine reaches the mirror (a proxy needs http_proxy), or set"
-                  + " DUALWRITE_TEST_MYSQL_MIRROR to a reachable Debian mirror.",
-              cache,
-              NETWORK_TIMEOUT,
-              update);
-
-      List<String> policy = new ArrayList<>(List.of(tools.aptCache()));
-      policy.addAll(aptOptions);
-      policy.addAll(List.of("policy", "mysql-server-core"));
-      String candidate =
-          candidateVersion(
-              run(
-                  "apt-cache policy mysql-server-core",
-                  "see the output above; the private apt lists are under " + apt + ".",
-                  cache,
-                  Duration.ofMinutes(2),
-                  policy));
-      if (candidate == null) {
-        throw new MysqlProvisioningException(
-            "find mysql-server-core in Debian " + SUITE,
-            "apt knows no mysql-server-core after apt-get update, which said:\n"
-                + lastLines(updated, 12),
-            "the package lists did not arrive (apt-get update may only warn about a failed"
-                + " fetch): check the network or DUALWRITE_TEST_MYSQL_MIRROR.");
-      }
-      if (!candidate.startsWith(SERIES)) {
-        throw new MysqlProvisioningException(
-            "find mysql-server-core " + SERIES + "x in Debian " + SUITE,
-            "sid offers " + candidate,
-            "the testkit expects MySQL "
-                + SERIES
-                + "x (an LTS line); update DebianMysql.SERIES and the tests that name it, or"
-                + " keep using a cached unpack (without -Ddualwrite.test.mysql.refresh).");
-      }
-
-      List<String> depends = new ArrayList<>(List.of(tools.aptCache()));
-      depends.addAll(aptOptions);
-      depends.addAll(
-          List.of(
-              "depends",
-              "--recurse",
-              "--no-recommends",
-              "--no-suggests",
-              "--no-conflicts",
-              "--no-breaks",
-              "--no-replaces",
-              "--no-enhances"));
-      depends.addAll(ROOT_PACKAGES);
-      List<String> packages =
-          closure(
-              run(
-                  "apt-cache depends (the library closure of mysql-server-core)",
-                  "see the output above; the private apt lists are under " + apt + ".",
-                  cache,
-                  Duration.ofMinutes(2),
-                  depends));
+      String candidate = offeredVersion(aptOptions, apt);
+      List<String> packages = packageClosure(aptOptions, apt);
 
       Path staging = Files.createTempDirectory(cache, "staging-");
       try {
@@ -342,6 +282,75 @@ final class DebianMysql {
       } finally {
         FileTrees.delete(staging);
       }
+    }
+
+    /** apt-get update, then the mysql-server-core version Debian offers (of {@code SERIES}). */
+    private String offeredVersion(List<String> aptOptions, Path apt) throws IOException {
+      List<String> update = new ArrayList<>(List.of(tools.aptGet()));
+      update.addAll(aptOptions);
+      update.addAll(List.of("-q", "update"));
+      String updated =
+          run(
+              "apt-get update (Debian " + SUITE + " from " + mirror() + ")",
+              "check that this machine reaches the mirror (a proxy needs http_proxy), or set"
+                  + " DUALWRITE_TEST_MYSQL_MIRROR to a reachable Debian mirror.",
+              cache,
+              NETWORK_TIMEOUT,
+              update);
+
+      List<String> policy = new ArrayList<>(List.of(tools.aptCache()));
+      policy.addAll(aptOptions);
+      policy.addAll(List.of("policy", "mysql-server-core"));
+      String candidate =
+          candidateVersion(
+              run(
+                  "apt-cache policy mysql-server-core",
+                  "see the output above; the private apt lists are under " + apt + ".",
+                  cache,
+                  Duration.ofMinutes(2),
+                  policy));
+      if (candidate == null) {
+        throw new MysqlProvisioningException(
+            "find mysql-server-core in Debian " + SUITE,
+            "apt knows no mysql-server-core after apt-get update, which said:\n"
+                + lastLines(updated, 12),
+            "the package lists did not arrive (apt-get update may only warn about a failed"
+                + " fetch): check the network or DUALWRITE_TEST_MYSQL_MIRROR.");
+      }
+      if (!candidate.startsWith(SERIES)) {
+        throw new MysqlProvisioningException(
+            "find mysql-server-core " + SERIES + "x in Debian " + SUITE,
+            "sid offers " + candidate,
+            "the testkit expects MySQL "
+                + SERIES
+                + "x (an LTS line); update DebianMysql.SERIES and the tests that name it, or"
+                + " keep using a cached unpack (without -Ddualwrite.test.mysql.refresh).");
+      }
+      return candidate;
+    }
+
+    /** The packages mysql-server-core needs, its library closure. */
+    private List<String> packageClosure(List<String> aptOptions, Path apt) throws IOException {
+      List<String> depends = new ArrayList<>(List.of(tools.aptCache()));
+      depends.addAll(aptOptions);
+      depends.addAll(
+          List.of(
+              "depends",
+              "--recurse",
+              "--no-recommends",
+              "--no-suggests",
+              "--no-conflicts",
+              "--no-breaks",
+              "--no-replaces",
+              "--no-enhances"));
+      depends.addAll(ROOT_PACKAGES);
+      return closure(
+          run(
+              "apt-cache depends (the library closure of mysql-server-core)",
+              "see the output above; the private apt lists are under " + apt + ".",
+              cache,
+              Duration.ofMinutes(2),
+              depends));
     }
 
     private void checkTools() {

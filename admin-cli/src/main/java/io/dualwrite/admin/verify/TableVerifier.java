@@ -235,7 +235,16 @@ public final class TableVerifier {
     sql.append(keysOnly ? keyList(side, t) : t.selectList(side))
         .append(" FROM ")
         .append(t.name(side));
-    if (after != null) {
+    boolean rowComparison = side == Side.POSTGRES && keyColumns.size() > 1;
+    if (after != null && rowComparison) {
+      // (k1, k2, ...) > (?, ?, ...): one index range scan on PostgreSQL, where the OR form below
+      // is planned as a scan of the whole key range for every chunk (tpcc's composite keys)
+      sql.append(" WHERE (").append(keyList(side, t)).append(") > (");
+      for (int i = 0; i < keyColumns.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(")");
+    } else if (after != null) {
       sql.append(" WHERE ");
       // (k1 > ?) OR (k1 = ? AND k2 > ?) OR ...: understood by both, and by MySQL's range optimiser.
       for (int i = 0; i < keyColumns.size(); i++) {
@@ -248,7 +257,11 @@ public final class TableVerifier {
     }
     sql.append(" ORDER BY ").append(keyList(side, t)).append(" LIMIT ").append(chunkSize);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      if (after != null) {
+      if (after != null && rowComparison) {
+        for (int i = 0; i < keyColumns.size(); i++) {
+          side.bind(ps, i + 1, after.get(i), keyColumns.get(i));
+        }
+      } else if (after != null) {
         int p = 1;
         for (int i = 0; i < keyColumns.size(); i++) {
           for (int j = 0; j <= i; j++) {

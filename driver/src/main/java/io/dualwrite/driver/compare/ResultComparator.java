@@ -24,11 +24,63 @@ public final class ResultComparator {
    * where rows that differ only by the order of ties (equal ORDER BY keys, each database free to
    * order them its own way) are equal when the keys are columns of the result.
    *
+   * <p>A top-level LIMIT picks rows each database is free to choose among: with no ORDER BY any
+   * rows, with one the rows tied with the last row's keys. Such a result is compared by what the
+   * query fixes: the row count without ORDER BY; with one, the rows before the last keys and the
+   * keys of every row (only the row count when the keys are not result columns).
+   *
    * @return null when equal, else a one-line description of the first difference
    */
   public static String compare(ResultSet authoritative, ResultSet other, String sql)
       throws SQLException {
+    if (sql != null && isLimited(sql)) {
+      return compareLimited(authoritative, other, sql);
+    }
     return compare(authoritative, other, isOrdered(sql), sql);
+  }
+
+  /**
+   * The comparison of a result cut by a top-level LIMIT: see {@link #compare(ResultSet, ResultSet,
+   * String)}.
+   */
+  private static String compareLimited(ResultSet authoritative, ResultSet other, String sql)
+      throws SQLException {
+    ResultSetMetaData meta = authoritative.getMetaData();
+    int columns = meta.getColumnCount();
+    if (other.getMetaData().getColumnCount() != columns) {
+      return "column count " + columns + " vs " + other.getMetaData().getColumnCount();
+    }
+    String[] types = columnTypes(meta, other.getMetaData(), columns);
+    List<List<Object>> a = rows(authoritative, columns, types);
+    List<List<Object>> b = rows(other, columns, types);
+    if (a.size() != b.size()) {
+      return "row count " + a.size() + " vs " + b.size();
+    }
+    int[] keys = isOrdered(sql) ? keyColumns(orderKeys(sql), meta) : null;
+    if (keys == null || a.isEmpty()) {
+      return null;
+    }
+    if (!sameKeys(a, b, keys)) {
+      return "the ORDER BY keys differ (LIMIT)";
+    }
+    List<Object> last = keysOf(a.get(a.size() - 1), keys);
+    List<List<Object>> fixedA = new ArrayList<>();
+    List<List<Object>> fixedB = new ArrayList<>();
+    for (int r = 0; r < a.size(); r++) {
+      if (!keysOf(a.get(r), keys).equals(last)) {
+        fixedA.add(a.get(r));
+        fixedB.add(b.get(r));
+      }
+    }
+    return unorderedDifference(fixedA, fixedB);
+  }
+
+  private static List<Object> keysOf(List<Object> row, int[] keys) {
+    List<Object> out = new ArrayList<>(keys.length);
+    for (int k : keys) {
+      out.add(row.get(k));
+    }
+    return out;
   }
 
   /** Null when equal, else a one-line description of the first difference. */
@@ -222,6 +274,23 @@ public final class ResultComparator {
   /** Whether {@code sql} orders its result: an ORDER BY outside any parentheses. */
   public static boolean isOrdered(String sql) {
     return orderByEnd(Fingerprints.normalizeForComparison(sql)) >= 0;
+  }
+
+  /** Whether {@code sql} cuts its result with a LIMIT outside any parentheses. */
+  static boolean isLimited(String sql) {
+    String n = Fingerprints.normalizeForComparison(sql);
+    int depth = 0;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && n.startsWith("limit ", i) && i > 0 && n.charAt(i - 1) == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -79,7 +79,12 @@ public final class DualWriteConfig {
     if (pg != null && !pg.isBlank()) {
       pg = pg.trim();
       if (!pg.startsWith("jdbc:postgresql:")) {
-        throw DualWriteProperty.POSTGRES_URL.invalid(Redaction.url(pg), "a jdbc:postgresql:// URL");
+        throw DualWriteProperty.POSTGRES_URL.invalid(pg, "a jdbc:postgresql:// URL");
+      }
+      String malformed = malformedPostgresUrl(pg);
+      if (malformed != null) {
+        throw DualWriteProperty.POSTGRES_URL.invalid(
+            pg, "a well-formed jdbc:postgresql://HOST[:PORT]/DATABASE URL (" + malformed + ")");
       }
     } else {
       pg = null;
@@ -113,6 +118,12 @@ public final class DualWriteConfig {
                   + DualWriteProperty.CONTROL.getName()
                   + ": expected none, primary, or a jdbc:mysql:// or jdbc:postgresql:// URL.",
               "22023");
+        }
+        String malformed =
+            control.startsWith("jdbc:postgresql:") ? malformedPostgresUrl(control) : null;
+        if (malformed != null) {
+          throw DualWriteProperty.CONTROL.invalid(
+              control, "a well-formed jdbc:postgresql:// URL (" + malformed + ")");
         }
         this.controlMode = ControlMode.URL;
         this.controlUrl = control;
@@ -154,7 +165,7 @@ public final class DualWriteConfig {
       }
     }
     for (String key : given.stringPropertyNames()) {
-      if (!key.startsWith(DualWriteProperty.PREFIX)) {
+      if (!DualWriteProperty.isOurs(key)) {
         mysql.setProperty(key, given.getProperty(key));
       }
     }
@@ -191,15 +202,20 @@ public final class DualWriteConfig {
 
   private static void copyOurs(Properties from, Properties to, String where) throws SQLException {
     for (String key : from.stringPropertyNames()) {
-      if (!key.startsWith(DualWriteProperty.PREFIX)) {
+      if (!DualWriteProperty.isOurs(key)) {
         continue;
       }
       if (DualWriteProperty.forName(key).isEmpty()) {
+        String hint =
+            DualWriteProperty.forNameIgnoringCase(key)
+                .map(p -> " (names are case-sensitive: did you mean " + p.getName() + "?)")
+                .orElse("");
         throw new SQLException(
             "Unknown property "
                 + Redaction.oneLine(key)
                 + " in "
                 + where
+                + hint
                 + "; known dualwrite properties: "
                 + knownNames()
                 + ".",
@@ -207,6 +223,41 @@ public final class DualWriteConfig {
       }
       to.setProperty(key, from.getProperty(key));
     }
+  }
+
+  /**
+   * Why pgjdbc would not accept {@code url} (it returns no connection for a URL it cannot parse,
+   * which would only show at the first mirrored write), or null when it would.
+   */
+  static String malformedPostgresUrl(String url) {
+    Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+    if (parsed == null) {
+      return "pgjdbc cannot parse it: check the port, the host list and the %-escapes";
+    }
+    try {
+      java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return "a %-escape is invalid";
+    }
+    if (url.chars().anyMatch(c -> c <= ' ')) {
+      return "it contains white space or control characters";
+    }
+    String rest = url.substring("jdbc:postgresql:".length());
+    if (rest.startsWith("//")) {
+      int end = rest.length();
+      for (char c : new char[] {'/', '?'}) {
+        int at = rest.indexOf(c, 2);
+        if (at >= 0 && at < end) {
+          end = at;
+        }
+      }
+      for (String host : rest.substring(2, end).split(",", -1)) {
+        if (host.isBlank() || host.startsWith(":")) {
+          return "a host is empty";
+        }
+      }
+    }
+    return null;
   }
 
   private static String knownNames() {
@@ -299,8 +350,9 @@ public final class DualWriteConfig {
 
   /**
    * The connection properties of {@code postgres} (else MySQL) when it is not the authoritative
-   * side: the vendor's connect and login timeouts no longer than {@link #mirrorTimeoutMillis()}, so
-   * opening a connection to a hung server is bounded like every statement on it.
+   * side: the vendor's connect and login timeouts (Connector/J's socket timeout too) no longer than
+   * {@link #mirrorTimeoutMillis()}, so opening a connection to a hung server is bounded like every
+   * statement on it.
    */
   public Properties propertiesAsMirror(boolean postgres) {
     Properties p = postgres ? postgresProperties() : mysqlProperties();
@@ -310,6 +362,9 @@ public final class DualWriteConfig {
       capInt(p, "loginTimeout", seconds);
     } else {
       capInt(p, "connectTimeout", mirrorTimeoutMillis); // Connector/J: milliseconds, 0 = none
+      // Connector/J bounds its handshake only by socketTimeout: a server that accepts and never
+      // answers would hold the connect forever (pgjdbc's loginTimeout covers it on that side).
+      capInt(p, "socketTimeout", mirrorTimeoutMillis);
     }
     return p;
   }

@@ -56,7 +56,7 @@ public final class DualWriteUrl {
       int eq = pair.indexOf('=');
       String rawName = eq < 0 ? pair : pair.substring(0, eq);
       String name = decode(rawName);
-      if (name.startsWith(DualWriteProperty.PREFIX)) {
+      if (DualWriteProperty.isOurs(name)) {
         ours.setProperty(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
       } else {
         kept.append(kept.length() == 0 ? "" : "&").append(pair);

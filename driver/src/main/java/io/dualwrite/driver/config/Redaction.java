@@ -1,56 +1,176 @@
 package io.dualwrite.driver.config;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Removes secrets from text that may reach a message, a log line or {@code toString()}. */
 public final class Redaction {
+  private static final String MASK = "***";
+
+  /** How many levels of URL encoding are looked through (a URL inside a URL inside a URL...). */
+  private static final int MAX_DECODE_DEPTH = 5;
+
   private Redaction() {}
 
   /**
-   * A JDBC URL with the values of password-like query parameters ({@code password}, {@code
-   * dualwrite.postgres.password}, {@code sslpassword}, ...) and any {@code user:pass@} credentials
-   * replaced by {@code ***}.
+   * A JDBC URL with every secret replaced by {@code ***}: the values of password-like parameters
+   * ({@code password}, {@code dualwrite.postgres.password}, {@code sslpassword}, ...; also when the
+   * name is percent-encoded, as {@code passwor%64}, which Connector/J decodes), {@code user:pass@}
+   * credentials, Connector/J's host-specific {@code (host=h,password=p)} and {@code
+   * address=(host=h)(password=p)} forms, and the same inside a URL-encoded URL carried as a
+   * parameter value (e.g. {@code dualwrite.postgres.url=jdbc%3Apostgresql%3A...%3Fpassword%3D...}),
+   * at any depth of encoding.
    */
   public static String url(String url) {
+    return url(url, 0);
+  }
+
+  private static String url(String url, int depth) {
     if (url == null) {
       return null;
     }
-    String out = url;
-    int scheme = out.indexOf("://");
-    if (scheme >= 0) {
-      int hostStart = scheme + 3;
-      int hostEnd = indexOfAny(out, hostStart, '/', '?');
-      int at = out.lastIndexOf('@', hostEnd < 0 ? out.length() - 1 : hostEnd - 1);
-      if (at >= hostStart) {
-        out = out.substring(0, hostStart) + "***@" + out.substring(at + 1);
-      }
-    }
+    String out = userInfo(url);
     int query = out.indexOf('?');
+    String head = hostPairs(query < 0 ? out : out.substring(0, query));
     if (query < 0) {
-      return out;
+      return head;
     }
-    StringBuilder b = new StringBuilder(out.substring(0, query + 1));
+    StringBuilder b = new StringBuilder(head).append('?');
     String[] pairs = out.substring(query + 1).split("&", -1);
     for (int i = 0; i < pairs.length; i++) {
       String pair = pairs[i];
       int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
       if (i > 0) {
         b.append('&');
       }
-      if (eq >= 0 && isSecretName(name)) {
-        b.append(name).append("=***");
-      } else {
+      if (eq < 0) {
         b.append(pair);
+        continue;
+      }
+      String name = pair.substring(0, eq);
+      if (isSecretName(fullyDecoded(name))) {
+        b.append(name).append('=').append(MASK);
+      } else {
+        b.append(name).append('=').append(value(pair.substring(eq + 1), depth));
       }
     }
     return b.toString();
   }
 
+  /** A parameter value that is not a secret by name: a URL it carries is redacted too. */
+  private static String value(String raw, int depth) {
+    if (depth >= MAX_DECODE_DEPTH) {
+      return raw;
+    }
+    String plain = fullyDecoded(raw);
+    if (plain.equals(raw) && raw.indexOf('?') < 0 && raw.indexOf("://") < 0) {
+      return raw;
+    }
+    String redacted = url(plain, depth + 1);
+    if (redacted.equals(plain) && !hasSecretPair(plain)) {
+      return raw;
+    }
+    if (plain.equals(raw)) {
+      return redacted;
+    }
+    return URLEncoder.encode(redacted, StandardCharsets.UTF_8).replace("%2A%2A%2A", MASK);
+  }
+
+  /** Whether {@code text} holds a {@code name=value} pair with a secret name anywhere. */
+  private static boolean hasSecretPair(String text) {
+    int eq = text.indexOf('=');
+    while (eq > 0) {
+      int start = eq;
+      while (start > 0 && !isDelimiter(text.charAt(start - 1))) {
+        start--;
+      }
+      if (isSecretName(fullyDecoded(text.substring(start, eq)))) {
+        return true;
+      }
+      eq = text.indexOf('=', eq + 1);
+    }
+    return false;
+  }
+
+  /** {@code scheme://user:pass@host} becomes {@code scheme://***@host}. */
+  private static String userInfo(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int hostStart = scheme + 3;
+    int hostEnd = indexOfAny(url, hostStart, '/', '?');
+    int at = url.lastIndexOf('@', hostEnd < 0 ? url.length() - 1 : hostEnd - 1);
+    if (at >= hostStart) {
+      return url.substring(0, hostStart) + MASK + "@" + url.substring(at + 1);
+    }
+    return url;
+  }
+
+  /** Connector/J's {@code (host=h,password=p)} / {@code address=(host=h)(password=p)}. */
+  private static String hostPairs(String head) {
+    int authority = head.indexOf("://");
+    if (authority < 0 || head.indexOf('=', authority) < 0) {
+      return head;
+    }
+    StringBuilder b = new StringBuilder(head.length());
+    int i = 0;
+    int n = head.length();
+    while (i < n) {
+      int eq = head.indexOf('=', i);
+      if (eq < 0) {
+        b.append(head, i, n);
+        break;
+      }
+      int nameStart = eq;
+      while (nameStart > i && !isDelimiter(head.charAt(nameStart - 1))) {
+        nameStart--;
+      }
+      b.append(head, i, eq + 1);
+      i = eq + 1;
+      if (isSecretName(fullyDecoded(head.substring(nameStart, eq)))) {
+        while (i < n && head.charAt(i) != ',' && head.charAt(i) != ')') {
+          i++;
+        }
+        b.append(MASK);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isDelimiter(char c) {
+    return c == '(' || c == ')' || c == ',' || c == '&' || c == '?' || c == '/' || c == ';'
+        || c == ' ';
+  }
+
+  /** Percent-decoded until it no longer changes (at most a few levels). */
+  private static String fullyDecoded(String s) {
+    String current = s;
+    for (int i = 0; i < MAX_DECODE_DEPTH && current.indexOf('%') >= 0; i++) {
+      String next;
+      try {
+        next = URLDecoder.decode(current.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return current;
+      }
+      if (next.equals(current)) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
   /** Whether a property or parameter with this name holds a secret. */
   public static boolean isSecretName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("password") || n.contains("secret") || n.endsWith("token");
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    return n.contains("password")
+        || n.contains("passwd")
+        || n.contains("secret")
+        || n.endsWith("pwd")
+        || n.endsWith("token");
   }
 
   /** Strips CR and LF so user-controlled text cannot forge log lines. */

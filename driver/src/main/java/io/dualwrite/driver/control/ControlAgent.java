@@ -5,6 +5,7 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
@@ -126,7 +127,7 @@ public final class ControlAgent implements AutoCloseable {
       LOG.error(
           "dualwrite control store disabled for instance {}: {}; flags stay as configured",
           Redaction.oneLine(config.instance()),
-          e.getMessage());
+          Redaction.url(SafeText.error(e)));
       return DISABLED;
     }
     ControlStore store =
@@ -430,6 +431,7 @@ public final class ControlAgent implements AutoCloseable {
     if (nl >= 0) {
       message = message.substring(0, nl);
     }
+    message = Redaction.url(SafeText.message(message));
     String text =
         t.getClass().getSimpleName() + (state == null ? "" : " " + state) + ": " + message;
     return ControlStore.clip(Redaction.oneLine(text), 500);

@@ -5,18 +5,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.runtime.VendorDrivers;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The control store's tables ({@code dualwrite_flags}, {@code dualwrite_instances}, {@code
@@ -38,6 +33,14 @@ import javax.sql.DataSource;
  * Thread-safe. Closing closes the pool.
  */
 public final class ControlStore implements AutoCloseable {
+  /**
+   * The tables of the store, lower case. Application statements that name one are refused by the
+   * driver (see docs/control-store.md, "Who may change the store").
+   */
+  public static final Set<String> TABLES =
+      Set.of(
+          "dualwrite_flags", "dualwrite_instances", "dualwrite_discrepancies", "dualwrite_drift");
+
   static final String FLAGS_COLUMNS =
       "phase, read_percent, compare_percent, version, updated_at_ms, updated_by";
 
@@ -50,7 +53,7 @@ public final class ControlStore implements AutoCloseable {
     this.dialect = location.dialect();
     HikariConfig hc = new HikariConfig();
     hc.setPoolName(poolName);
-    hc.setDataSource(new VendorDataSource(location, vendors));
+    hc.setDataSource(new ControlDataSource(location, vendors));
     hc.setMaximumPoolSize(2);
     hc.setMinimumIdle(0);
     hc.setConnectionTimeout(2000);
@@ -584,34 +587,9 @@ public final class ControlStore implements AutoCloseable {
 
   /** Rows last seen at or after {@code since}, newest first, at most {@code limit}. */
   public List<DiscrepancyRow> discrepancies(Instant since, int limit) throws SQLException {
-    String sql =
-        "SELECT id, first_seen_ms, last_seen_ms, instance, kind, fingerprint, occurrences,"
-            + " sql_text, detail, table_names, row_keys FROM dualwrite_discrepancies"
-            + " WHERE last_seen_ms >= ? ORDER BY last_seen_ms DESC, id DESC LIMIT ?";
-    List<DiscrepancyRow> out = new ArrayList<>();
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, since == null ? 0 : since.toEpochMilli());
-      ps.setInt(2, Math.max(0, limit));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new DiscrepancyRow(
-                  rs.getLong(1),
-                  Instant.ofEpochMilli(rs.getLong(2)),
-                  Instant.ofEpochMilli(rs.getLong(3)),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getLong(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  parseList(rs.getString(10)),
-                  parseList(rs.getString(11))));
-        }
-      }
+    try (Connection c = pool.getConnection()) {
+      return DiscrepancyRows.list(c, since, limit);
     }
-    return out;
   }
 
   /**
@@ -619,45 +597,15 @@ public final class ControlStore implements AutoCloseable {
    * most frequent first.
    */
   public List<DiscrepancySummary> discrepancySummary(Instant since) throws SQLException {
-    String sql =
-        "SELECT g.fingerprint, g.kind, g.total, g.row_count, g.instance_count, g.first_seen,"
-            + " g.last_seen, d.sql_text, d.detail FROM (SELECT fingerprint, kind,"
-            + " SUM(occurrences) AS total, COUNT(*) AS row_count,"
-            + " COUNT(DISTINCT instance) AS instance_count, MIN(first_seen_ms) AS first_seen,"
-            + " MAX(last_seen_ms) AS last_seen, MIN(id) AS sample_id"
-            + " FROM dualwrite_discrepancies WHERE last_seen_ms >= ? GROUP BY fingerprint, kind) g"
-            + " JOIN dualwrite_discrepancies d ON d.id = g.sample_id"
-            + " ORDER BY g.total DESC, g.fingerprint, g.kind";
-    List<DiscrepancySummary> out = new ArrayList<>();
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, since == null ? 0 : since.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new DiscrepancySummary(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getLong(5),
-                  Instant.ofEpochMilli(rs.getLong(6)),
-                  Instant.ofEpochMilli(rs.getLong(7)),
-                  rs.getString(8),
-                  rs.getString(9)));
-        }
-      }
+    try (Connection c = pool.getConnection()) {
+      return DiscrepancyRows.summary(c, since);
     }
-    return out;
   }
 
   /** Deletes rows last seen before {@code before} (retention); returns how many. */
   public int purgeDiscrepancies(Instant before) throws SQLException {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("DELETE FROM dualwrite_discrepancies WHERE last_seen_ms < ?")) {
-      ps.setLong(1, before.toEpochMilli());
-      return ps.executeUpdate();
+    try (Connection c = pool.getConnection()) {
+      return DiscrepancyRows.purge(c, before);
     }
   }
 
@@ -671,126 +619,13 @@ public final class ControlStore implements AutoCloseable {
       String instance,
       Map<DiscrepancyBuffer.GroupKey, OpenRow> openRows)
       throws SQLException {
-    Map<DiscrepancyBuffer.GroupKey, OpenRow> opened = new HashMap<>();
-    Set<DiscrepancyBuffer.GroupKey> gone = new LinkedHashSet<>();
     try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        for (DiscrepancyBuffer.Group g : batch.groups()) {
-          DiscrepancyBuffer.GroupKey key = g.key();
-          OpenRow row = openRows.get(key);
-          if (row != null && addToRow(c, row.id(), g.count(), g.last())) {
-            continue;
-          }
-          if (row != null) {
-            gone.add(key);
-          }
-          long id =
-              insertRow(
-                  c,
-                  g.first().time(),
-                  g.last(),
-                  instance,
-                  g.first().kind().name(),
-                  g.first().fingerprint(),
-                  g.count(),
-                  g.first().sql(),
-                  g.first().detail(),
-                  JsonText.array(g.first().tables()),
-                  JsonText.array(g.first().keys()));
-          opened.put(key, new OpenRow(id, System.currentTimeMillis()));
-        }
-        if (batch.dropped() > 0) {
-          insertRow(
-              c,
-              batch.firstDropped(),
-              batch.lastDropped(),
-              instance,
-              DiscrepancyBuffer.DROPPED_KIND,
-              DiscrepancyBuffer.DROPPED_FINGERPRINT,
-              batch.dropped(),
-              null,
-              batch.droppedDetail(),
-              "[]",
-              "[]");
-        }
-        if (!batch.drift().isEmpty()) {
-          try (PreparedStatement ps = c.prepareStatement(dialect.upsertDrift())) {
-            for (DiscrepancyBuffer.DriftKey k : batch.drift()) {
-              ps.setString(1, k.table());
-              ps.setString(2, k.key());
-              ps.setString(3, clip(instance, 255));
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      DiscrepancyRows.writeWindow(c, dialect, batch, instance, openRows);
     }
-    gone.forEach(openRows::remove);
-    openRows.putAll(opened);
   }
 
   /** A discrepancy row this instance may still add occurrences to. */
   record OpenRow(long id, long openedAtMillis) {}
-
-  private static boolean addToRow(Connection c, long id, long count, Instant last)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE dualwrite_discrepancies SET occurrences = occurrences + ?,"
-                + " last_seen_ms = GREATEST(last_seen_ms, ?) WHERE id = ?")) {
-      ps.setLong(1, count);
-      ps.setLong(2, last.toEpochMilli());
-      ps.setLong(3, id);
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  private static long insertRow(
-      Connection c,
-      Instant first,
-      Instant last,
-      String instance,
-      String kind,
-      String fingerprint,
-      long count,
-      String sql,
-      String detail,
-      String tables,
-      String keys)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO dualwrite_discrepancies (first_seen_ms, last_seen_ms, instance, kind,"
-                + " fingerprint, occurrences, sql_text, detail, table_names, row_keys)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            new String[] {"id"})) {
-      ps.setLong(1, first.toEpochMilli());
-      ps.setLong(2, last.toEpochMilli());
-      ps.setString(3, clip(instance, 255));
-      ps.setString(4, kind);
-      ps.setString(5, clip(fingerprint, 64));
-      ps.setLong(6, count);
-      ps.setString(7, DiscrepancyBuffer.truncate(sql));
-      ps.setString(8, DiscrepancyBuffer.truncate(detail));
-      ps.setString(9, DiscrepancyBuffer.truncate(tables));
-      ps.setString(10, keys.length() > DiscrepancyBuffer.MAX_TEXT ? "[]" : keys);
-      ps.executeUpdate();
-      try (ResultSet rs = ps.getGeneratedKeys()) {
-        if (!rs.next()) {
-          throw new SQLException("no id generated for a dualwrite_discrepancies row");
-        }
-        return rs.getLong(1);
-      }
-    }
-  }
 
   // -------------------------------------------------------------------------------- drift
 
@@ -911,7 +746,7 @@ public final class ControlStore implements AutoCloseable {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private static List<String> parseList(String json) {
+  static List<String> parseList(String json) {
     try {
       return JsonText.parseArray(json);
     } catch (IllegalArgumentException e) {
@@ -936,7 +771,7 @@ public final class ControlStore implements AutoCloseable {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
-  private static void rollbackQuietly(Connection c) {
+  static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
     } catch (SQLException e) {
@@ -949,76 +784,6 @@ public final class ControlStore implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A {@link DataSource} over the runtime's vendor drivers, for HikariCP. */
-  private static final class VendorDataSource implements DataSource {
-    private final ControlLocation location;
-    private final VendorDrivers vendors;
-    private volatile int loginTimeout;
-
-    VendorDataSource(ControlLocation location, VendorDrivers vendors) {
-      this.location = location;
-      this.vendors = vendors;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Properties props = location.properties();
-      Properties copy = new Properties();
-      copy.putAll(props);
-      return location.dialect() == ControlDialect.MYSQL
-          ? vendors.openMysql(location.url(), copy)
-          : vendors.openPostgres(location.url(), copy);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("credentials come from the configuration");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-      // logging goes through SLF4J
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      this.loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      if (iface.isInstance(this)) {
-        return iface.cast(this);
-      }
-      throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return iface.isInstance(this);
-    }
-
-    @Override
-    public String toString() {
-      return location.toString();
     }
   }
 }

@@ -16,5 +16,10 @@ public enum DiscrepancyKind {
    * A commit failed on one side after the other side committed or ran the write: the mirrored
    * commit after the authoritative one, or the authoritative autocommit after its mirror.
    */
-  COMMIT_FAILED
+  COMMIT_FAILED,
+  /**
+   * An application statement named a control table ({@code dualwrite_flags}, ...) and was refused
+   * before it ran on either side: nothing differs, but someone tried to steer the fleet.
+   */
+  CONTROL_TABLE_REFUSED
 }

@@ -15,7 +15,7 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static String of(String sql) {
-    return hash(normalize(sql));
+    return hash(normalize(sql == null ? null : SafeText.masked(sql)));
   }
 
   /**

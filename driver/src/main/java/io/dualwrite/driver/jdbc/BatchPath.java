@@ -128,8 +128,7 @@ final class BatchPath {
         computed.add(calls);
       }
       SideSql rowSql = SideSql.of(t, auth, rows.get(0), calls);
-      Binder.apply(
-          ps, row, rowSql.sources(), rowSql.values(), auth, ctx.postgresGetsWholeSeconds());
+      Binder.apply(ps, row, rowSql, auth, ctx.postgresGetsWholeSeconds());
       ps.addBatch();
     }
     return ps;

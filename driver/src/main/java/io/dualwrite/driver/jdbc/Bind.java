@@ -115,6 +115,66 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
   }
 
   /**
+   * This value as MySQL converts it for the column it is written into or compared with: a string
+   * into a binary column is its bytes in the connection's character set (UTF-8; PostgreSQL would
+   * read the text as bytea's escape format, where a backslash means something), bytes into a text
+   * column are their text when they are valid UTF-8 (PostgreSQL would refuse bytea for text), and a
+   * value stored into {@code BINARY(n)} is padded with zero bytes to n, as MySQL pads it; a string
+   * into a SET, ENUM or YEAR column is the text MySQL stores; with {@code truncatesFractions}
+   * (MariaDB), a date-time or time string loses the fractional digits beyond the column's
+   * precision, as MariaDB cuts them where PostgreSQL would round.
+   */
+  Bind forTarget(io.dualwrite.rewriter.ParameterTarget target, boolean truncatesFractions) {
+    if (value instanceof String s
+        && (kind == Kind.STRING || kind == Kind.NSTRING || kind == Kind.OBJECT)) {
+      String stored = target.yearText(truncatesFractions ? target.truncatedTemporalText(s) : s);
+      if (!stored.equals(s)) {
+        return new Bind(Kind.STRING, stored, 0, null);
+      }
+    }
+    if (target.isBinary()) {
+      byte[] bytes =
+          value instanceof String s
+                  && (kind == Kind.STRING
+                      || kind == Kind.NSTRING
+                      || kind == Kind.CHARACTER_STREAM
+                      || kind == Kind.NCHARACTER_STREAM
+                      || kind == Kind.OBJECT)
+              ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : value instanceof byte[] b ? b : null;
+      if (bytes == null) {
+        return this;
+      }
+      int padded = target.paddedLength();
+      if (padded > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, padded);
+      }
+      return bytes == value ? this : new Bind(Kind.BYTES, bytes, 0, null);
+    }
+    if (target.isText()
+        && value instanceof String s
+        && (kind == Kind.STRING || kind == Kind.NSTRING || kind == Kind.OBJECT)) {
+      String stored = target.storedText(s);
+      return stored.equals(s) ? this : new Bind(Kind.STRING, stored, 0, null);
+    }
+    if (target.isText() && value instanceof byte[] b) {
+      try {
+        String text =
+            java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(b))
+                .toString();
+        return new Bind(Kind.STRING, text, 0, null);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return this; // MySQL refuses it in strict mode; PostgreSQL refuses bytea for text: recorded
+      }
+    }
+    return this;
+  }
+
+  /**
    * This value with the fractional seconds of a timestamp dropped, as Connector/J drops them before
    * sending a timestamp to a server that announces a version older than 5.6.4 (MariaDB announces
    * 5.5.5-...): what the MySQL side stored, whatever the column's precision.

@@ -2,6 +2,8 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.rewriter.Binding;
+import io.dualwrite.rewriter.ParameterTarget;
+import io.dualwrite.rewriter.Translation;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -97,9 +99,37 @@ final class Binder {
       Side side,
       boolean wholeSeconds)
       throws SQLException {
+    apply(ps, binds, sources, values, side, wholeSeconds, null);
+  }
+
+  /**
+   * Binds {@code sql}'s placeholders: see {@link #apply(PreparedStatement, Bind[], int[], Object[],
+   * Side, boolean, Translation)}.
+   */
+  static void apply(
+      PreparedStatement ps, Bind[] binds, SideSql sql, Side side, boolean wholeSeconds)
+      throws SQLException {
+    apply(ps, binds, sql.sources(), sql.values(), side, wholeSeconds, sql.targets());
+  }
+
+  /**
+   * As {@link #apply(PreparedStatement, Bind[], int[], Object[], Side, boolean)}; on PostgreSQL, an
+   * application parameter written into or compared with a column ({@code targets}, may be null)
+   * goes as the value MySQL converts it to for that column (see {@link Bind#forTarget}).
+   */
+  static void apply(
+      PreparedStatement ps,
+      Bind[] binds,
+      int[] sources,
+      Object[] values,
+      Side side,
+      boolean wholeSeconds,
+      Translation targets)
+      throws SQLException {
     for (int i = 0; i < sources.length; i++) {
       if (sources[i] >= 0) {
-        bindOne(ps, i + 1, binds, sources[i], side, wholeSeconds);
+        ParameterTarget target = targets == null ? null : targets.parameterTarget(sources[i]);
+        bindOne(ps, i + 1, binds, sources[i], side, wholeSeconds, target);
       } else {
         bindComputed(ps, i + 1, values[i], side);
       }
@@ -126,14 +156,21 @@ final class Binder {
   }
 
   private static void bindOne(
-      PreparedStatement ps, int index, Bind[] binds, int source, Side side, boolean wholeSeconds)
+      PreparedStatement ps,
+      int index,
+      Bind[] binds,
+      int source,
+      Side side,
+      boolean wholeSeconds,
+      ParameterTarget target)
       throws SQLException {
     Bind b = binds == null || source >= binds.length ? null : binds[source];
     if (b == null) {
       throw new SQLException("No value specified for parameter " + (source + 1) + ".", "07001");
     }
     if (side == Side.POSTGRES) {
-      (wholeSeconds ? b.withoutFractionalSeconds() : b).applyToPostgres(ps, index);
+      Bind value = target == null ? b : b.forTarget(target, wholeSeconds);
+      (wholeSeconds ? value.withoutFractionalSeconds() : value).applyToPostgres(ps, index);
     } else {
       b.applyToMysql(ps, index);
     }

@@ -1,12 +1,9 @@
 package io.dualwrite.driver.jdbc;
 
-import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The application's {@link CallableStatement}. Stored routines are not translated (the rewriter
@@ -26,49 +23,42 @@ final class DualWriteCallableStatement extends ForwardingCallableStatement {
 
   private void recordUnmirrored() {
     if (conn.phase().mirrorsWrites()) {
-      conn.runtime()
-          .recorder()
-          .record(
-              DiscrepancyKind.MIRROR_SKIPPED,
-              sql,
-              "stored routine calls run on the authoritative side only; what they change is not"
-                  + " mirrored",
-              Set.of(),
-              List.of(),
-              false);
+      new StatementRecords(conn.runtime().recorder()).routineCallNotMirrored(sql);
     }
   }
 
-  @Override
-  public boolean execute() throws SQLException {
+  /** One execution of the routine call, as the vendor statement runs it. */
+  @FunctionalInterface
+  private interface Execution<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code execution} on the authoritative side, then records that it was not mirrored. */
+  private <T> T call(Execution<T> execution) throws SQLException {
     conn.beforeStatement();
-    boolean result = super.execute();
+    T result = execution.run();
     recordUnmirrored();
     return result;
   }
 
   @Override
+  public boolean execute() throws SQLException {
+    return call(super::execute);
+  }
+
+  @Override
   public int executeUpdate() throws SQLException {
-    conn.beforeStatement();
-    int count = super.executeUpdate();
-    recordUnmirrored();
-    return count;
+    return call(super::executeUpdate);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    conn.beforeStatement();
-    long count = super.executeLargeUpdate();
-    recordUnmirrored();
-    return count;
+    return call(super::executeLargeUpdate);
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    conn.beforeStatement();
-    ResultSet rs = super.executeQuery();
-    recordUnmirrored();
-    return rs;
+    return call(super::executeQuery);
   }
 
   @Override

@@ -3,20 +3,15 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
-import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
-import io.dualwrite.driver.metrics.DriverMetrics;
-import io.dualwrite.driver.mirror.PostgresDdl;
-import io.dualwrite.driver.mirror.SequenceKeeper;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
 import io.dualwrite.driver.vendor.MysqlErrors;
-import io.dualwrite.driver.vendor.PostgresResultShapes;
-import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.Translation;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -68,7 +63,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     this.runtime = runtime;
     this.sides = sides;
     this.flags = flags;
-    this.context = new Context();
+    this.context = new ConnectionContext(this);
   }
 
   /**
@@ -105,167 +100,23 @@ public final class DualWriteConnection extends ForwardingConnection {
     return context;
   }
 
-  /**
-   * The connection as its statements' paths see it: its own transaction state and sides, and the
-   * runtime's services, nothing else.
-   */
-  private final class Context implements StatementContext {
-    private final StatementRecords records = new StatementRecords(runtime.recorder());
-
-    @Override
-    public Flags flags() {
-      return flags;
-    }
-
-    @Override
-    public void beforeStatement() throws SQLException {
-      DualWriteConnection.this.beforeStatement();
-    }
-
-    @Override
-    public void checkOpen() throws SQLException {
-      DualWriteConnection.this.checkOpen();
-    }
-
-    @Override
-    public boolean autoCommitting() {
-      return DualWriteConnection.this.autoCommitting();
-    }
-
-    @Override
-    public boolean wroteInTransaction() {
-      return wroteInTransaction;
-    }
-
-    @Override
-    public void noteWrite(Set<String> tables) {
-      DualWriteConnection.this.noteWrite(tables);
-    }
-
-    @Override
-    public void noteSqlTransactionStart() {
-      DualWriteConnection.this.noteSqlTransactionStart();
-    }
-
-    @Override
-    public void noteTransactionEnd() {
-      DualWriteConnection.this.noteTransactionEnd();
-    }
-
-    @Override
-    public Set<String> tablesWrittenInTransaction() {
-      return tablesWrittenInTransaction;
-    }
-
-    @Override
-    public void setAutoCommit(boolean autoCommit) throws SQLException {
-      DualWriteConnection.this.setAutoCommit(autoCommit);
-    }
-
-    @Override
-    public void authoritativeTransactionRolledBack() {
-      Side other = authoritativeSide().other();
-      Connection mirror = sides.ifOpen(other);
-      try {
-        if (mirror != null && !mirror.getAutoCommit()) {
-          mirror.rollback();
-        }
-      } catch (SQLException e) {
-        otherSideFailed(other, "ROLLBACK", e, false);
+  /** The connection's transaction on the authoritative side was rolled back: end the other's. */
+  void authoritativeTransactionRolledBack() {
+    Side other = authoritativeSide().other();
+    Connection mirror = sides.ifOpen(other);
+    try {
+      if (mirror != null && !mirror.getAutoCommit()) {
+        mirror.rollback();
       }
-      noteTransactionEnd();
+    } catch (SQLException e) {
+      otherSideFailed(other, "ROLLBACK", e, false);
     }
+    noteTransactionEnd();
+  }
 
-    @Override
-    public SideConnections sides() {
-      return sides;
-    }
-
-    @Override
-    public Connection mirrorConnection() {
-      return DualWriteConnection.this.mirrorConnection();
-    }
-
-    @Override
-    public void savepointUsed() {
-      journal.giveUp("the transaction uses savepoints");
-    }
-
-    @Override
-    public void runMirrored(Connection oc, SideStatements statements, MirrorJournal.Step step)
-        throws SQLException {
-      DualWriteConnection.this.runMirrored(oc, statements, step);
-    }
-
-    @Override
-    public void mirrorFailed(Side other, long nanos, SQLException e) {
-      DualWriteConnection.this.mirrorFailed(other, nanos, e);
-    }
-
-    @Override
-    public void mirrorSucceeded(Side other, long nanos) {
-      DualWriteConnection.this.mirrorSucceeded(other, nanos);
-    }
-
-    @Override
-    public Translation translate(String sql) {
-      return runtime.rewriter().translate(sql);
-    }
-
-    @Override
-    public SchemaCatalog catalog() {
-      return runtime.rewriter().catalog();
-    }
-
-    @Override
-    public void schemaChanged() {
-      runtime.schemaChanged();
-    }
-
-    @Override
-    public SessionClock sessionClock() {
-      return sessionClock;
-    }
-
-    @Override
-    public boolean postgresGetsWholeSeconds() {
-      return authoritativeSide() == Side.MYSQL && runtime.mysqlGetsWholeSeconds();
-    }
-
-    @Override
-    public SideHealth health() {
-      return runtime.health();
-    }
-
-    @Override
-    public DriftTracker drift() {
-      return runtime.drift();
-    }
-
-    @Override
-    public DriverMetrics metrics() {
-      return runtime.metrics();
-    }
-
-    @Override
-    public StatementRecords records() {
-      return records;
-    }
-
-    @Override
-    public SequenceKeeper sequences() {
-      return runtime.sequences();
-    }
-
-    @Override
-    public PostgresDdl postgresDdl() {
-      return runtime.postgresDdl();
-    }
-
-    @Override
-    public PostgresResultShapes resultShapes() {
-      return runtime.resultShapes();
-    }
+  /** A statement used a savepoint: the mirror journal cannot replay this transaction. */
+  void savepointUsed() {
+    journal.giveUp("the transaction uses savepoints");
   }
 
   DriverRuntime runtime() {
@@ -835,7 +686,7 @@ public final class DualWriteConnection extends ForwardingConnection {
         .record(
             what.equals("COMMIT") ? DiscrepancyKind.COMMIT_FAILED : DiscrepancyKind.MIRROR_FAILED,
             what,
-            other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+            other + " side: " + e.getSQLState() + " " + SafeText.error(e),
             tablesWrittenInTransaction,
             List.of(),
             rowsMayDiffer && !tablesWrittenInTransaction.isEmpty());

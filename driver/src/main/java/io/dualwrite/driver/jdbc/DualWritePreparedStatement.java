@@ -9,12 +9,13 @@ import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.NClob;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -23,23 +24,21 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.List;
 
 /**
  * The application's {@link PreparedStatement}. Every {@code setXxx} is recorded (see {@link Bind})
  * so the same values can be sent to whichever side runs the statement and to the mirror, through
- * the rewriter's parameter map; executions go through the {@link StatementEngine}.
+ * the rewriter's parameter map; executions go through the {@link StatementEngine}. The
+ * statement-level behaviour (results, settings, closing) is {@link EngineStatement}'s; the methods
+ * a prepared statement inherits from {@code Statement} with SQL text forward to the vendor's
+ * prepared statement, which refuses them as JDBC says.
  */
-final class DualWritePreparedStatement extends ForwardingPreparedStatement {
-  private final DualWriteConnection conn;
+final class DualWritePreparedStatement extends EngineStatement<Bind[]>
+    implements PreparedStatement {
   private final String sql;
-  private final StatementEngine engine;
   private Bind[] binds;
-  private final List<Bind[]> batch = new ArrayList<>();
-  private boolean closed;
 
   DualWritePreparedStatement(DualWriteConnection conn, String sql, StatementOptions options)
       throws SQLException {
@@ -49,12 +48,20 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   private DualWritePreparedStatement(
       DualWriteConnection conn, String sql, StatementOptions options, Translation t)
       throws SQLException {
-    super(StatementEngine.prepareFirst(conn.context(), t, options));
-    this.conn = conn;
+    super(conn, StatementEngine.prepareFirst(conn.context(), t, options), options, sql);
     this.sql = sql;
-    this.engine = new StatementEngine(conn.context(), this, options, sql);
-    this.engine.adoptPrepared(conn.authoritativeSide(), delegate, t);
+    this.engine.adoptPrepared(conn.authoritativeSide(), prepared(), t);
     this.binds = new Bind[Math.max(0, t.mysqlParameterCount())];
+  }
+
+  /** The delegate, always a prepared statement (see {@link #canForwardTo}). */
+  private PreparedStatement prepared() {
+    return (PreparedStatement) delegate;
+  }
+
+  @Override
+  boolean canForwardTo(Statement vendor) {
+    return vendor instanceof PreparedStatement;
   }
 
   private void bind(int parameterIndex, Bind value) throws SQLException {
@@ -390,10 +397,7 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   private boolean run(Mode mode) throws SQLException {
     checkOpen();
     boolean result = engine.run(sql, binds, mode, engine.options().appWantsKeys());
-    Statement ran = engine.lastVendor();
-    if (ran instanceof PreparedStatement ps && ran != delegate) {
-      replaceDelegate(ps);
-    }
+    followLastVendor();
     return result;
   }
 
@@ -406,7 +410,7 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   @Override
   public int executeUpdate() throws SQLException {
     run(Mode.UPDATE);
-    return DualWriteStatement.narrow(engine.updateCount());
+    return narrow(engine.updateCount());
   }
 
   @Override
@@ -427,151 +431,27 @@ final class DualWritePreparedStatement extends ForwardingPreparedStatement {
   }
 
   @Override
-  public void clearBatch() throws SQLException {
-    checkOpen();
-    batch.clear();
-  }
-
-  @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
     try {
       long[] counts = engine.runBatch(sql, batch);
-      Statement ran = engine.lastVendor();
-      if (ran instanceof PreparedStatement ps && ran != delegate) {
-        replaceDelegate(ps);
-      }
+      followLastVendor();
       return counts;
     } finally {
       batch.clear();
     }
   }
 
+  // The vendor statement that ran last describes the result and the parameters.
+
   @Override
-  public int[] executeBatch() throws SQLException {
-    long[] counts = executeLargeBatch();
-    int[] narrow = new int[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      narrow[i] = DualWriteStatement.narrow(counts[i]);
-    }
-    return narrow;
+  public ResultSetMetaData getMetaData() throws SQLException {
+    return prepared().getMetaData();
   }
 
   @Override
-  public ResultSet getResultSet() throws SQLException {
-    checkOpen();
-    return engine.resultSet();
-  }
-
-  @Override
-  public int getUpdateCount() throws SQLException {
-    checkOpen();
-    return DualWriteStatement.narrow(engine.updateCount());
-  }
-
-  @Override
-  public long getLargeUpdateCount() throws SQLException {
-    checkOpen();
-    return engine.updateCount();
-  }
-
-  @Override
-  public boolean getMoreResults() throws SQLException {
-    return getMoreResults(CLOSE_CURRENT_RESULT);
-  }
-
-  @Override
-  public boolean getMoreResults(int current) throws SQLException {
-    checkOpen();
-    engine.closeResults();
-    return false;
-  }
-
-  @Override
-  public ResultSet getGeneratedKeys() throws SQLException {
-    checkOpen();
-    ResultSet keys = engine.generatedKeys();
-    return keys != null ? keys : new DualWriteResultSet(delegate.getGeneratedKeys(), this);
-  }
-
-  @Override
-  public void setQueryTimeout(int seconds) throws SQLException {
-    delegate.setQueryTimeout(seconds);
-    engine.settings().queryTimeout(seconds);
-  }
-
-  @Override
-  public void setMaxRows(int max) throws SQLException {
-    delegate.setMaxRows(max);
-    engine.settings().maxRows(max);
-  }
-
-  @Override
-  public void setLargeMaxRows(long max) throws SQLException {
-    delegate.setLargeMaxRows(max);
-    engine.settings().maxRows(max);
-  }
-
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    delegate.setFetchSize(rows);
-    engine.settings().fetchSize(rows);
-  }
-
-  @Override
-  public void setFetchDirection(int direction) throws SQLException {
-    delegate.setFetchDirection(direction);
-    engine.settings().fetchDirection(direction);
-  }
-
-  @Override
-  public void setMaxFieldSize(int max) throws SQLException {
-    delegate.setMaxFieldSize(max);
-    engine.settings().maxFieldSize(max);
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean enable) throws SQLException {
-    delegate.setEscapeProcessing(enable);
-    engine.settings().escapeProcessing(enable);
-  }
-
-  @Override
-  public void setPoolable(boolean poolable) throws SQLException {
-    delegate.setPoolable(poolable);
-    engine.settings().poolable(poolable);
-  }
-
-  @Override
-  public void cancel() throws SQLException {
-    engine.cancel();
-  }
-
-  @Override
-  protected Connection wrapperConnection() {
-    return conn;
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return closed;
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    batch.clear();
-    engine.close();
-  }
-
-  private void checkOpen() throws SQLException {
-    if (closed) {
-      throw new SQLException("The statement is closed.", "HY010");
-    }
-    conn.checkOpen();
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    return prepared().getParameterMetaData();
   }
 
   @Override

@@ -2,39 +2,27 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.jdbc.StatementEngine.Mode;
 import java.sql.BatchUpdateException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The application's {@link Statement}. Every execution goes through the {@link StatementEngine};
- * afterwards this wrapper forwards to the vendor statement that ran, so warnings and result
- * navigation come from the side that answered.
+ * The application's {@link Statement}: runs SQL text through the {@link StatementEngine}; its batch
+ * is a list of SQL texts, each routed and mirrored on its own. The statement-level behaviour
+ * (results, settings, closing) is {@link EngineStatement}'s.
  */
-final class DualWriteStatement extends ForwardingStatement {
-  private final DualWriteConnection conn;
-  private final StatementEngine engine;
-  private final List<String> batch = new ArrayList<>();
-  private boolean closed;
+final class DualWriteStatement extends EngineStatement<String> {
 
   DualWriteStatement(DualWriteConnection conn, Statement vendor, StatementOptions options) {
-    super(vendor);
-    this.conn = conn;
-    this.engine = new StatementEngine(conn.context(), this, options);
+    super(conn, vendor, options, null);
     this.engine.adopt(conn.authoritativeSide(), vendor);
   }
 
   private boolean run(String sql, Mode mode, boolean keys) throws SQLException {
     checkOpen();
     boolean result = engine.run(sql, null, mode, keys);
-    Statement ran = engine.lastVendor();
-    if (ran != null && ran != delegate) {
-      replaceDelegate(ran);
-    }
+    followLastVendor();
     return result;
   }
 
@@ -118,12 +106,6 @@ final class DualWriteStatement extends ForwardingStatement {
     batch.add(sql);
   }
 
-  @Override
-  public void clearBatch() throws SQLException {
-    checkOpen();
-    batch.clear();
-  }
-
   /**
    * Runs the batch one statement at a time through the engine, so each is routed and mirrored on
    * its own; stops at the first failure with a {@link BatchUpdateException} holding the counts of
@@ -147,138 +129,5 @@ final class DualWriteStatement extends ForwardingStatement {
       batch.clear();
     }
     return counts;
-  }
-
-  @Override
-  public int[] executeBatch() throws SQLException {
-    long[] counts = executeLargeBatch();
-    int[] narrow = new int[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      narrow[i] = narrow(counts[i]);
-    }
-    return narrow;
-  }
-
-  @Override
-  public ResultSet getResultSet() throws SQLException {
-    checkOpen();
-    return engine.resultSet();
-  }
-
-  @Override
-  public int getUpdateCount() throws SQLException {
-    checkOpen();
-    return narrow(engine.updateCount());
-  }
-
-  @Override
-  public long getLargeUpdateCount() throws SQLException {
-    checkOpen();
-    return engine.updateCount();
-  }
-
-  @Override
-  public boolean getMoreResults() throws SQLException {
-    return getMoreResults(CLOSE_CURRENT_RESULT);
-  }
-
-  @Override
-  public boolean getMoreResults(int current) throws SQLException {
-    checkOpen();
-    engine.closeResults();
-    return false;
-  }
-
-  @Override
-  public ResultSet getGeneratedKeys() throws SQLException {
-    checkOpen();
-    ResultSet keys = engine.generatedKeys();
-    return keys != null ? keys : new DualWriteResultSet(delegate.getGeneratedKeys(), this);
-  }
-
-  // Settings apply to every vendor statement this wrapper uses.
-
-  @Override
-  public void setQueryTimeout(int seconds) throws SQLException {
-    delegate.setQueryTimeout(seconds);
-    engine.settings().queryTimeout(seconds);
-  }
-
-  @Override
-  public void setMaxRows(int max) throws SQLException {
-    delegate.setMaxRows(max);
-    engine.settings().maxRows(max);
-  }
-
-  @Override
-  public void setLargeMaxRows(long max) throws SQLException {
-    delegate.setLargeMaxRows(max);
-    engine.settings().maxRows(max);
-  }
-
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    delegate.setFetchSize(rows);
-    engine.settings().fetchSize(rows);
-  }
-
-  @Override
-  public void setFetchDirection(int direction) throws SQLException {
-    delegate.setFetchDirection(direction);
-    engine.settings().fetchDirection(direction);
-  }
-
-  @Override
-  public void setMaxFieldSize(int max) throws SQLException {
-    delegate.setMaxFieldSize(max);
-    engine.settings().maxFieldSize(max);
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean enable) throws SQLException {
-    delegate.setEscapeProcessing(enable);
-    engine.settings().escapeProcessing(enable);
-  }
-
-  @Override
-  public void setPoolable(boolean poolable) throws SQLException {
-    delegate.setPoolable(poolable);
-    engine.settings().poolable(poolable);
-  }
-
-  @Override
-  public void cancel() throws SQLException {
-    engine.cancel();
-  }
-
-  @Override
-  protected Connection wrapperConnection() {
-    return conn;
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return closed;
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    batch.clear();
-    engine.close();
-  }
-
-  private void checkOpen() throws SQLException {
-    if (closed) {
-      throw new SQLException("The statement is closed.", "HY010");
-    }
-    conn.checkOpen();
-  }
-
-  static int narrow(long count) {
-    return count > Integer.MAX_VALUE ? Statement.SUCCESS_NO_INFO : (int) count;
   }
 }

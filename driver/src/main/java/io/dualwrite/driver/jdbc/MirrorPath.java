@@ -179,7 +179,7 @@ final class MirrorPath {
             && ai.postgresSqlWithKeys() != null
             && keys.size() == ai.rowCount();
     if (withKeys) {
-      return new Plan(SideSql.withGeneratedKeys(ai, computed, keys, 0), null, true, true);
+      return new Plan(SideSql.withGeneratedKeys(t, computed, keys, 0), null, true, true);
     }
     Long insertId = null;
     if (keysNeeded && other == Side.MYSQL && consecutive(keys)) {
@@ -360,13 +360,12 @@ final class MirrorPath {
       Object[] calls = pinned ? computed.get(i) : null;
       SideSql rowSql;
       if (withKeys) {
-        rowSql = SideSql.withGeneratedKeys(ai, calls, keys, keyIndex);
+        rowSql = SideSql.withGeneratedKeys(t, calls, keys, keyIndex);
         keyIndex++;
       } else {
         rowSql = SideSql.of(t, other, row, calls);
       }
-      Binder.apply(
-          ps, row, rowSql.sources(), rowSql.values(), other, ctx.postgresGetsWholeSeconds());
+      Binder.apply(ps, row, rowSql, other, ctx.postgresGetsWholeSeconds());
       mirroredRows.add(i);
       if (insertIds) {
         // MySQL takes each row's key from insert_id; rows run one by one to set it.
@@ -423,7 +422,7 @@ final class MirrorPath {
         ran = s;
       } else {
         PreparedStatement ps = st.preparedOn(side, c, sql.sql(), keyColumn != null, keyColumn);
-        Binder.apply(ps, binds, sql.sources(), sql.values(), side, ctx.postgresGetsWholeSeconds());
+        Binder.apply(ps, binds, sql, side, ctx.postgresGetsWholeSeconds());
         count = ps.executeLargeUpdate();
         ran = ps;
       }

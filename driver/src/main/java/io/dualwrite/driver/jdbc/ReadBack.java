@@ -1,7 +1,7 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
-import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.mirror.InsertedRowsMirror;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.KeyBinding;
@@ -138,7 +138,7 @@ final class ReadBack {
           below);
     } catch (SQLException e) {
       return InsertedRowsMirror.ReadBack.notProven(
-          "reading them failed: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()));
+          "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
     } finally {
       ctx.metrics().statement(auth, System.nanoTime() - start);
     }

@@ -2,6 +2,7 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.compare.ResultComparator;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.routing.ReadRouter;
 import io.dualwrite.driver.routing.ReadRouter.Route;
 import io.dualwrite.driver.runtime.SideHealth;
@@ -106,9 +107,9 @@ final class ReadPath {
     try {
       if (binds == null && (mysql || t.mysqlParameterCount() == 0)) {
         Statement s = rewindable ? vendor.rewindablePlainOn(side, c) : vendor.plainOn(side, c);
-        s.execute(sql);
+        boolean rows = s.execute(sql);
         vendor.ran(s);
-        return s.getResultSet();
+        return rows ? s.getResultSet() : noRows(s);
       }
       PreparedStatement ps =
           rewindable
@@ -120,13 +121,23 @@ final class ReadPath {
           mysql ? Binder.identity(binds) : t.parameterMap(),
           null,
           side,
-          ctx.postgresGetsWholeSeconds());
-      ps.execute();
+          ctx.postgresGetsWholeSeconds(),
+          mysql ? null : t);
+      boolean rows = ps.execute();
       vendor.ran(ps);
-      return ps.getResultSet();
+      return rows ? ps.getResultSet() : noRows(ps);
     } finally {
       ctx.metrics().statement(side, System.nanoTime() - start);
     }
+  }
+
+  /**
+   * A SELECT that gave no rows but an update count ({@code SELECT ... INTO OUTFILE}, {@code INTO
+   * @v}): the count is the statement's result, as Connector/J reports it.
+   */
+  private ResultSet noRows(Statement s) throws SQLException {
+    results.updateCount(s.getUpdateCount());
+    return null;
   }
 
   /**
@@ -147,7 +158,7 @@ final class ReadPath {
       difference = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
     } catch (SQLException e) {
       ctx.mirrorFailed(other, System.nanoTime() - start, e);
-      difference = other + " side failed: " + e.getSQLState() + " " + e.getMessage();
+      difference = other + " side failed: " + e.getSQLState() + " " + SafeText.error(e);
     }
     if (authRows != null) {
       authRows.beforeFirst();

@@ -1,5 +1,6 @@
 package io.dualwrite.driver.jdbc;
 
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.rewriter.Translation;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
@@ -13,7 +14,9 @@ final class Refusals {
     return new SQLSyntaxErrorException(
         "dualwrite cannot run this statement on PostgreSQL, the authoritative database in this"
             + " phase: "
-            + (t.isRefused() ? t.refusal().reason() : "it has no PostgreSQL equivalent."),
+            + (SafeText.isCredentialStatement(t.mysqlSql())
+                ? "credential statements are not translated."
+                : t.isRefused() ? t.refusal().reason() : "it has no PostgreSQL equivalent."),
         "42000",
         1064);
   }

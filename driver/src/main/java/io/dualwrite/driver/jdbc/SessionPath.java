@@ -293,7 +293,7 @@ final class SessionPath {
   private static SideSql plain(Translation t, Side side, Bind[] binds) {
     return side == Side.MYSQL
         ? new SideSql(t.mysqlSql(), Binder.identity(binds), null)
-        : new SideSql(t.postgresSql(), t.parameterMap(), null);
+        : new SideSql(t.postgresSql(), t.parameterMap(), null, t);
   }
 
   /** Runs on one side and keeps its result as this statement's result. */
@@ -307,7 +307,7 @@ final class SessionPath {
       isResult = ran.execute(sql.sql());
     } else {
       PreparedStatement ps = vendor.preparedOn(side, c, sql.sql(), false, null);
-      Binder.apply(ps, binds, sql.sources(), null, side, ctx.postgresGetsWholeSeconds());
+      Binder.apply(ps, binds, sql, side, ctx.postgresGetsWholeSeconds());
       isResult = ps.execute();
       ran = ps;
     }

@@ -3,6 +3,7 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,7 +106,8 @@ final class SideConnections {
                     config.postgresUrl(),
                     mirror ? config.propertiesAsMirror(true) : config.postgresProperties());
     try {
-      networkTimeout[side.ordinal()] = c.getNetworkTimeout();
+      networkTimeout[side.ordinal()] =
+          mirror && side == Side.MYSQL ? applicationSocketTimeout(c) : c.getNetworkTimeout();
       if (side == Side.MYSQL && !mysqlServerNoted) {
         mysqlServerNoted = true;
         try {
@@ -138,8 +140,8 @@ final class SideConnections {
           LOG.warn(
               "{} side: session statement '{}' not replayed: {}",
               side,
-              replay.sql(),
-              e.getMessage());
+              SafeText.sql(replay.sql()),
+              SafeText.error(e));
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -147,6 +149,24 @@ final class SideConnections {
       throw e;
     }
     return c;
+  }
+
+  /**
+   * The network timeout a MySQL connection opened as the other side would have had as the
+   * application set it: its socket timeout was capped at the deadline for the handshake, and must
+   * not stay so should MySQL become authoritative.
+   */
+  private int applicationSocketTimeout(Connection c) throws SQLException {
+    String own = config.mysqlProperties().getProperty("socketTimeout");
+    if (own != null) {
+      try {
+        return Math.max(0, Integer.parseInt(own.trim()));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    int opened = c.getNetworkTimeout();
+    return opened == config.mirrorTimeoutMillis() ? 0 : opened; // else the URL's own
   }
 
   void setAutoCommit(boolean value) {

@@ -17,8 +17,14 @@ import java.util.List;
  * @param sql the vendor SQL
  * @param sources per placeholder, the application parameter it binds, or -1 for {@code values}
  * @param values per placeholder with source -1, the value to bind (null when there is none)
+ * @param targets on PostgreSQL, the translation that says which column each application parameter
+ *     is written into or compared with ({@link Translation#parameterTarget}); null on MySQL
  */
-record SideSql(String sql, int[] sources, Object[] values) {
+record SideSql(String sql, int[] sources, Object[] values, Translation targets) {
+
+  SideSql(String sql, int[] sources, Object[] values) {
+    this(sql, sources, values, null);
+  }
 
   /**
    * {@code t} on {@code side}: pinned when the rewriter pinned it (and did not refuse it), else as
@@ -36,10 +42,11 @@ record SideSql(String sql, int[] sources, Object[] values) {
       return new SideSql(
           side == Side.POSTGRES ? pinned.postgresSql() : pinned.mysqlSql(),
           Binder.appSources(bindings),
-          Binder.computedValues(bindings, computed));
+          Binder.computedValues(bindings, computed),
+          side == Side.POSTGRES ? t : null);
     }
     return side == Side.POSTGRES
-        ? new SideSql(t.postgresSql(), t.parameterMap(), null)
+        ? new SideSql(t.postgresSql(), t.parameterMap(), null, t)
         : new SideSql(t.mysqlSql(), Binder.identity(binds), null);
   }
 
@@ -57,7 +64,8 @@ record SideSql(String sql, int[] sources, Object[] values) {
    * from {@code keys}, starting at {@code firstKey}.
    */
   static SideSql withGeneratedKeys(
-      AutoIncrement ai, Object[] computed, List<Object> keys, int firstKey) {
+      Translation t, Object[] computed, List<Object> keys, int firstKey) {
+    AutoIncrement ai = t.autoIncrement();
     List<KeyBinding> kb = ai.postgresKeyBindings();
     int[] sources = new int[kb.size()];
     Object[] values = new Object[kb.size()];
@@ -73,7 +81,7 @@ record SideSql(String sql, int[] sources, Object[] values) {
         values[i] = keys.get(firstKey + g.row());
       }
     }
-    return new SideSql(ai.postgresSqlWithKeys(), sources, values);
+    return new SideSql(ai.postgresSqlWithKeys(), sources, values, t);
   }
 
   /** Whether running it needs a prepared statement (it binds something). */

@@ -107,8 +107,9 @@ interface StatementContext {
   SessionClock sessionClock();
 
   /**
-   * Whether timestamps bound for PostgreSQL drop their fractional seconds: MySQL is authoritative
-   * and Connector/J sends it whole seconds (a MariaDB server), so that is what it stored.
+   * Whether timestamps bound for PostgreSQL drop their fractional seconds: Connector/J sends the
+   * MySQL side whole seconds (a MariaDB server), so that is what MySQL stores, whichever side is
+   * authoritative; PostgreSQL gets the same value so that both sides store one value.
    */
   boolean postgresGetsWholeSeconds();
 

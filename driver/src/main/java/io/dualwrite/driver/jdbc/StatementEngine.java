@@ -61,6 +61,9 @@ final class StatementEngine {
   private long translatedGeneration;
   private Translation translated;
 
+  /** The control table {@link #translated} names, or null ({@link ControlTables}). */
+  private String translatedControlTable;
+
   /** The translation of the statement running now (for MySQL's error messages). */
   private Translation current;
 
@@ -125,6 +128,7 @@ final class StatementEngine {
       translatedSql = preparedSql;
       translatedGeneration = ctx.catalog().generation();
       translated = t;
+      translatedControlTable = ControlTables.named(t);
     }
   }
 
@@ -147,7 +151,16 @@ final class StatementEngine {
     translatedSql = sql;
     translatedGeneration = generation;
     translated = t;
+    translatedControlTable = ControlTables.named(t);
     return t;
+  }
+
+  /** Refuses (and records) a statement that names a control table, before it runs anywhere. */
+  private void refuseControlTable(Translation t) throws SQLException {
+    if (translatedControlTable != null && t == translated) {
+      ctx.records().controlTableRefused(t, translatedControlTable);
+      throw ControlTables.refusal(translatedControlTable);
+    }
   }
 
   // ------------------------------------------------------------------ running
@@ -179,10 +192,12 @@ final class StatementEngine {
     results.close();
     Translation t = translate(sql);
     current = t;
+    refuseControlTable(t);
     StatementKind kind = t.kind();
     if (kind.isRead()) {
       reads.run(t, binds);
-      return true;
+      // SELECT ... INTO OUTFILE / INTO @v: MySQL answers with an update count, not rows
+      return results.resultSet() != null || results.updateCount() < 0;
     }
     if (kind == StatementKind.SESSION || kind == StatementKind.TRANSACTION) {
       return session.run(t, binds);
@@ -207,6 +222,7 @@ final class StatementEngine {
     }
     Translation t = translate(sql);
     current = t;
+    refuseControlTable(t);
     StatementKind kind = t.kind();
     if (!kind.isWrite() && kind != StatementKind.DDL && kind != StatementKind.OTHER) {
       throw Refusals.notABatchStatement();

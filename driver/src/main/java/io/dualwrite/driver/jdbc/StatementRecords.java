@@ -1,10 +1,10 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
-import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.rewriter.Translation;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,6 +34,38 @@ final class StatementRecords {
         DiscrepancyKind.UNTRANSLATABLE, t.mysqlSql(), refusal(t), tables, List.of(), drift);
   }
 
+  /** A statement naming a control table was refused; it ran nowhere, so no drift. */
+  void controlTableRefused(Translation t, String table) {
+    recorder.record(
+        DiscrepancyKind.CONTROL_TABLE_REFUSED,
+        t.mysqlSql(),
+        "the statement names the control table "
+            + table
+            + "; refused with SQLState "
+            + ControlTables.SQLSTATE
+            + " (the store is changed with dualwrite-admin)",
+        Set.of(table),
+        List.of(),
+        false);
+  }
+
+  /**
+   * A stored routine call ({@code CALL p()}, or a {@code CallableStatement}) ran on the
+   * authoritative side only: its mirror is skipped by design (routines are not translated). What it
+   * changed is unknown, so while writes are mirrored every table may now differ: drift on all
+   * tables, which sends reads to the authoritative side until {@code dualwrite-admin repair}.
+   */
+  void routineCallNotMirrored(String sql) {
+    recorder.record(
+        DiscrepancyKind.MIRROR_SKIPPED,
+        sql,
+        "stored routine calls run on the authoritative side only; what they change is not"
+            + " mirrored",
+        Set.of(DriftTracker.ALL_TABLES),
+        List.of(),
+        true);
+  }
+
   /** A read the flags send to PostgreSQL that it cannot run: the authoritative side answered. */
   void untranslatableRead(Translation t) {
     recorder.record(
@@ -50,7 +82,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.UNTRANSLATABLE,
         t.mysqlSql(),
-        t.isRefused() ? t.refusal().reason() : "no PostgreSQL equivalent",
+        t.isRefused() ? refusal(t) : "no PostgreSQL equivalent",
         Set.of(),
         List.of(),
         false);
@@ -67,7 +99,7 @@ final class StatementRecords {
             + ": "
             + e.getSQLState()
             + " "
-            + e.getMessage(),
+            + SafeText.error(e),
         t.tablesRead(),
         List.of(),
         false);
@@ -101,7 +133,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.MIRROR_FAILED,
         sql,
-        other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+        other + " side: " + e.getSQLState() + " " + SafeText.error(e),
         tables,
         keys,
         drift);
@@ -113,7 +145,7 @@ final class StatementRecords {
     recorder.record(
         commit ? DiscrepancyKind.COMMIT_FAILED : DiscrepancyKind.MIRROR_FAILED,
         sql,
-        other + " side: " + e.getSQLState() + " " + Redaction.oneLine(e.getMessage()),
+        other + " side: " + e.getSQLState() + " " + SafeText.error(e),
         tables,
         List.of(),
         commit);
@@ -173,7 +205,9 @@ final class StatementRecords {
             + " commit failed after the write was mirrored to "
             + auth.other()
             + ": "
-            + e.getMessage(),
+            + e.getSQLState()
+            + " "
+            + SafeText.error(e),
         t.tablesWritten(),
         List.of(),
         true);
@@ -184,10 +218,7 @@ final class StatementRecords {
     recorder.record(
         DiscrepancyKind.MIRROR_FAILED,
         t.mysqlSql(),
-        "POSTGRES side keeps checking foreign keys: "
-            + e.getSQLState()
-            + " "
-            + Redaction.oneLine(e.getMessage()),
+        "POSTGRES side keeps checking foreign keys: " + e.getSQLState() + " " + SafeText.error(e),
         Set.of(),
         List.of(),
         false);
@@ -205,7 +236,11 @@ final class StatementRecords {
     return out;
   }
 
+  /**
+   * The rewriter's code and reason; the reason may quote part of the statement, so its literals are
+   * hidden as in the SQL.
+   */
   private static String refusal(Translation t) {
-    return t.refusal().code() + ": " + t.refusal().reason();
+    return t.refusal().code() + ": " + SafeText.sql(t.refusal().reason());
   }
 }

@@ -82,7 +82,7 @@ final class StatementResults {
     if (side == Side.MYSQL) {
       return new DualWriteResultSet(rs, owner);
     }
-    return ctx.resultShapes().wrap(rs, t.mysqlSql(), t.tablesRead(), owner);
+    return ctx.resultShapes().wrap(rs, t, owner);
   }
 
   /**

@@ -64,6 +64,20 @@ final class WritePath {
     }
   }
 
+  /**
+   * {@code CALL p(...)}: not a translation failure but a write whose mirror is skipped by design,
+   * recorded as a {@code CallableStatement} call is ({@link
+   * StatementRecords#routineCallNotMirrored}).
+   */
+  static boolean isRoutineCall(Translation t) {
+    if (!t.isRefused() || !"procedure".equals(t.refusal().code())) {
+      return false;
+    }
+    String sql = t.mysqlSql().stripLeading();
+    return sql.regionMatches(true, 0, "CALL", 0, 4)
+        && (sql.length() == 4 || !Character.isLetterOrDigit(sql.charAt(4)));
+  }
+
   void run(Translation t, Bind[] binds, boolean appWantsKeys) throws SQLException {
     Side auth = ctx.authoritativeSide();
     boolean mirrors = ctx.phase().mirrorsWrites();
@@ -82,7 +96,13 @@ final class WritePath {
               appWantsKeys,
               null));
       ctx.noteWrite(t.tablesWritten());
-      ctx.records().untranslatableWrite(t, mirrors);
+      if (isRoutineCall(t)) {
+        if (mirrors) {
+          ctx.records().routineCallNotMirrored(t.mysqlSql());
+        }
+      } else {
+        ctx.records().untranslatableWrite(t, mirrors);
+      }
       return;
     }
     Connection authConn = ctx.sides().get(auth);
@@ -210,7 +230,7 @@ final class WritePath {
         return n;
       }
       PreparedStatement ps = vendor.preparedOn(side, c, sql.sql(), keys, keyColumn);
-      Binder.apply(ps, binds, sql.sources(), sql.values(), side, ctx.postgresGetsWholeSeconds());
+      Binder.apply(ps, binds, sql, side, ctx.postgresGetsWholeSeconds());
       long n = ps.executeLargeUpdate();
       vendor.ran(ps);
       return n;

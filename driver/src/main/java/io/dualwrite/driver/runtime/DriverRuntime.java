@@ -7,6 +7,7 @@ import io.dualwrite.driver.control.ControlAgent;
 import io.dualwrite.driver.control.WrittenTables;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
+import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
@@ -206,8 +207,25 @@ public final class DriverRuntime implements AutoCloseable {
     if (!flags.phase().usesMysql() && !config.phase().usesMysql()) {
       return; // PG_ONLY: MySQL is gone; keep what was loaded
     }
+    // In PG_PRIMARY MySQL is the other side: its schema is read within the deadline, like any
+    // statement there, and not at all while its breaker is open, since this runs on the
+    // application's thread (the first connection, DDL, an unknown table).
+    boolean mysqlIsOther = flags.phase().authoritative() != Side.MYSQL;
+    if (mysqlIsOther && !health.isClosed(Side.MYSQL)) {
+      return;
+    }
     synchronized (catalog) {
-      try (Connection mysql = vendors.openMysql(config.mysqlUrl(), config.mysqlProperties())) {
+      if (mysqlIsOther && !health.isClosed(Side.MYSQL)) {
+        return; // the load this thread waited for failed
+      }
+      long start = System.nanoTime();
+      try (Connection mysql =
+          vendors.openMysql(
+              config.mysqlUrl(),
+              mysqlIsOther ? config.propertiesAsMirror(false) : config.mysqlProperties())) {
+        if (mysqlIsOther) {
+          mysql.setNetworkTimeout(Runnable::run, config.mirrorTimeoutMillis());
+        }
         try {
           noteMysqlServer(mysql.getMetaData().getDatabaseProductVersion());
         } catch (SQLException | RuntimeException unknown) {
@@ -215,7 +233,15 @@ public final class DriverRuntime implements AutoCloseable {
         }
         catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
       } catch (SQLException | RuntimeException e) {
-        LOG.warn("cannot load the schema catalog from MySQL ({}); translating without it", why, e);
+        if (mysqlIsOther) {
+          health.failure(Side.MYSQL, System.nanoTime() - start, e);
+        }
+        LOG.warn(
+            "cannot load the schema catalog from MySQL ({}); translating without it: {} {}",
+            why,
+            e.getClass().getSimpleName(),
+            Redaction.url(SafeText.error(e)));
+        LOG.debug("catalog load failure", e);
       }
     }
   }
@@ -310,6 +336,11 @@ public final class DriverRuntime implements AutoCloseable {
     @Override
     public String database() {
       return current.database();
+    }
+
+    @Override
+    public boolean truncatesFractionalSeconds() {
+      return mysqlIsMariaDb; // MariaDB cuts a fraction beyond the column's precision; MySQL rounds
     }
 
     @Override

@@ -59,7 +59,12 @@ public final class VendorDrivers {
       if (state != null && state.startsWith("08") && !"08001".equals(state)) {
         // Connector/J reports an unreachable server as 08S01; the contract says 08001.
         throw new SQLException(
-            "Cannot connect to " + name + " at " + Redaction.url(url) + ": " + e.getMessage(),
+            "Cannot connect to "
+                + name
+                + " at "
+                + Redaction.url(url)
+                + ": "
+                + Redaction.url(e.getMessage()),
             "08001",
             e.getErrorCode(),
             e);

@@ -3,7 +3,9 @@ package io.dualwrite.driver.vendor;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dualwrite.rewriter.ColumnInfo;
+import io.dualwrite.rewriter.ResultColumns;
 import io.dualwrite.rewriter.SchemaCatalog;
+import io.dualwrite.rewriter.Translation;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -23,9 +25,11 @@ import org.postgresql.PGResultSetMetaData;
  * typing rules in {@link ExpressionTypes}), and which computed columns MySQL reports as never NULL.
  * {@link MysqlLookingResultSet} shows PostgreSQL's rows through it.
  *
- * <p>A shape is worked out once per SQL text and catalog generation and kept in a bounded cache:
- * parsing the select list and looking columns up in the catalog would otherwise cost more than the
- * query. Thread-safe.
+ * <p>The labels, select-list expressions and outer-joined tables come from the statement's {@link
+ * Translation#resultColumns()}, read from the rewriter's one parse of the statement; the driver
+ * never parses SQL itself. A shape is worked out once per SQL text and catalog generation and kept
+ * in a bounded cache: typing the select list and looking columns up in the catalog would otherwise
+ * cost more than the query. Thread-safe.
  */
 public final class PostgresResultShapes {
   private final SchemaCatalog catalog;
@@ -58,39 +62,37 @@ public final class PostgresResultShapes {
       List<Boolean> notNull) {}
 
   /**
-   * Wraps PostgreSQL's result of {@code mysqlSql} so it reads like Connector/J's.
+   * Wraps PostgreSQL's result of {@code t} so it reads like Connector/J's.
    *
-   * @param tablesRead the tables the statement reads (to resolve unqualified columns)
+   * @param t the translation PostgreSQL ran (its MySQL SQL, result columns and tables read)
    * @param owner what the result's {@code getStatement()} returns
    */
-  public MysqlLookingResultSet wrap(
-      ResultSet rs, String mysqlSql, Set<String> tablesRead, java.sql.Statement owner)
+  public MysqlLookingResultSet wrap(ResultSet rs, Translation t, java.sql.Statement owner)
       throws SQLException {
-    ResultShape shape = shape(rs, mysqlSql, tablesRead);
+    ResultShape shape = shape(rs, t);
     return new MysqlLookingResultSet(rs, shape.types(), shape.labels(), shape.notNull(), owner);
   }
 
-  /** The shape of {@code rs}, a result of {@code mysqlSql} (null: no SQL known). */
-  public ResultShape shape(ResultSet rs, String mysqlSql, Set<String> tablesRead)
-      throws SQLException {
+  /** The shape of {@code rs}, a result of {@code t} (null: no statement known). */
+  public ResultShape shape(ResultSet rs, Translation t) throws SQLException {
     int columns = rs.getMetaData().getColumnCount();
     long generation = catalog.generation();
     boolean mariaDb = mysqlIsMariaDb.getAsBoolean();
     // the server's flavor changes expression types: a shape is of one flavor
-    String key = (mariaDb ? "M:" : "O:") + (mysqlSql == null ? "" : mysqlSql);
+    String key = (mariaDb ? "M:" : "O:") + (t == null ? "" : t.mysqlSql());
     ResultShape shape = shapes.getIfPresent(key);
     if (shape == null || shape.columns() != columns || shape.catalogGeneration() != generation) {
-      List<String> labels = mysqlSql == null ? null : MysqlResultLabels.of(mysqlSql, columns);
-      List<Expression> expressions =
-          mysqlSql == null ? null : MysqlResultLabels.expressions(mysqlSql, columns);
-      Set<String> tables = tablesRead == null ? Set.of() : tablesRead;
+      ResultColumns select = t == null ? null : t.resultColumns();
+      List<String> labels = select == null ? null : select.labels(columns);
+      List<Expression> expressions = select == null ? null : select.expressions(columns);
+      Set<String> tables = t == null ? Set.of() : t.tablesRead();
       shape =
           new ResultShape(
               columns,
               generation,
               labels,
               mysqlTypes(rs, expressions, tables, mariaDb),
-              notNull(expressions, mysqlSql, tables));
+              notNull(expressions, select, tables));
       shapes.put(key, shape);
     }
     return shape;
@@ -139,12 +141,12 @@ public final class PostgresResultShapes {
 
   /** Which computed columns MySQL reports as never NULL (null: PostgreSQL's answer for all). */
   private List<Boolean> notNull(
-      List<Expression> expressions, String mysqlSql, Set<String> tablesRead) {
+      List<Expression> expressions, ResultColumns select, Set<String> tablesRead) {
     if (expressions == null) {
       return null;
     }
     // a column an outer join may fill with NULL is nullable whatever its table says
-    Set<String> outerJoined = MysqlResultLabels.outerJoinedTables(mysqlSql);
+    Set<String> outerJoined = select.outerJoinedTables().orElse(null);
     Predicate<Column> notNullColumn =
         c -> {
           if (outerJoined == null) {
@@ -154,7 +156,7 @@ public final class PostgresResultShapes {
             String q =
                 c.getTable() == null || c.getTable().getName() == null
                     ? null
-                    : MysqlResultLabels.unquoted(c.getTable().getName());
+                    : lowerCaseName(c.getTable().getName());
             if (q == null || outerJoined.contains(q)) {
               return false;
             }
@@ -179,11 +181,10 @@ public final class PostgresResultShapes {
    * qualifier names a table it reads, else the one table it reads that has such a column.
    */
   private ColumnInfo catalogColumn(Column column, Set<String> tablesRead) {
-    String name = MysqlResultLabels.unquote(column.getColumnName()).toLowerCase(Locale.ROOT);
+    String name = lowerCaseName(column.getColumnName());
     Set<String> tables = tablesRead;
     if (column.getTable() != null && column.getTable().getName() != null) {
-      String qualifier =
-          MysqlResultLabels.unquote(column.getTable().getName()).toLowerCase(Locale.ROOT);
+      String qualifier = lowerCaseName(column.getTable().getName());
       if (tables.contains(qualifier)) {
         tables = Set.of(qualifier);
       }
@@ -199,5 +200,10 @@ public final class PostgresResultShapes {
       }
     }
     return found;
+  }
+
+  /** A name of the statement as MySQL compares it here: unquoted, lower-case. */
+  private static String lowerCaseName(String identifier) {
+    return ResultColumns.unquote(identifier.trim()).toLowerCase(Locale.ROOT);
   }
 }

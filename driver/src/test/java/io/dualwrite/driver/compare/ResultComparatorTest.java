@@ -89,4 +89,39 @@ class ResultComparatorTest {
             ResultComparator.compare(rows(MYSQL), rows(TIES_SWAPPED), "SELECT id, status FROM t"))
         .isNull();
   }
+
+  @Test
+  void aLimitWithoutOrderByFixesOnlyTheRowCount() throws SQLException {
+    Object[][] otherRows = {{7, "q"}, {8, "r"}, {9, "s"}};
+    assertThat(
+            ResultComparator.compare(
+                rows(MYSQL), rows(otherRows), "SELECT id, status FROM t LIMIT 3"))
+        .isNull();
+    assertThat(
+            ResultComparator.compare(
+                rows(MYSQL), rows(new Object[][] {{1, "a"}}), "SELECT id, status FROM t LIMIT 3"))
+        .isEqualTo("row count 3 vs 1");
+    // a LIMIT inside a subquery does not cut the result
+    assertThat(
+            ResultComparator.compare(
+                rows(MYSQL),
+                rows(otherRows),
+                "SELECT id, status FROM (SELECT id, status FROM t LIMIT 3) x"))
+        .isEqualTo("3 of 3 rows differ (unordered)");
+  }
+
+  @Test
+  void aLimitCutThroughTiesMayPickOtherTiedRowsButNothingElse() throws SQLException {
+    // ORDER BY status LIMIT 2 on rows (1,a) (2,a) (3,a): either two of the three tied rows
+    Object[][] mysql = {{1, "b"}, {2, "c"}, {3, "c"}};
+    Object[][] otherTie = {{1, "b"}, {4, "c"}, {5, "c"}};
+    String sql = "SELECT id, status FROM t ORDER BY status LIMIT 3";
+    assertThat(ResultComparator.compare(rows(mysql), rows(otherTie), sql)).isNull();
+    Object[][] otherFirst = {{9, "b"}, {2, "c"}, {3, "c"}};
+    assertThat(ResultComparator.compare(rows(mysql), rows(otherFirst), sql))
+        .isEqualTo("1 of 1 rows differ (unordered)");
+    Object[][] otherKeys = {{1, "b"}, {2, "c"}, {3, "d"}};
+    assertThat(ResultComparator.compare(rows(mysql), rows(otherKeys), sql))
+        .isEqualTo("the ORDER BY keys differ (LIMIT)");
+  }
 }

@@ -139,6 +139,21 @@ class DualWriteConfigTest {
   }
 
   @Test
+  void mysqlAsTheOtherSideGetsItsHandshakeBoundedBySocketTimeout_issue13() throws SQLException {
+    Properties info = pg();
+    info.setProperty("dualwrite.mirrorTimeoutMillis", "1500");
+    DualWriteConfig config = DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info);
+    assertThat(config.propertiesAsMirror(false))
+        .containsEntry("connectTimeout", "1500")
+        .containsEntry("socketTimeout", "1500");
+    assertThat(config.mysqlProperties()).doesNotContainKey("socketTimeout");
+    info.setProperty("socketTimeout", "600");
+    assertThat(DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info).propertiesAsMirror(false))
+        .as("a shorter one of the application's is kept")
+        .containsEntry("socketTimeout", "600");
+  }
+
+  @Test
   void noPasswordInToStringOrErrors() throws SQLException {
     Properties info = new Properties();
     info.setProperty("password", "hunter2");
@@ -165,5 +180,45 @@ class DualWriteConfigTest {
     Properties p = new Properties();
     p.setProperty("dualwrite.postgres.url", "jdbc:postgresql://pg:5432/app");
     return p;
+  }
+
+  @Test
+  void aWronglyCasedPrefixFailsNamingTheProperty_regressionSilentlyIgnored() {
+    Properties info = pg();
+    info.setProperty("Dualwrite.readPercent", "100");
+    assertThatThrownBy(() -> DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Dualwrite.readPercent")
+        .hasMessageContaining("did you mean dualwrite.readPercent")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22023");
+    assertThatThrownBy(
+            () ->
+                DualWriteConfig.from(
+                    "jdbc:dualwrite:mysql://h/app?DUALWRITE.readPercent=100", pg()))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("DUALWRITE.readPercent in the URL");
+  }
+
+  @Test
+  void aMalformedPostgresUrlFailsAtConnectWithoutShowingItsPassword() {
+    for (String bad :
+        new String[] {
+          "jdbc:postgresql://pg:notaport/app?password=Mal-Pw-1",
+          "jdbc:postgresql://pg:99999/app?password=Mal-Pw-1",
+          "jdbc:postgresql://pg/app?password=Mal-Pw-1&x=%zz",
+          "jdbc:postgresql://pg,/app?password=Mal-Pw-1",
+          "jdbc:postgresql://pg /app?password=Mal-Pw-1"
+        }) {
+      Properties info = new Properties();
+      info.setProperty("dualwrite.postgres.url", bad);
+      assertThatThrownBy(() -> DualWriteConfig.from("jdbc:dualwrite:mysql://h/app", info))
+          .as(bad)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("dualwrite.postgres.url")
+          .hasMessageNotContaining("Mal-Pw-1")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22023");
+    }
   }
 }

@@ -15,6 +15,41 @@ class RedactionTest {
   }
 
   @Test
+  void aUrlEncodedNestedUrlHasItsPasswordMasked() {
+    String nested =
+        "jdbc:dualwrite:mysql://h/db?user=u&dualwrite.postgres.url="
+            + "jdbc%3Apostgresql%3A%2F%2Fpg%3A5432%2Fdb%3Fuser%3Dp%26password%3DNested-Pw-1";
+    assertThat(Redaction.url(nested))
+        .doesNotContain("Nested-Pw-1")
+        .startsWith("jdbc:dualwrite:mysql://h/db?user=u&dualwrite.postgres.url=jdbc%3Apostgresql")
+        .contains("password%3D***");
+    String twice =
+        "jdbc:mysql://h/db?x="
+            + "jdbc%253Apostgresql%253A%252F%252Fpg%252Fdb%253Fpassword%253DTwice-Pw-2";
+    assertThat(Redaction.url(twice)).doesNotContain("Twice-Pw-2");
+    String plainNested = "jdbc:mysql://h/db?u=jdbc:postgresql://pg/db?user=a&password=Plain-Pw-3";
+    assertThat(Redaction.url(plainNested)).doesNotContain("Plain-Pw-3");
+  }
+
+  @Test
+  void percentEncodedParameterNamesAreRecognised_regressionPasswor64() {
+    assertThat(Redaction.url("jdbc:mysql://h/db?user=u&passwor%64=Enc-Pw-4"))
+        .isEqualTo("jdbc:mysql://h/db?user=u&passwor%64=***");
+    assertThat(
+            Redaction.url("jdbc:mysql://h/db?%70assword=Enc-Pw-5&dualwrite.postgres.pass%77ord=x"))
+        .doesNotContain("Enc-Pw-5")
+        .endsWith("pass%77ord=***");
+  }
+
+  @Test
+  void connectorJHostSpecificPasswordsAreMasked() {
+    assertThat(Redaction.url("jdbc:mysql://(host=h,port=3306,password=Host-Pw-6)/db"))
+        .isEqualTo("jdbc:mysql://(host=h,port=3306,password=***)/db");
+    assertThat(Redaction.url("jdbc:mysql://address=(password=Host-Pw-7)(host=h)/db"))
+        .isEqualTo("jdbc:mysql://address=(password=***)(host=h)/db");
+  }
+
+  @Test
   void lineBreaksAreRemovedFromLoggedText() {
     assertThat(Redaction.oneLine("a\r\nb")).isEqualTo("a  b");
   }

@@ -9,20 +9,37 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback TCP proxy in front of a test database, so a test can inject faults without stopping
  * the shared server: take it "down" (every open connection cut, new ones refused), hang it (bytes
- * held in both directions and new connections accepted but never answered, as a stopped server or a
- * half-open TCP path behaves), slow it down, or reset every connection.
+ * held in both directions and new connections accepted but never answered, as a stopped server
+ * behaves), cut the path half-open (bytes of open connections dropped for good, nothing closed, new
+ * connections accepted by a server that never speaks), slow it down, or reset every connection.
  */
 public final class TcpProxy implements AutoCloseable {
+  /**
+   * Looks at the bytes a client sends on one connection before they are forwarded; returning true
+   * holds them, and everything after them on that connection, forever (the connection stays open).
+   */
+  public interface ClientTap {
+    boolean hold(long connection, byte[] buf, int length);
+  }
+
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+  /** Connections cut half-open, or accepted while the path was half-open: never answered. */
+  private final List<Socket> lost = new CopyOnWriteArrayList<>();
+
+  private final AtomicLong connections = new AtomicLong();
   private volatile boolean down;
   private volatile boolean hung;
+  private volatile boolean halfOpen;
   private volatile long latencyMillis;
+  private volatile ClientTap tap;
   private volatile boolean closed;
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -59,9 +76,38 @@ public final class TcpProxy implements AutoCloseable {
     hung = false;
   }
 
+  /**
+   * A half-open path: every open connection stops forwarding in both directions and its bytes
+   * vanish, for good (no FIN, no RST: neither end learns it is dead). New connections are accepted
+   * and never answered, as by a server that never speaks, until {@link #heal()}.
+   */
+  public void halfOpen() {
+    halfOpen = true;
+    lost.addAll(open);
+    open.clear();
+  }
+
+  /** New connections are forwarded again; those cut by {@link #halfOpen()} stay dead. */
+  public void heal() {
+    halfOpen = false;
+  }
+
+  /** Closes the connections {@link #halfOpen()} left dead, as the ends' keepalives finally do. */
+  public void closeLost() {
+    for (Socket s : lost) {
+      closeQuietly(s);
+    }
+    lost.clear();
+  }
+
   /** Delays every chunk of bytes forwarded, both ways, by {@code millis} (0: none). */
   public void latency(long millis) {
     latencyMillis = millis;
+  }
+
+  /** Inspects the bytes clients send (null: none). */
+  public void tap(ClientTap tap) {
+    this.tap = tap;
   }
 
   /** Resets every open connection (TCP RST); new ones are accepted as usual. */
@@ -89,30 +135,47 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(client);
         continue;
       }
+      if (halfOpen) {
+        lost.add(client); // accepted, never answered, never closed
+        continue;
+      }
       try {
         Socket upstream = new Socket();
         upstream.connect(target, 2000);
         open.add(client);
         open.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        long id = connections.incrementAndGet();
+        pump(client, upstream, id);
+        pump(upstream, client, 0);
       } catch (IOException e) {
         closeQuietly(client);
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to}; {@code connection} is non-zero for the client's bytes. */
+  private void pump(Socket from, Socket to, long connection) {
     Thread t =
         new Thread(
             () -> {
               byte[] buf = new byte[16384];
+              boolean held = false;
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                   while (hung && !closed) {
                     Thread.sleep(5);
+                  }
+                  if (lost.contains(from) || lost.contains(to)) {
+                    continue; // the bytes vanish
+                  }
+                  ClientTap inspector = tap;
+                  if (!held && connection != 0 && inspector != null) {
+                    held = inspector.hold(connection, buf, n);
+                  }
+                  if (held) {
+                    continue;
                   }
                   long delay = latencyMillis;
                   if (delay > 0) {
@@ -126,8 +189,13 @@ public final class TcpProxy implements AutoCloseable {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } finally {
-                closeQuietly(from);
-                closeQuietly(to);
+                if (!lost.contains(from) && !lost.contains(to)) {
+                  closeQuietly(from);
+                  closeQuietly(to);
+                } else if (closed) {
+                  closeQuietly(from);
+                  closeQuietly(to);
+                }
                 open.remove(from);
                 open.remove(to);
               }
@@ -150,6 +218,7 @@ public final class TcpProxy implements AutoCloseable {
     closed = true;
     hung = false;
     down();
+    closeLost();
     server.close();
   }
 }

@@ -652,7 +652,14 @@ class MysqlLookingResultSetIT {
         ResultSet raw = ps.executeQuery(sql.replace('`', '"'))) {
       ResultSet p =
           new MysqlLookingResultSet(
-              raw, null, MysqlResultLabels.of(sql, raw.getMetaData().getColumnCount()), ps);
+              raw,
+              null,
+              Rewriter.builder()
+                  .build()
+                  .translate(sql)
+                  .resultColumns()
+                  .labels(raw.getMetaData().getColumnCount()),
+              ps);
       for (int i = 1; i <= m.getMetaData().getColumnCount(); i++) {
         assertThat(p.getMetaData().getColumnLabel(i))
             .as("label %d", i)

@@ -96,6 +96,8 @@ class FailureIsolationIT {
     String insert =
         "INSERT INTO audit (what) SELECT 'sounds alike' FROM DUAL"
             + " WHERE 'robert' SOUNDS LIKE 'rupert'";
+    // as recorded: the literals are placeholders (no data values in records)
+    String recorded = "INSERT INTO audit (what) SELECT ? FROM DUAL WHERE ? SOUNDS LIKE ?";
     List<Discrepancy> seen;
     try (Connection c = DualWriteTestUrls.connect(db);
         Statement s = c.createStatement()) {
@@ -117,17 +119,17 @@ class FailureIsolationIT {
     assertThat(seen)
         .as("discrepancies: %s", Workloads.describe(seen))
         .extracting(Discrepancy::sql)
-        .contains(insert)
+        .contains(recorded)
         // the rewriter now strips DEFINER / SQL SECURITY and translates the view
         .doesNotContain(view);
     try (Connection pg = db.openPostgres()) {
       assertThat(longValue(pg, "SELECT COUNT(*) FROM audit_view")).isPositive();
     }
     assertThat(seen)
-        .filteredOn(d -> d.sql().equals(insert))
+        .filteredOn(d -> d.sql().equals(recorded))
         .allSatisfy(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNTRANSLATABLE));
     assertThat(seen)
-        .filteredOn(d -> d.sql().equals(insert))
+        .filteredOn(d -> d.sql().equals(recorded))
         .allSatisfy(
             d ->
                 assertThat(d.tables())
