@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dualwrite.driver.discrepancy.Discrepancy;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
-import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
 import java.sql.Connection;
@@ -144,16 +143,6 @@ class ContentionIT {
                 "INSERT INTO " + log + " (hot_id, v) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       c.setTransactionIsolation(isolation);
-      // Several rows per INSERT ... SELECT only where the driver runs it as one multi-row VALUES
-      // insert (innodb_autoinc_lock_mode 2, MySQL 8+'s default). Under lock modes 0/1 (MariaDB)
-      // the statement runs as written and its rows are read back by key range, which at
-      // SERIALIZABLE is a locking read that deadlocks with the other inserters; a read-back
-      // deadlock rolls back MySQL's transaction while the statement already reported success
-      // (known, docs/mysql-9.7-failures.md "Found in session 5").
-      boolean severalRows;
-      try (Connection mysql = db.openMysql()) {
-        severalRows = Workloads.longValue(mysql, "SELECT @@innodb_autoinc_lock_mode") == 2;
-      }
       ThreadLocalRandom random = ThreadLocalRandom.current();
       long k = (long) thread << 32;
       while (System.nanoTime() < deadline) {
@@ -194,7 +183,7 @@ class ContentionIT {
                 // several rows at once: under innodb_autoinc_lock_mode=2 (MySQL 8+) their keys
                 // may interleave with other sessions' unless the driver makes them one block
                 appendMany.setInt(1, id);
-                appendMany.setInt(2, severalRows ? id + 5 : id);
+                appendMany.setInt(2, id + 5);
                 appendMany.executeUpdate();
               }
               default -> {
