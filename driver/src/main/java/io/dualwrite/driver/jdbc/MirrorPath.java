@@ -60,7 +60,8 @@ final class MirrorPath {
 
   /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
   long mirrorWrite(
-      Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
+      Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount)
+      throws SQLException {
     return mirrorWrite(t, binds, computed, keys, authCount, 0);
   }
 
@@ -75,7 +76,8 @@ final class MirrorPath {
       Object[] computed,
       List<Object> keys,
       long authCount,
-      long sentRows) {
+      long sentRows)
+      throws SQLException {
     if (changedNothing(t.kind(), authCount)) {
       return 0;
     }
@@ -234,7 +236,8 @@ final class MirrorPath {
       List<Bind[]> rows,
       List<Object[]> computed,
       long[] authCounts,
-      List<Object> keys) {
+      List<Object> keys)
+      throws SQLException {
     Side other = ctx.authoritativeSide().other();
     Set<String> tables = t.tablesWritten();
     List<String> keyStrings = StatementRecords.keyStrings(keys);

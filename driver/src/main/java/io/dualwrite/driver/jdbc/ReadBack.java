@@ -86,7 +86,15 @@ final class ReadBack {
   }
 
   /** Reads back, on the authoritative side, the rows one execution inserted. */
-  InsertedRowsMirror.ReadBack single(Translation t, List<Object> keys, long authCount) {
+  /** A deadlock or serialization failure: the server rolled back the whole transaction. */
+  static boolean rolledBackTheTransaction(SQLException e) {
+    return e.getErrorCode() == io.dualwrite.driver.vendor.MysqlErrors.ER_LOCK_DEADLOCK
+        || "40001".equals(e.getSQLState())
+        || "40P01".equals(e.getSQLState());
+  }
+
+  InsertedRowsMirror.ReadBack single(Translation t, List<Object> keys, long authCount)
+      throws SQLException {
     return single(t, keys, authCount, 0);
   }
 
@@ -95,13 +103,14 @@ final class ReadBack {
    * insert that many rows as one block of keys from the first ({@link InsertSelectAsValues}).
    */
   InsertedRowsMirror.ReadBack single(
-      Translation t, List<Object> keys, long authCount, long sentRows) {
+      Translation t, List<Object> keys, long authCount, long sentRows) throws SQLException {
     return single(t, keys, authCount, sentRows, Long.MAX_VALUE);
   }
 
   /** As above; no row of the execution has a key of {@code below} or more (MySQL only). */
   private InsertedRowsMirror.ReadBack single(
-      Translation t, List<Object> keys, long authCount, long sentRows, long below) {
+      Translation t, List<Object> keys, long authCount, long sentRows, long below)
+      throws SQLException {
     AutoIncrement ai = t.autoIncrement();
     Optional<TableInfo> table = ctx.catalog().table(ai.table());
     if (table.isEmpty()) {
@@ -137,6 +146,11 @@ final class ReadBack {
           ai.rowCount() == 0 && sentRows <= 0,
           below);
     } catch (SQLException e) {
+      if (rolledBackTheTransaction(e)) {
+        // a deadlock (the read-back is a locking read at SERIALIZABLE): the server rolled the
+        // transaction back, the insert with it; the application must hear it, as it would have
+        throw e;
+      }
       return InsertedRowsMirror.ReadBack.notProven(
           "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
     } finally {
@@ -149,7 +163,8 @@ final class ReadBack {
    * (as many as its update count, in order): on MySQL each execution's key range is read, on
    * PostgreSQL all keys at once.
    */
-  InsertedRowsMirror.ReadBack batch(Translation t, List<Object> keys, long[] authCounts) {
+  InsertedRowsMirror.ReadBack batch(Translation t, List<Object> keys, long[] authCounts)
+      throws SQLException {
     long total = 0;
     for (long n : authCounts) {
       total += n;
