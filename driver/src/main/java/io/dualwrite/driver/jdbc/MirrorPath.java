@@ -60,7 +60,24 @@ final class MirrorPath {
 
   /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
   long mirrorWrite(
-      Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount) {
+      Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount)
+      throws SQLException {
+    return mirrorWrite(t, binds, computed, keys, authCount, 0);
+  }
+
+  /**
+   * As {@link #mirrorWrite(Translation, Bind[], Object[], List, long)}, knowing {@code sentRows}:
+   * the authoritative MySQL insert tried to insert that many rows with one consecutive block of
+   * keys from the first generated one (0: unknown).
+   */
+  long mirrorWrite(
+      Translation t,
+      Bind[] binds,
+      Object[] computed,
+      List<Object> keys,
+      long authCount,
+      long sentRows)
+      throws SQLException {
     if (changedNothing(t.kind(), authCount)) {
       return 0;
     }
@@ -78,7 +95,7 @@ final class MirrorPath {
         && keys != null
         && !keys.isEmpty()
         && (ReadBack.wanted(t, authCount) || ReadBack.spreadKeys(t, other, keys, authCount))) {
-      InsertedRowsMirror.ReadBack read = readBack.single(t, keys, authCount);
+      InsertedRowsMirror.ReadBack read = readBack.single(t, keys, authCount, sentRows);
       if (read.rows() != null) {
         return readBack.write(t, oc, read, keys.get(0), authCount, keyStrings);
       }
@@ -219,7 +236,8 @@ final class MirrorPath {
       List<Bind[]> rows,
       List<Object[]> computed,
       long[] authCounts,
-      List<Object> keys) {
+      List<Object> keys)
+      throws SQLException {
     Side other = ctx.authoritativeSide().other();
     Set<String> tables = t.tablesWritten();
     List<String> keyStrings = StatementRecords.keyStrings(keys);

@@ -86,7 +86,31 @@ final class ReadBack {
   }
 
   /** Reads back, on the authoritative side, the rows one execution inserted. */
-  InsertedRowsMirror.ReadBack single(Translation t, List<Object> keys, long authCount) {
+  /** A deadlock or serialization failure: the server rolled back the whole transaction. */
+  static boolean rolledBackTheTransaction(SQLException e) {
+    return e.getErrorCode() == io.dualwrite.driver.vendor.MysqlErrors.ER_LOCK_DEADLOCK
+        || "40001".equals(e.getSQLState())
+        || "40P01".equals(e.getSQLState());
+  }
+
+  InsertedRowsMirror.ReadBack single(Translation t, List<Object> keys, long authCount)
+      throws SQLException {
+    return single(t, keys, authCount, 0);
+  }
+
+  /**
+   * As {@link #single(Translation, List, long)}; {@code sentRows} &gt; 0: the MySQL insert tried to
+   * insert that many rows as one block of keys from the first ({@link InsertSelectAsValues}).
+   */
+  InsertedRowsMirror.ReadBack single(
+      Translation t, List<Object> keys, long authCount, long sentRows) throws SQLException {
+    return single(t, keys, authCount, sentRows, Long.MAX_VALUE);
+  }
+
+  /** As above; no row of the execution has a key of {@code below} or more (MySQL only). */
+  private InsertedRowsMirror.ReadBack single(
+      Translation t, List<Object> keys, long authCount, long sentRows, long below)
+      throws SQLException {
     AutoIncrement ai = t.autoIncrement();
     Optional<TableInfo> table = ctx.catalog().table(ai.table());
     if (table.isEmpty()) {
@@ -99,8 +123,8 @@ final class ReadBack {
       if (auth == Side.POSTGRES) {
         return InsertedRowsMirror.readPostgres(authConn, table.get(), keys);
       }
-      long sent = ai.rowCount() == 0 ? authCount : ai.rowCount();
-      if (t.kind() == StatementKind.INSERT_IGNORE && ai.rowCount() == 0) {
+      long sent = sentRows > 0 ? sentRows : ai.rowCount() == 0 ? authCount : ai.rowCount();
+      if (t.kind() == StatementKind.INSERT_IGNORE && ai.rowCount() == 0 && sentRows <= 0) {
         return InsertedRowsMirror.ReadBack.notProven(
             "the number of rows an INSERT IGNORE ... SELECT tried to insert is unknown");
       }
@@ -114,8 +138,19 @@ final class ReadBack {
         return InsertedRowsMirror.ReadBack.notProven("first generated key " + keys.get(0));
       }
       return InsertedRowsMirror.readMysql(
-          authConn, table.get(), first.longValue(), sent, authCount, ai.rowCount() == 0);
+          authConn,
+          table.get(),
+          first.longValue(),
+          sent,
+          authCount,
+          ai.rowCount() == 0 && sentRows <= 0,
+          below);
     } catch (SQLException e) {
+      if (rolledBackTheTransaction(e)) {
+        // a deadlock (the read-back is a locking read at SERIALIZABLE): the server rolled the
+        // transaction back, the insert with it; the application must hear it, as it would have
+        throw e;
+      }
       return InsertedRowsMirror.ReadBack.notProven(
           "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
     } finally {
@@ -128,7 +163,8 @@ final class ReadBack {
    * (as many as its update count, in order): on MySQL each execution's key range is read, on
    * PostgreSQL all keys at once.
    */
-  InsertedRowsMirror.ReadBack batch(Translation t, List<Object> keys, long[] authCounts) {
+  InsertedRowsMirror.ReadBack batch(Translation t, List<Object> keys, long[] authCounts)
+      throws SQLException {
     long total = 0;
     for (long n : authCounts) {
       total += n;
@@ -152,7 +188,12 @@ final class ReadBack {
       }
       List<Object> slice = keys.subList(offset, offset + (int) n);
       offset += (int) n;
-      InsertedRowsMirror.ReadBack part = single(t, slice, n);
+      // the executions ran one after the other: the next one's first key bounds this one's rows
+      long below =
+          offset < keys.size() && keys.get(offset) instanceof Number next
+              ? next.longValue()
+              : Long.MAX_VALUE;
+      InsertedRowsMirror.ReadBack part = single(t, slice, n, 0, below);
       if (part.rows() == null) {
         return part;
       }

@@ -91,6 +91,14 @@ final class StatementResults {
    * (Connector/J's is in memory), else an in-memory copy.
    */
   List<Object> readKeys(Statement ran) throws SQLException {
+    return readKeys(ran, false);
+  }
+
+  /**
+   * As {@link #readKeys(Statement)}, with {@code detached}: the keys are always copied, so {@code
+   * ran} may be closed afterwards (a statement the driver made for one execution).
+   */
+  List<Object> readKeys(Statement ran, boolean detached) throws SQLException {
     ResultSet rs = ran.getGeneratedKeys();
     List<Object> keys = new ArrayList<>();
     if (rs == null) {
@@ -100,7 +108,7 @@ final class StatementResults {
       rs.close(); // a driver with nothing generated may answer with no columns at all
       return keys;
     }
-    if (rs.getType() != ResultSet.TYPE_FORWARD_ONLY) {
+    if (!detached && rs.getType() != ResultSet.TYPE_FORWARD_ONLY) {
       while (rs.next()) {
         keys.add(rs.getObject(1));
       }

@@ -116,12 +116,22 @@ final class WritePath {
     }
     boolean held = mirrors && HeldTransaction.held(t) && HeldTransaction.begin(ctx, authConn);
     long count;
+    InsertSelectAsValues.Ran asValues = null;
     try {
       SideSql authSql = SideSql.of(t, auth, binds, computed);
+      if (held || !ctx.autoCommitting()) {
+        // inside the transaction: its SELECT and its VALUES insert must be one unit
+        asValues =
+            InsertSelectAsValues.candidate(ctx, t)
+                ? InsertSelectAsValues.run(ctx, t, authConn, authSql, binds, results)
+                : null;
+      }
       count =
-          t.kind() == StatementKind.DDL && auth == Side.POSTGRES
-              ? ctx.postgresDdl().execute(authConn, authSql.sql())
-              : execute(auth, authConn, authSql, binds, keys.wanted(), keys.column());
+          asValues != null
+              ? asValues.count()
+              : t.kind() == StatementKind.DDL && auth == Side.POSTGRES
+                  ? ctx.postgresDdl().execute(authConn, authSql.sql())
+                  : execute(auth, authConn, authSql, binds, keys.wanted(), keys.column());
     } catch (SQLException | RuntimeException e) {
       if (held) {
         HeldTransaction.endFailed(auth, authConn, e);
@@ -133,13 +143,18 @@ final class WritePath {
       results.noGeneratedKeys();
     }
     try {
-      List<Object> generated = keys.wanted() ? results.readKeys(vendor.last()) : null;
+      List<Object> generated =
+          asValues != null
+              ? asValues.keys()
+              : keys.wanted() ? results.readKeys(vendor.last()) : null;
       if (explicitIdsOnPostgres && generated != null) {
         ctx.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), generated);
       }
       ctx.noteWrite(t.tablesWritten());
       if (mirrors) {
-        long mirrored = mirror.mirrorWrite(t, binds, computed, generated, count);
+        long sentRows =
+            asValues != null ? asValues.sentRows() : InsertSelectAsValues.oneRow(t, count);
+        long mirrored = mirror.mirrorWrite(t, binds, computed, generated, count, sentRows);
         if (auth == Side.POSTGRES
             && mirrored >= 0
             && (t.kind() == StatementKind.UPSERT || t.kind() == StatementKind.REPLACE)

@@ -176,6 +176,24 @@ public final class InsertedRowsMirror {
   public static ReadBack readMysql(
       Connection mysql, TableInfo table, long firstKey, long sent, long inserted, boolean bulk)
       throws SQLException {
+    return readMysql(mysql, table, firstKey, sent, inserted, bulk, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #readMysql(Connection, TableInfo, long, long, long, boolean)}, with {@code below}: a
+   * key no row of the statement reaches (the next statement's first key in a batch of {@code INSERT
+   * ... SELECT}s, whose executions allocate keys one after the other), which bounds the read of an
+   * interleaved statement's rows from above.
+   */
+  public static ReadBack readMysql(
+      Connection mysql,
+      TableInfo table,
+      long firstKey,
+      long sent,
+      long inserted,
+      boolean bulk,
+      long below)
+      throws SQLException {
     ColumnInfo key = table.autoIncrementColumn().orElse(null);
     String problem = check(table, key, inserted);
     if (problem != null) {
@@ -187,7 +205,7 @@ public final class InsertedRowsMirror {
     return onMysqlTable(
         mysql,
         table.name(),
-        name -> readMysqlRange(mysql, table, key, name, firstKey, sent, inserted, bulk));
+        name -> readMysqlRange(mysql, table, key, name, firstKey, sent, inserted, bulk, below));
   }
 
   private static ReadBack readMysqlRange(
@@ -198,7 +216,8 @@ public final class InsertedRowsMirror {
       long firstKey,
       long sent,
       long inserted,
-      boolean bulk)
+      boolean bulk,
+      long below)
       throws SQLException {
     List<ColumnInfo> columns = table.columns();
     // lock mode 2 (MySQL 8's default): an INSERT ... SELECT's keys may interleave with another
@@ -222,14 +241,15 @@ public final class InsertedRowsMirror {
         .append(k)
         .append(
             interleaved
-                ? " >= ? ORDER BY " + k + " LIMIT ?"
+                ? " >= ? AND " + k + " < ? ORDER BY " + k + " LIMIT ?"
                 : " BETWEEN ? AND ? + ? * @@auto_increment_increment ORDER BY " + k);
     List<Object[]> rows = new ArrayList<>();
     List<Object> keys = new ArrayList<>();
     try (PreparedStatement ps = mysql.prepareStatement(sql.toString())) {
       ps.setLong(1, firstKey);
       if (interleaved) {
-        ps.setLong(2, inserted + 1); // one more than inserted: enough to see any other row
+        ps.setLong(2, below);
+        ps.setLong(3, inserted + 1); // one more than inserted: enough to see any other row
       } else {
         ps.setLong(2, firstKey);
         ps.setLong(3, sent - 1);

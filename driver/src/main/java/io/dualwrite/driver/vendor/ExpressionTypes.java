@@ -89,6 +89,10 @@ public final class ExpressionTypes {
     if (!mariaDb && isPgInteger(pgTypeName) && mysqlBigintOnly(e)) {
       return bigint(false);
     }
+    if (!mariaDb && isPgInteger(pgTypeName) && isFunction(e, "YEAR")) {
+      // MySQL 8+ types YEAR(date) as a YEAR (Connector/J: java.sql.Date), MariaDB as an INT
+      return new MysqlColumnType("year", 4, -1, true, java.util.List.of());
+    }
     if (e instanceof Column c) {
       // a table column PostgreSQL serves through an expression (a case-insensitive GROUP BY
       // column is read as min(col)): still the column's type
@@ -248,6 +252,15 @@ public final class ExpressionTypes {
     return n == null ? null : n.type();
   }
 
+  private static boolean isFunction(Expression e, String name) {
+    return e instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && f.getParameters() != null
+        && f.getParameters().size() == 1
+        && f.getName().equalsIgnoreCase(name);
+  }
+
   /** Integer functions MySQL 8+ types as {@code BIGINT} (MariaDB: {@code INT}). */
   private static final java.util.Set<String> MYSQL_BIGINT_FUNCTIONS =
       java.util.Set.of("LENGTH", "OCTET_LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH", "DATEDIFF");
@@ -261,6 +274,9 @@ public final class ExpressionTypes {
    * {@link #MYSQL_BIGINT_FUNCTIONS}, or {@code +}, {@code -}, {@code *} of integer literals only.
    */
   private static boolean mysqlBigintOnly(Expression e) {
+    if (booleanValued(e)) {
+      return true; // MySQL 8+ types a condition's value (0/1/NULL) as BIGINT, MariaDB as INT
+    }
     if (e instanceof net.sf.jsqlparser.expression.Function f
         && f.getMultipartName() != null
         && f.getMultipartName().size() == 1) {
@@ -269,6 +285,24 @@ public final class ExpressionTypes {
     return (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication)
         && !readsAColumn(e)
         && integerLiterals(e);
+  }
+
+  /**
+   * Whether {@code e} is a condition ({@code Item_bool_func}): a comparison, {@code IS [NOT] NULL},
+   * {@code [NOT] LIKE}, {@code [NOT] IN}, {@code BETWEEN}, {@code AND}/{@code OR}/{@code
+   * XOR}/{@code NOT}, {@code EXISTS}.
+   */
+  private static boolean booleanValued(Expression e) {
+    return e instanceof ComparisonOperator
+        || e instanceof IsNullExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.LikeExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.InExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.Between
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.ExistsExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.conditional.OrExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.conditional.XorExpression
+        || e instanceof net.sf.jsqlparser.expression.NotExpression;
   }
 
   private static boolean integerLiterals(Expression e) {

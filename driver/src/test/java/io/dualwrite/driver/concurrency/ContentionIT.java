@@ -31,11 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Sixteen application threads on a hot set of 50 rows for a fixed time, at each isolation level:
  * inserts, updates that do not commute ({@code v = (v * 31 + k) % p}), upserts, deletes, inserts
- * into an AUTO_INCREMENT table, in autocommit and in transactions of up to four statements, with
- * the deadlocks, lock wait timeouts and duplicate keys MySQL gives such a workload handled as an
- * application would (roll back, go on). Both databases must end with the same rows without any
- * repair, and the driver must have recorded nothing: every write was mirrored in the order MySQL's
- * row locks gave it, and the mirror never failed for a reason MySQL did not have.
+ * into an AUTO_INCREMENT table (one row, and several at once by INSERT ... SELECT), in autocommit
+ * and in transactions of up to four statements, with the deadlocks, lock wait timeouts and
+ * duplicate keys MySQL gives such a workload handled as an application would (roll back, go on).
+ * Both databases must end with the same rows without any repair, and the driver must have recorded
+ * nothing: every write was mirrored in the order MySQL's row locks gave it, and the mirror never
+ * failed for a reason MySQL did not have.
  *
  * <p>{@code -Ddualwrite.test.contentionSeconds=N} sets the time per isolation level (default 60).
  */
@@ -130,6 +131,13 @@ class ContentionIT {
         PreparedStatement append =
             c.prepareStatement(
                 "INSERT INTO " + log + " (hot_id, v) SELECT id, v FROM " + hot + " WHERE id = ?");
+        PreparedStatement appendMany =
+            c.prepareStatement(
+                "INSERT INTO "
+                    + log
+                    + " (hot_id, v) SELECT id, v FROM "
+                    + hot
+                    + " WHERE id BETWEEN ? AND ? ORDER BY id");
         PreparedStatement keyed =
             c.prepareStatement(
                 "INSERT INTO " + log + " (hot_id, v) VALUES (?, ?)",
@@ -145,7 +153,7 @@ class ContentionIT {
           for (int i = 0; i < statements; i++) {
             int id = 1 + random.nextInt(HOT_ROWS);
             k++;
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
               case 0 -> {
                 insert.setInt(1, id);
                 insert.setLong(2, k % 1000);
@@ -170,6 +178,13 @@ class ContentionIT {
               case 4 -> {
                 append.setInt(1, id);
                 append.executeUpdate();
+              }
+              case 5 -> {
+                // several rows at once: under innodb_autoinc_lock_mode=2 (MySQL 8+) their keys
+                // may interleave with other sessions' unless the driver makes them one block
+                appendMany.setInt(1, id);
+                appendMany.setInt(2, id + 5);
+                appendMany.executeUpdate();
               }
               default -> {
                 keyed.setInt(1, id);

@@ -32,10 +32,26 @@ public final class TableComparison {
       // YEAR and JSON compare by value when either side's metadata says so (MariaDB calls JSON
       // LONGTEXT), exactly as compared reads do.
       String[] types = ResultComparator.columnTypes(m.getMetaData(), p.getMetaData(), columns);
-      assertThat(rows(p, types))
-          .as("rows of %s on PostgreSQL vs MySQL", table)
-          .isEqualTo(rows(m, types));
+      List<List<Object>> onPostgres = rows(p, types);
+      List<List<Object>> onMysql = rows(m, types);
+      assertThat(onPostgres)
+          .as(
+              "rows of %s on PostgreSQL vs MySQL (%d vs %d rows; first difference: %s)",
+              table, onPostgres.size(), onMysql.size(), firstDifference(onPostgres, onMysql))
+          .isEqualTo(onMysql);
     }
+  }
+
+  /** The first row where the two lists differ, for a readable failure message on large tables. */
+  private static String firstDifference(List<List<Object>> postgres, List<List<Object>> mysql) {
+    for (int i = 0; i < Math.max(postgres.size(), mysql.size()); i++) {
+      List<Object> p = i < postgres.size() ? postgres.get(i) : null;
+      List<Object> m = i < mysql.size() ? mysql.get(i) : null;
+      if (!java.util.Objects.equals(p, m)) {
+        return "row " + i + ": PostgreSQL " + p + ", MySQL " + m;
+      }
+    }
+    return "none";
   }
 
   private static List<List<Object>> rows(ResultSet rs, String[] types) throws SQLException {

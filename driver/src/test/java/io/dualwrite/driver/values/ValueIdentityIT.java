@@ -244,7 +244,10 @@ class ValueIdentityIT {
         new Type("BLOB", MYSQL_HEX, PG_BYTES_HEX, binaryCases()),
         new Type("DECIMAL(10,2)", "CAST(v AS CHAR)", "v::text", decimalCases()),
         new Type("DOUBLE", "CAST(v AS CHAR)", "v::text", floatCases()),
-        new Type("FLOAT", "CAST(v + 0E0 AS CHAR)", "(v::float8)::text", floatCases()),
+        // v + 0E0 read as a double (Connector/J's getString prints it exactly): MySQL 9.7's CAST
+        // of a FLOAT-derived double AS CHAR prints one digit too few (-1.000000003171077e-30 for
+        // the float nearest -1e-30, whose exact widening is -1.0000000031710769e-30)
+        new Type("FLOAT", "v + 0E0", "(v::float8)::text", floatCases()),
         new Type("TINYINT", "CAST(v AS CHAR)", "v::text", integerCases(-128, 127)),
         new Type("INT UNSIGNED", "CAST(v AS CHAR)", "v::text", integerCases(0, 4294967295L)),
         new Type(

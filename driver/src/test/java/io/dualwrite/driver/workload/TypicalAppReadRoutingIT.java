@@ -157,6 +157,8 @@ class TypicalAppReadRoutingIT {
       "SELECT user_id, COUNT(*) AS n, SUM(amount) AS total, MAX(approved) AS any_approved,"
           + " AVG(amount) AS mean FROM reward_adjustments GROUP BY user_id ORDER BY user_id",
       "SELECT id, payload, created_at, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.ip')) AS ip FROM activity_log ORDER BY id",
+      // MySQL 8+ types YEAR(date) as a YEAR (a java.sql.Date through Connector/J), MariaDB as INT
+      "SELECT id, YEAR(created_at) AS yr FROM activity_log ORDER BY id",
       "SELECT f.name AS family, COUNT(u.id) AS members, f.is_premium"
           + " FROM families f LEFT JOIN users u ON u.family_id = f.id"
           + " GROUP BY f.id, f.name, f.is_premium ORDER BY f.id",
