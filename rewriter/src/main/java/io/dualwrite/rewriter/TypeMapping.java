@@ -102,6 +102,21 @@ final class TypeMapping {
           "type:zerofill", "ZEROFILL changes how MySQL prints numbers; PostgreSQL cannot.");
     }
     String nonNegative = unsigned ? column + " >= 0" : null;
+    ColumnType numeric = numericType(t, args, unsigned, column, nonNegative);
+    if (numeric != null) {
+      return numeric;
+    }
+    ColumnType other = stringOrTemporalType(t, args, column);
+    if (other != null) {
+      return other;
+    }
+    throw RefusedException.syntax(
+        "type:" + t, "The MySQL column type " + t + " has no mapping to PostgreSQL.");
+  }
+
+  /** The integer, decimal and floating-point types; null for any other type. */
+  private static ColumnType numericType(
+      String t, List<String> args, boolean unsigned, String column, String nonNegative) {
     switch (t) {
       case "tinyint":
       case "bool":
@@ -175,6 +190,14 @@ final class TypeMapping {
               "DOUBLE(M,D) rounds stored values in MySQL; PostgreSQL does not.");
         }
         return new ColumnType("double precision", nonNegative, false);
+      default:
+        return null;
+    }
+  }
+
+  /** The string, binary, temporal, JSON, ENUM and SET types; null for any other type. */
+  private static ColumnType stringOrTemporalType(String t, List<String> args, String column) {
+    switch (t) {
       case "char":
       case "nchar":
       case "character":
@@ -244,8 +267,7 @@ final class TypeMapping {
           return new ColumnType("varchar(" + Math.max(1, len) + ")", null, false);
         }
       default:
-        throw RefusedException.syntax(
-            "type:" + t, "The MySQL column type " + t + " has no mapping to PostgreSQL.");
+        return null;
     }
   }
 
