@@ -35,15 +35,6 @@ public record ColumnInfo(
 
   /** Fractional-second digits of a DATETIME/TIMESTAMP/TIME type ({@code datetime(3)} is 3). */
   public int fractionalDigits() {
-    int open = mysqlType.indexOf('(');
-    int close = mysqlType.indexOf(')', open + 1);
-    if (open < 0 || close < 0) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(mysqlType.substring(open + 1, close).trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+    return TypeMapping.firstArgument(mysqlType);
   }
 }

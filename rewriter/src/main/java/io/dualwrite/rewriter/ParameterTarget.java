@@ -49,7 +49,7 @@ public record ParameterTarget(String mysqlType, boolean assigned) {
     if (!m.matches()) {
       return value;
     }
-    int fsp = precision();
+    int fsp = TypeMapping.firstArgument(mysqlType);
     String digits = m.group(2);
     if (digits.length() <= fsp) {
       return value;
@@ -73,20 +73,6 @@ public record ParameterTarget(String mysqlType, boolean assigned) {
     return Integer.toString(y < 70 ? 2000 + y : 1900 + y);
   }
 
-  /** The number in the type's parentheses ({@code datetime(3)}: 3), or 0. */
-  private int precision() {
-    int open = mysqlType.indexOf('(');
-    int close = mysqlType.indexOf(')', open + 1);
-    if (open < 0 || close < 0) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(mysqlType.substring(open + 1, close).trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
   /**
    * The length a value stored into a {@code BINARY(n)} column is padded to with zero bytes, as
    * MySQL does; -1 for every other column and for comparisons.
@@ -95,6 +81,8 @@ public record ParameterTarget(String mysqlType, boolean assigned) {
     if (!assigned || !TypeMapping.baseType(mysqlType).equals("binary")) {
       return -1;
     }
-    return mysqlType.indexOf('(') < 0 ? 1 : precision(); // BINARY is BINARY(1)
+    return mysqlType.indexOf('(') < 0
+        ? 1
+        : TypeMapping.firstArgument(mysqlType); // BINARY is BINARY(1)
   }
 }

@@ -26,6 +26,20 @@ final class TypeMapping {
     return t.substring(0, end);
   }
 
+  /** The number in a type's parentheses ({@code datetime(3)}: 3, {@code binary(16)}: 16), or 0. */
+  static int firstArgument(String mysqlType) {
+    int open = mysqlType.indexOf('(');
+    int close = mysqlType.indexOf(')', open + 1);
+    if (open < 0 || close < 0) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(mysqlType.substring(open + 1, close).trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   static boolean isText(String mysqlType) {
     return switch (baseType(mysqlType)) {
       case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> true;

@@ -45,17 +45,13 @@ public final class ResultComparator {
    */
   private static String compareLimited(ResultSet authoritative, ResultSet other, String sql)
       throws SQLException {
-    ResultSetMetaData meta = authoritative.getMetaData();
-    int columns = meta.getColumnCount();
-    if (other.getMetaData().getColumnCount() != columns) {
-      return "column count " + columns + " vs " + other.getMetaData().getColumnCount();
+    Read read = read(authoritative, other);
+    if (read.difference() != null) {
+      return read.difference();
     }
-    String[] types = columnTypes(meta, other.getMetaData(), columns);
-    List<List<Object>> a = rows(authoritative, columns, types);
-    List<List<Object>> b = rows(other, columns, types);
-    if (a.size() != b.size()) {
-      return "row count " + a.size() + " vs " + b.size();
-    }
+    ResultSetMetaData meta = read.meta();
+    List<List<Object>> a = read.a();
+    List<List<Object>> b = read.b();
     int[] keys = isOrdered(sql) ? keyColumns(orderKeys(sql), meta) : null;
     if (keys == null || a.isEmpty()) {
       return null;
@@ -75,6 +71,27 @@ public final class ResultComparator {
     return unorderedDifference(fixedA, fixedB);
   }
 
+  /** Both results read and normalised, or the column or row count in which they differ. */
+  private record Read(
+      ResultSetMetaData meta, List<List<Object>> a, List<List<Object>> b, String difference) {}
+
+  private static Read read(ResultSet authoritative, ResultSet other) throws SQLException {
+    ResultSetMetaData meta = authoritative.getMetaData();
+    int columns = meta.getColumnCount();
+    if (other.getMetaData().getColumnCount() != columns) {
+      return new Read(
+          meta,
+          null,
+          null,
+          "column count " + columns + " vs " + other.getMetaData().getColumnCount());
+    }
+    String[] types = columnTypes(meta, other.getMetaData(), columns);
+    List<List<Object>> a = rows(authoritative, columns, types);
+    List<List<Object>> b = rows(other, columns, types);
+    String difference = a.size() != b.size() ? "row count " + a.size() + " vs " + b.size() : null;
+    return new Read(meta, a, b, difference);
+  }
+
   private static List<Object> keysOf(List<Object> row, int[] keys) {
     List<Object> out = new ArrayList<>(keys.length);
     for (int k : keys) {
@@ -91,17 +108,13 @@ public final class ResultComparator {
 
   private static String compare(
       ResultSet authoritative, ResultSet other, boolean ordered, String sql) throws SQLException {
-    ResultSetMetaData meta = authoritative.getMetaData();
-    int columns = meta.getColumnCount();
-    if (other.getMetaData().getColumnCount() != columns) {
-      return "column count " + columns + " vs " + other.getMetaData().getColumnCount();
+    Read read = read(authoritative, other);
+    if (read.difference() != null) {
+      return read.difference();
     }
-    String[] types = columnTypes(meta, other.getMetaData(), columns);
-    List<List<Object>> a = rows(authoritative, columns, types);
-    List<List<Object>> b = rows(other, columns, types);
-    if (a.size() != b.size()) {
-      return "row count " + a.size() + " vs " + b.size();
-    }
+    ResultSetMetaData meta = read.meta();
+    List<List<Object>> a = read.a();
+    List<List<Object>> b = read.b();
     if (ordered) {
       for (int r = 0; r < a.size(); r++) {
         if (!a.get(r).equals(b.get(r))) {
