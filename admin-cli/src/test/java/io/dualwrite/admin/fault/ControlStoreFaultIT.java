@@ -76,7 +76,7 @@ class ControlStoreFaultIT {
     assertThat(calls).as("calls made").hasSizeGreaterThan(20);
     assertThat(FaultApp.errors(calls)).as("application errors").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest application call")
+        .as("longest application call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + 1000L);
     Recovery r = FaultApp.assertDriftNamesTheDifferencesAndRepairMakesThemEqual(db, name);
     assertThat(r.drift()).contains("fault_" + name);

@@ -313,6 +313,26 @@ final class FaultApp implements AutoCloseable {
     return TimeUnit.NANOSECONDS.toMillis(calls.stream().mapToLong(Call::nanos).max().orElse(0));
   }
 
+  /**
+   * The longest call, for an assertion's message: what it was, when it started after the first
+   * call, and how it ended.
+   */
+  static String describeLongest(List<Call> calls) {
+    long first = calls.stream().mapToLong(Call::startNanos).min().orElse(0);
+    return calls.stream()
+        .max(java.util.Comparator.comparingLong(Call::nanos))
+        .map(
+            c ->
+                c.what()
+                    + " of "
+                    + TimeUnit.NANOSECONDS.toMillis(c.nanos())
+                    + " ms, started "
+                    + TimeUnit.NANOSECONDS.toMillis(c.startNanos() - first)
+                    + " ms after the first call, "
+                    + (c.error() == null ? "no error" : "error " + c.error()))
+        .orElse("no calls");
+  }
+
   static List<String> errors(List<Call> calls) {
     return calls.stream()
         .filter(c -> c.error() != null)

@@ -100,7 +100,7 @@ class MysqlFaultsIT {
     assertThat(calls).as("calls made").hasSizeGreaterThan(20);
     assertThat(FaultApp.errorsNotFromMysql(calls)).as("errors not MySQL's own").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest call: the hang itself, nothing added")
+        .as("longest call: the hang itself, nothing added (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(
             TimeUnit.SECONDS.toMillis(FAULT_SECONDS) + DEADLINE_MILLIS + MARGIN_MILLIS);
     report(name, calls, FaultApp.assertDriftNamesTheDifferencesAndRepairMakesThemEqual(db, name));
@@ -134,7 +134,7 @@ class MysqlFaultsIT {
     assertThat(calls.stream().filter(c -> c.error() != null)).as("MySQL's errors").isNotEmpty();
     assertThat(FaultApp.errorsNotFromMysql(calls)).as("errors not MySQL's own").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest call")
+        .as("longest call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + MARGIN_MILLIS);
     report(name, calls, FaultApp.assertDriftNamesTheDifferencesAndRepairMakesThemEqual(db, name));
   }
@@ -175,7 +175,7 @@ class MysqlFaultsIT {
     assertThat(calls).as("calls made").hasSizeGreaterThan(20);
     assertThat(FaultApp.errors(calls)).as("application errors").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest application call")
+        .as("longest application call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + MARGIN_MILLIS);
     assertThat(skipMillis).as("from the fault to the breaker opening").isLessThanOrEqualTo(3000);
     Recovery r =
@@ -227,7 +227,7 @@ class MysqlFaultsIT {
     assertThat(calls).as("calls made").hasSizeGreaterThan(20);
     assertThat(FaultApp.errors(calls)).as("application errors").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest application call")
+        .as("longest application call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + MARGIN_MILLIS);
     assertThat(skipMillis).as("from the fault to the breaker opening").isLessThanOrEqualTo(3000);
     assertThat(resumedMillis).as("writes mirrored again after the path healed").isNotNegative();
@@ -318,7 +318,7 @@ class MysqlFaultsIT {
         .as("application errors")
         .isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest application call")
+        .as("longest application call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + MARGIN_MILLIS);
     assertThat(resumedMillis).as("writes mirrored again once MySQL answers").isNotNegative();
     Recovery r =

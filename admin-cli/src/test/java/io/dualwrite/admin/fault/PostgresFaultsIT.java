@@ -84,7 +84,7 @@ class PostgresFaultsIT {
     assertThat(calls).as("calls made").hasSizeGreaterThan(20);
     assertThat(FaultApp.errors(calls)).as("application errors").isEmpty();
     assertThat(FaultApp.longestMillis(calls))
-        .as("longest application call")
+        .as("longest application call (%s)", FaultApp.describeLongest(calls))
         .isLessThanOrEqualTo(DEADLINE_MILLIS + MARGIN_MILLIS);
   }
 

@@ -56,6 +56,13 @@ public final class DualWriteConnection extends ForwardingConnection {
   private boolean inTransaction;
   private boolean wroteInTransaction;
   private boolean sqlTransactionOpen;
+
+  /**
+   * The other side could not be reached in this transaction: its writes there are lost (recorded as
+   * skipped), and the rest of the transaction does not wait on it again.
+   */
+  private boolean mirrorLostInTransaction;
+
   private final Set<String> tablesWrittenInTransaction = new LinkedHashSet<>();
 
   private DualWriteConnection(
@@ -230,6 +237,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     sqlTransactionOpen = false;
     inTransaction = false;
     wroteInTransaction = false;
+    mirrorLostInTransaction = false;
     tablesWrittenInTransaction.clear();
   }
 
@@ -246,7 +254,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     SideHealth health = runtime.health();
     // Only a closed breaker lets application calls through: the background probe alone tests a
     // side that failed, so no application call waits on it.
-    if (!health.isClosed(other) || !health.tryAcquire(other)) {
+    if (mirrorLostInTransaction || !health.isClosed(other) || !health.tryAcquire(other)) {
       return null;
     }
     long start = System.nanoTime();
@@ -263,6 +271,7 @@ public final class DualWriteConnection extends ForwardingConnection {
     } catch (SQLException e) {
       health.failure(other, System.nanoTime() - start, e);
       sides.discard(other);
+      mirrorLostInTransaction = !autoCommitting();
       return null;
     }
   }

@@ -27,8 +27,10 @@ public final class SideHealth {
   static final Duration OPEN_DURATION = Duration.ofSeconds(5);
 
   private final Map<Side, CircuitBreaker> breakers = new EnumMap<>(Side.class);
+  private final long deadlineNanos;
 
   public SideHealth(String instance, int deadlineMillis) {
+    this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     CircuitBreakerConfig config =
         CircuitBreakerConfig.custom()
             .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -69,14 +71,17 @@ public final class SideHealth {
   }
 
   /**
-   * Counts a failed call. A call that ran out of its deadline ({@link #isTimeout}) opens the
-   * breaker at once: the side is hung or too slow, and waiting for a failure rate over the window
-   * would let more application calls wait the whole deadline on it.
+   * Counts a failed call. A call that ran out of its deadline opens the breaker at once: the side
+   * is hung or too slow, and waiting for a failure rate over the window would let more application
+   * calls wait the whole deadline on it. A deadline is a timeout the vendor reports ({@link
+   * #isTimeout}), or a failure that came only after the whole deadline: pgjdbc's {@code
+   * loginTimeout} ends a connection attempt to a server that never answers with a plain 08001.
    */
   public void failure(Side side, long nanos, Throwable error) {
     CircuitBreaker breaker = breakers.get(side);
     breaker.onError(nanos, TimeUnit.NANOSECONDS, error);
-    if (isTimeout(error) && breaker.getState() == CircuitBreaker.State.CLOSED) {
+    boolean deadline = isTimeout(error) || (nanos >= deadlineNanos && isAvailabilityFailure(error));
+    if (deadline && breaker.getState() == CircuitBreaker.State.CLOSED) {
       breaker.transitionToOpenState();
     }
   }

@@ -111,6 +111,67 @@ class PostgresHangIT {
         });
   }
 
+  /**
+   * One transaction, alone, against a PostgreSQL that accepts connections and never answers: its
+   * first write waits out the deadline opening the connection, and the rest of the transaction does
+   * not wait again (with nobody else failing, the breaker's window alone would let each write try
+   * once more). The transaction commits on MySQL and its writes are recorded as skipped.
+   */
+  @Test
+  void aTransactionWaitsOnceForAPostgresThatNeverAnswers(DatabasePair db) throws Exception {
+    String table = "hang_silent_tx";
+    URI pg = URI.create(db.postgres().jdbcUrl().substring("jdbc:".length()));
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + table);
+      s.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, v INT NOT NULL)");
+      s.execute("INSERT INTO " + table + " VALUES (1, 0), (2, 0), (3, 0)");
+    }
+    io.dualwrite.driver.Driver.shutdown();
+    try (TcpProxy proxy = new TcpProxy(pg.getHost(), pg.getPort())) {
+      proxy.halfOpen(); // every connection accepted, never answered
+      Properties props =
+          DualWriteTestUrls.properties(
+              db,
+              "dualwrite.mirrorTimeoutMillis",
+              Integer.toString(DEADLINE_MILLIS),
+              "dualwrite.instance",
+              "hang-silent-tx",
+              "dualwrite.postgres.url",
+              "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath());
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      long nanos;
+      try (Connection c = DriverManager.getConnection(DualWriteTestUrls.url(db), props);
+          Statement s = c.createStatement()) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        long start = System.nanoTime();
+        c.setAutoCommit(false);
+        for (int id = 1; id <= 3; id++) {
+          assertThat(s.executeUpdate("UPDATE " + table + " SET v = v + 1 WHERE id = " + id))
+              .isEqualTo(1);
+        }
+        c.commit();
+        nanos = System.nanoTime() - start;
+      } finally {
+        proxy.heal();
+        proxy.closeLost();
+        io.dualwrite.driver.Driver.shutdown();
+      }
+      assertThat(TimeUnit.NANOSECONDS.toMillis(nanos))
+          .as("the transaction: one wait for PostgreSQL, not one per write")
+          .isLessThanOrEqualTo(DEADLINE_MILLIS + 1000);
+      assertThat(seen.stream().filter(d -> d.kind() == DiscrepancyKind.MIRROR_SKIPPED).count())
+          .as("writes recorded as skipped")
+          .isEqualTo(3);
+      try (Connection mysql = db.openMysql();
+          Statement s = mysql.createStatement();
+          ResultSet rs = s.executeQuery("SELECT SUM(v) FROM " + table)) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the transaction committed on MySQL").isEqualTo(3);
+      }
+    }
+  }
+
   private void run(DatabasePair db, String name, long faultSeconds, Fault fault) throws Exception {
     String table = "hang_" + name;
     URI pg = URI.create(db.postgres().jdbcUrl().substring("jdbc:".length()));
