@@ -404,6 +404,12 @@ SELECT id, LOCATE('@', email) AS at_pos FROM users ORDER BY id;
 -- note: positions count characters, not bytes
 SELECT id, INSTR(display_name, 'ü') AS p FROM users ORDER BY id;
 
+-- id: locate-accent-insensitive
+-- category: p1.locate-instr
+-- order: ordered
+-- note: MySQL 8's utf8mb4_0900_ai_ci finds 'u' in 'Müller' and 'unicode' in 'Ünïcödé', at character positions
+SELECT id, LOCATE('u', display_name) AS a, POSITION('MULLER' IN display_name) AS b, LOCATE('e', display_name, 3) AS c, INSTR(display_name, 'Sea') AS d, INSTR(bio, 'unicode') AS e, LOCATE('✓', bio, 2) AS f FROM users ORDER BY id;
+
 -- id: locate-ci
 -- category: p1.locate-instr
 -- order: unordered

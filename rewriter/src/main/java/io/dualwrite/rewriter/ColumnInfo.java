@@ -11,6 +11,8 @@ package io.dualwrite.rewriter;
  * @param onUpdateCurrentTimestamp EXTRA contains on update current_timestamp
  * @param caseInsensitive the column's collation compares case-insensitively (name ends in _ci)
  * @param defaultCurrentTimestamp COLUMN_DEFAULT is CURRENT_TIMESTAMP (any precision)
+ * @param accentInsensitive the column's collation is MySQL's {@code utf8mb4_0900_ai_ci} (MySQL 8's
+ *     default), which also ignores accents: a MySQL server only, see {@link AccentFolding}
  */
 public record ColumnInfo(
     String name,
@@ -19,7 +21,28 @@ public record ColumnInfo(
     boolean autoIncrement,
     boolean onUpdateCurrentTimestamp,
     boolean caseInsensitive,
-    boolean defaultCurrentTimestamp) {
+    boolean defaultCurrentTimestamp,
+    boolean accentInsensitive) {
+
+  /** A column whose collation does not ignore accents. */
+  public ColumnInfo(
+      String name,
+      String mysqlType,
+      boolean nullable,
+      boolean autoIncrement,
+      boolean onUpdateCurrentTimestamp,
+      boolean caseInsensitive,
+      boolean defaultCurrentTimestamp) {
+    this(
+        name,
+        mysqlType,
+        nullable,
+        autoIncrement,
+        onUpdateCurrentTimestamp,
+        caseInsensitive,
+        defaultCurrentTimestamp,
+        false);
+  }
 
   /** A column without a CURRENT_TIMESTAMP default. */
   public ColumnInfo(

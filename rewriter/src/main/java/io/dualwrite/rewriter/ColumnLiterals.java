@@ -25,18 +25,20 @@ final class ColumnLiterals {
   /**
    * The literal to write into {@code column}: {@code value} itself unless it must change. With
    * {@code truncates} (the MySQL side cuts fractional seconds, see {@link
-   * SchemaCatalog#truncatesFractionalSeconds}), a date-time or time literal loses the digits beyond
-   * the column's precision as it does on MySQL.
+   * SchemaCatalog#truncatesFractionalSeconds}, MariaDB), a date-time or time literal loses the
+   * digits beyond the column's precision as it does there; else (MySQL) it is rounded half up to
+   * the column's precision as MySQL rounds it, where PostgreSQL would round a tie before 2000 down
+   * ({@link ParameterTarget#roundedTemporalText}).
    */
   static Expression adapt(Expression value, Optional<ColumnInfo> column, boolean truncates) {
     Expression adapted = adapt(value, column);
-    if (truncates
-        && column.isPresent()
+    if (column.isPresent()
         && adapted instanceof StringValue s
         && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
       String v = MysqlLexer.decodeCanonical(s.getValue());
-      String cut = new ParameterTarget(column.get().mysqlType(), true).truncatedTemporalText(v);
-      return cut.equals(v) ? adapted : new StringValue(encode(cut));
+      ParameterTarget target = new ParameterTarget(column.get().mysqlType(), true);
+      String stored = truncates ? target.truncatedTemporalText(v) : target.roundedTemporalText(v);
+      return stored.equals(v) ? adapted : new StringValue(encode(stored));
     }
     return adapted;
   }

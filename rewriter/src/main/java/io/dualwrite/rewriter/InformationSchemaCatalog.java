@@ -106,12 +106,8 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
   private static java.util.Set<String> mariadbJsonColumns(Connection c, String schema)
       throws SQLException {
     java.util.Set<String> json = new java.util.HashSet<>();
-    try {
-      if (!c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
-        return json;
-      }
-    } catch (SQLException e) {
-      return json; // no metadata (a minimal driver): not known to be MariaDB
+    if (!isMariaDb(c)) {
+      return json; // MySQL, or no metadata (a minimal driver): not known to be MariaDB
     }
     try (PreparedStatement ps = c.prepareStatement(MARIADB_JSON_SQL)) {
       ps.setString(1, schema);
@@ -130,8 +126,19 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return json;
   }
 
+  /** Whether {@code c} is a MariaDB server (its version says so), else MySQL. */
+  private static boolean isMariaDb(Connection c) {
+    try {
+      String version = c.getMetaData().getDatabaseProductVersion();
+      return version != null && version.contains("MariaDB");
+    } catch (SQLException | RuntimeException e) {
+      return false; // no metadata (a minimal driver): not known to be MariaDB
+    }
+  }
+
   private static Map<String, TableInfo> read(Connection c, String schema) throws SQLException {
     java.util.Set<String> mariadbJson = mariadbJsonColumns(c, schema);
+    boolean mariaDb = isMariaDb(c);
     Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
       ps.setString(1, schema);
@@ -161,7 +168,8 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
                       extra.contains("on update current_timestamp"),
                       collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci"),
                       columnDefault.startsWith("current_timestamp")
-                          || columnDefault.startsWith("now(")));
+                          || columnDefault.startsWith("now("),
+                      !mariaDb && "utf8mb4_0900_ai_ci".equalsIgnoreCase(collation)));
         }
       }
     }

@@ -168,6 +168,37 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   }
 
   /**
+   * Text folded for a search by character position under MySQL's {@code utf8mb4_0900_ai_ci}: case
+   * and accents ({@link AccentFolding}), then lower-cased; as {@link #textFolded(Expression,
+   * boolean)} without {@code accents}.
+   */
+  final void textFolded(Expression e, boolean fold, boolean accents) {
+    if (!accents) {
+      textFolded(e, fold);
+      return;
+    }
+    a("lower(translate(");
+    text(e);
+    a(", '").a(AccentFolding.FROM).a("', '").a(AccentFolding.TO).a("'))");
+  }
+
+  /**
+   * Whether MySQL searches these operands ignoring accents: a text column among them whose
+   * collation is {@code utf8mb4_0900_ai_ci} on a MySQL server (the catalog says so; MariaDB's
+   * columns never are). String literals take the connection's collation, which is not known here:
+   * literals alone are not folded.
+   */
+  final boolean foldsAccents(List<Expression> operands) {
+    for (Expression e : operands) {
+      Optional<ColumnInfo> c = columnInfo(e);
+      if (c.isPresent() && c.get().accentInsensitive() && TypeMapping.isText(c.get().mysqlType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether MySQL compares these operands case-insensitively: a case-insensitive column among them,
    * or only string literals and parameters, which take the connection's collation (MySQL 8's
    * default utf8mb4_0900_ai_ci ignores case; an application that sets a binary or case-sensitive

@@ -25,8 +25,9 @@ public interface SchemaCatalog {
 
   /**
    * Whether the MySQL-side server cuts the fractional seconds of a temporal value beyond a column's
-   * precision (MariaDB) rather than rounding them (MySQL, as PostgreSQL does); translations then
-   * cut a literal's fraction for PostgreSQL the same way.
+   * precision (MariaDB) rather than rounding them half up (MySQL; PostgreSQL rounds a tie before
+   * its 2000-01-01 epoch down); translations then cut, or round half up, a literal's fraction for
+   * PostgreSQL the same way.
    */
   default boolean truncatesFractionalSeconds() {
     return false;

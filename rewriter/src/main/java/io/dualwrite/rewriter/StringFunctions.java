@@ -190,13 +190,15 @@ final class StringFunctions {
 
   private static void locate(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 3);
-    // MySQL searches with the collation: case-insensitive for _ci columns
+    // MySQL searches with the collation: case-insensitive for _ci columns, and accent-insensitive
+    // for utf8mb4_0900_ai_ci ones on MySQL (a fold that keeps character positions)
     boolean fold = d.foldsCase(args.subList(0, 2));
+    boolean accents = d.foldsAccents(args.subList(0, 2));
     if (args.size() == 2) {
       d.a("strpos(");
-      d.textFolded(args.get(1), fold);
+      d.textFolded(args.get(1), fold, accents);
       d.a(", ");
-      d.textFolded(args.get(0), fold);
+      d.textFolded(args.get(0), fold, accents);
       d.a(")");
     } else {
       long start = integer(n, args.get(2), "the start position");
@@ -205,13 +207,13 @@ final class StringFunctions {
         return;
       }
       d.a("CASE WHEN strpos(substr(");
-      d.textFolded(args.get(1), fold);
+      d.textFolded(args.get(1), fold, accents);
       d.a(", " + start + "), ");
-      d.textFolded(args.get(0), fold);
+      d.textFolded(args.get(0), fold, accents);
       d.a(") = 0 THEN 0 ELSE strpos(substr(");
-      d.textFolded(args.get(1), fold);
+      d.textFolded(args.get(1), fold, accents);
       d.a(", " + start + "), ");
-      d.textFolded(args.get(0), fold);
+      d.textFolded(args.get(0), fold, accents);
       d.a(") + " + (start - 1) + " END");
     }
   }
@@ -219,10 +221,11 @@ final class StringFunctions {
   private static void instr(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
     boolean fold = d.foldsCase(args);
+    boolean accents = d.foldsAccents(args);
     d.a("strpos(");
-    d.textFolded(args.get(0), fold);
+    d.textFolded(args.get(0), fold, accents);
     d.a(", ");
-    d.textFolded(args.get(1), fold);
+    d.textFolded(args.get(1), fold, accents);
     d.a(")");
   }
 

@@ -440,6 +440,53 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void searchesInAnAccentInsensitiveColumnFoldAccentsCharacterForCharacter() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "u",
+                        java.util.List.of(
+                            // utf8mb4_0900_ai_ci on MySQL
+                            new ColumnInfo(
+                                "ai", "varchar(50)", true, false, false, true, false, true),
+                            // utf8mb4_general_ci (MariaDB's default): case only, as before
+                            new ColumnInfo("ci", "varchar(50)", true, false, false, true)),
+                        java.util.List.of(),
+                        java.util.List.of())))
+            .build();
+    String fold = "', '" + AccentFolding.FROM + "', '" + AccentFolding.TO + "'))";
+    assertThat(pg(r, "SELECT INSTR(ai, 'ü') FROM u"))
+        .isEqualTo(
+            "SELECT strpos(lower(translate(ai"
+                + fold.substring(1)
+                + ", lower(translate('ü"
+                + fold
+                + ") FROM u");
+    assertThat(pg(r, "SELECT LOCATE('ü', ai, 2), POSITION('e' IN ai) FROM u"))
+        .contains("strpos(substr(lower(translate(ai, '" + AccentFolding.FROM)
+        .contains("strpos(lower(translate(ai, '");
+    assertThat(pg(r, "SELECT INSTR(ci, 'ü') FROM u"))
+        .isEqualTo("SELECT strpos(lower(ci), lower('ü')) FROM u");
+    // literals alone take the connection's collation, which the rewriter does not know
+    assertThat(pg(r, "SELECT INSTR('Müller', 'u') FROM u"))
+        .isEqualTo("SELECT strpos(lower('Müller'), lower('u')) FROM u");
+  }
+
+  @Test
+  void theAccentFoldKeepsOneCharacterForOne() {
+    assertThat(AccentFolding.FROM).hasSameSizeAs(AccentFolding.TO).hasSize(1012);
+    String from = AccentFolding.FROM;
+    String to = AccentFolding.TO;
+    assertThat(to.charAt(from.indexOf('Ü'))).isEqualTo('u');
+    assertThat(to.charAt(from.indexOf('ǻ'))).isEqualTo('a');
+    assertThat(to.charAt(from.indexOf('Ω'))).isEqualTo('ω');
+    assertThat(to.charAt(from.indexOf('ё'))).isEqualTo('е');
+    assertThat(from).doesNotContain("й", "Й", "ß", "ø", "æ", "u");
+  }
+
+  @Test
   void fractionalDatetimeAsTextKeepsItsDigits() {
     Rewriter r =
         Rewriter.builder()

@@ -218,6 +218,43 @@ class TakeoverFixesTest {
   }
 
   @Test
+  void temporalLiteralsAreRoundedHalfUpOnMysqlAndCutOnMariaDb() {
+    TableInfo log =
+        new TableInfo(
+            "log",
+            java.util.List.of(
+                new ColumnInfo("id", "int", false, true, false, false),
+                new ColumnInfo("at", "datetime(3)", true, false, false, false),
+                new ColumnInfo("t", "time", true, false, false, false)),
+            java.util.List.of("id"),
+            java.util.List.of());
+    SchemaCatalog mysql = SchemaCatalog.of(log);
+    SchemaCatalog mariaDb =
+        new SchemaCatalog() {
+          @Override
+          public java.util.Optional<TableInfo> table(String name) {
+            return mysql.table(name);
+          }
+
+          @Override
+          public boolean truncatesFractionalSeconds() {
+            return true;
+          }
+        };
+    String sql = "INSERT INTO log (id, at, t) VALUES (1, '1999-12-31 23:59:59.0005', '10:00:59.5')";
+    assertThat(pg(Rewriter.builder().catalog(mysql).build(), sql))
+        .isEqualTo("INSERT INTO log (id, at, t) VALUES (1, '1999-12-31 23:59:59.001', '10:01:00')");
+    assertThat(pg(Rewriter.builder().catalog(mariaDb).build(), sql))
+        .isEqualTo("INSERT INTO log (id, at, t) VALUES (1, '1999-12-31 23:59:59.000', '10:00:59')");
+    assertThat(
+            pg(
+                Rewriter.builder().catalog(mysql).build(),
+                "UPDATE log SET at = '2024-02-29 23:59:59.9999' WHERE at = '2024-01-01 00:00:00.0005'"))
+        .isEqualTo(
+            "UPDATE log SET at = '2024-03-01 00:00:00.000' WHERE at = '2024-01-01 00:00:00.0005'");
+  }
+
+  @Test
   void timeLiteralsOutsideADayAreRefused() {
     assertThat(pg(FILM, "INSERT INTO film (length) VALUES ('23:59:59'), ('01:30')"))
         .contains("('23:59:59'), ('01:30')");

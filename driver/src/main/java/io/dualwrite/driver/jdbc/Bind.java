@@ -122,14 +122,25 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
    * value stored into {@code BINARY(n)} is padded with zero bytes to n, as MySQL pads it; a string
    * into a SET, ENUM or YEAR column is the text MySQL stores; with {@code truncatesFractions}
    * (MariaDB), a date-time or time string loses the fractional digits beyond the column's
-   * precision, as MariaDB cuts them where PostgreSQL would round.
+   * precision, as MariaDB cuts them where PostgreSQL would round; without (MySQL), a date-time or
+   * time string or object is rounded half up to the column's precision, as MySQL rounds it where
+   * PostgreSQL would round a tie before 2000 down ({@link
+   * io.dualwrite.rewriter.ParameterTarget#roundedNanos}).
    */
   Bind forTarget(io.dualwrite.rewriter.ParameterTarget target, boolean truncatesFractions) {
     if (value instanceof String s
         && (kind == Kind.STRING || kind == Kind.NSTRING || kind == Kind.OBJECT)) {
-      String stored = target.yearText(truncatesFractions ? target.truncatedTemporalText(s) : s);
+      String stored =
+          target.yearText(
+              truncatesFractions ? target.truncatedTemporalText(s) : target.roundedTemporalText(s));
       if (!stored.equals(s)) {
         return new Bind(Kind.STRING, stored, 0, null);
+      }
+    }
+    if (!truncatesFractions) {
+      int fsp = target.storedFractionDigits();
+      if (fsp >= 0) {
+        return roundedTo(fsp);
       }
     }
     if (target.isBinary()) {
@@ -170,6 +181,43 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
       } catch (java.nio.charset.CharacterCodingException e) {
         return this; // MySQL refuses it in strict mode; PostgreSQL refuses bytea for text: recorded
       }
+    }
+    return this;
+  }
+
+  /**
+   * This value, when it is a date-time or a time of day, with its fractional seconds rounded as
+   * MySQL rounds them into a column of {@code fsp} digits; this value itself otherwise (and a time
+   * of day that would round past midnight, which PostgreSQL's time rounds to 24:00:00 as MySQL
+   * does).
+   */
+  private Bind roundedTo(int fsp) {
+    if (value instanceof Timestamp t) {
+      int nanos = io.dualwrite.rewriter.ParameterTarget.roundedNanos(t.getNanos(), fsp);
+      if (nanos == t.getNanos()) {
+        return this;
+      }
+      long seconds = Math.floorDiv(t.getTime(), 1000L);
+      Timestamp r = new Timestamp((seconds + (nanos == 1_000_000_000 ? 1 : 0)) * 1000L);
+      r.setNanos(nanos % 1_000_000_000);
+      return new Bind(kind, r, intArg, extra);
+    }
+    if (value instanceof java.time.LocalDateTime t) {
+      int nanos = io.dualwrite.rewriter.ParameterTarget.roundedNanos(t.getNano(), fsp);
+      return nanos == t.getNano()
+          ? this
+          : new Bind(kind, t.withNano(0).plusNanos(nanos), intArg, extra);
+    }
+    if (value instanceof java.time.OffsetDateTime t) {
+      int nanos = io.dualwrite.rewriter.ParameterTarget.roundedNanos(t.getNano(), fsp);
+      return nanos == t.getNano()
+          ? this
+          : new Bind(kind, t.withNano(0).plusNanos(nanos), intArg, extra);
+    }
+    if (value instanceof java.time.LocalTime t) {
+      int nanos = io.dualwrite.rewriter.ParameterTarget.roundedNanos(t.getNano(), fsp);
+      java.time.LocalTime r = t.withNano(0).plusNanos(nanos);
+      return nanos == t.getNano() || r.isBefore(t) ? this : new Bind(kind, r, intArg, extra);
     }
     return this;
   }

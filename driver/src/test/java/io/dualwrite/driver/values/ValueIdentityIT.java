@@ -58,16 +58,39 @@ class ValueIdentityIT {
     return new Case("literal", literal, null, literal);
   }
 
+  /**
+   * Half-way fractions at each of the 7 digits (a tie for a column of 0..6 digits, and for the
+   * microsecond a value of more digits is first rounded to), before and after PostgreSQL's epoch
+   * 2000-01-01, from which PostgreSQL rounds half away (down before 2000) where MySQL rounds half
+   * up; and a tie that carries into the next year.
+   */
+  private static List<String> ties() {
+    List<String> ties = new ArrayList<>();
+    for (int digit = 1; digit <= 7; digit++) {
+      String fraction = "0".repeat(digit - 1) + "5";
+      ties.add("1999-12-31 23:59:59." + fraction);
+      ties.add("2000-01-01 00:00:00." + fraction);
+    }
+    ties.add("1999-12-31 23:59:59.9999995");
+    ties.add("1999-12-31 23:59:59.9995");
+    // rounded twice: to .000500 in microseconds, then a tie for 3 digits
+    ties.add("1999-12-31 23:59:59.0004999");
+    return ties;
+  }
+
   private static List<Case> temporalCases() {
     List<Case> cases = new ArrayList<>();
-    for (String text :
-        List.of(
-            "2024-02-29 23:59:59.4999995",
-            "2024-02-29 23:59:59.5",
-            "2024-02-29 23:59:59.999999999",
-            "1999-12-31 23:59:59.000500",
-            "2024-06-01 10:11:12.123456789",
-            "2024-06-01 10:11:12")) {
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "2024-02-29 23:59:59.4999995",
+                "2024-02-29 23:59:59.5",
+                "2024-02-29 23:59:59.999999999",
+                "1999-12-31 23:59:59.000500",
+                "2024-06-01 10:11:12.123456789",
+                "2024-06-01 10:11:12"));
+    texts.addAll(ties());
+    for (String text : texts) {
       Timestamp ts = Timestamp.valueOf(text);
       LocalDateTime ldt = ts.toLocalDateTime();
       cases.add(c("setTimestamp", text, (ps, i) -> ps.setTimestamp(i, ts)));
@@ -204,7 +227,19 @@ class ValueIdentityIT {
 
   private static List<Case> timeCases() {
     List<Case> cases = new ArrayList<>();
-    for (String v : List.of("00:00:00", "23:59:59", "12:34:56.789", "10:00:00.4995")) {
+    for (String v :
+        List.of(
+            "00:00:00",
+            "23:59:59",
+            "12:34:56.789",
+            "10:00:00.4995",
+            "10:00:00.5",
+            "10:00:00.05",
+            "10:00:00.0005",
+            "10:00:00.000005",
+            "10:00:00.0000005",
+            "10:00:59.9999995",
+            "23:59:59.5")) {
       cases.add(c("setString", v, (ps, i) -> ps.setString(i, v)));
       cases.add(
           c("setObject(LocalTime)", v, (ps, i) -> ps.setObject(i, java.time.LocalTime.parse(v))));
@@ -236,6 +271,11 @@ class ValueIdentityIT {
         new Type("DATETIME", MYSQL_TS, PG_TS, temporalCases()),
         new Type("DATETIME(3)", MYSQL_TS, PG_TS, temporalCases()),
         new Type("DATETIME(6)", MYSQL_TS, PG_TS, temporalCases()),
+        new Type("DATETIME(1)", MYSQL_TS, PG_TS, temporalCases()),
+        new Type("DATETIME(2)", MYSQL_TS, PG_TS, temporalCases()),
+        new Type("DATETIME(4)", MYSQL_TS, PG_TS, temporalCases()),
+        new Type("DATETIME(5)", MYSQL_TS, PG_TS, temporalCases()),
+        new Type("TIMESTAMP(3) NULL", MYSQL_TS, PG_TS, temporalCases()),
         new Type("TIMESTAMP(6) NULL", MYSQL_TS, PG_TS, temporalCases()),
         new Type("CHAR(12)", MYSQL_HEX, PG_TEXT_HEX, stringCases()),
         new Type("VARCHAR(30)", MYSQL_HEX, PG_TEXT_HEX, stringCases()),
@@ -256,6 +296,8 @@ class ValueIdentityIT {
         new Type("DATE", "CAST(v AS CHAR)", "v::text", dateCases()),
         new Type("TIME(3)", MYSQL_TIME, PG_TIME, timeCases()),
         new Type("TIME", MYSQL_TIME, PG_TIME, timeCases()),
+        new Type("TIME(1)", MYSQL_TIME, PG_TIME, timeCases()),
+        new Type("TIME(6)", MYSQL_TIME, PG_TIME, timeCases()),
         new Type("YEAR", "CAST(v AS CHAR)", "v::text", yearCases()),
         new Type("BIT(1)", "CAST(v + 0 AS CHAR)", "v::text", integerCases(0, 1)),
         new Type(
