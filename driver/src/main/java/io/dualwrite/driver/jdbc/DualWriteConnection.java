@@ -528,21 +528,45 @@ public final class DualWriteConnection extends ForwardingConnection {
    * follows this transaction on the authoritative side (say, an update of a row it inserted) reach
    * the other side before this transaction is visible there. If the authoritative commit then
    * fails, the other side holds changes the authoritative side does not: that is recorded, with
-   * drift on the transaction's tables, and repaired from the authoritative side.
+   * drift on the transaction's tables, and repaired from the authoritative side. PostgreSQL, when
+   * authoritative, decides before MySQL commits ({@link TwoPhaseCommit}) where the server allows.
    */
   @Override
   public void commit() throws SQLException {
     checkOpen();
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
+    boolean otherOpen = mirror != null && !mirror.getAutoCommit();
+    String prepared = null;
+    if (otherOpen && other == Side.MYSQL && !tablesWrittenInTransaction.isEmpty()) {
+      try {
+        prepared = TwoPhaseCommit.prepare(delegate, runtime.preparedTransactions());
+      } catch (SQLException refused) {
+        rollbackOther(mirror);
+        noteTransactionEnd();
+        throw MysqlErrors.translate(refused);
+      }
+    }
     boolean mirrored = false;
-    if (mirror != null && !mirror.getAutoCommit()) {
+    if (otherOpen) {
       try {
         commitOther(mirror);
         mirrored = true;
       } catch (SQLException e) {
         otherSideFailed(other, "COMMIT", e, true);
       }
+    }
+    if (prepared != null) {
+      try {
+        TwoPhaseCommit.commitPrepared(
+            delegate, prepared, runtime.preparedTransactions().orphanAfterMillis());
+      } catch (SQLException e) {
+        authoritativeCommitFailed(mirrored);
+        noteTransactionEnd();
+        throw e;
+      }
+      noteTransactionEnd();
+      return;
     }
     try {
       delegate.commit();
@@ -578,16 +602,19 @@ public final class DualWriteConnection extends ForwardingConnection {
     try {
       delegate.rollback();
     } finally {
-      Side other = authoritativeSide().other();
-      Connection mirror = sides.ifOpen(other);
+      Connection mirror = sides.ifOpen(authoritativeSide().other());
       if (mirror != null && !mirror.getAutoCommit()) {
-        try {
-          mirror.rollback();
-        } catch (SQLException e) {
-          otherSideFailed(other, "ROLLBACK", e, false);
-        }
+        rollbackOther(mirror);
       }
       noteTransactionEnd();
+    }
+  }
+
+  private void rollbackOther(Connection mirror) {
+    try {
+      mirror.rollback();
+    } catch (SQLException e) {
+      otherSideFailed(authoritativeSide().other(), "ROLLBACK", e, false);
     }
   }
 
