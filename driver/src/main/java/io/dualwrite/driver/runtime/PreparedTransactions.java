@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,10 +38,18 @@ public final class PreparedTransactions {
   private final long orphanAfterMillis;
   private volatile Boolean allowed;
 
+  /** The shortest wait before a prepared transaction counts as left behind. */
+  public static final long MIN_ORPHAN_MILLIS = 60_000L;
+
   PreparedTransactions(String instance, int mirrorTimeoutMillis) {
+    this.gidStem = gidStem(instance);
+    this.orphanAfterMillis = Math.max(MIN_ORPHAN_MILLIS, 10L * mirrorTimeoutMillis);
+  }
+
+  /** How the names of the transactions {@code instance} prepares begin. */
+  public static String gidStem(String instance) {
     String safe = UNSAFE.matcher(instance).replaceAll("_");
-    this.gidStem = GID_PREFIX + safe.substring(0, Math.min(safe.length(), 60)) + ":";
-    this.orphanAfterMillis = Math.max(60_000L, 10L * mirrorTimeoutMillis);
+    return GID_PREFIX + safe.substring(0, Math.min(safe.length(), 60)) + ":";
   }
 
   /** A new transaction name, unique to this commit; safe inside a SQL string literal. */
@@ -84,16 +93,30 @@ public final class PreparedTransactions {
    */
   public static int commitLeftBehind(Connection postgres, long olderThanMillis)
       throws SQLException {
+    return commitLeftBehind(postgres, olderThanMillis, List.of());
+  }
+
+  /**
+   * Commits every transaction the driver prepared in {@code postgres}'s database that is older than
+   * {@code olderThanMillis} or was prepared by one of {@code goneInstances} (instances known to
+   * have stopped without a clean stop). Returns how many it committed.
+   */
+  public static int commitLeftBehind(
+      Connection postgres, long olderThanMillis, Collection<String> goneInstances)
+      throws SQLException {
     List<String> gids = new ArrayList<>();
     try (PreparedStatement ps =
         postgres.prepareStatement(
-            "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"
-                + " AND starts_with(gid, ?) AND prepared < now() - make_interval(secs => ?)")) {
+            "SELECT gid, extract(epoch FROM now() - prepared) * 1000 FROM pg_prepared_xacts"
+                + " WHERE database = current_database() AND starts_with(gid, ?)")) {
       ps.setString(1, GID_PREFIX);
-      ps.setDouble(2, olderThanMillis / 1000.0);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          gids.add(rs.getString(1));
+          String gid = rs.getString(1);
+          if (rs.getDouble(2) >= olderThanMillis
+              || goneInstances.stream().anyMatch(i -> gid.startsWith(gidStem(i)))) {
+            gids.add(gid);
+          }
         }
       }
     }
@@ -102,10 +125,9 @@ public final class PreparedTransactions {
       if (commitPrepared(postgres, gid)) {
         committed++;
         LOG.warn(
-            "committed PostgreSQL transaction {}, prepared by dualwrite over {} ms ago and left"
-                + " behind (its instance stopped between PREPARE TRANSACTION and COMMIT PREPARED)",
-            gid,
-            olderThanMillis);
+            "committed PostgreSQL transaction {}, prepared by dualwrite and left behind (its"
+                + " instance stopped between PREPARE TRANSACTION and COMMIT PREPARED)",
+            gid);
       }
     }
     return committed;
