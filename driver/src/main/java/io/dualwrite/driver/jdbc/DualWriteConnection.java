@@ -497,6 +497,9 @@ public final class DualWriteConnection extends ForwardingConnection {
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
     boolean was = sides.autoCommit();
+    if (autoCommit && !was && authoritativeSide() == Side.POSTGRES) {
+      commit(); // switching autocommit on commits: PostgreSQL decides first, as in commit()
+    }
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
     // Switching autocommit on commits: the other side first, as in commit()

@@ -63,29 +63,29 @@ class PgPrimaryTwoPhaseCommitIT {
 
   /** Each of two doctors goes off call if the other is still on call: the classic write skew. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jdbc", "sql"})
+  @ValueSource(strings = {"jdbc", "sql", "setAutoCommit"})
   void theSecondOfAWriteSkewIsRefusedOnBothSides(String boundaries, DatabasePair db)
       throws Exception {
-    boolean sql = boundaries.equals("sql");
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
     try (Connection a = pgPrimary(db, seen);
         Connection b = pgPrimary(db, seen);
         Statement sa = a.createStatement();
         Statement sb = b.createStatement()) {
-      begin(a, sa, sql);
-      begin(b, sb, sql);
+      begin(a, sa, boundaries);
+      begin(b, sb, boundaries);
       assertThat(onCall(sa)).isEqualTo(2);
       assertThat(onCall(sb)).isEqualTo(2);
       sa.executeUpdate("UPDATE " + TABLE + " SET on_call = 0 WHERE id = 1");
       sb.executeUpdate("UPDATE " + TABLE + " SET on_call = 0 WHERE id = 2");
-      commit(a, sa, sql);
-      SQLException refused = catchThrowableOfType(() -> commit(b, sb, sql), SQLException.class);
+      commit(a, sa, boundaries);
+      SQLException refused =
+          catchThrowableOfType(() -> commit(b, sb, boundaries), SQLException.class);
       assertThat((Throwable) refused).as("the second commit is refused").isNotNull();
       assertThat(refused.getSQLState()).isEqualTo("40001");
       // The connection goes on: a new transaction on both sides.
-      begin(b, sb, sql);
+      begin(b, sb, boundaries);
       assertThat(onCall(sb)).isEqualTo(1);
-      commit(b, sb, sql);
+      commit(b, sb, boundaries);
     }
     assertThat(seen).as("discrepancies recorded").isEmpty();
     assertSameRows(db, TABLE, "id");
@@ -136,19 +136,19 @@ class PgPrimaryTwoPhaseCommitIT {
     Driver.shutdown();
   }
 
-  private static void begin(Connection c, Statement s, boolean sql) throws SQLException {
-    if (sql) {
+  private static void begin(Connection c, Statement s, String boundaries) throws SQLException {
+    if (boundaries.equals("sql")) {
       s.execute("START TRANSACTION");
     } else {
       c.setAutoCommit(false);
     }
   }
 
-  private static void commit(Connection c, Statement s, boolean sql) throws SQLException {
-    if (sql) {
-      s.execute("COMMIT");
-    } else {
-      c.commit();
+  private static void commit(Connection c, Statement s, String boundaries) throws SQLException {
+    switch (boundaries) {
+      case "sql" -> s.execute("COMMIT");
+      case "setAutoCommit" -> c.setAutoCommit(true); // JDBC: commits the open transaction
+      default -> c.commit();
     }
   }
 
