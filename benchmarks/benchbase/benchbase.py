@@ -42,8 +42,8 @@ MODES = {
     "dualread": ("DUAL_WRITE readPercent 100 comparePercent 10",
                  {"dualwrite.phase": "DUAL_WRITE", "dualwrite.readPercent": "100",
                   "dualwrite.comparePercent": "10"}, None),
-    "pgprimary": ("PG_PRIMARY",
-                  {"dualwrite.phase": "PG_PRIMARY", "dualwrite.readPercent": "0",
+    "pgprimary": ("PG_PRIMARY readPercent 100",
+                  {"dualwrite.phase": "PG_PRIMARY", "dualwrite.readPercent": "100",
                    "dualwrite.comparePercent": "0"}, None),
 }
 ISOLATIONS = {
@@ -326,7 +326,7 @@ def start_postgres(args):
             log_path=os.path.join(args.state, "initdb.log"))
         os.remove(pwfile)
     opts = (f"-p {args.pg_port} -c listen_addresses=127.0.0.1 -k {d} -c shared_buffers=512MB "
-            f"-c max_connections=300 -c fsync=on")
+            f"-c max_connections=300 -c max_prepared_transactions=64 -c fsync=on")
     log(f"starting PostgreSQL on 127.0.0.1:{args.pg_port}")
     run(as_db_user("postgres", [pg_bin("pg_ctl"), "-D", data, "-o", opts, "-l",
                                 os.path.join(d, "server.log"), "-w", "start"]))

@@ -69,6 +69,37 @@ class PgPrimaryMirroringIT {
     assertSameRows(db, "reward_adjustments", "id");
   }
 
+  /**
+   * A loader writes its own ids in a batch, then the application inserts without one (BenchBase's
+   * wikipedia): the ids moved PostgreSQL's sequence as they move MySQL's AUTO_INCREMENT, so the new
+   * key is past them instead of a duplicate key error.
+   */
+  @Test
+  void idsWrittenInABatchMoveTheSequence(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS batch_ids");
+      s.execute("CREATE TABLE batch_ids (id BIGINT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(20))");
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO batch_ids (id, note) VALUES (?, ?)")) {
+        for (int i = 1; i <= 50; i++) {
+          ps.setLong(1, i * 10L);
+          ps.setString(2, "loaded " + i);
+          ps.addBatch();
+        }
+        assertThat(ps.executeBatch()).hasSize(50);
+      }
+      s.executeUpdate(
+          "INSERT INTO batch_ids (note) VALUES ('after the load')",
+          Statement.RETURN_GENERATED_KEYS);
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        assertThat(keys.next()).isTrue();
+        assertThat(keys.getLong(1)).isGreaterThan(500);
+      }
+    }
+    assertSameRows(db, "batch_ids", "id");
+  }
+
   @Test
   void postgresErrorsReachTheApplicationAsMysqlErrors(DatabasePair db) throws SQLException {
     try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");

@@ -86,7 +86,7 @@ final class EmbeddedPostgresServer extends TestServer {
               + port
               + " -h 127.0.0.1 -k "
               + home
-              + " -F -c max_connections=300 -c full_page_writes=off"
+              + " -F -c max_connections=300 -c max_prepared_transactions=64 -c full_page_writes=off"
               + " -c synchronous_commit=off -c timezone=UTC",
           "start");
       return server;

@@ -23,8 +23,10 @@ import io.dualwrite.admin.verify.VerifyProgress;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.control.ControlStore;
 import io.dualwrite.driver.control.DriftEntry;
+import io.dualwrite.driver.control.InstanceStatus;
 import io.dualwrite.driver.control.StoredFlags;
 import io.dualwrite.driver.control.WrittenTables;
+import io.dualwrite.driver.runtime.PreparedTransactions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +168,9 @@ public final class RepairCommand implements Callable<Integer> {
                   + "); drift opened on "
                   + String.join(", ", crash.tables()));
         }
+      }
+      if (authoritative == Side.POSTGRES && !dryRun) {
+        commitPreparedLeftBehind(pg, store, err);
       }
       Instant notAfter = store.isPresent() ? store.get().databaseNow() : null;
       String source = keysFromVerify != null ? "keys-from-verify" : "verify";
@@ -326,6 +331,33 @@ public final class RepairCommand implements Callable<Integer> {
     }
     return new TableRepair(
         t.mysqlName(), source, keys.size(), outcomes, failed, firstError, cleared);
+  }
+
+  /**
+   * PG_PRIMARY: transactions an instance prepared on PostgreSQL and left behind when it stopped
+   * between {@code PREPARE TRANSACTION} and {@code COMMIT PREPARED} are committed first (see the
+   * driver's {@link PreparedTransactions}); repairing before that would copy rows they are about to
+   * change. Those of instances that stopped without a clean stop, and any older than a minute.
+   */
+  private static void commitPreparedLeftBehind(
+      Connection pg, Optional<ControlStore> store, PrintWriter err) throws SQLException {
+    List<String> gone = new ArrayList<>();
+    if (store.isPresent()) {
+      for (InstanceStatus i : store.get().instances()) {
+        if (i.crashed()) {
+          gone.add(i.instance());
+        }
+      }
+    }
+    int committed =
+        PreparedTransactions.commitLeftBehind(pg, PreparedTransactions.MIN_ORPHAN_MILLIS, gone);
+    if (committed > 0) {
+      err.println(
+          "repair: committed "
+              + committed
+              + " PostgreSQL transaction(s) prepared by dualwrite and left behind by a stopped"
+              + " instance");
+    }
   }
 
   private Side authoritative(ConnectionSettings settings, Optional<ControlStore> store)

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * explicit transaction ({@code COMMIT}) and a held autocommit write ({@code SET autocommit=1}).
  */
 @ExtendWith(TestDatabases.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class CrashBetweenCommitsIT {
   private static final int REFRESH_MILLIS = 200;
   private static final String MARKER = "/* crash-between-commits */";
@@ -185,7 +186,7 @@ class CrashBetweenCommitsIT {
     assertThat(crashed.get("crashed")).as(status.all()).isEqualTo(true);
     assertThat((List<Object>) crashed.get("writtenTables")).as(status.all()).containsExactly(table);
     Map<String, Object> drift = (Map<String, Object>) MiniJson.object(status.out()).get("drift");
-    assertThat((List<Object>) drift.get("tables")).containsExactly(table);
+    assertThat((List<Object>) drift.get("tables")).as(status.all()).containsExactly(table);
 
     Result repair = CliRun.run("", AdminArgs.of(db, "repair", "--json"));
     assertThat(repair.exitCode()).as(repair.all()).isEqualTo(ExitCodes.OK);
@@ -206,5 +207,115 @@ class CrashBetweenCommitsIT {
         crashed.get("writtenTables"),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt),
         repair.out().strip());
+  }
+
+  /**
+   * {@code PG_PRIMARY}: PostgreSQL prepared the transaction ({@code PREPARE TRANSACTION}) and
+   * MySQL's commit is held when the application dies. PostgreSQL keeps the prepared transaction
+   * (invisible, holding its row locks), MySQL rolls its copy back. {@code status} names the table;
+   * {@code repair} commits the prepared transaction first (its instance crashed), then copies the
+   * rows to MySQL; {@code verify} is equal and no prepared transaction is left.
+   */
+  @org.junit.jupiter.api.Test
+  @SuppressWarnings("unchecked")
+  void killedBetweenPrepareAndCommitInPgPrimaryRepairCommitsAndCopiesTheTransaction(DatabasePair db)
+      throws Exception {
+    String table = "between_prepared";
+    String instanceName = "between-prepared";
+    String control = db.postgres().jdbcUrl();
+    try (Connection pg = db.openPostgres()) {
+      FaultApp.freshControlStore(pg);
+    }
+    try (Connection dw = DualWriteTestUrls.connect(db);
+        Statement s = dw.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + table);
+      s.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY, v BIGINT NOT NULL)");
+      for (int i = 0; i < 10; i++) {
+        s.executeUpdate("INSERT INTO " + table + " VALUES (" + i + ", " + i + ")");
+      }
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(CrashingApp.class.getName());
+    cmd.add("transaction");
+    cmd.add(table);
+    cmd.add(DualWriteTestUrls.url(db));
+    DualWriteTestUrls.properties(
+            db,
+            "dualwrite.phase",
+            "PG_PRIMARY",
+            "dualwrite.control",
+            control,
+            "dualwrite.instance",
+            instanceName,
+            "dualwrite.refreshMillis",
+            Integer.toString(REFRESH_MILLIS))
+        .forEach((k, v) -> cmd.add(k + "=" + v));
+    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("between-commits");
+    } finally {
+      app.destroyForcibly(); // SIGKILL: PostgreSQL prepared, MySQL's commit never sent
+    }
+    assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    long killedAt = System.nanoTime();
+    assertThat(preparedLeft(db)).as("PostgreSQL keeps the prepared transaction").isEqualTo(1);
+
+    String controlArg = "--control-url=" + control;
+    Map<String, Object> crashed = null;
+    Result status = null;
+    while (System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(15)) {
+      status = CliRun.run("", AdminArgs.of(db, "status", "--json", controlArg));
+      assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.OK);
+      crashed = instance(MiniJson.object(status.out()), instanceName);
+      if (crashed != null && Boolean.TRUE.equals(crashed.get("crashed"))) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(crashed).as(status.all()).isNotNull();
+    assertThat(crashed.get("crashed")).as(status.all()).isEqualTo(true);
+    assertThat((List<Object>) crashed.get("writtenTables")).as(status.all()).containsExactly(table);
+
+    Result repair = CliRun.run("", AdminArgs.of(db, "repair", "--json", controlArg));
+    assertThat(repair.exitCode()).as(repair.all()).isEqualTo(ExitCodes.OK);
+    assertThat(repair.err())
+        .contains("committed 1 PostgreSQL transaction(s) prepared by dualwrite");
+    List<Object> tables = (List<Object>) MiniJson.object(repair.out()).get("tables");
+    assertThat(tables)
+        .extracting(t -> ((Map<String, Object>) t).get("table"))
+        .containsExactly(table);
+    Map<String, Object> repaired = (Map<String, Object>) tables.get(0);
+    assertThat((Long) repaired.get("inserted"))
+        .as("row 1000, committed on PostgreSQL")
+        .isEqualTo(1L);
+    assertThat((Long) repaired.get("updated")).as("row 2, -100 on PostgreSQL").isEqualTo(1L);
+    assertThat(preparedLeft(db)).as("prepared transactions left").isZero();
+    Result after = CliRun.run("", AdminArgs.of(db, "verify", "--table=" + table));
+    assertThat(after.exitCode()).as(after.all()).isEqualTo(ExitCodes.OK);
+    System.out.printf(
+        "CrashBetweenCommitsIT prepared: status named %s %d ms after the kill; repair: %s%n",
+        crashed.get("writtenTables"),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt),
+        repair.out().strip());
+    try (Connection pg = db.openPostgres()) {
+      FaultApp.freshControlStore(pg); // no store on PostgreSQL for the other tests to find
+    }
+  }
+
+  private static int preparedLeft(DatabasePair db) throws Exception {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'dualwrite:%'"
+                    + " AND database = current_database()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 }

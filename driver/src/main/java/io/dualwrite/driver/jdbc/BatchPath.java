@@ -2,6 +2,7 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.mirror.ValuePinner;
+import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.Translation;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -45,7 +46,9 @@ final class BatchPath {
       throw Refusals.onPostgres(t);
     }
     boolean appWantsKeys = vendor.options().appWantsKeys();
-    WritePath.KeyRequest keys = WritePath.KeyRequest.of(ctx, t, appWantsKeys, false);
+    // Ids the application writes itself move PostgreSQL's sequence when it is authoritative, as
+    // they move MySQL's AUTO_INCREMENT: a loader that writes ids in batches, then inserts without.
+    WritePath.KeyRequest keys = WritePath.KeyRequest.of(ctx, t, appWantsKeys, true);
     Connection authConn = ctx.sides().get(auth);
     List<Object[]> computed = new ArrayList<>(rows.size());
     PreparedStatement ps = prepare(t, rows, authConn, keys, computed);
@@ -82,6 +85,10 @@ final class BatchPath {
     }
     try {
       List<Object> generated = keys.wanted() && failure == null ? results.readKeys(ps) : null;
+      AutoIncrement ai = t.isRefused() ? null : t.autoIncrement();
+      if (auth == Side.POSTGRES && ai != null && ai.suppliedByStatement() && generated != null) {
+        ctx.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), generated);
+      }
       ctx.noteWrite(t.tablesWritten());
       if (mirrors) {
         if (t.isRefused()) {

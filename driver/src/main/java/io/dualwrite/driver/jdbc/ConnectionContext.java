@@ -160,6 +160,11 @@ final class ConnectionContext implements StatementContext {
   }
 
   @Override
+  public io.dualwrite.driver.runtime.PreparedTransactions preparedTransactions() {
+    return runtime.preparedTransactions();
+  }
+
+  @Override
   public DriftTracker drift() {
     return runtime.drift();
   }

@@ -497,6 +497,9 @@ public final class DualWriteConnection extends ForwardingConnection {
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
     boolean was = sides.autoCommit();
+    if (autoCommit && !was && authoritativeSide() == Side.POSTGRES) {
+      commit(); // switching autocommit on commits: PostgreSQL decides first, as in commit()
+    }
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
     // Switching autocommit on commits: the other side first, as in commit()
@@ -528,21 +531,45 @@ public final class DualWriteConnection extends ForwardingConnection {
    * follows this transaction on the authoritative side (say, an update of a row it inserted) reach
    * the other side before this transaction is visible there. If the authoritative commit then
    * fails, the other side holds changes the authoritative side does not: that is recorded, with
-   * drift on the transaction's tables, and repaired from the authoritative side.
+   * drift on the transaction's tables, and repaired from the authoritative side. PostgreSQL, when
+   * authoritative, decides before MySQL commits ({@link TwoPhaseCommit}) where the server allows.
    */
   @Override
   public void commit() throws SQLException {
     checkOpen();
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
+    boolean otherOpen = mirror != null && !mirror.getAutoCommit();
+    String prepared = null;
+    if (otherOpen && other == Side.MYSQL && !tablesWrittenInTransaction.isEmpty()) {
+      try {
+        prepared = TwoPhaseCommit.prepare(delegate, runtime.preparedTransactions());
+      } catch (SQLException refused) {
+        rollbackOther(mirror);
+        noteTransactionEnd();
+        throw MysqlErrors.translate(refused);
+      }
+    }
     boolean mirrored = false;
-    if (mirror != null && !mirror.getAutoCommit()) {
+    if (otherOpen) {
       try {
         commitOther(mirror);
         mirrored = true;
       } catch (SQLException e) {
         otherSideFailed(other, "COMMIT", e, true);
       }
+    }
+    if (prepared != null) {
+      try {
+        TwoPhaseCommit.commitPrepared(
+            delegate, prepared, runtime.preparedTransactions().orphanAfterMillis());
+      } catch (SQLException e) {
+        authoritativeCommitFailed(mirrored);
+        noteTransactionEnd();
+        throw e;
+      }
+      noteTransactionEnd();
+      return;
     }
     try {
       delegate.commit();
@@ -578,16 +605,19 @@ public final class DualWriteConnection extends ForwardingConnection {
     try {
       delegate.rollback();
     } finally {
-      Side other = authoritativeSide().other();
-      Connection mirror = sides.ifOpen(other);
+      Connection mirror = sides.ifOpen(authoritativeSide().other());
       if (mirror != null && !mirror.getAutoCommit()) {
-        try {
-          mirror.rollback();
-        } catch (SQLException e) {
-          otherSideFailed(other, "ROLLBACK", e, false);
-        }
+        rollbackOther(mirror);
       }
       noteTransactionEnd();
+    }
+  }
+
+  private void rollbackOther(Connection mirror) {
+    try {
+      mirror.rollback();
+    } catch (SQLException e) {
+      otherSideFailed(authoritativeSide().other(), "ROLLBACK", e, false);
     }
   }
 

@@ -118,6 +118,9 @@ final class SessionPath {
     Side auth = ctx.authoritativeSide();
     String authSql = auth == Side.MYSQL ? t.mysqlSql() : sql;
     boolean commit = cmd.type() == SessionCommand.Type.COMMIT;
+    if (commit && preparesFirst(auth)) {
+      return commitPrepared(t, sql);
+    }
     // COMMIT: the other side first, as DualWriteConnection.commit() explains; the rest: after
     boolean otherCommitted = commit && runTrackedOnOther(t, sql, true);
     try {
@@ -137,6 +140,44 @@ final class SessionPath {
     if (!commit) {
       runTrackedOnOther(t, sql, false, written);
     }
+    results.updateCount(0);
+    return false;
+  }
+
+  /** PostgreSQL authoritative, and MySQL holds a transaction that wrote: {@link TwoPhaseCommit}. */
+  private boolean preparesFirst(Side auth) {
+    return auth == Side.POSTGRES
+        && ctx.phase().mirrorsWrites()
+        && !ctx.tablesWrittenInTransaction().isEmpty()
+        && ctx.sides().ifOpen(Side.MYSQL) != null;
+  }
+
+  /** {@code COMMIT} as {@link TwoPhaseCommit} orders it, when the server allows. */
+  private boolean commitPrepared(Translation t, String sql) throws SQLException {
+    Connection pg = ctx.sides().get(Side.POSTGRES);
+    String gid;
+    try {
+      gid = TwoPhaseCommit.prepare(pg, ctx.preparedTransactions());
+    } catch (SQLException refused) {
+      runTrackedOnOther(t, "ROLLBACK", false);
+      ctx.noteTransactionEnd();
+      throw refused;
+    }
+    boolean otherCommitted = runTrackedOnOther(t, sql, true);
+    try {
+      if (gid == null) {
+        executeTracked(Side.POSTGRES, pg, sql);
+      } else {
+        TwoPhaseCommit.commitPrepared(pg, gid, ctx.preparedTransactions().orphanAfterMillis());
+      }
+    } catch (SQLException e) {
+      if (otherCommitted) {
+        ctx.records().authoritativeCommitFailed(Side.POSTGRES, ctx.tablesWrittenInTransaction());
+      }
+      ctx.noteTransactionEnd();
+      throw e;
+    }
+    ctx.noteTransactionEnd();
     results.updateCount(0);
     return false;
   }

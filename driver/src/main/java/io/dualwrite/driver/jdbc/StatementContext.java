@@ -126,6 +126,9 @@ interface StatementContext {
 
   SideHealth health();
 
+  /** PostgreSQL's two-phase commit ({@link TwoPhaseCommit}). */
+  io.dualwrite.driver.runtime.PreparedTransactions preparedTransactions();
+
   DriftTracker drift();
 
   DriverMetrics metrics();

@@ -51,6 +51,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ControlAgent control;
   private final WrittenTables writtenTables = new WrittenTables();
+  private final PreparedTransactions preparedTransactions;
   private volatile Flags flags;
 
   public DriverRuntime(DualWriteConfig config, Object meterRegistry) {
@@ -66,6 +67,8 @@ public final class DriverRuntime implements AutoCloseable {
     this.rewriter = Rewriter.builder().catalog(catalog).build();
     this.resultShapes = new PostgresResultShapes(rewriter.catalog(), this::mysqlIsMariaDb);
     this.health = new SideHealth(config.instance(), config.mirrorTimeoutMillis());
+    this.preparedTransactions =
+        new PreparedTransactions(config.instance(), config.mirrorTimeoutMillis());
     this.metrics = DriverMetrics.create(meterRegistry, config.instance());
     this.recorder = new DiscrepancyRecorder(config.instance(), drift, metrics);
     this.scheduler =
@@ -79,6 +82,7 @@ public final class DriverRuntime implements AutoCloseable {
     long probeMillis = 1000;
     scheduler.scheduleWithFixedDelay(
         this::probeUnhealthySide, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::commitLeftBehind, 5, 60, TimeUnit.SECONDS);
     // Last: reads the stored flags (they win over the starting properties) before the first
     // connection, then refreshes them on the scheduler; inert with dualwrite.control=none.
     this.control = ControlAgent.start(this);
@@ -243,6 +247,30 @@ public final class DriverRuntime implements AutoCloseable {
             Redaction.url(SafeText.error(e)));
         LOG.debug("catalog load failure", e);
       }
+    }
+  }
+
+  /** PostgreSQL's two-phase commit, as {@code PG_PRIMARY} uses it. */
+  public PreparedTransactions preparedTransactions() {
+    return preparedTransactions;
+  }
+
+  /**
+   * In {@code PG_PRIMARY}, commits the transactions an instance prepared on PostgreSQL and left
+   * behind when it died before {@code COMMIT PREPARED} (see {@link PreparedTransactions}): they
+   * hold row locks until then. The tables they wrote are the dead instance's, opened as drift from
+   * its last heartbeat.
+   */
+  private void commitLeftBehind() {
+    if (flags.phase().authoritative() != Side.POSTGRES) {
+      return;
+    }
+    try (Connection c =
+        vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))) {
+      c.setNetworkTimeout(Runnable::run, Math.max(10_000, config.mirrorTimeoutMillis()));
+      PreparedTransactions.commitLeftBehind(c, preparedTransactions.orphanAfterMillis());
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("could not look for prepared transactions left behind: {}", e.toString());
     }
   }
 

@@ -1,0 +1,161 @@
+package io.dualwrite.driver.concurrency;
+
+import static io.dualwrite.driver.testing.TableComparison.assertSameRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.dualwrite.driver.Driver;
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
+import io.dualwrite.driver.runtime.PreparedTransactions;
+import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code PG_PRIMARY} at {@code SERIALIZABLE}: PostgreSQL refuses the second of two transactions in
+ * a write skew at its commit ({@code 40001}), after MySQL (the other side, at READ COMMITTED) could
+ * have committed it. With prepared transactions PostgreSQL decides first: the application gets the
+ * serialization failure, MySQL's copy is rolled back, nothing is recorded and the sides are equal.
+ */
+@ExtendWith(TestDatabases.class)
+class PgPrimaryTwoPhaseCommitIT {
+  private static final String TABLE = "tpc_skew";
+
+  @BeforeEach
+  void rows(DatabasePair db) throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + TABLE);
+      s.execute("CREATE TABLE " + TABLE + " (id INT PRIMARY KEY, on_call INT NOT NULL)");
+      s.execute("INSERT INTO " + TABLE + " VALUES (1, 1), (2, 1)");
+    }
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SHOW max_prepared_transactions")) {
+      rs.next();
+      assumeThat(rs.getInt(1))
+          .as("the PostgreSQL test server allows prepared transactions")
+          .isPositive();
+    }
+  }
+
+  private static Connection pgPrimary(DatabasePair db, List<Discrepancy> seen) throws SQLException {
+    Connection c =
+        DualWriteTestUrls.connect(
+            db, "dualwrite.phase", "PG_PRIMARY", "dualwrite.readPercent", "100");
+    c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+    c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+    return c;
+  }
+
+  /** Each of two doctors goes off call if the other is still on call: the classic write skew. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdbc", "sql", "setAutoCommit"})
+  void theSecondOfAWriteSkewIsRefusedOnBothSides(String boundaries, DatabasePair db)
+      throws Exception {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection a = pgPrimary(db, seen);
+        Connection b = pgPrimary(db, seen);
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
+      begin(a, sa, boundaries);
+      begin(b, sb, boundaries);
+      assertThat(onCall(sa)).isEqualTo(2);
+      assertThat(onCall(sb)).isEqualTo(2);
+      sa.executeUpdate("UPDATE " + TABLE + " SET on_call = 0 WHERE id = 1");
+      sb.executeUpdate("UPDATE " + TABLE + " SET on_call = 0 WHERE id = 2");
+      commit(a, sa, boundaries);
+      SQLException refused =
+          catchThrowableOfType(() -> commit(b, sb, boundaries), SQLException.class);
+      assertThat((Throwable) refused).as("the second commit is refused").isNotNull();
+      assertThat(refused.getSQLState()).isEqualTo("40001");
+      // The connection goes on: a new transaction on both sides.
+      begin(b, sb, boundaries);
+      assertThat(onCall(sb)).isEqualTo(1);
+      commit(b, sb, boundaries);
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    assertSameRows(db, TABLE, "id");
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
+      assertThat(onCall(s)).as("MySQL has only the first transaction").isEqualTo(1);
+    }
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'dualwrite:%'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("prepared transactions left").isZero();
+    }
+  }
+
+  /**
+   * A transaction an instance prepared and never committed (it died between the two steps) is
+   * committed by {@link PreparedTransactions#commitLeftBehind} once old enough; another
+   * application's prepared transaction is left alone.
+   */
+  @Test
+  void aPreparedTransactionLeftBehindIsCommitted(DatabasePair db) throws Exception {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      pg.setAutoCommit(false);
+      s.executeUpdate("UPDATE " + TABLE + " SET on_call = 7 WHERE id = 1");
+      s.execute("PREPARE TRANSACTION 'dualwrite:crashed-instance:1'");
+      s.executeUpdate("UPDATE " + TABLE + " SET on_call = 8 WHERE id = 2");
+      s.execute("PREPARE TRANSACTION 'someone-else:1'");
+      pg.setAutoCommit(true);
+      try {
+        assertThat(PreparedTransactions.commitLeftBehind(pg, 3_600_000))
+            .as("younger than the threshold: left to its owner")
+            .isZero();
+        assertThat(PreparedTransactions.commitLeftBehind(pg, 0)).isEqualTo(1);
+        assertThat(PreparedTransactions.commitLeftBehind(pg, 0)).isZero();
+        try (ResultSet rs = s.executeQuery("SELECT id, on_call FROM " + TABLE + " ORDER BY id")) {
+          rs.next();
+          assertThat(rs.getInt(2)).as("the left-behind transaction committed").isEqualTo(7);
+          rs.next();
+          assertThat(rs.getInt(2)).as("another application's prepared transaction").isEqualTo(1);
+        }
+      } finally {
+        s.execute("ROLLBACK PREPARED 'someone-else:1'");
+      }
+    }
+    Driver.shutdown();
+  }
+
+  private static void begin(Connection c, Statement s, String boundaries) throws SQLException {
+    if (boundaries.equals("sql")) {
+      s.execute("START TRANSACTION");
+    } else {
+      c.setAutoCommit(false);
+    }
+  }
+
+  private static void commit(Connection c, Statement s, String boundaries) throws SQLException {
+    switch (boundaries) {
+      case "sql" -> s.execute("COMMIT");
+      case "setAutoCommit" -> c.setAutoCommit(true); // JDBC: commits the open transaction
+      default -> c.commit();
+    }
+  }
+
+  private static int onCall(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT SUM(on_call) FROM " + TABLE)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}
