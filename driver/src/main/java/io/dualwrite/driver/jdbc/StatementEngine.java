@@ -240,12 +240,17 @@ final class StatementEngine {
         throw Refusals.notAQuery();
       }
       try {
-        return multi.run(t, binds);
+        return multi.run(t, binds, false, false);
       } finally {
         if (mayChangeSqlMode(t, sql)) {
           ctx.sqlModeMayHaveChanged(sql);
         }
       }
+    }
+    if (mode != Mode.UPDATE && WritePath.isRoutineCall(t)) {
+      // CALL p(): the routine's results, as Connector/J gives them; executeUpdate keeps the
+      // write path's update count
+      return multi.run(t, binds, wantsKeys, mode == Mode.QUERY);
     }
     if (kind.isRead()) {
       reads.run(t, binds);
