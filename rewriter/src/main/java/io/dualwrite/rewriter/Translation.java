@@ -23,6 +23,7 @@ public final class Translation {
   private final List<NonDeterministicCall> nonDeterministicCalls;
   private final PinnedStatement pinned;
   private final AutoIncrement autoIncrement;
+  private final UncataloguedInsert uncataloguedInsert;
   private final SessionCommand session;
   private final ResultColumns resultColumns;
   private final Map<Integer, ParameterTarget> parameterTargets;
@@ -40,6 +41,7 @@ public final class Translation {
     this.nonDeterministicCalls = List.copyOf(b.nonDeterministicCalls);
     this.pinned = b.pinned;
     this.autoIncrement = b.autoIncrement;
+    this.uncataloguedInsert = b.uncataloguedInsert;
     this.session = b.session;
     this.resultColumns = b.resultColumns;
     this.parameterTargets = Map.copyOf(b.parameterTargets);
@@ -72,6 +74,7 @@ public final class Translation {
     private List<NonDeterministicCall> nonDeterministicCalls = List.of();
     private PinnedStatement pinned;
     private AutoIncrement autoIncrement;
+    private UncataloguedInsert uncataloguedInsert;
     private SessionCommand session;
     private ResultColumns resultColumns;
     private Map<Integer, ParameterTarget> parameterTargets = Map.of();
@@ -133,6 +136,11 @@ public final class Translation {
 
     Builder autoIncrement(AutoIncrement autoIncrement) {
       this.autoIncrement = autoIncrement;
+      return this;
+    }
+
+    Builder uncataloguedInsert(UncataloguedInsert uncataloguedInsert) {
+      this.uncataloguedInsert = uncataloguedInsert;
       return this;
     }
 
@@ -237,6 +245,15 @@ public final class Translation {
    */
   public AutoIncrement autoIncrement() {
     return autoIncrement;
+  }
+
+  /**
+   * For an INSERT/UPSERT/REPLACE/INSERT_IGNORE into a table the catalog does not know: the table
+   * and the columns the statement names (then {@link #autoIncrement()} is null because it cannot be
+   * known, not because there is none); else null.
+   */
+  public UncataloguedInsert uncataloguedInsert() {
+    return uncataloguedInsert;
   }
 
   /** Non-null iff {@link #kind()} is SESSION or TRANSACTION. */

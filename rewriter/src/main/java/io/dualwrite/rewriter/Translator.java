@@ -213,6 +213,7 @@ final class Translator {
         .tablesRead(first.tablesRead())
         .tablesWritten(first.tablesWritten())
         .autoIncrement(ai)
+        .uncataloguedInsert(first.uncataloguedInsert())
         .build();
   }
 
@@ -544,6 +545,12 @@ final class Translator {
         .nonDeterministicCalls(ctx.calls)
         .pinned(pin)
         .autoIncrement(ai)
+        .uncataloguedInsert(
+            table.isEmpty()
+                ? new UncataloguedInsert(
+                    Identifiers.normalize(shape.table().getName()),
+                    shape.columns() == null ? null : InsertPrinter.insertedColumns(shape, table))
+                : null)
         .build();
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.rewriter.Binding.AppParameter;
 import io.dualwrite.rewriter.Binding.ComputedValue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WriteTranslationTest {
@@ -364,6 +365,33 @@ class WriteTranslationTest {
             new KeyBinding.GeneratedKey(0),
             new KeyBinding.AppParameter(1),
             new KeyBinding.GeneratedKey(1));
+  }
+
+  @Test
+  void insertIntoTableTheCatalogDoesNotKnowNamesItsTableAndColumns() {
+    Translation listed = PLAIN.translate("INSERT INTO `Orders` (`ID`, total) VALUES (?, 1)");
+    assertThat(listed.autoIncrement()).isNull();
+    assertThat(listed.uncataloguedInsert())
+        .isEqualTo(new UncataloguedInsert("orders", List.of("id", "total")));
+    assertThat(listed.uncataloguedInsert().names("id")).isTrue();
+    Translation set = PLAIN.translate("INSERT INTO orders SET total = 2");
+    assertThat(set.uncataloguedInsert().names("id")).isFalse();
+    Translation allColumns = PLAIN.translate("INSERT INTO orders VALUES (1, 2)");
+    assertThat(allColumns.uncataloguedInsert().columns()).isNull();
+    assertThat(allColumns.uncataloguedInsert().names("id")).isTrue();
+    assertThat(
+            PLAIN.translate("INSERT INTO orders (total) VALUES (1), (2), (3)").uncataloguedInsert())
+        .isEqualTo(new UncataloguedInsert("orders", List.of("total")));
+  }
+
+  @Test
+  void insertIntoCataloguedTableIsNotUncatalogued() {
+    assertThat(
+            WITH_CATALOG
+                .translate("INSERT INTO orders (user_id, total) VALUES (?, 1)")
+                .uncataloguedInsert())
+        .isNull();
+    assertThat(PLAIN.translate("UPDATE orders SET total = 1").uncataloguedInsert()).isNull();
   }
 
   @Test

@@ -79,7 +79,7 @@ public final class ConnectionSettings {
       props.putAll(readConfig(configFile));
     }
     for (Map.Entry<String, String> e : props.entrySet()) {
-      if (e.getKey().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+      if (io.dualwrite.driver.config.Redaction.isSecretName(e.getKey())) {
         secrets.add(e.getValue());
       }
       if (e.getKey().endsWith("url")) {

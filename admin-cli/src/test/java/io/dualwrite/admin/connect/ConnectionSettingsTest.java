@@ -131,7 +131,7 @@ class ConnectionSettingsTest {
         file.toString(),
         "--mysql-url=jdbc:mysql://db/app?password=inurl",
         "--mysql-password=cli");
-    assertThat(secrets.redact("pgfromfile inurl cli")).isEqualTo("**** **** ****");
+    assertThat(secrets.redact("pgfromfile inurl cli")).isEqualTo("*** *** ***");
   }
 
   @Test

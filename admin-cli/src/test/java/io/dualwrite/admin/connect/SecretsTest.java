@@ -13,15 +13,15 @@ class SecretsTest {
                 "jdbc:mysql://db:3306/app?user=u&password=s3cret&useSSL=false"
                     + "&dualwrite.postgres.password=pg%26pw&PASSWORD=x"))
         .isEqualTo(
-            "jdbc:mysql://db:3306/app?user=u&password=****&useSSL=false"
-                + "&dualwrite.postgres.password=****&PASSWORD=****");
+            "jdbc:mysql://db:3306/app?user=u&password=***&useSSL=false"
+                + "&dualwrite.postgres.password=***&PASSWORD=***");
   }
 
   @Test
   void redactUrlMasksUserInfoPassword() {
     assertThat(Secrets.redactUrl("jdbc:postgresql://bob:hunter2@pg:5432/app?ssl=true"))
-        .isEqualTo("jdbc:postgresql://bob:****@pg:5432/app?ssl=true");
-    assertThat(Secrets.redactUrl("jdbc:mysql://bob@db/app")).isEqualTo("jdbc:mysql://bob@db/app");
+        .isEqualTo("jdbc:postgresql://***@pg:5432/app?ssl=true");
+    assertThat(Secrets.redactUrl("jdbc:mysql://bob@db/app")).isEqualTo("jdbc:mysql://***@db/app");
   }
 
   @Test
@@ -39,7 +39,7 @@ class SecretsTest {
     secrets.add("");
     secrets.add(null);
     assertThat(secrets.redact("a topsecret b url%20pw c url pw d"))
-        .isEqualTo("a **** b **** c **** d");
+        .isEqualTo("a *** b *** c *** d");
   }
 
   @Test
@@ -47,6 +47,6 @@ class SecretsTest {
     Secrets secrets = new Secrets();
     secrets.add("abc");
     secrets.add("abcdef");
-    assertThat(secrets.redact("x abcdef y abc")).isEqualTo("x **** y ****");
+    assertThat(secrets.redact("x abcdef y abc")).isEqualTo("x *** y ***");
   }
 }

@@ -3,11 +3,19 @@ package io.dualwrite.driver.config;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Removes secrets from text that may reach a message, a log line or {@code toString()}. */
+/**
+ * Removes secrets from text that may reach a message, a log line or {@code toString()}. The one
+ * implementation of what a secret in a URL looks like: the driver and {@code dualwrite-admin} both
+ * mask URLs with {@link #url} and learn the secrets a URL carries with {@link #secrets}.
+ */
 public final class Redaction {
-  private static final String MASK = "***";
+  /** What a secret is replaced with. */
+  public static final String MASK = "***";
 
   /** How many levels of URL encoding are looked through (a URL inside a URL inside a URL...). */
   private static final int MAX_DECODE_DEPTH = 5;
@@ -24,16 +32,29 @@ public final class Redaction {
    * at any depth of encoding.
    */
   public static String url(String url) {
-    return url(url, 0);
+    return url(url, 0, null);
   }
 
-  private static String url(String url, int depth) {
+  /**
+   * The secret values {@code url} carries, in every place {@link #url} masks them, each as written
+   * and percent-decoded (one inside a URL-encoded URL also in its encoded forms): so that text
+   * which is not a URL (a vendor driver's message) can have them replaced too. Empty for null.
+   */
+  public static List<String> secrets(String url) {
+    Set<String> found = new LinkedHashSet<>();
+    url(url, 0, found);
+    found.remove("");
+    return List.copyOf(found);
+  }
+
+  /** Masks {@code url}; with {@code found} non-null, adds every secret value masked to it. */
+  private static String url(String url, int depth, Set<String> found) {
     if (url == null) {
       return null;
     }
-    String out = userInfo(url);
+    String out = userInfo(url, found);
     int query = out.indexOf('?');
-    String head = hostPairs(query < 0 ? out : out.substring(0, query));
+    String head = hostPairs(query < 0 ? out : out.substring(0, query), found);
     if (query < 0) {
       return head;
     }
@@ -52,15 +73,16 @@ public final class Redaction {
       String name = pair.substring(0, eq);
       if (isSecretName(fullyDecoded(name))) {
         b.append(name).append('=').append(MASK);
+        found(found, pair.substring(eq + 1));
       } else {
-        b.append(name).append('=').append(value(pair.substring(eq + 1), depth));
+        b.append(name).append('=').append(value(pair.substring(eq + 1), depth, found));
       }
     }
     return b.toString();
   }
 
   /** A parameter value that is not a secret by name: a URL it carries is redacted too. */
-  private static String value(String raw, int depth) {
+  private static String value(String raw, int depth, Set<String> found) {
     if (depth >= MAX_DECODE_DEPTH) {
       return raw;
     }
@@ -68,7 +90,19 @@ public final class Redaction {
     if (plain.equals(raw) && raw.indexOf('?') < 0 && raw.indexOf("://") < 0) {
       return raw;
     }
-    String redacted = url(plain, depth + 1);
+    Set<String> nested = found == null ? null : new LinkedHashSet<>();
+    String redacted = url(plain, depth + 1, nested);
+    if (nested != null) {
+      int levels = encodingLevels(raw);
+      for (String secret : nested) {
+        found.add(secret);
+        String encoded = secret;
+        for (int i = 0; i < levels; i++) {
+          encoded = URLEncoder.encode(encoded, StandardCharsets.UTF_8);
+          found.add(encoded);
+        }
+      }
+    }
     if (redacted.equals(plain) && !hasSecretPair(plain)) {
       return raw;
     }
@@ -95,7 +129,7 @@ public final class Redaction {
   }
 
   /** {@code scheme://user:pass@host} becomes {@code scheme://***@host}. */
-  private static String userInfo(String url) {
+  private static String userInfo(String url, Set<String> found) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
       return url;
@@ -104,13 +138,25 @@ public final class Redaction {
     int hostEnd = indexOfAny(url, hostStart, '/', '?');
     int at = url.lastIndexOf('@', hostEnd < 0 ? url.length() - 1 : hostEnd - 1);
     if (at >= hostStart) {
+      int colon = url.indexOf(':', hostStart);
+      if (colon >= 0 && colon < at) {
+        found(found, url.substring(colon + 1, at));
+      }
       return url.substring(0, hostStart) + MASK + "@" + url.substring(at + 1);
     }
     return url;
   }
 
+  /** Adds a secret value, as written and decoded, to {@code found} (when collecting). */
+  private static void found(Set<String> found, String raw) {
+    if (found != null) {
+      found.add(raw);
+      found.add(fullyDecoded(raw));
+    }
+  }
+
   /** Connector/J's {@code (host=h,password=p)} / {@code address=(host=h)(password=p)}. */
-  private static String hostPairs(String head) {
+  private static String hostPairs(String head, Set<String> found) {
     int authority = head.indexOf("://");
     if (authority < 0 || head.indexOf('=', authority) < 0) {
       return head;
@@ -131,9 +177,11 @@ public final class Redaction {
       b.append(head, i, eq + 1);
       i = eq + 1;
       if (isSecretName(fullyDecoded(head.substring(nameStart, eq)))) {
+        int valueStart = i;
         while (i < n && head.charAt(i) != ',' && head.charAt(i) != ')') {
           i++;
         }
+        found(found, head.substring(valueStart, i));
         b.append(MASK);
       }
     }
@@ -161,6 +209,26 @@ public final class Redaction {
       current = next;
     }
     return current;
+  }
+
+  /** How many times {@code raw} is percent-encoded (as {@link #fullyDecoded} undoes it). */
+  private static int encodingLevels(String raw) {
+    int levels = 0;
+    String current = raw;
+    while (levels < MAX_DECODE_DEPTH && current.indexOf('%') >= 0) {
+      String next;
+      try {
+        next = URLDecoder.decode(current.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        break;
+      }
+      if (next.equals(current)) {
+        break;
+      }
+      current = next;
+      levels++;
+    }
+    return levels;
   }
 
   /** Whether a property or parameter with this name holds a secret. */

@@ -9,6 +9,7 @@ import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.SqlMode;
@@ -182,6 +183,11 @@ final class ConnectionContext implements StatementContext {
   @Override
   public SequenceKeeper sequences() {
     return runtime.sequences();
+  }
+
+  @Override
+  public PostgresKeyColumns postgresKeyColumns() {
+    return runtime.postgresKeyColumns();
   }
 
   @Override

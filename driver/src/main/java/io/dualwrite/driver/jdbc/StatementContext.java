@@ -9,6 +9,7 @@ import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.SqlMode;
@@ -136,6 +137,9 @@ interface StatementContext {
   StatementRecords records();
 
   SequenceKeeper sequences();
+
+  /** PostgreSQL's generated-key columns of tables MySQL's schema does not know. */
+  PostgresKeyColumns postgresKeyColumns();
 
   PostgresDdl postgresDdl();
 

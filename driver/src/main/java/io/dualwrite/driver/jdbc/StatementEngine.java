@@ -112,10 +112,9 @@ final class StatementEngine {
       throw Refusals.onPostgres(t);
     }
     // Keys only from an AUTO_INCREMENT column, as from MySQL (see StatementResults.noGeneratedKeys)
-    return new Variant(
-        SideSql.sqlOf(t, Side.POSTGRES),
-        keys && ai != null,
-        keys && ai != null ? ai.column() : null);
+    WritePath.KeyRequest k = WritePath.KeyRequest.of(ctx, t, o.appWantsKeys(), false);
+    boolean pgKeys = t.kind().isWrite() && k.wanted();
+    return new Variant(SideSql.sqlOf(t, Side.POSTGRES), pgKeys, pgKeys ? k.column() : null);
   }
 
   /** Prepares the authoritative side's statement for a new prepared-statement wrapper. */
@@ -241,12 +240,17 @@ final class StatementEngine {
         throw Refusals.notAQuery();
       }
       try {
-        return multi.run(t, binds);
+        return multi.run(t, binds, false, false);
       } finally {
         if (mayChangeSqlMode(t, sql)) {
           ctx.sqlModeMayHaveChanged(sql);
         }
       }
+    }
+    if (mode != Mode.UPDATE && WritePath.isRoutineCall(t)) {
+      // CALL p(): the routine's results, as Connector/J gives them; executeUpdate keeps the
+      // write path's update count
+      return multi.run(t, binds, wantsKeys, mode == Mode.QUERY);
     }
     if (kind.isRead()) {
       reads.run(t, binds);

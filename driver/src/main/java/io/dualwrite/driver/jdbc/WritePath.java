@@ -5,11 +5,13 @@ import io.dualwrite.driver.mirror.ValuePinner;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
+import io.dualwrite.rewriter.UncataloguedInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The write path of one execution: values computed once for both sides ({@link ValuePinner}), the
@@ -33,34 +35,50 @@ final class WritePath {
     this.mirror = mirror;
   }
 
-  /** The generated keys the authoritative side is asked for, and how. */
-  record KeyRequest(boolean wanted, String column, boolean noneExist) {
+  /**
+   * The generated keys the authoritative side is asked for, and how.
+   *
+   * @param column with PostgreSQL authoritative, the generated-key column asked for by name (null
+   *     with MySQL authoritative, which names its keys itself)
+   * @param noneExist PostgreSQL authoritative and the write generates no key, as MySQL would not
+   * @param explicitIdsTable non-null when the application writes its own ids into {@code column} of
+   *     this table on PostgreSQL: they come back through {@code RETURNING} and move its sequence
+   */
+  record KeyRequest(boolean wanted, String column, boolean noneExist, String explicitIdsTable) {
 
     /**
      * Keys are asked for when the application wants them, when the mirror must write them, and
      * (PostgreSQL authoritative, with {@code explicitIdsMoveSequence}) when the application wrote
      * its own ids, which move the sequence. With PostgreSQL authoritative only an AUTO_INCREMENT
      * column's keys are asked for, as MySQL gives them: a write to a table without one generates
-     * none.
+     * none. The column is MySQL's, from the schema catalog; for an insert into a table the catalog
+     * does not know (MySQL not reached yet), PostgreSQL's own generated-key column ({@link
+     * io.dualwrite.driver.vendor.PostgresKeyColumns}).
      */
     static KeyRequest of(
-        StatementContext ctx,
-        Translation t,
-        boolean appWantsKeys,
-        boolean explicitIdsMoveSequence) {
+        StatementContext ctx, Translation t, boolean appWantsKeys, boolean explicitIdsMoveSequence)
+        throws SQLException {
       Side auth = ctx.authoritativeSide();
       AutoIncrement ai = t.isRefused() ? null : t.autoIncrement();
       boolean keysForMirror =
           ctx.phase().mirrorsWrites() && ai != null && !ai.suppliedByStatement();
-      boolean explicitIds =
-          explicitIdsMoveSequence
-              && auth == Side.POSTGRES
-              && ai != null
-              && ai.suppliedByStatement();
-      boolean noneExist = auth == Side.POSTGRES && ai == null && t.kind().isWrite();
+      String column = null;
+      String table = null;
+      boolean supplied = false;
+      if (auth == Side.POSTGRES && ai != null) {
+        column = ai.column();
+        table = ai.table();
+        supplied = ai.suppliedByStatement();
+      } else if (auth == Side.POSTGRES && !t.isRefused() && t.uncataloguedInsert() != null) {
+        UncataloguedInsert u = t.uncataloguedInsert();
+        column = ctx.postgresKeyColumns().column(ctx.sides().get(Side.POSTGRES), u.table());
+        table = u.table();
+        supplied = column != null && u.names(column.toLowerCase(Locale.ROOT));
+      }
+      boolean explicitIds = explicitIdsMoveSequence && column != null && supplied;
+      boolean noneExist = auth == Side.POSTGRES && column == null && t.kind().isWrite();
       boolean wanted = (appWantsKeys || keysForMirror || explicitIds) && !noneExist;
-      return new KeyRequest(
-          wanted, auth == Side.POSTGRES && ai != null ? ai.column() : null, noneExist);
+      return new KeyRequest(wanted, column, noneExist, column != null && supplied ? table : null);
     }
   }
 
@@ -107,9 +125,7 @@ final class WritePath {
     }
     Connection authConn = ctx.sides().get(auth);
     Object[] computed = computeCalls(t);
-    AutoIncrement ai = t.autoIncrement();
     KeyRequest keys = KeyRequest.of(ctx, t, appWantsKeys, true);
-    boolean explicitIdsOnPostgres = auth == Side.POSTGRES && ai != null && ai.suppliedByStatement();
     boolean ddlInTransaction = t.kind() == StatementKind.DDL && !ctx.sides().autoCommit();
     if (ddlInTransaction && mirrors) {
       commitOtherSide(); // MySQL commits implicitly before DDL
@@ -147,8 +163,9 @@ final class WritePath {
           asValues != null
               ? asValues.keys()
               : keys.wanted() ? results.readKeys(vendor.last()) : null;
-      if (explicitIdsOnPostgres && generated != null) {
-        ctx.sequences().afterExplicitKeys(authConn, ai.table(), ai.column(), generated);
+      if (keys.explicitIdsTable() != null && generated != null) {
+        ctx.sequences()
+            .afterExplicitKeys(authConn, keys.explicitIdsTable(), keys.column(), generated);
       }
       ctx.noteWrite(t.tablesWritten());
       if (mirrors) {

@@ -12,6 +12,7 @@ import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.routing.Flags;
+import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
 import io.dualwrite.rewriter.Rewriter;
@@ -45,6 +46,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final DriftTracker drift = new DriftTracker();
   private final SequenceKeeper sequences = new SequenceKeeper();
   private final PostgresDdl postgresDdl = new PostgresDdl();
+  private final PostgresKeyColumns postgresKeyColumns = new PostgresKeyColumns();
   private final PostgresResultShapes resultShapes;
   private final DriverMetrics metrics;
   private final DiscrepancyRecorder recorder;
@@ -113,6 +115,11 @@ public final class DriverRuntime implements AutoCloseable {
   /** Runs translated DDL on PostgreSQL, holding back foreign keys to tables not created yet. */
   public PostgresDdl postgresDdl() {
     return postgresDdl;
+  }
+
+  /** PostgreSQL's generated-key columns of tables MySQL's schema does not know. */
+  public PostgresKeyColumns postgresKeyColumns() {
+    return postgresKeyColumns;
   }
 
   public SequenceKeeper sequences() {
@@ -204,6 +211,7 @@ public final class DriverRuntime implements AutoCloseable {
 
   /** After DDL: re-read the catalog; cached translations of the old catalog are not used again. */
   public void schemaChanged() {
+    postgresKeyColumns.clear();
     loadCatalog("DDL");
   }
 

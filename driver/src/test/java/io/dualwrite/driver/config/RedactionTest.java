@@ -50,6 +50,23 @@ class RedactionTest {
   }
 
   @Test
+  void secretsAreFoundWhereverTheUrlIsMasked() {
+    assertThat(Redaction.secrets("jdbc:mysql://u:Info-Pw@h/db?user=u&passwor%64=Enc%2DPw&x=1"))
+        .contains("Info-Pw", "Enc%2DPw", "Enc-Pw")
+        .doesNotContain("u", "1", "h");
+    assertThat(Redaction.secrets("jdbc:mysql://(host=h,port=1,password=Paren-Pw)/db"))
+        .containsExactly("Paren-Pw");
+    assertThat(Redaction.secrets("jdbc:mysql://address=(host=h)(password=Addr-Pw)/db"))
+        .containsExactly("Addr-Pw");
+    String nested =
+        "jdbc:mysql://h/db?dualwrite.postgres.url="
+            + "jdbc%3Apostgresql%3A%2F%2Fpg%2Fdb%3Fpassword%3DNested-Pw%21";
+    assertThat(Redaction.secrets(nested)).contains("Nested-Pw!", "Nested-Pw%21");
+    assertThat(Redaction.secrets("jdbc:mysql://bob@h/db?user=u")).isEmpty();
+    assertThat(Redaction.secrets(null)).isEmpty();
+  }
+
+  @Test
   void lineBreaksAreRemovedFromLoggedText() {
     assertThat(Redaction.oneLine("a\r\nb")).isEqualTo("a  b");
   }
