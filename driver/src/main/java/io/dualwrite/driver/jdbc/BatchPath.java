@@ -67,7 +67,7 @@ final class BatchPath {
       counts = e.getLargeUpdateCounts();
     } catch (SQLException | RuntimeException e) {
       if (held) {
-        HeldTransaction.endFailed(auth, authConn, e);
+        HeldTransaction.endFailed(ctx, auth, authConn, e);
       }
       throw e;
     } finally {
@@ -80,7 +80,7 @@ final class BatchPath {
     if (failure != null && held && auth == Side.POSTGRES) {
       // PostgreSQL aborted the transaction: none of the batch stays (as in its implicit
       // transaction in autocommit mode), so there is nothing to mirror.
-      HeldTransaction.endFailed(auth, authConn, failure);
+      HeldTransaction.endFailed(ctx, auth, authConn, failure);
       throw failure;
     }
     try {

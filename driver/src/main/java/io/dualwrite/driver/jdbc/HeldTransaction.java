@@ -28,7 +28,10 @@ final class HeldTransaction {
   }
 
   /**
-   * Opens the held transaction when the connection is autocommitting.
+   * Opens the held transaction when the connection is autocommitting. In {@code PG_PRIMARY} at
+   * {@code SERIALIZABLE}, PostgreSQL may refuse the held transaction's own commit after MySQL
+   * committed the mirror; there the mirror runs in a MySQL transaction too, committed only once
+   * PostgreSQL prepared ({@link TwoPhaseCommit}).
    *
    * @return whether a transaction was opened
    */
@@ -37,7 +40,24 @@ final class HeldTransaction {
       return false;
     }
     authConn.setAutoCommit(false);
+    if (ctx.authoritativeSide() == Side.POSTGRES
+        && ctx.sides().isolationOf(Side.POSTGRES) == Connection.TRANSACTION_SERIALIZABLE
+        && ctx.preparedTransactions().allowed(authConn)) {
+      Connection mirror = ctx.mirrorConnection();
+      if (mirror != null) {
+        mirror.setAutoCommit(false);
+      }
+    }
     return true;
+  }
+
+  /** The MySQL mirror's own held transaction ({@link #begin}), or null. */
+  private static Connection mirrorTransaction(StatementContext ctx, Side auth) throws SQLException {
+    if (auth != Side.POSTGRES) {
+      return null;
+    }
+    Connection mirror = ctx.sides().ifOpen(Side.MYSQL);
+    return mirror != null && !mirror.getAutoCommit() ? mirror : null;
   }
 
   /**
@@ -46,7 +66,16 @@ final class HeldTransaction {
    * transaction is aborted and rolled back, as its implicit transaction would have been. A failure
    * to end it is added to {@code cause}.
    */
-  static void endFailed(Side auth, Connection authConn, Exception cause) {
+  static void endFailed(StatementContext ctx, Side auth, Connection authConn, Exception cause) {
+    try {
+      Connection mirror = mirrorTransaction(ctx, auth);
+      if (mirror != null) {
+        mirror.rollback(); // nothing was mirrored: the authoritative write failed
+        mirror.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
     try {
       if (auth == Side.POSTGRES) {
         authConn.rollback();
@@ -60,10 +89,61 @@ final class HeldTransaction {
   /** Commits the held transaction after the mirror ran; a failed commit there leaves drift. */
   static void commit(StatementContext ctx, Translation t, Side auth, Connection authConn)
       throws SQLException {
+    Connection mirror = mirrorTransaction(ctx, auth);
+    if (mirror != null) {
+      commitBothPrepared(ctx, t, authConn, mirror);
+      return;
+    }
     try {
       authConn.setAutoCommit(true); // commits
     } catch (SQLException e) {
       ctx.records().heldCommitFailed(t, auth, e);
+      throw e;
+    }
+  }
+
+  /**
+   * PostgreSQL prepares; if it refuses, MySQL's copy is rolled back and the refusal is the
+   * statement's error (both sides as before). Else MySQL commits, then PostgreSQL.
+   */
+  private static void commitBothPrepared(
+      StatementContext ctx, Translation t, Connection authConn, Connection mirror)
+      throws SQLException {
+    String gid;
+    try {
+      gid = TwoPhaseCommit.prepare(authConn, ctx.preparedTransactions());
+    } catch (SQLException refused) {
+      try {
+        mirror.rollback();
+        mirror.setAutoCommit(true);
+        authConn.setAutoCommit(true);
+      } catch (SQLException e) {
+        refused.addSuppressed(e);
+      }
+      throw refused;
+    }
+    try {
+      mirror.commit();
+    } catch (SQLException e) {
+      ctx.mirrorFailed(Side.MYSQL, 0, e);
+      ctx.records().transactionControlFailed(t.mysqlSql(), Side.MYSQL, e, true, t.tablesWritten());
+    } finally {
+      try {
+        if (!mirror.isClosed()) {
+          mirror.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        // a broken connection: the next statement opens a new one
+      }
+    }
+    try {
+      if (gid != null) {
+        TwoPhaseCommit.commitPrepared(
+            authConn, gid, ctx.preparedTransactions().orphanAfterMillis());
+      }
+      authConn.setAutoCommit(true); // commits what is still open (nothing once prepared)
+    } catch (SQLException e) {
+      ctx.records().heldCommitFailed(t, Side.POSTGRES, e);
       throw e;
     }
   }

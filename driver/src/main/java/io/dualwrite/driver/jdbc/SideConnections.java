@@ -100,6 +100,11 @@ final class SideConnections {
     return side == Side.MYSQL ? mysql : postgres;
   }
 
+  /** The isolation level {@code side}'s connection runs at, if open (else the last it had). */
+  int isolationOf(Side side) {
+    return currentIsolation[side.ordinal()];
+  }
+
   boolean isOpen(Side side) {
     return ifOpen(side) != null;
   }

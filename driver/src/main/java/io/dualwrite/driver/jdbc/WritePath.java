@@ -150,7 +150,7 @@ final class WritePath {
                   : execute(auth, authConn, authSql, binds, keys.wanted(), keys.column());
     } catch (SQLException | RuntimeException e) {
       if (held) {
-        HeldTransaction.endFailed(auth, authConn, e);
+        HeldTransaction.endFailed(ctx, auth, authConn, e);
       }
       throw e;
     }

@@ -24,9 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sixteen application threads on a hot set of 50 rows for a fixed time, at each isolation level:
@@ -46,20 +48,31 @@ class ContentionIT {
   private static final int HOT_ROWS = 50;
   private static final long SECONDS = Long.getLong("dualwrite.test.contentionSeconds", 60);
 
-  @ParameterizedTest(name = "isolation {0}")
-  @ValueSource(
-      ints = {
-        Connection.TRANSACTION_READ_UNCOMMITTED,
-        Connection.TRANSACTION_READ_COMMITTED,
-        Connection.TRANSACTION_REPEATABLE_READ,
-        Connection.TRANSACTION_SERIALIZABLE
-      })
-  void hotRowsEndEqualWithNothingRecorded(int isolation, DatabasePair db) throws Exception {
-    String suffix = "_i" + isolation;
+  /** Each phase that mirrors writes, at each isolation level. */
+  static Stream<Arguments> phasesAndLevels() {
+    List<Arguments> all = new ArrayList<>();
+    for (String phase : List.of("DUAL_WRITE", "PG_PRIMARY")) {
+      for (int isolation :
+          List.of(
+              Connection.TRANSACTION_READ_UNCOMMITTED,
+              Connection.TRANSACTION_READ_COMMITTED,
+              Connection.TRANSACTION_REPEATABLE_READ,
+              Connection.TRANSACTION_SERIALIZABLE)) {
+        all.add(Arguments.of(phase, isolation));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}, isolation {1}")
+  @MethodSource("phasesAndLevels")
+  void hotRowsEndEqualWithNothingRecorded(String phase, int isolation, DatabasePair db)
+      throws Exception {
+    String suffix = (phase.equals("DUAL_WRITE") ? "_i" : "_pgp_i") + isolation;
     String hot = "hot" + suffix;
     String log = "hot_log" + suffix;
     Queue records = new Queue();
-    try (Connection c = DualWriteTestUrls.connect(db);
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase);
         Statement s = c.createStatement()) {
       c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(records::add);
       s.execute(
@@ -88,7 +101,7 @@ class ContentionIT {
       futures.add(
           pool.submit(
               () -> {
-                runThread(db, hot, log, isolation, thread, deadline, outcomes);
+                runThread(db, phase, hot, log, isolation, thread, deadline, outcomes);
                 return null;
               }));
     }
@@ -99,7 +112,8 @@ class ContentionIT {
 
     Map<String, Long> summary = new TreeMap<>();
     outcomes.forEach((k, v) -> summary.put(k, v.sum()));
-    System.out.printf("ContentionIT isolation %d, %d s: %s%n", isolation, SECONDS, summary);
+    System.out.printf(
+        "ContentionIT %s isolation %d, %d s: %s%n", phase, isolation, SECONDS, summary);
     assertThat(summary.getOrDefault("ok", 0L)).as("statements that succeeded").isGreaterThan(100);
     assertSameRows(db, hot, "id");
     assertSameRows(db, log, "id");
@@ -108,6 +122,7 @@ class ContentionIT {
 
   private static void runThread(
       DatabasePair db,
+      String phase,
       String hot,
       String log,
       int isolation,
@@ -115,7 +130,7 @@ class ContentionIT {
       long deadline,
       Map<String, LongAdder> outcomes)
       throws SQLException {
-    try (Connection c = DualWriteTestUrls.connect(db);
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase);
         PreparedStatement insert =
             c.prepareStatement("INSERT INTO " + hot + " (id, v, n, note) VALUES (?, ?, 0, ?)");
         PreparedStatement update =
