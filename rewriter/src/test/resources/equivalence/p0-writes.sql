@@ -533,3 +533,9 @@ INSERT INTO users (family_id, email, username, display_name, created_at, updated
 -- category: writes.errors
 -- mode: error
 INSERT INTO assignments (chore_id, user_id, due_date) VALUES (1, 2, '2024-02-30');
+
+-- id: update-set-sleep
+-- category: writes.update
+-- order: unordered
+-- note: SLEEP in a write sleeps on each database and stores its 0 on both
+UPDATE chores SET points = SLEEP(0.01) WHERE id IN (1, 2);

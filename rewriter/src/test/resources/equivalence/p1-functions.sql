@@ -655,3 +655,28 @@ SELECT id FROM users WHERE points = 0x0F;
 -- refuse: unsupported-syntax:literal:hex
 -- note: MySQL concatenates the raw byte; PostgreSQL text cannot hold it
 SELECT CONCAT('x', 0xCC) AS s;
+
+-- id: sleep-literal
+-- category: p1.sleep
+-- order: unordered
+-- note: SLEEP pauses, then gives the BIGINT 0 (PostgreSQL's pg_sleep returns void)
+SELECT SLEEP(0.01) AS s, sleep(0) AS z, SLEEP('0.01') + 1 AS t;
+
+-- id: sleep-bound
+-- category: p1.sleep
+-- order: unordered
+-- binds: 0, 0.01
+-- note: BenchBase resourcestresser's SELECT SLEEP(?) (the seconds bound as an integer)
+SELECT SLEEP(?), SLEEP(?);
+
+-- id: sleep-per-row
+-- category: p1.sleep
+-- order: ordered
+SELECT id, SLEEP(0.001) AS s FROM chores WHERE SLEEP(0) = 0 ORDER BY id;
+
+-- id: sleep-null-or-negative
+-- category: p1.sleep
+-- order: unordered
+-- mysqlerror: Incorrect arguments to sleep
+-- note: MariaDB (and MySQL under a non-strict sql_mode) return 0 at once, as pg_sleep does; MySQL under its default strict sql_mode raises an error
+SELECT SLEEP(NULL) AS a, SLEEP(-1) AS b;

@@ -18,8 +18,8 @@ import net.sf.jsqlparser.schema.Column;
  * checks every call shares, then the family printer that knows the function ({@link
  * StringFunctions}, {@link DateTimeFunctions}, {@link NumericFunctions}, {@link JsonFunctions},
  * {@link AggregateFunctions}, {@link ControlFlowFunctions}, {@link RegexpFunctions}, {@link
- * EncodingFunctions}, {@link SessionFunctions}, {@link NonDeterministicFunctions}). A function no
- * family knows is refused.
+ * EncodingFunctions}, {@link MiscellaneousFunctions}, {@link SessionFunctions}, {@link
+ * NonDeterministicFunctions}). A function no family knows is refused.
  */
 final class Functions {
 
@@ -41,6 +41,7 @@ final class Functions {
           AggregateFunctions.PRINTERS,
           DateTimeFunctions.PRINTERS,
           JsonFunctions.PRINTERS,
+          MiscellaneousFunctions.PRINTERS,
           SessionFunctions.PRINTERS);
 
   private Functions() {}

@@ -536,4 +536,34 @@ class FunctionTranslationTest {
     assertThat(expr("ROW_NUMBER() OVER (PARTITION BY a ORDER BY b)"))
         .isEqualTo("row_number() OVER (PARTITION BY a ORDER BY b NULLS FIRST)");
   }
+
+  @Test
+  void sleepCallsPgSleepPerEvaluationAndGivesBigintZero() {
+    // regression: SLEEP() had no translation, so BenchBase's resourcestresser "SELECT SLEEP(?)"
+    // failed in PG_PRIMARY; a scalar subquery over pg_sleep would run once per statement
+    assertThat(expr("SLEEP(0.01)"))
+        .isEqualTo(
+            "CAST(CASE WHEN pg_sleep(CAST((0.01) AS double precision)) IS NULL THEN 0 ELSE 0 END"
+                + " AS bigint)");
+    assertThat(expr("sleep(a + 1)")).contains("pg_sleep(CAST((a + 1) AS double precision))");
+    Translation t = PLAIN.translate("SELECT SLEEP(?)");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "SELECT CAST(CASE WHEN pg_sleep(CAST((?) AS double precision)) IS NULL THEN 0 ELSE 0"
+                + " END AS bigint)");
+    assertThat(t.parameterMap()).containsExactly(0);
+    assertThat(refusal(PLAIN, "SELECT SLEEP(1, 2)").code()).isEqualTo("unsupported-function:SLEEP");
+    assertThat(refusal(PLAIN, "SELECT SLEEP()").code()).isEqualTo("unsupported-function:SLEEP");
+  }
+
+  @Test
+  void sleepInAWriteSleepsOnPostgresqlToo() {
+    Translation t = PLAIN.translate("UPDATE t SET a = SLEEP(?) WHERE id = ?");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "UPDATE t SET a = CAST(CASE WHEN pg_sleep(CAST((?) AS double precision)) IS NULL"
+                + " THEN 0 ELSE 0 END AS bigint) WHERE id = ?");
+    assertThat(t.parameterMap()).containsExactly(0, 1);
+    assertThat(t.nonDeterministicCalls()).isEmpty();
+  }
 }

@@ -198,4 +198,10 @@ class ResultColumnsTest {
     assertThat(REWRITER.translate("SELECT id AS Ident FROM users").resultColumns())
         .isSameAs(first.resultColumns());
   }
+
+  @Test
+  void sleepIsLabelledAsWrittenLikeMysql() {
+    assertThat(labels("SELECT SLEEP(?)", 1)).containsExactly("SLEEP(?)");
+    assertThat(labels("SELECT sleep(0.01), SLEEP(1) AS s", 2)).containsExactly("sleep(0.01)", "s");
+  }
 }

@@ -133,6 +133,30 @@ class TranslationExecutionIT {
   }
 
   @Test
+  void sleepPausesOncePerRowAndGivesBigintZeroOnBothSides() throws SQLException {
+    // regression: SLEEP() had no translation (BenchBase resourcestresser's "SELECT SLEEP(?)")
+    String sql = "SELECT id, SLEEP(0.1) FROM person ORDER BY id";
+    Translation t = rewriter.translate(sql);
+    assertThat(t.isRefused()).as("%s", t).isFalse();
+    for (Connection c : List.of(mysql, postgres)) {
+      long start = System.nanoTime();
+      assertThat(rows(c, c == mysql ? sql : t.postgresSql(), null))
+          .containsExactly("1|0", "2|0", "3|0");
+      // three rows, 0.1 s each: a sleep evaluated once per statement would take 0.1 s
+      assertThat(System.nanoTime() - start).as("%s", c).isGreaterThanOrEqualTo(300_000_000L);
+    }
+    try (PreparedStatement ps = postgres.prepareStatement(t.postgresSql());
+        ResultSet rs = ps.executeQuery()) {
+      assertThat(rs.getMetaData().getColumnType(2)).isEqualTo(java.sql.Types.BIGINT);
+    }
+    // BenchBase binds the seconds with setInt; NULL and negative return 0 at once on PostgreSQL
+    assertThat(same("SELECT SLEEP(?)", 0)).containsExactly("0");
+    assertThat(
+            rows(postgres, rewriter.translate("SELECT SLEEP(NULL), SLEEP(-1)").postgresSql(), null))
+        .containsExactly("0|0");
+  }
+
+  @Test
   void concatIsNullWhenAnArgumentIsNull() throws SQLException {
     assertThat(
             same(

@@ -65,6 +65,7 @@ class CorpusTest {
           "p1.calc-found-rows",
           "p1.hex-bit",
           "p1.case-insensitive",
+          "p1.sleep",
           "ddl.create-table",
           "ddl.alter-add",
           "ddl.alter-drop",
