@@ -27,17 +27,20 @@ public final class StatusCommand extends FleetCommand implements Callable<Intege
   public Integer call() throws SQLException {
     try (ControlStore store = openStore()) {
       PrintWriter out = spec.commandLine().getOut();
-      try {
-        // Instances that died without a clean stop: their written tables become drift.
-        store.openCrashDrift();
-      } catch (SQLException e) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "status: could not open drift for crashed instances: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-      }
+      openCrashDrift(store);
       FleetStatus status = FleetStatus.read(store);
+      if (status.instances().stream()
+          .anyMatch(
+              i ->
+                  i.crashed()
+                      && i.crashDriftOpenedAt() == null
+                      && i.writtenTables() != null
+                      && !i.writtenTables().isEmpty())) {
+        // An instance went stale between the two reads: open its drift, so that what status
+        // calls crashed always has its drift open.
+        openCrashDrift(store);
+        status = FleetStatus.read(store);
+      }
       if (cli.json()) {
         out.println(status.toJson());
       } else {
@@ -45,6 +48,19 @@ public final class StatusCommand extends FleetCommand implements Callable<Intege
       }
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** Instances that died without a clean stop: their written tables become drift. */
+  private void openCrashDrift(ControlStore store) {
+    try {
+      store.openCrashDrift();
+    } catch (SQLException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "status: could not open drift for crashed instances: "
+                  + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

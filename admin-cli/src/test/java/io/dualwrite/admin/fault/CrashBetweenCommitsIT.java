@@ -130,41 +130,18 @@ class CrashBetweenCommitsIT {
     try (Connection mysql = db.openMysql()) {
       FaultApp.freshControlStore(mysql);
     }
-    try (Connection dw = DualWriteTestUrls.connect(db);
-        Statement s = dw.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + table);
-      s.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY, v BIGINT NOT NULL)");
-      for (int i = 0; i < 10; i++) {
-        s.executeUpdate("INSERT INTO " + table + " VALUES (" + i + ", " + i + ")");
-      }
-    }
+    createTable(db, table);
 
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(CrashingApp.class.getName());
-    cmd.add(window);
-    cmd.add(table);
-    cmd.add(DualWriteTestUrls.url(db));
-    DualWriteTestUrls.properties(
-            db,
-            "dualwrite.control",
-            "primary",
-            "dualwrite.instance",
-            instanceName,
-            "dualwrite.refreshMillis",
-            Integer.toString(REFRESH_MILLIS))
-        .forEach((k, v) -> cmd.add(k + "=" + v));
-    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(out.readLine()).isEqualTo("between-commits");
-    } finally {
-      app.destroyForcibly(); // SIGKILL: PostgreSQL committed, MySQL's commit never sent
-    }
-    assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    killBetweenCommits(
+        db,
+        window,
+        table,
+        "dualwrite.control",
+        "primary",
+        "dualwrite.instance",
+        instanceName,
+        "dualwrite.refreshMillis",
+        Integer.toString(REFRESH_MILLIS));
     long killedAt = System.nanoTime();
 
     // The window was hit: PostgreSQL has what MySQL rolled back.
@@ -226,42 +203,19 @@ class CrashBetweenCommitsIT {
     try (Connection pg = db.openPostgres()) {
       FaultApp.freshControlStore(pg);
     }
-    try (Connection dw = DualWriteTestUrls.connect(db);
-        Statement s = dw.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + table);
-      s.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY, v BIGINT NOT NULL)");
-      for (int i = 0; i < 10; i++) {
-        s.executeUpdate("INSERT INTO " + table + " VALUES (" + i + ", " + i + ")");
-      }
-    }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(CrashingApp.class.getName());
-    cmd.add("transaction");
-    cmd.add(table);
-    cmd.add(DualWriteTestUrls.url(db));
-    DualWriteTestUrls.properties(
-            db,
-            "dualwrite.phase",
-            "PG_PRIMARY",
-            "dualwrite.control",
-            control,
-            "dualwrite.instance",
-            instanceName,
-            "dualwrite.refreshMillis",
-            Integer.toString(REFRESH_MILLIS))
-        .forEach((k, v) -> cmd.add(k + "=" + v));
-    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(out.readLine()).isEqualTo("between-commits");
-    } finally {
-      app.destroyForcibly(); // SIGKILL: PostgreSQL prepared, MySQL's commit never sent
-    }
-    assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    createTable(db, table);
+    killBetweenCommits(
+        db,
+        "transaction",
+        table,
+        "dualwrite.phase",
+        "PG_PRIMARY",
+        "dualwrite.control",
+        control,
+        "dualwrite.instance",
+        instanceName,
+        "dualwrite.refreshMillis",
+        Integer.toString(REFRESH_MILLIS));
     long killedAt = System.nanoTime();
     assertThat(preparedLeft(db)).as("PostgreSQL keeps the prepared transaction").isEqualTo(1);
 
@@ -305,6 +259,43 @@ class CrashBetweenCommitsIT {
     try (Connection pg = db.openPostgres()) {
       FaultApp.freshControlStore(pg); // no store on PostgreSQL for the other tests to find
     }
+  }
+
+  private static void createTable(DatabasePair db, String table) throws Exception {
+    try (Connection dw = DualWriteTestUrls.connect(db);
+        Statement s = dw.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + table);
+      s.execute("CREATE TABLE " + table + " (id BIGINT NOT NULL PRIMARY KEY, v BIGINT NOT NULL)");
+      for (int i = 0; i < 10; i++) {
+        s.executeUpdate("INSERT INTO " + table + " VALUES (" + i + ", " + i + ")");
+      }
+    }
+  }
+
+  /**
+   * Runs {@link CrashingApp} with these dualwrite properties until its proxy holds MySQL's commit
+   * of the marked write, then kills it ({@code SIGKILL}).
+   */
+  private static void killBetweenCommits(
+      DatabasePair db, String window, String table, String... properties) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(CrashingApp.class.getName());
+    cmd.add(window);
+    cmd.add(table);
+    cmd.add(DualWriteTestUrls.url(db));
+    DualWriteTestUrls.properties(db, properties).forEach((k, v) -> cmd.add(k + "=" + v));
+    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("between-commits");
+    } finally {
+      app.destroyForcibly(); // SIGKILL: MySQL's commit never sent
+    }
+    assertThat(app.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 
   private static int preparedLeft(DatabasePair db) throws Exception {
