@@ -100,6 +100,53 @@ class PgPrimaryMirroringIT {
     assertSameRows(db, "batch_ids", "id");
   }
 
+  /**
+   * MySQL (the other side) holds a row lock PostgreSQL never had (here another MySQL session's, for
+   * 2.5 s; in BenchBase, a lock MySQL takes and PostgreSQL does not): the mirrored write waits at
+   * most half the deadline per try, gets MySQL's lock wait timeout, and is tried again instead of
+   * the connection timing out, which would count MySQL as down and skip every connection's writes.
+   */
+  @Test
+  void aMirroredWriteWaitingForAMysqlLockIsRetriedNotTakenForAnOutage(DatabasePair db)
+      throws Exception {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS lock_wait");
+      s.execute("CREATE TABLE lock_wait (id INT PRIMARY KEY, v INT NOT NULL)");
+      s.execute("INSERT INTO lock_wait VALUES (1, 0), (2, 0)");
+    }
+    java.util.List<io.dualwrite.driver.discrepancy.Discrepancy> seen =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Connection holder = db.openMysql();
+        Statement h = holder.createStatement();
+        Connection c =
+            DualWriteTestUrls.connect(
+                db, "dualwrite.phase", "PG_PRIMARY", "dualwrite.mirrorTimeoutMillis", "2000");
+        Statement s = c.createStatement()) {
+      c.unwrap(io.dualwrite.driver.jdbc.DualWriteConnection.class)
+          .discrepancyRecorder()
+          .addSink(seen::add);
+      holder.setAutoCommit(false);
+      h.executeUpdate("UPDATE lock_wait SET v = v WHERE id = 1"); // MySQL's lock, not PostgreSQL's
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(2500);
+                  holder.commit();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      release.start();
+      assertThat(s.executeUpdate("UPDATE lock_wait SET v = 5 WHERE id = 1")).isEqualTo(1);
+      release.join();
+      assertThat(s.executeUpdate("UPDATE lock_wait SET v = 7 WHERE id = 2")).isEqualTo(1);
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    assertSameRows(db, "lock_wait", "id");
+  }
+
   @Test
   void postgresErrorsReachTheApplicationAsMysqlErrors(DatabasePair db) throws SQLException {
     try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");

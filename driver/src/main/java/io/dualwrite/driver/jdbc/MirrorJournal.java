@@ -80,6 +80,7 @@ final class MirrorJournal {
     String state = e.getSQLState();
     return "40001".equals(state)
         || "40P01".equals(state)
+        || "55P03".equals(state) // PostgreSQL's lock_timeout (SideConnections.applyLockWait)
         || e.getErrorCode() == 1213
         || e.getErrorCode() == 1205
         || SideHealth.isAvailabilityFailure(e);

@@ -134,6 +134,7 @@ final class SideConnections {
           // a driver that cannot say: its timestamps are taken as sent
         }
       }
+      lockWaitShortened[side.ordinal()] = false; // a new session: the server's own lock wait
       applyDeadline(side, c);
       if (!autoCommit) {
         c.setAutoCommit(false);
@@ -247,6 +248,42 @@ final class SideConnections {
     int millis =
         side == authoritative ? networkTimeout[side.ordinal()] : config.mirrorTimeoutMillis();
     c.setNetworkTimeout(DIRECT, millis);
+    applyLockWait(side, c);
+  }
+
+  /** Whether {@link #applyLockWait} shortened each side's lock wait, by {@code Side.ordinal()}. */
+  private final boolean[] lockWaitShortened = new boolean[2];
+
+  /**
+   * The side that is not authoritative waits for a row lock at most half the deadline, and then
+   * fails with the vendor's lock timeout (MySQL 1205, PostgreSQL 55P03) rather than the connection
+   * timing out. A mirrored write can wait there for a lock the authoritative side never had to take
+   * (MySQL locks duplicate-check and index gaps PostgreSQL does not), held by another connection
+   * whose own authoritative write waits for this connection: a deadlock across the two databases
+   * that neither server sees. The lock timeout is a failure the driver retries by rolling the other
+   * side's transaction back and replaying it (which releases the locks the other connection waits
+   * for); a timed-out connection would instead count as the side being down, and open the breaker
+   * for every connection. The authoritative side keeps the server's lock wait.
+   */
+  private void applyLockWait(Side side, Connection c) throws SQLException {
+    boolean shorten = side != authoritative;
+    if (shorten == lockWaitShortened[side.ordinal()]) {
+      return;
+    }
+    int millis = Math.max(1, config.mirrorTimeoutMillis() / 2);
+    String sql =
+        side == Side.MYSQL
+            ? "SET SESSION innodb_lock_wait_timeout = "
+                + (shorten ? Integer.toString(Math.max(1, millis / 1000)) : "DEFAULT")
+            : shorten ? "SET lock_timeout = " + millis : "RESET lock_timeout";
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    if (side == Side.POSTGRES && !c.getAutoCommit()) {
+      c.commit(); // at a transaction boundary: a setting made in a transaction that rolls back
+      // is lost
+    }
+    lockWaitShortened[side.ordinal()] = shorten;
   }
 
   private void applyIsolation(Side side, Connection c) throws SQLException {

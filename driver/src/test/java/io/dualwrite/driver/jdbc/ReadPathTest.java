@@ -34,7 +34,9 @@ class ReadPathTest {
   void readAtReadPercentHundredRunsOnPostgresOnly() throws SQLException {
     try (StubSides sides = StubSides.open(Phase.DUAL_WRITE, 100)) {
       readOne(sides);
-      assertThat(sides.journal()).containsExactly("postgres: connect", "postgres: " + READ);
+      assertThat(sides.journal())
+          .containsExactly(
+              "postgres: connect", "postgres: SET lock_timeout = 1000", "postgres: " + READ);
     }
   }
 
@@ -71,7 +73,11 @@ class ReadPathTest {
       int value = readOne(sides);
       assertThat(value).isEqualTo(2); // the stub's row 1, column 1
       assertThat(sides.journal())
-          .containsExactly("postgres: connect", "postgres: " + READ, "mysql: " + READ);
+          .containsExactly(
+              "postgres: connect",
+              "postgres: SET lock_timeout = 1000",
+              "postgres: " + READ,
+              "mysql: " + READ);
       assertThat(sides.recordKinds()).containsExactly(DiscrepancyKind.READ_MISMATCH);
       assertThat(sides.records().get(0).detail()).contains("42883").contains("served by MYSQL");
     }

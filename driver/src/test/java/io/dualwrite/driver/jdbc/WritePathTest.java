@@ -48,6 +48,7 @@ class WritePathTest {
               "mysql: setAutoCommit(false)",
               "mysql: " + UPDATE,
               "postgres: connect",
+              "postgres: SET lock_timeout = 1000",
               "postgres: " + UPDATE,
               "mysql: setAutoCommit(true)");
     }
@@ -63,6 +64,7 @@ class WritePathTest {
           .containsExactly(
               "mysql: " + UPDATE,
               "postgres: connect",
+              "postgres: SET lock_timeout = 1000",
               "postgres: setAutoCommit(false)",
               "postgres: " + UPDATE);
       sides.connection.commit();

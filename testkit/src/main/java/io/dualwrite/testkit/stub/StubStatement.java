@@ -118,6 +118,11 @@ final class StubStatement extends UnsupportedPreparedStatement {
       updateCount = -1;
       return true;
     }
+    if (!query && (sql.startsWith("SET ") || sql.startsWith("RESET "))) {
+      // a session setting (the driver's lock wait on the mirror side): no rows, not a write
+      updateCount = 0;
+      return false;
+    }
     if (query) {
       resultSet = new StubResultSet(this, catalog ? 0 : connection.driver().rows(), 0);
       connection.driver().countQuery(connection.postgres());
