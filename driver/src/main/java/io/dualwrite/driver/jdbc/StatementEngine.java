@@ -319,7 +319,30 @@ final class StatementEngine {
    * deadlock), the other side's copy of it is rolled back too.
    */
   private void transactionLost(SQLException e) {
-    if (ctx.authoritativeSide() == Side.MYSQL && !ctx.autoCommitting() && isDeadlock(e)) {
+    if (ctx.autoCommitting()) {
+      return;
+    }
+    if (ctx.authoritativeSide() == Side.MYSQL && isDeadlock(e)) {
+      ctx.authoritativeTransactionRolledBack();
+    } else if (ctx.authoritativeSide() == Side.POSTGRES
+        && ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
+      // The application hears MySQL's 1213, after which MySQL has rolled the whole transaction
+      // back; pgjdbc's autosave kept PostgreSQL's (and its row locks) open. End it on both sides,
+      // as MySQL would have: other connections then stop waiting for its locks on either side.
+      Connection pg = ctx.sides().ifOpen(Side.POSTGRES);
+      try {
+        if (pg != null) {
+          if (pg.getAutoCommit()) {
+            try (Statement s = pg.createStatement()) {
+              s.execute("ROLLBACK");
+            }
+          } else {
+            pg.rollback();
+          }
+        }
+      } catch (SQLException again) {
+        e.addSuppressed(again);
+      }
       ctx.authoritativeTransactionRolledBack();
     }
   }

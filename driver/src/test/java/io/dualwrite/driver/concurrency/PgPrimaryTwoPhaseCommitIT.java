@@ -136,6 +136,62 @@ class PgPrimaryTwoPhaseCommitIT {
     Driver.shutdown();
   }
 
+  /**
+   * A deadlock on PostgreSQL: the victim hears MySQL's 1213, after which MySQL would have rolled
+   * its whole transaction back. So does the driver, on both sides, at once: the victim's first
+   * update is gone from both databases before it calls rollback, and its locks with it.
+   */
+  @Test
+  void aDeadlockOnPostgresEndsTheVictimsTransactionOnBothSides(DatabasePair db) throws Exception {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection a = pgPrimary(db, seen);
+        Connection b = pgPrimary(db, seen);
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
+      a.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      b.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      a.setAutoCommit(false);
+      b.setAutoCommit(false);
+      sa.executeUpdate("UPDATE " + TABLE + " SET on_call = 10 WHERE id = 1");
+      sb.executeUpdate("UPDATE " + TABLE + " SET on_call = 20 WHERE id = 2");
+      java.util.concurrent.Future<Integer> aWaits =
+          java.util.concurrent.Executors.newSingleThreadExecutor()
+              .submit(() -> sa.executeUpdate("UPDATE " + TABLE + " SET on_call = 11 WHERE id = 2"));
+      Thread.sleep(300); // a waits for b's row 2
+      SQLException victim = null;
+      try {
+        sb.executeUpdate("UPDATE " + TABLE + " SET on_call = 21 WHERE id = 1");
+      } catch (SQLException e) {
+        victim = e;
+      }
+      SQLException aError = null;
+      try {
+        aWaits.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        aError = (SQLException) e.getCause();
+      }
+      // PostgreSQL picks one of the two
+      SQLException lost = victim != null ? victim : aError;
+      Connection loser = victim != null ? b : a;
+      Connection winner = victim != null ? a : b;
+      assertThat((Throwable) lost).as("one of them is the deadlock's victim").isNotNull();
+      assertThat(lost.getErrorCode()).isEqualTo(1213);
+      int loserRow = victim != null ? 2 : 1;
+      try (Connection mysql = db.openMysql();
+          Statement s = mysql.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT on_call FROM " + TABLE + " WHERE id = " + loserRow)) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the victim's first update, gone on MySQL").isEqualTo(1);
+      }
+      winner.commit();
+      loser.rollback(); // what the application does; nothing is left to roll back
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    assertSameRows(db, TABLE, "id");
+    Driver.shutdown();
+  }
+
   private static void begin(Connection c, Statement s, String boundaries) throws SQLException {
     if (boundaries.equals("sql")) {
       s.execute("START TRANSACTION");
