@@ -147,53 +147,6 @@ class PgPrimaryMirroringIT {
     assertSameRows(db, "lock_wait", "id");
   }
 
-  /**
-   * One transaction inserts a child row, another updates its parent (BenchBase wikipedia: revision
-   * and page). PostgreSQL lets both through (its foreign key check locks the parent KEY SHARE,
-   * which an update of other columns does not wait for); MySQL's check takes a shared lock the
-   * parent's update waits for. As the other side MySQL skips its foreign key checks, so the
-   * update's mirror does not wait, and the two transactions cannot wait on each other across the
-   * databases.
-   */
-  @Test
-  void aChildInsertDoesNotHoldUpItsParentsUpdateOnMysql(DatabasePair db) throws Exception {
-    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
-        Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS fk_child");
-      s.execute("DROP TABLE IF EXISTS fk_parent");
-      s.execute("CREATE TABLE fk_parent (id INT PRIMARY KEY, v INT NOT NULL)");
-      s.execute(
-          "CREATE TABLE fk_child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
-              + " FOREIGN KEY (parent_id) REFERENCES fk_parent (id))");
-      s.execute("INSERT INTO fk_parent VALUES (1, 0)");
-    }
-    java.util.List<io.dualwrite.driver.discrepancy.Discrepancy> seen =
-        new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (Connection a = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
-        Connection b = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
-        Statement sa = a.createStatement();
-        Statement sb = b.createStatement()) {
-      a.unwrap(io.dualwrite.driver.jdbc.DualWriteConnection.class)
-          .discrepancyRecorder()
-          .addSink(seen::add);
-      a.setAutoCommit(false);
-      b.setAutoCommit(false);
-      sa.executeUpdate("INSERT INTO fk_child VALUES (1, 1)");
-      long start = System.nanoTime();
-      sb.executeUpdate("UPDATE fk_parent SET v = 1 WHERE id = 1");
-      long updateMillis = (System.nanoTime() - start) / 1_000_000;
-      b.commit();
-      sa.executeUpdate("UPDATE fk_parent SET v = 2 WHERE id = 1");
-      a.commit();
-      assertThat(updateMillis)
-          .as("the parent's update did not wait for MySQL's lock (its lock wait is 1 s)")
-          .isLessThan(900);
-    }
-    assertThat(seen).as("discrepancies recorded").isEmpty();
-    assertSameRows(db, "fk_parent", "id");
-    assertSameRows(db, "fk_child", "id");
-  }
-
   @Test
   void postgresErrorsReachTheApplicationAsMysqlErrors(DatabasePair db) throws SQLException {
     try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");

@@ -271,17 +271,10 @@ final class SideConnections {
       return;
     }
     int millis = Math.max(1, config.mirrorTimeoutMillis() / 2);
-    // MySQL as the other side also skips its foreign key checks: PostgreSQL checked the write, and
-    // MySQL's check takes a shared lock on the parent row, which PostgreSQL's (KEY SHARE) does not
-    // take against an update of the parent. An insert of a child and an update of its parent in two
-    // transactions would otherwise wait on each other across the two databases.
     String sql =
         side == Side.MYSQL
-            ? shorten
-                ? "SET SESSION innodb_lock_wait_timeout = "
-                    + Math.max(1, millis / 1000)
-                    + ", foreign_key_checks = 0"
-                : "SET SESSION innodb_lock_wait_timeout = DEFAULT, foreign_key_checks = DEFAULT"
+            ? "SET SESSION innodb_lock_wait_timeout = "
+                + (shorten ? Integer.toString(Math.max(1, millis / 1000)) : "DEFAULT")
             : shorten ? "SET lock_timeout = " + millis : "RESET lock_timeout";
     try (Statement s = c.createStatement()) {
       s.execute(sql);
