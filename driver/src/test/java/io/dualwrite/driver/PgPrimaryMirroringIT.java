@@ -4,6 +4,8 @@ import static io.dualwrite.driver.testing.TableComparison.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
@@ -13,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,6 +149,64 @@ class PgPrimaryMirroringIT {
     }
     assertThat(seen).as("discrepancies recorded").isEmpty();
     assertSameRows(db, "lock_wait", "id");
+  }
+
+  /**
+   * One transaction inserts children, another updates their parent (BenchBase wikipedia: revision
+   * and page). PostgreSQL lets both through (its foreign key check locks the parent KEY SHARE,
+   * which an update of other columns does not wait for); MySQL's check takes a shared lock the
+   * parent's update waits for. As the other side MySQL runs inserts without its foreign key checks,
+   * so the update's mirror does not wait, and the two transactions cannot wait on each other across
+   * the databases. A delete of the parent still cascades on both sides.
+   */
+  @Test
+  void childInsertsDoNotHoldUpTheirParentsUpdateOnMysql(DatabasePair db) throws Exception {
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS fk_child");
+      s.execute("DROP TABLE IF EXISTS fk_parent");
+      s.execute("CREATE TABLE fk_parent (id INT PRIMARY KEY, v INT NOT NULL)");
+      s.execute(
+          "CREATE TABLE fk_child (id INT AUTO_INCREMENT PRIMARY KEY, parent_id INT NOT NULL,"
+              + " FOREIGN KEY (parent_id) REFERENCES fk_parent (id) ON DELETE CASCADE)");
+      s.execute("INSERT INTO fk_parent VALUES (1, 0), (2, 0)");
+    }
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection a = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Connection b = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
+      for (Connection c : List.of(a, b)) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        c.setAutoCommit(false);
+      }
+      sa.executeUpdate("INSERT INTO fk_child (parent_id) VALUES (1)");
+      sa.executeUpdate(
+          "INSERT IGNORE INTO fk_child (parent_id) SELECT id FROM fk_parent WHERE id = 2");
+      try (PreparedStatement ps =
+          a.prepareStatement("INSERT INTO fk_child (parent_id) VALUES (?)")) {
+        ps.setInt(1, 1);
+        ps.addBatch();
+        ps.setInt(1, 2);
+        ps.addBatch();
+        ps.executeBatch();
+      }
+      sb.executeUpdate("UPDATE fk_parent SET v = 1 WHERE id = 1");
+      sb.executeUpdate("UPDATE fk_parent SET v = 1 WHERE id = 2");
+      b.commit();
+      sa.executeUpdate("UPDATE fk_parent SET v = 2 WHERE id = 1");
+      a.commit();
+      sa.executeUpdate("DELETE FROM fk_parent WHERE id = 2");
+      a.commit();
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    assertSameRows(db, "fk_parent", "id");
+    assertSameRows(db, "fk_child", "id");
+    try (Connection m = db.openMysql();
+        ResultSet rs = m.createStatement().executeQuery("SELECT COUNT(*) FROM fk_child")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("children left after the cascade").isEqualTo(2);
+    }
   }
 
   @Test

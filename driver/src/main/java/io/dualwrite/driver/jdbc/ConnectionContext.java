@@ -9,10 +9,12 @@ import io.dualwrite.driver.mirror.SessionClock;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.driver.runtime.SideHealth;
+import io.dualwrite.driver.vendor.MysqlForeignKeyChecks;
 import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.SqlMode;
+import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -153,6 +155,14 @@ final class ConnectionContext implements StatementContext {
   @Override
   public boolean postgresGetsWholeSeconds() {
     return runtime.mysqlGetsWholeSeconds();
+  }
+
+  @Override
+  public String onOtherSide(StatementKind kind, String sql) {
+    boolean insert = kind == StatementKind.INSERT || kind == StatementKind.INSERT_IGNORE;
+    return insert && authoritativeSide() == Side.POSTGRES
+        ? MysqlForeignKeyChecks.skipped(sql, runtime.mysqlIsMariaDb())
+        : sql;
   }
 
   @Override

@@ -218,7 +218,13 @@ final class MirrorPath {
         t.kind() == StatementKind.DDL && other == Side.POSTGRES
             ? ctx.postgresDdl().execute(oc, plan.sql().sql())
             : execute(
-                other, oc, st, plan.sql(), binds, explicitIds ? ai.column() : null, explicitKeys);
+                other,
+                oc,
+                st,
+                plan.sql().withText(ctx.onOtherSide(t.kind(), plan.sql().sql())),
+                binds,
+                explicitIds ? ai.column() : null,
+                explicitKeys);
     if (plan.withKeys()) {
       ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
     } else if (explicitIds && !explicitKeys.isEmpty()) {
@@ -348,7 +354,8 @@ final class MirrorPath {
       throws SQLException {
     AutoIncrement ai = t.autoIncrement();
     boolean pinned = t.pinned() != null;
-    String sql = withKeys ? ai.postgresSqlWithKeys() : SideSql.sqlOf(t, other);
+    String sql =
+        ctx.onOtherSide(t.kind(), withKeys ? ai.postgresSqlWithKeys() : SideSql.sqlOf(t, other));
     PreparedStatement ps = st.preparedOn(other, oc, sql, false, null);
     List<Long> singleCounts = new ArrayList<>();
     mirroredRows.clear();

@@ -249,7 +249,9 @@ final class ReadBack {
           oc,
           null,
           (c, st) -> {
-            out[0] = InsertedRowsMirror.write(c, other == Side.POSTGRES, read);
+            out[0] =
+                InsertedRowsMirror.write(
+                    c, other == Side.POSTGRES, read, sql -> ctx.onOtherSide(t.kind(), sql));
             if (other == Side.POSTGRES) {
               ctx.sequences().afterExplicitKeys(c, ai.table(), ai.column(), read.keys());
             } else {

@@ -26,6 +26,11 @@ record SideSql(String sql, int[] sources, Object[] values, Translation targets) 
     this(sql, sources, values, null);
   }
 
+  /** The same bindings for {@code text}, a form of this SQL with the same parameters. */
+  SideSql withText(String text) {
+    return text.equals(sql) ? this : new SideSql(text, sources, values, targets);
+  }
+
   /**
    * {@code t} on {@code side}: pinned when the rewriter pinned it (and did not refuse it), else as
    * translated, binding the application's parameters in order on MySQL and through the parameter

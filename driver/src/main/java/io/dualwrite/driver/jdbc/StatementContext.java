@@ -13,6 +13,7 @@ import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.SqlMode;
+import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -124,6 +125,13 @@ interface StatementContext {
    * authoritative; PostgreSQL gets the same value so that both sides store one value.
    */
   boolean postgresGetsWholeSeconds();
+
+  /**
+   * The SQL a mirrored statement of {@code kind} runs on the other side: on MySQL an insert runs
+   * without foreign key checks ({@link io.dualwrite.driver.vendor.MysqlForeignKeyChecks}); anything
+   * else as it is.
+   */
+  String onOtherSide(StatementKind kind, String sql);
 
   SideHealth health();
 

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Mirrors the rows an {@code INSERT} wrote on the authoritative side by reading them back there and
@@ -420,18 +421,28 @@ public final class InsertedRowsMirror {
    * Inserts the rows read back into the same table on {@code target} (PostgreSQL when {@code
    * toPostgres}, else MySQL), every column with its explicit value, as one batch.
    *
+   * @param mysqlInsert what becomes of the {@code INSERT} on MySQL before it runs (e.g. {@link
+   *     io.dualwrite.driver.vendor.MysqlForeignKeyChecks#skipped})
    * @return the number of rows inserted
    */
-  public static long write(Connection target, boolean toPostgres, ReadBack read)
+  public static long write(
+      Connection target, boolean toPostgres, ReadBack read, UnaryOperator<String> mysqlInsert)
       throws SQLException {
     if (toPostgres) {
-      return writeInto(target, true, pgQuote(read.table().name()), read);
+      return writeInto(target, true, pgQuote(read.table().name()), read, UnaryOperator.identity());
     }
     return onMysqlTable(
-        target, read.table().name(), name -> writeInto(target, false, mysqlQuote(name), read));
+        target,
+        read.table().name(),
+        name -> writeInto(target, false, mysqlQuote(name), read, mysqlInsert));
   }
 
-  private static long writeInto(Connection target, boolean toPostgres, String table, ReadBack read)
+  private static long writeInto(
+      Connection target,
+      boolean toPostgres,
+      String table,
+      ReadBack read,
+      UnaryOperator<String> insert)
       throws SQLException {
     List<ColumnInfo> columns = read.columns();
     StringBuilder names = new StringBuilder();
@@ -444,7 +455,7 @@ public final class InsertedRowsMirror {
       names.append(toPostgres ? pgQuote(c.name()) : mysqlQuote(c.name()));
       marks.append('?');
     }
-    String sql = "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")";
+    String sql = insert.apply("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")");
     long count = 0;
     try (PreparedStatement ps = target.prepareStatement(sql)) {
       for (Object[] row : read.rows()) {
