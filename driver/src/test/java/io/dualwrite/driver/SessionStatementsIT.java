@@ -2,6 +2,7 @@ package io.dualwrite.driver;
 
 import static io.dualwrite.driver.testing.TableComparison.assertSameRows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
@@ -106,6 +107,50 @@ class SessionStatementsIT {
             .isEqualTo("1");
       }
       assertThat(seen).as(phase).isEmpty();
+    }
+  }
+
+  /**
+   * {@code SET [SESSION] TRANSACTION ...} written as SQL: the session forms act as the JDBC calls
+   * (the connection reports them, MySQL's session has them when it is authoritative); the form for
+   * the next transaction runs on the authoritative side; an unknown characteristic is a syntax
+   * error.
+   */
+  @Test
+  void transactionCharacteristicsWrittenAsSqlActAsTheJdbcCalls(DatabasePair db)
+      throws SQLException {
+    for (String phase : List.of("DUAL_WRITE", "PG_PRIMARY")) {
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", phase);
+          Statement s = c.createStatement()) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        s.execute("SET SESSION TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        assertThat(c.getTransactionIsolation())
+            .as(phase)
+            .isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+        s.execute("set session transaction isolation level read committed, read only");
+        assertThat(c.getTransactionIsolation())
+            .as(phase)
+            .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        assertThat(c.isReadOnly()).as(phase).isTrue();
+        s.execute("SET SESSION TRANSACTION READ WRITE");
+        assertThat(c.isReadOnly()).as(phase).isFalse();
+
+        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        s.execute("START TRANSACTION");
+        s.executeUpdate("INSERT INTO notes (id, body) VALUES (901, 'next transaction')");
+        s.execute("COMMIT");
+        c.setAutoCommit(false);
+        s.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        s.executeUpdate("DELETE FROM notes WHERE id = 901");
+        c.commit();
+        c.setAutoCommit(true);
+        assertThatThrownBy(() -> s.execute("SET TRANSACTION ISOLATION LEVEL SOMETIMES"))
+            .isInstanceOf(java.sql.SQLSyntaxErrorException.class)
+            .hasMessageContaining("SOMETIMES");
+      }
+      assertThat(seen).as(phase).isEmpty();
+      assertSameRows(db, "notes", "id");
     }
   }
 

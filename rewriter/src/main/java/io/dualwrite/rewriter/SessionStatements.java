@@ -204,7 +204,9 @@ final class SessionStatements {
   private static Result setOne(Tokens t) {
     int i = 1;
     String scope = "SESSION";
+    boolean sessionNamed = false;
     if (t.is(i, "SESSION") || t.is(i, "LOCAL")) {
+      sessionNamed = true;
       i++;
     } else if (t.is(i, "GLOBAL") || t.is(i, "PERSIST") || t.is(i, "PERSIST_ONLY")) {
       scope = "GLOBAL";
@@ -214,12 +216,13 @@ final class SessionStatements {
       if (scope.equals("GLOBAL")) {
         return session(Type.SET_TRANSACTION, Handling.MYSQL_ONLY, t.from(i + 1), null);
       }
+      // SESSION: every later transaction; no scope: the next transaction only
       return new Result(
           StatementKind.TRANSACTION,
           new SessionCommand(
               Type.SET_TRANSACTION,
               Handling.DRIVER_TRACKED,
-              t.from(i + 1).toUpperCase(Locale.ROOT)),
+              (sessionNamed ? "SESSION " : "NEXT ") + t.from(i + 1).toUpperCase(Locale.ROOT)),
           null);
     }
     if (t.is(i, "NAMES") || t.is(i, "CHARSET") || t.is(i, "CHARACTER", "SET")) {

@@ -46,7 +46,13 @@ class SessionStatementsTest {
                 StatementKind.TRANSACTION))
         .isEqualTo(
             new SessionCommand(
-                Type.SET_TRANSACTION, Handling.DRIVER_TRACKED, "ISOLATION LEVEL READ COMMITTED"));
+                Type.SET_TRANSACTION,
+                Handling.DRIVER_TRACKED,
+                "SESSION ISOLATION LEVEL READ COMMITTED"));
+    assertThat(
+            session("set transaction isolation level serializable", StatementKind.TRANSACTION)
+                .argument())
+        .isEqualTo("NEXT ISOLATION LEVEL SERIALIZABLE");
   }
 
   @Test

@@ -87,6 +87,26 @@ final class ConnectionContext implements StatementContext {
   }
 
   @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    conn.setTransactionIsolation(level);
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    conn.setReadOnly(readOnly);
+  }
+
+  @Override
+  public void nextTransaction(String postgresSql) {
+    conn.nextTransaction(postgresSql);
+  }
+
+  @Override
+  public String takeNextTransaction() {
+    return conn.takeNextTransaction();
+  }
+
+  @Override
   public void authoritativeTransactionRolledBack() {
     conn.authoritativeTransactionRolledBack();
   }

@@ -54,6 +54,8 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   // Transaction state since the last boundary.
   private boolean inTransaction;
+  private String nextTransactionSql;
+
   private boolean wroteInTransaction;
   private boolean sqlTransactionOpen;
 
@@ -223,6 +225,17 @@ public final class DualWriteConnection extends ForwardingConnection {
   /** True when each statement commits on its own: JDBC autocommit and no SQL transaction open. */
   boolean autoCommitting() {
     return sides.autoCommit() && !sqlTransactionOpen;
+  }
+
+  /** See {@link StatementContext#nextTransaction}. */
+  void nextTransaction(String postgresSql) {
+    nextTransactionSql = postgresSql;
+  }
+
+  String takeNextTransaction() {
+    String sql = nextTransactionSql;
+    nextTransactionSql = null;
+    return sql;
   }
 
   /** SQL {@code BEGIN}/{@code START TRANSACTION} seen: a transaction is open until it ends. */

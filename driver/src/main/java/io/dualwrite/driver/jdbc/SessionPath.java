@@ -102,6 +102,9 @@ final class SessionPath {
         results.updateCount(0);
         return false;
       }
+      case SET_TRANSACTION -> {
+        return setTransaction(t, TransactionCharacteristics.parse(cmd.argument()));
+      }
       case BEGIN -> sql = "BEGIN";
       case COMMIT -> sql = "COMMIT";
       case ROLLBACK -> sql = "ROLLBACK";
@@ -132,6 +135,10 @@ final class SessionPath {
       throw e;
     }
     Set<String> written = Set.copyOf(ctx.tablesWrittenInTransaction());
+    String next = cmd.type() == SessionCommand.Type.BEGIN ? ctx.takeNextTransaction() : null;
+    if (next != null && auth == Side.POSTGRES) {
+      executeTracked(auth, ctx.sides().get(auth), next);
+    }
     switch (cmd.type()) {
       case BEGIN -> ctx.noteSqlTransactionStart();
       case COMMIT, ROLLBACK -> ctx.noteTransactionEnd();
@@ -139,6 +146,34 @@ final class SessionPath {
     }
     if (!commit) {
       runTrackedOnOther(t, sql, false, written);
+    }
+    results.updateCount(0);
+    return false;
+  }
+
+  /**
+   * {@code SET [SESSION] TRANSACTION ...} written as SQL. {@code SESSION}: as the JDBC calls, so
+   * the authoritative side takes the level and the other side keeps the mirror's ({@link
+   * SideConnections}). The next transaction only: MySQL, authoritative, keeps it itself (and
+   * refuses it inside a transaction); PostgreSQL, authoritative, takes it as the first statement of
+   * that transaction: now, when autocommit is off (pgjdbc begins it; PostgreSQL refuses it after a
+   * query, as MySQL does inside a transaction), or after the next SQL {@code BEGIN}.
+   */
+  private boolean setTransaction(Translation t, TransactionCharacteristics c) throws SQLException {
+    Side auth = ctx.authoritativeSide();
+    if (c.session()) {
+      if (c.isolation() >= 0) {
+        ctx.setTransactionIsolation(c.isolation());
+      }
+      if (c.readOnly() != null) {
+        ctx.setReadOnly(c.readOnly());
+      }
+    } else if (auth == Side.MYSQL) {
+      executeTracked(auth, ctx.sides().get(auth), t.mysqlSql());
+    } else if (ctx.autoCommitting()) {
+      ctx.nextTransaction(c.postgresSql());
+    } else {
+      executeTracked(auth, ctx.sides().get(auth), c.postgresSql());
     }
     results.updateCount(0);
     return false;

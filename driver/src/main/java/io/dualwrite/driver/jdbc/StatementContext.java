@@ -71,6 +71,21 @@ interface StatementContext {
   /** The application's {@code setAutoCommit}, for {@code SET autocommit} written as SQL. */
   void setAutoCommit(boolean autoCommit) throws SQLException;
 
+  /** The application's {@code setTransactionIsolation}, for {@code SET SESSION TRANSACTION}. */
+  void setTransactionIsolation(int level) throws SQLException;
+
+  /** The application's {@code setReadOnly}, for {@code SET SESSION TRANSACTION READ ONLY}. */
+  void setReadOnly(boolean readOnly) throws SQLException;
+
+  /**
+   * PostgreSQL's {@code SET TRANSACTION} to run when the next SQL {@code BEGIN} has started a
+   * transaction there ({@code SET TRANSACTION} without scope, written in autocommit mode), or null.
+   */
+  void nextTransaction(String postgresSql);
+
+  /** The {@link #nextTransaction} waiting, cleared; null when none. */
+  String takeNextTransaction();
+
   // ------------------------------------------------------------------ the two sides
 
   SideConnections sides();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code PG_PRIMARY} at {@code SERIALIZABLE}: PostgreSQL refuses the second of two transactions in
@@ -53,26 +53,54 @@ class PgPrimaryTwoPhaseCommitIT {
   }
 
   private static Connection pgPrimary(DatabasePair db, List<Discrepancy> seen) throws SQLException {
+    return pgPrimary(db, seen, "jdbc");
+  }
+
+  /**
+   * A {@code PG_PRIMARY} connection at SERIALIZABLE, set by {@code isolation}: {@code jdbc}
+   * (setTransactionIsolation), {@code sql-session} ({@code SET SESSION TRANSACTION ...}) or {@code
+   * sql-next} ({@code SET TRANSACTION ...} before each transaction, in {@link #begin}).
+   */
+  private static Connection pgPrimary(DatabasePair db, List<Discrepancy> seen, String isolation)
+      throws SQLException {
     Connection c =
         DualWriteTestUrls.connect(
             db, "dualwrite.phase", "PG_PRIMARY", "dualwrite.readPercent", "100");
     c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
-    c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+    switch (isolation) {
+      case "jdbc" -> c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      case "sql-session" -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET SESSION TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        }
+        assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+      }
+      default -> {}
+    }
     return c;
   }
 
   /** Each of two doctors goes off call if the other is still on call: the classic write skew. */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jdbc", "sql", "setAutoCommit"})
-  void theSecondOfAWriteSkewIsRefusedOnBothSides(String boundaries, DatabasePair db)
-      throws Exception {
+  @ParameterizedTest(name = "{0} boundaries, isolation by {1}")
+  @CsvSource({
+    "jdbc, jdbc",
+    "sql, jdbc",
+    "setAutoCommit, jdbc",
+    "sql, sql-session",
+    "jdbc, sql-session",
+    "sql, sql-next",
+    "jdbc, sql-next"
+  })
+  void theSecondOfAWriteSkewIsRefusedOnBothSides(
+      String boundaries, String isolation, DatabasePair db) throws Exception {
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
-    try (Connection a = pgPrimary(db, seen);
-        Connection b = pgPrimary(db, seen);
+    boolean next = isolation.equals("sql-next");
+    try (Connection a = pgPrimary(db, seen, isolation);
+        Connection b = pgPrimary(db, seen, isolation);
         Statement sa = a.createStatement();
         Statement sb = b.createStatement()) {
-      begin(a, sa, boundaries);
-      begin(b, sb, boundaries);
+      begin(a, sa, boundaries, next);
+      begin(b, sb, boundaries, next);
       assertThat(onCall(sa)).isEqualTo(2);
       assertThat(onCall(sb)).isEqualTo(2);
       sa.executeUpdate("UPDATE " + TABLE + " SET on_call = 0 WHERE id = 1");
@@ -83,7 +111,7 @@ class PgPrimaryTwoPhaseCommitIT {
       assertThat((Throwable) refused).as("the second commit is refused").isNotNull();
       assertThat(refused.getSQLState()).isEqualTo("40001");
       // The connection goes on: a new transaction on both sides.
-      begin(b, sb, boundaries);
+      begin(b, sb, boundaries, next);
       assertThat(onCall(sb)).isEqualTo(1);
       commit(b, sb, boundaries);
     }
@@ -193,10 +221,22 @@ class PgPrimaryTwoPhaseCommitIT {
   }
 
   private static void begin(Connection c, Statement s, String boundaries) throws SQLException {
+    begin(c, s, boundaries, false);
+  }
+
+  /** With {@code next}: {@code SET TRANSACTION ISOLATION LEVEL SERIALIZABLE} for it first. */
+  private static void begin(Connection c, Statement s, String boundaries, boolean next)
+      throws SQLException {
     if (boundaries.equals("sql")) {
+      if (next) {
+        s.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"); // autocommit: kept for BEGIN
+      }
       s.execute("START TRANSACTION");
     } else {
       c.setAutoCommit(false);
+      if (next) {
+        s.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"); // begins it on PostgreSQL
+      }
     }
   }
 
