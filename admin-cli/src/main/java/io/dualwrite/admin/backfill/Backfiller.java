@@ -93,7 +93,6 @@ final class Backfiller {
   private volatile String stopReason;
   private long nextFreeNanos;
   private volatile long lastPhaseCheck;
-  private volatile boolean foreignKeysOff = true;
 
   Backfiller(
       ControlStore store,
@@ -331,12 +330,7 @@ final class Backfiller {
       mysql.close();
       throw e;
     }
-    ChunkCopier c =
-        new ChunkCopier(mysql, pg, options.lockWaitSeconds(), options.pgLockTimeoutMillis());
-    if (!c.foreignKeysOff()) {
-      foreignKeysOff = false;
-    }
-    return c;
+    return new ChunkCopier(mysql, pg, options.lockWaitSeconds(), options.pgLockTimeoutMillis());
   }
 
   private synchronized boolean allSettled() {
@@ -356,7 +350,17 @@ final class Backfiller {
         if (s.terminal() || s.taken) {
           continue;
         }
-        if (!foreignKeysOff && !parentsComplete(s)) {
+        String failedParent = failedParent(s);
+        if (failedParent != null) {
+          s.state = "stopped";
+          s.reason =
+              "it references table "
+                  + failedParent
+                  + ", whose backfill did not complete (a referenced table is complete before the"
+                  + " tables referencing it start)";
+          continue;
+        }
+        if (!parentsComplete(s)) {
           continue;
         }
         candidates.add(s);
@@ -386,6 +390,20 @@ final class Backfiller {
     return null;
   }
 
+  private String failedParent(TableState s) {
+    for (String parent : s.info.parents()) {
+      TableState p = states.get(parent);
+      if (p != null && p.terminal() && !"complete".equals(p.state)) {
+        return p.info.mysqlName();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the tables {@code s} references (in this run) are complete: a child table starts only
+   * then, so a cascading delete of a parent on MySQL finds its copied children on PostgreSQL too.
+   */
   private boolean parentsComplete(TableState s) {
     for (String parent : s.info.parents()) {
       TableState p = states.get(parent);
