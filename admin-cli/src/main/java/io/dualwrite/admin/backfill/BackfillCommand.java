@@ -117,6 +117,15 @@ public final class BackfillCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(
+      names = "--prepare",
+      description =
+          "Only register the tables as being backfilled and wait until every live instance knows"
+              + " (allowed in MYSQL_ONLY too); copy nothing. Run it before set-phase DUAL_WRITE, so"
+              + " the first mirrored writes of rows not copied yet are not recorded as"
+              + " discrepancies.")
+  boolean prepare;
+
+  @Option(
       names = "--lease-seconds",
       paramLabel = "SECONDS",
       defaultValue = "30",
@@ -165,7 +174,7 @@ public final class BackfillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (ControlStore store = ControlAccess.open(settings, control.url(), secrets)) {
-      Optional<String> refusal = Backfiller.phaseRefusal(store.flags());
+      Optional<String> refusal = Backfiller.phaseRefusal(store.flags(), prepare);
       if (refusal.isPresent()) {
         throw new AdminException(ExitCodes.DIFFERENCES, "refusing to backfill: " + refusal.get());
       }
@@ -190,7 +199,8 @@ public final class BackfillCommand implements Callable<Integer> {
               10,
               1000,
               TimeUnit.SECONDS.toMillis(instanceWaitSeconds),
-              owner());
+              owner(),
+              prepare);
       BackfillProgress listener =
           new BackfillProgress(
               err,
@@ -238,7 +248,9 @@ public final class BackfillCommand implements Callable<Integer> {
         }
       }
       report(out, result, cli.json(), cli.context().nanoTime().getAsLong());
-      boolean allComplete = result.stream().allMatch(s -> "complete".equals(s.state));
+      String done = prepare ? "registered" : "complete";
+      boolean allComplete =
+          result.stream().allMatch(s -> done.equals(s.state) || "complete".equals(s.state));
       return allComplete ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
   }

@@ -54,7 +54,8 @@ final class Backfiller {
       int lockWaitSeconds,
       int pgLockTimeoutMillis,
       long instanceWaitMillis,
-      String owner) {}
+      String owner,
+      boolean prepareOnly) {}
 
   /** One table's state in this run. */
   static final class TableState {
@@ -117,6 +118,18 @@ final class Backfiller {
 
   /** The refusal of a run outside DUAL_WRITE, or empty when the phase allows one. */
   static Optional<String> phaseRefusal(Optional<StoredFlags> flags) {
+    return phaseRefusal(flags, false);
+  }
+
+  /**
+   * With {@code prepareOnly}, MYSQL_ONLY is allowed too: registering the tables before the fleet
+   * moves to DUAL_WRITE keeps its first mirrored writes of rows not copied yet from being recorded
+   * as discrepancies.
+   */
+  static Optional<String> phaseRefusal(Optional<StoredFlags> flags, boolean prepareOnly) {
+    if (prepareOnly && (flags.isEmpty() || flags.get().phase() == Phase.MYSQL_ONLY)) {
+      return Optional.empty();
+    }
     if (flags.isEmpty()) {
       return Optional.of(
           "no application instance has created the fleet's flags in the control store yet: start"
@@ -145,7 +158,7 @@ final class Backfiller {
       }
     }
     boolean registered = register();
-    if (registered && !awaitInstances()) {
+    if ((registered || options.prepareOnly()) && !awaitInstances()) {
       for (TableState s : states.values()) {
         if (!s.terminal()) {
           s.state = "stopped";
@@ -154,6 +167,14 @@ final class Backfiller {
                   + " within "
                   + options.instanceWaitMillis() / 1000
                   + " s; nothing was copied (run again with --resume)";
+        }
+      }
+      return new ArrayList<>(states.values());
+    }
+    if (options.prepareOnly()) {
+      for (TableState s : states.values()) {
+        if (!s.terminal()) {
+          s.state = "registered";
         }
       }
       return new ArrayList<>(states.values());
@@ -227,7 +248,11 @@ final class Backfiller {
         registered = true;
         continue;
       }
-      if (!options.resume()) {
+      boolean untouched =
+          parts.stream()
+              .allMatch(
+                  p -> p.rowsCopied() == 0 && p.checkpoint().isEmpty() && p.leaseOwner() == null);
+      if (!options.resume() && !untouched) {
         s.state = "refused";
         s.reason =
             "a backfill of this table was started and is not complete ("

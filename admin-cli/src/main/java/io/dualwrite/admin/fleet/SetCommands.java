@@ -110,7 +110,10 @@ public final class SetCommands {
         if (force || to.phase().ordinal() <= from.phase().ordinal()) {
           return;
         }
-        refuseWhileBackfilling(store, "move forward from " + from.phase() + " to " + to.phase());
+        if (to.phase().ordinal() > Phase.DUAL_WRITE.ordinal()) {
+          // DUAL_WRITE itself is where a backfill runs
+          refuseWhileBackfilling(store, "move forward from " + from.phase() + " to " + to.phase());
+        }
         Instant since = current.map(StoredFlags::updatedAt).orElse(null);
         long discrepancies =
             store.discrepancySummary(since).stream()

@@ -24,8 +24,7 @@ class BackfillTablesTest {
     // more rows on PostgreSQL: never the backfill's doing
     assertThat(b.explainsFewerRows(Side.MYSQL, 0, 1, Set.of("orders"), Set.of())).isFalse();
     // a table not being backfilled
-    assertThat(b.explainsFewerRows(Side.MYSQL, 1, 0, Set.of("orders", "item"), Set.of()))
-        .isFalse();
+    assertThat(b.explainsFewerRows(Side.MYSQL, 1, 0, Set.of("orders", "item"), Set.of())).isFalse();
     // values read from another table being backfilled
     assertThat(
             b.explainsFewerRows(Side.MYSQL, 3, 1, Set.of("orders"), Set.of("orders", "customer")))
