@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>writes the discrepancies and drift buffered since the last refresh, in one transaction;
  *   <li>reads the fleet's drifted tables, so reads of a table drifted by any instance go to the
  *       authoritative side, and forgets tables repaired since;
+ *   <li>reads the tables {@code dualwrite-admin backfill} is copying ({@code dualwrite_backfill});
+ *       see {@link io.dualwrite.driver.discrepancy.BackfillTables};
  *   <li>writes its heartbeat: applied version, breaker states, counts, the last outage.
  * </ol>
  *
@@ -197,6 +199,7 @@ public final class ControlAgent implements AutoCloseable {
       }
       flush();
       syncDrift();
+      syncBackfill();
       heartbeat(false);
       openCrashDrift();
     } catch (SQLException | RuntimeException e) {
@@ -336,6 +339,22 @@ public final class ControlAgent implements AutoCloseable {
     }
     fleetDrift = fleet;
     persistedDrift.clear();
+  }
+
+  /**
+   * Takes the tables {@code dualwrite-admin backfill} has not finished, before the heartbeat: a
+   * heartbeat written by a refresh that started after a table was registered proves this instance
+   * knows it (the backfill waits for that before copying).
+   */
+  private void syncBackfill() throws SQLException {
+    Set<String> tables = store.incompleteBackfillTables();
+    if (!tables.equals(runtime.backfill().tables())) {
+      runtime.backfill().replaceWith(tables);
+      LOG.info(
+          "dualwrite instance {}: tables being backfilled: {}",
+          Redaction.oneLine(instance),
+          Redaction.oneLine(tables.isEmpty() ? "none" : String.join(", ", tables)));
+    }
   }
 
   private void heartbeat(boolean stopped) throws SQLException {

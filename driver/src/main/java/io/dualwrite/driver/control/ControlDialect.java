@@ -33,7 +33,8 @@ enum ControlDialect {
               + ", KEY dualwrite_discrepancies_seen (last_seen_ms)"
               + ", KEY dualwrite_discrepancies_fp (fingerprint, kind))"
               + options,
-          "CREATE TABLE IF NOT EXISTS dualwrite_drift (" + DRIFT_COLUMNS + ")" + options);
+          "CREATE TABLE IF NOT EXISTS dualwrite_drift (" + DRIFT_COLUMNS + ")" + options,
+          "CREATE TABLE IF NOT EXISTS dualwrite_backfill (" + BACKFILL_COLUMNS + ")" + options);
     }
 
     @Override
@@ -54,6 +55,15 @@ enum ControlDialect {
           + nowMillis()
           + ", ?) ON DUPLICATE KEY UPDATE last_seen_ms = "
           + nowMillis();
+    }
+
+    @Override
+    String insertBackfillIfAbsent() {
+      return INSERT_BACKFILL
+          + nowMillis()
+          + ", "
+          + nowMillis()
+          + ") ON DUPLICATE KEY UPDATE part = part";
     }
 
     @Override
@@ -85,7 +95,8 @@ enum ControlDialect {
               + " ON dualwrite_discrepancies (last_seen_ms)",
           "CREATE INDEX IF NOT EXISTS dualwrite_discrepancies_fp"
               + " ON dualwrite_discrepancies (fingerprint, kind)",
-          "CREATE TABLE IF NOT EXISTS dualwrite_drift (" + DRIFT_COLUMNS + ")");
+          "CREATE TABLE IF NOT EXISTS dualwrite_drift (" + DRIFT_COLUMNS + ")",
+          "CREATE TABLE IF NOT EXISTS dualwrite_backfill (" + BACKFILL_COLUMNS + ")");
     }
 
     @Override
@@ -106,6 +117,15 @@ enum ControlDialect {
           + nowMillis()
           + ", ?) ON CONFLICT (table_name, row_key) DO UPDATE SET last_seen_ms = "
           + "EXCLUDED.last_seen_ms";
+    }
+
+    @Override
+    String insertBackfillIfAbsent() {
+      return INSERT_BACKFILL
+          + nowMillis()
+          + ", "
+          + nowMillis()
+          + ") ON CONFLICT (table_name, part) DO NOTHING";
     }
 
     @Override
@@ -176,6 +196,33 @@ enum ControlDialect {
           + "instance VARCHAR(255) NOT NULL, "
           + "PRIMARY KEY (table_name, row_key)";
 
+  /**
+   * One row per table and key range ({@code part}) of {@code dualwrite-admin backfill}: its state,
+   * the last key copied, counts, and the lease of the process copying it. Key values are JSON
+   * arrays of strings, in the primary key's column order.
+   */
+  private static final String BACKFILL_COLUMNS =
+      "table_name VARCHAR(192) NOT NULL, "
+          + "part INT NOT NULL, "
+          + "state VARCHAR(16) NOT NULL, "
+          + "range_start TEXT NULL, "
+          + "range_end TEXT NULL, "
+          + "checkpoint_key TEXT NULL, "
+          + "rows_copied BIGINT NOT NULL, "
+          + "chunks BIGINT NOT NULL, "
+          + "rows_estimate BIGINT NOT NULL, "
+          + "lease_owner VARCHAR(255) NULL, "
+          + "lease_until_ms BIGINT NULL, "
+          + "registered_at_ms BIGINT NOT NULL, "
+          + "updated_at_ms BIGINT NOT NULL, "
+          + "completed_at_ms BIGINT NULL, "
+          + "PRIMARY KEY (table_name, part)";
+
+  private static final String INSERT_BACKFILL =
+      "INSERT INTO dualwrite_backfill (table_name, part, state, range_start, range_end,"
+          + " checkpoint_key, rows_copied, chunks, rows_estimate, registered_at_ms, updated_at_ms)"
+          + " VALUES (?, ?, 'PENDING', ?, ?, NULL, 0, 0, ?, ";
+
   private static final String INSERT_FLAGS =
       "INSERT INTO dualwrite_flags"
           + " (id, phase, read_percent, compare_percent, version, updated_at_ms, updated_by)"
@@ -204,6 +251,12 @@ enum ControlDialect {
 
   /** Inserts a drift row or refreshes its last_seen; binds table, key, instance. */
   abstract String upsertDrift();
+
+  /**
+   * Inserts a backfill part in state PENDING unless it exists; binds table, part, range start,
+   * range end, rows estimate.
+   */
+  abstract String insertBackfillIfAbsent();
 
   /**
    * Adds a column to {@code dualwrite_instances} if it is missing (idempotent: PostgreSQL's {@code

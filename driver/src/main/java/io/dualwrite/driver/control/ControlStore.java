@@ -24,9 +24,10 @@ import java.util.Set;
 
 /**
  * The control store's tables ({@code dualwrite_flags}, {@code dualwrite_instances}, {@code
- * dualwrite_discrepancies}, {@code dualwrite_drift}; schema in docs/control-store.md) and every
- * statement run on them, for MySQL and PostgreSQL. The driver's runtime uses it through {@link
- * ControlAgent}; {@code dualwrite-admin} uses the public methods, so no SQL is written twice.
+ * dualwrite_discrepancies}, {@code dualwrite_drift}, {@code dualwrite_backfill}; schema in
+ * docs/control-store.md) and every statement run on them, for MySQL and PostgreSQL. The driver's
+ * runtime uses it through {@link ControlAgent}; {@code dualwrite-admin} uses the public methods, so
+ * no SQL is written twice.
  *
  * <p>Connections come from a HikariCP pool of at most two, with a two-second connection timeout and
  * validation on borrow; the vendor drivers are used directly (no {@code DriverManager} lookup).
@@ -39,7 +40,11 @@ public final class ControlStore implements AutoCloseable {
    */
   public static final Set<String> TABLES =
       Set.of(
-          "dualwrite_flags", "dualwrite_instances", "dualwrite_discrepancies", "dualwrite_drift");
+          "dualwrite_flags",
+          "dualwrite_instances",
+          "dualwrite_discrepancies",
+          "dualwrite_drift",
+          "dualwrite_backfill");
 
   static final String FLAGS_COLUMNS =
       "phase, read_percent, compare_percent, version, updated_at_ms, updated_by";
@@ -721,6 +726,112 @@ public final class ControlStore implements AutoCloseable {
       } finally {
         c.setAutoCommit(true);
       }
+    }
+  }
+
+  // ----------------------------------------------------------------------------- backfill
+
+  /** Every part of every table {@code dualwrite-admin backfill} knows, by table and part. */
+  public List<BackfillPart> backfillParts() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.list(c, dialect, null);
+    }
+  }
+
+  /** The parts of one table. */
+  public List<BackfillPart> backfillParts(String table) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.list(c, dialect, table);
+    }
+  }
+
+  /**
+   * The tables with a part not complete: what instances keep reads on MySQL for and expect fewer
+   * rows on PostgreSQL in, and what {@code set-phase} and {@code set-read-percent} refuse over.
+   */
+  public Set<String> incompleteBackfillTables() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.incompleteTables(c);
+    }
+  }
+
+  /**
+   * Registers a part (state PENDING, nothing copied) unless it exists.
+   *
+   * @param start the key after which the part starts, empty for the table's first key
+   * @param end the part's last key, empty for the table's last key
+   * @return whether it was inserted
+   */
+  public boolean registerBackfillPart(
+      String table, int part, List<String> start, List<String> end, long rowsEstimate)
+      throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.insertIfAbsent(
+          c, dialect, clip(table, ControlDialect.MAX_TABLE_NAME), part, start, end, rowsEstimate);
+    }
+  }
+
+  /**
+   * Forgets a table's parts (to copy it again from its first key), unless a process holds a lease
+   * on one that has not expired.
+   *
+   * @return false when a live lease holds a part
+   */
+  public boolean forgetBackfill(String table) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.deleteUnleased(c, dialect, table);
+    }
+  }
+
+  /**
+   * Leases a part to {@code owner} for {@code millis} by the store's clock, if it is not complete
+   * and has no other live lease (or already has this owner's); a PENDING part becomes COPYING.
+   */
+  public boolean leaseBackfill(String table, int part, String owner, long millis)
+      throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.lease(c, dialect, table, part, owner, millis);
+    }
+  }
+
+  /**
+   * Records the last key copied and the counts, and extends the lease by {@code leaseMillis}; with
+   * {@code complete}, marks the part COMPLETE and ends the lease.
+   *
+   * @return false when {@code owner} no longer holds the lease (nothing written)
+   */
+  public boolean checkpointBackfill(
+      String table,
+      int part,
+      String owner,
+      List<String> lastKey,
+      long rowsCopied,
+      long chunks,
+      long leaseMillis,
+      boolean complete)
+      throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.checkpoint(
+          c, dialect, table, part, owner, lastKey, rowsCopied, chunks, leaseMillis, complete);
+    }
+  }
+
+  /** Ends {@code owner}'s lease on a part (the checkpoint stays). */
+  public void releaseBackfill(String table, int part, String owner) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      BackfillRows.release(c, table, part, owner);
+    }
+  }
+
+  /**
+   * Sends every incomplete part back to its first key: writes were not mirrored meanwhile (the
+   * fleet left DUAL_WRITE), so what was copied is no longer current.
+   *
+   * @return parts restarted
+   */
+  public int restartIncompleteBackfill() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.restartIncomplete(c, dialect);
     }
   }
 

@@ -201,6 +201,11 @@ final class ConnectionContext implements StatementContext {
   }
 
   @Override
+  public io.dualwrite.driver.discrepancy.BackfillTables backfill() {
+    return runtime.backfill();
+  }
+
+  @Override
   public DriverMetrics metrics() {
     return runtime.metrics();
   }

@@ -294,6 +294,14 @@ public final class DualWriteConnection extends ForwardingConnection {
     try {
       step.run(oc, statements);
     } catch (SQLException first) {
+      if (BackfillForeignKeys.explains(first, oc, runtime.backfill(), authoritativeSide())) {
+        // MySQL checked this foreign key and accepted the write; PostgreSQL lacks the parent (or
+        // has children) only because the backfill has not copied those rows yet. pgjdbc's
+        // autosave kept the transaction open: run the write again without foreign-key checks.
+        BackfillForeignKeys.runUnchecked(oc, () -> step.run(oc, statements));
+        keep(step);
+        return;
+      }
       SQLException last = first;
       int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
       for (int attempt = 0; attempt < attempts && canRebuild(last, false); attempt++) {

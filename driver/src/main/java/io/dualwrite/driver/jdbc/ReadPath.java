@@ -48,7 +48,10 @@ final class ReadPath {
     }
     boolean translated = !t.isRefused() && t.postgresSql() != null;
     boolean eligible =
-        !ctx.wroteInTransaction() && !t.lockingRead() && !ctx.drift().anyDrifted(t.tablesRead());
+        !ctx.wroteInTransaction()
+            && !t.lockingRead()
+            && !ctx.drift().anyDrifted(t.tablesRead())
+            && !ctx.backfill().anyIncomplete(t.tablesRead());
     boolean otherHealthy = ctx.health().isClosed(other);
     Route route = ReadRouter.route(ctx.flags(), eligible, otherHealthy);
     if (!translated && (route.compare() || route.side() != auth)) {

@@ -155,6 +155,9 @@ interface StatementContext {
 
   DriftTracker drift();
 
+  /** The tables being backfilled: reads stay on MySQL, fewer rows on PostgreSQL are expected. */
+  io.dualwrite.driver.discrepancy.BackfillTables backfill();
+
   DriverMetrics metrics();
 
   StatementRecords records();

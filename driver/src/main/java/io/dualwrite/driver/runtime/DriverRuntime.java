@@ -44,6 +44,8 @@ public final class DriverRuntime implements AutoCloseable {
   private final Rewriter rewriter;
   private final SideHealth health;
   private final DriftTracker drift = new DriftTracker();
+  private final io.dualwrite.driver.discrepancy.BackfillTables backfill =
+      new io.dualwrite.driver.discrepancy.BackfillTables();
   private final SequenceKeeper sequences = new SequenceKeeper();
   private final PostgresDdl postgresDdl = new PostgresDdl();
   private final PostgresKeyColumns postgresKeyColumns = new PostgresKeyColumns();
@@ -128,6 +130,11 @@ public final class DriverRuntime implements AutoCloseable {
 
   public DriftTracker drift() {
     return drift;
+  }
+
+  /** The tables dualwrite-admin backfill is still copying (from the control store). */
+  public io.dualwrite.driver.discrepancy.BackfillTables backfill() {
+    return backfill;
   }
 
   public DiscrepancyRecorder recorder() {

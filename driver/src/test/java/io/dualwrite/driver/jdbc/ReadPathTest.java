@@ -41,6 +41,19 @@ class ReadPathTest {
   }
 
   @Test
+  void readOfATableBeingBackfilledStaysOnMysqlAtReadPercentHundred() throws SQLException {
+    try (StubSides sides = StubSides.open(Phase.DUAL_WRITE, 100)) {
+      sides.runtime.backfill().replaceWith(java.util.List.of("t"));
+      readOne(sides);
+      assertThat(sides.journal()).containsExactly("mysql: " + READ);
+      sides.runtime.backfill().replaceWith(java.util.List.of());
+      sides.clearJournal();
+      readOne(sides);
+      assertThat(sides.journal()).as("once complete").endsWith("postgres: " + READ);
+    }
+  }
+
+  @Test
   void readInATransactionThatWroteStaysOnTheAuthoritativeSide() throws SQLException {
     try (StubSides sides = StubSides.open(Phase.DUAL_WRITE, 100)) {
       sides.connection.setAutoCommit(false);
