@@ -36,9 +36,7 @@ final class RefusedFunctions {
     if (why == null) {
       return null;
     }
-    return why.startsWith(NOT_YET)
-        ? name + "() is " + why
-        : name + "() is not translated: " + why;
+    return why.startsWith(NOT_YET) ? name + "() is " + why : name + "() is not translated: " + why;
   }
 
   static {

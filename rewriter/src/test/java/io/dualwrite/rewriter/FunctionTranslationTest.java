@@ -699,7 +699,8 @@ class FunctionTranslationTest {
                 + " COALESCE(bit_or(CAST(age AS bigint)), 0) < 0 THEN 18446744073709551616 ELSE 0"
                 + " END) FROM users");
     // all ones over no rows
-    assertThat(pg("SELECT BIT_AND(age) FROM users")).contains("COALESCE(bit_and(CAST(age AS bigint)), -1)");
+    assertThat(pg("SELECT BIT_AND(age) FROM users"))
+        .contains("COALESCE(bit_and(CAST(age AS bigint)), -1)");
     assertThat(refusal("SELECT BIT_XOR(name) FROM users").code())
         .isEqualTo("unsupported-function:BIT_XOR");
   }
