@@ -100,3 +100,33 @@ SELECT BIT_AND(int_s) AS a, BIT_OR(int_s) AS b, BIT_XOR(int_s) AS c, BIT_OR(big_
 -- order: unordered
 -- note: over no rows BIT_AND is all ones, BIT_OR and BIT_XOR 0
 SELECT BIT_AND(points) AS a, BIT_OR(points) AS b, BIT_XOR(points) AS c FROM users WHERE id < 0;
+
+-- id: fn-member-of-literals
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: 1, 0, 1, 1, 0, 1, NULL, NULL, 1, 0
+-- note: MEMBER OF is MySQL 8.0.17 syntax MariaDB lacks; the rows are MySQL 9.7's: a string is never a number, a scalar document is a one-element array, NULL gives NULL
+SELECT 2 MEMBER OF('[1, 2]') AS a, '2' MEMBER OF('[1, 2]') AS b, 'x' MEMBER OF('["x", "y"]') AS c, 1 MEMBER OF('1') AS d, 3 MEMBER OF('[1, [3]]') AS e, 2.0 MEMBER OF('[1, 2]') AS f, NULL MEMBER OF('[1]') AS g, 1 MEMBER OF(NULL) AS h, 'x' MEMBER OF('"x"') AS i, 1 MEMBER OF('[true]') AS j;
+
+-- id: fn-member-of-path
+-- category: functions
+-- mode: expect
+-- order: ordered
+-- row: 1, NULL, NULL
+-- row: 2, 0, 1
+-- row: 3, 0, 0
+-- row: 4, NULL, NULL
+-- row: 5, NULL, NULL
+-- row: 6, NULL, NULL
+-- row: 7, NULL, NULL
+-- row: 8, NULL, NULL
+-- note: MEMBER OF is MySQL 8.0.17 syntax MariaDB lacks; the rows are MySQL 9.7's (a missing path is NULL)
+SELECT id, 'phone' MEMBER OF(payload->'$.tags') AS t, 'daily' MEMBER OF(payload->'$.tags') AS u FROM activity_log ORDER BY id;
+
+-- id: fn-member-of-true-refused
+-- category: functions
+-- mode: refuse
+-- refuse: unsupported-syntax:member-of
+-- note: MySQL reads TRUE as JSON true here (TRUE MEMBER OF('[1]') is 0), the rewriter as 1
+SELECT TRUE MEMBER OF('[1]') AS k;

@@ -248,10 +248,11 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(
       net.sf.jsqlparser.expression.operators.relational.MemberOfExpression node, S context) {
-    throw RefusedException.syntax(
-        "member-of",
-        "MEMBER OF is not translated yet: it compares JSON values by MySQL's rules (a string"
-            + " never equals a number, a scalar document is a one-element array).");
+    if (this instanceof PgExpressionDeParser d) {
+      JsonFunctions.memberOf(d, node);
+      return getBuilder();
+    }
+    throw RefusedException.syntax("member-of", "MEMBER OF is not translated here.");
   }
 
   @Override

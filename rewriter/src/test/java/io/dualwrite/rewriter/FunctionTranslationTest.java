@@ -704,4 +704,19 @@ class FunctionTranslationTest {
     assertThat(refusal("SELECT BIT_XOR(name) FROM users").code())
         .isEqualTo("unsupported-function:BIT_XOR");
   }
+
+  @Test
+  void memberOfComparesJsonScalarsAndWrapsAScalarDocument() {
+    assertThat(expr("'2' MEMBER OF('[1, 2]')"))
+        .isEqualTo(
+            "CAST((CASE WHEN CAST('[1, 2]' AS jsonb) IS NULL THEN NULL WHEN"
+                + " jsonb_typeof(CAST('[1, 2]' AS jsonb)) = 'array' THEN CAST('[1, 2]' AS jsonb) @>"
+                + " jsonb_build_array(to_jsonb(CAST('2' AS text))) ELSE CAST('[1, 2]' AS jsonb) ="
+                + " to_jsonb(CAST('2' AS text)) END) AS integer)");
+    assertThat(expr("NULL MEMBER OF('[1]')")).isEqualTo("CAST((CAST(NULL AS boolean)) AS integer)");
+    assertThat(refusal(PLAIN, "SELECT TRUE MEMBER OF('[1]')").code())
+        .isEqualTo("unsupported-syntax:member-of");
+    assertThat(refusal(PLAIN, "SELECT a MEMBER OF('[1]') FROM t").code())
+        .isEqualTo("unsupported-syntax:member-of");
+  }
 }
