@@ -577,10 +577,19 @@ SELECT 0x41 = 'A' AS eq;
 
 -- id: bit-b-literal
 -- category: p1.hex-bit
--- mode: refuse
--- refuse: unsupported-syntax:literal:B
--- note: a bit literal is a number or a binary string depending on context
+-- order: unordered
+-- note: a bit literal is a number or a binary string depending on context, as a hex literal is
 SELECT b'1011' + 0 AS n, 0b1011 + 0 AS m;
+
+-- id: bit-literal-contexts
+-- category: p1.hex-bit
+-- order: unordered
+SELECT CONCAT('x', b'1000001') AS a, b'11111111' + 0 AS b, HEX(b'101') AS c, 0b1111 | 0b0001 AS d, b'1000001' = 'A' AS e, 0b100000101000010 AS f;
+
+-- id: bit-count
+-- category: p1.hex-bit
+-- order: ordered
+SELECT id, BIT_COUNT(points) AS a, BIT_COUNT(-1) AS b, BIT_COUNT(0) AS c, BIT_COUNT(255) AS d FROM users ORDER BY id;
 
 -- id: hex-bytes
 -- category: p1.hex-bit

@@ -194,7 +194,7 @@ SELECT 6 & 3 AS a, 6 | 3 AS b, 1 << 4 AS c, 256 >> 2 AS d;
 -- id: bit-not-zero
 -- category: p1.bitwise
 -- mode: refuse
--- refuse: unsupported-syntax:SignedExpression
+-- refuse: unsupported-syntax:bit-inversion
 -- note: ~ is 64-bit unsigned in MySQL; PostgreSQL has no such type
 SELECT ~0 AS x;
 

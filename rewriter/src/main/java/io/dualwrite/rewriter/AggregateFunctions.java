@@ -20,9 +20,69 @@ final class AggregateFunctions {
           Map.entry("MIN", AggregateFunctions::minOrMax),
           Map.entry("MAX", AggregateFunctions::minOrMax),
           Map.entry("COUNT", AggregateFunctions::count),
-          Map.entry("AVG", AggregateFunctions::avg));
+          Map.entry("AVG", AggregateFunctions::avg),
+          Map.entry("STD", statistic("stddev_pop")),
+          Map.entry("STDDEV", statistic("stddev_pop")),
+          Map.entry("STDDEV_POP", statistic("stddev_pop")),
+          Map.entry("STDDEV_SAMP", statistic("stddev_samp")),
+          Map.entry("VARIANCE", statistic("var_pop")),
+          Map.entry("VAR_POP", statistic("var_pop")),
+          Map.entry("VAR_SAMP", statistic("var_samp")),
+          Map.entry("BIT_AND", AggregateFunctions::bitAggregate),
+          Map.entry("BIT_OR", AggregateFunctions::bitAggregate),
+          Map.entry("BIT_XOR", AggregateFunctions::bitAggregate),
+          // with GROUP BY ... WITH ROLLUP (ROLLUP on PostgreSQL): 1 in a super-aggregate row
+          Map.entry("GROUPING", same(0)));
 
   private AggregateFunctions() {}
+
+  /**
+   * BIT_AND/BIT_OR/BIT_XOR of an integer column or literal: MySQL computes them on the 64 bits and
+   * returns a BIGINT UNSIGNED (a negative result is 2^64 + v), all ones (BIT_AND) or 0 over no
+   * rows. PostgreSQL's bigint aggregates give the same bits; the empty case is the COALESCE (all
+   * ones is -1 in bigint), and a negative bigint is shown as MySQL's unsigned value.
+   */
+  private static void bitAggregate(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (!EncodingFunctions.isInteger(d, args.get(0))
+        || EncodingFunctions.isUnsignedBigint(d, args.get(0))) {
+      throw RefusedException.function(
+          n,
+          n
+              + " is translated for an integer column or literal (not BIGINT UNSIGNED): MySQL"
+              + " converts other arguments first (a DECIMAL rounded, a string read as a number).");
+    }
+    StringBuilder out = d.out();
+    int start = out.length();
+    d.value(args.get(0));
+    String arg = out.substring(start);
+    out.setLength(start);
+    String v =
+        "COALESCE("
+            + n.toLowerCase(java.util.Locale.ROOT)
+            + "(CAST("
+            + arg
+            + " AS bigint)), "
+            + (n.equals("BIT_AND") ? "-1" : "0")
+            + ")";
+    d.a("(CAST(").a(v).a(" AS numeric) + CASE WHEN ").a(v);
+    d.a(" < 0 THEN 18446744073709551616 ELSE 0 END)");
+  }
+
+  /**
+   * MySQL's STD/STDDEV/VARIANCE family: a DOUBLE computed from the values converted to DOUBLE (NULL
+   * over no rows, and the sample forms over one row), as PostgreSQL's double precision overloads
+   * compute it.
+   */
+  private static Functions.Printer statistic(String pg) {
+    return (d, f, n, args) -> {
+      arity(n, args, 1, 1);
+      d.a(pg).a("(CAST(");
+      d.value(args.get(0));
+      d.a(" AS double precision))");
+    };
+  }
 
   private static void minOrMax(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {

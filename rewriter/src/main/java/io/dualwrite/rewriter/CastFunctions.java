@@ -50,6 +50,12 @@ final class CastFunctions {
           case "TIME" -> TIME_LITERAL;
           default -> null;
         };
+    if (type.equals("BINARY") && c.getColDataType().getArgumentsStringList() == null) {
+      throw RefusedException.syntax(
+          "binary",
+          "BINARY makes a binary string (compared byte by byte, case and trailing spaces"
+              + " significant): not translated yet.");
+    }
     if (shape == null
         || c.getColDataType().getArgumentsStringList() != null
         || !(c.getLeftExpression() instanceof StringValue s)

@@ -46,6 +46,10 @@ final class DateTimeFunctions {
           Map.entry("SUBDATE", DateTimeFunctions::dateAddOrSub),
           Map.entry("DATEDIFF", DateTimeFunctions::dateDiff),
           Map.entry("TIMESTAMPDIFF", DateTimeFunctions::timestampDiffCall),
+          Map.entry("TIMESTAMPADD", DateTimeFunctions::timestampAdd),
+          Map.entry("MICROSECOND", DateTimeFunctions::microsecond),
+          Map.entry("TO_DAYS", DateTimeFunctions::toDays),
+          Map.entry("WEEKOFYEAR", DateTimeFunctions::weekOfYear),
           Map.entry("DATE_FORMAT", DateTimeFunctions::dateFormat),
           Map.entry("STR_TO_DATE", DateTimeFunctions::strToDate),
           Map.entry("FROM_UNIXTIME", DateTimeFunctions::fromUnixtime));
@@ -63,9 +67,11 @@ final class DateTimeFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     String field = n.equals("DAYOFMONTH") ? "DAY" : n;
-    d.a("CAST(EXTRACT(").a(field).a(" FROM ");
+    // EXTRACT(SECOND) keeps the fraction (21:30:00.5 is 0.5, which CAST rounds to 1); MySQL's
+    // SECOND() is the whole second, 0
+    d.a(field.equals("SECOND") ? "CAST(floor(EXTRACT(" : "CAST(EXTRACT(").a(field).a(" FROM ");
     d.dateOperand(args.get(0));
-    d.a(") AS integer)");
+    d.a(field.equals("SECOND") ? ")) AS integer)" : ") AS integer)");
   }
 
   private static void dayOfWeek(
@@ -145,6 +151,57 @@ final class DateTimeFunctions {
     d.a(" AS date) - CAST(");
     d.dateOperand(args.get(1));
     d.a(" AS date))");
+  }
+
+  /** MICROSECOND(t): the fraction of the second in microseconds (0..999999). */
+  private static void microsecond(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(CAST(EXTRACT(MICROSECONDS FROM CAST(");
+    d.dateOperand(args.get(0));
+    d.a(" AS time)) AS bigint) % 1000000)");
+  }
+
+  /** TO_DAYS(d): days since MySQL's year 0 (0001-01-01 is day 366). */
+  private static void toDays(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(CAST(");
+    d.dateOperand(args.get(0));
+    d.a(" AS date) - DATE '0001-01-01' + 366)");
+  }
+
+  /** WEEKOFYEAR(d): the ISO 8601 week (MySQL's WEEK(d, 3)), as PostgreSQL's EXTRACT(WEEK). */
+  private static void weekOfYear(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST(EXTRACT(WEEK FROM ");
+    d.dateOperand(args.get(0));
+    d.a(") AS integer)");
+  }
+
+  /**
+   * TIMESTAMPADD(unit, n, d) is DATE_ADD(d, INTERVAL n unit) in MySQL, result type included (a DATE
+   * plus days stays a DATE); the units are the single ones, also spelled SQL_TSI_unit.
+   */
+  private static void timestampAdd(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    if (!(args.get(0) instanceof Column unitColumn)) {
+      throw RefusedException.function(n, "TIMESTAMPADD needs a unit keyword.");
+    }
+    String unit = PgExpressionDeParser.upper(unitColumn.getColumnName());
+    if (unit.startsWith("SQL_TSI_")) {
+      unit = unit.substring("SQL_TSI_".length());
+    }
+    if (!java.util.Set.of(
+            "MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")
+        .contains(unit)) {
+      throw RefusedException.function(n, "TIMESTAMPADD with the unit " + unit + " is not known.");
+    }
+    IntervalExpression iv = new IntervalExpression();
+    iv.setExpression(args.get(1));
+    iv.setIntervalType(unit);
+    dateArithmetic(d, args.get(2), iv, "+");
   }
 
   private static void timestampDiffCall(

@@ -24,7 +24,8 @@ final class EncodingFunctions {
           Map.entry("SHA2", EncodingFunctions::sha2),
           Map.entry("SHA1", EncodingFunctions::sha1),
           Map.entry("SHA", EncodingFunctions::sha1),
-          Map.entry("HEX", EncodingFunctions::hex));
+          Map.entry("HEX", EncodingFunctions::hex),
+          Map.entry("BIT_COUNT", EncodingFunctions::bitCount));
 
   private EncodingFunctions() {}
 
@@ -55,14 +56,68 @@ final class EncodingFunctions {
     d.a(", 'UTF8')), 'hex')");
   }
 
+  /**
+   * SHA1/SHA: the 40 lower-case hex digits of the SHA-1 of the argument's bytes (UTF-8 for text),
+   * through pgcrypto's {@code digest} when the catalog says PostgreSQL has pgcrypto; refused
+   * otherwise (core PostgreSQL has sha224..sha512 but no SHA-1).
+   */
   private static void sha1(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    throw RefusedException.function(
-        n, "SHA1 has no core PostgreSQL function (pgcrypto is not available).");
+    if (!d.ctx.catalog.postgresHasExtension("pgcrypto")) {
+      throw RefusedException.function(
+          n,
+          n
+              + "() needs pgcrypto's digest() on PostgreSQL (core PostgreSQL has no SHA-1), and"
+              + " pgcrypto is not installed there (CREATE EXTENSION pgcrypto).");
+    }
+    arity(n, args, 1, 1);
+    d.a("encode(digest(");
+    StringFunctions.bytesOrText(d, args.get(0));
+    d.a(", 'sha1'), 'hex')");
   }
 
   private static void hex(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     hexOf(d, args.get(0));
+  }
+
+  /** An integer literal (maybe negative) or a column the catalog knows as an integer type. */
+  static boolean isInteger(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    return e instanceof LongValue
+        || (e instanceof SignedExpression s
+            && s.getSign() == '-'
+            && s.getExpression() instanceof LongValue)
+        || (c.isPresent()
+            && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
+                .contains(TypeMapping.baseType(c.get().mysqlType())));
+  }
+
+  /** An integer column of type BIGINT UNSIGNED (numeric(20,0) on PostgreSQL). */
+  static boolean isUnsignedBigint(PgExpressionDeParser d, Expression e) {
+    var c = d.columnInfo(e);
+    return c.isPresent()
+        && c.get().mysqlType().toLowerCase(Locale.ROOT).contains("unsigned")
+        && TypeMapping.baseType(c.get().mysqlType()).equals("bigint");
+  }
+
+  /**
+   * MySQL BIT_COUNT(n) of an integer: the one bits of its 64-bit two's complement (BIT_COUNT(-1) is
+   * 64), as PostgreSQL counts them in {@code CAST(n AS bit(64))}. Other argument types (MySQL
+   * rounds a DECIMAL, reads a string as a number, counts a binary string's bits) are refused.
+   */
+  static void bitCount(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    Functions.arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    if (!isInteger(d, e) || isUnsignedBigint(d, e)) {
+      throw RefusedException.function(
+          n,
+          "BIT_COUNT is translated for an integer literal or an integer column (not BIGINT"
+              + " UNSIGNED): MySQL converts other arguments first (a DECIMAL rounded, a string read"
+              + " as a number).");
+    }
+    d.a("bit_count(CAST(CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS bit(64)))");
   }
 
   /**
@@ -81,14 +136,7 @@ final class EncodingFunctions {
       return;
     }
     var c = d.columnInfo(e);
-    boolean integer =
-        e instanceof LongValue
-            || (e instanceof SignedExpression s
-                && s.getSign() == '-'
-                && s.getExpression() instanceof LongValue)
-            || (c.isPresent()
-                && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
-                    .contains(TypeMapping.baseType(c.get().mysqlType())));
+    boolean integer = isInteger(d, e);
     if (integer) {
       if (c.isPresent()
           && c.get().mysqlType().toLowerCase(Locale.ROOT).contains("unsigned")

@@ -86,8 +86,10 @@ final class Functions {
     }
     Printer printer = PRINTERS.get(n);
     if (printer == null) {
+      String why = RefusedFunctions.reason(n);
       throw RefusedException.function(
-          n, "The MySQL function " + n + "() has no translation to PostgreSQL.");
+          n,
+          why != null ? why : "The MySQL function " + n + "() has no translation to PostgreSQL.");
     }
     printer.print(d, f, n, args);
   }

@@ -91,6 +91,26 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return generation.get();
   }
 
+  private volatile java.util.Set<String> postgresExtensions = java.util.Set.of();
+
+  /**
+   * Records the extensions installed on the PostgreSQL side (names as in {@code pg_extension}); a
+   * change bumps {@link #generation()}, so cached translations are made again.
+   */
+  public void postgresExtensions(java.util.Set<String> names) {
+    java.util.Set<String> lower = new java.util.HashSet<>();
+    names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
+    if (!lower.equals(postgresExtensions)) {
+      postgresExtensions = java.util.Set.copyOf(lower);
+      generation.incrementAndGet();
+    }
+  }
+
+  @Override
+  public boolean postgresHasExtension(String name) {
+    return postgresExtensions.contains(name.toLowerCase(Locale.ROOT));
+  }
+
   /**
    * MariaDB's JSON is a LONGTEXT with a {@code json_valid(column)} check; MySQL 8 reports {@code
    * json}. The catalog says {@code json} for both, so translations follow MySQL 8's JSON column.

@@ -157,6 +157,46 @@ final class JsonFunctions {
     d.a(") AS dw_set(dw_doc))");
   }
 
+  /**
+   * {@code v MEMBER OF (doc)}: whether the JSON value of v is an element of the array doc (a scalar
+   * doc is compared as a one-element array), NULL when either is NULL (a missing path included).
+   * MySQL converts v to a JSON scalar (a string is a JSON string, never parsed: '2' is not a member
+   * of [1, 2]), and compares JSON values (2.0 equals 2). v must be a number or string literal, or
+   * NULL: TRUE is JSON true for MySQL but 1 for the rewriter, and an array or object v would need
+   * exact array equality where jsonb containment is partial.
+   */
+  static void memberOf(
+      PgExpressionDeParser d,
+      net.sf.jsqlparser.expression.operators.relational.MemberOfExpression m) {
+    Expression v = m.getLeftExpression();
+    Expression doc = m.getRightExpression();
+    if (doc instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      doc = (Expression) list.get(0);
+    }
+    if (v instanceof NullValue) {
+      d.a("CAST(NULL AS boolean)");
+      return;
+    }
+    if (!isJsonComparable(v) || v instanceof JdbcParameter) {
+      throw RefusedException.syntax(
+          "member-of",
+          "MEMBER OF is translated for a number or string literal on its left: MySQL reads TRUE"
+              + " as JSON true, a column or parameter by its type, and an array or object needs"
+              + " exact array equality.");
+    }
+    StringBuilder out = d.out();
+    int start = out.length();
+    jsonOperand(d, v);
+    String value = out.substring(start);
+    out.setLength(start);
+    jsonDoc(d, doc);
+    String document = out.substring(start);
+    out.setLength(start);
+    d.a("CASE WHEN ").a(document).a(" IS NULL THEN NULL WHEN jsonb_typeof(").a(document);
+    d.a(") = 'array' THEN ").a(document).a(" @> jsonb_build_array(").a(value);
+    d.a(") ELSE ").a(document).a(" = ").a(value).a(" END");
+  }
+
   /** A JSON document operand: a column as is (jsonb), anything else cast (MySQL parses text). */
   static void jsonDoc(PgExpressionDeParser d, Expression doc) {
     if (doc instanceof Column) {

@@ -29,6 +29,12 @@ final class Literals {
         d.a(s.getValue());
         return;
       }
+      String bits = bitDigits(s);
+      if (bits != null) {
+        // b'101': a binary string, as a hex literal of the same bytes is (X'05')
+        printBytes(d, bits);
+        return;
+      }
       throw RefusedException.syntax(
           "literal:" + prefix,
           "The literal " + s + " (" + prefix + "'...' prefix) has no faithful translation.");
@@ -69,7 +75,32 @@ final class Literals {
     if (e instanceof StringValue s && "X".equalsIgnoreCase(s.getPrefix())) {
       return s.getValue();
     }
+    if (e instanceof StringValue s) {
+      return bitDigits(s);
+    }
     return null;
+  }
+
+  /**
+   * The hex digits of a bit-value literal (b'101', 0b101), whose bits MySQL left-pads to whole
+   * bytes: it is the binary string X'05', a number where MySQL reads it as one; null when s is not
+   * one, or is b'0'/b'1' (printed as the 0/1 of a BIT(1) column).
+   */
+  static String bitDigits(StringValue s) {
+    if (!"B".equalsIgnoreCase(s.getPrefix())
+        || s.getValue().equals("0")
+        || s.getValue().equals("1")
+        || !s.getValue().matches("[01]+")) {
+      return null;
+    }
+    String v = s.getValue();
+    int pad = (8 - v.length() % 8) % 8;
+    String padded = "0".repeat(pad) + v;
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < padded.length(); i += 4) {
+      hex.append(Integer.toHexString(Integer.parseInt(padded.substring(i, i + 4), 2)));
+    }
+    return hex.toString().toUpperCase(Locale.ROOT);
   }
 
   static byte[] hexBytes(String digits) {

@@ -313,8 +313,26 @@ final class MysqlLexer {
       }
     }
 
-    /** 0xCAFE: the same hex literal as X'CAFE' (JSqlParser misreads some 0x forms). */
+    /**
+     * 0xCAFE: the same hex literal as X'CAFE' (JSqlParser misreads some 0x forms); 0b101: the same
+     * bit-value literal as b'101' (JSqlParser reads it as 0 with the alias b101).
+     */
     private boolean hexNumber(char c) {
+      if (c == '0'
+          && i + 2 < n
+          && sql.charAt(i + 1) == 'b'
+          && (sql.charAt(i + 2) == '0' || sql.charAt(i + 2) == '1')
+          && !(i > 0 && isIdentPart(sql.charAt(i - 1)))) {
+        int j = i + 2;
+        while (j < n && (sql.charAt(j) == '0' || sql.charAt(j) == '1')) {
+          j++;
+        }
+        if (j >= n || !isIdentPart(sql.charAt(j))) {
+          out.append("B'").append(sql, i + 2, j).append('\'');
+          i = j;
+          return true;
+        }
+      }
       if (c != '0'
           || i + 2 >= n
           || sql.charAt(i + 1) != 'x'

@@ -578,7 +578,10 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(SignedExpression e, S context) {
     if (e.getSign() == '~') {
-      throw refuseNode(e, "~ (bitwise inversion is 64-bit unsigned in MySQL)");
+      throw RefusedException.syntax(
+          "bit-inversion",
+          "~ is not translated yet: MySQL inverts the 64 bits of an unsigned integer (~0 is"
+              + " 18446744073709551615), PostgreSQL a signed one (~0 is -1).");
     }
     a(String.valueOf(e.getSign()));
     Literals.number(this, e.getExpression());

@@ -281,13 +281,36 @@ class PgSelectDeParser extends SelectDeParser {
     }
     GroupByElement g = ps.getGroupBy();
     if (g != null) {
-      if (g.isMysqlWithRollup()
-          || (g.getGroupingSets() != null && !g.getGroupingSets().isEmpty())) {
-        throw RefusedException.syntax("with-rollup", "GROUP BY ... WITH ROLLUP is not supported.");
+      if (g.getGroupingSets() != null && !g.getGroupingSets().isEmpty()) {
+        throw RefusedException.syntax("grouping-sets", "GROUP BY GROUPING SETS is not MySQL.");
       }
-      a(" GROUP BY ");
       @SuppressWarnings("unchecked")
       List<Expression> list = (List<Expression>) g.getGroupByExpressionList();
+      boolean rollup = g.isMysqlWithRollup();
+      if (rollup) {
+        // GROUP BY a, b WITH ROLLUP is GROUP BY ROLLUP (a, b): the same super-aggregate rows, the
+        // rolled-up columns NULL in them, GROUPING() 1 there
+        if (!folded.isEmpty()) {
+          throw RefusedException.syntax(
+              "with-rollup",
+              "WITH ROLLUP over a case-insensitive column is not translated: its groups are"
+                  + " lower(col) on PostgreSQL, which ROLLUP would show instead of the value.");
+        }
+        if (!GroupByDependence.missing(ps, ctx.catalog).isEmpty()) {
+          throw RefusedException.syntax(
+              "with-rollup",
+              "WITH ROLLUP over columns the select list extends (functionally dependent columns)"
+                  + " is not translated: adding them to the ROLLUP would add super-aggregate rows.");
+        }
+        a(" GROUP BY ROLLUP (");
+        for (int i = 0; i < list.size(); i++) {
+          a(i > 0 ? ", " : "");
+          expr.p(list.get(i));
+        }
+        a(")");
+        return;
+      }
+      a(" GROUP BY ");
       for (int i = 0; i < list.size(); i++) {
         a(i > 0 ? ", " : "");
         if (list.get(i) instanceof net.sf.jsqlparser.schema.Column c && folded.contains(c)) {
@@ -533,7 +556,14 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(SelectItem<?> item, S context) {
-    expr.value(item.getExpression());
+    if (item.getExpression() instanceof net.sf.jsqlparser.expression.Function f
+        && PgExpressionDeParser.upper(f.getName()).equals("PI")
+        && (f.getParameters() == null || f.getParameters().isEmpty())) {
+      // MySQL's PI() is a DOUBLE of 6 decimals: selected, the client reads 3.141593
+      a("CAST(round(CAST(pi() AS numeric), 6) AS double precision)");
+    } else {
+      expr.value(item.getExpression());
+    }
     if (item.getAlias() != null) {
       a(alias(item.getAlias()));
     }
@@ -748,7 +778,10 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(LateralSubSelect s, S context) {
-    throw RefusedException.syntax("lateral", "LATERAL derived tables are not supported.");
+    // MySQL 8.0.14's LATERAL derived table sees the columns of the tables before it, as
+    // PostgreSQL's does
+    a("LATERAL ");
+    return visit((ParenthesedSelect) s, context);
   }
 
   @Override
@@ -758,7 +791,19 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(TableStatement t, S context) {
-    throw RefusedException.syntax("table-statement", "TABLE statements are not supported.");
+    // MySQL 8.0.19's TABLE t is SELECT * FROM t (PostgreSQL has TABLE t too; the SELECT form
+    // goes through the same table printing)
+    if (t.getOrderByElements() != null
+        || t.getLimit() != null
+        || t.getOffset() != null
+        || t.getFetch() != null
+        || t.getSampleClause() != null) {
+      throw RefusedException.syntax(
+          "table-statement",
+          "TABLE t with ORDER BY or LIMIT is not translated; write SELECT * FROM t ORDER BY ...");
+    }
+    a("SELECT * FROM ");
+    return visit(t.getTable(), context);
   }
 
   @Override

@@ -34,6 +34,15 @@ public interface SchemaCatalog {
   }
 
   /**
+   * Whether the PostgreSQL side has the extension {@code name} (lower case) installed where the
+   * application's session finds its functions: translations that need one (SHA1 through pgcrypto's
+   * {@code digest}) are made only then, and refused by name otherwise. Default: none.
+   */
+  default boolean postgresHasExtension(String name) {
+    return false;
+  }
+
+  /**
    * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
    * Constant for immutable catalogs.
    */

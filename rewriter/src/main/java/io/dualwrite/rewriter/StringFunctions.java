@@ -49,9 +49,58 @@ final class StringFunctions {
           Map.entry("INSTR", StringFunctions::instr),
           Map.entry("SUBSTRING_INDEX", StringFunctions::substringIndex),
           Map.entry("FIND_IN_SET", StringFunctions::findInSet),
-          Map.entry("FIELD", StringFunctions::field));
+          Map.entry("FIELD", StringFunctions::field),
+          Map.entry("SPACE", StringFunctions::space),
+          Map.entry("TO_BASE64", StringFunctions::toBase64),
+          Map.entry("ELT", StringFunctions::elt));
 
   private StringFunctions() {}
+
+  /** SPACE(n): n spaces ('' for n <= 0, n rounded as MySQL converts it to an integer). */
+  private static void space(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("repeat(' ', CAST(");
+    d.value(args.get(0));
+    d.a(" AS integer))");
+  }
+
+  /**
+   * TO_BASE64(s): the base64 of the string's bytes (UTF-8) or of a binary value's bytes, with a
+   * newline after every 76 characters, as both MySQL and PostgreSQL's encode() write it.
+   */
+  private static void toBase64(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    var c = d.columnInfo(e);
+    d.a("encode(");
+    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+        || Literals.hexDigits(e) != null) {
+      d.p(e);
+    } else {
+      d.a("convert_to(");
+      d.text(e);
+      d.a(", 'UTF8')");
+    }
+    d.a(", 'base64')");
+  }
+
+  /** ELT(n, s1, s2, ...): the n-th string, NULL when n is out of range (n rounded as in MySQL). */
+  private static void elt(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 2) {
+      arity(n, args, 2, Integer.MAX_VALUE);
+    }
+    d.a("(ARRAY[");
+    for (int i = 1; i < args.size(); i++) {
+      if (i > 1) {
+        d.a(", ");
+      }
+      d.text(args.get(i));
+    }
+    d.a("])[CAST(");
+    d.value(args.get(0));
+    d.a(" AS integer)]");
+  }
 
   /** UPPER/LOWER (UCASE/LCASE): a binary string has no letter case. */
   private static void caseChange(

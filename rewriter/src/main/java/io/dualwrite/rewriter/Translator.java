@@ -107,6 +107,10 @@ final class Translator {
                   + parseBudgetMillis(toParse.length())
                   + " ms.");
         }
+        RefusedException named = unparsedConstruct(tokens);
+        if (named != null) {
+          throw named;
+        }
         throw new RefusedException(
             "parse-error", "The statement could not be parsed: " + f.getMessage());
       }
@@ -117,6 +121,35 @@ final class Translator {
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
+  }
+
+  /**
+   * For a statement JSqlParser cannot read: the MySQL construct in it that is refused by name, so
+   * the refusal says what and why rather than where the parser stopped (null when none is known).
+   */
+  static RefusedException unparsedConstruct(Tokens tokens) {
+    for (int k = 0; k + 1 < tokens.size(); k++) {
+      if (tokens.is(k, "SOUNDS", "LIKE")) {
+        return RefusedException.syntax(
+            "sounds-like",
+            "SOUNDS LIKE compares MySQL's SOUNDEX codes, which core PostgreSQL does not compute.");
+      }
+      if (tokens.word(k).equals("CHAR")
+          && tokens.get(k + 1).equals("(")
+          && (k == 0 || !tokens.word(k - 1).equals("AS"))) {
+        return RefusedException.function(
+            "CHAR",
+            "CHAR(N, ...) is not translated yet: MySQL builds a binary string from the bytes of"
+                + " each integer (CHAR(256) is two bytes), optionally read in a character set.");
+      }
+      if (tokens.word(k).equals("JSON_TABLE") && tokens.get(k + 1).equals("(")) {
+        return RefusedException.syntax(
+            "json-table",
+            "JSON_TABLE is not translated yet: its columns need MySQL's path language, its"
+                + " ON EMPTY/ON ERROR defaults and its type conversions.");
+      }
+    }
+    return null;
   }
 
   /**

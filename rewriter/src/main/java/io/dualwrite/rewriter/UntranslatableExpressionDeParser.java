@@ -94,7 +94,10 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(
       net.sf.jsqlparser.expression.JsonAggregateFunction node, S context) {
-    throw refuseNode(node, "JsonAggregateFunction");
+    throw RefusedException.syntax(
+        "json-aggregate",
+        "JSON_ARRAYAGG and JSON_OBJECTAGG are not translated yet: MySQL's JSON forms of the"
+            + " aggregated values (dates, conditions, binary strings) need exact translations.");
   }
 
   @Override
@@ -178,7 +181,9 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(net.sf.jsqlparser.expression.VariableAssignment node, S context) {
-    throw refuseNode(node, "VariableAssignment");
+    throw RefusedException.syntax(
+        "user-variable",
+        ":= assigns a MySQL user variable, which lives in MySQL's session and is not mirrored.");
   }
 
   @Override
@@ -243,7 +248,11 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
   @Override
   public <S> StringBuilder visit(
       net.sf.jsqlparser.expression.operators.relational.MemberOfExpression node, S context) {
-    throw refuseNode(node, "MemberOfExpression");
+    if (this instanceof PgExpressionDeParser d) {
+      JsonFunctions.memberOf(d, node);
+      return getBuilder();
+    }
+    throw RefusedException.syntax("member-of", "MEMBER OF is not translated here.");
   }
 
   @Override

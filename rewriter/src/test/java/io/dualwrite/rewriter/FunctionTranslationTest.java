@@ -295,8 +295,11 @@ class FunctionTranslationTest {
     assertThat(expr("0xCAFE")).isEqualTo("'\\xcafe'::bytea");
     assertThat(expr("X'0a'")).isEqualTo("'\\x0a'::bytea");
     assertThat(expr("TRUE")).isEqualTo("1");
-    assertThat(refusal(PLAIN, "SELECT 0b101").code()).isEqualTo("unsupported-syntax:literal:bit");
-    assertThat(refusal(PLAIN, "SELECT b'101'").code()).isEqualTo("unsupported-syntax:literal:B");
+    // a bit-value literal is the binary string of its bits padded to whole bytes, as X'05' is
+    assertThat(expr("0b101")).isEqualTo("'\\x05'::bytea");
+    assertThat(expr("b'101' + 0")).isEqualTo("5 + 0");
+    assertThat(expr("b'100000101000010'")).isEqualTo("'\\x4142'::bytea");
+    assertThat(refusal(PLAIN, "SELECT b''").code()).isEqualTo("unsupported-syntax:literal:B");
   }
 
   @Test
@@ -565,5 +568,155 @@ class FunctionTranslationTest {
                 + " THEN 0 ELSE 0 END AS bigint) WHERE id = ?");
     assertThat(t.parameterMap()).containsExactly(0, 1);
     assertThat(t.nonDeterministicCalls()).isEmpty();
+  }
+
+  @Test
+  void mathFunctionsAreDoublesAndNullOutsideTheirDomain() {
+    assertThat(expr("LN(a)"))
+        .isEqualTo(
+            "CASE WHEN CAST(a AS double precision) > 0 THEN ln(CAST(a AS double precision)) END");
+    assertThat(expr("SQRT(-1)"))
+        .isEqualTo(
+            "CASE WHEN CAST(-1 AS double precision) >= 0 THEN sqrt(CAST(-1 AS double precision))"
+                + " END");
+    assertThat(expr("LOG(2, a)"))
+        .isEqualTo(
+            "CASE WHEN CAST(2 AS double precision) > 0 AND CAST(2 AS double precision) <> 1 AND"
+                + " CAST(a AS double precision) > 0 THEN (ln(CAST(a AS double precision)) /"
+                + " ln(CAST(2 AS double precision))) END");
+    assertThat(expr("ATAN(a, b)"))
+        .isEqualTo("atan2(CAST(a AS double precision), CAST(b AS double precision))");
+    assertThat(expr("COS(a)")).isEqualTo("cos(CAST(a AS double precision))");
+    // strict MySQL (its default) raises "Invalid argument for logarithm" in a write
+    assertThat(refusal(PLAIN, "UPDATE t SET a = LN(b)").code())
+        .isEqualTo("unsupported-function:LN");
+    assertThat(refusal(PLAIN, "INSERT INTO t (a) VALUES (LOG(2, 0))").code())
+        .isEqualTo("unsupported-function:LOG");
+  }
+
+  @Test
+  void aMathFunctionEvaluatesACallOrParameterArgumentOnce() {
+    // a parameter printed twice would need two binds, a sum computed twice costs twice
+    assertThat(expr("ACOS(SUM(a))"))
+        .isEqualTo(
+            "(SELECT CASE WHEN dw_x1 BETWEEN -1 AND 1 THEN acos(dw_x1) END FROM (SELECT"
+                + " CAST(sum(a) AS double precision) AS dw_x1) AS dw_args)");
+    // RAND() printed twice would draw two numbers, in an uncorrelated subquery one per statement
+    assertThat(refusal(PLAIN, "SELECT ACOS(RAND()) FROM t").code())
+        .isEqualTo("unsupported-function:ACOS");
+    Translation t = PLAIN.translate("SELECT LN(?) FROM t");
+    assertThat(t.postgresSql())
+        .isEqualTo(
+            "SELECT (SELECT CASE WHEN dw_x1 > 0 THEN ln(dw_x1) END FROM (SELECT CAST(? AS double"
+                + " precision) AS dw_x1) AS dw_args) FROM t");
+    assertThat(t.parameterMap()).containsExactly(0);
+  }
+
+  @Test
+  void stddevAndVarianceAreComputedInDouble() {
+    assertThat(expr("STD(a)")).isEqualTo("stddev_pop(CAST(a AS double precision))");
+    assertThat(expr("VARIANCE(a)")).isEqualTo("var_pop(CAST(a AS double precision))");
+    assertThat(expr("STDDEV_SAMP(a)")).isEqualTo("stddev_samp(CAST(a AS double precision))");
+    assertThat(expr("VAR_SAMP(a)")).isEqualTo("var_samp(CAST(a AS double precision))");
+  }
+
+  @Test
+  void bitCountOfAnIntegerCountsItsSixtyFourBits() {
+    assertThat(pg("SELECT BIT_COUNT(age) FROM users"))
+        .isEqualTo("SELECT bit_count(CAST(CAST(age AS bigint) AS bit(64))) FROM users");
+    assertThat(expr("BIT_COUNT(-1)")).isEqualTo("bit_count(CAST(CAST(-1 AS bigint) AS bit(64)))");
+    // MySQL rounds 7.6 to 8 first (one bit); a string is read as a number
+    assertThat(refusal(PLAIN, "SELECT BIT_COUNT(7.6)").code())
+        .isEqualTo("unsupported-function:BIT_COUNT");
+    assertThat(refusal(PLAIN, "SELECT BIT_COUNT(a) FROM t").code())
+        .isEqualTo("unsupported-function:BIT_COUNT");
+  }
+
+  @Test
+  void sha1IsTranslatedThroughPgcryptoOnlyWhenPostgresqlHasIt() {
+    SchemaCatalog withPgcrypto =
+        new SchemaCatalog() {
+          @Override
+          public java.util.Optional<TableInfo> table(String name) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public boolean postgresHasExtension(String name) {
+            return name.equals("pgcrypto");
+          }
+        };
+    Rewriter r = Rewriter.builder().catalog(withPgcrypto).build();
+    assertThat(pg(r, "SELECT SHA1('abc'), SHA(b) FROM t"))
+        .isEqualTo(
+            "SELECT encode(digest('abc', 'sha1'), 'hex'), encode(digest(CAST(b AS text), 'sha1'),"
+                + " 'hex') FROM t");
+    assertThat(refusal(PLAIN, "SELECT SHA1('abc')").reason()).contains("pgcrypto");
+  }
+
+  @Test
+  void withRollupBecomesGroupByRollupExceptOverCaseInsensitiveColumns() {
+    assertThat(pg("SELECT age, COUNT(*), GROUPING(age) FROM users GROUP BY age WITH ROLLUP"))
+        .isEqualTo("SELECT age, count(*), grouping(age) FROM users GROUP BY ROLLUP (age)");
+    // grouped by lower(name) on PostgreSQL: ROLLUP would show the lower-case key
+    assertThat(refusal("SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP").code())
+        .isEqualTo("unsupported-syntax:with-rollup");
+  }
+
+  @Test
+  void timestampAddIsDateAddWithTheUnitFirst() {
+    assertThat(expr("TIMESTAMPADD(DAY, 1, DATE '2024-01-02')"))
+        .isEqualTo("CAST(DATE '2024-01-02' + INTERVAL '1 day' AS date)");
+    assertThat(expr("TIMESTAMPADD(SQL_TSI_MINUTE, a, b)"))
+        .isEqualTo("(b + (a) * INTERVAL '1 minute')");
+    assertThat(refusal(PLAIN, "SELECT TIMESTAMPADD(DAY_HOUR, 1, a) FROM t").code())
+        .isEqualTo("unsupported-function:TIMESTAMPADD");
+  }
+
+  @Test
+  void spaceEltAndToBase64() {
+    assertThat(expr("SPACE(a)")).isEqualTo("repeat(' ', CAST(a AS integer))");
+    assertThat(expr("ELT(a, 'x', 'y')")).isEqualTo("(ARRAY['x', 'y'])[CAST(a AS integer)]");
+    assertThat(expr("TO_BASE64('abc')")).isEqualTo("encode(convert_to('abc', 'UTF8'), 'base64')");
+    assertThat(expr("TO_BASE64(0x4142)")).isEqualTo("encode('\\x4142'::bytea, 'base64')");
+  }
+
+  @Test
+  void microsecondToDaysAndWeekOfYear() {
+    assertThat(expr("MICROSECOND(a)"))
+        .isEqualTo("(CAST(EXTRACT(MICROSECONDS FROM CAST(a AS time)) AS bigint) % 1000000)");
+    assertThat(expr("TO_DAYS(DATE '2024-01-02')"))
+        .isEqualTo("(CAST(DATE '2024-01-02' AS date) - DATE '0001-01-01' + 366)");
+    assertThat(expr("WEEKOFYEAR(DATE '2024-12-30')"))
+        .isEqualTo("CAST(EXTRACT(WEEK FROM DATE '2024-12-30') AS integer)");
+  }
+
+  @Test
+  void bitAggregatesAreUnsignedSixtyFourBitValues() {
+    assertThat(pg("SELECT BIT_OR(age) FROM users"))
+        .isEqualTo(
+            "SELECT (CAST(COALESCE(bit_or(CAST(age AS bigint)), 0) AS numeric) + CASE WHEN"
+                + " COALESCE(bit_or(CAST(age AS bigint)), 0) < 0 THEN 18446744073709551616 ELSE 0"
+                + " END) FROM users");
+    // all ones over no rows
+    assertThat(pg("SELECT BIT_AND(age) FROM users"))
+        .contains("COALESCE(bit_and(CAST(age AS bigint)), -1)");
+    assertThat(refusal("SELECT BIT_XOR(name) FROM users").code())
+        .isEqualTo("unsupported-function:BIT_XOR");
+  }
+
+  @Test
+  void memberOfComparesJsonScalarsAndWrapsAScalarDocument() {
+    assertThat(expr("'2' MEMBER OF('[1, 2]')"))
+        .isEqualTo(
+            "CAST((CASE WHEN CAST('[1, 2]' AS jsonb) IS NULL THEN NULL WHEN"
+                + " jsonb_typeof(CAST('[1, 2]' AS jsonb)) = 'array' THEN CAST('[1, 2]' AS jsonb) @>"
+                + " jsonb_build_array(to_jsonb(CAST('2' AS text))) ELSE CAST('[1, 2]' AS jsonb) ="
+                + " to_jsonb(CAST('2' AS text)) END) AS integer)");
+    assertThat(expr("NULL MEMBER OF('[1]')")).isEqualTo("CAST((CAST(NULL AS boolean)) AS integer)");
+    assertThat(refusal(PLAIN, "SELECT TRUE MEMBER OF('[1]')").code())
+        .isEqualTo("unsupported-syntax:member-of");
+    assertThat(refusal(PLAIN, "SELECT a MEMBER OF('[1]') FROM t").code())
+        .isEqualTo("unsupported-syntax:member-of");
   }
 }

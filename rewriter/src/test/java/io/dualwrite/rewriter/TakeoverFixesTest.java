@@ -163,7 +163,7 @@ class TakeoverFixesTest {
         .isEqualTo("unsupported-syntax:type:bit");
     assertThat(pg("SELECT id FROM users WHERE age = b'1' OR age = B'0'"))
         .isEqualTo("SELECT id FROM users WHERE age = 1 OR age = 0");
-    assertThat(refusal("SELECT b'101'").code()).isEqualTo("unsupported-syntax:literal:B");
+    assertThat(pg("SELECT b'101'")).isEqualTo("SELECT '\\x05'::bytea");
   }
 
   @Test

@@ -84,6 +84,7 @@ class CorpusTest {
           "writes.errors",
           "nondeterministic",
           "refusals",
+          "functions",
           "general.query");
 
   private final List<CorpusEntry> corpus = Corpus.load();

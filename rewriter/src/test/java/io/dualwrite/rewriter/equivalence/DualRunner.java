@@ -69,6 +69,17 @@ final class DualRunner implements AutoCloseable {
   /** (Re)loads the catalog from MariaDB's information_schema and builds a fresh rewriter. */
   void loadCatalog() throws SQLException {
     catalog = InformationSchemaCatalog.load(mysql, schema);
+    // SHA1 is translated through pgcrypto when PostgreSQL has it, as a user would install it
+    Set<String> extensions = new java.util.HashSet<>();
+    try (Statement s = postgres.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+      try (ResultSet rs = s.executeQuery("SELECT extname FROM pg_extension")) {
+        while (rs.next()) {
+          extensions.add(rs.getString(1));
+        }
+      }
+    }
+    catalog.postgresExtensions(extensions);
     rewriter = Rewriter.builder().catalog(catalog).build();
   }
 
