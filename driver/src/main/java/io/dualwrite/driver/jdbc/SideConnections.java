@@ -134,6 +134,9 @@ final class SideConnections {
           // a driver that cannot say: its timestamps are taken as sent
         }
       }
+      if (side == Side.POSTGRES) {
+        runtime.notePostgresExtensions(c);
+      }
       lockWaitShortened[side.ordinal()] = false; // a new session: the server's own lock wait
       applyDeadline(side, c);
       if (!autoCommit) {

@@ -19,8 +19,11 @@ import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.TableInfo;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +162,53 @@ public final class DriverRuntime implements AutoCloseable {
 
   private volatile boolean mysqlIsMariaDb;
 
+  private volatile Set<String> postgresExtensions = Set.of();
+  private final java.util.concurrent.atomic.AtomicBoolean postgresExtensionsAsked =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * With the first catalog, before any statement is translated: PostgreSQL's extensions, over a
+   * connection of their own within the deadline, unless PostgreSQL's breaker is open (then the
+   * first PostgreSQL-side connection asks).
+   */
+  private void askPostgresExtensions() {
+    if (postgresExtensionsAsked.get() || !health.isClosed(Side.POSTGRES)) {
+      return;
+    }
+    try (Connection pg =
+        vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))) {
+      pg.setNetworkTimeout(Runnable::run, config.mirrorTimeoutMillis());
+      notePostgresExtensions(pg);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("cannot reach PostgreSQL to list its extensions: {}", e.toString());
+    }
+  }
+
+  /**
+   * Learns, once per runtime, from the first PostgreSQL-side connection, which extensions are
+   * installed there (e.g. pgcrypto, which SHA1 needs; see the rewriter's function table). A server
+   * that cannot be asked counts as having none: what needs one stays refused by name.
+   */
+  public void notePostgresExtensions(Connection pg) {
+    if (!postgresExtensionsAsked.compareAndSet(false, true)) {
+      return;
+    }
+    Set<String> names = new java.util.HashSet<>();
+    try (Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SELECT extname FROM pg_extension")) {
+      while (rs.next()) {
+        names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("cannot list PostgreSQL's extensions: {}", e.toString());
+      return;
+    }
+    if (!names.isEmpty()) {
+      postgresExtensions = Set.copyOf(names);
+      catalog.extensionsLearnt();
+    }
+  }
+
   /**
    * Whether the MySQL side is MariaDB (its version names itself), learnt from the catalog's
    * connection (first use, before any translation) or the first MySQL-side application connection;
@@ -251,6 +301,7 @@ public final class DriverRuntime implements AutoCloseable {
           // a driver that cannot say: the first application connection may
         }
         catalog.set(InformationSchemaCatalog.load(mysql, mysql.getCatalog()));
+        askPostgresExtensions();
       } catch (SQLException | RuntimeException e) {
         if (mysqlIsOther) {
           health.failure(Side.MYSQL, System.nanoTime() - start, e);
@@ -384,6 +435,15 @@ public final class DriverRuntime implements AutoCloseable {
     @Override
     public boolean truncatesFractionalSeconds() {
       return mysqlIsMariaDb; // MariaDB cuts a fraction beyond the column's precision; MySQL rounds
+    }
+
+    @Override
+    public boolean postgresHasExtension(String name) {
+      return postgresExtensions.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void extensionsLearnt() {
+      generation.incrementAndGet(); // translations refused for want of an extension are made again
     }
 
     @Override
