@@ -1,0 +1,155 @@
+package io.dualwrite.admin.verify;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The canonical text of a column's value, computed by each server, that the chunk checksums hash:
+ * two values get the same text exactly when {@code verify}'s row compare ({@link
+ * io.dualwrite.driver.compare.ValueNormalizer}) counts them equal.
+ *
+ * <p>Only pairs of a MySQL type and the PostgreSQL type the rewriter maps it to are canonicalised
+ * on the servers; any other pair (FLOAT and DOUBLE, whose text forms differ between the servers;
+ * JSON, whose documents each server prints its own way; a PostgreSQL type the rewriter would not
+ * have chosen) returns null and is hashed on the client ({@link ChunkVerifier}).
+ */
+final class Canonical {
+  private Canonical() {}
+
+  private static final Set<String> INTEGERS =
+      Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint");
+  private static final Set<String> PG_INTEGERS = Set.of("smallint", "integer", "bigint", "numeric");
+  private static final Set<String> TEXTS =
+      Set.of("varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set");
+  private static final Set<String> PG_TEXTS = Set.of("character varying", "text", "character");
+  private static final Set<String> BINARIES =
+      Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob");
+
+  /**
+   * The expression, on {@code side}, of the canonical text of column {@code c} (named {@code q},
+   * quoted), as one piece of a row's text: {@code v} and a value that cannot contain a comma, the
+   * character length, a colon and the text for strings, {@code n} for NULL. Null when the pair of
+   * types has no server-side canonical form.
+   */
+  static String piece(Side side, Column c) {
+    String q = side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName());
+    String my = c.mysqlType().toLowerCase(Locale.ROOT);
+    String pg = c.pgType() == null ? "" : c.pgType();
+    boolean mysql = side == Side.MYSQL;
+    if ((INTEGERS.contains(my) || my.equals("year") || my.equals("bit"))
+        && PG_INTEGERS.contains(pg)) {
+      // YEAR and BIT(1) + 0 are numbers (YEAR 0 prints as 0000 otherwise, BIT as a byte)
+      return plain(
+          side,
+          mysql
+              ? (INTEGERS.contains(my) ? "CAST(" + q + " AS CHAR)" : "CAST(" + q + " + 0 AS CHAR)")
+              : "CAST(" + q + " AS text)");
+    }
+    if ((my.equals("tinyint") || my.equals("bit")) && pg.equals("boolean")) {
+      return plain(side, mysql ? "CAST(" + q + " + 0 AS CHAR)" : "CAST(" + q + "::int AS text)");
+    }
+    if ((my.equals("decimal") || my.equals("numeric")) && pg.equals("numeric")) {
+      // by value: trailing zeros of the fraction (and a bare point) dropped, as 1.50 = 1.5
+      String x = mysql ? "CAST(" + q + " AS CHAR)" : "CAST(" + q + " AS text)";
+      return plain(
+          side,
+          mysql
+              ? "IF(INSTR("
+                  + x
+                  + ", '.') > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM "
+                  + x
+                  + ")), "
+                  + x
+                  + ")"
+              : "CASE WHEN strpos("
+                  + x
+                  + ", '.') > 0 THEN rtrim(rtrim("
+                  + x
+                  + ", '0'), '.') ELSE "
+                  + x
+                  + " END");
+    }
+    if (my.equals("date") && pg.equals("date")) {
+      return plain(
+          side, mysql ? "DATE_FORMAT(" + q + ", '%Y-%m-%d')" : "to_char(" + q + ", 'YYYY-MM-DD')");
+    }
+    if ((my.equals("datetime") || my.equals("timestamp"))
+        && pg.equals("timestamp without time zone")) {
+      // microseconds always printed: a value without fraction and one with .000000 are equal
+      return plain(
+          side,
+          mysql
+              ? "DATE_FORMAT(" + q + ", '%Y-%m-%d %H:%i:%s.%f')"
+              : "to_char(" + q + ", 'YYYY-MM-DD HH24:MI:SS.US')");
+    }
+    if (my.equals("time") && pg.equals("time without time zone")) {
+      return plain(
+          side,
+          mysql ? "TIME_FORMAT(" + q + ", '%H:%i:%s.%f')" : "to_char(" + q + ", 'HH24:MI:SS.US')");
+    }
+    if ((TEXTS.contains(my) || my.equals("char")) && PG_TEXTS.contains(pg)) {
+      // as UTF-8 on MySQL whatever the column's character set (PostgreSQL's md5 hashes the
+      // database encoding, checked to be UTF8); a CHAR's trailing spaces are padding on both
+      String x =
+          mysql
+              ? (my.equals("char")
+                  ? "TRIM(TRAILING ' ' FROM CONVERT(" + q + " USING utf8mb4))"
+                  : "CONVERT(" + q + " USING utf8mb4)")
+              : (my.equals("char") || pg.equals("character")
+                  ? "rtrim(CAST(" + q + " AS text), ' ')"
+                  : "CAST(" + q + " AS text)");
+      return mysql
+          ? "IFNULL(CONCAT(CHAR_LENGTH(" + x + "), ':', " + x + "), 'n')"
+          : "coalesce(char_length(" + x + ") || ':' || " + x + ", 'n')";
+    }
+    if (BINARIES.contains(my) && pg.equals("bytea")) {
+      return plain(side, mysql ? "LOWER(HEX(" + q + "))" : "encode(" + q + ", 'hex')");
+    }
+    return null;
+  }
+
+  private static String plain(Side side, String x) {
+    return side == Side.MYSQL
+        ? "IFNULL(CONCAT('v', " + x + "), 'n')"
+        : "coalesce('v' || " + x + ", 'n')";
+  }
+
+  /**
+   * Whether both servers order values of this key column the same way, so that one key range holds
+   * the same rows on both: numbers, dates and times, and binary strings (byte order). Text keys are
+   * not: MySQL's collations are not PostgreSQL's.
+   */
+  static boolean sameOrderOnBoth(Column c) {
+    String my = c.mysqlType().toLowerCase(Locale.ROOT);
+    String pg = c.pgType() == null ? "" : c.pgType();
+    if ((INTEGERS.contains(my) || my.equals("year")) && PG_INTEGERS.contains(pg)) {
+      return true;
+    }
+    if ((my.equals("decimal") || my.equals("numeric")) && pg.equals("numeric")) {
+      return true;
+    }
+    if (my.equals("date") && pg.equals("date")) {
+      return true;
+    }
+    if ((my.equals("datetime") || my.equals("timestamp"))
+        && pg.equals("timestamp without time zone")) {
+      return true;
+    }
+    return BINARIES.contains(my) && pg.equals("bytea");
+  }
+
+  /** The hash of a row's canonical text: an md5, of which a 60-bit slice is summed per chunk. */
+  static String rowHashSum(Side side, String rowText) {
+    return side == Side.MYSQL
+        ? "SUM(CAST(CONV(SUBSTRING(MD5(" + rowText + "), 18), 16, 10) AS UNSIGNED))"
+        : "sum(('x' || substr(md5(" + rowText + "), 18))::bit(60)::bigint)";
+  }
+
+  /** Pieces joined with commas into one text. */
+  static String join(Side side, java.util.List<String> pieces) {
+    if (side == Side.MYSQL) {
+      return "CONCAT(" + String.join(", ',', ", pieces) + ")";
+    }
+    return "(" + String.join(" || ',' || ", pieces) + ")";
+  }
+}
