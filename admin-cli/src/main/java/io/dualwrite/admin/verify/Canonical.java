@@ -9,9 +9,9 @@ import java.util.Set;
  * io.dualwrite.driver.compare.ValueNormalizer}) counts them equal.
  *
  * <p>Only pairs of a MySQL type and the PostgreSQL type the rewriter maps it to are canonicalised
- * on the servers; any other pair (FLOAT and DOUBLE, whose text forms differ between the servers;
- * JSON, whose documents each server prints its own way; a PostgreSQL type the rewriter would not
- * have chosen) returns null and is hashed on the client ({@link ChunkVerifier}).
+ * on the servers; any other pair (JSON, whose documents each server prints its own way; a
+ * PostgreSQL type the rewriter would not have chosen) returns null and is hashed on the client
+ * ({@link ChunkVerifier}).
  */
 final class Canonical {
   private Canonical() {}
@@ -44,6 +44,10 @@ final class Canonical {
           mysql
               ? (INTEGERS.contains(my) ? "CAST(" + q + " AS CHAR)" : "CAST(" + q + " + 0 AS CHAR)")
               : "CAST(" + q + " AS text)");
+    }
+    if ((my.equals("float") || my.equals("double") || my.equals("real"))
+        && (pg.equals("real") || pg.equals("double precision"))) {
+      return plain(side, floating(side, q));
     }
     if ((my.equals("tinyint") || my.equals("bit")) && pg.equals("boolean")) {
       return plain(side, mysql ? "CAST(" + q + " + 0 AS CHAR)" : "CAST(" + q + "::int AS text)");
@@ -108,6 +112,49 @@ final class Canonical {
     return null;
   }
 
+  /**
+   * A floating-point value exactly, as the exponent {@code e} of its magnitude and the integer
+   * {@code m = x / 2^(e - 53)}: dividing by a power of two is exact, and {@code m} is a whole
+   * number below 2^55 even when the two servers' logarithms round {@code e} one apart (then the
+   * texts differ for equal values and the rows are compared: slower, never a false "equal"). The
+   * pair names one value only, so different values never share a text. FLOAT is widened to double
+   * on both sides first, as the row compare reads it. Zero is {@code 0}; magnitudes below 2^-1000
+   * (where 2^(e - 53) would underflow) and PostgreSQL's infinities and NaN get a text that differs
+   * per server, so their ranges are always compared row by row.
+   */
+  private static String floating(Side side, String q) {
+    if (side == Side.MYSQL) {
+      String x = "(" + q + " + 0E0)";
+      String e = "FLOOR(LOG2(ABS(" + x + ")))";
+      return "CASE WHEN "
+          + x
+          + " = 0 THEN '0' WHEN ABS("
+          + x
+          + ") < 1E-300 THEN 'tiny-mysql' ELSE CONCAT("
+          + e
+          + ", ':', CAST("
+          + x
+          + " / POW(2, "
+          + e
+          + " - 53) AS SIGNED)) END";
+    }
+    String x = "CAST(" + q + " AS float8)";
+    String e = "floor(ln(abs(" + x + ")) / ln(2::float8))";
+    return "CASE WHEN "
+        + x
+        + " = 0 THEN '0' WHEN abs("
+        + x
+        + ") < 1E-300 OR "
+        + x
+        + " IN ('Infinity', '-Infinity', 'NaN') THEN 'special-postgres' ELSE "
+        + e
+        + "::bigint || ':' || ("
+        + x
+        + " / power(2::float8, "
+        + e
+        + " - 53))::bigint END";
+  }
+
   private static String plain(Side side, String x) {
     return side == Side.MYSQL
         ? "IFNULL(CONCAT('v', " + x + "), 'n')"
@@ -138,11 +185,20 @@ final class Canonical {
     return BINARIES.contains(my) && pg.equals("bytea");
   }
 
-  /** The hash of a row's canonical text: an md5, of which a 60-bit slice is summed per chunk. */
-  static String rowHashSum(Side side, String rowText) {
-    return side == Side.MYSQL
-        ? "SUM(CAST(CONV(SUBSTRING(MD5(" + rowText + "), 18), 16, 10) AS UNSIGNED))"
-        : "sum(('x' || substr(md5(" + rowText + "), 18))::bit(60)::bigint)";
+  /**
+   * The sum over a range of a 60-bit slice (15 hexadecimal digits) of each row's hash: md5, or
+   * SHA-256 where MySQL has no MD5 (MySQL 9 removed it).
+   */
+  static String rowHashSum(Side side, String rowText, boolean sha256) {
+    if (side == Side.MYSQL) {
+      String hash = sha256 ? "SHA2(" + rowText + ", 256)" : "MD5(" + rowText + ")";
+      return "SUM(CAST(CONV(SUBSTRING(" + hash + ", 18, 15), 16, 10) AS UNSIGNED))";
+    }
+    String hash =
+        sha256
+            ? "encode(sha256(convert_to(" + rowText + ", 'UTF8')), 'hex')"
+            : "md5(" + rowText + ")";
+    return "sum(('x' || substr(" + hash + ", 18, 15))::bit(60)::bigint)";
   }
 
   /** Pieces joined with commas into one text. */

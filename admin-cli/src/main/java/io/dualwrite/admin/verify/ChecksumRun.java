@@ -50,6 +50,19 @@ final class ChecksumRun {
     }
   }
 
+  /** Whether MySQL lacks MD5 (MySQL 9 removed it): then both servers hash with SHA-256. */
+  static boolean mysqlWithoutMd5(Connection mysql) throws SQLException {
+    try (Statement s = mysql.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MD5('')")) {
+      return !rs.next();
+    } catch (SQLException e) {
+      if ("42000".equals(e.getSQLState()) || e.getErrorCode() == 1305) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
   List<TableResult> run(List<TableSpec> specs) throws SQLException {
     if (specs.isEmpty()) {
       return List.of();
@@ -57,6 +70,7 @@ final class ChecksumRun {
     boolean pgUtf8;
     Pair first = pairs.peek();
     pgUtf8 = postgresUtf8(first.pg());
+    boolean sha256 = mysqlWithoutMd5(first.mysql());
     ExecutorService pool = Executors.newFixedThreadPool(threads, ChecksumRun::daemon);
     try {
       List<TableTask> tasks = new ArrayList<>();
@@ -65,7 +79,12 @@ final class ChecksumRun {
         if (ChunkVerifier.applies(t)) {
           task.verifier =
               new ChunkVerifier(
-                  t, settings.leafRows(), settings.maxListed(), settings.showValues(), pgUtf8);
+                  t,
+                  settings.leafRows(),
+                  settings.maxListed(),
+                  settings.showValues(),
+                  pgUtf8,
+                  sha256);
           task.ranges = pool.submit(() -> withPair(p -> task.discover(p)));
         } else {
           task.byRows = pool.submit(() -> withPair(p -> task.byRows(p)));

@@ -70,8 +70,15 @@ final class ChunkVerifier {
   /**
    * @param pgUtf8 whether PostgreSQL's database encoding is UTF8 (its md5 hashes that encoding,
    *     MySQL's the UTF-8 its text is converted to); otherwise text is hashed here
+   * @param sha256 whether the servers hash rows with SHA-256 (MySQL without MD5) rather than md5
    */
-  ChunkVerifier(TableSpec t, int leafRows, int maxListed, boolean showValues, boolean pgUtf8) {
+  ChunkVerifier(
+      TableSpec t,
+      int leafRows,
+      int maxListed,
+      boolean showValues,
+      boolean pgUtf8,
+      boolean sha256) {
     this.t = t;
     this.leafRows = leafRows;
     this.maxListed = maxListed;
@@ -91,7 +98,7 @@ final class ChunkVerifier {
         }
       }
       String sum =
-          pieces.isEmpty() ? "0" : Canonical.rowHashSum(side, Canonical.join(side, pieces));
+          pieces.isEmpty() ? "0" : Canonical.rowHashSum(side, Canonical.join(side, pieces), sha256);
       checksumSelect.put(side, "SELECT COUNT(*), " + sum + " FROM " + t.name(side));
       if (!clientColumns.isEmpty()) {
         StringBuilder b = new StringBuilder("SELECT ").append(TableVerifier.keyList(side, t));

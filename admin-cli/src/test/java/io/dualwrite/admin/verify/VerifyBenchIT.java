@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * row-by-row compare ({@code --mode=rows}, what verify did before checksums) against checksums of
  * key ranges, in the same run on the same tables. Two tables of {@code dualwrite.verify.bench.rows}
  * / 2 rows each (default 500,000): one with a single BIGINT key and server-hashed columns only, one
- * with a composite key and a DOUBLE column (hashed by verify, client side).
+ * with a composite key and a DOUBLE column.
  */
 @ExtendWith(TestDatabases.class)
 class VerifyBenchIT {
@@ -46,7 +46,7 @@ class VerifyBenchIT {
         String.format(
             Locale.ROOT,
             "Tables: bench_single (%,d rows, BIGINT key) and bench_composite (%,d rows, (INT, INT)"
-                + " key, a DOUBLE column hashed client side); loaded in %.1f s.",
+                + " key, a DOUBLE column); loaded in %.1f s.",
             half,
             half,
             loadSeconds));
