@@ -53,8 +53,12 @@ final class Canonical {
       return plain(side, mysql ? "CAST(" + q + " + 0 AS CHAR)" : "CAST(" + q + "::int AS text)");
     }
     if ((my.equals("decimal") || my.equals("numeric")) && pg.equals("numeric")) {
-      // by value: trailing zeros of the fraction (and a bare point) dropped, as 1.50 = 1.5
       String x = mysql ? "CAST(" + q + " AS CHAR)" : "CAST(" + q + " AS text)";
+      if (c.sameScale()) {
+        // both print exactly s fraction digits
+        return plain(side, x);
+      }
+      // by value: trailing zeros of the fraction (and a bare point) dropped, as 1.50 = 1.5
       return plain(
           side,
           mysql
