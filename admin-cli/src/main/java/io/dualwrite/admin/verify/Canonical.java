@@ -78,22 +78,29 @@ final class Canonical {
                   + " END");
     }
     if (my.equals("date") && pg.equals("date")) {
-      return plain(
-          side, mysql ? "DATE_FORMAT(" + q + ", '%Y-%m-%d')" : "to_char(" + q + ", 'YYYY-MM-DD')");
+      // YYYY-MM-DD on both (pgjdbc runs every session with DateStyle ISO)
+      return plain(side, mysql ? "CAST(" + q + " AS CHAR)" : "CAST(" + q + " AS text)");
     }
-    if ((my.equals("datetime") || my.equals("timestamp"))
-        && pg.equals("timestamp without time zone")) {
-      // microseconds always printed: a value without fraction and one with .000000 are equal
+    if (((my.equals("datetime") || my.equals("timestamp"))
+            && pg.equals("timestamp without time zone"))
+        || (my.equals("time") && pg.equals("time without time zone"))) {
+      // PostgreSQL prints the fraction without trailing zeros (none when zero), MySQL with as many
+      // digits as the column keeps: MySQL's text loses its trailing zeros and a bare point.
+      // (CAST rather than to_char/DATE_FORMAT: a formatting engine per row costs several times as
+      // much.) TIMESTAMP in the session time zone, as the row compare reads it.
+      if (!mysql) {
+        return plain(side, "CAST(" + q + " AS text)");
+      }
+      String x = "CAST(" + q + " AS CHAR)";
       return plain(
           side,
-          mysql
-              ? "DATE_FORMAT(" + q + ", '%Y-%m-%d %H:%i:%s.%f')"
-              : "to_char(" + q + ", 'YYYY-MM-DD HH24:MI:SS.US')");
-    }
-    if (my.equals("time") && pg.equals("time without time zone")) {
-      return plain(
-          side,
-          mysql ? "TIME_FORMAT(" + q + ", '%H:%i:%s.%f')" : "to_char(" + q + ", 'HH24:MI:SS.US')");
+          "IF(INSTR("
+              + x
+              + ", '.') > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM "
+              + x
+              + ")), "
+              + x
+              + ")");
     }
     if ((TEXTS.contains(my) || my.equals("char")) && PG_TEXTS.contains(pg)) {
       // as UTF-8 on MySQL whatever the column's character set (PostgreSQL's md5 hashes the
