@@ -86,8 +86,8 @@ final class Canonical {
         || (my.equals("time") && pg.equals("time without time zone"))) {
       // PostgreSQL prints the fraction without trailing zeros (none when zero), MySQL with as many
       // digits as the column keeps: MySQL's text loses its trailing zeros and a bare point.
-      // (CAST rather than to_char/DATE_FORMAT: a formatting engine per row costs several times as
-      // much.) TIMESTAMP in the session time zone, as the row compare reads it.
+      // (CAST rather than to_char/DATE_FORMAT: no format string to interpret per row.) TIMESTAMP in
+      // the session time zone, as the row compare reads it.
       if (!mysql) {
         return plain(side, "CAST(" + q + " AS text)");
       }
