@@ -128,7 +128,7 @@ class VerifyBenchIT {
           "INSERT INTO bench_single SELECT n + 1, (n * 7) MOD 100003, (n MOD 100000) / 100,"
               + " CONCAT('name-', n), TIMESTAMPADD(MICROSECOND, n * 1001, '2024-01-01 00:00:00'),"
               + " DATE_ADD('2020-01-01', INTERVAL n MOD 2000 DAY), n MOD 2,"
-              + " CONCAT('c', n MOD 1000), UNHEX(MD5(n)) FROM "
+              + " CONCAT('c', n MOD 1000), UNHEX(LEFT(SHA2(n, 256), 32)) FROM "
               + numbers);
       s.execute(
           "CREATE TABLE bench_composite (a INT NOT NULL, b INT NOT NULL, qty INT,"
@@ -153,7 +153,8 @@ class VerifyBenchIT {
           "INSERT INTO bench_single SELECT n + 1, (n * 7) % 100003, (n % 100000) / 100.0,"
               + " 'name-' || n, timestamp '2024-01-01' + n * 1001 * interval '1 microsecond',"
               + " date '2020-01-01' + (n % 2000), n % 2, 'c' || (n % 1000),"
-              + " decode(md5(n::text), 'hex') FROM generate_series(0, "
+              + " decode(left(encode(sha256(n::text::bytea), 'hex'), 32), 'hex')"
+              + " FROM generate_series(0, "
               + (rows - 1)
               + ") n");
       s.execute(
