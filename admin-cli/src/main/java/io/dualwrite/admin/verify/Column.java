@@ -8,6 +8,8 @@ import java.util.Locale;
  * column is generated (never written by {@code repair}).
  *
  * @param pgType PostgreSQL's {@code data_type}, or null when the column is missing there
+ * @param mysqlScale MySQL's {@code numeric_scale}, or null (not a number, or not known)
+ * @param pgScale PostgreSQL's {@code numeric_scale}, or null
  */
 public record Column(
     String mysqlName,
@@ -15,7 +17,25 @@ public record Column(
     String mysqlType,
     String pgType,
     boolean mysqlGenerated,
-    boolean pgGenerated) {
+    boolean pgGenerated,
+    Integer mysqlScale,
+    Integer pgScale) {
+
+  /** A column whose numeric scales are not known. */
+  public Column(
+      String mysqlName,
+      String pgName,
+      String mysqlType,
+      String pgType,
+      boolean mysqlGenerated,
+      boolean pgGenerated) {
+    this(mysqlName, pgName, mysqlType, pgType, mysqlGenerated, pgGenerated, null, null);
+  }
+
+  /** Whether both sides declare the same numeric scale (DECIMAL(p,s) and numeric(p,s)). */
+  boolean sameScale() {
+    return mysqlScale != null && mysqlScale.equals(pgScale);
+  }
 
   /** MySQL's binary string types, whose values (and keys as text) are hexadecimal. */
   public boolean binary() {

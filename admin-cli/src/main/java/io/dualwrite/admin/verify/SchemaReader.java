@@ -81,13 +81,15 @@ public final class SchemaReader {
     Map<String, String[]> pgColumns = new LinkedHashMap<>();
     try (PreparedStatement ps =
         pg.prepareStatement(
-            "SELECT column_name, data_type, is_generated FROM information_schema.columns"
+            "SELECT column_name, data_type, is_generated, numeric_scale"
+                + " FROM information_schema.columns"
                 + " WHERE table_schema = current_schema() AND table_name = ?"
                 + " ORDER BY ordinal_position")) {
       ps.setString(1, pgName);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pgColumns.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+          pgColumns.put(
+              rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         }
       }
     }
@@ -99,7 +101,7 @@ public final class SchemaReader {
     List<Column> columns = new ArrayList<>();
     try (PreparedStatement ps =
         mysql.prepareStatement(
-            "SELECT column_name, data_type, extra FROM information_schema.columns"
+            "SELECT column_name, data_type, extra, numeric_scale FROM information_schema.columns"
                 + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
       ps.setString(1, mysqlName);
       try (ResultSet rs = ps.executeQuery()) {
@@ -120,7 +122,9 @@ public final class SchemaReader {
                   extra.contains("VIRTUAL")
                       || extra.contains("STORED")
                       || extra.contains("PERSISTENT"),
-                  pgColumn != null && "ALWAYS".equalsIgnoreCase(pgColumn[1])));
+                  pgColumn != null && "ALWAYS".equalsIgnoreCase(pgColumn[1]),
+                  scale(rs.getString(4)),
+                  pgColumn == null ? null : scale(pgColumn[2])));
         }
       }
     }
@@ -146,5 +150,9 @@ public final class SchemaReader {
       }
     }
     return new TableSpec(mysqlName, pgName, columns, keys, problems);
+  }
+
+  private static Integer scale(String text) {
+    return text == null ? null : Integer.valueOf(text.trim());
   }
 }

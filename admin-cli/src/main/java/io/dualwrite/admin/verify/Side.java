@@ -57,6 +57,16 @@ public enum Side {
       int v = rs.getInt(index);
       return rs.wasNull() ? null : v;
     }
+    if (type.equals("time")) {
+      // as LocalTime: java.sql.Time (getObject's) keeps milliseconds only, so TIME(6) values one
+      // microsecond apart would compare equal
+      try {
+        return rs.getObject(index, java.time.LocalTime.class);
+      } catch (SQLException | RuntimeException e) {
+        // a MySQL TIME outside 00:00-24:00 (no LocalTime): its text
+        return rs.getString(index);
+      }
+    }
     if (type.equals("char")) {
       // a CHAR's trailing spaces are padding: MySQL drops them when it reads one, PostgreSQL's
       // character(n) pads to n

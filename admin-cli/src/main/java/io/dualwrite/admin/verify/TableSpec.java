@@ -61,14 +61,18 @@ public record TableSpec(
       if (b.length() > 0) {
         b.append(", ");
       }
-      String name = side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName());
-      if (c.singlePrecision()) {
-        b.append(side == Side.MYSQL ? "(" + name + " + 0E0)" : "CAST(" + name + " AS float8)");
-      } else {
-        b.append(name);
-      }
+      b.append(selectExpression(side, c));
     }
     return b.toString();
+  }
+
+  /** How column {@code c} is read on {@code side}: its name, or a FLOAT's exact value. */
+  static String selectExpression(Side side, Column c) {
+    String name = side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName());
+    if (c.singlePrecision()) {
+      return side == Side.MYSQL ? "(" + name + " + 0E0)" : "CAST(" + name + " AS float8)";
+    }
+    return name;
   }
 
   /** The table name quoted for {@code side}. */

@@ -182,7 +182,7 @@ public final class TableVerifier {
   }
 
   /** Every column's value as text, or only {@code only}'s when not empty. */
-  private static Map<String, String> values(TableSpec t, Object[] row, List<String> only) {
+  static Map<String, String> values(TableSpec t, Object[] row, List<String> only) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int c = 0; c < row.length; c++) {
       String name = t.columns().get(c).mysqlName();
@@ -193,7 +193,7 @@ public final class TableVerifier {
     return out;
   }
 
-  private static Map<String, String> values(TableSpec t, Object[] row) {
+  static Map<String, String> values(TableSpec t, Object[] row) {
     return values(t, row, List.of());
   }
 
@@ -203,7 +203,7 @@ public final class TableVerifier {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
-  private static List<Object> keyOf(TableSpec t, Object[] row) {
+  static List<Object> keyOf(TableSpec t, Object[] row) {
     List<Object> key = new ArrayList<>(t.keyIndexes().size());
     for (int i : t.keyIndexes()) {
       key.add(row[i]);
@@ -215,7 +215,7 @@ public final class TableVerifier {
     return normalize(keyOf(t, row));
   }
 
-  private static List<Object> normalize(List<Object> values) {
+  static List<Object> normalize(List<Object> values) {
     List<Object> out = new ArrayList<>(values.size());
     for (Object v : values) {
       out.add(ValueNormalizer.normalize(v));
@@ -306,7 +306,7 @@ public final class TableVerifier {
     }
   }
 
-  private static String keyList(Side side, TableSpec t) {
+  static String keyList(Side side, TableSpec t) {
     StringBuilder b = new StringBuilder();
     for (int i : t.keyIndexes()) {
       if (b.length() > 0) {
@@ -328,7 +328,7 @@ public final class TableVerifier {
     return out;
   }
 
-  private static Object[] readRow(ResultSet rs, Side side, TableSpec t, boolean keysOnly)
+  static Object[] readRow(ResultSet rs, Side side, TableSpec t, boolean keysOnly)
       throws SQLException {
     if (keysOnly) {
       Object[] row = new Object[t.keyIndexes().size()];

@@ -23,9 +23,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verify [--table T ...]}: compares tables on both sides row by row in primary-key chunks,
- * with the normalisation of compared reads, and lists the differing keys. Exit 0 when equal, 1 on
- * any difference, 2 when a database cannot be reached.
+ * {@code verify [--table T ...]}: compares tables on both sides by checksums of primary-key ranges
+ * computed by each server ({@link ChunkVerifier}), and row by row, with the normalisation of
+ * compared reads, where they differ (or everywhere with {@code --mode=rows}); lists the differing
+ * keys. Exit 0 when equal, 1 on any difference, 2 when a database cannot be reached.
  */
 @Command(
     name = "verify",
@@ -33,8 +34,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Compares tables on MySQL and PostgreSQL row by row, in primary-key chunks, and lists the"
-          + " keys that are missing on PostgreSQL, extra on PostgreSQL, or changed.",
+      "Compares tables on MySQL and PostgreSQL and lists the keys that are missing on"
+          + " PostgreSQL, extra on PostgreSQL, or changed. Each server checksums its rows per"
+          + " primary-key range; rows are read only in ranges whose checksums differ (--mode=rows"
+          + " reads every row).",
       "Values are compared as compared reads compare them (numbers by value, date-times at"
           + " microseconds, JSON by value). Tables without a primary key are compared by full row."
     },
@@ -84,13 +87,51 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Progress lines with rows/s on standard error (default: on).")
   boolean progress;
 
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "checksum",
+      description =
+          "checksum: compare checksums of key ranges computed by each server, and rows only in"
+              + " ranges that differ; rows: read and compare every row (default:"
+              + " ${DEFAULT-VALUE}).")
+  Mode mode;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "4",
+      description =
+          "Tables and key ranges compared at once, each on its own MySQL and PostgreSQL"
+              + " connection (checksum mode; default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--chunk-rows",
+      paramLabel = "ROWS",
+      defaultValue = "" + DEFAULT_CHUNK_ROWS,
+      description =
+          "Rows per checksummed key range (checksum mode; default: ${DEFAULT-VALUE}). A range"
+              + " that differs is split until it has at most --chunk-size rows, which are read.")
+  int chunkRows;
+
   @Mixin ConnectionOptions connection;
+
+  /** How tables are compared. */
+  public enum Mode {
+    checksum,
+    rows
+  }
+
+  /** Rows per checksummed key range unless {@code --chunk-rows} says otherwise. */
+  public static final int DEFAULT_CHUNK_ROWS = 10_000;
 
   @Override
   public Integer call() throws SQLException {
-    if (chunkSize < 1 || maxKeys < 0) {
+    if (chunkSize < 1 || maxKeys < 0 || threads < 1 || chunkRows < 1) {
       throw AdminException.cannotRun(
-          "--chunk-size must be at least 1, --max-keys at least 0", null);
+          "--chunk-size, --threads and --chunk-rows must be at least 1, --max-keys at least 0",
+          null);
     }
     Secrets secrets = cli.context().secrets();
     ConnectionSettings settings = connection.resolve(secrets);
@@ -103,7 +144,40 @@ public final class VerifyCommand implements Callable<Integer> {
     List<TableResult> results;
     try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
         Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
-      results = verify(mysql, pg, tables, chunkSize, maxKeys, showValues, cli, listener);
+      if (mode == Mode.rows) {
+        results = verifyRows(mysql, pg, tables, chunkSize, maxKeys, showValues, cli, listener);
+      } else {
+        List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
+        List<ChecksumRun.Pair> pairs = new ArrayList<>();
+        pairs.add(new ChecksumRun.Pair(mysql, pg));
+        try {
+          // no more connections than there is work for
+          int wanted = Math.min(threads, Math.max(1, specs.size() * 4));
+          while (pairs.size() < wanted) {
+            Connection m = Connections.openMysql(mysqlEndpoint, secrets);
+            Connection p;
+            try {
+              p = Connections.openPostgres(pgEndpoint, secrets);
+            } catch (RuntimeException e) {
+              m.close();
+              throw e;
+            }
+            pairs.add(new ChecksumRun.Pair(m, p));
+          }
+          results =
+              new ChecksumRun(
+                      pairs,
+                      new ChecksumRun.Settings(chunkRows, chunkSize, maxKeys, showValues),
+                      cli.context().nanoTime(),
+                      listener)
+                  .run(specs);
+        } finally {
+          for (ChecksumRun.Pair p : pairs.subList(1, pairs.size())) {
+            closeQuietly(p.mysql());
+            closeQuietly(p.pg());
+          }
+        }
+      }
     }
     if (cli.json()) {
       out.println(VerifyReport.toJson(results));
@@ -114,8 +188,40 @@ public final class VerifyCommand implements Callable<Integer> {
     return VerifyReport.equal(results) ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
-  /** Runs the comparison of {@code tables} (all when empty) on open connections. */
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // closing after the run: nothing left to lose
+    }
+  }
+
+  /**
+   * Runs the comparison of {@code tables} (all when empty) on open connections, by checksums of key
+   * ranges (one thread, {@link #DEFAULT_CHUNK_ROWS} rows per range; rows read only in ranges that
+   * differ, {@code chunkSize} at a time).
+   */
   public static List<TableResult> verify(
+      Connection mysql,
+      Connection pg,
+      List<String> tables,
+      int chunkSize,
+      int maxKeys,
+      boolean showValues,
+      AdminCli cli,
+      VerifyProgress listener)
+      throws SQLException {
+    List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
+    return new ChecksumRun(
+            List.of(new ChecksumRun.Pair(mysql, pg)),
+            new ChecksumRun.Settings(DEFAULT_CHUNK_ROWS, chunkSize, maxKeys, showValues),
+            cli.context().nanoTime(),
+            listener)
+        .run(specs);
+  }
+
+  /** The comparison of every row of {@code tables} (all when empty), as before checksums. */
+  public static List<TableResult> verifyRows(
       Connection mysql,
       Connection pg,
       List<String> tables,
