@@ -86,9 +86,7 @@ final class EncodingFunctions {
             || (e instanceof SignedExpression s
                 && s.getSign() == '-'
                 && s.getExpression() instanceof LongValue)
-            || (c.isPresent()
-                && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
-                    .contains(TypeMapping.baseType(c.get().mysqlType())));
+            || (c.isPresent() && TypeMapping.isInteger(c.get().mysqlType()));
     if (integer) {
       if (c.isPresent()
           && c.get().mysqlType().toLowerCase(Locale.ROOT).contains("unsigned")
