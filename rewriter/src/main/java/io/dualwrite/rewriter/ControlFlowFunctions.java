@@ -129,23 +129,12 @@ final class ControlFlowFunctions {
       if (TypeMapping.isText(t)) {
         return Kind.STRING;
       }
-      String base = TypeMapping.baseType(t);
-      if (Set.of(
-              "tinyint",
-              "smallint",
-              "mediumint",
-              "int",
-              "integer",
-              "bigint",
-              "decimal",
-              "numeric",
-              "float",
-              "double",
-              "real")
-          .contains(base)) {
+      if (TypeMapping.isInteger(t)
+          || Set.of("decimal", "numeric", "float", "double", "real")
+              .contains(TypeMapping.baseType(t))) {
         return Kind.NUMBER;
       }
-      if (Set.of("date", "datetime", "timestamp", "time").contains(base)) {
+      if (TypeMapping.isTemporal(t)) {
         return Kind.TEMPORAL;
       }
       return Kind.OTHER;
@@ -248,7 +237,7 @@ final class ControlFlowFunctions {
     }
     String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
     String base = TypeMapping.baseType(t);
-    if (Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint").contains(base)) {
+    if (TypeMapping.isInteger(base)) {
       return 0;
     }
     if (base.equals("decimal") || base.equals("numeric")) {

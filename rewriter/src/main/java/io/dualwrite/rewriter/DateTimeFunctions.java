@@ -24,7 +24,7 @@ final class DateTimeFunctions {
   /** The MySQL functions this family prints, by upper-case name. */
   static final Map<String, Functions.Printer> PRINTERS =
       Map.ofEntries(
-          Map.entry("DATE", DateTimeFunctions::date),
+          Map.entry("DATE", ofDate("CAST(", " AS date)")),
           Map.entry("YEAR", DateTimeFunctions::extractField),
           Map.entry("MONTH", DateTimeFunctions::extractField),
           Map.entry("DAY", DateTimeFunctions::extractField),
@@ -33,13 +33,16 @@ final class DateTimeFunctions {
           Map.entry("MINUTE", DateTimeFunctions::extractField),
           Map.entry("SECOND", DateTimeFunctions::extractField),
           Map.entry("QUARTER", DateTimeFunctions::extractField),
-          Map.entry("DAYOFWEEK", DateTimeFunctions::dayOfWeek),
-          Map.entry("WEEKDAY", DateTimeFunctions::weekday),
-          Map.entry("DAYNAME", DateTimeFunctions::dayOrMonthName),
-          Map.entry("MONTHNAME", DateTimeFunctions::dayOrMonthName),
+          Map.entry("DAYOFWEEK", ofDate("(CAST(EXTRACT(DOW FROM ", ") AS integer) + 1)")),
+          Map.entry("WEEKDAY", ofDate("(CAST(EXTRACT(ISODOW FROM ", ") AS integer) - 1)")),
+          // MySQL's default lc_time_names is en_US; to_char without TM prints English names
+          Map.entry("DAYNAME", ofDate("to_char(", ", 'FMDay')")),
+          Map.entry("MONTHNAME", ofDate("to_char(", ", 'FMMonth')")),
           Map.entry("TIME", DateTimeFunctions::time),
-          Map.entry("DAYOFYEAR", DateTimeFunctions::dayOfYear),
-          Map.entry("LAST_DAY", DateTimeFunctions::lastDay),
+          Map.entry("DAYOFYEAR", ofDate("CAST(EXTRACT(DOY FROM ", ") AS integer)")),
+          Map.entry(
+              "LAST_DAY",
+              ofDate("CAST(date_trunc('month', ", ") + INTERVAL '1 month - 1 day' AS date)")),
           Map.entry("DATE_ADD", DateTimeFunctions::dateAddOrSub),
           Map.entry("ADDDATE", DateTimeFunctions::dateAddOrSub),
           Map.entry("DATE_SUB", DateTimeFunctions::dateAddOrSub),
@@ -56,46 +59,31 @@ final class DateTimeFunctions {
 
   private DateTimeFunctions() {}
 
-  private static void date(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+  /** A function of one date or time: {@code before}, the argument as a date, {@code after}. */
+  private static Functions.Printer ofDate(String before, String after) {
+    return (d, f, n, args) -> aroundDate(d, n, args, before, after);
+  }
+
+  private static void aroundDate(
+      PgExpressionDeParser d, String n, List<Expression> args, String before, String after) {
     arity(n, args, 1, 1);
-    d.a("CAST(");
+    d.a(before);
     d.dateOperand(args.get(0));
-    d.a(" AS date)");
+    d.a(after);
   }
 
   private static void extractField(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 1, 1);
     String field = n.equals("DAYOFMONTH") ? "DAY" : n;
     // EXTRACT(SECOND) keeps the fraction (21:30:00.5 is 0.5, which CAST rounds to 1); MySQL's
     // SECOND() is the whole second, 0
-    d.a(field.equals("SECOND") ? "CAST(floor(EXTRACT(" : "CAST(EXTRACT(").a(field).a(" FROM ");
-    d.dateOperand(args.get(0));
-    d.a(field.equals("SECOND") ? ")) AS integer)" : ") AS integer)");
-  }
-
-  private static void dayOfWeek(
-      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 1, 1);
-    d.a("(CAST(EXTRACT(DOW FROM ");
-    d.dateOperand(args.get(0));
-    d.a(") AS integer) + 1)");
-  }
-
-  private static void weekday(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 1, 1);
-    d.a("(CAST(EXTRACT(ISODOW FROM ");
-    d.dateOperand(args.get(0));
-    d.a(") AS integer) - 1)");
-  }
-
-  private static void dayOrMonthName(
-      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    // MySQL's default lc_time_names is en_US; to_char without TM prints English names
-    arity(n, args, 1, 1);
-    d.a("to_char(");
-    d.dateOperand(args.get(0));
-    d.a(n.equals("DAYNAME") ? ", 'FMDay')" : ", 'FMMonth')");
+    boolean second = field.equals("SECOND");
+    aroundDate(
+        d,
+        n,
+        args,
+        second ? "CAST(floor(EXTRACT(SECOND FROM " : "CAST(EXTRACT(" + field + " FROM ",
+        second ? ")) AS integer)" : ") AS integer)");
   }
 
   private static void time(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -105,24 +93,7 @@ final class DateTimeFunctions {
       throw RefusedException.function(
           n, "TIME() of a string without a date reads a MySQL duration, not a time of day.");
     }
-    d.a("CAST(");
-    d.dateOperand(args.get(0));
-    d.a(" AS time)");
-  }
-
-  private static void dayOfYear(
-      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 1, 1);
-    d.a("CAST(EXTRACT(DOY FROM ");
-    d.dateOperand(args.get(0));
-    d.a(") AS integer)");
-  }
-
-  private static void lastDay(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 1, 1);
-    d.a("CAST(date_trunc('month', ");
-    d.dateOperand(args.get(0));
-    d.a(") + INTERVAL '1 month - 1 day' AS date)");
+    aroundDate(d, n, args, "CAST(", " AS time)");
   }
 
   private static void dateAddOrSub(

@@ -87,9 +87,7 @@ final class EncodingFunctions {
         || (e instanceof SignedExpression s
             && s.getSign() == '-'
             && s.getExpression() instanceof LongValue)
-        || (c.isPresent()
-            && Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
-                .contains(TypeMapping.baseType(c.get().mysqlType())));
+        || (c.isPresent() && TypeMapping.isInteger(c.get().mysqlType()));
   }
 
   /** An integer column of type BIGINT UNSIGNED (numeric(20,0) on PostgreSQL). */

@@ -16,26 +16,6 @@ import net.sf.jsqlparser.expression.TimeKeyExpression;
  */
 final class NonDeterministicFunctions {
 
-  /** Calls whose value differs per evaluation; lifted into parameters in writes. */
-  static final Set<String> NON_DETERMINISTIC =
-      Set.of(
-          "NOW",
-          "CURRENT_TIMESTAMP",
-          "LOCALTIME",
-          "LOCALTIMESTAMP",
-          "SYSDATE",
-          "CURDATE",
-          "CURRENT_DATE",
-          "CURTIME",
-          "CURRENT_TIME",
-          "UTC_TIMESTAMP",
-          "UTC_DATE",
-          "UTC_TIME",
-          "UNIX_TIMESTAMP",
-          "UUID",
-          "RAND",
-          "LAST_INSERT_ID");
-
   /** Non-deterministic calls whose value is fixed for the whole statement in MySQL. */
   static final Set<String> STATEMENT_CONSTANT =
       Set.of(
@@ -53,7 +33,20 @@ final class NonDeterministicFunctions {
           "UNIX_TIMESTAMP",
           "LAST_INSERT_ID"); // the session's value from before the statement
 
+  /**
+   * Calls whose value differs per evaluation; lifted into parameters in writes: the statement
+   * constants, and those MySQL evaluates anew each time (SYSDATE, UUID, RAND).
+   */
+  static final Set<String> NON_DETERMINISTIC =
+      union(STATEMENT_CONSTANT, Set.of("SYSDATE", "UUID", "RAND"));
+
   private NonDeterministicFunctions() {}
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /** NOW(), UUID(), RAND(), ...: a typed '?' when pinned, else the PostgreSQL equivalent. */
   static void nonDeterministic(

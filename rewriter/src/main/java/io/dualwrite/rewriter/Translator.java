@@ -444,6 +444,10 @@ final class Translator {
     return plainBuilder(sql, kind, pg, ctx, params, locking).build();
   }
 
+  /**
+   * A translation of what the first printing pass recorded in ctx (parameters, their targets, the
+   * tables); the pinned and keyed passes print into contexts of their own.
+   */
   private static Translation.Builder plainBuilder(
       String sql, StatementKind kind, String pg, PrintContext ctx, int params, boolean locking) {
     return Translation.builder(sql, kind)
@@ -476,18 +480,11 @@ final class Translator {
     }
     // a pinned form: the calls' values, or the key order added to an unordered LIMIT, which
     // MySQL must run too
-    int[] map = ctx.parameterMap();
     PrintContext pinCtx = ctx.nextPass(true);
     String pinnedPg = pass.print(pinCtx, table);
     PinnedStatement pin =
         new PinnedStatement(mysqlPinned, mysqlBindings, pinnedPg, pinCtx.pinnedBindings());
-    return Translation.builder(sql, kind)
-        .postgresSql(pg)
-        .mysqlParameterCount(params)
-        .parameterMap(map)
-        .parameterTargets(ctx.parameterTargets)
-        .tablesRead(ctx.tablesRead)
-        .tablesWritten(ctx.tablesWritten)
+    return plainBuilder(sql, kind, pg, ctx, params, false)
         .nonDeterministicCalls(ctx.calls)
         .pinned(pin)
         .build();
@@ -526,7 +523,6 @@ final class Translator {
     InsertPrinter p = new InsertPrinter(ctx);
     p.insert(shape, table, null);
     String pg = p.b.toString();
-    int[] map = ctx.parameterMap();
 
     PinnedStatement pin = null;
     if (!ctx.calls.isEmpty()) {
@@ -568,13 +564,7 @@ final class Translator {
               keyBindings,
               rowCount);
     }
-    return Translation.builder(sql, shape.kind())
-        .postgresSql(pg)
-        .mysqlParameterCount(params)
-        .parameterMap(map)
-        .parameterTargets(ctx.parameterTargets)
-        .tablesRead(ctx.tablesRead)
-        .tablesWritten(ctx.tablesWritten)
+    return plainBuilder(sql, shape.kind(), pg, ctx, params, false)
         .nonDeterministicCalls(ctx.calls)
         .pinned(pin)
         .autoIncrement(ai)

@@ -40,6 +40,22 @@ final class TypeMapping {
     }
   }
 
+  /** TINYINT ... BIGINT (signed or not, any display width). */
+  static boolean isInteger(String mysqlType) {
+    return switch (baseType(mysqlType)) {
+      case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" -> true;
+      default -> false;
+    };
+  }
+
+  /** DATE, DATETIME, TIMESTAMP and TIME (not YEAR, which is a number). */
+  static boolean isTemporal(String mysqlType) {
+    return switch (baseType(mysqlType)) {
+      case "date", "datetime", "timestamp", "time" -> true;
+      default -> false;
+    };
+  }
+
   static boolean isText(String mysqlType) {
     return switch (baseType(mysqlType)) {
       case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> true;

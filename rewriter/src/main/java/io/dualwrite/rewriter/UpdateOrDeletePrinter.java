@@ -205,21 +205,9 @@ abstract class UpdateOrDeletePrinter extends DmlPrinter {
 
   /** Types whose values sort the same in MySQL and PostgreSQL. */
   static boolean ordersAlike(String mysqlType) {
-    return Set.of(
-            "tinyint",
-            "smallint",
-            "mediumint",
-            "int",
-            "integer",
-            "bigint",
-            "decimal",
-            "numeric",
-            "date",
-            "datetime",
-            "timestamp",
-            "time",
-            "year")
-        .contains(TypeMapping.baseType(mysqlType));
+    return TypeMapping.isInteger(mysqlType)
+        || TypeMapping.isTemporal(mysqlType)
+        || Set.of("decimal", "numeric", "year").contains(TypeMapping.baseType(mysqlType));
   }
 
   /** True when WHERE is a conjunction of col = value that covers one of the table's unique keys. */

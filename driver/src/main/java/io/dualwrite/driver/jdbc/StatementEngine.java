@@ -51,11 +51,18 @@ final class StatementEngine {
   private final String preparedSql;
   private final VendorStatements vendor;
   private final StatementResults results;
-  private final ReadPath reads;
-  private final WritePath writes;
-  private final BatchPath batches;
-  private final SessionPath session;
-  private final MultiStatementPath multi;
+
+  /**
+   * The paths, each made when a statement first takes it: most statement wrappers run one kind of
+   * statement, and a prepare-execute-close cycle would otherwise allocate all six.
+   */
+  private ReadPath reads;
+
+  private WritePath writes;
+  private BatchPath batches;
+  private SessionPath session;
+  private MultiStatementPath multi;
+  private MirrorPath mirror;
 
   /**
    * The last translation this engine used, and the catalog generation and sql_mode it was made
@@ -84,12 +91,48 @@ final class StatementEngine {
     this.preparedSql = preparedSql;
     this.vendor = new VendorStatements(options);
     this.results = new StatementResults(ctx, owner);
-    MirrorPath mirror = new MirrorPath(ctx, vendor);
-    this.reads = new ReadPath(ctx, vendor, results);
-    this.writes = new WritePath(ctx, vendor, results, mirror);
-    this.batches = new BatchPath(ctx, vendor, results, mirror);
-    this.session = new SessionPath(ctx, vendor, results, mirror);
-    this.multi = new MultiStatementPath(ctx, vendor, results);
+  }
+
+  private ReadPath reads() {
+    if (reads == null) {
+      reads = new ReadPath(ctx, vendor, results);
+    }
+    return reads;
+  }
+
+  private WritePath writes() {
+    if (writes == null) {
+      writes = new WritePath(ctx, vendor, results, mirror());
+    }
+    return writes;
+  }
+
+  private BatchPath batches() {
+    if (batches == null) {
+      batches = new BatchPath(ctx, vendor, results, mirror());
+    }
+    return batches;
+  }
+
+  private SessionPath session() {
+    if (session == null) {
+      session = new SessionPath(ctx, vendor, results, mirror());
+    }
+    return session;
+  }
+
+  private MultiStatementPath multi() {
+    if (multi == null) {
+      multi = new MultiStatementPath(ctx, vendor, results);
+    }
+    return multi;
+  }
+
+  private MirrorPath mirror() {
+    if (mirror == null) {
+      mirror = new MirrorPath(ctx, vendor);
+    }
+    return mirror;
   }
 
   // ------------------------------------------------------------------ preparing
@@ -230,7 +273,9 @@ final class StatementEngine {
       throws SQLException {
     ctx.beforeStatement();
     results.close();
-    multi.forget();
+    if (multi != null) {
+      multi.forget();
+    }
     Translation t = translate(sql);
     current = t;
     refuseControlTable(t);
@@ -240,7 +285,7 @@ final class StatementEngine {
         throw Refusals.notAQuery();
       }
       try {
-        return multi.run(t, binds, false, false);
+        return multi().run(t, binds, false, false);
       } finally {
         if (mayChangeSqlMode(t, sql)) {
           ctx.sqlModeMayHaveChanged(sql);
@@ -250,16 +295,16 @@ final class StatementEngine {
     if (mode != Mode.UPDATE && WritePath.isRoutineCall(t)) {
       // CALL p(): the routine's results, as Connector/J gives them; executeUpdate keeps the
       // write path's update count
-      return multi.run(t, binds, wantsKeys, mode == Mode.QUERY);
+      return multi().run(t, binds, wantsKeys, mode == Mode.QUERY);
     }
     if (kind.isRead()) {
-      reads.run(t, binds);
+      reads().run(t, binds);
       // SELECT ... INTO OUTFILE / INTO @v: MySQL answers with an update count, not rows
       return results.resultSet() != null || results.updateCount() < 0;
     }
     if (kind == StatementKind.SESSION || kind == StatementKind.TRANSACTION) {
       try {
-        return session.run(t, binds);
+        return session().run(t, binds);
       } finally {
         if (mayChangeSqlMode(t, sql)) {
           ctx.sqlModeMayHaveChanged(sql);
@@ -270,7 +315,7 @@ final class StatementEngine {
       throw Refusals.notAQuery();
     }
     try {
-      writes.run(t, binds, wantsKeys);
+      writes().run(t, binds, wantsKeys);
     } finally {
       if (mayChangeSqlMode(t, sql)) {
         ctx.sqlModeMayHaveChanged(sql);
@@ -304,7 +349,7 @@ final class StatementEngine {
       return runRowByRow(sql, rows);
     }
     try {
-      return batches.run(t, rows);
+      return batches().run(t, rows);
     } catch (SQLException e) {
       transactionLost(e);
       throw e;
@@ -459,7 +504,7 @@ final class StatementEngine {
    * ran on MySQL; any other statement has one result, so false (its result closed).
    */
   boolean moreResults(int current) throws SQLException {
-    if (multi.hasMoreResults()) {
+    if (multi != null && multi.hasMoreResults()) {
       return multi.moreResults(current);
     }
     results.close();
