@@ -59,6 +59,12 @@ final class MysqlSchema {
     } catch (SQLException e) {
       // MariaDB: unknown variable, and nothing to do
     }
+    try (Statement s = mysql.createStatement()) {
+      // SHOW CREATE VIEW opens the view under the session's sql_mode: with ONLY_FULL_GROUP_BY,
+      // MariaDB refuses to show a view created without it; and with ANSI_QUOTES it would print
+      // double quotes. The statements are read as printed under the default mode.
+      s.execute("SET SESSION sql_mode = ''");
+    }
   }
 
   /**
@@ -164,30 +170,19 @@ final class MysqlSchema {
   }
 
   private SchemaObject view(String name, String mysqlName) throws SQLException {
-    String definition;
-    String checkOption;
-    try (PreparedStatement ps =
-        mysql.prepareStatement(
-            "SELECT VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-      ps.setString(1, mysqlName);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || rs.getString(1) == null || rs.getString(1).isBlank()) {
-          return SchemaObject.refused(
-              SchemaObject.Kind.VIEW,
-              name,
-              "MySQL shows no definition of this view (the user needs SHOW VIEW on it)");
-        }
-        definition = rs.getString(1);
-        checkOption = rs.getString(2);
+    // SHOW CREATE VIEW names the current database's tables unqualified (information_schema.VIEWS
+    // qualifies them); it runs under this session's empty sql_mode (see the constructor)
+    String sql;
+    try (Statement s = mysql.createStatement();
+        ResultSet rs = s.executeQuery("SHOW CREATE VIEW " + backticks(mysqlName))) {
+      if (!rs.next() || rs.getString(2) == null) {
+        return SchemaObject.refused(
+            SchemaObject.Kind.VIEW, name, "MySQL shows no definition of this view");
       }
+      sql = rs.getString(2);
     } catch (SQLException e) {
       return SchemaObject.refused(
-          SchemaObject.Kind.VIEW, name, "MySQL cannot read the view: " + e.getMessage());
-    }
-    String sql = "CREATE VIEW " + backticks(mysqlName) + " AS " + definition;
-    if (checkOption != null && !checkOption.equalsIgnoreCase("NONE")) {
-      sql += " WITH " + checkOption + " CHECK OPTION";
+          SchemaObject.Kind.VIEW, name, "MySQL cannot show the view: " + e.getMessage());
     }
     Translation t = rewriter.translate(sql);
     if (t.isRefused()) {

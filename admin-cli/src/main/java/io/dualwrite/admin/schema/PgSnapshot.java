@@ -123,8 +123,9 @@ record PgSnapshot(Map<String, Table> tables, Map<String, String> views) {
     Map<String, Map<String, String>> indexes = new LinkedHashMap<>();
     try (PreparedStatement ps =
         pg.prepareStatement(
-            "SELECT t.relname, i.relname, replace(pg_get_indexdef(i.oid), ' INDEX '"
-                + " || quote_ident(i.relname) || ' ON ', ' INDEX ON ')"
+            "SELECT t.relname, i.relname, replace(replace(pg_get_indexdef(i.oid), ' INDEX '"
+                + " || quote_ident(i.relname) || ' ON ', ' INDEX ON '),"
+                + " ' ON ' || quote_ident(n.nspname) || '.', ' ON ')"
                 + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
                 + " JOIN pg_class t ON t.oid = x.indrelid"
                 + " JOIN pg_namespace n ON n.oid = t.relnamespace"
