@@ -259,7 +259,7 @@ public final class SchemaCommand implements Callable<Integer> {
       return null;
     } catch (SQLException e) {
       pg.rollback();
-      return secrets.redact(e.getMessage()) + " [SQLState " + e.getSQLState() + "]";
+      return secrets.redact(firstLine(e.getMessage())) + " [SQLState " + e.getSQLState() + "]";
     } finally {
       pg.setAutoCommit(true);
     }
@@ -437,6 +437,15 @@ public final class SchemaCommand implements Callable<Integer> {
       err.println("schema: " + done + "/" + total + " objects");
       err.flush();
     }
+  }
+
+  /** A server message's first line (PostgreSQL adds "Position: n" and hints on the next ones). */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "no reason given";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
   }
 
   private static String currentSchema(Connection pg) throws SQLException {

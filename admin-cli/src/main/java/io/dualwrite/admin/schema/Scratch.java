@@ -66,7 +66,7 @@ final class Scratch {
             pg.rollback(sp);
             error =
                 "PostgreSQL rejects its translation: "
-                    + e.getMessage()
+                    + SchemaCommand.firstLine(e.getMessage())
                     + " [SQLState "
                     + e.getSQLState()
                     + "]";

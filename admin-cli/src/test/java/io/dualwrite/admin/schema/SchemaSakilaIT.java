@@ -123,7 +123,8 @@ class SchemaSakilaIT {
     assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.DIFFERENCES);
     assertThat(r.out())
         .contains("created: table store")
-        .contains("FAILED view sales_by_store: ERROR: column \"c.city\" must appear in the GROUP BY")
+        .contains(
+            "FAILED view sales_by_store: ERROR: column \"c.city\" must appear in the GROUP BY")
         .contains("69 created, 0 already on PostgreSQL, 0 refused, 1 failed");
     TreeSet<String> expected = new TreeSet<>(TABLES);
     expected.addAll(VIEWS);
@@ -147,8 +148,7 @@ class SchemaSakilaIT {
     assertThat(check.exitCode()).as(check.all()).isEqualTo(ExitCodes.DIFFERENCES);
     assertThat(check.outLines())
         .containsExactly(
-            check.outLines().get(0),
-            "schema --check: 23 tables and views compared: 1 differences");
+            check.outLines().get(0), "schema --check: 23 tables and views compared: 1 differences");
     assertThat(check.outLines().get(0))
         .startsWith("view sales_by_store: PostgreSQL rejects its translation: ");
   }
