@@ -59,6 +59,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DiscrepanciesCommand.class,
       VerifyCommand.class,
       RepairCommand.class,
+      io.dualwrite.admin.schema.SchemaCommand.class,
       io.dualwrite.admin.backfill.BackfillCommand.class,
       DemoCommand.class
     },

@@ -263,7 +263,13 @@ abstract class DdlPrinter {
           throw RefusedException.syntax(
               "column-option:CHECK", "Unsupported CHECK form on " + name + ".");
         }
-        out.extraChecks.add(columnCheck(constraintName, sp.get(i + 1), name));
+        if (isMariaDbJson(mt, sp.get(i + 1), name)) {
+          // MariaDB's JSON: a LONGTEXT with CHECK (json_valid(col)), as SHOW CREATE TABLE prints
+          // it; the catalog calls it json, so it becomes jsonb like MySQL's JSON
+          out.pgType = "jsonb";
+        } else {
+          out.extraChecks.add(columnCheck(constraintName, sp.get(i + 1), name));
+        }
         i++;
       }
       case "CHARACTER", "CHARSET", "COLLATE" -> {
@@ -317,6 +323,37 @@ abstract class DdlPrinter {
    * rewriter's own budget; the condition is a part of it, kept as text by JSqlParser).
    */
   private static final long CHECK_PARSE_TIMEOUT_MILLIS = 2000;
+
+  /**
+   * Whether a column CHECK is MariaDB's JSON marker: exactly {@code (json_valid(column))} on a
+   * LONGTEXT column (MariaDB's JSON type is that LONGTEXT; its SHOW CREATE TABLE prints it so).
+   */
+  static boolean isMariaDbJson(MysqlType mt, String parenthesised, String column) {
+    if (!mt.name().equals("longtext")) {
+      return false;
+    }
+    net.sf.jsqlparser.expression.Expression condition;
+    try {
+      condition = SqlParsing.parseCondition(parenthesised, CHECK_PARSE_TIMEOUT_MILLIS);
+    } catch (SqlParsing.ParseFailure ex) {
+      return false;
+    }
+    while (condition
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> p
+        && p.size() == 1) {
+      condition = (net.sf.jsqlparser.expression.Expression) p.get(0);
+    }
+    if (!(condition instanceof net.sf.jsqlparser.expression.Function f)
+        || !"JSON_VALID".equalsIgnoreCase(f.getName())
+        || f.getParameters() == null
+        || f.getParameters().size() != 1
+        || !(f.getParameters().get(0) instanceof net.sf.jsqlparser.schema.Column c)
+        || c.getTable() != null && c.getTable().getName() != null) {
+      return false;
+    }
+    return Identifiers.normalize(c.getColumnName()).equals(column);
+  }
 
   /** A column-level CHECK: the condition translated like a table-level one. */
   String columnCheck(String constraintName, String parenthesised, String column) {

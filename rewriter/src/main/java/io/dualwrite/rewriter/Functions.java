@@ -29,20 +29,27 @@ final class Functions {
     void print(PgExpressionDeParser d, Function f, String n, List<Expression> args);
   }
 
-  /** Every function with a translation, by upper-case name. */
-  private static final Map<String, Printer> PRINTERS =
-      merge(
-          Map.of("VALUES", Functions::upsertValues),
-          StringFunctions.PRINTERS,
-          RegexpFunctions.PRINTERS,
-          EncodingFunctions.PRINTERS,
-          NumericFunctions.PRINTERS,
-          ControlFlowFunctions.PRINTERS,
-          AggregateFunctions.PRINTERS,
-          DateTimeFunctions.PRINTERS,
-          JsonFunctions.PRINTERS,
-          MiscellaneousFunctions.PRINTERS,
-          SessionFunctions.PRINTERS);
+  /**
+   * Every function with a translation, by upper-case name. In a holder class, not a field of {@code
+   * Functions}: each family's own table calls {@link #same} and {@link #arity}, so a family reached
+   * first (GROUP_CONCAT goes to {@link AggregateFunctions} directly) would otherwise start {@code
+   * Functions}' initialisation while its own table is still null.
+   */
+  private static final class Registry {
+    static final Map<String, Printer> PRINTERS =
+        merge(
+            Map.of("VALUES", Functions::upsertValues),
+            StringFunctions.PRINTERS,
+            RegexpFunctions.PRINTERS,
+            EncodingFunctions.PRINTERS,
+            NumericFunctions.PRINTERS,
+            ControlFlowFunctions.PRINTERS,
+            AggregateFunctions.PRINTERS,
+            DateTimeFunctions.PRINTERS,
+            JsonFunctions.PRINTERS,
+            MiscellaneousFunctions.PRINTERS,
+            SessionFunctions.PRINTERS);
+  }
 
   private Functions() {}
 
@@ -61,7 +68,7 @@ final class Functions {
 
   /** The names of the functions with a translation (for tests). */
   static Set<String> translatedNames() {
-    return PRINTERS.keySet();
+    return Registry.PRINTERS.keySet();
   }
 
   static void translate(PgExpressionDeParser d, Function f) {
@@ -84,7 +91,7 @@ final class Functions {
     if (f.isDistinct() && !Set.of("COUNT", "SUM", "MIN", "MAX", "AVG").contains(n)) {
       throw RefusedException.function(n, n + "(DISTINCT ...) is not supported.");
     }
-    Printer printer = PRINTERS.get(n);
+    Printer printer = Registry.PRINTERS.get(n);
     if (printer == null) {
       String why = RefusedFunctions.reason(n);
       throw RefusedException.function(

@@ -15,6 +15,24 @@ import org.junit.jupiter.api.Test;
 class DdlTranslationTest {
 
   @Test
+  void mariaDbJsonAsShowCreateTablePrintsItBecomesJsonb() {
+    // MariaDB's JSON is LONGTEXT ... CHECK (json_valid(col)); dualwrite-admin schema reads it so
+    assertThat(
+            pg(
+                PLAIN,
+                "CREATE TABLE `doc` (\n  `id` int(11) NOT NULL,\n  `body` longtext CHARACTER SET"
+                    + " utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`body`)),\n"
+                    + "  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+                    + " COLLATE=utf8mb4_general_ci"))
+        .isEqualTo(
+            "CREATE TABLE doc (id integer NOT NULL, body jsonb DEFAULT NULL, PRIMARY KEY (id))");
+    // another column's json_valid, or another condition, stays a CHECK to translate
+    assertThat(
+            refusal(PLAIN, "CREATE TABLE d (a longtext, b longtext CHECK (json_valid(a)))").code())
+        .isNotBlank();
+  }
+
+  @Test
   void createTableMapsTypesKeysAndOptions() {
     Translation t =
         PLAIN.translate(
