@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An application with its own HikariCP 5, Caffeine 2 and JSqlParser 4.9 uses the driver jar
- * (which carries HikariCP 7, Caffeine 3 and JSqlParser 5 relocated): the application's pool,
- * cache and parser are the old versions, the driver's are its own, and writes made through the
- * application's pool reach both databases alike.
+ * An application with its own HikariCP 5, Caffeine 2 and JSqlParser 4.9 uses the driver jar (which
+ * carries HikariCP 7, Caffeine 3 and JSqlParser 5 relocated): the application's pool, cache and
+ * parser are the old versions, the driver's are its own, and writes made through the application's
+ * pool reach both databases alike.
  */
 @ExtendWith(TestDatabases.class)
 class MixedVersionsIT {
@@ -58,8 +58,7 @@ class MixedVersionsIT {
   }
 
   @Test
-  void writesThroughTheApplicationsHikari5PoolReachBothDatabases(DatabasePair db)
-      throws Exception {
+  void writesThroughTheApplicationsHikari5PoolReachBothDatabases(DatabasePair db) throws Exception {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:dualwrite:" + db.mysql().jdbcUrl().substring("jdbc:".length()));
     config.setDataSourceProperties(driverProperties(db));
@@ -94,13 +93,15 @@ class MixedVersionsIT {
       }
       assertThat(rowCounts.get("orders")).isEqualTo(20L);
 
-      String update = "UPDATE `orders` SET `status` = 'paid', `total` = `total` + 1 WHERE `id` % 3 = 0";
+      String update =
+          "UPDATE `orders` SET `status` = 'paid', `total` = `total` + 1 WHERE `id` % 3 = 0";
       assertThat(tableOf(update)).isEqualTo("`orders`");
       execute(pool, update);
       execute(
           pool,
           "INSERT INTO `orders` (`customer`, `total`, `placed_at`) VALUES ('customer-5', 99.5,"
               + " '2026-01-02 03:04:05') ON DUPLICATE KEY UPDATE `total` = VALUES(`total`),"
+              + " `placed_at` = VALUES(`placed_at`),"
               + " `status` = 'shipped'");
       execute(pool, "DELETE FROM `orders` WHERE `id` > 18");
       rowCounts.invalidate("orders");
@@ -116,7 +117,8 @@ class MixedVersionsIT {
       onPostgres = rows(postgres, sql);
     }
     assertThat(onMysql).hasSize(18);
-    assertThat(onMysql.get(4)).containsExactly("5", "customer-5", "99.50", "shipped", "2026-01-02T03:04:05");
+    assertThat(onMysql.get(4))
+        .containsExactly("5", "customer-5", "99.50", "shipped", "2026-01-02T03:04:05");
     assertThat(onPostgres).isEqualTo(onMysql);
   }
 

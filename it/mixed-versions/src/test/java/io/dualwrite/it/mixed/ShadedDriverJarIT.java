@@ -41,7 +41,8 @@ class ShadedDriverJarIT {
             "the driver must come from the shaded jar, not from classes (run the build to the"
                 + " package phase or later: mvn verify)")
         .isRegularFile();
-    assertThat(location.getFileName().toString()).matches("dualwrite-driver-[^-]+(-SNAPSHOT)?\\.jar");
+    assertThat(location.getFileName().toString())
+        .matches("dualwrite-driver-[^-]+(-SNAPSHOT)?\\.jar");
     return location;
   }
 
@@ -83,7 +84,9 @@ class ShadedDriverJarIT {
 
   @Test
   void publishedPomBringsOnlyVendorDriversSlf4jAndOptionalMicrometer() throws Exception {
-    Path pom = Path.of(System.getProperty("dualwrite.driver.pom", "../../driver/dependency-reduced-pom.xml"));
+    Path pom =
+        Path.of(
+            System.getProperty("dualwrite.driver.pom", "../../driver/dependency-reduced-pom.xml"));
     assertThat(pom).as("the dependency-reduced POM the shade plugin writes").isRegularFile();
     Map<String, String> transitive = new TreeMap<>();
     Element project = parse(pom);
