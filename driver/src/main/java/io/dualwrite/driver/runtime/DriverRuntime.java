@@ -172,14 +172,21 @@ public final class DriverRuntime implements AutoCloseable {
    * first PostgreSQL-side connection asks).
    */
   private void askPostgresExtensions() {
-    if (postgresExtensionsAsked.get() || !health.isClosed(Side.POSTGRES)) {
+    if (!health.isClosed(Side.POSTGRES) || !postgresExtensionsAsked.compareAndSet(false, true)) {
       return;
     }
+    long start = System.nanoTime();
     try (Connection pg =
         vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))) {
       pg.setNetworkTimeout(Runnable::run, config.mirrorTimeoutMillis());
-      notePostgresExtensions(pg);
+      learnPostgresExtensions(pg);
     } catch (SQLException | RuntimeException e) {
+      // a PostgreSQL that does not answer: the breaker learns it here, so the application's
+      // first mirrored statement does not wait for it a second time
+      if (flags.phase().authoritative() != Side.POSTGRES) {
+        health.failure(Side.POSTGRES, System.nanoTime() - start, e);
+      }
+      postgresExtensionsAsked.set(false); // the first PostgreSQL-side connection asks again
       LOG.debug("cannot reach PostgreSQL to list its extensions: {}", e.toString());
     }
   }
@@ -193,15 +200,20 @@ public final class DriverRuntime implements AutoCloseable {
     if (!postgresExtensionsAsked.compareAndSet(false, true)) {
       return;
     }
+    try {
+      learnPostgresExtensions(pg);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("cannot list PostgreSQL's extensions: {}", e.toString());
+    }
+  }
+
+  private void learnPostgresExtensions(Connection pg) throws SQLException {
     Set<String> names = new java.util.HashSet<>();
     try (Statement s = pg.createStatement();
         ResultSet rs = s.executeQuery("SELECT extname FROM pg_extension")) {
       while (rs.next()) {
         names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
       }
-    } catch (SQLException | RuntimeException e) {
-      LOG.debug("cannot list PostgreSQL's extensions: {}", e.toString());
-      return;
     }
     if (!names.isEmpty()) {
       postgresExtensions = Set.copyOf(names);
