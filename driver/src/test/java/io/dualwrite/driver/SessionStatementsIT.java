@@ -151,6 +151,49 @@ class SessionStatementsIT {
       }
       assertThat(seen).as(phase).isEmpty();
       assertSameRows(db, "notes", "id");
+
+   * Regression (Flyway under PG_PRIMARY failed at start-up): a prepared read of the MySQL session
+   * was refused when it was prepared, on PostgreSQL, instead of being answered by MySQL as the same
+   * read through a plain statement is. Flyway prepares {@code SELECT DATABASE()} and {@code SELECT
+   * GET_LOCK(?, ?)}.
+   */
+  @Test
+  void preparedReadsOfTheMysqlSessionWereRefusedInPgPrimary(DatabasePair db) throws SQLException {
+    for (String phase : List.of("DUAL_WRITE", "PG_PRIMARY")) {
+      List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+      try (Connection c =
+          DualWriteTestUrls.connect(db, "dualwrite.phase", phase, "dualwrite.readPercent", "100")) {
+        c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+        assertThat(prepared(c, "SELECT DATABASE()")).as(phase).isEqualTo(db.name());
+        assertThat(prepared(c, "SELECT GET_LOCK(?, ?)", "dw_prepared_lock", 1))
+            .as(phase)
+            .isEqualTo("1");
+        assertThat(prepared(c, "SELECT IS_USED_LOCK(?)", "dw_prepared_lock")).as(phase).isNotNull();
+        assertThat(prepared(c, "SELECT RELEASE_LOCK(?)", "dw_prepared_lock"))
+            .as(phase)
+            .isEqualTo("1");
+        assertThat(
+                prepared(
+                    c,
+                    "SELECT COUNT(*) FROM information_schema.TABLES"
+                        + " WHERE table_schema = DATABASE() AND table_name = ?",
+                    "notes"))
+            .as(phase)
+            .isEqualTo("1");
+      }
+      assertThat(seen).as(phase).isEmpty();
+    }
+  }
+
+  private static String prepared(Connection c, String sql, Object... binds) throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < binds.length; i++) {
+        ps.setObject(i + 1, binds[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as(sql).isTrue();
+        return rs.getString(1);
+      }
     }
   }
 

@@ -5,6 +5,9 @@ import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
@@ -52,6 +55,15 @@ final class CurrentDatabase {
             return super.visit(column, context);
           }
         };
+    // DDL names its table outside what the finder walks (CREATE INDEX it refuses altogether):
+    // Flyway's MySQL support creates its history table and index qualified with the database.
+    if (statement instanceof CreateTable create) {
+      strip(create.getTable(), wanted);
+    } else if (statement instanceof CreateIndex index) {
+      strip(index.getTable(), wanted);
+    } else if (statement instanceof Alter alter) {
+      strip(alter.getTable(), wanted);
+    }
     try {
       finder.getTables(statement);
     } catch (UnsupportedOperationException e) {
@@ -60,6 +72,9 @@ final class CurrentDatabase {
   }
 
   private static void strip(Table table, String database) {
+    if (table == null) {
+      return;
+    }
     String schema = table.getSchemaName();
     if (schema != null
         && table.getDatabaseName() == null

@@ -78,6 +78,13 @@ final class PreParseRewrites {
     if (rowAlias == null) {
       toParse = convertToCast(toParse, tokens);
     }
+    if (tokens.is(0, "CREATE") || tokens.is(0, "ALTER")) {
+      String named = anonymousConstraints(toParse, Tokens.of(toParse));
+      if (named != null) {
+        toParse = named;
+        tokens = Tokens.of(toParse);
+      }
+    }
     if (tokens.is(0, "CREATE")) {
       toParse = stripViewOptions(toParse);
       String moved = fulltextLast(toParse);
@@ -89,6 +96,30 @@ final class PreParseRewrites {
       toParse = dropForeignKey(toParse);
     }
     return new Prepared(toParse, rowAlias, rowAliasColumns);
+  }
+
+  /**
+   * {@code CONSTRAINT PRIMARY KEY (...)}: MySQL lets the symbol after CONSTRAINT out (Flyway's
+   * MariaDB support writes its history table so), JSqlParser does not read it. A CONSTRAINT without
+   * a symbol names nothing, so the word is removed. Null when there is none.
+   */
+  static String anonymousConstraints(String sql, Tokens t) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (t.word(i).equals("CONSTRAINT")
+          && (t.is(i + 1, "PRIMARY", "KEY")
+              || t.word(i + 1).equals("UNIQUE")
+              || t.is(i + 1, "FOREIGN", "KEY")
+              || t.word(i + 1).equals("CHECK"))) {
+        if (out == null) {
+          out = new StringBuilder(sql.length());
+        }
+        out.append(sql, copied, t.start(i));
+        copied = t.start(i + 1);
+      }
+    }
+    return out == null ? null : out.append(sql, copied, sql.length()).toString();
   }
 
   /**

@@ -50,7 +50,7 @@ final class DualWritePreparedStatement extends EngineStatement<Bind[]>
       throws SQLException {
     super(conn, StatementEngine.prepareFirst(conn.context(), t, options), options, sql);
     this.sql = sql;
-    this.engine.adoptPrepared(conn.authoritativeSide(), prepared(), t);
+    this.engine.adoptPrepared(StatementEngine.firstSide(conn.context(), t), prepared(), t);
     this.binds = new Bind[Math.max(0, t.mysqlParameterCount())];
   }
 

@@ -92,7 +92,7 @@ final class ReadPath {
   }
 
   /** A read the rewriter leaves to MySQL's session (LAST_INSERT_ID(), DATABASE(), @x, ...). */
-  private static boolean mysqlSessionRead(Translation t) {
+  static boolean mysqlSessionRead(Translation t) {
     return t.refusal().code().startsWith("driver-intercepted:");
   }
 

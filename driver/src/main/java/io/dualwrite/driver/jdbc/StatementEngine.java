@@ -148,7 +148,7 @@ final class StatementEngine {
         t.kind().isWrite()
             && (o.appWantsKeys()
                 || (ctx.phase().mirrorsWrites() && ai != null && !ai.suppliedByStatement()));
-    if (auth == Side.MYSQL) {
+    if (firstSide(ctx, t) == Side.MYSQL) {
       return new Variant(SideSql.sqlOf(t, Side.MYSQL), keys, null);
     }
     if (t.isRefused() || t.postgresSql() == null) {
@@ -160,12 +160,29 @@ final class StatementEngine {
     return new Variant(SideSql.sqlOf(t, Side.POSTGRES), pgKeys, pgKeys ? k.column() : null);
   }
 
-  /** Prepares the authoritative side's statement for a new prepared-statement wrapper. */
+  /**
+   * The side a new prepared statement is prepared on: the authoritative one, except for a read only
+   * MySQL's session can answer (DATABASE(), GET_LOCK(), @variables, LAST_INSERT_ID(): {@link
+   * ReadPath#mysqlSessionRead}), which MySQL serves in every phase that uses it, prepared or not.
+   */
+  static Side firstSide(StatementContext ctx, Translation t) {
+    Side auth = ctx.authoritativeSide();
+    if (auth == Side.POSTGRES
+        && ctx.phase().usesMysql()
+        && !t.kind().isWrite()
+        && t.isRefused()
+        && ReadPath.mysqlSessionRead(t)) {
+      return Side.MYSQL;
+    }
+    return auth;
+  }
+
+  /** Prepares the first side's statement ({@link #firstSide}) for a new prepared statement. */
   static PreparedStatement prepareFirst(
       StatementContext ctx, Translation t, StatementOptions options) throws SQLException {
     ctx.checkOpen();
     Variant v = firstVariant(ctx, t, options);
-    Connection c = ctx.sides().get(ctx.authoritativeSide());
+    Connection c = ctx.sides().get(firstSide(ctx, t));
     return options.prepareOn(c, v.sql(), v.keys(), v.keyColumn());
   }
 

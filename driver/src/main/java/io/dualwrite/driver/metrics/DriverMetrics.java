@@ -2,7 +2,6 @@ package io.dualwrite.driver.metrics;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
-import java.util.function.Supplier;
 
 /**
  * The driver's metrics. Micrometer is optional at run time: without it on the class path every call
@@ -28,8 +27,15 @@ public interface DriverMetrics {
 
   void discrepancy(DiscrepancyKind kind);
 
-  /** Registers gauges for the breaker state (0 closed, 1 half-open, 2 open) and drift size. */
-  void gauges(Supplier<Number> breakerState, Supplier<Number> driftTables);
+  /**
+   * Shows {@code source} in the gauges (flags, breaker state, drift) until {@link #close()}. The
+   * gauges are registered once per registry and instance and shared by every runtime of that
+   * instance there: several runtimes in one process (two data sources) are combined.
+   */
+  void gauges(GaugeSource source);
+
+  /** Takes this runtime out of the gauges; the last one out removes them from the registry. */
+  default void close() {}
 
   DriverMetrics NOOP =
       new DriverMetrics() {
@@ -52,7 +58,7 @@ public interface DriverMetrics {
         public void discrepancy(DiscrepancyKind kind) {}
 
         @Override
-        public void gauges(Supplier<Number> breakerState, Supplier<Number> driftTables) {}
+        public void gauges(GaugeSource source) {}
       };
 
   /**

@@ -3,18 +3,34 @@ package io.dualwrite.driver.metrics;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /** Loaded only when Micrometer is on the class path (see {@link DriverMetrics#create}). */
 final class MicrometerMetrics implements DriverMetrics {
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(1).dividedBy(4),
+    Duration.ofMillis(1).dividedBy(2),
+    Duration.ofMillis(1),
+    Duration.ofMillis(2),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10)
+  };
   private final MeterRegistry registry;
   private final Tags tags;
   private final Map<Side, Timer> statementTimers = new EnumMap<>(Side.class);
@@ -24,9 +40,13 @@ final class MicrometerMetrics implements DriverMetrics {
   private final Counter mirrorFailures;
   private final Counter comparedReads;
   private final Counter comparedMismatches;
+  private final String instance;
+  private GaugeSource gaugeSource; // guarded by this
+  private SharedGauges sharedGauges; // guarded by this
 
   private MicrometerMetrics(MeterRegistry registry, String instance) {
     this.registry = registry;
+    this.instance = instance;
     this.tags = Tags.of("instance", instance);
     for (Side side : Side.values()) {
       String name = side.name().toLowerCase(java.util.Locale.ROOT);
@@ -35,6 +55,8 @@ final class MicrometerMetrics implements DriverMetrics {
           Timer.builder("dualwrite.statement")
               .description("Statement latency per side")
               .tags(tags.and("side", name))
+              // a few fixed buckets, so percentiles per side can be computed across instances
+              .serviceLevelObjectives(LATENCY_BUCKETS)
               .register(registry));
       reads.put(
           side,
@@ -112,18 +134,23 @@ final class MicrometerMetrics implements DriverMetrics {
   }
 
   @Override
-  public void gauges(Supplier<Number> breakerState, Supplier<Number> driftTables) {
-    // strong references: the gauges hold the only reference to these suppliers, and Micrometer's
-    // default weak one lets the first garbage collection turn them into NaN
-    Gauge.builder("dualwrite.breaker.state", breakerState, s -> s.get().doubleValue())
-        .description("Breaker around the non-authoritative side: 0 closed, 1 half-open, 2 open")
-        .tags(tags)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("dualwrite.drift.tables", driftTables, s -> s.get().doubleValue())
-        .description("Tables with open drift")
-        .tags(tags)
-        .strongReference(true)
-        .register(registry);
+  public void gauges(GaugeSource source) {
+    synchronized (this) {
+      if (gaugeSource != null) {
+        throw new IllegalStateException("gauges already registered for this runtime");
+      }
+      gaugeSource = source;
+      sharedGauges = SharedGauges.join(registry, instance, source);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (sharedGauges != null) {
+        sharedGauges.leave(gaugeSource);
+        sharedGauges = null;
+      }
+    }
   }
 }

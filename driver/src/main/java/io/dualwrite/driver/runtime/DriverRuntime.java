@@ -1,5 +1,6 @@
 package io.dualwrite.driver.runtime;
 
+import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
@@ -9,6 +10,7 @@ import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.discrepancy.SafeText;
 import io.dualwrite.driver.metrics.DriverMetrics;
+import io.dualwrite.driver.metrics.GaugeSource;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
 import io.dualwrite.driver.routing.Flags;
@@ -85,7 +87,7 @@ public final class DriverRuntime implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    metrics.gauges(() -> health.stateCode(flags.phase().authoritative().other()), drift::size);
+    metrics.gauges(new Gauges());
     long probeMillis = 1000;
     scheduler.scheduleWithFixedDelay(
         this::probeUnhealthySide, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
@@ -391,6 +393,35 @@ public final class DriverRuntime implements AutoCloseable {
     // At JVM exit application threads may still be between two commits: not a clean stop.
     control.close(!jvmExiting());
     scheduler.shutdownNow();
+    metrics.close();
+  }
+
+  /** What this runtime shows in the driver's gauges. */
+  private final class Gauges implements GaugeSource {
+    @Override
+    public Phase phase() {
+      return flags.phase();
+    }
+
+    @Override
+    public int readPercent() {
+      return flags.readPercent();
+    }
+
+    @Override
+    public int comparePercent() {
+      return flags.comparePercent();
+    }
+
+    @Override
+    public int breakerState() {
+      return health.stateCode(flags.phase().authoritative().other());
+    }
+
+    @Override
+    public int driftTables() {
+      return drift.size();
+    }
   }
 
   private static boolean jvmExiting() {
