@@ -151,7 +151,10 @@ class SessionStatementsIT {
       }
       assertThat(seen).as(phase).isEmpty();
       assertSameRows(db, "notes", "id");
+    }
+  }
 
+  /**
    * Regression (Flyway under PG_PRIMARY failed at start-up): a prepared read of the MySQL session
    * was refused when it was prepared, on PostgreSQL, instead of being answered by MySQL as the same
    * read through a plain statement is. Flyway prepares {@code SELECT DATABASE()} and {@code SELECT
