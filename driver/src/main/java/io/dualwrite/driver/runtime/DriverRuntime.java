@@ -174,8 +174,10 @@ public final class DriverRuntime implements AutoCloseable {
    * first PostgreSQL-side connection asks).
    */
   private void askPostgresExtensions() {
-    if (!health.isClosed(Side.POSTGRES) || !postgresExtensionsAsked.compareAndSet(false, true)) {
-      return;
+    if (!flags.phase().usesPostgres()
+        || !health.isClosed(Side.POSTGRES)
+        || !postgresExtensionsAsked.compareAndSet(false, true)) {
+      return; // MYSQL_ONLY never touches PostgreSQL
     }
     long start = System.nanoTime();
     try (Connection pg =
