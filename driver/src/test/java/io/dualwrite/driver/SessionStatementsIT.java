@@ -348,6 +348,49 @@ class SessionStatementsIT {
     }
   }
 
+  /**
+   * Flyway restores its session with {@code SET foreign_key_checks=?, sql_safe_updates=?}: prepared
+   * in PG_PRIMARY, it runs on MySQL with the bound values and PostgreSQL follows MySQL's resulting
+   * foreign-key checks. It was refused when prepared ("no PostgreSQL equivalent").
+   */
+  @Test
+  void boundSessionSettingsArePreparedAndFollowedInPgPrimary(DatabasePair db) throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+        Statement s = c.createStatement()) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+      s.execute("CREATE TABLE fk_bound_parent (id INT PRIMARY KEY)");
+      s.execute(
+          "CREATE TABLE fk_bound_child (id INT PRIMARY KEY, parent_id INT NOT NULL,"
+              + " CONSTRAINT fk_bound_child_parent FOREIGN KEY (parent_id)"
+              + " REFERENCES fk_bound_parent (id))");
+      try (java.sql.PreparedStatement set =
+          c.prepareStatement("SET foreign_key_checks=?, sql_safe_updates=?")) {
+        set.setInt(1, 0);
+        set.setInt(2, 1);
+        set.execute();
+        assertThat(single(s, "SELECT @@sql_safe_updates")).isEqualTo("1");
+        s.executeUpdate("INSERT INTO fk_bound_child VALUES (1, 7)");
+        set.setInt(1, 1);
+        set.setInt(2, 0);
+        set.execute();
+        assertThat(single(s, "SELECT @@foreign_key_checks")).isEqualTo("1");
+        assertThat(single(s, "SELECT @@sql_safe_updates")).isEqualTo("0");
+      }
+      try (java.sql.PreparedStatement one = c.prepareStatement("SET sql_safe_updates = ?")) {
+        one.setInt(1, 0);
+        assertThat(one.executeUpdate()).isZero();
+      }
+      SQLException orphan =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class,
+              () -> s.executeUpdate("INSERT INTO fk_bound_child VALUES (2, 8)"));
+      assertThat(orphan.getErrorCode()).isEqualTo(1452);
+    }
+    assertThat(seen).isEmpty();
+    assertSameRows(db, "fk_bound_child", "id");
+  }
+
   @Test
   void foreignKeyChecksOffAppliesToPostgresWhenItIsAuthoritative(DatabasePair db)
       throws SQLException {

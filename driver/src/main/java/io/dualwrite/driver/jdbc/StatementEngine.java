@@ -163,15 +163,18 @@ final class StatementEngine {
   /**
    * The side a new prepared statement is prepared on: the authoritative one, except for a read only
    * MySQL's session can answer (DATABASE(), GET_LOCK(), @variables, LAST_INSERT_ID(): {@link
-   * ReadPath#mysqlSessionRead}), which MySQL serves in every phase that uses it, prepared or not.
+   * ReadPath#mysqlSessionRead}), which MySQL serves in every phase that uses it, prepared or not;
+   * and a session statement without PostgreSQL SQL of its own (a MySQL setting, {@code SET
+   * foreign_key_checks = ?} whose value is bound), which {@link SessionPath} runs on MySQL and
+   * follows on PostgreSQL from MySQL's answer. Flyway restores its session that way in every phase.
    */
   static Side firstSide(StatementContext ctx, Translation t) {
     Side auth = ctx.authoritativeSide();
     if (auth == Side.POSTGRES
         && ctx.phase().usesMysql()
         && !t.kind().isWrite()
-        && t.isRefused()
-        && ReadPath.mysqlSessionRead(t)) {
+        && ((t.isRefused() && ReadPath.mysqlSessionRead(t))
+            || (t.session() != null && !t.isRefused() && t.postgresSql() == null))) {
       return Side.MYSQL;
     }
     return auth;
