@@ -179,10 +179,21 @@ final class ConnectionContext implements StatementContext {
 
   @Override
   public String onOtherSide(StatementKind kind, String sql) {
-    boolean insert = kind == StatementKind.INSERT || kind == StatementKind.INSERT_IGNORE;
-    return insert && authoritativeSide() == Side.POSTGRES
+    return insertOnMysqlMirror(kind)
         ? MysqlForeignKeyChecks.skipped(sql, runtime.mysqlIsMariaDb())
         : sql;
+  }
+
+  @Override
+  public boolean otherSideBatchSwitchesSession(StatementKind kind) {
+    return insertOnMysqlMirror(kind)
+        && MysqlForeignKeyChecks.batchNeedsSessionSwitch(runtime.mysqlIsMariaDb());
+  }
+
+  /** An insert mirrored to MySQL: PostgreSQL, authoritative, has checked its foreign keys. */
+  private boolean insertOnMysqlMirror(StatementKind kind) {
+    return (kind == StatementKind.INSERT || kind == StatementKind.INSERT_IGNORE)
+        && authoritativeSide() == Side.POSTGRES;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.mirror.InsertedRowsMirror;
+import io.dualwrite.driver.vendor.MysqlForeignKeyChecks;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.StatementKind;
 import io.dualwrite.rewriter.Translation;
@@ -354,8 +355,10 @@ final class MirrorPath {
       throws SQLException {
     AutoIncrement ai = t.autoIncrement();
     boolean pinned = t.pinned() != null;
-    String sql =
-        ctx.onOtherSide(t.kind(), withKeys ? ai.postgresSqlWithKeys() : SideSql.sqlOf(t, other));
+    String base = withKeys ? ai.postgresSqlWithKeys() : SideSql.sqlOf(t, other);
+    // rows one by one (insertIds) take the statement form; a batch may switch the session instead
+    boolean wholeBatch = !insertIds && ctx.otherSideBatchSwitchesSession(t.kind());
+    String sql = wholeBatch ? base : ctx.onOtherSide(t.kind(), base);
     PreparedStatement ps = st.preparedOn(other, oc, sql, false, null);
     List<Long> singleCounts = new ArrayList<>();
     mirroredRows.clear();
@@ -387,8 +390,11 @@ final class MirrorPath {
         ps.addBatch();
       }
     }
-    return insertIds
-        ? singleCounts.stream().mapToLong(Long::longValue).toArray()
+    if (insertIds) {
+      return singleCounts.stream().mapToLong(Long::longValue).toArray();
+    }
+    return wholeBatch
+        ? MysqlForeignKeyChecks.offAround(oc, ps::executeLargeBatch)
         : ps.executeLargeBatch();
   }
 

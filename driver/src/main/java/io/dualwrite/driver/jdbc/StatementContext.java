@@ -148,6 +148,14 @@ interface StatementContext {
    */
   String onOtherSide(StatementKind kind, String sql);
 
+  /**
+   * Whether a mirrored batch of {@code kind} runs with its SQL as it is and the other side's
+   * session without foreign key checks around it ({@link
+   * io.dualwrite.driver.vendor.MysqlForeignKeyChecks#offAround}) rather than with {@link
+   * #onOtherSide}'s SQL: an insert batch in PG_PRIMARY on MariaDB.
+   */
+  boolean otherSideBatchSwitchesSession(StatementKind kind);
+
   SideHealth health();
 
   /** PostgreSQL's two-phase commit ({@link TwoPhaseCommit}). */
