@@ -5,15 +5,12 @@ import io.dualwrite.admin.AdminException;
 import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.VersionProvider;
 import io.dualwrite.admin.backfill.Backfiller.TableState;
+import io.dualwrite.admin.connect.BothSides;
 import io.dualwrite.admin.connect.ConnectionOptions;
-import io.dualwrite.admin.connect.ConnectionSettings;
-import io.dualwrite.admin.connect.Connections;
-import io.dualwrite.admin.connect.DatabaseEndpoint;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.fleet.ControlAccess;
 import io.dualwrite.admin.fleet.ControlOptions;
 import io.dualwrite.admin.json.Json;
-import io.dualwrite.admin.verify.VerifyCommand;
 import io.dualwrite.driver.control.ControlStore;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -168,19 +165,17 @@ public final class BackfillCommand implements Callable<Integer> {
           "--lease-seconds must be at least 5, --instance-wait-seconds at least 1", null);
     }
     Secrets secrets = cli.context().secrets();
-    ConnectionSettings settings = connection.resolve(secrets);
-    DatabaseEndpoint mysqlEndpoint = VerifyCommand.requireMysql(settings);
-    DatabaseEndpoint pgEndpoint = VerifyCommand.requirePostgres(settings);
+    BothSides sides = connection.resolveBoth(secrets);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ControlStore store = ControlAccess.open(settings, control.url(), secrets)) {
+    try (ControlStore store = ControlAccess.open(sides.settings(), control.url(), secrets)) {
       Optional<String> refusal = Backfiller.phaseRefusal(store.flags(), prepare);
       if (refusal.isPresent()) {
         throw new AdminException(ExitCodes.DIFFERENCES, "refusing to backfill: " + refusal.get());
       }
       List<TableInfo> infos;
-      try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
-          Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
+      try (Connection mysql = sides.openMysql();
+          Connection pg = sides.openPostgres()) {
         List<String> names = tables.isEmpty() ? TableInfo.mysqlTables(mysql) : tables;
         infos = new ArrayList<>();
         for (String name : names) {
@@ -214,12 +209,12 @@ public final class BackfillCommand implements Callable<Integer> {
               new Backfiller.Connector() {
                 @Override
                 public Connection mysql() {
-                  return Connections.openMysql(mysqlEndpoint, secrets);
+                  return sides.openMysql();
                 }
 
                 @Override
                 public Connection postgres() {
-                  return Connections.openPostgres(pgEndpoint, secrets);
+                  return sides.openPostgres();
                 }
               },
               options,

@@ -1,11 +1,13 @@
 package io.dualwrite.admin.backfill;
 
+import io.dualwrite.admin.verify.InformationSchema;
+import io.dualwrite.admin.verify.InformationSchema.MysqlColumn;
+import io.dualwrite.admin.verify.InformationSchema.PgColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,16 +100,9 @@ record TableInfo(
   /** The base tables of MySQL's current database, but the control store's. */
   static List<String> mysqlTables(Connection mysql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps =
-            mysql.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-                    + " AND table_type = 'BASE TABLE' ORDER BY table_name");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String t = rs.getString(1);
-        if (!t.toLowerCase(Locale.ROOT).startsWith("dualwrite_")) {
-          out.add(t);
-        }
+    for (String t : InformationSchema.mysqlBaseTables(mysql)) {
+      if (!t.toLowerCase(Locale.ROOT).startsWith("dualwrite_")) {
+        out.add(t);
       }
     }
     return out;
@@ -116,51 +111,35 @@ record TableInfo(
   /** Reads a table on both sides; a table that cannot be copied has a {@link #problem()}. */
   static TableInfo read(Connection mysql, Connection pg, String table) throws SQLException {
     String pgName = table.toLowerCase(Locale.ROOT);
-    Map<String, String[]> pgCols = new HashMap<>();
+    Map<String, PgColumn> pgCols = InformationSchema.pgColumns(pg, pgName);
     boolean identity = false;
-    try (PreparedStatement ps =
-        pg.prepareStatement(
-            "SELECT column_name, data_type, is_generated, is_identity FROM"
-                + " information_schema.columns WHERE table_schema = current_schema() AND"
-                + " table_name = ?")) {
-      ps.setString(1, pgName);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          pgCols.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-          identity |= "YES".equalsIgnoreCase(rs.getString(4));
-        }
-      }
+    for (PgColumn c : pgCols.values()) {
+      identity |= "YES".equalsIgnoreCase(c.isIdentity());
     }
     List<Col> cols = new ArrayList<>();
+    List<String> colNames = new ArrayList<>();
     String autoInc = null;
     List<String> problems = new ArrayList<>();
-    try (PreparedStatement ps =
-        mysql.prepareStatement(
-            "SELECT column_name, data_type, extra FROM information_schema.columns WHERE"
-                + " table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String name = rs.getString(1);
-          String type = rs.getString(2).toLowerCase(Locale.ROOT);
-          String extra = rs.getString(3) == null ? "" : rs.getString(3).toLowerCase(Locale.ROOT);
-          String pgColName = name.toLowerCase(Locale.ROOT);
-          String[] pgc = pgCols.get(pgColName);
-          if (pgc == null && !pgCols.isEmpty()) {
-            problems.add("column " + name + " is missing on PostgreSQL");
-          }
-          if (extra.contains("auto_increment")) {
-            autoInc = name;
-          }
-          cols.add(
-              new Col(
-                  name,
-                  pgColName,
-                  type,
-                  pgc == null ? null : pgc[0],
-                  pgc != null && "ALWAYS".equalsIgnoreCase(pgc[1])));
-        }
+    for (MysqlColumn c : InformationSchema.mysqlColumns(mysql, table)) {
+      String name = c.name();
+      String type = c.dataType().toLowerCase(Locale.ROOT);
+      String extra = c.extra() == null ? "" : c.extra().toLowerCase(Locale.ROOT);
+      String pgColName = name.toLowerCase(Locale.ROOT);
+      PgColumn pgc = pgCols.get(pgColName);
+      if (pgc == null && !pgCols.isEmpty()) {
+        problems.add("column " + name + " is missing on PostgreSQL");
       }
+      if (extra.contains("auto_increment")) {
+        autoInc = name;
+      }
+      cols.add(
+          new Col(
+              name,
+              pgColName,
+              type,
+              pgc == null ? null : pgc.dataType(),
+              pgc != null && "ALWAYS".equalsIgnoreCase(pgc.isGenerated())));
+      colNames.add(name);
     }
     if (cols.isEmpty()) {
       return new TableInfo(
@@ -170,23 +149,7 @@ record TableInfo(
       problems.add(
           0, "the table is missing on PostgreSQL (create it first: dualwrite-admin schema)");
     }
-    List<Integer> key = new ArrayList<>();
-    try (PreparedStatement ps =
-        mysql.prepareStatement(
-            "SELECT column_name FROM information_schema.key_column_usage WHERE table_schema ="
-                + " DATABASE() AND table_name = ? AND constraint_name = 'PRIMARY' ORDER BY"
-                + " ordinal_position")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i).mysqlName().equalsIgnoreCase(rs.getString(1))) {
-              key.add(i);
-            }
-          }
-        }
-      }
-    }
+    List<Integer> key = InformationSchema.primaryKey(mysql, table, colNames);
     if (key.isEmpty()) {
       problems.add(
           0,

@@ -54,6 +54,26 @@ public final class ConnectionSettings {
     return Optional.ofNullable(postgres);
   }
 
+  /** The MySQL side, or exit 2 saying how to give it. */
+  public DatabaseEndpoint requireMysql() {
+    return mysql()
+        .orElseThrow(
+            () ->
+                AdminException.cannotRun(
+                    "no MySQL database given: use --mysql-url or url= in --config", null));
+  }
+
+  /** The PostgreSQL side, or exit 2 saying how to give it. */
+  public DatabaseEndpoint requirePostgres() {
+    return postgres()
+        .orElseThrow(
+            () ->
+                AdminException.cannotRun(
+                    "no PostgreSQL database given: use --postgres-url or dualwrite.postgres.url= in"
+                        + " --config",
+                    null));
+  }
+
   /**
    * Every {@code dualwrite.*} property found (e.g. {@code dualwrite.control}), for commands that
    * need more than the two endpoints; values as given, passwords included, so never print it.

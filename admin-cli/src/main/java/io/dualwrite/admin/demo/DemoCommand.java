@@ -168,6 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
         Connection p = pg.open()) {
       results =
           VerifyCommand.verify(
+              VerifyCommand.Mode.checksum,
               m,
               p,
               List.of(),

@@ -4,9 +4,9 @@ import io.dualwrite.admin.AdminCli;
 import io.dualwrite.admin.AdminException;
 import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.VersionProvider;
+import io.dualwrite.admin.connect.BothSides;
 import io.dualwrite.admin.connect.ConnectionOptions;
 import io.dualwrite.admin.connect.ConnectionSettings;
-import io.dualwrite.admin.connect.Connections;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.fleet.ControlAccess;
 import io.dualwrite.admin.fleet.ControlOptions;
@@ -18,7 +18,6 @@ import io.dualwrite.admin.verify.Side;
 import io.dualwrite.admin.verify.TableResult;
 import io.dualwrite.admin.verify.TableSpec;
 import io.dualwrite.admin.verify.TableVerifier;
-import io.dualwrite.admin.verify.VerifyCommand;
 import io.dualwrite.admin.verify.VerifyProgress;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.control.ControlStore;
@@ -142,9 +141,8 @@ public final class RepairCommand implements Callable<Integer> {
       throw AdminException.cannotRun("--chunk-size must be at least 1", null);
     }
     Secrets secrets = cli.context().secrets();
-    ConnectionSettings settings = connection.resolve(secrets);
-    var mysqlEndpoint = VerifyCommand.requireMysql(settings);
-    var pgEndpoint = VerifyCommand.requirePostgres(settings);
+    BothSides sides = connection.resolveBoth(secrets);
+    ConnectionSettings settings = sides.settings();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, TablePlan> plans =
@@ -154,8 +152,8 @@ public final class RepairCommand implements Callable<Integer> {
         noControl
             ? Optional.empty()
             : ControlAccess.openIfPresent(settings, control.url(), secrets);
-    try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
-        Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
+    try (Connection mysql = sides.openMysql();
+        Connection pg = sides.openPostgres()) {
       Side authoritative = authoritative(settings, store);
       if (store.isPresent() && !dryRun) {
         // Instances that died without a clean stop: their written tables become drift first.

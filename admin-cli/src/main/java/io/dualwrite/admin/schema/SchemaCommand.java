@@ -4,9 +4,8 @@ import io.dualwrite.admin.AdminCli;
 import io.dualwrite.admin.AdminException;
 import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.VersionProvider;
+import io.dualwrite.admin.connect.BothSides;
 import io.dualwrite.admin.connect.ConnectionOptions;
-import io.dualwrite.admin.connect.ConnectionSettings;
-import io.dualwrite.admin.connect.Connections;
 import io.dualwrite.admin.connect.DatabaseEndpoint;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
@@ -100,28 +99,13 @@ public final class SchemaCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--dry-run and --check exclude each other");
     }
     secrets = cli.context().secrets();
-    ConnectionSettings settings = connection.resolve(secrets);
-    DatabaseEndpoint mysqlEndpoint =
-        settings
-            .mysql()
-            .orElseThrow(
-                () ->
-                    AdminException.cannotRun(
-                        "no MySQL database given: use --mysql-url or url= in --config", null));
-    DatabaseEndpoint pgEndpoint =
-        settings
-            .postgres()
-            .orElseThrow(
-                () ->
-                    AdminException.cannotRun(
-                        "no PostgreSQL database given: use --postgres-url or"
-                            + " dualwrite.postgres.url= in --config",
-                        null));
+    BothSides sides = connection.resolveBoth(secrets);
+    DatabaseEndpoint mysqlEndpoint = sides.mysql();
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     lastProgress = cli.context().nanoTime().getAsLong();
-    try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
-        Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
+    try (Connection mysql = sides.openMysql();
+        Connection pg = sides.openPostgres()) {
       String database = mysql.getCatalog();
       if (database == null || database.isEmpty()) {
         throw AdminException.cannotRun(

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -62,6 +61,7 @@ final class ChunkVerifier {
   private final int leafRows;
   private final int maxListed;
   private final boolean showValues;
+  private final RowComparison rows;
   private final List<Column> keyColumns;
   private final List<Integer> clientColumns = new ArrayList<>();
   private final Map<Side, String> checksumSelect = new HashMap<>();
@@ -83,6 +83,7 @@ final class ChunkVerifier {
     this.leafRows = leafRows;
     this.maxListed = maxListed;
     this.showValues = showValues;
+    this.rows = new RowComparison(maxListed, showValues);
     this.keyColumns = t.keyColumns();
     for (Side side : Side.values()) {
       List<String> pieces = new ArrayList<>();
@@ -225,28 +226,12 @@ final class ChunkVerifier {
     for (Object[] row : theirs) {
       pgRows.put(TableVerifier.normalize(TableVerifier.keyOf(t, row)), row);
     }
+    RowComparison.Found found = rows.missingOrChanged(t, mine, pgRows, o.missingOrChanged);
+    o.missing += found.missing();
+    o.changed += found.changed();
     Set<List<Object>> onMysql = new HashSet<>();
-    int width = t.columns().size();
     for (Object[] row : mine) {
-      List<Object> key = TableVerifier.normalize(TableVerifier.keyOf(t, row));
-      onMysql.add(key);
-      Object[] other = pgRows.get(key);
-      if (other == null) {
-        o.missing++;
-        list(o.missingOrChanged, KeyDiff.Kind.MISSING, row, null, List.of());
-        continue;
-      }
-      List<String> differing = new ArrayList<>();
-      for (int c = 0; c < width; c++) {
-        if (!Objects.equals(
-            ValueNormalizer.normalize(row[c]), ValueNormalizer.normalize(other[c]))) {
-          differing.add(t.columns().get(c).mysqlName());
-        }
-      }
-      if (!differing.isEmpty()) {
-        o.changed++;
-        list(o.missingOrChanged, KeyDiff.Kind.CHANGED, row, other, differing);
-      }
+      onMysql.add(TableVerifier.normalize(TableVerifier.keyOf(t, row)));
     }
     for (Object[] row : theirs) {
       if (!onMysql.contains(TableVerifier.normalize(TableVerifier.keyOf(t, row)))) {
@@ -262,25 +247,6 @@ final class ChunkVerifier {
         }
       }
     }
-  }
-
-  private void list(
-      List<KeyDiff> listed,
-      KeyDiff.Kind kind,
-      Object[] mysqlRow,
-      Object[] pgRow,
-      List<String> columns) {
-    if (listed.size() >= maxListed) {
-      return;
-    }
-    Map<String, String> my = Map.of();
-    Map<String, String> other = Map.of();
-    if (showValues) {
-      my = TableVerifier.values(t, mysqlRow, columns);
-      other = pgRow == null ? Map.of() : TableVerifier.values(t, pgRow, columns);
-    }
-    listed.add(
-        new KeyDiff(kind, KeyText.formatAll(TableVerifier.keyOf(t, mysqlRow)), columns, my, other));
   }
 
   /** The rows (or keys) of {@code r} on {@code side}, in key order. */

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -40,6 +39,7 @@ public final class TableVerifier {
   private final boolean showValues;
   private final LongSupplier nanoTime;
   private final Listener listener;
+  private final RowComparison rows;
 
   public TableVerifier(
       Connection mysql,
@@ -56,6 +56,7 @@ public final class TableVerifier {
     this.showValues = showValues;
     this.nanoTime = nanoTime;
     this.listener = listener;
+    this.rows = new RowComparison(maxListed, showValues);
   }
 
   public TableResult verify(TableSpec t) throws SQLException {
@@ -77,7 +78,6 @@ public final class TableVerifier {
     Counts n = new Counts();
     List<KeyDiff> listed = new ArrayList<>();
     List<Column> keyColumns = t.keyColumns();
-    int width = t.columns().size();
 
     // Pass 1: MySQL's rows, looked up on PostgreSQL.
     List<Object> after = null;
@@ -95,25 +95,9 @@ public final class TableVerifier {
       for (Object[] row : lookup(pg, Side.POSTGRES, t, keys, false)) {
         pgRows.put(normalizedKey(t, row), row);
       }
-      for (Object[] row : chunk) {
-        Object[] other = pgRows.get(normalizedKey(t, row));
-        if (other == null) {
-          n.missing++;
-          list(listed, KeyDiff.Kind.MISSING, t, row, null, List.of());
-          continue;
-        }
-        List<String> differing = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-          if (!Objects.equals(
-              ValueNormalizer.normalize(row[c]), ValueNormalizer.normalize(other[c]))) {
-            differing.add(t.columns().get(c).mysqlName());
-          }
-        }
-        if (!differing.isEmpty()) {
-          n.changed++;
-          list(listed, KeyDiff.Kind.CHANGED, t, row, other, differing);
-        }
-      }
+      RowComparison.Found found = rows.missingOrChanged(t, chunk, pgRows, listed);
+      n.missing += found.missing();
+      n.changed += found.changed();
       listener.chunk(t, n.mysqlRows, n.total(), elapsed(start));
       if (chunk.size() < chunkSize) {
         break;
@@ -162,25 +146,6 @@ public final class TableVerifier {
         t, n.mysqlRows, n.pgRows, n.missing, n.extra, n.changed, listed, null, elapsed(start));
   }
 
-  private void list(
-      List<KeyDiff> listed,
-      KeyDiff.Kind kind,
-      TableSpec t,
-      Object[] mysqlRow,
-      Object[] pgRow,
-      List<String> columns) {
-    if (listed.size() >= maxListed) {
-      return;
-    }
-    Map<String, String> my = Map.of();
-    Map<String, String> other = Map.of();
-    if (showValues) {
-      my = values(t, mysqlRow, columns);
-      other = pgRow == null ? Map.of() : values(t, pgRow, columns);
-    }
-    listed.add(new KeyDiff(kind, KeyText.formatAll(keyOf(t, mysqlRow)), columns, my, other));
-  }
-
   /** Every column's value as text, or only {@code only}'s when not empty. */
   static Map<String, String> values(TableSpec t, Object[] row, List<String> only) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -211,7 +176,7 @@ public final class TableVerifier {
     return key;
   }
 
-  private static List<Object> normalizedKey(TableSpec t, Object[] row) {
+  static List<Object> normalizedKey(TableSpec t, Object[] row) {
     return normalize(keyOf(t, row));
   }
 

@@ -4,11 +4,8 @@ import io.dualwrite.admin.AdminCli;
 import io.dualwrite.admin.AdminException;
 import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.VersionProvider;
+import io.dualwrite.admin.connect.BothSides;
 import io.dualwrite.admin.connect.ConnectionOptions;
-import io.dualwrite.admin.connect.ConnectionSettings;
-import io.dualwrite.admin.connect.Connections;
-import io.dualwrite.admin.connect.DatabaseEndpoint;
-import io.dualwrite.admin.connect.Secrets;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -133,19 +130,16 @@ public final class VerifyCommand implements Callable<Integer> {
           "--chunk-size, --threads and --chunk-rows must be at least 1, --max-keys at least 0",
           null);
     }
-    Secrets secrets = cli.context().secrets();
-    ConnectionSettings settings = connection.resolve(secrets);
-    DatabaseEndpoint mysqlEndpoint = requireMysql(settings);
-    DatabaseEndpoint pgEndpoint = requirePostgres(settings);
+    BothSides sides = connection.resolveBoth(cli.context().secrets());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     VerifyProgress listener =
         new VerifyProgress(err, cli.json(), progress, cli.context().nanoTime());
     List<TableResult> results;
-    try (Connection mysql = Connections.openMysql(mysqlEndpoint, secrets);
-        Connection pg = Connections.openPostgres(pgEndpoint, secrets)) {
+    try (Connection mysql = sides.openMysql();
+        Connection pg = sides.openPostgres()) {
       if (mode == Mode.rows) {
-        results = verifyRows(mysql, pg, tables, chunkSize, maxKeys, showValues, cli, listener);
+        results = verify(mode, mysql, pg, tables, chunkSize, maxKeys, showValues, cli, listener);
       } else {
         List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
         List<ChecksumRun.Pair> pairs = new ArrayList<>();
@@ -154,10 +148,10 @@ public final class VerifyCommand implements Callable<Integer> {
           // no more connections than there is work for
           int wanted = Math.min(threads, Math.max(1, specs.size() * 4));
           while (pairs.size() < wanted) {
-            Connection m = Connections.openMysql(mysqlEndpoint, secrets);
+            Connection m = sides.openMysql();
             Connection p;
             try {
-              p = Connections.openPostgres(pgEndpoint, secrets);
+              p = sides.openPostgres();
             } catch (RuntimeException e) {
               m.close();
               throw e;
@@ -197,11 +191,13 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the comparison of {@code tables} (all when empty) on open connections, by checksums of key
-   * ranges (one thread, {@link #DEFAULT_CHUNK_ROWS} rows per range; rows read only in ranges that
-   * differ, {@code chunkSize} at a time).
+   * Runs the comparison of {@code tables} (all when empty) on open connections: with {@link
+   * Mode#checksum}, by checksums of key ranges (one thread, {@link #DEFAULT_CHUNK_ROWS} rows per
+   * range; rows read only in ranges that differ, {@code chunkSize} at a time); with {@link
+   * Mode#rows}, of every row, as before checksums.
    */
   public static List<TableResult> verify(
+      Mode mode,
       Connection mysql,
       Connection pg,
       List<String> tables,
@@ -212,26 +208,14 @@ public final class VerifyCommand implements Callable<Integer> {
       VerifyProgress listener)
       throws SQLException {
     List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
-    return new ChecksumRun(
-            List.of(new ChecksumRun.Pair(mysql, pg)),
-            new ChecksumRun.Settings(DEFAULT_CHUNK_ROWS, chunkSize, maxKeys, showValues),
-            cli.context().nanoTime(),
-            listener)
-        .run(specs);
-  }
-
-  /** The comparison of every row of {@code tables} (all when empty), as before checksums. */
-  public static List<TableResult> verifyRows(
-      Connection mysql,
-      Connection pg,
-      List<String> tables,
-      int chunkSize,
-      int maxKeys,
-      boolean showValues,
-      AdminCli cli,
-      VerifyProgress listener)
-      throws SQLException {
-    List<TableSpec> specs = SchemaReader.read(mysql, pg, tables);
+    if (mode == Mode.checksum) {
+      return new ChecksumRun(
+              List.of(new ChecksumRun.Pair(mysql, pg)),
+              new ChecksumRun.Settings(DEFAULT_CHUNK_ROWS, chunkSize, maxKeys, showValues),
+              cli.context().nanoTime(),
+              listener)
+          .run(specs);
+    }
     TableVerifier verifier =
         new TableVerifier(
             mysql, pg, chunkSize, maxKeys, showValues, cli.context().nanoTime(), listener);
@@ -242,27 +226,5 @@ public final class VerifyCommand implements Callable<Integer> {
       results.add(r);
     }
     return results;
-  }
-
-  /** The MySQL endpoint, or exit 2 saying how to give it. */
-  public static DatabaseEndpoint requireMysql(ConnectionSettings settings) {
-    return settings
-        .mysql()
-        .orElseThrow(
-            () ->
-                AdminException.cannotRun(
-                    "no MySQL database given: use --mysql-url or url= in --config", null));
-  }
-
-  /** The PostgreSQL endpoint, or exit 2 saying how to give it. */
-  public static DatabaseEndpoint requirePostgres(ConnectionSettings settings) {
-    return settings
-        .postgres()
-        .orElseThrow(
-            () ->
-                AdminException.cannotRun(
-                    "no PostgreSQL database given: use --postgres-url or dualwrite.postgres.url= in"
-                        + " --config",
-                    null));
   }
 }
