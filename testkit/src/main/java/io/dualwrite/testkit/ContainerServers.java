@@ -1,8 +1,8 @@
 package io.dualwrite.testkit;
 
 import org.testcontainers.containers.JdbcDatabaseContainer;
-import org.testcontainers.containers.MySQLContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * MySQL 8.4 and PostgreSQL 16 in Docker through Testcontainers, chosen with {@code
@@ -12,15 +12,15 @@ final class ContainerServers {
   private ContainerServers() {}
 
   static TestServer mysql() {
-    MySQLContainer<?> container =
-        new MySQLContainer<>("mysql:8.4").withUsername("root").withPassword("test");
+    MySQLContainer container =
+        new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
     container.start();
     // The root user may create databases; the URL names the server's "mysql" database.
     return wrap(TestServer.Kind.MYSQL, container, "mysql");
   }
 
   static TestServer postgres() {
-    PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16");
+    PostgreSQLContainer container = new PostgreSQLContainer("postgres:16");
     container.start();
     return wrap(TestServer.Kind.POSTGRES, container, "postgres");
   }
