@@ -56,11 +56,21 @@ public final class MysqlForeignKeyChecks {
         return batch.run();
       }
       s.execute("SET SESSION foreign_key_checks = 0");
+      long[] counts;
       try {
-        return batch.run();
-      } finally {
-        s.execute("SET SESSION foreign_key_checks = 1");
+        counts = batch.run();
+      } catch (SQLException | RuntimeException failed) {
+        // The batch's own failure is what the caller must see; a connection that broke under it
+        // fails the switch back too, which only adds to it.
+        try {
+          s.execute("SET SESSION foreign_key_checks = 1");
+        } catch (SQLException restore) {
+          failed.addSuppressed(restore);
+        }
+        throw failed;
       }
+      s.execute("SET SESSION foreign_key_checks = 1");
+      return counts;
     }
   }
 
