@@ -35,9 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or a half-open path does) under four application threads in DUAL_WRITE with half the reads served
  * by PostgreSQL: an insert with generated keys, an update by key, a point read, and a three-write
  * transaction. No application call fails, none takes longer than {@code
- * dualwrite.mirrorTimeoutMillis} plus 1 s, the breaker opens (writes are skipped) within 3 s of the
- * hang, and drift names the table for repair. The same with a crawling PostgreSQL (added latency)
- * and with every connection reset.
+ * dualwrite.mirrorTimeoutMillis} plus 1 s (each JDBC call counts alone: a transaction's calls may
+ * each wait, e.g. a write whose reply the crawl delayed, then one that runs out of time before the
+ * breaker opens), the breaker opens (writes are skipped) within 3 s of the hang, and drift names
+ * the table for repair. The same with a crawling PostgreSQL (added latency) and with every
+ * connection reset.
  *
  * <p>{@code -Ddualwrite.test.hangSeconds=N} sets how long PostgreSQL hangs (default 60).
  */
@@ -240,12 +242,15 @@ class PostgresHangIT {
       assertThat(all.stream().filter(x -> x.error() != null).map(x -> x.what() + ": " + x.error()))
           .as("application errors")
           .isEmpty();
-      long longest = all.stream().mapToLong(Call::nanos).max().orElse(0);
+      Call slowest =
+          all.stream().max(java.util.Comparator.comparingLong(Call::nanos)).orElseThrow();
+      long longest = slowest.nanos();
       System.out.printf(
-          "PostgresHangIT %s: %d calls, longest %d ms, first skip %d ms after the fault%n",
+          "PostgresHangIT %s: %d calls, longest %d ms (%s), first skip %d ms after the fault%n",
           name,
           all.size(),
           TimeUnit.NANOSECONDS.toMillis(longest),
+          slowest.what(),
           skippedAt.get() == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(skippedAt.get() - faultAt));
       assertThat(TimeUnit.NANOSECONDS.toMillis(longest))
           .as("longest application call")
@@ -279,47 +284,74 @@ class PostgresHangIT {
             c.prepareStatement("UPDATE " + table + " SET v = v + 1 WHERE id = ?");
         PreparedStatement read = c.prepareStatement("SELECT v FROM " + table + " WHERE id = ?")) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
+      String what = "thread " + kind;
       while (System.nanoTime() < end) {
-        long start = System.nanoTime();
-        SQLException error = null;
-        String what = "thread " + kind;
-        try {
-          switch (kind) {
-            case 0 -> {
-              insert.setInt(1, random.nextInt(1000));
-              insert.executeUpdate();
-              try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
+        switch (kind) {
+          case 0 ->
+              timed(
+                  calls,
+                  what + " insert",
+                  () -> {
+                    insert.setInt(1, random.nextInt(1000));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                      keys.next();
+                    }
+                  });
+          case 1 ->
+              timed(
+                  calls,
+                  what + " update",
+                  () -> {
+                    update.setLong(1, 1 + random.nextInt(20));
+                    update.executeUpdate();
+                  });
+          case 2 ->
+              timed(
+                  calls,
+                  what + " read",
+                  () -> {
+                    read.setLong(1, 1 + random.nextInt(20));
+                    try (ResultSet rs = read.executeQuery()) {
+                      rs.next();
+                    }
+                  });
+          default -> {
+            // each JDBC call of the transaction is an application call of its own
+            timed(calls, what + " setAutoCommit(false)", () -> c.setAutoCommit(false));
+            try {
+              for (int i = 0; i < 3; i++) {
+                timed(
+                    calls,
+                    what + " update in transaction",
+                    () -> {
+                      update.setLong(1, 1 + random.nextInt(20));
+                      update.executeUpdate();
+                    });
               }
-            }
-            case 1 -> {
-              update.setLong(1, 1 + random.nextInt(20));
-              update.executeUpdate();
-            }
-            case 2 -> {
-              read.setLong(1, 1 + random.nextInt(20));
-              try (ResultSet rs = read.executeQuery()) {
-                rs.next();
-              }
-            }
-            default -> {
-              c.setAutoCommit(false);
-              try {
-                for (int i = 0; i < 3; i++) {
-                  update.setLong(1, 1 + random.nextInt(20));
-                  update.executeUpdate();
-                }
-                c.commit();
-              } finally {
-                c.setAutoCommit(true);
-              }
+              timed(calls, what + " commit", c::commit);
+            } finally {
+              timed(calls, what + " setAutoCommit(true)", () -> c.setAutoCommit(true));
             }
           }
-        } catch (SQLException e) {
-          error = e;
         }
-        calls.add(new Call(start, System.nanoTime() - start, what, error));
       }
     }
+  }
+
+  private interface JdbcCall {
+    void run() throws SQLException;
+  }
+
+  /** Runs one application call (one JDBC method, or one with the reads of its own results). */
+  private static void timed(ConcurrentLinkedQueue<Call> calls, String what, JdbcCall call) {
+    long start = System.nanoTime();
+    SQLException error = null;
+    try {
+      call.run();
+    } catch (SQLException e) {
+      error = e;
+    }
+    calls.add(new Call(start, System.nanoTime() - start, what, error));
   }
 }
