@@ -5,6 +5,9 @@
 # admin-cli/src/test/java/io/dualwrite/admin/verify/VerifyBenchIT.java; results go to standard
 # output and to $OUT. Extra arguments go to Maven (e.g. -o).
 #
+# BASELINE_JAR=path/to/an/older/dualwrite-admin.jar adds a run of that build and of this one, each
+# with java -jar, on the same tables.
+#
 #   ROWS=1000000 benchmarks/verify/run.sh -o
 set -eu
 cd "$(dirname "$0")/../.."
@@ -14,5 +17,6 @@ mvn -B -q verify -pl admin-cli -am \
   -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=VerifyBenchIT \
   -Ddualwrite.verify.bench=true -Ddualwrite.verify.bench.rows="$ROWS" \
-  -Ddualwrite.verify.bench.out="$OUT" "$@"
+  -Ddualwrite.verify.bench.out="$OUT" \
+  -Ddualwrite.verify.bench.baselineJar="${BASELINE_JAR:-}" "$@"
 cat "$OUT"

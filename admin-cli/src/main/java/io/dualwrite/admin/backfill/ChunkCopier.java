@@ -20,8 +20,9 @@ import org.postgresql.copy.CopyManager;
 /**
  * Copies one chunk of a table: in a MySQL transaction at REPEATABLE READ, reads the next rows in
  * primary-key order with a locking read (shared next-key locks on the rows and the gaps before
- * them), writes them to PostgreSQL ({@code COPY} into a temporary table, then one upsert), removes
- * rows PostgreSQL has in that key range and MySQL has not, commits PostgreSQL, then ends the MySQL
+ * them), writes them to PostgreSQL ({@code COPY} straight into the table when PostgreSQL has no row
+ * in that key range, else {@code COPY} into a temporary table, then one upsert, and removes rows
+ * PostgreSQL has in that key range and MySQL has not), commits PostgreSQL, then ends the MySQL
  * transaction, which releases the locks. The driver commits an application's PostgreSQL write
  * before its MySQL write, and needs MySQL's row lock first: so no application write to these rows
  * can reach PostgreSQL between this chunk's read and its commit there (docs/consistency.md,
@@ -135,21 +136,23 @@ final class ChunkCopier implements AutoCloseable {
       }
     }
     boolean reachedEnd = rows < limit;
-    String temp = tempTable(t, written);
-    try {
-      copy.copyIn(
-          "COPY " + temp + " (" + pgList(t, written, null) + ") FROM STDIN",
-          new StringReader(text.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY to PostgreSQL failed: " + e.getMessage(), "08006", e);
-    }
-    try (Statement s = pg.createStatement()) {
-      if (rows > 0) {
-        s.executeUpdate(upsertSql(t, written, temp));
+    List<String> upTo = reachedEnd ? List.of() : lastKey;
+    if (rows > 0 && t.keyOrderAgrees() && rangeEmpty(t, after, upTo)) {
+      // Nothing of this key range is on PostgreSQL, and nothing can arrive there before this
+      // chunk commits: the rows go straight into the table (no upsert, no extras to delete).
+      copyIn(TableInfo.pq(t.pgName()), t, written, text);
+      directChunks++;
+    } else {
+      String temp = tempTable(t, written);
+      copyIn(temp, t, written, text);
+      try (Statement s = pg.createStatement()) {
+        if (rows > 0) {
+          s.executeUpdate(upsertSql(t, written, temp));
+        }
       }
-    }
-    if (t.keyOrderAgrees()) {
-      deleteExtras(t, temp, after, reachedEnd ? List.of() : lastKey);
+      if (t.keyOrderAgrees()) {
+        deleteExtras(t, temp, after, upTo);
+      }
     }
     // The MySQL session must still hold the locks when PostgreSQL commits: a connection that
     // died meanwhile released them. (If it dies after this check, its commit below fails and the
@@ -163,11 +166,49 @@ final class ChunkCopier implements AutoCloseable {
     return new Chunk(lastKey == null ? after : lastKey, rows, reachedEnd);
   }
 
-  /** Rows PostgreSQL has in the chunk's key range that MySQL does not (a failure's leftovers). */
-  private void deleteExtras(TableInfo t, String temp, List<String> after, List<String> upTo)
+  private void copyIn(String target, TableInfo t, List<Integer> written, StringBuilder text)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("DELETE FROM ").append(TableInfo.pq(t.pgName()));
-    sql.append(" d WHERE TRUE");
+    try {
+      copy.copyIn(
+          "COPY " + target + " (" + pgList(t, written, null) + ") FROM STDIN",
+          new StringReader(text.toString()));
+    } catch (IOException e) {
+      throw new SQLException("COPY to PostgreSQL failed: " + e.getMessage(), "08006", e);
+    }
+  }
+
+  /** Chunks written straight into their table (their key range was empty on PostgreSQL). */
+  private long directChunks;
+
+  long directChunks() {
+    return directChunks;
+  }
+
+  /**
+   * Whether PostgreSQL has no row in the chunk's key range. Read after the chunk's locking read on
+   * MySQL returned: an application write of a row in the range that MySQL had already applied is on
+   * PostgreSQL by then (the driver commits PostgreSQL first, and the locking read waited for
+   * MySQL's row lock), and a later one waits for this chunk's locks on MySQL, so it reaches
+   * PostgreSQL only after this chunk commits there. For keys that both databases order alike.
+   */
+  private boolean rangeEmpty(TableInfo t, List<String> after, List<String> upTo)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT NOT EXISTS (SELECT 1 FROM ");
+    sql.append(TableInfo.pq(t.pgName())).append(" d WHERE TRUE");
+    appendRange(sql, t, after, upTo);
+    sql.append(")");
+    try (PreparedStatement ps = pg.prepareStatement(sql.toString())) {
+      bindRange(ps, t, after, upTo);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** {@code AND} the key of {@code d.} after {@code after} and up to {@code upTo} (if given). */
+  private static void appendRange(
+      StringBuilder sql, TableInfo t, List<String> after, List<String> upTo) {
     String row = "ROW(" + pgKeyList(t, "d.") + ")";
     String marks = "ROW(" + "?, ".repeat(t.key().size() - 1) + "?)";
     if (!after.isEmpty()) {
@@ -176,6 +217,30 @@ final class ChunkCopier implements AutoCloseable {
     if (!upTo.isEmpty()) {
       sql.append(" AND ").append(row).append(" <= ").append(marks);
     }
+  }
+
+  private static void bindRange(
+      PreparedStatement ps, TableInfo t, List<String> after, List<String> upTo)
+      throws SQLException {
+    int p = 1;
+    for (List<String> bound : List.of(after, upTo)) {
+      for (int i = 0; i < bound.size(); i++) {
+        Col k = t.keyColumns().get(i);
+        if (k.binary()) {
+          ps.setBytes(p++, HexFormat.of().parseHex(bound.get(i)));
+        } else {
+          ps.setObject(p++, bound.get(i), Types.OTHER);
+        }
+      }
+    }
+  }
+
+  /** Rows PostgreSQL has in the chunk's key range that MySQL does not (a failure's leftovers). */
+  private void deleteExtras(TableInfo t, String temp, List<String> after, List<String> upTo)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("DELETE FROM ").append(TableInfo.pq(t.pgName()));
+    sql.append(" d WHERE TRUE");
+    appendRange(sql, t, after, upTo);
     sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(temp).append(" x WHERE ");
     int n = 0;
     for (Col k : t.keyColumns()) {
@@ -187,17 +252,7 @@ final class ChunkCopier implements AutoCloseable {
     }
     sql.append(")");
     try (PreparedStatement ps = pg.prepareStatement(sql.toString())) {
-      int p = 1;
-      for (List<String> bound : List.of(after, upTo)) {
-        for (int i = 0; i < bound.size(); i++) {
-          Col k = t.keyColumns().get(i);
-          if (k.binary()) {
-            ps.setBytes(p++, HexFormat.of().parseHex(bound.get(i)));
-          } else {
-            ps.setObject(p++, bound.get(i), Types.OTHER);
-          }
-        }
-      }
+      bindRange(ps, t, after, upTo);
       ps.executeUpdate();
     }
   }
