@@ -5,6 +5,8 @@
 # the driver. The benchmark is admin-cli/src/test/java/io/dualwrite/admin/backfill/BackfillBenchIT.java;
 # results go to standard output and to $OUT. Extra arguments go to Maven (e.g. -o).
 #
+# CHUNK_ROWS=2000,10000 measures backfill with each --chunk-rows (default: the tool's own).
+#
 #   ROWS=1000000 benchmarks/backfill/run.sh -o
 set -eu
 cd "$(dirname "$0")/../.."
@@ -16,5 +18,6 @@ mvn -B -q verify -pl admin-cli -am \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=BackfillBenchIT \
   -Ddualwrite.backfill.bench=true -Ddualwrite.backfill.bench.rows="$ROWS" \
   -Ddualwrite.backfill.bench.appThreads="$APP_THREADS" \
+  -Ddualwrite.backfill.bench.chunkRows="${CHUNK_ROWS:-}" \
   -Ddualwrite.backfill.bench.out="$OUT" "$@"
 cat "$OUT"
