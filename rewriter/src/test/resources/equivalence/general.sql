@@ -281,3 +281,29 @@ SELECT id, (SELECT COUNT(*) FROM assignments a WHERE a.chore_id = c.id) AS n FRO
 -- category: general.query
 -- order: ordered
 SELECT chores.id, description = '' AS empty_desc, bio IS NULL AS no_bio FROM chores JOIN users ON users.id = chores.id ORDER BY chores.id;
+
+-- id: gen-group-by-dependent-through-nested-joins
+-- category: general.query
+-- mode: expect
+-- order: ordered
+-- row: 'anna', 'Müller', 1, NULL
+-- row: 'ben', 'Müller', 4, 17
+-- row: 'Clara', 'Müller', 4, 4
+-- row: 'sean', 'O''Brien', 1, 1
+-- row: 'niamh', 'O''Brien', 3, 7
+-- row: 'MeiMei', '李', 3, 9
+-- note: MySQL 8+ accepts it under ONLY_FULL_GROUP_BY: u.username and f.name are determined by a.user_id through the join equalities and the primary keys (MariaDB does not follow them and rejects it, so only PostgreSQL runs it; the rows are the fixture's). The joins are nested in parentheses as SHOW CREATE VIEW prints them; the translation adds the determined columns to the GROUP BY
+SELECT u.username, f.name AS family, COUNT(*) AS n, SUM(a.rating) AS r FROM ((assignments a JOIN users u ON u.id = a.user_id) JOIN families f ON f.id = u.family_id) GROUP BY a.user_id ORDER BY a.user_id;
+
+-- id: gen-group-by-dependent-on-unique-not-null-key
+-- category: general.query
+-- mode: expect
+-- order: ordered
+-- row: 'anna.mueller@example.com', 'Anna Müller', 1
+-- row: 'Ben.Mueller@Example.com', 'Ben Müller', 4
+-- row: 'clara@example.com', 'Clara 🚀', 4
+-- row: 'meimei@example.cn', '韩梅梅', 3
+-- row: 'niamh@example.ie', 'Niamh', 3
+-- row: 'sean.obrien@example.ie', 'Seán O''Brien', 1
+-- note: users.email is a unique key over a NOT NULL case-insensitive column, so MySQL 8+ accepts display_name under ONLY_FULL_GROUP_BY (MariaDB rejects it; the rows are the fixture's); grouped by lower(email) on PostgreSQL, display_name is added to the GROUP BY
+SELECT u.email, u.display_name, COUNT(a.id) AS n FROM users u JOIN assignments a ON a.user_id = u.id GROUP BY u.email ORDER BY u.email;

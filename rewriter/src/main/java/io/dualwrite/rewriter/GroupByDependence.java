@@ -20,6 +20,7 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -27,13 +28,26 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
  * MySQL accepts a grouped query selecting columns that are not in the GROUP BY when they are
- * functionally dependent on it (MySQL 8 with ONLY_FULL_GROUP_BY follows primary keys and join
- * equalities; views created without it accept anything); PostgreSQL only follows a primary key of
- * the same table (error 42803). Such columns are added to the GROUP BY when the catalog proves they
- * are determined by it (a primary key of their table is determined, through inner-join and WHERE
- * equalities between case-sensitive columns, starting from the grouped columns): grouping by a
- * column that is constant within each group changes nothing. A column that cannot be proven
- * determined is refused, as MySQL would return any value of the group for it.
+ * functionally dependent on it (MySQL 8 with ONLY_FULL_GROUP_BY follows primary keys, unique keys
+ * over NOT NULL columns and join equalities; views created without it accept anything); PostgreSQL
+ * only follows a primary key of the same table (error 42803). Such columns are added to the GROUP
+ * BY when the catalog proves they are determined by it: grouping by a column that is constant
+ * within each group changes nothing. A column that cannot be proven determined is refused by name,
+ * as MySQL would return any value of the group for it.
+ *
+ * <p>What proves a column determined, starting from the grouped columns:
+ *
+ * <ul>
+ *   <li>every column of a primary key, or of a unique key whose columns are all NOT NULL, is
+ *       determined: then the whole row of that table is (a NULL there can only be the row an outer
+ *       join added, NULL in every column);
+ *   <li>an equality {@code a = b} in the ON of an inner join (at any depth of parentheses, as
+ *       {@code SHOW CREATE VIEW} prints joins) or in the WHERE, between two case-sensitive columns
+ *       of the same kind (exact numbers, dates and datetimes, text, binary strings): equal values
+ *       of one kind are the same value. Across kinds ({@code '01' = 1}) or under a case-insensitive
+ *       collation, equal does not mean the same value, so it proves nothing; nor does the ON of an
+ *       outer join, which holds only in the rows that found a match.
+ * </ul>
  */
 final class GroupByDependence {
   private GroupByDependence() {}
@@ -66,19 +80,9 @@ final class GroupByDependence {
       return List.of();
     }
     Map<String, Optional<TableInfo>> tables = new LinkedHashMap<>();
-    if (!addFrom(tables, ps.getFromItem(), catalog)) {
-      return List.of();
-    }
     List<Expression> equalities = new ArrayList<>();
-    if (ps.getJoins() != null) {
-      for (Join j : ps.getJoins()) {
-        if (!addFrom(tables, j.getFromItem(), catalog)) {
-          return List.of();
-        }
-        if (j.isInner() || j.isSimple() || !(j.isLeft() || j.isRight() || j.isFull())) {
-          equalities.addAll(j.getOnExpressions());
-        }
-      }
+    if (!addFrom(tables, equalities, ps.getFromItem(), ps.getJoins(), catalog)) {
+      return List.of();
     }
     if (ps.getWhere() != null) {
       equalities.add(ps.getWhere());
@@ -131,8 +135,16 @@ final class GroupByDependence {
       if (own.isPresent()
           && !own.get().primaryKey().isEmpty()
           && own.get().primaryKey().stream()
-              .allMatch(pk -> grouped.contains(alias + "." + pk.toLowerCase(Locale.ROOT)))) {
-        continue; // PostgreSQL follows a grouped primary key of the same table itself
+              .allMatch(
+                  pk ->
+                      grouped.contains(alias + "." + pk.toLowerCase(Locale.ROOT))
+                          && !own.get()
+                              .column(pk)
+                              .map(c -> c.caseInsensitive() && TypeMapping.isText(c.mysqlType()))
+                              .orElse(true))) {
+        // PostgreSQL follows a grouped primary key of the same table itself (not one grouped by
+        // lower(col), as a case-insensitive one is)
+        continue;
       }
       if (determined.contains(key)) {
         Column c = new Column(new Table(alias), key.substring(key.indexOf('.') + 1));
@@ -152,9 +164,44 @@ final class GroupByDependence {
     return extra;
   }
 
-  /** Registers a table under its alias (or name); false for derived tables and the like. */
+  /**
+   * Registers the tables of a FROM clause under their aliases (or names), looking into
+   * parenthesised joins ({@code SHOW CREATE VIEW} nests every join: {@code ((a join b on(..)) join
+   * c on(..))}), and collects the ON conditions of the inner joins; false for derived tables and
+   * the like.
+   */
   private static boolean addFrom(
-      Map<String, Optional<TableInfo>> tables, FromItem item, SchemaCatalog catalog) {
+      Map<String, Optional<TableInfo>> tables,
+      List<Expression> equalities,
+      FromItem first,
+      List<Join> joins,
+      SchemaCatalog catalog) {
+    if (!addFrom(tables, equalities, first, catalog)) {
+      return false;
+    }
+    if (joins != null) {
+      for (Join j : joins) {
+        if (!addFrom(tables, equalities, j.getFromItem(), catalog)) {
+          return false;
+        }
+        if (isInner(j) && j.getOnExpressions() != null) {
+          equalities.addAll(j.getOnExpressions());
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean addFrom(
+      Map<String, Optional<TableInfo>> tables,
+      List<Expression> equalities,
+      FromItem item,
+      SchemaCatalog catalog) {
+    if (item instanceof ParenthesedFromItem p && p.getAlias() == null) {
+      // the equalities of inner joins inside hold in every row of the group's join: in a row an
+      // outer join around it added, every column of the group is NULL together
+      return addFrom(tables, equalities, p.getFromItem(), p.getJoins(), catalog);
+    }
     if (!(item instanceof Table t) || t.getName() == null) {
       return false;
     }
@@ -162,8 +209,16 @@ final class GroupByDependence {
         t.getAlias() != null
             ? Identifiers.normalize(t.getAlias().getName())
             : Identifiers.normalize(t.getName());
+    if (tables.containsKey(key)) {
+      return false; // the same name twice: not resolvable here
+    }
     tables.put(key, catalog.table(Identifiers.normalize(t.getName())));
     return true;
+  }
+
+  /** An inner join (plain, CROSS, STRAIGHT_JOIN, NATURAL, comma): not LEFT, RIGHT or FULL. */
+  private static boolean isInner(Join j) {
+    return !(j.isLeft() || j.isRight() || j.isFull() || j.isOuter());
   }
 
   /** "alias.column", "?column" when the table is not known, null when not a plain column. */
@@ -205,17 +260,19 @@ final class GroupByDependence {
     while (changed) {
       changed = false;
       for (var e : tables.entrySet()) {
-        if (e.getValue().isEmpty() || e.getValue().get().primaryKey().isEmpty()) {
+        if (e.getValue().isEmpty()) {
           continue;
         }
         TableInfo info = e.getValue().get();
-        boolean all = true;
-        for (String pk : info.primaryKey()) {
-          all &= determined.contains(e.getKey() + "." + pk.toLowerCase(Locale.ROOT));
-        }
-        if (all) {
-          for (ColumnInfo c : info.columns()) {
-            changed |= determined.add(e.getKey() + "." + c.name());
+        for (List<String> key : identifyingKeys(info)) {
+          boolean all = true;
+          for (String k : key) {
+            all &= determined.contains(e.getKey() + "." + k.toLowerCase(Locale.ROOT));
+          }
+          if (all) {
+            for (ColumnInfo c : info.columns()) {
+              changed |= determined.add(e.getKey() + "." + c.name());
+            }
           }
         }
       }
@@ -229,8 +286,8 @@ final class GroupByDependence {
         if (lk == null || rk == null || lk.startsWith("?") || rk.startsWith("?")) {
           continue;
         }
-        // equal under a case-insensitive collation does not mean the same value
-        if (caseInsensitive(lk, tables) || caseInsensitive(rk, tables)) {
+        // equal under a case-insensitive collation, or across kinds, is not the same value
+        if (!sameValueWhenEqual(lk, rk, tables)) {
           continue;
         }
         if (determined.contains(lk)) {
@@ -244,13 +301,74 @@ final class GroupByDependence {
     return determined;
   }
 
-  private static boolean caseInsensitive(String key, Map<String, Optional<TableInfo>> tables) {
+  /**
+   * The keys that identify a row: the primary key and the unique keys whose columns are all NOT
+   * NULL (a nullable unique key allows many rows with NULL there).
+   */
+  private static List<List<String>> identifyingKeys(TableInfo info) {
+    List<List<String>> keys = new ArrayList<>();
+    if (!info.primaryKey().isEmpty()) {
+      keys.add(info.primaryKey());
+    }
+    for (List<String> key : info.uniqueKeys()) {
+      if (!key.isEmpty()
+          && key.stream().allMatch(k -> info.column(k).map(c -> !c.nullable()).orElse(false))) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Whether {@code l = b} being true means both hold the same value: both columns known,
+   * case-sensitive, and of the same kind.
+   */
+  private static boolean sameValueWhenEqual(
+      String l, String r, Map<String, Optional<TableInfo>> tables) {
+    Optional<ColumnInfo> lc = columnInfo(l, tables);
+    Optional<ColumnInfo> rc = columnInfo(r, tables);
+    if (lc.isEmpty() || rc.isEmpty()) {
+      return false; // unknown: not proven
+    }
+    if (lc.get().caseInsensitive() || rc.get().caseInsensitive()) {
+      return false;
+    }
+    String kind = kind(lc.get().mysqlType());
+    return kind != null && kind.equals(kind(rc.get().mysqlType()));
+  }
+
+  /**
+   * Kinds within which MySQL's equality means the same value: exact numbers,
+   * DATE/DATETIME/TIMESTAMP, TIME, YEAR, text, binary strings; null for the rest (FLOAT and DOUBLE,
+   * where 0 = -0, JSON, BIT, spatial).
+   */
+  private static String kind(String mysqlType) {
+    if (TypeMapping.isInteger(mysqlType)) {
+      return "exact";
+    }
+    if (TypeMapping.isText(mysqlType)) {
+      return "text";
+    }
+    if (TypeMapping.isBinary(mysqlType)) {
+      return "binary";
+    }
+    return switch (TypeMapping.baseType(mysqlType)) {
+      case "decimal", "numeric", "dec", "fixed" -> "exact";
+      case "date", "datetime", "timestamp" -> "datetime";
+      case "time" -> "time";
+      case "year" -> "year";
+      default -> null;
+    };
+  }
+
+  private static Optional<ColumnInfo> columnInfo(
+      String key, Map<String, Optional<TableInfo>> tables) {
     int dot = key.indexOf('.');
     Optional<TableInfo> t = tables.get(key.substring(0, dot));
     if (t == null || t.isEmpty()) {
-      return true; // unknown: not proven
+      return Optional.empty();
     }
-    return t.get().column(key.substring(dot + 1)).map(ColumnInfo::caseInsensitive).orElse(true);
+    return t.get().column(key.substring(dot + 1));
   }
 
   private static void conjuncts(Expression e, List<EqualsTo> out) {

@@ -551,6 +551,15 @@ class PgSelectDeParser extends SelectDeParser {
   void registerScope(FromItem item) {
     if (item instanceof Table t && t.getName() != null) {
       ctx.addTableToScope(t);
+    } else if (item instanceof ParenthesedFromItem p) {
+      // (a JOIN b ON ...) JOIN c: SHOW CREATE VIEW nests every join so; the tables inside are in
+      // scope as they are without the parentheses
+      registerScope(p.getFromItem());
+      if (p.getJoins() != null) {
+        for (Join j : p.getJoins()) {
+          registerScope(j.getFromItem());
+        }
+      }
     }
   }
 

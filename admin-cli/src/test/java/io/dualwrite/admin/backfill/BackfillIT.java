@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CASCADE, JSON, DECIMAL, DATETIME(6), ENUM, BLOB, FLOAT, DOUBLE, TINYINT) while eight application
  * threads write through the driver in DUAL_WRITE, at three isolation levels, to rows already copied
  * and not yet copied: afterwards verify is equal, the application saw no error and no discrepancy
- * or drift was recorded. Also killed in the middle (a child JVM, kill -9) and resumed.
+ * or drift was recorded. Also killed in the middle (a child JVM, kill -9) and resumed. The tables
+ * and rows are created on MySQL alone, as a live database has them; {@code schema} creates
+ * PostgreSQL's tables from it.
  */
 @ExtendWith(TestDatabases.class)
 class BackfillIT {
@@ -53,9 +55,13 @@ class BackfillIT {
         }
       }
     }
-    // Tables created through the driver: its DDL mirroring translates them for PostgreSQL.
-    try (Connection dw = DualWriteTestUrls.connect(db);
-        Statement s = dw.createStatement()) {
+    // The database as it was before dualwrite: tables created on MySQL alone, PostgreSQL empty.
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS orders, customer, event_log");
+    }
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement()) {
       s.execute("DROP TABLE IF EXISTS orders");
       s.execute("DROP TABLE IF EXISTS customer");
       s.execute("DROP TABLE IF EXISTS event_log");
@@ -152,6 +158,17 @@ class BackfillIT {
       }
       assertThat(CUSTOMERS + orders + EVENTS).isGreaterThanOrEqualTo(50_000);
     }
+    // schema reads the live MySQL schema and creates PostgreSQL's tables, keys and indexes
+    Result schema = CliRun.run("", AdminArgs.of(db, "schema", "--no-progress"));
+    assertThat(schema.exitCode()).as(schema.all()).isEqualTo(ExitCodes.OK);
+    assertThat(schema.out())
+        .contains("created: table customer")
+        .contains("created: table orders")
+        .contains("created: table event_log")
+        .contains("created: foreign key orders_customer on orders")
+        .contains("0 refused, 0 failed");
+    Result check = CliRun.run("", AdminArgs.of(db, "schema", "--check"));
+    assertThat(check.exitCode()).as(check.all()).isEqualTo(ExitCodes.OK);
   }
 
   /** Eight application threads writing through the driver with the control store on. */
