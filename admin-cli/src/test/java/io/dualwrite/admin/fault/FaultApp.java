@@ -37,10 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The application of the fault suite: four threads on one table through {@code jdbc:dualwrite:} (an
  * insert with generated keys, an update by key, a point read, a three-update transaction), each
- * reconnecting after an error as a pool would, every call timed; a second table it never writes.
- * And the checks every fault test makes afterwards: which errors the application saw, how long its
- * longest call took, and that drift names every table that differs (and not the one never written),
- * that {@code repair} of the drift makes the sides equal.
+ * reconnecting after an error as a pool would, every call timed (each JDBC call of the transaction
+ * alone); a second table it never writes. And the checks every fault test makes afterwards: which
+ * errors the application saw, how long its longest call took, and that drift names every table that
+ * differs (and not the one never written), that {@code repair} of the drift makes the sides equal.
  */
 final class FaultApp implements AutoCloseable {
   /** {@code dualwrite.mirrorTimeoutMillis} in the suite (the default). */
@@ -228,6 +228,44 @@ final class FaultApp implements AutoCloseable {
     Driver.shutdown();
   }
 
+  /** Whether the transaction's failing call was recorded by {@link #timed} already. */
+  private final ThreadLocal<Boolean> timedAlone = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * The three-update transaction, each JDBC call timed alone as the application call it is (the
+   * promise is per call: each of a transaction's calls may wait once before the breaker opens).
+   */
+  private void transaction(Connection c, PreparedStatement update, ThreadLocalRandom random)
+      throws SQLException {
+    timed("transaction: setAutoCommit(false)", () -> c.setAutoCommit(false));
+    for (int i = 0; i < 3; i++) {
+      timed(
+          "transaction: update",
+          () -> {
+            update.setLong(1, 1 + random.nextInt(20));
+            update.executeUpdate();
+          });
+    }
+    timed("transaction: commit", c::commit);
+    timed("transaction: setAutoCommit(true)", () -> c.setAutoCommit(true));
+  }
+
+  private interface JdbcCall {
+    void run() throws SQLException;
+  }
+
+  private void timed(String what, JdbcCall call) throws SQLException {
+    long start = System.nanoTime();
+    try {
+      call.run();
+    } catch (SQLException e) {
+      calls.add(new Call(start, System.nanoTime() - start, what, e));
+      timedAlone.set(true);
+      throw e;
+    }
+    calls.add(new Call(start, System.nanoTime() - start, what, null));
+  }
+
   private void work(int kind) {
     Connection c = null;
     PreparedStatement insert = null;
@@ -237,6 +275,7 @@ final class FaultApp implements AutoCloseable {
     String what = List.of("insert", "update", "read", "transaction").get(kind);
     while (running) {
       long start = System.nanoTime();
+      timedAlone.set(false);
       SQLException error = null;
       try {
         if (c == null) {
@@ -268,20 +307,14 @@ final class FaultApp implements AutoCloseable {
               rs.next();
             }
           }
-          default -> {
-            c.setAutoCommit(false);
-            for (int i = 0; i < 3; i++) {
-              update.setLong(1, 1 + random.nextInt(20));
-              update.executeUpdate();
-            }
-            c.commit();
-            c.setAutoCommit(true);
-          }
+          default -> transaction(c, update, random);
         }
       } catch (SQLException e) {
         error = e;
       }
-      calls.add(new Call(start, System.nanoTime() - start, what, error));
+      if (kind != 3 || error != null && !timedAlone.get()) {
+        calls.add(new Call(start, System.nanoTime() - start, what, error));
+      }
       if (error != null) {
         // as a pool would: evict the connection, open a new one for the next call
         if (c != null) {
