@@ -184,7 +184,7 @@ SELECT id, TIME_FORMAT(due_time, '%H:%i') AS a, TIME_FORMAT(due_time, '%h:%i:%s 
 -- id: fn-time-format-literals
 -- category: functions
 -- order: unordered
-SELECT TIME_FORMAT(TIME '00:04:05', '%h %l %p') AS a, TIME_FORMAT(TIME '12:00:00', '%h %I %p %r') AS b, TIME_FORMAT(TIME '23:59:59', '%H %k %T') AS c, TIME_FORMAT(NULL, '%H') AS d, TIME_FORMAT(TIME '13:04:05', 'at %H h') AS e;
+SELECT TIME_FORMAT(TIME '00:04:05', '%h %l %p') AS a, TIME_FORMAT(TIME '12:00:00', '%h %I %p %r') AS b, TIME_FORMAT(TIME '23:59:59', '%H %k %T') AS c, TIME_FORMAT(NULL, '%H') AS d, TIME_FORMAT(TIME '13:04:05', 'at %H h') AS e, TIME_FORMAT('03:04:05', '%H:%i') AS f, TIME_FORMAT('23:59:59', '%l %p') AS g;
 
 -- id: fn-format-en-us
 -- category: functions
@@ -234,3 +234,11 @@ SELECT id, ip, INET_ATON(ip) AS a FROM activity_log ORDER BY id;
 -- row: NULL
 -- note: MySQL 8+ gives NULL for five parts; MariaDB 10.11 reads them (4328719365)
 SELECT INET_ATON('1.2.3.4.5') AS a;
+
+-- id: fn-uuid-bin-of-uuid-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: 36, 1, 1
+-- note: UUID_TO_BIN(UUID()) evaluates UUID() once (no argument is repeated); MariaDB 10.11 has none of the three functions
+SELECT LENGTH(BIN_TO_UUID(UUID_TO_BIN(UUID()))) AS a, IS_UUID(BIN_TO_UUID(UUID_TO_BIN(UUID(), 1), 1)) AS b, BIN_TO_UUID(UUID_TO_BIN('6ccd780c-baba-1026-9564-5b8c656024db', 1), 1) = '6ccd780c-baba-1026-9564-5b8c656024db' AS c;

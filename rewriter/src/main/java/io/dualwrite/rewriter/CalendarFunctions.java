@@ -319,22 +319,35 @@ final class CalendarFunctions {
         Functions.integerOperand(d, n, args.get(2)));
   }
 
+  /** A string literal TIME_FORMAT reads as the same time of day on both: 'hh:mm:ss', hh 0..23. */
+  private static final Pattern TIME_OF_DAY =
+      Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]");
+
   /** The MySQL specifiers TIME_FORMAT prints (the others give NULL in MySQL). */
   private static final String TIME_SPECIFIERS = "HkhIlisSfprT%";
 
   /**
    * TIME_FORMAT(t, format) of a TIME column or literal (PostgreSQL's time, within a day, where
    * MySQL's hour specifiers agree with DATE_FORMAT's) and a literal format of hour, minute, second,
-   * microsecond and AM/PM specifiers; a format with a date specifier (NULL in MySQL) and a string
-   * or DATETIME argument (read as a duration) are refused.
+   * microsecond and AM/PM specifiers (a string literal 'hh:mm:ss' within a day is that TIME); a
+   * format with a date specifier (NULL in MySQL) and other strings or a DATETIME (read as a
+   * duration) are refused.
    */
   private static void timeFormat(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
     Expression e = args.get(0);
+    // a string 'hh:mm:ss' within a day: MySQL reads the TIME that PostgreSQL's TIME literal is
+    String timeOfDay =
+        e instanceof StringValue sv
+                && (sv.getPrefix() == null || sv.getPrefix().isEmpty())
+                && TIME_OF_DAY.matcher(MysqlLexer.decodeCanonical(sv.getValue())).matches()
+            ? MysqlLexer.decodeCanonical(sv.getValue())
+            : null;
     Optional<ColumnInfo> c = d.columnInfo(e);
     boolean time =
-        (c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("time"))
+        timeOfDay != null
+            || (c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("time"))
             || typedLiteral(e).equals("TIME")
             || e instanceof net.sf.jsqlparser.expression.NullValue;
     if (!time) {
@@ -360,7 +373,9 @@ final class CalendarFunctions {
     }
     DateFormats.Template t = DateFormats.toPostgres(format, false);
     d.a("to_char(DATE '2000-01-01' + ");
-    if (e instanceof net.sf.jsqlparser.expression.NullValue) {
+    if (timeOfDay != null) {
+      d.a("TIME '").a(timeOfDay).a("'");
+    } else if (e instanceof net.sf.jsqlparser.expression.NullValue) {
       d.a("CAST(NULL AS time)");
     } else {
       d.p(e);

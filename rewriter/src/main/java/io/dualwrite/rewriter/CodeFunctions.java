@@ -288,39 +288,27 @@ final class CodeFunctions {
   /**
    * UUID_TO_BIN(s[, swap]): the 16 bytes of a UUID in one of IS_UUID's forms, with the time-low and
    * time-high groups swapped when swap is non-zero (a literal); NULL for NULL. MySQL rejects any
-   * other string ("Incorrect string value"), and PostgreSQL then fails too.
+   * other string ("Incorrect string value"); PostgreSQL then fails too: such a string is prefixed
+   * so that its uuid cast fails (PostgreSQL's uuid input alone accepts more forms). s is evaluated
+   * once, so UUID_TO_BIN(UUID()) is translated.
    */
   private static void uuidToBin(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     boolean swap = swapFlag(n, args);
-    Expression s = args.get(0);
-    refuseBinary(d, n, s);
-    Functions.repeatable(n, s);
-    String hex = "translate({#0}, '{}-', '')";
-    d.template(
-        "CASE WHEN {#0} ~ '"
-            + UUID_FORM
-            + "' THEN decode("
-            + (swap
-                ? "substr("
-                    + hex
-                    + ", 13, 4) || substr("
-                    + hex
-                    + ", 9, 4) || substr("
-                    + hex
-                    + ", 1, 8) || substr("
-                    + hex
-                    + ", 17)"
-                : hex)
-            + ", 'hex') WHEN {#0} IS NOT NULL THEN decode(CAST(CAST('Incorrect string value: '"
-            + " || {#0} || ' for function uuid_to_bin' AS uuid) AS text), 'hex') END",
-        () -> d.text(s));
+    refuseBinary(d, n, args.get(0));
+    d.a(swap ? "decode(regexp_replace(" : "decode(");
+    d.a("replace(CAST(CAST(regexp_replace(");
+    d.text(args.get(0));
+    d.a(", '^(?!" + UUID_FORM.substring(1, UUID_FORM.length() - 1) + "$)', ");
+    d.a("'Incorrect string value for function uuid_to_bin: ') AS uuid) AS text), '-', '')");
+    d.a(swap ? ", '^(.{8})(.{4})(.{4})', '\\3\\2\\1'), 'hex')" : ", 'hex')");
   }
 
   /**
    * BIN_TO_UUID(b[, swap]): the lower-case 8-4-4-4-12 text of 16 bytes (time groups swapped back
-   * when swap is non-zero, a literal); NULL for NULL; other lengths fail on both. b must be a
-   * binary string: a binary column, a hex literal, UNHEX() or UUID_TO_BIN().
+   * when swap is non-zero, a literal); NULL for NULL; other lengths fail on both (PostgreSQL's uuid
+   * cast of the hex digits). b must be a binary string: a binary column, a hex literal, UNHEX() or
+   * UUID_TO_BIN(); it is evaluated once.
    */
   private static void binToUuid(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -341,26 +329,10 @@ final class CodeFunctions {
               + " is translated for a binary string (a binary column, a hex literal, UNHEX() or"
               + " UUID_TO_BIN()): MySQL reads a character string's bytes.");
     }
-    Functions.repeatable(n, b);
-    String hex = "encode({#0}, 'hex')";
-    d.template(
-        "CASE WHEN octet_length({#0}) = 16 THEN CAST(CAST("
-            + (swap
-                ? "substr("
-                    + hex
-                    + ", 9, 8) || substr("
-                    + hex
-                    + ", 5, 4) || substr("
-                    + hex
-                    + ", 1, 4) || substr("
-                    + hex
-                    + ", 17)"
-                : hex)
-            + " AS uuid) AS text) WHEN {#0} IS NOT NULL THEN CAST(CAST('Incorrect string value: '"
-            + " || "
-            + hex
-            + " || ' for function bin_to_uuid' AS uuid) AS text) END",
-        () -> d.p(b));
+    d.a(swap ? "CAST(CAST(regexp_replace(encode(" : "CAST(CAST(encode(");
+    d.p(b);
+    d.a(swap ? ", 'hex'), '^(.{4})(.{4})(.{8})', '\\3\\2\\1')" : ", 'hex')");
+    d.a(" AS uuid) AS text)");
   }
 
   /**
