@@ -46,6 +46,8 @@ final class Functions {
             ControlFlowFunctions.PRINTERS,
             AggregateFunctions.PRINTERS,
             DateTimeFunctions.PRINTERS,
+            CalendarFunctions.PRINTERS,
+            CodeFunctions.PRINTERS,
             JsonFunctions.PRINTERS,
             MiscellaneousFunctions.PRINTERS,
             SessionFunctions.PRINTERS);
@@ -180,6 +182,83 @@ final class Functions {
           PgExpressionDeParser.upper(f.getName()), "Unsupported argument form " + named + ".");
     }
     return p == null ? List.of() : (List<Expression>) p;
+  }
+
+  /** Calls whose value can change between two evaluations in one statement. */
+  private static final Set<String> VOLATILE =
+      Set.of(
+          "RAND", "UUID", "UUID_SHORT", "SYSDATE", "SLEEP", "GET_LOCK", "RELEASE_LOCK", "NEXTVAL");
+
+  /**
+   * Refuses an argument that a translation evaluates more than once unless every evaluation gives
+   * the same value: literals, columns, parameters and deterministic calls and operators over them
+   * (not RAND(), UUID(), SYSDATE(), a sub-query, ...).
+   */
+  static void repeatable(String name, Expression e) {
+    if (!isRepeatable(e)) {
+      throw RefusedException.function(
+          name,
+          name
+              + " evaluates its argument more than once on PostgreSQL, which needs a column, a"
+              + " literal, a parameter or a deterministic expression of them, not "
+              + e
+              + ".");
+    }
+  }
+
+  private static boolean isRepeatable(Expression e) {
+    if (e instanceof Column
+        || e instanceof LongValue
+        || e instanceof StringValue
+        || e instanceof net.sf.jsqlparser.expression.DoubleValue
+        || e instanceof net.sf.jsqlparser.expression.NullValue
+        || e instanceof net.sf.jsqlparser.expression.JdbcParameter
+        || e instanceof net.sf.jsqlparser.expression.DateTimeLiteralExpression
+        || e instanceof net.sf.jsqlparser.expression.HexValue
+        || e instanceof net.sf.jsqlparser.expression.TimeKeyExpression) {
+      return true;
+    }
+    if (e instanceof SignedExpression s) {
+      return isRepeatable(s.getExpression());
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c) {
+      return isRepeatable(c.getLeftExpression());
+    }
+    if (e instanceof net.sf.jsqlparser.expression.BinaryExpression b) {
+      return isRepeatable(b.getLeftExpression()) && isRepeatable(b.getRightExpression());
+    }
+    if (e instanceof ExpressionList<?> list) {
+      return list.stream().allMatch(x -> isRepeatable((Expression) x));
+    }
+    if (e instanceof Function f) {
+      return f.getName() != null
+          && !VOLATILE.contains(PgExpressionDeParser.upper(f.getName()))
+          && (f.getParameters() == null || isRepeatable(f.getParameters()));
+    }
+    return false;
+  }
+
+  /**
+   * An integer argument printed as a bigint: an integer literal, an integer column (not BIGINT
+   * UNSIGNED), NULL or a parameter (PostgreSQL fails on a bound value that is not an integer);
+   * other arguments (MySQL rounds a DECIMAL and reads a string as a number first) are refused.
+   */
+  static Runnable integerOperand(PgExpressionDeParser d, String name, Expression e) {
+    if (!(EncodingFunctions.isInteger(d, e)
+            || e instanceof net.sf.jsqlparser.expression.NullValue
+            || e instanceof net.sf.jsqlparser.expression.JdbcParameter)
+        || EncodingFunctions.isUnsignedBigint(d, e)) {
+      throw RefusedException.function(
+          name,
+          name
+              + " is translated with integer literals, integer columns (not BIGINT UNSIGNED) and"
+              + " parameters: MySQL rounds a DECIMAL and reads a string as a number first.");
+    }
+    return () -> {
+      d.a("CAST(");
+      d.value(e);
+      d.a(" AS bigint)");
+    };
   }
 
   static void arity(String name, List<Expression> args, int min, int max) {

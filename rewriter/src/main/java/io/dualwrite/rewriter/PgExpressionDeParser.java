@@ -45,6 +45,25 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     return this;
   }
 
+  /**
+   * Prints {@code template} with each {@code {#i}} replaced by a fresh print of {@code parts[i]}:
+   * an operand used several times is printed each time, so its bind parameters are bound each time.
+   */
+  final void template(String template, Runnable... parts) {
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      int close = c == '{' && template.startsWith("{#", i) ? template.indexOf('}', i) : -1;
+      if (close > i + 2 && template.substring(i + 2, close).chars().allMatch(Character::isDigit)) {
+        parts[Integer.parseInt(template.substring(i + 2, close))].run();
+        i = close + 1;
+      } else {
+        getBuilder().append(c);
+        i++;
+      }
+    }
+  }
+
   /** True when the expression yields a PostgreSQL boolean. */
   static boolean isBoolean(Expression e) {
     if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
@@ -578,10 +597,8 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(SignedExpression e, S context) {
     if (e.getSign() == '~') {
-      throw RefusedException.syntax(
-          "bit-inversion",
-          "~ is not translated yet: MySQL inverts the 64 bits of an unsigned integer (~0 is"
-              + " 18446744073709551615), PostgreSQL a signed one (~0 is -1).");
+      CodeFunctions.bitInversion(this, e);
+      return out();
     }
     a(String.valueOf(e.getSign()));
     Literals.number(this, e.getExpression());

@@ -279,7 +279,6 @@ final class RefusedFunctions {
     reason(
         notYet + "MySQL reads the digits up to the first invalid one and works in 64-bit unsigned.",
         "CONV",
-        "BIN",
         "OCT");
     reason(notYet + "core PostgreSQL has no CRC-32 function.", "CRC32");
     reason(
@@ -288,64 +287,34 @@ final class RefusedFunctions {
             + " results beyond a day differ.",
         "ADDTIME",
         "SUBTIME",
-        "TIMEDIFF",
-        "SEC_TO_TIME",
-        "MAKETIME",
-        "TIME_TO_SEC",
-        "TIME_FORMAT");
+        "TIMEDIFF");
     reason(
         notYet
             + "MySQL reads zone names from its own time zone tables (NULL when they are not"
             + " loaded); PostgreSQL knows every IANA zone.",
         "CONVERT_TZ");
     reason(
-        notYet + "MySQL counts days from year 0 of its proleptic calendar, with its own limits.",
-        "FROM_DAYS",
-        "TO_SECONDS");
-    reason(
-        notYet + "MySQL's week modes (0-7) and the year of the week need an exact template.",
-        "WEEK",
-        "YEARWEEK");
-    reason(
         notYet
             + "the result type (DATE or DATETIME) and MySQL's NULL for invalid values depend on the"
             + " arguments.",
-        "MAKEDATE",
-        "PERIOD_ADD",
-        "PERIOD_DIFF",
         "TIMESTAMP",
         "GET_FORMAT");
     reason(
         notYet + "MySQL's binary string results and NULL for invalid input need exact forms.",
-        "FROM_BASE64",
-        "UNHEX",
-        "INET_ATON",
-        "INET_NTOA",
         "INET6_ATON",
         "INET6_NTOA",
-        "IS_IPV4",
         "IS_IPV4_COMPAT",
         "IS_IPV4_MAPPED",
-        "IS_IPV6",
-        "IS_UUID",
-        "BIN_TO_UUID",
-        "UUID_TO_BIN");
+        "IS_IPV6");
     reason(
         notYet
             + "MySQL's string results (set members, locale-formatted numbers, quoting, positions"
             + " in characters) need exact forms.",
         "EXPORT_SET",
-        "MAKE_SET",
-        "FORMAT",
-        "INSERT",
-        "ORD",
-        "QUOTE");
+        "MAKE_SET");
     reason(
         notYet + "MySQL compares under the arguments' collation (case-insensitive by default).",
         "STRCMP");
-    reason(
-        notYet + "MySQL returns the index of the last bound not above N, comparing as numbers.",
-        "INTERVAL");
     reason(
         "ONLY_FULL_GROUP_BY aside, MySQL returns the value of an arbitrary row of the group, which"
             + " PostgreSQL cannot pick the same way.",

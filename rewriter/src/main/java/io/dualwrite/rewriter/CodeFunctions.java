@@ -1,0 +1,391 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+
+import java.util.List;
+import java.util.Map;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN (an
+ * integer's bits), UNHEX (hex digits to bytes), QUOTE, INSERT (a character range replaced),
+ * INET_NTOA / IS_IPV4 (dotted IPv4 text), INTERVAL (the rank of a number among bounds) and the
+ * {@code ~} operator, written out in PostgreSQL from MySQL's definitions (item_strfunc.cc,
+ * item_inetfunc.cc, item_cmpfunc.cc).
+ */
+final class CodeFunctions {
+
+  /** One IPv4 octet as MySQL reads it: at most three digits, at most 255. */
+  private static final String OCTET = "([01]?[0-9]?[0-9]|2[0-4][0-9]|25[0-5])";
+
+  /** A UUID as MySQL's IS_UUID accepts it: 32 hex digits, 8-4-4-4-12, or that in braces. */
+  private static final String UUID_FORM =
+      "^([0-9a-fA-F]{32}|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"
+          + "|\\{[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\\})$";
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          // ORD(s): the first character's bytes in utf8mb4 read as a big-endian number (ORD('é')
+          // is 50089, 0xC3A9), 0 for the empty string
+          Map.entry(
+              "ORD",
+              ofText(
+                  "CAST(CAST('x' || lpad(encode(convert_to(left(",
+                  ", 1), 'UTF8'), 'hex'), 8, '0') AS bit(32)) AS bigint)")),
+          Map.entry("BIN", CodeFunctions::bin),
+          Map.entry("UNHEX", CodeFunctions::unhex),
+          Map.entry("FROM_BASE64", CodeFunctions::fromBase64),
+          // QUOTE(s): s between single quotes, with backslash, single quote and Ctrl-Z escaped
+          // (MySQL's NUL escape cannot occur in PostgreSQL text); the word NULL for NULL
+          Map.entry(
+              "QUOTE",
+              ofText(
+                  "coalesce('''' || replace(replace(replace(",
+                  ", '\\', '\\\\'), '''', '\\'''), chr(26), '\\Z') || '''', 'NULL')")),
+          Map.entry("INSERT", CodeFunctions::insert),
+          Map.entry("INET_NTOA", CodeFunctions::inetNtoa),
+          Map.entry("INET_ATON", CodeFunctions::inetAton),
+          // IS_IPV4(s): 1 for four dotted octets of up to three digits each, at most 255; 0 else
+          Map.entry(
+              "IS_IPV4",
+              ofText("CAST((", ") ~ '^" + OCTET + "(\\." + OCTET + "){3}$' AS integer)")),
+          Map.entry("INTERVAL", CodeFunctions::interval),
+          Map.entry("FORMAT", CodeFunctions::format),
+          // IS_UUID(s): 1 for 32 hex digits, 8-4-4-4-12 or that in braces; 0 else, NULL for NULL
+          Map.entry("IS_UUID", ofText("CAST((", ") ~ '" + UUID_FORM + "' AS integer)")),
+          Map.entry("UUID_TO_BIN", CodeFunctions::uuidToBin),
+          Map.entry("BIN_TO_UUID", CodeFunctions::binToUuid));
+
+  private CodeFunctions() {}
+
+  /**
+   * A function of one character string: {@code before}, the argument as text, {@code after}. A
+   * binary string (MySQL works on its bytes, not characters) is refused.
+   */
+  private static Functions.Printer ofText(String before, String after) {
+    return (d, f, n, args) -> {
+      arity(n, args, 1, 1);
+      refuseBinary(d, n, args.get(0));
+      d.a(before);
+      d.text(args.get(0));
+      d.a(after);
+    };
+  }
+
+  /**
+   * BIN(n): the bits of an integer's 64-bit two's complement without leading zeros (BIN(-1) is 64
+   * ones, BIN(0) is '0'). Other arguments (MySQL rounds a DECIMAL, reads a string's leading digits,
+   * a BIGINT UNSIGNED can exceed bigint) are refused.
+   */
+  private static void bin(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    if (!(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
+        || EncodingFunctions.isUnsignedBigint(d, e)) {
+      throw RefusedException.function(
+          n,
+          "BIN is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
+              + " MySQL converts other arguments first (a DECIMAL rounded, a string read up to its"
+              + " first non-digit).");
+    }
+    d.a("substring(CAST(CAST(CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS bit(64)) AS text) from '1.*$|0$')");
+  }
+
+  /**
+   * UNHEX(s): the bytes of the hex digits (an odd count gets a leading 0), NULL for anything but
+   * hex digits, where PostgreSQL's decode would raise an error.
+   */
+  private static void unhex(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    refuseBinary(d, n, e);
+    Functions.repeatable(n, e);
+    d.template(
+        "CASE WHEN {#0} ~ '^([0-9A-Fa-f]{2})*$' THEN decode({#0}, 'hex') WHEN {#0} ~ '^[0-9A-Fa-f]+$'"
+            + " THEN decode('0' || {#0}, 'hex') END",
+        () -> d.text(e));
+  }
+
+  /**
+   * INSERT(s, pos, len, new): s with the len characters from pos replaced by new; s unchanged when
+   * pos is not a position of s, the rest of s replaced when len is negative or reaches past its
+   * end; NULL when any argument is NULL. pos and len must be integers (MySQL rounds a DECIMAL).
+   */
+  private static void insert(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 4, 4);
+    Expression s = args.get(0);
+    refuseBinary(d, n, s);
+    refuseBinary(d, n, args.get(3));
+    Functions.repeatable(n, s);
+    Functions.repeatable(n, args.get(1));
+    Functions.repeatable(n, args.get(2));
+    Functions.repeatable(n, args.get(3));
+    d.template(
+        "CASE WHEN {#1} IS NULL OR {#2} IS NULL OR {#3} IS NULL THEN NULL WHEN {#1} < 1 OR {#1} > char_length({#0}) THEN {#0} ELSE overlay({#0} placing {#3} from"
+            + " CAST({#1} AS integer) for CAST(CASE WHEN {#2} < 0 OR {#2} > char_length({#0}) THEN"
+            + " char_length({#0}) ELSE {#2} END AS integer)) END",
+        () -> d.text(s),
+        Functions.integerOperand(d, n, args.get(1)),
+        Functions.integerOperand(d, n, args.get(2)),
+        () -> d.text(args.get(3)));
+  }
+
+  /**
+   * INET_NTOA(n): the dotted form of an IPv4 address number 0..4294967295, NULL outside. Integer
+   * arguments only (MySQL rounds a DECIMAL and reads a string as a number first).
+   */
+  private static void inetNtoa(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.template(
+        "CASE WHEN {#0} BETWEEN 0 AND 4294967295 THEN concat_ws('.', {#0} >> 24, ({#0} >> 16) & 255,"
+            + " ({#0} >> 8) & 255, {#0} & 255) END",
+        Functions.integerOperand(d, n, args.get(0)));
+  }
+
+  /**
+   * INTERVAL(N, N1, N2, ...): how many bounds are at most N (-1 when N is NULL). MySQL searches the
+   * bounds as if sorted, so only integer literal bounds in ascending order (none NULL) are
+   * translated; N must be a number (a string is compared as a number in MySQL).
+   */
+  private static void interval(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, Integer.MAX_VALUE);
+    Expression value = args.get(0);
+    var c = d.columnInfo(value);
+    if (value instanceof StringValue || (c.isPresent() && !isNumber(c.get().mysqlType()))) {
+      throw RefusedException.function(
+          n, "INTERVAL() is translated for a number: MySQL reads a string as a number first.");
+    }
+    Functions.repeatable(n, value);
+    long previous = Long.MIN_VALUE;
+    StringBuilder sum = new StringBuilder("coalesce(");
+    for (int i = 1; i < args.size(); i++) {
+      long bound;
+      try {
+        bound = Functions.integer(n, args.get(i), "every bound");
+      } catch (RefusedException ex) {
+        throw RefusedException.function(
+            n,
+            "INTERVAL() is translated with integer literal bounds in ascending order: MySQL"
+                + " searches them as sorted and skips NULL ones.");
+      }
+      if (i > 1 && bound <= previous) {
+        throw RefusedException.function(
+            n,
+            "INTERVAL() is translated with integer literal bounds in ascending order: MySQL"
+                + " searches them as sorted and skips NULL ones.");
+      }
+      previous = bound;
+      sum.append(i > 1 ? " + " : "").append("CAST({#0} >= ").append(bound).append(" AS integer)");
+    }
+    sum.append(", -1)");
+    d.template(sum.toString(), () -> d.value(value));
+  }
+
+  /**
+   * {@code ~x}: MySQL inverts the 64 bits of x as an unsigned integer (~0 is 18446744073709551615,
+   * ~-1 is 0), a BIGINT UNSIGNED; PostgreSQL's {@code ~} is signed. Translated for an integer
+   * literal or column (BIGINT UNSIGNED included) as 2^64 - 1 - x, x read as unsigned.
+   */
+  static void bitInversion(PgExpressionDeParser d, SignedExpression e) {
+    Expression x = e.getExpression();
+    while (x
+            instanceof
+            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
+        && list.size() == 1) {
+      x = (Expression) list.get(0);
+    }
+    Expression operand = x;
+    if (EncodingFunctions.isUnsignedBigint(d, x)) {
+      d.a("(18446744073709551615 - ");
+      d.p(x);
+      d.a(")");
+      return;
+    }
+    if (!(EncodingFunctions.isInteger(d, x) || x instanceof NullValue)) {
+      throw RefusedException.syntax(
+          "bit-inversion",
+          "~ is translated for an integer literal or an integer column: MySQL inverts the 64 bits"
+              + " of an unsigned integer and converts other operands first (a DECIMAL rounded, a"
+              + " string read as a number).");
+    }
+    d.template(
+        "CASE WHEN {#0} < 0 THEN -1 - CAST({#0} AS numeric) ELSE 18446744073709551615 - CAST({#0}"
+            + " AS numeric) END",
+        () -> d.p(operand));
+  }
+
+  private static boolean isNumber(String mysqlType) {
+    return TypeMapping.isInteger(mysqlType)
+        || java.util.Set.of("decimal", "numeric", "float", "double", "real")
+            .contains(TypeMapping.baseType(mysqlType));
+  }
+
+  /** A binary string column: MySQL works on its bytes, not characters. */
+  private static void refuseBinary(PgExpressionDeParser d, String n, Expression e) {
+    var c = d.columnInfo(e);
+    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+        || Literals.hexDigits(e) != null) {
+      throw RefusedException.function(
+          n, n + " of a binary string works on its bytes in MySQL; not translated.");
+    }
+  }
+
+  /**
+   * FORMAT(x, d) in MySQL's default en_US locale: x rounded half away from zero to d decimals (d a
+   * literal; negative is 0, at most 30 as in MySQL 8+), thousands grouped with commas, a point
+   * before the decimals. x must be an integer or exact decimal (a literal without exponent or an
+   * integer/DECIMAL column): MySQL formats a DOUBLE from its own rounding. A third argument (a
+   * locale) is refused.
+   */
+  private static void format(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    Expression x = args.get(0);
+    Expression unsigned = x instanceof SignedExpression s ? s.getExpression() : x;
+    var c = d.columnInfo(x);
+    boolean exact =
+        EncodingFunctions.isInteger(d, x)
+            || x instanceof NullValue
+            || (unsigned instanceof net.sf.jsqlparser.expression.DoubleValue v
+                && !v.toString().toLowerCase(java.util.Locale.ROOT).contains("e"))
+            || (c.isPresent()
+                && java.util.Set.of("decimal", "numeric")
+                    .contains(TypeMapping.baseType(c.get().mysqlType())));
+    if (!exact) {
+      throw RefusedException.function(
+          n,
+          "FORMAT is translated for an integer or exact decimal (a literal or an integer/DECIMAL"
+              + " column): MySQL formats a DOUBLE or a string from its own conversion.");
+    }
+    long decimals = Math.min(30, Math.max(0, Functions.integer(n, args.get(1), "the decimals")));
+    StringBuilder pattern = new StringBuilder("FM");
+    pattern.append("999,".repeat(21)).append("990");
+    if (decimals > 0) {
+      pattern.append('.').append("0".repeat((int) decimals));
+    }
+    d.a("to_char(round(CAST(");
+    d.value(x);
+    d.a(" AS numeric), ").a(String.valueOf(decimals)).a("), '").a(pattern.toString()).a("')");
+  }
+
+  /** The swap flag of UUID_TO_BIN / BIN_TO_UUID: an integer literal (NULL is no swap). */
+  private static boolean swapFlag(String n, List<Expression> args) {
+    arity(n, args, 1, 2);
+    if (args.size() == 1 || args.get(1) instanceof NullValue) {
+      return false;
+    }
+    return Functions.integer(n, args.get(1), "the swap flag") != 0;
+  }
+
+  /**
+   * UUID_TO_BIN(s[, swap]): the 16 bytes of a UUID in one of IS_UUID's forms, with the time-low and
+   * time-high groups swapped when swap is non-zero (a literal); NULL for NULL. MySQL rejects any
+   * other string ("Incorrect string value"); PostgreSQL then fails too: such a string is prefixed
+   * so that its uuid cast fails (PostgreSQL's uuid input alone accepts more forms). s is evaluated
+   * once, so UUID_TO_BIN(UUID()) is translated.
+   */
+  private static void uuidToBin(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    boolean swap = swapFlag(n, args);
+    refuseBinary(d, n, args.get(0));
+    d.a(swap ? "decode(regexp_replace(" : "decode(");
+    d.a("replace(CAST(CAST(regexp_replace(");
+    d.text(args.get(0));
+    d.a(", '^(?!" + UUID_FORM.substring(1, UUID_FORM.length() - 1) + "$)', ");
+    d.a("'Incorrect string value for function uuid_to_bin: ') AS uuid) AS text), '-', '')");
+    d.a(swap ? ", '^(.{8})(.{4})(.{4})', '\\3\\2\\1'), 'hex')" : ", 'hex')");
+  }
+
+  /**
+   * BIN_TO_UUID(b[, swap]): the lower-case 8-4-4-4-12 text of 16 bytes (time groups swapped back
+   * when swap is non-zero, a literal); NULL for NULL; other lengths fail on both (PostgreSQL's uuid
+   * cast of the hex digits). b must be a binary string: a binary column, a hex literal, UNHEX() or
+   * UUID_TO_BIN(); it is evaluated once.
+   */
+  private static void binToUuid(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    boolean swap = swapFlag(n, args);
+    Expression b = args.get(0);
+    var c = d.columnInfo(b);
+    boolean binary =
+        (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
+            || Literals.hexDigits(b) != null
+            || b instanceof NullValue
+            || (b instanceof Function g
+                && java.util.Set.of("UNHEX", "UUID_TO_BIN")
+                    .contains(PgExpressionDeParser.upper(g.getName())));
+    if (!binary) {
+      throw RefusedException.function(
+          n,
+          n
+              + " is translated for a binary string (a binary column, a hex literal, UNHEX() or"
+              + " UUID_TO_BIN()): MySQL reads a character string's bytes.");
+    }
+    d.a(swap ? "CAST(CAST(regexp_replace(encode(" : "CAST(CAST(encode(");
+    d.p(b);
+    d.a(swap ? ", 'hex'), '^(.{4})(.{4})(.{8})', '\\3\\2\\1')" : ", 'hex')");
+    d.a(" AS uuid) AS text)");
+  }
+
+  /**
+   * FROM_BASE64(s): the bytes of base64 text, skipping white space (space, tab, CR, LF, VT, FF, as
+   * MySQL's decoder does); NULL for anything else, a missing padding or a '=' before the end, where
+   * PostgreSQL's decode would raise an error.
+   */
+  private static void fromBase64(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    refuseBinary(d, n, e);
+    Functions.repeatable(n, e);
+    String compact = "regexp_replace({#0}, '[ \\t\\n\\r\\v\\f]', '', 'g')";
+    d.template(
+        "CASE WHEN "
+            + compact
+            + " ~ '^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' THEN decode("
+            + compact
+            + ", 'base64') END",
+        () -> d.text(e));
+  }
+
+  /** A part of an INET_ATON address: digits of a value at most 255 (leading zeros allowed). */
+  private static final String ATON_PART = "0*([0-9]{1,2}|1[0-9][0-9]|2[0-4][0-9]|25[0-5])";
+
+  /**
+   * INET_ATON(s): MySQL's reading of up to four dot-separated parts (each at most 255, an empty one
+   * is 0, the last must not be empty): a.b is a.0.0.b, a.b.c is a.b.0.c; NULL for anything else
+   * (white space, five parts, a trailing dot).
+   */
+  private static void inetAton(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    refuseBinary(d, n, e);
+    Functions.repeatable(n, e);
+    StringBuilder t = new StringBuilder("CASE WHEN {#0} ~ '^((");
+    t.append(ATON_PART).append(")?\\.){0,3}").append(ATON_PART).append("$' THEN CAST(CASE ");
+    t.append("length({#0}) - length(replace({#0}, '.', ''))");
+    String[] weights = {"16777216", "65536", "256"};
+    for (int dots = 0; dots <= 3; dots++) {
+      t.append(dots < 3 ? " WHEN " + dots + " THEN " : " ELSE ");
+      for (int part = 1; part <= dots + 1; part++) {
+        t.append(part > 1 ? " + " : "").append("CAST(coalesce(nullif(split_part({#0}, '.', ");
+        t.append(part).append("), ''), '0') AS numeric)");
+        if (part <= dots) {
+          // the last part is the low byte; the ones before it fill from the top
+          t.append(" * ").append(weights[part - 1]);
+        }
+      }
+    }
+    t.append(" END AS bigint) END");
+    d.template(t.toString(), () -> d.text(e));
+  }
+}

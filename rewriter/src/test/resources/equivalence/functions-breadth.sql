@@ -1,0 +1,244 @@
+-- Issue #16 (rewriter breadth): date/time, string and miscellaneous functions that were refused as
+-- "not translated yet", each run on the MySQL side and translated on PostgreSQL: NULL arguments,
+-- boundaries (year ends for the week modes, range limits) and the result's kind.
+
+-- id: fn-week-yearweek-modes-year-ends
+-- category: functions
+-- order: ordered
+-- note: every week mode around year ends, where the modes disagree (week 0, week 53, the ISO year)
+SELECT d, WEEK(d, 0) AS w0, YEARWEEK(d, 0) AS y0, WEEK(d, 1) AS w1, YEARWEEK(d, 1) AS y1, WEEK(d, 2) AS w2, YEARWEEK(d, 2) AS y2, WEEK(d, 3) AS w3, YEARWEEK(d, 3) AS y3, WEEK(d, 4) AS w4, YEARWEEK(d, 4) AS y4, WEEK(d, 5) AS w5, YEARWEEK(d, 5) AS y5, WEEK(d, 6) AS w6, YEARWEEK(d, 6) AS y6, WEEK(d, 7) AS w7, YEARWEEK(d, 7) AS y7, WEEK(d) AS w, YEARWEEK(d) AS y FROM (SELECT DATE '2020-12-27' AS d UNION ALL SELECT DATE '2021-01-01' UNION ALL SELECT DATE '2021-01-03' UNION ALL SELECT DATE '2021-01-04' UNION ALL SELECT DATE '2021-12-31' UNION ALL SELECT DATE '2024-01-01' UNION ALL SELECT DATE '2024-12-29' UNION ALL SELECT DATE '2024-12-30' UNION ALL SELECT DATE '2026-01-01' UNION ALL SELECT DATE '2026-12-31' UNION ALL SELECT DATE '2027-01-01' UNION ALL SELECT DATE '2027-01-03' UNION ALL SELECT DATE '2028-01-01' UNION ALL SELECT DATE '2028-12-31' UNION ALL SELECT DATE '1000-01-01' UNION ALL SELECT DATE '9999-12-31') AS dates ORDER BY d;
+
+-- id: fn-week-yearweek-modes-columns
+-- category: functions
+-- order: ordered
+SELECT id, WEEK(birth_date, 0) AS w0, YEARWEEK(birth_date, 0) AS y0, WEEK(birth_date, 1) AS w1, YEARWEEK(birth_date, 1) AS y1, WEEK(birth_date, 2) AS w2, YEARWEEK(birth_date, 2) AS y2, WEEK(birth_date, 3) AS w3, YEARWEEK(birth_date, 3) AS y3, WEEK(birth_date, 4) AS w4, YEARWEEK(birth_date, 4) AS y4, WEEK(birth_date, 5) AS w5, YEARWEEK(birth_date, 5) AS y5, WEEK(birth_date, 6) AS w6, YEARWEEK(birth_date, 6) AS y6, WEEK(birth_date, 7) AS w7, YEARWEEK(birth_date, 7) AS y7, WEEK(created_at, 3) AS wc, YEARWEEK(last_login_at, 1) AS yl, WEEK(birth_date) AS w, YEARWEEK(birth_date) AS y FROM users ORDER BY id;
+
+-- id: fn-week-yearweek-literals
+-- category: functions
+-- order: unordered
+SELECT WEEK('2024-01-02') AS a, WEEK('2024-12-31 23:59:59', 1) AS b, YEARWEEK('2021-01-01', 3) AS c, WEEK(NULL) AS d, YEARWEEK(NULL, 6) AS e, WEEK(TIMESTAMP '2027-01-01 10:00:00', 2) AS f;
+
+-- id: fn-makedate
+-- category: functions
+-- order: ordered
+-- note: two-digit years (0..69 are 20xx, 70..99 19xx), day of year 0, past the year, past 9999-12-31, NULL
+SELECT id, MAKEDATE(2024, points) AS a, MAKEDATE(points, 1) AS b, MAKEDATE(2024, 32) AS c, MAKEDATE(69, 1) AS d, MAKEDATE(70, 366) AS e, MAKEDATE(2023, 400) AS f, MAKEDATE(9999, 365) AS g, MAKEDATE(9999, 366) AS h, MAKEDATE(10000, 1) AS i, MAKEDATE(-1, 1) AS j, MAKEDATE(NULL, 1) AS k, MAKEDATE(2024, NULL) AS l FROM users ORDER BY id;
+
+-- id: fn-makedate-integer-edges
+-- category: functions
+-- order: ordered
+SELECT id, MAKEDATE(int_s, 1) AS a, MAKEDATE(2000, int_s) AS b, MAKEDATE(tiny_u, small_s) AS c FROM numeric_edges ORDER BY id;
+
+-- id: fn-period-add-diff
+-- category: functions
+-- order: unordered
+-- note: YYMM and YYYYMM periods (YY below 70 is 20YY), year ends, negative month counts that stay positive, NULL
+SELECT PERIOD_ADD(202401, 2) AS a, PERIOD_ADD(2401, -1) AS b, PERIOD_ADD(7001, 0) AS c, PERIOD_ADD(6912, 1) AS d, PERIOD_ADD(9912, 1) AS e, PERIOD_ADD(12, 1) AS f, PERIOD_ADD(100001, 1) AS g, PERIOD_ADD(202412, 13) AS h, PERIOD_ADD(NULL, 1) AS i, PERIOD_ADD(202401, NULL) AS j, PERIOD_DIFF(202403, 202401) AS k, PERIOD_DIFF(2401, 202312) AS l, PERIOD_DIFF(202401, 1) AS m, PERIOD_DIFF(NULL, 202401) AS n, PERIOD_DIFF(7001, 6912) AS o;
+
+-- id: fn-period-add-diff-columns
+-- category: functions
+-- order: ordered
+SELECT id, PERIOD_ADD(202401, points) AS a, PERIOD_ADD(2412, points) AS b FROM users ORDER BY id;
+
+-- id: fn-from-days-to-seconds
+-- category: functions
+-- order: unordered
+-- note: FROM_DAYS below 366 (MySQL's year 0) fails on PostgreSQL and is not here; out-of-range days are in fn-from-days-null-mysql
+SELECT FROM_DAYS(739252) AS a, FROM_DAYS(366) AS b, FROM_DAYS(3652424) AS c, FROM_DAYS(NULL) AS d, TO_SECONDS('2024-01-02 03:04:05.7') AS e, TO_SECONDS(DATE '2024-01-02') AS f, TO_SECONDS('0001-01-01') AS g, TO_SECONDS(NULL) AS h, TO_SECONDS('9999-12-31 23:59:59') AS i, TO_DAYS(FROM_DAYS(730000)) AS j;
+
+-- id: fn-from-days-null-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: NULL, NULL, NULL
+-- note: MySQL 8+ gives NULL outside 1..3652424; MariaDB 10.11 gives the zero date 0000-00-00
+SELECT FROM_DAYS(0) AS a, FROM_DAYS(-5) AS b, FROM_DAYS(3652425) AS c;
+
+-- id: fn-to-seconds-columns
+-- category: functions
+-- order: ordered
+SELECT id, TO_SECONDS(birth_date) AS a, TO_SECONDS(created_at) AS b, TO_SECONDS(last_login_at) AS c, FROM_DAYS(points) AS d FROM users WHERE points >= 366 ORDER BY id;
+
+-- id: fn-time-to-sec
+-- category: functions
+-- order: ordered
+SELECT id, TIME_TO_SEC(due_time) AS a, TIME_TO_SEC(created_at) AS b, TIME_TO_SEC('-838:59:59') AS c, TIME_TO_SEC('838:59:59') AS d, TIME_TO_SEC('00:00:00') AS e, TIME_TO_SEC('-00:00:01') AS f, TIME_TO_SEC(NULL) AS g, TIME_TO_SEC(TIME '23:59:59') AS h, TIME_TO_SEC(TIMESTAMP '2024-01-02 03:04:05') AS i FROM chores ORDER BY id;
+
+-- id: fn-time-to-sec-date-columns
+-- category: functions
+-- order: ordered
+SELECT id, TIME_TO_SEC(birth_date) AS a, TIME_TO_SEC(created_at) AS b, TIME_TO_SEC(updated_at) AS c FROM users ORDER BY id;
+
+-- id: fn-time-to-sec-fraction-mysql
+-- category: functions
+-- mode: expect
+-- order: ordered
+-- row: 1, 29730
+-- row: 2, 61200
+-- row: 3, NULL
+-- row: 4, 77400
+-- row: 5, NULL
+-- row: 6, 86399
+-- row: 7, NULL
+-- row: 8, NULL
+-- note: MySQL 8+ drops the fraction of a DATETIME(6) (whole seconds, an integer); MariaDB 10.11 keeps it (29730.123456)
+SELECT id, TIME_TO_SEC(last_login_at) AS a FROM users ORDER BY id;
+
+-- id: fn-ord-bin-unhex-quote-literals
+-- category: functions
+-- order: unordered
+SELECT ORD('é') AS a, ORD('€uro') AS b, ORD('') AS c, ORD(NULL) AS d, ORD(5) AS e, ORD('ab') AS f, BIN(12) AS g, BIN(-1) AS h, BIN(0) AS i, BIN(NULL) AS j, BIN(9223372036854775807) AS k, UNHEX('616263') AS l, UNHEX('abc') AS m, UNHEX('zz') AS n, UNHEX('') AS o, UNHEX(NULL) AS p, UNHEX(123) AS q, QUOTE('it''s') AS r, QUOTE(NULL) AS s, QUOTE(12) AS t, QUOTE('back\\slash') AS u, QUOTE('') AS v;
+
+-- id: fn-ord-quote-columns
+-- category: functions
+-- order: ordered
+-- note: multi-byte first characters (Seán's S, 李 and 韩 are 3 bytes), quotes and backslashes, NULL (QUOTE gives the word NULL)
+SELECT id, ORD(display_name) AS a, ORD(bio) AS b, QUOTE(bio) AS c, QUOTE(display_name) AS d FROM users ORDER BY id;
+
+-- id: fn-ord-four-bytes-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: 4036991616, 4036991616
+-- note: a 4-byte character's ORD exceeds INT; MariaDB 10.11 types ORD as INT and its driver cannot read it
+SELECT ORD('🚀') AS a, ORD(SUBSTRING('Clara 🚀', 7)) AS b;
+
+-- id: fn-bin-integer-edges
+-- category: functions
+-- order: ordered
+SELECT id, BIN(tiny_s) AS a, BIN(int_s) AS b, BIN(big_s) AS c, BIN(int_u) AS d FROM numeric_edges ORDER BY id;
+
+-- id: fn-insert-string
+-- category: functions
+-- order: ordered
+-- note: positions outside the string leave it unchanged; a negative or too long length replaces the rest; characters, not bytes
+SELECT id, INSERT(title, 2, 3, 'XY') AS a, INSERT(title, 1, 0, '>') AS b, INSERT(title, 0, 1, 'X') AS c, INSERT(title, 3, -1, '…') AS d, INSERT(title, 2, 100, '') AS e, INSERT(description, 1, 1, NULL) AS f, INSERT(tags, points, 1, '!') AS g FROM chores ORDER BY id;
+
+-- id: fn-insert-literals
+-- category: functions
+-- order: unordered
+SELECT INSERT('Quadratic', 3, 4, 'What') AS a, INSERT('Quadratic', -1, 4, 'What') AS b, INSERT('Quadratic', 3, 100, 'What') AS c, INSERT('Quadratic', 10, 1, 'X') AS d, INSERT('Quadratic', 9, 1, 'X') AS e, INSERT(NULL, 1, 1, 'X') AS f, INSERT('abc', NULL, 1, 'X') AS g, INSERT('abc', 1, NULL, 'X') AS h, INSERT('héllo', 2, 1, 'E') AS i;
+
+-- id: fn-inet-ntoa-is-ipv4
+-- category: functions
+-- order: ordered
+SELECT id, INET_NTOA(int_u) AS a, INET_NTOA(big_s) AS b, INET_NTOA(int_s) AS c FROM numeric_edges ORDER BY id;
+
+-- id: fn-is-ipv4
+-- category: functions
+-- order: unordered
+-- note: IS_IPV4(NULL) is NULL on MySQL and 0 on MariaDB: see fn-is-ipv4-null-mysql
+SELECT IS_IPV4('10.0.5.9') AS a, IS_IPV4('10.0.5') AS b, IS_IPV4('010.0.5.9') AS c, IS_IPV4('0010.0.5.9') AS d, IS_IPV4(' 1.2.3.4') AS e, IS_IPV4('1.2.3.256') AS f, IS_IPV4('1..3.4') AS g, IS_IPV4('') AS h, IS_IPV4('1.2.3.4.5') AS i, IS_IPV4(12) AS j, IS_IPV4('255.255.255.255') AS k, INET_NTOA(167773449) AS l, INET_NTOA(4294967296) AS m, INET_NTOA(NULL) AS n, INET_NTOA(0) AS o;
+
+-- id: fn-is-ipv4-column
+-- category: functions
+-- order: ordered
+SELECT id, ip, IS_IPV4(ip) AS a FROM activity_log WHERE ip IS NOT NULL ORDER BY id;
+
+-- id: fn-is-ipv4-null-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: NULL
+-- note: MySQL 8+ gives NULL for a NULL argument; MariaDB 10.11 gives 0
+SELECT IS_IPV4(NULL) AS a;
+
+-- id: fn-interval-rank
+-- category: functions
+-- order: ordered
+SELECT id, points, INTERVAL(points, 0, 15, 100, 300) AS a, INTERVAL(points, -5) AS b, INTERVAL(NULL, 1, 2) AS c, INTERVAL(23, 1, 15, 17, 30) AS d, INTERVAL(-1, 0) AS e FROM users ORDER BY id;
+
+-- id: fn-interval-numbers
+-- category: functions
+-- order: ordered
+SELECT id, INTERVAL(dec_v, -1, 0, 1, 3) AS a, INTERVAL(dbl_v, 0, 1) AS b, INTERVAL(big_s, -9223372036854775807, 0, 9223372036854775807) AS c FROM numeric_edges ORDER BY id;
+
+-- id: fn-bit-inversion
+-- category: functions
+-- order: ordered
+-- note: MySQL's ~ is a 64-bit unsigned inversion (~0 is 18446744073709551615, ~-1 is 0)
+SELECT id, ~tiny_s AS a, ~int_s AS b, ~big_s AS c, ~int_u AS d, ~0 AS e, ~5 AS f, ~(-1) AS g, ~NULL AS h FROM numeric_edges ORDER BY id;
+
+-- id: fn-bit-inversion-unsigned-bigint
+-- category: functions
+-- order: ordered
+SELECT id, ~big_u AS a FROM unsigned_edges ORDER BY id;
+
+-- id: fn-sec-to-time-maketime
+-- category: functions
+-- order: unordered
+-- note: within a day (PostgreSQL's time); MySQL's longer and negative durations fail on PostgreSQL instead of wrapping
+SELECT SEC_TO_TIME(3661) AS a, SEC_TO_TIME(0) AS b, SEC_TO_TIME(86399) AS c, SEC_TO_TIME(NULL) AS d, MAKETIME(12, 15, 30) AS e, MAKETIME(12, 60, 0) AS f, MAKETIME(23, 59, 59) AS g, MAKETIME(12, -1, 0) AS h, MAKETIME(0, 0, 0) AS i, MAKETIME(NULL, 1, 1) AS j, MAKETIME(1, 1, NULL) AS k, MAKETIME(25, 0, 60) AS l;
+
+-- id: fn-sec-to-time-columns
+-- category: functions
+-- order: ordered
+SELECT id, SEC_TO_TIME(points) AS a, MAKETIME(id, 30, points) AS b FROM users ORDER BY id;
+
+-- id: fn-time-format
+-- category: functions
+-- order: ordered
+-- note: 12-hour forms around midnight and noon, microseconds, %r and %T, literal text and %%
+SELECT id, TIME_FORMAT(due_time, '%H:%i') AS a, TIME_FORMAT(due_time, '%h:%i:%s %p') AS b, TIME_FORMAT(due_time, '%k|%l|%I|%S|%f') AS c, TIME_FORMAT(due_time, '%r / %T %%') AS d FROM chores ORDER BY id;
+
+-- id: fn-time-format-literals
+-- category: functions
+-- order: unordered
+SELECT TIME_FORMAT(TIME '00:04:05', '%h %l %p') AS a, TIME_FORMAT(TIME '12:00:00', '%h %I %p %r') AS b, TIME_FORMAT(TIME '23:59:59', '%H %k %T') AS c, TIME_FORMAT(NULL, '%H') AS d, TIME_FORMAT(TIME '13:04:05', 'at %H h') AS e, TIME_FORMAT('03:04:05', '%H:%i') AS f, TIME_FORMAT('23:59:59', '%l %p') AS g;
+
+-- id: fn-format-en-us
+-- category: functions
+-- order: unordered
+-- note: half away from zero, no negative zero, thousands commas, negative decimals are 0
+SELECT FORMAT(12345.675, 2) AS a, FORMAT(-0.4, 0) AS b, FORMAT(-0.004, 2) AS c, FORMAT(0, 0) AS d, FORMAT(0.5, 0) AS e, FORMAT(999.995, 2) AS f, FORMAT(123, 3) AS g, FORMAT(-1234.5, 1) AS h, FORMAT(1234.5, -2) AS i, FORMAT(NULL, 2) AS j, FORMAT(1234567, 0) AS k, FORMAT(2.5, 0) AS l, FORMAT(12.3, 30) AS m;
+
+-- id: fn-format-columns
+-- category: functions
+-- order: ordered
+SELECT id, FORMAT(int_s, 0) AS a, FORMAT(big_s, 2) AS b, FORMAT(dec_v, 3) AS c, FORMAT(int_u, 1) AS d, FORMAT(dec_v, 0) AS e FROM numeric_edges ORDER BY id;
+
+-- id: fn-uuid-bin-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: hex'1026BABA6CCD780C95645B8C656024DB', '6ccd780c-baba-1026-9564-5b8c656024db', 0, 0, 0, 0, hex'6CCD780CBABA102695645B8C656024DB', '6ccd780c-baba-1026-9564-5b8c656024db', NULL, NULL, 1, NULL, '6ccd780c-baba-1026-9564-5b8c656024db', hex'6CCD780CBABA102695645B8C656024DB', 1
+-- note: MariaDB 10.11 has no IS_UUID, UUID_TO_BIN or BIN_TO_UUID; the row is MySQL 9.7's (swap flag 1 moves the time-high group first; braces and upper case accepted; a trailing space or a missing brace is not a UUID)
+SELECT UUID_TO_BIN('6ccd780c-baba-1026-9564-5b8c656024db', 1) AS a, BIN_TO_UUID(UNHEX('6CCD780CBABA102695645B8C656024DB')) AS b, IS_UUID('{6ccd780cbaba102695645b8c656024db}') AS c, IS_UUID('6ccd780c-baba-1026-9564-5b8c656024db ') AS d, IS_UUID('{6ccd780c-baba-1026-9564-5b8c656024db') AS e, IS_UUID('6ccd780cbaba-1026-9564-5b8c656024db') AS f, UUID_TO_BIN('{6CCD780C-BABA-1026-9564-5B8C656024DB}') AS g, BIN_TO_UUID(UNHEX('1026BABA6CCD780C95645B8C656024DB'), 1) AS h, UUID_TO_BIN(NULL) AS i, BIN_TO_UUID(NULL) AS j, IS_UUID('6CCD780C-BABA-1026-9564-5B8C656024DB') AS k, IS_UUID(NULL) AS l, BIN_TO_UUID(UUID_TO_BIN('6ccd780c-baba-1026-9564-5b8c656024db', 1), 1) AS m, UUID_TO_BIN('6ccd780cbaba102695645b8c656024db', 0) AS n, IS_UUID('6ccd780cbaba102695645b8c656024db') AS o;
+
+-- id: fn-from-base64
+-- category: functions
+-- order: unordered
+-- note: padding required, white space skipped, '=' only at the end, anything else NULL (PostgreSQL's decode would raise)
+SELECT FROM_BASE64('YWJj') AS a, FROM_BASE64('YWI=') AS b, FROM_BASE64('YWI') AS c, FROM_BASE64('YW Jj') AS d, FROM_BASE64('YWJj\nZA==\t\r') AS e, FROM_BASE64('YW=J') AS f, FROM_BASE64('!!') AS g, FROM_BASE64('') AS h, FROM_BASE64(NULL) AS i, FROM_BASE64('YQ==') AS j, FROM_BASE64('YQ=') AS k, FROM_BASE64('YWJjZA==YWJj') AS l, FROM_BASE64('YR==') AS m, FROM_BASE64(TO_BASE64('héllo')) AS n;
+
+-- id: fn-from-base64-column
+-- category: functions
+-- order: ordered
+SELECT id, FROM_BASE64(TO_BASE64(display_name)) AS a, FROM_BASE64(username) AS b FROM users ORDER BY id;
+
+-- id: fn-inet-aton
+-- category: functions
+-- order: unordered
+-- note: MySQL's short forms (a.b is a.0.0.b, a.b.c is a.b.0.c), empty parts, leading zeros; NULL for white space, a trailing dot, a part above 255
+SELECT INET_ATON('1.2.3.4') AS a, INET_ATON('127.1') AS b, INET_ATON('1.2.3') AS c, INET_ATON('1') AS d, INET_ATON('') AS e, INET_ATON('1..3.4') AS f, INET_ATON('.1.2.3') AS g, INET_ATON('1.2.3.') AS h, INET_ATON('01.002.3.4') AS i, INET_ATON('1.2.3.4 ') AS j, INET_ATON('256.1.1.1') AS k, INET_ATON('0001.2.3.4') AS l, INET_ATON(NULL) AS m, INET_ATON('1.2.3.4a') AS n, INET_ATON(12) AS o, INET_ATON('..') AS p, INET_ATON('255.255.255.255') AS q, INET_ATON('1.-2.3.4') AS r;
+
+-- id: fn-inet-aton-column
+-- category: functions
+-- order: ordered
+SELECT id, ip, INET_ATON(ip) AS a FROM activity_log ORDER BY id;
+
+-- id: fn-inet-aton-five-parts-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: NULL
+-- note: MySQL 8+ gives NULL for five parts; MariaDB 10.11 reads them (4328719365)
+SELECT INET_ATON('1.2.3.4.5') AS a;
+
+-- id: fn-uuid-bin-of-uuid-mysql
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- row: 36, 1, 1
+-- note: UUID_TO_BIN(UUID()) evaluates UUID() once (no argument is repeated); MariaDB 10.11 has none of the three functions
+SELECT LENGTH(BIN_TO_UUID(UUID_TO_BIN(UUID()))) AS a, IS_UUID(BIN_TO_UUID(UUID_TO_BIN(UUID(), 1), 1)) AS b, BIN_TO_UUID(UUID_TO_BIN('6ccd780c-baba-1026-9564-5b8c656024db', 1), 1) = '6ccd780c-baba-1026-9564-5b8c656024db' AS c;
