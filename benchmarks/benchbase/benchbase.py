@@ -299,6 +299,105 @@ def start_mariadb(args):
     log("MariaDB " + mysql_cli(args, "SELECT VERSION()").strip())
 
 
+def mysql_unpack(args):
+    """The MySQL 9.7 tree the testkit unpacked from Debian sid's mysql-server-core (see
+    testkit/.../DebianMysql.java): DIR/current names DIR/<version>_<hash>/ with root/ (the
+    unpacked tree, its own loader and libraries) and template/ (an initialised data directory,
+    root@localhost without a password). Returns (unpack dir, package version)."""
+    cache = args.mysql_dist
+    cur = os.path.join(cache, "current")
+    if not os.path.exists(cur):
+        die(f"no MySQL 9.7 unpack in {cache} (no 'current'): run any testkit test with "
+            f"-Ddualwrite.test.databases=mysql once to provision it, or give --mysql-dist DIR")
+    name = open(cur).read().strip()
+    unpack = os.path.join(cache, name)
+    if not os.path.exists(os.path.join(unpack, ".complete")):
+        die(f"{unpack} is not a complete unpack (no .complete)")
+    return unpack, name[:name.rindex("_")]
+
+
+def mysql_home(args):
+    return os.path.join(args.state, "mysql")
+
+
+def start_mysql(args):
+    """A private MySQL 9.7 mysqld from the testkit's unpack, run through the unpack's own
+    dynamic loader (sid's glibc is newer than the host's), with a data directory of its own under
+    STATE/mysql/ copied from the unpack's initialised template. MySQL's defaults are kept, as
+    users have them (caching_sha2_password, sql_mode, utf8mb4_0900_ai_ci, the binary log); only
+    the buffer pool and connections match the MariaDB path, and TZ=UTC as the testkit does."""
+    d = mysql_home(args)
+    pidf = os.path.join(d, "mysqld.pid")
+    if os.path.exists(pidf) and os.path.exists(f"/proc/{open(pidf).read().strip()}"):
+        try:
+            mysql_cli(args, "SELECT 1")
+            log(f"MySQL already running on {args.my_host}:{args.my_port}")
+            return
+        except SystemExit:
+            pass
+    unpack, version = mysql_unpack(args)
+    root = os.path.join(unpack, "root")
+    lib = os.path.join(root, "usr", "lib", "x86_64-linux-gnu")
+    data = os.path.join(d, "data")
+    if not os.path.isdir(os.path.join(data, "mysql")):
+        log(f"copying the initialised data directory of {unpack} to {data}")
+        shutil.rmtree(data, ignore_errors=True)
+        os.makedirs(d, exist_ok=True)
+        shutil.copytree(os.path.join(unpack, "template"), data, symlinks=True)
+        auto = os.path.join(data, "auto.cnf")  # a copy must not share the server UUID
+        if os.path.exists(auto):
+            os.remove(auto)
+    for sub in ("tmp", "files"):
+        os.makedirs(os.path.join(d, sub), exist_ok=True)
+    sock = os.path.join(d, "mysql.sock")
+    err = os.path.join(d, "mysqld.err")
+    cmd = [os.path.join(lib, "ld-linux-x86-64.so.2"), "--library-path", lib,
+           os.path.join(root, "usr", "sbin", "mysqld"), "--no-defaults",
+           f"--basedir={os.path.join(root, 'usr')}",
+           f"--lc-messages-dir={os.path.join(root, 'usr', 'share', 'mysql')}",
+           f"--character-sets-dir={os.path.join(root, 'usr', 'share', 'mysql', 'charsets')}",
+           f"--plugin-dir={os.path.join(root, 'usr', 'lib', 'mysql', 'plugin')}",
+           f"--datadir={data}", f"--tmpdir={os.path.join(d, 'tmp')}",
+           f"--secure-file-priv={os.path.join(d, 'files')}", f"--log-error={err}",
+           f"--pid-file={pidf}", "--bind-address=127.0.0.1", f"--port={args.my_port}",
+           f"--socket={sock}", "--mysqlx=OFF", "--innodb-buffer-pool-size=512M",
+           "--max-connections=300", "--skip-name-resolve"]
+    if os.geteuid() == 0:
+        cmd.append("--user=root")  # mysqld refuses to run as root without it
+    log(f"starting MySQL {version} (Debian sid mysql-server-core) on 127.0.0.1:{args.my_port}")
+    open(err, "w").close()
+    proc = subprocess.Popen(cmd, stdout=open(os.path.join(d, "mysqld.out"), "w"),
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True, env=dict(os.environ, TZ="UTC"))
+    for _ in range(240):
+        if "ready for connections" in open(err, errors="replace").read():
+            break
+        if proc.poll() is not None:
+            die(f"mysqld exited {proc.returncode} during start-up: see {err}")
+        time.sleep(0.5)
+    else:
+        die(f"MySQL not ready after 120 s: see {err}")
+    u, p = args.db_user, args.db_password.replace("'", "''")
+    # root@localhost has no password: the socket needs no TLS nor RSA key exchange
+    run(["mariadb" if shutil.which("mariadb") else "mysql", "--no-defaults", "-S", sock,
+         "-uroot", "-e",
+         f"CREATE USER IF NOT EXISTS '{u}'@'127.0.0.1' IDENTIFIED BY '{p}';"
+         f"CREATE USER IF NOT EXISTS '{u}'@'localhost' IDENTIFIED BY '{p}';"
+         f"GRANT ALL ON *.* TO '{u}'@'127.0.0.1'; GRANT ALL ON *.* TO '{u}'@'localhost';"])
+    log(mysql_server_version(args))
+
+
+def mysql_server_version(args):
+    """What the MySQL-side server is, e.g. 'MySQL 9.7.4 (Debian sid mysql-server-core 9.7.4-2)'
+    or 'MariaDB 10.11.14-MariaDB-0+deb12u2 (Debian 12)'."""
+    version, comment = mysql_cli(args, "SELECT VERSION(), @@version_comment").strip().split("\t", 1)
+    name = "MariaDB" if "mariadb" in version.lower() else "MySQL"
+    if args.mysql_server == "mysql" and not args.mysql_url:
+        return f"MySQL {version} {comment} (a private mysqld from Debian sid's " \
+               f"mysql-server-core {mysql_unpack(args)[1]})"
+    return f"{name} {version} {comment}"
+
+
 def start_postgres(args):
     d = os.path.join(args.state, "postgres")
     data = os.path.join(d, "data")
@@ -339,7 +438,12 @@ def stop_servers(args):
         run(as_db_user("postgres", [pg_bin("pg_ctl"), "-D", d, "-m", "fast", "-w", "stop"]),
             check=False)
         log("PostgreSQL stopped")
-    pidf = os.path.join(args.state, "mariadb", "mariadbd.pid")
+    if args.mysql_server == "mysql":
+        pidf = os.path.join(mysql_home(args), "mysqld.pid")
+        name = "MySQL"
+    else:
+        pidf = os.path.join(args.state, "mariadb", "mariadbd.pid")
+        name = "MariaDB"
     if os.path.exists(pidf):
         with open(pidf) as f:
             pid = int(f.read().strip())
@@ -348,7 +452,7 @@ def stop_servers(args):
             if not os.path.exists(f"/proc/{pid}"):
                 break
             time.sleep(0.5)
-        log("MariaDB stopped")
+        log(f"{name} stopped")
 
 
 def recreate_databases(args):
@@ -798,6 +902,15 @@ def parse_args():
     p.add_argument("--run-id", help="add to / report an earlier run (default: a new UTC timestamp)")
     p.add_argument("--mysql-port", type=int, default=33307)
     p.add_argument("--pg-port", type=int, default=54329)
+    p.add_argument("--mysql-server", choices=["mariadb", "mysql"], default="mariadb",
+                   help="the local MySQL-side server: mariadb (default; Debian's mariadbd) or "
+                        "mysql (a private MySQL 9.7 mysqld from the testkit's unpack of Debian "
+                        "sid's mysql-server-core, see --mysql-dist)")
+    p.add_argument("--mysql-dist", default=os.environ.get("DUALWRITE_TEST_MYSQL_CACHE") or
+                   os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
+                                "dualwrite", "mysql-9.7"),
+                   help="the testkit's MySQL 9.7 cache (DUALWRITE_TEST_MYSQL_CACHE, default "
+                        "~/.cache/dualwrite/mysql-9.7) for --mysql-server mysql")
     p.add_argument("--mysql-url", help="an external MySQL-side server jdbc:mysql://host:port/db "
                                        "instead of the local MariaDB (its user needs CREATE/DROP "
                                        "DATABASE)")
@@ -886,7 +999,11 @@ def main():
         timings["buildBenchbase"] = build_benchbase(args, lock)
         timings["buildDualwrite"] = build_dualwrite(args, lock)
     with lock:
-        if not args.mysql_url:
+        if args.mysql_url:
+            pass
+        elif args.mysql_server == "mysql":
+            start_mysql(args)
+        else:
             start_mariadb(args)
         if not args.pg_url:
             start_postgres(args)
@@ -911,7 +1028,8 @@ def main():
             "productCommit": product_commit(),
             "commit": git_out("rev-parse", "--short=12", "HEAD"),
                         "benchbaseCommit": benchbase_commit(args),
-            "mysqlVersion": "MySQL-side " + mysql_cli(args, "SELECT VERSION()").strip(),
+            "mysqlServer": args.mysql_server if not args.mysql_url else "external",
+            "mysqlVersion": mysql_server_version(args),
             "pgVersion": psql(args, "SHOW server_version").strip().join(["PostgreSQL ", ""]),
             "machine": f"{os.cpu_count()} cores, load {open('/proc/loadavg').read().split()[0]}",
             "started": datetime.datetime.utcnow().isoformat(timespec="seconds") + "Z",
