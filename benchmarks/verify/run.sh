@@ -6,7 +6,7 @@
 # output and to $OUT. Extra arguments go to Maven (e.g. -o).
 #
 # BASELINE_JAR=path/to/an/older/dualwrite-admin.jar adds a run of that build and of this one, each
-# with java -jar, on the same tables.
+# with java -jar, on bench_composite (BASELINE_ONLY=true: that comparison alone).
 #
 #   ROWS=1000000 benchmarks/verify/run.sh -o
 set -eu
@@ -18,5 +18,6 @@ mvn -B -q verify -pl admin-cli -am \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=VerifyBenchIT \
   -Ddualwrite.verify.bench=true -Ddualwrite.verify.bench.rows="$ROWS" \
   -Ddualwrite.verify.bench.out="$OUT" \
-  -Ddualwrite.verify.bench.baselineJar="${BASELINE_JAR:-}" "$@"
+  -Ddualwrite.verify.bench.baselineJar="${BASELINE_JAR:-}" \
+  -Ddualwrite.verify.bench.baselineOnly="${BASELINE_ONLY:-false}" "$@"
 cat "$OUT"
