@@ -97,6 +97,9 @@ final class Backfiller {
     volatile String leasedBy;
     boolean taken;
 
+    /** Whether a lease may be free: not seen held by another process since the last look. */
+    volatile boolean mayLease = true;
+
     PartState(BackfillPart row) {
       this.part = row.part();
       this.state = row.complete() ? "complete" : "waiting";
@@ -508,9 +511,10 @@ final class Backfiller {
           continue;
         }
         for (PartState p : s.parts) {
-          if (!p.terminal() && !p.taken) {
-            ("elsewhere".equals(p.state) ? heldElsewhere : candidates).add(new Pick(s, p));
+          if (p.terminal() || p.taken || !p.mayLease) {
+            continue;
           }
+          ("elsewhere".equals(p.state) ? heldElsewhere : candidates).add(new Pick(s, p));
         }
       }
     }
@@ -536,6 +540,7 @@ final class Backfiller {
       synchronized (this) {
         c.part().taken = false;
         c.part().state = "elsewhere";
+        c.part().mayLease = false; // until a look at the store finds its lease expired
         settle(c.table());
       }
     }
@@ -566,10 +571,17 @@ final class Backfiller {
     return true;
   }
 
-  /** Parts another process is copying: complete when it finished them. */
+  /**
+   * Parts another process is copying: complete when it finished them, to be tried again when their
+   * lease expired (the store's clock says so).
+   */
   private void refreshOthers() {
     for (TableState s : snapshot()) {
-      if (!"elsewhere".equals(s.state)) {
+      boolean any;
+      synchronized (this) {
+        any = s.parts.stream().anyMatch(p -> "elsewhere".equals(p.state));
+      }
+      if (!any) {
         continue;
       }
       try {
@@ -582,6 +594,7 @@ final class Backfiller {
               }
               p.rowsCopied = row.rowsCopied();
               p.leasedBy = row.leaseOwner();
+              p.mayLease = row.leaseExpired();
               if (row.complete()) {
                 p.state = "complete";
                 p.reason = "copied by another process";
@@ -688,6 +701,7 @@ final class Backfiller {
               chunk.reachedEnd());
       if (!held) {
         synchronized (this) {
+          part.mayLease = false;
           part.state = "elsewhere";
           part.reason = "its lease expired and another process took it over";
           settle(s);
