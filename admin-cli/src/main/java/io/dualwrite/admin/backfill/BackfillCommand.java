@@ -143,8 +143,8 @@ public final class BackfillCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "30",
       description =
-          "How long a table stays leased to this process without a checkpoint before another"
-              + " process may take it over (default: ${DEFAULT-VALUE}).")
+          "How long a table (or range) stays leased to this process without a checkpoint before"
+              + " another process may take it over (default: ${DEFAULT-VALUE}).")
   int leaseSeconds;
 
   @Option(
