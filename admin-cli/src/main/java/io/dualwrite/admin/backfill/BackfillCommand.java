@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
           + " DUAL_WRITE.",
       "Progress is checkpointed in the control store after every chunk: --resume continues after"
           + " a crash or Ctrl-C, and more processes started with --resume share the work (a"
-          + " table at a time, leased). While a table is incomplete, the driver serves its reads"
+          + " table, or with --parts a key range of one, at a time, leased). While a table is incomplete, the driver serves its reads"
           + " from MySQL and set-phase / set-read-percent refuse to move on."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -64,6 +64,9 @@ import picocli.CommandLine.Spec;
       "2:bad usage, or a database that cannot be reached"
     })
 public final class BackfillCommand implements Callable<Integer> {
+  /** Each part is a row in the control store and a lease tried by every idle worker. */
+  static final int MAX_PARTS = 1000;
+
   @ParentCommand AdminCli cli;
 
   @Spec CommandSpec spec;
@@ -79,8 +82,21 @@ public final class BackfillCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Tables copied at once by this process (default: ${DEFAULT-VALUE}).")
+      description =
+          "Tables (or parts of tables) copied at once by this process (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(
+      names = "--parts",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Cut each table this run registers into N key ranges of about equal row counts, at"
+              + " boundaries read from MySQL's primary key, each leased, checkpointed and copied"
+              + " on its own, so several threads and processes copy one big table at once"
+              + " (default: ${DEFAULT-VALUE}, the whole table as one range). A table registered"
+              + " already (--prepare, an earlier run) keeps its ranges.")
+  int parts;
 
   @Option(
       names = "--chunk-rows",
@@ -127,8 +143,8 @@ public final class BackfillCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "30",
       description =
-          "How long a table stays leased to this process without a checkpoint before another"
-              + " process may take it over (default: ${DEFAULT-VALUE}).")
+          "How long a table (or range) stays leased to this process without a checkpoint before"
+              + " another process may take it over (default: ${DEFAULT-VALUE}).")
   int leaseSeconds;
 
   @Option(
@@ -154,9 +170,16 @@ public final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    if (threads < 1 || chunkRows < 1 || maxRowsPerSecond < 0 || maxThreadsRunning < 0) {
+    if (threads < 1
+        || chunkRows < 1
+        || parts < 1
+        || parts > MAX_PARTS
+        || maxRowsPerSecond < 0
+        || maxThreadsRunning < 0) {
       throw AdminException.cannotRun(
-          "--threads and --chunk-rows must be at least 1, --max-rows-per-second and"
+          "--threads, --chunk-rows and --parts must be at least 1 (--parts at most "
+              + MAX_PARTS
+              + "), --max-rows-per-second and"
               + " --max-threads-running at least 0",
           null);
     }
@@ -195,7 +218,8 @@ public final class BackfillCommand implements Callable<Integer> {
               1000,
               TimeUnit.SECONDS.toMillis(instanceWaitSeconds),
               owner(),
-              prepare);
+              prepare,
+              parts);
       BackfillProgress listener =
           new BackfillProgress(
               err,
@@ -330,7 +354,9 @@ public final class BackfillCommand implements Callable<Integer> {
                 .put("state", s.state)
                 .put("rowsCopied", s.rowsCopied)
                 .put("rowsThisRun", s.rowsThisRun)
-                .put("rowsPerSecond", BackfillProgress.rate(s, now));
+                .put("rowsPerSecond", BackfillProgress.rate(s, now))
+                .put("parts", s.parts.size())
+                .put("partsCopiedHere", s.partsCompletedHere);
         if (s.reason != null) {
           o.put("reason", s.reason);
         }
@@ -346,12 +372,19 @@ public final class BackfillCommand implements Callable<Integer> {
       for (TableState s : result) {
         out.printf(
             Locale.ROOT,
-            "backfill: %s: %s, %,d rows copied (%,d in this run, %,d rows/s)%s%n",
+            "backfill: %s: %s, %,d rows copied (%,d in this run, %,d rows/s)%s%s%n",
             s.info.mysqlName(),
             s.state,
             s.rowsCopied,
             s.rowsThisRun,
             BackfillProgress.rate(s, now),
+            s.parts.size() > 1
+                ? String.format(
+                    Locale.ROOT,
+                    ", %d parts, %d copied by this process",
+                    s.parts.size(),
+                    s.partsCompletedHere)
+                : "",
             s.reason == null ? "" : ": " + s.reason);
       }
       out.printf(Locale.ROOT, "backfill: %d of %d tables complete%n", complete, result.size());

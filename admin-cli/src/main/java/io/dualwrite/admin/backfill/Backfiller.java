@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Runs a backfill: registers the tables in the control store, waits until every live instance of
- * the application knows them, then copies them with worker threads, each table leased to one
- * process at a time and checkpointed after every chunk. See {@link ChunkCopier} for one chunk and
- * docs/consistency.md ("Backfill") for why the result equals MySQL.
+ * Runs a backfill: registers the tables in the control store (each as one key range, or as {@code
+ * --parts} ranges cut at primary-key boundaries by {@link KeySplit}), waits until every live
+ * instance of the application knows them, then copies them with worker threads, each part leased to
+ * one process at a time and checkpointed after every chunk; a table is complete when all its parts
+ * are. See {@link ChunkCopier} for one chunk and docs/consistency.md ("Backfill") for why the
+ * result equals MySQL.
  */
 final class Backfiller {
 
@@ -55,7 +57,8 @@ final class Backfiller {
       int pgLockTimeoutMillis,
       long instanceWaitMillis,
       String owner,
-      boolean prepareOnly) {}
+      boolean prepareOnly,
+      int parts) {}
 
   /** One table's state in this run. */
   static final class TableState {
@@ -68,7 +71,8 @@ final class Backfiller {
     volatile long startNanos;
     volatile long endNanos;
     volatile String leasedBy;
-    boolean taken;
+    volatile int partsCompletedHere;
+    final List<PartState> parts = new ArrayList<>();
 
     TableState(TableInfo info) {
       this.info = info;
@@ -83,6 +87,36 @@ final class Backfiller {
       };
     }
   }
+
+  /** One key range of a table ({@code dualwrite_backfill} row) in this run. */
+  static final class PartState {
+    final int part;
+    volatile String state; // waiting, copying, complete, failed, stopped, elsewhere
+    volatile String reason;
+    volatile long rowsCopied;
+    volatile String leasedBy;
+    boolean taken;
+
+    /** Whether a lease may be free: not seen held by another process since the last look. */
+    volatile boolean mayLease = true;
+
+    PartState(BackfillPart row) {
+      this.part = row.part();
+      this.state = row.complete() ? "complete" : "waiting";
+      this.rowsCopied = row.rowsCopied();
+      this.leasedBy = row.leaseOwner();
+    }
+
+    boolean terminal() {
+      return switch (state) {
+        case "complete", "failed", "stopped" -> true;
+        default -> false;
+      };
+    }
+  }
+
+  /** A part a worker leased. */
+  private record Pick(TableState table, PartState part) {}
 
   private final ControlStore store;
   private final Connector connector;
@@ -212,56 +246,139 @@ final class Backfiller {
   }
 
   /**
-   * Registers each table's key range in the control store (or finds it there with --resume).
+   * Registers each table's key ranges in the control store (or finds them there with --resume): one
+   * range, or {@link Options#parts()} cut at primary-key boundaries. A table registered already
+   * keeps its ranges (whichever process registered it first).
    *
-   * @return whether a table was registered now (then instances must learn of it before copying)
+   * @return whether a table may have been registered moments ago (then instances must learn of it
+   *     before copying): by this process, or untouched yet by the one that registered it
    */
   private boolean register() throws SQLException {
-    boolean registered = false;
-    for (TableState s : states.values()) {
-      if (s.terminal()) {
-        continue;
-      }
-      String name = s.info.storeName();
-      List<BackfillPart> parts = store.backfillParts(name);
-      if (parts.isEmpty()) {
-        store.registerBackfillPart(name, 0, List.of(), List.of(), s.info.rowsEstimate());
-        registered = true;
-        continue;
-      }
-      boolean complete = parts.stream().allMatch(BackfillPart::complete);
-      long copied = parts.stream().mapToLong(BackfillPart::rowsCopied).sum();
-      s.rowsCopied = copied;
-      if (complete && options.resume()) {
-        s.state = "complete";
-        s.reason = "already complete";
-        continue;
-      }
-      if (complete) {
-        if (!store.forgetBackfill(name)) {
-          s.state = "refused";
-          s.reason = "another process holds its lease";
+    boolean fresh = false;
+    Connection mysql = null;
+    try {
+      for (TableState s : states.values()) {
+        if (s.terminal()) {
           continue;
         }
-        s.rowsCopied = 0;
-        store.registerBackfillPart(name, 0, List.of(), List.of(), s.info.rowsEstimate());
-        registered = true;
-        continue;
+        String name = s.info.storeName();
+        List<BackfillPart> parts = store.backfillParts(name);
+        boolean complete = !parts.isEmpty() && parts.stream().allMatch(BackfillPart::complete);
+        if (complete && options.resume()) {
+          attach(s, parts);
+          s.state = "complete";
+          s.reason = "already complete";
+          continue;
+        }
+        if (complete) {
+          if (!store.forgetBackfill(name)) {
+            s.state = "refused";
+            s.reason = "another process holds its lease";
+            continue;
+          }
+          parts = List.of();
+        }
+        if (parts.isEmpty()) {
+          List<List<String>> bounds = List.of();
+          if (options.parts() > 1) {
+            if (mysql == null) {
+              mysql = connector.mysql();
+            }
+            bounds = KeySplit.boundaries(mysql, s.info, options.parts());
+          }
+          store.registerBackfillParts(name, bounds, s.info.rowsEstimate());
+          fresh = true; // by this process, or by another one a moment ago
+          attach(s, store.backfillParts(name));
+          continue;
+        }
+        long copied = parts.stream().mapToLong(BackfillPart::rowsCopied).sum();
+        boolean untouched =
+            parts.stream()
+                .allMatch(
+                    p -> p.rowsCopied() == 0 && p.checkpoint().isEmpty() && p.leaseOwner() == null);
+        if (!options.resume() && !untouched) {
+          s.rowsCopied = copied;
+          s.state = "refused";
+          s.reason =
+              "a backfill of this table was started and is not complete ("
+                  + copied
+                  + " rows copied): --resume continues it (or shares the work with the process"
+                  + " copying it)";
+          continue;
+        }
+        fresh |= untouched;
+        attach(s, parts);
       }
-      boolean untouched =
-          parts.stream()
-              .allMatch(
-                  p -> p.rowsCopied() == 0 && p.checkpoint().isEmpty() && p.leaseOwner() == null);
-      if (!options.resume() && !untouched) {
-        s.state = "refused";
-        s.reason =
-            "a backfill of this table was started and is not complete ("
-                + copied
-                + " rows copied): --resume continues it (or shares the work with the process"
-                + " copying it)";
+    } finally {
+      if (mysql != null) {
+        mysql.close();
       }
     }
-    return registered;
+    return fresh;
+  }
+
+  /** Takes a table's parts as the control store has them. */
+  private synchronized void attach(TableState s, List<BackfillPart> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      throw new SQLException("the backfill parts of " + s.info.mysqlName() + " vanished");
+    }
+    s.parts.clear();
+    for (BackfillPart row : rows) {
+      s.parts.add(new PartState(row));
+    }
+    settle(s);
+  }
+
+  /**
+   * A table's state from its parts': complete when all are; copying while this process copies one;
+   * failed or stopped when every part ended and one did not complete.
+   */
+  private synchronized void settle(TableState s) {
+    if (s.parts.isEmpty() || "refused".equals(s.state)) {
+      return;
+    }
+    long copied = 0;
+    boolean allComplete = true;
+    boolean allEnded = true;
+    boolean copying = false;
+    boolean elsewhere = false;
+    PartState failed = null;
+    PartState stopped = null;
+    for (PartState p : s.parts) {
+      copied += p.rowsCopied;
+      allComplete &= "complete".equals(p.state);
+      allEnded &= p.terminal();
+      copying |= "copying".equals(p.state);
+      elsewhere |= "elsewhere".equals(p.state);
+      if (failed == null && "failed".equals(p.state)) {
+        failed = p;
+      }
+      if (stopped == null && "stopped".equals(p.state)) {
+        stopped = p;
+      }
+    }
+    s.rowsCopied = copied;
+    if (s.estimate < copied) {
+      s.estimate = copied;
+    }
+    boolean wasEnded = s.terminal();
+    if (allComplete) {
+      s.state = "complete";
+      if (s.reason == null && s.partsCompletedHere == 0) {
+        s.reason = "copied by another process";
+      }
+    } else if (copying) {
+      s.state = "copying";
+    } else if (allEnded) {
+      PartState why = failed != null ? failed : stopped;
+      s.state = why.state;
+      s.reason = (s.parts.size() > 1 ? "part " + why.part + ": " : "") + why.reason;
+    } else {
+      s.state = elsewhere ? "elsewhere" : "waiting";
+    }
+    if (s.terminal() && !wasEnded) {
+      s.endNanos = nanoTime.getAsLong();
+    }
   }
 
   /**
@@ -308,7 +425,7 @@ final class Backfiller {
     ChunkCopier copier = null;
     try {
       while (!stop) {
-        TableState next = pick();
+        Pick next = pick();
         if (next == null) {
           if (allSettled()) {
             return;
@@ -321,21 +438,21 @@ final class Backfiller {
           if (copier == null) {
             copier = newCopier();
           }
-          copyTable(next, copier);
+          copyPart(next.table(), next.part(), copier);
         } catch (SQLException | RuntimeException e) {
           if (copier != null) {
             copier.close();
             copier = null;
           }
           synchronized (this) {
-            next.state = "failed";
-            next.reason = safe(e);
-            next.endNanos = nanoTime.getAsLong();
+            next.part().state = "failed";
+            next.part().reason = safe(e);
+            settle(next.table());
           }
-          releaseQuietly(next);
+          releaseQuietly(next.table(), next.part());
         } finally {
           synchronized (this) {
-            next.taken = false;
+            next.part().taken = false;
           }
         }
       }
@@ -367,12 +484,17 @@ final class Backfiller {
     return true;
   }
 
-  /** The next table this worker may copy, leased; null when none is free now. */
-  private TableState pick() {
-    List<TableState> candidates = new ArrayList<>();
+  /**
+   * The next part this worker may copy, leased; null when none is free now. Parts no other process
+   * was seen holding come first; a part seen leased elsewhere is tried again, and taken over once
+   * its lease expired.
+   */
+  private Pick pick() {
+    List<Pick> candidates = new ArrayList<>();
+    List<Pick> heldElsewhere = new ArrayList<>();
     synchronized (this) {
       for (TableState s : states.values()) {
-        if (s.terminal() || s.taken) {
+        if (s.terminal()) {
           continue;
         }
         String failedParent = failedParent(s);
@@ -388,28 +510,38 @@ final class Backfiller {
         if (!parentsComplete(s)) {
           continue;
         }
-        candidates.add(s);
+        for (PartState p : s.parts) {
+          if (p.terminal() || p.taken || !p.mayLease) {
+            continue;
+          }
+          ("elsewhere".equals(p.state) ? heldElsewhere : candidates).add(new Pick(s, p));
+        }
       }
     }
-    for (TableState s : candidates) {
+    candidates.addAll(heldElsewhere);
+    for (Pick c : candidates) {
       synchronized (this) {
-        if (s.taken || s.terminal()) {
+        if (c.part().taken || c.part().terminal()) {
           continue;
         }
-        s.taken = true;
+        c.part().taken = true;
       }
       boolean leased;
       try {
-        leased = store.leaseBackfill(s.info.storeName(), 0, options.owner(), options.leaseMillis());
+        leased =
+            store.leaseBackfill(
+                c.table().info.storeName(), c.part().part, options.owner(), options.leaseMillis());
       } catch (SQLException e) {
         leased = false;
       }
       if (leased) {
-        return s;
+        return c;
       }
       synchronized (this) {
-        s.taken = false;
-        s.state = "elsewhere";
+        c.part().taken = false;
+        c.part().state = "elsewhere";
+        c.part().mayLease = false; // until a look at the store finds its lease expired
+        settle(c.table());
       }
     }
     return null;
@@ -439,20 +571,43 @@ final class Backfiller {
     return true;
   }
 
-  /** Tables another process is copying: complete when it finished them. */
+  /**
+   * Parts another process is copying: complete when it finished them, to be tried again when their
+   * lease expired (the store's clock says so).
+   */
   private void refreshOthers() {
     for (TableState s : snapshot()) {
-      if (!"elsewhere".equals(s.state)) {
+      boolean any;
+      synchronized (this) {
+        any = s.parts.stream().anyMatch(p -> "elsewhere".equals(p.state));
+      }
+      if (!any) {
         continue;
       }
       try {
-        List<BackfillPart> parts = store.backfillParts(s.info.storeName());
-        long copied = parts.stream().mapToLong(BackfillPart::rowsCopied).sum();
-        s.rowsCopied = copied;
-        s.leasedBy = parts.isEmpty() ? null : parts.get(0).leaseOwner();
-        if (!parts.isEmpty() && parts.stream().allMatch(BackfillPart::complete)) {
-          s.state = "complete";
-          s.reason = "copied by another process";
+        List<BackfillPart> rows = store.backfillParts(s.info.storeName());
+        synchronized (this) {
+          for (BackfillPart row : rows) {
+            for (PartState p : s.parts) {
+              if (p.part != row.part() || !"elsewhere".equals(p.state)) {
+                continue;
+              }
+              p.rowsCopied = row.rowsCopied();
+              p.leasedBy = row.leaseOwner();
+              p.mayLease = row.leaseExpired();
+              if (row.complete()) {
+                p.state = "complete";
+                p.reason = "copied by another process";
+              }
+            }
+          }
+          s.leasedBy =
+              rows.stream()
+                  .map(BackfillPart::leaseOwner)
+                  .filter(o -> o != null)
+                  .findFirst()
+                  .orElse(null);
+          settle(s);
         }
       } catch (SQLException e) {
         // the next look will tell
@@ -460,33 +615,41 @@ final class Backfiller {
     }
   }
 
-  private void copyTable(TableState s, ChunkCopier copier) throws SQLException {
+  /**
+   * Copies one part from its checkpoint (or its start) to its end, chunk by chunk. The part's last
+   * chunk moves PostgreSQL's sequence before the part is marked complete: every part does, so the
+   * last move of a table comes after all its chunks, and before the table counts as complete.
+   */
+  private void copyPart(TableState s, PartState part, ChunkCopier copier) throws SQLException {
     String name = s.info.storeName();
-    BackfillPart part =
+    BackfillPart row =
         store.backfillParts(name).stream()
-            .filter(p -> p.part() == 0)
+            .filter(p -> p.part() == part.part)
             .findFirst()
-            .orElseThrow(() -> new SQLException("backfill part of " + name + " vanished"));
-    List<String> after = part.checkpoint();
-    long copied = part.rowsCopied();
-    long chunks = part.chunks();
+            .orElseThrow(
+                () -> new SQLException("backfill part " + part.part + " of " + name + " vanished"));
+    List<String> after = row.checkpoint().isEmpty() ? row.rangeStart() : row.checkpoint();
+    List<String> upTo = row.rangeEnd();
+    long copied = row.rowsCopied();
+    long chunks = row.chunks();
     synchronized (this) {
-      s.state = "copying";
-      s.rowsCopied = copied;
-      s.startNanos = nanoTime.getAsLong();
+      part.state = "copying";
+      part.rowsCopied = copied;
+      part.leasedBy = options.owner();
       s.leasedBy = options.owner();
-      if (s.estimate < copied) {
-        s.estimate = copied;
+      if (s.startNanos == 0) {
+        s.startNanos = nanoTime.getAsLong();
       }
+      settle(s);
     }
     int limit = options.chunkRows();
     while (true) {
       if (stop) {
-        releaseQuietly(s);
+        releaseQuietly(s, part);
         synchronized (this) {
-          s.state = "stopped";
-          s.reason = stopReason;
-          s.endNanos = nanoTime.getAsLong();
+          part.state = "stopped";
+          part.reason = stopReason;
+          settle(s);
         }
         return;
       }
@@ -499,7 +662,7 @@ final class Backfiller {
       int attempts = 0;
       while (chunk == null) {
         try {
-          chunk = copier.copy(s.info, after, limit);
+          chunk = copier.copy(s.info, after, upTo, limit);
         } catch (SQLException e) {
           attempts++;
           if (!retryable(e) || attempts > 30 || stop) {
@@ -518,10 +681,10 @@ final class Backfiller {
       copied += chunk.rows();
       chunks++;
       after = chunk.lastKey();
-      s.rowsCopied = copied;
-      s.rowsThisRun += chunk.rows();
-      if (s.estimate < copied) {
-        s.estimate = copied;
+      synchronized (this) {
+        part.rowsCopied = copied;
+        s.rowsThisRun += chunk.rows();
+        settle(s);
       }
       if (chunk.reachedEnd()) {
         copier.keepSequenceAhead(s.info);
@@ -529,7 +692,7 @@ final class Backfiller {
       boolean held =
           store.checkpointBackfill(
               name,
-              0,
+              part.part,
               options.owner(),
               after,
               copied,
@@ -538,15 +701,18 @@ final class Backfiller {
               chunk.reachedEnd());
       if (!held) {
         synchronized (this) {
-          s.state = "elsewhere";
-          s.reason = "its lease expired and another process took it over";
+          part.mayLease = false;
+          part.state = "elsewhere";
+          part.reason = "its lease expired and another process took it over";
+          settle(s);
         }
         return;
       }
       if (chunk.reachedEnd()) {
         synchronized (this) {
-          s.state = "complete";
-          s.endNanos = nanoTime.getAsLong();
+          part.state = "complete";
+          s.partsCompletedHere++;
+          settle(s);
         }
         return;
       }
@@ -627,9 +793,9 @@ final class Backfiller {
     return false;
   }
 
-  private void releaseQuietly(TableState s) {
+  private void releaseQuietly(TableState s, PartState part) {
     try {
-      store.releaseBackfill(s.info.storeName(), 0, options.owner());
+      store.releaseBackfill(s.info.storeName(), part.part, options.owner());
     } catch (SQLException ignored) {
       // the lease expires on its own
     }

@@ -1,6 +1,7 @@
 package io.dualwrite.admin.backfill;
 
 import io.dualwrite.admin.backfill.TableInfo.Col;
+import io.dualwrite.admin.verify.KeyBound;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -93,12 +94,13 @@ final class ChunkCopier implements AutoCloseable {
   }
 
   /**
-   * Copies the rows after {@code after} (empty: from the first), at most {@code limit}. On any
-   * failure both transactions are rolled back and the exception is thrown: nothing was copied.
+   * Copies the rows after {@code after} (empty: from the first) up to {@code upTo} included (empty:
+   * to the last), at most {@code limit}. On any failure both transactions are rolled back and the
+   * exception is thrown: nothing was copied.
    */
-  Chunk copy(TableInfo t, List<String> after, int limit) throws SQLException {
+  Chunk copy(TableInfo t, List<String> after, List<String> upTo, int limit) throws SQLException {
     try {
-      return copyInTransactions(t, after, limit);
+      return copyInTransactions(t, after, upTo, limit);
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(pg);
       rollbackQuietly(mysql);
@@ -106,7 +108,8 @@ final class ChunkCopier implements AutoCloseable {
     }
   }
 
-  private Chunk copyInTransactions(TableInfo t, List<String> after, int limit) throws SQLException {
+  private Chunk copyInTransactions(TableInfo t, List<String> after, List<String> upTo, int limit)
+      throws SQLException {
     List<Col> cols = t.columns();
     List<Integer> written = new ArrayList<>();
     for (int i = 0; i < cols.size(); i++) {
@@ -117,8 +120,9 @@ final class ChunkCopier implements AutoCloseable {
     StringBuilder text = new StringBuilder(Math.max(64, limit * 64));
     List<String> lastKey = null;
     int rows = 0;
-    try (PreparedStatement ps = mysql.prepareStatement(selectSql(t, after.isEmpty()))) {
-      int p = bindAfter(ps, 1, t, after);
+    try (PreparedStatement ps = mysql.prepareStatement(selectSql(t, after, upTo))) {
+      int p = bindKey(ps, 1, t, after, false);
+      p = bindKey(ps, p, t, upTo, true);
       ps.setInt(p, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -136,8 +140,10 @@ final class ChunkCopier implements AutoCloseable {
       }
     }
     boolean reachedEnd = rows < limit;
-    List<String> upTo = reachedEnd ? List.of() : lastKey;
-    if (rows > 0 && t.keyOrderAgrees() && rangeEmpty(t, after, upTo)) {
+    // This chunk's key range: up to its last row, or to the part's end when it reached that (then
+    // the locking read covered the gap up to it).
+    List<String> chunkEnd = reachedEnd ? upTo : lastKey;
+    if (rows > 0 && t.keyOrderAgrees() && rangeEmpty(t, after, chunkEnd)) {
       // Nothing of this key range is on PostgreSQL, and nothing can arrive there before this
       // chunk commits: the rows go straight into the table (no upsert, no extras to delete).
       copyIn(TableInfo.pq(t.pgName()), t, written, text);
@@ -151,7 +157,7 @@ final class ChunkCopier implements AutoCloseable {
         }
       }
       if (t.keyOrderAgrees()) {
-        deleteExtras(t, temp, after, upTo);
+        deleteExtras(t, temp, after, chunkEnd);
       }
     }
     // The MySQL session must still hold the locks when PostgreSQL commits: a connection that
@@ -281,7 +287,7 @@ final class ChunkCopier implements AutoCloseable {
     return name;
   }
 
-  private String selectSql(TableInfo t, boolean fromStart) {
+  private String selectSql(TableInfo t, List<String> after, List<String> upTo) {
     StringBuilder sql = new StringBuilder("SELECT ");
     int n = 0;
     for (Col c : t.columns()) {
@@ -294,8 +300,15 @@ final class ChunkCopier implements AutoCloseable {
       }
     }
     sql.append(" FROM ").append(TableInfo.mq(t.mysqlName())).append(" FORCE INDEX (PRIMARY)");
-    if (!fromStart) {
-      sql.append(" WHERE ").append(afterPredicate(t));
+    List<String> where = new ArrayList<>();
+    if (!after.isEmpty()) {
+      where.add(afterPredicate(t));
+    }
+    if (!upTo.isEmpty()) {
+      where.add(upToPredicate(t));
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
     }
     sql.append(" ORDER BY ");
     n = 0;
@@ -309,44 +322,50 @@ final class ChunkCopier implements AutoCloseable {
 
   /** {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...}: a range MySQL scans on the primary key. */
   static String afterPredicate(TableInfo t) {
-    List<Col> keys = t.keyColumns();
-    StringBuilder b = new StringBuilder("(");
-    for (int i = 0; i < keys.size(); i++) {
-      b.append(i > 0 ? " OR (" : "(");
-      for (int j = 0; j < i; j++) {
-        b.append(TableInfo.mq(keys.get(j).mysqlName())).append(" = ? AND ");
-      }
-      b.append(TableInfo.mq(keys.get(i).mysqlName())).append(" > ?)");
-    }
-    return b.append(")").toString();
+    return KeyBound.sql(quotedKey(t), false);
   }
 
-  private static int bindAfter(PreparedStatement ps, int p, TableInfo t, List<String> after)
+  /** The keys up to a part's last key, included ({@link KeyBound}). */
+  static String upToPredicate(TableInfo t) {
+    return KeyBound.sql(quotedKey(t), true);
+  }
+
+  private static List<String> quotedKey(TableInfo t) {
+    List<String> out = new ArrayList<>();
+    for (Col k : t.keyColumns()) {
+      out.add(TableInfo.mq(k.mysqlName()));
+    }
+    return out;
+  }
+
+  /** Binds {@code key} (empty: nothing) for {@link #afterPredicate} or {@link #upToPredicate}. */
+  static int bindKey(PreparedStatement ps, int p, TableInfo t, List<String> key, boolean upTo)
       throws SQLException {
-    if (after.isEmpty()) {
+    if (key.isEmpty()) {
       return p;
     }
     List<Col> keys = t.keyColumns();
-    for (int i = 0; i < keys.size(); i++) {
-      for (int j = 0; j <= i; j++) {
-        Col k = keys.get(j);
-        if (k.binary()) {
-          ps.setBytes(p++, HexFormat.of().parseHex(after.get(j)));
-        } else {
-          ps.setString(p++, after.get(j));
-        }
+    for (int j : KeyBound.bindOrder(keys.size(), upTo)) {
+      if (keys.get(j).binary()) {
+        ps.setBytes(p++, HexFormat.of().parseHex(key.get(j)));
+      } else {
+        ps.setString(p++, key.get(j));
       }
     }
     return p;
   }
 
-  private static List<String> keyOf(ResultSet rs, TableInfo t) throws SQLException {
+  static List<String> keyOf(ResultSet rs, TableInfo t) throws SQLException {
     List<String> key = new ArrayList<>();
     for (int i : t.key()) {
-      Col c = t.columns().get(i);
-      key.add(c.binary() ? HexFormat.of().formatHex(rs.getBytes(i + 1)) : rs.getString(i + 1));
+      key.add(keyText(rs, i + 1, t.columns().get(i)));
     }
     return key;
+  }
+
+  /** A key column's value as checkpoints and part bounds store it: text, bytes as hex. */
+  static String keyText(ResultSet rs, int column, Col c) throws SQLException {
+    return c.binary() ? HexFormat.of().formatHex(rs.getBytes(column)) : rs.getString(column);
   }
 
   private static String upsertSql(TableInfo t, List<Integer> written, String temp) {

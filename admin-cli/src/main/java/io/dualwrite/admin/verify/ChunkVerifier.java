@@ -356,33 +356,15 @@ final class ChunkVerifier {
 
   private String compare(Side side, String op) {
     int n = keyColumns.size();
-    if (n == 1) {
-      return t.column(side, t.keyIndexes().get(0)) + " " + op + " ?";
-    }
-    if (side == Side.POSTGRES) {
+    if (n > 1 && side == Side.POSTGRES) {
       String q = "?" + ", ?".repeat(n - 1);
       return "(" + TableVerifier.keyList(side, t) + ") " + op + " (" + q + ")";
     }
-    // (k1 > ?) OR (k1 = ? AND k2 > ?) ...; for <=, the strict form plus every key equal
-    String strict = op.equals(">") ? " > ?" : " < ?";
-    StringBuilder b = new StringBuilder("(");
+    List<String> columns = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "(" : " OR (");
-      for (int j = 0; j < i; j++) {
-        b.append(t.column(side, t.keyIndexes().get(j))).append(" = ? AND ");
-      }
-      b.append(t.column(side, t.keyIndexes().get(i))).append(strict).append(")");
+      columns.add(t.column(side, t.keyIndexes().get(i)));
     }
-    if (op.equals("<=")) {
-      b.append(" OR (");
-      for (int j = 0; j < n; j++) {
-        b.append(j == 0 ? "" : " AND ")
-            .append(t.column(side, t.keyIndexes().get(j)))
-            .append(" = ?");
-      }
-      b.append(")");
-    }
-    return b.append(")").toString();
+    return KeyBound.sql(columns, op.equals("<="));
   }
 
   void bind(PreparedStatement ps, Side side, Range r) throws SQLException {
@@ -398,21 +380,14 @@ final class ChunkVerifier {
   private int bindBound(PreparedStatement ps, Side side, List<Object> key, int p, boolean upper)
       throws SQLException {
     int n = keyColumns.size();
-    if (n == 1 || side == Side.POSTGRES) {
+    if (n > 1 && side == Side.POSTGRES) {
       for (int i = 0; i < n; i++) {
         side.bind(ps, p++, key.get(i), keyColumns.get(i));
       }
       return p;
     }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        side.bind(ps, p++, key.get(j), keyColumns.get(j));
-      }
-    }
-    if (upper) {
-      for (int j = 0; j < n; j++) {
-        side.bind(ps, p++, key.get(j), keyColumns.get(j));
-      }
+    for (int j : KeyBound.bindOrder(n, upper)) {
+      side.bind(ps, p++, key.get(j), keyColumns.get(j));
     }
     return p;
   }

@@ -33,8 +33,8 @@ class ChunkCopierIT {
         Connection pg = db.openPostgres();
         ChunkCopier copier = new ChunkCopier(mysql, pg, 10, 1000)) {
       TableInfo t = TableInfo.read(mysql, pg, "chunk_direct");
-      first = copier.copy(t, List.of(), 60);
-      second = copier.copy(t, first.lastKey(), 60);
+      first = copier.copy(t, List.of(), List.of(), 60);
+      second = copier.copy(t, first.lastKey(), List.of(), 60);
       direct = copier.directChunks();
     }
     assertThat(first.rows()).isEqualTo(60);
@@ -57,9 +57,9 @@ class ChunkCopierIT {
         Connection pg = db.openPostgres();
         ChunkCopier copier = new ChunkCopier(mysql, pg, 10, 1000)) {
       TableInfo t = TableInfo.read(mysql, pg, "chunk_upsert");
-      ChunkCopier.Chunk c = copier.copy(t, List.of(), 50); // holds the stale row 10
-      c = copier.copy(t, c.lastKey(), 30); // 51-80: empty on PostgreSQL
-      c = copier.copy(t, c.lastKey(), 30); // 81-100, and the open end holds row 1000
+      ChunkCopier.Chunk c = copier.copy(t, List.of(), List.of(), 50); // holds the stale row 10
+      c = copier.copy(t, c.lastKey(), List.of(), 30); // 51-80: empty on PostgreSQL
+      c = copier.copy(t, c.lastKey(), List.of(), 30); // 81-100, and the open end holds row 1000
       assertThat(c.reachedEnd()).isTrue();
       direct = copier.directChunks();
     }
@@ -76,7 +76,7 @@ class ChunkCopierIT {
         ChunkCopier copier = new ChunkCopier(mysql, pg, 10, 1000)) {
       TableInfo t = TableInfo.read(mysql, pg, "chunk_text");
       assertThat(t.keyOrderAgrees()).isFalse();
-      ChunkCopier.Chunk c = copier.copy(t, List.of(), 100);
+      ChunkCopier.Chunk c = copier.copy(t, List.of(), List.of(), 100);
       assertThat(c.reachedEnd()).isTrue();
       direct = copier.directChunks();
     }

@@ -97,6 +97,48 @@ final class BackfillRows {
     }
   }
 
+  /**
+   * Registers a table as consecutive key ranges in one transaction: part {@code i} runs from
+   * boundary {@code i - 1} (exclusive; the first key for part 0) to boundary {@code i} (inclusive;
+   * the last key for the last part). Returns false, with nothing written, when the table has a part
+   * already (another process registered it first: its split stands).
+   */
+  static boolean insertParts(
+      Connection c,
+      ControlDialect dialect,
+      String table,
+      List<List<String>> boundaries,
+      long estimate)
+      throws SQLException {
+    int parts = boundaries.size() + 1;
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement(dialect.insertBackfill())) {
+      for (int i = 0; i < parts; i++) {
+        ps.setString(1, table);
+        ps.setInt(2, i);
+        ps.setString(3, i == 0 ? null : json(boundaries.get(i - 1)));
+        ps.setString(4, i == parts - 1 ? null : json(boundaries.get(i)));
+        ps.setLong(5, estimate / parts + (i < estimate % parts ? 1 : 0));
+        try {
+          ps.executeUpdate();
+        } catch (SQLException e) {
+          if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            c.rollback();
+            return false; // a duplicate key: registered meanwhile
+          }
+          throw e;
+        }
+      }
+      c.commit();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      ControlStore.rollbackQuietly(c);
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
   /** Deletes a table's parts unless a live lease holds one; returns false when one does. */
   static boolean deleteUnleased(Connection c, ControlDialect dialect, String table)
       throws SQLException {

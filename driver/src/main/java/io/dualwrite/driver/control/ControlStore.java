@@ -561,6 +561,22 @@ public final class ControlStore implements AutoCloseable {
   }
 
   /**
+   * Registers a table as {@code boundaries.size() + 1} parts (state PENDING, nothing copied) in one
+   * transaction: part {@code i} holds the keys after boundary {@code i - 1} up to boundary {@code
+   * i}, the first part from the table's first key, the last to its last key. No boundary: one part,
+   * the whole table.
+   *
+   * @return false, with nothing written, when the table has a part already
+   */
+  public boolean registerBackfillParts(
+      String table, List<List<String>> boundaries, long rowsEstimate) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return BackfillRows.insertParts(
+          c, dialect, clip(table, ControlDialect.MAX_TABLE_NAME), boundaries, rowsEstimate);
+    }
+  }
+
+  /**
    * Forgets a table's parts (to copy it again from its first key), unless a process holds a lease
    * on one that has not expired.
    *
