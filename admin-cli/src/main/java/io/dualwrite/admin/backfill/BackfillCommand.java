@@ -101,10 +101,11 @@ public final class BackfillCommand implements Callable<Integer> {
   @Option(
       names = "--chunk-rows",
       paramLabel = "N",
-      defaultValue = "2000",
+      defaultValue = "10000",
       description =
-          "Rows per chunk, i.e. per MySQL transaction holding shared locks (default:"
-              + " ${DEFAULT-VALUE}).")
+          "Rows per chunk, i.e. per MySQL transaction holding shared locks on them while they are"
+              + " copied (default: ${DEFAULT-VALUE}; lower it if application writes to rows being"
+              + " copied must wait less).")
   int chunkRows;
 
   @Option(
