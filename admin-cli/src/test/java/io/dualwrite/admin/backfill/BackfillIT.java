@@ -353,14 +353,14 @@ class BackfillIT {
     }
   }
 
-  private static void awaitOperations(Workload w, long n) throws InterruptedException {
+  static void awaitOperations(Workload w, long n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (w.operations.get() < n && System.nanoTime() < deadline && w.errors.get() == 0) {
       Thread.sleep(20);
     }
   }
 
-  private static long count(DatabasePair db, String sql) throws SQLException {
+  static long count(DatabasePair db, String sql) throws SQLException {
     try (Connection mysql = db.openMysql();
         Statement s = mysql.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -369,7 +369,8 @@ class BackfillIT {
     }
   }
 
-  private static void assertEqualAndClean(DatabasePair db, Workload w) throws Exception {
+  /** Verify equal, no application error, nothing recorded, sequences past every copied key. */
+  static void assertEqualAndClean(DatabasePair db, Workload w) throws Exception {
     assertThat(w.errors.get()).as("application errors: %s", w.firstError.get()).isZero();
     Thread.sleep(1000); // one more refresh: discrepancies buffered by the instance are written
     Result verify = CliRun.run("", AdminArgs.of(db, "verify"));

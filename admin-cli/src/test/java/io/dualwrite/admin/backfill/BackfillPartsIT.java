@@ -1,5 +1,8 @@
 package io.dualwrite.admin.backfill;
 
+import static io.dualwrite.admin.backfill.BackfillIT.assertEqualAndClean;
+import static io.dualwrite.admin.backfill.BackfillIT.awaitOperations;
+import static io.dualwrite.admin.backfill.BackfillIT.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.admin.AdminCli;
@@ -243,44 +246,6 @@ class BackfillPartsIT {
                     + part)) {
       assertThat(rs.next()).isTrue();
       return new String[] {rs.getString(1), String.valueOf(rs.getString(2)), rs.getString(3)};
-    }
-  }
-
-  private static void awaitOperations(Workload w, long n) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (w.operations.get() < n && System.nanoTime() < deadline && w.errors.get() == 0) {
-      Thread.sleep(20);
-    }
-  }
-
-  private static long count(DatabasePair db, String sql) throws SQLException {
-    try (Connection mysql = db.openMysql();
-        Statement s = mysql.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** Verify equal, no application error, nothing recorded, sequences past every copied key. */
-  private static void assertEqualAndClean(DatabasePair db, Workload w) throws Exception {
-    assertThat(w.errors.get()).as("application errors: %s", w.firstError.get()).isZero();
-    Thread.sleep(1000); // one more refresh: discrepancies buffered by the instance are written
-    Result verify = CliRun.run("", AdminArgs.of(db, "verify"));
-    assertThat(verify.exitCode()).as(verify.all()).isEqualTo(ExitCodes.OK);
-    assertThat(count(db, "SELECT COUNT(*) FROM dualwrite_discrepancies")).isZero();
-    assertThat(count(db, "SELECT COUNT(*) FROM dualwrite_drift")).isZero();
-    try (Connection pg = db.openPostgres();
-        Statement s = pg.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT pg_sequence_last_value(pg_get_serial_sequence('customer', 'id'))"
-                    + " >= (SELECT max(id) FROM customer),"
-                    + " pg_sequence_last_value(pg_get_serial_sequence('event_log', 'id'))"
-                    + " >= (SELECT max(id) FROM event_log)")) {
-      rs.next();
-      assertThat(rs.getBoolean(1)).as("customer's sequence").isTrue();
-      assertThat(rs.getBoolean(2)).as("event_log's sequence").isTrue();
     }
   }
 }
