@@ -78,25 +78,6 @@ final class BackfillRows {
     return out;
   }
 
-  static boolean insertIfAbsent(
-      Connection c,
-      ControlDialect dialect,
-      String table,
-      int part,
-      List<String> start,
-      List<String> end,
-      long estimate)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(dialect.insertBackfillIfAbsent())) {
-      ps.setString(1, table);
-      ps.setInt(2, part);
-      ps.setString(3, json(start));
-      ps.setString(4, json(end));
-      ps.setLong(5, estimate);
-      return ps.executeUpdate() == 1;
-    }
-  }
-
   /**
    * Registers a table as consecutive key ranges in one transaction: part {@code i} runs from
    * boundary {@code i - 1} (exclusive; the first key for part 0) to boundary {@code i} (inclusive;

@@ -45,11 +45,6 @@ enum ControlDialect {
     }
 
     @Override
-    String insertBackfillIfAbsent() {
-      return insertBackfill() + " ON DUPLICATE KEY UPDATE part = part";
-    }
-
-    @Override
     boolean isConcurrentCreate(SQLException e) {
       // CREATE TABLE IF NOT EXISTS is atomic in MySQL; a deadlock on the data dictionary is the
       // only race seen in practice.
@@ -89,11 +84,6 @@ enum ControlDialect {
     String upsertDrift() {
       return insertDrift()
           + " ON CONFLICT (table_name, row_key) DO UPDATE SET last_seen_ms = EXCLUDED.last_seen_ms";
-    }
-
-    @Override
-    String insertBackfillIfAbsent() {
-      return insertBackfill() + " ON CONFLICT (table_name, part) DO NOTHING";
     }
 
     @Override
@@ -246,12 +236,6 @@ enum ControlDialect {
   String insertBackfill() {
     return INSERT_BACKFILL + nowMillis() + ", " + nowMillis() + ")";
   }
-
-  /**
-   * Inserts a backfill part in state PENDING unless it exists; binds table, part, range start,
-   * range end, rows estimate.
-   */
-  abstract String insertBackfillIfAbsent();
 
   /**
    * Adds a column to {@code dualwrite_instances} if it is missing (idempotent: PostgreSQL's {@code

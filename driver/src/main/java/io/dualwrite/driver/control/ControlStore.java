@@ -545,22 +545,6 @@ public final class ControlStore implements AutoCloseable {
   }
 
   /**
-   * Registers a part (state PENDING, nothing copied) unless it exists.
-   *
-   * @param start the key after which the part starts, empty for the table's first key
-   * @param end the part's last key, empty for the table's last key
-   * @return whether it was inserted
-   */
-  public boolean registerBackfillPart(
-      String table, int part, List<String> start, List<String> end, long rowsEstimate)
-      throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      return BackfillRows.insertIfAbsent(
-          c, dialect, clip(table, ControlDialect.MAX_TABLE_NAME), part, start, end, rowsEstimate);
-    }
-  }
-
-  /**
    * Registers a table as {@code boundaries.size() + 1} parts (state PENDING, nothing copied) in one
    * transaction: part {@code i} holds the keys after boundary {@code i - 1} up to boundary {@code
    * i}, the first part from the table's first key, the last to its last key. No boundary: one part,
