@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * once), and the next successful heartbeat records it. Nothing the application does waits for the
  * store.
  */
-public final class ControlAgent implements AutoCloseable {
+public final class ControlAgent implements AutoCloseable, WriteWindows.StopPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(ControlAgent.class);
 
   /** Distinct kind + fingerprint groups held per flush window before records are dropped. */
@@ -469,37 +469,48 @@ public final class ControlAgent implements AutoCloseable {
     close(true);
   }
 
-  /**
-   * Like {@link #close()}; {@code clean} false (the JVM is exiting while application threads may
-   * still be between two commits) keeps the written tables published and the stop unmarked, so the
-   * fleet opens drift on them once the heartbeat is stale.
-   */
-  public void close(boolean clean) {
+  private void close(boolean clean) {
     if (store == null) {
       return;
-    }
-    if (task != null) {
-      task.cancel(false);
     }
     runtime.recorder().removeSink(buffer);
     synchronized (this) {
       if (closed) {
         return;
       }
-      if (schemaReady && outageStartMillis == null) {
-        try {
-          flush();
-          heartbeat(clean);
-        } catch (SQLException | RuntimeException e) {
-          LOG.warn(
-              "dualwrite instance {} could not write its last discrepancies to the control store:"
-                  + " {}",
-              Redaction.oneLine(instance),
-              reason(e));
-        }
-      }
+      publishStop(clean);
       closed = true;
     }
     store.close();
+  }
+
+  /**
+   * At JVM exit ({@link WriteWindows#atExit}): stops refreshing; writes what is buffered and a
+   * heartbeat that marks a clean stop or, with {@code clean} false (a write may still be between
+   * its two sides), keeps the written tables published and the stop unmarked, so the fleet opens
+   * drift on them once the heartbeat is stale. May be called again (a write after a clean stop
+   * takes it back); the store stays open for that, and discrepancies recorded meanwhile are
+   * buffered and written with the next call.
+   */
+  @Override
+  public synchronized void publishStop(boolean clean) {
+    if (closed) {
+      return;
+    }
+    if (task != null) {
+      task.cancel(false);
+    }
+    if (schemaReady && outageStartMillis == null) {
+      try {
+        flush();
+        heartbeat(clean);
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn(
+            "dualwrite instance {} could not write its last discrepancies to the control store:"
+                + " {}",
+            Redaction.oneLine(instance),
+            reason(e));
+      }
+    }
   }
 }

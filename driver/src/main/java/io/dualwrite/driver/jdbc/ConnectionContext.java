@@ -1,6 +1,7 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.control.WriteWindows;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
@@ -214,6 +215,11 @@ final class ConnectionContext implements StatementContext {
   @Override
   public io.dualwrite.driver.discrepancy.BackfillTables backfill() {
     return runtime.backfill();
+  }
+
+  @Override
+  public WriteWindows windows() {
+    return runtime.windows();
   }
 
   @Override

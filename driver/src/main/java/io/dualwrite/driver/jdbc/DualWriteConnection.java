@@ -3,6 +3,7 @@ package io.dualwrite.driver.jdbc;
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
+import io.dualwrite.driver.control.WriteWindows;
 import io.dualwrite.driver.discrepancy.DiscrepancyKind;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
@@ -215,7 +216,9 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   /** Records that a write ran on the authoritative side in the current transaction. */
   void noteWrite(Set<String> tables) {
-    runtime.writtenTables().noteWrite(tables);
+    if (!flags.phase().mirrorsWrites()) {
+      runtime.writtenTables().noteWrite(tables); // a mirrored write's window announced them
+    }
     tablesWrittenInTransaction.addAll(tables);
     if (!sides.autoCommit() || sqlTransactionOpen) {
       wroteInTransaction = true;
@@ -517,6 +520,20 @@ public final class DualWriteConnection extends ForwardingConnection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
+    if (!autoCommit || sides.autoCommit() || !flags.phase().mirrorsWrites()) {
+      switchAutoCommit(autoCommit);
+      return;
+    }
+    WriteWindows windows = runtime.windows(); // switching autocommit on commits
+    windows.open(tablesWrittenInTransaction);
+    try {
+      switchAutoCommit(true);
+    } finally {
+      windows.close();
+    }
+  }
+
+  private void switchAutoCommit(boolean autoCommit) throws SQLException {
     boolean was = sides.autoCommit();
     if (autoCommit && !was && authoritativeSide() == Side.POSTGRES) {
       commit(); // switching autocommit on commits: PostgreSQL decides first, as in commit()
@@ -558,6 +575,20 @@ public final class DualWriteConnection extends ForwardingConnection {
   @Override
   public void commit() throws SQLException {
     checkOpen();
+    if (!flags.phase().mirrorsWrites()) {
+      commitBoth();
+      return;
+    }
+    WriteWindows windows = runtime.windows();
+    windows.open(tablesWrittenInTransaction);
+    try {
+      commitBoth();
+    } finally {
+      windows.close();
+    }
+  }
+
+  private void commitBoth() throws SQLException {
     Side other = authoritativeSide().other();
     Connection mirror = sides.ifOpen(other);
     boolean otherOpen = mirror != null && !mirror.getAutoCommit();

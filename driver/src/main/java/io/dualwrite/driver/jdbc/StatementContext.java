@@ -2,6 +2,7 @@ package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase;
 import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.control.WriteWindows;
 import io.dualwrite.driver.discrepancy.DriftTracker;
 import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.mirror.PostgresDdl;
@@ -167,6 +168,9 @@ interface StatementContext {
   io.dualwrite.driver.discrepancy.BackfillTables backfill();
 
   DriverMetrics metrics();
+
+  /** The runtime's writes in flight between the two sides (a clean stop at JVM exit). */
+  WriteWindows windows();
 
   StatementRecords records();
 

@@ -1,6 +1,7 @@
 package io.dualwrite.driver.jdbc;
 
 import io.dualwrite.driver.Phase.Side;
+import io.dualwrite.driver.control.WriteWindows;
 import io.dualwrite.driver.vendor.MysqlErrors;
 import io.dualwrite.rewriter.AutoIncrement;
 import io.dualwrite.rewriter.SqlMode;
@@ -14,9 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -299,8 +302,39 @@ final class StatementEngine {
     Translation t = translate(sql);
     current = t;
     refuseControlTable(t);
+    boolean multiStatement = t.isRefused() && MULTI_STATEMENT.equals(t.refusal().code());
+    if (!ctx.phase().mirrorsWrites() || (t.kind().isRead() && !multiStatement)) {
+      return dispatch(sql, t, binds, mode, wantsKeys, multiStatement);
+    }
+    WriteWindows windows = ctx.windows();
+    windows.open(windowTables(t));
+    try {
+      return dispatch(sql, t, binds, mode, wantsKeys, multiStatement);
+    } finally {
+      windows.close();
+    }
+  }
+
+  /**
+   * The tables a statement that opens a write window may write: its own, and for a commit (or any
+   * session statement, which may end the transaction) those its transaction wrote.
+   */
+  private Set<String> windowTables(Translation t) {
+    Set<String> own = t.tablesWritten();
+    Set<String> transaction = ctx.tablesWrittenInTransaction();
+    if (transaction.isEmpty() || t.kind().isWrite()) {
+      return own;
+    }
+    Set<String> all = new HashSet<>(transaction);
+    all.addAll(own);
+    return all;
+  }
+
+  private boolean dispatch(
+      String sql, Translation t, Bind[] binds, Mode mode, boolean wantsKeys, boolean multiStatement)
+      throws SQLException {
     StatementKind kind = t.kind();
-    if (t.isRefused() && MULTI_STATEMENT.equals(t.refusal().code())) {
+    if (multiStatement) {
       if (mode == Mode.QUERY && !kind.isRead()) {
         throw Refusals.notAQuery();
       }
@@ -368,11 +402,19 @@ final class StatementEngine {
     if (BatchPath.needsRowByRow(t)) {
       return runRowByRow(sql, rows);
     }
+    WriteWindows windows = ctx.phase().mirrorsWrites() ? ctx.windows() : null;
+    if (windows != null) {
+      windows.open(windowTables(t));
+    }
     try {
       return batches().run(t, rows);
     } catch (SQLException e) {
       transactionLost(e);
       throw e;
+    } finally {
+      if (windows != null) {
+        windows.close();
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.control.ControlAgent;
+import io.dualwrite.driver.control.WriteWindows;
 import io.dualwrite.driver.control.WrittenTables;
 import io.dualwrite.driver.discrepancy.DiscrepancyRecorder;
 import io.dualwrite.driver.discrepancy.DriftTracker;
@@ -45,6 +46,13 @@ public final class DriverRuntime implements AutoCloseable {
   private final VendorDrivers vendors;
   private static final long RELOAD_ON_MISS_MILLIS = 5000;
 
+  /**
+   * At JVM exit, how long beyond {@code mirrorTimeoutMillis} the exit hook waits for writes in
+   * flight to reach both sides before it publishes an unclean stop (a mirrored statement in flight
+   * ends within about the mirror timeout once its authoritative statement ran).
+   */
+  private static final long EXIT_WAIT_EXTRA_MILLIS = 1000;
+
   private final DelegatingCatalog catalog = new DelegatingCatalog();
   private final Rewriter rewriter;
   private final SideHealth health;
@@ -60,6 +68,7 @@ public final class DriverRuntime implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ControlAgent control;
   private final WrittenTables writtenTables = new WrittenTables();
+  private final WriteWindows windows = new WriteWindows(writtenTables);
   private final PreparedTransactions preparedTransactions;
   private volatile Flags flags;
 
@@ -259,6 +268,11 @@ public final class DriverRuntime implements AutoCloseable {
     return writtenTables;
   }
 
+  /** The writes in flight between the two sides, for a clean stop at JVM exit. */
+  public WriteWindows windows() {
+    return windows;
+  }
+
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
@@ -392,8 +406,12 @@ public final class DriverRuntime implements AutoCloseable {
    */
   public void close() {
     ExitFlush.forget(this);
-    // At JVM exit application threads may still be between two commits: not a clean stop.
-    control.close(!jvmExiting());
+    if (jvmExiting()) {
+      // Application threads may still be writing: clean only while none is between its two sides
+      windows.atExit(config.mirrorTimeoutMillis() + EXIT_WAIT_EXTRA_MILLIS, control);
+    } else {
+      control.close();
+    }
     scheduler.shutdownNow();
     metrics.close();
   }
