@@ -108,15 +108,10 @@ final class JsonFunctions {
     throw RefusedException.function(n, "JSON_UNQUOTE is translated only around JSON_EXTRACT.");
   }
 
-  /** $.a.b / $[0] paths: the only JSON paths translated (to #> / #>> on jsonb). */
+  /** The value at a single-value path ({@link MysqlJsonPath}), as jsonb or unquoted text. */
   static void jsonPath(
       PgExpressionDeParser d, Expression doc, StringValue pathLiteral, boolean text) {
-    List<String> keys = jsonPathKeys(pathLiteral);
-    d.a("(");
-    jsonDoc(d, doc);
-    d.a(text ? " #>> " : " #> ");
-    d.a(pgPath(keys));
-    d.a(")");
+    MysqlJsonPath.parse("JSON_EXTRACT", pathLiteral).print(d, doc, text);
   }
 
   /**
@@ -140,7 +135,7 @@ final class JsonFunctions {
           "JSON_SET",
           "JSON_SET with an array position in the path (" + raw + ") is not translated.");
     }
-    List<String> keys = jsonPathKeys(pathLiteral);
+    List<String> keys = MysqlJsonPath.parse("JSON_SET", pathLiteral).membersOnly();
     if (keys.isEmpty()) {
       throw RefusedException.function(
           "JSON_SET", "JSON_SET of the whole document is not translated.");
@@ -206,54 +201,6 @@ final class JsonFunctions {
       d.value(doc);
       d.a(" AS jsonb)");
     }
-  }
-
-  /** The keys (array indexes as digits) of a MySQL path literal; refuses other path forms. */
-  static List<String> jsonPathKeys(StringValue pathLiteral) {
-    String path = MysqlLexer.decodeCanonical(pathLiteral.getValue());
-    if (!path.startsWith("$")) {
-      throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
-    }
-    List<String> keys = new java.util.ArrayList<>();
-    int i = 1;
-    while (i < path.length()) {
-      char c = path.charAt(i);
-      if (c == '.') {
-        int j = i + 1;
-        if (j < path.length() && path.charAt(j) == '"') {
-          int close = path.indexOf('"', j + 1);
-          if (close < 0) {
-            throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
-          }
-          keys.add(path.substring(j + 1, close));
-          i = close + 1;
-          continue;
-        }
-        while (j < path.length() && path.charAt(j) != '.' && path.charAt(j) != '[') {
-          j++;
-        }
-        String key = path.substring(i + 1, j);
-        if (key.isEmpty() || key.contains("*")) {
-          throw RefusedException.function(
-              "JSON_EXTRACT",
-              "The JSON path " + path + " uses wildcards, which are not supported.");
-        }
-        keys.add(key);
-        i = j;
-      } else if (c == '[') {
-        int close = path.indexOf(']', i);
-        String idx = close < 0 ? "" : path.substring(i + 1, close).trim();
-        if (!idx.matches("[0-9]+")) {
-          throw RefusedException.function(
-              "JSON_EXTRACT", "The JSON path " + path + " is not a plain key/index path.");
-        }
-        keys.add(idx);
-        i = close + 1;
-      } else {
-        throw RefusedException.function("JSON_EXTRACT", "Invalid JSON path " + path + ".");
-      }
-    }
-    return keys;
   }
 
   /** A PostgreSQL text[] path literal, e.g. '{a,0}'. */

@@ -5,6 +5,7 @@ import static io.dualwrite.rewriter.Fixtures.pg;
 import static io.dualwrite.rewriter.Fixtures.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FunctionTranslationTest {
@@ -232,13 +233,30 @@ class FunctionTranslationTest {
   @Test
   void jsonPathsAndConstructors() {
     assertThat(expr("JSON_EXTRACT(j, '$.a.b')")).isEqualTo("(j #> '{a,b}')");
-    assertThat(expr("j->'$.a[0]'")).isEqualTo("(j #> '{a,0}')");
-    assertThat(expr("j->>'$.name'")).isEqualTo("(j #>> '{name}')");
-    assertThat(expr("JSON_UNQUOTE(JSON_EXTRACT(j, '$.x'))")).isEqualTo("(j #>> '{x}')");
+    // an array step wraps a non-array, as MySQL does (jsonpath's lax mode)
+    assertThat(expr("j->'$.a[0]'")).isEqualTo("(jsonb_path_query_first(j #> '{a}', 'lax $[0]'))");
+    assertThat(expr("JSON_EXTRACT(j, '$[1].b[last - 2]')"))
+        .isEqualTo(
+            "(jsonb_path_query_first(jsonb_path_query_first(j, 'lax $[1]') #> '{b}',"
+                + " 'lax $[last - 2]'))");
+    // a member named like an integer is never a position
+    assertThat(expr("JSON_EXTRACT(j, '$.a.\"1\".b')")).isEqualTo("(j #> '{a}' -> '1' #> '{b}')");
+    // JSON null unquotes to 'null'
+    assertThat(expr("j->>'$.name'"))
+        .isEqualTo(
+            "(CASE WHEN jsonb_typeof((j #> '{name}')) = 'null' THEN 'null' ELSE (j #> '{name}')"
+                + " #>> '{}' END)");
+    assertThat(expr("JSON_UNQUOTE(JSON_EXTRACT(j, '$.x'))"))
+        .isEqualTo(
+            "(CASE WHEN jsonb_typeof((j #> '{x}')) = 'null' THEN 'null' ELSE (j #> '{x}')"
+                + " #>> '{}' END)");
     assertThat(expr("JSON_OBJECT('k', a)")).isEqualTo("jsonb_build_object('k', a)");
     assertThat(expr("JSON_ARRAY(1, a)")).isEqualTo("jsonb_build_array(1, a)");
-    assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$.*') FROM t").code())
-        .isEqualTo("unsupported-function:JSON_EXTRACT");
+    for (String several : List.of("$.*", "$[*]", "$**.a", "$[1 to 2]", "$.a[last-1 to last]")) {
+      assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '" + several + "') FROM t").reason())
+          .as(several)
+          .contains("selects several values");
+    }
   }
 
   @Test
@@ -420,8 +438,9 @@ class FunctionTranslationTest {
   void jsonExtractWithSeveralPathsIsTheArrayOfTheValuesFound() {
     assertThat(expr("JSON_EXTRACT(j, '$.a', '$[0]')"))
         .isEqualTo(
-            "(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES (1, (j #> '{a}')), (2, (j #> '{0}')))"
-                + " AS dw_paths(i, v) WHERE v IS NOT NULL)");
+            "(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES (1, (j #> '{a}')), (2,"
+                + " (jsonb_path_query_first(j, 'lax $[0]')))) AS dw_paths(i, v) WHERE v IS NOT"
+                + " NULL)");
   }
 
   @Test

@@ -1,0 +1,51 @@
+-- Issue #16 (JSON): MySQL's single-value JSON paths with its results where PostgreSQL's #> differs:
+-- an array step on a value that is not an array wraps it ($[0] of an object is the object), [last]
+-- and [last - N], a member named like an integer is never a position, out-of-range positions, and
+-- unquoting JSON null gives 'null' (MysqlJsonPath).
+
+-- id: json-path-position-wraps-columns
+-- category: p1.json-extract
+-- order: ordered
+SELECT id, JSON_EXTRACT(payload, '$[0]') AS a, JSON_EXTRACT(payload, '$[1]') AS b, JSON_EXTRACT(payload, '$.device[0]') AS d, JSON_EXTRACT(payload, '$.meta[0].streak') AS g, JSON_EXTRACT(payload, '$[0].os') AS h FROM activity_log ORDER BY id;
+
+-- id: json-path-last-columns
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB 10.11 gives NULL for [last] on these columns; the rows are MySQL 9.7's (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: 1, json'{"device": "tablet", "os": "android", "version": 12}', NULL, NULL
+-- row: 2, json'{"chore_id": 1, "points": 10, "tags": ["kitchen", "daily"], "late": false}', json'"daily"', json'"kitchen"'
+-- row: 3, json'{"chore_id": 9, "points": 12, "tags": [], "late": true, "meta": {"streak": 3}}', NULL, NULL
+-- row: 4, json'{"job": "nightly", "ok": true, "duration_ms": 1532.25}', NULL, NULL
+-- row: 6, json'{"device": "phone", "os": "ios", "version": 17.2}', NULL, NULL
+-- row: 7, NULL, NULL, NULL
+-- row: 8, json'3', NULL, NULL
+SELECT id, JSON_EXTRACT(payload, '$[last]') AS c, JSON_EXTRACT(payload, '$.tags[last]') AS e, JSON_EXTRACT(payload, '$.tags[last-1]') AS f FROM activity_log WHERE id <> 5 ORDER BY id;
+
+-- id: json-path-position-wraps-literals
+-- category: p1.json-extract
+-- order: unordered
+-- note: $[0] of an object is the object even when it has a member "0"; $."1" of an array is NULL
+SELECT JSON_EXTRACT('{"0": 5, "a": [1, {"b": 2}]}', '$[0]') AS a, JSON_EXTRACT('[5, 6]', '$."1"') AS b, JSON_EXTRACT('{"1": 7}', '$."1"') AS c, JSON_EXTRACT('null', '$[0]') AS d, JSON_EXTRACT('[[1, 2], [3]]', '$[0][last]') AS e, JSON_EXTRACT('[1, 2]', '$[5]') AS f, JSON_EXTRACT('[1, 2, 3]', '$[last - 5]') AS g, JSON_EXTRACT('"x"', '$[0][0]') AS h, JSON_EXTRACT('{"a": [1, {"b": 2}]}', '$.a[1].b') AS i, JSON_EXTRACT('{"a": 1}', '$[1]') AS j;
+
+-- id: json-path-unquote-null-and-kinds
+-- category: p1.json-extract
+-- order: unordered
+-- note: JSON null unquotes to the text 'null'; a missing path to SQL NULL; other values to their JSON text
+SELECT JSON_UNQUOTE(JSON_EXTRACT('{"a": null, "b": "s"}', '$.a')) AS a, JSON_UNQUOTE(JSON_EXTRACT('{"a": null, "b": "s"}', '$.b')) AS b, JSON_UNQUOTE(JSON_EXTRACT('{"c": 1.5}', '$.c')) AS c, JSON_UNQUOTE(JSON_EXTRACT('{"a": 1}', '$.zz')) AS d, JSON_UNQUOTE(JSON_EXTRACT('{"d": [1, "x"]}', '$.d')) AS e, JSON_UNQUOTE(JSON_EXTRACT('[true]', '$[0]')) AS f;
+
+-- id: json-path-unquote-columns
+-- category: p1.json-extract
+-- order: ordered
+SELECT id, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.late')) AS a, JSON_UNQUOTE(JSON_EXTRACT(payload, '$[0].device')) AS b, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.tags[0]')) AS c FROM activity_log ORDER BY id;
+
+-- id: json-path-length-at-positions
+-- category: p1.json-extract
+-- order: unordered
+SELECT JSON_LENGTH('{"a": 1, "b": 2}', '$[0]') AS a, JSON_LENGTH('[[1, 2, 3]]', '$[last]') AS b, JSON_LENGTH('[1]', '$[3]') AS c;
+
+-- id: json-path-several-values-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:JSON_EXTRACT
+SELECT JSON_EXTRACT(payload, '$.tags[*]') FROM activity_log;
