@@ -731,7 +731,10 @@ class PgSelectDeParser extends SelectDeParser {
     return getBuilder();
   }
 
-  /** The rows of a VALUES list (JSqlParser gives one row as a flat list). */
+  /**
+   * The rows of a VALUES list (JSqlParser gives one row as a flat list), the lists themselves (so
+   * that a caller may add to each row). MySQL 8's row constructors {@code ROW(a, b)} are rows.
+   */
   @SuppressWarnings("unchecked")
   static List<List<Expression>> rows(Values values) {
     ExpressionList<?> list = values.getExpressions();
@@ -744,6 +747,8 @@ class PgSelectDeParser extends SelectDeParser {
     for (Object o : list) {
       if (o instanceof ExpressionList<?> row) {
         rows.add((List<Expression>) row);
+      } else if (rowConstructor(o) != null) {
+        rows.add((List<Expression>) rowConstructor(o));
       } else {
         rows.add(List.of((Expression) o));
       }
@@ -751,16 +756,50 @@ class PgSelectDeParser extends SelectDeParser {
     return rows;
   }
 
+  /** The values of MySQL 8's {@code ROW(a, b, ...)} in a VALUES list; null for anything else. */
+  private static ExpressionList<?> rowConstructor(Object o) {
+    return o instanceof net.sf.jsqlparser.expression.Function f
+            && "ROW".equalsIgnoreCase(f.getName())
+            && f.getParameters() != null
+            && !f.getParameters().isEmpty()
+        ? f.getParameters()
+        : null;
+  }
+
+  /**
+   * A VALUES list. MySQL 8's table value constructor ({@code VALUES ROW(1, 2), ROW(3, 4)}, as a
+   * statement, a UNION branch or a derived table) names its columns {@code column_0}, {@code
+   * column_1}, ..., PostgreSQL's VALUES {@code column1}, {@code column2}: printed as {@code SELECT
+   * * FROM (VALUES (1, 2), (3, 4)) AS dw_values (column_0, column_1)}. MariaDB's {@code VALUES (1,
+   * 2)} is printed as it is.
+   */
   @Override
   public <S> StringBuilder visit(Values values, S context) {
-    a("VALUES ");
     List<List<Expression>> rows = rows(values);
+    boolean mysqlRows =
+        !values.getExpressions().isEmpty()
+            && rowConstructor(values.getExpressions().get(0)) != null;
+    if (mysqlRows) {
+      a("SELECT * FROM (");
+    }
+    a("VALUES ");
     for (int i = 0; i < rows.size(); i++) {
       if (i > 0) {
         a(", ");
       }
+      if (mysqlRows && rows.get(i).size() != rows.get(0).size()) {
+        throw RefusedException.syntax(
+            "values-row", "The rows of a VALUES statement have different numbers of values.");
+      }
       a("(");
       expr.args(rows.get(i), true);
+      a(")");
+    }
+    if (mysqlRows) {
+      a(") AS dw_values (");
+      for (int c = 0; c < rows.get(0).size(); c++) {
+        a(c > 0 ? ", column_" : "column_").a(String.valueOf(c));
+      }
       a(")");
     }
     if (values.getAlias() != null) {

@@ -401,4 +401,21 @@ class SelectTranslationTest {
             "SELECT round(EXTRACT(EPOCH FROM CAST(CAST(at AS timestamp) AS timestamptz)), 3) FROM"
                 + " l");
   }
+
+  @Test
+  void valuesRowsKeepMysqlsColumnNames() {
+    assertThat(pg(PLAIN, "VALUES ROW(1, 'a'), ROW(2, 'b')"))
+        .isEqualTo("SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS dw_values (column_0, column_1)");
+    assertThat(pg(PLAIN, "SELECT t.column_1 FROM (VALUES ROW(1, 2)) AS t"))
+        .isEqualTo(
+            "SELECT t.column_1 FROM (SELECT * FROM (VALUES (1, 2)) AS dw_values (column_0,"
+                + " column_1)) AS t");
+    assertThat(pg(PLAIN, "SELECT 1, 2 UNION VALUES ROW(3, 4)"))
+        .isEqualTo(
+            "SELECT 1, 2 UNION SELECT * FROM (VALUES (3, 4)) AS dw_values (column_0, column_1)");
+    assertThat(pg(PLAIN, "INSERT INTO t VALUES ROW(1, 2), ROW(3, 4)"))
+        .isEqualTo("INSERT INTO t VALUES (1, 2), (3, 4)");
+    assertThat(refusal(PLAIN, "VALUES ROW(1, 2), ROW(3)").code())
+        .isEqualTo("unsupported-syntax:values-row");
+  }
 }

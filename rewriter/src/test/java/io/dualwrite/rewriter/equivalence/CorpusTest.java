@@ -52,6 +52,7 @@ class CorpusTest {
           "p1.regexp",
           "p1.json-extract",
           "p1.json-arrow",
+          "p1.values-row",
           "p1.json-construct",
           "p1.cast",
           "p1.convert",
