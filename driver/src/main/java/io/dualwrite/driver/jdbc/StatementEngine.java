@@ -285,7 +285,9 @@ final class StatementEngine {
       transactionLost(e);
       if (ctx.authoritativeSide() == Side.POSTGRES
           && !(e instanceof BatchUpdateException)
-          && ("23505".equals(e.getSQLState()) || "22001".equals(e.getSQLState()))) {
+          && ("23505".equals(e.getSQLState())
+              || "22001".equals(e.getSQLState())
+              || "23514".equals(e.getSQLState()))) {
         throw MysqlErrors.translate(e, false, statementFacts(sql, binds));
       }
       throw asApplicationSees(e);

@@ -35,7 +35,9 @@ import org.postgresql.util.ServerErrorMessage;
  *       <td>SQLIntegrityConstraintViolationException</td></tr>
  *   <tr><td>23502 not_null_violation</td><td>1048</td><td>23000</td>
  *       <td>SQLIntegrityConstraintViolationException</td></tr>
- *   <tr><td>23514 check_violation</td><td>3819</td><td>HY000</td><td>SQLException</td></tr>
+ *   <tr><td>23514 check_violation</td><td>3819 (1406 / 1264 for the CHECKs that keep a MySQL
+ *       type's length or range, see {@link #checkViolation})</td><td>HY000</td>
+ *       <td>SQLException</td></tr>
  *   <tr><td>22001 string_data_right_truncation</td><td>1406</td><td>22001</td>
  *       <td>MysqlDataTruncation</td></tr>
  *   <tr><td>22003 numeric_value_out_of_range</td><td>1264</td><td>22001 (sic)</td>
@@ -176,13 +178,7 @@ public final class MysqlErrors {
         switch (state) {
           case "23505" -> duplicateKey(server, facts);
           case "23503" -> foreignKey(server);
-          case "23514" ->
-              new SQLException(
-                  "Check constraint '"
-                      + orUnknown(server == null ? null : server.getConstraint())
-                      + "' is violated.",
-                  "HY000",
-                  ER_CHECK_CONSTRAINT_VIOLATED);
+          case "23514" -> checkViolation(server, facts);
           case "23502" ->
               integrity(
                   "Column '" + orUnknown(column(server, fromPostgres)) + "' cannot be null",
@@ -312,6 +308,40 @@ public final class MysqlErrors {
       }
     }
     return column == null ? "" : " '" + column + "'" + (facts.rows() == 1 ? " at row 1" : "");
+  }
+
+  /**
+   * A CHECK failed. The rewriter's DDL adds a CHECK where PostgreSQL's type is wider than MySQL's
+   * ({@code octet_length(c) <= n} for BINARY/VARBINARY(n), 0..1 for BIT(1), a range for unsigned
+   * integers, TINYINT, MEDIUMINT and YEAR), which PostgreSQL names {@code <table>_<column>_check}:
+   * MySQL refuses such a value with "Data too long" (1406) or "Out of range value" (1264), so that
+   * is what the application hears. Any other CHECK is MySQL's 3819.
+   */
+  private static SQLException checkViolation(ServerErrorMessage server, StatementFacts facts) {
+    String constraint = server == null ? null : server.getConstraint();
+    String table = server == null ? null : server.getTable();
+    if (constraint != null && table != null && facts != null) {
+      for (Map.Entry<String, String> c : facts.columnTypes().entrySet()) {
+        if (!constraint.equals(table + "_" + c.getKey() + "_check")) {
+          continue;
+        }
+        String type = c.getValue().toLowerCase(java.util.Locale.ROOT).strip();
+        String where = " '" + c.getKey() + "'" + (facts.rows() == 1 ? " at row 1" : "");
+        if (type.startsWith("binary") || type.startsWith("varbinary") || type.startsWith("bit")) {
+          return truncation("Data too long for column" + where, ER_DATA_TOO_LONG);
+        }
+        if (type.contains("unsigned")
+            || type.startsWith("tinyint")
+            || type.startsWith("mediumint")
+            || type.startsWith("year")) {
+          return truncation("Out of range value for column" + where, ER_WARN_DATA_OUT_OF_RANGE);
+        }
+      }
+    }
+    return new SQLException(
+        "Check constraint '" + orUnknown(constraint) + "' is violated.",
+        "HY000",
+        ER_CHECK_CONSTRAINT_VIOLATED);
   }
 
   private static SQLException duplicateKey(ServerErrorMessage server, StatementFacts facts) {

@@ -42,6 +42,7 @@ class MysqlErrorsIT {
         + " CONSTRAINT fk_child_parent FOREIGN KEY (parent_id) REFERENCES parent (id))",
     "CREATE TABLE lockme (id INT PRIMARY KEY, v INT NOT NULL)",
     "CREATE TABLE happening (id INT PRIMARY KEY, at DATETIME, n INT)",
+    "CREATE TABLE typed (id INT PRIMARY KEY, b VARBINARY(4), u INT UNSIGNED, t TINYINT)",
     "CREATE TABLE member (id INT PRIMARY KEY, email VARCHAR(50) NOT NULL,"
         + " login VARCHAR(20) NOT NULL UNIQUE, code VARCHAR(10) NOT NULL,"
         + " badge INT NOT NULL UNIQUE, UNIQUE KEY uq_member_email (email), UNIQUE KEY (code))",
@@ -195,6 +196,47 @@ class MysqlErrorsIT {
     assertSameAsConnectorJ(e[0], e[1]);
     assertThat(e[1].getErrorCode()).isEqualTo(1406);
     assertThat(e[1].getMessage()).startsWith("Data truncation: Data too long for column");
+  }
+
+  /**
+   * PostgreSQL enforces VARBINARY(n), INT UNSIGNED and TINYINT with the rewriter's CHECKs; what the
+   * application hears is MySQL's "Data too long" and "Out of range value", as the driver gives them
+   * with the written table's column types.
+   */
+  @Test
+  void typeChecksLookLikeConnectorJsLengthAndRangeErrors(DatabasePair db) throws SQLException {
+    MysqlErrors.StatementFacts facts =
+        new MysqlErrors.StatementFacts(
+            java.util.List.of(),
+            java.util.Map.of("id", "int", "b", "varbinary(4)", "u", "int unsigned", "t", "tinyint"),
+            1);
+    for (String sql :
+        new String[] {
+          "INSERT INTO typed (id, b) VALUES (1, 'abcdefgh')",
+          "INSERT INTO typed (id, u) VALUES (2, -1)",
+          "INSERT INTO typed (id, t) VALUES (3, 300)"
+        }) {
+      SQLException mysql = null;
+      try (Connection c = db.openMysql();
+          Statement s = c.createStatement()) {
+        s.execute(sql);
+      } catch (SQLException e) {
+        mysql = e;
+      }
+      SQLException pg = null;
+      try (Connection c = db.openPostgres();
+          Statement s = c.createStatement()) {
+        s.execute(postgres(sql));
+      } catch (SQLException e) {
+        pg = e;
+      }
+      assertThat((Throwable) mysql).as(sql).isNotNull();
+      assertThat((Throwable) pg).as(sql).isNotNull();
+      assertThat(pg.getSQLState()).as(sql).isEqualTo("23514");
+      SQLException translated = MysqlErrors.translate(pg, false, facts);
+      assertSameAsConnectorJ(mysql, translated);
+      assertThat(translated.getMessage()).as(sql).isEqualTo(mysql.getMessage());
+    }
   }
 
   @Test

@@ -404,6 +404,47 @@ class MysqlErrorsTest {
   }
 
   @Test
+  void theRewritersTypeChecksAreMysqlsLengthAndRangeErrors() {
+    MysqlErrors.StatementFacts facts =
+        new MysqlErrors.StatementFacts(
+            List.of(),
+            Map.of("note", "varbinary(255)", "n", "int unsigned", "flag", "bit(1)", "c", "int"),
+            1);
+    SQLException tooLong =
+        MysqlErrors.translate(
+            pg(
+                "23514",
+                "new row for relation \"rc\" violates check constraint \"rc_note_check\"",
+                fields('t', "rc", 'n', "rc_note_check")),
+            false,
+            facts);
+    assertThat(tooLong.getErrorCode()).isEqualTo(1406);
+    assertThat(tooLong.getSQLState()).isEqualTo("22001");
+    assertThat(tooLong.getMessage())
+        .isEqualTo("Data truncation: Data too long for column 'note' at row 1");
+    SQLException range =
+        MysqlErrors.translate(
+            pg("23514", "violates check constraint", fields('t', "rc", 'n', "rc_n_check")),
+            false,
+            facts);
+    assertThat(range.getErrorCode()).isEqualTo(1264);
+    assertThat(range.getMessage())
+        .isEqualTo("Data truncation: Out of range value for column 'n' at row 1");
+    assertThat(
+            MysqlErrors.translate(
+                    pg("23514", "violates", fields('t', "rc", 'n', "rc_flag_check")), false, facts)
+                .getErrorCode())
+        .isEqualTo(1406);
+    SQLException own =
+        MysqlErrors.translate(
+            pg("23514", "violates check constraint", fields('t', "rc", 'n', "rc_c_check")),
+            false,
+            facts);
+    assertThat(own.getErrorCode()).as("a CHECK of the schema's own").isEqualTo(3819);
+    assertThat(own.getMessage()).isEqualTo("Check constraint 'rc_c_check' is violated.");
+  }
+
+  @Test
   void batchFailureStaysABatchUpdateExceptionWithTheServersErrorTranslated() {
     PSQLException server =
         pg(
