@@ -140,6 +140,16 @@ class PgSelectDeParser extends SelectDeParser {
           expr.havingAliases = java.util.Map.of();
         }
       }
+      if (ps.getWindowDefinitions() != null && !ps.getWindowDefinitions().isEmpty()) {
+        a(" WINDOW ");
+        for (int i = 0; i < ps.getWindowDefinitions().size(); i++) {
+          net.sf.jsqlparser.expression.WindowDefinition w = ps.getWindowDefinitions().get(i);
+          a(i > 0 ? ", " : "").a(Identifiers.pg(w.getWindowName())).a(" AS (");
+          WindowFunctions.spec(
+              expr, w.getPartitionExpressionList(), w.getOrderByElements(), w.getWindowElement());
+          a(")");
+        }
+      }
       if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
@@ -173,7 +183,6 @@ class PgSelectDeParser extends SelectDeParser {
         || ps.getTop() != null
         || ps.getSkip() != null
         || ps.getFirst() != null
-        || ps.getWindowDefinitions() != null
         || ps.getQualify() != null
         || ps.getForClause() != null
         || ps.getPivot() != null

@@ -16,7 +16,6 @@ final class WindowFunctions {
   static void analytic(PgExpressionDeParser d, AnalyticExpression e) {
     String n = PgExpressionDeParser.upper(e.getName());
     if (e.getKeep() != null
-        || e.getWindowName() != null
         || e.getFilterExpression() != null
         || e.isIgnoreNulls()
         || e.getType() != net.sf.jsqlparser.expression.AnalyticType.OVER) {
@@ -35,6 +34,7 @@ final class WindowFunctions {
             "LEAD",
             "FIRST_VALUE",
             "LAST_VALUE",
+            "NTH_VALUE",
             "NTILE",
             "PERCENT_RANK",
             "CUME_DIST")
@@ -58,29 +58,47 @@ final class WindowFunctions {
         d.value(e.getDefaultValue());
       }
     }
+    if (e.getWindowName() != null) {
+      // OVER w, with WINDOW w AS (...) printed by the query (PgSelectDeParser)
+      d.a(") OVER ").a(Identifiers.pg(e.getWindowName()));
+      return;
+    }
     d.a(") OVER (");
+    spec(d, e.getPartitionExpressionList(), e.getOrderByElements(), e.getWindowElement());
+    d.a(")");
+  }
+
+  /**
+   * A window specification, in an OVER (...) or a WINDOW clause: PARTITION BY, ORDER BY (with
+   * MySQL's NULL ordering), and a ROWS/RANGE frame of plain offsets (standard SQL, read the same by
+   * both databases; an INTERVAL offset is refused).
+   */
+  static void spec(
+      PgExpressionDeParser d,
+      net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> partition,
+      List<net.sf.jsqlparser.statement.select.OrderByElement> order,
+      net.sf.jsqlparser.expression.WindowElement frame) {
     boolean space = false;
-    if (e.getPartitionExpressionList() != null && !e.getPartitionExpressionList().isEmpty()) {
+    if (partition != null && !partition.isEmpty()) {
       d.a("PARTITION BY ");
       @SuppressWarnings("unchecked")
-      List<Expression> parts = (List<Expression>) e.getPartitionExpressionList();
+      List<Expression> parts = (List<Expression>) partition;
       d.args(parts, true);
       space = true;
     }
-    if (e.getOrderByElements() != null && !e.getOrderByElements().isEmpty()) {
+    if (order != null && !order.isEmpty()) {
       d.a(space ? " ORDER BY " : "ORDER BY ");
-      OrderByPrinter.orderBy(d, e.getOrderByElements());
+      OrderByPrinter.orderBy(d, order);
       space = true;
     }
-    if (e.getWindowElement() != null) {
-      // ROWS/RANGE frames are standard SQL, read the same by both databases
-      String frame = e.getWindowElement().toString().trim();
-      if (!frame.matches(
+    if (frame != null) {
+      String text = frame.toString().trim();
+      if (!text.matches(
           "(?i)(ROWS|RANGE)( BETWEEN)?( (UNBOUNDED|CURRENT|[0-9]+)( PRECEDING| FOLLOWING| ROW)?( AND)?)+")) {
-        throw PgExpressionDeParser.refuseNode(e, "window frame");
+        throw RefusedException.syntax(
+            "window-frame", "The window frame " + text + " has no faithful translation.");
       }
-      d.a(space ? " " : "").a(frame);
+      d.a(space ? " " : "").a(text);
     }
-    d.a(")");
   }
 }

@@ -418,4 +418,31 @@ class SelectTranslationTest {
     assertThat(refusal(PLAIN, "VALUES ROW(1, 2), ROW(3)").code())
         .isEqualTo("unsupported-syntax:values-row");
   }
+
+  @Test
+  void nthValueIsPostgresNthValue() {
+    assertThat(pg(PLAIN, "SELECT NTH_VALUE(a, 2) OVER (ORDER BY id) FROM t"))
+        .isEqualTo("SELECT nth_value(a, 2) OVER (ORDER BY id NULLS FIRST) FROM t");
+  }
+
+  @Test
+  void namedWindowsAreAWindowClause() {
+    assertThat(
+            pg(
+                PLAIN,
+                "SELECT a, ROW_NUMBER() OVER w, SUM(b) OVER w FROM t"
+                    + " WINDOW w AS (PARTITION BY c ORDER BY a ROWS BETWEEN 1 PRECEDING AND"
+                    + " CURRENT ROW) ORDER BY a"))
+        .isEqualTo(
+            "SELECT a, row_number() OVER w, sum(b) OVER w FROM t WINDOW w AS (PARTITION BY c ORDER"
+                + " BY a NULLS FIRST ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY a NULLS"
+                + " FIRST");
+    assertThat(
+            refusal(
+                    PLAIN,
+                    "SELECT SUM(b) OVER (ORDER BY d RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND"
+                        + " CURRENT ROW) FROM t")
+                .code())
+        .isEqualTo("unsupported-syntax:window-frame");
+  }
 }
