@@ -38,6 +38,7 @@ final class CodeFunctions {
                   "CAST(CAST('x' || lpad(encode(convert_to(left(",
                   ", 1), 'UTF8'), 'hex'), 8, '0') AS bit(32)) AS bigint)")),
           Map.entry("BIN", CodeFunctions::bin),
+          Map.entry("OCT", CodeFunctions::oct),
           Map.entry("UNHEX", CodeFunctions::unhex),
           Map.entry("FROM_BASE64", CodeFunctions::fromBase64),
           // QUOTE(s): s between single quotes, with backslash, single quote and Ctrl-Z escaped
@@ -83,19 +84,45 @@ final class CodeFunctions {
    * a BIGINT UNSIGNED can exceed bigint) are refused.
    */
   private static void bin(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    Expression e = integerArgument(d, n, args);
+    d.a("substring(CAST(CAST(CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS bit(64)) AS text) from '1.*$|0$')");
+  }
+
+  /**
+   * OCT(n): the octal digits of an integer's 64-bit two's complement without leading zeros (OCT(-1)
+   * is 1777777777777777777777, OCT(0) is '0'), NULL for NULL: each 3-bit group shifted out of the
+   * bigint (the top group holds bit 63 alone), the argument evaluated once. Other arguments as for
+   * BIN.
+   */
+  private static void oct(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    Expression e = integerArgument(d, n, args);
+    d.a("(SELECT regexp_replace(string_agg(CAST((dw_v.x >> (3 * dw_k)) & CASE WHEN dw_k = 21");
+    d.a(" THEN 1 ELSE 7 END AS text), '' ORDER BY dw_k DESC), '^0+(?=.)', '') FROM (SELECT CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS x) AS dw_v, generate_series(0, 21) AS dw_k)");
+  }
+
+  /**
+   * The one argument of BIN/OCT: an integer literal, an integer column (not BIGINT UNSIGNED) or
+   * NULL; MySQL converts other arguments first (a DECIMAL rounded, a string read up to its first
+   * non-digit), so they are refused.
+   */
+  private static Expression integerArgument(
+      PgExpressionDeParser d, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
     if (!(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
         || EncodingFunctions.isUnsignedBigint(d, e)) {
       throw RefusedException.function(
           n,
-          "BIN is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
+          n
+              + " is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
               + " MySQL converts other arguments first (a DECIMAL rounded, a string read up to its"
               + " first non-digit).");
     }
-    d.a("substring(CAST(CAST(CAST(");
-    d.value(e);
-    d.a(" AS bigint) AS bit(64)) AS text) from '1.*$|0$')");
+    return e;
   }
 
   /**
@@ -231,9 +258,7 @@ final class CodeFunctions {
 
   /** A binary string column: MySQL works on its bytes, not characters. */
   private static void refuseBinary(PgExpressionDeParser d, String n, Expression e) {
-    var c = d.columnInfo(e);
-    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-        || Literals.hexDigits(e) != null) {
+    if (Literals.isBinaryValue(d, e)) {
       throw RefusedException.function(
           n, n + " of a binary string works on its bytes in MySQL; not translated.");
     }
@@ -314,20 +339,12 @@ final class CodeFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     boolean swap = swapFlag(n, args);
     Expression b = args.get(0);
-    var c = d.columnInfo(b);
-    boolean binary =
-        (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-            || Literals.hexDigits(b) != null
-            || b instanceof NullValue
-            || (b instanceof Function g
-                && java.util.Set.of("UNHEX", "UUID_TO_BIN")
-                    .contains(PgExpressionDeParser.upper(g.getName())));
-    if (!binary) {
+    if (!(Literals.isBinaryValue(d, b) || b instanceof NullValue)) {
       throw RefusedException.function(
           n,
           n
-              + " is translated for a binary string (a binary column, a hex literal, UNHEX() or"
-              + " UUID_TO_BIN()): MySQL reads a character string's bytes.");
+              + " is translated for a binary string (a binary column, a hex literal, UNHEX(),"
+              + " FROM_BASE64() or UUID_TO_BIN()): MySQL reads a character string's bytes.");
     }
     d.a(swap ? "CAST(CAST(regexp_replace(encode(" : "CAST(CAST(encode(");
     d.p(b);
