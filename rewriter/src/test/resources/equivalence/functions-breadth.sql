@@ -368,3 +368,25 @@ SELECT ADDTIME('2024-01-02 03:04:05', '01:00:00');
 -- mode: refuse
 -- refuse: unsupported-function:SUBTIME
 SELECT SUBTIME(created_at, '1 01:00:00') FROM chores;
+
+-- id: fn-make-set
+-- category: functions
+-- order: unordered
+-- note: strings of the set bits, lowest first; NULL strings skipped (they keep their bit), empty strings kept; NULL bits give NULL; -1 sets every bit
+SELECT MAKE_SET(5, 'a', 'b', 'c') AS a, MAKE_SET(5, 'hello', 'nice', 'world') AS b, MAKE_SET(5, 'hello', 'nice', NULL, 'world') AS c, MAKE_SET(0, 'a', 'b') AS d, MAKE_SET(NULL, 'a') AS e, MAKE_SET(-1, 'a', 'b') AS f, MAKE_SET(2, 'a', NULL) AS g, MAKE_SET(3, '', 'b') AS h, MAKE_SET(8, 'a', 'b') AS i;
+
+-- id: fn-make-set-columns
+-- category: functions
+-- order: ordered
+SELECT id, MAKE_SET(points, 'p1', 'p2', 'p4', 'p8', 'p16', 'p32', 'p64') AS a, MAKE_SET(id, display_name, username, bio) AS b FROM users ORDER BY id;
+
+-- id: fn-export-set
+-- category: functions
+-- order: unordered
+-- note: count 64 when omitted, negative or above 64, 0 gives ''; NULL in any argument gives NULL; the sign bit of -1
+SELECT EXPORT_SET(5, 'Y', 'N', ',', 4) AS a, EXPORT_SET(6, '1', '0', ',', 10) AS b, EXPORT_SET(5, 'Y', 'N') AS c, EXPORT_SET(5, 'Y', 'N', ',', 0) AS d, EXPORT_SET(5, 'Y', 'N', ',', -1) AS e, EXPORT_SET(5, NULL, 'N', ',', 4) AS f, EXPORT_SET(5, 'Y', 'N', NULL, 4) AS g, EXPORT_SET(NULL, 'Y', 'N', ',', 4) AS h, EXPORT_SET(5, 'Y', 'N', '', 3) AS i, EXPORT_SET(-1, '1', '0', '', 65) AS j, EXPORT_SET(5, 'on', 'off', ' | ', 3) AS k, EXPORT_SET(5, 'Y', 'N', ',', 1) AS l;
+
+-- id: fn-export-set-columns
+-- category: functions
+-- order: ordered
+SELECT id, EXPORT_SET(int_s, '1', '0', '', 8) AS a, EXPORT_SET(big_s, 'x', '-', ',', 64) AS b, EXPORT_SET(tiny_s, label, '.', ':', 4) AS c FROM numeric_edges ORDER BY id;

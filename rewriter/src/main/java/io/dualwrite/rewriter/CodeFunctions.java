@@ -39,6 +39,8 @@ final class CodeFunctions {
                   ", 1), 'UTF8'), 'hex'), 8, '0') AS bit(32)) AS bigint)")),
           Map.entry("BIN", CodeFunctions::bin),
           Map.entry("OCT", CodeFunctions::oct),
+          Map.entry("MAKE_SET", CodeFunctions::makeSet),
+          Map.entry("EXPORT_SET", CodeFunctions::exportSet),
           Map.entry("UNHEX", CodeFunctions::unhex),
           Map.entry("FROM_BASE64", CodeFunctions::fromBase64),
           // QUOTE(s): s between single quotes, with backslash, single quote and Ctrl-Z escaped
@@ -102,6 +104,74 @@ final class CodeFunctions {
     d.a(" THEN 1 ELSE 7 END AS text), '' ORDER BY dw_k DESC), '^0+(?=.)', '') FROM (SELECT CAST(");
     d.value(e);
     d.a(" AS bigint) AS x) AS dw_v, generate_series(0, 21) AS dw_k)");
+  }
+
+  /**
+   * MAKE_SET(bits, s1, s2, ...): the strings whose bit is set in bits (s1 bit 0), comma-separated,
+   * NULL strings skipped; NULL when bits is NULL. bits is an integer (MySQL rounds a DECIMAL and
+   * reads a string as a number first), at most 64 strings.
+   */
+  private static void makeSet(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 65);
+    Runnable bits = Functions.integerOperand(d, n, args.get(0));
+    Functions.repeatable(n, args.get(0));
+    StringBuilder t = new StringBuilder("CASE WHEN {#0} IS NOT NULL THEN concat_ws(','");
+    Runnable[] parts = new Runnable[args.size()];
+    parts[0] = bits;
+    for (int i = 1; i < args.size(); i++) {
+      Expression e = args.get(i);
+      refuseBinary(d, n, e);
+      parts[i] = () -> d.text(e);
+      t.append(", CASE WHEN {#0} & ").append(bitMask(i - 1)).append(" <> 0 THEN {#");
+      t.append(i).append("} END");
+    }
+    d.template(t.append(") END").toString(), parts);
+  }
+
+  /** The bigint with only bit i set (bit 63 is the sign bit: written as an expression). */
+  private static String bitMask(int i) {
+    return i == 63 ? "(-9223372036854775807 - 1)" : String.valueOf(1L << i);
+  }
+
+  /**
+   * EXPORT_SET(bits, on, off[, separator[, count]]): for the count lowest bits of bits (64 when
+   * omitted, negative or above 64; an integer literal), on for a set bit and off for a clear one,
+   * lowest bit first, joined by separator (',' by default); NULL when any argument is NULL. Each
+   * argument is evaluated once.
+   */
+  private static void exportSet(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 5);
+    Runnable bits = Functions.integerOperand(d, n, args.get(0));
+    for (int i = 1; i < Math.min(args.size(), 4); i++) {
+      refuseBinary(d, n, args.get(i));
+    }
+    long count = args.size() == 5 ? Functions.integer(n, args.get(4), "the bit count") : 64;
+    if (count < 0 || count > 64) {
+      count = 64;
+    }
+    Runnable separator = args.size() >= 4 ? () -> d.text(args.get(3)) : () -> d.a("','");
+    if (count == 0) {
+      d.template(
+          "CASE WHEN {#0} IS NULL OR {#1} IS NULL OR {#2} IS NULL OR {#3} IS NULL THEN NULL ELSE ''"
+              + " END",
+          bits,
+          () -> d.text(args.get(1)),
+          () -> d.text(args.get(2)),
+          separator);
+      return;
+    }
+    d.template(
+        "(SELECT CASE WHEN bool_or(dw_v.b IS NULL OR dw_v.y IS NULL OR dw_v.n IS NULL OR dw_v.s IS"
+            + " NULL) THEN NULL ELSE string_agg(CASE WHEN (dw_v.b >> dw_k) & 1 = 1 THEN dw_v.y ELSE"
+            + " dw_v.n END, dw_v.s ORDER BY dw_k) END FROM (SELECT {#0} AS b, CAST({#1} AS text) AS y,"
+            + " CAST({#2} AS text) AS n, CAST({#3} AS text) AS s) AS dw_v, generate_series(0, "
+            + (count - 1)
+            + ") AS dw_k)",
+        bits,
+        () -> d.text(args.get(1)),
+        () -> d.text(args.get(2)),
+        separator);
   }
 
   /**

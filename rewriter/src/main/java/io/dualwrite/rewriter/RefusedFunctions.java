@@ -299,12 +299,6 @@ final class RefusedFunctions {
         "IS_IPV4_MAPPED",
         "IS_IPV6");
     reason(
-        notYet
-            + "MySQL's string results (set members, locale-formatted numbers, quoting, positions"
-            + " in characters) need exact forms.",
-        "EXPORT_SET",
-        "MAKE_SET");
-    reason(
         "ONLY_FULL_GROUP_BY aside, MySQL returns the value of an arbitrary row of the group, which"
             + " PostgreSQL cannot pick the same way.",
         "ANY_VALUE");
