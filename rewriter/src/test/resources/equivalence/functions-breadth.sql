@@ -390,3 +390,21 @@ SELECT EXPORT_SET(5, 'Y', 'N', ',', 4) AS a, EXPORT_SET(6, '1', '0', ',', 10) AS
 -- category: functions
 -- order: ordered
 SELECT id, EXPORT_SET(int_s, '1', '0', '', 8) AS a, EXPORT_SET(big_s, 'x', '-', ',', 64) AS b, EXPORT_SET(tiny_s, label, '.', ':', 4) AS c FROM numeric_edges ORDER BY id;
+
+-- id: fn-conv-integers
+-- category: functions
+-- order: unordered
+-- note: an integer in base 10 to bases 2..36, unsigned 64-bit for a positive to_base (-1 is FFFFFFFFFFFFFFFF), signed for a negative one; the extremes; NULL
+SELECT CONV(255, 10, 16) AS a, CONV(-1, 10, 16) AS b, CONV(-17, 10, -18) AS c, CONV(0, 10, 2) AS d, CONV(-9223372036854775808, 10, 2) AS e, CONV(-9223372036854775808, 10, -36) AS f, CONV(9223372036854775807, 10, 36) AS g, CONV(35, -10, 36) AS h, CONV(NULL, 10, 2) AS i, CONV(-5, 10, -10) AS j, CONV(12, 10, 10) AS k, CONV(1295, 10, 36) AS l;
+
+-- id: fn-conv-columns
+-- category: functions
+-- order: ordered
+SELECT id, CONV(tiny_s, 10, 2) AS a, CONV(small_s, 10, 16) AS b, CONV(int_s, 10, -16) AS c, CONV(int_u, 10, 36) AS d, CONV(big_s, 10, 7) AS e, CONV(big_s, 10, -3) AS f FROM numeric_edges ORDER BY id;
+
+-- id: fn-conv-string-refused
+-- category: functions
+-- mode: refuse
+-- refuse: unsupported-function:CONV
+-- note: MySQL reads a string's digits up to the first invalid one ('1g' is 1), clamps an overflow and wraps a negative one by rules of its own
+SELECT CONV('1g', 16, 10);

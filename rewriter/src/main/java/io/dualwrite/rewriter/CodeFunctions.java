@@ -11,11 +11,11 @@ import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 
 /**
- * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN (an
- * integer's bits), UNHEX (hex digits to bytes), QUOTE, INSERT (a character range replaced),
- * INET_NTOA / IS_IPV4 (dotted IPv4 text), INTERVAL (the rank of a number among bounds) and the
- * {@code ~} operator, written out in PostgreSQL from MySQL's definitions (item_strfunc.cc,
- * item_inetfunc.cc, item_cmpfunc.cc).
+ * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN, OCT
+ * and CONV (an integer's digits), MAKE_SET and EXPORT_SET (strings chosen by bits), UNHEX (hex
+ * digits to bytes), QUOTE, INSERT (a character range replaced), INET_NTOA / IS_IPV4 (dotted IPv4
+ * text), INTERVAL (the rank of a number among bounds) and the {@code ~} operator, written out in
+ * PostgreSQL from MySQL's definitions (item_strfunc.cc, item_inetfunc.cc, item_cmpfunc.cc).
  */
 final class CodeFunctions {
 
@@ -39,6 +39,7 @@ final class CodeFunctions {
                   ", 1), 'UTF8'), 'hex'), 8, '0') AS bit(32)) AS bigint)")),
           Map.entry("BIN", CodeFunctions::bin),
           Map.entry("OCT", CodeFunctions::oct),
+          Map.entry("CONV", CodeFunctions::conv),
           Map.entry("MAKE_SET", CodeFunctions::makeSet),
           Map.entry("EXPORT_SET", CodeFunctions::exportSet),
           Map.entry("UNHEX", CodeFunctions::unhex),
@@ -104,6 +105,49 @@ final class CodeFunctions {
     d.a(" THEN 1 ELSE 7 END AS text), '' ORDER BY dw_k DESC), '^0+(?=.)', '') FROM (SELECT CAST(");
     d.value(e);
     d.a(" AS bigint) AS x) AS dw_v, generate_series(0, 21) AS dw_k)");
+  }
+
+  /**
+   * CONV(n, from_base, to_base) of an integer n read in base 10 (from_base 10 or -10): the digits
+   * of n in base |to_base| (2..36, upper-case letters), n taken as unsigned 64-bit for a positive
+   * to_base (CONV(-1, 10, 16) is FFFFFFFFFFFFFFFF) and signed for a negative one (CONV(-17, 10,
+   * -18) is -H); NULL when n is NULL. The bases must be integer literals. A string n (MySQL reads
+   * its digits up to the first invalid one, clamps an overflow and wraps a negative one by rules of
+   * its own), other bases and a BIGINT UNSIGNED n are refused.
+   */
+  private static void conv(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    long from = Functions.integer(n, args.get(1), "the bases");
+    long to = Functions.integer(n, args.get(2), "the bases");
+    Expression e = args.get(0);
+    if (Math.abs(from) != 10
+        || Math.abs(to) < 2
+        || Math.abs(to) > 36
+        || !(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
+        || EncodingFunctions.isUnsignedBigint(d, e)) {
+      throw RefusedException.function(
+          n,
+          "CONV is translated for an integer literal or integer column (not BIGINT UNSIGNED) in"
+              + " base 10 to a base of 2..36 (negative for a signed result): MySQL reads a string's"
+              + " digits up to the first invalid one, clamps an overflow and wraps a negative one"
+              + " by rules of its own.");
+    }
+    long base = Math.abs(to);
+    // the digits an unsigned 64-bit value needs in this base
+    int digits = new java.math.BigInteger("18446744073709551615").toString((int) base).length();
+    String value =
+        to > 0
+            ? "CASE WHEN dw_x.x < 0 THEN CAST(dw_x.x AS numeric) + 18446744073709551616 ELSE"
+                + " CAST(dw_x.x AS numeric) END"
+            : "abs(CAST(dw_x.x AS numeric))";
+    d.a("(SELECT ").a(to > 0 ? "" : "CASE WHEN bool_or(dw_v.neg) THEN '-' ELSE '' END || ");
+    d.a("regexp_replace(string_agg(substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', CAST(mod(div(");
+    d.a("dw_v.u, power(CAST(").a(String.valueOf(base)).a(" AS numeric), dw_k)), ");
+    d.a(String.valueOf(base)).a(") AS integer) + 1, 1), '' ORDER BY dw_k DESC), '^0+(?=.)', '')");
+    d.a(" FROM (SELECT ").a(value).a(" AS u, dw_x.x < 0 AS neg FROM (SELECT CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS x) AS dw_x) AS dw_v, generate_series(0, ").a(String.valueOf(digits - 1));
+    d.a(") AS dw_k)");
   }
 
   /**

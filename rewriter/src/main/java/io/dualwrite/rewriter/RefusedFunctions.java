@@ -276,9 +276,6 @@ final class RefusedFunctions {
         "NAME_CONST");
     // not translated yet: the reason says what an exact translation must reproduce
     String notYet = NOT_YET;
-    reason(
-        notYet + "MySQL reads the digits up to the first invalid one and works in 64-bit unsigned.",
-        "CONV");
     reason(notYet + "core PostgreSQL has no CRC-32 function.", "CRC32");
     reason(
         notYet
