@@ -11,11 +11,11 @@ import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 
 /**
- * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN (an
- * integer's bits), UNHEX (hex digits to bytes), QUOTE, INSERT (a character range replaced),
- * INET_NTOA / IS_IPV4 (dotted IPv4 text), INTERVAL (the rank of a number among bounds) and the
- * {@code ~} operator, written out in PostgreSQL from MySQL's definitions (item_strfunc.cc,
- * item_inetfunc.cc, item_cmpfunc.cc).
+ * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN, OCT
+ * and CONV (an integer's digits), MAKE_SET and EXPORT_SET (strings chosen by bits), UNHEX (hex
+ * digits to bytes), QUOTE, INSERT (a character range replaced), INET_NTOA / IS_IPV4 (dotted IPv4
+ * text), INTERVAL (the rank of a number among bounds) and the {@code ~} operator, written out in
+ * PostgreSQL from MySQL's definitions (item_strfunc.cc, item_inetfunc.cc, item_cmpfunc.cc).
  */
 final class CodeFunctions {
 
@@ -38,6 +38,10 @@ final class CodeFunctions {
                   "CAST(CAST('x' || lpad(encode(convert_to(left(",
                   ", 1), 'UTF8'), 'hex'), 8, '0') AS bit(32)) AS bigint)")),
           Map.entry("BIN", CodeFunctions::bin),
+          Map.entry("OCT", CodeFunctions::oct),
+          Map.entry("CONV", CodeFunctions::conv),
+          Map.entry("MAKE_SET", CodeFunctions::makeSet),
+          Map.entry("EXPORT_SET", CodeFunctions::exportSet),
           Map.entry("UNHEX", CodeFunctions::unhex),
           Map.entry("FROM_BASE64", CodeFunctions::fromBase64),
           // QUOTE(s): s between single quotes, with backslash, single quote and Ctrl-Z escaped
@@ -83,19 +87,156 @@ final class CodeFunctions {
    * a BIGINT UNSIGNED can exceed bigint) are refused.
    */
   private static void bin(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    Expression e = integerArgument(d, n, args);
+    d.a("substring(CAST(CAST(CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS bit(64)) AS text) from '1.*$|0$')");
+  }
+
+  /**
+   * OCT(n): the octal digits of an integer's 64-bit two's complement without leading zeros (OCT(-1)
+   * is 1777777777777777777777, OCT(0) is '0'), NULL for NULL: each 3-bit group shifted out of the
+   * bigint (the top group holds bit 63 alone), the argument evaluated once. Other arguments as for
+   * BIN.
+   */
+  private static void oct(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    Expression e = integerArgument(d, n, args);
+    d.a("(SELECT regexp_replace(string_agg(CAST((dw_v.x >> (3 * dw_k)) & CASE WHEN dw_k = 21");
+    d.a(" THEN 1 ELSE 7 END AS text), '' ORDER BY dw_k DESC), '^0+(?=.)', '') FROM (SELECT CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS x) AS dw_v, generate_series(0, 21) AS dw_k)");
+  }
+
+  /**
+   * CONV(n, from_base, to_base) of an integer n read in base 10 (from_base 10 or -10): the digits
+   * of n in base |to_base| (2..36, upper-case letters), n taken as unsigned 64-bit for a positive
+   * to_base (CONV(-1, 10, 16) is FFFFFFFFFFFFFFFF) and signed for a negative one (CONV(-17, 10,
+   * -18) is -H); NULL when n is NULL. The bases must be integer literals. A string n (MySQL reads
+   * its digits up to the first invalid one, clamps an overflow and wraps a negative one by rules of
+   * its own), other bases and a BIGINT UNSIGNED n are refused.
+   */
+  private static void conv(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    long from = Functions.integer(n, args.get(1), "the bases");
+    long to = Functions.integer(n, args.get(2), "the bases");
+    Expression e = args.get(0);
+    if (Math.abs(from) != 10
+        || Math.abs(to) < 2
+        || Math.abs(to) > 36
+        || !(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
+        || EncodingFunctions.isUnsignedBigint(d, e)) {
+      throw RefusedException.function(
+          n,
+          "CONV is translated for an integer literal or integer column (not BIGINT UNSIGNED) in"
+              + " base 10 to a base of 2..36 (negative for a signed result): MySQL reads a string's"
+              + " digits up to the first invalid one, clamps an overflow and wraps a negative one"
+              + " by rules of its own.");
+    }
+    long base = Math.abs(to);
+    // the digits an unsigned 64-bit value needs in this base
+    int digits = new java.math.BigInteger("18446744073709551615").toString((int) base).length();
+    String value =
+        to > 0
+            ? "CASE WHEN dw_x.x < 0 THEN CAST(dw_x.x AS numeric) + 18446744073709551616 ELSE"
+                + " CAST(dw_x.x AS numeric) END"
+            : "abs(CAST(dw_x.x AS numeric))";
+    d.a("(SELECT ").a(to > 0 ? "" : "CASE WHEN bool_or(dw_v.neg) THEN '-' ELSE '' END || ");
+    d.a("regexp_replace(string_agg(substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', CAST(mod(div(");
+    d.a("dw_v.u, power(CAST(").a(String.valueOf(base)).a(" AS numeric), dw_k)), ");
+    d.a(String.valueOf(base)).a(") AS integer) + 1, 1), '' ORDER BY dw_k DESC), '^0+(?=.)', '')");
+    d.a(" FROM (SELECT ").a(value).a(" AS u, dw_x.x < 0 AS neg FROM (SELECT CAST(");
+    d.value(e);
+    d.a(" AS bigint) AS x) AS dw_x) AS dw_v, generate_series(0, ").a(String.valueOf(digits - 1));
+    d.a(") AS dw_k)");
+  }
+
+  /**
+   * MAKE_SET(bits, s1, s2, ...): the strings whose bit is set in bits (s1 bit 0), comma-separated,
+   * NULL strings skipped; NULL when bits is NULL. bits is an integer (MySQL rounds a DECIMAL and
+   * reads a string as a number first), at most 64 strings.
+   */
+  private static void makeSet(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 65);
+    Runnable bits = Functions.integerOperand(d, n, args.get(0));
+    Functions.repeatable(n, args.get(0));
+    StringBuilder t = new StringBuilder("CASE WHEN {#0} IS NOT NULL THEN concat_ws(','");
+    Runnable[] parts = new Runnable[args.size()];
+    parts[0] = bits;
+    for (int i = 1; i < args.size(); i++) {
+      Expression e = args.get(i);
+      refuseBinary(d, n, e);
+      parts[i] = () -> d.text(e);
+      t.append(", CASE WHEN {#0} & ").append(bitMask(i - 1)).append(" <> 0 THEN {#");
+      t.append(i).append("} END");
+    }
+    d.template(t.append(") END").toString(), parts);
+  }
+
+  /** The bigint with only bit i set (bit 63 is the sign bit: written as an expression). */
+  private static String bitMask(int i) {
+    return i == 63 ? "(-9223372036854775807 - 1)" : String.valueOf(1L << i);
+  }
+
+  /**
+   * EXPORT_SET(bits, on, off[, separator[, count]]): for the count lowest bits of bits (64 when
+   * omitted, negative or above 64; an integer literal), on for a set bit and off for a clear one,
+   * lowest bit first, joined by separator (',' by default); NULL when any argument is NULL. Each
+   * argument is evaluated once.
+   */
+  private static void exportSet(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 5);
+    Runnable bits = Functions.integerOperand(d, n, args.get(0));
+    for (int i = 1; i < Math.min(args.size(), 4); i++) {
+      refuseBinary(d, n, args.get(i));
+    }
+    long count = args.size() == 5 ? Functions.integer(n, args.get(4), "the bit count") : 64;
+    if (count < 0 || count > 64) {
+      count = 64;
+    }
+    Runnable separator = args.size() >= 4 ? () -> d.text(args.get(3)) : () -> d.a("','");
+    if (count == 0) {
+      d.template(
+          "CASE WHEN {#0} IS NULL OR {#1} IS NULL OR {#2} IS NULL OR {#3} IS NULL THEN NULL ELSE ''"
+              + " END",
+          bits,
+          () -> d.text(args.get(1)),
+          () -> d.text(args.get(2)),
+          separator);
+      return;
+    }
+    d.template(
+        "(SELECT CASE WHEN bool_or(dw_v.b IS NULL OR dw_v.y IS NULL OR dw_v.n IS NULL OR dw_v.s IS"
+            + " NULL) THEN NULL ELSE string_agg(CASE WHEN (dw_v.b >> dw_k) & 1 = 1 THEN dw_v.y ELSE"
+            + " dw_v.n END, dw_v.s ORDER BY dw_k) END FROM (SELECT {#0} AS b, CAST({#1} AS text) AS y,"
+            + " CAST({#2} AS text) AS n, CAST({#3} AS text) AS s) AS dw_v, generate_series(0, "
+            + (count - 1)
+            + ") AS dw_k)",
+        bits,
+        () -> d.text(args.get(1)),
+        () -> d.text(args.get(2)),
+        separator);
+  }
+
+  /**
+   * The one argument of BIN/OCT: an integer literal, an integer column (not BIGINT UNSIGNED) or
+   * NULL; MySQL converts other arguments first (a DECIMAL rounded, a string read up to its first
+   * non-digit), so they are refused.
+   */
+  private static Expression integerArgument(
+      PgExpressionDeParser d, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
     if (!(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
         || EncodingFunctions.isUnsignedBigint(d, e)) {
       throw RefusedException.function(
           n,
-          "BIN is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
+          n
+              + " is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
               + " MySQL converts other arguments first (a DECIMAL rounded, a string read up to its"
               + " first non-digit).");
     }
-    d.a("substring(CAST(CAST(CAST(");
-    d.value(e);
-    d.a(" AS bigint) AS bit(64)) AS text) from '1.*$|0$')");
+    return e;
   }
 
   /**
@@ -231,9 +372,7 @@ final class CodeFunctions {
 
   /** A binary string column: MySQL works on its bytes, not characters. */
   private static void refuseBinary(PgExpressionDeParser d, String n, Expression e) {
-    var c = d.columnInfo(e);
-    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-        || Literals.hexDigits(e) != null) {
+    if (Literals.isBinaryValue(d, e)) {
       throw RefusedException.function(
           n, n + " of a binary string works on its bytes in MySQL; not translated.");
     }
@@ -314,20 +453,12 @@ final class CodeFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     boolean swap = swapFlag(n, args);
     Expression b = args.get(0);
-    var c = d.columnInfo(b);
-    boolean binary =
-        (c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-            || Literals.hexDigits(b) != null
-            || b instanceof NullValue
-            || (b instanceof Function g
-                && java.util.Set.of("UNHEX", "UUID_TO_BIN")
-                    .contains(PgExpressionDeParser.upper(g.getName())));
-    if (!binary) {
+    if (!(Literals.isBinaryValue(d, b) || b instanceof NullValue)) {
       throw RefusedException.function(
           n,
           n
-              + " is translated for a binary string (a binary column, a hex literal, UNHEX() or"
-              + " UUID_TO_BIN()): MySQL reads a character string's bytes.");
+              + " is translated for a binary string (a binary column, a hex literal, UNHEX(),"
+              + " FROM_BASE64() or UUID_TO_BIN()): MySQL reads a character string's bytes.");
     }
     d.a(swap ? "CAST(CAST(regexp_replace(encode(" : "CAST(CAST(encode(");
     d.p(b);

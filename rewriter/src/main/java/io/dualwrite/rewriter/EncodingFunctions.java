@@ -147,8 +147,7 @@ final class EncodingFunctions {
       d.a(" AS bigint)))");
       return;
     }
-    boolean binary = c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
-    if (binary) {
+    if (Literals.isBinaryValue(d, e)) {
       d.a("upper(encode(");
       d.p(e);
       d.a(", 'hex'))");

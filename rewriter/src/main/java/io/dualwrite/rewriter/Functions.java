@@ -19,7 +19,7 @@ import net.sf.jsqlparser.schema.Column;
  * StringFunctions}, {@link DateTimeFunctions}, {@link NumericFunctions}, {@link JsonFunctions},
  * {@link AggregateFunctions}, {@link ControlFlowFunctions}, {@link RegexpFunctions}, {@link
  * EncodingFunctions}, {@link MiscellaneousFunctions}, {@link SessionFunctions}, {@link
- * NonDeterministicFunctions}). A function no family knows is refused.
+ * NonDeterministicFunctions}, {@link DurationFunctions}). A function no family knows is refused.
  */
 final class Functions {
 
@@ -47,6 +47,7 @@ final class Functions {
             AggregateFunctions.PRINTERS,
             DateTimeFunctions.PRINTERS,
             CalendarFunctions.PRINTERS,
+            DurationFunctions.PRINTERS,
             CodeFunctions.PRINTERS,
             JsonFunctions.PRINTERS,
             MiscellaneousFunctions.PRINTERS,

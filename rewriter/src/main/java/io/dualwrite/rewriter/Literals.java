@@ -229,6 +229,24 @@ final class Literals {
     return c.isPresent() && TypeMapping.isBinary(c.get().mysqlType());
   }
 
+  /** Translated functions whose MySQL result is a binary string, a bytea on PostgreSQL. */
+  private static final java.util.Set<String> BINARY_FUNCTIONS =
+      java.util.Set.of("UNHEX", "FROM_BASE64", "UUID_TO_BIN");
+
+  /**
+   * A call of a translated function whose result is a binary string (UNHEX, FROM_BASE64,
+   * UUID_TO_BIN): a bytea on PostgreSQL, whose text cast would be its escaped hex form.
+   */
+  static boolean isBinaryFunction(Expression e) {
+    return e instanceof net.sf.jsqlparser.expression.Function f
+        && BINARY_FUNCTIONS.contains(PgExpressionDeParser.upper(f.getName()));
+  }
+
+  /** A binary string: a binary column, a hex literal or a binary function's result. */
+  static boolean isBinaryValue(PgExpressionDeParser d, Expression e) {
+    return isBinaryColumn(d, e) || hexDigits(e) != null || isBinaryFunction(e);
+  }
+
   static void doubleValue(PgExpressionDeParser d, DoubleValue v) {
     String s = v.toString();
     if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {

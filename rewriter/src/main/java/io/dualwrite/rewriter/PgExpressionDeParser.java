@@ -117,6 +117,14 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       Literals.hexAsText(this, hex);
       return;
     }
+    if (Literals.isBinaryFunction(e)) {
+      // MySQL reads a binary string's bytes as the characters they encode; PostgreSQL's text cast
+      // of a bytea would be its escaped hex form ('\x41'). Bytes that are not UTF-8 fail.
+      a("convert_from(");
+      p(e);
+      a(", 'UTF8')");
+      return;
+    }
     Optional<ColumnInfo> column = columnInfo(e);
     int fsp = column.isPresent() ? fractionalDigits(column.get().mysqlType()) : 0;
     if (fsp > 0) {

@@ -276,18 +276,7 @@ final class RefusedFunctions {
         "NAME_CONST");
     // not translated yet: the reason says what an exact translation must reproduce
     String notYet = NOT_YET;
-    reason(
-        notYet + "MySQL reads the digits up to the first invalid one and works in 64-bit unsigned.",
-        "CONV",
-        "OCT");
     reason(notYet + "core PostgreSQL has no CRC-32 function.", "CRC32");
-    reason(
-        notYet
-            + "MySQL's TIME is a duration (-838:59:59..838:59:59), PostgreSQL's time a time of day;"
-            + " results beyond a day differ.",
-        "ADDTIME",
-        "SUBTIME",
-        "TIMEDIFF");
     reason(
         notYet
             + "MySQL reads zone names from its own time zone tables (NULL when they are not"
@@ -306,15 +295,6 @@ final class RefusedFunctions {
         "IS_IPV4_COMPAT",
         "IS_IPV4_MAPPED",
         "IS_IPV6");
-    reason(
-        notYet
-            + "MySQL's string results (set members, locale-formatted numbers, quoting, positions"
-            + " in characters) need exact forms.",
-        "EXPORT_SET",
-        "MAKE_SET");
-    reason(
-        notYet + "MySQL compares under the arguments' collation (case-insensitive by default).",
-        "STRCMP");
     reason(
         "ONLY_FULL_GROUP_BY aside, MySQL returns the value of an arbitrary row of the group, which"
             + " PostgreSQL cannot pick the same way.",

@@ -24,7 +24,7 @@ final class StringFunctions {
           Map.entry("LEFT", same(1)),
           Map.entry("RIGHT", same(1)),
           Map.entry("REPLACE", same(Integer.MAX_VALUE)),
-          Map.entry("ASCII", same(0)),
+          Map.entry("ASCII", StringFunctions::ascii),
           Map.entry("UPPER", StringFunctions::caseChange),
           Map.entry("LOWER", StringFunctions::caseChange),
           Map.entry("UCASE", StringFunctions::caseChange),
@@ -52,9 +52,81 @@ final class StringFunctions {
           Map.entry("FIELD", StringFunctions::field),
           Map.entry("SPACE", StringFunctions::space),
           Map.entry("TO_BASE64", StringFunctions::toBase64),
-          Map.entry("ELT", StringFunctions::elt));
+          Map.entry("ELT", StringFunctions::elt),
+          Map.entry("STRCMP", StringFunctions::strcmp));
 
   private StringFunctions() {}
+
+  /**
+   * ASCII(s): the first byte of the string's utf8mb4 encoding (ASCII('é') is 195, not the code
+   * point 233 that PostgreSQL's ascii() gives), of a binary string its first byte; 0 for an empty
+   * string (the empty first byte reads as 00).
+   */
+  private static void ascii(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    Expression e = args.get(0);
+    d.a("CAST(CAST('x' || lpad(encode(substring(");
+    if (Literals.isBinaryValue(d, e)) {
+      d.p(e);
+    } else {
+      d.a("convert_to(");
+      d.text(e);
+      d.a(", 'UTF8')");
+    }
+    d.a(" from 1 for 1), 'hex'), 2, '0') AS bit(8)) AS integer)");
+  }
+
+  /**
+   * STRCMP(a, b): -1, 0 or 1 as a sorts before, equal to or after b under MySQL's collation, NULL
+   * when either is NULL. Translated where MySQL compares case-insensitively, as the rewriter's
+   * comparisons of such operands are ({@code lower()} on both sides, here in code point order;
+   * accents folded too for an accent-insensitive column of MySQL 8+): with a case-insensitive text
+   * column, or between string literals and parameters (the connection's collation, case-insensitive
+   * by default). A literal must hold only ASCII letters, digits and spaces, not at its end: there
+   * MySQL's collations order as code points of the lower-cased text, while punctuation, accented
+   * letters (equal to their base letter) and trailing spaces (ignored by PAD SPACE collations only)
+   * order otherwise. Case-sensitive and binary operands, numbers and other expressions are refused.
+   */
+  private static void strcmp(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    boolean ciColumn = false;
+    for (Expression e : args) {
+      if (d.isCaseInsensitiveText(e)) {
+        ciColumn = true;
+      } else if (e instanceof StringValue s
+          && (s.getPrefix() == null || s.getPrefix().isEmpty())
+          && Literals.hexDigits(e) == null) {
+        if (!MysqlLexer.decodeCanonical(s.getValue()).matches("([A-Za-z0-9 ]*[A-Za-z0-9])?")) {
+          throw RefusedException.function(
+              n,
+              "STRCMP is translated with string literals of ASCII letters, digits and inner"
+                  + " spaces: MySQL's collations order punctuation, accented letters and trailing"
+                  + " spaces otherwise than code points, not "
+                  + e
+                  + ".");
+        }
+      } else if (!(e instanceof JdbcParameter || e instanceof NullValue)) {
+        throw RefusedException.function(
+            n,
+            "STRCMP is translated for case-insensitive text columns, string literals and"
+                + " parameters: it compares under the arguments' collation, not known for "
+                + e
+                + ".");
+      }
+    }
+    if (!ciColumn && args.stream().noneMatch(e -> e instanceof StringValue)) {
+      throw RefusedException.function(
+          n, "STRCMP needs a case-insensitive column or a string literal to know its collation.");
+    }
+    Functions.repeatable(n, args.get(0));
+    Functions.repeatable(n, args.get(1));
+    boolean accents = d.foldsAccents(args);
+    d.template(
+        "CASE WHEN {#0} COLLATE \"C\" < {#1} THEN -1 WHEN {#0} COLLATE \"C\" > {#1} THEN 1 WHEN"
+            + " {#0} = {#1} THEN 0 END",
+        () -> d.textFolded(args.get(0), true, accents),
+        () -> d.textFolded(args.get(1), true, accents));
+  }
 
   /** SPACE(n): n spaces ('' for n <= 0, n rounded as MySQL converts it to an integer). */
   private static void space(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -72,10 +144,8 @@ final class StringFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
-    var c = d.columnInfo(e);
     d.a("encode(");
-    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-        || Literals.hexDigits(e) != null) {
+    if (Literals.isBinaryValue(d, e)) {
       d.p(e);
     } else {
       d.a("convert_to(");
@@ -171,6 +241,11 @@ final class StringFunctions {
   private static void charLength(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
+    if (Literals.isBinaryValue(d, args.get(0))) {
+      // a binary string's length is its byte count in MySQL
+      octetLength(d, f, n, args);
+      return;
+    }
     d.a("char_length(");
     d.text(args.get(0));
     d.a(")");
@@ -360,9 +435,7 @@ final class StringFunctions {
   }
 
   static void bytesOrText(PgExpressionDeParser d, Expression e) {
-    var c = d.columnInfo(e);
-    if ((c.isPresent() && TypeMapping.isBinary(c.get().mysqlType()))
-        || Literals.hexDigits(e) != null) {
+    if (Literals.isBinaryValue(d, e)) {
       d.p(e);
     } else {
       d.text(e);

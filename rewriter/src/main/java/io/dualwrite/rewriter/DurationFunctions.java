@@ -1,0 +1,222 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * MySQL functions of TIME durations: TIMEDIFF, ADDTIME, SUBTIME. MySQL's TIME is a duration
+ * (-838:59:59..838:59:59), PostgreSQL's time a time of day (00:00:00..24:00:00), so a TIME result
+ * is translated exactly within a day and fails on PostgreSQL outside it rather than wrapping; a
+ * DATETIME result is exact for every value. Only forms whose types and fractional digits are known
+ * are translated: date-times are DATETIME/TIMESTAMP columns without fractional seconds, TIMESTAMP
+ * literals and (for TIMEDIFF) string literals 'YYYY-MM-DD hh:mm:ss' of valid date-times; durations
+ * are TIME columns without fractional seconds and string literals '[-]h:mm:ss' up to 838:59:59.
+ * Anything else (a DATE, fractional seconds, MySQL's other duration forms such as 'D hh:mm:ss', a
+ * string first argument of ADDTIME, whose result is a string) is refused by name.
+ */
+final class DurationFunctions {
+
+  /** The MySQL functions this family prints, by upper-case name. */
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("TIMEDIFF", DurationFunctions::timediff),
+          Map.entry("ADDTIME", DurationFunctions::addSubTime),
+          Map.entry("SUBTIME", DurationFunctions::addSubTime));
+
+  private static final Pattern DATETIME_TEXT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+
+  private static final Pattern DURATION_TEXT =
+      Pattern.compile("(-?)(\\d{1,3}):([0-5]?\\d):([0-5]?\\d)");
+
+  /** MySQL's largest TIME, 838:59:59, in seconds. */
+  private static final long MAX_TIME_SECONDS = 838L * 3600 + 59 * 60 + 59;
+
+  private DurationFunctions() {}
+
+  /**
+   * TIMEDIFF(a, b) of two date-times: a - b as a TIME, NULL when either is NULL. PostgreSQL's
+   * interval is printed as a time when it is within a day (0..23:59:59); a negative or longer
+   * difference fails on PostgreSQL ("invalid input syntax for type time") instead of wrapping.
+   */
+  private static void timediff(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    Runnable a = dateTime(d, n, args.get(0), true);
+    Runnable b = dateTime(d, n, args.get(1), true);
+    Functions.repeatable(n, args.get(0));
+    Functions.repeatable(n, args.get(1));
+    d.template(
+        "CASE WHEN {#0} - {#1} >= interval '0' AND {#0} - {#1} < interval '24 hours' THEN"
+            + " CAST({#0} - {#1} AS time) WHEN {#0} - {#1} IS NOT NULL THEN CAST('TIMEDIFF ' ||"
+            + " CAST({#0} - {#1} AS text) || ' is a duration outside a day' AS time) END",
+        a,
+        b);
+  }
+
+  /**
+   * ADDTIME(dt, t) / SUBTIME(dt, t) of a date-time and a duration: the DATETIME dt plus (minus) t;
+   * NULL when either is NULL or the result is past 9999-12-31 23:59:59 (as MySQL); a result before
+   * year 1 (MySQL's year 0) fails on PostgreSQL.
+   */
+  private static void addSubTime(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    Runnable dt = dateTime(d, n, args.get(0), false);
+    Runnable t = duration(d, n, args.get(1));
+    Functions.repeatable(n, args.get(0));
+    Functions.repeatable(n, args.get(1));
+    String r = "({#0} " + (n.equals("ADDTIME") ? "+" : "-") + " {#1})";
+    d.template(
+        "CASE WHEN "
+            + r
+            + " < TIMESTAMP '10000-01-01 00:00:00' AND "
+            + r
+            + " >= TIMESTAMP '0001-01-01 00:00:00' THEN "
+            + r
+            + " WHEN "
+            + r
+            + " < TIMESTAMP '0001-01-01 00:00:00' THEN CAST('"
+            + n
+            + " result before year 1: ' || CAST("
+            + r
+            + " AS text) AS timestamp) END",
+        dt,
+        t);
+  }
+
+  /**
+   * A date-time operand as a PostgreSQL timestamp: a DATETIME/TIMESTAMP column without fractional
+   * seconds, a TIMESTAMP literal, NULL, or (when strings are allowed) a string literal of a valid
+   * 'YYYY-MM-DD hh:mm:ss'.
+   */
+  private static Runnable dateTime(
+      PgExpressionDeParser d, String n, Expression e, boolean strings) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String type = c.get().mysqlType();
+      String base = TypeMapping.baseType(type);
+      if ((base.equals("datetime") || base.equals("timestamp"))
+          && PgExpressionDeParser.fractionalDigits(type) == 0) {
+        return () -> d.p(e);
+      }
+    } else if (e instanceof NullValue) {
+      return () -> d.a("CAST(NULL AS timestamp)");
+    } else if (timestampLiteral(e) != null) {
+      String text = timestampLiteral(e);
+      if (validDateTime(text)) {
+        return () -> d.a("TIMESTAMP '").a(text).a("'");
+      }
+    } else if (strings
+        && e instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      String text = MysqlLexer.decodeCanonical(s.getValue());
+      if (validDateTime(text)) {
+        return () -> d.a("TIMESTAMP '").a(text).a("'");
+      }
+    }
+    throw RefusedException.function(
+        n,
+        n
+            + " is translated for date-times of known type without fractional seconds (a"
+            + " DATETIME/TIMESTAMP column, a TIMESTAMP literal"
+            + (strings ? ", a string literal 'YYYY-MM-DD hh:mm:ss'" : "")
+            + "): MySQL's result type and fractional digits follow its arguments, not "
+            + e
+            + ".");
+  }
+
+  /**
+   * A duration operand as a PostgreSQL interval: a TIME column without fractional seconds, NULL, or
+   * a string literal '[-]h:mm:ss' (minutes and seconds of one or two digits, below 60) of at most
+   * 838:59:59.
+   */
+  private static Runnable duration(PgExpressionDeParser d, String n, Expression e) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String type = c.get().mysqlType();
+      if (TypeMapping.baseType(type).equals("time")
+          && PgExpressionDeParser.fractionalDigits(type) == 0) {
+        return () -> {
+          d.a("CAST(");
+          d.p(e);
+          d.a(" AS interval)");
+        };
+      }
+    } else if (e instanceof NullValue) {
+      return () -> d.a("CAST(NULL AS interval)");
+    } else if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      Matcher m = DURATION_TEXT.matcher(MysqlLexer.decodeCanonical(s.getValue()));
+      if (m.matches()) {
+        long seconds =
+            Long.parseLong(m.group(2)) * 3600
+                + Long.parseLong(m.group(3)) * 60
+                + Long.parseLong(m.group(4));
+        if (seconds <= MAX_TIME_SECONDS) {
+          long signed = m.group(1).isEmpty() ? seconds : -seconds;
+          return () -> d.a("interval '").a(String.valueOf(signed)).a(" seconds'");
+        }
+      }
+    }
+    throw RefusedException.function(
+        n,
+        n
+            + " is translated with a TIME column without fractional seconds or a string literal"
+            + " '[-]h:mm:ss' up to 838:59:59 as its duration: MySQL's other duration forms"
+            + " ('D hh:mm:ss', 'hhmmss', fractions, clamping past 838:59:59) are not, nor "
+            + e
+            + ".");
+  }
+
+  /** The text of a TIMESTAMP '...' literal (as either parse of it), else null. */
+  private static String timestampLiteral(Expression e) {
+    if (e instanceof DateTimeLiteralExpression l
+        && l.getType() == DateTimeLiteralExpression.DateTime.TIMESTAMP) {
+      return MysqlLexer.decodeCanonical(unquote(l.getValue()));
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.isImplicitCast()
+        && c.getLeftExpression() instanceof StringValue s
+        && c.getColDataType() != null
+        && c.getColDataType().getDataType().equalsIgnoreCase("TIMESTAMP")) {
+      return MysqlLexer.decodeCanonical(s.getValue());
+    }
+    return null;
+  }
+
+  private static String unquote(String literal) {
+    String v = literal.trim();
+    return v.length() >= 2 && v.startsWith("'") && v.endsWith("'")
+        ? v.substring(1, v.length() - 1)
+        : v;
+  }
+
+  /** A 'YYYY-MM-DD hh:mm:ss' of a real date and time from year 1 (MySQL reads others otherwise). */
+  private static boolean validDateTime(String text) {
+    if (!DATETIME_TEXT.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      return LocalDateTime.parse(text, DATETIME).getYear() >= 1;
+    } catch (DateTimeParseException ex) {
+      return false;
+    }
+  }
+}
