@@ -389,6 +389,114 @@ final class JsonFunctions {
     }
   }
 
+  /**
+   * JSON_ARRAYAGG(v) -> {@code jsonb_agg(v)}, JSON_OBJECTAGG(k, v) -> {@code jsonb_object_agg(k,
+   * v)}: NULL over no rows, a SQL NULL value becomes JSON null, a later duplicate key wins, and the
+   * order of the elements is the order the rows are aggregated in, which neither database defines
+   * (MySQL's aggregates take no ORDER BY). Each value takes its JSON form as in JSON_ARRAY ({@link
+   * #jsonValue}: conditions as JSON booleans, DATETIME/TIME as MySQL prints them, JSON values
+   * embedded). Refused: a value whose MySQL JSON form differs from PostgreSQL's (binary strings are
+   * "base64:type..." in MySQL, FLOAT/DOUBLE are printed from their double value), a key that is not
+   * a string or an integer (MySQL's text of a date-time or a decimal key may differ), and the
+   * windowed form.
+   */
+  static void aggregate(
+      PgExpressionDeParser d, net.sf.jsqlparser.expression.JsonAggregateFunction f) {
+    boolean array = f.getType() == net.sf.jsqlparser.expression.JsonFunctionType.ARRAY;
+    String name = array ? "JSON_ARRAYAGG" : "JSON_OBJECTAGG";
+    if ((f.getAnalyticType() != null
+            && f.getAnalyticType() != net.sf.jsqlparser.expression.AnalyticType.FILTER_ONLY)
+        || f.getFilterExpression() != null
+        || f.getOnNullType() != null
+        || f.getUniqueKeysType() != null
+        || f.isUsingFormatJson()
+        || (f.getExpressionOrderByElements() != null
+            && !f.getExpressionOrderByElements().isEmpty())) {
+      throw RefusedException.function(
+          name, name + " is translated only as a plain aggregate (no OVER, FILTER or ORDER BY).");
+    }
+    if (array) {
+      Expression value = f.getExpression();
+      aggregatedValue(d, name, value);
+      // jsonb_build_array(v) -> 0: v's JSON form, also for an untyped literal or NULL (which
+      // jsonb_agg's anyelement cannot take)
+      d.a("jsonb_agg(jsonb_build_array(");
+      jsonValue(d, value);
+      d.a(") -> 0)");
+      return;
+    }
+    Object rawKey = f.getKey();
+    if (rawKey instanceof String text && text.length() >= 2 && text.startsWith("'")) {
+      rawKey = new StringValue(text); // JSqlParser keeps a literal key as its text
+    }
+    if (!(rawKey instanceof Expression key) || !(f.getValue() instanceof Expression value)) {
+      throw RefusedException.function(
+          name, "JSON_OBJECTAGG is translated for a column or literal key and value.");
+    }
+    String keyType =
+        key instanceof StringValue
+            ? "varchar"
+            : d.columnInfo(key).map(c -> TypeMapping.baseType(c.mysqlType())).orElse("");
+    if (!Set.of(
+            "char",
+            "varchar",
+            "tinytext",
+            "text",
+            "mediumtext",
+            "longtext",
+            "tinyint",
+            "smallint",
+            "mediumint",
+            "int",
+            "integer",
+            "bigint")
+        .contains(keyType)) {
+      throw RefusedException.function(
+          name,
+          "JSON_OBJECTAGG is translated for a string or integer key (a column or a literal), not "
+              + key
+              + ".");
+    }
+    aggregatedValue(d, name, value);
+    d.a("jsonb_object_agg(");
+    d.value(key);
+    d.a(", jsonb_build_array(");
+    jsonValue(d, value);
+    d.a(") -> 0)");
+  }
+
+  /** Refuses an aggregated value whose JSON form differs between MySQL and PostgreSQL. */
+  private static void aggregatedValue(PgExpressionDeParser d, String name, Expression value) {
+    String base = d.columnInfo(value).map(c -> TypeMapping.baseType(c.mysqlType())).orElse("");
+    if (Set.of(
+            "binary",
+            "varbinary",
+            "tinyblob",
+            "blob",
+            "mediumblob",
+            "longblob",
+            "bit",
+            "float",
+            "double",
+            "real")
+        .contains(base)) {
+      throw RefusedException.function(
+          name,
+          name
+              + " of a "
+              + base.toUpperCase(java.util.Locale.ROOT)
+              + " column is not translated: MySQL's JSON form of it differs from PostgreSQL's.");
+    }
+    if (!(value instanceof Column
+        || value instanceof StringValue
+        || value instanceof LongValue
+        || value instanceof NullValue
+        || PgExpressionDeParser.isBoolean(value))) {
+      throw RefusedException.function(
+          name, name + " is translated for a column, a literal or a condition, not " + value + ".");
+    }
+  }
+
   static void arrowOperator(PgExpressionDeParser d, JsonExpression j) {
     // a->'$.x' / a->>'$.x': JSqlParser collects the operator chain
     if (j.getIdentList().size() != 1) {

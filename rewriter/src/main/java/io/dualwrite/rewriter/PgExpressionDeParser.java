@@ -854,4 +854,11 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     JsonFunctions.json(this, node);
     return out();
   }
+
+  @Override
+  public <S> StringBuilder visit(
+      net.sf.jsqlparser.expression.JsonAggregateFunction node, S context) {
+    JsonFunctions.aggregate(this, node);
+    return out();
+  }
 }

@@ -738,4 +738,17 @@ class FunctionTranslationTest {
     assertThat(refusal(PLAIN, "SELECT a MEMBER OF('[1]') FROM t").code())
         .isEqualTo("unsupported-syntax:member-of");
   }
+
+  @Test
+  void jsonAggregatesAreJsonbAggregatesOfEachValuesJsonForm() {
+    assertThat(expr("JSON_ARRAYAGG(a)")).isEqualTo("jsonb_agg(jsonb_build_array(a) -> 0)");
+    assertThat(expr("JSON_OBJECTAGG('k', a)"))
+        .isEqualTo("jsonb_object_agg('k', jsonb_build_array(a) -> 0)");
+    assertThat(refusal(PLAIN, "SELECT JSON_ARRAYAGG(a + 1) FROM t").code())
+        .isEqualTo("unsupported-function:JSON_ARRAYAGG");
+    assertThat(refusal(PLAIN, "SELECT JSON_ARRAYAGG(a) OVER (PARTITION BY b) FROM t").code())
+        .isEqualTo("unsupported-function:JSON_ARRAYAGG");
+    assertThat(refusal(PLAIN, "SELECT JSON_OBJECTAGG(k, b) FROM t").code()) // key type unknown
+        .isEqualTo("unsupported-function:JSON_OBJECTAGG");
+  }
 }
