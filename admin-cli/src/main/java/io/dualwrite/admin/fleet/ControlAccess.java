@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -65,18 +66,33 @@ public final class ControlAccess {
     return open(endpoint, secrets);
   }
 
+  /**
+   * How long a command waits for its first control-store connection. An application's driver waits
+   * 2 s and retries at its next refresh; a command has no next refresh, and a JVM that has just
+   * started on a busy machine can need more than 2 s for its first connection.
+   */
+  static final Duration CONNECTION_WAIT = Duration.ofSeconds(15);
+
   static ControlStore open(DatabaseEndpoint endpoint, Secrets secrets) {
     secrets.add(endpoint.password());
     secrets.addFromUrl(endpoint.url());
     try {
-      return ControlStore.open(endpoint.url(), endpoint.credentials());
+      return ControlStore.open(endpoint.url(), endpoint.credentials(), CONNECTION_WAIT);
     } catch (SQLException e) {
+      // the pool's timeout wraps the database's own error: name that one too
+      String cause =
+          e.getCause() instanceof SQLException c && c.getMessage() != null
+              ? "; last error: "
+                  + secrets.redact(c.getMessage())
+                  + (c.getSQLState() == null ? "" : " [SQLState " + c.getSQLState() + "]")
+              : "";
       throw AdminException.cannotRun(
           "cannot open the control store at "
               + endpoint.safeUrl()
               + ": "
               + secrets.redact(e.getMessage())
-              + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]"),
+              + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+              + cause,
           e);
     }
   }

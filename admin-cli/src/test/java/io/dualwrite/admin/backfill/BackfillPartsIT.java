@@ -14,6 +14,7 @@ import io.dualwrite.admin.backfill.BackfillIT.Workload;
 import io.dualwrite.admin.verify.AdminArgs;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -153,10 +154,12 @@ class BackfillPartsIT {
                   "--max-rows-per-second=1500",
                   "--lease-seconds=5",
                   "--no-progress")));
+      // the child's output is kept so that a failure says what the child did
+      Path childLog = Files.createTempFile("dw-backfill-child", ".log");
       Process child =
           new ProcessBuilder(cmd)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(childLog.toFile())
               .start();
       String childOwner = ":" + child.pid() + ":";
       CompletableFuture<Result> other;
@@ -165,13 +168,22 @@ class BackfillPartsIT {
       long rowsAtKill;
       try {
         // the child leases a range and checkpoints some of it
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String[] held = null;
         while (held == null && System.nanoTime() < deadline && child.isAlive()) {
           held = heldBy(db, childOwner, 1000);
           Thread.sleep(20);
         }
-        assertThat(held).as("a range the child checkpointed 1,000 rows of").isNotNull();
+        if (held == null) {
+          assertThat(held)
+              .as(
+                  "a range the child checkpointed 1,000 rows of; child %s; ranges: %s; child's"
+                      + " output:%n%s",
+                  child.isAlive() ? "alive" : "exited " + child.waitFor(),
+                  ranges(db),
+                  Files.readString(childLog))
+              .isNotNull();
+        }
         table = held[0];
         part = Integer.parseInt(held[1]);
         // the other process starts while the child copies, then the child dies holding its lease
@@ -183,6 +195,7 @@ class BackfillPartsIT {
       } finally {
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(childLog);
       }
       String[] atKill = partRow(db, table, part);
       assertThat(atKill[0]).as("state").isEqualTo("COPYING");
@@ -232,6 +245,31 @@ class BackfillPartsIT {
       return null;
     }
     return null;
+  }
+
+  /** Every range's table, part, state, lease owner and rows copied, for a failure's message. */
+  private static List<String> ranges(DatabasePair db) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection mysql = db.openMysql();
+        Statement s = mysql.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_name, part, state, lease_owner, rows_copied FROM dualwrite_backfill"
+                    + " ORDER BY table_name, part")) {
+      while (rs.next()) {
+        out.add(
+            rs.getString(1)
+                + "/"
+                + rs.getInt(2)
+                + " "
+                + rs.getString(3)
+                + " "
+                + rs.getString(4)
+                + " "
+                + rs.getLong(5));
+      }
+    }
+    return out;
   }
 
   /** State, lease owner and rows copied of one range. */

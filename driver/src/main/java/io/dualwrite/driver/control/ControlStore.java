@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +53,14 @@ public final class ControlStore implements AutoCloseable {
   private final ControlDialect dialect;
   private final ControlLocation location;
 
-  private ControlStore(ControlLocation location, VendorDrivers vendors, String poolName) {
+  /** How long the runtime's pool waits for a connection: the agent retries at its next refresh. */
+  static final long RUNTIME_CONNECTION_TIMEOUT_MILLIS = 2000;
+
+  private ControlStore(
+      ControlLocation location,
+      VendorDrivers vendors,
+      String poolName,
+      long connectionTimeoutMillis) {
     this.location = location;
     this.dialect = location.dialect();
     HikariConfig hc = new HikariConfig();
@@ -60,7 +68,7 @@ public final class ControlStore implements AutoCloseable {
     hc.setDataSource(new ControlDataSource(location, vendors));
     hc.setMaximumPoolSize(2);
     hc.setMinimumIdle(0);
-    hc.setConnectionTimeout(2000);
+    hc.setConnectionTimeout(connectionTimeoutMillis);
     hc.setValidationTimeout(1000);
     hc.setIdleTimeout(60_000);
     hc.setMaxLifetime(600_000);
@@ -80,7 +88,18 @@ public final class ControlStore implements AutoCloseable {
    *     be reached or the tables cannot be created
    */
   public static ControlStore open(String jdbcUrl, Properties props) throws SQLException {
-    return openAndCreate(ControlLocation.of(jdbcUrl, props), "dualwrite-control");
+    return open(jdbcUrl, props, Duration.ofMillis(RUNTIME_CONNECTION_TIMEOUT_MILLIS));
+  }
+
+  /**
+   * As {@link #open(String, Properties)}, waiting up to {@code connectionWait} for a connection
+   * (each attempt still bounded by the vendor driver's 2 s connect timeout, retried by the pool):
+   * for tools such as dualwrite-admin, where one slow first connection must not end the command.
+   */
+  public static ControlStore open(String jdbcUrl, Properties props, Duration connectionWait)
+      throws SQLException {
+    return openAndCreate(
+        ControlLocation.of(jdbcUrl, props), "dualwrite-control", connectionWait.toMillis());
   }
 
   /**
@@ -90,12 +109,14 @@ public final class ControlStore implements AutoCloseable {
    * @throws SQLException {@code 22023} when the configuration has {@code dualwrite.control=none}
    */
   public static ControlStore open(DualWriteConfig config) throws SQLException {
-    return openAndCreate(ControlLocation.of(config), "dualwrite-control");
+    return openAndCreate(
+        ControlLocation.of(config), "dualwrite-control", RUNTIME_CONNECTION_TIMEOUT_MILLIS);
   }
 
-  private static ControlStore openAndCreate(ControlLocation location, String poolName)
-      throws SQLException {
-    ControlStore store = new ControlStore(location, new VendorDrivers(), poolName);
+  private static ControlStore openAndCreate(
+      ControlLocation location, String poolName, long connectionTimeoutMillis) throws SQLException {
+    ControlStore store =
+        new ControlStore(location, new VendorDrivers(), poolName, connectionTimeoutMillis);
     try {
       store.ensureSchema();
       return store;
@@ -107,7 +128,7 @@ public final class ControlStore implements AutoCloseable {
 
   /** For the runtime: no I/O here (the agent creates the tables on its first refresh). */
   static ControlStore forRuntime(ControlLocation location, VendorDrivers vendors, String poolName) {
-    return new ControlStore(location, vendors, poolName);
+    return new ControlStore(location, vendors, poolName, RUNTIME_CONNECTION_TIMEOUT_MILLIS);
   }
 
   /** The database and dialect, without credentials. */
