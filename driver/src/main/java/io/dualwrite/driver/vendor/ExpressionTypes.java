@@ -86,7 +86,10 @@ public final class ExpressionTypes {
     if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
       return of(l.get(0), pgTypeName, columns, mariaDb);
     }
-    if (!mariaDb && isPgInteger(pgTypeName) && mysqlBigintOnly(e)) {
+    if ((isPgInteger(pgTypeName) || "numeric".equals(pgTypeName)) && unsignedBigint(e, mariaDb)) {
+      return bigint(true);
+    }
+    if (!mariaDb && isPgInteger(pgTypeName) && mysqlBigintOnly(e, columns)) {
       return bigint(false);
     }
     if (!mariaDb && isPgInteger(pgTypeName) && isFunction(e, "YEAR")) {
@@ -261,9 +264,88 @@ public final class ExpressionTypes {
         && f.getName().equalsIgnoreCase(name);
   }
 
-  /** Integer functions MySQL 8+ types as {@code BIGINT} (MariaDB: {@code INT}). */
+  /**
+   * Integer functions MySQL 8+ types as {@code BIGINT} where MariaDB says {@code INT} (each seen in
+   * Connector/J's metadata on MySQL 9.7 by CorpusResultTypesIT), and the value functions of a
+   * window, which MySQL 8+ types as {@code BIGINT} over an {@code INT} column.
+   */
   private static final java.util.Set<String> MYSQL_BIGINT_FUNCTIONS =
-      java.util.Set.of("LENGTH", "OCTET_LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH", "DATEDIFF");
+      java.util.Set.of(
+          "LENGTH",
+          "OCTET_LENGTH",
+          "CHAR_LENGTH",
+          "CHARACTER_LENGTH",
+          "BIT_LENGTH",
+          "DATEDIFF",
+          "TO_DAYS",
+          "DAY",
+          "DAYOFMONTH",
+          "DAYOFWEEK",
+          "DAYOFYEAR",
+          "WEEKDAY",
+          "WEEK",
+          "WEEKOFYEAR",
+          "YEARWEEK",
+          "MONTH",
+          "QUARTER",
+          "HOUR",
+          "MINUTE",
+          "SECOND",
+          "ASCII",
+          "STRCMP",
+          "LOCATE",
+          "POSITION",
+          "INSTR",
+          "FIELD",
+          "FIND_IN_SET",
+          "INTERVAL",
+          "IS_IPV4",
+          "IS_UUID",
+          "JSON_LENGTH",
+          "REGEXP_LIKE",
+          "REGEXP_INSTR",
+          "GROUPING",
+          "MOD",
+          "LAG",
+          "LEAD",
+          "FIRST_VALUE",
+          "LAST_VALUE",
+          "NTH_VALUE");
+
+  /**
+   * Functions MySQL types as {@code BIGINT UNSIGNED} ({@code BigInteger}) on MySQL 8+ and MariaDB:
+   * {@code INET_ATON} and the bit aggregates.
+   */
+  private static final java.util.Set<String> UNSIGNED_BIGINT_FUNCTIONS =
+      java.util.Set.of("INET_ATON", "BIT_AND", "BIT_OR", "BIT_XOR");
+
+  /** Window functions MySQL 8+ types as {@code BIGINT UNSIGNED} (MariaDB: {@code BIGINT}). */
+  private static final java.util.Set<String> MYSQL_UNSIGNED_WINDOW_FUNCTIONS =
+      java.util.Set.of("ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE");
+
+  /**
+   * Whether MySQL types {@code e} as a {@code BIGINT UNSIGNED}: the bit operators ({@code &},
+   * {@code |}, {@code ^}, {@code <<}, {@code >>}, {@code ~}), {@link #UNSIGNED_BIGINT_FUNCTIONS},
+   * and on MySQL 8+ {@link #MYSQL_UNSIGNED_WINDOW_FUNCTIONS}.
+   */
+  private static boolean unsignedBigint(Expression e, boolean mariaDb) {
+    if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseAnd
+        || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseOr
+        || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor
+        || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseLeftShift
+        || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseRightShift
+        || e instanceof SignedExpression s && s.getSign() == '~') {
+      return true;
+    }
+    if (e instanceof AnalyticExpression a && a.getName() != null) {
+      String name = a.getName().toUpperCase(Locale.ROOT);
+      return !mariaDb && MYSQL_UNSIGNED_WINDOW_FUNCTIONS.contains(name);
+    }
+    return e instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && UNSIGNED_BIGINT_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
+  }
 
   private static boolean isPgInteger(String pgTypeName) {
     return "int2".equals(pgTypeName) || "int4".equals(pgTypeName) || "int8".equals(pgTypeName);
@@ -273,18 +355,149 @@ public final class ExpressionTypes {
    * Whether MySQL 8+ types {@code e} as a signed {@code BIGINT} whatever its operands: one of
    * {@link #MYSQL_BIGINT_FUNCTIONS}, or {@code +}, {@code -}, {@code *} of integer literals only.
    */
-  private static boolean mysqlBigintOnly(Expression e) {
+  private static boolean mysqlBigintOnly(Expression e, Function<Column, MysqlColumnType> columns) {
     if (booleanValued(e)) {
       return true; // MySQL 8+ types a condition's value (0/1/NULL) as BIGINT, MariaDB as INT
+    }
+    if (e instanceof LongValue
+        || e instanceof net.sf.jsqlparser.expression.BooleanValue
+        || e instanceof net.sf.jsqlparser.expression.ExtractExpression) {
+      return true; // an integer literal, TRUE/FALSE, EXTRACT(...): BIGINT on MySQL 8+
+    }
+    if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Modulo m) {
+      // integer % integer: BIGINT, unsigned when its left operand is (typed above, not here)
+      MysqlColumnType left =
+          unwrap(m.getLeftExpression()) instanceof Column c ? columns.apply(c) : null;
+      return left == null || !left.unsigned();
+    }
+    if (e instanceof AnalyticExpression a && a.getName() != null) {
+      return MYSQL_BIGINT_FUNCTIONS.contains(a.getName().toUpperCase(Locale.ROOT));
     }
     if (e instanceof net.sf.jsqlparser.expression.Function f
         && f.getMultipartName() != null
         && f.getMultipartName().size() == 1) {
-      return MYSQL_BIGINT_FUNCTIONS.contains(f.getName().toUpperCase(Locale.ROOT));
+      String name = f.getName().toUpperCase(Locale.ROOT);
+      if (MYSQL_BIGINT_FUNCTIONS.contains(name)) {
+        return true;
+      }
+      // GREATEST/LEAST/IF/IFNULL/COALESCE with an integer literal among its values: MySQL 8+'s
+      // literals are BIGINT, and so is the type they aggregate to with a signed integer
+      return LITERAL_AGGREGATING.contains(name)
+          && integerLiteralAmongResults(f)
+          && !readsUnsigned(f, columns);
+    }
+    if (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication) {
+      // signed integer +, -, * is a BIGINT (TRUE + 1, (a = b) + 0, IFNULL(x, 0) + 1)
+      BinaryExpression b = (BinaryExpression) e;
+      return signedInteger(b.getLeftExpression(), columns)
+          && signedInteger(b.getRightExpression(), columns);
     }
     return (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication)
         && !readsAColumn(e)
         && integerLiterals(e);
+  }
+
+  private static final java.util.Set<String> LITERAL_AGGREGATING =
+      java.util.Set.of("GREATEST", "LEAST", "IF", "IFNULL", "COALESCE");
+
+  /**
+   * Whether one of the values {@code f} can return (IF's condition aside) is an integer literal,
+   * and the others are integer literals, NULL or column references.
+   */
+  private static boolean integerLiteralAmongResults(net.sf.jsqlparser.expression.Function f) {
+    ExpressionList<?> args = f.getParameters();
+    int first = f.getName().equalsIgnoreCase("IF") ? 1 : 0;
+    if (args == null || args.size() <= first) {
+      return false;
+    }
+    boolean literal = false;
+    for (int i = first; i < args.size(); i++) {
+      Expression a = unwrap(args.get(i));
+      if (a instanceof LongValue) {
+        literal = true;
+      } else if (!(a instanceof net.sf.jsqlparser.expression.NullValue || a instanceof Column)) {
+        return false;
+      }
+    }
+    return literal;
+  }
+
+  /**
+   * Whether MySQL's value of {@code e} is surely a signed integer: an integer or boolean literal, a
+   * signed integer column, a condition, a function of {@link #MYSQL_BIGINT_FUNCTIONS}, integer
+   * arithmetic of such, or IFNULL/COALESCE/GREATEST/LEAST/IF whose values all are.
+   */
+  private static boolean signedInteger(Expression e, Function<Column, MysqlColumnType> columns) {
+    Expression u = unwrap(e);
+    if (u instanceof LongValue
+        || u instanceof net.sf.jsqlparser.expression.BooleanValue
+        || booleanValued(u)) {
+      return true;
+    }
+    if (u instanceof Column c) {
+      MysqlColumnType t = columns.apply(c);
+      return t != null && !t.unsigned() && SIGNED_INTEGER_COLUMNS.contains(t.name());
+    }
+    if (u instanceof Addition || u instanceof Subtraction || u instanceof Multiplication) {
+      BinaryExpression b = (BinaryExpression) u;
+      return signedInteger(b.getLeftExpression(), columns)
+          && signedInteger(b.getRightExpression(), columns);
+    }
+    if (u instanceof net.sf.jsqlparser.expression.Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && f.getParameters() != null) {
+      String name = f.getName().toUpperCase(Locale.ROOT);
+      if (MYSQL_BIGINT_FUNCTIONS.contains(name)) {
+        return true;
+      }
+      if (!LITERAL_AGGREGATING.contains(name)) {
+        return false;
+      }
+      ExpressionList<?> args = f.getParameters();
+      for (int i = name.equals("IF") ? 1 : 0; i < args.size(); i++) {
+        if (!signedInteger(args.get(i), columns)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> SIGNED_INTEGER_COLUMNS =
+      java.util.Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
+
+  /**
+   * Whether {@code e} reads a column that is unsigned or of unknown type: MySQL's integer result is
+   * then possibly {@code UNSIGNED}, which this class does not decide here.
+   */
+  private static boolean readsUnsigned(Expression e, Function<Column, MysqlColumnType> columns) {
+    Expression u = unwrap(e);
+    if (u instanceof Column c) {
+      if (c.getColumnName().equalsIgnoreCase("TRUE")
+          || c.getColumnName().equalsIgnoreCase("FALSE")) {
+        return false;
+      }
+      MysqlColumnType t = columns.apply(c);
+      return t == null || t.unsigned();
+    }
+    if (u instanceof BinaryExpression b) {
+      return readsUnsigned(b.getLeftExpression(), columns)
+          || readsUnsigned(b.getRightExpression(), columns);
+    }
+    if (u instanceof net.sf.jsqlparser.expression.Function f) {
+      ExpressionList<?> args = f.getParameters();
+      if (args != null) {
+        for (Expression a : args) {
+          if (readsUnsigned(a, columns)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    return false;
   }
 
   /**
@@ -302,7 +515,9 @@ public final class ExpressionTypes {
         || e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression
         || e instanceof net.sf.jsqlparser.expression.operators.conditional.OrExpression
         || e instanceof net.sf.jsqlparser.expression.operators.conditional.XorExpression
-        || e instanceof net.sf.jsqlparser.expression.NotExpression;
+        || e instanceof net.sf.jsqlparser.expression.NotExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.IsBooleanExpression
+        || e instanceof net.sf.jsqlparser.expression.operators.relational.MemberOfExpression;
   }
 
   private static boolean integerLiterals(Expression e) {

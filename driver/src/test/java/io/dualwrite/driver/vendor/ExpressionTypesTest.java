@@ -2,6 +2,7 @@ package io.dualwrite.driver.vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import net.sf.jsqlparser.expression.Expression;
@@ -42,6 +43,52 @@ class ExpressionTypesTest {
     Expression e = CCJSqlParserUtil.parseExpression(expression);
     MysqlColumnType t = ExpressionTypes.of(e, pgType, CATALOG);
     return t == null ? null : t.connectorType() + "(" + t.precision() + "," + t.resultScale() + ")";
+  }
+
+  /** As {@link #type} for MySQL 8+ (not MariaDB). */
+  private static String mysqlType(String expression, String pgType) throws Exception {
+    Expression e = CCJSqlParserUtil.parseExpression(expression);
+    MysqlColumnType t = ExpressionTypes.of(e, pgType, CATALOG, false);
+    return t == null ? null : t.connectorType().toString();
+  }
+
+  @Test
+  void bitOperatorsInetAtonAndBitAggregatesAreUnsignedBigints() throws Exception {
+    for (String e :
+        List.of(
+            "qty & 6", "qty | 1", "qty ^ 3", "qty << 2", "qty >> 1", "~qty", "INET_ATON(name)")) {
+      assertThat(type(e, "int8")).as(e).startsWith("BIGINT_UNSIGNED");
+      assertThat(mysqlType(e, "int8")).as(e).isEqualTo("BIGINT_UNSIGNED");
+    }
+    assertThat(mysqlType("BIT_OR(qty)", "numeric")).isEqualTo("BIGINT_UNSIGNED");
+    // ROW_NUMBER() is unsigned on MySQL 8+ only; MariaDB's is PostgreSQL's bigint
+    assertThat(mysqlType("ROW_NUMBER() OVER (ORDER BY qty)", "int8")).isEqualTo("BIGINT_UNSIGNED");
+    assertThat(type("ROW_NUMBER() OVER (ORDER BY qty)", "int8")).isNull();
+  }
+
+  @Test
+  void mysqlTypesIntegerFunctionsLiteralsAndTheirArithmeticAsBigint() throws Exception {
+    for (String e :
+        List.of(
+            "MONTH(at)",
+            "WEEK(at)",
+            "FIND_IN_SET('a', name)",
+            "LAG(qty) OVER (ORDER BY qty)",
+            "1",
+            "TRUE + 1",
+            "(qty = 1) + 0",
+            "IFNULL(qty, 0) + 1",
+            "GREATEST(qty, 20)",
+            "IF(qty > 1, 1, 0)",
+            "qty % 10",
+            "2 MEMBER OF('[1, 2]')")) {
+      assertThat(mysqlType(e, "int4")).as(e).isEqualTo("BIGINT");
+      assertThat(type(e, "int4")).as(e + " on MariaDB").isNull();
+    }
+    // a string operand makes MySQL's sum a DOUBLE; an unsigned one an unsigned BIGINT: not BIGINT
+    assertThat(mysqlType("IFNULL(qty, '0') + 1", "int4")).isNull();
+    assertThat(mysqlType("GREATEST(on_hand, 20)", "int4")).isNull();
+    assertThat(mysqlType("on_hand % 10", "int4")).isNull();
   }
 
   @Test
