@@ -66,13 +66,7 @@ final class StringFunctions {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
     d.a("CAST(CAST('x' || lpad(encode(substring(");
-    if (Literals.isBinaryValue(d, e)) {
-      d.p(e);
-    } else {
-      d.a("convert_to(");
-      d.text(e);
-      d.a(", 'UTF8')");
-    }
+    bytesOf(d, e);
     d.a(" from 1 for 1), 'hex'), 2, '0') AS bit(8)) AS integer)");
   }
 
@@ -145,13 +139,7 @@ final class StringFunctions {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
     d.a("encode(");
-    if (Literals.isBinaryValue(d, e)) {
-      d.p(e);
-    } else {
-      d.a("convert_to(");
-      d.text(e);
-      d.a(", 'UTF8')");
-    }
+    bytesOf(d, e);
     d.a(", 'base64')");
   }
 
@@ -432,6 +420,17 @@ final class StringFunctions {
       }
     }
     return false;
+  }
+
+  /** The bytes MySQL sees of {@code e}: a binary value's own, a string's UTF-8 encoding. */
+  static void bytesOf(PgExpressionDeParser d, Expression e) {
+    if (Literals.isBinaryValue(d, e)) {
+      d.p(e);
+    } else {
+      d.a("convert_to(");
+      d.text(e);
+      d.a(", 'UTF8')");
+    }
   }
 
   static void bytesOrText(PgExpressionDeParser d, Expression e) {
