@@ -117,7 +117,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       Literals.hexAsText(this, hex);
       return;
     }
-    if (Literals.isBinaryFunction(e)) {
+    if (Literals.isBinaryFunction(e) || Literals.isBinaryColumn(this, e)) {
       // MySQL reads a binary string's bytes as the characters they encode; PostgreSQL's text cast
       // of a bytea would be its escaped hex form ('\x41'). Bytes that are not UTF-8 fail.
       a("convert_from(");

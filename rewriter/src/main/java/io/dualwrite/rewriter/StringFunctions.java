@@ -19,10 +19,10 @@ final class StringFunctions {
   /** The MySQL functions this family prints, by upper-case name. */
   static final Map<String, Functions.Printer> PRINTERS =
       Map.ofEntries(
-          Map.entry("REVERSE", same(1)),
+          Map.entry("REVERSE", bytePositions(same(1), 0)),
           Map.entry("REPEAT", same(1)),
-          Map.entry("LEFT", same(1)),
-          Map.entry("RIGHT", same(1)),
+          Map.entry("LEFT", bytePositions(same(1), 0)),
+          Map.entry("RIGHT", bytePositions(same(1), 0)),
           Map.entry("REPLACE", same(Integer.MAX_VALUE)),
           Map.entry("ASCII", StringFunctions::ascii),
           Map.entry("UPPER", StringFunctions::caseChange),
@@ -36,17 +36,17 @@ final class StringFunctions {
           Map.entry("BIT_LENGTH", StringFunctions::bitLength),
           Map.entry("CHAR_LENGTH", StringFunctions::charLength),
           Map.entry("CHARACTER_LENGTH", StringFunctions::charLength),
-          Map.entry("SUBSTRING", StringFunctions::substring),
-          Map.entry("SUBSTR", StringFunctions::substring),
-          Map.entry("MID", StringFunctions::substring),
+          Map.entry("SUBSTRING", bytePositions(StringFunctions::substring, 0)),
+          Map.entry("SUBSTR", bytePositions(StringFunctions::substring, 0)),
+          Map.entry("MID", bytePositions(StringFunctions::substring, 0)),
           Map.entry("TRIM", StringFunctions::trim),
           Map.entry("LTRIM", StringFunctions::trim),
           Map.entry("RTRIM", StringFunctions::trim),
-          Map.entry("LPAD", StringFunctions::pad),
-          Map.entry("RPAD", StringFunctions::pad),
-          Map.entry("LOCATE", StringFunctions::locate),
-          Map.entry("POSITION", StringFunctions::locate),
-          Map.entry("INSTR", StringFunctions::instr),
+          Map.entry("LPAD", bytePositions(StringFunctions::pad, 0)),
+          Map.entry("RPAD", bytePositions(StringFunctions::pad, 0)),
+          Map.entry("LOCATE", bytePositions(StringFunctions::locate, 1)),
+          Map.entry("POSITION", bytePositions(StringFunctions::locate, 1)),
+          Map.entry("INSTR", bytePositions(StringFunctions::instr, 0)),
           Map.entry("SUBSTRING_INDEX", StringFunctions::substringIndex),
           Map.entry("FIND_IN_SET", StringFunctions::findInSet),
           Map.entry("FIELD", StringFunctions::field),
@@ -56,6 +56,28 @@ final class StringFunctions {
           Map.entry("STRCMP", StringFunctions::strcmp));
 
   private StringFunctions() {}
+
+  /**
+   * {@code printer}, refused when argument {@code index} is a binary column or a binary function's
+   * result (UNHEX, FROM_BASE64, UUID_TO_BIN): MySQL counts a binary string's positions and lengths
+   * in bytes, PostgreSQL's text functions in characters, so any byte above 0x7F would shift them.
+   * Hex literals are left to the printer (their bytes are known here).
+   */
+  private static Functions.Printer bytePositions(Functions.Printer printer, int index) {
+    return (d, f, n, args) -> {
+      if (args.size() > index) {
+        Expression a = args.get(index);
+        if (Literals.isBinaryColumn(d, a) || Literals.isBinaryFunction(a)) {
+          throw RefusedException.function(
+              n,
+              n
+                  + " of a binary string counts bytes in MySQL and characters on PostgreSQL: not"
+                  + " translated.");
+        }
+      }
+      printer.print(d, f, n, args);
+    };
+  }
 
   /**
    * ASCII(s): the first byte of the string's utf8mb4 encoding (ASCII('é') is 195, not the code
@@ -165,7 +187,7 @@ final class StringFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     if (args.size() == 1) {
       Expression arg = args.get(0);
-      if (Literals.hexDigits(arg) != null) {
+      if (Literals.isBinaryValue(d, arg)) {
         // a binary string has no letter case: MySQL returns it unchanged
         d.text(arg);
         return;
