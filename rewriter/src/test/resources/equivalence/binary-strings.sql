@@ -76,3 +76,20 @@ SELECT id, LPAD(token, 5, 'x') AS p FROM bin_docs ORDER BY id;
 -- mode: refuse
 -- refuse: unsupported-function:INSTR
 SELECT id, INSTR(body, 'o') AS p FROM bin_docs ORDER BY id;
+
+-- id: bin-operator-compares-bytes
+-- category: functions
+-- order: ordered
+-- note: BINARY x (and CAST(x AS BINARY)) compares byte by byte: case and trailing spaces count, where email's _ci collation ignores case
+SELECT id FROM users WHERE BINARY email = 'Ben.Mueller@Example.com' OR BINARY username = 'Clara' ORDER BY id;
+
+-- id: bin-operator-values
+-- category: functions
+-- order: ordered
+-- note: user 7's bio holds a backslash, which PostgreSQL's CAST(text AS bytea) would read as an escape
+SELECT id, BINARY email = 'ben.mueller@example.com' AS a, CAST(bio AS BINARY) AS b, BINARY 'a' = 'A' AS c, BINARY 'a ' = 'a' AS d, CAST(points AS BINARY) AS e, CONVERT(display_name, BINARY) AS f FROM users ORDER BY id;
+
+-- id: bin-operator-order
+-- category: functions
+-- order: ordered
+SELECT id, username FROM users ORDER BY BINARY username, id;

@@ -51,10 +51,9 @@ final class CastFunctions {
           default -> null;
         };
     if (type.equals("BINARY") && c.getColDataType().getArgumentsStringList() == null) {
-      throw RefusedException.syntax(
-          "binary",
-          "BINARY makes a binary string (compared byte by byte, case and trailing spaces"
-              + " significant): not translated yet.");
+      // BINARY x: the operator form of CAST(x AS BINARY)
+      binary(d, c.getLeftExpression());
+      return;
     }
     if (shape == null
         || c.getColDataType().getArgumentsStringList() != null
@@ -77,6 +76,10 @@ final class CastFunctions {
 
   static void cast(PgExpressionDeParser d, Expression e, ColDataType type) {
     String target = TypeMapping.castTarget(type);
+    if (target.equals("bytea")) {
+      binary(d, e);
+      return;
+    }
     if (target.equals("bigint")
         && !d.ctx.inWrite
         && PgExpressionDeParser.upper(type.getDataType()).startsWith("SIGNED")
@@ -88,6 +91,30 @@ final class CastFunctions {
     d.a("CAST(");
     d.value(e);
     d.a(" AS ").a(target).a(")");
+  }
+
+  /**
+   * CAST(x AS BINARY) and BINARY x: the bytes of MySQL's text of x (UTF-8), compared and ordered
+   * byte by byte, case and trailing spaces significant, as a bytea is. A binary value stays itself.
+   * Not PostgreSQL's CAST(text AS bytea), which reads backslashes as escapes and a leading \x as
+   * hex digits.
+   */
+  static void binary(PgExpressionDeParser d, Expression e) {
+    if (Literals.isBinaryValue(d, e)) {
+      d.p(e);
+      return;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.JdbcParameter
+        || e instanceof net.sf.jsqlparser.expression.JdbcNamedParameter) {
+      // a bound value: bytes bound with setBytes are a bytea already, a string is read as one
+      d.a("CAST(");
+      d.value(e);
+      d.a(" AS bytea)");
+      return;
+    }
+    d.a("convert_to(");
+    d.text(e);
+    d.a(", 'UTF8')");
   }
 
   /**

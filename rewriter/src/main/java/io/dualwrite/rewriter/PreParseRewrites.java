@@ -78,6 +78,9 @@ final class PreParseRewrites {
     if (rowAlias == null) {
       toParse = convertToCast(toParse, tokens);
     }
+    if (!tokens.is(0, "CREATE") && !tokens.is(0, "ALTER")) {
+      toParse = binaryOperator(toParse, Tokens.of(toParse));
+    }
     if (tokens.is(0, "CREATE") || tokens.is(0, "ALTER")) {
       String named = anonymousConstraints(toParse, Tokens.of(toParse));
       if (named != null) {
@@ -386,6 +389,69 @@ final class PreParseRewrites {
       b.replace(convert, convert + "CONVERT".length(), "CAST");
     }
     return b.toString();
+  }
+
+  /** Words before which BINARY is a type or a character set, not the operator. */
+  private static final Set<String> NOT_BINARY_OPERATOR = Set.of("AS", "SET", "CHARSET", "COLLATE");
+
+  /**
+   * MySQL's operator {@code BINARY x} before a column, a qualified column or a function call:
+   * JSqlParser reads it before a string literal only, so it is respelled as CAST(x AS BINARY),
+   * which MySQL defines it to be. Null-safe: the text is returned unchanged when there is none.
+   */
+  static String binaryOperator(String sql, Tokens t) {
+    List<int[]> edits = new ArrayList<>(); // {binaryToken, lastOperandToken}
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (!t.word(i).equals("BINARY") || (i > 0 && NOT_BINARY_OPERATOR.contains(t.word(i - 1)))) {
+        continue;
+      }
+      int j = i + 1;
+      if (!isName(t.get(j))) {
+        continue;
+      }
+      while (t.get(j + 1).equals(".") && isName(t.get(j + 2))) {
+        j += 2;
+      }
+      if (t.get(j + 1).equals("(")) {
+        int depth = 0;
+        int k = j + 1;
+        for (; k < t.size(); k++) {
+          if (t.get(k).equals("(")) {
+            depth++;
+          } else if (t.get(k).equals(")") && --depth == 0) {
+            break;
+          }
+        }
+        if (k >= t.size()) {
+          continue;
+        }
+        j = k;
+      }
+      edits.add(new int[] {i, j});
+      i = j;
+    }
+    if (edits.isEmpty()) {
+      return sql;
+    }
+    StringBuilder b = new StringBuilder(sql);
+    for (int k = edits.size() - 1; k >= 0; k--) {
+      int last = edits.get(k)[1];
+      int end = t.start(last) + t.get(last).length();
+      b.insert(end, " AS BINARY)");
+      int at = t.start(edits.get(k)[0]);
+      b.replace(at, at + "BINARY".length(), "CAST(");
+    }
+    return b.toString();
+  }
+
+  /** An identifier token: a word starting with a letter or underscore, or a quoted one. */
+  private static boolean isName(String token) {
+    if (token.startsWith("`")) {
+      return true;
+    }
+    return !token.isEmpty()
+        && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_')
+        && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '$');
   }
 
   /**
