@@ -535,3 +535,38 @@ SELECT id FROM users WHERE email = ?;
 -- category: p1.case-insensitive
 -- order: unordered
 SELECT a.id FROM users a JOIN users b ON a.email = UPPER(b.email) WHERE b.id = 2;
+
+-- id: ci-derived-comparisons
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: a string function of a _ci column keeps its collation: 'Example.com' equals 'EXAMPLE.COM' (outside trial, session 11: 6 rows against 0 before)
+SELECT id, SUBSTRING_INDEX(email, '@', -1) = 'EXAMPLE.COM' AS a, LEFT(email, 3) IN ('BEN', 'ANN') AS b, CONCAT(email, '!') LIKE 'BEN%' AS c, LOWER(email) = 'CLARA@EXAMPLE.COM' AS d FROM users ORDER BY id;
+
+-- id: ci-derived-where
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT id FROM users WHERE SUBSTRING_INDEX(email, '@', -1) = 'example.COM' ORDER BY id;
+
+-- id: ci-derived-count-distinct
+-- category: p1.case-insensitive
+-- order: unordered
+SELECT COUNT(DISTINCT SUBSTRING_INDEX(email, '@', -1)) AS domains FROM users;
+
+-- id: ci-derived-group-by-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:group-by-case-insensitive-expression
+SELECT SUBSTRING_INDEX(email, '@', -1) AS domain, COUNT(*) AS n FROM users GROUP BY domain;
+
+-- id: ci-derived-distinct-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:group-by-case-insensitive-expression
+SELECT DISTINCT SUBSTRING_INDEX(email, '@', -1) AS domain FROM users;
+
+-- id: ci-derived-update
+-- category: writes.update
+-- order: unordered
+-- tables: users
+-- note: users.updated_at has ON UPDATE CURRENT_TIMESTAMP; Ben's 'Example.com' is updated too
+UPDATE users SET points = points + 1 WHERE SUBSTRING_INDEX(email, '@', -1) = 'example.com';

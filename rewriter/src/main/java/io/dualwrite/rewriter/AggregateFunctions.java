@@ -101,6 +101,13 @@ final class AggregateFunctions {
       return;
     }
     arity(n, args, 1, 1);
+    if (f.isDistinct() && d.isCaseInsensitiveText(args.get(0))) {
+      // MySQL counts values that differ only in case once, under the column's collation
+      d.a("count(DISTINCT lower(");
+      d.text(args.get(0));
+      d.a("))");
+      return;
+    }
     d.a(f.isDistinct() ? "count(DISTINCT " : "count(");
     d.value(args.get(0));
     d.a(")");

@@ -257,9 +257,54 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       // a select-list alias in HAVING has the collation of what it names
       return isCaseInsensitiveText(havingAliases.get(Identifiers.normalize(alias.getColumnName())));
     }
+    if (e instanceof Function f
+        && f.getParameters() != null
+        && COLLATION_KEEPING.contains(upper(f.getName()))) {
+      // MySQL's result of a string function has its arguments' collation: a case-insensitive
+      // column's, unless a column of another collation is among them (MySQL refuses that mix)
+      boolean ci = false;
+      for (Expression a : f.getParameters()) {
+        if (isCaseInsensitiveText(a)) {
+          ci = true;
+        } else if (columnInfo(a)
+            .filter(i -> TypeMapping.isText(i.mysqlType()) && !i.caseInsensitive())
+            .isPresent()) {
+          return false;
+        }
+      }
+      return ci;
+    }
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
   }
+
+  /**
+   * String functions whose result has the collation of their string arguments, so that a
+   * comparison, ordering or grouping of it follows a case-insensitive column's collation.
+   */
+  private static final Set<String> COLLATION_KEEPING =
+      Set.of(
+          "SUBSTRING_INDEX",
+          "SUBSTRING",
+          "SUBSTR",
+          "MID",
+          "LEFT",
+          "RIGHT",
+          "LTRIM",
+          "RTRIM",
+          "REPLACE",
+          "CONCAT",
+          "CONCAT_WS",
+          "LOWER",
+          "UPPER",
+          "LCASE",
+          "UCASE",
+          "LPAD",
+          "RPAD",
+          "REVERSE",
+          "REPEAT",
+          "IFNULL",
+          "COALESCE");
 
   final void args(List<? extends Expression> list, boolean asValues) {
     for (int i = 0; i < list.size(); i++) {

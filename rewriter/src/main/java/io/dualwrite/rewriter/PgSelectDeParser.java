@@ -1,6 +1,7 @@
 package io.dualwrite.rewriter;
 
 import java.util.List;
+import java.util.Map;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -109,6 +110,7 @@ class PgSelectDeParser extends SelectDeParser {
         registerScope(j.getFromItem());
       }
     }
+    refuseCaseInsensitiveExpressionGroups(ps);
     List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
     List<net.sf.jsqlparser.schema.Column> distinctFolded = distinctAsGrouping(ps);
     boolean distinctPrinted = distinct != null && distinctFolded.isEmpty();
@@ -355,6 +357,48 @@ class PgSelectDeParser extends SelectDeParser {
       text.append(ps.getOrderByElements());
     }
     return text.toString().toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+  }
+
+  /**
+   * GROUP BY or DISTINCT of an expression of a case-insensitive column ({@code
+   * SUBSTRING_INDEX(email, '@', -1)}, directly or through its select-list alias): MySQL puts values
+   * that differ only in case in one group, PostgreSQL would not, and only plain columns are folded
+   * (by {@code lower(col)}, keeping a value of the group). Refused rather than grouped differently.
+   */
+  private void refuseCaseInsensitiveExpressionGroups(PlainSelect ps) {
+    Map<String, Expression> aliases = new java.util.HashMap<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (item.getAlias() != null) {
+        aliases.put(Identifiers.normalize(item.getAlias().getName()), item.getExpression());
+      }
+    }
+    List<Expression> grouped = new java.util.ArrayList<>();
+    if (ps.getGroupBy() != null && ps.getGroupBy().getGroupByExpressionList() != null) {
+      for (Object o : ps.getGroupBy().getGroupByExpressionList()) {
+        Expression g = (Expression) o;
+        if (g instanceof net.sf.jsqlparser.schema.Column c
+            && c.getTable() == null
+            && aliases.containsKey(Identifiers.normalize(c.getColumnName()))) {
+          g = aliases.get(Identifiers.normalize(c.getColumnName()));
+        }
+        grouped.add(g);
+      }
+    }
+    if (ps.getDistinct() != null) {
+      for (SelectItem<?> item : ps.getSelectItems()) {
+        grouped.add(item.getExpression());
+      }
+    }
+    for (Expression g : grouped) {
+      if (!(g instanceof net.sf.jsqlparser.schema.Column) && expr.isCaseInsensitiveText(g)) {
+        throw RefusedException.syntax(
+            "group-by-case-insensitive-expression",
+            "GROUP BY or DISTINCT of "
+                + g
+                + ", an expression of a case-insensitive column: MySQL groups values that"
+                + " differ only in case together, PostgreSQL would not.");
+      }
+    }
   }
 
   /**
