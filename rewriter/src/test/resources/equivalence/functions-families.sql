@@ -62,6 +62,17 @@ SELECT family_id FROM users INTERSECT SELECT id FROM families EXCEPT SELECT 3;
 -- order: ordered
 WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) SELECT n, n * n AS sq FROM c ORDER BY n;
 
+-- id: fn-recursive-cte-path
+-- category: functions
+-- order: ordered
+-- note: the path idiom: CAST(... AS CHAR(n)) in the anchor, CONCAT in the recursive part (outside trial, session 11: PostgreSQL refused varchar(n) against text)
+WITH RECURSIVE tree AS (SELECT id, CAST(name AS CHAR(60)) AS path, 1 AS depth FROM families WHERE id = 1 UNION ALL SELECT t.id + 1, CONCAT(t.path, ' > ', f.name), t.depth + 1 FROM tree t JOIN families f ON f.id = t.id + 1 WHERE t.depth < 3) SELECT id, path, depth FROM tree ORDER BY id;
+
+-- id: fn-cast-char-length
+-- category: p1.cast
+-- order: ordered
+SELECT id, CAST(display_name AS CHAR(3)) AS a, CAST(points AS CHAR(2)) AS b, CONVERT(email, CHAR(5)) AS c FROM users ORDER BY id;
+
 -- id: fn-table-statement
 -- category: functions
 -- mode: expect

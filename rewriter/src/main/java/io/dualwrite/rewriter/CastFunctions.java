@@ -80,6 +80,14 @@ final class CastFunctions {
       binary(d, e);
       return;
     }
+    if (target.startsWith("varchar(")) {
+      // CAST(x AS CHAR(n)): the first n characters, typed text like every other string here, so
+      // that a recursive CTE's CONCAT(path, ...) has its anchor's type (varchar(n) vs text fails)
+      d.a("left(CAST(");
+      d.value(e);
+      d.a(" AS text), ").a(target.substring("varchar(".length(), target.length() - 1)).a(")");
+      return;
+    }
     if (target.equals("bigint")
         && !d.ctx.inWrite
         && PgExpressionDeParser.upper(type.getDataType()).startsWith("SIGNED")

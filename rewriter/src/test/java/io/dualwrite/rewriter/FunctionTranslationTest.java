@@ -263,7 +263,7 @@ class FunctionTranslationTest {
   void casts() {
     assertThat(expr("CAST(a AS SIGNED)")).isEqualTo("CAST(a AS bigint)");
     assertThat(expr("CAST(a AS CHAR)")).isEqualTo("CAST(a AS text)");
-    assertThat(expr("CAST(a AS CHAR(3))")).isEqualTo("CAST(a AS varchar(3))");
+    assertThat(expr("CAST(a AS CHAR(3))")).isEqualTo("left(CAST(a AS text), 3)");
     assertThat(expr("CAST(a AS DECIMAL(10,2))")).isEqualTo("CAST(a AS numeric(10,2))");
     assertThat(expr("CAST(a AS DECIMAL)")).isEqualTo("CAST(a AS numeric(10,0))");
     assertThat(expr("CAST(a AS DATETIME)")).isEqualTo("CAST(a AS timestamp(0))");
@@ -272,7 +272,7 @@ class FunctionTranslationTest {
     assertThat(expr("CONVERT(a + CONVERT(b, SIGNED), DECIMAL(10,2))"))
         .isEqualTo("CAST(a + CAST(b AS bigint) AS numeric(10,2))");
     assertThat(expr("CONVERT(LEFT(s, 4), CHAR(2))"))
-        .isEqualTo("CAST(left(CAST(s AS text), 4) AS varchar(2))");
+        .isEqualTo("left(CAST(left(CAST(s AS text), 4) AS text), 2)");
     assertThat(refusal(PLAIN, "SELECT CAST(a AS UNSIGNED) FROM t").code())
         .isEqualTo("unsupported-syntax:cast:UNSIGNED");
   }
