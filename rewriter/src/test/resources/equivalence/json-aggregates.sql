@@ -37,3 +37,9 @@ SELECT id, JSON_ARRAYAGG(payload) AS a FROM activity_log GROUP BY id ORDER BY id
 -- mode: refuse
 -- refuse: unsupported-function:JSON_ARRAYAGG
 SELECT JSON_ARRAYAGG(points / 3) FROM users;
+
+-- id: json-arrayagg-grouped
+-- category: p1.json-construct
+-- order: ordered
+-- note: the aggregate's argument is no grouped column (outside trial, session 11: refused as group-by-not-functional); one row per group, whose order neither database defines
+SELECT family_id, JSON_ARRAYAGG(username) AS names, JSON_OBJECTAGG(username, points) AS pts FROM users WHERE id IN (1, 4, 6) GROUP BY family_id ORDER BY family_id;

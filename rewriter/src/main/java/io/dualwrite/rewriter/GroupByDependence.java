@@ -431,6 +431,12 @@ final class GroupByDependence {
     }
 
     @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.JsonAggregateFunction aggregate, S context) {
+      // JSON_ARRAYAGG/JSON_OBJECTAGG: JSqlParser's own node, an aggregate like the others
+      return null;
+    }
+
+    @Override
     public <S> Void visit(AnalyticExpression e, S context) {
       return null;
     }
