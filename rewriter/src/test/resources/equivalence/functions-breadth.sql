@@ -414,3 +414,15 @@ SELECT CONV('1g', 16, 10);
 -- order: unordered
 -- note: MySQL's durations -25:00:00 and 49:00:00 have no PostgreSQL time: the translation fails loudly instead of wrapping (listed in known-failures.txt, required to fail so)
 SELECT TIMEDIFF('2024-01-02 00:00:00', '2024-01-03 01:00:00') AS a, TIMEDIFF(TIMESTAMP '2024-01-03 01:00:00', TIMESTAMP '2024-01-01 00:00:00') AS b;
+
+-- id: fn-extract-year-month
+-- category: functions
+-- order: ordered
+-- note: outside trial, session 11: refused before
+SELECT id, EXTRACT(YEAR_MONTH FROM created_at) AS a, EXTRACT(YEAR_MONTH FROM birth_date) AS b, EXTRACT(YEAR_MONTH FROM '2024-03-05 10:00:00') AS c FROM users ORDER BY id;
+
+-- id: fn-time-format-datetime-columns
+-- category: functions
+-- order: ordered
+-- note: a DATETIME column is the TIME of its time of day (outside trial, session 11: refused before)
+SELECT id, TIME_FORMAT(created_at, '%H:%i') AS a, TIME_FORMAT(last_login_at, '%h:%i:%s %p') AS b, TIME_FORMAT(last_login_at, '%T.%f') AS c FROM users ORDER BY id;

@@ -6,6 +6,7 @@ import static io.dualwrite.rewriter.Functions.integer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -329,9 +330,9 @@ final class CalendarFunctions {
   /**
    * TIME_FORMAT(t, format) of a TIME column or literal (PostgreSQL's time, within a day, where
    * MySQL's hour specifiers agree with DATE_FORMAT's) and a literal format of hour, minute, second,
-   * microsecond and AM/PM specifiers (a string literal 'hh:mm:ss' within a day is that TIME); a
-   * format with a date specifier (NULL in MySQL) and other strings or a DATETIME (read as a
-   * duration) are refused.
+   * microsecond and AM/PM specifiers (a string literal 'hh:mm:ss' within a day is that TIME; a
+   * DATETIME/TIMESTAMP column is the TIME of its time of day); a format with a date specifier (NULL
+   * in MySQL), other strings and date-time expressions are refused.
    */
   private static void timeFormat(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -345,8 +346,13 @@ final class CalendarFunctions {
             ? MysqlLexer.decodeCanonical(sv.getValue())
             : null;
     Optional<ColumnInfo> c = d.columnInfo(e);
+    // a DATETIME/TIMESTAMP column: MySQL converts it to the TIME of its time of day
+    boolean dateTime =
+        c.isPresent()
+            && Set.of("datetime", "timestamp").contains(TypeMapping.baseType(c.get().mysqlType()));
     boolean time =
-        timeOfDay != null
+        dateTime
+            || timeOfDay != null
             || (c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("time"))
             || typedLiteral(e).equals("TIME")
             || e instanceof net.sf.jsqlparser.expression.NullValue;
@@ -377,6 +383,10 @@ final class CalendarFunctions {
       d.a("TIME '").a(timeOfDay).a("'");
     } else if (e instanceof net.sf.jsqlparser.expression.NullValue) {
       d.a("CAST(NULL AS time)");
+    } else if (dateTime) {
+      d.a("CAST(");
+      d.p(e);
+      d.a(" AS time)");
     } else {
       d.p(e);
     }

@@ -414,6 +414,13 @@ final class DateTimeFunctions {
 
   static void extract(PgExpressionDeParser d, ExtractExpression e) {
     String field = PgExpressionDeParser.upper(e.getName());
+    if (field.equals("YEAR_MONTH")) {
+      // MySQL: the integer YYYYMM (year 999 gives 99901, as the integer of '099901')
+      d.a("CAST(to_char(");
+      d.dateOperand(e.getExpression());
+      d.a(", 'YYYYMM') AS integer)");
+      return;
+    }
     if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "QUARTER", "WEEK")
         .contains(field)) {
       throw RefusedException.syntax(
