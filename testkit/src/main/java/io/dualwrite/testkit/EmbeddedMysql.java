@@ -89,7 +89,7 @@ final class EmbeddedMysql extends TestServer {
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().put("TZ", "UTC");
       mysqld = builder.start();
-      watchdog = watchdog(mysqld.pid(), home);
+      watchdog = ServerWatchdog.start("dualwrite-mysql-watchdog", mysqld.pid(), "TERM", home);
       EmbeddedMysql server = new EmbeddedMysql(home, mysqld, watchdog, port);
       server.awaitReady();
       System.out.printf(
@@ -133,35 +133,6 @@ final class EmbeddedMysql extends TestServer {
       }
     }
     throw new IllegalStateException("MySQL not ready after 120 s: " + last, last);
-  }
-
-  /**
-   * A shell that waits for this JVM or the server to end; if the JVM ends first (killed, so no
-   * shutdown hook ran), it stops the server (SIGTERM, a clean InnoDB shutdown) and removes its
-   * folder.
-   */
-  private static Process watchdog(long mysqldPid, Path home) throws IOException {
-    String script =
-        "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done\n"
-            + "if kill -0 \"$2\" 2>/dev/null; then\n"
-            + "  kill -TERM \"$2\"\n"
-            + "  i=0; while kill -0 \"$2\" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1));"
-            + " done\n"
-            + "  kill -KILL \"$2\" 2>/dev/null\n"
-            + "  rm -rf -- \"$3\"\n"
-            + "fi\n";
-    return new ProcessBuilder(
-            "sh",
-            "-c",
-            script,
-            "dualwrite-mysql-watchdog",
-            Long.toString(ProcessHandle.current().pid()),
-            Long.toString(mysqldPid),
-            home.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-        .start();
   }
 
   /**

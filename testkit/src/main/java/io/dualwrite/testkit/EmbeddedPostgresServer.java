@@ -36,7 +36,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * that user is root (as it is on our build machines). This launcher uses zonky's binary resolver
  * and bundle, and runs {@code initdb}/{@code pg_ctl} through {@code setpriv} as {@code nobody} when
  * the JVM is root; otherwise it runs them directly. The unpacked binaries are shared by all JVMs of
- * the machine (one directory per bundle hash, guarded by a file lock); data directories are not.
+ * the machine (one directory per bundle hash, guarded by a file lock); data directories are not. A
+ * {@link ServerWatchdog} stops the server and removes its folder if the JVM is killed before its
+ * shutdown hook could.
  */
 final class EmbeddedPostgresServer extends TestServer {
 
@@ -46,6 +48,7 @@ final class EmbeddedPostgresServer extends TestServer {
   private final Path home;
   private final List<String> asServerUser;
   private final Endpoint admin;
+  private Process watchdog;
 
   private EmbeddedPostgresServer(Path binaries, Path home, List<String> asServerUser, int port) {
     super(Kind.POSTGRES);
@@ -89,6 +92,12 @@ final class EmbeddedPostgresServer extends TestServer {
               + " -F -c max_connections=300 -c max_prepared_transactions=64 -c full_page_writes=off"
               + " -c synchronous_commit=off -c timezone=UTC",
           "start");
+      // the postmaster's pid is the first line of postmaster.pid
+      long postmaster =
+          Long.parseLong(
+              Files.readAllLines(server.dataDir().resolve("postmaster.pid")).get(0).trim());
+      server.watchdog =
+          ServerWatchdog.start("dualwrite-pg-watchdog", postmaster, "INT", server.home);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -169,6 +178,9 @@ final class EmbeddedPostgresServer extends TestServer {
       pgCtl("-D", dataDir().toString(), "-m", "fast", "-w", "stop");
     } catch (IOException e) {
       System.err.println("[dualwrite-testkit] stopping PostgreSQL: " + e.getMessage());
+    }
+    if (watchdog != null) {
+      watchdog.destroy();
     }
     FileTrees.delete(home);
   }

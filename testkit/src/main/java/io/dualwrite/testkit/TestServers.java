@@ -128,8 +128,10 @@ public final class TestServers {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  servers.mysql.stop();
+                  // PostgreSQL first: its fast shutdown takes a moment, the MySQL side's can take
+                  // longer, and a fork killed during the latter still leaves nothing running
                   servers.postgres.stop();
+                  servers.mysql.stop();
                 },
                 "dualwrite-testkit-stop"));
     System.out.printf(
