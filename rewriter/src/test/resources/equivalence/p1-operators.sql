@@ -570,3 +570,9 @@ SELECT DISTINCT SUBSTRING_INDEX(email, '@', -1) AS domain FROM users;
 -- tables: users
 -- note: users.updated_at has ON UPDATE CURRENT_TIMESTAMP; Ben's 'Example.com' is updated too
 UPDATE users SET points = points + 1 WHERE SUBSTRING_INDEX(email, '@', -1) = 'example.com';
+
+-- id: ci-derived-distinct-lower
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: LOWER/UPPER of a _ci column has one case already: DISTINCT and GROUP BY of it are exact, not refused
+SELECT DISTINCT LOWER(SUBSTRING_INDEX(email, '@', -1)) AS d FROM users ORDER BY d;

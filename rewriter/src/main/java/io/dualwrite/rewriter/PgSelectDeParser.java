@@ -2,6 +2,7 @@ package io.dualwrite.rewriter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -390,6 +391,11 @@ class PgSelectDeParser extends SelectDeParser {
       }
     }
     for (Expression g : grouped) {
+      if (g instanceof net.sf.jsqlparser.expression.Function f
+          && Set.of("LOWER", "LCASE", "UPPER", "UCASE")
+              .contains(PgExpressionDeParser.upper(f.getName()))) {
+        continue; // one case already: values equal under the collation group together as printed
+      }
       if (!(g instanceof net.sf.jsqlparser.schema.Column) && expr.isCaseInsensitiveText(g)) {
         throw RefusedException.syntax(
             "group-by-case-insensitive-expression",
