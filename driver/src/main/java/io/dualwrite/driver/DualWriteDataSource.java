@@ -89,6 +89,10 @@ public class DualWriteDataSource implements DataSource, AutoCloseable {
     set(DualWriteProperty.MIRROR_TIMEOUT_MILLIS, Integer.toString(value));
   }
 
+  public void setOverlapMirror(boolean value) {
+    set(DualWriteProperty.OVERLAP_MIRROR, Boolean.toString(value));
+  }
+
   public void setInstance(String value) {
     set(DualWriteProperty.INSTANCE, value);
   }

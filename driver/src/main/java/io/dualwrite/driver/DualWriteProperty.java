@@ -67,6 +67,13 @@ public enum DualWriteProperty {
           + " slow side never holds an application call, or the authoritative side's row locks,"
           + " much longer.",
       Kind.DEADLINE),
+  OVERLAP_MIRROR(
+      "dualwrite.overlapMirror",
+      "true",
+      "Inside a transaction, a write mirrored to the side that is not authoritative runs there while"
+          + " the application's next statement runs on the authoritative side (MySQL); false runs"
+          + " each mirrored write before the application's call returns.",
+      Kind.BOOLEAN),
   INSTANCE(
       "dualwrite.instance",
       null,
@@ -93,7 +100,8 @@ public enum DualWriteProperty {
     PHASE,
     PERCENT,
     MILLIS,
-    DEADLINE
+    DEADLINE,
+    BOOLEAN
   }
 
   private final String name;
@@ -124,6 +132,9 @@ public enum DualWriteProperty {
   public String[] getChoices() {
     if (kind == Kind.PHASE) {
       return Arrays.stream(Phase.values()).map(Enum::name).toArray(String[]::new);
+    }
+    if (kind == Kind.BOOLEAN) {
+      return new String[] {"true", "false"};
     }
     return new String[0];
   }
@@ -193,6 +204,19 @@ public enum DualWriteProperty {
     return value;
   }
 
+  /** A {@code true}/{@code false} value, in any letter case. */
+  public boolean getBoolean(Properties props) throws SQLException {
+    String raw = get(props);
+    String v = raw == null ? "" : raw.trim();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw invalid(raw, "true or false");
+  }
+
   public Phase getPhase(Properties props) throws SQLException {
     String raw = get(props);
     try {
@@ -210,6 +234,7 @@ public enum DualWriteProperty {
     switch (kind) {
       case PERCENT, MILLIS, DEADLINE -> getInt(props);
       case PHASE -> getPhase(props);
+      case BOOLEAN -> getBoolean(props);
       default -> {}
     }
   }

@@ -44,6 +44,8 @@ class DualWritePropertyTest {
             "dualwrite.refreshMillis",
             // the deadline contract section 3 requires, named here
             "dualwrite.mirrorTimeoutMillis",
+            // the mirror's overlap with the next statement (MirrorPipeline), on by default
+            "dualwrite.overlapMirror",
             "dualwrite.instance",
             "dualwrite.config");
   }
@@ -62,6 +64,21 @@ class DualWritePropertyTest {
         .singleElement()
         .satisfies(i -> assertThat(i.choices).contains("DUAL_WRITE", "PG_PRIMARY"));
     assertThat(Arrays.stream(all).map(i -> String.valueOf(i.value))).doesNotContain("secret!");
+  }
+
+  @Test
+  void aBooleanPropertyTakesTrueOrFalseInAnyCaseAndNamesItselfOtherwise() throws Exception {
+    Properties p = new Properties();
+    assertThat(DualWriteProperty.OVERLAP_MIRROR.getBoolean(p)).isTrue();
+    p.setProperty("dualwrite.overlapMirror", " FALSE ");
+    assertThat(DualWriteProperty.OVERLAP_MIRROR.getBoolean(p)).isFalse();
+    p.setProperty("dualwrite.overlapMirror", "no");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DualWriteProperty.OVERLAP_MIRROR.validate(p))
+        .isInstanceOf(java.sql.SQLException.class)
+        .hasMessageContaining("dualwrite.overlapMirror")
+        .hasMessageContaining("true or false")
+        .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("22023"));
   }
 
   @Test

@@ -62,6 +62,7 @@ public final class DualWriteConfig {
   private final String controlUrl;
   private final int refreshMillis;
   private final int mirrorTimeoutMillis;
+  private final boolean overlapMirror;
   private final String instance;
 
   private DualWriteConfig(
@@ -75,6 +76,7 @@ public final class DualWriteConfig {
     this.comparePercent = DualWriteProperty.COMPARE_PERCENT.getInt(all);
     this.refreshMillis = DualWriteProperty.REFRESH_MILLIS.getInt(all);
     this.mirrorTimeoutMillis = DualWriteProperty.MIRROR_TIMEOUT_MILLIS.getInt(all);
+    this.overlapMirror = DualWriteProperty.OVERLAP_MIRROR.getBoolean(all);
     String pg = DualWriteProperty.POSTGRES_URL.get(all);
     if (pg != null && !pg.isBlank()) {
       pg = pg.trim();
@@ -387,6 +389,13 @@ public final class DualWriteConfig {
     return mirrorTimeoutMillis;
   }
 
+  /**
+   * {@code dualwrite.overlapMirror}: a mirrored write in a transaction overlaps the next statement.
+   */
+  public boolean overlapMirror() {
+    return overlapMirror;
+  }
+
   public String instance() {
     return instance;
   }
@@ -409,6 +418,7 @@ public final class DualWriteConfig {
         Objects.toString(controlUrl),
         Integer.toString(refreshMillis),
         Integer.toString(mirrorTimeoutMillis),
+        Boolean.toString(overlapMirror),
         instance);
   }
 
@@ -430,6 +440,8 @@ public final class DualWriteConfig {
         + refreshMillis
         + ", mirrorTimeoutMillis="
         + mirrorTimeoutMillis
+        + ", overlapMirror="
+        + overlapMirror
         + ", instance="
         + instance
         + "]";

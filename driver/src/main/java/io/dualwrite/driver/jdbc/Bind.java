@@ -74,6 +74,42 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
   }
 
   /**
+   * This value with its own copy of anything the application could change after the call returned
+   * (a {@code byte[]}, a {@code java.util.Date} or {@code Calendar}): the mirror may bind it later,
+   * on another thread ({@link MirrorPipeline}).
+   */
+  Bind detached() {
+    Object v = copyOf(value);
+    Object e = copyOf(extra);
+    return v == value && e == extra ? this : new Bind(kind, v, intArg, e);
+  }
+
+  /** {@code binds} with each value {@link #detached()}; null stays null. */
+  static Bind[] detached(Bind[] binds) {
+    if (binds == null) {
+      return null;
+    }
+    Bind[] copy = new Bind[binds.length];
+    for (int i = 0; i < binds.length; i++) {
+      copy[i] = binds[i] == null ? null : binds[i].detached();
+    }
+    return copy;
+  }
+
+  private static Object copyOf(Object o) {
+    if (o instanceof byte[] b) {
+      return b.clone();
+    }
+    if (o instanceof java.util.Date d) {
+      return d.clone(); // Timestamp keeps its nanos
+    }
+    if (o instanceof Calendar c) {
+      return c.clone();
+    }
+    return o;
+  }
+
+  /**
    * Applies this value at {@code index} (1-based) of a PostgreSQL statement. MySQL's booleans are
    * TINYINT(1) columns, which the rewriter maps to {@code smallint}: a boolean bound by the
    * application (as every ORM binds flags) goes as 1 or 0, as MySQL stores it.

@@ -134,6 +134,20 @@ final class ConnectionContext implements StatementContext {
   }
 
   @Override
+  public void mirror(
+      Connection oc,
+      SideStatements statements,
+      MirrorJournal.Step step,
+      MirrorPipeline.Completion then) {
+    conn.mirror(oc, statements, step, then);
+  }
+
+  @Override
+  public void awaitMirror() {
+    conn.sides().pipeline().await();
+  }
+
+  @Override
   public void mirrorFailed(Side other, long nanos, SQLException e) {
     conn.mirrorFailed(other, nanos, e);
   }

@@ -114,6 +114,16 @@ public final class DualWriteConnection extends ForwardingConnection {
   /** The connection's transaction on the authoritative side was rolled back: end the other's. */
   void authoritativeTransactionRolledBack() {
     Side other = authoritativeSide().other();
+    MirrorPipeline.Outcome inFlight = sides.pipeline().abandon();
+    if (inFlight != null) {
+      // Only what it says of the side's health counts; the rows it met mean nothing now.
+      if (inFlight.failure() == null) {
+        runtime.health().success(other, inFlight.nanos());
+      } else if (SideHealth.isAvailabilityFailure(inFlight.failure())) {
+        runtime.health().failure(other, inFlight.nanos(), inFlight.failure());
+        sides.discard(other);
+      }
+    }
     Connection mirror = sides.ifOpen(other);
     try {
       if (mirror != null && !mirror.getAutoCommit()) {
@@ -127,6 +137,7 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   /** A statement used a savepoint: the mirror journal cannot replay this transaction. */
   void savepointUsed() {
+    sides.pipeline().await();
     journal.giveUp("the transaction uses savepoints");
   }
 
@@ -249,6 +260,7 @@ public final class DualWriteConnection extends ForwardingConnection {
 
   /** SQL {@code COMMIT}/{@code ROLLBACK} seen, or a JDBC commit/rollback: a boundary. */
   void noteTransactionEnd() {
+    sides.pipeline().await();
     journal.clear();
     sqlTransactionOpen = false;
     inTransaction = false;
@@ -266,6 +278,7 @@ public final class DualWriteConnection extends ForwardingConnection {
    * open or cannot connect); the reason is recorded by the caller through {@link #skipped}.
    */
   Connection mirrorConnection() {
+    sides.pipeline().await(); // the write in flight may have lost the transaction there
     Side other = authoritativeSide().other();
     SideHealth health = runtime.health();
     // Only a closed breaker lets application calls through: the background probe alone tests a
@@ -297,34 +310,100 @@ public final class DualWriteConnection extends ForwardingConnection {
     try {
       step.run(oc, statements);
     } catch (SQLException first) {
-      if (BackfillForeignKeys.explains(first, oc, runtime.backfill(), authoritativeSide())) {
-        // MySQL checked this foreign key and accepted the write; PostgreSQL lacks the parent (or
-        // has children) only because the backfill has not copied those rows yet. pgjdbc's
-        // autosave kept the transaction open: run the write again without foreign-key checks.
-        BackfillForeignKeys.runUnchecked(oc, () -> step.run(oc, statements));
-        keep(step);
-        return;
-      }
-      SQLException last = first;
-      int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
-      for (int attempt = 0; attempt < attempts && canRebuild(last, false); attempt++) {
-        try {
-          Connection rebuilt = rebuildOther(last);
-          step.run(rebuilt, statements);
-          LOG.debug(
-              "{} side: transaction rebuilt after {} (attempt {})",
-              authoritativeSide().other(),
-              last.getSQLState(),
-              attempt + 1);
-          keep(step);
-          return;
-        } catch (SQLException e) {
-          last = e;
-        }
-      }
-      throw last;
+      recover(oc, statements, step, first);
     }
     keep(step);
+  }
+
+  /**
+   * Runs a mirrored write ({@link StatementContext#mirror}): inside a transaction with MySQL
+   * authoritative, on a worker while the application's next statement runs ({@link
+   * MirrorPipeline}); otherwise now. {@code then} runs on the application's thread once the write,
+   * and any rebuild of the other side's transaction it needed, is over.
+   */
+  void mirror(
+      Connection oc,
+      SideStatements statements,
+      MirrorJournal.Step step,
+      MirrorPipeline.Completion then) {
+    if (overlaps()) {
+      sides
+          .pipeline()
+          .submit(
+              oc,
+              statements,
+              step,
+              (failure, nanos) -> {
+                SQLException last = failure;
+                if (last != null) {
+                  try {
+                    recover(oc, statements, step, last);
+                    last = null;
+                  } catch (SQLException e) {
+                    last = e;
+                  }
+                }
+                if (last == null) {
+                  keep(step);
+                }
+                then.done(last, nanos);
+              });
+      return;
+    }
+    long start = System.nanoTime();
+    SQLException failure = null;
+    try {
+      runMirrored(oc, statements, step);
+    } catch (SQLException e) {
+      failure = e;
+    }
+    then.done(failure, System.nanoTime() - start);
+  }
+
+  /**
+   * Whether a mirrored write may run while the application's next statement does: inside a
+   * transaction (an autocommit write holds its locks only until the mirror is over, see {@link
+   * HeldTransaction}), with MySQL authoritative (with PostgreSQL authoritative, MySQL's count of an
+   * upsert is the one the application gets), and {@code dualwrite.overlapMirror} on.
+   */
+  private boolean overlaps() {
+    return runtime.config().overlapMirror()
+        && authoritativeSide() == Side.MYSQL
+        && !autoCommitting();
+  }
+
+  /**
+   * The mirrored {@code step} failed with {@code first}: runs it without foreign-key checks when
+   * the backfill explains the failure, or rebuilds the other side's transaction and runs it again,
+   * a bounded number of times; throws the last failure.
+   */
+  private void recover(
+      Connection oc, SideStatements statements, MirrorJournal.Step step, SQLException first)
+      throws SQLException {
+    if (BackfillForeignKeys.explains(first, oc, runtime.backfill(), authoritativeSide())) {
+      // MySQL checked this foreign key and accepted the write; PostgreSQL lacks the parent (or
+      // has children) only because the backfill has not copied those rows yet. pgjdbc's
+      // autosave kept the transaction open: run the write again without foreign-key checks.
+      BackfillForeignKeys.runUnchecked(oc, () -> step.run(oc, statements));
+      return;
+    }
+    SQLException last = first;
+    int attempts = SideHealth.isAvailabilityFailure(first) ? 1 : MirrorJournal.MAX_ATTEMPTS;
+    for (int attempt = 0; attempt < attempts && canRebuild(last, false); attempt++) {
+      try {
+        Connection rebuilt = rebuildOther(last);
+        step.run(rebuilt, statements);
+        LOG.debug(
+            "{} side: transaction rebuilt after {} (attempt {})",
+            authoritativeSide().other(),
+            last.getSQLState(),
+            attempt + 1);
+        return;
+      } catch (SQLException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   /**
@@ -654,6 +733,9 @@ public final class DualWriteConnection extends ForwardingConnection {
   @Override
   public void rollback() throws SQLException {
     checkOpen();
+    // The write in flight on the other side is over, and its outcome handled, before the
+    // authoritative side releases the locks it ran under.
+    sides.pipeline().await();
     try {
       delegate.rollback();
     } finally {
@@ -708,6 +790,7 @@ public final class DualWriteConnection extends ForwardingConnection {
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
     checkOpen();
+    sides.pipeline().await(); // as in rollback()
     DualWriteSavepoint sp = DualWriteSavepoint.of(savepoint);
     Savepoints.rollback(delegate, sp.authoritative());
     Side other = authoritativeSide().other();

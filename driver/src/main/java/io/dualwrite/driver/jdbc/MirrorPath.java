@@ -59,7 +59,10 @@ final class MirrorPath {
         };
   }
 
-  /** Mirrors one write; returns the other side's update count, or -1 if it did not run. */
+  /**
+   * Mirrors one write; returns the other side's update count, or -1 if it did not run or is still
+   * running ({@link MirrorPipeline}: its outcome is compared and recorded when it is over).
+   */
   long mirrorWrite(
       Translation t, Bind[] binds, Object[] computed, List<Object> keys, long authCount)
       throws SQLException {
@@ -109,28 +112,29 @@ final class MirrorPath {
     }
     Plan plan = plan(t, binds, computed, proven, keysNeeded, other);
     List<Object> planKeys = proven;
-    Bind[] kept = binds == null ? null : binds.clone();
+    Bind[] kept = Bind.detached(binds);
+    String unread = notReadBack;
     long[] out = new long[1];
-    long start = System.nanoTime();
-    long count;
-    try {
-      ctx.runMirrored(
-          oc, vendor, (c, st) -> out[0] = runPlan(t, c, st, other, kept, plan, planKeys));
-      count = out[0];
-      ctx.mirrorSucceeded(other, System.nanoTime() - start);
-    } catch (SQLException e) {
-      ctx.mirrorFailed(other, System.nanoTime() - start, e);
-      ctx.records().mirrorFailed(t.mysqlSql(), other, e, tables, keyStrings, true);
-      return -1;
-    }
-    if (!countsAgree(t.kind(), authCount, count) && !backfillExplains(t, authCount, count)) {
-      ctx.records()
-          .rowCountMismatch(
-              t.mysqlSql(), "", ctx.authoritativeSide(), authCount, count, tables, keyStrings);
-    } else if (!plan.keysWritten()) {
-      ctx.records().keysNotWritten(t.mysqlSql(), other, notReadBack, tables, keyStrings);
-    }
-    return count;
+    long[] result = {-1};
+    ctx.mirror(
+        oc,
+        vendor,
+        (c, st) -> out[0] = runPlan(t, c, st, other, kept, plan, planKeys),
+        (failure, nanos) -> {
+          if (failure != null) {
+            ctx.mirrorFailed(other, nanos, failure);
+            ctx.records().mirrorFailed(t.mysqlSql(), other, failure, tables, keyStrings, true);
+            return;
+          }
+          ctx.mirrorSucceeded(other, nanos);
+          long count = out[0];
+          if (!countsDiffer(ctx, t, "", authCount, count, tables, keyStrings)
+              && !plan.keysWritten()) {
+            ctx.records().keysNotWritten(t.mysqlSql(), other, unread, tables, keyStrings);
+          }
+          result[0] = count;
+        });
+    return result[0];
   }
 
   /** Marks "no key was generated" in {@link #provenKeys}. */
@@ -282,61 +286,82 @@ final class MirrorPath {
             && keys != null
             && keys.size() == changed;
     boolean insertIds = keysNeeded && other == Side.MYSQL && keys != null && keys.size() == changed;
-    long start = System.nanoTime();
     List<Integer> mirroredRows = new ArrayList<>();
-    List<Bind[]> kept = List.copyOf(rows);
+    List<Bind[]> kept = rows.stream().map(Bind::detached).toList();
+    long[] auth = authCounts.clone();
+    String unread = notReadBack;
     long[][] out = new long[1][];
-    long[] counts;
-    try {
-      ctx.runMirrored(
-          oc,
-          vendor,
-          (c, st) ->
-              out[0] =
-                  runBatch(
-                      t,
-                      c,
-                      st,
-                      other,
-                      kept,
-                      computed,
-                      authCounts,
-                      keys,
-                      withKeys,
-                      insertIds,
-                      mirroredRows));
-      counts = out[0];
-      if (withKeys) {
-        ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
-      }
-      ctx.mirrorSucceeded(other, System.nanoTime() - start);
-    } catch (SQLException e) {
-      ctx.mirrorFailed(other, System.nanoTime() - start, e);
-      ctx.records().mirrorFailed(t.mysqlSql(), other, e, tables, keyStrings, true);
-      return;
-    } finally {
-      ctx.metrics().statement(other, System.nanoTime() - start);
-    }
+    ctx.mirror(
+        oc,
+        vendor,
+        (c, st) ->
+            out[0] =
+                runBatch(
+                    t, c, st, other, kept, computed, auth, keys, withKeys, insertIds, mirroredRows),
+        (failure, nanos) -> {
+          ctx.metrics().statement(other, nanos);
+          SQLException last = failure;
+          if (last == null && withKeys) {
+            try {
+              ctx.sequences().afterExplicitKeys(oc, ai.table(), ai.column(), keys);
+            } catch (SQLException e) {
+              last = e;
+            }
+          }
+          if (last != null) {
+            ctx.mirrorFailed(other, nanos, last);
+            ctx.records().mirrorFailed(t.mysqlSql(), other, last, tables, keyStrings, true);
+            return;
+          }
+          ctx.mirrorSucceeded(other, nanos);
+          batchCompared(t, auth, out[0], mirroredRows, tables, keyStrings);
+          if (keysNeeded && !withKeys && !insertIds) {
+            ctx.records().keysNotWritten(t.mysqlSql(), other, unread, tables, keyStrings);
+          }
+        });
+  }
+
+  /** Compares each mirrored row's update count with the authoritative one's; records the first. */
+  private void batchCompared(
+      Translation t,
+      long[] authCounts,
+      long[] counts,
+      List<Integer> mirroredRows,
+      Set<String> tables,
+      List<String> keyStrings) {
     for (int j = 0; j < counts.length && j < mirroredRows.size(); j++) {
       long a = authCounts[mirroredRows.get(j)];
       long b = counts[j];
       boolean unknown = a == Statement.SUCCESS_NO_INFO || b == Statement.SUCCESS_NO_INFO;
-      if (!unknown && !countsAgree(t.kind(), a, b) && !backfillExplains(t, a, b)) {
-        ctx.records()
-            .rowCountMismatch(
-                t.mysqlSql(),
-                "batch row " + mirroredRows.get(j) + ": ",
-                ctx.authoritativeSide(),
-                a,
-                b,
-                tables,
-                keyStrings);
+      String row = "batch row " + mirroredRows.get(j) + ": ";
+      if (!unknown && countsDiffer(ctx, t, row, a, b, tables, keyStrings)) {
         return;
       }
     }
-    if (keysNeeded && !withKeys && !insertIds) {
-      ctx.records().keysNotWritten(t.mysqlSql(), other, notReadBack, tables, keyStrings);
+  }
+
+  /**
+   * Whether the two sides' update counts describe different changes that the backfill does not
+   * explain; if so, records it.
+   */
+  static boolean countsDiffer(
+      StatementContext ctx,
+      Translation t,
+      String prefix,
+      long authCount,
+      long count,
+      Set<String> tables,
+      List<String> keyStrings) {
+    if (countsAgree(t.kind(), authCount, count)
+        || ctx.backfill()
+            .explainsFewerRows(
+                ctx.authoritativeSide(), authCount, count, t.tablesWritten(), t.tablesRead())) {
+      return false;
     }
+    ctx.records()
+        .rowCountMismatch(
+            t.mysqlSql(), prefix, ctx.authoritativeSide(), authCount, count, tables, keyStrings);
+    return true;
   }
 
   /** Binds and runs the batch's succeeded rows on {@code oc}; fills {@code mirroredRows}. */
@@ -473,17 +498,6 @@ final class MirrorPath {
    * Whether the two update counts describe the same change. Upserts and REPLACE count an updated
    * row twice in MySQL and once in PostgreSQL, so only "something" vs "nothing" is compared.
    */
-  /**
-   * A row count difference the backfill explains: the statement writes only tables being
-   * backfilled, and PostgreSQL changed fewer rows (they are not copied yet). Not a discrepancy: the
-   * backfill copies those rows as MySQL has them once this transaction has committed.
-   */
-  boolean backfillExplains(Translation t, long authoritative, long mirrored) {
-    return ctx.backfill()
-        .explainsFewerRows(
-            ctx.authoritativeSide(), authoritative, mirrored, t.tablesWritten(), t.tablesRead());
-  }
-
   static boolean countsAgree(StatementKind kind, long authoritative, long mirrored) {
     return switch (kind) {
       case INSERT, UPDATE, DELETE, INSERT_IGNORE -> authoritative == mirrored;

@@ -270,20 +270,7 @@ final class ReadBack {
     } finally {
       ctx.metrics().statement(other, System.nanoTime() - start);
     }
-    if (!MirrorPath.countsAgree(t.kind(), authCount, count)
-        && !ctx.backfill()
-            .explainsFewerRows(
-                ctx.authoritativeSide(), authCount, count, t.tablesWritten(), t.tablesRead())) {
-      ctx.records()
-          .rowCountMismatch(
-              t.mysqlSql(),
-              "",
-              ctx.authoritativeSide(),
-              authCount,
-              count,
-              t.tablesWritten(),
-              keyStrings);
-    }
+    MirrorPath.countsDiffer(ctx, t, "", authCount, count, t.tablesWritten(), keyStrings);
     return count;
   }
 

@@ -118,6 +118,9 @@ final class SessionPath {
           throw new SQLFeatureNotSupportedException(
               "dualwrite does not handle " + cmd.type() + " statements.", "0A000");
     }
+    // A transaction boundary or savepoint: the write in flight on the other side is over, and
+    // its outcome handled, before the authoritative side commits, rolls back or releases locks.
+    ctx.awaitMirror();
     Side auth = ctx.authoritativeSide();
     String authSql = auth == Side.MYSQL ? t.mysqlSql() : sql;
     boolean commit = cmd.type() == SessionCommand.Type.COMMIT;

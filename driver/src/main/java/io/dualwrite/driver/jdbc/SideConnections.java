@@ -57,6 +57,9 @@ final class SideConnections {
   private boolean readOnly;
   private Integer holdability;
 
+  /** The mirrored write in flight on the side that is not authoritative, if any. */
+  private final MirrorPipeline pipeline = new MirrorPipeline();
+
   /** Session statements to replay on a side that opens later, by what they set, oldest first. */
   private final Map<String, SessionSql> mysqlSessionSql = new LinkedHashMap<>();
 
@@ -81,8 +84,24 @@ final class SideConnections {
     this.authoritative = authoritative;
   }
 
+  /** The mirrored write in flight on the side that is not authoritative, if any. */
+  MirrorPipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * Before the side that is not authoritative is handed out or changed: the write in flight there
+   * is over (its completion has run), so one connection is never used by two threads.
+   */
+  private void settle(Side side) {
+    if (side != authoritative) {
+      pipeline.await();
+    }
+  }
+
   /** The connection of {@code side}, opening it if needed. */
   Connection get(Side side) throws SQLException {
+    settle(side);
     Connection c = side == Side.MYSQL ? mysql : postgres;
     if (c == null) {
       c = open(side);
@@ -97,6 +116,7 @@ final class SideConnections {
 
   /** The connection of {@code side} if it is open, else null. */
   Connection ifOpen(Side side) {
+    settle(side);
     return side == Side.MYSQL ? mysql : postgres;
   }
 
@@ -231,6 +251,7 @@ final class SideConnections {
     if (side == authoritative) {
       return;
     }
+    pipeline.await();
     authoritative = side;
     for (Side s : Side.values()) {
       Connection c = ifOpen(s);
@@ -386,6 +407,7 @@ final class SideConnections {
 
   /** Forgets a side whose connection broke, so the next use opens a new one. */
   void discard(Side side) {
+    settle(side);
     Connection c = ifOpen(side);
     if (side == Side.MYSQL) {
       mysql = null;
@@ -399,6 +421,7 @@ final class SideConnections {
 
   /** Closes both; the first failure of {@code authoritative} is thrown, the other side's logged. */
   void close(Side authoritative) throws SQLException {
+    pipeline.await();
     SQLException failure = null;
     for (Side side : Side.values()) {
       Connection c = ifOpen(side);

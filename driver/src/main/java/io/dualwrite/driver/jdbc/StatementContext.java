@@ -109,6 +109,25 @@ interface StatementContext {
   void runMirrored(Connection oc, SideStatements statements, MirrorJournal.Step step)
       throws SQLException;
 
+  /**
+   * Mirrors a write through {@link #runMirrored}: now, or, inside a transaction with MySQL
+   * authoritative, on a worker while the application's next statement runs ({@link
+   * MirrorPipeline}). {@code then} gets the outcome on the application's thread, at the latest
+   * before the other side is used again. {@code step} must own everything it reads: the application
+   * may change its statement's parameters as soon as the call returns.
+   */
+  void mirror(
+      Connection oc,
+      SideStatements statements,
+      MirrorJournal.Step step,
+      MirrorPipeline.Completion then);
+
+  /**
+   * Waits for the mirrored write in flight, if any, and runs its completion: before a statement's
+   * vendor statements are closed.
+   */
+  void awaitMirror();
+
   /** A statement on {@code other} failed: count it, and forget a broken connection. */
   void mirrorFailed(Side other, long nanos, SQLException e);
 

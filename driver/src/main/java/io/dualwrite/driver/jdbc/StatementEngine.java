@@ -580,6 +580,7 @@ final class StatementEngine {
   }
 
   void close() throws SQLException {
+    ctx.awaitMirror(); // the write in flight may be running on one of these vendor statements
     SQLException failure = null;
     try {
       results.close();

@@ -16,7 +16,10 @@ import java.util.Objects;
  * the scroll-insensitive ones compared reads rewind. Each is made on first use with the wrapper's
  * {@link StatementSettings} and remade when the side's connection changed.
  *
- * <p>Not thread-safe, like the JDBC statement it serves.
+ * <p>Used by the application's thread, like the JDBC statement it serves, and by the mirror's
+ * worker ({@link MirrorPipeline}) for the other side's statements while the application's next
+ * statement runs: the methods that make or find a vendor statement are synchronized (the map of
+ * prepared statements is shared by both sides); each vendor statement is used by one thread.
  */
 final class VendorStatements implements SideStatements {
   private final StatementOptions options;
@@ -80,7 +83,7 @@ final class VendorStatements implements SideStatements {
   }
 
   @Override
-  public Statement plainOn(Side side, Connection c) throws SQLException {
+  public synchronized Statement plainOn(Side side, Connection c) throws SQLException {
     Statement s = plain[side.ordinal()];
     if (s == null || s.isClosed() || s.getConnection() != c) {
       s = options.createOn(c);
@@ -95,7 +98,7 @@ final class VendorStatements implements SideStatements {
    * parameters are not cleared before reuse: every execution binds all of them again.
    */
   @Override
-  public PreparedStatement preparedOn(
+  public synchronized PreparedStatement preparedOn(
       Side side, Connection c, String sql, boolean keys, String keyColumn) throws SQLException {
     PreparedSlot slot = recent[side.ordinal()];
     PreparedStatement ps;
@@ -120,7 +123,7 @@ final class VendorStatements implements SideStatements {
     return ps;
   }
 
-  Statement rewindablePlainOn(Side side, Connection c) throws SQLException {
+  synchronized Statement rewindablePlainOn(Side side, Connection c) throws SQLException {
     Statement s = rewindablePlain[side.ordinal()];
     if (s == null || s.isClosed() || s.getConnection() != c) {
       closeQuietly(s, null);
@@ -131,7 +134,8 @@ final class VendorStatements implements SideStatements {
     return s;
   }
 
-  PreparedStatement rewindablePreparedOn(Side side, Connection c, String sql) throws SQLException {
+  synchronized PreparedStatement rewindablePreparedOn(Side side, Connection c, String sql)
+      throws SQLException {
     String key = "scroll\u0000" + side + sql;
     PreparedStatement ps = others == null ? null : others.get(key);
     if (ps == null || ps.isClosed() || ps.getConnection() != c) {
@@ -162,7 +166,7 @@ final class VendorStatements implements SideStatements {
   }
 
   /** Closes every vendor statement; returns the first failure, after trying them all. */
-  SQLException close(SQLException failure) {
+  synchronized SQLException close(SQLException failure) {
     for (int i = 0; i < 2; i++) {
       failure = closeQuietly(plain[i], failure);
       plain[i] = null;

@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 
 class BindTest {
 
+  @Test
+  void aDetachedBindKeepsTheValueTheApplicationBoundWhateverItChangesAfterwards() {
+    byte[] bytes = {1, 2, 3};
+    Timestamp ts = Timestamp.valueOf("2024-01-02 03:04:05.123456");
+    java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    Bind[] binds = {
+      new Bind(Bind.Kind.BYTES, bytes, 0, null),
+      new Bind(Bind.Kind.TIMESTAMP_CAL, ts, 0, utc),
+      new Bind(Bind.Kind.STRING, "s", 0, null),
+      null
+    };
+    Bind[] kept = Bind.detached(binds);
+    bytes[0] = 9;
+    ts.setNanos(0);
+    utc.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+    assertThat((byte[]) kept[0].value()).containsExactly(1, 2, 3);
+    assertThat(((Timestamp) kept[1].value()).getNanos()).isEqualTo(123_456_000);
+    assertThat(((java.util.Calendar) kept[1].extra()).getTimeZone().getID()).isEqualTo("UTC");
+    assertThat(kept[2]).isSameAs(binds[2]); // nothing to copy
+    assertThat(kept[3]).isNull();
+    assertThat(Bind.detached(null)).isNull();
+  }
+
   private static final ParameterTarget DATETIME_3 = new ParameterTarget("datetime(3)", true);
 
   @Test
