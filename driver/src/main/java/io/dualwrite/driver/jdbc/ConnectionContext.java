@@ -138,8 +138,9 @@ final class ConnectionContext implements StatementContext {
       Connection oc,
       SideStatements statements,
       MirrorJournal.Step step,
+      boolean mayOverlap,
       MirrorPipeline.Completion then) {
-    conn.mirror(oc, statements, step, then);
+    conn.mirror(oc, statements, step, mayOverlap, then);
   }
 
   @Override

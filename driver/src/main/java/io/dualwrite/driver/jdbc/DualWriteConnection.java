@@ -316,8 +316,8 @@ public final class DualWriteConnection extends ForwardingConnection {
   }
 
   /**
-   * Runs a mirrored write ({@link StatementContext#mirror}): inside a transaction with MySQL
-   * authoritative, on a worker while the application's next statement runs ({@link
+   * Runs a mirrored write ({@link StatementContext#mirror}): when it may, inside a transaction with
+   * MySQL authoritative, on a worker while the application's next statement runs ({@link
    * MirrorPipeline}); otherwise now. {@code then} runs on the application's thread once the write,
    * and any rebuild of the other side's transaction it needed, is over.
    */
@@ -325,8 +325,9 @@ public final class DualWriteConnection extends ForwardingConnection {
       Connection oc,
       SideStatements statements,
       MirrorJournal.Step step,
+      boolean mayOverlap,
       MirrorPipeline.Completion then) {
-    if (overlaps()) {
+    if (mayOverlap && overlaps()) {
       sides
           .pipeline()
           .submit(

@@ -120,6 +120,9 @@ final class MirrorPath {
         oc,
         vendor,
         (c, st) -> out[0] = runPlan(t, c, st, other, kept, plan, planKeys),
+        // DDL is not overlapped: the schema catalog is re-read, and the transaction committed,
+        // right after it
+        t.kind() != StatementKind.DDL,
         (failure, nanos) -> {
           if (failure != null) {
             ctx.mirrorFailed(other, nanos, failure);
@@ -298,6 +301,7 @@ final class MirrorPath {
             out[0] =
                 runBatch(
                     t, c, st, other, kept, computed, auth, keys, withKeys, insertIds, mirroredRows),
+        true,
         (failure, nanos) -> {
           ctx.metrics().statement(other, nanos);
           SQLException last = failure;

@@ -110,16 +110,17 @@ interface StatementContext {
       throws SQLException;
 
   /**
-   * Mirrors a write through {@link #runMirrored}: now, or, inside a transaction with MySQL
-   * authoritative, on a worker while the application's next statement runs ({@link
-   * MirrorPipeline}). {@code then} gets the outcome on the application's thread, at the latest
-   * before the other side is used again. {@code step} must own everything it reads: the application
-   * may change its statement's parameters as soon as the call returns.
+   * Mirrors a write through {@link #runMirrored}: now, or, when {@code mayOverlap} and inside a
+   * transaction with MySQL authoritative, on a worker while the application's next statement runs
+   * ({@link MirrorPipeline}). {@code then} gets the outcome on the application's thread, at the
+   * latest before the other side is used again. {@code step} must own everything it reads: the
+   * application may change its statement's parameters as soon as the call returns.
    */
   void mirror(
       Connection oc,
       SideStatements statements,
       MirrorJournal.Step step,
+      boolean mayOverlap,
       MirrorPipeline.Completion then);
 
   /**
