@@ -6,6 +6,9 @@
 #   benchmarks/run.sh                 # full run (~20 min on 2 cores): micro groups + real databases
 #   benchmarks/run.sh --only micro    # stub pass-through, rewriter, routing (with -prof gc)
 #   benchmarks/run.sh --only real     # embedded MariaDB + PostgreSQL benchmarks
+#   benchmarks/run.sh --only overlap  # MirrorOverlapBenchmark: dualwrite.overlapMirror on/off with
+#                                     # both databases behind a delaying proxy (~6 min); prints
+#                                     # JMH's table, target/jmh-overlap/overlap.json; no report
 #   benchmarks/run.sh --quick         # 1 short iteration each, to check the suite works (~8 min);
 #                                     # writes benchmarks/target/RESULTS-quick.md, not RESULTS.md
 #   benchmarks/run.sh --out FILE      # write the report elsewhere
@@ -31,11 +34,11 @@ while [[ $# -gt 0 ]]; do
     --report-only) report_only=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-case "$only" in all|micro|real) ;; *) echo "--only takes micro, real or all" >&2; exit 2 ;; esac
+case "$only" in all|micro|real|overlap) ;; *) echo "--only takes micro, real, overlap or all" >&2; exit 2 ;; esac
 if $quick && [[ "$out" == "$here/RESULTS.md" ]]; then
   out="$here/target/RESULTS-quick.md"
 fi
@@ -70,14 +73,23 @@ else
   micro_iters=(-f 1 -wi 5 -w 2s -i 5 -r 2s)
   rewriter_iters=(-f 1 -wi 10 -w 2s -i 5 -r 2s)
 fi
+jmh() {
+  java -Xms1g -Xmx1g -cp "$cp" org.openjdk.jmh.Main "$@"
+}
+
+if [[ "$only" == overlap ]]; then
+  # Not part of the report: its own JSON, JMH's table on stdout (recorded by hand in RESULTS.md).
+  mkdir -p "$here/target/jmh-overlap"
+  jmh 'io\.dualwrite\.benchmarks\.MirrorOverlapBenchmark\.' \
+    "${iters[@]}" -jvmArgs "-Xms1g -Xmx1g -Djmh.shutdownTimeout=1 -Djmh.shutdownTimeout.step=1" \
+    -rf json -rff "$here/target/jmh-overlap/overlap.json" "${extra[@]}"
+  exit 0
+fi
+
 mkdir -p "$results"
 rm -f "$results"/*.json
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-
-jmh() {
-  java -Xms1g -Xmx1g -cp "$cp" org.openjdk.jmh.Main "$@"
-}
 
 if [[ "$only" != real ]]; then
   echo "== micro benchmarks: stub pass-through, routing (-prof gc)"

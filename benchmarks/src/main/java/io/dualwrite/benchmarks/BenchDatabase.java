@@ -143,8 +143,40 @@ public final class BenchDatabase {
     return postgres.open();
   }
 
+  /** The MySQL side's endpoint (database {@value #NAME}). */
+  public Endpoint mysqlEndpoint() {
+    return mysql;
+  }
+
+  /** The PostgreSQL side's endpoint (database {@value #NAME}). */
+  public Endpoint postgresEndpoint() {
+    return postgres;
+  }
+
+  /** {@code endpoint} reached on loopback at {@code port} instead (a proxy in front of it). */
+  public static Endpoint throughPort(Endpoint endpoint, int port) {
+    String url = endpoint.jdbcUrl();
+    int hostStart = url.indexOf("://") + 3;
+    int slash = url.indexOf('/', hostStart);
+    return new Endpoint(
+        url.substring(0, hostStart) + "127.0.0.1:" + port + url.substring(slash),
+        endpoint.user(),
+        endpoint.password());
+  }
+
   /** A dualwrite connection in DUAL_WRITE at {@code readPercent}, static configuration. */
   public Connection dualwrite(int readPercent) throws SQLException {
+    return dualwrite(mysql, postgres, readPercent, "benchmark-" + readPercent);
+  }
+
+  /**
+   * A dualwrite connection to {@code mysql} and {@code postgres} in DUAL_WRITE at {@code
+   * readPercent}, static configuration, with {@code extra} properties (name, value, ...); {@code
+   * instance} names the driver runtime.
+   */
+  public static Connection dualwrite(
+      Endpoint mysql, Endpoint postgres, int readPercent, String instance, String... extra)
+      throws SQLException {
     Properties props = mysql.properties();
     props.setProperty("dualwrite.postgres.url", postgres.jdbcUrl());
     if (postgres.user() != null) {
@@ -155,7 +187,10 @@ public final class BenchDatabase {
     props.setProperty("dualwrite.control", "none");
     props.setProperty("dualwrite.phase", "DUAL_WRITE");
     props.setProperty("dualwrite.readPercent", Integer.toString(readPercent));
-    props.setProperty("dualwrite.instance", "benchmark-" + readPercent);
+    props.setProperty("dualwrite.instance", instance);
+    for (int i = 0; i + 1 < extra.length; i += 2) {
+      props.setProperty(extra[i], extra[i + 1]);
+    }
     String url = "jdbc:dualwrite:" + mysql.jdbcUrl().substring("jdbc:".length());
     return DriverManager.getConnection(url, props);
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualwrite.driver.Driver;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
-import io.dualwrite.driver.testing.TcpProxy;
 import io.dualwrite.testkit.DatabasePair;
+import io.dualwrite.testkit.TcpProxy;
 import io.dualwrite.testkit.TestDatabases;
 import java.net.URI;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.dualwrite.driver.testing;
+package io.dualwrite.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback TCP proxy in front of a test database, so a test can inject faults without stopping
- * the shared server: take it "down" (every open connection cut, new ones refused), hang it (bytes
+ * the shared server, or a benchmark can put the database at a distance: take it "down" (every open connection cut, new ones refused), hang it (bytes
  * held in both directions and new connections accepted but never answered, as a stopped server
  * behaves), cut the path half-open (bytes of open connections dropped for good, nothing closed, new
  * connections accepted by a server that never speaks), slow it down, or reset every connection.
@@ -142,6 +142,10 @@ public final class TcpProxy implements AutoCloseable {
       try {
         Socket upstream = new Socket();
         upstream.connect(target, 2000);
+        // Without it, Nagle's algorithm holds a small write until the previous one is acknowledged
+        // (delayed ACK: up to 40 ms), which the clients, writing straight to the server, never see.
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
         open.add(client);
         open.add(upstream);
         long id = connections.incrementAndGet();
