@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback TCP proxy in front of a test database, so a test can inject faults without stopping
- * the shared server, or a benchmark can put the database at a distance: take it "down" (every open connection cut, new ones refused), hang it (bytes
- * held in both directions and new connections accepted but never answered, as a stopped server
- * behaves), cut the path half-open (bytes of open connections dropped for good, nothing closed, new
- * connections accepted by a server that never speaks), slow it down, or reset every connection.
+ * the shared server, or a benchmark can put the database at a distance: take it "down" (every open
+ * connection cut, new ones refused), hang it (bytes held in both directions and new connections
+ * accepted but never answered, as a stopped server behaves), cut the path half-open (bytes of open
+ * connections dropped for good, nothing closed, new connections accepted by a server that never
+ * speaks), slow it down, or reset every connection.
  */
 public final class TcpProxy implements AutoCloseable {
   /**
