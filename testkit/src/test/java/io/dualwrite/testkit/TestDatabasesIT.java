@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,31 @@ class TestDatabasesIT {
   @Test
   void mysqlSideRunsWithMysql8DefaultSqlMode(DatabasePair db) throws SQLException {
     assertThat(scalar(db.openMysql(), "SELECT @@SESSION.sql_mode")).contains("STRICT_TRANS_TABLES");
+  }
+
+  /**
+   * A server this JVM started is stopped by a watchdog shell if the JVM is halted without its
+   * shutdown hooks (a killed fork, a JMH fork's halt), so none is left running.
+   */
+  @Test
+  void everyServerThisJvmStartedIsWatched() {
+    String mode = System.getProperty("dualwrite.test.databases", "embedded");
+    Assumptions.assumeTrue(
+        (mode.equals("embedded") || mode.equals("mysql"))
+            && System.getenv("DUALWRITE_TEST_MYSQL_URL") == null,
+        "servers started by this JVM");
+    TestServers.get(); // started
+    List<String> watchdogs =
+        ProcessHandle.current()
+            .descendants()
+            .filter(ProcessHandle::isAlive)
+            .flatMap(p -> p.info().arguments().stream().flatMap(Arrays::stream))
+            .filter(a -> a.startsWith("dualwrite-") && a.endsWith("-watchdog"))
+            .toList();
+    assertThat(watchdogs)
+        .contains(
+            mode.equals("mysql") ? "dualwrite-mysql-watchdog" : "dualwrite-mariadb-watchdog",
+            "dualwrite-pg-watchdog");
   }
 
   private static String scalar(Connection connection, String sql) throws SQLException {
