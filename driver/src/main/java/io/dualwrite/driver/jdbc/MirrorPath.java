@@ -112,7 +112,9 @@ final class MirrorPath {
     }
     Plan plan = plan(t, binds, computed, proven, keysNeeded, other);
     List<Object> planKeys = proven;
-    Bind[] kept = Bind.detached(binds);
+    // Inside a transaction the values outlive the call (the write may run on after it returns,
+    // and the journal replays it); in autocommit they are used only before it returns.
+    Bind[] kept = ctx.autoCommitting() ? binds : Bind.detached(binds);
     String unread = notReadBack;
     long[] out = new long[1];
     long[] result = {-1};

@@ -425,13 +425,14 @@ final class StatementEngine {
 
   /**
    * After a failed statement: when MySQL, authoritative, rolled back the whole transaction (a
-   * deadlock), the other side's copy of it is rolled back too.
+   * deadlock, or its connection lost: the server rolls back a session it loses), the other side's
+   * copy of it is rolled back too, and a mirrored write still in flight is abandoned.
    */
   private void transactionLost(SQLException e) {
     if (ctx.autoCommitting()) {
       return;
     }
-    if (ctx.authoritativeSide() == Side.MYSQL && isDeadlock(e)) {
+    if (ctx.authoritativeSide() == Side.MYSQL && (isDeadlock(e) || mysqlConnectionLost(e))) {
       ctx.authoritativeTransactionRolledBack();
     } else if (ctx.authoritativeSide() == Side.POSTGRES
         && ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()))) {
@@ -453,6 +454,22 @@ final class StatementEngine {
         e.addSuppressed(again);
       }
       ctx.authoritativeTransactionRolledBack();
+    }
+  }
+
+  /**
+   * MySQL's connection is gone (SQLState class 08, and Connector/J has closed it): whatever the
+   * server did with the statement, the transaction it was in can no longer commit.
+   */
+  private boolean mysqlConnectionLost(SQLException e) {
+    if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+      return false;
+    }
+    Connection mysql = ctx.sides().ifOpen(Side.MYSQL);
+    try {
+      return mysql == null || mysql.isClosed();
+    } catch (SQLException closed) {
+      return true;
     }
   }
 

@@ -39,11 +39,21 @@ class MirrorPipelineIT {
 
   /** Sessions of this database waiting for a lock, seen from {@code holder}. */
   private static int waitingForALock(Connection holder) throws SQLException {
-    try (Statement s = holder.createStatement();
+    return sessions(holder, "wait_event_type = 'Lock'");
+  }
+
+  /** dualwrite's PostgreSQL sessions inside a transaction, seen from {@code other}. */
+  private static int dualwriteTransactionsOpen(Connection other) throws SQLException {
+    return sessions(other, "application_name = 'dualwrite' AND state LIKE 'idle in transaction%'");
+  }
+
+  /** Sessions of this database that match {@code condition}, seen from {@code c}. */
+  private static int sessions(Connection c, String condition) throws SQLException {
+    try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND wait_event_type = 'Lock'")) {
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+                    + condition)) {
       rs.next();
       return rs.getInt(1);
     }
@@ -57,6 +67,24 @@ class MirrorPipelineIT {
           .isLessThan(deadline);
       Thread.sleep(20);
     }
+  }
+
+  /** Something another session does. */
+  private interface SessionAction {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code action} on {@code executor} once the calling thread is waiting. */
+  private static Future<?> onceThisThreadWaits(ExecutorService executor, SessionAction action) {
+    Thread app = Thread.currentThread();
+    return executor.submit(
+        () -> {
+          while (app.getState() != Thread.State.WAITING) {
+            Thread.sleep(10);
+          }
+          action.run();
+          return null;
+        });
   }
 
   /** A PostgreSQL session holding row {@code id} of {@code table} locked until rolled back. */
@@ -124,17 +152,8 @@ class MirrorPipelineIT {
         assertThat(update.executeUpdate()).isEqualTo(1);
         bytes[0] = 9; // after the call: the mirror binds what the application bound
         awaitALockWaiter(holder);
-        Thread app = Thread.currentThread();
-        Future<?> released =
-            releaser.submit(
-                () -> {
-                  // release the lock only once the application's close() is waiting
-                  while (app.getState() != Thread.State.WAITING) {
-                    Thread.sleep(10);
-                  }
-                  holder.rollback();
-                  return null;
-                });
+        // release the lock only once the application's close() is waiting
+        Future<?> released = onceThisThreadWaits(releaser, holder::rollback);
         update.close();
         released.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         c.commit();
@@ -143,6 +162,78 @@ class MirrorPipelineIT {
       releaser.shutdownNow();
     }
     assertSameRows(db, "pipe_b", "id");
+    assertThat(records).isEmpty();
+  }
+
+  /**
+   * MySQL's connection dies inside the transaction while a mirrored write waits on PostgreSQL: the
+   * server has rolled the transaction back, so PostgreSQL's copy is rolled back at once (not at the
+   * application's next call), and what the abandoned write found there (here: its row deleted by
+   * another session meanwhile) is no discrepancy.
+   */
+  @Test
+  void mysqlsConnectionLostWithAWriteInFlightRollsPostgresBackAndRecordsNothing(DatabasePair db)
+      throws Exception {
+    List<Discrepancy> records = new CopyOnWriteArrayList<>();
+    ExecutorService releaser = Executors.newSingleThreadExecutor();
+    try (Connection c = DualWriteTestUrls.connect(db, SLOW_LOCKS)) {
+      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(records::add);
+      long mysqlSession;
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE pipe_d (id INT PRIMARY KEY, v INT NOT NULL)");
+        s.execute("INSERT INTO pipe_d VALUES (1, 1), (2, 2)");
+        try (ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+          rs.next();
+          mysqlSession = rs.getLong(1);
+        }
+      }
+      try (Connection holder = lockOnPostgres(db, "pipe_d", 1);
+          Connection killer = db.openMysql()) {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+          assertThat(s.executeUpdate("UPDATE pipe_d SET v = 10 WHERE id = 1")).isEqualTo(1);
+          awaitALockWaiter(holder);
+          try (Statement k = killer.createStatement()) {
+            k.execute("KILL " + mysqlSession);
+          }
+          // once the application waits for the write in flight, its row goes away
+          Future<?> released =
+              onceThisThreadWaits(
+                  releaser,
+                  () -> {
+                    try (Statement h = holder.createStatement()) {
+                      h.execute("DELETE FROM pipe_d WHERE id = 1");
+                    }
+                    holder.commit();
+                  });
+          SQLException lost = null;
+          try {
+            s.executeUpdate("UPDATE pipe_d SET v = 20 WHERE id = 2");
+          } catch (SQLException e) {
+            lost = e;
+          }
+          assertThat(lost != null).as("MySQL's connection was killed").isTrue();
+          assertThat(lost.getSQLState()).as(lost.toString()).startsWith("08");
+          try {
+            released.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                "the failing call did not wait for the write in flight to abandon it", e);
+          }
+          assertThat(dualwriteTransactionsOpen(holder))
+              .as("PostgreSQL's copy rolled back with MySQL's transaction")
+              .isZero();
+        }
+      }
+    } finally {
+      releaser.shutdownNow();
+    }
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery("SELECT v FROM pipe_d WHERE id = 2")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("row 2 on PostgreSQL, as MySQL rolled it back").isEqualTo(2);
+    }
     assertThat(records).isEmpty();
   }
 
