@@ -37,13 +37,25 @@ final class ComparisonOperators {
       d.value(r);
       return;
     }
-    if ((op.equals(" = ") || op.equals(" <> "))
-        && JsonFunctions.isJsonValued(d, l) != JsonFunctions.isJsonValued(d, r)) {
-      Expression other = JsonFunctions.isJsonValued(d, l) ? r : l;
-      if (JsonFunctions.isJsonComparable(other)) {
-        JsonFunctions.jsonOperand(d, l);
-        d.a(op);
-        JsonFunctions.jsonOperand(d, r);
+    if (JsonFunctions.isJsonValued(d, l) != JsonFunctions.isJsonValued(d, r)) {
+      boolean jsonLeft = JsonFunctions.isJsonValued(d, l);
+      Expression other = jsonLeft ? r : l;
+      if (op.equals(" = ") || op.equals(" <> ")) {
+        if (JsonFunctions.isBooleanLiteral(other)) {
+          // MySQL makes TRUE/FALSE a JSON boolean here: true = TRUE, but 1 <> TRUE
+          d.value(jsonLeft ? l : r);
+          d.a(op);
+          JsonFunctions.jsonBoolean(d, other);
+          return;
+        }
+        if (JsonFunctions.isJsonComparable(other)) {
+          JsonFunctions.jsonOperand(d, l);
+          d.a(op);
+          JsonFunctions.jsonOperand(d, r);
+          return;
+        }
+      } else if (JsonFunctions.isNumberLiteral(other)) {
+        JsonFunctions.orderedAgainstNumber(d, jsonLeft ? l : r, other, op, jsonLeft);
         return;
       }
     }

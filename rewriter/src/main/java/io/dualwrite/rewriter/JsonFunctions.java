@@ -33,6 +33,7 @@ final class JsonFunctions {
           Map.entry("JSON_SET", JsonFunctions::set),
           Map.entry("JSON_LENGTH", JsonFunctions::length),
           Map.entry("JSON_CONTAINS", JsonFunctions::contains),
+          Map.entry("JSON_KEYS", JsonFunctions::keys),
           Map.entry("JSON_UNQUOTE", JsonFunctions::unquote));
 
   private JsonFunctions() {}
@@ -75,24 +76,76 @@ final class JsonFunctions {
     d.a("(SELECT CASE jsonb_typeof(dw_doc) WHEN 'array' THEN jsonb_array_length(dw_doc)");
     d.a(" WHEN 'object' THEN CAST((SELECT count(*) FROM jsonb_object_keys(dw_doc)) AS int)");
     d.a(" ELSE 1 END FROM (SELECT ");
-    if (args.size() == 2) {
-      if (!(args.get(1) instanceof StringValue path)) {
-        throw RefusedException.function(n, "JSON_LENGTH needs a literal path.");
-      }
-      jsonPath(d, args.get(0), path, false);
-    } else {
-      jsonDoc(d, args.get(0));
-    }
+    docAtPath(d, n, args, 1);
     d.a(") AS dw_len(dw_doc) WHERE dw_doc IS NOT NULL)");
   }
 
+  /**
+   * JSON_CONTAINS(target, candidate[, path]) for a candidate written as a JSON scalar ('"red"',
+   * '3', 'true', 'null'): MySQL finds a scalar in a target scalar it equals (numbers of any kind
+   * compared numerically, other types only with their own type) or inside any element of a target
+   * array, at any depth of nested arrays (3 is in [[3]]) but never inside an object.
+   * PostgreSQL's @> finds a scalar only among an array's top-level elements, so the arrays are
+   * walked by a recursive query; jsonb's equality compares as MySQL does. NULL for a NULL document
+   * or a path not found. An array, object or bound candidate is refused: its containment rules
+   * recurse through both documents.
+   */
   private static void contains(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    throw RefusedException.function(
-        n,
-        "JSON_CONTAINS differs from PostgreSQL's @> on nested values (MySQL finds a"
-            + " candidate inside any element of an array, e.g. 3 in [[3]] or {\"a\": 1} in"
-            + " [{\"a\": 1}]; @> does not), so it is not translated.");
+    arity(n, args, 2, 3);
+    if (!(args.get(1) instanceof StringValue candidate) || !isJsonScalarText(candidate)) {
+      throw RefusedException.function(
+          n,
+          "JSON_CONTAINS is translated for a candidate written as a JSON scalar ('\"red\"', '3',"
+              + " 'true'): an array or object candidate, or a bound one, is contained by MySQL's"
+              + " recursive rules (3 in [[3]], {\"a\": 1} in [{\"a\": 1}]) that PostgreSQL's @>"
+              + " does not follow.");
+    }
+    d.a("(SELECT CAST(EXISTS (WITH RECURSIVE dw_e(v) AS (SELECT dw_t UNION ALL SELECT x.v");
+    d.a(" FROM dw_e, jsonb_array_elements(CASE WHEN jsonb_typeof(dw_e.v) = 'array' THEN dw_e.v");
+    d.a(" ELSE '[]'::jsonb END) AS x(v)) SELECT 1 FROM dw_e WHERE dw_e.v = dw_c) AS integer)");
+    d.a(" FROM (SELECT ");
+    docAtPath(d, n, args, 2);
+    d.a(", CAST(");
+    d.p(candidate);
+    d.a(" AS jsonb)) AS dw_contains(dw_t, dw_c) WHERE dw_t IS NOT NULL)");
+  }
+
+  /** A string literal holding one JSON scalar: a string, a number, true, false or null. */
+  private static boolean isJsonScalarText(StringValue s) {
+    String v = MysqlLexer.decodeCanonical(s.getValue()).strip();
+    return v.matches(
+        "\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null");
+  }
+
+  /**
+   * JSON_KEYS(doc[, path]): the keys of an object as a JSON array, [] for an empty one, NULL for
+   * anything else or a path not found. MySQL orders the keys by length in bytes, then bytewise,
+   * which is the order jsonb stores them in, so jsonb_object_keys gives them in MySQL's order.
+   */
+  private static void keys(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 2);
+    d.a("(SELECT CASE WHEN jsonb_typeof(dw_doc) = 'object' THEN COALESCE((SELECT");
+    d.a(" jsonb_agg(dw_k.k ORDER BY dw_k.i) FROM jsonb_object_keys(dw_doc) WITH ORDINALITY");
+    d.a(" AS dw_k(k, i)), '[]'::jsonb) END FROM (SELECT ");
+    docAtPath(d, n, args, 1);
+    d.a(") AS dw_keys(dw_doc))");
+  }
+
+  /**
+   * The document (argument 0) of function {@code n}, or the value at its optional path, argument
+   * {@code pathAt}, which must be a literal.
+   */
+  private static void docAtPath(
+      PgExpressionDeParser d, String n, List<Expression> args, int pathAt) {
+    if (args.size() <= pathAt) {
+      jsonDoc(d, args.get(0));
+      return;
+    }
+    if (!(args.get(pathAt) instanceof StringValue path)) {
+      throw RefusedException.function(n, n + " needs a literal path.");
+    }
+    jsonPath(d, args.get(0), path, false);
   }
 
   private static void unquote(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -269,14 +322,8 @@ final class JsonFunctions {
       jsonBind(d, e);
       return;
     }
-    if (e instanceof net.sf.jsqlparser.expression.BooleanValue b) {
-      d.a(b.getValue() ? "TRUE" : "FALSE");
-      return;
-    }
-    if (e instanceof Column c
-        && c.getTable() == null
-        && Set.of("TRUE", "FALSE").contains(PgExpressionDeParser.upper(c.getColumnName()))) {
-      d.a(PgExpressionDeParser.upper(c.getColumnName()));
+    if (isBooleanLiteral(e)) {
+      d.a(booleanValue(e) ? "TRUE" : "FALSE");
       return;
     }
     if (PgExpressionDeParser.isBoolean(e)) {
@@ -371,6 +418,75 @@ final class JsonFunctions {
         || e instanceof DoubleValue
         || e instanceof JdbcParameter
         || (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()));
+  }
+
+  /** TRUE or FALSE as written (JSqlParser reads them as a value or as a bare column name). */
+  static boolean isBooleanLiteral(Expression e) {
+    return e instanceof net.sf.jsqlparser.expression.BooleanValue
+        || (e instanceof Column c
+            && c.getTable() == null
+            && Set.of("TRUE", "FALSE").contains(PgExpressionDeParser.upper(c.getColumnName())));
+  }
+
+  /** TRUE or FALSE ({@link #isBooleanLiteral}) as the JSON boolean MySQL makes of it. */
+  static void jsonBoolean(PgExpressionDeParser d, Expression e) {
+    d.a(booleanValue(e) ? "'true'::jsonb" : "'false'::jsonb");
+  }
+
+  private static boolean booleanValue(Expression e) {
+    return e instanceof net.sf.jsqlparser.expression.BooleanValue b
+        ? b.getValue()
+        : PgExpressionDeParser.upper(((Column) e).getColumnName()).equals("TRUE");
+  }
+
+  /** A number written in the statement, signed or not. */
+  static boolean isNumberLiteral(Expression e) {
+    if (e instanceof SignedExpression s) {
+      e = s.getExpression();
+    }
+    return e instanceof LongValue || e instanceof DoubleValue;
+  }
+
+  /** JSON types in MySQL's order of precedence for comparing values of different types. */
+  private static final List<String> JSON_TYPE_RANKS =
+      List.of("null", "number", "string", "object", "array", "boolean");
+
+  /**
+   * A JSON value ordered ({@code <, <=, >, >=}) against a number literal. MySQL makes the number a
+   * JSON number and compares JSON values: numerically against a JSON number, otherwise by the
+   * precedence of JSON types (null below numbers, then string, object, array and boolean above), so
+   * {@code '"5"' > 400} and {@code JSON null < 400} are true. A path not found (SQL NULL) gives
+   * NULL. The value is evaluated once, in a scalar subquery.
+   */
+  static void orderedAgainstNumber(
+      PgExpressionDeParser d, Expression json, Expression number, String op, boolean jsonLeft) {
+    int numberRank = JSON_TYPE_RANKS.indexOf("number");
+    d.a("(SELECT CASE jsonb_typeof(dw_j) WHEN 'number' THEN ");
+    if (jsonLeft) {
+      d.a("CAST(dw_j AS numeric)").a(op);
+      d.value(number);
+    } else {
+      d.value(number);
+      d.a(op).a("CAST(dw_j AS numeric)");
+    }
+    for (int rank = 0; rank < JSON_TYPE_RANKS.size(); rank++) {
+      if (rank == numberRank) {
+        continue;
+      }
+      int cmp = jsonLeft ? Integer.compare(rank, numberRank) : Integer.compare(numberRank, rank);
+      boolean holds =
+          switch (op.trim()) {
+            case "<" -> cmp < 0;
+            case "<=" -> cmp <= 0;
+            case ">" -> cmp > 0;
+            case ">=" -> cmp >= 0;
+            default -> throw new IllegalArgumentException(op);
+          };
+      d.a(" WHEN '").a(JSON_TYPE_RANKS.get(rank)).a("' THEN ").a(holds ? "TRUE" : "FALSE");
+    }
+    d.a(" END FROM (SELECT ");
+    d.value(json);
+    d.a(") AS dw_cmp(dw_j))");
   }
 
   static void jsonOperand(PgExpressionDeParser d, Expression e) {

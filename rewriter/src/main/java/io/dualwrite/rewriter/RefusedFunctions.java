@@ -309,7 +309,6 @@ final class RefusedFunctions {
         "JSON_CONTAINS_PATH",
         "JSON_DEPTH",
         "JSON_INSERT",
-        "JSON_KEYS",
         "JSON_MERGE",
         "JSON_MERGE_PATCH",
         "JSON_MERGE_PRESERVE",

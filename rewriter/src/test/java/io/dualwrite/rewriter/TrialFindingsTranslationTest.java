@@ -203,13 +203,41 @@ class TrialFindingsTranslationTest {
   }
 
   @Test
-  void jsonValueOrderedAgainstANumberIsLeftAlone() {
-    // MySQL ranks a JSON string above any number, PostgreSQL below: not translated as jsonb order
+  void jsonValueOrderedAgainstANumberFollowsMysqlsTypePrecedence() {
+    // numerically against a JSON number; otherwise MySQL ranks JSON null below any number and a
+    // string, object, array or boolean above (jsonb's own order differs: not used)
     assertThat(
             REWRITER
                 .translate("SELECT id FROM docs WHERE JSON_EXTRACT(doc, '$.n') > 5")
                 .postgresSql())
-        .isEqualTo("SELECT id FROM docs WHERE (doc #> '{n}') > 5");
+        .isEqualTo(
+            "SELECT id FROM docs WHERE (SELECT CASE jsonb_typeof(dw_j) WHEN 'number' THEN"
+                + " CAST(dw_j AS numeric) > 5 WHEN 'null' THEN FALSE WHEN 'string' THEN TRUE"
+                + " WHEN 'object' THEN TRUE WHEN 'array' THEN TRUE WHEN 'boolean' THEN TRUE END"
+                + " FROM (SELECT (doc #> '{n}')) AS dw_cmp(dw_j))");
+    assertThat(
+            REWRITER
+                .translate("SELECT id FROM docs WHERE -2.5 >= JSON_EXTRACT(doc, '$.n')")
+                .postgresSql())
+        .isEqualTo(
+            "SELECT id FROM docs WHERE (SELECT CASE jsonb_typeof(dw_j) WHEN 'number' THEN -2.5"
+                + " >= CAST(dw_j AS numeric) WHEN 'null' THEN TRUE WHEN 'string' THEN FALSE"
+                + " WHEN 'object' THEN FALSE WHEN 'array' THEN FALSE WHEN 'boolean' THEN FALSE END"
+                + " FROM (SELECT (doc #> '{n}')) AS dw_cmp(dw_j))");
+  }
+
+  @Test
+  void jsonValueComparedWithTrueIsComparedWithJsonTrue() {
+    assertThat(
+            REWRITER
+                .translate("SELECT id FROM docs WHERE JSON_EXTRACT(doc, '$.b') = TRUE")
+                .postgresSql())
+        .isEqualTo("SELECT id FROM docs WHERE (doc #> '{b}') = 'true'::jsonb");
+    assertThat(
+            REWRITER
+                .translate("SELECT id FROM docs WHERE false <> JSON_EXTRACT(doc, '$.b')")
+                .postgresSql())
+        .isEqualTo("SELECT id FROM docs WHERE (doc #> '{b}') <> 'false'::jsonb");
   }
 
   // finding 16
@@ -249,10 +277,34 @@ class TrialFindingsTranslationTest {
   }
 
   @Test
-  void jsonContainsIsRefusedWithTheReason() {
-    Translation t = REWRITER.translate("SELECT JSON_CONTAINS(doc, '3') FROM docs");
-    assertThat(t.refusal().code()).isEqualTo("unsupported-function:JSON_CONTAINS");
-    assertThat(t.refusal().reason()).contains("@>");
+  void jsonContainsOfAScalarWalksNestedArrays() {
+    assertThat(REWRITER.translate("SELECT JSON_CONTAINS(doc, '3') FROM docs").postgresSql())
+        .isEqualTo(
+            "SELECT (SELECT CAST(EXISTS (WITH RECURSIVE dw_e(v) AS (SELECT dw_t UNION ALL SELECT"
+                + " x.v FROM dw_e, jsonb_array_elements(CASE WHEN jsonb_typeof(dw_e.v) = 'array'"
+                + " THEN dw_e.v ELSE '[]'::jsonb END) AS x(v)) SELECT 1 FROM dw_e WHERE dw_e.v ="
+                + " dw_c) AS integer) FROM (SELECT doc, CAST('3' AS jsonb)) AS dw_contains(dw_t,"
+                + " dw_c) WHERE dw_t IS NOT NULL) FROM docs");
+  }
+
+  @Test
+  void jsonContainsOfAnArrayObjectOrBoundCandidateIsRefusedWithTheReason() {
+    for (String candidate : List.of("'[3]'", "'{\"a\": 1}'", "?", "CONCAT('3', '')")) {
+      Translation t = REWRITER.translate("SELECT JSON_CONTAINS(doc, " + candidate + ") FROM docs");
+      assertThat(t.refusal()).as(candidate).isNotNull();
+      assertThat(t.refusal().code()).isEqualTo("unsupported-function:JSON_CONTAINS");
+      assertThat(t.refusal().reason()).contains("@>");
+    }
+  }
+
+  @Test
+  void jsonKeysListsAnObjectsKeysInJsonbsOrder() {
+    assertThat(REWRITER.translate("SELECT JSON_KEYS(doc, '$.a') FROM docs").postgresSql())
+        .isEqualTo(
+            "SELECT (SELECT CASE WHEN jsonb_typeof(dw_doc) = 'object' THEN COALESCE((SELECT"
+                + " jsonb_agg(dw_k.k ORDER BY dw_k.i) FROM jsonb_object_keys(dw_doc) WITH"
+                + " ORDINALITY AS dw_k(k, i)), '[]'::jsonb) END FROM (SELECT (doc #> '{a}')) AS"
+                + " dw_keys(dw_doc)) FROM docs");
   }
 
   // findings 21 and 23

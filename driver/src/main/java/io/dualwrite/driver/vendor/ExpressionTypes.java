@@ -302,6 +302,7 @@ public final class ExpressionTypes {
           "IS_IPV4",
           "IS_UUID",
           "JSON_LENGTH",
+          "JSON_CONTAINS",
           "REGEXP_LIKE",
           "REGEXP_INSTR",
           "GROUPING",

@@ -1,0 +1,116 @@
+-- Issue #16 (JSON): a JSON value compared with a number or with TRUE/FALSE, JSON_CONTAINS of a
+-- scalar, JSON_KEYS. Comparisons: MySQL turns the other
+-- operand into JSON and compares JSON values: numbers numerically, values of different JSON types
+-- by the types' precedence (null < number < string < object < array < boolean), TRUE/FALSE as JSON
+-- booleans (so JSON 1 is not TRUE). MariaDB's JSON is text compared as SQL values, so the entries
+-- with other types than numbers list MySQL 9.7.4's rows (expect mode).
+
+-- id: json-compare-number-order
+-- category: p1.json-extract
+-- order: ordered
+SELECT id FROM activity_log WHERE JSON_EXTRACT(payload, '$.points') > 10 OR JSON_EXTRACT(payload, '$.version') < 17.5 ORDER BY id;
+
+-- id: json-compare-number-both-ways
+-- category: p1.json-extract
+-- order: ordered
+SELECT id, JSON_EXTRACT(payload, '$.points') >= 10 AS a, 11 > JSON_EXTRACT(payload, '$.points') AS b, JSON_EXTRACT(payload, '$.duration_ms') <= 1532.25 AS c FROM activity_log WHERE id IN (2, 3, 4) ORDER BY id;
+
+-- id: json-compare-number-type-precedence
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB compares its JSON text as SQL values; MySQL 9.7.4's rows (run there): a JSON string, boolean, array or object ranks above any number, JSON null below; $[0] of an object is the object
+-- row: 1, 1, NULL, NULL, NULL, NULL, 1, 1
+-- row: 2, NULL, 1, 1, NULL, 1, 1, NULL
+-- row: 3, NULL, 1, 1, 0, 0, 1, NULL
+-- row: 4, NULL, NULL, NULL, NULL, NULL, 1, NULL
+-- row: 5, NULL, NULL, NULL, NULL, NULL, 1, NULL
+-- row: 6, 1, NULL, NULL, NULL, NULL, 1, 1
+-- row: 7, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+-- row: 8, NULL, NULL, NULL, NULL, NULL, 0, NULL
+SELECT id, JSON_EXTRACT(payload, '$.device') > 5 AS s, JSON_EXTRACT(payload, '$.late') > 5 AS b, JSON_EXTRACT(payload, '$.tags') >= 5 AS a, JSON_EXTRACT(payload, '$.meta') < 5 AS o, JSON_EXTRACT(payload, '$.points') <= 10 AS n, 3 < JSON_EXTRACT(payload, '$[0]') AS w, JSON_EXTRACT(payload, '$.version') > -1.5 AS v FROM activity_log ORDER BY id;
+
+-- id: json-compare-json-null-with-number
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB's JSON null is the text 'null' (0); MySQL 9.7.4: JSON null ranks below numbers, so the comparison is not NULL
+-- row: 0, 1, NULL
+SELECT JSON_EXTRACT('{"a": null}', '$.a') > 400 AS gt, JSON_EXTRACT('{"a": null}', '$.a') < 400 AS lt, JSON_EXTRACT('{"a": null}', '$.b') < 400 AS missing;
+
+-- id: json-compare-true-false
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB compares its JSON text with 1/0; MySQL 9.7.4's rows: TRUE/FALSE become JSON booleans, so JSON 1 is not TRUE and a non-boolean is never equal
+-- row: 1, NULL, NULL, NULL, 0
+-- row: 2, 0, NULL, 1, 0
+-- row: 3, 1, NULL, 1, 0
+-- row: 4, NULL, 0, NULL, 0
+-- row: 5, NULL, NULL, NULL, 0
+-- row: 6, NULL, NULL, NULL, 0
+-- row: 7, NULL, NULL, NULL, NULL
+-- row: 8, NULL, NULL, NULL, 0
+SELECT id, JSON_EXTRACT(payload, '$.late') = TRUE AS t, JSON_EXTRACT(payload, '$.ok') = FALSE AS f, JSON_EXTRACT(payload, '$.points') <> TRUE AS n, JSON_EXTRACT(payload, '$[0]') = true AS w FROM activity_log ORDER BY id;
+
+-- id: json-compare-true-in-where
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB compares its JSON text with 1; MySQL 9.7.4's rows
+-- row: 3
+-- row: 4
+SELECT id FROM activity_log WHERE JSON_EXTRACT(payload, '$.late') = TRUE OR JSON_EXTRACT(payload, '$.ok') = TRUE ORDER BY id;
+
+-- id: json-contains-scalar-columns
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB gives 0 for a path not found; MySQL 9.7.4's rows (run there) have NULL
+-- row: 1, NULL, NULL, NULL, 0, 0
+-- row: 2, 1, 0, 0, 0, NULL
+-- row: 3, 0, 1, 1, 0, NULL
+-- row: 4, NULL, NULL, NULL, 0, NULL
+-- row: 5, NULL, NULL, NULL, 0, NULL
+-- row: 6, NULL, NULL, NULL, 0, 1
+-- row: 7, NULL, NULL, NULL, NULL, NULL
+-- row: 8, NULL, NULL, NULL, 1, NULL
+SELECT id, JSON_CONTAINS(payload, '"kitchen"', '$.tags') AS a, JSON_CONTAINS(payload, '12', '$.points') AS b, JSON_CONTAINS(payload, 'true', '$.late') AS c, JSON_CONTAINS(payload, '2') AS d, JSON_CONTAINS(payload, '17.2', '$.version') AS e FROM activity_log ORDER BY id;
+
+-- id: json-contains-scalar-in-where
+-- category: p1.json-extract
+-- order: ordered
+SELECT id FROM activity_log WHERE JSON_CONTAINS(payload, '"daily"', '$.tags') OR JSON_CONTAINS(payload, '3') ORDER BY id;
+
+-- id: json-contains-nested-arrays-and-types
+-- category: p1.json-extract
+-- order: unordered
+-- note: a scalar is found at any depth of nested arrays but not inside an object; numbers compare across integer and decimal, other types only with their own; strings are case-sensitive
+SELECT JSON_CONTAINS('[3.0]', '3') AS a, JSON_CONTAINS('[[3]]', '3') AS c, JSON_CONTAINS('{"a": 3}', '3') AS d, JSON_CONTAINS('["3"]', '3') AS f, JSON_CONTAINS('[1]', 'true') AS h, JSON_CONTAINS('[null]', 'null') AS i, JSON_CONTAINS('["Red"]', '"red"') AS n, JSON_CONTAINS('[[1, [2]]]', '2') AS o, JSON_CONTAINS('[{"a": [3]}]', '3') AS p, JSON_CONTAINS('3', '3') AS q;
+
+-- id: json-contains-array-candidate-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:JSON_CONTAINS
+-- note: an array or object candidate follows MySQL's recursive containment rules, not translated
+SELECT id FROM activity_log WHERE JSON_CONTAINS(payload, '["kitchen"]', '$.tags');
+
+-- id: json-keys-literals
+-- category: p1.json-extract
+-- order: unordered
+SELECT JSON_KEYS('{"a": 1, "bb": {"c": 2}}') AS k, JSON_KEYS('{"a": 1, "bb": {"c": 2}}', '$.bb') AS p, JSON_KEYS('[1]') AS arr, JSON_KEYS('{}') AS e, JSON_KEYS('{"a": 1}', '$.zz') AS m;
+
+-- id: json-keys-columns
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB lists the keys in document order; MySQL 9.7.4's rows (run there): by length in bytes, then bytewise, as jsonb stores them
+-- row: 1, json'["os", "device", "version"]', NULL
+-- row: 2, json'["late", "tags", "points", "chore_id"]', NULL
+-- row: 3, json'["late", "meta", "tags", "points", "chore_id"]', json'["streak"]'
+-- row: 4, json'["ok", "job", "duration_ms"]', NULL
+-- row: 5, json'["text", "quote"]', NULL
+-- row: 6, json'["os", "device", "version"]', NULL
+-- row: 7, NULL, NULL
+-- row: 8, NULL, NULL
+SELECT id, JSON_KEYS(payload) AS k, JSON_KEYS(payload, '$.meta') AS m FROM activity_log ORDER BY id;
