@@ -246,17 +246,15 @@ SELECT CAST(' -7 apples' AS SIGNED) AS a, CAST('none' AS SIGNED) AS b, CAST('+42
 
 -- id: cast-unsigned-negative
 -- category: p1.cast
--- mode: refuse
--- refuse: unsupported-syntax:cast:UNSIGNED
--- note: MySQL wraps -1 to 18446744073709551615; PostgreSQL has no unsigned type
-SELECT CAST(-1 AS UNSIGNED) AS a;
+-- order: unordered
+-- note: MySQL wraps a negative value around 2^64 (-1 is 18446744073709551615); a DECIMAL is rounded half away from zero first, a DOUBLE half to even
+SELECT CAST(-1 AS UNSIGNED) AS a, CAST(19.99 AS UNSIGNED) AS b, CAST(-0.4 AS UNSIGNED) AS c, CAST(2.5 AS UNSIGNED) AS f, CAST(2.5e0 AS UNSIGNED) AS g, CAST(NULL AS UNSIGNED) AS j, CAST('-5' AS UNSIGNED) AS l, CAST(' 12abc' AS UNSIGNED INTEGER) AS d;
 
 -- id: cast-unsigned-column
 -- category: p1.cast
--- mode: refuse
--- refuse: unsupported-syntax:cast:UNSIGNED
+-- order: ordered
 -- note: a signed column may hold negatives, which MySQL wraps around 2^64
-SELECT id, CAST(points AS UNSIGNED) AS p FROM chores ORDER BY id;
+SELECT id, CAST(points AS UNSIGNED) AS p, CAST(points - 100 AS UNSIGNED) AS q FROM chores ORDER BY id;
 
 -- id: cast-char-int
 -- category: p1.cast

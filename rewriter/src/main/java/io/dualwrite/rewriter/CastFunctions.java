@@ -88,17 +88,43 @@ final class CastFunctions {
       d.a(" AS text), ").a(target.substring("varchar(".length(), target.length() - 1)).a(")");
       return;
     }
+    if (TypeMapping.isUnsignedInteger(type)) {
+      unsigned(d, e);
+      return;
+    }
     if (target.equals("bigint")
         && !d.ctx.inWrite
         && PgExpressionDeParser.upper(type.getDataType()).startsWith("SIGNED")
-        && e instanceof StringValue s
-        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
-      signedPrefix(d, MysqlLexer.decodeCanonical(s.getValue()));
+        && isPlainString(e)) {
+      signedPrefix(d, MysqlLexer.decodeCanonical(((StringValue) e).getValue()));
       return;
     }
     d.a("CAST(");
     d.value(e);
     d.a(" AS ").a(target).a(")");
+  }
+
+  private static boolean isPlainString(Expression e) {
+    return e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty());
+  }
+
+  /**
+   * CAST(x AS UNSIGNED): the value as a signed BIGINT (rounded as CAST AS SIGNED rounds: a DECIMAL
+   * half away from zero, a DOUBLE half to even, in both databases), then, when negative, wrapped
+   * around 2^64 as MySQL does (-1 is 18446744073709551615), as a numeric. A value at or above 2^63
+   * fails on PostgreSQL (bigint out of range) where MySQL keeps it.
+   */
+  private static void unsigned(PgExpressionDeParser d, Expression e) {
+    d.a("(SELECT CAST(dw_u AS numeric) + CASE WHEN dw_u < 0 THEN 18446744073709551616 ELSE 0");
+    d.a(" END FROM (SELECT ");
+    if (!d.ctx.inWrite && isPlainString(e)) {
+      signedPrefix(d, MysqlLexer.decodeCanonical(((StringValue) e).getValue()));
+    } else {
+      d.a("CAST(");
+      d.value(e);
+      d.a(" AS bigint)");
+    }
+    d.a(") AS dw_unsigned(dw_u))");
   }
 
   /**

@@ -70,6 +70,13 @@ final class TypeMapping {
     };
   }
 
+  /** CAST(x AS UNSIGNED [INTEGER]). */
+  static boolean isUnsignedInteger(ColDataType type) {
+    DdlPrinter.MysqlType mt = DdlPrinter.parseType(type, null);
+    String t = mt.name().toUpperCase(Locale.ROOT);
+    return mt.unsigned() && (t.isEmpty() || t.equals("INTEGER") || t.equals("INT"));
+  }
+
   /** CAST(x AS type) targets. */
   static String castTarget(ColDataType type) {
     DdlPrinter.MysqlType mt = DdlPrinter.parseType(type, null);
@@ -84,10 +91,7 @@ final class TypeMapping {
       case "SIGNED", "SIGNED INTEGER", "SIGNED INT", "INTEGER", "INT":
         return "bigint";
       case "UNSIGNED", "UNSIGNED INTEGER", "UNSIGNED INT":
-        throw RefusedException.syntax(
-            "cast:UNSIGNED",
-            "CAST(... AS UNSIGNED) wraps negative values around 2^64 in MySQL; PostgreSQL has no"
-                + " unsigned type.");
+        return "bigint"; // then wrapped around 2^64 when negative: CastFunctions.cast
       case "CHAR", "NCHAR", "VARCHAR":
         return args.isEmpty() ? "text" : "varchar(" + args.get(0) + ")";
       case "DECIMAL", "DEC", "NUMERIC", "FIXED":

@@ -273,8 +273,10 @@ class FunctionTranslationTest {
         .isEqualTo("CAST(a + CAST(b AS bigint) AS numeric(10,2))");
     assertThat(expr("CONVERT(LEFT(s, 4), CHAR(2))"))
         .isEqualTo("left(CAST(left(CAST(s AS text), 4) AS text), 2)");
-    assertThat(refusal(PLAIN, "SELECT CAST(a AS UNSIGNED) FROM t").code())
-        .isEqualTo("unsupported-syntax:cast:UNSIGNED");
+    assertThat(expr("CAST(a AS UNSIGNED)"))
+        .isEqualTo(
+            "(SELECT CAST(dw_u AS numeric) + CASE WHEN dw_u < 0 THEN 18446744073709551616 ELSE 0"
+                + " END FROM (SELECT CAST(a AS bigint)) AS dw_unsigned(dw_u))");
   }
 
   @Test

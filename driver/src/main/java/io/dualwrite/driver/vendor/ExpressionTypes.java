@@ -326,8 +326,8 @@ public final class ExpressionTypes {
 
   /**
    * Whether MySQL types {@code e} as a {@code BIGINT UNSIGNED}: the bit operators ({@code &},
-   * {@code |}, {@code ^}, {@code <<}, {@code >>}, {@code ~}), {@link #UNSIGNED_BIGINT_FUNCTIONS},
-   * and on MySQL 8+ {@link #MYSQL_UNSIGNED_WINDOW_FUNCTIONS}.
+   * {@code |}, {@code ^}, {@code <<}, {@code >>}, {@code ~}), {@code CAST(x AS UNSIGNED)}, {@link
+   * #UNSIGNED_BIGINT_FUNCTIONS}, and on MySQL 8+ {@link #MYSQL_UNSIGNED_WINDOW_FUNCTIONS}.
    */
   private static boolean unsignedBigint(Expression e, boolean mariaDb) {
     if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseAnd
@@ -337,6 +337,12 @@ public final class ExpressionTypes {
         || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseRightShift
         || e instanceof SignedExpression s && s.getSign() == '~') {
       return true;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
+        && c.getColDataType() != null
+        && c.getColDataType().getDataType() != null) {
+      String t = c.getColDataType().getDataType().toUpperCase(Locale.ROOT).trim();
+      return t.equals("UNSIGNED") || t.startsWith("UNSIGNED INT");
     }
     if (e instanceof AnalyticExpression a && a.getName() != null) {
       String name = a.getName().toUpperCase(Locale.ROOT);

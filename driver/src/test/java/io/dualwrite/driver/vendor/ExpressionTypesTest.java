@@ -53,13 +53,17 @@ class ExpressionTypesTest {
   }
 
   @Test
-  void bitOperatorsInetAtonAndBitAggregatesAreUnsignedBigints() throws Exception {
+  void bitOperatorsInetAtonBitAggregatesAndCastAsUnsignedAreUnsignedBigints() throws Exception {
     for (String e :
         List.of(
             "qty & 6", "qty | 1", "qty ^ 3", "qty << 2", "qty >> 1", "~qty", "INET_ATON(name)")) {
       assertThat(type(e, "int8")).as(e).startsWith("BIGINT_UNSIGNED");
       assertThat(mysqlType(e, "int8")).as(e).isEqualTo("BIGINT_UNSIGNED");
     }
+    for (String e : List.of("CAST(qty AS UNSIGNED)", "CAST(qty - 9 AS UNSIGNED INTEGER)")) {
+      assertThat(mysqlType(e, "numeric")).as(e).isEqualTo("BIGINT_UNSIGNED");
+    }
+    assertThat(mysqlType("CAST(qty AS SIGNED)", "int8")).isNotEqualTo("BIGINT_UNSIGNED");
     assertThat(mysqlType("BIT_OR(qty)", "numeric")).isEqualTo("BIGINT_UNSIGNED");
     // ROW_NUMBER() is unsigned on MySQL 8+ only; MariaDB's is PostgreSQL's bigint
     assertThat(mysqlType("ROW_NUMBER() OVER (ORDER BY qty)", "int8")).isEqualTo("BIGINT_UNSIGNED");
