@@ -197,6 +197,18 @@ SELECT FORMAT(12345.675, 2) AS a, FORMAT(-0.4, 0) AS b, FORMAT(-0.004, 2) AS c, 
 -- order: ordered
 SELECT id, FORMAT(int_s, 0) AS a, FORMAT(big_s, 2) AS b, FORMAT(dec_v, 3) AS c, FORMAT(int_u, 1) AS d, FORMAT(dec_v, 0) AS e FROM numeric_edges ORDER BY id;
 
+-- id: fn-format-exact-arithmetic
+-- category: functions
+-- order: ordered
+-- note: +, - and * of integers and DECIMALs are exact in both databases (a quotient is not: MySQL keeps div_precision_increment digits)
+SELECT id, FORMAT(dec_v * 100, 2) AS a, FORMAT(-(dec_v - 1.005) * 3, 1) AS b, FORMAT(tiny_s * 2 + 0.5, 0) AS c, FORMAT(small_s * 3 - 1, 0) AS d FROM numeric_edges ORDER BY id;
+
+-- id: fn-format-quotient-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:FORMAT
+SELECT FORMAT(dec_v / 3, 6) FROM numeric_edges;
+
 -- id: fn-uuid-bin-mysql
 -- category: functions
 -- mode: expect
