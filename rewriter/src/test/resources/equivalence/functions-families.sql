@@ -26,6 +26,12 @@ SELECT id, CONCAT('[', SPACE(id), ']') AS a, ELT(id, 'one', 'two', 'three') AS b
 -- note: GROUP BY ... WITH ROLLUP is GROUP BY ROLLUP (...): the subtotal rows have NULL in the rolled-up columns
 SELECT family_id, is_admin, COUNT(*) AS n, SUM(points) AS p FROM users GROUP BY family_id, is_admin WITH ROLLUP;
 
+-- id: fn-rollup-case-insensitive-column
+-- category: functions
+-- order: unordered
+-- note: a _ci column is grouped by lower(col) on PostgreSQL and shown as a value of its group; NULL in the subtotal rows
+SELECT email, family_id, COUNT(*) AS n, SUM(points) AS p FROM users GROUP BY family_id, email WITH ROLLUP;
+
 -- id: fn-rollup-grouping
 -- category: functions
 -- mode: expect

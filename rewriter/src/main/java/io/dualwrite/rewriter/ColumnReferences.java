@@ -21,9 +21,17 @@ final class ColumnReferences {
       List<Column> saved = d.foldedGroupColumns;
       d.foldedGroupColumns = List.of();
       try {
-        d.a("min(");
-        column(d, column);
-        d.a(")");
+        if (d.foldedRollup) {
+          d.a("CASE WHEN GROUPING(lower(");
+          column(d, column);
+          d.a(")) = 0 THEN min(");
+          column(d, column);
+          d.a(") END");
+        } else {
+          d.a("min(");
+          column(d, column);
+          d.a(")");
+        }
       } finally {
         d.foldedGroupColumns = saved;
       }

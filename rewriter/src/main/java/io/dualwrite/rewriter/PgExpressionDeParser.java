@@ -415,6 +415,12 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
    */
   List<Column> foldedGroupColumns = List.of();
 
+  /**
+   * The grouped query is {@code WITH ROLLUP}: a folded column is NULL in the super-aggregate rows
+   * that roll it up, as MySQL shows it there.
+   */
+  boolean foldedRollup;
+
   /** How many aggregate calls enclose the expression being printed. */
   int aggregateDepth;
 

@@ -121,6 +121,8 @@ class PgSelectDeParser extends SelectDeParser {
     List<net.sf.jsqlparser.schema.Column> folded =
         distinctFolded.isEmpty() ? foldedGroupColumns(ps) : distinctFolded;
     expr.foldedGroupColumns = folded;
+    boolean outerRollup = expr.foldedRollup;
+    expr.foldedRollup = ps.getGroupBy() != null && ps.getGroupBy().isMysqlWithRollup();
     List<SelectItem<?>> items = ps.getSelectItems();
     selectItems(items);
     boolean dual =
@@ -160,6 +162,7 @@ class PgSelectDeParser extends SelectDeParser {
       }
     } finally {
       expr.foldedGroupColumns = outerFolded;
+      expr.foldedRollup = outerRollup;
     }
     if (ps.getOffset() != null) {
       // LIMIT n OFFSET m: the same clause in PostgreSQL
@@ -301,13 +304,9 @@ class PgSelectDeParser extends SelectDeParser {
       boolean rollup = g.isMysqlWithRollup();
       if (rollup) {
         // GROUP BY a, b WITH ROLLUP is GROUP BY ROLLUP (a, b): the same super-aggregate rows, the
-        // rolled-up columns NULL in them, GROUPING() 1 there
-        if (!folded.isEmpty()) {
-          throw RefusedException.syntax(
-              "with-rollup",
-              "WITH ROLLUP over a case-insensitive column is not translated: its groups are"
-                  + " lower(col) on PostgreSQL, which ROLLUP would show instead of the value.");
-        }
+        // rolled-up columns NULL in them, GROUPING() 1 there. A case-insensitive column is
+        // grouped by lower(col) and shown as min(col), NULL where it is rolled up
+        // (ColumnReferences).
         if (!GroupByDependence.missing(ps, ctx.catalog).isEmpty()) {
           throw RefusedException.syntax(
               "with-rollup",
@@ -315,28 +314,31 @@ class PgSelectDeParser extends SelectDeParser {
                   + " is not translated: adding them to the ROLLUP would add super-aggregate rows.");
         }
         a(" GROUP BY ROLLUP (");
-        for (int i = 0; i < list.size(); i++) {
-          a(i > 0 ? ", " : "");
-          expr.p(list.get(i));
-        }
+        groupingExpressions(list, folded);
         a(")");
         return;
       }
       a(" GROUP BY ");
-      for (int i = 0; i < list.size(); i++) {
-        a(i > 0 ? ", " : "");
-        if (list.get(i) instanceof net.sf.jsqlparser.schema.Column c && folded.contains(c)) {
-          // MySQL groups a case-insensitive column's values that differ only in case together
-          a("lower(");
-          expr.p(c);
-          a(")");
-        } else {
-          expr.p(list.get(i));
-        }
-      }
+      groupingExpressions(list, folded);
       for (net.sf.jsqlparser.schema.Column c : GroupByDependence.missing(ps, ctx.catalog)) {
         a(", ");
         expr.value(c);
+      }
+    }
+  }
+
+  /** The GROUP BY list, case-insensitive columns as lower(col). */
+  private void groupingExpressions(
+      List<Expression> list, List<net.sf.jsqlparser.schema.Column> folded) {
+    for (int i = 0; i < list.size(); i++) {
+      a(i > 0 ? ", " : "");
+      if (list.get(i) instanceof net.sf.jsqlparser.schema.Column c && folded.contains(c)) {
+        // MySQL groups a case-insensitive column's values that differ only in case together
+        a("lower(");
+        expr.p(c);
+        a(")");
+      } else {
+        expr.p(list.get(i));
       }
     }
   }

@@ -676,12 +676,15 @@ class FunctionTranslationTest {
   }
 
   @Test
-  void withRollupBecomesGroupByRollupExceptOverCaseInsensitiveColumns() {
+  void withRollupBecomesGroupByRollup() {
     assertThat(pg("SELECT age, COUNT(*), GROUPING(age) FROM users GROUP BY age WITH ROLLUP"))
         .isEqualTo("SELECT age, count(*), grouping(age) FROM users GROUP BY ROLLUP (age)");
-    // grouped by lower(name) on PostgreSQL: ROLLUP would show the lower-case key
-    assertThat(refusal("SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP").code())
-        .isEqualTo("unsupported-syntax:with-rollup");
+    // a case-insensitive column: grouped by lower(name), shown as a value of its group, and NULL
+    // in the super-aggregate row as in MySQL
+    assertThat(pg("SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP"))
+        .isEqualTo(
+            "SELECT CASE WHEN GROUPING(lower(name)) = 0 THEN min(name) END AS name, count(*) FROM"
+                + " users GROUP BY ROLLUP (lower(name))");
   }
 
   @Test
