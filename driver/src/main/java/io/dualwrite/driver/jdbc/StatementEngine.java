@@ -458,19 +458,13 @@ final class StatementEngine {
   }
 
   /**
-   * MySQL's connection is gone (SQLState class 08, and Connector/J has closed it): whatever the
-   * server did with the statement, the transaction it was in can no longer commit.
+   * MySQL's connection failed (SQLState class 08, a communication failure): whatever the server did
+   * with the statement, the transaction it was in can no longer commit from this connection.
+   * Connector/J does not always mark the connection closed at once: after MySQL 9.7's KILL the
+   * statement fails with 08S01 while {@code isClosed()} is still false, so the state alone counts.
    */
-  private boolean mysqlConnectionLost(SQLException e) {
-    if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
-      return false;
-    }
-    Connection mysql = ctx.sides().ifOpen(Side.MYSQL);
-    try {
-      return mysql == null || mysql.isClosed();
-    } catch (SQLException closed) {
-      return true;
-    }
+  private static boolean mysqlConnectionLost(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("08");
   }
 
   private static boolean isDeadlock(SQLException e) {

@@ -176,7 +176,8 @@ class MirrorPipelineIT {
       throws Exception {
     List<Discrepancy> records = new CopyOnWriteArrayList<>();
     ExecutorService releaser = Executors.newSingleThreadExecutor();
-    try (Connection c = DualWriteTestUrls.connect(db, SLOW_LOCKS)) {
+    Connection c = DualWriteTestUrls.connect(db, SLOW_LOCKS);
+    try {
       c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(records::add);
       long mysqlSession;
       try (Statement s = c.createStatement()) {
@@ -227,6 +228,13 @@ class MirrorPipelineIT {
       }
     } finally {
       releaser.shutdownNow();
+      try {
+        c.close();
+      } catch (SQLException broken) {
+        // Connector/J on MySQL 9.7 has not marked the killed connection closed, so its close()
+        // tries a rollback and fails with 08S01, as the raw driver's would
+        assertThat(broken.getSQLState()).as(broken.toString()).startsWith("08");
+      }
     }
     try (Connection pg = db.openPostgres();
         Statement s = pg.createStatement();
