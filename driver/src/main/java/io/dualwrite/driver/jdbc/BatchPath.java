@@ -97,10 +97,15 @@ final class BatchPath {
           mirror.mirrorBatch(t, rows, computed, counts, generated);
         }
       }
-    } finally {
+    } catch (SQLException | RuntimeException e) {
+      // as in WritePath: the authoritative side failed after the batch, before the mirror ran
       if (held) {
-        HeldTransaction.commit(ctx, t, auth, authConn);
+        HeldTransaction.rollback(ctx, auth, authConn, e);
       }
+      throw e;
+    }
+    if (held) {
+      HeldTransaction.commit(ctx, t, auth, authConn);
     }
     if (failure != null) {
       throw failure;

@@ -86,6 +86,31 @@ final class HeldTransaction {
     }
   }
 
+  /**
+   * Ends the held transaction when the write succeeded but what follows it on the authoritative
+   * side failed before the mirror ran (reading back the inserted rows, say, refused by PostgreSQL
+   * with {@code 40001}, which pgjdbc's autosave confines to that read). The application hears the
+   * failure, so the write must not stay: both sides roll back. A failure to roll back is added to
+   * {@code cause}.
+   */
+  static void rollback(StatementContext ctx, Side auth, Connection authConn, Exception cause) {
+    try {
+      Connection mirror = mirrorTransaction(ctx, auth);
+      if (mirror != null) {
+        mirror.rollback();
+        mirror.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    try {
+      authConn.rollback();
+      authConn.setAutoCommit(true);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   /** Commits the held transaction after the mirror ran; a failed commit there leaves drift. */
   static void commit(StatementContext ctx, Translation t, Side auth, Connection authConn)
       throws SQLException {

@@ -412,7 +412,7 @@ final class StatementEngine {
       return batches().run(t, rows);
     } catch (SQLException e) {
       transactionLost(e);
-      throw e;
+      throw asApplicationSees(e);
     } finally {
       if (windows != null) {
         windows.close();

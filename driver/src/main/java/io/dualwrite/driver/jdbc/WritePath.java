@@ -181,10 +181,15 @@ final class WritePath {
           results.updateCount(mirrored);
         }
       }
-    } finally {
+    } catch (SQLException | RuntimeException e) {
+      // Only the authoritative side throws here (the mirror never does), before the mirror ran.
       if (held) {
-        HeldTransaction.commit(ctx, t, auth, authConn);
+        HeldTransaction.rollback(ctx, auth, authConn, e);
       }
+      throw e;
+    }
+    if (held) {
+      HeldTransaction.commit(ctx, t, auth, authConn);
     }
     if (t.kind() == StatementKind.DDL) {
       ctx.schemaChanged(); // after the mirror: in PG_PRIMARY MySQL runs the DDL second

@@ -40,13 +40,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing: every write was mirrored in the order MySQL's row locks gave it, and the mirror never
  * failed for a reason MySQL did not have.
  *
- * <p>{@code -Ddualwrite.test.contentionSeconds=N} sets the time per isolation level (default 60).
+ * <p>{@code -Ddualwrite.test.contentionSeconds=N} sets the time per isolation level (default 60);
+ * {@code -Ddualwrite.test.contentionCases=PG_PRIMARY:8,DUAL_WRITE:4} runs only those phases and
+ * levels (default: all), to repeat one case.
  */
 @ExtendWith(TestDatabases.class)
 class ContentionIT {
   private static final int THREADS = 16;
   private static final int HOT_ROWS = 50;
   private static final long SECONDS = Long.getLong("dualwrite.test.contentionSeconds", 60);
+  private static final String CASES = System.getProperty("dualwrite.test.contentionCases", "");
 
   /** Each phase that mirrors writes, at each isolation level. */
   static Stream<Arguments> phasesAndLevels() {
@@ -58,7 +61,9 @@ class ContentionIT {
               Connection.TRANSACTION_READ_COMMITTED,
               Connection.TRANSACTION_REPEATABLE_READ,
               Connection.TRANSACTION_SERIALIZABLE)) {
-        all.add(Arguments.of(phase, isolation));
+        if (CASES.isBlank() || List.of(CASES.split(",")).contains(phase + ":" + isolation)) {
+          all.add(Arguments.of(phase, isolation));
+        }
       }
     }
     return all.stream();

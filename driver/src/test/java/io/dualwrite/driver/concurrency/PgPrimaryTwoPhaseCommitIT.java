@@ -10,9 +10,11 @@ import io.dualwrite.driver.discrepancy.Discrepancy;
 import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.runtime.PreparedTransactions;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
+import io.dualwrite.driver.testing.TableComparison;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -218,6 +220,84 @@ class PgPrimaryTwoPhaseCommitIT {
     assertThat(seen).as("discrepancies recorded").isEmpty();
     assertSameRows(db, TABLE, "id");
     Driver.shutdown();
+  }
+
+  /**
+   * PostgreSQL refuses, with {@code 40001}, the read that follows an {@code INSERT ... SELECT}: the
+   * mirror reads the inserted rows back by key to write them on MySQL, and that read meets a row of
+   * a prepared transaction W while this transaction R already has a conflict in from a third one,
+   * T0 (T0 -> R -> W, "canceled on conflict out to pivot, during read"). PostgreSQL does not doom R
+   * for it: pgjdbc's autosave rolls back the read alone and R, the insert still in it, could
+   * commit. The application hears MySQL's 1213, so the insert must be gone on both sides: in
+   * autocommit mode (the held transaction) as inside a transaction.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"autocommit", "transaction", "autocommit batch"})
+  void aSerializationFailureReadingTheInsertedRowsBackUndoesTheInsertOnBothSides(
+      String how, DatabasePair db) throws Exception {
+    boolean autoCommit = how.startsWith("autocommit");
+    String log = "tpc_log_" + how.replace(' ', '_');
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    try (Connection r = pgPrimary(db, seen);
+        Statement sr = r.createStatement();
+        Connection t0 = db.openPostgres();
+        Connection w = db.openPostgres();
+        Statement s0 = t0.createStatement();
+        Statement sw = w.createStatement()) {
+      sr.execute("DROP TABLE IF EXISTS " + log);
+      sr.execute(
+          "CREATE TABLE "
+              + log
+              + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, doctor INT NOT NULL, on_call INT)");
+      // PostgreSQL reads the table whole (as it does a table too small for its index to pay),
+      // so the read back meets W's row.
+      s0.execute("ALTER TABLE " + log + " DROP CONSTRAINT " + log + "_pkey");
+      for (Connection c : List.of(t0, w)) {
+        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        c.setAutoCommit(false);
+      }
+      s0.executeQuery("SELECT count(*) FROM " + log).close(); // T0 reads what R will write
+      sw.executeUpdate("INSERT INTO " + log + " (id, doctor, on_call) VALUES (1000, 9, 9)");
+      String gid = "someone-else:" + log;
+      sw.execute("PREPARE TRANSACTION '" + gid + "'");
+      w.setAutoCommit(true);
+      try {
+        r.setAutoCommit(autoCommit);
+        String insert =
+            "INSERT INTO " + log + " (doctor, on_call) SELECT id, on_call FROM " + TABLE;
+        SQLException refused =
+            catchThrowableOfType(
+                () -> {
+                  if (how.endsWith("batch")) {
+                    try (PreparedStatement ps = r.prepareStatement(insert + " WHERE id = ?")) {
+                      ps.setInt(1, 1);
+                      ps.addBatch();
+                      ps.setInt(1, 2);
+                      ps.addBatch();
+                      ps.executeBatch();
+                    }
+                  } else {
+                    sr.executeUpdate(insert + " WHERE id = 1");
+                  }
+                },
+                SQLException.class);
+        assertThat((Throwable) refused).as("PostgreSQL refused the read back").isNotNull();
+        assertThat(refused.getErrorCode()).isEqualTo(1213);
+        if (!autoCommit) {
+          r.rollback(); // what the application does after 1213
+          r.setAutoCommit(true);
+        }
+      } finally {
+        sw.execute("ROLLBACK PREPARED '" + gid + "'");
+        t0.rollback();
+      }
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    try (Connection pg = db.openPostgres();
+        Connection mysql = db.openMysql()) {
+      assertThat(TableComparison.count(pg, log)).as("rows on PostgreSQL").isZero();
+      assertThat(TableComparison.count(mysql, log)).as("rows on MySQL").isZero();
+    }
   }
 
   private static void begin(Connection c, Statement s, String boundaries) throws SQLException {

@@ -36,8 +36,14 @@ public final class TableComparison {
       List<List<Object>> onMysql = rows(m, types);
       assertThat(onPostgres)
           .as(
-              "rows of %s on PostgreSQL vs MySQL (%d vs %d rows; first difference: %s)",
-              table, onPostgres.size(), onMysql.size(), firstDifference(onPostgres, onMysql))
+              "rows of %s on PostgreSQL vs MySQL (%d vs %d rows; first difference: %s; only on"
+                  + " PostgreSQL: %s; only on MySQL: %s)",
+              table,
+              onPostgres.size(),
+              onMysql.size(),
+              firstDifference(onPostgres, onMysql),
+              onlyIn(onPostgres, onMysql),
+              onlyIn(onMysql, onPostgres))
           .isEqualTo(onMysql);
     }
   }
@@ -53,6 +59,28 @@ public final class TableComparison {
     }
     return "none";
   }
+
+  /**
+   * The rows of {@code these} that {@code those} lacks (as many times as they lack them), the first
+   * {@value #LISTED} shown: a large table's failure message names every row that differs.
+   */
+  private static String onlyIn(List<List<Object>> these, List<List<Object>> those) {
+    java.util.Map<List<Object>, Integer> left = new java.util.HashMap<>();
+    for (List<Object> row : those) {
+      left.merge(row, 1, Integer::sum);
+    }
+    List<List<Object>> only = new ArrayList<>();
+    for (List<Object> row : these) {
+      if (left.merge(row, -1, Integer::sum) < 0) {
+        only.add(row);
+      }
+    }
+    return only.size()
+        + " rows"
+        + (only.isEmpty() ? "" : " " + only.subList(0, Math.min(LISTED, only.size())));
+  }
+
+  private static final int LISTED = 40;
 
   private static List<List<Object>> rows(ResultSet rs, String[] types) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
