@@ -114,3 +114,34 @@ SELECT JSON_KEYS('{"a": 1, "bb": {"c": 2}}') AS k, JSON_KEYS('{"a": 1, "bb": {"c
 -- row: 7, NULL, NULL
 -- row: 8, NULL, NULL
 SELECT id, JSON_KEYS(payload) AS k, JSON_KEYS(payload, '$.meta') AS m FROM activity_log ORDER BY id;
+
+-- id: json-compare-string-order
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB compares its JSON text (with the quotes) as SQL strings; MySQL 9.7.4's rows (run there): the string literal becomes a JSON string, compared bytewise with a JSON string ("android" > "Ios", "ios" > "Ios"), below an object, array or boolean and above a number; $[0] of an object is the object
+-- row: 1, 1, 0, NULL, 1, NULL, NULL, NULL, 1
+-- row: 2, NULL, NULL, NULL, NULL, 1, 1, NULL, 1
+-- row: 3, NULL, NULL, NULL, NULL, 1, 1, 0, 1
+-- row: 4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1
+-- row: 5, NULL, NULL, 1, NULL, NULL, NULL, NULL, 1
+-- row: 6, 0, 0, NULL, 1, NULL, NULL, NULL, 1
+-- row: 7, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+-- row: 8, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+SELECT id, JSON_EXTRACT(payload, '$.device') > 'phone' AS d, JSON_EXTRACT(payload, '$.os') <= 'Ios' AS o, 'm' < JSON_EXTRACT(payload, '$.text') AS t, JSON_EXTRACT(payload, '$.version') < 'a' AS v, JSON_EXTRACT(payload, '$.late') >= 'z' AS b, JSON_EXTRACT(payload, '$.tags') > 'z' AS a, JSON_EXTRACT(payload, '$.meta') < 'z' AS m, JSON_EXTRACT(payload, '$[0]') >= '1' AS w FROM activity_log ORDER BY id;
+
+-- id: json-compare-string-literals
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB compares its JSON text as SQL strings; MySQL 9.7.4 (run there): JSON null ranks below a string; an empty string is the least string; UTF-8 byte order puts "é" above "z"; a quote in the literal stays one character
+-- row: 1, 1, 1, 1, 1
+SELECT JSON_EXTRACT('{"a": null}', '$.a') < 'a' AS nul, JSON_EXTRACT('{"a": ""}', '$.a') < 'a' AS empty_s, JSON_EXTRACT('{"a": "é"}', '$.a') > 'z' AS utf8, JSON_EXTRACT('{"a": "it''s"}', '$.a') <= 'it''s' AS q, JSON_EXTRACT('{"a": "abc"}', '$.a') >= 'ab' AS pre;
+
+-- id: json-compare-ordered-parameter-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:json-ordered
+-- note: MySQL compares a bound value as the JSON type of the value bound, which the translation cannot know
+-- binds: 5
+SELECT id FROM activity_log WHERE JSON_EXTRACT(payload, '$.points') > ?;

@@ -54,8 +54,8 @@ final class ComparisonOperators {
           JsonFunctions.jsonOperand(d, r);
           return;
         }
-      } else if (JsonFunctions.isNumberLiteral(other)) {
-        JsonFunctions.orderedAgainstNumber(d, jsonLeft ? l : r, other, op, jsonLeft);
+      } else {
+        JsonFunctions.orderedAgainstScalar(d, c, jsonLeft ? l : r, other, op, jsonLeft);
         return;
       }
     }

@@ -451,29 +451,62 @@ final class JsonFunctions {
   private static final List<String> JSON_TYPE_RANKS =
       List.of("null", "number", "string", "object", "array", "boolean");
 
+  /** A string written in the statement without a character set introducer. */
+  static boolean isStringLiteral(Expression e) {
+    return e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty());
+  }
+
   /**
-   * A JSON value ordered ({@code <, <=, >, >=}) against a number literal. MySQL makes the number a
-   * JSON number and compares JSON values: numerically against a JSON number, otherwise by the
-   * precedence of JSON types (null below numbers, then string, object, array and boolean above), so
-   * {@code '"5"' > 400} and {@code JSON null < 400} are true. A path not found (SQL NULL) gives
-   * NULL. The value is evaluated once, in a scalar subquery.
+   * A JSON value ordered ({@code <, <=, >, >=}) against a number or string literal. MySQL makes the
+   * literal a JSON scalar (a number, or a string: not parsed as JSON) and compares JSON values:
+   * against a JSON value of the literal's own type numerically or by the bytes of the strings
+   * (case-sensitive, UTF-8 order: {@code "B" < "a"}), otherwise by the precedence of JSON types
+   * (null below numbers, then string, object, array and boolean), so {@code '"5"' > 400}, {@code 5
+   * < 'a'} and {@code 5 > '4'} is false. A path not found (SQL NULL) gives NULL. The value is
+   * evaluated once, in a scalar subquery. Refused against anything else that is not JSON (a
+   * parameter, a column): which JSON type MySQL makes of it depends on its SQL type, or, for a
+   * parameter, on the value bound.
    */
-  static void orderedAgainstNumber(
-      PgExpressionDeParser d, Expression json, Expression number, String op, boolean jsonLeft) {
-    int numberRank = JSON_TYPE_RANKS.indexOf("number");
-    d.a("(SELECT CASE jsonb_typeof(dw_j) WHEN 'number' THEN ");
-    if (jsonLeft) {
-      d.a("CAST(dw_j AS numeric)").a(op);
-      d.value(number);
+  static void orderedAgainstScalar(
+      PgExpressionDeParser d,
+      ComparisonOperator c,
+      Expression json,
+      Expression scalar,
+      String op,
+      boolean jsonLeft) {
+    String type;
+    String same;
+    if (isNumberLiteral(scalar)) {
+      type = "number";
+      same = "CAST(dw_j AS numeric)";
+    } else if (isStringLiteral(scalar)) {
+      type = "string";
+      same = "(dw_j #>> '{}') COLLATE \"C\"";
     } else {
-      d.value(number);
-      d.a(op).a("CAST(dw_j AS numeric)");
+      throw RefusedException.syntax(
+          "json-ordered",
+          "A JSON value ordered against "
+              + (scalar instanceof JdbcParameter ? "a parameter" : "a non-literal")
+              + " ("
+              + c
+              + "): MySQL compares it as the JSON type its SQL type or bound value"
+              + " makes, which the translation cannot know; only number and string literals are"
+              + " translated.");
+    }
+    int typeRank = JSON_TYPE_RANKS.indexOf(type);
+    d.a("(SELECT CASE jsonb_typeof(dw_j) WHEN '").a(type).a("' THEN ");
+    if (jsonLeft) {
+      d.a(same).a(op);
+      d.value(scalar);
+    } else {
+      d.value(scalar);
+      d.a(op).a(same);
     }
     for (int rank = 0; rank < JSON_TYPE_RANKS.size(); rank++) {
-      if (rank == numberRank) {
+      if (rank == typeRank) {
         continue;
       }
-      int cmp = jsonLeft ? Integer.compare(rank, numberRank) : Integer.compare(numberRank, rank);
+      int cmp = jsonLeft ? Integer.compare(rank, typeRank) : Integer.compare(typeRank, rank);
       boolean holds =
           switch (op.trim()) {
             case "<" -> cmp < 0;
