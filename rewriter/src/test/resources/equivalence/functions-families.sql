@@ -32,6 +32,25 @@ SELECT family_id, is_admin, COUNT(*) AS n, SUM(points) AS p FROM users GROUP BY 
 -- note: a _ci column is grouped by lower(col) on PostgreSQL and shown as a value of its group; NULL in the subtotal rows
 SELECT email, family_id, COUNT(*) AS n, SUM(points) AS p FROM users GROUP BY family_id, email WITH ROLLUP;
 
+-- id: fn-rollup-grouping-case-insensitive-column
+-- category: functions
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 has no GROUPING(); the rows are MySQL 9.7.4's. GROUPING of a _ci column names the lower(col) PostgreSQL groups by
+-- row: NULL, NULL, 8, 1, 1, 3
+-- row: NULL, 1, 4, 1, 0, 1
+-- row: 'anna.mueller@example.com', 1, 1, 0, 0, 0
+-- row: 'Ben.Mueller@Example.com', 1, 1, 0, 0, 0
+-- row: 'clara@example.com', 1, 1, 0, 0, 0
+-- row: 'guest@example.com', 1, 1, 0, 0, 0
+-- row: NULL, 2, 2, 1, 0, 1
+-- row: 'niamh@example.ie', 2, 1, 0, 0, 0
+-- row: 'sean.obrien@example.ie', 2, 1, 0, 0, 0
+-- row: NULL, 3, 2, 1, 0, 1
+-- row: 'lei@example.cn', 3, 1, 0, 0, 0
+-- row: 'meimei@example.cn', 3, 1, 0, 0, 0
+SELECT email, family_id, COUNT(*) AS n, GROUPING(email) AS ge, GROUPING(family_id) AS gf, GROUPING(family_id, email) AS g2 FROM users GROUP BY family_id, email WITH ROLLUP;
+
 -- id: fn-rollup-grouping
 -- category: functions
 -- mode: expect

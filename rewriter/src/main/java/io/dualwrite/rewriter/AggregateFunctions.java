@@ -32,9 +32,37 @@ final class AggregateFunctions {
           Map.entry("BIT_OR", AggregateFunctions::bitAggregate),
           Map.entry("BIT_XOR", AggregateFunctions::bitAggregate),
           // with GROUP BY ... WITH ROLLUP (ROLLUP on PostgreSQL): 1 in a super-aggregate row
-          Map.entry("GROUPING", same(0)));
+          Map.entry("GROUPING", AggregateFunctions::grouping));
 
   private AggregateFunctions() {}
+
+  /**
+   * GROUPING(col, ...) under WITH ROLLUP: 1 in the rows where col is rolled up. A case-insensitive
+   * column is grouped by {@code lower(col)} there ({@link PgSelectDeParser}), and PostgreSQL takes
+   * only a grouping expression as GROUPING's argument, so it is {@code GROUPING(lower(col))}.
+   */
+  private static void grouping(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, Integer.MAX_VALUE);
+    d.a("grouping(");
+    for (int i = 0; i < args.size(); i++) {
+      d.a(i > 0 ? ", " : "");
+      if (args.get(i) instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
+        List<net.sf.jsqlparser.schema.Column> saved = d.foldedGroupColumns;
+        d.foldedGroupColumns = List.of(); // the column itself, not the value it shows
+        try {
+          d.a("lower(");
+          d.value(c);
+          d.a(")");
+        } finally {
+          d.foldedGroupColumns = saved;
+        }
+      } else {
+        d.value(args.get(i));
+      }
+    }
+    d.a(")");
+  }
 
   /**
    * BIT_AND/BIT_OR/BIT_XOR of an integer column or literal: MySQL computes them on the 64 bits and
