@@ -48,15 +48,9 @@ final class AggregateFunctions {
     for (int i = 0; i < args.size(); i++) {
       d.a(i > 0 ? ", " : "");
       if (args.get(i) instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
-        List<net.sf.jsqlparser.schema.Column> saved = d.foldedGroupColumns;
-        d.foldedGroupColumns = List.of(); // the column itself, not the value it shows
-        try {
-          d.a("lower(");
-          d.value(c);
-          d.a(")");
-        } finally {
-          d.foldedGroupColumns = saved;
-        }
+        d.a("lower(");
+        d.unfolded(() -> d.value(c)); // the column itself, not the value it shows
+        d.a(")");
       } else {
         d.value(args.get(i));
       }

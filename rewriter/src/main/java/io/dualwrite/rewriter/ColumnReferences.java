@@ -1,6 +1,5 @@
 package io.dualwrite.rewriter;
 
-import java.util.List;
 import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.operators.arithmetic.*;
 import net.sf.jsqlparser.expression.operators.relational.*;
@@ -18,23 +17,20 @@ final class ColumnReferences {
 
   static void column(PgExpressionDeParser d, Column column) {
     if (d.aggregateDepth == 0 && !d.foldedGroupColumns.isEmpty() && d.isFoldedGroupColumn(column)) {
-      List<Column> saved = d.foldedGroupColumns;
-      d.foldedGroupColumns = List.of();
-      try {
-        if (d.foldedRollup) {
-          d.a("CASE WHEN GROUPING(lower(");
-          column(d, column);
-          d.a(")) = 0 THEN min(");
-          column(d, column);
-          d.a(") END");
-        } else {
-          d.a("min(");
-          column(d, column);
-          d.a(")");
-        }
-      } finally {
-        d.foldedGroupColumns = saved;
-      }
+      d.unfolded(
+          () -> {
+            if (d.foldedRollup) {
+              d.a("CASE WHEN GROUPING(lower(");
+              column(d, column);
+              d.a(")) = 0 THEN min(");
+              column(d, column);
+              d.a(") END");
+            } else {
+              d.a("min(");
+              column(d, column);
+              d.a(")");
+            }
+          });
       return;
     }
     String name = column.getColumnName();

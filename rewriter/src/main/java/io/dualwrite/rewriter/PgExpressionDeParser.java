@@ -425,6 +425,19 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   int aggregateDepth;
 
   /** Whether {@code c} names one of {@link #foldedGroupColumns}. */
+  /**
+   * Runs {@code print} with case-insensitive GROUP BY columns printed as the columns themselves.
+   */
+  final void unfolded(Runnable print) {
+    List<Column> saved = foldedGroupColumns;
+    foldedGroupColumns = List.of();
+    try {
+      print.run();
+    } finally {
+      foldedGroupColumns = saved;
+    }
+  }
+
   final boolean isFoldedGroupColumn(Column c) {
     for (Column g : foldedGroupColumns) {
       if (!Identifiers.normalize(g.getColumnName())
