@@ -14,6 +14,7 @@ import io.dualwrite.testkit.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
@@ -182,13 +183,17 @@ class PostgresFaultsIT {
       try (Connection tx =
               DriverManager.getConnection(DualWriteTestUrls.url(db), props(db, name, proxy));
           Statement s = tx.createStatement()) {
+        // Rows of its own: the application's threads update rows 1-20 in random order, so a
+        // transaction over two of those can deadlock with them on MySQL (1213), driver or not.
+        long first = insertOwnRow(s, name);
+        long second = insertOwnRow(s, name);
         tx.setAutoCommit(false);
-        s.executeUpdate("UPDATE fault_" + name + " SET note = 'before-kill' WHERE id = 1");
+        s.executeUpdate("UPDATE fault_" + name + " SET note = 'before-kill' WHERE id = " + first);
         s.executeUpdate("INSERT INTO fault_" + name + " (v, note) VALUES (-1, 'in-tx')");
         faultAt = System.nanoTime();
         proxy.reset(); // killed: every connection reset ...
         proxy.down(); // ... and nothing listening until it restarts
-        s.executeUpdate("UPDATE fault_" + name + " SET note = 'after-kill' WHERE id = 2");
+        s.executeUpdate("UPDATE fault_" + name + " SET note = 'after-kill' WHERE id = " + second);
         tx.commit();
         txMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultAt);
       }
@@ -219,5 +224,16 @@ class PostgresFaultsIT {
     assertThat(r.drift()).contains("fault_" + name);
     assertThat(r.differing()).as("PostgreSQL lost the transaction").contains("fault_" + name);
     report(name, calls, skipMillis, r);
+  }
+
+  /** Inserts a row the application's threads never update; returns its id. */
+  private static long insertOwnRow(Statement s, String name) throws SQLException {
+    s.executeUpdate(
+        "INSERT INTO fault_" + name + " (v, note) VALUES (-2, 'own')",
+        Statement.RETURN_GENERATED_KEYS);
+    try (ResultSet keys = s.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
   }
 }
