@@ -16,7 +16,7 @@ final class AggregateFunctions {
   /** The MySQL functions this family prints, by upper-case name. */
   static final Map<String, Functions.Printer> PRINTERS =
       Map.ofEntries(
-          Map.entry("SUM", same(0)),
+          Map.entry("SUM", AggregateFunctions::sum),
           Map.entry("MIN", AggregateFunctions::minOrMax),
           Map.entry("MAX", AggregateFunctions::minOrMax),
           Map.entry("COUNT", AggregateFunctions::count),
@@ -135,11 +135,23 @@ final class AggregateFunctions {
     d.a(")");
   }
 
+  /** SUM of a text column adds the numbers MySQL reads its strings as (a DOUBLE). */
+  private static void sum(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (StringNumbers.isTextColumn(d, args.get(0))) {
+      d.a(f.isDistinct() ? "sum(DISTINCT " : "sum(");
+      StringNumbers.printNumber(d, args.get(0));
+      d.a(")");
+    } else {
+      same(0).print(d, f, n, args);
+    }
+  }
+
   private static void avg(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     if (ArithmeticOperators.isFloating(d, args.get(0))) {
       d.a(f.isDistinct() ? "avg(DISTINCT " : "avg(");
-      d.value(args.get(0));
+      StringNumbers.value(d, args.get(0)); // a string column: its numbers, as a DOUBLE
       d.a(")");
       return;
     }

@@ -21,9 +21,9 @@ final class ArithmeticOperators {
     } else if (e.getLeftExpression() instanceof IntervalExpression iv) {
       DateTimeFunctions.dateArithmetic(d, e.getRightExpression(), iv, "+");
     } else {
-      Literals.number(d, e.getLeftExpression());
+      StringNumbers.operand(d, e.getLeftExpression());
       d.a(" + ");
-      Literals.number(d, e.getRightExpression());
+      StringNumbers.operand(d, e.getRightExpression());
     }
   }
 
@@ -31,9 +31,9 @@ final class ArithmeticOperators {
     if (e.getRightExpression() instanceof IntervalExpression iv) {
       DateTimeFunctions.dateArithmetic(d, e.getLeftExpression(), iv, "-");
     } else {
-      Literals.number(d, e.getLeftExpression());
+      StringNumbers.operand(d, e.getLeftExpression());
       d.a(" - ");
-      Literals.number(d, e.getRightExpression());
+      StringNumbers.operand(d, e.getRightExpression());
     }
   }
 
@@ -42,9 +42,9 @@ final class ArithmeticOperators {
     // MySQL: exact division (DECIMAL with div_precision_increment = 4 more digits), NULL on /0
     if (isFloating(d, e.getLeftExpression()) || isFloating(d, e.getRightExpression())) {
       d.a("(CAST(");
-      d.value(e.getLeftExpression());
+      StringNumbers.value(d, e.getLeftExpression());
       d.a(" AS double precision) / NULLIF(");
-      d.value(e.getRightExpression());
+      StringNumbers.value(d, e.getRightExpression());
       d.a(", 0))");
       return;
     }
@@ -66,6 +66,9 @@ final class ArithmeticOperators {
     }
     if (e instanceof Parenthesis p) {
       return isFloating(d, p.getExpression());
+    }
+    if (StringNumbers.isString(d, e)) {
+      return true; // MySQL reads a string in arithmetic as a DOUBLE
     }
     if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
       return isFloating(d, l.get(0));
@@ -114,9 +117,9 @@ final class ArithmeticOperators {
     // div() truncates toward zero like DIV; trunc(a / b) would first round a quotient beyond
     // PostgreSQL's 16 significant division digits (9223372036854775807 DIV 2)
     d.a("CAST(div(CAST(");
-    d.value(e.getLeftExpression());
+    StringNumbers.value(d, e.getLeftExpression());
     d.a(" AS numeric), NULLIF(CAST(");
-    d.value(e.getRightExpression());
+    StringNumbers.value(d, e.getRightExpression());
     d.a(" AS numeric), 0)) AS bigint)");
   }
 

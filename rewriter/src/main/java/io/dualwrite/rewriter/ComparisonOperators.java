@@ -81,6 +81,9 @@ final class ComparisonOperators {
       }
       return;
     }
+    if (StringNumbers.comparison(d, l, r, op)) {
+      return; // a string compared with a number: MySQL compares their numbers
+    }
     if (d.isCaseInsensitiveText(l)
         || d.isCaseInsensitiveText(r)
         || (l instanceof StringValue && r instanceof StringValue && d.foldsCase(List.of(l, r)))) {
@@ -107,6 +110,9 @@ final class ComparisonOperators {
   }
 
   static void between(PgExpressionDeParser d, Between b) {
+    if (StringNumbers.between(d, b)) {
+      return;
+    }
     boolean ci = d.isCaseInsensitiveText(b.getLeftExpression());
     wrapLower(d, b.getLeftExpression(), ci);
     d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
@@ -141,6 +147,11 @@ final class ComparisonOperators {
       } finally {
         parent.setLeftExpression(list); // the tree is printed again for other purposes
       }
+      return;
+    }
+    if (right instanceof ExpressionList<?> items
+        && !items.isEmpty()
+        && StringNumbers.in(d, left, items, in.isNot())) {
       return;
     }
     boolean ci = d.isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;

@@ -200,25 +200,25 @@ final class NumericFunctions {
       long places = args.size() == 1 ? 0 : ((LongValue) args.get(1)).getValue();
       if (places == 0) {
         d.a("round(CAST(");
-        d.value(args.get(0));
+        StringNumbers.value(d, args.get(0));
         d.a(" AS double precision))");
         return;
       }
       // from 2^52 on a double has no fraction left: MySQL returns it as is (and so never
       // overflows x * 10^d, where PostgreSQL would raise an error)
       d.a("CASE WHEN abs(CAST(");
-      d.value(args.get(0));
+      StringNumbers.value(d, args.get(0));
       d.a(" AS double precision)) >= 4503599627370496 THEN CAST(");
-      d.value(args.get(0));
+      StringNumbers.value(d, args.get(0));
       d.a(" AS double precision) ELSE round(CAST(");
-      d.value(args.get(0));
+      StringNumbers.value(d, args.get(0));
       d.a(" AS double precision) * 1e").a(Long.toString(places));
       d.a(") / 1e").a(Long.toString(places)).a(" END");
       return;
     }
     // on exact values both round half away from zero; numeric keeps it exact
     d.a(n.equals("ROUND") ? "round(CAST(" : "trunc(CAST(");
-    d.value(args.get(0));
+    StringNumbers.value(d, args.get(0));
     d.a(" AS numeric)");
     if (args.size() == 2) {
       d.a(", ");

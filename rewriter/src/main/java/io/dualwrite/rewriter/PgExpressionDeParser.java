@@ -642,9 +642,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
 
   @Override
   public <S> StringBuilder visit(Multiplication e, S context) {
-    Literals.number(this, e.getLeftExpression());
+    StringNumbers.operand(this, e.getLeftExpression());
     a(" * ");
-    Literals.number(this, e.getRightExpression());
+    StringNumbers.operand(this, e.getRightExpression());
     return out();
   }
 
@@ -673,7 +673,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return out();
     }
     a(String.valueOf(e.getSign()));
-    Literals.number(this, e.getExpression());
+    StringNumbers.operand(this, e.getExpression());
     return out();
   }
 

@@ -445,4 +445,30 @@ class SelectTranslationTest {
                 .code())
         .isEqualTo("unsupported-syntax:window-frame");
   }
+
+  @Test
+  void aStringLiteralComparedWithANumericColumnIsItsMysqlNumber() {
+    // a literal PostgreSQL reads as the same integer stays as written (an index still serves it)
+    assertThat(Fixtures.pg("SELECT id FROM users WHERE age = '42'"))
+        .isEqualTo("SELECT id FROM users WHERE age = '42'");
+    assertThat(Fixtures.pg("SELECT id FROM users WHERE age = '42.0' OR age < 'x' OR age = ' 7b'"))
+        .isEqualTo("SELECT id FROM users WHERE age = 42.0 OR age < 0 OR age = 7");
+    assertThat(Fixtures.pg("SELECT id FROM orders WHERE total IN ('2.5', '1e1x')"))
+        .isEqualTo("SELECT id FROM orders WHERE total IN ('2.5', 1e1)");
+  }
+
+  @Test
+  void aTextColumnComparedWithANumberIsReadAsItsNumericPrefix() {
+    String number =
+        "CAST(COALESCE(substring(a FROM '^[ \\t\\n\\r\\f\\v]*([-+]{0,1}([0-9]+(\\.[0-9]*){0,1}"
+            + "|\\.[0-9]+)([eE][-+]{0,1}[0-9]+){0,1})'), substring(a FROM '^') || '0') AS double"
+            + " precision)";
+    assertThat(Fixtures.pg("SELECT id FROM tags WHERE a = 5"))
+        .isEqualTo("SELECT id FROM tags WHERE " + number + " = 5");
+    assertThat(Fixtures.pg("SELECT a + 1, SUM(a) FROM tags"))
+        .isEqualTo("SELECT " + number + " + 1, sum(" + number + ") FROM tags");
+    // compared with a string, a text column stays text
+    assertThat(Fixtures.pg("SELECT id FROM tags WHERE a = '5'"))
+        .isEqualTo("SELECT id FROM tags WHERE a = '5'");
+  }
 }

@@ -65,6 +65,7 @@ class CorpusTest {
           "p1.straight-join",
           "p1.calc-found-rows",
           "p1.hex-bit",
+          "p1.string-as-number",
           "p1.case-insensitive",
           "p1.sleep",
           "ddl.create-table",

@@ -1,0 +1,271 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+
+/**
+ * A string used as a number: in arithmetic, in {@code SUM}/{@code AVG}, or compared with a number
+ * ({@code name + 1}, {@code name = 5}, {@code int_col = '5.0'}). MySQL reads the string's numeric
+ * prefix as a DOUBLE: leading whitespace skipped, then a sign, digits, a fraction and an exponent
+ * as far as they go ({@code ' 5x'} is 5, {@code '1.5.6'} 1.5, {@code '.5e1'} 5), 0 when there is
+ * none ({@code 'abc'}, {@code ''}), with a warning. PostgreSQL rejects these statements ({@code
+ * character varying + integer}, {@code invalid input syntax for type integer}).
+ *
+ * <p>A text column becomes {@code CAST(COALESCE(substring(col FROM '<prefix>'), substring(col FROM
+ * '^') || '0') AS double precision)}: the prefix, or '0' for a string without one, and NULL for
+ * NULL ({@code substring(NULL FROM '^')} is NULL, of any other string ''). A string literal's
+ * number is worked out here; a literal PostgreSQL reads as the same number of the column's type
+ * ({@code id = '5'}) is left as written, so that PostgreSQL can still use an index on the column.
+ *
+ * <p>Only text columns (CHAR, VARCHAR, the TEXTs) and string literals are converted; ENUM and SET
+ * read as their member index or bits in MySQL and are left alone, as are binary strings.
+ */
+final class StringNumbers {
+  private StringNumbers() {}
+
+  /** MySQL's numeric prefix, after the whitespace my_strntod skips. */
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "^[ \\t\\n\\r\\f\\x0B]*([-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?)");
+
+  /** The same prefix as a PostgreSQL regular expression (advanced syntax). */
+  private static final String PG_PREFIX =
+      "'^[ \\t\\n\\r\\f\\v]*([-+]{0,1}([0-9]+(\\.[0-9]*){0,1}|\\.[0-9]+)([eE][-+]{0,1}[0-9]+){0,1})'";
+
+  /** Text PostgreSQL reads as an integer column's value, and as a DECIMAL or DOUBLE column's. */
+  private static final Pattern PG_INTEGER = Pattern.compile(" *[-+]?[0-9]{1,18} *");
+
+  private static final Pattern PG_NUMBER =
+      Pattern.compile(
+          " *[-+]?([0-9]{1,30}(\\.[0-9]{0,30})?|\\.[0-9]{1,30})([eE][-+]?[0-9]{1,3})? *");
+
+  static boolean isTextColumn(PgExpressionDeParser d, Expression e) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    return c.isPresent()
+        && switch (TypeMapping.baseType(c.get().mysqlType())) {
+          case "char", "varchar", "tinytext", "text", "mediumtext", "longtext" -> true;
+          default -> false;
+        };
+  }
+
+  /** A plain string literal ({@code '5'}; not {@code X'35'}, {@code _binary'5'}, {@code N'5'}). */
+  static boolean isStringLiteral(Expression e) {
+    return e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty());
+  }
+
+  private static boolean isNumberLiteral(Expression e) {
+    if (e instanceof SignedExpression s && (s.getSign() == '-' || s.getSign() == '+')) {
+      return isNumberLiteral(s.getExpression());
+    }
+    return e instanceof LongValue || e instanceof DoubleValue;
+  }
+
+  /** An integer column (not BIT, not YEAR), or an integer literal. */
+  private static boolean isInteger(PgExpressionDeParser d, Expression e) {
+    if (e instanceof SignedExpression s && (s.getSign() == '-' || s.getSign() == '+')) {
+      return isInteger(d, s.getExpression());
+    }
+    if (e instanceof LongValue) {
+      return true;
+    }
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    return c.isPresent()
+        && switch (TypeMapping.baseType(c.get().mysqlType())) {
+          case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" -> true;
+          default -> false;
+        };
+  }
+
+  /** A number literal or a numeric column (integer, DECIMAL, FLOAT, DOUBLE). */
+  private static boolean isNumeric(PgExpressionDeParser d, Expression e) {
+    if (isNumberLiteral(e) || isInteger(d, e)) {
+      return true;
+    }
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    return c.isPresent()
+        && switch (TypeMapping.baseType(c.get().mysqlType())) {
+          case "decimal", "numeric", "dec", "fixed", "float", "double", "real" -> true;
+          default -> false;
+        };
+  }
+
+  /** True when {@code e} is a text column or a string literal, which MySQL reads as a number. */
+  static boolean isString(PgExpressionDeParser d, Expression e) {
+    return isStringLiteral(e) || isTextColumn(d, e);
+  }
+
+  /** MySQL's number for a string: its numeric prefix, or 0. */
+  static String numberText(String s) {
+    Matcher m = PREFIX.matcher(s);
+    if (!m.find()) {
+      return "0";
+    }
+    String p = m.group(1);
+    if (p.startsWith("+")) {
+      p = p.substring(1);
+    }
+    if (p.endsWith(".")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.startsWith(".") || p.startsWith("-.")) {
+      p = p.replaceFirst("\\.", "0.");
+    }
+    return p;
+  }
+
+  private static String literalText(Expression e) {
+    return MysqlLexer.decodeCanonical(((StringValue) e).getValue());
+  }
+
+  /** Prints a text column's or string literal's MySQL number as a double precision value. */
+  static void printNumber(PgExpressionDeParser d, Expression e) {
+    if (isStringLiteral(e)) {
+      d.a("CAST(").a(numberText(literalText(e))).a(" AS double precision)");
+      return;
+    }
+    d.a("CAST(COALESCE(substring(");
+    d.p(e);
+    d.a(" FROM ").a(PG_PREFIX).a("), substring(");
+    d.p(e);
+    d.a(" FROM '^') || '0') AS double precision)");
+  }
+
+  /**
+   * An operand of {@code +}, {@code -}, {@code *}: a text column or string literal as its number;
+   * anything else as {@link Literals#number}.
+   */
+  static void operand(PgExpressionDeParser d, Expression e) {
+    if (isString(d, e)) {
+      printNumber(d, e);
+    } else {
+      Literals.number(d, e);
+    }
+  }
+
+  /** An operand of a division: as {@link #operand}, but a value other than a string as a value. */
+  static void value(PgExpressionDeParser d, Expression e) {
+    if (isString(d, e)) {
+      printNumber(d, e);
+    } else {
+      d.value(e);
+    }
+  }
+
+  /**
+   * A string compared with a number ({@code l op r}, either way round): prints it and returns true,
+   * or returns false (nothing printed) for any other comparison.
+   */
+  static boolean comparison(PgExpressionDeParser d, Expression l, Expression r, String op) {
+    Expression number;
+    Expression string;
+    if (isNumeric(d, l) && isString(d, r)) {
+      number = l;
+      string = r;
+    } else if (isNumeric(d, r) && isString(d, l)) {
+      number = r;
+      string = l;
+    } else {
+      return false;
+    }
+    if (isStringLiteral(string) && readsAsIs(d, number, literalText(string))) {
+      return false;
+    }
+    compared(d, l, number);
+    d.a(op);
+    compared(d, r, number);
+    return true;
+  }
+
+  /** {@code x BETWEEN a AND b} where strings meet numbers; false (nothing printed) otherwise. */
+  static boolean between(PgExpressionDeParser d, Between b) {
+    Expression x = b.getLeftExpression();
+    List<Expression> bounds = List.of(b.getBetweenExpressionStart(), b.getBetweenExpressionEnd());
+    Expression number = numberAgainst(d, x, bounds);
+    if (number == null) {
+      return false;
+    }
+    compared(d, x, number);
+    d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
+    compared(d, bounds.get(0), number);
+    d.a(" AND ");
+    compared(d, bounds.get(1), number);
+    return true;
+  }
+
+  /**
+   * {@code x IN (...)} where a text column meets a list of number literals, or a number a list of
+   * string literals; false (nothing printed) otherwise, including lists that mix the two.
+   */
+  static boolean in(PgExpressionDeParser d, Expression x, ExpressionList<?> list, boolean not) {
+    @SuppressWarnings("unchecked")
+    List<Expression> items = (List<Expression>) list;
+    Expression number = numberAgainst(d, x, items);
+    if (number == null) {
+      return false;
+    }
+    compared(d, x, number);
+    d.a(not ? " NOT IN (" : " IN (");
+    for (int i = 0; i < items.size(); i++) {
+      d.a(i > 0 ? ", " : "");
+      compared(d, items.get(i), number);
+    }
+    d.a(")");
+    return true;
+  }
+
+  /**
+   * For {@code x} compared with each of {@code others}: the number that types the comparison when a
+   * text column meets number literals, or a number string literals of which one at least PostgreSQL
+   * would not read as that number's type; null when there is nothing to convert.
+   */
+  private static Expression numberAgainst(
+      PgExpressionDeParser d, Expression x, List<Expression> others) {
+    if (isTextColumn(d, x) && others.stream().allMatch(StringNumbers::isNumberLiteral)) {
+      return others.get(0);
+    }
+    if (isNumeric(d, x)
+        && others.stream().allMatch(StringNumbers::isStringLiteral)
+        && !others.stream().allMatch(s -> readsAsIs(d, x, literalText(s)))) {
+      return x;
+    }
+    return null;
+  }
+
+  /**
+   * One side of a comparison between numbers: a text column as its number, a string literal as its
+   * number (or as written where PostgreSQL reads it as {@code number}'s type), else the value.
+   */
+  private static void compared(PgExpressionDeParser d, Expression e, Expression number) {
+    if (isTextColumn(d, e)) {
+      printNumber(d, e);
+    } else if (isStringLiteral(e)) {
+      String text = literalText(e);
+      if (readsAsIs(d, number, text)) {
+        d.p(e);
+      } else {
+        d.a(numberText(text));
+      }
+    } else {
+      d.value(e);
+    }
+  }
+
+  /**
+   * True when PostgreSQL reads the literal text as the same number MySQL does, as a value of {@code
+   * number}'s type: an integer literal for an integer, a plain decimal for anything else.
+   */
+  private static boolean readsAsIs(PgExpressionDeParser d, Expression number, String text) {
+    return isInteger(d, number)
+        ? PG_INTEGER.matcher(text).matches()
+        : PG_NUMBER.matcher(text).matches();
+  }
+}

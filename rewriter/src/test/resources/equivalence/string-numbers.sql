@@ -1,0 +1,74 @@
+-- A string used as a number (issue #16): in arithmetic, SUM/AVG, ROUND, or compared with a number
+-- (a number literal or a numeric column). MySQL reads the string's numeric prefix as a DOUBLE:
+-- leading whitespace skipped, then sign, digits, fraction and exponent as far as they go (' 5x' is
+-- 5, '1.5.6' is 1.5, '.5e1' is 5), 0 when there is none ('abc', ''), with a warning. PostgreSQL
+-- rejected all of these before (character varying + integer, invalid input syntax for integer).
+
+-- id: strnum-create
+-- category: ddl.create-table
+-- order: unordered
+-- tables: str_nums
+CREATE TABLE str_nums (id INT NOT NULL PRIMARY KEY, s VARCHAR(20) NULL, t TEXT NULL, n INT NULL, d DECIMAL(8,2) NULL, f DOUBLE NULL);
+
+-- id: strnum-seed
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+-- tables: str_nums
+INSERT INTO str_nums VALUES (1, '5', '5', 5, 5.00, 5), (2, '05', '2', 2, 2.50, 2.5), (3, ' 5x', '0', 0, 0, 0), (4, '5.0', '-3', -3, -3.50, 1000), (5, 'abc', NULL, NULL, NULL, NULL), (6, NULL, '7', 7, 7, 7), (7, '.5e1', '1e1', 1, 1, 1), (8, '1e', '10', 10, 10, 10), (9, '-', '9', 9, 9, 9), (10, '\t7', ' 7', 7, 7, 7), (11, '+3', '3', 3, 3, 3), (12, '1.5.6', '1', 1, 1, 1), (13, '', '0', 0, 0, 0), (14, '2.5', '2.5', 2, 2.50, 2.5);
+
+-- id: strnum-arithmetic
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, s + 1 AS a, s * 2 AS m, s - 0.5 AS b, s / 4 AS q, s DIV 2 AS i, ROUND(s) AS r, t + n AS tn FROM str_nums ORDER BY id;
+
+-- id: strnum-literals
+-- category: p1.string-as-number
+-- order: unordered
+SELECT '5' + 1 AS a, '1.5' * 2 AS b, ' 12abc' + 0 AS c, 'abc' + 1 AS d, '.5e1' / 2 AS e, 10 - '2.5' AS f, ROUND('2.5') AS g;
+
+-- id: strnum-column-equals-number
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id FROM str_nums WHERE s = 5 OR 7 = s ORDER BY id;
+
+-- id: strnum-column-ordered-against-number
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, s > 1 AS gt, s <= 2.5 AS le, s <> 0 AS ne, t >= 3 AS tge FROM str_nums ORDER BY id;
+
+-- id: strnum-column-between-and-in
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id FROM str_nums WHERE s BETWEEN 1 AND 6 AND s NOT IN (5, 7) OR t IN (10, 2.5) ORDER BY id;
+
+-- id: strnum-column-against-numeric-column
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, s = n AS sn, t < d AS td, s >= f AS sf FROM str_nums ORDER BY id;
+
+-- id: strnum-numeric-column-against-string
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, n = '5.0' AS a, n = 'abc' AS b, n < '3abc' AS c, d = '2.5x' AS e, f >= ' 1e3' AS g, n = '7' AS h FROM str_nums ORDER BY id;
+
+-- id: strnum-numeric-column-in-and-between-strings
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id FROM str_nums WHERE n IN ('7', '1.0') OR d BETWEEN '2.4' AND '2.6x' ORDER BY id;
+
+-- id: strnum-number-literal-against-string-literal
+-- category: p1.string-as-number
+-- order: unordered
+SELECT 5 = '5.0' AS a, 2 < '10x' AS b, 1.5 = ' 1.5' AS c, 0 = 'abc' AS d;
+
+-- id: strnum-aggregates
+-- category: p1.string-as-number
+-- order: unordered
+SELECT SUM(s) AS s, AVG(s) AS a, SUM(DISTINCT s) AS sd, AVG(DISTINCT t) AS ad, SUM(t) AS st FROM str_nums;
+
+-- id: strnum-update-from-string
+-- category: writes.update
+-- order: unordered
+-- tables: str_nums
+UPDATE str_nums SET n = s * 2 + 1, d = s / 4, f = t + 0.25 WHERE id IN (1, 2, 7, 14);
