@@ -1,4 +1,4 @@
--- Issue #16 (JSON): MySQL's single-value JSON paths with its results where PostgreSQL's #> differs:
+-- Issue #16 (JSON): MySQL's JSON paths with its results where PostgreSQL's #> differs:
 -- an array step on a value that is not an array wraps it ($[0] of an object is the object), [last]
 -- and [last - N], a member named like an integer is never a position, out-of-range positions, and
 -- unquoting JSON null gives 'null' (MysqlJsonPath).
@@ -44,8 +44,56 @@ SELECT id, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.late')) AS a, JSON_UNQUOTE(JSON
 -- order: unordered
 SELECT JSON_LENGTH('{"a": 1, "b": 2}', '$[0]') AS a, JSON_LENGTH('[[1, 2, 3]]', '$[last]') AS b, JSON_LENGTH('[1]', '$[3]') AS c;
 
--- id: json-path-several-values-refused
+-- Paths that select several values ([*], .*, ranges, **): MySQL returns them as an array in
+-- document order, NULL when none is found; a member or [*] step finds nothing on a value of another
+-- type, a position or range wraps a value that is not an array and is clipped to the array.
+
+-- id: json-path-wildcards-columns
+-- category: p1.json-extract
+-- order: ordered
+SELECT id, JSON_EXTRACT(payload, '$.tags[*]') AS a, JSON_EXTRACT(payload, '$[*]') AS b, JSON_EXTRACT(payload, '$.tags[0 to 0]') AS c, JSON_UNQUOTE(JSON_EXTRACT(payload, '$[1 to 2]')) AS d FROM activity_log ORDER BY id;
+
+-- id: json-path-wildcards-arrows
+-- category: p1.json-arrow
+-- mode: expect
+-- order: ordered
+-- note: MariaDB has no -> / ->>; MySQL 9.7.4's rows (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: 2, json'["kitchen", "daily"]', NULL
+-- row: 8, NULL, '[2, 3]'
+SELECT id, payload -> '$.tags[*]' AS a, payload ->> '$[1 to last]' AS b FROM activity_log WHERE id IN (2, 8) ORDER BY id;
+
+-- id: json-path-wildcards-literals
+-- category: p1.json-extract
+-- order: unordered
+SELECT JSON_EXTRACT('[{"a": 1}, {"a": 2}, {"b": 3}, 5, [{"a": 9}]]', '$[*].a') AS a, JSON_EXTRACT('[1, [2, 3], {"x": 4}]', '$[*][0]') AS b, JSON_EXTRACT('[0, 1, 2, 3, 4]', '$[1 to 3]') AS c, JSON_EXTRACT('[0, 1, 2, 3, 4]', '$[3 to 10]') AS d, JSON_EXTRACT('{"a": 1}', '$[0 to 1]') AS f, JSON_EXTRACT('{"a": 1}', '$[*]') AS g, JSON_EXTRACT('[{"a": 1}]', '$[*].b') AS h, JSON_UNQUOTE(JSON_EXTRACT('[{"a": "x"}, {"a": "y"}]', '$[*].a')) AS i, JSON_EXTRACT('[[1, 2], [3]]', '$[*][*]') AS j;
+
+-- id: json-path-range-from-last
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 gives NULL for a range ending at last; MySQL 9.7.4's rows (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: json'[1, 2]', json'[0]'
+SELECT JSON_EXTRACT('[0, 1, 2]', '$[last - 1 to last]') AS e, JSON_EXTRACT('[0, 1, 2]', '$[0 to last - 2]') AS f;
+
+-- id: json-path-member-wildcard
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB keeps an object's members in document order; MySQL orders them by key length, then bytewise (as jsonb does), so .* lists [1, 2] (key a) first; MySQL 9.7.4's rows (ran in compare mode there and passed)
+-- row: json'[[1, 2], {"c": 1}, 3]', NULL, json'[1]'
+SELECT JSON_EXTRACT('{"b": {"c": 1}, "a": [1, 2], "aa": 3}', '$.*') AS a, JSON_EXTRACT('[1, 2]', '$.*') AS b, JSON_EXTRACT('{"x": {"k": 1}, "y": 2}', '$.*.k') AS c;
+
+-- id: json-path-any-depth
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB orders ** matches and reads $.x**.a otherwise; MySQL 9.7.4 visits a value before the values inside it (the document's own b first); its rows (ran in compare mode there and passed)
+-- row: json'[3, 1, 2]', json'[1, 2]', json'[[1, 2]]', NULL
+SELECT JSON_EXTRACT('{"a": {"b": 1, "c": {"b": 2}}, "b": 3}', '$**.b') AS a, JSON_EXTRACT('[{"b": 1}, [{"b": 2}]]', '$**.b') AS b, JSON_EXTRACT('{"x": {"a": [1, 2]}, "a": 0}', '$.x**.a') AS c, JSON_EXTRACT('{"a": 1}', '$**.z') AS d;
+
+-- id: json-path-position-after-any-depth-refused
 -- category: refusals
 -- mode: refuse
 -- refuse: unsupported-function:JSON_EXTRACT
-SELECT JSON_EXTRACT(payload, '$.tags[*]') FROM activity_log;
+-- note: MySQL reports a value reached twice through a wrapped non-array once ({"a": [1, 2]} gives [{"a": [1, 2]}, 1, 2])
+SELECT JSON_EXTRACT(payload, '$**[0]') FROM activity_log;

@@ -51,6 +51,10 @@ final class JsonFunctions {
       jsonPath(d, args.get(0), (StringValue) args.get(1), false);
       return;
     }
+    for (Expression a : args.subList(1, args.size())) {
+      // each path's values would have to be spliced into the one array
+      MysqlJsonPath.parse(n, (StringValue) a);
+    }
     // several paths: MySQL returns the array of the values found, in path order (NULL when
     // none is found)
     d.a("(SELECT jsonb_agg(v ORDER BY i) FROM (VALUES ");
@@ -145,7 +149,7 @@ final class JsonFunctions {
     if (!(args.get(pathAt) instanceof StringValue path)) {
       throw RefusedException.function(n, n + " needs a literal path.");
     }
-    jsonPath(d, args.get(0), path, false);
+    MysqlJsonPath.parse(n, path).print(d, args.get(0), false);
   }
 
   private static void unquote(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -161,10 +165,13 @@ final class JsonFunctions {
     throw RefusedException.function(n, "JSON_UNQUOTE is translated only around JSON_EXTRACT.");
   }
 
-  /** The value at a single-value path ({@link MysqlJsonPath}), as jsonb or unquoted text. */
+  /**
+   * The value at a path ({@link MysqlJsonPath}), as jsonb or unquoted text; a path with wildcards
+   * or ranges gives the array of the values found.
+   */
   static void jsonPath(
       PgExpressionDeParser d, Expression doc, StringValue pathLiteral, boolean text) {
-    MysqlJsonPath.parse("JSON_EXTRACT", pathLiteral).print(d, doc, text);
+    MysqlJsonPath.parseAllowingSeveral("JSON_EXTRACT", pathLiteral).print(d, doc, text);
   }
 
   /**

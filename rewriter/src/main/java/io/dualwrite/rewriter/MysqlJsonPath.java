@@ -23,13 +23,51 @@ import net.sf.jsqlparser.expression.StringValue;
  * </ul>
  *
  * Wildcards ({@code .*}, {@code [*]}, {@code **}) and ranges ({@code [1 to 3]}) select several
- * values, which MySQL returns wrapped in an array in its own order: refused by name.
+ * values, which JSON_EXTRACT and the arrows return as an array in document order, or NULL when none
+ * is found ({@link #parseAllowingSeveral}). From the first such step on, each step is one {@code
+ * jsonb_path_query} per value, in the mode that gives MySQL's result: {@code strict} for members
+ * and wildcards (no match on a value of another type: {@code $[*]} of an object is nothing, and
+ * {@code lax} would unwrap arrays), {@code lax} for positions and ranges (they wrap a value that is
+ * not an array, and clip to the array's bounds), {@code strict $.**} for {@code **} (the value
+ * itself and every value inside it, before its children, as MySQL visits them). The query is
+ * silent, so a step that does not apply yields nothing. A position or range after {@code **} is
+ * refused: MySQL reports a value reached twice (through the wrapping) once.
  */
 final class MysqlJsonPath {
-  /** A member name, or an array position: {@code index} from the start, or from the end. */
-  private record Step(String member, long index, boolean fromEnd) {
+  /** What a step selects. */
+  private enum Kind {
+    MEMBER,
+    POSITION,
+    ALL_MEMBERS,
+    ALL_ELEMENTS,
+    RANGE,
+    ANY_DEPTH;
+
+    boolean several() {
+      return this != MEMBER && this != POSITION;
+    }
+  }
+
+  /**
+   * A member name, an array position ({@code index} from the start, or from the end), a range
+   * (positions {@code index} to {@code toIndex}), or a wildcard.
+   */
+  private record Step(
+      Kind kind, String member, long index, boolean fromEnd, long toIndex, boolean toFromEnd) {
+    static Step member(String name) {
+      return new Step(Kind.MEMBER, name, 0, false, 0, false);
+    }
+
+    static Step position(long index, boolean fromEnd) {
+      return new Step(Kind.POSITION, null, index, fromEnd, 0, false);
+    }
+
+    static Step of(Kind kind) {
+      return new Step(kind, null, 0, false, 0, false);
+    }
+
     boolean isMember() {
-      return member != null;
+      return kind == Kind.MEMBER;
     }
   }
 
@@ -43,6 +81,17 @@ final class MysqlJsonPath {
 
   /** Parses a path literal; refuses, naming {@code function}, what is not a single-value path. */
   static MysqlJsonPath parse(String function, StringValue literal) {
+    MysqlJsonPath p = parseAllowingSeveral(function, literal);
+    for (Step s : p.steps) {
+      if (s.kind().several()) {
+        throw several(function, p.text, describe(s.kind()));
+      }
+    }
+    return p;
+  }
+
+  /** Parses a path literal that may select several values (wildcards, ranges). */
+  static MysqlJsonPath parseAllowingSeveral(String function, StringValue literal) {
     String path = MysqlLexer.decodeCanonical(literal.getValue()).strip();
     if (!path.startsWith("$")) {
       throw RefusedException.function(function, "Invalid JSON path " + path + ".");
@@ -62,13 +111,38 @@ final class MysqlJsonPath {
         }
         steps.add(position(function, path, path.substring(i + 1, close)));
         i = close + 1;
-      } else if (c == '*') {
-        throw several(function, path, "**");
+      } else if (c == '*' && path.startsWith("**", i)) {
+        steps.add(Step.of(Kind.ANY_DEPTH));
+        i += 2;
       } else {
         throw RefusedException.function(function, "Invalid JSON path " + path + ".");
       }
     }
+    if (!steps.isEmpty() && steps.get(steps.size() - 1).kind() == Kind.ANY_DEPTH) {
+      throw RefusedException.function(function, "Invalid JSON path " + path + ".");
+    }
+    boolean anyDepth = false;
+    for (Step st : steps) {
+      if (anyDepth && (st.kind() == Kind.POSITION || st.kind() == Kind.RANGE)) {
+        throw RefusedException.function(
+            function,
+            "The JSON path "
+                + path
+                + " has an array position after **: MySQL reports a value reached twice"
+                + " (through a non-array wrapped into an array) once; not translated.");
+      }
+      anyDepth |= st.kind() == Kind.ANY_DEPTH;
+    }
     return new MysqlJsonPath(path, steps);
+  }
+
+  private static String describe(Kind kind) {
+    return switch (kind) {
+      case ALL_MEMBERS -> ".*";
+      case ALL_ELEMENTS -> "[*]";
+      case RANGE -> "a range";
+      default -> "**";
+    };
   }
 
   private static int member(String function, String path, int start, List<Step> steps) {
@@ -85,24 +159,26 @@ final class MysqlJsonPath {
       if (j >= path.length()) {
         throw RefusedException.function(function, "Invalid JSON path " + path + ".");
       }
-      steps.add(new Step(name.toString(), 0, false));
+      steps.add(Step.member(name.toString()));
       return j + 1;
     }
     int j = start;
     while (j < path.length()
         && path.charAt(j) != '.'
         && path.charAt(j) != '['
+        && !(path.charAt(j) == '*' && j > start) // $.a**.b: the member a, then **
         && !Character.isWhitespace(path.charAt(j))) {
       j++;
     }
     String name = path.substring(start, j);
-    if (name.contains("*")) {
-      throw several(function, path, ".*");
+    if (name.equals("*")) {
+      steps.add(Step.of(Kind.ALL_MEMBERS));
+      return j;
     }
     if (name.isEmpty() || !isIdentifier(name)) {
       throw RefusedException.function(function, "Invalid JSON path " + path + ".");
     }
-    steps.add(new Step(name, 0, false));
+    steps.add(Step.member(name));
     return j;
   }
 
@@ -123,17 +199,26 @@ final class MysqlJsonPath {
   private static Step position(String function, String path, String inside) {
     String p = inside.strip();
     if (p.equals("*")) {
-      throw several(function, path, "[*]");
+      return Step.of(Kind.ALL_ELEMENTS);
     }
-    if (p.contains(" to ") || p.contains("\tto") || p.matches(".*\\sto\\s.*")) {
-      throw several(function, path, "a range");
+    String[] range = p.split("\\s+to\\s+", -1);
+    if (range.length == 2) {
+      Step from = position(function, path, range[0]);
+      Step to = position(function, path, range[1]);
+      if (from.kind() != Kind.POSITION
+          || to.kind() != Kind.POSITION
+          || (from.fromEnd() == to.fromEnd()
+              && (from.fromEnd() ? from.index() < to.index() : from.index() > to.index()))) {
+        throw RefusedException.function(function, "Invalid JSON path " + path + ".");
+      }
+      return new Step(Kind.RANGE, null, from.index(), from.fromEnd(), to.index(), to.fromEnd());
     }
     if (p.matches("[0-9]{1,9}")) {
-      return new Step(null, Long.parseLong(p), false);
+      return Step.position(Long.parseLong(p), false);
     }
     if (p.matches("last(\\s*-\\s*[0-9]{1,9})?")) {
       String n = p.substring(4).replace("-", "").strip();
-      return new Step(null, n.isEmpty() ? 0 : Long.parseLong(n), true);
+      return Step.position(n.isEmpty() ? 0 : Long.parseLong(n), true);
     }
     throw RefusedException.function(function, "Invalid JSON path " + path + ".");
   }
@@ -170,6 +255,13 @@ final class MysqlJsonPath {
    * unquoted text. {@code doc} is printed once, or twice when unquoting (so it must be repeatable).
    */
   void print(PgExpressionDeParser d, Expression doc, boolean unquote) {
+    if (selectsSeveral()) {
+      // an array of the values found, or NULL: unquoted, its JSON text
+      d.a(unquote ? "(" : "");
+      printSeveral(d, doc);
+      d.a(unquote ? " #>> '{}')" : "");
+      return;
+    }
     if (unquote) {
       Functions.repeatable("JSON_UNQUOTE", doc);
       d.a("(CASE WHEN jsonb_typeof(");
@@ -188,6 +280,71 @@ final class MysqlJsonPath {
    * each step's suffix in order (an array step's suffix closes its call).
    */
   private void printValue(PgExpressionDeParser d, Expression doc) {
+    printValue(d, doc, steps);
+  }
+
+  /** True when a step selects several values: a wildcard, a range or {@code **}. */
+  boolean selectsSeveral() {
+    return steps.stream().anyMatch(s -> s.kind().several());
+  }
+
+  /**
+   * E.g. {@code $.items[*].price}: the single value at {@code $.items} as in {@link #printValue},
+   * then {@code (SELECT jsonb_agg(dw_j2.v ORDER BY dw_j1.o, dw_j2.o) FROM jsonb_path_query(<items>,
+   * 'strict $[*]', '{}', true) WITH ORDINALITY AS dw_j1(v, o), LATERAL jsonb_path_query(dw_j1.v,
+   * 'strict $."price"', '{}', true) WITH ORDINALITY AS dw_j2(v, o))}: every value in document
+   * order, NULL when there is none.
+   */
+  private void printSeveral(PgExpressionDeParser d, Expression doc) {
+    int first = 0;
+    while (!steps.get(first).kind().several()) {
+      first++;
+    }
+    List<Step> rest = steps.subList(first, steps.size());
+    int n = rest.size();
+    d.a("(SELECT jsonb_agg(dw_j").a(Integer.toString(n)).a(".v ORDER BY ");
+    for (int k = 1; k <= n; k++) {
+      d.a(k > 1 ? ", " : "").a("dw_j").a(Integer.toString(k)).a(".o");
+    }
+    d.a(") FROM ");
+    for (int k = 1; k <= n; k++) {
+      if (k == 1) {
+        d.a("jsonb_path_query(");
+        printValue(d, doc, steps.subList(0, first));
+      } else {
+        d.a(", LATERAL jsonb_path_query(dw_j").a(Integer.toString(k - 1)).a(".v");
+      }
+      d.a(", ").a(jsonpath(rest.get(k - 1))).a(", '{}', true) WITH ORDINALITY AS dw_j");
+      d.a(Integer.toString(k)).a("(v, o)");
+    }
+    d.a(")");
+  }
+
+  /** The one-step PostgreSQL jsonpath, as an SQL literal, that gives MySQL's values for step. */
+  private static String jsonpath(Step s) {
+    String p =
+        switch (s.kind()) {
+          case MEMBER ->
+              "strict $.\"" + s.member().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+          case POSITION -> "lax $[" + position(s.index(), s.fromEnd()) + "]";
+          case RANGE ->
+              "lax $["
+                  + position(s.index(), s.fromEnd())
+                  + " to "
+                  + position(s.toIndex(), s.toFromEnd())
+                  + "]";
+          case ALL_MEMBERS -> "strict $.*";
+          case ALL_ELEMENTS -> "strict $[*]";
+          case ANY_DEPTH -> "strict $.**";
+        };
+    return "'" + p.replace("'", "''") + "'";
+  }
+
+  private static String position(long index, boolean fromEnd) {
+    return fromEnd ? (index == 0 ? "last" : "last - " + index) : Long.toString(index);
+  }
+
+  private static void printValue(PgExpressionDeParser d, Expression doc, List<Step> steps) {
     StringBuilder suffix = new StringBuilder();
     int calls = 0;
     List<String> members = new ArrayList<>();
@@ -199,10 +356,7 @@ final class MysqlJsonPath {
       suffix.append(membersSuffix(members));
       members.clear();
       calls++;
-      suffix
-          .append(", 'lax $[")
-          .append(s.fromEnd() ? (s.index() == 0 ? "last" : "last - " + s.index()) : s.index())
-          .append("]')");
+      suffix.append(", 'lax $[").append(position(s.index(), s.fromEnd())).append("]')");
     }
     suffix.append(membersSuffix(members));
     d.a("(").a("jsonb_path_query_first(".repeat(calls));

@@ -252,11 +252,29 @@ class FunctionTranslationTest {
                 + " #>> '{}' END)");
     assertThat(expr("JSON_OBJECT('k', a)")).isEqualTo("jsonb_build_object('k', a)");
     assertThat(expr("JSON_ARRAY(1, a)")).isEqualTo("jsonb_build_array(1, a)");
-    for (String several : List.of("$.*", "$[*]", "$**.a", "$[1 to 2]", "$.a[last-1 to last]")) {
-      assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '" + several + "') FROM t").reason())
+    // several values: one jsonb_path_query per step from the first wildcard on, aggregated
+    assertThat(expr("JSON_EXTRACT(j, '$.a[*].b')"))
+        .isEqualTo(
+            "(SELECT jsonb_agg(dw_j2.v ORDER BY dw_j1.o, dw_j2.o) FROM jsonb_path_query((j #>"
+                + " '{a}'), 'strict $[*]', '{}', true) WITH ORDINALITY AS dw_j1(v, o), LATERAL"
+                + " jsonb_path_query(dw_j1.v, 'strict $.\"b\"', '{}', true) WITH ORDINALITY AS"
+                + " dw_j2(v, o))");
+    assertThat(expr("JSON_EXTRACT(j, '$.a[last-1 to last]')"))
+        .contains("'lax $[last - 1 to last]'");
+    assertThat(expr("JSON_EXTRACT(j, '$**.a')")).contains("'strict $.**'");
+    assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$**[0]') FROM t").reason())
+        .contains("array position after **");
+    for (String several : List.of("$.*", "$[*]", "$[1 to 2]")) {
+      // where MySQL takes one value only, or splices several paths' values
+      assertThat(refusal(PLAIN, "SELECT JSON_LENGTH(j, '" + several + "') FROM t").reason())
           .as(several)
           .contains("selects several values");
+      assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$.a', '" + several + "') FROM t"))
+          .as(several)
+          .isNotNull();
     }
+    assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$[2 to 1]') FROM t").reason())
+        .contains("Invalid JSON path");
   }
 
   @Test
