@@ -297,6 +297,41 @@ class PgPrimaryMirroringIT {
   }
 
   @Test
+  void aBatchFailingOnPostgresReachesTheApplicationAsConnectorJsBatchError(DatabasePair db)
+      throws SQLException {
+    // pgjdbc's BatchUpdateException (code 0, its message quoting the statement with its values)
+    // came through as it was; Connector/J's carries MySQL's code and message
+    for (boolean autocommit : new boolean[] {true, false}) {
+      int base = autocommit ? 200 : 210;
+      try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
+          PreparedStatement ps =
+              c.prepareStatement("INSERT INTO families (id, name) VALUES (?, ?)")) {
+        c.setAutoCommit(autocommit);
+        for (int id : new int[] {base, base + 1, base}) {
+          ps.setInt(1, id);
+          ps.setString(2, "batch-secret-" + id);
+          ps.addBatch();
+        }
+        assertThatThrownBy(ps::executeBatch)
+            .isExactlyInstanceOf(java.sql.BatchUpdateException.class)
+            .satisfies(
+                e -> {
+                  SQLException se = (SQLException) e;
+                  assertThat(se.getErrorCode()).isEqualTo(1062);
+                  assertThat(se.getSQLState()).isEqualTo("23000");
+                  assertThat(se.getMessage())
+                      .startsWith("Duplicate entry")
+                      .doesNotContain("INSERT INTO");
+                });
+        if (!autocommit) {
+          c.rollback();
+        }
+      }
+    }
+    assertSameRows(db, "families", "id");
+  }
+
+  @Test
   void readsServedByPostgresLookLikeMysqlResults(DatabasePair db) throws SQLException {
     try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.phase", "PG_PRIMARY");
         Statement s = c.createStatement()) {

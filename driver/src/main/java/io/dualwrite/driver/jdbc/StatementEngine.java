@@ -501,9 +501,14 @@ final class StatementEngine {
    * vendor code it expects (the original chained); batch failures keep their update counts.
    */
   SQLException asApplicationSees(SQLException e) {
-    if (ctx.authoritativeSide() != Side.POSTGRES || e instanceof BatchUpdateException) {
+    if (ctx.authoritativeSide() != Side.POSTGRES) {
       return e;
     }
+    if (e instanceof BatchUpdateException b
+        && !(b.getNextException() instanceof org.postgresql.util.PSQLException)) {
+      return e; // built by runRowByRow around an error already in MySQL's terms
+    }
+    // pgjdbc's BatchUpdateException (next exception: the server's error) becomes Connector/J's
     return MysqlErrors.translate(e);
   }
 
