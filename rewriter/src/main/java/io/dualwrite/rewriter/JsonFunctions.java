@@ -31,6 +31,11 @@ final class JsonFunctions {
       Map.ofEntries(
           Map.entry("JSON_EXTRACT", JsonFunctions::extract),
           Map.entry("JSON_SET", JsonFunctions::set),
+          Map.entry("JSON_REPLACE", JsonFunctions::set),
+          Map.entry("JSON_INSERT", JsonFunctions::set),
+          Map.entry("JSON_CONTAINS_PATH", JsonFunctions::containsPath),
+          Map.entry("JSON_TYPE", JsonFunctions::type),
+          Map.entry("JSON_QUOTE", JsonFunctions::quote),
           Map.entry("JSON_LENGTH", JsonFunctions::length),
           Map.entry("JSON_CONTAINS", JsonFunctions::contains),
           Map.entry("JSON_KEYS", JsonFunctions::keys),
@@ -66,11 +71,80 @@ final class JsonFunctions {
     d.a(") AS dw_paths(i, v) WHERE v IS NOT NULL)");
   }
 
+  /** JSON_SET, JSON_REPLACE (existing paths only), JSON_INSERT (missing paths only). */
   private static void set(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     if (args.size() < 3 || args.size() % 2 == 0) {
-      throw RefusedException.function(n, "JSON_SET needs a document and path/value pairs.");
+      throw RefusedException.function(n, n + " needs a document and path/value pairs.");
     }
-    jsonSet(d, args.get(0), args.subList(1, args.size()));
+    jsonSet(d, n, args.get(0), args.subList(1, args.size()));
+  }
+
+  /**
+   * JSON_CONTAINS_PATH(doc, 'one'|'all', path, ...): 1 when one (or all) of the paths finds a value
+   * (JSON null counts), 0 otherwise, NULL for a NULL document or path. Each path is its value
+   * ({@link MysqlJsonPath}) tested for SQL NULL; a wildcard path's array is NULL when it finds
+   * nothing.
+   */
+  private static void containsPath(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, Integer.MAX_VALUE);
+    String mode =
+        args.get(1) instanceof StringValue m
+            ? MysqlLexer.decodeCanonical(m.getValue()).toLowerCase(java.util.Locale.ROOT)
+            : "";
+    if (!mode.equals("one") && !mode.equals("all")) {
+      throw RefusedException.function(n, n + " needs 'one' or 'all' as a literal.");
+    }
+    List<Expression> paths = args.subList(2, args.size());
+    if (paths.stream().anyMatch(p -> p instanceof NullValue)) {
+      d.a("CAST(NULL AS integer)");
+      return;
+    }
+    for (Expression p : paths) {
+      if (!(p instanceof StringValue)) {
+        throw RefusedException.function(n, n + " needs literal paths.");
+      }
+    }
+    Functions.repeatable(n, args.get(0));
+    d.a("(CASE WHEN ");
+    jsonDoc(d, args.get(0));
+    d.a(" IS NULL THEN NULL ELSE CAST(");
+    for (int i = 0; i < paths.size(); i++) {
+      d.a(i == 0 ? "(" : mode.equals("one") ? " OR (" : " AND (");
+      MysqlJsonPath.parseAllowingSeveral(n, (StringValue) paths.get(i))
+          .print(d, args.get(0), false);
+      d.a(" IS NOT NULL)");
+    }
+    d.a(" AS integer) END)");
+  }
+
+  /**
+   * JSON_TYPE(value): MySQL's type names. A number is DOUBLE when its text has a fraction or an
+   * exponent, INTEGER within BIGINT's range, UNSIGNED INTEGER up to 2^64 - 1, DOUBLE beyond (as
+   * MySQL parses JSON text). jsonb keeps a number's fraction ({@code 1.0}) but not an exponent
+   * without one ({@code 1e2} is stored as 100), so such a number is INTEGER here, DOUBLE in MySQL.
+   */
+  private static void type(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(SELECT CASE jsonb_typeof(dw_v) WHEN 'object' THEN 'OBJECT' WHEN 'array' THEN 'ARRAY'");
+    d.a(" WHEN 'string' THEN 'STRING' WHEN 'boolean' THEN 'BOOLEAN' WHEN 'null' THEN 'NULL'");
+    d.a(" WHEN 'number' THEN CASE WHEN CAST(dw_v AS text) ~ '[.eE]' THEN 'DOUBLE'");
+    d.a(" WHEN CAST(dw_v AS numeric) BETWEEN -9223372036854775808 AND 9223372036854775807");
+    d.a(" THEN 'INTEGER' WHEN CAST(dw_v AS numeric) BETWEEN 0 AND 18446744073709551615");
+    d.a(" THEN 'UNSIGNED INTEGER' ELSE 'DOUBLE' END END FROM (SELECT ");
+    jsonDoc(d, args.get(0));
+    d.a(") AS dw_type(dw_v))");
+  }
+
+  /**
+   * JSON_QUOTE(s): the string as a JSON string literal; both escape {@code "}, {@code \} and
+   * control characters ({@code \n}, {@code \t}, {@code \u0001}) alike.
+   */
+  private static void quote(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("CAST(to_jsonb(CAST(");
+    d.text(args.get(0));
+    d.a(" AS text)) AS text)");
   }
 
   private static void length(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -181,34 +255,39 @@ final class JsonFunctions {
    * raises an error: that case returns the document unchanged. Paths with array positions are
    * refused (MySQL wraps a scalar into an array there; jsonb_set does not).
    */
-  private static void jsonSet(PgExpressionDeParser d, Expression doc, List<Expression> pairs) {
+  private static void jsonSet(
+      PgExpressionDeParser d, String n, Expression doc, List<Expression> pairs) {
     if (pairs.isEmpty()) {
       jsonDoc(d, doc);
       return;
     }
     if (!(pairs.get(pairs.size() - 2) instanceof StringValue pathLiteral)) {
-      throw RefusedException.function("JSON_SET", "JSON_SET needs literal paths.");
+      throw RefusedException.function(n, n + " needs literal paths.");
     }
     String raw = MysqlLexer.decodeCanonical(pathLiteral.getValue());
     if (raw.contains("[")) {
       throw RefusedException.function(
-          "JSON_SET",
-          "JSON_SET with an array position in the path (" + raw + ") is not translated.");
+          n, n + " with an array position in the path (" + raw + ") is not translated.");
     }
-    List<String> keys = MysqlJsonPath.parse("JSON_SET", pathLiteral).membersOnly();
+    List<String> keys = MysqlJsonPath.parse(n, pathLiteral).membersOnly();
     if (keys.isEmpty()) {
-      throw RefusedException.function(
-          "JSON_SET", "JSON_SET of the whole document is not translated.");
+      throw RefusedException.function(n, n + " of the whole document is not translated.");
     }
     d.a("(SELECT CASE WHEN jsonb_typeof(dw_doc) = 'object'");
     for (int i = 1; i < keys.size(); i++) {
       d.a(" AND jsonb_typeof(dw_doc #> ").a(pgPath(keys.subList(0, i)));
       d.a(") IS DISTINCT FROM 'array'");
     }
+    if (n.equals("JSON_INSERT")) {
+      // only where nothing is (a member holding JSON null is something)
+      d.a(" AND dw_doc #> ").a(pgPath(keys)).a(" IS NULL");
+    }
+    // JSON_REPLACE: jsonb_set without create_missing changes only what is there
     d.a(" THEN jsonb_set(dw_doc, ").a(pgPath(keys)).a(", (jsonb_build_array(");
     jsonValue(d, pairs.get(pairs.size() - 1));
-    d.a(") -> 0), true) ELSE dw_doc END FROM (SELECT ");
-    jsonSet(d, doc, pairs.subList(0, pairs.size() - 2));
+    d.a(") -> 0), ").a(n.equals("JSON_REPLACE") ? "false" : "true");
+    d.a(") ELSE dw_doc END FROM (SELECT ");
+    jsonSet(d, n, doc, pairs.subList(0, pairs.size() - 2));
     d.a(") AS dw_set(dw_doc))");
   }
 

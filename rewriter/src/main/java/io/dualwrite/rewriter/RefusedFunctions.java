@@ -306,18 +306,13 @@ final class RefusedFunctions {
             + " scalars, its JSON output text) need exact forms.",
         "JSON_ARRAY_APPEND",
         "JSON_ARRAY_INSERT",
-        "JSON_CONTAINS_PATH",
         "JSON_DEPTH",
-        "JSON_INSERT",
         "JSON_MERGE",
         "JSON_MERGE_PATCH",
         "JSON_MERGE_PRESERVE",
         "JSON_OVERLAPS",
-        "JSON_QUOTE",
         "JSON_REMOVE",
-        "JSON_REPLACE",
         "JSON_SEARCH",
-        "JSON_TYPE",
         "JSON_VALID",
         "JSON_VALUE");
     reason(

@@ -303,6 +303,7 @@ public final class ExpressionTypes {
           "IS_UUID",
           "JSON_LENGTH",
           "JSON_CONTAINS",
+          "JSON_CONTAINS_PATH",
           "REGEXP_LIKE",
           "REGEXP_INSTR",
           "GROUPING",
