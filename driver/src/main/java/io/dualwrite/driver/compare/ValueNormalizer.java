@@ -1,5 +1,6 @@
 package io.dualwrite.driver.compare;
 
+import io.dualwrite.driver.vendor.MysqlValueConverter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;
@@ -36,6 +37,8 @@ import org.postgresql.util.PGobject;
  *   <li>{@code YEAR}: Connector/J reads a YEAR as a {@link Date} of 1 January ({@code
  *       yearIsDateType}), PostgreSQL stores it as a {@code smallint}; both become the year number.
  *       Only for a YEAR column: elsewhere the date 2024-01-01 and the number 2024 stay different.
+ *   <li>{@code FLOAT} (PostgreSQL {@code real}): as MySQL's text protocol gives it, six significant
+ *       digits ({@link MysqlValueConverter#mysqlFloat}), on both sides.
  *   <li>{@code JSON} (MySQL's {@code JSON}, PostgreSQL's {@code json}/{@code jsonb}): the text, or
  *       a pgjdbc {@code PGobject}'s value, compared as a JSON document. Any other type: strings are
  *       compared exactly, even when they look like JSON.
@@ -67,6 +70,11 @@ public final class ValueNormalizer {
       // a CHAR's trailing spaces are padding: MySQL strips them when it reads one, PostgreSQL's
       // character(n) pads to n
       return normalize(text.replaceAll(" +$", ""), type, false);
+    }
+    if (v instanceof Float f && (type.equals("float") || type.equals("float4"))) {
+      // MySQL sends a FLOAT as text with six significant digits, which Connector/J reads back
+      // (1234.5679 arrives as 1234.57); PostgreSQL's real arrives whole. Both as MySQL prints it.
+      return normalize(MysqlValueConverter.mysqlFloat(f), type, false);
     }
     if (v != null && type.equals("year")) {
       Integer year = year(v);

@@ -496,7 +496,7 @@ public final class MysqlValueConverter {
    * The value Connector/J reads from MySQL's text for a FLOAT: MySQL prints it with {@code FLT_DIG}
    * (6) significant digits, correctly rounded, and Connector/J parses that as a double.
    */
-  static double mysqlFloat(float f) {
+  public static double mysqlFloat(float f) {
     if (f == 0 || Float.isNaN(f) || Float.isInfinite(f)) {
       return f;
     }

@@ -132,4 +132,18 @@ class ValueNormalizerTest {
     assertThat(ValueNormalizer.normalize("ab ", "varchar"))
         .isNotEqualTo(ValueNormalizer.normalize("ab", "varchar"));
   }
+
+  @Test
+  void aFloatComparesAsMysqlsTextProtocolGivesIt() {
+    // MySQL prints FLOAT 1234.5679 as 1234.57; PostgreSQL's real gives the whole float
+    assertThat(ValueNormalizer.normalize(Float.valueOf(1234.57f), "FLOAT"))
+        .isEqualTo(ValueNormalizer.normalize(Float.valueOf(1234.5679f), "float4"));
+    assertThat(ValueNormalizer.normalize(Float.valueOf(-122.39f), "FLOAT"))
+        .isEqualTo(ValueNormalizer.normalize(Float.valueOf(-122.3901062f), "float4"));
+    // six digits still tell these apart; a DOUBLE keeps every digit
+    assertThat(ValueNormalizer.normalize(Float.valueOf(1234.58f), "FLOAT"))
+        .isNotEqualTo(ValueNormalizer.normalize(Float.valueOf(1234.5679f), "float4"));
+    assertThat(ValueNormalizer.normalize(Double.valueOf(1234.5679), "DOUBLE"))
+        .isNotEqualTo(ValueNormalizer.normalize(Double.valueOf(1234.57), "float8"));
+  }
 }
