@@ -86,6 +86,81 @@ final class ReadPath {
     }
   }
 
+  /** Pauses before each new look at a difference, in milliseconds. */
+  private static final long[] RECHECK_PAUSES_MILLIS = {10, 50};
+
+  /**
+   * A difference seen once may be a write in flight: the two reads run one after the other, and a
+   * transaction commits on PostgreSQL a moment before MySQL in DUAL_WRITE (MySQL first in
+   * PG_PRIMARY), so a read in between sees its rows on one side only. Both sides are read again, at
+   * most twice after short pauses (60 ms in all, only for a read that differed); the difference is
+   * the one still seen, or null once they agree. The application's result is not touched: these
+   * reads run on statements of their own, closed here. Inside a REPEATABLE READ transaction the
+   * same snapshots give the same difference, which is then recorded as before.
+   */
+  private String recheck(Translation t, Bind[] binds, Side auth, String difference) {
+    String seen = difference;
+    for (long pause : RECHECK_PAUSES_MILLIS) {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return seen;
+      }
+      try (Statement a = ownStatement(auth, t, binds);
+          Statement o = ownStatement(auth.other(), t, binds)) {
+        ResultSet authRows = StatementResults.materialize(run(a, auth, t));
+        ResultSet otherRows = StatementResults.materialize(run(o, auth.other(), t));
+        seen = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
+      } catch (SQLException e) {
+        return seen; // the first difference stands
+      }
+      if (seen == null) {
+        return null;
+      }
+    }
+    return seen;
+  }
+
+  /** Binds the read's parameters for {@code side}: MySQL's as given, PostgreSQL's mapped. */
+  private void bind(PreparedStatement ps, Side side, Translation t, Bind[] binds)
+      throws SQLException {
+    boolean mysql = side == Side.MYSQL;
+    Binder.apply(
+        ps,
+        binds,
+        mysql ? Binder.identity(binds) : t.parameterMap(),
+        null,
+        side,
+        ctx.postgresGetsWholeSeconds(),
+        mysql ? null : t);
+  }
+
+  /** A statement of its own on {@code side} for {@code t}, its parameters bound. */
+  private Statement ownStatement(Side side, Translation t, Bind[] binds) throws SQLException {
+    Connection c = ctx.sides().get(side);
+    boolean mysql = side == Side.MYSQL;
+    String sql = mysql ? t.mysqlSql() : t.postgresSql();
+    if (binds == null && (mysql || t.mysqlParameterCount() == 0)) {
+      return c.createStatement();
+    }
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      bind(ps, side, t, binds);
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+    return ps;
+  }
+
+  private static ResultSet run(Statement s, Side side, Translation t) throws SQLException {
+    if (s instanceof PreparedStatement ps) {
+      return ps.executeQuery();
+    }
+    return s.executeQuery(side == Side.MYSQL ? t.mysqlSql() : t.postgresSql());
+  }
+
   private void serve(Side side, Translation t, Bind[] binds) throws SQLException {
     results.resultSet(execute(side, t, binds, false), side, t);
     ctx.metrics().read(side);
@@ -118,14 +193,7 @@ final class ReadPath {
           rewindable
               ? vendor.rewindablePreparedOn(side, c, sql)
               : vendor.preparedOn(side, c, sql, false, null);
-      Binder.apply(
-          ps,
-          binds,
-          mysql ? Binder.identity(binds) : t.parameterMap(),
-          null,
-          side,
-          ctx.postgresGetsWholeSeconds(),
-          mysql ? null : t);
+      bind(ps, side, t, binds);
       boolean rows = ps.execute();
       vendor.ran(ps);
       return rows ? ps.getResultSet() : noRows(ps);
@@ -165,6 +233,9 @@ final class ReadPath {
     }
     if (authRows != null) {
       authRows.beforeFirst();
+    }
+    if (difference != null && !difference.startsWith(other + " side failed")) {
+      difference = recheck(t, binds, auth, difference);
     }
     vendor.ran(authVendor);
     ctx.metrics().comparedRead(difference != null);
