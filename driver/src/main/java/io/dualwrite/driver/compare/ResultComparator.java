@@ -40,6 +40,36 @@ public final class ResultComparator {
   }
 
   /**
+   * The rows one result has and the other has not (as many times as it has them more), each tagged
+   * with its side ({@code "a"} or {@code "b"}) and normalised as {@link #compare} normalises them;
+   * a column count that differs is one entry of its own. Two looks at the same read share an entry
+   * only when the same row differs the same way both times.
+   */
+  public static java.util.Set<List<Object>> differingRows(ResultSet a, ResultSet b)
+      throws SQLException {
+    Read read = read(a, b);
+    java.util.Set<List<Object>> out = new java.util.HashSet<>();
+    if (read.a() == null) {
+      out.add(List.of("columns", read.difference()));
+      return out;
+    }
+    Map<List<Object>, Integer> counts = new HashMap<>();
+    read.a().forEach(r -> counts.merge(r, 1, Integer::sum));
+    read.b().forEach(r -> counts.merge(r, -1, Integer::sum));
+    counts.forEach(
+        (row, n) -> {
+          for (int i = 0; i < Math.abs(n); i++) {
+            List<Object> tagged = new ArrayList<>(row.size() + 2);
+            tagged.add(n > 0 ? "a" : "b");
+            tagged.add(i);
+            tagged.addAll(row);
+            out.add(tagged);
+          }
+        });
+    return out;
+  }
+
+  /**
    * The comparison of a result cut by a top-level LIMIT: see {@link #compare(ResultSet, ResultSet,
    * String)}.
    */

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.rowset.CachedRowSet;
 
 /**
@@ -92,14 +93,19 @@ final class ReadPath {
   /**
    * A difference seen once may be a write in flight: the two reads run one after the other, and a
    * transaction commits on PostgreSQL a moment before MySQL in DUAL_WRITE (MySQL first in
-   * PG_PRIMARY), so a read in between sees its rows on one side only. Both sides are read again, at
-   * most twice after short pauses (60 ms in all, only for a read that differed); the difference is
-   * the one still seen, or null once they agree. The application's result is not touched: these
-   * reads run on statements of their own, closed here. Inside a REPEATABLE READ transaction the
-   * same snapshots give the same difference, which is then recorded as before.
+   * PG_PRIMARY), so a read in between sees its rows on one side only. Both sides are read again,
+   * twice, after short pauses (60 ms in all, only for a read that differed). The difference stands
+   * only when every look finds one and some row differs the same way in all of them ({@code rows}:
+   * {@link ResultComparator#differingRows}, null when unknown): a scan over rows that are being
+   * updated finds another row in flight each time, a row written wrong is wrong each time. The
+   * application's result is not touched: these reads run on statements of their own, closed here.
+   * Inside a REPEATABLE READ transaction the same snapshots give the same difference, which is then
+   * recorded as before.
    */
-  private String recheck(Translation t, Bind[] binds, Side auth, String difference) {
+  private String recheck(
+      Translation t, Bind[] binds, Side auth, String difference, java.util.Set<List<Object>> rows) {
     String seen = difference;
+    java.util.Set<List<Object>> persistent = rows;
     for (long pause : RECHECK_PAUSES_MILLIS) {
       try {
         Thread.sleep(pause);
@@ -109,13 +115,18 @@ final class ReadPath {
       }
       try (Statement a = ownStatement(auth, t, binds);
           Statement o = ownStatement(auth.other(), t, binds)) {
-        ResultSet authRows = StatementResults.materialize(run(a, auth, t));
-        ResultSet otherRows = StatementResults.materialize(run(o, auth.other(), t));
+        CachedRowSet authRows = StatementResults.materialize(run(a, auth, t));
+        CachedRowSet otherRows = StatementResults.materialize(run(o, auth.other(), t));
         seen = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
+        if (seen != null && persistent != null) {
+          authRows.beforeFirst();
+          otherRows.beforeFirst();
+          persistent.retainAll(ResultComparator.differingRows(authRows, otherRows));
+        }
       } catch (SQLException e) {
-        return seen; // the first difference stands
+        return seen; // the last difference stands
       }
-      if (seen == null) {
+      if (seen == null || (persistent != null && persistent.isEmpty())) {
         return null;
       }
     }
@@ -222,9 +233,10 @@ final class ReadPath {
     Statement authVendor = vendor.last();
     Side other = auth.other();
     String difference;
+    CachedRowSet otherRows = null;
     long start = System.nanoTime();
     try {
-      CachedRowSet otherRows = StatementResults.materialize(execute(other, t, binds, false));
+      otherRows = StatementResults.materialize(execute(other, t, binds, false));
       ctx.health().success(other, System.nanoTime() - start);
       difference = ResultComparator.compare(authRows, otherRows, t.mysqlSql());
     } catch (SQLException e) {
@@ -235,7 +247,13 @@ final class ReadPath {
       authRows.beforeFirst();
     }
     if (difference != null && !difference.startsWith(other + " side failed")) {
-      difference = recheck(t, binds, auth, difference);
+      java.util.Set<List<Object>> rows = null;
+      if (authRows != null && otherRows != null) {
+        otherRows.beforeFirst();
+        rows = ResultComparator.differingRows(authRows, otherRows);
+        authRows.beforeFirst();
+      }
+      difference = recheck(t, binds, auth, difference, rows);
     }
     vendor.ran(authVendor);
     ctx.metrics().comparedRead(difference != null);
