@@ -50,6 +50,7 @@ final class Functions {
             DurationFunctions.PRINTERS,
             CodeFunctions.PRINTERS,
             JsonFunctions.PRINTERS,
+            JsonDocumentFunctions.PRINTERS,
             MiscellaneousFunctions.PRINTERS,
             SessionFunctions.PRINTERS);
   }

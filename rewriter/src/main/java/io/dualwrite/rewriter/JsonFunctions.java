@@ -403,7 +403,7 @@ final class JsonFunctions {
    * 1/0), a DATETIME/TIMESTAMP is the string 'YYYY-MM-DD hh:mm:ss.ffffff' and a TIME
    * 'hh:mm:ss.ffffff' (PostgreSQL writes ISO 8601 with a T and trims the fraction).
    */
-  private static void jsonValue(PgExpressionDeParser d, Expression e) {
+  static void jsonValue(PgExpressionDeParser d, Expression e) {
     if (e instanceof JdbcParameter) {
       jsonBind(d, e);
       return;

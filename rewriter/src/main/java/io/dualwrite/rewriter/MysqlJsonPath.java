@@ -250,6 +250,80 @@ final class MysqlJsonPath {
     return text;
   }
 
+  /** True for {@code $} itself. */
+  boolean isRoot() {
+    return steps.isEmpty();
+  }
+
+  /** True when the last step is an array position ({@code [2]}, {@code [last - 1]}). */
+  boolean endsWithPosition() {
+    return !steps.isEmpty() && steps.get(steps.size() - 1).kind() == Kind.POSITION;
+  }
+
+  /** The path without its last step (the path itself for {@code $}). */
+  MysqlJsonPath parent() {
+    return steps.isEmpty() ? this : new MysqlJsonPath(text, steps.subList(0, steps.size() - 1));
+  }
+
+  /**
+   * For a path ending in an array position ({@link #endsWithPosition}), the index that position
+   * names in an array of {@code lengthSql} elements, as SQL: {@code [2]} is 2, {@code [last - 1]}
+   * is {@code length - 2} (negative when before the start).
+   */
+  String lastIndexSql(String lengthSql) {
+    return indexSql(steps.get(steps.size() - 1), lengthSql);
+  }
+
+  private static String indexSql(Step s, String lengthSql) {
+    return s.fromEnd() ? "(" + lengthSql + " - " + (1 + s.index()) + ")" : Long.toString(s.index());
+  }
+
+  /**
+   * Prints where this single-value path finds its value in the jsonb document {@code docSql} (an
+   * SQL name, used several times): a PostgreSQL text[] path for {@code #>}, {@code #-} and {@code
+   * jsonb_set}, with a key for each step into an object and an index for each step into an array,
+   * {@code '{}'} for the document itself, or NULL when MySQL finds nothing there. An array step on
+   * a value that is not an array names the value itself at [0] and [last] (MySQL's wrapping) and
+   * adds nothing to the path, so the path is the one MySQL's value actually has. One lateral
+   * subquery per step, each with no row when the step finds nothing:
+   *
+   * <pre>
+   * (SELECT dw_l2.p FROM (SELECT doc AS v, CAST(ARRAY[] AS text[]) AS p) AS dw_l0,
+   *   LATERAL (SELECT dw_l0.v -&gt; 'a' AS v, array_append(dw_l0.p, 'a') AS p
+   *            WHERE jsonb_typeof(dw_l0.v) = 'object' AND dw_l0.v -&gt; 'a' IS NOT NULL) AS dw_l1,
+   *   LATERAL (... [0] of dw_l1.v ...) AS dw_l2)
+   * </pre>
+   */
+  void printLocation(PgExpressionDeParser d, String docSql) {
+    int n = steps.size();
+    d.a("(SELECT dw_l").a(Integer.toString(n)).a(".p FROM (SELECT ").a(docSql);
+    d.a(" AS v, CAST(ARRAY[] AS text[]) AS p) AS dw_l0");
+    for (int k = 1; k <= n; k++) {
+      Step s = steps.get(k - 1);
+      String v = "dw_l" + (k - 1) + ".v";
+      String p = "dw_l" + (k - 1) + ".p";
+      d.a(", LATERAL (SELECT ");
+      if (s.isMember()) {
+        String key = "'" + s.member().replace("'", "''") + "'";
+        d.a(v).a(" -> ").a(key).a(" AS v, array_append(").a(p).a(", CAST(").a(key);
+        d.a(" AS text)) AS p WHERE jsonb_typeof(").a(v).a(") = 'object' AND ").a(v);
+        d.a(" -> ").a(key).a(" IS NOT NULL");
+      } else {
+        String isArray = "jsonb_typeof(" + v + ") = 'array'";
+        String length = "jsonb_array_length(" + v + ")";
+        String index = indexSql(s, length);
+        d.a("CASE WHEN ").a(isArray).a(" THEN ").a(v).a(" -> ").a(index).a(" ELSE ").a(v);
+        d.a(" END AS v, CASE WHEN ").a(isArray).a(" THEN array_append(").a(p).a(", CAST(");
+        d.a(index).a(" AS text)) ELSE ").a(p).a(" END AS p WHERE CASE WHEN ").a(isArray);
+        d.a(" THEN ").a(index).a(" BETWEEN 0 AND ").a(length).a(" - 1 ELSE ").a(v);
+        // a value that is not an array is the one element of its wrapping array
+        d.a(" IS NOT NULL AND ").a(s.index() == 0 ? "TRUE" : "FALSE").a(" END");
+      }
+      d.a(") AS dw_l").a(Integer.toString(k));
+    }
+    d.a(")");
+  }
+
   /**
    * Prints the value at this path in {@code doc} as jsonb, or with {@code unquote} as MySQL's
    * unquoted text. {@code doc} is printed once, or twice when unquoting (so it must be repeatable).

@@ -304,6 +304,8 @@ public final class ExpressionTypes {
           "JSON_LENGTH",
           "JSON_CONTAINS",
           "JSON_CONTAINS_PATH",
+          "JSON_DEPTH",
+          "JSON_OVERLAPS",
           "REGEXP_LIKE",
           "REGEXP_INSTR",
           "GROUPING",

@@ -1,0 +1,260 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Functions.arity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * MySQL's JSON functions that return an edited document (JSON_REMOVE, JSON_ARRAY_APPEND,
+ * JSON_ARRAY_INSERT, JSON_MERGE_PATCH) or measure or compare documents (JSON_DEPTH, JSON_OVERLAPS,
+ * JSON_VALUE), printed for PostgreSQL jsonb with MySQL's results.
+ *
+ * <p>An edit finds its place with {@link MysqlJsonPath#printLocation}: the PostgreSQL path to the
+ * value MySQL's path names, NULL where MySQL finds nothing (nothing is changed there). Several
+ * paths apply one after the other, each to the result of the one before, as in MySQL. A NULL path
+ * makes the result NULL; a path that is not a literal, or selects several values, is refused.
+ */
+final class JsonDocumentFunctions {
+
+  static final Map<String, Functions.Printer> PRINTERS =
+      Map.ofEntries(
+          Map.entry("JSON_REMOVE", JsonDocumentFunctions::remove),
+          Map.entry("JSON_ARRAY_APPEND", JsonDocumentFunctions::arrayEdit),
+          Map.entry("JSON_ARRAY_INSERT", JsonDocumentFunctions::arrayEdit),
+          Map.entry("JSON_MERGE_PATCH", JsonDocumentFunctions::mergePatch),
+          Map.entry("JSON_DEPTH", JsonDocumentFunctions::depth),
+          Map.entry("JSON_OVERLAPS", JsonDocumentFunctions::overlaps),
+          Map.entry("JSON_VALUE", JsonDocumentFunctions::value));
+
+  /** MySQL's JSON_VALUE returns a VARCHAR(512); a longer value is an error, NULL by default. */
+  private static final int JSON_VALUE_MAX_CHARS = 512;
+
+  private JsonDocumentFunctions() {}
+
+  /**
+   * JSON_REMOVE(doc, path, ...): each path's value removed from its object or array with {@code
+   * #-}; a path that finds nothing leaves the document as it is. {@code $} itself is an error in
+   * MySQL, so it is refused.
+   */
+  private static void remove(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, Integer.MAX_VALUE);
+    List<Expression> pathArgs = args.subList(1, args.size());
+    if (pathArgs.stream().anyMatch(p -> p instanceof NullValue)) {
+      d.a("CAST(NULL AS jsonb)");
+      return;
+    }
+    List<MysqlJsonPath> paths = new ArrayList<>();
+    for (Expression p : pathArgs) {
+      MysqlJsonPath path = literalPath(n, p);
+      if (path.isRoot()) {
+        throw RefusedException.function(
+            n, "The path expression '$' is not allowed in " + n + " (a MySQL error).");
+      }
+      paths.add(path);
+    }
+    removeAll(d, args.get(0), paths);
+  }
+
+  private static void removeAll(PgExpressionDeParser d, Expression doc, List<MysqlJsonPath> paths) {
+    if (paths.isEmpty()) {
+      JsonFunctions.jsonDoc(d, doc);
+      return;
+    }
+    // the document itself ('{}': $[0] of a non-array) cannot be removed: MySQL leaves it
+    d.a("(SELECT COALESCE(dw_doc #- NULLIF(");
+    paths.get(paths.size() - 1).printLocation(d, "dw_doc");
+    d.a(", CAST(ARRAY[] AS text[])), dw_doc) FROM (SELECT ");
+    removeAll(d, doc, paths.subList(0, paths.size() - 1));
+    d.a(") AS dw_rm(dw_doc))");
+  }
+
+  /**
+   * JSON_ARRAY_APPEND(doc, path, value, ...): the value appended to the array at path; a value
+   * there that is not an array becomes the array of it and the value ({@code $.a} of {"a": 1} gives
+   * {"a": [1, 2]}). JSON_ARRAY_INSERT(doc, path, value, ...): the path ends with an array position
+   * (anything else is a MySQL error, refused); the value is inserted before that position of the
+   * array at the rest of the path, appended past its end, put first before its start; nothing
+   * happens where that is not an array. The value goes into JSON as JSON_SET puts it.
+   *
+   * <pre>
+   * (SELECT CASE WHEN dw_new IS NULL THEN dw_doc WHEN cardinality(dw_l) = 0 THEN dw_new
+   *   ELSE jsonb_set(dw_doc, dw_l, dw_new) END
+   *  FROM (SELECT doc) AS dw_ed(dw_doc), LATERAL (SELECT location) AS dw_el(dw_l),
+   *   LATERAL (SELECT dw_doc #&gt; dw_l, jsonb_build_array(value)) AS dw_ev(dw_t, dw_val),
+   *   LATERAL (SELECT the edited array) AS dw_en(dw_new))
+   * </pre>
+   */
+  private static void arrayEdit(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() < 3 || args.size() % 2 == 0) {
+      throw RefusedException.function(n, n + " needs a document and path/value pairs.");
+    }
+    for (int i = 1; i < args.size(); i += 2) {
+      if (args.get(i) instanceof NullValue) {
+        d.a("CAST(NULL AS jsonb)");
+        return;
+      }
+    }
+    boolean insert = n.equals("JSON_ARRAY_INSERT");
+    List<MysqlJsonPath> paths = new ArrayList<>();
+    for (int i = 1; i < args.size(); i += 2) {
+      MysqlJsonPath path = literalPath(n, args.get(i));
+      if (insert && !path.endsWithPosition()) {
+        throw RefusedException.function(
+            n,
+            "The path "
+                + path.text()
+                + " of "
+                + n
+                + " does not end with an array position (a MySQL error).");
+      }
+      paths.add(path);
+    }
+    List<Expression> values = new ArrayList<>();
+    for (int i = 2; i < args.size(); i += 2) {
+      values.add(args.get(i));
+    }
+    arrayEditAll(d, insert, args.get(0), paths, values);
+  }
+
+  private static void arrayEditAll(
+      PgExpressionDeParser d,
+      boolean insert,
+      Expression doc,
+      List<MysqlJsonPath> paths,
+      List<Expression> values) {
+    int last = paths.size() - 1;
+    if (last < 0) {
+      JsonFunctions.jsonDoc(d, doc);
+      return;
+    }
+    MysqlJsonPath path = paths.get(last);
+    d.a("(SELECT CASE WHEN dw_new IS NULL THEN dw_doc WHEN cardinality(dw_l) = 0 THEN dw_new");
+    d.a(" ELSE jsonb_set(dw_doc, dw_l, dw_new) END FROM (SELECT ");
+    arrayEditAll(d, insert, doc, paths.subList(0, last), values.subList(0, last));
+    d.a(") AS dw_ed(dw_doc), LATERAL (SELECT ");
+    (insert ? path.parent() : path).printLocation(d, "dw_doc");
+    d.a(") AS dw_el(dw_l), LATERAL (SELECT dw_doc #> dw_l, jsonb_build_array(");
+    JsonFunctions.jsonValue(d, values.get(last));
+    d.a(")) AS dw_ev(dw_t, dw_val), LATERAL (SELECT ");
+    if (insert) {
+      String at = "GREATEST(" + path.lastIndexSql("jsonb_array_length(dw_t)") + ", 0)";
+      d.a("CASE WHEN jsonb_typeof(dw_t) = 'array' THEN CASE WHEN ").a(at);
+      d.a(" >= jsonb_array_length(dw_t) THEN dw_t || dw_val ELSE jsonb_insert(dw_t, ARRAY[CAST(");
+      d.a(at).a(" AS text)], dw_val -> 0) END END");
+    } else {
+      d.a("CASE WHEN dw_t IS NULL THEN NULL WHEN jsonb_typeof(dw_t) = 'array' THEN dw_t || dw_val");
+      d.a(" ELSE jsonb_build_array(dw_t) || dw_val END");
+    }
+    d.a(") AS dw_en(dw_new))");
+  }
+
+  /**
+   * JSON_MERGE_PATCH(doc, patch, ...), RFC 7396 as MySQL applies it, each patch in turn: a patch
+   * that is not an object replaces the document; otherwise each of its members, at any depth,
+   * replaces the document's (JSON null removes it, an object merges into the document's member,
+   * which becomes {} first when it is not an object), starting from {} when the document is not an
+   * object. NULL when the patch is NULL, or the document is NULL and the patch an object. The
+   * patch's members are listed by a recursive query, parents first, then applied one at a time by a
+   * second one.
+   */
+  private static void mergePatch(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, Integer.MAX_VALUE);
+    mergePatchAll(d, args);
+  }
+
+  private static void mergePatchAll(PgExpressionDeParser d, List<Expression> docs) {
+    if (docs.size() == 1) {
+      JsonFunctions.jsonDoc(d, docs.get(0));
+      return;
+    }
+    d.a("(SELECT CASE WHEN dw_b IS NULL THEN NULL WHEN jsonb_typeof(dw_b) <> 'object' THEN dw_b");
+    d.a(" WHEN dw_a IS NULL THEN NULL ELSE (WITH RECURSIVE dw_ops(p, v) AS (");
+    d.a("SELECT ARRAY[e.key], e.value FROM jsonb_each(dw_b) AS e UNION ALL");
+    d.a(" SELECT array_append(dw_ops.p, e.key), e.value FROM dw_ops, jsonb_each(CASE WHEN");
+    d.a(" jsonb_typeof(dw_ops.v) = 'object' THEN dw_ops.v ELSE '{}'::jsonb END) AS e),");
+    d.a(" dw_seq AS (SELECT row_number() OVER (ORDER BY cardinality(p), p) AS i, p, v");
+    d.a(" FROM dw_ops), dw_fold(i, doc) AS (SELECT CAST(0 AS bigint), CASE WHEN");
+    d.a(" jsonb_typeof(dw_a) = 'object' THEN dw_a ELSE '{}'::jsonb END UNION ALL");
+    d.a(" SELECT dw_seq.i, CASE jsonb_typeof(dw_seq.v) WHEN 'null' THEN dw_fold.doc #- dw_seq.p");
+    d.a(" WHEN 'object' THEN CASE WHEN jsonb_typeof(dw_fold.doc #> dw_seq.p) = 'object'");
+    d.a(" THEN dw_fold.doc ELSE jsonb_set(dw_fold.doc, dw_seq.p, '{}'::jsonb) END");
+    d.a(" ELSE jsonb_set(dw_fold.doc, dw_seq.p, dw_seq.v) END FROM dw_fold");
+    d.a(" JOIN dw_seq ON dw_seq.i = dw_fold.i + 1)");
+    d.a(" SELECT doc FROM dw_fold ORDER BY i DESC LIMIT 1) END FROM (SELECT ");
+    mergePatchAll(d, docs.subList(0, docs.size() - 1));
+    d.a(", ");
+    JsonFunctions.jsonDoc(d, docs.get(docs.size() - 1));
+    d.a(") AS dw_mp(dw_a, dw_b))");
+  }
+
+  /**
+   * JSON_DEPTH(doc): 1 for a scalar or an empty array or object, otherwise 1 more than its deepest
+   * element or member; NULL for NULL. A recursive query walks the values inside ({@code strict
+   * $[*]} of an array, {@code strict $.*} of an object, nothing of a scalar).
+   */
+  private static void depth(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    d.a("(SELECT (WITH RECURSIVE dw_d(v, n) AS (SELECT dw_v, 1 UNION ALL SELECT c.v, dw_d.n + 1");
+    d.a(" FROM dw_d, jsonb_path_query(dw_d.v, CAST(CASE WHEN jsonb_typeof(dw_d.v) = 'array'");
+    d.a(" THEN 'strict $[*]' ELSE 'strict $.*' END AS jsonpath), '{}', true) AS c(v))");
+    d.a(" SELECT max(n) FROM dw_d) FROM (SELECT ");
+    JsonFunctions.jsonDoc(d, args.get(0));
+    d.a(") AS dw_depth(dw_v) WHERE dw_v IS NOT NULL)");
+  }
+
+  /**
+   * JSON_OVERLAPS(a, b): 1 when two objects share a member (name and value), otherwise when the
+   * two, each read as an array (a value that is not an array as the array of it), share an element;
+   * 0 otherwise, NULL when either is NULL. Values compare as jsonb's equality does, which is
+   * MySQL's (numbers by value, strings bytewise, arrays and objects whole).
+   */
+  private static void overlaps(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    d.a("(SELECT CASE WHEN dw_a IS NULL OR dw_b IS NULL THEN NULL WHEN jsonb_typeof(dw_a)");
+    d.a(" = 'object' AND jsonb_typeof(dw_b) = 'object' THEN CAST(EXISTS (SELECT 1 FROM");
+    d.a(" jsonb_each(dw_a) AS x JOIN jsonb_each(dw_b) AS y ON x.key = y.key AND x.value =");
+    d.a(" y.value) AS integer) ELSE CAST(EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN");
+    d.a(" jsonb_typeof(dw_a) = 'array' THEN dw_a ELSE jsonb_build_array(dw_a) END) AS x(v),");
+    d.a(" jsonb_array_elements(CASE WHEN jsonb_typeof(dw_b) = 'array' THEN dw_b ELSE");
+    d.a(" jsonb_build_array(dw_b) END) AS y(v) WHERE x.v = y.v) AS integer) END FROM (SELECT ");
+    JsonFunctions.jsonDoc(d, args.get(0));
+    d.a(", ");
+    JsonFunctions.jsonDoc(d, args.get(1));
+    d.a(") AS dw_ov(dw_a, dw_b))");
+  }
+
+  /**
+   * JSON_VALUE(doc, path) without RETURNING: the text of the value at path (a string's text, any
+   * other value's JSON text), NULL for JSON null, a path not found, or a value longer than MySQL's
+   * default VARCHAR(512).
+   */
+  private static void value(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    if (args.get(1) instanceof NullValue) {
+      d.a("CAST(NULL AS text)");
+      return;
+    }
+    MysqlJsonPath path = literalPath(n, args.get(1));
+    d.a("(SELECT CASE WHEN char_length(dw_t) <= ").a(Integer.toString(JSON_VALUE_MAX_CHARS));
+    d.a(" THEN dw_t END FROM (SELECT ");
+    path.print(d, args.get(0), false);
+    d.a(" #>> '{}') AS dw_jv(dw_t))");
+  }
+
+  /** A literal single-value path of function {@code n}; refused otherwise. */
+  private static MysqlJsonPath literalPath(String n, Expression e) {
+    if (!(e instanceof StringValue literal)) {
+      throw RefusedException.function(n, n + " needs literal paths.");
+    }
+    return MysqlJsonPath.parse(n, literal);
+  }
+}
