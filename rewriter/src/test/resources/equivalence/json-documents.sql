@@ -180,3 +180,36 @@ SELECT JSON_ARRAY_INSERT(payload, '$.tags', 1) FROM activity_log;
 -- refuse: unsupported-function:JSON_REMOVE
 -- note: MySQL raises an error for a wildcard or range in an editing path
 SELECT JSON_REMOVE(payload, '$.tags[*]') FROM activity_log;
+
+-- id: json-set-positions
+-- category: p1.json-construct
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 gives NULL for a position before the start ([last - 5]); the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed); an array position in JSON_SET/REPLACE/INSERT: an element replaced, past the end appended, before the start put first; a value that is not an array is itself at [0] and becomes [value, new] at a later position
+-- row: json'{"a": [9, 2]}', json'{"a": [1, 2, 9]}', json'{"a": 9}', json'{"a": [1, 9]}', json'{"a": [1, 9]}', json'[1, 9]', json'[9, 1, 2]', json'[[1, 9]]', json'{"a": [null, 9]}', NULL, json'[null]', json'[2, 3]', json'9', json'[5, 9]'
+SELECT JSON_SET('{"a": [1, 2]}', '$.a[0]', 9) AS a, JSON_SET('{"a": [1, 2]}', '$.a[5]', 9) AS b, JSON_SET('{"a": 1}', '$.a[0]', 9) AS c, JSON_SET('{"a": 1}', '$.a[1]', 9) AS d, JSON_SET('{"a": 1}', '$.a[3]', 9) AS e, JSON_SET('[1, 2]', '$[last]', 9) AS f, JSON_SET('[1, 2]', '$[last - 5]', 9) AS g, JSON_SET('[[1]]', '$[0][1]', 9) AS h, JSON_SET('{"a": null}', '$.a[1]', 9) AS i, JSON_SET(NULL, '$[0]', 1) AS j, JSON_SET('[1]', '$[0]', NULL) AS k, JSON_SET('[1]', '$[0]', 2, '$[1]', 3) AS l, JSON_SET('5', '$[0]', 9) AS m, JSON_SET('5', '$[1]', 9) AS o;
+
+-- id: json-set-positions-members
+-- category: p1.json-construct
+-- order: unordered
+SELECT JSON_SET('{"a": [{"q": 1}, {"q": 2}]}', '$.a[1].q', 9) AS a, JSON_SET('{"a": [{"q": 1}]}', '$.a[1].q', 9) AS b, JSON_SET('{"a": {"q": 1}}', '$.a[0].q', 9) AS c, JSON_SET('{"a": [{"q": 1}]}', '$.a[0].r', 9) AS d, JSON_SET('{"a": [1]}', '$.a[0].r', 9) AS e, JSON_SET('{"a": [{"q": 1}]}', '$.a[last].q', 'x', '$.b', 1) AS f;
+
+-- id: json-replace-insert-positions
+-- category: p1.json-construct
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 gives NULL for a position before the start ([last - 5]); the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: json'{"a": [9, 2]}', json'{"a": [1, 2]}', json'{"a": 9}', json'{"a": 1}', json'[1, 2]', json'{"a": [1, 2]}', json'{"a": [1, 2, 9]}', json'{"a": 1}', json'{"a": [1, 9]}', json'[9, 1, 2]', json'{"a": [{"q": 1, "r": 6}]}', json'{"a": [{"q": 5}]}'
+SELECT JSON_REPLACE('{"a": [1, 2]}', '$.a[0]', 9) AS a, JSON_REPLACE('{"a": [1, 2]}', '$.a[5]', 9) AS b, JSON_REPLACE('{"a": 1}', '$.a[0]', 9) AS c, JSON_REPLACE('{"a": 1}', '$.a[1]', 9) AS d, JSON_REPLACE('[1, 2]', '$[last - 5]', 9) AS e, JSON_INSERT('{"a": [1, 2]}', '$.a[0]', 9) AS f, JSON_INSERT('{"a": [1, 2]}', '$.a[5]', 9) AS g, JSON_INSERT('{"a": 1}', '$.a[0]', 9) AS h, JSON_INSERT('{"a": 1}', '$.a[1]', 9) AS i, JSON_INSERT('[1, 2]', '$[last - 5]', 9) AS j, JSON_INSERT('{"a": [{"q": 1}]}', '$.a[0].q', 5, '$.a[0].r', 6) AS k, JSON_REPLACE('{"a": [{"q": 1}]}', '$.a[0].q', 5, '$.a[0].r', 6) AS l;
+
+-- id: json-set-positions-columns
+-- category: p1.json-construct
+-- order: ordered
+SELECT id, JSON_SET(payload, '$.tags[0]', 'first', '$.tags[9]', 'last') AS s, JSON_REPLACE(payload, '$[0].version', 0) AS r, JSON_INSERT(payload, '$.meta[1]', action) AS i FROM activity_log ORDER BY id;
+
+-- id: json-docs-update-set-position
+-- category: writes.update
+-- order: unordered
+-- tables: json_docs
+-- binds: 'z'
+UPDATE json_docs SET doc = JSON_SET(doc, '$.tags[0]', ?, '$[1]', 0) WHERE id IN (1, 2, 3, 4);

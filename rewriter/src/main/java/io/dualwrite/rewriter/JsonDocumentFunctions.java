@@ -92,6 +92,44 @@ final class JsonDocumentFunctions {
    */
   private static void arrayEdit(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    edit(d, n, args);
+  }
+
+  /** What an edit does at the place its path names. */
+  private enum Edit {
+    APPEND,
+    ARRAY_INSERT,
+    SET,
+    REPLACE,
+    INSERT;
+
+    static Edit of(String function) {
+      return switch (function) {
+        case "JSON_ARRAY_APPEND" -> APPEND;
+        case "JSON_ARRAY_INSERT" -> ARRAY_INSERT;
+        case "JSON_SET" -> SET;
+        case "JSON_REPLACE" -> REPLACE;
+        case "JSON_INSERT" -> INSERT;
+        default -> throw new IllegalArgumentException(function);
+      };
+    }
+
+    /** Whether it changes a value that is there (JSON_SET, JSON_REPLACE). */
+    boolean replaces() {
+      return this == SET || this == REPLACE;
+    }
+
+    /** Whether it adds a value that is not there (JSON_SET, JSON_INSERT). */
+    boolean adds() {
+      return this == SET || this == INSERT;
+    }
+  }
+
+  /**
+   * An edit of function {@code n} (JSON_ARRAY_APPEND, JSON_ARRAY_INSERT, or JSON_SET, JSON_REPLACE,
+   * JSON_INSERT with an array position in a path) over its path/value pairs, in turn.
+   */
+  static void edit(PgExpressionDeParser d, String n, List<Expression> args) {
     if (args.size() < 3 || args.size() % 2 == 0) {
       throw RefusedException.function(n, n + " needs a document and path/value pairs.");
     }
@@ -101,11 +139,11 @@ final class JsonDocumentFunctions {
         return;
       }
     }
-    boolean insert = n.equals("JSON_ARRAY_INSERT");
+    Edit edit = Edit.of(n);
     List<MysqlJsonPath> paths = new ArrayList<>();
     for (int i = 1; i < args.size(); i += 2) {
       MysqlJsonPath path = literalPath(n, args.get(i));
-      if (insert && !path.endsWithPosition()) {
+      if (edit == Edit.ARRAY_INSERT && !path.endsWithPosition()) {
         throw RefusedException.function(
             n,
             "The path "
@@ -114,18 +152,21 @@ final class JsonDocumentFunctions {
                 + n
                 + " does not end with an array position (a MySQL error).");
       }
+      if (edit != Edit.APPEND && path.isRoot()) {
+        throw RefusedException.function(n, n + " of the whole document is not translated.");
+      }
       paths.add(path);
     }
     List<Expression> values = new ArrayList<>();
     for (int i = 2; i < args.size(); i += 2) {
       values.add(args.get(i));
     }
-    arrayEditAll(d, insert, args.get(0), paths, values);
+    editAll(d, edit, args.get(0), paths, values);
   }
 
-  private static void arrayEditAll(
+  private static void editAll(
       PgExpressionDeParser d,
-      boolean insert,
+      Edit edit,
       Expression doc,
       List<MysqlJsonPath> paths,
       List<Expression> values) {
@@ -137,22 +178,67 @@ final class JsonDocumentFunctions {
     MysqlJsonPath path = paths.get(last);
     d.a("(SELECT CASE WHEN dw_new IS NULL THEN dw_doc WHEN cardinality(dw_l) = 0 THEN dw_new");
     d.a(" ELSE jsonb_set(dw_doc, dw_l, dw_new) END FROM (SELECT ");
-    arrayEditAll(d, insert, doc, paths.subList(0, last), values.subList(0, last));
+    editAll(d, edit, doc, paths.subList(0, last), values.subList(0, last));
     d.a(") AS dw_ed(dw_doc), LATERAL (SELECT ");
-    (insert ? path.parent() : path).printLocation(d, "dw_doc");
+    (edit == Edit.APPEND ? path : path.parent()).printLocation(d, "dw_doc");
     d.a(") AS dw_el(dw_l), LATERAL (SELECT dw_doc #> dw_l, jsonb_build_array(");
     JsonFunctions.jsonValue(d, values.get(last));
     d.a(")) AS dw_ev(dw_t, dw_val), LATERAL (SELECT ");
-    if (insert) {
-      String at = "GREATEST(" + path.lastIndexSql("jsonb_array_length(dw_t)") + ", 0)";
-      d.a("CASE WHEN jsonb_typeof(dw_t) = 'array' THEN CASE WHEN ").a(at);
-      d.a(" >= jsonb_array_length(dw_t) THEN dw_t || dw_val ELSE jsonb_insert(dw_t, ARRAY[CAST(");
-      d.a(at).a(" AS text)], dw_val -> 0) END END");
-    } else {
-      d.a("CASE WHEN dw_t IS NULL THEN NULL WHEN jsonb_typeof(dw_t) = 'array' THEN dw_t || dw_val");
-      d.a(" ELSE jsonb_build_array(dw_t) || dw_val END");
+    switch (edit) {
+      case APPEND -> {
+        d.a("CASE WHEN dw_t IS NULL THEN NULL WHEN jsonb_typeof(dw_t) = 'array'");
+        d.a(" THEN dw_t || dw_val ELSE jsonb_build_array(dw_t) || dw_val END");
+      }
+      case ARRAY_INSERT -> {
+        String at = "GREATEST(" + path.lastIndexSql("jsonb_array_length(dw_t)") + ", 0)";
+        d.a("CASE WHEN jsonb_typeof(dw_t) = 'array' THEN CASE WHEN ").a(at);
+        d.a(" >= jsonb_array_length(dw_t) THEN dw_t || dw_val ELSE jsonb_insert(dw_t,");
+        d.a(" ARRAY[CAST(").a(at).a(" AS text)], dw_val -> 0) END END");
+      }
+      default -> setAt(d, edit, path);
     }
     d.a(") AS dw_en(dw_new))");
+  }
+
+  /**
+   * The new value of {@code dw_t}, the parent of the path's last step, for JSON_SET, JSON_REPLACE
+   * and JSON_INSERT; NULL to leave the document as it is. A member step sets a member of an object
+   * (nothing happens on anything else). A position step on an array replaces the element there, or
+   * adds the value at the end past the end, first before the start; on a value that is not an array
+   * (MySQL's one-element array of it), position 0 is the value itself, a later one makes {@code
+   * [value, new]}, an earlier one {@code [new, value]}.
+   */
+  private static void setAt(PgExpressionDeParser d, Edit edit, MysqlJsonPath path) {
+    String member = path.lastMember();
+    if (member != null) {
+      String key = "CAST('" + member.replace("'", "''") + "' AS text)";
+      d.a("CASE WHEN jsonb_typeof(dw_t) = 'object'");
+      if (edit == Edit.REPLACE) {
+        d.a(" AND dw_t -> ").a(key).a(" IS NOT NULL");
+      } else if (edit == Edit.INSERT) {
+        d.a(" AND dw_t -> ").a(key).a(" IS NULL");
+      }
+      d.a(" THEN jsonb_set(dw_t, ARRAY[").a(key).a("], dw_val -> 0) END");
+      return;
+    }
+    String length = "jsonb_array_length(dw_t)";
+    String at = path.lastIndexSql(length);
+    String there =
+        edit.replaces() ? "jsonb_set(dw_t, ARRAY[CAST(" + at + " AS text)], dw_val -> 0)" : "NULL";
+    String after = edit.adds() ? "dw_t || dw_val" : "NULL";
+    String before = edit.adds() ? "dw_val || dw_t" : "NULL";
+    d.a("CASE WHEN jsonb_typeof(dw_t) = 'array' THEN CASE WHEN ").a(at).a(" >= ").a(length);
+    d.a(" THEN ").a(after).a(" WHEN ").a(at).a(" >= 0 THEN ").a(there).a(" ELSE ").a(before);
+    d.a(" END WHEN dw_t IS NOT NULL THEN ");
+    long wrapped = path.lastIndexInWrapped();
+    if (wrapped == 0) {
+      d.a(edit.replaces() ? "dw_val -> 0" : "NULL");
+    } else if (wrapped > 0) {
+      d.a(edit.adds() ? "jsonb_build_array(dw_t) || dw_val" : "NULL");
+    } else {
+      d.a(edit.adds() ? "dw_val || jsonb_build_array(dw_t)" : "NULL");
+    }
+    d.a(" END");
   }
 
   /**

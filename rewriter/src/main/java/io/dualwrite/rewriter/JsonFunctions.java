@@ -76,6 +76,13 @@ final class JsonFunctions {
     if (args.size() < 3 || args.size() % 2 == 0) {
       throw RefusedException.function(n, n + " needs a document and path/value pairs.");
     }
+    for (int i = 1; i < args.size(); i += 2) {
+      if (args.get(i) instanceof StringValue p && MysqlJsonPath.parse(n, p).hasPosition()) {
+        // an array position: MySQL wraps a value that is not an array there
+        JsonDocumentFunctions.edit(d, n, args);
+        return;
+      }
+    }
     jsonSet(d, n, args.get(0), args.subList(1, args.size()));
   }
 
@@ -252,8 +259,9 @@ final class JsonFunctions {
    * JSON_SET(doc, path, value, ...): each pair in turn replaces the value at path or adds it when
    * only the last member is missing; jsonb_set(..., create_missing => true) does the same. MySQL
    * ignores a path whose parent is not an object (an array or the document itself), where jsonb_set
-   * raises an error: that case returns the document unchanged. Paths with array positions are
-   * refused (MySQL wraps a scalar into an array there; jsonb_set does not).
+   * raises an error: that case returns the document unchanged. A call with an array position in a
+   * path is printed by {@link JsonDocumentFunctions#edit} (MySQL wraps a value that is not an array
+   * there; jsonb_set does not).
    */
   private static void jsonSet(
       PgExpressionDeParser d, String n, Expression doc, List<Expression> pairs) {
@@ -264,11 +272,8 @@ final class JsonFunctions {
     if (!(pairs.get(pairs.size() - 2) instanceof StringValue pathLiteral)) {
       throw RefusedException.function(n, n + " needs literal paths.");
     }
-    String raw = MysqlLexer.decodeCanonical(pathLiteral.getValue());
-    if (raw.contains("[")) {
-      throw RefusedException.function(
-          n, n + " with an array position in the path (" + raw + ") is not translated.");
-    }
+    // set() sent a call with an array position to JsonDocumentFunctions.edit; parse() refuses
+    // wildcards and ranges, so these are member steps only
     List<String> keys = MysqlJsonPath.parse(n, pathLiteral).membersOnly();
     if (keys.isEmpty()) {
       throw RefusedException.function(n, n + " of the whole document is not translated.");

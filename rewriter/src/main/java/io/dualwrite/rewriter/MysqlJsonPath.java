@@ -260,6 +260,28 @@ final class MysqlJsonPath {
     return !steps.isEmpty() && steps.get(steps.size() - 1).kind() == Kind.POSITION;
   }
 
+  /** True when some step is an array position. */
+  boolean hasPosition() {
+    return steps.stream().anyMatch(st -> st.kind() == Kind.POSITION);
+  }
+
+  /** The member name of the last step, or null when it is not a member step. */
+  String lastMember() {
+    return steps.isEmpty() || !steps.get(steps.size() - 1).isMember()
+        ? null
+        : steps.get(steps.size() - 1).member();
+  }
+
+  /**
+   * For a path ending in an array position, its index in the one-element array MySQL makes of a
+   * value that is not an array: {@code [0]} and {@code [last]} are 0 (the value itself), {@code
+   * [2]} is 2 (past the end), {@code [last - 1]} is -1 (before the start).
+   */
+  long lastIndexInWrapped() {
+    Step st = steps.get(steps.size() - 1);
+    return st.fromEnd() ? -st.index() : st.index();
+  }
+
   /** The path without its last step (the path itself for {@code $}). */
   MysqlJsonPath parent() {
     return steps.isEmpty() ? this : new MysqlJsonPath(text, steps.subList(0, steps.size() - 1));
