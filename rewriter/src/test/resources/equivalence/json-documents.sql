@@ -213,3 +213,14 @@ SELECT id, JSON_SET(payload, '$.tags[0]', 'first', '$.tags[9]', 'last') AS s, JS
 -- tables: json_docs
 -- binds: 'z'
 UPDATE json_docs SET doc = JSON_SET(doc, '$.tags[0]', ?, '$[1]', 0) WHERE id IN (1, 2, 3, 4);
+
+-- id: json-merge-preserve-literals
+-- category: p1.json-construct
+-- order: unordered
+-- note: two objects merge (a member of both becomes the merge of its values); anything else is read as arrays and joined
+SELECT JSON_MERGE_PRESERVE('[1, 2]', '[true, false]') AS a, JSON_MERGE_PRESERVE('{"name": "x"}', '{"id": 47}') AS b, JSON_MERGE_PRESERVE('1', 'true') AS c, JSON_MERGE_PRESERVE('[1, 2]', '{"id": 47}') AS d, JSON_MERGE_PRESERVE('{"a": 1, "b": 2}', '{"a": 3, "c": 4}', '{"a": 5, "d": 6}') AS f, JSON_MERGE_PRESERVE('{"a": {"x": 1}}', '{"a": {"x": 2, "y": 3}}') AS g, JSON_MERGE_PRESERVE('{"a": [1]}', '{"a": 2}') AS h, JSON_MERGE_PRESERVE('{"a": {"x": 1}}', '{"a": 5}') AS i, JSON_MERGE_PRESERVE('{"a": 1}', NULL) AS j, JSON_MERGE_PRESERVE('{"a": null}', '{"a": null}') AS k, JSON_MERGE_PRESERVE('{"a": {"b": {"c": 1}}}', '{"a": {"b": {"c": [2]}, "d": 1}}') AS l, JSON_MERGE_PRESERVE('{"a": [1, 2]}', '{"a": [2, 3]}') AS m, JSON_MERGE_PRESERVE('{}', '{}') AS o, JSON_MERGE_PRESERVE('[]', '[]') AS p, JSON_MERGE_PRESERVE('"x"', '{"a": 1}') AS q, JSON_MERGE('[1]', '[2]') AS r;
+
+-- id: json-merge-preserve-columns
+-- category: p1.json-construct
+-- order: ordered
+SELECT id, JSON_MERGE_PRESERVE(payload, '{"tags": ["new"], "meta": {"streak": 1, "best": 2}, "late": null}') AS a, JSON_MERGE_PRESERVE('[0]', payload) AS b FROM activity_log ORDER BY id;

@@ -12,8 +12,9 @@ import net.sf.jsqlparser.expression.StringValue;
 
 /**
  * MySQL's JSON functions that return an edited document (JSON_REMOVE, JSON_ARRAY_APPEND,
- * JSON_ARRAY_INSERT, JSON_MERGE_PATCH) or measure or compare documents (JSON_DEPTH, JSON_OVERLAPS,
- * JSON_VALUE), printed for PostgreSQL jsonb with MySQL's results.
+ * JSON_ARRAY_INSERT, JSON_SET/REPLACE/INSERT with array positions, JSON_MERGE_PATCH,
+ * JSON_MERGE_PRESERVE) or measure or compare documents (JSON_DEPTH, JSON_OVERLAPS, JSON_VALUE),
+ * printed for PostgreSQL jsonb with MySQL's results.
  *
  * <p>An edit finds its place with {@link MysqlJsonPath#printLocation}: the PostgreSQL path to the
  * value MySQL's path names, NULL where MySQL finds nothing (nothing is changed there). Several
@@ -28,6 +29,8 @@ final class JsonDocumentFunctions {
           Map.entry("JSON_ARRAY_APPEND", JsonDocumentFunctions::arrayEdit),
           Map.entry("JSON_ARRAY_INSERT", JsonDocumentFunctions::arrayEdit),
           Map.entry("JSON_MERGE_PATCH", JsonDocumentFunctions::mergePatch),
+          Map.entry("JSON_MERGE_PRESERVE", JsonDocumentFunctions::mergePreserve),
+          Map.entry("JSON_MERGE", JsonDocumentFunctions::mergePreserve),
           Map.entry("JSON_DEPTH", JsonDocumentFunctions::depth),
           Map.entry("JSON_OVERLAPS", JsonDocumentFunctions::overlaps),
           Map.entry("JSON_VALUE", JsonDocumentFunctions::value));
@@ -253,32 +256,116 @@ final class JsonDocumentFunctions {
   private static void mergePatch(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, Integer.MAX_VALUE);
-    mergePatchAll(d, args);
+    pairwise(d, args, "dw_mp", JsonDocumentFunctions::patch);
   }
 
-  private static void mergePatchAll(PgExpressionDeParser d, List<Expression> docs) {
+  /** dw_a patched with dw_b. */
+  private static void patch(PgExpressionDeParser d) {
+    d.a("CASE WHEN dw_b IS NULL THEN NULL WHEN jsonb_typeof(dw_b) <> 'object' THEN dw_b");
+    d.a(" WHEN dw_a IS NULL THEN NULL ELSE ");
+    applyMembers(
+        d,
+        "jsonb_typeof(dw_ops.v) = 'object'",
+        "TRUE",
+        "v",
+        "CASE WHEN jsonb_typeof(dw_a) = 'object' THEN dw_a ELSE '{}'::jsonb END",
+        "CASE jsonb_typeof(dw_seq.v) WHEN 'null' THEN dw_fold.doc #- dw_seq.p WHEN 'object' THEN"
+            + " CASE WHEN jsonb_typeof(dw_fold.doc #> dw_seq.p) = 'object' THEN dw_fold.doc ELSE"
+            + " jsonb_set(dw_fold.doc, dw_seq.p, '{}'::jsonb) END ELSE jsonb_set(dw_fold.doc,"
+            + " dw_seq.p, dw_seq.v) END");
+    d.a(" END");
+  }
+
+  /**
+   * Documents merged two at a time from the left: {@code merge} prints the merge of {@code dw_a}
+   * (the documents before the last, merged) and {@code dw_b} (the last).
+   */
+  private static void pairwise(
+      PgExpressionDeParser d,
+      List<Expression> docs,
+      String alias,
+      java.util.function.Consumer<PgExpressionDeParser> merge) {
     if (docs.size() == 1) {
       JsonFunctions.jsonDoc(d, docs.get(0));
       return;
     }
-    d.a("(SELECT CASE WHEN dw_b IS NULL THEN NULL WHEN jsonb_typeof(dw_b) <> 'object' THEN dw_b");
-    d.a(" WHEN dw_a IS NULL THEN NULL ELSE (WITH RECURSIVE dw_ops(p, v) AS (");
-    d.a("SELECT ARRAY[e.key], e.value FROM jsonb_each(dw_b) AS e UNION ALL");
-    d.a(" SELECT array_append(dw_ops.p, e.key), e.value FROM dw_ops, jsonb_each(CASE WHEN");
-    d.a(" jsonb_typeof(dw_ops.v) = 'object' THEN dw_ops.v ELSE '{}'::jsonb END) AS e),");
-    d.a(" dw_seq AS (SELECT row_number() OVER (ORDER BY cardinality(p), p) AS i, p, v");
-    d.a(" FROM dw_ops), dw_fold(i, doc) AS (SELECT CAST(0 AS bigint), CASE WHEN");
-    d.a(" jsonb_typeof(dw_a) = 'object' THEN dw_a ELSE '{}'::jsonb END UNION ALL");
-    d.a(" SELECT dw_seq.i, CASE jsonb_typeof(dw_seq.v) WHEN 'null' THEN dw_fold.doc #- dw_seq.p");
-    d.a(" WHEN 'object' THEN CASE WHEN jsonb_typeof(dw_fold.doc #> dw_seq.p) = 'object'");
-    d.a(" THEN dw_fold.doc ELSE jsonb_set(dw_fold.doc, dw_seq.p, '{}'::jsonb) END");
-    d.a(" ELSE jsonb_set(dw_fold.doc, dw_seq.p, dw_seq.v) END FROM dw_fold");
-    d.a(" JOIN dw_seq ON dw_seq.i = dw_fold.i + 1)");
-    d.a(" SELECT doc FROM dw_fold ORDER BY i DESC LIMIT 1) END FROM (SELECT ");
-    mergePatchAll(d, docs.subList(0, docs.size() - 1));
+    d.a("(SELECT ");
+    merge.accept(d);
+    d.a(" FROM (SELECT ");
+    pairwise(d, docs.subList(0, docs.size() - 1), alias, merge);
     d.a(", ");
     JsonFunctions.jsonDoc(d, docs.get(docs.size() - 1));
-    d.a(") AS dw_mp(dw_a, dw_b))");
+    d.a(") AS ").a(alias).a("(dw_a, dw_b))");
+  }
+
+  /**
+   * JSON_MERGE_PRESERVE(doc, doc, ...) and its old name JSON_MERGE, each document in turn: two
+   * objects merge, a member of both becoming the merge of its two values; otherwise both are read
+   * as arrays (a value that is not an array as the array of it) and joined. NULL when any is NULL.
+   * Whether a member of the second object merges into the first or is added depends only on the
+   * first as it was (members merged are objects in both, untouched themselves), so the places to
+   * set are listed at once (the second's members, descending where both are objects) and set one
+   * after the other.
+   */
+  private static void mergePreserve(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, Integer.MAX_VALUE);
+    pairwise(d, args, "dw_mg", JsonDocumentFunctions::preserve);
+  }
+
+  /** dw_a and dw_b merged, keeping both. */
+  private static void preserve(PgExpressionDeParser d) {
+    String bothObjects = "jsonb_typeof(v) = 'object' AND jsonb_typeof(dw_a #> p) = 'object'";
+    d.a("CASE WHEN dw_a IS NULL OR dw_b IS NULL THEN NULL WHEN jsonb_typeof(dw_a) = 'object'");
+    d.a(" AND jsonb_typeof(dw_b) = 'object' THEN ");
+    applyMembers(
+        d,
+        "jsonb_typeof(dw_ops.v) = 'object' AND jsonb_typeof(dw_a #> dw_ops.p) = 'object'",
+        "NOT COALESCE(" + bothObjects + ", FALSE)",
+        "CASE WHEN dw_a #> p IS NULL THEN v ELSE "
+            + asArray("dw_a #> p")
+            + " || "
+            + asArray("v")
+            + " END",
+        "dw_a",
+        "jsonb_set(dw_fold.doc, dw_seq.p, dw_seq.v)");
+    d.a(" ELSE ").a(asArray("dw_a")).a(" || ").a(asArray("dw_b")).a(" END");
+  }
+
+  /** The jsonb value as an array: itself when it is one, the one-element array of it otherwise. */
+  private static String asArray(String v) {
+    return "(CASE WHEN jsonb_typeof("
+        + v
+        + ") = 'array' THEN "
+        + v
+        + " ELSE jsonb_build_array("
+        + v
+        + ") END)";
+  }
+
+  /**
+   * Applies the members of the object {@code dw_b} to a document, one at a time, parents first:
+   * {@code dw_ops(p, v)} lists them with their paths, descending into a member while {@code
+   * descend} holds; those where {@code keep} holds, valued {@code value} (over {@code p}, {@code
+   * v}), are numbered in {@code dw_seq}; {@code dw_fold} starts from {@code start} and applies
+   * {@code apply} (over {@code dw_fold.doc}, {@code dw_seq.p}, {@code dw_seq.v}) for each. Prints
+   * the last document, as a scalar subquery.
+   */
+  private static void applyMembers(
+      PgExpressionDeParser d,
+      String descend,
+      String keep,
+      String value,
+      String start,
+      String apply) {
+    d.a("(WITH RECURSIVE dw_ops(p, v) AS (SELECT ARRAY[e.key], e.value FROM jsonb_each(dw_b)");
+    d.a(" AS e UNION ALL SELECT array_append(dw_ops.p, e.key), e.value FROM dw_ops,");
+    d.a(" jsonb_each(CASE WHEN ").a(descend).a(" THEN dw_ops.v ELSE '{}'::jsonb END) AS e),");
+    d.a(" dw_seq AS (SELECT row_number() OVER (ORDER BY cardinality(p), p) AS i, p, ");
+    d.a(value).a(" AS v FROM dw_ops WHERE ").a(keep).a("), dw_fold(i, doc) AS (SELECT");
+    d.a(" CAST(0 AS bigint), ").a(start).a(" UNION ALL SELECT dw_seq.i, ").a(apply);
+    d.a(" FROM dw_fold JOIN dw_seq ON dw_seq.i = dw_fold.i + 1)");
+    d.a(" SELECT doc FROM dw_fold ORDER BY i DESC LIMIT 1)");
   }
 
   /**

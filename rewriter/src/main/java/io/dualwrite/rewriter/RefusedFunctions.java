@@ -304,8 +304,6 @@ final class RefusedFunctions {
         notYet
             + "MySQL's JSON results (document order, MySQL's path language with auto-wrapping of"
             + " scalars, its JSON output text) need exact forms.",
-        "JSON_MERGE",
-        "JSON_MERGE_PRESERVE",
         "JSON_SEARCH");
     reason(
         "PostgreSQL's JSON parser accepts documents MySQL rejects (a number beyond a DOUBLE's"
