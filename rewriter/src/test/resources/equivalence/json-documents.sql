@@ -224,3 +224,47 @@ SELECT JSON_MERGE_PRESERVE('[1, 2]', '[true, false]') AS a, JSON_MERGE_PRESERVE(
 -- category: p1.json-construct
 -- order: ordered
 SELECT id, JSON_MERGE_PRESERVE(payload, '{"tags": ["new"], "meta": {"streak": 1, "best": 2}, "late": null}') AS a, JSON_MERGE_PRESERVE('[0]', payload) AS b FROM activity_log ORDER BY id;
+
+-- id: json-search-literals
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 matches case-insensitively and keeps members in document order; the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed); the paths of matching strings in document order (members in jsonb's and MySQL's key order, length first); a number is never matched; the comparison is case-sensitive in MySQL 9.7
+-- row: json'"$[0]"', json'["$[0]", "$[2].x"]', NULL, json'"$[0].k"', json'["$[0]", "$[2].x", "$[3].y"]', NULL, NULL, NULL, NULL, json'"$"', json'["$.a", "$.b", "$.aa"]', json'"$.a.b"', json'"$[0]"'
+SELECT JSON_SEARCH('["abc", [{"k": "10"}, "def"], {"x": "abc"}, {"y": "bcd"}]', 'one', 'abc') AS a, JSON_SEARCH('["abc", [{"k": "10"}, "def"], {"x": "abc"}, {"y": "bcd"}]', 'all', 'abc') AS b, JSON_SEARCH('["abc"]', 'all', 'ghi') AS c, JSON_SEARCH('[{"k": "10"}]', 'all', '10') AS d, JSON_SEARCH('["abc", [{"k": "10"}, "def"], {"x": "abc"}, {"y": "bcd"}]', 'all', '%b%') AS e, JSON_SEARCH('["ABC"]', 'one', 'abc') AS f, JSON_SEARCH('{"a": 5}', 'one', '5') AS g, JSON_SEARCH(NULL, 'one', 'x') AS h, JSON_SEARCH('["x"]', 'one', NULL) AS i, JSON_SEARCH('"x"', 'one', 'x') AS j, JSON_SEARCH('{"b": "x", "a": "x", "aa": "x"}', 'all', 'x') AS k, JSON_SEARCH('{"a": {"b": "x"}, "b": "x"}', 'one', 'x') AS l, JSON_SEARCH('["x"]', 'ONE', 'x') AS m;
+
+-- id: json-search-names-and-escapes
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 prints member names unquoted; the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed); a member name that is not an identifier is printed as a JSON string; a pattern's escape character defaults to backslash
+-- row: json'["$.\"\"", "$.c.\"1\"", "$.$a", "$._1", "$.\"a b\"", "$.\"a-b\""]', json'"$[0]"', json'"$[0]"', json'"$[0]"', json'"$[0]"', json'["$[0]", "$[1]"]'
+SELECT JSON_SEARCH('{"a b": "x", "c": {"1": "x"}, "$a": "x", "_1": "x", "": "x", "a-b": "x"}', 'all', 'x') AS a, JSON_SEARCH('["a_c", "abc"]', 'all', 'a\_c') AS b, JSON_SEARCH('["a_c", "abc"]', 'all', 'a|_c', '|') AS c, JSON_SEARCH('["a%", "ab"]', 'all', 'a\%') AS d, JSON_SEARCH('[""]', 'one', '') AS e, JSON_SEARCH('["a_c", "abc"]', 'all', 'a_c', '') AS f;
+
+-- id: json-search-under-a-path
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 prints member names unquoted; the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: json'["$.a.b", "$.a.c"]', NULL, json'"$.a"', json'"$.\"a b\".c"', NULL
+SELECT JSON_SEARCH('{"a": {"b": "x", "c": "y"}}', 'all', '%', NULL, '$.a') AS a, JSON_SEARCH('{"a": {"b": "x"}}', 'all', 'x', NULL, '$.z') AS b, JSON_SEARCH('{"a": "x"}', 'all', 'x', NULL, '$.a') AS c, JSON_SEARCH('{"a b": {"c": "x"}}', 'all', 'x', NULL, '$."a b"') AS d, JSON_SEARCH('["x"]', 'all', 'x', NULL, NULL) AS e;
+
+-- id: json-search-columns
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB 10.11 keeps members in document order; the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: 1, json'["$.os", "$.device"]', NULL
+-- row: 3, NULL, NULL
+-- row: 4, NULL, NULL
+-- row: 5, json'"$.quote"', NULL
+-- row: 6, NULL, NULL
+-- row: 7, NULL, NULL
+-- row: 8, NULL, NULL
+SELECT id, JSON_SEARCH(payload, 'all', '%a%') AS a, JSON_SEARCH(payload, 'one', action) AS b FROM activity_log WHERE JSON_SEARCH(payload, 'one', 'kitchen') IS NULL ORDER BY id;
+
+-- id: json-search-several-paths-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:JSON_SEARCH
+SELECT JSON_SEARCH(payload, 'all', 'x', NULL, '$.a', '$.b') FROM activity_log;

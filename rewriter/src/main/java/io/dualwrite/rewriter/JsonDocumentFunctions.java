@@ -33,7 +33,8 @@ final class JsonDocumentFunctions {
           Map.entry("JSON_MERGE", JsonDocumentFunctions::mergePreserve),
           Map.entry("JSON_DEPTH", JsonDocumentFunctions::depth),
           Map.entry("JSON_OVERLAPS", JsonDocumentFunctions::overlaps),
-          Map.entry("JSON_VALUE", JsonDocumentFunctions::value));
+          Map.entry("JSON_VALUE", JsonDocumentFunctions::value),
+          Map.entry("JSON_SEARCH", JsonDocumentFunctions::search));
 
   /** MySQL's JSON_VALUE returns a VARCHAR(512); a longer value is an error, NULL by default. */
   private static final int JSON_VALUE_MAX_CHARS = 512;
@@ -421,6 +422,87 @@ final class JsonDocumentFunctions {
     d.a(" THEN dw_t END FROM (SELECT ");
     path.print(d, args.get(0), false);
     d.a(" #>> '{}') AS dw_jv(dw_t))");
+  }
+
+  /**
+   * A member name as MySQL prints it in a path it returns: as is when it reads as an identifier
+   * (letters, digits, _ and $, not starting with a digit; any non-ASCII character counts as a
+   * letter), otherwise as a JSON string. The SQL regular expression of the same rule, over {@code
+   * e.key}, is {@link #IDENTIFIER_SQL}.
+   */
+  private static final String IDENTIFIER_SQL =
+      "e.key ~ '^([A-Za-z_$]|[^\\x01-\\x7f])([A-Za-z0-9_$]|[^\\x01-\\x7f])*$'";
+
+  /**
+   * JSON_SEARCH(doc, 'one'|'all', pattern[, escape[, path]]): the paths, as MySQL prints them, of
+   * the JSON strings in doc (at path) that match pattern as LIKE matches (case- and
+   * accent-sensitive, as MySQL 9.7 compares here), in document order: 'one' the first as a JSON
+   * string, 'all' the one as a string or several as an array; NULL when none matches, or the
+   * document, pattern or path is NULL, or the path finds nothing. A recursive query walks the
+   * document, each value with its path text ({@code [i]} for an element, {@code .name} for a
+   * member, the name quoted when it is not an identifier) and its ordinals, which order it. The
+   * escape character must be a literal (NULL or '' for the default, \); the one path a member-only
+   * literal; more paths, or paths with positions or wildcards, are refused.
+   */
+  private static void search(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 5);
+    String mode =
+        args.get(1) instanceof StringValue m
+            ? MysqlLexer.decodeCanonical(m.getValue()).toLowerCase(java.util.Locale.ROOT)
+            : "";
+    if (!mode.equals("one") && !mode.equals("all")) {
+      throw RefusedException.function(n, n + " needs 'one' or 'all' as a literal.");
+    }
+    String escape = "\\";
+    if (args.size() > 3 && !(args.get(3) instanceof NullValue)) {
+      String e =
+          args.get(3) instanceof StringValue sv ? MysqlLexer.decodeCanonical(sv.getValue()) : null;
+      if (e == null || e.length() > 1) {
+        throw RefusedException.function(n, n + " needs a literal escape character.");
+      }
+      escape = e.isEmpty() ? escape : e;
+    }
+    List<String> members = List.of();
+    String startText = "$";
+    if (args.size() > 4) {
+      if (args.get(4) instanceof NullValue) {
+        d.a("CAST(NULL AS jsonb)");
+        return;
+      }
+      members = literalPath(n, args.get(4)).membersOnly();
+      if (members == null) {
+        throw RefusedException.function(
+            n, n + " is translated with a path of member steps only ($.a.b).");
+      }
+      startText = MysqlJsonPath.memberPathText(members);
+    }
+    d.a("(SELECT CASE WHEN dw_doc IS NULL OR dw_s IS NULL THEN NULL ELSE (WITH RECURSIVE");
+    d.a(" dw_w(v, path, o) AS (SELECT dw_doc");
+    if (!members.isEmpty()) {
+      d.a(" #> ").a(JsonFunctions.pgPath(members));
+    }
+    d.a(", CAST('").a(startText.replace("'", "''")).a("' AS text), CAST(ARRAY[] AS bigint[])");
+    d.a(" UNION ALL SELECT c.v, dw_w.path || c.step, array_append(dw_w.o, c.i) FROM dw_w,");
+    d.a(" LATERAL (SELECT e.value, CASE WHEN ").a(IDENTIFIER_SQL).a(" THEN '.' || e.key ELSE");
+    d.a(" '.' || CAST(to_jsonb(e.key) AS text) END, e.i FROM jsonb_each(CASE WHEN");
+    d.a(" jsonb_typeof(dw_w.v) = 'object' THEN dw_w.v ELSE '{}'::jsonb END) WITH ORDINALITY");
+    d.a(" AS e(key, value, i) UNION ALL SELECT a.value, '[' || (a.i - 1) || ']', a.i FROM");
+    d.a(" jsonb_array_elements(CASE WHEN jsonb_typeof(dw_w.v) = 'array' THEN dw_w.v ELSE");
+    d.a(" '[]'::jsonb END) WITH ORDINALITY AS a(value, i)) AS c(v, step, i)) SELECT ");
+    if (mode.equals("one")) {
+      d.a("to_jsonb(path)");
+    } else {
+      d.a("CASE WHEN count(*) = 1 THEN to_jsonb(min(path)) ELSE jsonb_agg(to_jsonb(path)");
+      d.a(" ORDER BY o) END");
+    }
+    d.a(" FROM dw_w WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') LIKE dw_s ESCAPE '");
+    d.a(escape.replace("'", "''")).a("'");
+    d.a(mode.equals("one") ? " ORDER BY o LIMIT 1" : " HAVING count(*) > 0");
+    d.a(") END FROM (SELECT ");
+    JsonFunctions.jsonDoc(d, args.get(0));
+    d.a(", CAST(");
+    d.text(args.get(2));
+    d.a(" AS text)) AS dw_search(dw_doc, dw_s))");
   }
 
   /** A literal single-value path of function {@code n}; refused otherwise. */

@@ -250,6 +250,41 @@ final class MysqlJsonPath {
     return text;
   }
 
+  /**
+   * A path of member steps as MySQL prints the paths it returns (JSON_SEARCH): {@code $.a.b}, a
+   * name that is not an identifier (letters, digits, _ and $, not starting with a digit; non-ASCII
+   * characters count as letters) as a JSON string, {@code $."a b"}.
+   */
+  static String memberPathText(List<String> members) {
+    StringBuilder b = new StringBuilder("$");
+    for (String m : members) {
+      b.append('.');
+      if (m.matches("([A-Za-z_$]|[^\\x01-\\x7f])([A-Za-z0-9_$]|[^\\x01-\\x7f])*")) {
+        b.append(m);
+      } else {
+        b.append('"');
+        for (char c : m.toCharArray()) {
+          switch (c) {
+            case '"' -> b.append("\\\"");
+            case '\\' -> b.append("\\\\");
+            case '\n' -> b.append("\\n");
+            case '\t' -> b.append("\\t");
+            case '\r' -> b.append("\\r");
+            default -> {
+              if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+              } else {
+                b.append(c);
+              }
+            }
+          }
+        }
+        b.append('"');
+      }
+    }
+    return b.toString();
+  }
+
   /** True for {@code $} itself. */
   boolean isRoot() {
     return steps.isEmpty();

@@ -301,11 +301,6 @@ final class RefusedFunctions {
         "ANY_VALUE");
     reason(notYet + "the column's default comes from MySQL's table definition.", "DEFAULT");
     reason(
-        notYet
-            + "MySQL's JSON results (document order, MySQL's path language with auto-wrapping of"
-            + " scalars, its JSON output text) need exact forms.",
-        "JSON_SEARCH");
-    reason(
         "PostgreSQL's JSON parser accepts documents MySQL rejects (a number beyond a DOUBLE's"
             + " range such as 1e400), and its IS JSON test exists only from PostgreSQL 16.",
         "JSON_VALID");
