@@ -446,13 +446,7 @@ final class JsonDocumentFunctions {
    */
   private static void search(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 3, 5);
-    String mode =
-        args.get(1) instanceof StringValue m
-            ? MysqlLexer.decodeCanonical(m.getValue()).toLowerCase(java.util.Locale.ROOT)
-            : "";
-    if (!mode.equals("one") && !mode.equals("all")) {
-      throw RefusedException.function(n, n + " needs 'one' or 'all' as a literal.");
-    }
+    String mode = JsonFunctions.oneOrAll(n, args.get(1));
     String escape = "\\";
     if (args.size() > 3 && !(args.get(3) instanceof NullValue)) {
       String e =

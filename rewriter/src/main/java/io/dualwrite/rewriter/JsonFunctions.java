@@ -95,13 +95,7 @@ final class JsonFunctions {
   private static void containsPath(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 3, Integer.MAX_VALUE);
-    String mode =
-        args.get(1) instanceof StringValue m
-            ? MysqlLexer.decodeCanonical(m.getValue()).toLowerCase(java.util.Locale.ROOT)
-            : "";
-    if (!mode.equals("one") && !mode.equals("all")) {
-      throw RefusedException.function(n, n + " needs 'one' or 'all' as a literal.");
-    }
+    String mode = oneOrAll(n, args.get(1));
     List<Expression> paths = args.subList(2, args.size());
     if (paths.stream().anyMatch(p -> p instanceof NullValue)) {
       d.a("CAST(NULL AS integer)");
@@ -123,6 +117,18 @@ final class JsonFunctions {
       d.a(" IS NOT NULL)");
     }
     d.a(" AS integer) END)");
+  }
+
+  /** The 'one' or 'all' argument of function {@code n}, in lower case; refused unless a literal. */
+  static String oneOrAll(String n, Expression arg) {
+    String mode =
+        arg instanceof StringValue m
+            ? MysqlLexer.decodeCanonical(m.getValue()).toLowerCase(java.util.Locale.ROOT)
+            : "";
+    if (!mode.equals("one") && !mode.equals("all")) {
+      throw RefusedException.function(n, n + " needs 'one' or 'all' as a literal.");
+    }
+    return mode;
   }
 
   /**
