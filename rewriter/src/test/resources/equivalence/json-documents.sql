@@ -268,3 +268,16 @@ SELECT id, JSON_SEARCH(payload, 'all', '%a%') AS a, JSON_SEARCH(payload, 'one', 
 -- mode: refuse
 -- refuse: unsupported-function:JSON_SEARCH
 SELECT JSON_SEARCH(payload, 'all', 'x', NULL, '$.a', '$.b') FROM activity_log;
+
+-- id: json-valid-json-values
+-- category: p1.json-extract
+-- order: ordered
+-- note: a JSON value is valid JSON; a path not found or a NULL column gives NULL
+SELECT id, JSON_VALID(payload) AS a, JSON_VALID(JSON_EXTRACT(payload, '$.os')) AS b, JSON_VALID(JSON_EXTRACT(payload, '$.tags[0]')) AS c FROM activity_log ORDER BY id;
+
+-- id: json-valid-string-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:JSON_VALID
+-- note: PostgreSQL accepts 1e400, MySQL does not; IS JSON needs PostgreSQL 16
+SELECT JSON_VALID(action) FROM activity_log;

@@ -34,7 +34,8 @@ final class JsonDocumentFunctions {
           Map.entry("JSON_DEPTH", JsonDocumentFunctions::depth),
           Map.entry("JSON_OVERLAPS", JsonDocumentFunctions::overlaps),
           Map.entry("JSON_VALUE", JsonDocumentFunctions::value),
-          Map.entry("JSON_SEARCH", JsonDocumentFunctions::search));
+          Map.entry("JSON_SEARCH", JsonDocumentFunctions::search),
+          Map.entry("JSON_VALID", JsonDocumentFunctions::valid));
 
   /** MySQL's JSON_VALUE returns a VARCHAR(512); a longer value is an error, NULL by default. */
   private static final int JSON_VALUE_MAX_CHARS = 512;
@@ -497,6 +498,26 @@ final class JsonDocumentFunctions {
     d.a(", CAST(");
     d.text(args.get(2));
     d.a(" AS text)) AS dw_search(dw_doc, dw_s))");
+  }
+
+  /**
+   * JSON_VALID(v) of a JSON value (a JSON column, JSON_EXTRACT, {@code ->}): 1, NULL for NULL. Of a
+   * string it is refused: PostgreSQL's JSON parser accepts documents MySQL rejects (a number beyond
+   * a DOUBLE's range such as 1e400), and its IS JSON test exists only from PostgreSQL 16.
+   */
+  private static void valid(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (!JsonFunctions.isJsonValued(d, args.get(0))) {
+      throw RefusedException.function(
+          n,
+          n
+              + "() is translated for a JSON value only: of a string, PostgreSQL's JSON parser"
+              + " accepts documents MySQL rejects (a number beyond a DOUBLE's range such as"
+              + " 1e400), and its IS JSON test exists only from PostgreSQL 16.");
+    }
+    d.a("(SELECT CASE WHEN dw_v IS NULL THEN NULL ELSE 1 END FROM (SELECT ");
+    d.p(args.get(0));
+    d.a(") AS dw_valid(dw_v))");
   }
 
   /** A literal single-value path of function {@code n}; refused otherwise. */

@@ -301,10 +301,6 @@ final class RefusedFunctions {
         "ANY_VALUE");
     reason(notYet + "the column's default comes from MySQL's table definition.", "DEFAULT");
     reason(
-        "PostgreSQL's JSON parser accepts documents MySQL rejects (a number beyond a DOUBLE's"
-            + " range such as 1e400), and its IS JSON test exists only from PostgreSQL 16.",
-        "JSON_VALID");
-    reason(
         "MySQL's pretty-printed layout (two-space indents, its key order) is not PostgreSQL's"
             + " jsonb_pretty() layout.",
         "JSON_PRETTY");

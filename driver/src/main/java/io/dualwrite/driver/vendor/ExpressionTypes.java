@@ -306,6 +306,7 @@ public final class ExpressionTypes {
           "JSON_CONTAINS_PATH",
           "JSON_DEPTH",
           "JSON_OVERLAPS",
+          "JSON_VALID",
           "REGEXP_LIKE",
           "REGEXP_INSTR",
           "GROUPING",
