@@ -41,3 +41,19 @@ SELECT family_id, STD(points) AS a, STDDEV(points) AS b, STDDEV_POP(balance) AS 
 -- category: functions
 -- order: unordered
 SELECT STD(points) AS a, VAR_SAMP(points) AS b, STDDEV_SAMP(balance) AS c FROM users WHERE id < 0;
+
+-- id: math-of-aggregates
+-- category: functions
+-- order: ordered
+-- note: found by an outside workload (session 16): the argument of SQRT/LN/LOG/ATAN was read in a scalar subquery, where PostgreSQL counted COUNT(*) over the subquery's one row; CAST(... AS UNSIGNED) likewise
+SELECT user_id, ROUND(SQRT(SUM(POW(id, 2)) / COUNT(*)), 3) AS q, LN(COUNT(*)) AS l, LOG(2, COUNT(*) + 1) AS g, ATAN(COUNT(*)) AS t, CAST(COUNT(*) AS UNSIGNED) AS u FROM activity_log GROUP BY user_id ORDER BY user_id;
+
+-- id: math-of-aggregates-whole-table
+-- category: functions
+-- order: unordered
+SELECT SQRT(COUNT(*)) AS s, LN(COUNT(*)) AS l, LOG10(COUNT(*)) AS g, CAST(COUNT(*) AS UNSIGNED) AS u, EXP(COUNT(*) / 10) AS e FROM activity_log;
+
+-- id: math-of-window-functions
+-- category: functions
+-- order: ordered
+SELECT id, SQRT(ROW_NUMBER() OVER (ORDER BY id)) AS r, CAST(RANK() OVER (ORDER BY user_id) AS UNSIGNED) AS k FROM activity_log ORDER BY id;

@@ -307,3 +307,14 @@ SELECT u.username, f.name AS family, COUNT(*) AS n, SUM(a.rating) AS r FROM ((as
 -- row: 'sean.obrien@example.ie', 'Seán O''Brien', 1
 -- note: users.email is a unique key over a NOT NULL case-insensitive column, so MySQL 8+ accepts display_name under ONLY_FULL_GROUP_BY (MariaDB rejects it; the rows are the fixture's); grouped by lower(email) on PostgreSQL, display_name is added to the GROUP BY
 SELECT u.email, u.display_name, COUNT(a.id) AS n FROM users u JOIN assignments a ON a.user_id = u.id GROUP BY u.email ORDER BY u.email;
+
+-- id: order-by-alias-of-case-insensitive-text
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: found by an outside workload (session 16): MySQL resolves an ORDER BY name to the select-list alias first, and sorts it with the aliased text's collation (here utf8mb4_general_ci: Ben after anna)
+SELECT id, email AS e, SUBSTRING_INDEX(email, '@', -1) AS dom FROM users ORDER BY e, id;
+
+-- id: order-by-alias-of-case-insensitive-expression
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT id, SUBSTRING_INDEX(email, '@', -1) AS dom FROM users ORDER BY dom DESC, id;

@@ -90,3 +90,10 @@ HANDLER users OPEN;
 -- mode: refuse
 -- refuse: unsupported
 SELECT @rank := @rank + 1 AS r FROM users;
+
+-- id: json-function-of-count-star-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:JSON_ARRAY_APPEND
+-- note: the translation reads the argument in a subquery, where PostgreSQL would count the subquery's one row
+SELECT JSON_ARRAY_APPEND('[]', '$', COUNT(*)) FROM activity_log;

@@ -112,11 +112,12 @@ final class CastFunctions {
    * CAST(x AS UNSIGNED): the value as a signed BIGINT (rounded as CAST AS SIGNED rounds: a DECIMAL
    * half away from zero, a DOUBLE half to even, in both databases), then, when negative, wrapped
    * around 2^64 as MySQL does (-1 is 18446744073709551615), as a numeric. A value at or above 2^63
-   * fails on PostgreSQL (bigint out of range) where MySQL keeps it.
+   * fails on PostgreSQL (bigint out of range) where MySQL keeps it. The value is read once and in
+   * place, {@code mod(v + 2^64, 2^64)}: in a subquery, an aggregate without columns (COUNT(*)) or a
+   * window function would count the subquery's one row.
    */
   private static void unsigned(PgExpressionDeParser d, Expression e) {
-    d.a("(SELECT CAST(dw_u AS numeric) + CASE WHEN dw_u < 0 THEN 18446744073709551616 ELSE 0");
-    d.a(" END FROM (SELECT ");
+    d.a("mod(CAST(");
     if (!d.ctx.inWrite && isPlainString(e)) {
       signedPrefix(d, MysqlLexer.decodeCanonical(((StringValue) e).getValue()));
     } else {
@@ -124,7 +125,7 @@ final class CastFunctions {
       d.value(e);
       d.a(" AS bigint)");
     }
-    d.a(") AS dw_unsigned(dw_u))");
+    d.a(" AS numeric) + 18446744073709551616, 18446744073709551616)");
   }
 
   /**

@@ -48,14 +48,43 @@ final class Functions {
             DateTimeFunctions.PRINTERS,
             CalendarFunctions.PRINTERS,
             DurationFunctions.PRINTERS,
-            CodeFunctions.PRINTERS,
-            JsonFunctions.PRINTERS,
-            JsonDocumentFunctions.PRINTERS,
+            readsArgumentsInSubqueries(CodeFunctions.PRINTERS),
+            readsArgumentsInSubqueries(JsonFunctions.PRINTERS),
+            readsArgumentsInSubqueries(JsonDocumentFunctions.PRINTERS),
             MiscellaneousFunctions.PRINTERS,
             SessionFunctions.PRINTERS);
   }
 
   private Functions() {}
+
+  /**
+   * The printers of a family whose translations read their arguments in a scalar subquery ({@code
+   * (SELECT ... FROM (SELECT arg) AS dw_x(v))}), guarded: PostgreSQL evaluates an aggregate whose
+   * arguments have no column of the outer query (COUNT(*), SUM(1)), and any window function, over
+   * the subquery's one row, so such an argument is refused instead of silently counting 1.
+   */
+  private static Map<String, Printer> readsArgumentsInSubqueries(Map<String, Printer> family) {
+    Map<String, Printer> guarded = new HashMap<>();
+    family.forEach(
+        (name, printer) ->
+            guarded.put(
+                name,
+                (d, f, n, args) -> {
+                  for (Expression a : args) {
+                    if (PgSelectDeParser.callsWindowOrColumnlessAggregate(a)) {
+                      throw RefusedException.function(
+                          n,
+                          n
+                              + "() of COUNT(*), an aggregate of constants or a window function is"
+                              + " not translated: its translation reads the argument in a"
+                              + " subquery, where PostgreSQL would aggregate the subquery's one"
+                              + " row.");
+                    }
+                  }
+                  printer.print(d, f, n, args);
+                }));
+    return guarded;
+  }
 
   @SafeVarargs
   private static Map<String, Printer> merge(Map<String, Printer>... families) {

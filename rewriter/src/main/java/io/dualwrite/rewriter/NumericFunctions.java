@@ -98,12 +98,23 @@ final class NumericFunctions {
    * Prints {@code result} (a format over the arguments converted to DOUBLE, {@code %1$s}, {@code
    * %2$s}; {@code %s} for one) when every condition of {@code domain} holds, else NULL. Each
    * argument is evaluated once, as in MySQL: columns and number literals are printed where they are
-   * used, anything else (a call, a parameter, an aggregate) is computed once in a scalar subquery.
+   * used, anything else (a call, a parameter) is computed once in a scalar subquery. An aggregate
+   * or window function is printed where it is used (in a subquery it would aggregate the subquery's
+   * one row: SQRT(COUNT(*)) would be SQRT(1)); it is computed once per group anyway.
    */
   static void once(
       String n, PgExpressionDeParser d, List<Expression> args, List<String> domain, String result) {
-    boolean simple = args.stream().allMatch(NumericFunctions::simple);
-    if (!simple && args.stream().anyMatch(NumericFunctions::callsNonDeterministic)) {
+    boolean aggregated = args.stream().anyMatch(PgSelectDeParser::callsAggregateOrWindow);
+    if (aggregated && args.stream().anyMatch(NumericFunctions::containsParameter)) {
+      throw RefusedException.function(
+          n,
+          n
+              + "() of an aggregate or window function with a parameter inside is not"
+              + " translated: the argument is printed where it is used, which would bind the"
+              + " parameter more than once.");
+    }
+    boolean plain = args.stream().allMatch(NumericFunctions::simple);
+    if (!plain && args.stream().anyMatch(NumericFunctions::callsNonDeterministic)) {
       // PostgreSQL runs an uncorrelated subquery once per statement: RAND() would be one value
       // for every row, where MySQL draws one per row
       throw RefusedException.function(
@@ -112,6 +123,7 @@ final class NumericFunctions {
               + "() of a non-deterministic call (RAND(), UUID(), SYSDATE(), ...) is not"
               + " translated: it would be evaluated once per statement on PostgreSQL.");
     }
+    boolean simple = plain || aggregated;
     String[] names = new String[args.size()];
     StringBuilder out = d.out();
     if (simple) {
@@ -160,6 +172,20 @@ final class NumericFunctions {
               found[0] = true;
             }
             return super.visit(f, context);
+          }
+        },
+        null);
+    return found[0];
+  }
+
+  private static boolean containsParameter(Expression e) {
+    boolean[] found = {false};
+    e.accept(
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.JdbcParameter p, S context) {
+            found[0] = true;
+            return null;
           }
         },
         null);

@@ -74,9 +74,30 @@ final class OrderByPrinter {
       d.a("lower(");
       d.p(e);
       d.a(")");
+    } else if (caseInsensitiveAlias(d, e) != null) {
+      // a select-list alias of case-insensitive text: PostgreSQL takes an output column's name
+      // only bare in ORDER BY, so the expression it names is sorted
+      d.a("lower(");
+      d.p(caseInsensitiveAlias(d, e));
+      d.a(")");
     } else {
       d.value(e);
     }
+  }
+
+  /**
+   * The expression a bare ORDER BY name stands for when it is a select-list alias of
+   * case-insensitive text ({@link PgExpressionDeParser#orderAliases}), or null.
+   */
+  private static Expression caseInsensitiveAlias(PgExpressionDeParser d, Expression e) {
+    if (!(e instanceof net.sf.jsqlparser.schema.Column c)
+        || (c.getTable() != null && c.getTable().getName() != null)) {
+      return null;
+    }
+    Expression aliased = d.orderAliases.get(Identifiers.normalize(c.getColumnName()));
+    return aliased != null && !aliased.equals(e) && d.isCaseInsensitiveText(aliased)
+        ? aliased
+        : null;
   }
 
   /** The declared values of an ENUM column, or null when e is not one. */

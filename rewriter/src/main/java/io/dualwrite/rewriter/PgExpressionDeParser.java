@@ -910,6 +910,13 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   /** Select-list aliases substituted while printing a HAVING clause (name -> expression). */
   java.util.Map<String, Expression> havingAliases = java.util.Map.of();
 
+  /**
+   * The select list's aliases while a plain SELECT's ORDER BY is printed: MySQL resolves a name
+   * there to a select-list alias first, so an alias of case-insensitive text sorts as that text
+   * does ({@link OrderByPrinter#orderKey}).
+   */
+  java.util.Map<String, Expression> orderAliases = java.util.Map.of();
+
   /** Print qualified columns by their name only (ORDER BY over a wrapping derived table). */
   boolean unqualifiedColumns;
 

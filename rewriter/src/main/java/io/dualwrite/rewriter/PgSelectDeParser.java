@@ -158,7 +158,13 @@ class PgSelectDeParser extends SelectDeParser {
       if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
-        orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+        // after DISTINCT PostgreSQL sorts only by what is selected: the alias stays bare there
+        expr.orderAliases = ps.getDistinct() == null ? selectAliases(ps) : java.util.Map.of();
+        try {
+          orderAndLimit(ps.getOrderByElements(), ps.getLimit());
+        } finally {
+          expr.orderAliases = java.util.Map.of();
+        }
       }
     } finally {
       expr.foldedGroupColumns = outerFolded;
@@ -473,13 +479,39 @@ class PgSelectDeParser extends SelectDeParser {
 
   /** Whether the select list calls an aggregate or a window function. */
   private static boolean selectsAggregateOrWindow(PlainSelect ps) {
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (callsAggregateOrWindow(item.getExpression())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code e} calls a window function, or an aggregate none of whose arguments is a column
+   * (COUNT(*), SUM(1)): in a subquery PostgreSQL evaluates those over the subquery's rows.
+   */
+  static boolean callsWindowOrColumnlessAggregate(Expression e) {
+    return callsAggregateOrWindow(e, true);
+  }
+
+  /** Whether {@code e} calls an aggregate (GROUP_CONCAT included) or a window function. */
+  static boolean callsAggregateOrWindow(Expression e) {
+    return callsAggregateOrWindow(e, false);
+  }
+
+  private static boolean callsAggregateOrWindow(Expression e, boolean columnlessOnly) {
     boolean[] found = {false};
-    net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void> finder =
-        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<>() {
+    e.accept(
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
           @Override
           public <S> Void visit(net.sf.jsqlparser.expression.Function f, S context) {
             String n = f.getName() == null ? "" : f.getName().toUpperCase(java.util.Locale.ROOT);
-            if (PgExpressionDeParser.AGGREGATES.contains(n)) {
+            if (PgExpressionDeParser.AGGREGATES.contains(n)
+                && (!columnlessOnly
+                    || f.isAllColumns()
+                    || f.getParameters() == null
+                    || !mentionsColumn(f.getParameters()))) {
               found[0] = true;
             }
             return super.visit(f, context);
@@ -487,19 +519,33 @@ class PgSelectDeParser extends SelectDeParser {
 
           @Override
           public <S> Void visit(net.sf.jsqlparser.expression.MySQLGroupConcat g, S context) {
-            found[0] = true;
+            if (!columnlessOnly || !mentionsColumn(g.getExpressionList())) {
+              found[0] = true;
+            }
             return null;
           }
 
           @Override
-          public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression e, S context) {
+          public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression a, S context) {
             found[0] = true;
             return null;
           }
-        };
-    for (SelectItem<?> item : ps.getSelectItems()) {
-      item.getExpression().accept(finder, null);
-    }
+        },
+        null);
+    return found[0];
+  }
+
+  private static boolean mentionsColumn(Expression e) {
+    boolean[] found = {false};
+    e.accept(
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.schema.Column c, S context) {
+            found[0] = true;
+            return null;
+          }
+        },
+        null);
     return found[0];
   }
 
@@ -551,6 +597,17 @@ class PgSelectDeParser extends SelectDeParser {
    * BY column of the same name, and an alias that is also a column of a FROM table is left to
    * PostgreSQL's column resolution (inside an aggregate MySQL means the column too).
    */
+  /** Every select-list alias of ps, by normalized name, with the expression it names. */
+  private static java.util.Map<String, Expression> selectAliases(PlainSelect ps) {
+    java.util.Map<String, Expression> aliases = new java.util.HashMap<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (item.getAlias() != null && item.getExpression() != null) {
+        aliases.putIfAbsent(Identifiers.normalize(item.getAlias().getName()), item.getExpression());
+      }
+    }
+    return aliases;
+  }
+
   private java.util.Map<String, Expression> havingAliases(PlainSelect ps) {
     java.util.Set<String> grouped = new java.util.HashSet<>();
     if (ps.getGroupBy() != null) {
