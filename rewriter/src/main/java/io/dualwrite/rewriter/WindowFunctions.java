@@ -41,10 +41,17 @@ final class WindowFunctions {
         .contains(n)) {
       throw RefusedException.function(n, "The window function " + n + " is not supported.");
     }
-    d.a(n.toLowerCase(Locale.ROOT)).a("(");
     if (e.isDistinct()) {
       throw RefusedException.function(n, "DISTINCT in a window function is not supported.");
     }
+    if (n.equals("AVG")
+        && e.getExpression() != null
+        && e.getWindowName() == null
+        && !ArithmeticOperators.isFloating(d, e.getExpression())) {
+      exactAverage(d, e);
+      return;
+    }
+    d.a(n.toLowerCase(Locale.ROOT)).a("(");
     if (e.isAllColumns()) {
       d.a("*");
     } else if (e.getExpression() != null) {
@@ -66,6 +73,23 @@ final class WindowFunctions {
     d.a(") OVER (");
     spec(d, e.getPartitionExpressionList(), e.getOrderByElements(), e.getWindowElement());
     d.a(")");
+  }
+
+  /**
+   * AVG(x) OVER (...) of an exact number, as MySQL gives it: a DECIMAL with 4 more decimals than x
+   * (div_precision_increment), as the grouped AVG ({@link AggregateFunctions}); PostgreSQL's avg
+   * keeps at least 16.
+   */
+  private static void exactAverage(PgExpressionDeParser d, AnalyticExpression e) {
+    d.a("round(avg(CAST(");
+    d.value(e.getExpression());
+    d.a(" AS numeric) * 1.0000) OVER (");
+    spec(d, e.getPartitionExpressionList(), e.getOrderByElements(), e.getWindowElement());
+    d.a("), CAST(max(scale(CAST(");
+    d.value(e.getExpression());
+    d.a(" AS numeric))) OVER (");
+    spec(d, e.getPartitionExpressionList(), e.getOrderByElements(), e.getWindowElement());
+    d.a(") AS int) + 4)");
   }
 
   /**
