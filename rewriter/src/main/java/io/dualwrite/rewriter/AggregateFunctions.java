@@ -352,7 +352,7 @@ final class AggregateFunctions {
   }
 
   /** Whether any of the expressions refers to a column. */
-  private static boolean hasColumn(List<Expression> list) {
+  static boolean hasColumn(List<? extends Expression> list) {
     boolean[] found = {false};
     for (Expression e : list) {
       e.accept(

@@ -511,7 +511,7 @@ class PgSelectDeParser extends SelectDeParser {
                 && (!columnlessOnly
                     || f.isAllColumns()
                     || f.getParameters() == null
-                    || !mentionsColumn(f.getParameters()))) {
+                    || !AggregateFunctions.hasColumn(f.getParameters()))) {
               found[0] = true;
             }
             return super.visit(f, context);
@@ -519,7 +519,7 @@ class PgSelectDeParser extends SelectDeParser {
 
           @Override
           public <S> Void visit(net.sf.jsqlparser.expression.MySQLGroupConcat g, S context) {
-            if (!columnlessOnly || !mentionsColumn(g.getExpressionList())) {
+            if (!columnlessOnly || !AggregateFunctions.hasColumn(g.getExpressionList())) {
               found[0] = true;
             }
             return null;
@@ -527,20 +527,6 @@ class PgSelectDeParser extends SelectDeParser {
 
           @Override
           public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression a, S context) {
-            found[0] = true;
-            return null;
-          }
-        },
-        null);
-    return found[0];
-  }
-
-  private static boolean mentionsColumn(Expression e) {
-    boolean[] found = {false};
-    e.accept(
-        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
-          @Override
-          public <S> Void visit(net.sf.jsqlparser.schema.Column c, S context) {
             found[0] = true;
             return null;
           }
