@@ -72,3 +72,24 @@ SELECT SUM(s) AS s, AVG(s) AS a, SUM(DISTINCT s) AS sd, AVG(DISTINCT t) AS ad, S
 -- order: unordered
 -- tables: str_nums
 UPDATE str_nums SET n = s * 2 + 1, d = s / 4, f = t + 0.25 WHERE id IN (1, 2, 7, 14);
+
+-- id: strnum-sum-of-unquoted-json
+-- category: p1.string-as-number
+-- order: unordered
+-- note: an unquoted JSON value is a string, read as a number where one is wanted (trial 16's SUM(doc->>'$.n') failed on PostgreSQL: sum(text)); true, an object member missing (NULL) and a document that is an array count as MySQL counts them
+SELECT SUM(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points'))) AS p, AVG(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.version'))) AS v, SUM(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.ok'))) AS o, SUM(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.duration_ms'))) AS d FROM activity_log;
+
+-- id: strnum-arithmetic-of-unquoted-json
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points')) + 1 AS a, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.version')) * 2 AS b, JSON_UNQUOTE(JSON_EXTRACT(payload, '$.late')) + 0 AS c FROM activity_log ORDER BY id;
+
+-- id: strnum-grouped-sum-of-unquoted-json
+-- category: p1.string-as-number
+-- order: unordered
+SELECT action, SUM(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points'))) AS p, COUNT(*) AS n FROM activity_log GROUP BY action;
+
+-- id: strnum-unquoted-json-compared-with-number
+-- category: p1.string-as-number
+-- order: unordered
+SELECT id FROM activity_log WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points')) > 10 OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.version')) = 17.2 OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.chore_id')) BETWEEN 0 AND 1;

@@ -135,10 +135,13 @@ final class AggregateFunctions {
     d.a(")");
   }
 
-  /** SUM of a text column adds the numbers MySQL reads its strings as (a DOUBLE). */
+  /**
+   * SUM of a text column, or of an unquoted JSON value, adds the numbers MySQL reads its strings as
+   * (a DOUBLE).
+   */
   private static void sum(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
-    if (StringNumbers.isTextColumn(d, args.get(0))) {
+    if (StringNumbers.isStringValue(d, args.get(0))) {
       d.a(f.isDistinct() ? "sum(DISTINCT " : "sum(");
       StringNumbers.printNumber(d, args.get(0));
       d.a(")");

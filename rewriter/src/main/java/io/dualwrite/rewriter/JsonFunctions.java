@@ -501,6 +501,26 @@ final class JsonFunctions {
   }
 
   /**
+   * A JSON value unquoted to text: {@code doc->>'$.x'} or {@code JSON_UNQUOTE(...)}. MySQL reads
+   * such a string as a number where a number is wanted ({@link StringNumbers}): {@code 12} as 12,
+   * {@code 17.2} as 17.2, {@code true} and JSON's {@code null} (the text "null") as 0.
+   */
+  static boolean isUnquotedJson(Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      return isUnquotedJson((Expression) list.get(0));
+    }
+    if (e instanceof Function f
+        && f.getMultipartName() != null
+        && f.getMultipartName().size() == 1
+        && PgExpressionDeParser.upper(f.getName()).equals("JSON_UNQUOTE")) {
+      return true;
+    }
+    return e instanceof JsonExpression j
+        && j.getIdentList().size() == 1
+        && "->>".equals(j.getIdentList().get(0).getValue());
+  }
+
+  /**
    * A number or string literal, or a parameter, compared for equality with a JSON value: MySQL
    * converts it to a JSON scalar and compares JSON values (a JSON number 5 equals 5 and 5.0, a JSON
    * string "5" does not equal 5; a string is not parsed as JSON). jsonb has no operators against

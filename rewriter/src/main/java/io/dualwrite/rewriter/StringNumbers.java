@@ -98,9 +98,20 @@ final class StringNumbers {
         };
   }
 
-  /** True when {@code e} is a text column or a string literal, which MySQL reads as a number. */
+  /**
+   * True when {@code e} is a string that is not a literal: a text column or an unquoted JSON value
+   * ({@link JsonFunctions#isUnquotedJson}).
+   */
+  static boolean isStringValue(PgExpressionDeParser d, Expression e) {
+    return isTextColumn(d, e) || JsonFunctions.isUnquotedJson(e);
+  }
+
+  /**
+   * True when {@code e} is a string literal or a string value ({@link #isStringValue}), which MySQL
+   * reads as a number.
+   */
   static boolean isString(PgExpressionDeParser d, Expression e) {
-    return isStringLiteral(e) || isTextColumn(d, e);
+    return isStringLiteral(e) || isStringValue(d, e);
   }
 
   /** MySQL's number for a string: its numeric prefix, or 0. */
@@ -202,7 +213,7 @@ final class StringNumbers {
   }
 
   /**
-   * {@code x IN (...)} where a text column meets a list of number literals, or a number a list of
+   * {@code x IN (...)} where a string value meets a list of number literals, or a number a list of
    * string literals; false (nothing printed) otherwise, including lists that mix the two.
    */
   static boolean in(PgExpressionDeParser d, Expression x, ExpressionList<?> list, boolean not) {
@@ -224,12 +235,12 @@ final class StringNumbers {
 
   /**
    * For {@code x} compared with each of {@code others}: the number that types the comparison when a
-   * text column meets number literals, or a number string literals of which one at least PostgreSQL
-   * would not read as that number's type; null when there is nothing to convert.
+   * string value meets number literals, or a number string literals of which one at least
+   * PostgreSQL would not read as that number's type; null when there is nothing to convert.
    */
   private static Expression numberAgainst(
       PgExpressionDeParser d, Expression x, List<Expression> others) {
-    if (isTextColumn(d, x) && others.stream().allMatch(StringNumbers::isNumberLiteral)) {
+    if (isStringValue(d, x) && others.stream().allMatch(StringNumbers::isNumberLiteral)) {
       return others.get(0);
     }
     if (isNumeric(d, x)
@@ -241,11 +252,11 @@ final class StringNumbers {
   }
 
   /**
-   * One side of a comparison between numbers: a text column as its number, a string literal as its
+   * One side of a comparison between numbers: a string value as its number, a string literal as its
    * number (or as written where PostgreSQL reads it as {@code number}'s type), else the value.
    */
   private static void compared(PgExpressionDeParser d, Expression e, Expression number) {
-    if (isTextColumn(d, e)) {
+    if (isStringValue(d, e)) {
       printNumber(d, e);
     } else if (isStringLiteral(e)) {
       String text = literalText(e);
