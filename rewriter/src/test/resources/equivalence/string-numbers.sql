@@ -93,3 +93,27 @@ SELECT action, SUM(JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points'))) AS p, COUNT(
 -- category: p1.string-as-number
 -- order: unordered
 SELECT id FROM activity_log WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.points')) > 10 OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.version')) = 17.2 OR JSON_UNQUOTE(JSON_EXTRACT(payload, '$.chore_id')) BETWEEN 0 AND 1;
+
+-- id: enum-as-number
+-- category: p1.string-as-number
+-- order: ordered
+-- note: an ENUM read as a number is its index, the value's place in the declaration from 1 (trial 16's enum_col + 0 failed on PostgreSQL: character varying + integer)
+SELECT id, status + 0 AS i, status * 10 AS t, status - 1 AS z, status / 2 AS h FROM assignments ORDER BY id;
+
+-- id: enum-compared-with-number
+-- category: p1.string-as-number
+-- order: unordered
+SELECT id, status FROM assignments WHERE status = 2 OR 3 = status;
+
+-- id: enum-index-in-aggregate
+-- category: p1.string-as-number
+-- order: unordered
+SELECT frequency + 0 AS f, COUNT(*) AS n, SUM(frequency + 0) AS s FROM chores GROUP BY frequency + 0;
+
+-- id: enum-average
+-- category: p1.string-as-number
+-- mode: expect
+-- order: unordered
+-- note: MySQL 9.7 averages an ENUM's index as a DOUBLE (this entry ran in compare mode on MySQL 9.7.4 and passed); MariaDB 10.11 as a DECIMAL (1.8750, and ROUND(..., 2) of 2.625 gives 2.63)
+-- row: 1.875, 1.875, 2.62
+SELECT AVG(status) AS a, AVG(status + 0) AS b, ROUND(AVG(frequency), 2) AS c FROM assignments JOIN chores ON chores.id = assignments.chore_id;

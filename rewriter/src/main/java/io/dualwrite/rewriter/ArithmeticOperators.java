@@ -67,8 +67,8 @@ final class ArithmeticOperators {
     if (e instanceof Parenthesis p) {
       return isFloating(d, p.getExpression());
     }
-    if (StringNumbers.isString(d, e)) {
-      return true; // MySQL reads a string in arithmetic as a DOUBLE
+    if (StringNumbers.isString(d, e) || StringNumbers.isEnum(d, e)) {
+      return true; // MySQL reads a string, and an ENUM's index, in arithmetic as a DOUBLE
     }
     if (e instanceof ParenthesedExpressionList<?> l && l.size() == 1) {
       return isFloating(d, l.get(0));

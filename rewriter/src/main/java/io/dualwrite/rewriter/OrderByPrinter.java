@@ -49,13 +49,7 @@ final class OrderByPrinter {
     List<String> enumValues = enumValues(d, e);
     if (enumValues != null) {
       // MySQL sorts an ENUM by its declaration order, not by the text
-      d.a("array_position(ARRAY[");
-      for (int i = 0; i < enumValues.size(); i++) {
-        d.a(i > 0 ? ", " : "").a("'").a(enumValues.get(i).replace("'", "''")).a("'");
-      }
-      d.a("]::text[], CAST(");
-      d.p(e);
-      d.a(" AS text))");
+      enumIndex(d, e, enumValues);
     } else if (setMembers(d, e) != null) {
       // MySQL sorts a SET by its numeric value: member i (declaration order) is bit i
       List<String> members = setMembers(d, e);
@@ -98,6 +92,20 @@ final class OrderByPrinter {
     return aliased != null && !aliased.equals(e) && d.isCaseInsensitiveText(aliased)
         ? aliased
         : null;
+  }
+
+  /**
+   * An ENUM column's index, its value's place in the declaration from 1, as MySQL sorts it and
+   * reads it as a number ({@code status + 0}); NULL stays NULL.
+   */
+  static void enumIndex(PgExpressionDeParser d, Expression e, List<String> values) {
+    d.a("array_position(ARRAY[");
+    for (int i = 0; i < values.size(); i++) {
+      d.a(i > 0 ? ", " : "").a("'").a(values.get(i).replace("'", "''")).a("'");
+    }
+    d.a("]::text[], CAST(");
+    d.p(e);
+    d.a(" AS text))");
   }
 
   /** The declared values of an ENUM column, or null when e is not one. */

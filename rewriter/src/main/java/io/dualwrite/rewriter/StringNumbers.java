@@ -114,6 +114,20 @@ final class StringNumbers {
     return isStringLiteral(e) || isStringValue(d, e);
   }
 
+  /**
+   * An ENUM column: MySQL reads it as a number, its index, a DOUBLE (MySQL 9.7; MariaDB: BIGINT).
+   */
+  static boolean isEnum(PgExpressionDeParser d, Expression e) {
+    return OrderByPrinter.enumValues(d, e) != null;
+  }
+
+  /** Prints an ENUM column's index ({@link OrderByPrinter#enumIndex}) as a double precision. */
+  private static void printEnumNumber(PgExpressionDeParser d, Expression e) {
+    d.a("CAST(");
+    OrderByPrinter.enumIndex(d, e, OrderByPrinter.enumValues(d, e));
+    d.a(" AS double precision)");
+  }
+
   /** MySQL's number for a string: its numeric prefix, or 0. */
   static String numberText(String s) {
     Matcher m = PREFIX.matcher(s);
@@ -157,6 +171,8 @@ final class StringNumbers {
   static void operand(PgExpressionDeParser d, Expression e) {
     if (isString(d, e)) {
       printNumber(d, e);
+    } else if (isEnum(d, e)) {
+      printEnumNumber(d, e);
     } else {
       Literals.number(d, e);
     }
@@ -166,6 +182,8 @@ final class StringNumbers {
   static void value(PgExpressionDeParser d, Expression e) {
     if (isString(d, e)) {
       printNumber(d, e);
+    } else if (isEnum(d, e)) {
+      printEnumNumber(d, e);
     } else {
       d.value(e);
     }
@@ -176,6 +194,13 @@ final class StringNumbers {
    * or returns false (nothing printed) for any other comparison.
    */
   static boolean comparison(PgExpressionDeParser d, Expression l, Expression r, String op) {
+    if ((isEnum(d, l) && isNumberLiteral(r)) || (isEnum(d, r) && isNumberLiteral(l))) {
+      // MySQL compares an ENUM with a number by its index (status = 2: the second value)
+      value(d, l);
+      d.a(op);
+      value(d, r);
+      return true;
+    }
     Expression number;
     Expression string;
     if (isNumeric(d, l) && isString(d, r)) {
