@@ -117,3 +117,18 @@ SELECT frequency + 0 AS f, COUNT(*) AS n, SUM(frequency + 0) AS s FROM chores GR
 -- note: MySQL 9.7 averages an ENUM's index as a DOUBLE (this entry ran in compare mode on MySQL 9.7.4 and passed); MariaDB 10.11 as a DECIMAL (1.8750, and ROUND(..., 2) of 2.625 gives 2.63)
 -- row: 1.875, 1.875, 2.62
 SELECT AVG(status) AS a, AVG(status + 0) AS b, ROUND(AVG(frequency), 2) AS c FROM assignments JOIN chores ON chores.id = assignments.chore_id;
+
+-- id: arrow-unquote-in-arithmetic
+-- category: p1.string-as-number
+-- mode: expect
+-- order: ordered
+-- note: MySQL's ->> binds tighter than arithmetic (JSqlParser read payload ->> ('$.points' * 2)); MariaDB 10.11 has no ->>, the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed)
+-- row: 1, NULL, 13, NULL, 6
+-- row: 2, 20, NULL, 9, NULL
+-- row: 3, 24, NULL, 11, NULL
+-- row: 4, NULL, NULL, NULL, NULL
+-- row: 5, NULL, NULL, NULL, NULL
+-- row: 6, NULL, 18.2, NULL, 8.6
+-- row: 7, NULL, NULL, NULL, NULL
+-- row: 8, NULL, NULL, NULL, NULL
+SELECT id, payload->>'$.points' * 2 AS a, payload->>'$.version' + 1 AS b, activity_log.payload->>'$.points' - 1 AS c, payload->>'$.version' / 2 AS d FROM activity_log ORDER BY id;

@@ -80,6 +80,7 @@ final class PreParseRewrites {
     }
     if (!tokens.is(0, "CREATE") && !tokens.is(0, "ALTER")) {
       toParse = binaryOperator(toParse, Tokens.of(toParse));
+      toParse = jsonArrows(toParse, Tokens.of(toParse));
     }
     if (tokens.is(0, "CREATE") || tokens.is(0, "ALTER")) {
       String named = anonymousConstraints(toParse, Tokens.of(toParse));
@@ -442,6 +443,62 @@ final class PreParseRewrites {
       b.replace(at, at + "BINARY".length(), "CAST(");
     }
     return b.toString();
+  }
+
+  /** Operators after which a column's {@code ->}/{@code ->>} path must be kept whole. */
+  private static final Set<String> ARITHMETIC = Set.of("*", "/", "%", "+", "-", "|", "DIV", "MOD");
+
+  /**
+   * {@code col->>'$.v' * 2}: MySQL's {@code ->} and {@code ->>} take a column and a path literal
+   * and bind tighter than any operator, while JSqlParser reads {@code col ->> ('$.v' * 2)}. Such a
+   * column path followed by an arithmetic operator is put in parentheses, as MySQL reads it.
+   * Null-safe: the text is returned unchanged when there is none.
+   */
+  static String jsonArrows(String sql, Tokens t) {
+    List<int[]> edits = new ArrayList<>(); // {columnToken, pathToken}
+    for (int i = 0; i + 3 < t.size(); i++) {
+      if (!isQualifiedName(t.get(i)) || !t.get(i + 1).equals("-") || !t.get(i + 2).equals(">")) {
+        continue;
+      }
+      int column = i; // back over `t`.`col`: quoted parts are tokens of their own
+      while (column >= 2 && t.get(column - 1).equals(".") && isName(t.get(column - 2))) {
+        column -= 2;
+      }
+      int path = i + 3;
+      if (t.get(path).equals(">") && t.start(path) == t.start(i + 2) + 1) {
+        path++;
+      }
+      if (t.start(i + 2) != t.start(i + 1) + 1 || !t.get(path).startsWith("'")) {
+        continue;
+      }
+      if (ARITHMETIC.contains(t.word(path + 1))) {
+        edits.add(new int[] {column, path});
+      }
+      i = path;
+    }
+    if (edits.isEmpty()) {
+      return sql;
+    }
+    StringBuilder b = new StringBuilder(sql);
+    for (int k = edits.size() - 1; k >= 0; k--) {
+      int last = edits.get(k)[1];
+      b.insert(t.start(last) + t.get(last).length(), ")");
+      b.insert(t.start(edits.get(k)[0]), "(");
+    }
+    return b.toString();
+  }
+
+  /** A name token, or names joined by dots in one word token ({@code t.doc}). */
+  private static boolean isQualifiedName(String token) {
+    if (token.startsWith("`")) {
+      return true;
+    }
+    for (String part : token.split("\\.", -1)) {
+      if (!isName(part)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An identifier token: a word starting with a letter or underscore, or a quoted one. */

@@ -37,6 +37,11 @@ class FunctionTranslationTest {
       assertThat(expr(forms[0])).as(forms[0]).contains("AS double precision");
       assertThat(expr(forms[0])).as(forms[0]).isEqualTo(expr(forms[1]));
     }
+    // MySQL's -> and ->> bind tighter than arithmetic; JSqlParser would read doc ->> ('$.n' * 2)
+    assertThat(expr("doc->>'$.n' * 2")).isEqualTo(expr("(doc->>'$.n') * 2"));
+    assertThat(expr("doc->>'$.n' - 1")).isEqualTo(expr("(doc->>'$.n') - 1"));
+    assertThat(expr("t.doc->>'$.n' DIV 2")).isEqualTo(expr("(t.doc->>'$.n') DIV 2"));
+    assertThat(expr("`t`.`doc`->'$.n' + 1")).isEqualTo(expr("(`t`.`doc`->'$.n') + 1"));
   }
 
   @Test
