@@ -42,6 +42,17 @@ SELECT id FROM assignments WHERE due_date BETWEEN '2024-03-01' AND '2024-03-03' 
 -- order: unordered
 SELECT COUNT(DISTINCT user_id) AS users, COUNT(rating) AS rated, COUNT(*) AS total FROM assignments;
 
+-- id: gen-count-distinct-several
+-- category: general.query
+-- order: unordered
+-- note: MySQL counts the distinct combinations without a NULL among them (birth_date and rating are NULL in some rows); display_name is case-insensitive (was refused: count takes one argument in PostgreSQL)
+SELECT COUNT(DISTINCT family_id, role) AS a, COUNT(DISTINCT family_id, birth_date) AS b, COUNT(DISTINCT role, LOWER(display_name), is_admin) AS c, COUNT(DISTINCT family_id, display_name) AS d FROM users;
+
+-- id: gen-count-distinct-several-grouped
+-- category: general.query
+-- order: unordered
+SELECT user_id, COUNT(DISTINCT status, rating) AS n FROM assignments GROUP BY user_id;
+
 -- id: gen-window-running-sum
 -- category: general.query
 -- order: ordered

@@ -115,11 +115,42 @@ final class AggregateFunctions {
     same(0).print(d, f, n, args);
   }
 
+  /**
+   * {@code COUNT(DISTINCT a, b)}: MySQL counts the distinct combinations with no NULL among them.
+   * PostgreSQL's count takes one argument, and counts a row value with a NULL field, so the row is
+   * counted only when every field is not NULL. A case-insensitive text field is compared
+   * lower-cased, as its collation compares it.
+   */
+  private static void countDistinctRows(PgExpressionDeParser d, List<Expression> args) {
+    d.a("count(DISTINCT CASE WHEN ");
+    for (int i = 0; i < args.size(); i++) {
+      d.a(i > 0 ? " AND " : "");
+      d.value(args.get(i));
+      d.a(" IS NOT NULL");
+    }
+    d.a(" THEN ROW(");
+    for (int i = 0; i < args.size(); i++) {
+      d.a(i > 0 ? ", " : "");
+      if (d.isCaseInsensitiveText(args.get(i))) {
+        d.a("lower(");
+        d.text(args.get(i));
+        d.a(")");
+      } else {
+        d.value(args.get(i));
+      }
+    }
+    d.a(") END)");
+  }
+
   private static void count(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     if (f.isAllColumns()
         || (args.size() == 1
             && args.get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns)) {
       d.a("count(*)");
+      return;
+    }
+    if (f.isDistinct() && args.size() > 1) {
+      countDistinctRows(d, args);
       return;
     }
     arity(n, args, 1, 1);
