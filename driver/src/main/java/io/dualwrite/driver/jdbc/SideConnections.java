@@ -4,6 +4,7 @@ import io.dualwrite.driver.Phase.Side;
 import io.dualwrite.driver.config.DualWriteConfig;
 import io.dualwrite.driver.config.Redaction;
 import io.dualwrite.driver.discrepancy.SafeText;
+import io.dualwrite.driver.net.ExchangeDeadline;
 import io.dualwrite.driver.runtime.DriverRuntime;
 import io.dualwrite.rewriter.SqlMode;
 import java.sql.Connection;
@@ -45,6 +46,14 @@ final class SideConnections {
 
   /** Each side's network timeout as it opened (the vendor's socket timeout), in milliseconds. */
   private final int[] networkTimeout = new int[2];
+
+  /**
+   * Whether each side's sockets bound a whole reply by the network timeout, by {@code
+   * Side.ordinal()}: the side that is not authoritative does (see {@link ExchangeDeadline}).
+   */
+  private final ExchangeDeadline[] exchangeDeadline = {
+    new ExchangeDeadline(false), new ExchangeDeadline(false)
+  };
 
   private boolean mysqlServerNoted;
 
@@ -131,18 +140,22 @@ final class SideConnections {
 
   private Connection open(Side side) throws SQLException {
     boolean mirror = side != authoritative;
+    ExchangeDeadline deadline = exchangeDeadline[side.ordinal()];
+    deadline.enforce(mirror);
     Connection c =
         side == Side.MYSQL
             ? runtime
                 .vendors()
                 .openMysql(
                     config.mysqlUrl(),
-                    mirror ? config.propertiesAsMirror(false) : config.mysqlProperties())
+                    mirror ? config.propertiesAsMirror(false) : config.mysqlProperties(),
+                    deadline)
             : runtime
                 .vendors()
                 .openPostgres(
                     config.postgresUrl(),
-                    mirror ? config.propertiesAsMirror(true) : config.postgresProperties());
+                    mirror ? config.propertiesAsMirror(true) : config.postgresProperties(),
+                    deadline);
     try {
       networkTimeout[side.ordinal()] =
           mirror && side == Side.MYSQL ? applicationSocketTimeout(c) : c.getNetworkTimeout();
@@ -265,12 +278,14 @@ final class SideConnections {
   /**
    * The side that is not authoritative gets the deadline as its network timeout: a statement on a
    * hung or crawling server fails after {@code dualwrite.mirrorTimeoutMillis} (and the connection
-   * with it) instead of holding the application's call and the authoritative side's row locks. The
-   * authoritative side keeps the vendor's own timeout.
+   * with it) instead of holding the application's call and the authoritative side's row locks. That
+   * bounds each whole reply, not each read ({@link ExchangeDeadline}): a reply that comes in pieces
+   * cannot stretch it. The authoritative side keeps the vendor's own timeout, per read.
    */
   private void applyDeadline(Side side, Connection c) throws SQLException {
     int millis =
         side == authoritative ? networkTimeout[side.ordinal()] : config.mirrorTimeoutMillis();
+    exchangeDeadline[side.ordinal()].enforce(side != authoritative);
     c.setNetworkTimeout(DIRECT, millis);
     applyLockWait(side, c);
   }

@@ -14,6 +14,7 @@ import io.dualwrite.driver.metrics.DriverMetrics;
 import io.dualwrite.driver.metrics.GaugeSource;
 import io.dualwrite.driver.mirror.PostgresDdl;
 import io.dualwrite.driver.mirror.SequenceKeeper;
+import io.dualwrite.driver.net.ExchangeDeadline;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
@@ -190,7 +191,8 @@ public final class DriverRuntime implements AutoCloseable {
     }
     long start = System.nanoTime();
     try (Connection pg =
-        vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))) {
+        vendors.openPostgres(
+            config.postgresUrl(), config.propertiesAsMirror(true), new ExchangeDeadline(true))) {
       pg.setNetworkTimeout(Runnable::run, config.mirrorTimeoutMillis());
       learnPostgresExtensions(pg);
     } catch (SQLException | RuntimeException e) {
@@ -321,7 +323,8 @@ public final class DriverRuntime implements AutoCloseable {
       try (Connection mysql =
           vendors.openMysql(
               config.mysqlUrl(),
-              mysqlIsOther ? config.propertiesAsMirror(false) : config.mysqlProperties())) {
+              mysqlIsOther ? config.propertiesAsMirror(false) : config.mysqlProperties(),
+              new ExchangeDeadline(mysqlIsOther))) {
         if (mysqlIsOther) {
           mysql.setNetworkTimeout(Runnable::run, config.mirrorTimeoutMillis());
         }
@@ -384,8 +387,12 @@ public final class DriverRuntime implements AutoCloseable {
       long start = System.nanoTime();
       try (Connection c =
           other == Side.POSTGRES
-              ? vendors.openPostgres(config.postgresUrl(), config.propertiesAsMirror(true))
-              : vendors.openMysql(config.mysqlUrl(), config.propertiesAsMirror(false))) {
+              ? vendors.openPostgres(
+                  config.postgresUrl(), config.propertiesAsMirror(true), new ExchangeDeadline(true))
+              : vendors.openMysql(
+                  config.mysqlUrl(),
+                  config.propertiesAsMirror(false),
+                  new ExchangeDeadline(true))) {
         if (c.isValid(Math.max(1, (config.mirrorTimeoutMillis() + 999) / 1000))) {
           health.success(other, System.nanoTime() - start);
         } else {

@@ -1,6 +1,9 @@
 package io.dualwrite.driver.runtime;
 
 import io.dualwrite.driver.config.Redaction;
+import io.dualwrite.driver.net.ExchangeDeadline;
+import io.dualwrite.driver.net.MysqlSocketFactory;
+import io.dualwrite.driver.net.PostgresSocketFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -38,11 +41,72 @@ public final class VendorDrivers {
   }
 
   public Connection openPostgres(String url, Properties props) throws SQLException {
+    return openPostgres(url, props, null);
+  }
+
+  /**
+   * A side's MySQL connection, whose sockets follow {@code deadline} (see {@link
+   * ExchangeDeadline}), unless the application chose its own {@code socketFactory} or Connector/J
+   * cannot load dualwrite's.
+   */
+  public Connection openMysql(String url, Properties props, ExchangeDeadline deadline)
+      throws SQLException {
+    if (deadline == null || !usesOwnFactory(props, MYSQL_FACTORY_VISIBLE)) {
+      return open(mysql, "MySQL", url, props);
+    }
+    Properties p = copy(props);
+    p.setProperty(SOCKET_FACTORY, MysqlSocketFactory.class.getName());
+    try (ExchangeDeadline.Registration r = deadline.openingHere()) {
+      return open(mysql, "MySQL", url, p);
+    }
+  }
+
+  /** A side's PostgreSQL connection, its sockets following {@code deadline} (as for MySQL). */
+  public Connection openPostgres(String url, Properties props, ExchangeDeadline deadline)
+      throws SQLException {
     if (url == null) {
       throw new SQLException(
           "No PostgreSQL URL configured (dualwrite.postgres.url) for this phase.", "08001");
     }
-    return open(postgres, "PostgreSQL", url, props);
+    if (deadline == null || !usesOwnFactory(props, POSTGRES_FACTORY_VISIBLE)) {
+      return open(postgres, "PostgreSQL", url, props);
+    }
+    Properties p = copy(props);
+    p.setProperty(SOCKET_FACTORY, PostgresSocketFactory.class.getName());
+    try (ExchangeDeadline.Registration r = deadline.registerFor(p)) {
+      return open(postgres, "PostgreSQL", url, p);
+    }
+  }
+
+  /** The property both vendor drivers read their socket factory's class name from. */
+  private static final String SOCKET_FACTORY = "socketFactory";
+
+  private static final boolean POSTGRES_FACTORY_VISIBLE =
+      visible(PostgresSocketFactory.class, org.postgresql.Driver.class);
+
+  private static final boolean MYSQL_FACTORY_VISIBLE =
+      visible(MysqlSocketFactory.class, com.mysql.cj.jdbc.NonRegisteringDriver.class);
+
+  /** Whether dualwrite's socket factory can go in: none of the application's, and loadable. */
+  private static boolean usesOwnFactory(Properties props, boolean visible) {
+    return visible && (props == null || props.getProperty(SOCKET_FACTORY) == null);
+  }
+
+  /** Whether the vendor driver, loading by name from its own class loader, finds {@code c}. */
+  private static boolean visible(Class<?> c, Class<?> vendor) {
+    try {
+      return Class.forName(c.getName(), false, vendor.getClassLoader()) == c;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static Properties copy(Properties props) {
+    Properties p = new Properties();
+    if (props != null) {
+      p.putAll(props);
+    }
+    return p;
   }
 
   private static Connection open(java.sql.Driver driver, String name, String url, Properties props)
