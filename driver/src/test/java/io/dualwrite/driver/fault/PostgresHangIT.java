@@ -102,7 +102,9 @@ class PostgresHangIT {
         // update whose request had passed the proxy when the crawl began gets its reply 1.5 s
         // late (in time), its next update runs out of the deadline (the breaker opens), so its
         // MySQL row locks are held about 3.5 s, and the update thread's call waiting for one of
-        // those rows on MySQL lasts as long (seen: 3,519 ms, thread 1 update, on MySQL 9.7).
+        // those rows on MySQL lasts as long (seen: 3,519 ms, thread 1 update, on MySQL 9.7). The
+        // deadline bounds a whole reply: a reply the proxy delivers in pieces, each 1.5 s late,
+        // once stretched a wait past it (5,009 ms on CI), see SlowReplyIT.
         2L * DEADLINE_MILLIS + 1000L,
         // The breaker opens at the first call that runs out of the deadline. When every thread
         // had a request past the proxy as the crawl began, each first gets its reply 1.5 s late
@@ -304,28 +306,44 @@ class PostgresHangIT {
   }
 
   /**
-   * What a failed bound needs to be read: every call that overlapped the slowest one, and the
-   * driver's records around it, in milliseconds from the fault.
+   * What a failed bound needs to be read: the calls that overlapped the slowest one and took 20 ms
+   * or more (the shorter ones counted by kind), the driver's records, and last (CI keeps the end of
+   * a long log) the slowest call itself; all in milliseconds from the fault.
    */
   private static String timeline(
       List<Call> all, Call slowest, long faultAt, long wallAtFault, List<Discrepancy> seen) {
     long from = slowest.startNanos();
     long to = from + slowest.nanos();
-    StringBuilder out = new StringBuilder("calls overlapping it (start ms from the fault, ms):");
-    all.stream()
-        .filter(c -> c.startNanos() < to && c.startNanos() + c.nanos() > from)
-        .sorted(java.util.Comparator.comparingLong(Call::startNanos))
-        .forEach(
-            c ->
-                out.append(
-                    String.format(
-                        "%n  %+d %d %s",
-                        TimeUnit.NANOSECONDS.toMillis(c.startNanos() - faultAt),
-                        TimeUnit.NANOSECONDS.toMillis(c.nanos()),
-                        c.what())));
-    out.append(String.format("%nrecords (ms from the fault):"));
+    long shortNanos = TimeUnit.MILLISECONDS.toNanos(20);
+    List<Call> overlapping =
+        all.stream()
+            .filter(c -> c.startNanos() < to && c.startNanos() + c.nanos() > from)
+            .sorted(java.util.Comparator.comparingLong(Call::startNanos))
+            .toList();
+    StringBuilder out =
+        new StringBuilder("calls overlapping it of 20 ms or more (start ms from the fault, ms):");
+    overlapping.stream()
+        .filter(c -> c.nanos() >= shortNanos)
+        .forEach(c -> out.append(String.format("%n  %s", describe(c, faultAt))));
+    java.util.Map<String, Long> shorter =
+        overlapping.stream()
+            .filter(c -> c.nanos() < shortNanos)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Call::what, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    java.util.Map<DiscrepancyKind, Long> kinds =
+        seen.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Discrepancy::kind,
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()));
+    out.append(String.format("%nshorter calls overlapping it: %s", shorter));
+    out.append(String.format("%nrecords by kind: %s", kinds));
+    out.append(String.format("%nrecords other than skipped writes (ms from the fault):"));
     seen.stream()
-        .limit(40)
+        .filter(d -> d.kind() != DiscrepancyKind.MIRROR_SKIPPED)
+        .limit(20)
         .forEach(
             d ->
                 out.append(
@@ -334,7 +352,17 @@ class PostgresHangIT {
                         d.time().toEpochMilli() - wallAtFault,
                         d.kind(),
                         d.detail().length() > 120 ? d.detail().substring(0, 120) : d.detail())));
+    out.append(String.format("%nthe slowest call: %s", describe(slowest, faultAt)));
     return out.toString();
+  }
+
+  private static String describe(Call c, long faultAt) {
+    return String.format(
+        "%+d %d %s%s",
+        TimeUnit.NANOSECONDS.toMillis(c.startNanos() - faultAt),
+        TimeUnit.NANOSECONDS.toMillis(c.nanos()),
+        c.what(),
+        c.error() == null ? "" : " failed: " + c.error());
   }
 
   private static void work(
