@@ -6,6 +6,8 @@
 #   benchmarks/run.sh                 # full run (~20 min on 2 cores): micro groups + real databases
 #   benchmarks/run.sh --only micro    # stub pass-through, rewriter, routing (with -prof gc)
 #   benchmarks/run.sh --only real     # embedded MariaDB + PostgreSQL benchmarks
+#   benchmarks/run.sh --only socket   # SocketDeadlineBenchmark: the side's socket vs a plain one
+#                                     # (JMH's table on stdout, recorded by hand in RESULTS.md)
 #   benchmarks/run.sh --only overlap  # MirrorOverlapBenchmark: dualwrite.overlapMirror on/off with
 #                                     # both databases behind a delaying proxy (~6 min); prints
 #                                     # JMH's table, target/jmh-overlap/overlap.json; no report
@@ -34,11 +36,11 @@ while [[ $# -gt 0 ]]; do
     --report-only) report_only=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-case "$only" in all|micro|real|overlap) ;; *) echo "--only takes micro, real, overlap or all" >&2; exit 2 ;; esac
+case "$only" in all|micro|real|overlap|socket) ;; *) echo "--only takes micro, real, overlap, socket or all" >&2; exit 2 ;; esac
 if $quick && [[ "$out" == "$here/RESULTS.md" ]]; then
   out="$here/target/RESULTS-quick.md"
 fi
@@ -76,6 +78,12 @@ fi
 jmh() {
   java -Xms1g -Xmx1g -cp "$cp" org.openjdk.jmh.Main "$@"
 }
+
+if [[ "$only" == socket ]]; then
+  jmh 'io\.dualwrite\.benchmarks\.SocketDeadlineBenchmark\.' "${micro_iters[@]}" \
+    -jvmArgs "-Xms1g -Xmx1g" "${extra[@]}"
+  exit 0
+fi
 
 if [[ "$only" == overlap ]]; then
   # Not part of the report: its own JSON, JMH's table on stdout (recorded by hand in RESULTS.md).
