@@ -132,3 +132,9 @@ SELECT AVG(status) AS a, AVG(status + 0) AS b, ROUND(AVG(frequency), 2) AS c FRO
 -- row: 7, NULL, NULL, NULL, NULL
 -- row: 8, NULL, NULL, NULL, NULL
 SELECT id, payload->>'$.points' * 2 AS a, payload->>'$.version' + 1 AS b, activity_log.payload->>'$.points' - 1 AS c, payload->>'$.version' / 2 AS d FROM activity_log ORDER BY id;
+
+-- id: strnum-modulo
+-- category: p1.string-as-number
+-- order: ordered
+-- note: MySQL takes fmod of two DOUBLEs when an operand is a string, a FLOAT/DOUBLE or an ENUM; PostgreSQL has no % for double precision (it failed: operator does not exist: double precision % integer)
+SELECT id, s % 3 AS a, MOD(t, 4) AS b, f % 3 AS c, MOD(f, 2.5) AS d, s MOD 2 AS e, '7.5' % 2 AS g, f % 0 AS z, MOD(s, 4) + 1 AS p FROM str_nums ORDER BY id;

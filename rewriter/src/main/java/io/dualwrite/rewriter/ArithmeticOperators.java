@@ -76,7 +76,8 @@ final class ArithmeticOperators {
     if (e instanceof Addition
         || e instanceof Subtraction
         || e instanceof Multiplication
-        || e instanceof Division) {
+        || e instanceof Division
+        || e instanceof Modulo) {
       // MySQL computes in DOUBLE as soon as one operand is a FLOAT/DOUBLE
       BinaryExpression b = (BinaryExpression) e;
       return isFloating(d, b.getLeftExpression()) || isFloating(d, b.getRightExpression());
@@ -88,6 +89,9 @@ final class ArithmeticOperators {
       }
       List<Expression> args =
           f.getParameters() == null ? List.of() : (List<Expression>) f.getParameters();
+      if (n.equals("MOD") && args.size() == 2) {
+        return isFloating(d, args.get(0)) || isFloating(d, args.get(1));
+      }
       if (FLOATING_LIKE_FIRST_ARGUMENT.contains(n) && !args.isEmpty()) {
         return isFloating(d, args.get(0));
       }
@@ -125,10 +129,31 @@ final class ArithmeticOperators {
 
   static void modulo(PgExpressionDeParser d, Modulo e) {
     Literals.noHexOperand(d, e);
+    remainder(d, e.getLeftExpression(), e.getRightExpression());
+  }
+
+  /**
+   * {@code a % b}, {@code a MOD b} and {@code MOD(a, b)}: NULL for a zero divisor, as in MySQL
+   * (PostgreSQL raises an error); each operand in brackets ({@code MOD(a + b, n)} is {@code (a + b)
+   * % n}). When an operand is a DOUBLE (a FLOAT/DOUBLE column, a string MySQL reads as a number, an
+   * ENUM's index), MySQL takes fmod of the two DOUBLEs, the sign the dividend's; PostgreSQL has no
+   * {@code %} for double precision, and numeric's {@code mod} has fmod's sign: the operands go
+   * through numeric (PostgreSQL converts a double precision with 15 significant digits, so an
+   * operand with more differs there) and the result back to double precision.
+   */
+  static void remainder(PgExpressionDeParser d, Expression l, Expression r) {
+    if (isFloating(d, l) || isFloating(d, r)) {
+      d.a("CAST(mod(CAST(");
+      StringNumbers.value(d, l);
+      d.a(" AS numeric), NULLIF(CAST(");
+      StringNumbers.value(d, r);
+      d.a(" AS numeric), 0)) AS double precision)");
+      return;
+    }
     d.a("((");
-    d.value(e.getLeftExpression());
+    d.value(l);
     d.a(") % NULLIF((");
-    d.value(e.getRightExpression());
+    d.value(r);
     d.a("), 0))");
   }
 }

@@ -201,15 +201,10 @@ final class NumericFunctions {
         || e instanceof net.sf.jsqlparser.expression.DoubleValue;
   }
 
-  /** MOD(a, b): NULL for a zero divisor, as in MySQL (PostgreSQL raises an error). */
+  /** MOD(a, b): as {@code a % b} ({@link ArithmeticOperators#remainder}). */
   private static void mod(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    // each operand in brackets: MOD(a + b, n) is (a + b) % n, never a + (b % n)
-    d.a("((");
-    d.value(args.get(0));
-    d.a(") % NULLIF((");
-    d.value(args.get(1));
-    d.a("), 0))");
+    ArithmeticOperators.remainder(d, args.get(0), args.get(1));
   }
 
   private static void roundOrTruncate(

@@ -234,6 +234,15 @@ class FunctionTranslationTest {
     // regression: MOD(a + b, n) printed as (a + b % NULLIF(n, 0)), i.e. a + (b % n)
     assertThat(expr("MOD(a * 31 + b, 1000003)")).isEqualTo("((a * 31 + b) % NULLIF((1000003), 0))");
     assertThat(expr("MOD(a, b + 1)")).isEqualTo("((a) % NULLIF((b + 1), 0))");
+    // a DOUBLE operand: fmod, through numeric (PostgreSQL has no % for double precision)
+    assertThat(pg("SELECT score % 2 FROM users"))
+        .isEqualTo(
+            "SELECT CAST(mod(CAST(score AS numeric), NULLIF(CAST(2 AS numeric), 0)) AS double"
+                + " precision) FROM users");
+    assertThat(expr("MOD('7.5', 2)"))
+        .isEqualTo(
+            "CAST(mod(CAST(CAST(7.5 AS double precision) AS numeric), NULLIF(CAST(2 AS numeric),"
+                + " 0)) AS double precision)");
   }
 
   @Test
