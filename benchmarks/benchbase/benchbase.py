@@ -240,7 +240,7 @@ def pg_bin(name):
 
 
 def mysql_cli(args, sql, database=None):
-    cmd = ["mariadb" if shutil.which("mariadb") else "mysql", "-h", args.my_host, "-P",
+    cmd = [mysql_client(), "-h", args.my_host, "-P",
            str(args.my_port), "-u", args.db_user, "--batch", "--skip-column-names", "-e", sql]
     if database:
         cmd.append(database)
@@ -326,6 +326,14 @@ def mysql_home(args):
     return os.path.join(args.state, "mysql")
 
 
+def mysql_client():
+    """The MySQL command-line client (MariaDB's or MySQL's); stops with how to get one."""
+    for name in ("mariadb", "mysql"):
+        if shutil.which(name):
+            return name
+    die("no MySQL client (mariadb or mysql) on PATH: install one, e.g. apt-get install mariadb-client")
+
+
 def start_mysql(args):
     """A private MySQL 9.7 mysqld from the testkit's unpack, run through the unpack's own
     dynamic loader (sid's glibc is newer than the host's), with a data directory of its own under
@@ -385,7 +393,7 @@ def start_mysql(args):
         die(f"MySQL not ready after 120 s: see {err}")
     u, p = args.db_user, args.db_password.replace("'", "''")
     # root@localhost has no password: the socket needs no TLS nor RSA key exchange
-    run(["mariadb" if shutil.which("mariadb") else "mysql", "--no-defaults", "-S", sock,
+    run([mysql_client(), "--no-defaults", "-S", sock,
          "-uroot", "-e",
          f"CREATE USER IF NOT EXISTS '{u}'@'127.0.0.1' IDENTIFIED BY '{p}';"
          f"CREATE USER IF NOT EXISTS '{u}'@'localhost' IDENTIFIED BY '{p}';"
