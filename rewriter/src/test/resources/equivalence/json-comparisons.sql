@@ -145,3 +145,9 @@ SELECT JSON_EXTRACT('{"a": null}', '$.a') < 'a' AS nul, JSON_EXTRACT('{"a": ""}'
 -- note: MySQL compares a bound value as the JSON type of the value bound, which the translation cannot know
 -- binds: 5
 SELECT id FROM activity_log WHERE JSON_EXTRACT(payload, '$.points') > ?;
+
+-- id: json-coalesce-with-other-types
+-- category: p1.json-extract
+-- order: ordered
+-- note: COALESCE/IFNULL of a JSON value and another type is a LONGTEXT in MySQL: the JSON value's text or the other argument's ('0' for FALSE); PostgreSQL rejected COALESCE(jsonb, integer)
+SELECT id, COALESCE(JSON_EXTRACT(payload, '$.late'), false) AS a, IFNULL(JSON_EXTRACT(payload, '$.device'), 'none') AS b, COALESCE(JSON_EXTRACT(payload, '$.points'), 0) AS c, IFNULL(JSON_EXTRACT(payload, '$.tags'), '[]') AS d, COALESCE(NULL, JSON_EXTRACT(payload, '$.version'), 1) AS e FROM activity_log ORDER BY id;

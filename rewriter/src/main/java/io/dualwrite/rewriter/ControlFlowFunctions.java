@@ -152,8 +152,30 @@ final class ControlFlowFunctions {
     return Kind.OTHER;
   }
 
+  /**
+   * A JSON value ({@link JsonFunctions#isJsonValued}) among IFNULL/COALESCE arguments of another
+   * type (not NULL): MySQL's result is then a LONGTEXT, the JSON value's text ({@code true}, {@code
+   * "s"}, {@code [1, 2]}) or the other argument's ({@code COALESCE(doc->'$.flag', false)} is {@code
+   * '0'} without a flag); PostgreSQL has no common type for jsonb and the others.
+   */
+  private static boolean mixesJson(PgExpressionDeParser d, List<Expression> args) {
+    boolean json = false;
+    boolean other = false;
+    for (Expression a : args) {
+      if (JsonFunctions.isJsonValued(d, a)) {
+        json = true;
+      } else if (kind(d, a) != Kind.NULL) {
+        other = true;
+      }
+    }
+    return json && other;
+  }
+
   /** MySQL: the arguments of IFNULL/COALESCE agree on a type, or any string makes a string. */
   static Kind aggregate(PgExpressionDeParser d, List<Expression> args) {
+    if (mixesJson(d, args)) {
+      return Kind.STRING;
+    }
     Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
     for (Expression a : args) {
       kinds.add(kind(d, a));
@@ -177,7 +199,10 @@ final class ControlFlowFunctions {
     }
     kinds.remove(Kind.NULL);
     boolean mixedWithString =
-        kinds.contains(Kind.STRING) && kinds.size() > 1 && !literalsReadAsTheOtherKind(d, args);
+        mixesJson(d, args)
+            || (kinds.contains(Kind.STRING)
+                && kinds.size() > 1
+                && !literalsReadAsTheOtherKind(d, args));
     int scale = mixedWithString ? -1 : commonDecimalScale(d, args);
     d.a(scale > 0 ? "round(COALESCE(" : "COALESCE(");
     for (int i = 0; i < args.size(); i++) {

@@ -24,6 +24,21 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void aJsonValueMixedWithAnotherTypeInCoalesceIsText() {
+    // the -> form is the JSON_EXTRACT one the corpus runs on both servers (MariaDB has no ->)
+    for (String[] forms :
+        new String[][] {
+          {"COALESCE(doc->'$.flag', false)", "COALESCE(JSON_EXTRACT(doc, '$.flag'), false)"},
+          {"IFNULL(doc->'$.flag', 'none')", "IFNULL(JSON_EXTRACT(doc, '$.flag'), 'none')"}
+        }) {
+      assertThat(expr(forms[0])).isEqualTo(expr(forms[1])).startsWith("COALESCE(CAST(");
+    }
+    assertThat(expr("COALESCE(JSON_EXTRACT(doc, '$.a'), JSON_EXTRACT(doc, '$.b'))"))
+        .as("JSON values only: jsonb stays jsonb")
+        .doesNotContain("AS text");
+  }
+
+  @Test
   void anUnquotedJsonValueIsReadAsANumberWhereOneIsWanted() {
     // the ->> form translates as JSON_UNQUOTE(JSON_EXTRACT(...)), which the corpus runs on both
     // servers (string-numbers.sql; MariaDB has no ->>)
