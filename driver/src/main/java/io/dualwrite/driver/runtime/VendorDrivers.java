@@ -46,12 +46,15 @@ public final class VendorDrivers {
 
   /**
    * A side's MySQL connection, whose sockets follow {@code deadline} (see {@link
-   * ExchangeDeadline}), unless the application chose its own {@code socketFactory} or Connector/J
-   * cannot load dualwrite's.
+   * ExchangeDeadline}), unless the application chose its own {@code socketFactory} (in {@code
+   * props} or in the URL) or Connector/J cannot load dualwrite's.
    */
   public Connection openMysql(String url, Properties props, ExchangeDeadline deadline)
       throws SQLException {
-    if (deadline == null || !usesOwnFactory(props, MYSQL_FACTORY_VISIBLE)) {
+    if (deadline == null
+        || !MYSQL_FACTORY_VISIBLE
+        || namesSocketFactory(props)
+        || mysqlUrlNamesSocketFactory(url)) {
       return open(mysql, "MySQL", url, props);
     }
     Properties p = copy(props);
@@ -68,7 +71,10 @@ public final class VendorDrivers {
       throw new SQLException(
           "No PostgreSQL URL configured (dualwrite.postgres.url) for this phase.", "08001");
     }
-    if (deadline == null || !usesOwnFactory(props, POSTGRES_FACTORY_VISIBLE)) {
+    if (deadline == null
+        || !POSTGRES_FACTORY_VISIBLE
+        || namesSocketFactory(props)
+        || postgresUrlNamesSocketFactory(url)) {
       return open(postgres, "PostgreSQL", url, props);
     }
     Properties p = copy(props);
@@ -87,9 +93,40 @@ public final class VendorDrivers {
   private static final boolean MYSQL_FACTORY_VISIBLE =
       visible(MysqlSocketFactory.class, com.mysql.cj.jdbc.NonRegisteringDriver.class);
 
-  /** Whether dualwrite's socket factory can go in: none of the application's, and loadable. */
-  private static boolean usesOwnFactory(Properties props, boolean visible) {
-    return visible && (props == null || props.getProperty(SOCKET_FACTORY) == null);
+  /** Whether the application's properties name a socket factory. */
+  private static boolean namesSocketFactory(Properties props) {
+    return props != null && props.getProperty(SOCKET_FACTORY) != null;
+  }
+
+  /**
+   * Whether the URL names a socket factory, as Connector/J reads it (its query, or a host's
+   * properties in the {@code address=(...)} form). Connector/J lets the connection properties
+   * override the URL's query, so dualwrite's factory given in the properties would replace the
+   * application's. A URL Connector/J cannot parse names none: connecting reports it.
+   */
+  private static boolean mysqlUrlNamesSocketFactory(String url) {
+    try {
+      return com.mysql.cj.conf.ConnectionUrl.getConnectionUrlInstance(url, null)
+              .getMainHost()
+              .getProperty(SOCKET_FACTORY)
+          != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the URL's query names a socket factory, as pgjdbc reads it. pgjdbc lets the URL win
+   * over the properties, so the application's factory would be used anyway; dualwrite then
+   * registers nothing for it. A URL pgjdbc cannot parse names none, as for MySQL.
+   */
+  private static boolean postgresUrlNamesSocketFactory(String url) {
+    try {
+      Properties parsed = org.postgresql.Driver.parseURL(url, null);
+      return parsed != null && parsed.getProperty(SOCKET_FACTORY) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Whether the vendor driver, loading by name from its own class loader, finds {@code c}. */
