@@ -137,13 +137,15 @@ final class DeadlineSocket extends Socket {
   }
 
   private final class Input extends FilterInputStream {
+    /** For single-byte reads (one reading thread at a time, as for the socket). */
+    private final byte[] one = new byte[1];
+
     Input(InputStream in) {
       super(in);
     }
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
       int n;
       do {
         n = read(one, 0, 1);
@@ -245,13 +247,17 @@ final class DeadlineSocket extends Socket {
   }
 
   private final class Output extends FilterOutputStream {
+    /** For single-byte writes (one writing thread at a time, as for the socket). */
+    private final byte[] one = new byte[1];
+
     Output(OutputStream out) {
       super(out);
     }
 
     @Override
     public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      write(one, 0, 1);
     }
 
     @Override
