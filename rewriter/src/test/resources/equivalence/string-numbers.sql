@@ -138,3 +138,19 @@ SELECT id, payload->>'$.points' * 2 AS a, payload->>'$.version' + 1 AS b, activi
 -- order: ordered
 -- note: MySQL takes fmod of two DOUBLEs when an operand is a string, a FLOAT/DOUBLE or an ENUM; PostgreSQL has no % for double precision (it failed: operator does not exist: double precision % integer)
 SELECT id, s % 3 AS a, MOD(t, 4) AS b, f % 3 AS c, MOD(f, 2.5) AS d, s MOD 2 AS e, '7.5' % 2 AS g, f % 0 AS z, MOD(s, 4) + 1 AS p FROM str_nums ORDER BY id;
+
+-- id: strnum-string-functions
+-- category: p1.string-as-number
+-- order: ordered
+-- note: a string function's result is read as a number like a text column (PostgreSQL failed: operator does not exist: text + integer)
+SELECT id, CONCAT(s, 'x') + 1 AS a, CONCAT(t, s) * 2 AS b, LOWER(s) - 1 AS c, REPLACE(s, '.', '') + 0 AS r, SUBSTRING(t, 1, 1) / 2 AS q, CONCAT_WS('', s, n) + 0 AS w, UPPER(t) MOD 4 AS m FROM str_nums ORDER BY id;
+
+-- id: strnum-string-function-compared
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id FROM str_nums WHERE CONCAT(s, '') = 5 OR UPPER(t) > 8 OR LOWER(s) IN (1, 2.5) ORDER BY id;
+
+-- id: strnum-string-function-summed
+-- category: p1.string-as-number
+-- order: unordered
+SELECT SUM(CONCAT(s, '0')) AS total, SUM(LOWER(t)) AS t_total, COUNT(*) AS n FROM str_nums;

@@ -144,8 +144,7 @@ final class ControlFlowFunctions {
       if (fn.equals("IFNULL") || fn.equals("COALESCE")) {
         return aggregate(d, params(f));
       }
-      if (Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
-          .contains(fn)) {
+      if (StringFunctions.isTextValued(f)) {
         return Kind.STRING;
       }
     }

@@ -137,7 +137,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return;
     }
     if (e instanceof StringValue
-        || isTextFunction(e)
+        || StringFunctions.isTextValued(e)
         || (column.isPresent() && TypeMapping.isText(column.get().mysqlType()))) {
       p(e);
     } else {
@@ -154,12 +154,6 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
                 "(?i)\\s*(datetime|timestamp|time)\\s*\\(\\s*([1-6])\\s*\\).*")
             .matcher(mysqlType);
     return m.matches() ? Integer.parseInt(m.group(2)) : 0;
-  }
-
-  private static boolean isTextFunction(Expression e) {
-    return e instanceof Function f
-        && Set.of("CONCAT", "LOWER", "UPPER", "CONCAT_WS", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE")
-            .contains(upper(f.getName()));
   }
 
   static String upper(String s) {

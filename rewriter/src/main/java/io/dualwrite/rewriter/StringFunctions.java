@@ -7,6 +7,7 @@ import static io.dualwrite.rewriter.Functions.same;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -15,6 +16,18 @@ import net.sf.jsqlparser.expression.operators.relational.*;
 
 /** MySQL string functions (CONCAT, SUBSTRING, LOCATE, UPPER, ...) printed for PostgreSQL. */
 final class StringFunctions {
+
+  /**
+   * Functions whose result is a string made from their arguments' text: a text value on PostgreSQL
+   * (a bytea when an argument is a binary string).
+   */
+  private static final Set<String> TEXT_VALUED =
+      Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE");
+
+  /** A call of a {@link #TEXT_VALUED} function. */
+  static boolean isTextValued(Expression e) {
+    return e instanceof Function f && TEXT_VALUED.contains(PgExpressionDeParser.upper(f.getName()));
+  }
 
   /** The MySQL functions this family prints, by upper-case name. */
   static final Map<String, Functions.Printer> PRINTERS =

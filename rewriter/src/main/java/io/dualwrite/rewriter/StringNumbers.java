@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
@@ -26,8 +27,9 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
  * number is worked out here; a literal PostgreSQL reads as the same number of the column's type
  * ({@code id = '5'}) is left as written, so that PostgreSQL can still use an index on the column.
  *
- * <p>Only text columns (CHAR, VARCHAR, the TEXTs) and string literals are converted; ENUM and SET
- * read as their member index or bits in MySQL and are left alone, as are binary strings.
+ * <p>Text columns (CHAR, VARCHAR, the TEXTs), string literals, unquoted JSON values and the results
+ * of string functions of text ({@code CONCAT(a, b) + 1}) are converted; ENUM and SET read as their
+ * member index or bits in MySQL and are left alone, as are binary strings.
  */
 final class StringNumbers {
   private StringNumbers() {}
@@ -99,11 +101,26 @@ final class StringNumbers {
   }
 
   /**
-   * True when {@code e} is a string that is not a literal: a text column or an unquoted JSON value
-   * ({@link JsonFunctions#isUnquotedJson}).
+   * True when {@code e} is a string that is not a literal: a text column, an unquoted JSON value
+   * ({@link JsonFunctions#isUnquotedJson}), or a string function's result made of no binary string
+   * ({@code CONCAT(name, 'x')}, {@code LOWER(code)}: {@link StringFunctions#isTextValued}).
    */
   static boolean isStringValue(PgExpressionDeParser d, Expression e) {
-    return isTextColumn(d, e) || JsonFunctions.isUnquotedJson(e);
+    return isTextColumn(d, e) || JsonFunctions.isUnquotedJson(e) || isTextCall(d, e);
+  }
+
+  private static boolean isTextCall(PgExpressionDeParser d, Expression e) {
+    if (!StringFunctions.isTextValued(e)) {
+      return false;
+    }
+    ExpressionList<?> args = ((Function) e).getParameters();
+    return args == null
+        || args.stream().noneMatch(a -> Literals.isBinaryValue(d, a) || isBinaryString(a));
+  }
+
+  /** A string literal MySQL reads as binary ({@code _binary'x'}, {@code B'01'}). */
+  private static boolean isBinaryString(Expression e) {
+    return e instanceof StringValue s && s.getPrefix() != null && !s.getPrefix().isEmpty();
   }
 
   /**
