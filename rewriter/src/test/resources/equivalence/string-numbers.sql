@@ -154,3 +154,19 @@ SELECT id FROM str_nums WHERE CONCAT(s, '') = 5 OR UPPER(t) > 8 OR LOWER(s) IN (
 -- category: p1.string-as-number
 -- order: unordered
 SELECT SUM(CONCAT(s, '0')) AS total, SUM(LOWER(t)) AS t_total, COUNT(*) AS n FROM str_nums;
+
+-- id: strnum-more-string-functions
+-- category: p1.string-as-number
+-- order: ordered
+-- note: the results of LEFT, RIGHT, LPAD, REPEAT, REVERSE, MID, LTRIM, UCASE, SUBSTRING_INDEX, HEX and SPACE read as numbers (PostgreSQL failed: operator does not exist: text + integer)
+SELECT id, LEFT(s, 2) + 1 AS a, RIGHT(t, 1) * 2 AS b, LPAD(n, 3, '0') + 0 AS c, REPEAT(t, 2) + 0 AS d, REVERSE(n) + 0 AS e, MID(s, 1, 2) + 0 AS g, LTRIM(s) + 0 AS h, UCASE(t) - 1 AS i, SUBSTRING_INDEX(s, '.', 1) + 0 AS j, HEX(n) + 1 AS k, SPACE(2) + n AS l FROM str_nums ORDER BY id;
+
+-- id: strnum-more-string-functions-compared
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id FROM str_nums WHERE LEFT(s, 1) = 5 OR HEX(n) > 8 OR RTRIM(t) IN (1, 2.5) OR CONCAT(N'1', n) = 17 ORDER BY id;
+
+-- id: strnum-string-function-in-coalesce
+-- category: p1.string-as-number
+-- order: ordered
+SELECT id, COALESCE(LEFT(s, 1), 0) AS a, IFNULL(RIGHT(t, 1), 'none') AS b FROM str_nums ORDER BY id;

@@ -2,12 +2,10 @@ package io.dualwrite.rewriter;
 
 import static io.dualwrite.rewriter.Functions.arity;
 import static io.dualwrite.rewriter.Functions.integer;
-import static io.dualwrite.rewriter.Functions.name;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
@@ -156,17 +154,7 @@ final class EncodingFunctions {
     boolean string =
         (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()))
             || (c.isPresent() && TypeMapping.isText(c.get().mysqlType()))
-            || (e instanceof Function f
-                && Set.of(
-                        "CONCAT",
-                        "LOWER",
-                        "UPPER",
-                        "CONCAT_WS",
-                        "SUBSTRING",
-                        "SUBSTR",
-                        "TRIM",
-                        "REPLACE")
-                    .contains(name(f)));
+            || StringFunctions.isTextValued(e);
     if (string) {
       d.a("upper(encode(convert_to(");
       d.text(e);

@@ -277,28 +277,10 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
    * comparison, ordering or grouping of it follows a case-insensitive column's collation.
    */
   private static final Set<String> COLLATION_KEEPING =
-      Set.of(
-          "SUBSTRING_INDEX",
-          "SUBSTRING",
-          "SUBSTR",
-          "MID",
-          "LEFT",
-          "RIGHT",
-          "LTRIM",
-          "RTRIM",
-          "REPLACE",
-          "CONCAT",
-          "CONCAT_WS",
-          "LOWER",
-          "UPPER",
-          "LCASE",
-          "UCASE",
-          "LPAD",
-          "RPAD",
-          "REVERSE",
-          "REPEAT",
-          "IFNULL",
-          "COALESCE");
+      java.util.stream.Stream.concat(
+              StringFunctions.TEXT_OF_ARGUMENTS.stream(),
+              java.util.stream.Stream.of("IFNULL", "COALESCE"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   final void args(List<? extends Expression> list, boolean asValues) {
     for (int i = 0; i < list.size(); i++) {

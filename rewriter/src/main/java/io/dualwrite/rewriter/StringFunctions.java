@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -18,15 +19,68 @@ import net.sf.jsqlparser.expression.operators.relational.*;
 final class StringFunctions {
 
   /**
-   * Functions whose result is a string made from their arguments' text: a text value on PostgreSQL
-   * (a bytea when an argument is a binary string).
+   * Functions whose result is a string made from their arguments' text, printed as a text value on
+   * PostgreSQL. MySQL's result is a binary string when an argument is one ({@link #madeOfBinary}).
+   * The result has its string arguments' collation.
    */
-  private static final Set<String> TEXT_VALUED =
-      Set.of("CONCAT", "CONCAT_WS", "LOWER", "UPPER", "SUBSTRING", "SUBSTR", "TRIM", "REPLACE");
+  static final Set<String> TEXT_OF_ARGUMENTS =
+      Set.of(
+          "CONCAT",
+          "CONCAT_WS",
+          "LOWER",
+          "UPPER",
+          "LCASE",
+          "UCASE",
+          "SUBSTRING",
+          "SUBSTR",
+          "MID",
+          "TRIM",
+          "LTRIM",
+          "RTRIM",
+          "REPLACE",
+          "LEFT",
+          "RIGHT",
+          "LPAD",
+          "RPAD",
+          "REPEAT",
+          "REVERSE",
+          "SUBSTRING_INDEX");
 
-  /** A call of a {@link #TEXT_VALUED} function. */
+  /**
+   * Functions whose result is text whatever their arguments: digits, a hash or a code (HEX of a
+   * binary string is text too).
+   */
+  private static final Set<String> ALWAYS_TEXT = Set.of("HEX", "MD5", "TO_BASE64", "SPACE");
+
+  /**
+   * A call of a function whose result is a string ({@code CONCAT}, {@code LEFT}, {@code HEX}, ...),
+   * printed as a text value on PostgreSQL.
+   */
   static boolean isTextValued(Expression e) {
-    return e instanceof Function f && TEXT_VALUED.contains(PgExpressionDeParser.upper(f.getName()));
+    if (!(e instanceof Function f)) {
+      return false;
+    }
+    String n = PgExpressionDeParser.upper(f.getName());
+    return TEXT_OF_ARGUMENTS.contains(n) || ALWAYS_TEXT.contains(n);
+  }
+
+  /**
+   * True when {@code e} is a {@link #isTextValued} call that MySQL answers with a binary string:
+   * one of its arguments is a binary string ({@code binary}), a binary string's function result, or
+   * itself such a call ({@code CONCAT(LEFT(bin_col, 2), 'x')}).
+   */
+  static boolean madeOfBinary(Expression e, Predicate<Expression> binary) {
+    if (!(e instanceof Function f)
+        || !TEXT_OF_ARGUMENTS.contains(PgExpressionDeParser.upper(f.getName()))
+        || f.getParameters() == null) {
+      return false;
+    }
+    for (Object a : f.getParameters()) {
+      if (a instanceof Expression x && (binary.test(x) || madeOfBinary(x, binary))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The MySQL functions this family prints, by upper-case name. */

@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
@@ -110,17 +109,21 @@ final class StringNumbers {
   }
 
   private static boolean isTextCall(PgExpressionDeParser d, Expression e) {
-    if (!StringFunctions.isTextValued(e)) {
-      return false;
-    }
-    ExpressionList<?> args = ((Function) e).getParameters();
-    return args == null
-        || args.stream().noneMatch(a -> Literals.isBinaryValue(d, a) || isBinaryString(a));
+    return StringFunctions.isTextValued(e)
+        && !StringFunctions.madeOfBinary(e, a -> Literals.isBinaryValue(d, a) || isBinaryString(a));
   }
 
-  /** A string literal MySQL reads as binary ({@code _binary'x'}, {@code B'01'}). */
+  /**
+   * A string literal MySQL reads as binary: {@code _binary'x'}, {@code B'01'} (hex literals are
+   * {@link Literals#isBinaryValue}). {@code N'5'} and the other character set introducers make a
+   * character string.
+   */
   private static boolean isBinaryString(Expression e) {
-    return e instanceof StringValue s && s.getPrefix() != null && !s.getPrefix().isEmpty();
+    if (!(e instanceof StringValue s) || s.getPrefix() == null) {
+      return false;
+    }
+    String prefix = s.getPrefix().toUpperCase(java.util.Locale.ROOT);
+    return prefix.equals("_BINARY") || prefix.equals("B") || prefix.equals("X");
   }
 
   /**
@@ -173,6 +176,10 @@ final class StringNumbers {
     if (isStringLiteral(e)) {
       d.a("CAST(").a(numberText(literalText(e))).a(" AS double precision)");
       return;
+    }
+    if (StringFunctions.isTextValued(e)) {
+      // e is printed twice: the call must give the same text each time (not of RAND(), UUID())
+      Functions.repeatable("a string read as a number", e);
     }
     d.a("CAST(COALESCE(substring(");
     d.p(e);

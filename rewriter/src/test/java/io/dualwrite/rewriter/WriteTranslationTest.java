@@ -183,8 +183,8 @@ class WriteTranslationTest {
   void insertIgnoreTruncatesTooLongStringsAsMysqlDoes() {
     assertThat(pg("INSERT IGNORE INTO tags (a, b) VALUES (?, REPEAT('x', 20))"))
         .isEqualTo(
-            "INSERT INTO tags (a, b) VALUES (left(CAST(? AS text), 10), left(CAST(repeat('x', 20)"
-                + " AS text), 10)) ON CONFLICT DO NOTHING");
+            "INSERT INTO tags (a, b) VALUES (left(CAST(? AS text), 10), left(repeat('x', 20), 10))"
+                + " ON CONFLICT DO NOTHING");
     // a plain INSERT keeps the error (MySQL's strict mode rejects it too)
     assertThat(pg("INSERT INTO tags (a) VALUES ('x')"))
         .isEqualTo("INSERT INTO tags (a) VALUES ('x')");
