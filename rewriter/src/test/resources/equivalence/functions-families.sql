@@ -93,6 +93,17 @@ WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) SEL
 -- note: the path idiom: CAST(... AS CHAR(n)) in the anchor, CONCAT in the recursive part (outside trial, session 11: PostgreSQL refused varchar(n) against text)
 WITH RECURSIVE tree AS (SELECT id, CAST(name AS CHAR(60)) AS path, 1 AS depth FROM families WHERE id = 1 UNION ALL SELECT t.id + 1, CONCAT(t.path, ' > ', f.name), t.depth + 1 FROM tree t JOIN families f ON f.id = t.id + 1 WHERE t.depth < 3) SELECT id, path, depth FROM tree ORDER BY id;
 
+-- id: fn-recursive-cte-date-series
+-- category: functions
+-- order: ordered
+-- note: a DATE column of a recursive CTE plus an INTERVAL stays a DATE: MySQL types the CTE's columns by its first member (session 16's workload: PostgreSQL failed, recursive query column is date in the non-recursive term but timestamp overall)
+WITH RECURSIVE d (day) AS (SELECT DATE '2024-01-30' UNION ALL SELECT day + INTERVAL 1 DAY FROM d WHERE day < '2024-02-02') SELECT day FROM d ORDER BY day;
+
+-- id: fn-recursive-cte-date-add-month
+-- category: functions
+-- order: ordered
+WITH RECURSIVE m AS (SELECT CAST('2024-01-31' AS DATE) AS month_end, 1 AS k UNION ALL SELECT DATE_ADD(month_end, INTERVAL 1 MONTH), k + 1 FROM m WHERE k < 4) SELECT k, month_end, DATE_FORMAT(month_end, '%Y-%m') AS ym FROM m ORDER BY k;
+
 -- id: fn-cast-char-length
 -- category: p1.cast
 -- order: ordered

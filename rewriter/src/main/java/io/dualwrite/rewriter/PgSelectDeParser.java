@@ -51,7 +51,9 @@ class PgSelectDeParser extends SelectDeParser {
       return;
     }
     a("WITH ");
-    if (items.stream().anyMatch(WithItem::isRecursive)) {
+    boolean outer = recursiveWith;
+    recursiveWith = items.stream().anyMatch(WithItem::isRecursive);
+    if (recursiveWith) {
       a("RECURSIVE ");
     }
     for (int i = 0; i < items.size(); i++) {
@@ -60,8 +62,12 @@ class PgSelectDeParser extends SelectDeParser {
       }
       visit(items.get(i), null);
     }
+    recursiveWith = outer;
     a(" ");
   }
+
+  /** True while printing the items of a {@code WITH RECURSIVE} (the keyword covers them all). */
+  private boolean recursiveWith;
 
   @Override
   public <S> StringBuilder visit(WithItem<?> w, S context) {
@@ -71,7 +77,9 @@ class PgSelectDeParser extends SelectDeParser {
     String name = Identifiers.normalize(w.getAliasName());
     ctx.cteNames.add(name);
     a(Identifiers.pg(name));
+    List<String> names = null;
     if (w.getWithItemList() != null) {
+      names = new java.util.ArrayList<>();
       a(" (");
       for (int i = 0; i < w.getWithItemList().size(); i++) {
         if (i > 0) {
@@ -82,14 +90,23 @@ class PgSelectDeParser extends SelectDeParser {
           throw RefusedException.syntax("cte-columns", "Unsupported WITH column list.");
         }
         a(Identifiers.pg(c.getColumnName()));
+        names.add(Identifiers.normalize(c.getColumnName()));
       }
       a(")");
     }
     a(" AS (");
-    w.getSelect().getSelect().accept((SelectVisitor<StringBuilder>) this, null);
+    Select body = w.getSelect().getSelect();
+    if ((recursiveWith || w.isRecursive())
+        && body instanceof SetOperationList union
+        && union.getSelects().get(0) instanceof PlainSelect anchor) {
+      // the recursive member reads the CTE's own columns, typed by the first member (a DATE
+      // column's DATE + INTERVAL 1 DAY must stay a DATE there)
+      ctx.recordWithColumnTypes(name, names, anchor, false);
+    }
+    body.accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
-    if (w.getWithItemList() == null && w.getSelect().getSelect() instanceof PlainSelect body) {
-      ctx.recordWithColumnTypes(name, body);
+    if (body instanceof PlainSelect plain) {
+      ctx.recordWithColumnTypes(name, names, plain, true);
     }
     return getBuilder();
   }

@@ -132,17 +132,30 @@ final class PrintContext {
    * Records the MySQL types of a WITH query's output columns where they are certain (a column of a
    * known table, CAST(... AS DATE/DATETIME/TIME), a DATE/TIMESTAMP/TIME literal), so type-aware
    * translations (a DATE + INTERVAL n DAY stays a DATE) also work on the WITH name's columns.
+   * {@code names} is the WITH item's column list (null: the select items' names). For a recursive
+   * WITH item, {@code body} is its first (non-recursive) member, recorded before the recursive
+   * member is printed: MySQL types a recursive CTE's columns by that member only. {@code
+   * fromScope}: whether a column reference is typed from the scope (false before {@code body}'s own
+   * tables are in it).
    */
-  void recordWithColumnTypes(String name, net.sf.jsqlparser.statement.select.PlainSelect body) {
+  void recordWithColumnTypes(
+      String name,
+      List<String> names,
+      net.sf.jsqlparser.statement.select.PlainSelect body,
+      boolean fromScope) {
     List<ColumnInfo> columns = new java.util.ArrayList<>();
-    for (net.sf.jsqlparser.statement.select.SelectItem<?> item : body.getSelectItems()) {
+    List<net.sf.jsqlparser.statement.select.SelectItem<?>> items = body.getSelectItems();
+    for (int i = 0; i < items.size(); i++) {
+      net.sf.jsqlparser.statement.select.SelectItem<?> item = items.get(i);
       Expression e = item.getExpression();
       String column =
-          item.getAlias() != null
-              ? Identifiers.normalize(item.getAlias().getName())
-              : e instanceof net.sf.jsqlparser.schema.Column c
-                  ? Identifiers.normalize(c.getColumnName())
-                  : null;
+          names != null
+              ? (i < names.size() ? names.get(i) : null)
+              : item.getAlias() != null
+                  ? Identifiers.normalize(item.getAlias().getName())
+                  : e instanceof net.sf.jsqlparser.schema.Column c
+                      ? Identifiers.normalize(c.getColumnName())
+                      : null;
       if (column == null) {
         continue;
       }
@@ -150,7 +163,7 @@ final class PrintContext {
       boolean ci = false;
       boolean nullable = true;
       if (e instanceof net.sf.jsqlparser.schema.Column c) {
-        java.util.Optional<ColumnInfo> known = column(c);
+        java.util.Optional<ColumnInfo> known = fromScope ? column(c) : java.util.Optional.empty();
         if (known.isPresent()) {
           type = known.get().mysqlType();
           ci = known.get().caseInsensitive();
