@@ -263,11 +263,19 @@ SELECT JSON_SEARCH('{"a": {"b": "x", "c": "y"}}', 'all', '%', NULL, '$.a') AS a,
 -- row: 8, NULL, NULL
 SELECT id, JSON_SEARCH(payload, 'all', '%a%') AS a, JSON_SEARCH(payload, 'one', action) AS b FROM activity_log WHERE JSON_SEARCH(payload, 'one', 'kitchen') IS NULL ORDER BY id;
 
--- id: json-search-several-paths-refused
+-- id: json-search-several-paths
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: MariaDB 10.11 lists the matches of several paths in document order (["$.a", "$.c.d"] for a); the rows are MySQL 9.7.4's (run on it by hand): matches in the order of the paths, each path's in document order, a value found again through a later or overlapping path once, at its first place; a path not found adds nothing, a NULL path gives NULL
+-- row: json'["$.c.d", "$.a"]', json'["$.b[0]", "$.a", "$.c.d"]', json'"$.c.d"', NULL, json'"$.a"', json'"$.b[0]"', json'"$.c.d"'
+SELECT JSON_SEARCH('{"a": "x", "b": ["x", "y"], "c": {"d": "x"}}', 'all', 'x', NULL, '$.c', '$.a') AS a, JSON_SEARCH('{"a": "x", "b": ["x", "y"], "c": {"d": "x"}}', 'all', 'x', NULL, '$.b', '$', '$.c') AS b, JSON_SEARCH('{"a": "x", "b": ["x", "y"], "c": {"d": "x"}}', 'one', 'x', NULL, '$.c', '$.a') AS c, JSON_SEARCH('{"a": "x"}', 'all', 'x', NULL, '$.z', NULL) AS d, JSON_SEARCH('{"a": "x"}', 'all', 'x', NULL, '$.z', '$.a') AS e, JSON_SEARCH('{"a": "x", "b": ["x", "y"]}', 'one', 'x', NULL, '$.z', '$.b') AS f, JSON_SEARCH('{"c": {"d": "x"}}', 'all', 'x', NULL, '$.c', '$.c') AS g;
+
+-- id: json-search-wildcard-path-refused
 -- category: refusals
 -- mode: refuse
 -- refuse: unsupported-function:JSON_SEARCH
-SELECT JSON_SEARCH(payload, 'all', 'x', NULL, '$.a', '$.b') FROM activity_log;
+SELECT JSON_SEARCH(payload, 'all', 'x', NULL, '$.a', '$[*]') FROM activity_log;
 
 -- id: json-valid-json-values
 -- category: p1.json-extract

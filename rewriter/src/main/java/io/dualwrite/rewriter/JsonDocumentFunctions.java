@@ -435,18 +435,19 @@ final class JsonDocumentFunctions {
       "e.key ~ '^([A-Za-z_$]|[^\\x01-\\x7f])([A-Za-z0-9_$]|[^\\x01-\\x7f])*$'";
 
   /**
-   * JSON_SEARCH(doc, 'one'|'all', pattern[, escape[, path]]): the paths, as MySQL prints them, of
-   * the JSON strings in doc (at path) that match pattern as LIKE matches (case- and
-   * accent-sensitive, as MySQL 9.7 compares here), in document order: 'one' the first as a JSON
-   * string, 'all' the one as a string or several as an array; NULL when none matches, or the
-   * document, pattern or path is NULL, or the path finds nothing. A recursive query walks the
-   * document, each value with its path text ({@code [i]} for an element, {@code .name} for a
-   * member, the name quoted when it is not an identifier) and its ordinals, which order it. The
-   * escape character must be a literal (NULL or '' for the default, \); the one path a member-only
-   * literal; more paths, or paths with positions or wildcards, are refused.
+   * JSON_SEARCH(doc, 'one'|'all', pattern[, escape[, path ...]]): the paths, as MySQL prints them,
+   * of the JSON strings in doc (at each path) that match pattern as LIKE matches (case- and
+   * accent-sensitive, as MySQL 9.7 compares here), in the order of the paths and, within one, in
+   * document order, each once (a value found again through a later path keeps its first place):
+   * 'one' the first as a JSON string, 'all' the one as a string or several as an array; NULL when
+   * none matches, or the document, pattern or a path is NULL. A recursive query walks the document
+   * from each path, each value with its path text ({@code [i]} for an element, {@code .name} for a
+   * member, the name quoted when it is not an identifier) and its ordinals (the path's number, then
+   * the steps'), which order it. The escape character must be a literal (NULL or '' for the
+   * default, \); the paths member-only literals; paths with positions or wildcards are refused.
    */
   private static void search(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 3, 5);
+    arity(n, args, 3, Integer.MAX_VALUE);
     String mode = JsonFunctions.oneOrAll(n, args.get(1));
     String escape = "\\";
     if (args.size() > 3 && !(args.get(3) instanceof NullValue)) {
@@ -457,26 +458,35 @@ final class JsonDocumentFunctions {
       }
       escape = e.isEmpty() ? escape : e;
     }
-    List<String> members = List.of();
-    String startText = "$";
-    if (args.size() > 4) {
-      if (args.get(4) instanceof NullValue) {
+    List<List<String>> starts = new java.util.ArrayList<>();
+    for (Expression path : args.subList(Math.min(4, args.size()), args.size())) {
+      if (path instanceof NullValue) {
         d.a("CAST(NULL AS jsonb)");
         return;
       }
-      members = literalPath(n, args.get(4)).membersOnly();
+      List<String> members = literalPath(n, path).membersOnly();
       if (members == null) {
         throw RefusedException.function(
-            n, n + " is translated with a path of member steps only ($.a.b).");
+            n, n + " is translated with paths of member steps only ($.a.b).");
       }
-      startText = MysqlJsonPath.memberPathText(members);
+      starts.add(members);
+    }
+    boolean several = starts.size() > 1;
+    if (starts.isEmpty()) {
+      starts.add(List.of());
     }
     d.a("(SELECT CASE WHEN dw_doc IS NULL OR dw_s IS NULL THEN NULL ELSE (WITH RECURSIVE");
-    d.a(" dw_w(v, path, o) AS (SELECT dw_doc");
-    if (!members.isEmpty()) {
-      d.a(" #> ").a(JsonFunctions.pgPath(members));
+    d.a(" dw_w(v, path, o) AS (");
+    for (int k = 0; k < starts.size(); k++) {
+      List<String> members = starts.get(k);
+      d.a(k > 0 ? " UNION ALL SELECT dw_doc" : "SELECT dw_doc");
+      if (!members.isEmpty()) {
+        d.a(" #> ").a(JsonFunctions.pgPath(members));
+      }
+      String startText = members.isEmpty() ? "$" : MysqlJsonPath.memberPathText(members);
+      d.a(", CAST('").a(startText.replace("'", "''")).a("' AS text), CAST(ARRAY[");
+      d.a(several ? Integer.toString(k + 1) : "").a("] AS bigint[])");
     }
-    d.a(", CAST('").a(startText.replace("'", "''")).a("' AS text), CAST(ARRAY[] AS bigint[])");
     d.a(" UNION ALL SELECT c.v, dw_w.path || c.step, array_append(dw_w.o, c.i) FROM dw_w,");
     d.a(" LATERAL (SELECT e.value, CASE WHEN ").a(IDENTIFIER_SQL).a(" THEN '.' || e.key ELSE");
     d.a(" '.' || CAST(to_jsonb(e.key) AS text) END, e.i FROM jsonb_each(CASE WHEN");
@@ -484,15 +494,23 @@ final class JsonDocumentFunctions {
     d.a(" AS e(key, value, i) UNION ALL SELECT a.value, '[' || (a.i - 1) || ']', a.i FROM");
     d.a(" jsonb_array_elements(CASE WHEN jsonb_typeof(dw_w.v) = 'array' THEN dw_w.v ELSE");
     d.a(" '[]'::jsonb END) WITH ORDINALITY AS a(value, i)) AS c(v, step, i)) SELECT ");
+    String match =
+        "jsonb_typeof(v) = 'string' AND (v #>> '{}') LIKE dw_s ESCAPE '"
+            + escape.replace("'", "''")
+            + "'";
     if (mode.equals("one")) {
-      d.a("to_jsonb(path)");
+      d.a("to_jsonb(path) FROM dw_w WHERE ").a(match).a(" ORDER BY o LIMIT 1");
     } else {
       d.a("CASE WHEN count(*) = 1 THEN to_jsonb(min(path)) ELSE jsonb_agg(to_jsonb(path)");
-      d.a(" ORDER BY o) END");
+      d.a(" ORDER BY o) END FROM ");
+      if (several) {
+        // a value reached through two paths (overlapping or repeated) counts once, first found
+        d.a("(SELECT path, min(o) AS o FROM dw_w WHERE ").a(match).a(" GROUP BY path) AS dw_m");
+      } else {
+        d.a("dw_w WHERE ").a(match);
+      }
+      d.a(" HAVING count(*) > 0");
     }
-    d.a(" FROM dw_w WHERE jsonb_typeof(v) = 'string' AND (v #>> '{}') LIKE dw_s ESCAPE '");
-    d.a(escape.replace("'", "''")).a("'");
-    d.a(mode.equals("one") ? " ORDER BY o LIMIT 1" : " HAVING count(*) > 0");
     d.a(") END FROM (SELECT ");
     JsonFunctions.jsonDoc(d, args.get(0));
     d.a(", CAST(");
