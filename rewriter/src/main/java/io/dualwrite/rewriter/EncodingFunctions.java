@@ -151,6 +151,14 @@ final class EncodingFunctions {
       d.a(", 'hex'))");
       return;
     }
+    if (StringFunctions.isTextValued(e) && StringFunctions.holdsBinary(d, e)) {
+      throw RefusedException.function(
+          "HEX",
+          "HEX("
+              + e
+              + ") of a string function of a binary string: MySQL's result may be a binary"
+              + " string, whose bytes (and positions) PostgreSQL's text functions do not keep.");
+    }
     boolean string =
         (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()))
             || (c.isPresent() && TypeMapping.isText(c.get().mysqlType()))

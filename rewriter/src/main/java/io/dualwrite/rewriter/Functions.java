@@ -252,6 +252,10 @@ final class Functions {
     if (e instanceof SignedExpression s) {
       return isRepeatable(s.getExpression());
     }
+    if (e instanceof net.sf.jsqlparser.expression.TrimFunction t) {
+      return (t.getExpression() == null || isRepeatable(t.getExpression()))
+          && (t.getFromExpression() == null || isRepeatable(t.getFromExpression()));
+    }
     if (e instanceof net.sf.jsqlparser.expression.CastExpression c) {
       return isRepeatable(c.getLeftExpression());
     }

@@ -251,13 +251,22 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       // a select-list alias in HAVING has the collation of what it names
       return isCaseInsensitiveText(havingAliases.get(Identifiers.normalize(alias.getColumnName())));
     }
-    if (e instanceof Function f
-        && f.getParameters() != null
-        && COLLATION_KEEPING.contains(upper(f.getName()))) {
+    List<Expression> collated =
+        e instanceof Function f
+                && f.getParameters() != null
+                && COLLATION_KEEPING.contains(upper(f.getName()))
+            ? new java.util.ArrayList<>(f.getParameters())
+            : e instanceof TrimFunction ? StringFunctions.textArguments(e) : null;
+    if (collated != null) {
       // MySQL's result of a string function has its arguments' collation: a case-insensitive
-      // column's, unless a column of another collation is among them (MySQL refuses that mix)
+      // column's, unless a column of another collation is among them (MySQL refuses that mix of
+      // text; a binary column's binary collation wins: CONCAT(name, bin_col) = 'x' is
+      // case-sensitive, CONCAT(name, X'41') and CONCAT(name, UNHEX('41')) are not)
       boolean ci = false;
-      for (Expression a : f.getParameters()) {
+      for (Expression a : collated) {
+        if (StringFunctions.holdsBinaryColumn(this, a)) {
+          return false;
+        }
         if (isCaseInsensitiveText(a)) {
           ci = true;
         } else if (columnInfo(a)

@@ -66,6 +66,20 @@ class PgSelectDeParser extends SelectDeParser {
     a(" ");
   }
 
+  /**
+   * Whether {@code select} reads the table (or WITH query) {@code name}; false when that cannot be
+   * told.
+   */
+  private static boolean reads(Select select, String name) {
+    try {
+      return new net.sf.jsqlparser.util.TablesNamesFinder<Void>()
+          .getTables((net.sf.jsqlparser.statement.Statement) select).stream()
+              .anyMatch(t -> Identifiers.normalize(t).equals(name));
+    } catch (RuntimeException e) {
+      return false; // a construct the finder does not visit
+    }
+  }
+
   /** True while printing the items of a {@code WITH RECURSIVE} (the keyword covers them all). */
   private boolean recursiveWith;
 
@@ -98,9 +112,13 @@ class PgSelectDeParser extends SelectDeParser {
     Select body = w.getSelect().getSelect();
     if ((recursiveWith || w.isRecursive())
         && body instanceof SetOperationList union
-        && union.getSelects().get(0) instanceof PlainSelect anchor) {
-      // the recursive member reads the CTE's own columns, typed by the first member (a DATE
-      // column's DATE + INTERVAL 1 DAY must stay a DATE there)
+        && union.getSelects().size() == 2
+        && union.getSelects().get(0) instanceof PlainSelect anchor
+        && !reads(anchor, name)
+        && reads(union.getSelects().get(1), name)) {
+      // a recursive query (its second member reads it, its first does not): the second member
+      // reads its columns, which MySQL types by the first member alone (a DATE column's
+      // DATE + INTERVAL 1 DAY must stay a DATE there)
       ctx.recordWithColumnTypes(name, names, anchor, false);
     }
     body.accept((SelectVisitor<StringBuilder>) this, null);

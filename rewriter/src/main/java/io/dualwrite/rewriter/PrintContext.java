@@ -148,6 +148,11 @@ final class PrintContext {
     for (int i = 0; i < items.size(); i++) {
       net.sf.jsqlparser.statement.select.SelectItem<?> item = items.get(i);
       Expression e = item.getExpression();
+      if (names != null
+          && (e instanceof net.sf.jsqlparser.statement.select.AllColumns
+              || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns)) {
+        break; // a * stands for columns not counted here: the names after it are not known
+      }
       String column =
           names != null
               ? (i < names.size() ? names.get(i) : null)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -20,7 +19,7 @@ final class StringFunctions {
 
   /**
    * Functions whose result is a string made from their arguments' text, printed as a text value on
-   * PostgreSQL. MySQL's result is a binary string when an argument is one ({@link #madeOfBinary}).
+   * PostgreSQL. MySQL's result is a binary string when an argument is one ({@link #holdsBinary}).
    * The result has its string arguments' collation.
    */
   static final Set<String> TEXT_OF_ARGUMENTS =
@@ -53,10 +52,13 @@ final class StringFunctions {
   private static final Set<String> ALWAYS_TEXT = Set.of("HEX", "MD5", "TO_BASE64", "SPACE");
 
   /**
-   * A call of a function whose result is a string ({@code CONCAT}, {@code LEFT}, {@code HEX}, ...),
-   * printed as a text value on PostgreSQL.
+   * A call of a function whose result is a string ({@code CONCAT}, {@code LEFT}, {@code TRIM},
+   * {@code HEX}, ...), printed as a text value on PostgreSQL.
    */
   static boolean isTextValued(Expression e) {
+    if (e instanceof TrimFunction) {
+      return true;
+    }
     if (!(e instanceof Function f)) {
       return false;
     }
@@ -65,22 +67,73 @@ final class StringFunctions {
   }
 
   /**
-   * True when {@code e} is a {@link #isTextValued} call that MySQL answers with a binary string:
-   * one of its arguments is a binary string ({@code binary}), a binary string's function result, or
-   * itself such a call ({@code CONCAT(LEFT(bin_col, 2), 'x')}).
+   * The arguments of a call whose result is made of its arguments' text ({@link
+   * #TEXT_OF_ARGUMENTS}, and TRIM, which JSqlParser reads as a node of its own); null for any other
+   * expression.
    */
-  static boolean madeOfBinary(Expression e, Predicate<Expression> binary) {
-    if (!(e instanceof Function f)
-        || !TEXT_OF_ARGUMENTS.contains(PgExpressionDeParser.upper(f.getName()))
-        || f.getParameters() == null) {
-      return false;
+  static List<Expression> textArguments(Expression e) {
+    List<Expression> args = new java.util.ArrayList<>();
+    if (e instanceof TrimFunction t) {
+      if (t.getExpression() != null) {
+        args.add(t.getExpression());
+      }
+      if (t.getFromExpression() != null) {
+        args.add(t.getFromExpression());
+      }
+      return args;
     }
-    for (Object a : f.getParameters()) {
-      if (a instanceof Expression x && (binary.test(x) || madeOfBinary(x, binary))) {
-        return true;
+    if (!(e instanceof Function f)
+        || !TEXT_OF_ARGUMENTS.contains(PgExpressionDeParser.upper(f.getName()))) {
+      return null;
+    }
+    if (f.getParameters() != null) {
+      for (Object a : f.getParameters()) {
+        if (a instanceof Expression x) {
+          args.add(x);
+        }
       }
     }
-    return false;
+    return args;
+  }
+
+  /**
+   * True when {@code e} is, or is a string function ({@link #textArguments}) of, at any depth, a
+   * binary string: a binary column, a binary function's result (UNHEX, ...), a hex or bit literal,
+   * a {@code _binary} string. MySQL's result is then binary where no text column takes precedence
+   * ({@code CONCAT('a', X'41')}; {@code CONCAT(name, X'41')} is text): an over-approximation, for
+   * where a binary result must not be translated as text.
+   */
+  static boolean holdsBinary(PgExpressionDeParser d, Expression e) {
+    if (Literals.isBinaryValue(d, e) || isBinaryIntroduced(e)) {
+      return true;
+    }
+    List<Expression> args = textArguments(e);
+    return args != null && args.stream().anyMatch(a -> holdsBinary(d, a));
+  }
+
+  /**
+   * True when {@code e} is, or is a string function of, at any depth, a binary column: MySQL's
+   * result then has the binary collation (a column's precedence is above a literal's or a
+   * function's), so it compares case-sensitively ({@code CONCAT(name, bin_col) = 'x'}).
+   */
+  static boolean holdsBinaryColumn(PgExpressionDeParser d, Expression e) {
+    if (Literals.isBinaryColumn(d, e)) {
+      return true;
+    }
+    List<Expression> args = textArguments(e);
+    return args != null && args.stream().anyMatch(a -> holdsBinaryColumn(d, a));
+  }
+
+  /**
+   * A string literal MySQL reads as binary: {@code _binary'x'}, {@code B'01'}, {@code X'41'}.
+   * {@code N'5'} and the other character set introducers make a character string.
+   */
+  static boolean isBinaryIntroduced(Expression e) {
+    if (!(e instanceof StringValue s) || s.getPrefix() == null) {
+      return false;
+    }
+    String prefix = s.getPrefix().toUpperCase(Locale.ROOT);
+    return prefix.equals("_BINARY") || prefix.equals("B") || prefix.equals("X");
   }
 
   /** The MySQL functions this family prints, by upper-case name. */
@@ -125,16 +178,19 @@ final class StringFunctions {
   private StringFunctions() {}
 
   /**
-   * {@code printer}, refused when argument {@code index} is a binary column or a binary function's
-   * result (UNHEX, FROM_BASE64, UUID_TO_BIN): MySQL counts a binary string's positions and lengths
-   * in bytes, PostgreSQL's text functions in characters, so any byte above 0x7F would shift them.
-   * Hex literals are left to the printer (their bytes are known here).
+   * {@code printer}, refused when argument {@code index} is a binary column, a binary function's
+   * result (UNHEX, FROM_BASE64, UUID_TO_BIN) or a string function of a binary string ({@link
+   * #holdsBinary}): MySQL counts a binary string's positions and lengths in bytes, PostgreSQL's
+   * text functions in characters, so any byte above 0x7F would shift them. Hex literals are left to
+   * the printer (their bytes are known here).
    */
   private static Functions.Printer bytePositions(Functions.Printer printer, int index) {
     return (d, f, n, args) -> {
       if (args.size() > index) {
         Expression a = args.get(index);
-        if (Literals.isBinaryColumn(d, a) || Literals.isBinaryFunction(a)) {
+        if (Literals.isBinaryColumn(d, a)
+            || Literals.isBinaryFunction(a)
+            || (textArguments(a) != null && holdsBinary(d, a))) {
           throw RefusedException.function(
               n,
               n
@@ -259,10 +315,12 @@ final class StringFunctions {
         d.text(arg);
         return;
       }
-      if (containsHex(arg)) {
+      if (containsHex(arg) || (textArguments(arg) != null && holdsBinary(d, arg))) {
         throw RefusedException.function(
             n,
-            n + " of an expression built from a hex literal (a binary string) is not translated.");
+            n
+                + " of an expression built from a binary string (a hex literal, a binary column)"
+                + " is not translated.");
       }
     }
     same(1).print(d, f, n, args);

@@ -109,21 +109,7 @@ final class StringNumbers {
   }
 
   private static boolean isTextCall(PgExpressionDeParser d, Expression e) {
-    return StringFunctions.isTextValued(e)
-        && !StringFunctions.madeOfBinary(e, a -> Literals.isBinaryValue(d, a) || isBinaryString(a));
-  }
-
-  /**
-   * A string literal MySQL reads as binary: {@code _binary'x'}, {@code B'01'} (hex literals are
-   * {@link Literals#isBinaryValue}). {@code N'5'} and the other character set introducers make a
-   * character string.
-   */
-  private static boolean isBinaryString(Expression e) {
-    if (!(e instanceof StringValue s) || s.getPrefix() == null) {
-      return false;
-    }
-    String prefix = s.getPrefix().toUpperCase(java.util.Locale.ROOT);
-    return prefix.equals("_BINARY") || prefix.equals("B") || prefix.equals("X");
+    return StringFunctions.isTextValued(e) && !StringFunctions.holdsBinary(d, e);
   }
 
   /**

@@ -72,6 +72,35 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void aBinaryStringInsideAStringFunctionIsNotTakenForText() {
+    // MySQL counts a binary string's bytes and leaves its case alone; refused, not translated as
+    // text (users.payload is VARBINARY)
+    for (String sql :
+        List.of(
+            "SELECT HEX(LEFT(X'C3A9', 1)) FROM users",
+            "SELECT HEX(REVERSE(CONCAT(payload, 'x'))) FROM users",
+            "SELECT LEFT(CONCAT(payload, 'x'), 1) FROM users",
+            "SELECT UPPER(CONCAT(payload, 'x')) FROM users")) {
+      assertThat(refusal(sql).reason()).as(sql).isNotBlank();
+    }
+    // a binary column's collation wins over a case-insensitive column's; a literal's does not
+    // (MySQL 9.7.4: CONCAT(name, bin) = 'boba' is 0, CONCAT(name, X'61') = 'boba' is 1 for 'Bob')
+    assertThat(pg("SELECT id FROM users WHERE CONCAT(name, payload) = 'bob'"))
+        .doesNotContain("lower(");
+    assertThat(pg("SELECT id FROM users WHERE CONCAT(name, X'41') = 'bob'")).contains("lower(");
+  }
+
+  @Test
+  void trimKeepsTheCollationAndReadsAsANumber() {
+    // JSqlParser reads TRIM as a node of its own, not a function call
+    assertThat(pg("SELECT id FROM users WHERE TRIM(name) = 'bob'"))
+        .isEqualTo("SELECT id FROM users WHERE lower(TRIM(name)) = lower('bob')");
+    assertThat(pg("SELECT TRIM(name) + 1 FROM users")).contains("AS double precision) + 1");
+    assertThat(refusal("SELECT TRIM(name), COUNT(*) FROM users GROUP BY TRIM(name)").code())
+        .isEqualTo("unsupported-syntax:group-by-case-insensitive-expression");
+  }
+
+  @Test
   void anUnquotedJsonValueIsReadAsANumberWhereOneIsWanted() {
     // the ->> form translates as JSON_UNQUOTE(JSON_EXTRACT(...)), which the corpus runs on both
     // servers (string-numbers.sql; MariaDB has no ->>)

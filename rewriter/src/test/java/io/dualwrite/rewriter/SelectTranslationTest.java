@@ -471,4 +471,25 @@ class SelectTranslationTest {
     assertThat(Fixtures.pg("SELECT id FROM tags WHERE a = '5'"))
         .isEqualTo("SELECT id FROM tags WHERE a = '5'");
   }
+
+  @Test
+  void aRecursiveCtesColumnsAreTypedByItsFirstMemberOnly() {
+    assertThat(
+            pg(
+                "WITH RECURSIVE d (day) AS (SELECT DATE '2024-01-30' UNION ALL SELECT day +"
+                    + " INTERVAL 1 DAY FROM d WHERE day < '2024-02-02') SELECT day FROM d"))
+        .contains("SELECT CAST(day + INTERVAL '1 day' AS date) FROM d");
+    // not recursive (no member reads it): MySQL types d by both members, a DATETIME here
+    assertThat(
+            pg(
+                "WITH RECURSIVE a AS (SELECT DATE '2024-01-01' AS d UNION ALL SELECT updated FROM"
+                    + " users) SELECT d + INTERVAL 1 DAY FROM a"))
+        .endsWith("SELECT (d + INTERVAL '1 day') FROM a");
+    // a * before a column list's name: the name's column is not known
+    assertThat(
+            pg(
+                "WITH t (a, b, c, d, e, f, g, h, i, j, k, l) AS (SELECT *, 1, 2, 3, 4,"
+                    + " CAST('2024-01-31' AS DATE) FROM users) SELECT f + INTERVAL 1 DAY FROM t"))
+        .endsWith("SELECT (f + INTERVAL '1 day') FROM t");
+  }
 }
