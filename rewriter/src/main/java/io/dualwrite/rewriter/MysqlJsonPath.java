@@ -427,17 +427,40 @@ final class MysqlJsonPath {
    * order, NULL when there is none.
    */
   private void printSeveral(PgExpressionDeParser d, Expression doc) {
+    int n = steps.size() - firstSeveral();
+    d.a("(SELECT jsonb_agg(dw_j").a(Integer.toString(n)).a(".v ORDER BY ").a(ordinals(n));
+    d.a(") FROM ");
+    printChain(d, doc);
+    d.a(")");
+  }
+
+  /** The position of the first step that selects several values. */
+  private int firstSeveral() {
     int first = 0;
     while (!steps.get(first).kind().several()) {
       first++;
     }
+    return first;
+  }
+
+  /** {@code dw_j1.o, ..., dw_jn.o}: the document order of the values of a chain of n steps. */
+  private static String ordinals(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 1; k <= n; k++) {
+      b.append(k > 1 ? ", " : "").append("dw_j").append(k).append(".o");
+    }
+    return b.toString();
+  }
+
+  /**
+   * The FROM list of one {@code jsonb_path_query} per step from the first that selects several
+   * values on ({@code dw_j1(v, o)} to {@code dw_jn(v, o)}), each over the values of the one before:
+   * the values found are {@code dw_jn.v}, in the order of {@link #ordinals}.
+   */
+  private void printChain(PgExpressionDeParser d, Expression doc) {
+    int first = firstSeveral();
     List<Step> rest = steps.subList(first, steps.size());
     int n = rest.size();
-    d.a("(SELECT jsonb_agg(dw_j").a(Integer.toString(n)).a(".v ORDER BY ");
-    for (int k = 1; k <= n; k++) {
-      d.a(k > 1 ? ", " : "").a("dw_j").a(Integer.toString(k)).a(".o");
-    }
-    d.a(") FROM ");
     for (int k = 1; k <= n; k++) {
       if (k == 1) {
         d.a("jsonb_path_query(");
@@ -448,6 +471,24 @@ final class MysqlJsonPath {
       d.a(", ").a(jsonpath(rest.get(k - 1))).a(", '{}', true) WITH ORDINALITY AS dw_j");
       d.a(Integer.toString(k)).a("(v, o)");
     }
+  }
+
+  /**
+   * The values this path finds in {@code doc} as a derived table of {@code (v, o)}: each value
+   * (jsonb) with its place in document order, counted from 1 ({@code JSON_TABLE}'s rows). A path of
+   * single-value steps finds one value or none (a JSON null is a value).
+   */
+  void printRows(PgExpressionDeParser d, Expression doc) {
+    if (!selectsSeveral()) {
+      d.a("(SELECT dw_j0.v, CAST(1 AS bigint) AS o FROM (SELECT ");
+      printValue(d, doc);
+      d.a(" AS v) AS dw_j0 WHERE dw_j0.v IS NOT NULL)");
+      return;
+    }
+    int n = steps.size() - firstSeveral();
+    d.a("(SELECT dw_j").a(Integer.toString(n)).a(".v, row_number() OVER (ORDER BY ");
+    d.a(ordinals(n)).a(") AS o FROM ");
+    printChain(d, doc);
     d.a(")");
   }
 

@@ -690,6 +690,11 @@ class PgSelectDeParser extends SelectDeParser {
   void registerScope(FromItem item) {
     if (item instanceof Table t && t.getName() != null) {
       ctx.addTableToScope(t);
+    } else if (item instanceof TableFunction f
+        && JsonTable.isExtracted(f)
+        && f.getAlias() != null) {
+      String alias = Identifiers.normalize(f.getAlias().getName());
+      ctx.scope.put(alias, JsonTable.of(f, ctx.jsonTables).tableInfo(alias));
     } else if (item instanceof ParenthesedFromItem p) {
       // (a JOIN b ON ...) JOIN c: SHOW CREATE VIEW nests every join so; the tables inside are in
       // scope as they are without the parentheses
@@ -973,7 +978,16 @@ class PgSelectDeParser extends SelectDeParser {
 
   @Override
   public <S> StringBuilder visit(TableFunction f, S context) {
-    throw RefusedException.syntax("table-function", "Table functions are not supported.");
+    if (!JsonTable.isExtracted(f)) {
+      throw RefusedException.syntax("table-function", "Table functions are not supported.");
+    }
+    if (f.getAlias() == null) {
+      throw RefusedException.syntax(
+          "json-table", "JSON_TABLE needs an alias (AS name), as MySQL requires.");
+    }
+    JsonTable.of(f, ctx.jsonTables)
+        .print(expr, f.getFunction().getParameters().get(0), f.getAlias().getName());
+    return getBuilder();
   }
 
   @Override

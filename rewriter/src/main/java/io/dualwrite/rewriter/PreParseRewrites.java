@@ -16,7 +16,12 @@ final class PreParseRewrites {
    * The text to parse, and the row alias of INSERT ... AS new[(a, b)] ON DUPLICATE KEY UPDATE (null
    * when there is none; rowAliasColumns null unless it names columns).
    */
-  record Prepared(String sql, String rowAlias, List<String> rowAliasColumns) {}
+  /**
+   * The text to parse, the upsert's row alias and its columns, and the JSON_TABLEs taken apart
+   * ({@link JsonTable#extract}; empty when none).
+   */
+  record Prepared(
+      String sql, String rowAlias, List<String> rowAliasColumns, List<JsonTable> jsonTables) {}
 
   private PreParseRewrites() {}
 
@@ -99,7 +104,15 @@ final class PreParseRewrites {
     if (tokens.is(0, "ALTER")) {
       toParse = dropForeignKey(toParse);
     }
-    return new Prepared(toParse, rowAlias, rowAliasColumns);
+    List<JsonTable> jsonTables = List.of();
+    if (!tokens.is(0, "CREATE") && !tokens.is(0, "ALTER")) {
+      JsonTable.Extracted extracted = JsonTable.extract(toParse, Tokens.of(toParse));
+      if (extracted != null) {
+        toParse = extracted.sql();
+        jsonTables = extracted.tables();
+      }
+    }
+    return new Prepared(toParse, rowAlias, rowAliasColumns, jsonTables);
   }
 
   /**

@@ -62,6 +62,9 @@ final class PrintContext {
   /** Printing an INSERT/UPDATE/DELETE (not a query). */
   boolean inWrite;
 
+  /** The statement's JSON_TABLEs, taken apart before parsing ({@link JsonTable#extract}). */
+  final List<JsonTable> jsonTables = new ArrayList<>();
+
   /** The session's sql_mode the statement was read under (MySQL literals, LIKE's escape). */
   SqlMode sqlMode = SqlMode.DEFAULT;
 
@@ -80,7 +83,14 @@ final class PrintContext {
    * catalog, the non-deterministic calls found, the upsert's row alias).
    */
   static final Set<String> CARRIED_TO_NEXT_PASS =
-      Set.of("catalog", "callIndex", "calls", "excludedAlias", "excludedColumns", "sqlMode");
+      Set.of(
+          "catalog",
+          "callIndex",
+          "calls",
+          "excludedAlias",
+          "excludedColumns",
+          "sqlMode",
+          "jsonTables");
 
   /**
    * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
@@ -119,6 +129,7 @@ final class PrintContext {
     next.excludedColumns.putAll(excludedColumns);
     next.pinCalls = pinCalls;
     next.sqlMode = sqlMode;
+    next.jsonTables.addAll(jsonTables);
     return next;
   }
 

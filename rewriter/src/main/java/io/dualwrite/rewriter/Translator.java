@@ -117,7 +117,8 @@ final class Translator {
       // the labels are read before anything rewrites the tree: MySQL labels what was written
       ResultColumns columns = statement instanceof Select s ? ResultColumns.of(s) : null;
       CurrentDatabase.unqualify(statement, toParse, catalog.database());
-      return translateParsed(sql, statement, params, rowAlias, rowAliasColumns, mode, columns);
+      return translateParsed(
+          sql, statement, params, rowAlias, rowAliasColumns, mode, prepared.jsonTables(), columns);
     } catch (RefusedException r) {
       return Translation.refused(sql, guessed, r.refusal, params);
     }
@@ -141,12 +142,6 @@ final class Translator {
             "CHAR",
             "CHAR(N, ...) is not translated yet: MySQL builds a binary string from the bytes of"
                 + " each integer (CHAR(256) is two bytes), optionally read in a character set.");
-      }
-      if (tokens.word(k).equals("JSON_TABLE") && tokens.get(k + 1).equals("(")) {
-        return RefusedException.syntax(
-            "json-table",
-            "JSON_TABLE is not translated yet: its columns need MySQL's path language, its"
-                + " ON EMPTY/ON ERROR defaults and its type conversions.");
       }
     }
     return null;
@@ -208,7 +203,7 @@ final class Translator {
       } catch (SqlParsing.ParseFailure f) {
         return null; // the whole statement's parse reports it
       }
-      Translation part = translateParsed(chunk, statement, 0, null, null, mode, null);
+      Translation part = translateParsed(chunk, statement, 0, null, null, mode, List.of(), null);
       if (part.isRefused()) {
         return Translation.refused(sql, part.kind(), part.refusal(), 0);
       }
@@ -374,6 +369,7 @@ final class Translator {
       String rowAlias,
       List<String> aliasColumns,
       SqlMode mode,
+      List<JsonTable> jsonTables,
       ResultColumns resultColumns) {
     if (!translates(statement.getClass())) {
       String name = statement.getClass().getSimpleName();
@@ -383,6 +379,7 @@ final class Translator {
     if (statement instanceof Select s) {
       PrintContext ctx = new PrintContext(catalog);
       ctx.sqlMode = mode;
+      ctx.jsonTables.addAll(jsonTables);
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
       if (resultColumns != null) {
@@ -396,7 +393,7 @@ final class Translator {
       TemporalDefaults.augment(statement, catalog);
     }
     if (statement instanceof Insert || statement instanceof Upsert) {
-      return insert(sql, statement, params, rowAlias, aliasColumns, mode);
+      return insert(sql, statement, params, rowAlias, aliasColumns, mode, jsonTables);
     }
     if (statement instanceof Update u) {
       return write(
@@ -406,7 +403,8 @@ final class Translator {
           params,
           (c, t) -> printed(new UpdatePrinter(c), p -> p.update(u, t)),
           tableOf(u.getTable()),
-          mode);
+          mode,
+          jsonTables);
     }
     if (statement instanceof Delete d) {
       return write(
@@ -416,7 +414,8 @@ final class Translator {
           params,
           (c, t) -> printed(new DeletePrinter(c), p -> p.delete(d, t)),
           tableOf(d.getTable()),
-          mode);
+          mode,
+          jsonTables);
     }
     return Ddl.translate(sql, statement, params, catalog);
   }
@@ -468,9 +467,11 @@ final class Translator {
       int params,
       Pass pass,
       Optional<TableInfo> table,
-      SqlMode mode) {
+      SqlMode mode,
+      List<JsonTable> jsonTables) {
     PrintContext ctx = new PrintContext(catalog);
     ctx.sqlMode = mode;
+    ctx.jsonTables.addAll(jsonTables);
     boolean keyOrdered = UpdateOrDeletePrinter.orderLimitByPrimaryKey(statement, table);
     List<Binding> mysqlBindings = new ArrayList<>();
     String mysqlPinned = MysqlPinDeParser.pin(statement, ctx, mysqlBindings);
@@ -496,7 +497,8 @@ final class Translator {
       int params,
       String rowAlias,
       List<String> aliasColumns,
-      SqlMode mode) {
+      SqlMode mode,
+      List<JsonTable> jsonTables) {
     InsertPrinter.InsertShape shape =
         statement instanceof Insert i
             ? InsertPrinter.shape(i)
@@ -504,6 +506,7 @@ final class Translator {
     Optional<TableInfo> table = tableOf(shape.table());
     PrintContext ctx = new PrintContext(catalog);
     ctx.sqlMode = mode;
+    ctx.jsonTables.addAll(jsonTables);
     ctx.excludedAlias = rowAlias;
     if (aliasColumns != null) {
       List<String> inserted = InsertPrinter.insertedColumns(shape, table);

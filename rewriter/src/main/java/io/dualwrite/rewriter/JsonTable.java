@@ -1,0 +1,522 @@
+package io.dualwrite.rewriter;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.TableFunction;
+
+/**
+ * MySQL's {@code JSON_TABLE(doc, 'row path' COLUMNS (...)) AS alias}, which JSqlParser cannot read
+ * and PostgreSQL before 17 does not have.
+ *
+ * <p>Before parsing ({@link #extract}) each JSON_TABLE's COLUMNS clause is read from the tokens
+ * into a {@code JsonTable} and the call is left as {@code JSON_TABLE(doc, 'row path', n)}, a table
+ * function JSqlParser reads, n being the place of its description in the statement's list. The
+ * document stays an ordinary expression of the tree, translated as any other. Printed ({@link
+ * #print}), it is a LATERAL derived table (MySQL's JSON_TABLE sees the tables before it):
+ *
+ * <pre>
+ * LATERAL (SELECT &lt;column&gt; AS name, ... FROM &lt;rows&gt; AS dw_jt ORDER BY dw_jt.o) AS alias
+ * </pre>
+ *
+ * where the rows are the values the row path finds, in document order ({@link
+ * MysqlJsonPath#printRows}, MySQL's path rules), and each column converts the value its own path
+ * finds in the row as MySQL 9.7 does (checked by hand on 9.7.4 and by the equivalence corpus):
+ *
+ * <ul>
+ *   <li>{@code FOR ORDINALITY}: the row's number, from 1.
+ *   <li>{@code JSON PATH}: the value; JSON null is SQL NULL.
+ *   <li>{@code type EXISTS PATH} (a signed integer type): 1 when the path finds a value, else 0.
+ *   <li>signed integer types: a JSON integer as is, a number with a fraction rounded half to even
+ *       (2.5 is 2, as MySQL's double conversion), a string of digits with leading spaces and a sign
+ *       ({@code " +4"}), true 1 and false 0; out of the type's range, another string, an object or
+ *       an array is an error.
+ *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
+ *       MySQL prints it (an integer as written; a number with a fraction, which MySQL holds as a
+ *       DOUBLE, without trailing zeros but one: {@code 2.50} is 2.5, {@code 3.00} is 3.0); longer
+ *       than the type holds, an object or an array is an error. A number MySQL may print in another
+ *       notation (more than 15 significant digits, 16 or more integer digits, or more than 6 zeros
+ *       after the point) makes PostgreSQL fail the statement (SQLState 22P02, a message naming
+ *       JSON_TABLE), so the read is answered by MySQL rather than silently different.
+ * </ul>
+ *
+ * A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
+ * ERROR} value: NULL unless {@code DEFAULT 'json' ON ...} names one (a JSON text, converted as a
+ * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, unsigned and other column
+ * types, a column path that selects several values.
+ */
+final class JsonTable {
+  /** What a column holds. */
+  enum Kind {
+    ORDINALITY,
+    EXISTS,
+    JSON,
+    INTEGER,
+    TEXT
+  }
+
+  /**
+   * One column: its name (as written), kind, MySQL type (for the typing of expressions over it),
+   * PostgreSQL type, path (null for ORDINALITY), the limits of its type (integers: range; text:
+   * characters when {@code byteLimit} is false, else bytes) and the SQL of its ON EMPTY and ON
+   * ERROR values (already converted; "NULL" when none is named).
+   */
+  record Field(
+      String name,
+      Kind kind,
+      String mysqlType,
+      String pgType,
+      MysqlJsonPath path,
+      long low,
+      long high,
+      boolean byteLimit,
+      String onEmpty,
+      String onError) {}
+
+  private final MysqlJsonPath rowPath;
+  private final List<Field> columns;
+
+  private JsonTable(MysqlJsonPath rowPath, List<Field> columns) {
+    this.rowPath = rowPath;
+    this.columns = List.copyOf(columns);
+  }
+
+  /** The text with every JSON_TABLE's COLUMNS clause taken out, and their descriptions. */
+  record Extracted(String sql, List<JsonTable> tables) {}
+
+  private static final String FUNCTION = "JSON_TABLE";
+
+  /**
+   * Takes each {@code JSON_TABLE(doc, 'path' COLUMNS (...))} of a lexed statement apart (see the
+   * class comment); null when it has none.
+   */
+  static Extracted extract(String sql, Tokens t) {
+    List<JsonTable> tables = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int k = 0; k + 1 < t.size(); k++) {
+      if (!t.word(k).equals(FUNCTION) || !t.get(k + 1).equals("(")) {
+        continue;
+      }
+      int close = matching(t, k + 1);
+      int columnsAt = -1;
+      int depth = 0;
+      for (int i = k + 2; i < close; i++) {
+        depth += t.get(i).equals("(") ? 1 : t.get(i).equals(")") ? -1 : 0;
+        if (depth == 0 && t.word(i).equals("COLUMNS") && t.get(i + 1).equals("(")) {
+          columnsAt = i;
+          break;
+        }
+      }
+      if (close < 0 || columnsAt < 0 || !t.get(columnsAt - 2).equals(",")) {
+        throw syntax("JSON_TABLE needs a document, a row path and a COLUMNS clause.");
+      }
+      String pathToken = t.get(columnsAt - 1);
+      if (Tokens.stringValue(pathToken) == null) {
+        throw syntax("The row path of JSON_TABLE must be a string literal.");
+      }
+      MysqlJsonPath rowPath =
+          MysqlJsonPath.parseAllowingSeveral(
+              FUNCTION, new StringValue(Tokens.stringValue(pathToken)));
+      int listClose = matching(t, columnsAt + 1);
+      if (listClose + 1 != close) {
+        throw syntax("Unexpected text after the COLUMNS clause of JSON_TABLE.");
+      }
+      tables.add(new JsonTable(rowPath, columns(t, columnsAt + 2, listClose)));
+      out.append(sql, copied, t.start(columnsAt - 1));
+      out.append(pathToken).append(", ").append(tables.size() - 1).append(")");
+      copied = t.start(close) + 1;
+      k = close;
+    }
+    if (tables.isEmpty()) {
+      return null;
+    }
+    out.append(sql, copied, sql.length());
+    return new Extracted(out.toString(), tables);
+  }
+
+  /** The token closing the parenthesis at open, or -1. */
+  private static int matching(Tokens t, int open) {
+    int depth = 0;
+    for (int i = open; i < t.size(); i++) {
+      if (t.get(i).equals("(")) {
+        depth++;
+      } else if (t.get(i).equals(")") && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The column definitions in tokens [from, to), separated by top-level commas. */
+  private static List<Field> columns(Tokens t, int from, int to) {
+    List<Field> list = new ArrayList<>();
+    int start = from;
+    int depth = 0;
+    for (int i = from; i <= to; i++) {
+      if (i == to || (depth == 0 && t.get(i).equals(","))) {
+        if (i == start) {
+          throw syntax("An empty column definition in JSON_TABLE.");
+        }
+        list.add(column(t, start, i));
+        start = i + 1;
+      } else if (t.get(i).equals("(")) {
+        depth++;
+      } else if (t.get(i).equals(")")) {
+        depth--;
+      }
+    }
+    return list;
+  }
+
+  private static Field column(Tokens t, int from, int to) {
+    if (t.is(from, "NESTED")) {
+      throw syntax(
+          "JSON_TABLE's NESTED PATH is not translated yet: its rows join the outer row's as MySQL's"
+              + " sibling nested paths do (one at a time, the others NULL).");
+    }
+    String name = Identifiers.normalize(t.get(from));
+    if (t.is(from + 1, "FOR", "ORDINALITY") && from + 3 == to) {
+      return new Field(
+          name, Kind.ORDINALITY, "int unsigned", "bigint", null, 0, 0, false, "NULL", "NULL");
+    }
+    int pathAt = -1;
+    for (int i = from + 1; i < to; i++) {
+      if (t.word(i).equals("PATH")) {
+        pathAt = i;
+        break;
+      }
+    }
+    if (pathAt < 0 || Tokens.stringValue(t.get(pathAt + 1)) == null) {
+      throw syntax("A JSON_TABLE column needs FOR ORDINALITY or PATH and a string literal path.");
+    }
+    boolean exists = t.word(pathAt - 1).equals("EXISTS");
+    int typeEnd = exists ? pathAt - 1 : pathAt;
+    StringBuilder typeText = new StringBuilder();
+    for (int i = from + 1; i < typeEnd; i++) {
+      typeText.append(t.get(i).equals("(") || t.get(i).equals(")") ? "" : i > from + 1 ? " " : "");
+      typeText.append(t.get(i).toLowerCase(Locale.ROOT));
+    }
+    String type = typeText.toString().replace(" (", "(").replace("( ", "(").replace(" ,", ",");
+    MysqlJsonPath path =
+        MysqlJsonPath.parse(FUNCTION, new StringValue(Tokens.stringValue(t.get(pathAt + 1))));
+    Field shape = shape(name, type, exists, path);
+    String onEmpty = "NULL";
+    String onError = "NULL";
+    int i = pathAt + 2;
+    while (i < to) {
+      String value;
+      int next;
+      if (t.is(i, "NULL", "ON")) {
+        value = "NULL";
+        next = i + 2;
+      } else if (t.is(i, "DEFAULT")
+          && Tokens.stringValue(t.get(i + 1)) != null
+          && t.is(i + 2, "ON")) {
+        value = convertedDefault(shape, Tokens.stringValue(t.get(i + 1)));
+        next = i + 3;
+      } else if (t.is(i, "ERROR", "ON")) {
+        throw syntax(
+            "JSON_TABLE's ERROR ON EMPTY/ERROR ON ERROR is not translated: PostgreSQL would have"
+                + " to fail the statement for the same rows MySQL does.");
+      } else {
+        throw syntax("Unexpected text in a JSON_TABLE column: " + t.get(i) + ".");
+      }
+      if (t.is(next, "EMPTY")) {
+        onEmpty = value;
+      } else if (t.is(next, "ERROR")) {
+        onError = value;
+      } else {
+        throw syntax("Expected EMPTY or ERROR after ON in a JSON_TABLE column.");
+      }
+      i = next + 1;
+    }
+    return new Field(
+        name,
+        shape.kind(),
+        shape.mysqlType(),
+        shape.pgType(),
+        path,
+        shape.low(),
+        shape.high(),
+        shape.byteLimit(),
+        onEmpty,
+        onError);
+  }
+
+  private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
+  private static final Pattern INTEGER_TYPE =
+      Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?");
+
+  /** The column's kind and type limits (no defaults yet); refuses the types not translated. */
+  private static Field shape(String name, String type, boolean exists, MysqlJsonPath path) {
+    java.util.regex.Matcher integer = INTEGER_TYPE.matcher(type);
+    if (exists) {
+      if (!integer.matches()) {
+        throw syntax(
+            "An EXISTS PATH column of JSON_TABLE is translated for the signed integer types.");
+      }
+      return new Field(name, Kind.EXISTS, type, "integer", path, 0, 1, false, "NULL", "NULL");
+    }
+    if (integer.matches()) {
+      String base = integer.group(1);
+      long bits =
+          switch (base) {
+            case "tinyint" -> 8;
+            case "smallint" -> 16;
+            case "mediumint" -> 24;
+            case "bigint" -> 64;
+            default -> 32;
+          };
+      long high = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
+      String pg = bits == 64 ? "bigint" : bits == 32 || bits == 24 ? "integer" : "smallint";
+      return new Field(name, Kind.INTEGER, type, pg, path, -high - 1, high, false, "NULL", "NULL");
+    }
+    if (type.equals("json")) {
+      return new Field(name, Kind.JSON, "json", "jsonb", path, 0, 0, false, "NULL", "NULL");
+    }
+    java.util.regex.Matcher varchar = VARCHAR.matcher(type);
+    if (varchar.matches()) {
+      long n = Long.parseLong(varchar.group(1));
+      return new Field(name, Kind.TEXT, type, "text", path, 0, n, false, "NULL", "NULL");
+    }
+    long bytes =
+        switch (type) {
+          case "tinytext" -> 255;
+          case "text" -> 65_535;
+          case "mediumtext" -> 16_777_215;
+          case "longtext" -> 4_294_967_295L;
+          default -> -1;
+        };
+    if (bytes > 0) {
+      return new Field(name, Kind.TEXT, type, "text", path, 0, bytes, true, "NULL", "NULL");
+    }
+    throw syntax(
+        "The JSON_TABLE column type "
+            + type.toUpperCase(Locale.ROOT)
+            + " is not translated yet (translated: the signed integer types, VARCHAR(n), the TEXT"
+            + " types, JSON, FOR ORDINALITY, EXISTS PATH).");
+  }
+
+  private static final Pattern DIGITS = Pattern.compile(" *[+-]?[0-9]+");
+
+  /**
+   * The SQL of a column's {@code DEFAULT 'json'} value, converted at translation time as MySQL
+   * converts a value; refused where that is not certain.
+   */
+  private static String convertedDefault(Field c, String json) {
+    String v = json.strip();
+    switch (c.kind()) {
+      case JSON:
+        return "CAST(" + sqlString(json) + " AS jsonb)";
+      case INTEGER:
+        {
+          String digits =
+              v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2
+                  ? v.substring(1, v.length() - 1)
+                  : v;
+          if (DIGITS.matcher(digits).matches()) {
+            BigInteger n = new BigInteger(digits.strip().replace("+", ""));
+            if (n.compareTo(BigInteger.valueOf(c.low())) >= 0
+                && n.compareTo(BigInteger.valueOf(c.high())) <= 0) {
+              return "CAST(" + n + " AS " + c.pgType() + ")";
+            }
+          }
+          if (v.equals("true") || v.equals("false")) {
+            return "CAST(" + (v.equals("true") ? 1 : 0) + " AS " + c.pgType() + ")";
+          }
+          break;
+        }
+      case TEXT:
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") && v.indexOf('\\') < 0) {
+          String text = v.substring(1, v.length() - 1);
+          long size =
+              c.byteLimit()
+                  ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                  : text.codePointCount(0, text.length());
+          if (size <= c.high()) {
+            return sqlString(text);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    throw syntax(
+        "The JSON_TABLE default "
+            + json
+            + " for the "
+            + c.mysqlType().toUpperCase(Locale.ROOT)
+            + " column "
+            + c.name()
+            + " is not translated (translated: a JSON value that converts exactly).");
+  }
+
+  /** A PostgreSQL string literal (standard-conforming: a backslash is itself). */
+  private static String sqlString(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private static RefusedException syntax(String reason) {
+    return RefusedException.syntax("json-table", reason);
+  }
+
+  /** Whether a parsed FROM item is a JSON_TABLE left by {@link #extract}. */
+  static boolean isExtracted(TableFunction f) {
+    return f.getFunction() != null
+        && FUNCTION.equalsIgnoreCase(f.getFunction().getName())
+        && f.getFunction().getParameters() != null
+        && f.getFunction().getParameters().size() == 3
+        && f.getFunction().getParameters().get(2) instanceof LongValue;
+  }
+
+  /** The description of an extracted JSON_TABLE among the statement's. */
+  static JsonTable of(TableFunction f, List<JsonTable> tables) {
+    int n = (int) ((LongValue) f.getFunction().getParameters().get(2)).getValue();
+    if (n < 0 || n >= tables.size()) {
+      throw syntax("JSON_TABLE(doc, path, n) is not MySQL's JSON_TABLE.");
+    }
+    return tables.get(n);
+  }
+
+  /**
+   * The columns as a table of the scope, so expressions over them are typed as MySQL types them.
+   */
+  TableInfo tableInfo(String alias) {
+    List<ColumnInfo> list = new ArrayList<>();
+    for (Field c : columns) {
+      // MySQL 9.7 gives JSON_TABLE's text columns the connection's collation (utf8mb4_0900_ai_ci)
+      boolean ci = c.kind() == Kind.TEXT;
+      list.add(new ColumnInfo(c.name(), c.mysqlType(), true, false, false, ci, false, ci));
+    }
+    return new TableInfo(alias, list, List.of(), List.of());
+  }
+
+  /** Prints the LATERAL derived table (see the class comment) for the document doc. */
+  void print(PgExpressionDeParser d, Expression doc, String alias) {
+    d.a("LATERAL (SELECT ");
+    Column row = new Column(new net.sf.jsqlparser.schema.Table("dw_jt"), "v");
+    for (int i = 0; i < columns.size(); i++) {
+      Field c = columns.get(i);
+      d.a(i > 0 ? ", " : "");
+      if (c.kind() == Kind.ORDINALITY) {
+        d.a("dw_jt.o");
+      } else {
+        d.a("(SELECT ").a(conversion(c)).a(" FROM (SELECT ");
+        c.path().print(d, row, false);
+        d.a(" AS x) AS dw_y)");
+      }
+      d.a(" AS ").a(Identifiers.pg(c.name()));
+    }
+    d.a(" FROM ");
+    rowPath.printRows(d, doc);
+    d.a(" AS dw_jt ORDER BY dw_jt.o) AS ").a(Identifiers.pg(alias));
+  }
+
+  /** A column's value from {@code dw_y.x} (the jsonb its path finds, NULL when none). */
+  private static String conversion(Field c) {
+    String x = "dw_y.x";
+    String text = "(" + x + " #>> '{}')";
+    String empty = "WHEN " + x + " IS NULL THEN " + c.onEmpty();
+    String isNull = " WHEN jsonb_typeof(" + x + ") = 'null' THEN NULL";
+    return switch (c.kind()) {
+      case EXISTS -> "CASE WHEN " + x + " IS NULL THEN 0 ELSE 1 END";
+      case JSON -> "CASE " + empty + isNull + " ELSE " + x + " END";
+      case INTEGER -> {
+        String number =
+            "CASE jsonb_typeof("
+                + x
+                + ") WHEN 'number' THEN CASE WHEN "
+                + text
+                + " LIKE '%.%' THEN CAST(round(CAST("
+                + x
+                + " AS double precision)) AS numeric) ELSE CAST("
+                + x
+                + " AS numeric) END WHEN 'string' THEN CASE WHEN "
+                + text
+                + " ~ '^ *[+-]?[0-9]+$' THEN CAST("
+                + text
+                + " AS numeric) END WHEN 'boolean' THEN CASE WHEN CAST("
+                + x
+                + " AS boolean) THEN 1 ELSE 0 END END";
+        yield "(SELECT CASE "
+            + empty.replace(x, "dw_n.x")
+            + isNull.replace(x, "dw_n.x")
+            + " WHEN dw_n.n BETWEEN "
+            + c.low()
+            + " AND "
+            + c.high()
+            + " THEN CAST(dw_n.n AS "
+            + c.pgType()
+            + ") ELSE "
+            + c.onError()
+            + " END FROM (SELECT "
+            + x
+            + " AS x, "
+            + number
+            + " AS n) AS dw_n)";
+      }
+      case TEXT -> {
+        String s =
+            "CASE jsonb_typeof("
+                + x
+                + ") WHEN 'string' THEN "
+                + text
+                + " WHEN 'boolean' THEN "
+                + text
+                + " WHEN 'number' THEN "
+                + numberText(x, text)
+                + " END";
+        String size = c.byteLimit() ? "octet_length(dw_s.s)" : "char_length(dw_s.s)";
+        yield "(SELECT CASE "
+            + empty.replace(x, "dw_s.x")
+            + isNull.replace(x, "dw_s.x")
+            + " WHEN "
+            + size
+            + " <= "
+            + c.high()
+            + " THEN dw_s.s ELSE "
+            + c.onError()
+            + " END FROM (SELECT "
+            + x
+            + " AS x, "
+            + s
+            + " AS s) AS dw_s)";
+      }
+      case ORDINALITY -> throw new IllegalStateException("ordinality is not converted");
+    };
+  }
+
+  /**
+   * A JSON number's text as MySQL prints it (see the class comment); a number it may print in
+   * another notation fails the statement. jsonb prints a number in plain notation, as written but
+   * for an exponent.
+   */
+  private static String numberText(String x, String text) {
+    String trimmed = "regexp_replace(" + text + ", '0+$', '')";
+    return "CASE WHEN "
+        + text
+        + " ~ '^-?[0-9]{1,15}$' THEN "
+        + text
+        + " WHEN "
+        + text
+        + " ~ '^-?[0-9]{1,15}[.](0{0,6}[1-9][0-9]*|0+)$' AND length(regexp_replace("
+        + text
+        + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN CASE WHEN "
+        + trimmed
+        + " LIKE '%.' THEN "
+        + trimmed
+        + " || '0' ELSE "
+        + trimmed
+        + " END ELSE CAST(CAST(CASE WHEN "
+        + x
+        + " IS NOT NULL THEN 'JSON_TABLE: MySQL may print this JSON number in another notation'"
+        + " END AS integer) AS text) END";
+  }
+}

@@ -1,0 +1,123 @@
+package io.dualwrite.rewriter;
+
+import static io.dualwrite.rewriter.Fixtures.pg;
+import static io.dualwrite.rewriter.Fixtures.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * JSON_TABLE's translation (JsonTable): what it prints and what it refuses by name. Its results are
+ * proved by the equivalence corpus (json-table.sql).
+ */
+class JsonTableTest {
+
+  @Test
+  void isALateralDerivedTableOverTheRowPathInDocumentOrder() {
+    String sql =
+        pg(
+            "SELECT u.id, jt.n, jt.tag FROM users u, JSON_TABLE(u.payload, '$.tags[*]' COLUMNS (n"
+                + " FOR ORDINALITY, tag VARCHAR(20) PATH '$')) AS jt");
+    assertThat(sql)
+        .startsWith("SELECT u.id, jt.n, jt.tag FROM users AS u, LATERAL (SELECT dw_jt.o AS n, ")
+        .contains("jsonb_path_query((u.payload #> '{tags}'), 'strict $[*]', '{}', true)")
+        .contains("row_number() OVER (ORDER BY dw_j1.o) AS o")
+        .contains("char_length(dw_s.s) <= 20")
+        .endsWith(" AS dw_jt ORDER BY dw_jt.o) AS jt");
+  }
+
+  @Test
+  void aRowPathOfSingleStepsGivesOneRowWhenTheValueIsThere() {
+    assertThat(pg("SELECT * FROM JSON_TABLE('{\"a\": 1}', '$.a' COLUMNS (x JSON PATH '$')) AS jt"))
+        .contains("(SELECT dw_j0.v, CAST(1 AS bigint) AS o FROM (SELECT ")
+        .contains("WHERE dw_j0.v IS NOT NULL)");
+  }
+
+  @Test
+  void eachJsonTableOfAStatementKeepsItsOwnColumns() {
+    String sql =
+        pg(
+            "SELECT jt.a, jt2.b FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$')) AS jt,"
+                + " JSON_TABLE('[\"x\"]', '$[*]' COLUMNS (b TEXT PATH '$')) AS jt2");
+    assertThat(sql).contains(" AS a FROM ").contains(" AS b FROM ").contains("octet_length");
+    assertThat(sql.indexOf(" AS jt,")).isLessThan(sql.indexOf(" AS jt2"));
+  }
+
+  @Test
+  void itsTextColumnsCompareCaseInsensitivelyAsMysqlsDefaultCollationDoes() {
+    assertThat(
+            pg(
+                "SELECT jt.s FROM JSON_TABLE('[\"a\"]', '$[*]' COLUMNS (s VARCHAR(3) PATH '$')) AS"
+                    + " jt WHERE jt.s = 'A'"))
+        .endsWith("WHERE lower(jt.s) = lower('A')");
+  }
+
+  @Test
+  void defaultsAreJsonTextConvertedWhenTheStatementIsTranslated() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[{}]', '$[*]' COLUMNS (v VARCHAR(3) PATH '$.a' DEFAULT"
+                + " '\"E\"' ON EMPTY, i INT PATH '$.a' DEFAULT '\" 7\"' ON EMPTY DEFAULT 'true' ON"
+                + " ERROR, j JSON PATH '$.a' DEFAULT '[9]' ON EMPTY)) AS jt");
+    assertThat(sql)
+        .contains("WHEN dw_s.x IS NULL THEN 'E'")
+        .contains("WHEN dw_n.x IS NULL THEN CAST(7 AS integer)")
+        .contains("ELSE CAST(1 AS integer) END")
+        .contains("WHEN dw_y.x IS NULL THEN CAST('[9]' AS jsonb)");
+  }
+
+  @Test
+  void worksInsideWritesAndSubqueries() {
+    assertThat(
+            pg(
+                "INSERT INTO orders (id, note) SELECT jt.id, jt.note FROM JSON_TABLE(?, '$[*]'"
+                    + " COLUMNS (id INT PATH '$.id', note VARCHAR(20) PATH '$.n')) AS jt"))
+        .startsWith("INSERT INTO orders (id, note) SELECT jt.id, jt.note FROM LATERAL (SELECT ")
+        .contains("CAST(? AS jsonb)");
+    assertThat(
+            pg(
+                "SELECT (SELECT MAX(jt.x) FROM JSON_TABLE(u.payload, '$[*]' COLUMNS (x INT PATH"
+                    + " '$')) jt) FROM users u"))
+        .contains("FROM LATERAL (SELECT ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT * FROM JSON_TABLE('[{\"a\": [1]}]', '$[*]' COLUMNS (NESTED PATH '$.a[*]' COLUMNS"
+            + " (x INT PATH '$'))) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON ERROR)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON EMPTY)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT UNSIGNED PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DECIMAL(5, 2) PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a CHAR(3) PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DATE PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a VARCHAR(3) PATH '$' DEFAULT 'x' ON"
+            + " EMPTY)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' DEFAULT '1.5' ON EMPTY))"
+            + " AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a VARCHAR(3) PATH '$' DEFAULT"
+            + " '\"abcd\"' ON EMPTY)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a JSON EXISTS PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', ? COLUMNS (a INT PATH '$')) AS jt"
+      })
+  void whatItDoesNotTranslateIsRefusedAsJsonTable(String mysql) {
+    assertThat(refusal(mysql).code()).isEqualTo("unsupported-syntax:json-table");
+  }
+
+  @Test
+  void aColumnPathThatSelectsSeveralValuesIsRefusedByItsPath() {
+    assertThat(
+            refusal("SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a JSON PATH '$[*]')) AS jt")
+                .reason())
+        .contains("$[*]");
+  }
+
+  @Test
+  void withoutAnAliasItIsRefusedAsMysqlRejectsIt() {
+    assertThat(refusal("SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$'))").code())
+        .isEqualTo("unsupported-syntax:json-table");
+  }
+}
