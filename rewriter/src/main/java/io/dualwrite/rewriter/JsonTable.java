@@ -37,6 +37,11 @@ import net.sf.jsqlparser.statement.select.TableFunction;
  *       (2.5 is 2, as MySQL's double conversion), a string of digits with leading spaces and a sign
  *       ({@code " +4"}), true 1 and false 0; out of the type's range, another string, an object or
  *       an array is an error.
+ *   <li>{@code DECIMAL(p, s)} (also NUMERIC, DEC): a number or a string (spaces either side, a
+ *       sign, an exponent) rounded half away from zero to the scale (MySQL converts a JSON number
+ *       with a fraction through its DOUBLE's shortest text, which is the text as written up to 15
+ *       significant digits; one with more makes PostgreSQL fail the statement), true 1 and false 0;
+ *       out of the precision after rounding, another string, an object or an array is an error.
  *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
  *       MySQL prints it (an integer as written; a number with a fraction, which MySQL holds as a
  *       DOUBLE, without trailing zeros but one: {@code 2.50} is 2.5, {@code 3.00} is 3.0); longer
@@ -48,8 +53,8 @@ import net.sf.jsqlparser.statement.select.TableFunction;
  *
  * A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
  * ERROR} value: NULL unless {@code DEFAULT 'json' ON ...} names one (a JSON text, converted as a
- * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, unsigned and other column
- * types, a column path that selects several values.
+ * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, unsigned, CHAR, floating
+ * point, temporal and other column types, a column path that selects several values.
  */
 final class JsonTable {
   /** What a column holds. */
@@ -58,14 +63,16 @@ final class JsonTable {
     EXISTS,
     JSON,
     INTEGER,
+    DECIMAL,
     TEXT
   }
 
   /**
    * One column: its name (as written), kind, MySQL type (for the typing of expressions over it),
-   * PostgreSQL type, path (null for ORDINALITY), the limits of its type (integers: range; text:
-   * characters when {@code byteLimit} is false, else bytes) and the SQL of its ON EMPTY and ON
-   * ERROR values (already converted; "NULL" when none is named).
+   * PostgreSQL type, path (null for ORDINALITY), the limits of its type (integers: range; decimals:
+   * scale in {@code low}, precision in {@code high}; text: characters when {@code byteLimit} is
+   * false, else bytes) and the SQL of its ON EMPTY and ON ERROR values (already converted; "NULL"
+   * when none is named).
    */
   record Field(
       String name,
@@ -82,9 +89,13 @@ final class JsonTable {
   private final MysqlJsonPath rowPath;
   private final List<Field> columns;
 
-  private JsonTable(MysqlJsonPath rowPath, List<Field> columns) {
+  /** The call's MySQL text after the document: {@code 'path' COLUMNS (...)}. */
+  private final String mysqlTail;
+
+  private JsonTable(MysqlJsonPath rowPath, List<Field> columns, String mysqlTail) {
     this.rowPath = rowPath;
     this.columns = List.copyOf(columns);
+    this.mysqlTail = mysqlTail;
   }
 
   /** The text with every JSON_TABLE's COLUMNS clause taken out, and their descriptions. */
@@ -128,7 +139,8 @@ final class JsonTable {
       if (listClose + 1 != close) {
         throw syntax("Unexpected text after the COLUMNS clause of JSON_TABLE.");
       }
-      tables.add(new JsonTable(rowPath, columns(t, columnsAt + 2, listClose)));
+      String tail = sql.substring(t.start(columnsAt - 1), t.start(listClose) + 1);
+      tables.add(new JsonTable(rowPath, columns(t, columnsAt + 2, listClose), tail));
       out.append(sql, copied, t.start(columnsAt - 1));
       out.append(pathToken).append(", ").append(tables.size() - 1).append(")");
       copied = t.start(close) + 1;
@@ -203,7 +215,13 @@ final class JsonTable {
       typeText.append(t.get(i).equals("(") || t.get(i).equals(")") ? "" : i > from + 1 ? " " : "");
       typeText.append(t.get(i).toLowerCase(Locale.ROOT));
     }
-    String type = typeText.toString().replace(" (", "(").replace("( ", "(").replace(" ,", ",");
+    String type =
+        typeText
+            .toString()
+            .replace(" (", "(")
+            .replace("( ", "(")
+            .replace(" ,", ",")
+            .replace(", ", ",");
     MysqlJsonPath path =
         MysqlJsonPath.parse(FUNCTION, new StringValue(Tokens.stringValue(t.get(pathAt + 1))));
     Field shape = shape(name, type, exists, path);
@@ -251,6 +269,8 @@ final class JsonTable {
   }
 
   private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
+  private static final Pattern DECIMAL_TYPE =
+      Pattern.compile("(decimal|numeric|dec)(?:\\((\\d+)(?:,(\\d+))?\\))?");
   private static final Pattern INTEGER_TYPE =
       Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?");
 
@@ -278,6 +298,27 @@ final class JsonTable {
       String pg = bits == 64 ? "bigint" : bits == 32 || bits == 24 ? "integer" : "smallint";
       return new Field(name, Kind.INTEGER, type, pg, path, -high - 1, high, false, "NULL", "NULL");
     }
+    java.util.regex.Matcher decimal = DECIMAL_TYPE.matcher(type);
+    if (decimal.matches()) {
+      long precision = decimal.group(2) == null ? 10 : Long.parseLong(decimal.group(2));
+      long scale = decimal.group(3) == null ? 0 : Long.parseLong(decimal.group(3));
+      if (precision < 1 || precision > 65 || scale > 30 || scale > precision) {
+        throw syntax(
+            "The JSON_TABLE column type " + type.toUpperCase(Locale.ROOT) + " is invalid.");
+      }
+      String pg = "numeric(" + precision + ", " + scale + ")";
+      return new Field(
+          name,
+          Kind.DECIMAL,
+          "decimal(" + precision + "," + scale + ")",
+          pg,
+          path,
+          scale,
+          precision,
+          false,
+          "NULL",
+          "NULL");
+    }
     if (type.equals("json")) {
       return new Field(name, Kind.JSON, "json", "jsonb", path, 0, 0, false, "NULL", "NULL");
     }
@@ -300,11 +341,24 @@ final class JsonTable {
     throw syntax(
         "The JSON_TABLE column type "
             + type.toUpperCase(Locale.ROOT)
-            + " is not translated yet (translated: the signed integer types, VARCHAR(n), the TEXT"
-            + " types, JSON, FOR ORDINALITY, EXISTS PATH).");
+            + " is not translated yet (translated: the signed integer types, DECIMAL, VARCHAR(n),"
+            + " the TEXT types, JSON, FOR ORDINALITY, EXISTS PATH).");
   }
 
   private static final Pattern DIGITS = Pattern.compile(" *[+-]?[0-9]+");
+
+  /** A string MySQL reads as a DECIMAL (spaces either side, a sign, an exponent). */
+  private static final String DECIMAL_STRING_SQL =
+      "^ *[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)? *$";
+
+  private static final Pattern DECIMAL_STRING =
+      Pattern.compile(DECIMAL_STRING_SQL.substring(1, DECIMAL_STRING_SQL.length() - 1));
+
+  /** The significant digits of a plain number's text (a JSON number as written). */
+  private static int significantDigits(String number) {
+    String digits = number.replaceAll("[eE].*$", "").replaceAll("[^0-9]", "");
+    return digits.replaceFirst("^0+", "").length();
+  }
 
   /**
    * The SQL of a column's {@code DEFAULT 'json'} value, converted at translation time as MySQL
@@ -330,6 +384,23 @@ final class JsonTable {
           }
           if (v.equals("true") || v.equals("false")) {
             return "CAST(" + (v.equals("true") ? 1 : 0) + " AS " + c.pgType() + ")";
+          }
+          break;
+        }
+      case DECIMAL:
+        {
+          String number =
+              v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
+                  ? v.substring(1, v.length() - 1).strip()
+                  : v;
+          if (DECIMAL_STRING.matcher(number).matches()
+              && (v.startsWith("\"") || significantDigits(number) <= 15)) {
+            java.math.BigDecimal d =
+                new java.math.BigDecimal(number.replace("+", "").replaceFirst("\\.$", ""))
+                    .setScale((int) c.low(), java.math.RoundingMode.HALF_UP);
+            if (d.abs().compareTo(java.math.BigDecimal.TEN.pow((int) (c.high() - c.low()))) < 0) {
+              return "CAST(" + d.toPlainString() + " AS " + c.pgType() + ")";
+            }
           }
           break;
         }
@@ -398,6 +469,20 @@ final class JsonTable {
     return new TableInfo(alias, list, List.of(), List.of());
   }
 
+  /**
+   * Prints the call back as MySQL wrote it ({@link MysqlPinDeParser}: a write pinned with its
+   * computed values runs its own text on MySQL), the document through {@code expressions}.
+   */
+  void printMysql(
+      StringBuilder b,
+      net.sf.jsqlparser.util.deparser.ExpressionDeParser expressions,
+      Expression doc,
+      String alias) {
+    b.append("JSON_TABLE(");
+    doc.accept(expressions, null);
+    b.append(", ").append(mysqlTail).append(") AS ").append(alias);
+  }
+
   /** Prints the LATERAL derived table (see the class comment) for the document doc. */
   void print(PgExpressionDeParser d, Expression doc, String alias) {
     d.a("LATERAL (SELECT ");
@@ -445,22 +530,39 @@ final class JsonTable {
                 + " AS numeric) END WHEN 'boolean' THEN CASE WHEN CAST("
                 + x
                 + " AS boolean) THEN 1 ELSE 0 END END";
-        yield "(SELECT CASE "
-            + empty.replace(x, "dw_n.x")
-            + isNull.replace(x, "dw_n.x")
-            + " WHEN dw_n.n BETWEEN "
-            + c.low()
-            + " AND "
-            + c.high()
-            + " THEN CAST(dw_n.n AS "
-            + c.pgType()
-            + ") ELSE "
-            + c.onError()
-            + " END FROM (SELECT "
-            + x
-            + " AS x, "
-            + number
-            + " AS n) AS dw_n)";
+        yield inRange(
+            c, x, empty, isNull, number, "dw_v.v BETWEEN " + c.low() + " AND " + c.high());
+      }
+      case DECIMAL -> {
+        // MySQL holds a JSON number with a fraction as a DOUBLE and converts it to DECIMAL through
+        // its shortest text (2.675 is 2.68): the text as written when it has at most 15
+        // significant digits; one with more fails the statement
+        String number =
+            "CASE jsonb_typeof("
+                + x
+                + ") WHEN 'number' THEN CASE WHEN "
+                + text
+                + " NOT LIKE '%.%' OR length(regexp_replace("
+                + text
+                + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN round(CAST("
+                + x
+                + " AS numeric), "
+                + c.low()
+                + ") ELSE CAST(CAST(CASE WHEN "
+                + x
+                + " IS NOT NULL THEN 'JSON_TABLE: MySQL reads this JSON number as a DOUBLE of"
+                + " other digits' END AS integer) AS numeric) END WHEN 'string' THEN CASE WHEN "
+                + text
+                + " ~ '"
+                + DECIMAL_STRING_SQL
+                + "' THEN round(CAST("
+                + text
+                + " AS numeric), "
+                + c.low()
+                + ") END WHEN 'boolean' THEN CASE WHEN CAST("
+                + x
+                + " AS boolean) THEN 1 ELSE 0 END END";
+        yield inRange(c, x, empty, isNull, number, "abs(dw_v.v) < 1e" + (c.high() - c.low()));
       }
       case TEXT -> {
         String s =
@@ -473,24 +575,49 @@ final class JsonTable {
                 + " WHEN 'number' THEN "
                 + numberText(x, text)
                 + " END";
-        String size = c.byteLimit() ? "octet_length(dw_s.s)" : "char_length(dw_s.s)";
-        yield "(SELECT CASE "
-            + empty.replace(x, "dw_s.x")
-            + isNull.replace(x, "dw_s.x")
-            + " WHEN "
-            + size
-            + " <= "
-            + c.high()
-            + " THEN dw_s.s ELSE "
-            + c.onError()
-            + " END FROM (SELECT "
-            + x
-            + " AS x, "
-            + s
-            + " AS s) AS dw_s)";
+        String size = c.byteLimit() ? "octet_length(dw_v.v)" : "char_length(dw_v.v)";
+        yield checked(c, x, empty, isNull, s, size + " <= " + c.high(), "dw_v.v");
       }
       case ORDINALITY -> throw new IllegalStateException("ordinality is not converted");
     };
+  }
+
+  /**
+   * A number column's value: {@code number} (the value read as a number, NULL when it cannot be) in
+   * the type's range, else the ON ERROR value.
+   */
+  private static String inRange(
+      Field c, String x, String empty, String isNull, String number, String range) {
+    return checked(c, x, empty, isNull, number, range, "CAST(dw_v.v AS " + c.pgType() + ")");
+  }
+
+  /**
+   * A column's value from {@code x}: its ON EMPTY value when the path found nothing, NULL for JSON
+   * null, else {@code result} where {@code value} (as {@code dw_v.v}) meets {@code condition} and
+   * the ON ERROR value where it does not (or could not be read: NULL).
+   */
+  private static String checked(
+      Field c,
+      String x,
+      String empty,
+      String isNull,
+      String value,
+      String condition,
+      String result) {
+    return "(SELECT CASE "
+        + empty.replace(x, "dw_v.x")
+        + isNull.replace(x, "dw_v.x")
+        + " WHEN "
+        + condition
+        + " THEN "
+        + result
+        + " ELSE "
+        + c.onError()
+        + " END FROM (SELECT "
+        + x
+        + " AS x, "
+        + value
+        + " AS v) AS dw_v)";
   }
 
   /**

@@ -31,7 +31,20 @@ final class MysqlPinDeParser extends ExpressionDeParser {
   static String pin(Statement statement, PrintContext ctx, List<Binding> bindings) {
     MysqlPinDeParser expr = new MysqlPinDeParser(ctx);
     StringBuilder b = new StringBuilder();
-    SelectDeParser select = new SelectDeParser(expr, b);
+    SelectDeParser select =
+        new SelectDeParser(expr, b) {
+          @Override
+          public <S> StringBuilder visit(
+              net.sf.jsqlparser.statement.select.TableFunction f, S context) {
+            if (!JsonTable.isExtracted(f) || f.getAlias() == null) {
+              return super.visit(f, context);
+            }
+            JsonTable.of(f, ctx.jsonTables)
+                .printMysql(
+                    b, expr, f.getFunction().getParameters().get(0), f.getAlias().getName());
+            return b;
+          }
+        };
     expr.setSelectVisitor(select);
     expr.setBuilder(b);
     StatementDeParser s = new StatementDeParser(expr, select, b);

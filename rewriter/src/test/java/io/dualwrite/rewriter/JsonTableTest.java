@@ -24,7 +24,7 @@ class JsonTableTest {
         .startsWith("SELECT u.id, jt.n, jt.tag FROM users AS u, LATERAL (SELECT dw_jt.o AS n, ")
         .contains("jsonb_path_query((u.payload #> '{tags}'), 'strict $[*]', '{}', true)")
         .contains("row_number() OVER (ORDER BY dw_j1.o) AS o")
-        .contains("char_length(dw_s.s) <= 20")
+        .contains("char_length(dw_v.v) <= 20")
         .endsWith(" AS dw_jt ORDER BY dw_jt.o) AS jt");
   }
 
@@ -62,10 +62,23 @@ class JsonTableTest {
                 + " '\"E\"' ON EMPTY, i INT PATH '$.a' DEFAULT '\" 7\"' ON EMPTY DEFAULT 'true' ON"
                 + " ERROR, j JSON PATH '$.a' DEFAULT '[9]' ON EMPTY)) AS jt");
     assertThat(sql)
-        .contains("WHEN dw_s.x IS NULL THEN 'E'")
-        .contains("WHEN dw_n.x IS NULL THEN CAST(7 AS integer)")
+        .contains("WHEN dw_v.x IS NULL THEN 'E'")
+        .contains("WHEN dw_v.x IS NULL THEN CAST(7 AS integer)")
         .contains("ELSE CAST(1 AS integer) END")
         .contains("WHEN dw_y.x IS NULL THEN CAST('[9]' AS jsonb)");
+  }
+
+  @Test
+  void decimalsRoundHalfAwayFromZeroToTheScaleAndCheckThePrecision() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[1.005]', '$[*]' COLUMNS (d DECIMAL(5, 2) PATH '$' DEFAULT"
+                + " '\" .555\"' ON EMPTY, e DECIMAL PATH '$')) AS jt");
+    assertThat(sql)
+        .contains("round(CAST(dw_y.x AS numeric), 2)")
+        .contains("abs(dw_v.v) < 1e3 THEN CAST(dw_v.v AS numeric(5, 2))")
+        .contains("WHEN dw_v.x IS NULL THEN CAST(0.56 AS numeric(5, 2))")
+        .contains("CAST(dw_v.v AS numeric(10, 0))");
   }
 
   @Test
@@ -83,6 +96,30 @@ class JsonTableTest {
         .contains("FROM LATERAL (SELECT ");
   }
 
+  @Test
+  void aWritePinnedWithItsComputedValuesRunsJsonTableAsWrittenOnMysql() {
+    Translation insert =
+        Fixtures.WITH_CATALOG.translate(
+            "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, NOW() FROM JSON_TABLE(?,"
+                + " '$[*]' COLUMNS (id INT PATH '$.id', note VARCHAR(20) PATH '$.n')) AS jt");
+    assertThat(insert.isRefused()).as("%s", insert).isFalse();
+    assertThat(insert.pinned()).isNotNull();
+    assertThat(insert.pinned().mysqlSql())
+        .startsWith(
+            "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, ? FROM JSON_TABLE(?,")
+        .contains("COLUMNS (id INT PATH '$.id', note VARCHAR(20) PATH '$.n')) AS jt");
+  }
+
+  @Test
+  void anUpdateOrDeleteJoinedWithJsonTableIsRefusedAsAnyJoinedDerivedTableIs() {
+    assertThat(
+            refusal(
+                    "UPDATE orders o JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$.id')) AS jt ON"
+                        + " jt.id = o.id SET o.placed = NOW()")
+                .code())
+        .isEqualTo("unsupported-syntax:update-join");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -91,7 +128,9 @@ class JsonTableTest {
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON ERROR)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON EMPTY)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT UNSIGNED PATH '$')) AS jt",
-        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DECIMAL(5, 2) PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DOUBLE PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DECIMAL(5, 2) PATH '$' DEFAULT"
+            + " '1000' ON EMPTY)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a CHAR(3) PATH '$')) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DATE PATH '$')) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a VARCHAR(3) PATH '$' DEFAULT 'x' ON"
