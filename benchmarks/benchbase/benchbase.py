@@ -340,15 +340,21 @@ def start_mysql(args):
     STATE/mysql/ copied from the unpack's initialised template. MySQL's defaults are kept, as
     users have them (caching_sha2_password, sql_mode, utf8mb4_0900_ai_ci, the binary log); only
     the buffer pool and connections match the MariaDB path, and TZ=UTC as the testkit does."""
+    client = mysql_client()  # before mysqld starts: without a client it could not be set up
     d = mysql_home(args)
     pidf = os.path.join(d, "mysqld.pid")
+    sock = os.path.join(d, "mysql.sock")
     if os.path.exists(pidf) and os.path.exists(f"/proc/{open(pidf).read().strip()}"):
         try:
             mysql_cli(args, "SELECT 1")
             log(f"MySQL already running on {args.my_host}:{args.my_port}")
             return
         except SystemExit:
-            pass
+            # running, but the user cannot log in (an earlier setup stopped before creating it):
+            # a second mysqld on the same data directory would fail on InnoDB's lock
+            log("MySQL is running but the benchmark user cannot log in: creating it")
+            create_mysql_user(args, client, sock)
+            return
     unpack, version = mysql_unpack(args)
     root = os.path.join(unpack, "root")
     lib = os.path.join(root, "usr", "lib", "x86_64-linux-gnu")
@@ -363,7 +369,6 @@ def start_mysql(args):
             os.remove(auto)
     for sub in ("tmp", "files"):
         os.makedirs(os.path.join(d, sub), exist_ok=True)
-    sock = os.path.join(d, "mysql.sock")
     err = os.path.join(d, "mysqld.err")
     cmd = [os.path.join(lib, "ld-linux-x86-64.so.2"), "--library-path", lib,
            os.path.join(root, "usr", "sbin", "mysqld"), "--no-defaults",
@@ -391,9 +396,14 @@ def start_mysql(args):
         time.sleep(0.5)
     else:
         die(f"MySQL not ready after 120 s: see {err}")
+    create_mysql_user(args, client, sock)
+
+
+def create_mysql_user(args, client, sock):
+    """The benchmark user of the private mysqld, created as root over its socket."""
     u, p = args.db_user, args.db_password.replace("'", "''")
     # root@localhost has no password: the socket needs no TLS nor RSA key exchange
-    run([mysql_client(), "--no-defaults", "-S", sock,
+    run([client, "--no-defaults", "-S", sock,
          "-uroot", "-e",
          f"CREATE USER IF NOT EXISTS '{u}'@'127.0.0.1' IDENTIFIED BY '{p}';"
          f"CREATE USER IF NOT EXISTS '{u}'@'localhost' IDENTIFIED BY '{p}';"
