@@ -1,15 +1,20 @@
 package io.dualwrite.rewriter;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 
 /**
  * MySQL's {@code JSON_TABLE(doc, 'row path' COLUMNS (...)) AS alias}, which JSqlParser cannot read
@@ -39,16 +44,20 @@ import net.sf.jsqlparser.statement.select.TableFunction;
  *       an array is an error.
  *   <li>{@code DECIMAL(p, s)} (also NUMERIC, DEC): a number or a string (spaces either side, a
  *       sign, an exponent) rounded half away from zero to the scale (MySQL converts a JSON number
- *       with a fraction through its DOUBLE's shortest text, which is the text as written up to 15
- *       significant digits; one with more makes PostgreSQL fail the statement), true 1 and false 0;
- *       out of the precision after rounding, another string, an object or an array is an error.
+ *       with a fraction, or an integer of 19 or more digits, through its DOUBLE's shortest text,
+ *       which is the text as written up to 15 significant digits; one with more makes PostgreSQL
+ *       fail the statement), true 1 and false 0; out of the precision after rounding, another
+ *       string, an object or an array is an error.
  *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
  *       MySQL prints it (an integer as written; a number with a fraction, which MySQL holds as a
  *       DOUBLE, without trailing zeros but one: {@code 2.50} is 2.5, {@code 3.00} is 3.0); longer
  *       than the type holds, an object or an array is an error. A number MySQL may print in another
- *       notation (more than 15 significant digits, 16 or more integer digits, or more than 6 zeros
- *       after the point) makes PostgreSQL fail the statement (SQLState 22P02, a message naming
- *       JSON_TABLE), so the read is answered by MySQL rather than silently different.
+ *       notation (an integer of 19 or more digits; with a fraction, more than 15 significant
+ *       digits, 16 or more integer digits, or more than 6 zeros after the point) makes PostgreSQL
+ *       fail the statement (SQLState 22P02, a message naming JSON_TABLE), so the read is answered
+ *       by MySQL rather than silently different. The failure is a CAST of a message that depends on
+ *       the value ({@code CASE WHEN x IS NOT NULL THEN '...' END}): a constant one would be folded,
+ *       and fail, when PostgreSQL plans the statement.
  * </ul>
  *
  * A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
@@ -89,13 +98,16 @@ final class JsonTable {
   private final MysqlJsonPath rowPath;
   private final List<Field> columns;
 
-  /** The call's MySQL text after the document: {@code 'path' COLUMNS (...)}. */
-  private final String mysqlTail;
+  /**
+   * The call's MySQL text after the document ({@code 'path' COLUMNS (...)}): its tokens, each after
+   * the spaces before it, string literals in the lexer's canonical form.
+   */
+  private final List<String> mysqlTail;
 
-  private JsonTable(MysqlJsonPath rowPath, List<Field> columns, String mysqlTail) {
+  private JsonTable(MysqlJsonPath rowPath, List<Field> columns, List<String> mysqlTail) {
     this.rowPath = rowPath;
     this.columns = List.copyOf(columns);
-    this.mysqlTail = mysqlTail;
+    this.mysqlTail = List.copyOf(mysqlTail);
   }
 
   /** The text with every JSON_TABLE's COLUMNS clause taken out, and their descriptions. */
@@ -133,13 +145,17 @@ final class JsonTable {
         throw syntax("The row path of JSON_TABLE must be a string literal.");
       }
       MysqlJsonPath rowPath =
-          MysqlJsonPath.parseAllowingSeveral(
-              FUNCTION, new StringValue(Tokens.stringValue(pathToken)));
+          MysqlJsonPath.parseAllowingSeveral(FUNCTION, new StringValue(pathToken));
       int listClose = matching(t, columnsAt + 1);
       if (listClose + 1 != close) {
         throw syntax("Unexpected text after the COLUMNS clause of JSON_TABLE.");
       }
-      String tail = sql.substring(t.start(columnsAt - 1), t.start(listClose) + 1);
+      List<String> tail = new ArrayList<>(); // each token after the text between it and the last
+      for (int i = columnsAt - 1; i <= listClose; i++) {
+        int previousEnd = i == columnsAt - 1 ? t.start(i) : t.start(i - 1) + t.get(i - 1).length();
+        tail.add(sql.substring(previousEnd, t.start(i)));
+        tail.add(t.get(i));
+      }
       tables.add(new JsonTable(rowPath, columns(t, columnsAt + 2, listClose), tail));
       out.append(sql, copied, t.start(columnsAt - 1));
       out.append(pathToken).append(", ").append(tables.size() - 1).append(")");
@@ -222,8 +238,7 @@ final class JsonTable {
             .replace("( ", "(")
             .replace(" ,", ",")
             .replace(", ", ",");
-    MysqlJsonPath path =
-        MysqlJsonPath.parse(FUNCTION, new StringValue(Tokens.stringValue(t.get(pathAt + 1))));
+    MysqlJsonPath path = MysqlJsonPath.parse(FUNCTION, new StringValue(t.get(pathAt + 1)));
     Field shape = shape(name, type, exists, path);
     String onEmpty = "NULL";
     String onError = "NULL";
@@ -276,13 +291,17 @@ final class JsonTable {
 
   /** The column's kind and type limits (no defaults yet); refuses the types not translated. */
   private static Field shape(String name, String type, boolean exists, MysqlJsonPath path) {
-    java.util.regex.Matcher integer = INTEGER_TYPE.matcher(type);
+    Matcher integer = INTEGER_TYPE.matcher(type);
     if (exists) {
       if (!integer.matches()) {
         throw syntax(
             "An EXISTS PATH column of JSON_TABLE is translated for the signed integer types.");
       }
-      return new Field(name, Kind.EXISTS, type, "integer", path, 0, 1, false, "NULL", "NULL");
+      String pg =
+          integer.group(1).equals("bigint")
+              ? "bigint"
+              : integer.group(1).matches("tinyint|smallint") ? "smallint" : "integer";
+      return new Field(name, Kind.EXISTS, type, pg, path, 0, 1, false, "NULL", "NULL");
     }
     if (integer.matches()) {
       String base = integer.group(1);
@@ -298,7 +317,7 @@ final class JsonTable {
       String pg = bits == 64 ? "bigint" : bits == 32 || bits == 24 ? "integer" : "smallint";
       return new Field(name, Kind.INTEGER, type, pg, path, -high - 1, high, false, "NULL", "NULL");
     }
-    java.util.regex.Matcher decimal = DECIMAL_TYPE.matcher(type);
+    Matcher decimal = DECIMAL_TYPE.matcher(type);
     if (decimal.matches()) {
       long precision = decimal.group(2) == null ? 10 : Long.parseLong(decimal.group(2));
       long scale = decimal.group(3) == null ? 0 : Long.parseLong(decimal.group(3));
@@ -322,7 +341,7 @@ final class JsonTable {
     if (type.equals("json")) {
       return new Field(name, Kind.JSON, "json", "jsonb", path, 0, 0, false, "NULL", "NULL");
     }
-    java.util.regex.Matcher varchar = VARCHAR.matcher(type);
+    Matcher varchar = VARCHAR.matcher(type);
     if (varchar.matches()) {
       long n = Long.parseLong(varchar.group(1));
       return new Field(name, Kind.TEXT, type, "text", path, 0, n, false, "NULL", "NULL");
@@ -347,6 +366,13 @@ final class JsonTable {
 
   private static final Pattern DIGITS = Pattern.compile(" *[+-]?[0-9]+");
 
+  /** A JSON number as JSON's grammar writes it (MySQL rejects {@code 007} and {@code +5}). */
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?");
+
+  /** A JSON string without escapes: its text is what is between the quotes. */
+  private static final Pattern PLAIN_JSON_STRING = Pattern.compile("\"[^\"\\\\]*\"");
+
   /** A string MySQL reads as a DECIMAL (spaces either side, a sign, an exponent). */
   private static final String DECIMAL_STRING_SQL =
       "^ *[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)? *$";
@@ -366,7 +392,12 @@ final class JsonTable {
    */
   private static String convertedDefault(Field c, String json) {
     String v = json.strip();
-    switch (c.kind()) {
+    boolean scalar =
+        PLAIN_JSON_STRING.matcher(v).matches()
+            || JSON_NUMBER.matcher(v).matches()
+            || v.equals("true")
+            || v.equals("false");
+    switch (scalar || c.kind() == Kind.JSON ? c.kind() : Kind.ORDINALITY) {
       case JSON:
         return "CAST(" + sqlString(json) + " AS jsonb)";
       case INTEGER:
@@ -395,10 +426,10 @@ final class JsonTable {
                   : v;
           if (DECIMAL_STRING.matcher(number).matches()
               && (v.startsWith("\"") || significantDigits(number) <= 15)) {
-            java.math.BigDecimal d =
-                new java.math.BigDecimal(number.replace("+", "").replaceFirst("\\.$", ""))
-                    .setScale((int) c.low(), java.math.RoundingMode.HALF_UP);
-            if (d.abs().compareTo(java.math.BigDecimal.TEN.pow((int) (c.high() - c.low()))) < 0) {
+            BigDecimal d =
+                new BigDecimal(number.replace("+", "").replaceFirst("\\.$", ""))
+                    .setScale((int) c.low(), RoundingMode.HALF_UP);
+            if (d.abs().compareTo(BigDecimal.TEN.pow((int) (c.high() - c.low()))) < 0) {
               return "CAST(" + d.toPlainString() + " AS " + c.pgType() + ")";
             }
           }
@@ -409,14 +440,14 @@ final class JsonTable {
           String text = v.substring(1, v.length() - 1);
           long size =
               c.byteLimit()
-                  ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                  ? text.getBytes(StandardCharsets.UTF_8).length
                   : text.codePointCount(0, text.length());
           if (size <= c.high()) {
             return sqlString(text);
           }
         }
         break;
-      default:
+      default: // not a JSON scalar MySQL accepts, or a kind without defaults
         break;
     }
     throw syntax(
@@ -470,17 +501,22 @@ final class JsonTable {
   }
 
   /**
-   * Prints the call back as MySQL wrote it ({@link MysqlPinDeParser}: a write pinned with its
-   * computed values runs its own text on MySQL), the document through {@code expressions}.
+   * Prints the call back as MySQL ({@link MysqlPinDeParser}: a write pinned with its computed
+   * values runs its own text on MySQL), the document through {@code expressions}, each string as
+   * MySQL reads it under the session's sql_mode.
    */
   void printMysql(
-      StringBuilder b,
-      net.sf.jsqlparser.util.deparser.ExpressionDeParser expressions,
-      Expression doc,
-      String alias) {
+      StringBuilder b, ExpressionDeParser expressions, Expression doc, String alias, SqlMode mode) {
     b.append("JSON_TABLE(");
     doc.accept(expressions, null);
-    b.append(", ").append(mysqlTail).append(") AS ").append(alias);
+    b.append(", ");
+    for (String token : mysqlTail) {
+      b.append(
+          token.startsWith("'")
+              ? MysqlLexer.mysqlLiteral(token.substring(1, token.length() - 1), mode)
+              : token);
+    }
+    b.append(") AS ").append(alias);
   }
 
   /** Prints the LATERAL derived table (see the class comment) for the document doc. */
@@ -508,11 +544,18 @@ final class JsonTable {
   private static String conversion(Field c) {
     String x = "dw_y.x";
     String text = "(" + x + " #>> '{}')";
-    String empty = "WHEN " + x + " IS NULL THEN " + c.onEmpty();
-    String isNull = " WHEN jsonb_typeof(" + x + ") = 'null' THEN NULL";
     return switch (c.kind()) {
-      case EXISTS -> "CASE WHEN " + x + " IS NULL THEN 0 ELSE 1 END";
-      case JSON -> "CASE " + empty + isNull + " ELSE " + x + " END";
+      case EXISTS -> "CAST(CASE WHEN " + x + " IS NULL THEN 0 ELSE 1 END AS " + c.pgType() + ")";
+      case JSON ->
+          "CASE WHEN "
+              + x
+              + " IS NULL THEN "
+              + c.onEmpty()
+              + " WHEN jsonb_typeof("
+              + x
+              + ") = 'null' THEN NULL ELSE "
+              + x
+              + " END";
       case INTEGER -> {
         String number =
             "CASE jsonb_typeof("
@@ -530,19 +573,18 @@ final class JsonTable {
                 + " AS numeric) END WHEN 'boolean' THEN CASE WHEN CAST("
                 + x
                 + " AS boolean) THEN 1 ELSE 0 END END";
-        yield inRange(
-            c, x, empty, isNull, number, "dw_v.v BETWEEN " + c.low() + " AND " + c.high());
+        yield inRange(c, x, number, "dw_v.v BETWEEN " + c.low() + " AND " + c.high());
       }
       case DECIMAL -> {
-        // MySQL holds a JSON number with a fraction as a DOUBLE and converts it to DECIMAL through
-        // its shortest text (2.675 is 2.68): the text as written when it has at most 15
-        // significant digits; one with more fails the statement
+        // MySQL holds a JSON number with a fraction (or an integer beyond 64 bits) as a DOUBLE and
+        // converts it to DECIMAL through its shortest text (2.675 is 2.68): the text as written
+        // when it has at most 15 significant digits; one with more fails the statement
         String number =
             "CASE jsonb_typeof("
                 + x
                 + ") WHEN 'number' THEN CASE WHEN "
                 + text
-                + " NOT LIKE '%.%' OR length(regexp_replace("
+                + " ~ '^-?[0-9]{1,18}$' OR length(regexp_replace("
                 + text
                 + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN round(CAST("
                 + x
@@ -562,7 +604,7 @@ final class JsonTable {
                 + ") END WHEN 'boolean' THEN CASE WHEN CAST("
                 + x
                 + " AS boolean) THEN 1 ELSE 0 END END";
-        yield inRange(c, x, empty, isNull, number, "abs(dw_v.v) < 1e" + (c.high() - c.low()));
+        yield inRange(c, x, number, "abs(dw_v.v) < 1e" + (c.high() - c.low()));
       }
       case TEXT -> {
         String s =
@@ -576,7 +618,7 @@ final class JsonTable {
                 + numberText(x, text)
                 + " END";
         String size = c.byteLimit() ? "octet_length(dw_v.v)" : "char_length(dw_v.v)";
-        yield checked(c, x, empty, isNull, s, size + " <= " + c.high(), "dw_v.v");
+        yield checked(c, x, s, size + " <= " + c.high(), "dw_v.v");
       }
       case ORDINALITY -> throw new IllegalStateException("ordinality is not converted");
     };
@@ -586,9 +628,8 @@ final class JsonTable {
    * A number column's value: {@code number} (the value read as a number, NULL when it cannot be) in
    * the type's range, else the ON ERROR value.
    */
-  private static String inRange(
-      Field c, String x, String empty, String isNull, String number, String range) {
-    return checked(c, x, empty, isNull, number, range, "CAST(dw_v.v AS " + c.pgType() + ")");
+  private static String inRange(Field c, String x, String number, String range) {
+    return checked(c, x, number, range, "CAST(dw_v.v AS " + c.pgType() + ")");
   }
 
   /**
@@ -596,18 +637,10 @@ final class JsonTable {
    * null, else {@code result} where {@code value} (as {@code dw_v.v}) meets {@code condition} and
    * the ON ERROR value where it does not (or could not be read: NULL).
    */
-  private static String checked(
-      Field c,
-      String x,
-      String empty,
-      String isNull,
-      String value,
-      String condition,
-      String result) {
-    return "(SELECT CASE "
-        + empty.replace(x, "dw_v.x")
-        + isNull.replace(x, "dw_v.x")
-        + " WHEN "
+  private static String checked(Field c, String x, String value, String condition, String result) {
+    return "(SELECT CASE WHEN dw_v.x IS NULL THEN "
+        + c.onEmpty()
+        + " WHEN jsonb_typeof(dw_v.x) = 'null' THEN NULL WHEN "
         + condition
         + " THEN "
         + result
@@ -629,7 +662,7 @@ final class JsonTable {
     String trimmed = "regexp_replace(" + text + ", '0+$', '')";
     return "CASE WHEN "
         + text
-        + " ~ '^-?[0-9]{1,15}$' THEN "
+        + " ~ '^-?[0-9]{1,18}$' THEN "
         + text
         + " WHEN "
         + text

@@ -41,7 +41,11 @@ final class MysqlPinDeParser extends ExpressionDeParser {
             }
             JsonTable.of(f, ctx.jsonTables)
                 .printMysql(
-                    b, expr, f.getFunction().getParameters().get(0), f.getAlias().getName());
+                    b,
+                    expr,
+                    f.getFunction().getParameters().get(0),
+                    f.getAlias().getName(),
+                    ctx.sqlMode);
             return b;
           }
         };

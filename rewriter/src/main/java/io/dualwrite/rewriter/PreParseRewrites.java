@@ -13,12 +13,9 @@ import java.util.Set;
 final class PreParseRewrites {
 
   /**
-   * The text to parse, and the row alias of INSERT ... AS new[(a, b)] ON DUPLICATE KEY UPDATE (null
-   * when there is none; rowAliasColumns null unless it names columns).
-   */
-  /**
-   * The text to parse, the upsert's row alias and its columns, and the JSON_TABLEs taken apart
-   * ({@link JsonTable#extract}; empty when none).
+   * The text to parse, the row alias of INSERT ... AS new[(a, b)] ON DUPLICATE KEY UPDATE (null
+   * when there is none; rowAliasColumns null unless it names columns), and the JSON_TABLEs taken
+   * apart ({@link JsonTable#extract}; empty when none).
    */
   record Prepared(
       String sql, String rowAlias, List<String> rowAliasColumns, List<JsonTable> jsonTables) {}

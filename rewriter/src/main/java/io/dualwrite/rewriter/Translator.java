@@ -143,6 +143,13 @@ final class Translator {
             "CHAR(N, ...) is not translated yet: MySQL builds a binary string from the bytes of"
                 + " each integer (CHAR(256) is two bytes), optionally read in a character set.");
       }
+      if (tokens.word(k).equals("JSON_TABLE") && tokens.get(k + 1).equals("(")) {
+        return RefusedException.syntax(
+            "json-table",
+            "JSON_TABLE is translated in queries and in INSERT ... SELECT (not in CREATE VIEW or"
+                + " CREATE TABLE ... SELECT, nor with a JSON_TABLE inside another's document);"
+                + " this statement could not be parsed.");
+      }
     }
     return null;
   }

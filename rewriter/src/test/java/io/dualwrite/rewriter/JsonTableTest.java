@@ -111,6 +111,78 @@ class JsonTableTest {
   }
 
   @Test
+  void thePinnedMysqlTextReadsItsStringsAsTheSessionsSqlModeDoes() {
+    String sql =
+        "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, NOW() FROM JSON_TABLE(?,"
+            + " '$[*]' COLUMNS (id INT PATH '$.id', note JSON PATH '$.n' DEFAULT"
+            + " '\"a\\\\u00e9\"' ON EMPTY)) AS jt";
+    assertThat(Fixtures.WITH_CATALOG.translate(sql).pinned().mysqlSql())
+        .contains("DEFAULT '\"a\\\\u00e9\"' ON EMPTY");
+    String noBackslash =
+        "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, NOW() FROM JSON_TABLE(?,"
+            + " '$[*]' COLUMNS (id INT PATH '$.id', note JSON PATH '$.n' DEFAULT"
+            + " '\"a\\u00e9\"' ON EMPTY)) AS jt";
+    assertThat(
+            Fixtures.WITH_CATALOG
+                .translate(noBackslash, SqlMode.of("NO_BACKSLASH_ESCAPES"))
+                .pinned()
+                .mysqlSql())
+        .contains("DEFAULT '\"a\\u00e9\"' ON EMPTY");
+  }
+
+  @Test
+  void aPathLiteralIsDecodedOnce() {
+    // MySQL: the literal '$."a\\\\b"' is the path $."a\\b", the member named a\b (JSON's escape)
+    assertThat(
+            pg(
+                "SELECT jt.x FROM JSON_TABLE('{}', '$' COLUMNS (x JSON PATH '$.\"a\\\\\\\\b\"'))"
+                    + " AS jt"))
+        .contains("dw_jt.v #> '{\"a\\\\b\"}'");
+  }
+
+  @Test
+  void aDefaultIsNeverRewrittenAndMustBeJsonMysqlAccepts() {
+    assertThat(
+            pg(
+                "SELECT * FROM JSON_TABLE('[{}]', '$[*]' COLUMNS (v VARCHAR(20) PATH '$.a' DEFAULT"
+                    + " '\"dw_y.x\"' ON EMPTY)) AS jt"))
+        .contains("THEN 'dw_y.x' WHEN");
+    for (String bad : new String[] {"'007'", "'+5'", "'\"a\"b\"'"}) {
+      assertThat(
+              refusal(
+                      "SELECT * FROM JSON_TABLE('[{}]', '$[*]' COLUMNS (v INT PATH '$.a' DEFAULT "
+                          + bad
+                          + " ON EMPTY)) AS jt")
+                  .code())
+          .as(bad)
+          .isEqualTo("unsupported-syntax:json-table");
+    }
+  }
+
+  @Test
+  void numbersBeyondWhatMysqlHoldsExactlyAreNotReadAsWritten() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (d DECIMAL(30, 0) PATH '$', s"
+                + " VARCHAR(30) PATH '$', e BIGINT EXISTS PATH '$')) AS jt");
+    // an integer of up to 18 digits is exact in MySQL (BIGINT); a longer one is a DOUBLE there
+    assertThat(sql)
+        .contains("~ '^-?[0-9]{1,18}$' OR length(")
+        .contains("~ '^-?[0-9]{1,18}$' THEN")
+        .contains("CAST(CASE WHEN dw_y.x IS NULL THEN 0 ELSE 1 END AS bigint)");
+  }
+
+  @Test
+  void aJsonTableThatCannotBeParsedIsRefusedByName() {
+    assertThat(
+            refusal(
+                    "CREATE VIEW v AS SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH"
+                        + " '$')) AS jt")
+                .code())
+        .isEqualTo("unsupported-syntax:json-table");
+  }
+
+  @Test
   void anUpdateOrDeleteJoinedWithJsonTableIsRefusedAsAnyJoinedDerivedTableIs() {
     assertThat(
             refusal(
