@@ -114,6 +114,17 @@ final class ColumnReferences {
       if (d.ctx.inDuplicateUpdate && d.ctx.excludedAlias != null && q.equals(d.ctx.excludedAlias)) {
         d.a("EXCLUDED.");
         name = d.ctx.excludedColumns.getOrDefault(Identifiers.normalize(name), name);
+      } else if (d.ctx.inDuplicateUpdate
+          && d.ctx.duplicateTarget != null
+          && d.ctx.subqueryDepth == 0
+          && !q.equals(Identifiers.normalize(d.ctx.duplicateTarget))) {
+        // INSERT ... SELECT ... ON DUPLICATE KEY UPDATE c = s.x: MySQL reads the SELECT's row
+        throw RefusedException.syntax(
+            "upsert-select-reference",
+            "ON DUPLICATE KEY UPDATE refers to "
+                + column
+                + " of the SELECT; PostgreSQL's ON CONFLICT DO UPDATE sees only the target row and"
+                + " EXCLUDED. Use VALUES(column) for the inserted value.");
       } else {
         d.a(Identifiers.pg(t.getName())).a(".");
       }

@@ -23,6 +23,27 @@ final class PreParseRewrites {
   private PreParseRewrites() {}
 
   /**
+   * Whether an INSERT takes its rows from VALUES or SET, the forms that can carry a row alias. In
+   * INSERT ... SELECT ... AS x ON DUPLICATE KEY UPDATE, the AS names the SELECT's last table.
+   */
+  private static boolean insertsRows(Tokens tokens) {
+    int depth = 0;
+    for (int k = 1; k < tokens.size() && !tokens.is(k, "ON", "DUPLICATE"); k++) {
+      String word = tokens.word(k);
+      if (word.equals("(")) {
+        depth++;
+      } else if (word.equals(")")) {
+        depth--;
+      } else if (depth == 0 && Set.of("VALUES", "VALUE", "SET").contains(word)) {
+        return true;
+      } else if (depth == 0 && Set.of("SELECT", "TABLE", "WITH").contains(word)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Rewrites a lexed statement (its tokens given) whose kind, guessed from its words, is guessed.
    */
   static Prepared prepare(String lexedSql, Tokens tokens, StatementKind guessed) {
@@ -30,7 +51,7 @@ final class PreParseRewrites {
     // MySQL 8.0.19 row alias: INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
     String rowAlias = null;
     List<String> rowAliasColumns = null;
-    if (guessed == StatementKind.UPSERT) {
+    if (guessed == StatementKind.UPSERT && insertsRows(tokens)) {
       for (int k = 3; k < tokens.size(); k++) {
         if (tokens.is(k, "ON", "DUPLICATE") && tokens.word(k - 2).equals("AS")) {
           rowAlias = Identifiers.normalize(tokens.get(k - 1));

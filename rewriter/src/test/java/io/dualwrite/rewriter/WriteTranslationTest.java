@@ -467,6 +467,31 @@ class WriteTranslationTest {
   }
 
   @Test
+  void theAliasOfASelectsLastTableIsNotARowAlias() {
+    // INSERT ... SELECT ... AS d ON DUPLICATE KEY UPDATE: AS names the derived table
+    assertThat(
+            pg(
+                "INSERT INTO counters (name, hits) SELECT d.n, d.h FROM (SELECT name AS n, hits AS"
+                    + " h FROM counters) AS d ON DUPLICATE KEY UPDATE hits = VALUES(hits) + 1"))
+        .isEqualTo(
+            "INSERT INTO counters (name, hits) SELECT d.n, d.h FROM (SELECT name AS n, hits AS h"
+                + " FROM counters) AS d ON CONFLICT (lower(name)) DO UPDATE SET hits ="
+                + " EXCLUDED.hits + 1");
+    // MySQL reads the SELECT's row there; ON CONFLICT DO UPDATE cannot see it
+    assertThat(
+            refusal(
+                    "INSERT INTO counters (name, hits) SELECT d.n, d.h FROM (SELECT name AS n, hits"
+                        + " AS h FROM counters) AS d ON DUPLICATE KEY UPDATE hits = d.h + 1")
+                .code())
+        .isEqualTo("unsupported-syntax:upsert-select-reference");
+    assertThat(
+            pg(
+                "INSERT INTO counters SET name = 'a', hits = 1 AS new ON DUPLICATE KEY UPDATE hits"
+                    + " = new.hits"))
+        .endsWith("DO UPDATE SET hits = EXCLUDED.hits");
+  }
+
+  @Test
   void lastInsertIdWithAnArgumentStoresTheArgument() {
     assertThat(
             pg(
