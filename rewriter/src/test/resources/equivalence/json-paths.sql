@@ -140,6 +140,22 @@ SELECT JSON_REPLACE('{"a": 1, "b": [1]}', '$.a', 10, '$.c', 3) AS a, JSON_INSERT
 -- order: ordered
 SELECT id, JSON_REPLACE(payload, '$.points', 0, '$.extra', 1) AS r, JSON_INSERT(payload, '$.points', 0, '$.extra', 1) AS i FROM activity_log WHERE id IN (1, 2, 3) ORDER BY id;
 
+-- id: json-path-quoted-member-escapes
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: a quoted member name is a JSON string: \n, \", \\, \/ and \uXXXX in either case name the decoded key; the row is MySQL 9.7.4's (MariaDB 10.11 decodes neither \uXXXX nor \/ there)
+-- row: json'1', json'2', json'3', json'4', json'5', 'x', 1
+SELECT JSON_EXTRACT('{"aé": 1, "a\\nb": 2, "a\\"b": 3, "a\\\\b": 4, "a/": 5, "a\\tb": [6]}', '$."a\\u00e9"') AS a, JSON_EXTRACT('{"a\\nb": 2}', '$."a\\nb"') AS b, JSON_EXTRACT('{"a\\"b": 3}', '$."a\\"b"') AS c, JSON_EXTRACT('{"a\\\\b": 4}', '$."a\\\\b"') AS d, JSON_EXTRACT('{"a/": 5}', '$."a\\/"') AS e, JSON_UNQUOTE(JSON_EXTRACT('{"a\\tb": "x"}', '$."a\\u0009b"')) AS f, JSON_CONTAINS_PATH('{"é": 1}', 'one', '$."\\u00E9"') AS g;
+
+-- id: json-unquote-number-text
+-- category: p1.json-extract
+-- mode: expect
+-- order: unordered
+-- note: an unquoted JSON number (->>, JSON_UNQUOTE, JSON_VALUE) is printed as MySQL prints it: an integer within BIGINT (UNSIGNED) as written, any other number as its DOUBLE's shortest digits, plain from 1e-15 to 1e15 with ".0" after an integral value (19.90 is 19.9), else with an exponent (1e-16, 1.8446744073709552e19); the row is MySQL 9.7.4's (MariaDB 10.11 has no CAST(... AS JSON))
+-- row: '0.000000000000001', '0.0000000000000015', '1e-16', '-1.25e-16', '0.0001', '0.00001', '123456789012345.67', '1234567890123456.8', '1e100', '-1e-100', '1.8446744073709552e19', '-9.223372036854776e18', '19.9', '1.0', '2.5', '0.30000000000000004', '18446744073709551615', '-9223372036854775808', 'a', '100.0'
+SELECT v->>'$[0]' AS a, v->>'$[1]' AS b, v->>'$[2]' AS c, v->>'$[3]' AS d, v->>'$[4]' AS e, v->>'$[5]' AS f, v->>'$[6]' AS g, v->>'$[7]' AS h, v->>'$[8]' AS i, v->>'$[9]' AS j, v->>'$[10]' AS k, v->>'$[11]' AS l, v->>'$[12]' AS m, JSON_UNQUOTE(JSON_EXTRACT(v, '$[13]')) AS n, JSON_VALUE(v, '$[14]') AS o, v->>'$[15]' AS p, v->>'$[16]' AS q, v->>'$[17]' AS r, v->>'$[18]' AS s, v->>'$[19]' AS t FROM (SELECT CAST('[1e-15, 1.5e-15, 1e-16, -1.25e-16, 0.0001, 0.00001, 123456789012345.67, 1.2345678901234567e15, 1e100, -1e-100, 18446744073709551616, -9223372036854775809, 19.90, 1.0, 2.50, 0.30000000000000004, 18446744073709551615, -9223372036854775808, "a", 100.000]' AS JSON) AS v) AS t;
+
 -- id: json-path-position-after-any-depth-refused
 -- category: refusals
 -- mode: refuse

@@ -408,9 +408,9 @@ final class JsonDocumentFunctions {
   }
 
   /**
-   * JSON_VALUE(doc, path) without RETURNING: the text of the value at path (a string's text, any
-   * other value's JSON text), NULL for JSON null, a path not found, or a value longer than MySQL's
-   * default VARCHAR(512).
+   * JSON_VALUE(doc, path) without RETURNING: the text of the value at path (a string's text, a
+   * number as MySQL prints it, any other value's JSON text), NULL for JSON null, a path not found,
+   * or a value longer than MySQL's default VARCHAR(512).
    */
   private static void value(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
@@ -420,9 +420,10 @@ final class JsonDocumentFunctions {
     }
     MysqlJsonPath path = literalPath(n, args.get(1));
     d.a("(SELECT CASE WHEN char_length(dw_t) <= ").a(Integer.toString(JSON_VALUE_MAX_CHARS));
-    d.a(" THEN dw_t END FROM (SELECT ");
+    d.a(" THEN dw_t END FROM (SELECT ").a(JsonFunctions.unquotedText("dw_x"));
+    d.a(" FROM (SELECT ");
     path.print(d, args.get(0), false);
-    d.a(" #>> '{}') AS dw_jv(dw_t))");
+    d.a(" AS dw_x) AS dw_jx) AS dw_jv(dw_t))");
   }
 
   /**

@@ -353,6 +353,50 @@ final class JsonFunctions {
     }
   }
 
+  /**
+   * The SQL of a jsonb number {@code v} (repeatable SQL text, printed several times) as MySQL
+   * prints it unquoted (->>, JSON_VALUE, JSON_TABLE's text columns): an integer within BIGINT or
+   * BIGINT UNSIGNED as written; any other number is a DOUBLE in MySQL, printed with its shortest
+   * digits (which PostgreSQL's float8 text has too, pgjdbc's extra_float_digits being above 0) in
+   * MySQL's notation: plain from 1e-15 up to 1e15 and up to 17 digits, a ".0" after an integral
+   * value ({@code 19.90} is 19.9, {@code 1.0} is 1.0), else {@code 1e-16}, {@code
+   * 1.2345678901234568e20}. PostgreSQL writes the exponent from 1e-5 and 1e15, as {@code e-05} and
+   * {@code e+15}; the exact decimal of those digits (numeric's text) is MySQL's plain form. jsonb
+   * keeps no exponent and no minus on a zero: {@code 1e2} prints 100 (MySQL 100.0) and {@code -0.0}
+   * 0.0.
+   */
+  static String numberText(String v) {
+    String text = "(" + v + " #>> '{}')";
+    String t = "CAST(CAST(" + v + " AS double precision) AS text)";
+    return "CASE WHEN "
+        + text
+        + " ~ '^-?[0-9]{1,20}$' AND CAST("
+        + v
+        + " AS numeric) BETWEEN -9223372036854775808 AND 18446744073709551615 THEN "
+        + text
+        + " WHEN "
+        + t
+        + " ~ '^[^e]*$|e-(0[5-9]|1[0-5])$|^-?[0-9][.][0-9]{16}e[+]15$' THEN regexp_replace(CAST(CAST("
+        + t
+        + " AS numeric) AS text), '^(-?[0-9]+)$', '\\1.0') ELSE regexp_replace("
+        + t
+        + ", 'e[+]?(-?)0*', 'e\\1') END";
+  }
+
+  /**
+   * A jsonb value {@code v} (repeatable SQL text) as MySQL's unquoted text: a string's text, a
+   * number as {@link #numberText}, any other value's JSON text.
+   */
+  static String unquotedText(String v) {
+    return "CASE WHEN jsonb_typeof("
+        + v
+        + ") = 'number' THEN "
+        + numberText(v)
+        + " ELSE "
+        + v
+        + " #>> '{}' END";
+  }
+
   /** A PostgreSQL text[] path literal, e.g. '{a,0}'. */
   static String pgPath(List<String> keys) {
     StringBuilder b = new StringBuilder("'{");

@@ -150,11 +150,12 @@ final class MysqlJsonPath {
       StringBuilder name = new StringBuilder();
       int j = start + 1;
       while (j < path.length() && path.charAt(j) != '"') {
-        if (path.charAt(j) == '\\' && j + 1 < path.length()) {
+        if (path.charAt(j) == '\\') {
+          j = unescape(function, path, j, name);
+        } else {
+          name.append(path.charAt(j));
           j++;
         }
-        name.append(path.charAt(j));
-        j++;
       }
       if (j >= path.length()) {
         throw RefusedException.function(function, "Invalid JSON path " + path + ".");
@@ -180,6 +181,58 @@ final class MysqlJsonPath {
     }
     steps.add(Step.member(name));
     return j;
+  }
+
+  /**
+   * Appends the JSON escape at {@code path[j]} (a backslash) to name, as MySQL reads a quoted
+   * member name: a JSON string's escapes, {@code \\uXXXX} in either case. Returns the index after
+   * it. Others, and a lone surrogate, are an invalid path on MySQL; NUL cannot be a PostgreSQL key.
+   */
+  private static int unescape(String function, String path, int j, StringBuilder name) {
+    char e = j + 1 < path.length() ? path.charAt(j + 1) : 0;
+    char decoded =
+        switch (e) {
+          case '"', '\\', '/' -> e;
+          case 'b' -> '\b';
+          case 'f' -> '\f';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          case 't' -> '\t';
+          case 'u' -> hexChar(path, j + 2);
+          default -> 0;
+        };
+    if (decoded == 0) {
+      throw RefusedException.function(function, "Invalid JSON path " + path + ".");
+    }
+    name.append(decoded);
+    int next = j + (e == 'u' ? 6 : 2);
+    if (Character.isHighSurrogate(decoded)) {
+      char low = path.startsWith("\\u", next) ? hexChar(path, next + 2) : 0;
+      if (!Character.isLowSurrogate(low)) {
+        throw RefusedException.function(function, "Invalid JSON path " + path + ".");
+      }
+      name.append(low);
+      next += 6;
+    } else if (Character.isLowSurrogate(decoded)) {
+      throw RefusedException.function(function, "Invalid JSON path " + path + ".");
+    }
+    return next;
+  }
+
+  /** The char of four hex digits at i, or 0 when there are not four. */
+  private static char hexChar(String path, int i) {
+    if (i + 4 > path.length()) {
+      return 0;
+    }
+    int value = 0;
+    for (int k = i; k < i + 4; k++) {
+      int digit = Character.digit(path.charAt(k), 16);
+      if (digit < 0) {
+        return 0;
+      }
+      value = value * 16 + digit;
+    }
+    return (char) value;
   }
 
   /** MySQL's unquoted member names: ECMAScript identifiers (letters, digits, _ and $). */
@@ -395,11 +448,14 @@ final class MysqlJsonPath {
     }
     if (unquote) {
       Functions.repeatable("JSON_UNQUOTE", doc);
-      d.a("(CASE WHEN jsonb_typeof(");
+      StringBuilder out = d.out();
+      int start = out.length();
       printValue(d, doc);
-      d.a(") = 'null' THEN 'null' ELSE ");
-      printValue(d, doc);
-      d.a(" #>> '{}' END)");
+      String value = out.substring(start);
+      out.setLength(start);
+      d.a("(CASE WHEN jsonb_typeof(").a(value).a(") = 'null' THEN 'null' WHEN jsonb_typeof(");
+      d.a(value).a(") = 'number' THEN ").a(JsonFunctions.numberText(value));
+      d.a(" ELSE ").a(value).a(" #>> '{}' END)");
     } else {
       printValue(d, doc);
     }

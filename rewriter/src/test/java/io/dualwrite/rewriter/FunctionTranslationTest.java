@@ -348,15 +348,29 @@ class FunctionTranslationTest {
                 + " 'lax $[last - 2]'))");
     // a member named like an integer is never a position
     assertThat(expr("JSON_EXTRACT(j, '$.a.\"1\".b')")).isEqualTo("(j #> '{a}' -> '1' #> '{b}')");
-    // JSON null unquotes to 'null'
+    // a quoted member is a JSON string: its escapes are decoded, as MySQL 9.7 does
+    assertThat(expr("JSON_EXTRACT(j, '$.\"a\\\\u00E9\\\\n\\\\\\\\\\\\\"\"')"))
+        .isEqualTo("(j #> '{\"a\u00e9\n\\\\\\\"\"}')");
+    for (String invalid : List.of("\\\\x", "\\\\u00", "\\\\ud83d", "\\\\u0000")) {
+      assertThat(refusal(PLAIN, "SELECT JSON_EXTRACT(j, '$.\"a" + invalid + "\"') FROM t").reason())
+          .as(invalid)
+          .contains("Invalid JSON path");
+    }
+    // JSON null unquotes to 'null'; a number is printed as MySQL prints it (JsonFunctions)
     assertThat(expr("j->>'$.name'"))
         .isEqualTo(
-            "(CASE WHEN jsonb_typeof((j #> '{name}')) = 'null' THEN 'null' ELSE (j #> '{name}')"
-                + " #>> '{}' END)");
+            "(CASE WHEN jsonb_typeof((j #> '{name}')) = 'null' THEN 'null' WHEN jsonb_typeof((j"
+                + " #> '{name}')) = 'number' THEN "
+                + JsonFunctions.numberText("(j #> '{name}')")
+                + " ELSE (j #> '{name}') #>> '{}' END)");
     assertThat(expr("JSON_UNQUOTE(JSON_EXTRACT(j, '$.x'))"))
-        .isEqualTo(
-            "(CASE WHEN jsonb_typeof((j #> '{x}')) = 'null' THEN 'null' ELSE (j #> '{x}')"
-                + " #>> '{}' END)");
+        .startsWith("(CASE WHEN jsonb_typeof((j #> '{x}')) = 'null' THEN 'null' WHEN")
+        .endsWith(" ELSE (j #> '{x}') #>> '{}' END)");
+    // a DOUBLE with its shortest digits in MySQL's notation: 19.90 is 19.9, 1e20 is 1e20
+    assertThat(JsonFunctions.numberText("v"))
+        .contains("CAST(CAST(v AS double precision) AS text) ~ '^[^e]*$|e-(0[5-9]|1[0-5])$|")
+        .contains("'^(-?[0-9]+)$', '\\1.0')")
+        .endsWith("'e[+]?(-?)0*', 'e\\1') END");
     assertThat(expr("JSON_OBJECT('k', a)")).isEqualTo("jsonb_build_object('k', a)");
     assertThat(expr("JSON_ARRAY(1, a)")).isEqualTo("jsonb_build_array(1, a)");
     // several values: one jsonb_path_query per step from the first wildcard on, aggregated
