@@ -122,14 +122,122 @@ INSERT INTO activity_log (user_id, action, payload, created_at) SELECT jt.u, jt.
 -- note: pinned: NOW(3) computed once and bound on both sides, JSON_TABLE run on MySQL as written (MysqlPinDeParser)
 INSERT INTO activity_log (user_id, action, created_at) SELECT jt.u, jt.a, NOW(3) FROM JSON_TABLE('[{"u": 3, "a": "login"}, {"u": 4, "a": "logout"}]', '$[*]' COLUMNS (u INT PATH '$.u', a VARCHAR(20) PATH '$.a')) AS jt;
 
+-- id: json-table-text-document
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: a text column as the document (here another JSON_TABLE's VARCHAR column) is parsed as JSON, as MySQL does: CAST(... AS jsonb); the rows are MySQL 9.7.4's (MariaDB 10.11 rejects this document)
+-- row: 1, 1, json'1'
+-- row: 1, 2, json'1'
+-- row: 2, 3, json'3'
+SELECT jt.n, jt2.x, JSON_EXTRACT(jt.d, '$[0]') AS f FROM JSON_TABLE('[{"d": "[1, 2]"}, {"d": "[3]"}, {"d": "{\\"a\\": 4}"}]', '$[*]' COLUMNS (n FOR ORDINALITY, d VARCHAR(20) PATH '$.d')) AS jt, JSON_TABLE(jt.d, '$[*]' COLUMNS (x INT PATH '$')) AS jt2 ORDER BY jt.n, jt2.x;
+
+-- id: json-table-insert-select-upsert
+-- category: writes.insert
+-- order: unordered
+-- note: INSERT ... SELECT ... FROM JSON_TABLE(...) AS jt ON DUPLICATE KEY UPDATE: jt names the JSON_TABLE, not a row alias
+INSERT INTO settings (family_id, name, value) SELECT jt.f, jt.n, jt.v FROM JSON_TABLE('[{"f": 1, "n": "week_start", "v": "sunday"}, {"f": 2, "n": "theme", "v": "dark"}]', '$[*]' COLUMNS (f INT PATH '$.f', n VARCHAR(64) PATH '$.n', v VARCHAR(255) PATH '$.v')) AS jt ON DUPLICATE KEY UPDATE value = VALUES(value), version = version + 1;
+
+-- id: json-table-unsigned
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: UNSIGNED integer columns: from 0 (-0.5 rounds half to even to 0; -0.6 and "-1" are errors), 4294967295.5 rounds out of INT UNSIGNED; the rows are MySQL 9.7.4's (run on it by hand): MariaDB 10.11 clamps to the type's limits (-1 is 0, 4294967296 is 4294967295), reads "abc" as 0 and rounds 2.5 up to 3
+-- row: 1, 1, 1, 1, 1, 0
+-- row: 2, NULL, NULL, NULL, 9, 0
+-- row: 3, 2, 2, 2, 2, 0
+-- row: 4, 4, 4, 4, 4, 0
+-- row: 5, 7, 7, 7, 7, 0
+-- row: 6, 8, 8, 8, 8, 0
+-- row: 7, 0, 0, 0, 0, 0
+-- row: 8, NULL, NULL, NULL, 9, 0
+-- row: 9, 4294967295, NULL, NULL, 9, 0
+-- row: 10, NULL, NULL, NULL, 9, 0
+-- row: 11, NULL, NULL, NULL, 9, 0
+-- row: 12, 1, 1, 1, 1, 0
+-- row: 13, NULL, NULL, NULL, 9, 0
+-- row: 14, 100, 100, 100, 100, 0
+-- row: 15, 255, 255, 255, 255, 0
+-- row: 16, 256, NULL, 256, 256, 0
+-- row: 17, 65535, NULL, 65535, 65535, 0
+-- row: 18, 65536, NULL, NULL, 65536, 0
+-- row: 19, 0, 0, 0, 0, 0
+-- row: 20, 0, 0, 0, 0, 0
+-- row: 21, NULL, NULL, NULL, 9, 0
+-- row: 22, 0, 0, 0, 0, 0
+-- row: 23, NULL, NULL, NULL, NULL, 0
+-- row: 24, NULL, NULL, NULL, 9, 0
+SELECT * FROM JSON_TABLE('[1, -1, 2.5, 3.5, "7", " 8", "-0", "-1", 4294967295, 4294967296, 4294967295.5, true, "abc", 1e2, 255, 256, 65535, 65536, -0.4, -0.5, -0.6, 0.5, null, {}]', '$[*]' COLUMNS (n FOR ORDINALITY, u INT UNSIGNED PATH '$', t TINYINT UNSIGNED PATH '$', s SMALLINT UNSIGNED PATH '$', m MEDIUMINT UNSIGNED PATH '$' DEFAULT '"9"' ON ERROR, e INT UNSIGNED EXISTS PATH '$.a')) AS jt ORDER BY n;
+
+-- id: json-table-bigint-unsigned
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: BIGINT UNSIGNED from 0 to 2^63 - 1; MySQL 9.7.4 wraps a negative DOUBLE or string into the type, so those (and values from 2^63) fail on PostgreSQL and are not here; MariaDB 10.11 rounds 2.5 up to 3 and 4294967296.5 up, and reads "x" as 0; the rows are MySQL 9.7.4's
+-- row: 1, 0, 0
+-- row: 2, 1, 1
+-- row: 3, 2, 2
+-- row: 4, 18, 18
+-- row: 5, 19, 19
+-- row: 6, 9223372036854775807, 9223372036854775807
+-- row: 7, 4294967296, 4294967296
+-- row: 8, 1000000000000000000, 1000000000000000000
+-- row: 9, 0, 0
+-- row: 10, 1, 1
+-- row: 11, NULL, 42
+-- row: 12, NULL, 42
+SELECT * FROM JSON_TABLE('[0, 1, 2.5, "18", " +19", 9223372036854775807, 4294967296.5, 1e18, -0.5, true, "x", [1]]', '$[*]' COLUMNS (n FOR ORDINALITY, b BIGINT UNSIGNED PATH '$', c BIGINT(20) UNSIGNED PATH '$' DEFAULT '42' ON ERROR)) AS jt ORDER BY n;
+
+-- id: json-table-double
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MariaDB 10.11 reads a string's leading number ("4 " is 4, "abc" is 0) and "1e400" as the largest DOUBLE; DOUBLE columns in MySQL: a string is read whole after leading white space ("" is 0, " " and "4 " errors), below the smallest DOUBLE is 0 (-0 from a string's sign), a string beyond the largest an error; the rows are MySQL 9.7.4's (run on it by hand; doubles compare within 1e-9, so -0 equals 0 here)
+-- row: 1, 1, 1, 10
+-- row: 2, 1.5, 1.5, 10
+-- row: 3, 2.5, 2.5, 10
+-- row: 4, 3, 3, 10
+-- row: 5, NULL, -2.5, 10
+-- row: 6, 100, 100, 10
+-- row: 7, NULL, -2.5, 10
+-- row: 8, 1, 1, 10
+-- row: 9, 0, 0, 10
+-- row: 10, 0.1, 0.1, 10
+-- row: 11, 1.2345678901234568e20, 1.2345678901234568e20, 10
+-- row: 12, NULL, -2.5, 10
+-- row: 13, 0, 0, 10
+-- row: 14, NULL, -2.5, 10
+-- row: 15, 1e308, 1e308, 10
+-- row: 16, NULL, -2.5, 10
+-- row: 17, NULL, -2.5, 10
+-- row: 18, NULL, -2.5, 10
+-- row: 19, 2.675, 2.675, 10
+-- row: 20, 0.30000000000000004, 0.30000000000000004, 10
+-- row: 21, 5, 5, 10
+-- row: 22, 0.5, 0.5, 10
+-- row: 23, 5, 5, 10
+-- row: 24, NULL, -2.5, 10
+-- row: 25, 0, 0, 10
+-- row: 26, -0, -0, 10
+-- row: 27, 7, 7, 10
+-- row: 28, -0, -0, 10
+-- row: 29, NULL, NULL, 10
+-- row: 30, 0, 0, 10
+-- row: 31, 1.7976931348623157e308, 1.7976931348623157e308, 10
+-- row: 32, NULL, -2.5, 10
+-- row: 33, 9.007199254740992e15, 9.007199254740992e15, 10
+-- row: 34, -0.01275, -0.01275, 10
+SELECT * FROM JSON_TABLE('[1, 1.5, "2.5", " 3", "4 ", "1e2", "abc", true, false, 0.1, 123456789012345678901, "0x10", "", " ", 1e308, "1e400", [1], {}, 2.675, 0.30000000000000004, "+5", ".5", "5.", "-", "1e-400", "-1e-400", "\\t\\n7", "-0", null, 1e-400, "1.7976931348623157e308", "1.8e308", 9007199254740993, -12.75e-3]', '$[*]' COLUMNS (n FOR ORDINALITY, d DOUBLE PATH '$', p DOUBLE PRECISION PATH '$' DEFAULT '"-2.5"' ON ERROR, e DOUBLE PATH '$.a' DEFAULT '1e1' ON EMPTY)) AS jt ORDER BY n;
+
 -- id: json-table-nested-refused
 -- category: refusals
 -- mode: refuse
 -- refuse: unsupported-syntax:json-table
 SELECT * FROM JSON_TABLE('[{"a": [1, 2]}]', '$[*]' COLUMNS (NESTED PATH '$.a[*]' COLUMNS (x INT PATH '$'))) AS jt;
 
--- id: json-table-double-refused
+-- id: json-table-float-refused
 -- category: refusals
 -- mode: refuse
 -- refuse: unsupported-syntax:json-table
-SELECT * FROM JSON_TABLE('[1.5]', '$[*]' COLUMNS (d DOUBLE PATH '$')) AS jt;
+-- note: MySQL's FLOAT rounds to single precision with its own range checks (3.4028235e38 is an error there); not translated
+SELECT * FROM JSON_TABLE('[1.5]', '$[*]' COLUMNS (d FLOAT PATH '$')) AS jt;

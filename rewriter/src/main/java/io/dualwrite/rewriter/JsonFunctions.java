@@ -342,9 +342,14 @@ final class JsonFunctions {
     d.a(") ELSE ").a(document).a(" = ").a(value).a(" END");
   }
 
-  /** A JSON document operand: a column as is (jsonb), anything else cast (MySQL parses text). */
+  /**
+   * A JSON document operand: a column as is (jsonb), unless the catalog knows it is not JSON;
+   * anything else cast (MySQL parses text).
+   */
   static void jsonDoc(PgExpressionDeParser d, Expression doc) {
-    if (doc instanceof Column) {
+    Optional<ColumnInfo> known = d.columnInfo(doc);
+    if (doc instanceof Column
+        && (known.isEmpty() || TypeMapping.baseType(known.get().mysqlType()).equals("json"))) {
       d.p(doc);
     } else {
       d.a("CAST(");

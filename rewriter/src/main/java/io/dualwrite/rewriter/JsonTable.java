@@ -37,33 +37,40 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  * <ul>
  *   <li>{@code FOR ORDINALITY}: the row's number, from 1.
  *   <li>{@code JSON PATH}: the value; JSON null is SQL NULL.
- *   <li>{@code type EXISTS PATH} (a signed integer type): 1 when the path finds a value, else 0.
- *   <li>signed integer types: a JSON integer as is, a number with a fraction rounded half to even
- *       (2.5 is 2, as MySQL's double conversion), a string of digits with leading spaces and a sign
- *       ({@code " +4"}), true 1 and false 0; out of the type's range, another string, an object or
- *       an array is an error.
+ *   <li>{@code type EXISTS PATH} (an integer type): 1 when the path finds a value, else 0.
+ *   <li>integer types: a JSON integer as is, a number with a fraction rounded half to even (2.5 is
+ *       2, as MySQL's double conversion), a string of digits with leading spaces and a sign ({@code
+ *       " +4"}), true 1 and false 0; out of the type's range (UNSIGNED: from 0; -0.5 is 0), another
+ *       string, an object or an array is an error. BIGINT UNSIGNED: MySQL wraps a negative DOUBLE
+ *       or string into the type and holds a DOUBLE from 2^63 as an error, where a JSON integer
+ *       there is exact; jsonb cannot tell them apart, so a value below 0 or from 2^63 up to 2^64 -
+ *       1 makes PostgreSQL fail the statement.
  *   <li>{@code DECIMAL(p, s)} (also NUMERIC, DEC): a number or a string (spaces either side, a
  *       sign, an exponent) rounded half away from zero to the scale (MySQL converts a JSON number
  *       with a fraction, or an integer of 19 or more digits, through its DOUBLE's shortest text,
  *       which is the text as written up to 15 significant digits; one with more makes PostgreSQL
  *       fail the statement), true 1 and false 0; out of the precision after rounding, another
  *       string, an object or an array is an error.
+ *   <li>{@code DOUBLE} (DOUBLE PRECISION): a number, or a string MySQL's strtod reads whole after
+ *       leading white space ({@code "\t.5e1"}; {@code ""} is 0, {@code "4 "} an error), correctly
+ *       rounded as PostgreSQL's; below the smallest DOUBLE it is 0 (keeping a string's minus sign),
+ *       a string beyond the largest an error and a number there fails the statement, as MySQL
+ *       rejects the document. jsonb keeps no minus sign on a zero number ({@code -0.0} is 0).
  *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
- *       MySQL prints it (an integer as written; a number with a fraction, which MySQL holds as a
- *       DOUBLE, without trailing zeros but one: {@code 2.50} is 2.5, {@code 3.00} is 3.0); longer
- *       than the type holds, an object or an array is an error. A number MySQL may print in another
- *       notation (an integer of 19 or more digits; with a fraction, more than 15 significant
- *       digits, 16 or more integer digits, or more than 6 zeros after the point) makes PostgreSQL
- *       fail the statement (SQLState 22P02, a message naming JSON_TABLE), so the read is answered
- *       by MySQL rather than silently different. The failure is a CAST of a message that depends on
- *       the value ({@code CASE WHEN x IS NOT NULL THEN '...' END}): a constant one would be folded,
- *       and fail, when PostgreSQL plans the statement.
+ *       MySQL prints it ({@link JsonFunctions#numberText}: an integer as written; a DOUBLE with its
+ *       shortest digits, {@code 2.50} is 2.5, {@code 3.00} is 3.0, {@code 1e20} is 1e20); longer
+ *       than the type holds, an object or an array is an error.
  * </ul>
  *
- * A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
+ * Where MySQL's result cannot be known from jsonb, the column fails the statement (SQLState 22P02,
+ * a message naming JSON_TABLE), so the read is answered by MySQL rather than silently different.
+ * The failure is a CAST of a message that depends on the value ({@code CASE WHEN x IS NOT NULL THEN
+ * '...' END}): a constant one would be folded, and fail, when PostgreSQL plans the statement.
+ *
+ * <p>A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
  * ERROR} value: NULL unless {@code DEFAULT 'json' ON ...} names one (a JSON text, converted as a
- * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, unsigned, CHAR, floating
- * point, temporal and other column types, a column path that selects several values.
+ * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, CHAR, FLOAT and REAL,
+ * temporal and other column types, a column path that selects several values.
  */
 final class JsonTable {
   /** What a column holds. */
@@ -72,7 +79,10 @@ final class JsonTable {
     EXISTS,
     JSON,
     INTEGER,
+    /** BIGINT UNSIGNED: MySQL wraps a negative DOUBLE or string (-1.5 is 2^64 - 2). */
+    BIG_UNSIGNED,
     DECIMAL,
+    DOUBLE,
     TEXT
   }
 
@@ -287,15 +297,14 @@ final class JsonTable {
   private static final Pattern DECIMAL_TYPE =
       Pattern.compile("(decimal|numeric|dec)(?:\\((\\d+)(?:,(\\d+))?\\))?");
   private static final Pattern INTEGER_TYPE =
-      Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?");
+      Pattern.compile("(tinyint|smallint|mediumint|int|integer|bigint)(\\(\\d+\\))?( unsigned)?");
 
   /** The column's kind and type limits (no defaults yet); refuses the types not translated. */
   private static Field shape(String name, String type, boolean exists, MysqlJsonPath path) {
     Matcher integer = INTEGER_TYPE.matcher(type);
     if (exists) {
       if (!integer.matches()) {
-        throw syntax(
-            "An EXISTS PATH column of JSON_TABLE is translated for the signed integer types.");
+        throw syntax("An EXISTS PATH column of JSON_TABLE is translated for the integer types.");
       }
       String pg =
           integer.group(1).equals("bigint")
@@ -313,6 +322,25 @@ final class JsonTable {
             case "bigint" -> 64;
             default -> 32;
           };
+      if (integer.group(3) != null) {
+        if (bits == 64) {
+          // 0 to 2^63 - 1 is certain (see conversion); a DEFAULT is held to that range too
+          return new Field(
+              name,
+              Kind.BIG_UNSIGNED,
+              type,
+              "numeric(20,0)",
+              path,
+              0,
+              Long.MAX_VALUE,
+              false,
+              "NULL",
+              "NULL");
+        }
+        String pg = bits == 32 ? "bigint" : bits == 8 ? "smallint" : "integer";
+        return new Field(
+            name, Kind.INTEGER, type, pg, path, 0, (1L << bits) - 1, false, "NULL", "NULL");
+      }
       long high = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
       String pg = bits == 64 ? "bigint" : bits == 32 || bits == 24 ? "integer" : "smallint";
       return new Field(name, Kind.INTEGER, type, pg, path, -high - 1, high, false, "NULL", "NULL");
@@ -338,6 +366,10 @@ final class JsonTable {
           "NULL",
           "NULL");
     }
+    if (type.equals("double") || type.equals("double precision")) {
+      return new Field(
+          name, Kind.DOUBLE, "double", "double precision", path, 0, 0, false, "NULL", "NULL");
+    }
     if (type.equals("json")) {
       return new Field(name, Kind.JSON, "json", "jsonb", path, 0, 0, false, "NULL", "NULL");
     }
@@ -360,7 +392,7 @@ final class JsonTable {
     throw syntax(
         "The JSON_TABLE column type "
             + type.toUpperCase(Locale.ROOT)
-            + " is not translated yet (translated: the signed integer types, DECIMAL, VARCHAR(n),"
+            + " is not translated yet (translated: the integer types, DECIMAL, DOUBLE, VARCHAR(n),"
             + " the TEXT types, JSON, FOR ORDINALITY, EXISTS PATH).");
   }
 
@@ -376,6 +408,17 @@ final class JsonTable {
   /** A string MySQL reads as a DECIMAL (spaces either side, a sign, an exponent). */
   private static final String DECIMAL_STRING_SQL =
       "^ *[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)? *$";
+
+  /** A string MySQL reads whole as a DOUBLE (strtod after leading white space). */
+  private static final String DOUBLE_NUMBER = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?";
+
+  private static final String DOUBLE_STRING_SQL = "^[ \\t\\n\\r\\f\\v]*" + DOUBLE_NUMBER + "$";
+
+  private static final Pattern DOUBLE_STRING =
+      Pattern.compile("[ \t\n\r\f\u000b]*" + DOUBLE_NUMBER);
+
+  /** Half a unit above the largest DOUBLE: from there strtod overflows. */
+  private static final String DOUBLE_OVERFLOW = "1.797693134862315808e308";
 
   private static final Pattern DECIMAL_STRING =
       Pattern.compile(DECIMAL_STRING_SQL.substring(1, DECIMAL_STRING_SQL.length() - 1));
@@ -400,7 +443,7 @@ final class JsonTable {
     switch (scalar || c.kind() == Kind.JSON ? c.kind() : Kind.ORDINALITY) {
       case JSON:
         return "CAST(" + sqlString(json) + " AS jsonb)";
-      case INTEGER:
+      case INTEGER, BIG_UNSIGNED:
         {
           String digits =
               v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2
@@ -431,6 +474,24 @@ final class JsonTable {
                     .setScale((int) c.low(), RoundingMode.HALF_UP);
             if (d.abs().compareTo(BigDecimal.TEN.pow((int) (c.high() - c.low()))) < 0) {
               return "CAST(" + d.toPlainString() + " AS " + c.pgType() + ")";
+            }
+          }
+          break;
+        }
+      case DOUBLE:
+        {
+          String number =
+              v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
+                  ? v.substring(1, v.length() - 1)
+                  : v.equals("true") ? "1" : v.equals("false") ? "0" : v;
+          if (DOUBLE_STRING.matcher(number).matches()) {
+            number = number.replaceFirst("^[ \t\n\r\f\u000b]+", "");
+            double d = Double.parseDouble(number);
+            // a normal DOUBLE, or an exact 0 (not -0)
+            if (Double.isFinite(d)
+                && (Math.abs(d) >= Double.MIN_NORMAL
+                    || d == 0 && !number.startsWith("-") && new BigDecimal(number).signum() == 0)) {
+              return "CAST('" + d + "' AS double precision)";
             }
           }
           break;
@@ -556,25 +617,21 @@ final class JsonTable {
               + ") = 'null' THEN NULL ELSE "
               + x
               + " END";
-      case INTEGER -> {
-        String number =
-            "CASE jsonb_typeof("
-                + x
-                + ") WHEN 'number' THEN CASE WHEN "
-                + text
-                + " LIKE '%.%' THEN CAST(round(CAST("
-                + x
-                + " AS double precision)) AS numeric) ELSE CAST("
-                + x
-                + " AS numeric) END WHEN 'string' THEN CASE WHEN "
-                + text
-                + " ~ '^ *[+-]?[0-9]+$' THEN CAST("
-                + text
-                + " AS numeric) END WHEN 'boolean' THEN CASE WHEN CAST("
-                + x
-                + " AS boolean) THEN 1 ELSE 0 END END";
-        yield inRange(c, x, number, "dw_v.v BETWEEN " + c.low() + " AND " + c.high());
-      }
+      case INTEGER ->
+          inRange(c, x, integerValue(x, text), "dw_v.v BETWEEN " + c.low() + " AND " + c.high());
+      case BIG_UNSIGNED ->
+          // MySQL 9.7.4: a negative JSON integer is an error, but a negative DOUBLE or string
+          // wraps (-1.5 is 2^64 - 2); a value from 2^63 is exact as a JSON integer, an error as a
+          // DOUBLE. jsonb keeps neither difference (-1e0 reads as -1), so those fail the statement
+          checked(
+              c,
+              x,
+              integerValue(x, text),
+              "dw_v.v < 18446744073709551616",
+              "CASE WHEN dw_v.v BETWEEN 0 AND 9223372036854775807 THEN CAST(dw_v.v AS numeric(20,0))"
+                  + " ELSE "
+                  + fails("dw_v.x", "MySQL may wrap this value into BIGINT UNSIGNED", "numeric")
+                  + " END");
       case DECIMAL -> {
         // MySQL holds a JSON number with a fraction (or an integer beyond 64 bits) as a DOUBLE and
         // converts it to DECIMAL through its shortest text (2.675 is 2.68): the text as written
@@ -584,16 +641,15 @@ final class JsonTable {
                 + x
                 + ") WHEN 'number' THEN CASE WHEN "
                 + text
-                + " ~ '^-?[0-9]{1,18}$' OR length(regexp_replace("
-                + text
-                + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN round(CAST("
+                + " ~ '^-?[0-9]{1,18}$' OR "
+                + fewDigits(text)
+                + " THEN round(CAST("
                 + x
                 + " AS numeric), "
                 + c.low()
-                + ") ELSE CAST(CAST(CASE WHEN "
-                + x
-                + " IS NOT NULL THEN 'JSON_TABLE: MySQL reads this JSON number as a DOUBLE of"
-                + " other digits' END AS integer) AS numeric) END WHEN 'string' THEN CASE WHEN "
+                + ") ELSE "
+                + otherDigits(x, "numeric")
+                + " END WHEN 'string' THEN CASE WHEN "
                 + text
                 + " ~ '"
                 + DECIMAL_STRING_SQL
@@ -606,6 +662,44 @@ final class JsonTable {
                 + " AS boolean) THEN 1 ELSE 0 END END";
         yield inRange(c, x, number, "abs(dw_v.v) < 1e" + (c.high() - c.low()));
       }
+      case DOUBLE -> {
+        // v: the exact value as numeric (MySQL's strtod and PostgreSQL's float8 cast both round it
+        // correctly); "" is 0 in MySQL, white space alone an error
+        String number =
+            "CASE jsonb_typeof("
+                + x
+                + ") WHEN 'number' THEN CAST("
+                + x
+                + " AS numeric) WHEN 'string' THEN CASE WHEN "
+                + text
+                + " = '' THEN 0 WHEN "
+                + text
+                + " ~ '"
+                + DOUBLE_STRING_SQL
+                + "' THEN CAST(regexp_replace("
+                + text
+                + ", '^[ \\t\\n\\r\\f\\v]+', '') AS numeric) END WHEN 'boolean' THEN CASE WHEN"
+                + " CAST("
+                + x
+                + " AS boolean) THEN 1 ELSE 0 END END";
+        String minus =
+            "(dw_v.v < 0 OR jsonb_typeof(dw_v.x) = 'string' AND (dw_v.x #>> '{}') ~ '^[ \\t\\n\\r\\f\\v]*-')";
+        yield checked(
+            c,
+            x,
+            number,
+            // a string beyond the largest DOUBLE is an error; a number there fails (below)
+            "abs(dw_v.v) < " + DOUBLE_OVERFLOW + " OR jsonb_typeof(dw_v.x) = 'number'",
+            "CASE WHEN abs(dw_v.v) < 2.4703e-324 THEN CASE WHEN "
+                + minus
+                + " THEN CAST('-0' AS double precision) ELSE CAST(0 AS double precision) END WHEN"
+                + " abs(dw_v.v) < 2.4704e-324 OR abs(dw_v.v) > 1.7976931348623157e308 THEN "
+                + fails(
+                    "dw_v.x",
+                    "MySQL may round this number to the largest or smallest DOUBLE or reject it",
+                    "double precision")
+                + " ELSE CAST(dw_v.v AS double precision) END");
+      }
       case TEXT -> {
         String s =
             "CASE jsonb_typeof("
@@ -615,13 +709,72 @@ final class JsonTable {
                 + " WHEN 'boolean' THEN "
                 + text
                 + " WHEN 'number' THEN "
-                + numberText(x, text)
+                + JsonFunctions.numberText(x)
                 + " END";
         String size = c.byteLimit() ? "octet_length(dw_v.v)" : "char_length(dw_v.v)";
         yield checked(c, x, s, size + " <= " + c.high(), "dw_v.v");
       }
       case ORDINALITY -> throw new IllegalStateException("ordinality is not converted");
     };
+  }
+
+  /**
+   * Whether a JSON number's text (plain notation, as jsonb prints it) has at most 15 significant
+   * digits: a DOUBLE holds those exactly and prints them back as written.
+   */
+  private static String fewDigits(String text) {
+    return "length(regexp_replace(" + text + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15";
+  }
+
+  /**
+   * Fails the statement for the JSON number x with more than 15 significant digits, which MySQL
+   * holds as a DOUBLE of other digits (its JSON parser may not even round it to the nearest one).
+   */
+  private static String otherDigits(String x, String type) {
+    return fails(x, "MySQL reads this JSON number as a DOUBLE of other digits", type);
+  }
+
+  /**
+   * An expression of the given type that fails the statement (22P02) with the message when x is not
+   * NULL: a CAST of a message that depends on the value, which PostgreSQL cannot fold (and fail)
+   * when it plans the statement.
+   */
+  private static String fails(String x, String message, String type) {
+    return "CAST(CAST(CASE WHEN "
+        + x
+        + " IS NOT NULL THEN 'JSON_TABLE: "
+        + message
+        + "' END AS integer) AS "
+        + type
+        + ")";
+  }
+
+  /**
+   * A JSON value read as an integer, as MySQL reads it for an integer column: a number with a
+   * fraction rounded half to even (through its DOUBLE; more than 15 significant digits fail the
+   * statement), a string of digits with leading spaces and a sign, true/false 1/0; NULL for
+   * anything else.
+   */
+  private static String integerValue(String x, String text) {
+    return "CASE jsonb_typeof("
+        + x
+        + ") WHEN 'number' THEN CASE WHEN "
+        + text
+        + " LIKE '%.%' THEN CASE WHEN "
+        + fewDigits(text)
+        + " THEN CAST(round(CAST("
+        + x
+        + " AS double precision)) AS numeric) ELSE "
+        + otherDigits(x, "numeric")
+        + " END ELSE CAST("
+        + x
+        + " AS numeric) END WHEN 'string' THEN CASE WHEN "
+        + text
+        + " ~ '^ *[+-]?[0-9]+$' THEN CAST("
+        + text
+        + " AS numeric) END WHEN 'boolean' THEN CASE WHEN CAST("
+        + x
+        + " AS boolean) THEN 1 ELSE 0 END END";
   }
 
   /**
@@ -651,32 +804,5 @@ final class JsonTable {
         + " AS x, "
         + value
         + " AS v) AS dw_v)";
-  }
-
-  /**
-   * A JSON number's text as MySQL prints it (see the class comment); a number it may print in
-   * another notation fails the statement. jsonb prints a number in plain notation, as written but
-   * for an exponent.
-   */
-  private static String numberText(String x, String text) {
-    String trimmed = "regexp_replace(" + text + ", '0+$', '')";
-    return "CASE WHEN "
-        + text
-        + " ~ '^-?[0-9]{1,18}$' THEN "
-        + text
-        + " WHEN "
-        + text
-        + " ~ '^-?[0-9]{1,15}[.](0{0,6}[1-9][0-9]*|0+)$' AND length(regexp_replace("
-        + text
-        + ", '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN CASE WHEN "
-        + trimmed
-        + " LIKE '%.' THEN "
-        + trimmed
-        + " || '0' ELSE "
-        + trimmed
-        + " END ELSE CAST(CAST(CASE WHEN "
-        + x
-        + " IS NOT NULL THEN 'JSON_TABLE: MySQL may print this JSON number in another notation'"
-        + " END AS integer) AS text) END";
   }
 }

@@ -22,7 +22,8 @@ class JsonTableTest {
                 + " FOR ORDINALITY, tag VARCHAR(20) PATH '$')) AS jt");
     assertThat(sql)
         .startsWith("SELECT u.id, jt.n, jt.tag FROM users AS u, LATERAL (SELECT dw_jt.o AS n, ")
-        .contains("jsonb_path_query((u.payload #> '{tags}'), 'strict $[*]', '{}', true)")
+        .contains(
+            "jsonb_path_query((CAST(u.payload AS jsonb) #> '{tags}'), 'strict $[*]', '{}', true)")
         .contains("row_number() OVER (ORDER BY dw_j1.o) AS o")
         .contains("char_length(dw_v.v) <= 20")
         .endsWith(" AS dw_jt ORDER BY dw_jt.o) AS jt");
@@ -165,11 +166,62 @@ class JsonTableTest {
         pg(
             "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (d DECIMAL(30, 0) PATH '$', s"
                 + " VARCHAR(30) PATH '$', e BIGINT EXISTS PATH '$')) AS jt");
-    // an integer of up to 18 digits is exact in MySQL (BIGINT); a longer one is a DOUBLE there
+    // an integer of up to 18 digits is exact in MySQL (BIGINT); a longer one may be a DOUBLE there
     assertThat(sql)
         .contains("~ '^-?[0-9]{1,18}$' OR length(")
-        .contains("~ '^-?[0-9]{1,18}$' THEN")
+        .contains("~ '^-?[0-9]{1,20}$' AND CAST(dw_y.x AS numeric) BETWEEN")
         .contains("CAST(CASE WHEN dw_y.x IS NULL THEN 0 ELSE 1 END AS bigint)");
+  }
+
+  @Test
+  void anIntegerWithAFractionOfMoreThan15SignificantDigitsFailsTheStatement() {
+    // MySQL rounds the DOUBLE its JSON parser made of it (9223372036854774784.0 is an error there)
+    assertThat(pg("SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (i BIGINT PATH '$')) AS jt"))
+        .contains(
+            "LIKE '%.%' THEN CASE WHEN length(regexp_replace((dw_y.x #>> '{}'),"
+                + " '^-?0*[.]?0*|[.]|0+$', '', 'g')) <= 15 THEN CAST(round(")
+        .contains("'JSON_TABLE: MySQL reads this JSON number as a DOUBLE of other digits'");
+  }
+
+  @Test
+  void unsignedIntegersStartAtZeroAndBigintUnsignedFailsWhereMysqlMayWrap() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (t TINYINT UNSIGNED PATH '$', i INT(10)"
+                + " UNSIGNED PATH '$' DEFAULT '\"7\"' ON ERROR, b BIGINT UNSIGNED PATH '$', e INT"
+                + " UNSIGNED EXISTS PATH '$')) AS jt");
+    assertThat(sql)
+        .contains("dw_v.v BETWEEN 0 AND 255 THEN CAST(dw_v.v AS smallint)")
+        .contains(
+            "dw_v.v BETWEEN 0 AND 4294967295 THEN CAST(dw_v.v AS bigint) ELSE CAST(7 AS bigint)")
+        .contains(
+            "WHEN dw_v.v < 18446744073709551616 THEN CASE WHEN dw_v.v BETWEEN 0 AND"
+                + " 9223372036854775807 THEN CAST(dw_v.v AS numeric(20,0)) ELSE")
+        .contains("'JSON_TABLE: MySQL may wrap this value into BIGINT UNSIGNED'")
+        .contains("(SELECT CAST(CASE WHEN dw_y.x IS NULL THEN 0 ELSE 1 END AS integer) FROM");
+    // a DEFAULT is held to the certain range
+    assertThat(
+            refusal(
+                    "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT UNSIGNED PATH '$'"
+                        + " DEFAULT '-1' ON EMPTY)) AS jt")
+                .code())
+        .isEqualTo("unsupported-syntax:json-table");
+  }
+
+  @Test
+  void doublesAreReadExactlyAndRoundedOnceToTheNearestDouble() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (d DOUBLE PATH '$' DEFAULT '\\\" 2.5\\\"'"
+                + " ON EMPTY, e DOUBLE PRECISION PATH '$' DEFAULT 'true' ON ERROR)) AS jt");
+    assertThat(sql)
+        .contains("WHEN 'number' THEN CAST(dw_y.x AS numeric) WHEN 'string' THEN CASE WHEN")
+        .contains("= '' THEN 0 WHEN")
+        .contains("abs(dw_v.v) < 1.797693134862315808e308 OR jsonb_typeof(dw_v.x) = 'number'")
+        .contains("THEN CAST('-0' AS double precision)")
+        .contains("'JSON_TABLE: MySQL may round this number to the largest or smallest DOUBLE")
+        .contains("WHEN dw_v.x IS NULL THEN CAST('2.5' AS double precision)")
+        .contains("ELSE CAST('1.0' AS double precision) END");
   }
 
   @Test
@@ -199,8 +251,12 @@ class JsonTableTest {
             + " (x INT PATH '$'))) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON ERROR)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON EMPTY)) AS jt",
-        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT UNSIGNED PATH '$')) AS jt",
-        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DOUBLE PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a FLOAT PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a REAL PATH '$')) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DOUBLE PATH '$' DEFAULT '\\\"4 \\\"'"
+            + " ON EMPTY)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DOUBLE PATH '$' DEFAULT '1e-400' ON"
+            + " EMPTY)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a DECIMAL(5, 2) PATH '$' DEFAULT"
             + " '1000' ON EMPTY)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a CHAR(3) PATH '$')) AS jt",
