@@ -359,20 +359,74 @@ final class JsonFunctions {
   }
 
   /**
-   * The SQL of a jsonb number {@code v} (repeatable SQL text, printed several times) as MySQL
-   * prints it unquoted (->>, JSON_VALUE, JSON_TABLE's text columns): an integer within BIGINT or
-   * BIGINT UNSIGNED as written; any other number is a DOUBLE in MySQL, printed with its shortest
-   * digits (which PostgreSQL's float8 text has too, pgjdbc's extra_float_digits being above 0) in
-   * MySQL's notation: plain from 1e-15 up to 1e15 and up to 17 digits, a ".0" after an integral
-   * value ({@code 19.90} is 19.9, {@code 1.0} is 1.0), else {@code 1e-16}, {@code
-   * 1.2345678901234568e20}. PostgreSQL writes the exponent from 1e-5 and 1e15, as {@code e-05} and
-   * {@code e+15}; the exact decimal of those digits (numeric's text) is MySQL's plain form. jsonb
-   * keeps no exponent and no minus on a zero: {@code 1e2} prints 100 (MySQL 100.0) and {@code -0.0}
-   * 0.0.
+   * The SQL of a jsonb number {@code v} as MySQL prints it unquoted (->>, JSON_VALUE, JSON_TABLE's
+   * text columns): an integer within BIGINT or BIGINT UNSIGNED as written; any other number is a
+   * DOUBLE in MySQL, printed with the shortest digits that read back as it (the nearest such when
+   * there are several: dtoa's mode 0) in MySQL's notation: plain from 1e-15 up to 1e15 and up to 17
+   * digits, a ".0" after an integral value ({@code 19.90} is 19.9, {@code 1.0} is 1.0), else {@code
+   * 1e-16}, {@code 1.2345678901234568e20}.
+   *
+   * <p>PostgreSQL's float8 text is not always those digits (its Ryu leaves out an interval's
+   * bounds: {@code 1e23} prints 9.999999999999999e+22 there), so the digits are the value rounded
+   * to 1, 2, ... 17 significant digits ({@code to_char(..., '9.99...EEEE')}, printf's exact
+   * rounding of the binary value), the first that reads back as the same float8. jsonb keeps no
+   * exponent and no minus on a zero: {@code 1e2} prints 100 (MySQL 100.0) and {@code -0.0} 0.0.
+   *
+   * <p>A scalar subquery reads {@code v} once. In DDL ({@code inline}: a CHECK takes no subquery)
+   * the expression repeats {@code v}, which must then be repeatable, and tries 15, 16 and 17 digits
+   * only: the same digits for a normal DOUBLE (one of 15 or fewer is the 15-digit rounding without
+   * its trailing zeros), more than MySQL's for a subnormal one (5e-324 there).
    */
-  static String numberText(String v) {
+  static String numberText(String v, boolean inline) {
+    if (inline) {
+      String f = "CAST(" + v + " AS double precision)";
+      StringBuilder c = new StringBuilder("CASE");
+      for (int digits = 15; digits <= 16; digits++) {
+        String format = "'9." + "9".repeat(digits - 1) + "EEEE'";
+        c.append(" WHEN ").append(readsBack(f, format)).append(" THEN to_char(").append(f);
+        c.append(", ").append(format).append(")");
+      }
+      c.append(" ELSE to_char(").append(f).append(", '9.9999999999999999EEEE') END");
+      return numberFormat(v, c.toString());
+    }
+    String format =
+        "CASE WHEN dw_g.k = 1 THEN '9EEEE' ELSE '9.' || repeat('9', dw_g.k - 1) || 'EEEE' END";
+    return "(SELECT "
+        + numberFormat("dw_n.v", "dw_n.c")
+        + " FROM (SELECT dw_f.v, to_char(dw_f.f, "
+        + format.replace("dw_g.k", "dw_k.k")
+        + ") AS c FROM (SELECT "
+        + v
+        + " AS v, CAST("
+        + v
+        + " AS double precision) AS f) AS dw_f, LATERAL (SELECT min(dw_g.k) AS k FROM"
+        + " generate_series(1, 17) AS dw_g(k) WHERE "
+        + readsBack("dw_f.f", format)
+        + ") AS dw_k) AS dw_n)";
+  }
+
+  /**
+   * Whether the float8 f rounded by to_char to the format's significant digits reads back as f; a
+   * value beyond the largest float8 does not (checked before the cast back, which would fail).
+   */
+  private static String readsBack(String f, String format) {
+    String e = "to_char(" + f + ", " + format + ")";
+    return "CASE WHEN abs(CAST("
+        + e
+        + " AS numeric)) > 1.7976931348623157e308 THEN false ELSE CAST("
+        + e
+        + " AS double precision) = "
+        + f
+        + " END";
+  }
+
+  /**
+   * MySQL's text of the jsonb number v whose DOUBLE's shortest digits are c (see {@link
+   * #numberText}): plain when the decimal exponent is -15 to 14, or 15 with 17 digits (c's exact
+   * decimal without trailing zeros, ".0" after an integral value), else d.ddde-x.
+   */
+  private static String numberFormat(String v, String c) {
     String text = "(" + v + " #>> '{}')";
-    String t = "CAST(CAST(" + v + " AS double precision) AS text)";
     return "CASE WHEN "
         + text
         + " ~ '^-?[0-9]{1,20}$' AND CAST("
@@ -380,23 +434,26 @@ final class JsonFunctions {
         + " AS numeric) BETWEEN -9223372036854775808 AND 18446744073709551615 THEN "
         + text
         + " WHEN "
-        + t
-        + " ~ '^[^e]*$|e-(0[5-9]|1[0-5])$|^-?[0-9][.][0-9]{16}e[+]15$' THEN regexp_replace(CAST(CAST("
-        + t
-        + " AS numeric) AS text), '^(-?[0-9]+)$', '\\1.0') ELSE regexp_replace("
-        + t
-        + ", 'e[+]?(-?)0*', 'e\\1') END";
+        + c
+        + " ~ 'e(-(0[0-9]|1[0-5])|[+](0[0-9]|1[0-4]))$|^[ +-]*[0-9][.][0-9]{15}[1-9]e[+]15$'"
+        + " THEN regexp_replace(regexp_replace(CAST(CAST("
+        + c
+        + " AS numeric) AS text), '([.][0-9]*[1-9])0+$|[.]0+$', '\\1'), '^(-?[0-9]+)$', '\\1.0')"
+        + " ELSE regexp_replace(regexp_replace("
+        + c
+        + ", '^[ +]*(-?[0-9])(?:[.]([0-9]*[1-9]))?[.]?0*e[+]?(-?)0*([0-9]+)$', '\\1.\\2e\\3\\4'),"
+        + " '[.]e', 'e') END";
   }
 
   /**
    * A jsonb value {@code v} (repeatable SQL text) as MySQL's unquoted text: a string's text, a
    * number as {@link #numberText}, any other value's JSON text.
    */
-  static String unquotedText(String v) {
+  static String unquotedText(String v, boolean inline) {
     return "CASE WHEN jsonb_typeof("
         + v
         + ") = 'number' THEN "
-        + numberText(v)
+        + numberText(v, inline)
         + " ELSE "
         + v
         + " #>> '{}' END";

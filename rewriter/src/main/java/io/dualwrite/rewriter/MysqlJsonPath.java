@@ -226,7 +226,9 @@ final class MysqlJsonPath {
     }
     int value = 0;
     for (int k = i; k < i + 4; k++) {
-      int digit = Character.digit(path.charAt(k), 16);
+      char ch = path.charAt(k);
+      // ASCII only: Character.digit also reads fullwidth and other scripts' digits
+      int digit = ch < 128 ? Character.digit(ch, 16) : -1;
       if (digit < 0) {
         return 0;
       }
@@ -454,7 +456,7 @@ final class MysqlJsonPath {
       String value = out.substring(start);
       out.setLength(start);
       d.a("(CASE WHEN jsonb_typeof(").a(value).a(") = 'null' THEN 'null' WHEN jsonb_typeof(");
-      d.a(value).a(") = 'number' THEN ").a(JsonFunctions.numberText(value));
+      d.a(value).a(") = 'number' THEN ").a(JsonFunctions.numberText(value, d.ctx.inDdl));
       d.a(" ELSE ").a(value).a(" #>> '{}' END)");
     } else {
       printValue(d, doc);

@@ -27,8 +27,16 @@ final class PreParseRewrites {
    * INSERT ... SELECT ... AS x ON DUPLICATE KEY UPDATE, the AS names the SELECT's last table.
    */
   private static boolean insertsRows(Tokens tokens) {
+    // after the target: INSERT [LOW_PRIORITY | DELAYED | HIGH_PRIORITY] [IGNORE] [INTO] [db.]t (a
+    // table may be named value)
+    int k = 1;
+    while (Set.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO")
+        .contains(tokens.word(k))) {
+      k++;
+    }
+    k += tokens.get(k + 1).equals(".") ? 3 : 1;
     int depth = 0;
-    for (int k = 1; k < tokens.size() && !tokens.is(k, "ON", "DUPLICATE"); k++) {
+    for (; k < tokens.size() && !tokens.is(k, "ON", "DUPLICATE"); k++) {
       String word = tokens.word(k);
       if (word.equals("(")) {
         depth++;

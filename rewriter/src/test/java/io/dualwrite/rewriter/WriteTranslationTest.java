@@ -2,6 +2,7 @@ package io.dualwrite.rewriter;
 
 import static io.dualwrite.rewriter.Fixtures.PLAIN;
 import static io.dualwrite.rewriter.Fixtures.WITH_CATALOG;
+import static io.dualwrite.rewriter.Fixtures.col;
 import static io.dualwrite.rewriter.Fixtures.pg;
 import static io.dualwrite.rewriter.Fixtures.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -489,6 +490,33 @@ class WriteTranslationTest {
                 "INSERT INTO counters SET name = 'a', hits = 1 AS new ON DUPLICATE KEY UPDATE hits"
                     + " = new.hits"))
         .endsWith("DO UPDATE SET hits = EXCLUDED.hits");
+  }
+
+  @Test
+  void aTableNamedValueIsNotTheValueKeyword() {
+    Rewriter rewriter =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "value",
+                        List.of(col("id", "int(11)"), col("v", "int(11)")),
+                        List.of("id"),
+                        List.of())))
+            .build();
+    assertThat(
+            refusal(
+                    rewriter,
+                    "INSERT INTO value (id, v) SELECT id, v * 2 FROM s2 AS x ON DUPLICATE KEY"
+                        + " UPDATE v = x.v")
+                .code())
+        .isEqualTo("unsupported-syntax:upsert-select-reference");
+    assertThat(
+            pg(
+                rewriter,
+                "INSERT INTO value (id, v) VALUES (1, 2) AS x ON DUPLICATE KEY UPDATE"
+                    + " v = x.v"))
+        .endsWith("DO UPDATE SET v = EXCLUDED.v");
   }
 
   @Test
