@@ -368,41 +368,58 @@ final class JsonFunctions {
    *
    * <p>PostgreSQL's float8 text is not always those digits (its Ryu leaves out an interval's
    * bounds: {@code 1e23} prints 9.999999999999999e+22 there), so the digits are the value rounded
-   * to 1, 2, ... 17 significant digits ({@code to_char(..., '9.99...EEEE')}, printf's exact
-   * rounding of the binary value), the first that reads back as the same float8. jsonb keeps no
-   * exponent and no minus on a zero: {@code 1e2} prints 100 (MySQL 100.0) and {@code -0.0} 0.0.
+   * to 15, 16 or 17 significant digits ({@code to_char(..., '9.99...EEEE')}, printf's exact
+   * rounding of the binary value), the first that reads back as the same float8; a subnormal DOUBLE
+   * tries 1 to 17. jsonb keeps no exponent and no minus on a zero: {@code 1e2} prints 100 (MySQL
+   * 100.0) and {@code -0.0} 0.0.
    *
    * <p>A scalar subquery reads {@code v} once. In DDL ({@code inline}: a CHECK takes no subquery)
-   * the expression repeats {@code v}, which must then be repeatable, and tries 15, 16 and 17 digits
-   * only: the same digits for a normal DOUBLE (one of 15 or fewer is the 15-digit rounding without
-   * its trailing zeros), more than MySQL's for a subnormal one (5e-324 there).
+   * the expression repeats {@code v}, which must then be repeatable, and a subnormal DOUBLE gets
+   * more digits than MySQL's (4.94065645841247e-324, MySQL 5e-324).
    */
   static String numberText(String v, boolean inline) {
     if (inline) {
-      String f = "CAST(" + v + " AS double precision)";
-      StringBuilder c = new StringBuilder("CASE");
-      for (int digits = 15; digits <= 16; digits++) {
-        String format = "'9." + "9".repeat(digits - 1) + "EEEE'";
-        c.append(" WHEN ").append(readsBack(f, format)).append(" THEN to_char(").append(f);
-        c.append(", ").append(format).append(")");
-      }
-      c.append(" ELSE to_char(").append(f).append(", '9.9999999999999999EEEE') END");
-      return numberFormat(v, c.toString());
+      return numberFormat(v, normalDigits("CAST(" + v + " AS double precision)"));
     }
     String format =
         "CASE WHEN dw_g.k = 1 THEN '9EEEE' ELSE '9.' || repeat('9', dw_g.k - 1) || 'EEEE' END";
+    // a subnormal DOUBLE has fewer significant digits: the fewest of 1 to 17 that read back
+    String subnormal =
+        "(SELECT to_char(dw_f.f, "
+            + format.replace("dw_g.k", "min(dw_g.k)")
+            + ") FROM generate_series(1, 17) AS dw_g(k) WHERE "
+            + readsBack("dw_f.f", format)
+            + ")";
     return "(SELECT "
         + numberFormat("dw_n.v", "dw_n.c")
-        + " FROM (SELECT dw_f.v, to_char(dw_f.f, "
-        + format.replace("dw_g.k", "dw_k.k")
-        + ") AS c FROM (SELECT "
+        + " FROM (SELECT dw_f.v, CASE WHEN dw_f.f <> 0 AND abs(dw_f.f) < 2.2250738585072014e-308"
+        + " THEN "
+        + subnormal
+        + " ELSE "
+        + normalDigits("dw_f.f")
+        + " END AS c FROM (SELECT "
         + v
         + " AS v, CAST("
         + v
-        + " AS double precision) AS f) AS dw_f, LATERAL (SELECT min(dw_g.k) AS k FROM"
-        + " generate_series(1, 17) AS dw_g(k) WHERE "
-        + readsBack("dw_f.f", format)
-        + ") AS dw_k) AS dw_n)";
+        + " AS double precision) AS f) AS dw_f) AS dw_n)";
+  }
+
+  /**
+   * The shortest digits of a normal float8 f: its rounding to 15, 16 or 17 significant digits, the
+   * first that reads back as f (one of 15 or fewer digits is the 15-digit rounding without its
+   * trailing zeros: two 15-digit decimals are further apart than a DOUBLE's rounding interval).
+   */
+  private static String normalDigits(String f) {
+    StringBuilder c = new StringBuilder("CASE");
+    for (int digits = 15; digits <= 16; digits++) {
+      String format = "'9." + "9".repeat(digits - 1) + "EEEE'";
+      c.append(" WHEN ").append(readsBack(f, format)).append(" THEN to_char(").append(f);
+      c.append(", ").append(format).append(")");
+    }
+    return c.append(" ELSE to_char(")
+        .append(f)
+        .append(", '9.9999999999999999EEEE') END")
+        .toString();
   }
 
   /**
