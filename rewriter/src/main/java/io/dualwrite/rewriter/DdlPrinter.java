@@ -49,7 +49,6 @@ abstract class DdlPrinter {
 
   DdlPrinter(SchemaCatalog catalog) {
     this.ctx = new PrintContext(catalog);
-    this.ctx.inDdl = true;
   }
 
   /** A parsed MySQL column type: lower-case name, arguments, UNSIGNED/ZEROFILL. */

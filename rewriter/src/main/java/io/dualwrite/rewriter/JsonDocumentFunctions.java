@@ -420,7 +420,7 @@ final class JsonDocumentFunctions {
     }
     MysqlJsonPath path = literalPath(n, args.get(1));
     d.a("(SELECT CASE WHEN char_length(dw_t) <= ").a(Integer.toString(JSON_VALUE_MAX_CHARS));
-    d.a(" THEN dw_t END FROM (SELECT ").a(JsonFunctions.unquotedText("dw_x", d.ctx.inDdl));
+    d.a(" THEN dw_t END FROM (SELECT ").a(JsonFunctions.unquotedText("dw_x"));
     d.a(" FROM (SELECT ");
     path.print(d, args.get(0), false);
     d.a(" AS dw_x) AS dw_jx) AS dw_jv(dw_t))");

@@ -709,7 +709,7 @@ final class JsonTable {
                 + " WHEN 'boolean' THEN "
                 + text
                 + " WHEN 'number' THEN "
-                + JsonFunctions.numberText(x, false)
+                + JsonFunctions.numberText(x)
                 + " END";
         String size = c.byteLimit() ? "octet_length(dw_v.v)" : "char_length(dw_v.v)";
         yield checked(c, x, s, size + " <= " + c.high(), "dw_v.v");

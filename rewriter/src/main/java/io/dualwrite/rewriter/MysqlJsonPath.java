@@ -455,9 +455,8 @@ final class MysqlJsonPath {
       printValue(d, doc);
       String value = out.substring(start);
       out.setLength(start);
-      d.a("(CASE WHEN jsonb_typeof(").a(value).a(") = 'null' THEN 'null' WHEN jsonb_typeof(");
-      d.a(value).a(") = 'number' THEN ").a(JsonFunctions.numberText(value, d.ctx.inDdl));
-      d.a(" ELSE ").a(value).a(" #>> '{}' END)");
+      d.a("(CASE jsonb_typeof(").a(value).a(") WHEN 'null' THEN 'null' WHEN 'number' THEN ");
+      d.a(JsonFunctions.numberText(value)).a(" ELSE ").a(value).a(" #>> '{}' END)");
     } else {
       printValue(d, doc);
     }

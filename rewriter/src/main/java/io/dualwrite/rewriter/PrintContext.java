@@ -62,9 +62,6 @@ final class PrintContext {
   /** Printing an INSERT/UPDATE/DELETE (not a query). */
   boolean inWrite;
 
-  /** Printing DDL: a CHECK or an index expression takes no subquery. */
-  boolean inDdl;
-
   /** The statement's JSON_TABLEs, taken apart before parsing ({@link JsonTable#extract}). */
   final List<JsonTable> jsonTables = new ArrayList<>();
 
@@ -93,8 +90,7 @@ final class PrintContext {
           "excludedAlias",
           "excludedColumns",
           "sqlMode",
-          "jsonTables",
-          "inDdl");
+          "jsonTables");
 
   /**
    * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
@@ -134,7 +130,6 @@ final class PrintContext {
     next.pinCalls = pinCalls;
     next.sqlMode = sqlMode;
     next.jsonTables.addAll(jsonTables);
-    next.inDdl = inDdl;
     return next;
   }
 
