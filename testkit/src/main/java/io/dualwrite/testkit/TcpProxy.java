@@ -7,8 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +44,7 @@ public final class TcpProxy implements AutoCloseable {
   private volatile boolean hung;
   private volatile boolean halfOpen;
   private volatile long latencyMillis;
+  private volatile long crawlMillis;
   private volatile ClientTap tap;
   private volatile boolean closed;
 
@@ -101,9 +106,20 @@ public final class TcpProxy implements AutoCloseable {
     lost.clear();
   }
 
-  /** Delays every chunk of bytes forwarded, both ways, by {@code millis} (0: none). */
+  /**
+   * A path {@code millis} long each way (0: none): every chunk of bytes arrives that long after it
+   * was sent, and chunks sent together arrive together, as over a real network.
+   */
   public void latency(long millis) {
     latencyMillis = millis;
+  }
+
+  /**
+   * A path that forwards one chunk of bytes every {@code millis} at most, each way (0: no limit): a
+   * reply sent in pieces arrives slowly but steadily, each piece {@code millis} after the last.
+   */
+  public void crawl(long millis) {
+    crawlMillis = millis;
   }
 
   /** Inspects the bytes clients send (null: none). */
@@ -158,15 +174,25 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  /** Copies {@code from} to {@code to}; {@code connection} is non-zero for the client's bytes. */
+  /** A chunk of bytes read from one end, to be written to the other at {@code dueNanos}. */
+  private record Chunk(byte[] bytes, long dueNanos) {
+    static final Chunk END = new Chunk(new byte[0], 0);
+  }
+
+  /**
+   * Copies {@code from} to {@code to}; {@code connection} is non-zero for the client's bytes. One
+   * thread reads and queues each chunk with the time it is due, another writes it then: a delay
+   * ({@link #latency}) is paid once by bytes in flight together, as on a real network, not once per
+   * chunk in turn.
+   */
   private void pump(Socket from, Socket to, long connection) {
-    Thread t =
+    BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    Thread reader =
         new Thread(
             () -> {
               byte[] buf = new byte[16384];
               boolean held = false;
-              try (InputStream in = from.getInputStream();
-                  OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                   while (hung && !closed) {
@@ -182,11 +208,32 @@ public final class TcpProxy implements AutoCloseable {
                   if (held) {
                     continue;
                   }
-                  long delay = latencyMillis;
-                  if (delay > 0) {
-                    Thread.sleep(delay);
+                  long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(latencyMillis);
+                  queue.put(new Chunk(Arrays.copyOf(buf, n), due));
+                }
+              } catch (IOException e) {
+                // connection cut
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                queue.add(Chunk.END);
+              }
+            },
+            "tcp-proxy-read");
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = to.getOutputStream()) {
+                for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                  long wait = chunk.dueNanos() - System.nanoTime();
+                  if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
                   }
-                  out.write(buf, 0, n);
+                  long pace = crawlMillis;
+                  if (pace > 0) {
+                    Thread.sleep(pace);
+                  }
+                  out.write(chunk.bytes());
                   out.flush();
                 }
               } catch (IOException e) {
@@ -205,9 +252,11 @@ public final class TcpProxy implements AutoCloseable {
                 open.remove(to);
               }
             },
-            "tcp-proxy-pump");
-    t.setDaemon(true);
-    t.start();
+            "tcp-proxy-write");
+    reader.setDaemon(true);
+    writer.setDaemon(true);
+    reader.start();
+    writer.start();
   }
 
   private static void closeQuietly(Socket s) {

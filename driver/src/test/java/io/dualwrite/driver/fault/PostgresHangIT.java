@@ -37,11 +37,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transaction. No application call fails, none takes longer than {@code
  * dualwrite.mirrorTimeoutMillis} plus 1 s (each JDBC call timed alone), the breaker opens (writes
  * are skipped) within 3 s of the hang, and drift names the table for repair. The same with every
- * connection reset, and with a crawling PostgreSQL (added latency), where a call may take twice the
- * deadline plus 1 s: a transaction may get one reply late but in time, then run out of the
- * deadline, holding its MySQL row locks through both, and a call waiting for one of those rows
- * waits as long; and where the breaker opens within the late reply plus the deadline plus 1 s. A
- * failed bound prints the calls that overlapped the slowest one and the driver's records.
+ * connection reset, and with a crawling PostgreSQL (each piece of a reply 1.5 s after the last),
+ * where a call may take twice the deadline plus 1 s: a transaction may get one reply late but in
+ * time, then run out of the deadline, holding its MySQL row locks through both, and a call waiting
+ * for one of those rows waits as long; and where the breaker opens within the late reply plus the
+ * deadline plus 1 s. A failed bound prints the calls that overlapped the slowest one and the
+ * driver's records.
  *
  * <p>{@code -Ddualwrite.test.hangSeconds=N} sets how long PostgreSQL hangs (default 60); {@code
  * -Ddualwrite.test.timeline=true} prints the calls around the slowest one even when it passes.
@@ -90,12 +91,12 @@ class PostgresHangIT {
         new Fault() {
           @Override
           public void start(TcpProxy proxy) {
-            proxy.latency(CRAWL_MILLIS);
+            proxy.crawl(CRAWL_MILLIS);
           }
 
           @Override
           public void stop(TcpProxy proxy) {
-            proxy.latency(0);
+            proxy.crawl(0);
           }
         },
         // Each wait is bounded by the deadline, not a transaction's locks: the transaction thread's
