@@ -69,10 +69,31 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  *
  * <p>A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
  * ERROR} value: NULL unless {@code DEFAULT 'json' ON ...} names one (a JSON text, converted as a
- * value is). Refused by name: {@code NESTED PATH}, {@code ERROR ON ...}, CHAR, FLOAT and REAL,
- * temporal and other column types, a column path that selects several values.
+ * value is). Refused by name: {@code ERROR ON ...}, CHAR, FLOAT and REAL, temporal and other column
+ * types, a column path that selects several values, two columns of one name.
+ *
+ * <p>{@code NESTED PATH 'path' COLUMNS (...)} reads its own rows from each row of the clause around
+ * it, as MySQL 9.7 does: a row's nested clauses give their rows one clause after another (the rows
+ * of the first, its siblings' columns NULL, then the second's), and a row whose nested clauses find
+ * nothing is kept once with their columns NULL. Printed, a clause's rows are joined ({@code LEFT
+ * JOIN LATERAL ... ON true}) to a UNION ALL of one branch per nested clause, each branch the same
+ * construction one level down; {@code dw_k}, an array of (clause, row) numbers, orders the rows as
+ * MySQL gives them. The columns keep the order written, nested ones in their place.
  */
 final class JsonTable {
+  /** An entry of a COLUMNS clause: a column, or a NESTED PATH clause. */
+  sealed interface Item permits Field, Nested {}
+
+  /**
+   * {@code NESTED PATH 'path' COLUMNS (...)}: its path, read from the enclosing clause's row, and
+   * its entries in the order written.
+   */
+  record Nested(MysqlJsonPath path, List<Item> items) implements Item {
+    Nested {
+      items = List.copyOf(items);
+    }
+  }
+
   /** What a column holds. */
   enum Kind {
     ORDINALITY,
@@ -103,9 +124,15 @@ final class JsonTable {
       long high,
       boolean byteLimit,
       String onEmpty,
-      String onError) {}
+      String onError)
+      implements Item {}
 
   private final MysqlJsonPath rowPath;
+
+  /** The COLUMNS clause's entries, as written. */
+  private final List<Item> items;
+
+  /** Every column, nested ones in their place: the derived table's columns, in MySQL's order. */
   private final List<Field> columns;
 
   /**
@@ -114,9 +141,16 @@ final class JsonTable {
    */
   private final List<String> mysqlTail;
 
-  private JsonTable(MysqlJsonPath rowPath, List<Field> columns, List<String> mysqlTail) {
+  private JsonTable(MysqlJsonPath rowPath, List<Item> items, List<String> mysqlTail) {
     this.rowPath = rowPath;
-    this.columns = List.copyOf(columns);
+    this.items = List.copyOf(items);
+    this.columns = flatten(items);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Field c : columns) {
+      if (!names.add(c.name().toLowerCase(Locale.ROOT))) {
+        throw syntax("Duplicate column name '" + c.name() + "' in JSON_TABLE.");
+      }
+    }
     this.mysqlTail = List.copyOf(mysqlTail);
   }
 
@@ -192,9 +226,22 @@ final class JsonTable {
     return -1;
   }
 
-  /** The column definitions in tokens [from, to), separated by top-level commas. */
-  private static List<Field> columns(Tokens t, int from, int to) {
+  /** The columns of these entries, nested ones in their place. */
+  private static List<Field> flatten(List<Item> items) {
     List<Field> list = new ArrayList<>();
+    for (Item item : items) {
+      if (item instanceof Field f) {
+        list.add(f);
+      } else {
+        list.addAll(flatten(((Nested) item).items()));
+      }
+    }
+    return list;
+  }
+
+  /** The column definitions in tokens [from, to), separated by top-level commas. */
+  private static List<Item> columns(Tokens t, int from, int to) {
+    List<Item> list = new ArrayList<>();
     int start = from;
     int depth = 0;
     for (int i = from; i <= to; i++) {
@@ -213,11 +260,19 @@ final class JsonTable {
     return list;
   }
 
-  private static Field column(Tokens t, int from, int to) {
+  private static Item column(Tokens t, int from, int to) {
     if (t.is(from, "NESTED")) {
-      throw syntax(
-          "JSON_TABLE's NESTED PATH is not translated yet: its rows join the outer row's as MySQL's"
-              + " sibling nested paths do (one at a time, the others NULL).");
+      // MySQL 9.7 requires the PATH keyword
+      if (!t.is(from + 1, "PATH")
+          || Tokens.stringValue(t.get(from + 2)) == null
+          || !t.is(from + 3, "COLUMNS")
+          || !t.get(from + 4).equals("(")
+          || matching(t, from + 4) + 1 != to) {
+        throw syntax("A JSON_TABLE nested clause is NESTED PATH 'path' COLUMNS (...).");
+      }
+      return new Nested(
+          MysqlJsonPath.parseAllowingSeveral(FUNCTION, new StringValue(t.get(from + 2))),
+          columns(t, from + 5, to - 1));
     }
     String name = Identifiers.normalize(t.get(from));
     if (t.is(from + 1, "FOR", "ORDINALITY") && from + 3 == to) {
@@ -393,7 +448,7 @@ final class JsonTable {
         "The JSON_TABLE column type "
             + type.toUpperCase(Locale.ROOT)
             + " is not translated yet (translated: the integer types, DECIMAL, DOUBLE, VARCHAR(n),"
-            + " the TEXT types, JSON, FOR ORDINALITY, EXISTS PATH).");
+            + " the TEXT types, JSON, FOR ORDINALITY, EXISTS PATH, NESTED PATH).");
   }
 
   private static final Pattern DIGITS = Pattern.compile(" *[+-]?[0-9]+");
@@ -583,22 +638,100 @@ final class JsonTable {
   /** Prints the LATERAL derived table (see the class comment) for the document doc. */
   void print(PgExpressionDeParser d, Expression doc, String alias) {
     d.a("LATERAL (SELECT ");
-    Column row = new Column(new net.sf.jsqlparser.schema.Table("dw_jt"), "v");
-    for (int i = 0; i < columns.size(); i++) {
-      Field c = columns.get(i);
-      d.a(i > 0 ? ", " : "");
-      if (c.kind() == Kind.ORDINALITY) {
-        d.a("dw_jt.o");
-      } else {
-        d.a("(SELECT ").a(conversion(c)).a(" FROM (SELECT ");
-        c.path().print(d, row, false);
-        d.a(" AS x) AS dw_y)");
-      }
-      d.a(" AS ").a(Identifiers.pg(c.name()));
-    }
+    selectList(d, items, 0);
     d.a(" FROM ");
     rowPath.printRows(d, doc);
-    d.a(" AS dw_jt ORDER BY dw_jt.o) AS ").a(Identifiers.pg(alias));
+    d.a(" AS ").a(rows(0));
+    boolean nested = nestedJoin(d, items, 0);
+    d.a(" ORDER BY ").a(rows(0)).a(".o");
+    if (nested) {
+      d.a(", ").a(nests(0)).a(".dw_k");
+    }
+    d.a(") AS ").a(Identifiers.pg(alias));
+  }
+
+  /** The alias of the rows of a clause at this depth of nesting (0: the row path's). */
+  private static String rows(int depth) {
+    return depth == 0 ? "dw_jt" : "dw_jt" + depth;
+  }
+
+  /** The alias of the rows the nested clauses of a clause at this depth give. */
+  private static String nests(int depth) {
+    return depth == 0 ? "dw_n" : "dw_n" + depth;
+  }
+
+  /**
+   * The values of a clause's columns, nested ones in their place (from {@link #nests}), for a row
+   * of {@link #rows}(depth).
+   */
+  private static void selectList(PgExpressionDeParser d, List<Item> items, int depth) {
+    Column row = new Column(new net.sf.jsqlparser.schema.Table(rows(depth)), "v");
+    boolean first = true;
+    for (Item item : items) {
+      List<Field> fields = item instanceof Field f ? List.of(f) : flatten(List.of(item));
+      for (Field c : fields) {
+        d.a(first ? "" : ", ");
+        first = false;
+        if (item instanceof Nested) {
+          d.a(nests(depth)).a(".").a(Identifiers.pg(c.name()));
+        } else if (c.kind() == Kind.ORDINALITY) {
+          d.a(rows(depth)).a(".o");
+        } else {
+          d.a("(SELECT ").a(conversion(c)).a(" FROM (SELECT ");
+          c.path().print(d, row, false);
+          d.a(" AS x) AS dw_y)");
+        }
+        d.a(" AS ").a(Identifiers.pg(c.name()));
+      }
+    }
+  }
+
+  /**
+   * Joins a clause's nested clauses to each of its rows, as MySQL does: the rows of the first
+   * nested clause (the other nested clauses' columns NULL), then the second's, and so on; one row
+   * of NULLs when none finds a row. {@code dw_k} orders them: the clause's number and the row's,
+   * then the same for the clauses nested in it. False when the clause has none.
+   */
+  private static boolean nestedJoin(PgExpressionDeParser d, List<Item> items, int depth) {
+    List<Nested> siblings = new ArrayList<>();
+    for (Item item : items) {
+      if (item instanceof Nested n) {
+        siblings.add(n);
+      }
+    }
+    if (siblings.isEmpty()) {
+      return false;
+    }
+    Column parent = new Column(new net.sf.jsqlparser.schema.Table(rows(depth)), "v");
+    d.a(" LEFT JOIN LATERAL (");
+    for (int i = 0; i < siblings.size(); i++) {
+      d.a(i > 0 ? " UNION ALL SELECT " : "SELECT ");
+      for (int j = 0; j < siblings.size(); j++) {
+        if (j == i) {
+          selectList(d, siblings.get(j).items(), depth + 1);
+        } else {
+          boolean first = true;
+          for (Field c : flatten(siblings.get(j).items())) {
+            d.a(first ? "" : ", ").a("CAST(NULL AS ").a(c.pgType()).a(") AS ");
+            d.a(Identifiers.pg(c.name()));
+            first = false;
+          }
+        }
+        d.a(", ");
+      }
+      d.a("ARRAY[").a(Integer.toString(i + 1)).a(", ").a(rows(depth + 1)).a(".o]");
+      boolean inner = siblings.get(i).items().stream().anyMatch(Nested.class::isInstance);
+      if (inner) {
+        // NULL (the row of NULLs below) leaves the array as it is
+        d.a(" || ").a(nests(depth + 1)).a(".dw_k");
+      }
+      d.a(" AS dw_k FROM ");
+      siblings.get(i).path().printRows(d, parent);
+      d.a(" AS ").a(rows(depth + 1));
+      nestedJoin(d, siblings.get(i).items(), depth + 1);
+    }
+    d.a(") AS ").a(nests(depth)).a(" ON true");
+    return true;
   }
 
   /** A column's value from {@code dw_y.x} (the jsonb its path finds, NULL when none). */

@@ -37,6 +37,33 @@ class JsonTableTest {
   }
 
   @Test
+  void nestedPathsJoinEachRowTheirRowsOneSiblingAfterAnotherOrOneRowOfNulls() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[]', '$[*]' COLUMNS (x INT PATH '$.a', NESTED PATH"
+                + " '$.b[*]' COLUMNS (bo FOR ORDINALITY, NESTED PATH '$.c[*]' COLUMNS (c INT PATH"
+                + " '$')), y JSON PATH '$.y', NESTED PATH '$.d' COLUMNS (d JSON PATH '$'))) AS jt");
+    // the columns in the order written, nested ones from the joined rows
+    assertThat(sql)
+        .contains(" AS x, dw_n.bo AS bo, dw_n.c AS c, ")
+        .contains(" AS y, dw_n.d AS d FROM ");
+    // siblings one after another, each with the others' columns NULL, ordered by dw_k
+    assertThat(sql)
+        .contains(
+            " AS dw_jt LEFT JOIN LATERAL (SELECT dw_jt1.o AS bo, dw_n1.c AS c, CAST(NULL AS jsonb)"
+                + " AS d, ARRAY[1, dw_jt1.o] || dw_n1.dw_k AS dw_k FROM ")
+        .contains(
+            " UNION ALL SELECT CAST(NULL AS bigint) AS bo, CAST(NULL AS integer) AS c, (SELECT ")
+        .contains(" ARRAY[2, dw_jt1.o] AS dw_k FROM ")
+        .contains(") AS dw_n ON true ORDER BY dw_jt.o, dw_n.dw_k) AS jt");
+    // a nested path is read from its parent's row
+    assertThat(sql)
+        .contains("jsonb_path_query((dw_jt.v #> '{b}'), 'strict $[*]', '{}', true)")
+        .contains("jsonb_path_query((dw_jt1.v #> '{c}'), 'strict $[*]', '{}', true)")
+        .contains(") AS dw_n1 ON true");
+  }
+
+  @Test
   void eachJsonTableOfAStatementKeepsItsOwnColumns() {
     String sql =
         pg(
@@ -248,8 +275,12 @@ class JsonTableTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "SELECT * FROM JSON_TABLE('[{\"a\": [1]}]', '$[*]' COLUMNS (NESTED PATH '$.a[*]' COLUMNS"
+        "SELECT * FROM JSON_TABLE('[{\"a\": [1]}]', '$[*]' COLUMNS (NESTED '$.a[*]' COLUMNS"
             + " (x INT PATH '$'))) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (NESTED PATH '$' COLUMNS (x INT PATH '$')"
+            + " DEFAULT '1' ON EMPTY)) AS jt",
+        "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$', NESTED PATH '$' COLUMNS"
+            + " (A INT PATH '$'))) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON ERROR)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$' ERROR ON EMPTY)) AS jt",
         "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a FLOAT PATH '$')) AS jt",
