@@ -270,6 +270,12 @@ SELECT * FROM JSON_TABLE('[{"a": 1, "b": [11, 111], "c": [7]}, {"a": 2, "b": [],
 -- row: 3, NULL, NULL, NULL, NULL, '5', 3
 SELECT * FROM JSON_TABLE('[{"a": 1, "b": [{"c": [1, 2]}, {"c": []}, {"d": 1}, {"c": [3]}]}, {"a": 2}, {"a": 3, "b": [{"c": [4, 5, 6]}], "k": [1, 2], "m": [3, 4, 5]}]', '$[*]' COLUMNS (x INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (bo FOR ORDINALITY, NESTED PATH '$.c[*]' COLUMNS (c INT PATH '$', co FOR ORDINALITY)), NESTED PATH '$' COLUMNS (NESTED PATH '$.k[1]' COLUMNS (k INT PATH '$'), NESTED PATH '$.m[*]' COLUMNS (m VARCHAR(3) PATH '$', mo FOR ORDINALITY)))) AS jt;
 
+-- id: json-table-nested-column-named-as-the-key
+-- category: p1.json-extract
+-- order: unordered
+-- note: a nested column named dw_k, the name the translation's ordering key would take (found by review: ambiguous on PostgreSQL)
+SELECT * FROM JSON_TABLE('[{"a": [1, 2]}, {"b": 3}]', '$[*]' COLUMNS (NESTED PATH '$.a[*]' COLUMNS (dw_k INT PATH '$', NESTED PATH '$' COLUMNS (DW_K1 INT PATH '$')))) AS jt;
+
 -- id: json-table-nested-over-column
 -- category: p1.json-extract
 -- order: ordered

@@ -135,6 +135,9 @@ final class JsonTable {
   /** Every column, nested ones in their place: the derived table's columns, in MySQL's order. */
   private final List<Field> columns;
 
+  /** The name of the nested rows' ordering key ({@code dw_k}), unless a column has that name. */
+  private final String key;
+
   /**
    * The call's MySQL text after the document ({@code 'path' COLUMNS (...)}): its tokens, each after
    * the spaces before it, string literals in the lexer's canonical form.
@@ -151,6 +154,11 @@ final class JsonTable {
         throw syntax("Duplicate column name '" + c.name() + "' in JSON_TABLE.");
       }
     }
+    String k = "dw_k";
+    for (int i = 1; names.contains(k); i++) {
+      k = "dw_k" + i;
+    }
+    this.key = k;
     this.mysqlTail = List.copyOf(mysqlTail);
   }
 
@@ -642,10 +650,10 @@ final class JsonTable {
     d.a(" FROM ");
     rowPath.printRows(d, doc);
     d.a(" AS ").a(rows(0));
-    boolean nested = nestedJoin(d, items, 0);
+    boolean nested = nestedJoin(d, items, 0, key);
     d.a(" ORDER BY ").a(rows(0)).a(".o");
     if (nested) {
-      d.a(", ").a(nests(0)).a(".dw_k");
+      d.a(", ").a(nests(0)).a(".").a(key);
     }
     d.a(") AS ").a(Identifiers.pg(alias));
   }
@@ -692,7 +700,8 @@ final class JsonTable {
    * of NULLs when none finds a row. {@code dw_k} orders them: the clause's number and the row's,
    * then the same for the clauses nested in it. False when the clause has none.
    */
-  private static boolean nestedJoin(PgExpressionDeParser d, List<Item> items, int depth) {
+  private static boolean nestedJoin(
+      PgExpressionDeParser d, List<Item> items, int depth, String key) {
     List<Nested> siblings = new ArrayList<>();
     for (Item item : items) {
       if (item instanceof Nested n) {
@@ -723,12 +732,12 @@ final class JsonTable {
       boolean inner = siblings.get(i).items().stream().anyMatch(Nested.class::isInstance);
       if (inner) {
         // NULL (the row of NULLs below) leaves the array as it is
-        d.a(" || ").a(nests(depth + 1)).a(".dw_k");
+        d.a(" || ").a(nests(depth + 1)).a(".").a(key);
       }
-      d.a(" AS dw_k FROM ");
+      d.a(" AS ").a(key).a(" FROM ");
       siblings.get(i).path().printRows(d, parent);
       d.a(" AS ").a(rows(depth + 1));
-      nestedJoin(d, siblings.get(i).items(), depth + 1);
+      nestedJoin(d, siblings.get(i).items(), depth + 1, key);
     }
     d.a(") AS ").a(nests(depth)).a(" ON true");
     return true;

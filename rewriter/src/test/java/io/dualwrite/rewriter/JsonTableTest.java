@@ -64,6 +64,15 @@ class JsonTableTest {
   }
 
   @Test
+  void theNestedRowsOrderingKeyTakesANameNoColumnHas() {
+    String sql =
+        pg(
+            "SELECT * FROM JSON_TABLE('[]', '$[*]' COLUMNS (NESTED PATH '$.a[*]' COLUMNS (dw_k INT"
+                + " PATH '$'))) AS jt");
+    assertThat(sql).contains(" AS dw_k1 FROM ").endsWith("ORDER BY dw_jt.o, dw_n.dw_k1) AS jt");
+  }
+
+  @Test
   void eachJsonTableOfAStatementKeepsItsOwnColumns() {
     String sql =
         pg(
