@@ -18,15 +18,22 @@ import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
 
 /**
- * MySQL functions of TIME durations: TIMEDIFF, ADDTIME, SUBTIME. MySQL's TIME is a duration
- * (-838:59:59..838:59:59), PostgreSQL's time a time of day (00:00:00..24:00:00), so a TIME result
- * is translated exactly within a day and fails on PostgreSQL outside it rather than wrapping; a
- * DATETIME result is exact for every value. Only forms whose types and fractional digits are known
- * are translated: date-times are DATETIME/TIMESTAMP columns without fractional seconds, TIMESTAMP
- * literals and (for TIMEDIFF) string literals 'YYYY-MM-DD hh:mm:ss' of valid date-times; durations
- * are TIME columns without fractional seconds and string literals '[-]h:mm:ss' up to 838:59:59.
- * Anything else (a DATE, fractional seconds, MySQL's other duration forms such as 'D hh:mm:ss', a
- * string first argument of ADDTIME, whose result is a string) is refused by name.
+ * MySQL functions of TIME durations: TIMEDIFF, ADDTIME, SUBTIME, and those that read a date-time
+ * and move it by a duration or a time zone offset: TIMESTAMP, CONVERT_TZ. MySQL's TIME is a
+ * duration (-838:59:59..838:59:59), PostgreSQL's time a time of day (00:00:00..24:00:00), so a TIME
+ * result is translated exactly within a day and fails on PostgreSQL outside it rather than
+ * wrapping; a DATETIME result is exact for every value. Only forms whose types and fractional
+ * digits are known are translated: date-times are DATETIME/TIMESTAMP columns without fractional
+ * seconds, TIMESTAMP literals and (for TIMEDIFF) string literals 'YYYY-MM-DD hh:mm:ss' of valid
+ * date-times; durations are TIME columns without fractional seconds and string literals
+ * '[-]h:mm:ss' up to 838:59:59. Anything else (a DATE, fractional seconds, MySQL's other duration
+ * forms such as 'D hh:mm:ss', a string first argument of ADDTIME, whose result is a string) is
+ * refused by name.
+ *
+ * <p>TIMESTAMP(x[, t]) and CONVERT_TZ(x, from, to) read x as a DATETIME: a DATE, DATETIME or
+ * TIMESTAMP column (its fractional digits kept, as MySQL keeps them), NULL, a DATE or TIMESTAMP
+ * literal or a string literal of a valid 'YYYY-MM-DD[ hh:mm:ss[.ffffff]]'; MySQL's other readings
+ * (numbers, short forms, invalid dates as NULL) are refused.
  */
 final class DurationFunctions {
 
@@ -35,7 +42,9 @@ final class DurationFunctions {
       Map.ofEntries(
           Map.entry("TIMEDIFF", DurationFunctions::timediff),
           Map.entry("ADDTIME", DurationFunctions::addSubTime),
-          Map.entry("SUBTIME", DurationFunctions::addSubTime));
+          Map.entry("SUBTIME", DurationFunctions::addSubTime),
+          Map.entry("TIMESTAMP", DurationFunctions::timestamp),
+          Map.entry("CONVERT_TZ", DurationFunctions::convertTz));
 
   private static final Pattern DATETIME_TEXT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -83,7 +92,91 @@ final class DurationFunctions {
     Runnable t = duration(d, n, args.get(1));
     Functions.repeatable(n, args.get(0));
     Functions.repeatable(n, args.get(1));
-    String r = "({#0} " + (n.equals("ADDTIME") ? "+" : "-") + " {#1})";
+    moved(d, n, n.equals("ADDTIME") ? "+" : "-", dt, t);
+  }
+
+  /**
+   * TIMESTAMP(x): x as a DATETIME (see the class notes). TIMESTAMP(x, t): x plus the duration t, as
+   * ADDTIME: NULL past 9999-12-31 23:59:59; a result before year 1 fails on PostgreSQL.
+   */
+  private static void timestamp(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 2);
+    Runnable dt = asDateTime(d, n, args.get(0));
+    if (args.size() == 1) {
+      dt.run();
+      return;
+    }
+    Runnable t = duration(d, n, args.get(1));
+    Functions.repeatable(n, args.get(0));
+    Functions.repeatable(n, args.get(1));
+    moved(d, n, "+", dt, t);
+  }
+
+  /** A '+hh:mm' or '-hh:mm' offset (one or two digits each), as MySQL writes one. */
+  private static final Pattern OFFSET_TEXT = Pattern.compile("([+-])(\\d{1,2}):(\\d{1,2})");
+
+  /**
+   * CONVERT_TZ(x, from, to) between two offsets: x (read as a DATETIME, see the class notes) minus
+   * from is its UTC value, which MySQL 9.7 converts only from 1970-01-01 00:00:01 and before
+   * 3001-01-19 00:00:00, and returns x unchanged otherwise; then plus to. An offset out of
+   * -13:59..+14:00, or with 60 minutes or more, makes it NULL. Time zone names are refused: MySQL
+   * reads them from its own time zone tables (NULL when they are not loaded).
+   */
+  private static void convertTz(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 3, 3);
+    Runnable dt = asDateTime(d, n, args.get(0));
+    Integer from = offsetMinutes(n, args.get(1));
+    Integer to = offsetMinutes(n, args.get(2));
+    if (from == null || to == null) {
+      d.a("CAST(NULL AS timestamp)");
+      return;
+    }
+    Functions.repeatable(n, args.get(0));
+    String utc = "({#0} - interval '" + from + " minutes')";
+    d.template(
+        "CASE WHEN "
+            + utc
+            + " >= TIMESTAMP '1970-01-01 00:00:01' AND "
+            + utc
+            + " < TIMESTAMP '3001-01-19 00:00:00' THEN "
+            + utc
+            + " + interval '"
+            + to
+            + " minutes' ELSE {#0} END",
+        dt);
+  }
+
+  /**
+   * The minutes of a time zone offset literal; null for one MySQL reads as no zone (NULL); refused
+   * when it is not a literal offset.
+   */
+  private static Integer offsetMinutes(String n, Expression e) {
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      Matcher m = OFFSET_TEXT.matcher(MysqlLexer.decodeCanonical(s.getValue()));
+      if (m.matches()) {
+        int hours = Integer.parseInt(m.group(2));
+        int minutes = Integer.parseInt(m.group(3));
+        int total = (m.group(1).equals("-") ? -1 : 1) * (hours * 60 + minutes);
+        return minutes < 60 && total >= -(13 * 60 + 59) && total <= 14 * 60 ? total : null;
+      }
+    }
+    throw RefusedException.function(
+        n,
+        n
+            + " is translated between two offset literals ('+hh:mm', '-hh:mm'): MySQL reads time"
+            + " zone names from its own time zone tables (NULL when they are not loaded), not "
+            + e
+            + ".");
+  }
+
+  /**
+   * The date-time dt moved by the duration t (op "+" or "-"), as MySQL's ADDTIME/SUBTIME: NULL past
+   * 9999-12-31 23:59:59; a result before year 1 (MySQL's year 0) fails on PostgreSQL.
+   */
+  private static void moved(PgExpressionDeParser d, String n, String op, Runnable dt, Runnable t) {
+    String r = "({#0} " + op + " {#1})";
     d.template(
         "CASE WHEN "
             + r
@@ -187,18 +280,72 @@ final class DurationFunctions {
 
   /** The text of a TIMESTAMP '...' literal (as either parse of it), else null. */
   private static String timestampLiteral(Expression e) {
-    if (e instanceof DateTimeLiteralExpression l
-        && l.getType() == DateTimeLiteralExpression.DateTime.TIMESTAMP) {
+    return literal(e, DateTimeLiteralExpression.DateTime.TIMESTAMP);
+  }
+
+  /** The text of a DATE '...' or TIMESTAMP '...' literal (as either parse of it), else null. */
+  private static String literal(Expression e, DateTimeLiteralExpression.DateTime type) {
+    if (e instanceof DateTimeLiteralExpression l && l.getType() == type) {
       return MysqlLexer.decodeCanonical(unquote(l.getValue()));
     }
     if (e instanceof net.sf.jsqlparser.expression.CastExpression c
         && c.isImplicitCast()
         && c.getLeftExpression() instanceof StringValue s
         && c.getColDataType() != null
-        && c.getColDataType().getDataType().equalsIgnoreCase("TIMESTAMP")) {
+        && c.getColDataType().getDataType().equalsIgnoreCase(type.name())) {
       return MysqlLexer.decodeCanonical(s.getValue());
     }
     return null;
+  }
+
+  /** 'YYYY-MM-DD', optionally ' hh:mm:ss' and up to six fractional digits. */
+  private static final Pattern DATE_OR_DATETIME_TEXT =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:( \\d{2}:\\d{2}:\\d{2})(\\.\\d{1,6})?)?");
+
+  /**
+   * A date or date-time operand as a PostgreSQL timestamp, as MySQL reads it as a DATETIME (see the
+   * class notes); refused otherwise.
+   */
+  private static Runnable asDateTime(PgExpressionDeParser d, String n, Expression e) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String base = TypeMapping.baseType(c.get().mysqlType());
+      if (base.equals("date") || base.equals("datetime") || base.equals("timestamp")) {
+        return () -> {
+          d.a("CAST(");
+          d.p(e);
+          d.a(" AS timestamp)");
+        };
+      }
+    } else if (e instanceof NullValue) {
+      return () -> d.a("CAST(NULL AS timestamp)");
+    } else {
+      String text = timestampLiteral(e);
+      if (text == null) {
+        text = literal(e, DateTimeLiteralExpression.DateTime.DATE);
+      }
+      if (text == null
+          && e instanceof StringValue s
+          && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+        text = MysqlLexer.decodeCanonical(s.getValue());
+      }
+      Matcher m = text == null ? null : DATE_OR_DATETIME_TEXT.matcher(text);
+      if (m != null
+          && m.matches()
+          && validDateTime(m.group(1) + (m.group(2) == null ? " 00:00:00" : m.group(2)))) {
+        String valid = text;
+        return () -> d.a("TIMESTAMP '").a(valid).a("'");
+      }
+    }
+    throw RefusedException.function(
+        n,
+        n
+            + " is translated for a DATE, DATETIME or TIMESTAMP column, a DATE or TIMESTAMP"
+            + " literal, or a string literal of a valid 'YYYY-MM-DD[ hh:mm:ss[.ffffff]]': MySQL's"
+            + " other readings of a date-time (numbers, short forms, NULL for an invalid date) are"
+            + " not, nor "
+            + e
+            + ".");
   }
 
   private static String unquote(String literal) {

@@ -279,14 +279,8 @@ final class RefusedFunctions {
     reason(notYet + "core PostgreSQL has no CRC-32 function.", "CRC32");
     reason(
         notYet
-            + "MySQL reads zone names from its own time zone tables (NULL when they are not"
-            + " loaded); PostgreSQL knows every IANA zone.",
-        "CONVERT_TZ");
-    reason(
-        notYet
             + "the result type (DATE or DATETIME) and MySQL's NULL for invalid values depend on the"
             + " arguments.",
-        "TIMESTAMP",
         "GET_FORMAT");
     reason(
         notYet + "MySQL's binary string results and NULL for invalid input need exact forms.",

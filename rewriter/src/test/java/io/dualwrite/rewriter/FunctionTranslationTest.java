@@ -861,6 +861,53 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void timestampReadsADateOrDateTimeAndAddsADurationAsAddtime() {
+    assertThat(expr("TIMESTAMP('2024-01-02')")).isEqualTo("TIMESTAMP '2024-01-02'");
+    assertThat(expr("TIMESTAMP('2024-01-02 03:04:05.25')"))
+        .isEqualTo("TIMESTAMP '2024-01-02 03:04:05.25'");
+    assertThat(pg("SELECT TIMESTAMP(placed) FROM orders"))
+        .isEqualTo("SELECT CAST(placed AS timestamp) FROM orders");
+    assertThat(pg("SELECT TIMESTAMP(placed, '01:00:00') FROM orders"))
+        .startsWith("SELECT CASE WHEN (CAST(placed AS timestamp) + interval '3600 seconds') <")
+        .contains(" THEN CAST('TIMESTAMP result before year 1: ' || ");
+    // MySQL's other readings: a number, a short form, an invalid date (NULL there), a string column
+    for (String refused :
+        List.of(
+            "SELECT TIMESTAMP(20240102) FROM t",
+            "SELECT TIMESTAMP('2024-1-2') FROM t",
+            "SELECT TIMESTAMP('2024-02-30') FROM t",
+            "SELECT TIMESTAMP('2024-01-02 03:04:05.1234567') FROM t",
+            "SELECT TIMESTAMP(note) FROM orders")) {
+      assertThat(refusal(Fixtures.WITH_CATALOG, refused).code())
+          .isEqualTo("unsupported-function:TIMESTAMP");
+    }
+  }
+
+  @Test
+  void convertTzBetweenOffsetsConvertsOnlyInMysqlsRange() {
+    assertThat(expr("CONVERT_TZ('2024-03-01 10:00:00', '+00:00', '-05:30')"))
+        .isEqualTo(
+            "CASE WHEN (TIMESTAMP '2024-03-01 10:00:00' - interval '0 minutes') >= TIMESTAMP"
+                + " '1970-01-01 00:00:01' AND (TIMESTAMP '2024-03-01 10:00:00' - interval '0"
+                + " minutes') < TIMESTAMP '3001-01-19 00:00:00' THEN (TIMESTAMP '2024-03-01"
+                + " 10:00:00' - interval '0 minutes') + interval '-330 minutes' ELSE TIMESTAMP"
+                + " '2024-03-01 10:00:00' END");
+    // an offset MySQL reads as no zone: NULL
+    assertThat(expr("CONVERT_TZ('2024-03-01', '+14:01', '+00:00')"))
+        .isEqualTo("CAST(NULL AS timestamp)");
+    assertThat(expr("CONVERT_TZ('2024-03-01', '+01:60', '+00:00')"))
+        .isEqualTo("CAST(NULL AS timestamp)");
+    // zone names live in MySQL's time zone tables; a parameter may be one
+    for (String refused :
+        List.of(
+            "SELECT CONVERT_TZ('2024-03-01', 'UTC', '+00:00') FROM t",
+            "SELECT CONVERT_TZ('2024-03-01', '+00:00', ?) FROM t",
+            "SELECT CONVERT_TZ('2024-03-01', '+001:00', '+00:00') FROM t")) {
+      assertThat(refusal(PLAIN, refused).code()).isEqualTo("unsupported-function:CONVERT_TZ");
+    }
+  }
+
+  @Test
   void microsecondToDaysAndWeekOfYear() {
     assertThat(expr("MICROSECOND(a)"))
         .isEqualTo("(CAST(EXTRACT(MICROSECONDS FROM CAST(a AS time)) AS bigint) % 1000000)");
