@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -175,24 +176,30 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   /** A chunk of bytes read from one end, to be written to the other at {@code dueNanos}. */
-  private record Chunk(byte[] bytes, long dueNanos) {
-    static final Chunk END = new Chunk(new byte[0], 0);
-  }
+  private record Chunk(byte[] bytes, long dueNanos) {}
+
+  /** Chunks read and not yet written, per direction: a full queue stops reading (back pressure). */
+  private static final int QUEUED_CHUNKS = 64;
 
   /**
    * Copies {@code from} to {@code to}; {@code connection} is non-zero for the client's bytes. One
    * thread reads and queues each chunk with the time it is due, another writes it then: a delay
    * ({@link #latency}) is paid once by bytes in flight together, as on a real network, not once per
-   * chunk in turn.
+   * chunk in turn. A crawl ({@link #crawl}) holds each write, and the bytes read meanwhile go with
+   * the next one, as when one thread read, slept and wrote. Bytes are held while the proxy hangs
+   * and dropped once the connection is half-open, at the write as at the read.
    */
   private void pump(Socket from, Socket to, long connection) {
-    BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>(QUEUED_CHUNKS);
+    AtomicBoolean readerDone = new AtomicBoolean();
+    AtomicBoolean writerDone = new AtomicBoolean();
     Thread reader =
         new Thread(
             () -> {
               byte[] buf = new byte[16384];
               boolean held = false;
-              try (InputStream in = from.getInputStream()) {
+              try {
+                InputStream in = from.getInputStream(); // closed by the writers' ends
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                   while (hung && !closed) {
@@ -209,42 +216,82 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                   }
                   long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(latencyMillis);
-                  queue.put(new Chunk(Arrays.copyOf(buf, n), due));
+                  Chunk chunk = new Chunk(Arrays.copyOf(buf, n), due);
+                  while (!queue.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
+                    if (writerDone.get()) {
+                      return;
+                    }
+                  }
                 }
               } catch (IOException e) {
                 // connection cut
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } finally {
-                queue.add(Chunk.END);
+                readerDone.set(true);
+                if (lost.contains(from) || lost.contains(to)) {
+                  // as before the queue: the end of a lost connection's pump closes it
+                  closeQuietly(from);
+                  closeQuietly(to);
+                }
               }
             },
             "tcp-proxy-read");
     Thread writer =
         new Thread(
             () -> {
-              try (OutputStream out = to.getOutputStream()) {
-                for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+              boolean broken = false;
+              try {
+                OutputStream out = to.getOutputStream();
+                while (true) {
+                  Chunk chunk = queue.poll(50, TimeUnit.MILLISECONDS);
+                  if (chunk == null) {
+                    if (readerDone.get() && queue.isEmpty()) {
+                      break;
+                    }
+                    continue;
+                  }
                   long wait = chunk.dueNanos() - System.nanoTime();
                   if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                   }
+                  byte[] bytes = chunk.bytes();
                   long pace = crawlMillis;
                   if (pace > 0) {
+                    // what one read would have taken with it, then the pause before its write
+                    java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+                    batch.write(bytes);
+                    for (Chunk next = queue.poll(); next != null; next = queue.poll()) {
+                      batch.write(next.bytes());
+                    }
+                    bytes = batch.toByteArray();
                     Thread.sleep(pace);
                   }
-                  out.write(chunk.bytes());
+                  while (hung && !closed) {
+                    Thread.sleep(5);
+                  }
+                  if (lost.contains(from) || lost.contains(to)) {
+                    continue; // the bytes vanish
+                  }
+                  out.write(bytes);
                   out.flush();
                 }
               } catch (IOException e) {
-                // connection cut
+                broken = true; // the other end is gone
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } finally {
-                if (!lost.contains(from) && !lost.contains(to)) {
-                  closeQuietly(from);
+                writerDone.set(true);
+                if (broken && !lost.contains(from) && !lost.contains(to)) {
+                  // stop reading from this end; the other direction still delivers what it holds
+                  // (a server's last message) and then closes both
                   closeQuietly(to);
-                } else if (closed) {
+                  try {
+                    from.shutdownInput();
+                  } catch (IOException e) {
+                    closeQuietly(from);
+                  }
+                } else {
                   closeQuietly(from);
                   closeQuietly(to);
                 }

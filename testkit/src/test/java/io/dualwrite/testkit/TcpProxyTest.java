@@ -38,6 +38,41 @@ class TcpProxyTest {
   }
 
   @Test
+  void aCrawlSendsWhatArrivedDuringAPauseWithTheNextWrite() throws Exception {
+    // sent at 0, 100 and 200 ms: the first is written after one pause, the two that arrived
+    // meanwhile together after the next, as one read would have taken them
+    long[] arrivals = sendChunks(proxy -> proxy.crawl(DELAY_MILLIS), 3);
+    assertThat(arrivals[1]).isGreaterThanOrEqualTo(2 * DELAY_MILLIS - GAP_MILLIS);
+    assertThat(arrivals[2] - arrivals[1]).isLessThan(GAP_MILLIS);
+  }
+
+  @Test
+  void bytesInFlightAreHeldWhileTheProxyHangs() throws Exception {
+    long[] arrivals =
+        sendChunks(
+            proxy -> {
+              proxy.latency(GAP_MILLIS);
+              Thread hanger =
+                  new Thread(
+                      () -> {
+                        try {
+                          TimeUnit.MILLISECONDS.sleep(GAP_MILLIS / 2);
+                          proxy.hang();
+                          TimeUnit.MILLISECONDS.sleep(DELAY_MILLIS);
+                          proxy.resume();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      });
+              hanger.setDaemon(true);
+              hanger.start();
+            },
+            1);
+    // the byte was read before the hang and due at GAP_MILLIS, inside it
+    assertThat(arrivals[0]).isGreaterThanOrEqualTo(DELAY_MILLIS);
+  }
+
+  @Test
   void withNeitherBytesPassAsSent() throws Exception {
     long[] arrivals = sendTwoChunks(proxy -> {});
     assertThat(arrivals[1]).isLessThan(DELAY_MILLIS);
@@ -49,6 +84,11 @@ class TcpProxyTest {
 
   /** Milliseconds from the first send to each chunk's arrival at the server. */
   private static long[] sendTwoChunks(Setup setup) throws Exception {
+    return sendChunks(setup, 2);
+  }
+
+  /** Sends {@code count} one-byte chunks {@link #GAP_MILLIS} apart; when each arrived. */
+  private static long[] sendChunks(Setup setup, int count) throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         TcpProxy proxy = new TcpProxy("127.0.0.1", server.getLocalPort())) {
       setup.apply(proxy);
@@ -59,18 +99,22 @@ class TcpProxyTest {
         OutputStream out = client.getOutputStream();
         InputStream in = accepted.getInputStream();
         long start = System.nanoTime();
-        out.write(1);
-        out.flush();
-        TimeUnit.MILLISECONDS.sleep(GAP_MILLIS);
-        out.write(2);
-        out.flush();
-        int[] bytes = new int[2];
-        long[] arrivals = new long[2];
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < count; i++) {
+          if (i > 0) {
+            TimeUnit.MILLISECONDS.sleep(GAP_MILLIS);
+          }
+          out.write(i + 1);
+          out.flush();
+        }
+        int[] bytes = new int[count];
+        long[] arrivals = new long[count];
+        for (int i = 0; i < count; i++) {
           bytes[i] = in.read();
           arrivals[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         }
-        assertThat(bytes).containsExactly(1, 2);
+        for (int i = 0; i < count; i++) {
+          assertThat(bytes[i]).isEqualTo(i + 1);
+        }
         return arrivals;
       }
     }
