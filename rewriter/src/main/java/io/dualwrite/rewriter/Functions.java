@@ -221,6 +221,23 @@ final class Functions {
           "RAND", "UUID", "UUID_SHORT", "SYSDATE", "SLEEP", "GET_LOCK", "RELEASE_LOCK", "NEXTVAL");
 
   /**
+   * SQL of the given PostgreSQL type that fails the statement (22P02, the message in PostgreSQL's
+   * error) when {@code value} is not NULL, and is NULL otherwise: where MySQL's result cannot be
+   * known, the read fails on PostgreSQL and MySQL answers it. The message is cast to an integer
+   * under a CASE on the value, so PostgreSQL cannot fold it (and fail) when it plans the statement,
+   * as it would a constant; it also needs no subquery (it serves in a CHECK).
+   */
+  static String failsWhenNotNull(String value, String message, String type) {
+    return "CAST(CAST(CASE WHEN "
+        + value
+        + " IS NOT NULL THEN '"
+        + message.replace("'", "''")
+        + "' END AS integer) AS "
+        + type
+        + ")";
+  }
+
+  /**
    * Refuses an argument that a translation evaluates more than once unless every evaluation gives
    * the same value: literals, columns, parameters and deterministic calls and operators over them
    * (not RAND(), UUID(), SYSDATE(), a sub-query, ...).

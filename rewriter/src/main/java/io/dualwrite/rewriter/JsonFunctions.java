@@ -421,10 +421,10 @@ final class JsonFunctions {
         + f
         + " <> 0 AND abs("
         + f
-        + ") < 2.2250738585072014e-308 THEN CAST(CAST(CASE WHEN "
-        + v
-        + " IS NOT NULL THEN 'JSON: MySQL prints this subnormal DOUBLE with its own digits' END AS"
-        + " integer) AS text) WHEN "
+        + ") < 2.2250738585072014e-308 THEN "
+        + Functions.failsWhenNotNull(
+            v, "JSON: MySQL prints this subnormal DOUBLE with its own digits", "text")
+        + " WHEN "
         + c
         + " ~ 'e(-(0[0-9]|1[0-5])|[+](0[0-9]|1[0-4]))$|^[ +-]*[0-9][.][0-9]{15}[1-9]e[+]15$' THEN "
         + withoutTrailingZeros("CAST(CAST(" + c + " AS numeric) AS text)")

@@ -876,19 +876,9 @@ final class JsonTable {
     return fails(x, "MySQL reads this JSON number as a DOUBLE of other digits", type);
   }
 
-  /**
-   * An expression of the given type that fails the statement (22P02) with the message when x is not
-   * NULL: a CAST of a message that depends on the value, which PostgreSQL cannot fold (and fail)
-   * when it plans the statement.
-   */
+  /** Fails the statement for a non-NULL x ({@link Functions#failsWhenNotNull}). */
   private static String fails(String x, String message, String type) {
-    return "CAST(CAST(CASE WHEN "
-        + x
-        + " IS NOT NULL THEN 'JSON_TABLE: "
-        + message
-        + "' END AS integer) AS "
-        + type
-        + ")";
+    return Functions.failsWhenNotNull(x, "JSON_TABLE: " + message, type);
   }
 
   /**
