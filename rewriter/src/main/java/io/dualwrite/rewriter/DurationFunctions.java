@@ -31,9 +31,11 @@ import net.sf.jsqlparser.expression.StringValue;
  * refused by name.
  *
  * <p>TIMESTAMP(x[, t]) and CONVERT_TZ(x, from, to) read x as a DATETIME: a DATE, DATETIME or
- * TIMESTAMP column (its fractional digits kept, as MySQL keeps them), NULL, a DATE or TIMESTAMP
- * literal or a string literal of a valid 'YYYY-MM-DD[ hh:mm:ss[.ffffff]]'; MySQL's other readings
- * (numbers, short forms, invalid dates as NULL) are refused.
+ * TIMESTAMP column without fractional seconds, NULL, a DATE or TIMESTAMP literal or a string
+ * literal of a valid 'YYYY-MM-DD[ hh:mm:ss]'. MySQL's other readings (numbers, short forms, invalid
+ * dates as NULL) are refused, and so are fractional seconds: the result would be a PostgreSQL
+ * timestamp whose digits the code around it no longer knows (MySQL prints DATETIME(3) with three,
+ * JSON with six, UNIX_TIMESTAMP keeps them, a write rounds them half up), found by review.
  */
 final class DurationFunctions {
 
@@ -45,6 +47,10 @@ final class DurationFunctions {
           Map.entry("SUBTIME", DurationFunctions::addSubTime),
           Map.entry("TIMESTAMP", DurationFunctions::timestamp),
           Map.entry("CONVERT_TZ", DurationFunctions::convertTz));
+
+  /** The functions of this family whose result is a DATETIME (a PostgreSQL timestamp). */
+  static final java.util.Set<String> DATETIME_VALUED =
+      java.util.Set.of("ADDTIME", "SUBTIME", "TIMESTAMP", "CONVERT_TZ");
 
   private static final Pattern DATETIME_TEXT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -298,9 +304,9 @@ final class DurationFunctions {
     return null;
   }
 
-  /** 'YYYY-MM-DD', optionally ' hh:mm:ss' and up to six fractional digits. */
+  /** 'YYYY-MM-DD', optionally ' hh:mm:ss'. */
   private static final Pattern DATE_OR_DATETIME_TEXT =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:( \\d{2}:\\d{2}:\\d{2})(\\.\\d{1,6})?)?");
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})( \\d{2}:\\d{2}:\\d{2})?");
 
   /**
    * A date or date-time operand as a PostgreSQL timestamp, as MySQL reads it as a DATETIME (see the
@@ -310,7 +316,8 @@ final class DurationFunctions {
     Optional<ColumnInfo> c = d.columnInfo(e);
     if (c.isPresent()) {
       String base = TypeMapping.baseType(c.get().mysqlType());
-      if (base.equals("date") || base.equals("datetime") || base.equals("timestamp")) {
+      if ((base.equals("date") || base.equals("datetime") || base.equals("timestamp"))
+          && PgExpressionDeParser.fractionalDigits(c.get().mysqlType()) == 0) {
         return () -> {
           d.a("CAST(");
           d.p(e);
@@ -340,10 +347,10 @@ final class DurationFunctions {
     throw RefusedException.function(
         n,
         n
-            + " is translated for a DATE, DATETIME or TIMESTAMP column, a DATE or TIMESTAMP"
-            + " literal, or a string literal of a valid 'YYYY-MM-DD[ hh:mm:ss[.ffffff]]': MySQL's"
-            + " other readings of a date-time (numbers, short forms, NULL for an invalid date) are"
-            + " not, nor "
+            + " is translated for a DATE, DATETIME or TIMESTAMP column without fractional seconds,"
+            + " a DATE or TIMESTAMP literal, or a string literal of a valid 'YYYY-MM-DD["
+            + " hh:mm:ss]': fractional seconds and MySQL's other readings of a date-time (numbers,"
+            + " short forms, NULL for an invalid date) are not, nor "
             + e
             + ".");
   }

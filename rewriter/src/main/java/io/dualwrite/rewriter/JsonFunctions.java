@@ -548,6 +548,9 @@ final class JsonFunctions {
     }
     var c = d.columnInfo(e);
     String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
+    if (e instanceof Function f && DurationFunctions.DATETIME_VALUED.contains(name(f))) {
+      base = "datetime"; // TIMESTAMP(), CONVERT_TZ(), ADDTIME() ...: a PostgreSQL timestamp
+    }
     if (base.equals("datetime") || base.equals("timestamp") || base.equals("time")) {
       d.a("to_char(");
       d.p(e);
