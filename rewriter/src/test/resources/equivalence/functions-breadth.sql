@@ -399,6 +399,12 @@ SELECT CONVERT_TZ('2038-01-19 03:14:08', '+00:00', '+01:00') AS a, CONVERT_TZ('3
 -- note: DATETIME, DATE and TIMESTAMP columns between offsets, in the select list and in a comparison
 SELECT a.id, CONVERT_TZ(a.completed_at, '+00:00', '-03:00') AS a, CONVERT_TZ(c.created_at, '+02:00', '+00:00') AS b, CONVERT_TZ(a.due_date, '+05:30', '+00:00') AS d, CONVERT_TZ(u.created_at, '-01:00', '+01:00') AS u FROM assignments a JOIN chores c ON c.id = a.chore_id JOIN users u ON u.id = a.user_id WHERE CONVERT_TZ(c.created_at, '+00:00', '+09:00') > '2024-01-01' ORDER BY a.id;
 
+-- id: fn-timestamp-arithmetic
+-- category: functions
+-- order: unordered
+-- note: in arithmetic a DATETIME is the number its digits spell: a day apart is 1000000 (found by review, session 23)
+SELECT TIMESTAMP('2024-01-02') - TIMESTAMP('2024-01-01') AS a, TIMESTAMP('2024-01-31', '12:00:00') + 0 AS b, CONVERT_TZ('2024-03-01 10:00:00', '+00:00', '+01:00') - TIMESTAMP('2024-03-01 10:00:00') AS c;
+
 -- id: fn-timestamp-json
 -- category: functions
 -- mode: expect

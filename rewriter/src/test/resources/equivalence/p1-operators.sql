@@ -576,3 +576,46 @@ UPDATE users SET points = points + 1 WHERE SUBSTRING_INDEX(email, '@', -1) = 'ex
 -- order: ordered
 -- note: LOWER/UPPER of a _ci column has one case already: DISTINCT and GROUP BY of it are exact, not refused
 SELECT DISTINCT LOWER(SUBSTRING_INDEX(email, '@', -1)) AS d FROM users ORDER BY d;
+
+-- id: temporal-arithmetic-literals
+-- category: p0.date-arith
+-- order: unordered
+-- note: MySQL reads a date-time in arithmetic as the number its digits spell: a day across a month is 70, a day of DATETIMEs 1000000 (PostgreSQL's operators gave 1, an interval or a date: found by review, session 23)
+SELECT DATE '2024-02-01' - DATE '2024-01-31' AS a, DATE '2024-01-31' + 1 AS b, TIMESTAMP '2024-01-02 00:00:00' - TIMESTAMP '2024-01-01 00:00:00' AS c, TIME '11:30:00' - TIME '10:00:00' AS d, TIMESTAMP '2024-01-02 00:00:00.123' + 0 AS e, TIME '10:00:00.5' * 2 AS f, -DATE '2024-01-01' AS g, DATE '2024-01-01' / 7 AS h, DATE '2024-01-01' DIV 7 AS i, DATE '2024-01-01' % 7 AS j, DATE '2024-01-01' + 0.5 AS k, DATE '0099-01-01' + 0 AS m;
+
+-- id: temporal-arithmetic-columns
+-- category: p0.date-arith
+-- order: ordered
+-- note: DATE, DATETIME, DATETIME(3), DATETIME(6), TIMESTAMP and TIME columns, and DATE() and CAST results, as numbers
+SELECT a.id, a.due_date - a.due_date + 1 AS a, DATE(a.completed_at) - a.due_date AS b, a.completed_at - c.created_at AS c, c.due_time - TIME '07:00:00' AS d, u.last_login_at + 0 AS e, u.created_at + 0 AS f, -a.due_date AS g, a.due_date / 7 AS h, a.due_date DIV 7 AS i, a.due_date % 7 AS j, MOD(a.due_date, 7) AS k, CAST(a.completed_at AS DATE) + 0 AS l, CAST(a.due_date AS DATETIME(2)) + 0 AS m, a.due_date * 1.5 AS n FROM assignments a JOIN chores c ON c.id = a.chore_id JOIN users u ON u.id = a.user_id ORDER BY a.id;
+
+-- id: temporal-arithmetic-datetime3
+-- category: p0.date-arith
+-- order: ordered
+-- note: a DATETIME(3) keeps its three fractional digits as a DECIMAL (.120, not .12)
+SELECT id, created_at + 0 AS a, created_at - created_at AS b, created_at * 1 AS c FROM activity_log ORDER BY id;
+
+-- id: temporal-arithmetic-aggregates
+-- category: p0.date-arith
+-- order: ordered
+-- note: SUM and AVG of date-times add their numbers (AVG with 4 more decimals, a DECIMAL)
+SELECT user_id, SUM(due_date) AS a, AVG(due_date) AS b, SUM(DISTINCT completed_at) AS c, AVG(completed_at) AS d FROM assignments GROUP BY user_id ORDER BY user_id;
+
+-- id: temporal-arithmetic-where
+-- category: p0.date-arith
+-- order: ordered
+SELECT id FROM assignments WHERE DATE(completed_at) - due_date >= 1 OR completed_at - CAST(due_date AS DATETIME) > 100000 ORDER BY id;
+
+-- id: temporal-arithmetic-update
+-- category: writes.update
+-- order: unordered
+-- tables: users
+-- note: users.updated_at has ON UPDATE CURRENT_TIMESTAMP
+UPDATE users SET points = DATE(last_login_at) - birth_date WHERE birth_date IS NOT NULL AND last_login_at IS NOT NULL;
+
+-- id: temporal-round-fraction-refused
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:ROUND
+-- note: MySQL rounds a date-time with fractional seconds as a DOUBLE (its binary value)
+SELECT id, ROUND(created_at, 1) FROM activity_log;

@@ -168,11 +168,15 @@ final class AggregateFunctions {
 
   /**
    * SUM of a text column, or of an unquoted JSON value, adds the numbers MySQL reads its strings as
-   * (a DOUBLE).
+   * (a DOUBLE); SUM of a date-time adds the numbers its digits spell ({@link TemporalNumbers}).
    */
   private static void sum(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
-    if (StringNumbers.isStringValue(d, args.get(0))) {
+    if (TemporalNumbers.of(d, args.get(0)).isPresent()) {
+      d.a(f.isDistinct() ? "sum(DISTINCT " : "sum(");
+      StringNumbers.value(d, args.get(0));
+      d.a(")");
+    } else if (StringNumbers.isStringValue(d, args.get(0))) {
       d.a(f.isDistinct() ? "sum(DISTINCT " : "sum(");
       StringNumbers.printNumber(d, args.get(0));
       d.a(")");
@@ -191,10 +195,11 @@ final class AggregateFunctions {
     }
     // MySQL: exact, with div_precision_increment (4) more decimals than the argument
     // (* 1.0000: PostgreSQL then divides the sum to at least that scale, see Division)
+    // (a date-time: the number its digits spell, see TemporalNumbers)
     d.a(f.isDistinct() ? "round(avg(DISTINCT CAST(" : "round(avg(CAST(");
-    d.value(args.get(0));
+    StringNumbers.value(d, args.get(0));
     d.a(" AS numeric) * 1.0000), max(scale(CAST(");
-    d.value(args.get(0));
+    StringNumbers.value(d, args.get(0));
     d.a(" AS numeric))) + 4)");
   }
 

@@ -52,11 +52,11 @@ final class ArithmeticOperators {
     // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
     // lose its .5)
     d.a("round(CAST(");
-    d.value(e.getLeftExpression());
+    StringNumbers.value(d, e.getLeftExpression());
     d.a(" AS numeric) * 1.0000 / NULLIF(CAST(");
-    d.value(e.getRightExpression());
+    StringNumbers.value(d, e.getRightExpression());
     d.a(" AS numeric), 0), scale(CAST(");
-    d.value(e.getLeftExpression());
+    StringNumbers.value(d, e.getLeftExpression());
     d.a(" AS numeric)) + 4)");
   }
 
@@ -151,9 +151,9 @@ final class ArithmeticOperators {
       return;
     }
     d.a("((");
-    d.value(l);
+    StringNumbers.value(d, l);
     d.a(") % NULLIF((");
-    d.value(r);
+    StringNumbers.value(d, r);
     d.a("), 0))");
   }
 }

@@ -210,6 +210,12 @@ final class NumericFunctions {
   private static void roundOrTruncate(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, n.equals("ROUND") ? 1 : 2, 2);
+    if (TemporalNumbers.of(d, args.get(0)).filter(t -> t.fsp() > 0).isPresent()) {
+      // MySQL rounds a date-time with fractional seconds as a DOUBLE: its binary value, not the
+      // decimal digits the translation would round
+      throw RefusedException.function(
+          n, n + " of a date-time with fractional seconds is rounded as a DOUBLE in MySQL.");
+    }
     if (n.equals("ROUND")
         && ArithmeticOperators.isFloating(d, args.get(0))
         && (args.size() == 1

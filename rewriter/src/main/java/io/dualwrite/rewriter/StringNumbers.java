@@ -179,6 +179,9 @@ final class StringNumbers {
    * anything else as {@link Literals#number}.
    */
   static void operand(PgExpressionDeParser d, Expression e) {
+    if (TemporalNumbers.printIfTemporal(d, e)) {
+      return;
+    }
     if (isString(d, e)) {
       printNumber(d, e);
     } else if (isEnum(d, e)) {
@@ -190,6 +193,9 @@ final class StringNumbers {
 
   /** An operand of a division: as {@link #operand}, but a value other than a string as a value. */
   static void value(PgExpressionDeParser d, Expression e) {
+    if (TemporalNumbers.printIfTemporal(d, e)) {
+      return;
+    }
     if (isString(d, e)) {
       printNumber(d, e);
     } else if (isEnum(d, e)) {

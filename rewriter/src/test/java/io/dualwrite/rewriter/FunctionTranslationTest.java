@@ -297,6 +297,33 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void aDateTimeInArithmeticIsTheNumberItsDigitsSpell() {
+    assertThat(pg("SELECT updated - updated FROM users"))
+        .isEqualTo(
+            "SELECT CAST(to_char(updated, 'YYYYMMDDHH24MISS') AS bigint) -"
+                + " CAST(to_char(updated, 'YYYYMMDDHH24MISS') AS bigint) FROM users");
+    assertThat(pg("SELECT placed + 1 FROM orders"))
+        .isEqualTo("SELECT CAST(to_char(placed, 'YYYYMMDD') AS bigint) + 1 FROM orders");
+    assertThat(expr("TIME '10:00:00.5' * 2"))
+        .isEqualTo("CAST(to_char(TIME '10:00:00.5', 'HH24MISS.FF1') AS numeric) * 2");
+    assertThat(expr("CAST(a AS DATETIME(2)) + 0"))
+        .isEqualTo("CAST(to_char(CAST(a AS timestamp(2)), 'YYYYMMDDHH24MISS.FF2') AS numeric) + 0");
+    assertThat(expr("-DATE(a)"))
+        .startsWith("-CAST(to_char(CAST(a AS date), 'YYYYMMDD') AS bigint)");
+    assertThat(pg("SELECT placed / 7, placed % 7, SUM(placed) FROM orders"))
+        .isEqualTo(
+            "SELECT round(CAST(CAST(to_char(placed, 'YYYYMMDD') AS bigint) AS numeric) * 1.0000 /"
+                + " NULLIF(CAST(7 AS numeric), 0), scale(CAST(CAST(to_char(placed, 'YYYYMMDD') AS"
+                + " bigint) AS numeric)) + 4), ((CAST(to_char(placed, 'YYYYMMDD') AS bigint)) %"
+                + " NULLIF((7), 0)), sum(CAST(to_char(placed, 'YYYYMMDD') AS bigint)) FROM orders");
+    // MySQL rounds a fractional date-time as a DOUBLE: refused
+    assertThat(refusal("SELECT ROUND(TIMESTAMP '2024-01-01 00:00:00.25', 1)").code())
+        .isEqualTo("unsupported-function:ROUND");
+    // an interval is still date arithmetic
+    assertThat(pg("SELECT placed + INTERVAL 1 DAY FROM orders")).doesNotContain("to_char");
+  }
+
+  @Test
   void divisionIsExactAndNullOnZero() {
     assertThat(expr("a / b"))
         .isEqualTo(

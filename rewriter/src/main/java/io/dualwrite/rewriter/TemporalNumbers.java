@@ -1,0 +1,175 @@
+package io.dualwrite.rewriter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+
+/**
+ * A DATE, DATETIME, TIMESTAMP or TIME in arithmetic: MySQL reads it as the number its digits spell
+ * ({@code DATE '2024-02-01'} is 20240201, a DATETIME 20240201101112, a DATETIME(3)
+ * 20240201101112.120, a TIME 101112), so {@code d1 - d2} of two dates a day apart across a month is
+ * 70 and {@code TIMESTAMP '2024-01-02' - TIMESTAMP '2024-01-01'} is 1000000. PostgreSQL's own
+ * operators give a day count, a date or an interval instead, so such an operand is printed as that
+ * number ({@code to_char} of its digits).
+ */
+final class TemporalNumbers {
+
+  /** A temporal MySQL type as arithmetic reads it. */
+  enum Kind {
+    DATE("YYYYMMDD"),
+    DATETIME("YYYYMMDDHH24MISS"),
+    TIME("HH24MISS");
+
+    final String digits;
+
+    Kind(String digits) {
+      this.digits = digits;
+    }
+  }
+
+  /** The MySQL type of a temporal expression: its kind and fractional digits. */
+  record Temporal(Kind kind, int fsp) {}
+
+  private static final Set<String> DATE_FUNCTIONS =
+      Set.of("CURDATE", "CURRENT_DATE", "UTC_DATE", "DATE", "LAST_DAY", "MAKEDATE");
+
+  /** Functions whose DATETIME has the fractional digits their one optional argument names. */
+  private static final Set<String> CLOCK_DATETIME =
+      Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP");
+
+  private static final Set<String> CLOCK_TIME = Set.of("CURTIME", "CURRENT_TIME", "UTC_TIME");
+
+  private TemporalNumbers() {}
+
+  /**
+   * The MySQL temporal type of e when it is known to be one: a DATE, DATETIME, TIMESTAMP or TIME
+   * column, a typed literal, a CAST to one, or a function whose result is one.
+   */
+  static Optional<Temporal> of(PgExpressionDeParser d, Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+      return of(d, (Expression) p.get(0));
+    }
+    if (e instanceof DateTimeLiteralExpression l) {
+      return literal(l.getType().name(), l.getValue());
+    }
+    if (e instanceof CastExpression c && c.getColDataType() != null) {
+      if (c.isImplicitCast()) {
+        return literal(c.getColDataType().getDataType(), c.getLeftExpression().toString());
+      }
+      DdlPrinter.MysqlType mt = DdlPrinter.parseType(c.getColDataType(), null);
+      String type = PgExpressionDeParser.upper(mt.name());
+      int fsp = mt.args().size() == 1 ? parseDigits(mt.args().get(0)) : 0;
+      return switch (type) {
+        case "DATE" -> Optional.of(new Temporal(Kind.DATE, 0));
+        case "DATETIME" -> Optional.of(new Temporal(Kind.DATETIME, fsp));
+        case "TIME" -> Optional.of(new Temporal(Kind.TIME, fsp));
+        default -> Optional.empty();
+      };
+    }
+    if (e instanceof TimeKeyExpression t) {
+      String k = PgExpressionDeParser.upper(t.getStringValue()).replace("()", "").trim();
+      if (k.equals("CURRENT_DATE")) {
+        return Optional.of(new Temporal(Kind.DATE, 0));
+      }
+      if (k.equals("CURRENT_TIME")) {
+        return Optional.of(new Temporal(Kind.TIME, 0));
+      }
+      return CLOCK_DATETIME.contains(k)
+          ? Optional.of(new Temporal(Kind.DATETIME, 0))
+          : Optional.empty();
+    }
+    if (e instanceof Function f && f.getName() != null) {
+      return function(Functions.name(f), Functions.params(f));
+    }
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    if (c.isEmpty()) {
+      return Optional.empty();
+    }
+    String type = c.get().mysqlType();
+    int fsp = PgExpressionDeParser.fractionalDigits(type);
+    return switch (TypeMapping.baseType(type)) {
+      case "date" -> Optional.of(new Temporal(Kind.DATE, 0));
+      case "datetime", "timestamp" -> Optional.of(new Temporal(Kind.DATETIME, fsp));
+      case "time" -> Optional.of(new Temporal(Kind.TIME, fsp));
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<Temporal> function(String n, List<Expression> args) {
+    if (DATE_FUNCTIONS.contains(n)) {
+      return Optional.of(new Temporal(Kind.DATE, 0));
+    }
+    if (DurationFunctions.DATETIME_VALUED.contains(n)) {
+      return Optional.of(new Temporal(Kind.DATETIME, 0)); // fractional inputs are refused there
+    }
+    boolean clockDateTime = CLOCK_DATETIME.contains(n);
+    if (clockDateTime || CLOCK_TIME.contains(n)) {
+      if (args.size() > 1 || (args.size() == 1 && !(args.get(0) instanceof LongValue))) {
+        return Optional.empty();
+      }
+      int fsp = args.isEmpty() ? 0 : (int) Math.min(6, ((LongValue) args.get(0)).getValue());
+      return Optional.of(new Temporal(clockDateTime ? Kind.DATETIME : Kind.TIME, fsp));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code DATE '...'}, {@code TIMESTAMP '... .123'}, {@code TIME '...'}. */
+  private static Optional<Temporal> literal(String type, String quoted) {
+    String v = quoted.trim();
+    int dot = v.lastIndexOf('.');
+    int fsp = 0;
+    if (dot >= 0) {
+      int end = dot + 1;
+      while (end < v.length() && Character.isDigit(v.charAt(end))) {
+        end++;
+      }
+      fsp = Math.min(6, end - dot - 1);
+    }
+    return switch (PgExpressionDeParser.upper(type)) {
+      case "DATE" -> Optional.of(new Temporal(Kind.DATE, 0));
+      case "TIMESTAMP", "DATETIME" -> Optional.of(new Temporal(Kind.DATETIME, fsp));
+      case "TIME" -> Optional.of(new Temporal(Kind.TIME, fsp));
+      default -> Optional.empty();
+    };
+  }
+
+  private static int parseDigits(String s) {
+    try {
+      return Math.max(0, Math.min(6, Integer.parseInt(s.trim())));
+    } catch (NumberFormatException ex) {
+      return 0;
+    }
+  }
+
+  /**
+   * Prints e, of MySQL type t, as MySQL's number for it: a bigint without fractional digits, a
+   * numeric with exactly fsp of them (MySQL's DECIMAL: a DATETIME(3)'s {@code .120} stays three
+   * digits).
+   */
+  static void printNumber(PgExpressionDeParser d, Expression e, Temporal t) {
+    d.a("CAST(to_char(");
+    d.value(e);
+    d.a(", '").a(t.kind().digits);
+    if (t.fsp() > 0) {
+      d.a(".FF").a(String.valueOf(t.fsp()));
+    }
+    d.a("') AS ").a(t.fsp() > 0 ? "numeric" : "bigint").a(")");
+  }
+
+  /** Prints e as MySQL's number when it is temporal; returns false (nothing printed) otherwise. */
+  static boolean printIfTemporal(PgExpressionDeParser d, Expression e) {
+    Optional<Temporal> t = of(d, e);
+    if (t.isEmpty()) {
+      return false;
+    }
+    printNumber(d, e, t.get());
+    return true;
+  }
+}
