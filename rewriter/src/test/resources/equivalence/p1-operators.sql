@@ -619,3 +619,54 @@ UPDATE users SET points = DATE(last_login_at) - birth_date WHERE birth_date IS N
 -- refuse: unsupported-function:ROUND
 -- note: MySQL rounds a date-time with fractional seconds as a DOUBLE (its binary value)
 SELECT id, ROUND(created_at, 1) FROM activity_log;
+
+-- id: ci-order-by-position
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: ORDER BY a position naming case-insensitive text sorts ignoring case ('Ben...' after 'anna...'); PostgreSQL sorted the output column bytewise (found by the outside workload, session 24)
+SELECT email, id FROM users ORDER BY 1, 2;
+
+-- id: enum-order-by-position
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: ORDER BY a position naming an ENUM sorts by the declaration ('parent','child','guest')
+SELECT role, id FROM users ORDER BY 1 DESC, 2;
+
+-- id: ci-order-by-scalar-subquery-alias
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: a scalar subquery's value keeps its column's collation: ordered ignoring case (found by the outside workload, session 24)
+SELECT (SELECT u.email FROM users u WHERE u.id = a.user_id) AS who, a.id FROM assignments a ORDER BY who, a.id;
+
+-- id: ci-scalar-subquery-compared
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT a.id FROM assignments a WHERE (SELECT u.email FROM users u WHERE u.id = a.user_id) = 'BEN.MUELLER@EXAMPLE.COM' ORDER BY a.id;
+
+-- id: ci-distinct-order-by-alias-and-position
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: a DISTINCT of case-insensitive text is a GROUP BY of its folded text, which can sort by it (it sorted the alias bytewise before)
+SELECT DISTINCT email AS e FROM users ORDER BY e;
+
+-- id: ci-group-by-order-by-position
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT email, COUNT(*) AS n FROM users GROUP BY email ORDER BY 1;
+
+-- id: date-compared-with-integer
+-- category: p0.date-arith
+-- order: ordered
+-- note: MySQL reads an integer compared with a DATE or DATETIME as YYYYMMDD, YYMMDD or YYYYMMDDhhmmss (PostgreSQL has no date < integer: found by the outside workload, session 24)
+SELECT id, due_date < 20240305 AS a, due_date = 240303 AS b, due_date BETWEEN 20240301 AND 20240303 AS c, completed_at >= 20240302 AS d, completed_at < 20240304100000 AS e, due_date IN (20240301, 20240305) AS f FROM assignments ORDER BY id;
+
+-- id: date-compared-with-integer-where
+-- category: p0.date-arith
+-- order: ordered
+SELECT id FROM assignments WHERE due_date >= 20240302 AND completed_at IS NOT NULL ORDER BY id;
+
+-- id: recursive-cte-date-function-series
+-- category: p0.date-arith
+-- order: ordered
+-- note: a DATE() anchor plus INTERVAL 1 DAY stays a DATE in the recursive member (PostgreSQL failed: date against timestamp; found by the outside workload, session 24)
+WITH RECURSIVE days AS (SELECT DATE('2024-02-27') AS d UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < '2024-03-02') SELECT days.d, COUNT(a.id) AS n FROM days LEFT JOIN assignments a ON a.due_date = days.d GROUP BY days.d ORDER BY days.d;

@@ -94,18 +94,31 @@ final class ComparisonOperators {
       d.a(")");
       return;
     }
-    d.value(l);
+    operand(d, l, r);
     d.a(op);
-    d.value(r);
+    operand(d, r, l);
+  }
+
+  /** A compared value: an integer literal against a date as MySQL reads it, else as a value. */
+  private static void operand(PgExpressionDeParser d, Expression e, Expression other) {
+    if (!TemporalNumbers.printAsDateLiteral(d, e, other)) {
+      d.value(e);
+    }
   }
 
   static void wrapLower(PgExpressionDeParser d, Expression e, boolean lower) {
+    wrapLower(d, e, lower, e);
+  }
+
+  /** As {@link #wrapLower(PgExpressionDeParser, Expression, boolean)}, e compared with other. */
+  private static void wrapLower(
+      PgExpressionDeParser d, Expression e, boolean lower, Expression other) {
     if (lower) {
       d.a("lower(");
       d.text(e);
       d.a(")");
     } else {
-      d.value(e);
+      operand(d, e, other);
     }
   }
 
@@ -116,9 +129,9 @@ final class ComparisonOperators {
     boolean ci = d.isCaseInsensitiveText(b.getLeftExpression());
     wrapLower(d, b.getLeftExpression(), ci);
     d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
-    wrapLower(d, b.getBetweenExpressionStart(), ci);
+    wrapLower(d, b.getBetweenExpressionStart(), ci, b.getLeftExpression());
     d.a(" AND ");
-    wrapLower(d, b.getBetweenExpressionEnd(), ci);
+    wrapLower(d, b.getBetweenExpressionEnd(), ci, b.getLeftExpression());
   }
 
   static void in(PgExpressionDeParser d, InExpression in) {
@@ -164,7 +177,8 @@ final class ComparisonOperators {
           d.a(", ");
         }
         Expression item = (Expression) list.get(i);
-        ParameterTargets.with(d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci));
+        ParameterTargets.with(
+            d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci, left));
       }
       d.a(")");
     } else {

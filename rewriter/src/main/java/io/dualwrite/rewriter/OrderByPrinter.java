@@ -46,6 +46,16 @@ final class OrderByPrinter {
 
   /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
   static void orderKey(PgExpressionDeParser d, Expression e) {
+    Expression selected = positionalItem(d, e);
+    if (selected != null
+        && (enumValues(d, selected) != null
+            || setMembers(d, selected) != null
+            || d.isCaseInsensitiveText(selected))) {
+      // ORDER BY 2 of an ENUM, SET or case-insensitive text: MySQL sorts the item by its
+      // collation or declaration; PostgreSQL would sort the output column's text
+      orderKey(d, selected);
+      return;
+    }
     List<String> enumValues = enumValues(d, e);
     if (enumValues != null) {
       // MySQL sorts an ENUM by its declaration order, not by the text
@@ -77,6 +87,18 @@ final class OrderByPrinter {
     } else {
       d.value(e);
     }
+  }
+
+  /**
+   * The select-list expression an ORDER BY position ({@code ORDER BY 2}) stands for, in a SELECT
+   * without DISTINCT and without {@code *} ({@link PgExpressionDeParser#orderPositions}), or null.
+   */
+  private static Expression positionalItem(PgExpressionDeParser d, Expression e) {
+    if (!(e instanceof net.sf.jsqlparser.expression.LongValue v)) {
+      return null;
+    }
+    long n = v.getValue();
+    return n >= 1 && n <= d.orderPositions.size() ? d.orderPositions.get((int) n - 1) : null;
   }
 
   /**

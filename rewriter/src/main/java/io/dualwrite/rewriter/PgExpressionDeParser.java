@@ -277,8 +277,39 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       }
       return ci;
     }
+    Expression scalar = scalarSubqueryItem(e);
+    if (scalar != null) {
+      // (SELECT name FROM ...): MySQL's value keeps the selected expression's collation
+      return isCaseInsensitiveText(scalar);
+    }
     Optional<ColumnInfo> c = columnInfo(e);
     return c.isPresent() && c.get().caseInsensitive() && TypeMapping.isText(c.get().mysqlType());
+  }
+
+  /**
+   * The one select-list expression of a scalar subquery over plain tables ({@code (SELECT name FROM
+   * users u WHERE ...)}), its tables put in scope so that its columns can be typed; else null.
+   */
+  private Expression scalarSubqueryItem(Expression e) {
+    if (!(e instanceof ParenthesedSelect ps)
+        || !(ps.getSelect() instanceof net.sf.jsqlparser.statement.select.PlainSelect p)
+        || p.getSelectItems() == null
+        || p.getSelectItems().size() != 1
+        || p.getSelectItems().get(0).getExpression() instanceof AllColumns) {
+      return null;
+    }
+    java.util.List<net.sf.jsqlparser.statement.select.FromItem> from = new java.util.ArrayList<>();
+    from.add(p.getFromItem());
+    if (p.getJoins() != null) {
+      p.getJoins().forEach(j -> from.add(j.getFromItem()));
+    }
+    for (var item : from) {
+      if (!(item instanceof net.sf.jsqlparser.schema.Table t) || t.getName() == null) {
+        return null;
+      }
+      ctx.addTableToScope(t);
+    }
+    return p.getSelectItems().get(0).getExpression();
   }
 
   /**
@@ -901,6 +932,12 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
    * does ({@link OrderByPrinter#orderKey}).
    */
   java.util.Map<String, Expression> orderAliases = java.util.Map.of();
+
+  /**
+   * The select-list expressions an ORDER BY position names, in order, while a SELECT without
+   * DISTINCT and without {@code *} prints its ORDER BY; empty otherwise.
+   */
+  List<Expression> orderPositions = List.of();
 
   /** Print qualified columns by their name only (ORDER BY over a wrapping derived table). */
   boolean unqualifiedColumns;

@@ -194,11 +194,16 @@ class PgSelectDeParser extends SelectDeParser {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
         // after DISTINCT PostgreSQL sorts only by what is selected: the alias stays bare there
-        expr.orderAliases = ps.getDistinct() == null ? selectAliases(ps) : java.util.Map.of();
+        Map<String, Expression> outerAliases = expr.orderAliases;
+        List<Expression> outerPositions = expr.orderPositions;
+        // (a DISTINCT printed as a GROUP BY of folded text sorts by any expression of its groups)
+        expr.orderAliases = distinctPrinted ? java.util.Map.of() : selectAliases(ps);
+        expr.orderPositions = distinctPrinted ? List.of() : selectExpressions(ps);
         try {
           orderAndLimit(ps.getOrderByElements(), ps.getLimit());
         } finally {
-          expr.orderAliases = java.util.Map.of();
+          expr.orderAliases = outerAliases;
+          expr.orderPositions = outerPositions;
         }
       }
     } finally {
@@ -619,6 +624,19 @@ class PgSelectDeParser extends SelectDeParser {
    * PostgreSQL's column resolution (inside an aggregate MySQL means the column too).
    */
   /** Every select-list alias of ps, by normalized name, with the expression it names. */
+  /** The select list's expressions in order; empty when it has a {@code *} or {@code t.*}. */
+  private static List<Expression> selectExpressions(PlainSelect ps) {
+    List<Expression> items = new java.util.ArrayList<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      Expression e = item.getExpression();
+      if (e == null || e instanceof AllColumns || e instanceof AllTableColumns) {
+        return List.of();
+      }
+      items.add(e);
+    }
+    return items;
+  }
+
   private static java.util.Map<String, Expression> selectAliases(PlainSelect ps) {
     java.util.Map<String, Expression> aliases = new java.util.HashMap<>();
     for (SelectItem<?> item : ps.getSelectItems()) {

@@ -201,6 +201,14 @@ final class PrintContext {
           type = target;
         }
       }
+      if (e instanceof net.sf.jsqlparser.expression.Function f) {
+        // DATE('2024-02-25'), CURDATE(): a recursive member's date arithmetic stays a date
+        type =
+            TemporalNumbers.ofFunction(f)
+                .filter(t -> t.fsp() == 0)
+                .map(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .orElse(null);
+      }
       if (type != null) {
         columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
       }

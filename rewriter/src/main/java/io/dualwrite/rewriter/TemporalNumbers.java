@@ -1,5 +1,10 @@
 package io.dualwrite.rewriter;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +51,13 @@ final class TemporalNumbers {
 
   private static final Set<String> CLOCK_TIME = Set.of("CURTIME", "CURRENT_TIME", "UTC_TIME");
 
+  private static final DateTimeFormatter YYYYMMDD =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter YYYYMMDDHHMMSS =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter ISO_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
   private TemporalNumbers() {}
 
   /**
@@ -85,8 +97,8 @@ final class TemporalNumbers {
           ? Optional.of(new Temporal(Kind.DATETIME, 0))
           : Optional.empty();
     }
-    if (e instanceof Function f && f.getName() != null) {
-      return function(Functions.name(f), Functions.params(f));
+    if (e instanceof Function f) {
+      return ofFunction(f);
     }
     Optional<ColumnInfo> c = d.columnInfo(e);
     if (c.isEmpty()) {
@@ -100,6 +112,13 @@ final class TemporalNumbers {
       case "time" -> Optional.of(new Temporal(Kind.TIME, fsp));
       default -> Optional.empty();
     };
+  }
+
+  /** The MySQL temporal type of a function's result, when the function gives one. */
+  static Optional<Temporal> ofFunction(Function f) {
+    return f.getName() == null
+        ? Optional.empty()
+        : function(Functions.name(f), Functions.params(f));
   }
 
   private static Optional<Temporal> function(String n, List<Expression> args) {
@@ -161,6 +180,38 @@ final class TemporalNumbers {
       d.a(".FF").a(String.valueOf(t.fsp()));
     }
     d.a("') AS ").a(t.fsp() > 0 ? "numeric" : "bigint").a(")");
+  }
+
+  /**
+   * An integer literal compared with a DATE or DATETIME ({@code opened_on < 20210101}): MySQL reads
+   * a valid YYYYMMDD, YYMMDD or YYYYMMDDhhmmss as that date-time, so it is printed as a DATE or
+   * TIMESTAMP literal (PostgreSQL has no date-integer comparison). Returns false (nothing printed)
+   * when {@code e} is not such a literal or {@code other} not such an operand.
+   */
+  static boolean printAsDateLiteral(PgExpressionDeParser d, Expression e, Expression other) {
+    if (!(e instanceof LongValue v) || of(d, other).filter(t -> t.kind() != Kind.TIME).isEmpty()) {
+      return false;
+    }
+    String digits = v.getStringValue();
+    if (digits.length() == 6) {
+      int yy = Integer.parseInt(digits.substring(0, 2));
+      digits = (yy < 70 ? "20" : "19") + digits; // MySQL's two-digit years
+    }
+    try {
+      if (digits.length() == 8) {
+        LocalDate date = LocalDate.parse(digits, YYYYMMDD);
+        d.a("DATE '").a(date.toString()).a("'");
+        return true;
+      }
+      if (digits.length() == 14) {
+        LocalDateTime t = LocalDateTime.parse(digits, YYYYMMDDHHMMSS);
+        d.a("TIMESTAMP '").a(t.format(ISO_TEXT)).a("'");
+        return true;
+      }
+      return false;
+    } catch (DateTimeException ex) {
+      return false; // not a date MySQL reads: left to PostgreSQL, which refuses date < integer
+    }
   }
 
   /** Prints e as MySQL's number when it is temporal; returns false (nothing printed) otherwise. */

@@ -215,6 +215,46 @@ class SelectTranslationTest {
   void caseInsensitiveColumnsSortCaseInsensitively() {
     assertThat(pg("SELECT name FROM users ORDER BY name DESC, age"))
         .isEqualTo("SELECT name FROM users ORDER BY lower(name) DESC NULLS LAST, age NULLS FIRST");
+    // a position names the select-list item
+    assertThat(pg("SELECT name, age FROM users ORDER BY 1 DESC, 2"))
+        .isEqualTo(
+            "SELECT name, age FROM users ORDER BY lower(name) DESC NULLS LAST, 2 NULLS FIRST");
+    assertThat(pg("SELECT * FROM users ORDER BY 3")).endsWith("ORDER BY 3 NULLS FIRST");
+    // a DISTINCT printed as a GROUP BY of folded text sorts by its groups' text
+    assertThat(pg("SELECT DISTINCT name AS n FROM users ORDER BY n"))
+        .isEqualTo(
+            "SELECT min(name) AS n FROM users GROUP BY lower(name) ORDER BY lower(min(name)) NULLS"
+                + " FIRST");
+    // a scalar subquery's value has its column's collation
+    assertThat(
+            pg(
+                "SELECT (SELECT name FROM users u WHERE u.id = o.user_id) AS who FROM orders o"
+                    + " ORDER BY who"))
+        .endsWith(
+            "ORDER BY lower((SELECT name FROM users AS u WHERE u.id = o.user_id)) NULLS FIRST");
+  }
+
+  @Test
+  void anIntegerComparedWithADateIsTheDateItsDigitsSpell() {
+    assertThat(pg("SELECT id FROM orders WHERE placed < 20210101 OR placed IN (210102, 20211301)"))
+        .isEqualTo(
+            "SELECT id FROM orders WHERE placed < DATE '2021-01-01' OR placed IN (DATE"
+                + " '2021-01-02', 20211301)");
+    assertThat(pg("SELECT id FROM users WHERE updated BETWEEN 20210101 AND 20210101103000"))
+        .isEqualTo(
+            "SELECT id FROM users WHERE updated BETWEEN DATE '2021-01-01' AND TIMESTAMP"
+                + " '2021-01-01 10:30:00'");
+    assertThat(pg("SELECT id FROM users WHERE age < 20210101"))
+        .isEqualTo("SELECT id FROM users WHERE age < 20210101");
+  }
+
+  @Test
+  void aRecursiveMembersDateArithmeticStaysADateAfterADateFunction() {
+    assertThat(
+            pg(
+                "WITH RECURSIVE days AS (SELECT DATE('2024-02-25') AS d UNION ALL SELECT d +"
+                    + " INTERVAL 1 DAY FROM days WHERE d < '2024-03-05') SELECT d FROM days"))
+        .contains("SELECT CAST(d + INTERVAL '1 day' AS date) FROM days");
   }
 
   @Test
