@@ -48,9 +48,8 @@ final class AggregateFunctions {
     for (int i = 0; i < args.size(); i++) {
       d.a(i > 0 ? ", " : "");
       if (args.get(i) instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
-        d.a("lower(");
-        d.unfolded(() -> d.value(c)); // the column itself, not the value it shows
-        d.a(")");
+        // the column itself, not the value it shows
+        Collations.groupKey(d, c, () -> d.unfolded(() -> d.value(c)));
       } else {
         d.value(args.get(i));
       }
@@ -381,9 +380,9 @@ final class AggregateFunctions {
     String dir = max ? " DESC" : "";
     d.a("(array_agg(");
     d.value(x);
-    d.a(" ORDER BY lower(");
-    d.value(x);
-    d.a(")").a(dir).a(", ");
+    d.a(" ORDER BY ");
+    Collations.folded(d, x, Collations.accentInsensitive(d, x));
+    d.a(dir).a(", ");
     d.value(x);
     d.a(dir).a(") FILTER (WHERE ");
     d.value(x);

@@ -20,9 +20,9 @@ final class ColumnReferences {
       d.unfolded(
           () -> {
             if (d.foldedRollup) {
-              d.a("CASE WHEN GROUPING(lower(");
-              column(d, column);
-              d.a(")) = 0 THEN min(");
+              d.a("CASE WHEN GROUPING(");
+              Collations.groupKey(d, column, () -> column(d, column));
+              d.a(") = 0 THEN min(");
               column(d, column);
               d.a(") END");
             } else {

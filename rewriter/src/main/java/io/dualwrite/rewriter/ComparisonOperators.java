@@ -87,11 +87,10 @@ final class ComparisonOperators {
     if (d.isCaseInsensitiveText(l)
         || d.isCaseInsensitiveText(r)
         || (l instanceof StringValue && r instanceof StringValue && d.foldsCase(List.of(l, r)))) {
-      d.a("lower(");
-      d.text(l);
-      d.a(")").a(op).a("lower(");
-      d.text(r);
-      d.a(")");
+      boolean accents = Collations.accentInsensitive(d, l) || Collations.accentInsensitive(d, r);
+      Collations.folded(d, l, accents);
+      d.a(op);
+      Collations.folded(d, r, accents);
       return;
     }
     operand(d, l, r);
@@ -107,16 +106,17 @@ final class ComparisonOperators {
   }
 
   static void wrapLower(PgExpressionDeParser d, Expression e, boolean lower) {
-    wrapLower(d, e, lower, e);
+    wrapLower(d, e, lower, false, e);
   }
 
-  /** As {@link #wrapLower(PgExpressionDeParser, Expression, boolean)}, e compared with other. */
+  /**
+   * As {@link #wrapLower(PgExpressionDeParser, Expression, boolean)}, e compared with other: folded
+   * under {@link Collations#AI_CI} when {@code accents}.
+   */
   private static void wrapLower(
-      PgExpressionDeParser d, Expression e, boolean lower, Expression other) {
+      PgExpressionDeParser d, Expression e, boolean lower, boolean accents, Expression other) {
     if (lower) {
-      d.a("lower(");
-      d.text(e);
-      d.a(")");
+      Collations.folded(d, e, accents);
     } else {
       operand(d, e, other);
     }
@@ -126,12 +126,14 @@ final class ComparisonOperators {
     if (StringNumbers.between(d, b)) {
       return;
     }
-    boolean ci = d.isCaseInsensitiveText(b.getLeftExpression());
-    wrapLower(d, b.getLeftExpression(), ci);
+    Expression x = b.getLeftExpression();
+    boolean ci = d.isCaseInsensitiveText(x);
+    boolean accents = ci && Collations.accentInsensitive(d, x);
+    wrapLower(d, x, ci, accents, x);
     d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
-    wrapLower(d, b.getBetweenExpressionStart(), ci, b.getLeftExpression());
+    wrapLower(d, b.getBetweenExpressionStart(), ci, accents, x);
     d.a(" AND ");
-    wrapLower(d, b.getBetweenExpressionEnd(), ci, b.getLeftExpression());
+    wrapLower(d, b.getBetweenExpressionEnd(), ci, accents, x);
   }
 
   static void in(PgExpressionDeParser d, InExpression in) {
@@ -168,7 +170,8 @@ final class ComparisonOperators {
       return;
     }
     boolean ci = d.isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
-    wrapLower(d, left, ci);
+    boolean accents = ci && Collations.accentInsensitive(d, left);
+    wrapLower(d, left, ci, accents, left);
     d.a(in.isNot() ? " NOT IN " : " IN ");
     if (right instanceof ExpressionList<?> list) {
       d.a("(");
@@ -178,7 +181,7 @@ final class ComparisonOperators {
         }
         Expression item = (Expression) list.get(i);
         ParameterTargets.with(
-            d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci, left));
+            d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci, accents, left));
       }
       d.a(")");
     } else {
@@ -195,10 +198,18 @@ final class ComparisonOperators {
         if (like.isUseBinary()) {
           throw PgExpressionDeParser.refuseNode(like, "LIKE BINARY");
         }
-        d.text(l);
         boolean ci = d.isCaseInsensitiveText(l);
-        d.a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
-        d.text(r);
+        if (ci && d.isAccentInsensitiveText(l)) {
+          // utf8mb4_0900_ai_ci matches character by character ignoring accents ('Müller' LIKE
+          // 'mu%'): both sides folded as AccentFolding says, one character for one
+          d.textFolded(l, true, true);
+          d.a(like.isNot() ? " NOT LIKE " : " LIKE ");
+          d.textFolded(r, true, true);
+        } else {
+          d.text(l);
+          d.a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
+          d.text(r);
+        }
         if (like.getEscape() != null) {
           d.a(" ESCAPE ");
           d.p(like.getEscape());

@@ -111,6 +111,26 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return postgresExtensions.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  private volatile java.util.Set<String> postgresCollations = java.util.Set.of();
+
+  /**
+   * Records the collations the PostgreSQL side has of those the translations use ({@link
+   * Collations}); a change bumps {@link #generation()}.
+   */
+  public void postgresCollations(java.util.Set<String> names) {
+    java.util.Set<String> lower = new java.util.HashSet<>();
+    names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
+    if (!lower.equals(postgresCollations)) {
+      postgresCollations = java.util.Set.copyOf(lower);
+      generation.incrementAndGet();
+    }
+  }
+
+  @Override
+  public boolean postgresHasCollation(String name) {
+    return postgresCollations.contains(name.toLowerCase(Locale.ROOT));
+  }
+
   /**
    * MariaDB's JSON is a LONGTEXT with a {@code json_valid(column)} check; MySQL 8 reports {@code
    * json}. The catalog says {@code json} for both, so translations follow MySQL 8's JSON column.

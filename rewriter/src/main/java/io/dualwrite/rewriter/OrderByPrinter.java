@@ -75,15 +75,12 @@ final class OrderByPrinter {
       d.a(")");
     } else if (d.isCaseInsensitiveText(e)) {
       // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
-      d.a("lower(");
-      d.p(e);
-      d.a(")");
+      Collations.folded(d, e, Collations.accentInsensitive(d, e));
     } else if (caseInsensitiveAlias(d, e) != null) {
       // a select-list alias of case-insensitive text: PostgreSQL takes an output column's name
       // only bare in ORDER BY, so the expression it names is sorted
-      d.a("lower(");
-      d.p(caseInsensitiveAlias(d, e));
-      d.a(")");
+      Expression aliased = caseInsensitiveAlias(d, e);
+      Collations.folded(d, aliased, Collations.accentInsensitive(d, aliased));
     } else {
       d.value(e);
     }

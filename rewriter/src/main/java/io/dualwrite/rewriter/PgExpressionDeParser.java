@@ -287,6 +287,37 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   }
 
   /**
+   * Whether e is case-insensitive text ({@link #isCaseInsensitiveText}) of MySQL's {@code
+   * utf8mb4_0900_ai_ci}, which also ignores accents: such a column, or a string function, alias or
+   * scalar subquery of one.
+   */
+  final boolean isAccentInsensitiveText(Expression e) {
+    return isCaseInsensitiveText(e) && foldsAccentsOf(e);
+  }
+
+  private boolean foldsAccentsOf(Expression e) {
+    if (e instanceof Column alias
+        && (alias.getTable() == null || alias.getTable().getName() == null)
+        && havingAliases.containsKey(Identifiers.normalize(alias.getColumnName()))) {
+      return foldsAccentsOf(havingAliases.get(Identifiers.normalize(alias.getColumnName())));
+    }
+    List<Expression> collated =
+        e instanceof Function f
+                && f.getParameters() != null
+                && COLLATION_KEEPING.contains(upper(f.getName()))
+            ? new java.util.ArrayList<>(f.getParameters())
+            : e instanceof TrimFunction ? StringFunctions.textArguments(e) : null;
+    if (collated != null) {
+      return collated.stream().anyMatch(this::foldsAccentsOf);
+    }
+    Expression scalar = scalarSubqueryItem(e);
+    if (scalar != null) {
+      return foldsAccentsOf(scalar);
+    }
+    return foldsAccents(List.of(e));
+  }
+
+  /**
    * The one select-list expression of a scalar subquery over plain tables ({@code (SELECT name FROM
    * users u WHERE ...)}), its tables put in scope so that its columns can be typed; else null.
    */

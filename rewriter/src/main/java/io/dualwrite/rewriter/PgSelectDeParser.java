@@ -332,9 +332,7 @@ class PgSelectDeParser extends SelectDeParser {
         a(i > 0 ? ", " : "");
         Expression e = items.get(i).getExpression();
         if (e instanceof net.sf.jsqlparser.schema.Column c && distinctFolded.contains(c)) {
-          a("lower(");
-          expr.p(c);
-          a(")");
+          Collations.groupKey(expr, c, () -> expr.p(c));
         } else {
           expr.p(e);
         }
@@ -379,10 +377,9 @@ class PgSelectDeParser extends SelectDeParser {
     for (int i = 0; i < list.size(); i++) {
       a(i > 0 ? ", " : "");
       if (list.get(i) instanceof net.sf.jsqlparser.schema.Column c && folded.contains(c)) {
-        // MySQL groups a case-insensitive column's values that differ only in case together
-        a("lower(");
-        expr.p(c);
-        a(")");
+        // MySQL groups a case-insensitive column's values that differ only in case (and, under
+        // utf8mb4_0900_ai_ci, accents) together
+        Collations.groupKey(expr, c, () -> expr.p(c));
       } else {
         expr.p(list.get(i));
       }

@@ -43,6 +43,16 @@ public interface SchemaCatalog {
   }
 
   /**
+   * Whether the PostgreSQL side has the collation {@code name} (lower case) where the application's
+   * session finds it: {@link Collations#AI_CI} lets a MySQL {@code utf8mb4_0900_ai_ci} column be
+   * sorted and compared as MySQL does, accents and case ignored; without it the translation folds
+   * case only ({@code lower()}). Default: none.
+   */
+  default boolean postgresHasCollation(String name) {
+    return false;
+  }
+
+  /**
    * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
    * Constant for immutable catalogs.
    */

@@ -231,7 +231,8 @@ class SelectTranslationTest {
                 "SELECT (SELECT name FROM users u WHERE u.id = o.user_id) AS who FROM orders o"
                     + " ORDER BY who"))
         .endsWith(
-            "ORDER BY lower((SELECT name FROM users AS u WHERE u.id = o.user_id)) NULLS FIRST");
+            "ORDER BY lower(CAST((SELECT name FROM users AS u WHERE u.id = o.user_id) AS text))"
+                + " NULLS FIRST");
   }
 
   @Test

@@ -80,6 +80,11 @@ final class DualRunner implements AutoCloseable {
       }
     }
     catalog.postgresExtensions(extensions);
+    // a utf8mb4_0900_ai_ci column sorts and compares under this ICU collation, as a user creates it
+    try (Statement s = postgres.createStatement()) {
+      s.execute(io.dualwrite.rewriter.Collations.CREATE_AI_CI);
+    }
+    catalog.postgresCollations(Set.of(io.dualwrite.rewriter.Collations.AI_CI));
     rewriter = Rewriter.builder().catalog(catalog).build();
   }
 

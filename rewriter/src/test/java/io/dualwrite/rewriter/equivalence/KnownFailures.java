@@ -1,5 +1,6 @@
 package io.dualwrite.rewriter.equivalence;
 
+import io.dualwrite.testkit.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,12 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The {@code equivalence/known-failures.txt} resource: test ids that currently fail because of a
- * rewriter bug, one per line as {@code id | what differs | text the failure must contain}. The
- * runner still runs each of them and requires it to fail, with a message containing the third field
- * when one is given; when one starts passing its test fails with "now passes" (so the fix is
- * noticed and the line removed), and when it fails differently its test fails with "now fails
- * differently". Nothing is skipped. Each known failure's current message is appended to {@code
+ * rewriter bug, one per line as {@code id | what differs | text the failure must contain} ({@code
+ * mariadb:id} or {@code mysql:id} for a failure on that MySQL-side server only). The runner still
+ * runs each of them and requires it to fail, with a message containing the third field when one is
+ * given; when one starts passing its test fails with "now passes" (so the fix is noticed and the
+ * line removed), and when it fails differently its test fails with "now fails differently". Nothing
+ * is skipped. Each known failure's current message is appended to {@code
  * target/known-failures-observed.txt}.
  */
 final class KnownFailures {
@@ -96,7 +98,20 @@ final class KnownFailures {
         throw new IllegalArgumentException("known-failures.txt: 'id | reason' expected: " + l);
       }
       String[] value = {parts[1].strip(), parts.length == 3 ? parts[2].strip() : null};
-      if (entries.put(parts[0].strip(), value) != null) {
+      String id = parts[0].strip();
+      int colon = id.indexOf(':');
+      if (colon > 0) {
+        // "mariadb:id" or "mysql:id": a failure on that MySQL-side server only
+        String server = id.substring(0, colon);
+        if (!server.equals("mariadb") && !server.equals("mysql")) {
+          throw new IllegalArgumentException("known-failures.txt: unknown server " + server);
+        }
+        if (server.equals("mariadb") != TestServers.get().isMariaDb()) {
+          continue;
+        }
+        id = id.substring(colon + 1);
+      }
+      if (entries.put(id, value) != null) {
         throw new IllegalArgumentException("known-failures.txt lists " + parts[0] + " twice");
       }
     }
