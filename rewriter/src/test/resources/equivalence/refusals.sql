@@ -97,3 +97,17 @@ SELECT @rank := @rank + 1 AS r FROM users;
 -- refuse: unsupported-function:JSON_ARRAY_APPEND
 -- note: the translation reads the argument in a subquery, where PostgreSQL would count the subquery's one row
 SELECT JSON_ARRAY_APPEND('[]', '$', COUNT(*)) FROM activity_log;
+
+-- id: refuse-window-range-interval-fraction
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:window-frame
+-- note: MySQL rounds the amount 1.5 DAY to 2 days; only integer amounts are translated
+SELECT id, SUM(amount) OVER (ORDER BY created_at RANGE INTERVAL 1.5 DAY PRECEDING) AS a FROM reward_adjustments ORDER BY id;
+
+-- id: refuse-window-range-interval-time-key
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:window-frame
+-- note: over a TIME key PostgreSQL drops the days of the interval (TIME '23:45' minus INTERVAL 1 DAY frames from 23:45), MySQL's TIME is a duration
+SELECT id, COUNT(*) OVER (ORDER BY due_time RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) AS a FROM chores ORDER BY id;

@@ -346,12 +346,10 @@ final class DateTimeFunctions {
           new Object[] {"([0-9]+)-([0-9]+)", new String[] {"years", "months"}});
 
   /**
-   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
-   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
-   * delimiters, missing parts, which it right-aligns) are refused.
+   * The PostgreSQL interval text of INTERVAL 'parts' HOUR_MINUTE (and the other compound units),
+   * each part signed as the literal ('-1 02:03:04' is "-1 days -2 hours -3 minutes -4 seconds").
    */
-  static void compoundArithmetic(
-      PgExpressionDeParser d, Expression date, IntervalExpression iv, String unit, String op) {
+  static String compoundInterval(IntervalExpression iv, String unit) {
     Object[] spec = COMPOUND_UNITS.get(unit);
     String text = null;
     if (iv.getExpression() instanceof StringValue sv
@@ -386,11 +384,22 @@ final class DateTimeFunctions {
           .append(' ')
           .append(names[i]);
     }
+    return pg.toString();
+  }
+
+  /**
+   * d +/- INTERVAL 'parts' HOUR_MINUTE (and the other compound units): translated when the amount
+   * is a string literal with every part present ('1:30', '-1 02:03:04'); MySQL's laxer forms (other
+   * delimiters, missing parts, which it right-aligns) are refused.
+   */
+  static void compoundArithmetic(
+      PgExpressionDeParser d, Expression date, IntervalExpression iv, String unit, String op) {
+    String pg = compoundInterval(iv, unit);
     // MySQL: a DATE stays a DATE only for YEAR_MONTH; units with a time part give a DATETIME
     boolean dateResult = unit.equals("YEAR_MONTH") && d.isDateValued(date);
     d.a(dateResult ? "CAST(" : "(");
     d.dateOperand(date);
-    d.a(" ").a(op).a(" INTERVAL '").a(pg.toString()).a("'");
+    d.a(" ").a(op).a(" INTERVAL '").a(pg).a("'");
     d.a(dateResult ? " AS date)" : ")");
   }
 

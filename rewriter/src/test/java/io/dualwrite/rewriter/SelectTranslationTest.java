@@ -478,13 +478,51 @@ class SelectTranslationTest {
             "SELECT a, row_number() OVER w, sum(b) OVER w FROM t WINDOW w AS (PARTITION BY c ORDER"
                 + " BY a NULLS FIRST ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY a NULLS"
                 + " FIRST");
+  }
+
+  @Test
+  void rangeFramesWithAnIntervalOverADateKeyAreTranslated() {
     assertThat(
-            refusal(
-                    PLAIN,
-                    "SELECT SUM(b) OVER (ORDER BY d RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND"
-                        + " CURRENT ROW) FROM t")
-                .code())
-        .isEqualTo("unsupported-syntax:window-frame");
+            Fixtures.pg(
+                "SELECT id, SUM(total) OVER (PARTITION BY user_id ORDER BY placed RANGE BETWEEN"
+                    + " INTERVAL 30 DAY PRECEDING AND CURRENT ROW) FROM orders"))
+        .isEqualTo(
+            "SELECT id, sum(total) OVER (PARTITION BY user_id ORDER BY placed NULLS FIRST RANGE"
+                + " BETWEEN INTERVAL '30 day' PRECEDING AND CURRENT ROW) FROM orders");
+    assertThat(
+            Fixtures.pg(
+                "SELECT COUNT(*) OVER (ORDER BY updated DESC RANGE BETWEEN INTERVAL 1 QUARTER"
+                    + " PRECEDING AND INTERVAL '1:30' HOUR_MINUTE FOLLOWING) FROM users"))
+        .isEqualTo(
+            "SELECT count(*) OVER (ORDER BY updated DESC NULLS LAST RANGE BETWEEN INTERVAL '3"
+                + " months' PRECEDING AND INTERVAL '1 hours 30 minutes' FOLLOWING) FROM users");
+    assertThat(
+            Fixtures.pg(
+                "SELECT COUNT(*) OVER (ORDER BY DATE(updated) RANGE INTERVAL 2 WEEK PRECEDING)"
+                    + " FROM users"))
+        .contains("RANGE INTERVAL '2 week' PRECEDING)");
+  }
+
+  @Test
+  void rangeFramesWithAnIntervalAreRefusedWhereTheyCannotBeExact() {
+    for (String frame :
+        List.of(
+            // a key of unknown type (no catalog), a number key, two keys
+            "SELECT SUM(b) OVER (ORDER BY d RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT"
+                + " ROW) FROM t",
+            "SELECT SUM(total) OVER (ORDER BY user_id RANGE INTERVAL 1 DAY PRECEDING) FROM orders",
+            "SELECT SUM(total) OVER (ORDER BY placed, id RANGE INTERVAL 1 DAY PRECEDING) FROM"
+                + " orders",
+            // MySQL rounds 1.5 DAY to 2 days; a parameter's value is not known here
+            "SELECT SUM(total) OVER (ORDER BY placed RANGE INTERVAL 1.5 DAY PRECEDING) FROM orders",
+            "SELECT SUM(total) OVER (ORDER BY placed RANGE INTERVAL ? DAY PRECEDING) FROM orders",
+            "SELECT SUM(total) OVER (ORDER BY placed RANGE INTERVAL '-1:30' HOUR_MINUTE"
+                + " PRECEDING) FROM orders",
+            "SELECT SUM(total) OVER (ORDER BY placed ROWS INTERVAL 1 DAY PRECEDING) FROM orders")) {
+      assertThat(Fixtures.refusal(frame).code())
+          .as(frame)
+          .isEqualTo("unsupported-syntax:window-frame");
+    }
   }
 
   @Test
