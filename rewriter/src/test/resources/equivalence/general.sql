@@ -329,3 +329,15 @@ SELECT id, email AS e, SUBSTRING_INDEX(email, '@', -1) AS dom FROM users ORDER B
 -- category: p1.case-insensitive
 -- order: ordered
 SELECT id, SUBSTRING_INDEX(email, '@', -1) AS dom FROM users ORDER BY dom DESC, id;
+
+-- id: convert-using-ascii-latin1
+-- category: general.query
+-- order: ordered
+-- note: found by an outside workload: MySQL replaces each character the target charset cannot hold by one '?' (a character outside the BMP too); latin1 is Windows-1252 there ('€', 'Œ' kept, 'Ā' not); JSqlParser 5.3 cannot parse CONVERT(f(...) USING cs) (a parse-error)
+SELECT id, CONVERT(display_name USING ascii) AS a, CONVERT(bio USING latin1) AS b, CONVERT(points USING ascii) AS c, CONVERT('€Œ…ƒ ĀЖ' USING latin1) AS d FROM users ORDER BY id;
+
+-- id: convert-using-ascii-compared
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: the result's collation is ascii_general_ci: it compares case-insensitively even from a utf8mb4_bin column
+SELECT id, CONVERT(username USING ascii) = 'CLARA' AS a, CONVERT(display_name USING ascii) LIKE 'anna m_ller%' AS b FROM users WHERE CONVERT(username USING ascii) <> 'MEIMEI' ORDER BY id;

@@ -111,3 +111,10 @@ SELECT id, SUM(amount) OVER (ORDER BY created_at RANGE INTERVAL 1.5 DAY PRECEDIN
 -- refuse: unsupported-syntax:window-frame
 -- note: over a TIME key PostgreSQL drops the days of the interval (TIME '23:45' minus INTERVAL 1 DAY frames from 23:45), MySQL's TIME is a duration
 SELECT id, COUNT(*) OVER (ORDER BY due_time RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) AS a FROM chores ORDER BY id;
+
+-- id: refuse-convert-using-latin1-compared
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-function:CONVERT
+-- note: the result's collation latin1_swedish_ci compares 'é' = 'e' and 'ü' = 'y' (MySQL 9.7.4), which lower() does not reproduce; its value alone is translated
+SELECT id FROM users WHERE CONVERT(display_name USING latin1) = 'Anna Myller' ORDER BY id;

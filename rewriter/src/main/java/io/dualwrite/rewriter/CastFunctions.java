@@ -184,15 +184,48 @@ final class CastFunctions {
     d.a("CAST(").a(n.toString()).a(" AS bigint)");
   }
 
+  /**
+   * The characters outside a MySQL character set, as a PostgreSQL regular expression class (MySQL
+   * 9.7.4, checked code point by code point over the BMP): ascii holds U+0001..U+007F; latin1 is
+   * Windows-1252, with its five undefined bytes mapped to U+0081, U+008D, U+008F, U+0090, U+009D
+   * (so U+0080 and the other C1 controls are '?', while '€' and 'Œ' are kept).
+   */
+  private static final java.util.Map<String, String> OUTSIDE_CHARSET =
+      java.util.Map.of(
+          "ascii",
+          "[^\\x01-\\x7f]",
+          "latin1",
+          "[^\\x01-\\x7f\\x81\\x8d\\x8f\\x90\\x9d\\xa0-\\xff\\u0152\\u0153\\u0160\\u0161"
+              + "\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a"
+              + "\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]");
+
   static void convert(PgExpressionDeParser d, TranscodingFunction t) {
     if (t.isTranscodeStyle()) {
       String cs = Identifiers.normalize(t.getTranscodingName());
-      if (!cs.startsWith("utf8")) {
+      if (cs.startsWith("utf8")) {
+        d.p(t.getExpression());
+        return;
+      }
+      String outside = OUTSIDE_CHARSET.get(cs);
+      if (outside == null) {
         throw RefusedException.function(
             "CONVERT",
-            "CONVERT(... USING " + cs + ") changes the character set; PostgreSQL is UTF8.");
+            "CONVERT(... USING "
+                + cs
+                + ") changes the character set; PostgreSQL is UTF8 (USING ascii, latin1 and utf8mb4"
+                + " are translated).");
       }
-      d.p(t.getExpression());
+      if (StringFunctions.holdsBinary(d, t.getExpression())) {
+        throw RefusedException.function(
+            "CONVERT",
+            "CONVERT(... USING "
+                + cs
+                + ") of a binary string keeps its bytes in MySQL, which PostgreSQL text cannot hold.");
+      }
+      // MySQL replaces each character the charset cannot hold by '?', one per code point
+      d.a("regexp_replace(");
+      d.text(t.getExpression());
+      d.a(", '").a(outside).a("', '?', 'g')");
       return;
     }
     // CONVERT(x, type): JSqlParser reads the first argument into the data type slot when it is a

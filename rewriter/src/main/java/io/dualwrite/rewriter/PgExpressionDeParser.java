@@ -245,6 +245,17 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   }
 
   final boolean isCaseInsensitiveText(Expression e) {
+    if (e instanceof TranscodingFunction t && t.isTranscodeStyle()) {
+      String cs = Identifiers.normalize(t.getTranscodingName());
+      if (cs.equals("latin1")) {
+        throw RefusedException.function(
+            "CONVERT",
+            "CONVERT(... USING latin1) compared, sorted or grouped follows latin1_swedish_ci ('é' ="
+                + " 'e', 'ü' = 'y'), which PostgreSQL does not reproduce.");
+      }
+      // ascii_general_ci: case-insensitive, as a _ci column
+      return cs.equals("ascii");
+    }
     if (e instanceof Column alias
         && (alias.getTable() == null || alias.getTable().getName() == null)
         && havingAliases.containsKey(Identifiers.normalize(alias.getColumnName()))) {

@@ -435,6 +435,37 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void convertUsingAsciiOrLatin1ReplacesWhatTheCharsetCannotHoldByAQuestionMark() {
+    assertThat(Fixtures.pg("SELECT CONVERT(name USING ascii) FROM users"))
+        .isEqualTo("SELECT regexp_replace(name, '[^\\x01-\\x7f]', '?', 'g') FROM users");
+    assertThat(Fixtures.pg("SELECT CONVERT(age USING latin1) FROM users"))
+        .startsWith("SELECT regexp_replace(CAST(age AS text), '[^\\x01-\\x7f\\x81");
+    // ascii_general_ci: compared and sorted case-insensitively, as a _ci column
+    assertThat(
+            Fixtures.pg(
+                "SELECT id FROM orders WHERE CONVERT(note USING ascii) = 'abc' ORDER BY"
+                    + " CONVERT(note USING ascii)"))
+        .isEqualTo(
+            "SELECT id FROM orders WHERE lower(CAST(regexp_replace(note, '[^\\x01-\\x7f]', '?',"
+                + " 'g') AS text)) = lower('abc') ORDER BY lower(regexp_replace(note, '[^\\x01-\\x7f]',"
+                + " '?', 'g')) NULLS FIRST");
+  }
+
+  @Test
+  void convertUsingAsciiIsRefusedWhereItsMeaningIsNotReproduced() {
+    // latin1_swedish_ci compares 'ü' = 'y'; a binary string keeps its bytes; other charsets
+    for (String sql :
+        List.of(
+            "SELECT id FROM users WHERE CONVERT(name USING latin1) = 'x'",
+            "SELECT id FROM users ORDER BY CONVERT(name USING latin1)",
+            "SELECT CONVERT(payload USING ascii) FROM users",
+            "SELECT CONVERT(X'C3' USING ascii)",
+            "SELECT CONVERT(name USING cp1251) FROM users")) {
+      assertThat(Fixtures.refusal(sql).code()).as(sql).isEqualTo("unsupported-function:CONVERT");
+    }
+  }
+
+  @Test
   void casts() {
     assertThat(expr("CAST(a AS SIGNED)")).isEqualTo("CAST(a AS bigint)");
     assertThat(expr("CAST(a AS CHAR)")).isEqualTo("CAST(a AS text)");
