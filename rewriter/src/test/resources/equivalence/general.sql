@@ -341,3 +341,30 @@ SELECT id, CONVERT(display_name USING ascii) AS a, CONVERT(bio USING latin1) AS 
 -- order: ordered
 -- note: the result's collation is ascii_general_ci: it compares case-insensitively even from a utf8mb4_bin column
 SELECT id, CONVERT(username USING ascii) = 'CLARA' AS a, CONVERT(display_name USING ascii) LIKE 'anna m_ller%' AS b FROM users WHERE CONVERT(username USING ascii) <> 'MEIMEI' ORDER BY id;
+
+-- id: collate-utf8mb4-bin-order
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: found by an outside workload: ORDER BY x COLLATE utf8mb4_bin sorts by code point (upper case before lower case, 'é' after 'z', CJK after Latin), a _ci column too; PostgreSQL's COLLATE "C" on UTF-8 is the same order
+SELECT id, display_name FROM users ORDER BY display_name COLLATE utf8mb4_bin DESC, email COLLATE utf8mb4_bin, id;
+
+-- id: collate-utf8mb4-bin-compare
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: the explicit collation outranks the _ci column's: case counts; utf8mb4_bin is PAD SPACE, so trailing spaces do not (MySQL 9.7.4: 'a ' = 'a' COLLATE utf8mb4_bin is 1), but LIKE does not pad
+SELECT id, email COLLATE utf8mb4_bin = 'ben.mueller@example.com' AS a, email = 'Ben.Mueller@Example.com  ' COLLATE utf8mb4_bin AS b, username COLLATE utf8mb4_bin < 'a' AS c, display_name COLLATE utf8mb4_bin >= 'Seán' AS d, email COLLATE utf8mb4_bin LIKE 'ben%' AS e, CONCAT(username, ' ') COLLATE utf8mb4_bin LIKE 'ben' AS f FROM users WHERE email COLLATE utf8mb4_bin <> 'GUEST@example.com' ORDER BY id;
+
+-- id: collate-utf8mb4-0900-bin
+-- category: p1.case-insensitive
+-- mode: expect
+-- order: ordered
+-- note: MariaDB 10.11 has no utf8mb4_0900_bin; the rows are MySQL 9.7.4's (this entry ran in compare mode on MySQL 9.7.4 and passed): NO PAD, so a trailing space counts
+-- row: 3, 0, 0, 1
+-- row: 7, 0, 0, 1
+-- row: 1, 0, 0, 0
+-- row: 2, 0, 0, 0
+-- row: 8, 0, 0, 0
+-- row: 6, 0, 0, 0
+-- row: 5, 0, 1, 0
+-- row: 4, 0, 0, 0
+SELECT id, display_name COLLATE utf8mb4_0900_bin = 'Niamh ' AS a, display_name COLLATE utf8mb4_0900_bin = 'Niamh' AS b, username COLLATE utf8mb4_0900_bin < 'a' AS c FROM users ORDER BY username COLLATE utf8mb4_0900_bin;

@@ -118,3 +118,10 @@ SELECT id, COUNT(*) OVER (ORDER BY due_time RANGE BETWEEN INTERVAL 1 DAY PRECEDI
 -- refuse: unsupported-function:CONVERT
 -- note: the result's collation latin1_swedish_ci compares 'é' = 'e' and 'ü' = 'y' (MySQL 9.7.4), which lower() does not reproduce; its value alone is translated
 SELECT id FROM users WHERE CONVERT(display_name USING latin1) = 'Anna Myller' ORDER BY id;
+
+-- id: refuse-collate-group-by
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:collate
+-- note: COLLATE is translated in comparisons, LIKE and ORDER BY only; grouping under PAD SPACE would put 'a' and 'a ' in one group
+SELECT COUNT(*) AS n FROM users GROUP BY display_name COLLATE utf8mb4_bin;

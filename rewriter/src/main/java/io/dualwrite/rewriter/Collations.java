@@ -1,18 +1,34 @@
 package io.dualwrite.rewriter;
 
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jsqlparser.expression.CollateExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.StringValue;
 
 /**
- * MySQL's case-insensitive collations on PostgreSQL. MySQL 8's default {@code utf8mb4_0900_ai_ci}
- * ignores case and accents ({@code 'Muller' = 'Müller'}, {@code Ömer} sorts with O) and weighs
- * punctuation before digits ({@code '2>7' < '20'}): PostgreSQL's ICU collation {@code
- * und-u-ks-level1}, nondeterministic, sorts and compares exactly so (checked on 3,000 strings of
- * letters, accents, scripts, digits, punctuation, spaces and emoji against MySQL 9.7.4). When the
- * PostgreSQL side has it as {@link #AI_CI} ({@link #CREATE_AI_CI}), such a column's sort keys and
- * comparisons are printed {@code (x) COLLATE dualwrite_ai_ci}; otherwise, and for the other {@code
- * _ci} collations ({@code utf8mb4_general_ci}, MariaDB's default, has per-character weights no ICU
+ * MySQL's collations on PostgreSQL.
+ *
+ * <p><b>Case-insensitive columns.</b> MySQL 8's default {@code utf8mb4_0900_ai_ci} ignores case and
+ * accents ({@code 'Muller' = 'Müller'}, {@code Ömer} sorts with O) and weighs punctuation before
+ * digits ({@code '2>7' < '20'}): PostgreSQL's ICU collation {@code und-u-ks-level1},
+ * nondeterministic, sorts and compares exactly so (checked on 3,000 strings of letters, accents,
+ * scripts, digits, punctuation, spaces and emoji against MySQL 9.7.4). When the PostgreSQL side has
+ * it as {@link #AI_CI} ({@link #CREATE_AI_CI}), such a column's sort keys and comparisons are
+ * printed {@code ((x) COLLATE dualwrite_ai_ci)}; otherwise, and for the other {@code _ci}
+ * collations ({@code utf8mb4_general_ci}, MariaDB's default, has per-character weights no ICU
  * locale gives), {@code lower(x)}, which folds case only. LIKE, regular expressions and string
  * searches fail under a nondeterministic collation in PostgreSQL 15/16: they keep {@code lower()}.
+ *
+ * <p><b>An explicit {@code x COLLATE utf8mb4_bin} or {@code x COLLATE utf8mb4_0900_bin}.</b> MySQL
+ * compares by code point, which for UTF-8 text is PostgreSQL's byte order, {@code COLLATE "C"}. The
+ * explicit collation outranks a column's (a {@code _ci} column compares case-sensitively then).
+ * {@code utf8mb4_bin} is PAD SPACE: trailing spaces do not count in comparisons and sorting ({@code
+ * 'a ' = 'a'}), so both operands lose them ({@code rtrim(x, ' ')}); {@code utf8mb4_0900_bin} is NO
+ * PAD. LIKE does not pad in MySQL (MySQL 9.7.4: {@code 'a ' COLLATE utf8mb4_bin LIKE 'a'} is 0).
+ * Translated in comparisons ({@code = <> < <= > >=}), LIKE and ORDER BY; anywhere else the node is
+ * refused ({@link UntranslatableExpressionDeParser}).
  */
 public final class Collations {
 
@@ -59,5 +75,86 @@ public final class Collations {
       d.text(e);
       d.a(")");
     }
+  }
+
+  /** The code-point collations of utf8mb4, and whether each is PAD SPACE. */
+  private static final Map<String, Boolean> BINARY =
+      Map.of("utf8mb4_bin", true, "utf8mb4_0900_bin", false);
+
+  /** True when e is {@code x COLLATE} one of the code-point collations of utf8mb4. */
+  static boolean isBinary(Expression e) {
+    return e instanceof CollateExpression c && BINARY.containsKey(name(c));
+  }
+
+  private static String name(CollateExpression c) {
+    String n = c.getCollate().trim();
+    if (n.length() >= 2 && (n.startsWith("'") || n.startsWith("`") || n.startsWith("\""))) {
+      n = n.substring(1, n.length() - 1);
+    }
+    return n.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * l op r when either side carries a code-point COLLATE: printed as a comparison of their text
+   * under {@code "C"} (trailing spaces removed under PAD SPACE); false when neither does.
+   */
+  static boolean comparison(PgExpressionDeParser d, Expression l, Expression r, String op) {
+    if (!isBinary(l) && !isBinary(r)) {
+      return false;
+    }
+    boolean pad = isPadSpace(l) || isPadSpace(r);
+    operand(d, l, pad);
+    d.a(op);
+    operand(d, r, pad);
+    d.a(" COLLATE \"C\"");
+    return true;
+  }
+
+  /** An ORDER BY key with a code-point COLLATE, sorted as MySQL does; false for any other key. */
+  static boolean orderKey(PgExpressionDeParser d, Expression e) {
+    if (!isBinary(e)) {
+      return false;
+    }
+    operand(d, e, isPadSpace(e));
+    d.a(" COLLATE \"C\"");
+    return true;
+  }
+
+  /** The text of an operand of LIKE: the COLLATE'd string itself (LIKE does not pad). */
+  static void likeOperand(PgExpressionDeParser d, Expression e) {
+    operand(d, e, false);
+  }
+
+  private static boolean isPadSpace(Expression e) {
+    return e instanceof CollateExpression c && Boolean.TRUE.equals(BINARY.get(name(c)));
+  }
+
+  private static void operand(PgExpressionDeParser d, Expression e, boolean pad) {
+    Expression x = e instanceof CollateExpression c && isBinary(c) ? c.getLeftExpression() : e;
+    if (!isText(d, x)) {
+      throw RefusedException.syntax(
+          "collate",
+          "COLLATE "
+              + (e instanceof CollateExpression c ? name(c) : "")
+              + " is translated only where both operands are known strings (a text column, a"
+              + " string literal, a parameter, a string function): MySQL compares a number with a"
+              + " string as numbers ("
+              + x
+              + ").");
+    }
+    if (pad) {
+      d.a("rtrim(");
+      d.text(x);
+      d.a(", ' ')");
+    } else {
+      d.text(x);
+    }
+  }
+
+  private static boolean isText(PgExpressionDeParser d, Expression x) {
+    return (x instanceof StringValue s && !StringFunctions.isBinaryIntroduced(s))
+        || x instanceof JdbcParameter
+        || (StringFunctions.isTextValued(x) && !StringFunctions.holdsBinary(d, x))
+        || d.columnInfo(x).filter(i -> TypeMapping.isText(i.mysqlType())).isPresent();
   }
 }

@@ -31,6 +31,9 @@ final class ComparisonOperators {
     if (c.getOldOracleJoinSyntax() != 0) {
       throw PgExpressionDeParser.refuseNode(c, "(+) join");
     }
+    if (Collations.comparison(d, l, r, op)) {
+      return; // x COLLATE utf8mb4_bin: by code point, the explicit collation over a column's
+    }
     if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
       d.value(l);
       d.a(op);
@@ -198,14 +201,19 @@ final class ComparisonOperators {
         if (like.isUseBinary()) {
           throw PgExpressionDeParser.refuseNode(like, "LIKE BINARY");
         }
-        boolean ci = d.isCaseInsensitiveText(l);
-        if (ci && d.isAccentInsensitiveText(l)) {
+        if (Collations.isBinary(l) || Collations.isBinary(r)) {
+          // an explicit code-point collation: case-sensitive, whatever the column's
+          Collations.likeOperand(d, l);
+          d.a(like.isNot() ? " NOT LIKE " : " LIKE ");
+          Collations.likeOperand(d, r);
+        } else if (d.isCaseInsensitiveText(l) && d.isAccentInsensitiveText(l)) {
           // utf8mb4_0900_ai_ci matches character by character ignoring accents ('Müller' LIKE
           // 'mu%'): both sides folded as AccentFolding says, one character for one
           d.textFolded(l, true, true);
           d.a(like.isNot() ? " NOT LIKE " : " LIKE ");
           d.textFolded(r, true, true);
         } else {
+          boolean ci = d.isCaseInsensitiveText(l);
           d.text(l);
           d.a(like.isNot() ? " NOT" : "").a(ci ? " ILIKE " : " LIKE ");
           d.text(r);

@@ -46,6 +46,9 @@ final class OrderByPrinter {
 
   /** Prints the value PostgreSQL must sort by to order e as MySQL does. */
   static void orderKey(PgExpressionDeParser d, Expression e) {
+    if (Collations.orderKey(d, e)) {
+      return;
+    }
     Expression selected = positionalItem(d, e);
     if (selected != null
         && (enumValues(d, selected) != null

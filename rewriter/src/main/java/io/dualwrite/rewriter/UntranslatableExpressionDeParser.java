@@ -33,7 +33,10 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
   public <S> StringBuilder visit(CollateExpression c, S context) {
     throw RefusedException.syntax(
         "collate",
-        "COLLATE " + c.getCollate() + " names a MySQL collation PostgreSQL does not have.");
+        "COLLATE "
+            + c.getCollate()
+            + " is translated only as utf8mb4_bin or utf8mb4_0900_bin in a comparison, LIKE or"
+            + " ORDER BY; elsewhere, and other collations, have no faithful translation.");
   }
 
   @Override

@@ -481,6 +481,36 @@ class SelectTranslationTest {
   }
 
   @Test
+  void collateUtf8mb4BinComparesByCodePointWithoutTrailingSpaces() {
+    // PAD SPACE: 'a ' = 'a'; the explicit collation outranks the _ci column's
+    assertThat(
+            Fixtures.pg(
+                "SELECT id FROM users WHERE name COLLATE utf8mb4_bin = 'Ann' ORDER BY name COLLATE"
+                    + " utf8mb4_bin DESC"))
+        .isEqualTo(
+            "SELECT id FROM users WHERE rtrim(name, ' ') = rtrim('Ann', ' ') COLLATE \"C\" ORDER"
+                + " BY rtrim(name, ' ') COLLATE \"C\" DESC NULLS LAST");
+    // NO PAD
+    assertThat(Fixtures.pg("SELECT id FROM users WHERE name < ? COLLATE utf8mb4_0900_bin"))
+        .isEqualTo("SELECT id FROM users WHERE name < CAST(? AS text) COLLATE \"C\"");
+    // LIKE does not pad, and is case-sensitive under the explicit collation
+    assertThat(Fixtures.pg("SELECT id FROM users WHERE name COLLATE utf8mb4_bin LIKE 'A%'"))
+        .isEqualTo("SELECT id FROM users WHERE name LIKE 'A%'");
+  }
+
+  @Test
+  void collateIsRefusedWhereItCannotBeExact() {
+    for (String sql :
+        List.of(
+            "SELECT id FROM users WHERE name COLLATE utf8mb4_unicode_ci = 'x'",
+            "SELECT id FROM users WHERE age COLLATE utf8mb4_bin = '5'",
+            "SELECT name COLLATE utf8mb4_bin FROM users",
+            "SELECT COUNT(*) FROM users GROUP BY name COLLATE utf8mb4_bin")) {
+      assertThat(Fixtures.refusal(sql).code()).as(sql).isEqualTo("unsupported-syntax:collate");
+    }
+  }
+
+  @Test
   void rangeFramesWithAnIntervalOverADateKeyAreTranslated() {
     assertThat(
             Fixtures.pg(
