@@ -84,5 +84,5 @@ SELECT id, COUNT(*) OVER (ORDER BY last_login_at RANGE BETWEEN INTERVAL 500000 M
 -- id: window-range-numeric
 -- category: functions
 -- order: ordered
--- note: RANGE frames of plain numbers over an integer and a DECIMAL key
-SELECT id, SUM(points) OVER (ORDER BY points RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS a, COUNT(*) OVER (ORDER BY balance RANGE BETWEEN 5 PRECEDING AND 10 FOLLOWING) AS b FROM users ORDER BY id;
+-- note: RANGE frames of plain numbers over an integer and a DECIMAL key, and of a fractional offset over the DECIMAL key (over an integer key PostgreSQL refuses one: refused)
+SELECT id, SUM(points) OVER (ORDER BY points RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS a, COUNT(*) OVER (ORDER BY balance RANGE BETWEEN 5 PRECEDING AND 10 FOLLOWING) AS b, COUNT(*) OVER (ORDER BY balance RANGE BETWEEN 1.25 PRECEDING AND 0.5 FOLLOWING) AS c FROM users ORDER BY id;

@@ -146,6 +146,24 @@ final class WindowFunctions {
       d.a(text);
       return;
     }
+    if (text.matches(
+        "(?i)RANGE( BETWEEN)?( (UNBOUNDED|CURRENT|[0-9]+(\\.[0-9]+)?)( PRECEDING| FOLLOWING| ROW)?( AND)?)+")) {
+      // a fractional offset: PostgreSQL frames only a numeric key by a numeric offset (MySQL
+      // 9.7.4 frames an integer key by 15.5 too, which PostgreSQL refuses for an integer key)
+      if (order == null
+          || order.size() != 1
+          || !d.columnInfo(order.get(0).getExpression())
+              .map(i -> TypeMapping.baseType(i.mysqlType()).matches("decimal|numeric"))
+              .orElse(false)) {
+        throw RefusedException.syntax(
+            "window-frame",
+            "The window frame "
+                + text
+                + " has a fractional offset, translated only over one DECIMAL column key.");
+      }
+      d.a(text);
+      return;
+    }
     List<WindowOffset> bounds =
         frame.getRange() != null
             ? List.of(frame.getRange().getStart(), frame.getRange().getEnd())

@@ -534,6 +534,23 @@ class SelectTranslationTest {
   }
 
   @Test
+  void rangeFramesWithAFractionalOffsetNeedADecimalKey() {
+    assertThat(
+            Fixtures.pg(
+                "SELECT COUNT(*) OVER (ORDER BY total RANGE BETWEEN 1.25 PRECEDING AND 0.5"
+                    + " FOLLOWING) FROM orders"))
+        .isEqualTo(
+            "SELECT count(*) OVER (ORDER BY total NULLS FIRST RANGE BETWEEN 1.25 PRECEDING AND 0.5"
+                + " FOLLOWING) FROM orders");
+    // PostgreSQL frames an integer key only by an integer offset
+    assertThat(
+            Fixtures.refusal(
+                    "SELECT COUNT(*) OVER (ORDER BY user_id RANGE 1.5 PRECEDING) FROM orders")
+                .code())
+        .isEqualTo("unsupported-syntax:window-frame");
+  }
+
+  @Test
   void rangeFramesWithAnIntervalAreRefusedWhereTheyCannotBeExact() {
     for (String frame :
         List.of(
