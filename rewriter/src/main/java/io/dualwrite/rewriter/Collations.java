@@ -102,6 +102,13 @@ public final class Collations {
     if (!isBinary(l) && !isBinary(r)) {
       return false;
     }
+    if (isBinary(l)
+        && isBinary(r)
+        && !name((CollateExpression) l).equals(name((CollateExpression) r))) {
+      // MySQL: "Illegal mix of collations" (error 1267) between two explicit collations
+      throw RefusedException.syntax(
+          "collate", "Two different explicit collations are compared (a MySQL error).");
+    }
     boolean pad = isPadSpace(l) || isPadSpace(r);
     operand(d, l, pad);
     d.a(op);
