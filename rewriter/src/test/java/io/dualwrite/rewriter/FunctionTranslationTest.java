@@ -447,8 +447,8 @@ class FunctionTranslationTest {
                     + " CONVERT(note USING ascii)"))
         .isEqualTo(
             "SELECT id FROM orders WHERE lower(CAST(regexp_replace(note, '[^\\x01-\\x7f]', '?',"
-                + " 'g') AS text)) = lower('abc') ORDER BY lower(regexp_replace(note, '[^\\x01-\\x7f]',"
-                + " '?', 'g')) NULLS FIRST");
+                + " 'g') AS text)) = lower('abc') ORDER BY lower(CAST(regexp_replace(note,"
+                + " '[^\\x01-\\x7f]', '?', 'g') AS text)) NULLS FIRST");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.dualwrite.admin.connect.ConnectionOptions;
 import io.dualwrite.admin.connect.DatabaseEndpoint;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
+import io.dualwrite.rewriter.Collations;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,6 +121,9 @@ public final class SchemaCommand implements Callable<Integer> {
           err.println("schema: note: " + secrets.redact(note));
         }
       }
+      if (!check) {
+        createCollation(mysql, pg, database);
+      }
       int code = check ? check(pg, schema, plan) : create(pg, schema, plan);
       out.flush();
       return code;
@@ -222,6 +226,77 @@ public final class SchemaCommand implements Callable<Integer> {
       (dryRun ? out : out).println((dryRun ? "-- " : "") + summary);
     }
     return refused + failed == 0 ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
+
+  /**
+   * MySQL 8's default collation {@code utf8mb4_0900_ai_ci} ignores accents as well as case: its
+   * columns sort and compare so on PostgreSQL under the ICU collation {@link Collations#AI_CI},
+   * created here when a column of the database uses it. A PostgreSQL without ICU is reported (such
+   * columns then fold case only); it is not a failure of the command.
+   */
+  private void createCollation(Connection mysql, Connection pg, String database)
+      throws SQLException {
+    int columns = 0;
+    try (PreparedStatement ps =
+        mysql.prepareStatement(
+            "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
+                + " AND COLLATION_NAME = 'utf8mb4_0900_ai_ci'")) {
+      ps.setString(1, database);
+      try (ResultSet rs = ps.executeQuery()) {
+        columns = rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+    if (columns == 0) {
+      return;
+    }
+    String what =
+        "collation " + Collations.AI_CI + " (" + columns + " columns use utf8mb4_0900_ai_ci)";
+    String action;
+    String reason = null;
+    if (collationExists(pg)) {
+      action = "exists";
+    } else if (dryRun) {
+      action = "create";
+    } else {
+      reason = execute(pg, List.of(Collations.CREATE_AI_CI));
+      action = reason == null ? "created" : "not created";
+    }
+    if (cli.json()) {
+      Json.ObjectBuilder b =
+          Json.object()
+              .put("object", "collation")
+              .put("name", Collations.AI_CI)
+              .put("columns", columns)
+              .put("action", action);
+      if (reason != null) {
+        b.put("reason", secrets.redact(reason) + "; such columns fold case only");
+      }
+      out.println(b);
+      return;
+    }
+    switch (action) {
+      case "exists" -> out.println((dryRun ? "-- " : "") + "exists: " + what + " (skipped)");
+      case "create" -> {
+        out.println("-- " + what);
+        out.println(Collations.CREATE_AI_CI + ";");
+      }
+      case "created" -> out.println("created: " + what);
+      default ->
+          out.println(
+              secrets.redact(
+                  "NOT CREATED " + what + ": " + reason + "; such columns fold case only"));
+    }
+  }
+
+  private static boolean collationExists(Connection pg) throws SQLException {
+    try (PreparedStatement ps =
+        pg.prepareStatement(
+            "SELECT 1 FROM pg_collation WHERE collname = ? AND pg_collation_is_visible(oid)")) {
+      ps.setString(1, Collations.AI_CI);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static boolean exists(

@@ -8,6 +8,7 @@ import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.verify.AdminArgs;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
+import io.dualwrite.testkit.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,6 +85,21 @@ class SchemaTypesIT {
         .contains("created: foreign key line_order on order_line")
         .contains("created: view v_top")
         .contains("2 refused, 0 failed");
+    if (TestServers.get().isMariaDb()) {
+      // MariaDB 10.11's default collation is utf8mb4_general_ci: no column needs the collation
+      assertThat(r.out()).doesNotContain("collation dualwrite_ai_ci");
+    } else {
+      // MySQL's default utf8mb4_0900_ai_ci columns sort and compare under it
+      assertThat(r.out())
+          .containsAnyOf(
+              "created: collation dualwrite_ai_ci (", "exists: collation dualwrite_ai_ci (");
+      try (Connection pg = db.openPostgres();
+          Statement s = pg.createStatement();
+          ResultSet rs = s.executeQuery("SELECT ('Müller' COLLATE dualwrite_ai_ci) = 'MULLER'")) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).isTrue();
+      }
+    }
     assertThat(r.out().indexOf("created: view v_base"))
         .isLessThan(r.out().indexOf("created: view v_mid"));
     assertThat(r.out().indexOf("created: view v_mid"))

@@ -18,6 +18,7 @@ import io.dualwrite.driver.net.ExchangeDeadline;
 import io.dualwrite.driver.routing.Flags;
 import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
+import io.dualwrite.rewriter.Collations;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
 import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
@@ -175,6 +176,13 @@ public final class DriverRuntime implements AutoCloseable {
   private volatile boolean mysqlIsMariaDb;
 
   private volatile Set<String> postgresExtensions = Set.of();
+
+  /**
+   * The collations of {@link Collations} PostgreSQL has (its ICU {@code dualwrite_ai_ci} makes a
+   * {@code utf8mb4_0900_ai_ci} column sort and compare as in MySQL), learnt with the extensions.
+   */
+  private volatile Set<String> postgresCollations = Set.of();
+
   private final java.util.concurrent.atomic.AtomicBoolean postgresExtensionsAsked =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -208,8 +216,9 @@ public final class DriverRuntime implements AutoCloseable {
 
   /**
    * Learns, once per runtime, from the first PostgreSQL-side connection, which extensions are
-   * installed there (e.g. pgcrypto, which SHA1 needs; see the rewriter's function table). A server
-   * that cannot be asked counts as having none: what needs one stays refused by name.
+   * installed there (e.g. pgcrypto, which SHA1 needs; see the rewriter's function table), and
+   * whether it has the collation {@link Collations#AI_CI}. A server that cannot be asked counts as
+   * having none: what needs one stays refused by name (or folds case only).
    */
   public void notePostgresExtensions(Connection pg) {
     if (!postgresExtensionsAsked.compareAndSet(false, true)) {
@@ -230,8 +239,20 @@ public final class DriverRuntime implements AutoCloseable {
         names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
       }
     }
-    if (!names.isEmpty()) {
+    Set<String> collations = new java.util.HashSet<>();
+    try (Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT collname FROM pg_collation WHERE collname = '"
+                    + Collations.AI_CI
+                    + "' AND pg_collation_is_visible(oid)")) {
+      while (rs.next()) {
+        collations.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    if (!names.isEmpty() || !collations.isEmpty()) {
       postgresExtensions = Set.copyOf(names);
+      postgresCollations = Set.copyOf(collations);
       catalog.extensionsLearnt();
     }
   }
@@ -510,6 +531,11 @@ public final class DriverRuntime implements AutoCloseable {
     @Override
     public boolean postgresHasExtension(String name) {
       return postgresExtensions.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public boolean postgresHasCollation(String name) {
+      return postgresCollations.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     void extensionsLearnt() {
