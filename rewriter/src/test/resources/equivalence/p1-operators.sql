@@ -613,6 +613,17 @@ SELECT id FROM assignments WHERE DATE(completed_at) - due_date >= 1 OR completed
 -- note: users.updated_at has ON UPDATE CURRENT_TIMESTAMP
 UPDATE users SET points = DATE(last_login_at) - birth_date WHERE birth_date IS NOT NULL AND last_login_at IS NOT NULL;
 
+-- id: temporal-arithmetic-window
+-- category: p0.date-arith
+-- order: ordered
+-- note: LAG/LEAD of a date-time is a date-time: its number in arithmetic (found by the outside workload, session 24: PostgreSQL failed on bigint - timestamp)
+SELECT id, completed_at - LAG(completed_at) OVER (ORDER BY id) AS gap, LEAD(due_date) OVER (ORDER BY id) - due_date AS next_due FROM assignments ORDER BY id;
+
+-- id: temporal-arithmetic-min-max
+-- category: p0.date-arith
+-- order: ordered
+SELECT user_id, MAX(due_date) - MIN(due_date) AS span, MAX(completed_at) + 0 AS last_done FROM assignments GROUP BY user_id ORDER BY user_id;
+
 -- id: temporal-round-fraction-refused
 -- category: refusals
 -- mode: refuse

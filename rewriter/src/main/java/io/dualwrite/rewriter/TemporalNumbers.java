@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -50,6 +51,10 @@ final class TemporalNumbers {
       Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP");
 
   private static final Set<String> CLOCK_TIME = Set.of("CURTIME", "CURRENT_TIME", "UTC_TIME");
+
+  /** Window functions whose value is one of their argument's values. */
+  private static final Set<String> VALUE_OF_ARGUMENT =
+      Set.of("LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "MIN", "MAX");
 
   private static final DateTimeFormatter YYYYMMDD =
       DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
@@ -96,6 +101,19 @@ final class TemporalNumbers {
       return CLOCK_DATETIME.contains(k)
           ? Optional.of(new Temporal(Kind.DATETIME, 0))
           : Optional.empty();
+    }
+    if (e instanceof AnalyticExpression a
+        && a.getName() != null
+        && VALUE_OF_ARGUMENT.contains(PgExpressionDeParser.upper(a.getName()))
+        && a.getExpression() != null) {
+      // LAG(booked_at) OVER (...), MIN(d) OVER (...): a value of the argument
+      return of(d, a.getExpression());
+    }
+    if (e instanceof Function f
+        && f.getName() != null
+        && Set.of("MIN", "MAX").contains(Functions.name(f))
+        && Functions.params(f).size() == 1) {
+      return of(d, Functions.params(f).get(0));
     }
     if (e instanceof Function f) {
       return ofFunction(f);
