@@ -613,16 +613,16 @@ SELECT id FROM assignments WHERE DATE(completed_at) - due_date >= 1 OR completed
 -- note: users.updated_at has ON UPDATE CURRENT_TIMESTAMP
 UPDATE users SET points = DATE(last_login_at) - birth_date WHERE birth_date IS NOT NULL AND last_login_at IS NOT NULL;
 
--- id: temporal-arithmetic-window
--- category: p0.date-arith
--- order: ordered
--- note: LAG/LEAD of a date-time is a date-time: its number in arithmetic (found by the outside workload, session 24: PostgreSQL failed on bigint - timestamp)
-SELECT id, completed_at - LAG(completed_at) OVER (ORDER BY id) AS gap, LEAD(due_date) OVER (ORDER BY id) - due_date AS next_due FROM assignments ORDER BY id;
-
 -- id: temporal-arithmetic-min-max
 -- category: p0.date-arith
 -- order: ordered
 SELECT user_id, MAX(due_date) - MIN(due_date) AS span, MAX(completed_at) + 0 AS last_done FROM assignments GROUP BY user_id ORDER BY user_id;
+
+-- id: temporal-mixed-with-string-if-case-coalesce
+-- category: p0.if
+-- order: ordered
+-- note: a date-time and a string among IF/CASE/COALESCE results make a string in MySQL: '2024-01-01' stays as written, where PostgreSQL read it as a timestamp 2024-01-01 00:00:00 (found by review, session 23)
+SELECT id, IF(completed_at IS NULL, '2024-01-01', completed_at) AS a, CASE WHEN completed_at IS NULL THEN 'never' ELSE completed_at END AS b, COALESCE(completed_at, '2024-01-01') AS c, IFNULL(completed_at, 'open') AS d, IF(id > 2, due_date, '2024-03') AS e FROM assignments ORDER BY id;
 
 -- id: temporal-round-fraction-refused
 -- category: refusals

@@ -86,3 +86,9 @@ SELECT id, COUNT(*) OVER (ORDER BY last_login_at RANGE BETWEEN INTERVAL 500000 M
 -- order: ordered
 -- note: RANGE frames of plain numbers over an integer and a DECIMAL key, and of a fractional offset over the DECIMAL key (over an integer key PostgreSQL refuses one: refused)
 SELECT id, SUM(points) OVER (ORDER BY points RANGE BETWEEN 100 PRECEDING AND CURRENT ROW) AS a, COUNT(*) OVER (ORDER BY balance RANGE BETWEEN 5 PRECEDING AND 10 FOLLOWING) AS b, COUNT(*) OVER (ORDER BY balance RANGE BETWEEN 1.25 PRECEDING AND 0.5 FOLLOWING) AS c FROM users ORDER BY id;
+
+-- id: temporal-arithmetic-window
+-- category: p0.date-arith
+-- order: ordered
+-- note: LAG/LEAD of a date-time is a date-time: its number in arithmetic (found by the outside workload, session 24: PostgreSQL failed on bigint - timestamp)
+SELECT id, completed_at - LAG(completed_at) OVER (ORDER BY id) AS gap, LEAD(due_date) OVER (ORDER BY id) - due_date AS next_due FROM assignments ORDER BY id;

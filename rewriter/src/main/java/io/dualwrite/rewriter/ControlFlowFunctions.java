@@ -54,13 +54,39 @@ final class ControlFlowFunctions {
   private static void ifThenElse(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 3, 3);
+    boolean text = temporalMixedWithString(d, args.subList(1, 3));
     d.a("CASE WHEN ");
     d.cond(args.get(0));
     d.a(" THEN ");
-    d.value(args.get(1));
+    result(d, args.get(1), text);
     d.a(" ELSE ");
-    d.value(args.get(2));
+    result(d, args.get(2), text);
     d.a(" END");
+  }
+
+  /**
+   * IF/CASE results that mix a date-time with a string ({@code IF(c, updated, '2024-01-01')}):
+   * MySQL's result is a string, the date-time's text or the string as written; PostgreSQL would
+   * read the string as a timestamp ({@code 2024-01-01 00:00:00}) or fail on one that is not. Not
+   * when every string is a literal written exactly as the date-time's text ({@link
+   * #literalsReadAsTheOtherKind}).
+   */
+  private static boolean temporalMixedWithString(PgExpressionDeParser d, List<Expression> results) {
+    Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+    for (Expression r : results) {
+      kinds.add(kind(d, r));
+    }
+    return kinds.contains(Kind.TEMPORAL)
+        && kinds.contains(Kind.STRING)
+        && !literalsReadAsTheOtherKind(d, results);
+  }
+
+  private static void result(PgExpressionDeParser d, Expression e, boolean text) {
+    if (text) {
+      d.text(e);
+    } else {
+      d.value(e);
+    }
   }
 
   private static void isnull(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -117,11 +143,8 @@ final class ControlFlowFunctions {
     if (e instanceof net.sf.jsqlparser.expression.NullValue) {
       return Kind.NULL;
     }
-    if (e instanceof net.sf.jsqlparser.expression.CastExpression c
-        && c.isImplicitCast()
-        && Set.of("DATE", "TIMESTAMP", "TIME")
-            .contains(PgExpressionDeParser.upper(c.getColDataType().getDataType()))) {
-      return Kind.TEMPORAL;
+    if (TemporalNumbers.of(d, e).isPresent()) {
+      return Kind.TEMPORAL; // a DATE/DATETIME/TIMESTAMP/TIME column, literal, CAST or function
     }
     var c = d.columnInfo(e);
     if (c.isPresent()) {
@@ -297,14 +320,17 @@ final class ControlFlowFunctions {
     if (other != Kind.TEMPORAL && other != Kind.NUMBER) {
       return false;
     }
+    String temporalText = other == Kind.TEMPORAL ? temporalText(d, args) : null;
+    if (other == Kind.TEMPORAL && temporalText == null) {
+      return false;
+    }
     for (Expression a : args) {
       if (a instanceof StringValue v && kind(d, a) == Kind.STRING) {
         String text = v.getValue();
         boolean fits =
             other == Kind.NUMBER
                 ? text.matches("-?[0-9]+(\\.[0-9]+)?")
-                : text.matches(
-                    "[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?)?");
+                : text.matches(temporalText);
         if (!fits) {
           return false;
         }
@@ -313,7 +339,40 @@ final class ControlFlowFunctions {
     return true;
   }
 
+  /**
+   * The text MySQL gives the temporal arguments' type, as a regular expression ({@code 2024-01-02}
+   * for a DATE, {@code 2024-01-02 03:04:05.120} for a DATETIME(3)): a string literal written so is
+   * the value's own text. Null when they are of different types.
+   */
+  private static String temporalText(PgExpressionDeParser d, List<Expression> args) {
+    TemporalNumbers.Temporal type = null;
+    for (Expression a : args) {
+      var t = TemporalNumbers.of(d, a);
+      if (t.isPresent()) {
+        if (type != null && !type.equals(t.get())) {
+          return null;
+        }
+        type = t.get();
+      }
+    }
+    if (type == null) {
+      return null;
+    }
+    String fraction = type.fsp() > 0 ? "\\.[0-9]{" + type.fsp() + "}" : "";
+    return switch (type.kind()) {
+      case DATE -> "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+      case DATETIME -> "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}" + fraction;
+      case TIME -> "[0-9]{2}:[0-9]{2}:[0-9]{2}" + fraction;
+    };
+  }
+
   static void caseExpression(PgExpressionDeParser d, CaseExpression c) {
+    List<Expression> results = new java.util.ArrayList<>();
+    c.getWhenClauses().forEach(w -> results.add(w.getThenExpression()));
+    if (c.getElseExpression() != null) {
+      results.add(c.getElseExpression());
+    }
+    boolean text = temporalMixedWithString(d, results);
     d.a("CASE");
     if (c.getSwitchExpression() != null) {
       d.a(" ");
@@ -322,19 +381,19 @@ final class ControlFlowFunctions {
         d.a(" WHEN ");
         d.value(w.getWhenExpression());
         d.a(" THEN ");
-        d.value(w.getThenExpression());
+        result(d, w.getThenExpression(), text);
       }
     } else {
       for (WhenClause w : c.getWhenClauses()) {
         d.a(" WHEN ");
         d.cond(w.getWhenExpression());
         d.a(" THEN ");
-        d.value(w.getThenExpression());
+        result(d, w.getThenExpression(), text);
       }
     }
     if (c.getElseExpression() != null) {
       d.a(" ELSE ");
-      d.value(c.getElseExpression());
+      result(d, c.getElseExpression(), text);
     }
     d.a(" END");
   }

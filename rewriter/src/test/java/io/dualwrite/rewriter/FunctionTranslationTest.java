@@ -24,6 +24,25 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void aDateTimeMixedWithAStringInIfCaseOrCoalesceIsText() {
+    // MySQL's result is a string: the date-time's text, or the string as written
+    assertThat(pg("SELECT IF(age > 1, updated, '2024-01-01') FROM users"))
+        .isEqualTo(
+            "SELECT CASE WHEN age > 1 THEN CAST(updated AS text) ELSE '2024-01-01' END FROM users");
+    assertThat(pg("SELECT CASE WHEN age > 1 THEN updated ELSE 'never' END FROM users"))
+        .isEqualTo(
+            "SELECT CASE WHEN age > 1 THEN CAST(updated AS text) ELSE 'never' END FROM users");
+    assertThat(pg("SELECT COALESCE(updated, '2024-01-01') FROM users"))
+        .isEqualTo("SELECT COALESCE(CAST(updated AS text), '2024-01-01') FROM users");
+    // a literal written as the value's own text stays a value (it compares as one)
+    assertThat(pg("SELECT IFNULL(placed, '9999-12-31') FROM orders"))
+        .isEqualTo("SELECT COALESCE(placed, '9999-12-31') FROM orders");
+    assertThat(pg("SELECT IF(age > 1, updated, '2024-01-01 00:00:00') FROM users"))
+        .isEqualTo(
+            "SELECT CASE WHEN age > 1 THEN updated ELSE '2024-01-01 00:00:00' END FROM users");
+  }
+
+  @Test
   void aJsonValueMixedWithAnotherTypeInCoalesceIsText() {
     // the -> form is the JSON_EXTRACT one the corpus runs on both servers (MariaDB has no ->)
     for (String[] forms :
