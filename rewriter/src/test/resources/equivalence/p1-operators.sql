@@ -624,6 +624,48 @@ SELECT user_id, MAX(due_date) - MIN(due_date) AS span, MAX(completed_at) + 0 AS 
 -- note: a date-time and a string among IF/CASE/COALESCE results make a string in MySQL: '2024-01-01' stays as written, where PostgreSQL read it as a timestamp 2024-01-01 00:00:00 (found by review, session 23)
 SELECT id, IF(completed_at IS NULL, '2024-01-01', completed_at) AS a, CASE WHEN completed_at IS NULL THEN 'never' ELSE completed_at END AS b, COALESCE(completed_at, '2024-01-01') AS c, IFNULL(completed_at, 'open') AS d, IF(id > 2, due_date, '2024-03') AS e FROM assignments ORDER BY id;
 
+-- id: temporal-arithmetic-control-flow-and-subquery
+-- category: p0.date-arith
+-- order: ordered
+-- note: IF/COALESCE/CASE of date-times and a scalar subquery's MAX of one are date-times in arithmetic (found by review, session 24)
+SELECT id, COALESCE(completed_at, completed_at) + 0 AS a, IF(id > 1, due_date, NULL) + 1 AS b, CASE WHEN id > 2 THEN due_date END - 1 AS c, (SELECT MAX(due_date) FROM assignments) + 1 AS d FROM assignments ORDER BY id;
+
+-- id: temporal-arithmetic-stored
+-- category: writes.update
+-- order: unordered
+-- tables: assignments
+-- note: MySQL stores the number d + 1 as the date it spells (20240302 is 2024-03-02; a DATETIME + 1 is a second later); PostgreSQL got a bigint for a date column (found by review, session 24)
+UPDATE assignments SET due_date = due_date + 1, completed_at = completed_at + 1 WHERE id IN (2, 3);
+
+-- id: date-compared-with-integer-time-of-day
+-- category: p0.date-arith
+-- mode: expect
+-- order: ordered
+-- note: against a DATE MySQL 9.7.4 drops an integer's time of day: due_date = 20240301120000 is due_date = 2024-03-01 (found by review, session 24); MariaDB 10.11 compares as a DATETIME (2024-03-02 < 2024-03-02 00:00:01 there); the rows are MySQL 9.7.4's
+-- row: 1
+-- row: 4
+-- row: 5
+-- row: 6
+-- row: 8
+-- row: 9
+-- row: 10
+-- row: 11
+-- row: 14
+-- row: 16
+SELECT id FROM assignments WHERE due_date = 20240301120000 OR due_date < 20240302000001 ORDER BY id;
+
+-- id: ci-in-subquery
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: x IN (SELECT ...) compares under x's case-insensitive collation (found by review, session 24: it compared exactly)
+SELECT id FROM families WHERE name IN (SELECT UPPER(SUBSTRING_INDEX(display_name, ' ', -1)) FROM users WHERE id = 4) ORDER BY id;
+
+-- id: ci-in-subquery-update
+-- category: writes.update
+-- order: unordered
+-- tables: families
+UPDATE families SET plan = 'plus' WHERE name IN (SELECT UPPER(SUBSTRING_INDEX(display_name, ' ', -1)) FROM users WHERE id = 4);
+
 -- id: temporal-round-fraction-refused
 -- category: refusals
 -- mode: refuse

@@ -172,6 +172,22 @@ final class ComparisonOperators {
         && StringNumbers.in(d, left, items, in.isNot())) {
       return;
     }
+    if (right instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub
+        && d.isCaseInsensitiveText(left)) {
+      // x IN (SELECT ...) over case-insensitive text: MySQL compares under x's collation, so
+      // both sides are folded, the subquery's one column through a derived table
+      boolean accents = Collations.accentInsensitive(d, left);
+      Collations.folded(d, left, accents);
+      d.a(in.isNot() ? " NOT IN (SELECT " : " IN (SELECT ");
+      Collations.folded(
+          d,
+          new net.sf.jsqlparser.schema.Column(new net.sf.jsqlparser.schema.Table("dw_in"), "v"),
+          accents);
+      d.a(" FROM ");
+      d.p(sub);
+      d.a(" AS dw_in(v))");
+      return;
+    }
     boolean ci = d.isCaseInsensitiveText(left) && right instanceof ExpressionList<?>;
     boolean accents = ci && Collations.accentInsensitive(d, left);
     wrapLower(d, left, ci, accents, left);

@@ -52,6 +52,13 @@ class DmlPrinter {
   }
 
   private void printAssignedValue(Expression v, Optional<ColumnInfo> column) {
+    String base = column.map(c -> TypeMapping.baseType(c.mysqlType())).orElse("");
+    if ((base.equals("date") || base.equals("datetime") || base.equals("timestamp"))
+        && TemporalNumbers.isArithmeticOfTemporal(expr, v)) {
+      // SET d = d + 1: MySQL's number stored as the date it spells
+      TemporalNumbers.printStoredAsDateTime(expr, v, base.equals("date") ? "date" : "timestamp");
+      return;
+    }
     if (column.isPresent()
         && TypeMapping.baseType(column.get().mysqlType()).equals("json")
         && needsJsonCast(v)) {

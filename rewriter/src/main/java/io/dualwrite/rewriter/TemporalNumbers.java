@@ -44,7 +44,7 @@ final class TemporalNumbers {
   record Temporal(Kind kind, int fsp) {}
 
   private static final Set<String> DATE_FUNCTIONS =
-      Set.of("CURDATE", "CURRENT_DATE", "UTC_DATE", "DATE", "LAST_DAY", "MAKEDATE");
+      Set.of("CURDATE", "CURRENT_DATE", "UTC_DATE", "DATE", "LAST_DAY", "MAKEDATE", "FROM_DAYS");
 
   /** Functions whose DATETIME has the fractional digits their one optional argument names. */
   private static final Set<String> CLOCK_DATETIME =
@@ -90,6 +90,11 @@ final class TemporalNumbers {
         default -> Optional.empty();
       };
     }
+    if (d.ctx.pinCalls && d.ctx.callIndex.containsKey(e)) {
+      // a pinned NOW()/CURDATE(): MySQL's side binds its value as text, and MySQL reads text in
+      // arithmetic as a DOUBLE ('2026-12-07 13:04:27' + 0 is 2026): left for PostgreSQL to refuse
+      return Optional.empty();
+    }
     if (e instanceof TimeKeyExpression t) {
       String k = PgExpressionDeParser.upper(t.getStringValue()).replace("()", "").trim();
       if (k.equals("CURRENT_DATE")) {
@@ -115,6 +120,32 @@ final class TemporalNumbers {
         && Functions.params(f).size() == 1) {
       return of(d, Functions.params(f).get(0));
     }
+    if (e instanceof Function f
+        && f.getName() != null
+        && Set.of("COALESCE", "IFNULL", "IF").contains(Functions.name(f))) {
+      List<Expression> args = Functions.params(f);
+      boolean conditional = Functions.name(f).equals("IF") && !args.isEmpty();
+      return common(d, conditional ? args.subList(1, args.size()) : args);
+    }
+    if (e instanceof net.sf.jsqlparser.expression.CaseExpression k) {
+      List<Expression> results = new java.util.ArrayList<>();
+      k.getWhenClauses().forEach(w -> results.add(w.getThenExpression()));
+      if (k.getElseExpression() != null) {
+        results.add(k.getElseExpression());
+      }
+      return common(d, results);
+    }
+    if (e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect ps
+        && ps.getSelect() instanceof net.sf.jsqlparser.statement.select.PlainSelect p
+        && p.getSelectItems() != null
+        && p.getSelectItems().size() == 1) {
+      // (SELECT MAX(d) FROM t): its one item's type, its table put in scope to type it
+      if (p.getFromItem() instanceof net.sf.jsqlparser.schema.Table t && p.getJoins() == null) {
+        d.ctx.addTableToScope(t);
+        return of(d, p.getSelectItems().get(0).getExpression());
+      }
+      return Optional.empty();
+    }
     if (e instanceof Function f) {
       return ofFunction(f);
     }
@@ -130,6 +161,25 @@ final class TemporalNumbers {
       case "time" -> Optional.of(new Temporal(Kind.TIME, fsp));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The one temporal type of the values IF/IFNULL/COALESCE/CASE may give (NULLs aside), when they
+   * all have it.
+   */
+  private static Optional<Temporal> common(PgExpressionDeParser d, List<Expression> values) {
+    Temporal type = null;
+    for (Expression v : values) {
+      if (v instanceof net.sf.jsqlparser.expression.NullValue) {
+        continue;
+      }
+      Optional<Temporal> t = of(d, v);
+      if (t.isEmpty() || (type != null && !type.equals(t.get()))) {
+        return Optional.empty();
+      }
+      type = t.get();
+    }
+    return Optional.ofNullable(type);
   }
 
   /** The MySQL temporal type of a function's result, when the function gives one. */
@@ -207,9 +257,11 @@ final class TemporalNumbers {
    * when {@code e} is not such a literal or {@code other} not such an operand.
    */
   static boolean printAsDateLiteral(PgExpressionDeParser d, Expression e, Expression other) {
-    if (!(e instanceof LongValue v) || of(d, other).filter(t -> t.kind() != Kind.TIME).isEmpty()) {
+    Optional<Temporal> against = of(d, other).filter(t -> t.kind() != Kind.TIME);
+    if (!(e instanceof LongValue v) || against.isEmpty()) {
       return false;
     }
+    boolean againstDate = against.get().kind() == Kind.DATE; // MySQL drops a time of day there
     String digits = v.getStringValue();
     if (digits.length() == 6) {
       int yy = Integer.parseInt(digits.substring(0, 2));
@@ -223,13 +275,57 @@ final class TemporalNumbers {
       }
       if (digits.length() == 14) {
         LocalDateTime t = LocalDateTime.parse(digits, YYYYMMDDHHMMSS);
-        d.a("TIMESTAMP '").a(t.format(ISO_TEXT)).a("'");
+        if (againstDate) {
+          d.a("DATE '").a(t.toLocalDate().toString()).a("'");
+        } else {
+          d.a("TIMESTAMP '").a(t.format(ISO_TEXT)).a("'");
+        }
         return true;
       }
       return false;
     } catch (DateTimeException ex) {
       return false; // not a date MySQL reads: left to PostgreSQL, which refuses date < integer
     }
+  }
+
+  /**
+   * Whether v is arithmetic MySQL computes on a date-time's number ({@code d + 1}, {@code dt - 1}):
+   * its value is a number, not a date-time ({@code + INTERVAL} is date arithmetic, not this).
+   */
+  static boolean isArithmeticOfTemporal(PgExpressionDeParser d, Expression v) {
+    if (v instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+      return isArithmeticOfTemporal(d, (Expression) p.get(0));
+    }
+    if (v instanceof net.sf.jsqlparser.expression.SignedExpression s) {
+      return of(d, s.getExpression()).isPresent() || isArithmeticOfTemporal(d, s.getExpression());
+    }
+    if (!(v instanceof net.sf.jsqlparser.expression.BinaryExpression b)
+        || !(v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Addition
+            || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Subtraction
+            || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Multiplication
+            || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Division
+            || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.IntegerDivision
+            || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Modulo)
+        || b.getLeftExpression() instanceof net.sf.jsqlparser.expression.IntervalExpression
+        || b.getRightExpression() instanceof net.sf.jsqlparser.expression.IntervalExpression) {
+      return false;
+    }
+    return of(d, b.getLeftExpression()).isPresent()
+        || of(d, b.getRightExpression()).isPresent()
+        || isArithmeticOfTemporal(d, b.getLeftExpression())
+        || isArithmeticOfTemporal(d, b.getRightExpression());
+  }
+
+  /**
+   * Prints the number v, written into a DATE, DATETIME or TIMESTAMP column, as the date-time its
+   * digits spell, as MySQL stores it ({@code SET d = d + 1}: 20240202 is 2024-02-02; YYYYMMDDhhmmss
+   * a date-time). A number that spells no date-time (20240132, a fraction) fails on PostgreSQL, as
+   * MySQL's strict mode fails the statement.
+   */
+  static void printStoredAsDateTime(PgExpressionDeParser d, Expression v, String pgType) {
+    d.a("CAST(regexp_replace(CAST(");
+    d.value(v);
+    d.a(" AS text), '^([0-9]{8})([0-9]{6})$', '\\1T\\2') AS ").a(pgType).a(")");
   }
 
   /** Prints e as MySQL's number when it is temporal; returns false (nothing printed) otherwise. */

@@ -340,6 +340,25 @@ class FunctionTranslationTest {
         .isEqualTo("unsupported-function:ROUND");
     // an interval is still date arithmetic
     assertThat(pg("SELECT placed + INTERVAL 1 DAY FROM orders")).doesNotContain("to_char");
+    // IF/COALESCE/CASE, window and aggregate values of date-times are date-times
+    assertThat(pg("SELECT COALESCE(placed, placed) + 1, MAX(placed) - MIN(placed) FROM orders"))
+        .isEqualTo(
+            "SELECT CAST(to_char(COALESCE(placed, placed), 'YYYYMMDD') AS bigint) + 1,"
+                + " CAST(to_char(max(placed), 'YYYYMMDD') AS bigint) - CAST(to_char(min(placed),"
+                + " 'YYYYMMDD') AS bigint) FROM orders");
+    // stored into a DATE/DATETIME column, the number is the date-time it spells, as in MySQL
+    assertThat(pg("UPDATE orders SET placed = placed + 1"))
+        .isEqualTo(
+            "UPDATE orders SET placed = CAST(regexp_replace(CAST(CAST(to_char(placed, 'YYYYMMDD')"
+                + " AS bigint) + 1 AS text), '^([0-9]{8})([0-9]{6})$', '\\1T\\2') AS date)");
+  }
+
+  @Test
+  void aPinnedClockCallInArithmeticIsLeftForPostgresqlToRefuse() {
+    // MySQL's pinned side binds NOW()'s value as text, which MySQL reads in arithmetic as 2026
+    Translation t = Fixtures.WITH_CATALOG.translate("UPDATE users SET age = NOW() + 0");
+    assertThat(t.pinned()).isNotNull();
+    assertThat(t.pinned().postgresSql()).doesNotContain("to_char");
   }
 
   @Test

@@ -247,6 +247,17 @@ class SelectTranslationTest {
                 + " '2021-01-01 10:30:00'");
     assertThat(pg("SELECT id FROM users WHERE age < 20210101"))
         .isEqualTo("SELECT id FROM users WHERE age < 20210101");
+    // against a DATE MySQL drops the time of day
+    assertThat(pg("SELECT id FROM orders WHERE placed = 20210101103000"))
+        .isEqualTo("SELECT id FROM orders WHERE placed = DATE '2021-01-01'");
+  }
+
+  @Test
+  void inASubqueryOverCaseInsensitiveTextComparesFolded() {
+    assertThat(pg("SELECT id FROM users WHERE name IN (SELECT note FROM orders)"))
+        .isEqualTo(
+            "SELECT id FROM users WHERE lower(name) IN (SELECT lower(CAST(dw_in.v AS text)) FROM"
+                + " (SELECT note FROM orders) AS dw_in(v))");
   }
 
   @Test
