@@ -85,3 +85,8 @@ SELECT COUNT(*) AS n FROM (SELECT DISTINCT name FROM ci_names) AS d;
 -- category: p1.case-insensitive
 -- order: unordered
 SELECT CHAR_LENGTH(name) AS len, COUNT(*) AS n, MIN(id) AS first_id FROM ci_names GROUP BY name WITH ROLLUP;
+
+-- id: collation-ai-ci-count-distinct
+-- category: p1.case-insensitive
+-- order: unordered
+SELECT COUNT(DISTINCT name) AS n FROM ci_names;

@@ -154,10 +154,11 @@ final class AggregateFunctions {
     }
     arity(n, args, 1, 1);
     if (f.isDistinct() && d.isCaseInsensitiveText(args.get(0))) {
-      // MySQL counts values that differ only in case once, under the column's collation
-      d.a("count(DISTINCT lower(");
-      d.text(args.get(0));
-      d.a("))");
+      // MySQL counts values that differ only in case (and, under utf8mb4_0900_ai_ci, accents)
+      // once, under the column's collation
+      d.a("count(DISTINCT ");
+      Collations.folded(d, args.get(0), Collations.accentInsensitive(d, args.get(0)));
+      d.a(")");
       return;
     }
     d.a(f.isDistinct() ? "count(DISTINCT " : "count(");

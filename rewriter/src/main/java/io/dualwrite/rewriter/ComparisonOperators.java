@@ -87,6 +87,16 @@ final class ComparisonOperators {
     if (StringNumbers.comparison(d, l, r, op)) {
       return; // a string compared with a number: MySQL compares their numbers
     }
+    if ((d.isCaseInsensitiveText(l) && caseSensitiveTextColumn(d, r))
+        || (d.isCaseInsensitiveText(r) && caseSensitiveTextColumn(d, l))) {
+      // a _ci column against a _bin/_cs one: MySQL compares under the case-sensitive collation
+      // (a binary collation wins between columns of one character set), by code point
+      d.text(l);
+      d.a(op);
+      d.text(r);
+      d.a(" COLLATE \"C\"");
+      return;
+    }
     if (d.isCaseInsensitiveText(l)
         || d.isCaseInsensitiveText(r)
         || (l instanceof StringValue && r instanceof StringValue && d.foldsCase(List.of(l, r)))) {
@@ -99,6 +109,13 @@ final class ComparisonOperators {
     operand(d, l, r);
     d.a(op);
     operand(d, r, l);
+  }
+
+  /** A text column of a case-sensitive collation ({@code _bin}, {@code _cs}). */
+  private static boolean caseSensitiveTextColumn(PgExpressionDeParser d, Expression e) {
+    return d.columnInfo(e)
+        .filter(c -> TypeMapping.isText(c.mysqlType()) && !c.caseInsensitive())
+        .isPresent();
   }
 
   /** A compared value: an integer literal against a date as MySQL reads it, else as a value. */

@@ -253,6 +253,13 @@ class SelectTranslationTest {
   }
 
   @Test
+  void aCaseInsensitiveColumnAgainstABinaryOneComparesByCodePoint() {
+    // MySQL 9.7.4: 'abc' (utf8mb4_0900_ai_ci) = 'ABC' (utf8mb4_bin) is 0: the binary one wins
+    assertThat(pg("SELECT o.id FROM orders o JOIN users u ON u.name = o.note"))
+        .isEqualTo("SELECT o.id FROM orders AS o JOIN users AS u ON u.name = o.note COLLATE \"C\"");
+  }
+
+  @Test
   void inASubqueryOverCaseInsensitiveTextComparesFolded() {
     assertThat(pg("SELECT id FROM users WHERE name IN (SELECT note FROM orders)"))
         .isEqualTo(
