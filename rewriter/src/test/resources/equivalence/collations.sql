@@ -90,3 +90,9 @@ SELECT CHAR_LENGTH(name) AS len, COUNT(*) AS n, MIN(id) AS first_id FROM ci_name
 -- category: p1.case-insensitive
 -- order: unordered
 SELECT COUNT(DISTINCT name) AS n FROM ci_names;
+
+-- id: collation-ai-ci-partition-by
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: a window partitions case-insensitive text under its collation: Müller, Muller and MULLER are one partition (found by review, session 24)
+SELECT id, COUNT(*) OVER (PARTITION BY name) AS n FROM ci_names ORDER BY id;

@@ -723,3 +723,9 @@ SELECT id FROM assignments WHERE due_date >= 20240302 AND completed_at IS NOT NU
 -- order: ordered
 -- note: a DATE() anchor plus INTERVAL 1 DAY stays a DATE in the recursive member (PostgreSQL failed: date against timestamp; found by the outside workload, session 24)
 WITH RECURSIVE days AS (SELECT DATE('2024-02-27') AS d UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < '2024-03-02') SELECT days.d, COUNT(a.id) AS n FROM days LEFT JOIN assignments a ON a.due_date = days.d GROUP BY days.d ORDER BY days.d;
+
+-- id: ci-partition-by
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: PARTITION BY a case-insensitive column puts values differing only in case together (found by review, session 24)
+SELECT id, COUNT(*) OVER (PARTITION BY SUBSTRING_INDEX(email, '@', -1)) AS n FROM users ORDER BY id;

@@ -110,7 +110,16 @@ final class WindowFunctions {
       d.a("PARTITION BY ");
       @SuppressWarnings("unchecked")
       List<Expression> parts = (List<Expression>) partition;
-      d.args(parts, true);
+      for (int i = 0; i < parts.size(); i++) {
+        d.a(i > 0 ? ", " : "");
+        Expression p = parts.get(i);
+        if (d.isCaseInsensitiveText(p)) {
+          // MySQL partitions case-insensitive text under its collation ('Anna' with 'anna')
+          Collations.folded(d, p, Collations.accentInsensitive(d, p));
+        } else {
+          d.value(p);
+        }
+      }
       space = true;
     }
     if (order != null && !order.isEmpty()) {
