@@ -151,3 +151,13 @@ SELECT id FROM activity_log WHERE JSON_EXTRACT(payload, '$.points') > ?;
 -- order: ordered
 -- note: COALESCE/IFNULL of a JSON value and another type is a LONGTEXT in MySQL: the JSON value's text or the other argument's ('0' for FALSE); PostgreSQL rejected COALESCE(jsonb, integer)
 SELECT id, COALESCE(JSON_EXTRACT(payload, '$.late'), false) AS a, IFNULL(JSON_EXTRACT(payload, '$.device'), 'none') AS b, COALESCE(JSON_EXTRACT(payload, '$.points'), 0) AS c, IFNULL(JSON_EXTRACT(payload, '$.tags'), '[]') AS d, COALESCE(NULL, JSON_EXTRACT(payload, '$.version'), 1) AS e FROM activity_log ORDER BY id;
+
+-- id: json-in-a-condition-and-coalesce-with-a-constructor
+-- category: p1.json-extract
+-- mode: expect
+-- order: ordered
+-- note: MySQL 9.7.4 compares a JSON value in a condition with the JSON integer 0 (JSON false is true there); COALESCE of JSON values stays JSON inside JSON_OBJECT (an outside workload, session 24: PostgreSQL failed on jsonb <> integer, and embedded the array as a string); MariaDB 10.11 has no CAST(... AS JSON) and reads JSON as text; the rows are MySQL 9.7.4's
+-- row: 1, 1, 0, json'{"f": [1, 2]}'
+-- row: 2, 0, 1, json'{"f": []}'
+-- row: 3, 0, 0, json'{"f": []}'
+SELECT id, JSON_EXTRACT(j, '$.e') IS TRUE AS t, JSON_EXTRACT(j, '$.e') IS FALSE AS f, JSON_OBJECT('f', COALESCE(JSON_EXTRACT(j, '$.f'), JSON_ARRAY())) AS o FROM (SELECT 1 AS id, CAST('{"e": false, "f": [1, 2]}' AS JSON) AS j UNION ALL SELECT 2, CAST('{"e": 0}' AS JSON) UNION ALL SELECT 3, CAST('{}' AS JSON)) AS x ORDER BY id;

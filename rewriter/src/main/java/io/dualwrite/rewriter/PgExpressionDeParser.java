@@ -92,6 +92,12 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       p(e);
     } else if (e instanceof BooleanValue b) {
       a(b.getValue() ? "TRUE" : "FALSE");
+    } else if (JsonFunctions.isJsonValued(this, e)) {
+      // MySQL compares a JSON value in a condition with the JSON integer 0: JSON false, null and
+      // strings are true there (MySQL 9.7.4), only a number equal to 0 is false
+      a("(");
+      p(e);
+      a(") <> CAST('0' AS jsonb)");
     } else {
       a("(");
       p(e);

@@ -43,6 +43,16 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void aJsonValueInAConditionIsComparedWithJsonZero() {
+    // MySQL 9.7.4: JSON false, null and strings are true in a condition; a number 0 is false
+    assertThat(expr("JSON_EXTRACT(doc, '$.e') IS TRUE"))
+        .isEqualTo("CAST(((((doc #> '{e}')) <> CAST('0' AS jsonb)) IS TRUE) AS integer)");
+    // COALESCE of JSON values, JSON_ARRAY() among them, stays JSON
+    assertThat(expr("COALESCE(JSON_EXTRACT(doc, '$.f'), JSON_ARRAY())"))
+        .isEqualTo("COALESCE((doc #> '{f}'), jsonb_build_array())");
+  }
+
+  @Test
   void aJsonValueMixedWithAnotherTypeInCoalesceIsText() {
     // the -> form is the JSON_EXTRACT one the corpus runs on both servers (MariaDB has no ->)
     for (String[] forms :
