@@ -96,3 +96,39 @@ SELECT COUNT(DISTINCT name) AS n FROM ci_names;
 -- order: ordered
 -- note: a window partitions case-insensitive text under its collation: Müller, Muller and MULLER are one partition (found by review, session 24)
 SELECT id, COUNT(*) OVER (PARTITION BY name) AS n FROM ci_names ORDER BY id;
+
+-- id: collation-ai-ci-unique-table
+-- category: ddl.create-table
+-- order: unordered
+-- tables: ci_logins
+-- note: the unique key ignores accents as MySQL's does: PostgreSQL's index is on (login COLLATE dualwrite_ai_ci)
+CREATE TABLE ci_logins (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, login VARCHAR(40) NOT NULL, hits INT NOT NULL DEFAULT 0, UNIQUE KEY uq_login (login));
+
+-- id: collation-ai-ci-unique-rows
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+INSERT INTO ci_logins (id, login) VALUES (1, 'Müller'), (2, 'Søren'), (3, 'Zoë');
+
+-- id: collation-ai-ci-insert-ignore
+-- category: p0.insert-ignore
+-- order: unordered
+-- note: 'muller' and 'MÜLLER' are duplicates of Müller and are skipped; 'Mueller' and 'Zoe ' are new ('Zoë' = 'Zoe' but the key is NO PAD)
+INSERT IGNORE INTO ci_logins (id, login) VALUES (4, 'muller'), (5, 'Mueller'), (6, 'MÜLLER'), (7, 'zoe '), (8, 'soren');
+
+-- id: collation-ai-ci-upsert
+-- category: writes.insert
+-- order: unordered
+-- note: the row conflicts with Müller through the accent-insensitive key, which is the conflict target
+INSERT INTO ci_logins (login) VALUES ('MULLER') ON DUPLICATE KEY UPDATE hits = hits + 1;
+
+-- id: collation-ai-ci-duplicate-entry
+-- category: writes.errors
+-- mode: error
+-- note: both servers refuse the duplicate under the key
+INSERT INTO ci_logins (id, login) VALUES (9, 'ZOE');
+
+-- id: collation-ai-ci-key-lookup
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT id, login FROM ci_logins WHERE login IN ('soren', 'MULLER') OR login = 'zoe' ORDER BY id;

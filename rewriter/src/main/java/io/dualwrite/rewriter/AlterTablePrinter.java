@@ -120,9 +120,9 @@ final class AlterTablePrinter extends DdlPrinter {
     if (e.getUk() && e.getUkColumns() != null) {
       List<String> cols = new ArrayList<>();
       Set<String> ci = caseInsensitiveColumns(t);
+      Set<String> ai = accentInsensitiveColumns(t);
       for (String c : e.getUkColumns()) {
-        String pgc = Identifiers.pg(c);
-        cols.add(ci.contains(Identifiers.normalize(c)) ? "lower(" + pgc + ")" : pgc);
+        cols.add(keyPart(Identifiers.normalize(c), ci, ai));
       }
       String name = e.getUkName() != null ? e.getUkName() : e.getUkColumns().get(0);
       after.add(createIndex(t, name, true, cols, false));

@@ -15,19 +15,49 @@ final class CreateTablePrinter extends DdlPrinter {
     super(catalog);
   }
 
+  /** A column's specs, after its type's {@code CHARACTER SET} (which JSqlParser keeps apart). */
+  private static List<String> columnOptions(ColumnDefinition cd) {
+    List<String> options = new ArrayList<>();
+    if (cd.getColDataType().getCharacterSet() != null) {
+      options.add("SET");
+      options.add(cd.getColDataType().getCharacterSet());
+    }
+    if (cd.getColumnSpecs() != null) {
+      options.addAll(cd.getColumnSpecs());
+    }
+    return options;
+  }
+
   void createTable(CreateTable c) {
     String t = table(c.getTable());
     boolean tableCi = collationIsCaseInsensitive(c.getTableOptionsStrings(), true);
+    String tableCollation =
+        collationOf(c.getTableOptionsStrings(), ctx.catalog.mysqlDefaultCollation());
+    boolean aiCi = ctx.catalog.postgresHasCollation(Collations.AI_CI);
+    java.util.Optional<TableInfo> known = ctx.catalog.table(t);
     for (ColumnDefinition cd :
         c.getColumnDefinitions() == null ? List.<ColumnDefinition>of() : c.getColumnDefinitions()) {
       MysqlType mt = parseType(cd.getColDataType(), cd.getColumnSpecs());
+      String name = Identifiers.normalize(cd.getColumnName());
       if (TypeMapping.isBinary(mt.name())) {
-        binary.add(Identifiers.normalize(cd.getColumnName()));
+        binary.add(name);
       }
       if (TypeMapping.isText(mt.name())
           && collationIsCaseInsensitive(cd.getColumnSpecs(), tableCi)
           && !cd.getColDataType().getDataType().toUpperCase(Locale.ROOT).contains("BINARY")) {
-        caseInsensitive.add(Identifiers.normalize(cd.getColumnName()));
+        caseInsensitive.add(name);
+        // the catalog's column (the table exists on MySQL: the admin's schema) or the options
+        boolean accents =
+            known
+                .flatMap(info -> info.column(name))
+                .map(ColumnInfo::accentInsensitive)
+                .orElseGet(
+                    () ->
+                        "utf8mb4_0900_ai_ci"
+                            .equals(collationOf(columnOptions(cd), tableCollation)));
+        if (aiCi && accents) {
+          accentInsensitive.add(name);
+        }
       }
     }
     if (c.getSelect() == null
@@ -96,7 +126,7 @@ final class CreateTablePrinter extends DdlPrinter {
                 t,
                 col.name + "_ci",
                 true,
-                List.of("lower(" + Identifiers.pg(col.name) + ")"),
+                List.of(keyPart(col.name, caseInsensitive, accentInsensitive)),
                 ifNotExists));
       }
     }

@@ -35,6 +35,14 @@ abstract class DdlPrinter {
    */
   final Set<String> caseInsensitive = new java.util.HashSet<>();
 
+  /**
+   * Of {@link #caseInsensitive}, the columns of MySQL's {@code utf8mb4_0900_ai_ci}, which ignores
+   * accents too, when the PostgreSQL side has {@link Collations#AI_CI}: their key parts are {@code
+   * col COLLATE dualwrite_ai_ci}, so uniqueness ignores accents as in MySQL and the comparisons the
+   * rewriter prints under that collation use the index. Empty without the collation.
+   */
+  final Set<String> accentInsensitive = new java.util.HashSet<>();
+
   /** Binary string columns of the CREATE TABLE being printed (bytea on PostgreSQL). */
   final Set<String> binary = new java.util.HashSet<>();
 
@@ -381,26 +389,67 @@ abstract class DdlPrinter {
    * they say nothing (MySQL's and MariaDB's default collations are _ci).
    */
   static boolean collationIsCaseInsensitive(List<String> options, boolean inherited) {
+    boolean[] ci = {inherited};
+    collationOptions(
+        options,
+        (option, value) -> {
+          if (option.equals("COLLATE")) {
+            ci[0] = value.endsWith("_ci");
+          } else if (option.equals("BINARY") || value.equals("binary")) {
+            ci[0] = false; // BINARY, or CHARSET binary
+          }
+        });
+    return ci[0];
+  }
+
+  /**
+   * Calls {@code option} with each COLLATE, BINARY, CHARSET or (CHARACTER) SET option (upper case)
+   * and the value after it (lower case, unquoted; {@code =} skipped), in order.
+   */
+  private static void collationOptions(
+      List<String> options, java.util.function.BiConsumer<String, String> option) {
     if (options == null) {
-      return inherited;
+      return;
     }
-    boolean ci = inherited;
     for (int i = 0; i < options.size(); i++) {
       String u = options.get(i).toUpperCase(Locale.ROOT);
+      if (!u.equals("COLLATE") && !u.equals("BINARY") && !u.equals("CHARSET") && !u.equals("SET")) {
+        continue;
+      }
       String next = i + 1 < options.size() ? options.get(i + 1) : "";
       if (next.equals("=") && i + 2 < options.size()) {
         next = options.get(i + 2);
       }
-      String value = Identifiers.normalize(next.replace("'", "")).toLowerCase(Locale.ROOT);
-      if (u.equals("COLLATE")) {
-        ci = value.endsWith("_ci");
-      } else if (u.equals("BINARY")) {
-        ci = false;
-      } else if ((u.equals("CHARSET") || u.equals("SET")) && value.equals("binary")) {
-        ci = false;
-      }
+      option.accept(u, Identifiers.normalize(next.replace("'", "")).toLowerCase(Locale.ROOT));
     }
-    return ci;
+  }
+
+  /**
+   * The collation COLLATE / CHARSET / BINARY options give text (lower case), {@code inherited} when
+   * they name none. A character set without a collation gets its default: {@code
+   * utf8mb4_0900_ai_ci} for utf8mb4 on MySQL 8 or later (known by {@code inherited}, the database's
+   * default, being one of MySQL's), else unknown (null); BINARY and the binary set are {@code
+   * binary}.
+   */
+  static String collationOf(List<String> options, String inherited) {
+    String[] collation = {inherited};
+    collationOptions(
+        options,
+        (option, value) -> {
+          if (option.equals("COLLATE")) {
+            collation[0] = value;
+          } else if (option.equals("BINARY") || value.equals("binary")) {
+            collation[0] = "binary";
+          } else if (collation[0] == null || !collation[0].startsWith(value + "_")) {
+            collation[0] =
+                value.equals("utf8mb4")
+                        && inherited != null
+                        && inherited.startsWith("utf8mb4_0900_")
+                    ? "utf8mb4_0900_ai_ci"
+                    : null;
+          }
+        });
+    return collation[0];
   }
 
   static boolean isCurrentTimestamp(String token) {
@@ -509,7 +558,7 @@ abstract class DdlPrinter {
     switch (type) {
       case "PRIMARY KEY" -> {
         checkPlainColumns(index, "PRIMARY KEY");
-        List<String> plain = indexColumns(index, Set.of(), binaryColumns(t));
+        List<String> plain = indexColumns(index, Set.of(), Set.of(), binaryColumns(t));
         if (!plain.equals(cols)) {
           // MySQL's primary key is case-insensitive too: keep the key, add the folded uniqueness
           after.add(createIndex(t, "primary_ci", true, cols, ifNotExists));
@@ -520,7 +569,7 @@ abstract class DdlPrinter {
         after.add(
             createIndex(
                 t,
-                index.getName() != null ? index.getName() : cols.get(0).replaceAll("\\W", ""),
+                index.getName() != null ? index.getName() : unnamedIndex(cols.get(0)),
                 true,
                 cols,
                 ifNotExists));
@@ -530,7 +579,7 @@ abstract class DdlPrinter {
         after.add(
             createIndex(
                 t,
-                index.getName() != null ? index.getName() : cols.get(0).replaceAll("\\W", ""),
+                index.getName() != null ? index.getName() : unnamedIndex(cols.get(0)),
                 false,
                 cols,
                 ifNotExists));
@@ -546,6 +595,16 @@ abstract class DdlPrinter {
     }
   }
 
+  /**
+   * The name given to an unnamed index from its first part: its letters and digits ({@code
+   * lower(email)} is {@code loweremail}), leaving out a {@code COLLATE} (MySQL's own default name
+   * is the column's).
+   */
+  static String unnamedIndex(String firstPart) {
+    int collate = firstPart.indexOf(" COLLATE ");
+    return (collate < 0 ? firstPart : firstPart.substring(0, collate)).replaceAll("\\W", "");
+  }
+
   static void checkPlainColumns(Index index, String what) {
     for (Index.ColumnParams p : index.getColumns()) {
       if (p.getParams() != null && !p.getParams().isEmpty()) {
@@ -559,13 +618,18 @@ abstract class DdlPrinter {
     if (!caseInsensitive.isEmpty()) {
       return caseInsensitive;
     }
+    return catalogTextColumns(t, ColumnInfo::caseInsensitive);
+  }
+
+  /** The text columns of table t in the catalog that {@code which} accepts. */
+  private Set<String> catalogTextColumns(String t, java.util.function.Predicate<ColumnInfo> which) {
     Set<String> fromCatalog = new java.util.HashSet<>();
     ctx.catalog
         .table(t)
         .ifPresent(
             info -> {
               for (ColumnInfo c : info.columns()) {
-                if (c.caseInsensitive() && TypeMapping.isText(c.mysqlType())) {
+                if (which.test(c) && TypeMapping.isText(c.mysqlType())) {
                   fromCatalog.add(c.name());
                 }
               }
@@ -591,22 +655,49 @@ abstract class DdlPrinter {
     return out;
   }
 
-  /** {@link #indexColumns(Index, Set, Set)} of table {@code t}'s index. */
+  /**
+   * The {@link #accentInsensitive} columns of table t: of the CREATE TABLE being printed, else from
+   * the catalog; none when PostgreSQL lacks {@link Collations#AI_CI}.
+   */
+  Set<String> accentInsensitiveColumns(String t) {
+    if (!caseInsensitive.isEmpty()) {
+      return accentInsensitive;
+    }
+    return ctx.catalog.postgresHasCollation(Collations.AI_CI)
+        ? catalogTextColumns(t, ColumnInfo::accentInsensitive)
+        : Set.of();
+  }
+
+  /**
+   * A key part of column {@code name} (normalized) on PostgreSQL: {@code col COLLATE
+   * dualwrite_ai_ci} when accent-insensitive, {@code lower(col)} when case-insensitive, else the
+   * column.
+   */
+  static String keyPart(String name, Set<String> ci, Set<String> ai) {
+    String c = Identifiers.pg(name);
+    return ai.contains(name)
+        ? c + " COLLATE " + Collations.AI_CI
+        : ci.contains(name) ? "lower(" + c + ")" : c;
+  }
+
+  /** {@link #indexColumns(Index, Set, Set, Set)} of table {@code t}'s index. */
   List<String> indexColumns(Index index, String t) {
-    return indexColumns(index, caseInsensitiveColumns(t), binaryColumns(t));
+    return indexColumns(
+        index, caseInsensitiveColumns(t), accentInsensitiveColumns(t), binaryColumns(t));
   }
 
   /**
    * Index columns; a prefix part a(10) becomes left(a, 10) (of a binary column, which counts bytes:
-   * substring(a FROM 1 FOR 10)); a case-insensitive text column lower(a).
+   * substring(a FROM 1 FOR 10)); a case-insensitive text column lower(a), an accent-insensitive one
+   * ({@code ai}) {@code a COLLATE dualwrite_ai_ci}.
    */
-  static List<String> indexColumns(Index index, Set<String> ci, Set<String> binary) {
+  static List<String> indexColumns(
+      Index index, Set<String> ci, Set<String> ai, Set<String> binary) {
     List<String> cols = new ArrayList<>();
     for (Index.ColumnParams p : index.getColumns()) {
-      String c = Identifiers.pg(p.getColumnName());
-      if (ci.contains(Identifiers.normalize(p.getColumnName()))) {
-        c = "lower(" + c + ")";
-      }
+      String name = Identifiers.normalize(p.getColumnName());
+      boolean accents = ai.contains(name);
+      String c = accents ? Identifiers.pg(p.getColumnName()) : keyPart(name, ci, Set.of());
       List<String> params = p.getParams();
       if (params != null && !params.isEmpty()) {
         StringBuilder suffix = new StringBuilder();
@@ -628,7 +719,10 @@ abstract class DdlPrinter {
                     : bytes
                         ? "(substring(" + c + " FROM 1 FOR " + prefix + "))"
                         : "(left(" + c + ", " + prefix + "))")
+                + (accents ? " COLLATE " + Collations.AI_CI : "")
                 + suffix;
+      } else if (accents) {
+        c += " COLLATE " + Collations.AI_CI;
       }
       cols.add(c);
     }

@@ -38,10 +38,14 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
   private final AtomicLong generation = new AtomicLong(1);
   private volatile Map<String, TableInfo> tables;
 
-  private InformationSchemaCatalog(Connection connection, String schema, Map<String, TableInfo> t) {
+  private final String defaultCollation;
+
+  private InformationSchemaCatalog(
+      Connection connection, String schema, Map<String, TableInfo> t, String defaultCollation) {
     this.connection = connection;
     this.schema = schema;
     this.tables = t;
+    this.defaultCollation = defaultCollation;
   }
 
   /**
@@ -51,7 +55,29 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
   public static InformationSchemaCatalog load(Connection mysql, String schema) throws SQLException {
     Objects.requireNonNull(mysql, "mysql");
     Objects.requireNonNull(schema, "schema");
-    return new InformationSchemaCatalog(mysql, schema, read(mysql, schema));
+    return new InformationSchemaCatalog(
+        mysql, schema, read(mysql, schema), defaultCollation(mysql, schema));
+  }
+
+  /** The schema's default collation on MySQL (lower case); null on MariaDB or when not found. */
+  private static String defaultCollation(Connection mysql, String schema) throws SQLException {
+    if (isMariaDb(mysql)) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        mysql.prepareStatement(
+            "SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        String c = rs.next() ? rs.getString(1) : null;
+        return c == null ? null : c.toLowerCase(Locale.ROOT);
+      }
+    }
+  }
+
+  @Override
+  public String mysqlDefaultCollation() {
+    return defaultCollation;
   }
 
   /** Re-reads the catalog through the connection given to {@link #load}. */

@@ -3,6 +3,7 @@ package io.dualwrite.rewriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
@@ -393,18 +394,23 @@ final class InsertPrinter extends DmlPrinter {
   }
 
   /**
-   * The conflict target: case-insensitive text columns as lower(col), matching the unique indexes
-   * the DDL translation creates for them (MySQL's unique keys ignore case on _ci columns).
+   * The conflict target: case-insensitive text columns as lower(col), accent-insensitive ones as
+   * {@code col COLLATE dualwrite_ai_ci} when PostgreSQL has the collation, matching the unique
+   * indexes the DDL translation creates for them (MySQL's unique keys ignore case, and under {@code
+   * utf8mb4_0900_ai_ci} accents, on such columns).
    */
   private void conflictColumns(List<String> key, Optional<TableInfo> table) {
+    boolean aiCi = ctx.catalog.postgresHasCollation(Collations.AI_CI);
     for (int i = 0; i < key.size(); i++) {
       String c = key.get(i);
-      Optional<ColumnInfo> info = table.flatMap(t -> t.column(c));
-      boolean fold =
-          info.isPresent()
-              && info.get().caseInsensitive()
-              && TypeMapping.isText(info.get().mysqlType());
-      a(i > 0 ? ", " : "").a(fold ? "lower(" + Identifiers.pg(c) + ")" : Identifiers.pg(c));
+      Optional<ColumnInfo> info =
+          table.flatMap(t -> t.column(c)).filter(ci -> TypeMapping.isText(ci.mysqlType()));
+      boolean fold = info.isPresent() && info.get().caseInsensitive();
+      boolean accents = fold && aiCi && info.get().accentInsensitive();
+      a(i > 0 ? ", " : "")
+          .a(
+              DdlPrinter.keyPart(
+                  c, fold ? Set.of(c) : Set.of(), accents ? Set.of(c) : Set.<String>of()));
     }
   }
 }

@@ -53,6 +53,15 @@ public interface SchemaCatalog {
   }
 
   /**
+   * The default collation of {@link #database()} on a MySQL server (lower case, e.g. {@code
+   * utf8mb4_0900_ai_ci}), which a CREATE TABLE naming none gives its text columns; null when
+   * unknown, and on MariaDB, whose collations PostgreSQL only folds case for. Default: null.
+   */
+  default String mysqlDefaultCollation() {
+    return null;
+  }
+
+  /**
    * A number that changes whenever the catalog's content changes; part of the rewriter's cache key.
    * Constant for immutable catalogs.
    */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class CollationsTest {
 
-  /** people(id, name utf8mb4_0900_ai_ci, code utf8mb4_general_ci). */
+  /** people(id, name utf8mb4_0900_ai_ci unique, code utf8mb4_general_ci). */
   private static final TableInfo PEOPLE =
       new TableInfo(
           "people",
@@ -21,9 +21,14 @@ class CollationsTest {
               new ColumnInfo("name", "varchar(40)", true, false, false, true, false, true),
               new ColumnInfo("code", "varchar(10)", true, false, false, true, false, false)),
           List.of("id"),
-          List.of());
+          List.of(List.of("name")));
 
   private static Rewriter rewriter(boolean hasCollation) {
+    return rewriter(hasCollation, null);
+  }
+
+  /** {@code defaultCollation}: the MySQL database's, which a CREATE TABLE naming none gets. */
+  private static Rewriter rewriter(boolean hasCollation, String defaultCollation) {
     SchemaCatalog catalog =
         new SchemaCatalog() {
           @Override
@@ -35,8 +40,95 @@ class CollationsTest {
           public boolean postgresHasCollation(String name) {
             return hasCollation && name.equals(Collations.AI_CI);
           }
+
+          @Override
+          public String mysqlDefaultCollation() {
+            return defaultCollation;
+          }
         };
     return Rewriter.builder().catalog(catalog).build();
+  }
+
+  private static List<String> ddl(boolean hasCollation, String defaultCollation, String mysql) {
+    Translation t = rewriter(hasCollation, defaultCollation).translate(mysql);
+    assertThat(t.refusal()).as(mysql).isNull();
+    return List.of(t.postgresSql().split(";\n"));
+  }
+
+  private static final String MEMBERS =
+      "CREATE TABLE members (id int PRIMARY KEY, email varchar(80) NOT NULL UNIQUE,"
+          + " nick varchar(20), code varchar(10) COLLATE utf8mb4_general_ci,"
+          + " tag varchar(10) COLLATE utf8mb4_bin, UNIQUE KEY (nick), KEY ix_code (code),"
+          + " KEY ix_nick (nick(5)))";
+
+  @Test
+  void keysOnAccentInsensitiveColumnsAreUnderTheIcuCollation() {
+    // the database's default is MySQL 8's: columns naming no collation get it
+    assertThat(ddl(true, "utf8mb4_0900_ai_ci", MEMBERS))
+        .containsExactly(
+            "CREATE TABLE members (id integer PRIMARY KEY, email varchar(80) NOT NULL, nick"
+                + " varchar(20), code varchar(10), tag varchar(10))",
+            "CREATE UNIQUE INDEX members_email_ci ON members (email COLLATE dualwrite_ai_ci)",
+            "CREATE UNIQUE INDEX members_nick ON members (nick COLLATE dualwrite_ai_ci)",
+            "CREATE INDEX members_ix_code ON members (lower(code))",
+            "CREATE INDEX members_ix_nick ON members ((left(nick, 5)) COLLATE dualwrite_ai_ci)");
+    // the table's options name the collation
+    assertThat(
+            ddl(
+                true,
+                null,
+                "CREATE TABLE t (a varchar(5), b varchar(5) CHARACTER SET latin1, UNIQUE KEY (a),"
+                    + " UNIQUE KEY (b)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci"))
+        .contains(
+            "CREATE UNIQUE INDEX t_a ON t (a COLLATE dualwrite_ai_ci)",
+            "CREATE UNIQUE INDEX t_lowerb ON t (lower(b))");
+    // a primary key keeps the column and adds the folded uniqueness
+    assertThat(
+            ddl(
+                true,
+                "utf8mb4_0900_ai_ci",
+                "CREATE TABLE k (code varchar(8) NOT NULL, PRIMARY KEY (code))"))
+        .containsExactly(
+            "CREATE TABLE k (code varchar(8) NOT NULL, PRIMARY KEY (code))",
+            "CREATE UNIQUE INDEX k_primary_ci ON k (code COLLATE dualwrite_ai_ci)");
+    // the catalog's column, for a table MySQL has (what dualwrite-admin schema translates)
+    assertThat(
+            ddl(
+                true,
+                null,
+                "CREATE TABLE people (id int, name varchar(40), code varchar(10), UNIQUE KEY"
+                    + " (name), UNIQUE KEY (code))"))
+        .contains(
+            "CREATE UNIQUE INDEX people_name ON people (name COLLATE dualwrite_ai_ci)",
+            "CREATE UNIQUE INDEX people_lowercode ON people (lower(code))");
+    assertThat(pg(true, "CREATE UNIQUE INDEX u ON people (name, code)"))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX people_u ON people (name COLLATE dualwrite_ai_ci, lower(code))");
+    assertThat(pg(true, "ALTER TABLE people ADD UNIQUE KEY un (name)"))
+        .isEqualTo("CREATE UNIQUE INDEX people_un ON people (name COLLATE dualwrite_ai_ci)");
+    // the conflict target names the same key
+    assertThat(
+            pg(
+                true,
+                "INSERT INTO people (name, code) VALUES ('Müller', 'x') ON DUPLICATE KEY UPDATE code"
+                    + " = 'y'"))
+        .isEqualTo(
+            "INSERT INTO people (name, code) VALUES ('Müller', 'x') ON CONFLICT (name COLLATE"
+                + " dualwrite_ai_ci) DO UPDATE SET code = 'y'");
+  }
+
+  @Test
+  void withoutTheCollationKeysFoldCaseOnly() {
+    assertThat(ddl(false, "utf8mb4_0900_ai_ci", MEMBERS))
+        .contains(
+            "CREATE UNIQUE INDEX members_email_ci ON members (lower(email))",
+            "CREATE UNIQUE INDEX members_lowernick ON members (lower(nick))",
+            "CREATE INDEX members_ix_nick ON members ((left(lower(nick), 5)))");
+    // a MariaDB database (no default known): general_ci, folded
+    assertThat(ddl(true, null, MEMBERS))
+        .contains("CREATE UNIQUE INDEX members_email_ci ON members (lower(email))");
+    assertThat(pg(false, "CREATE UNIQUE INDEX u ON people (name)"))
+        .isEqualTo("CREATE UNIQUE INDEX people_u ON people (lower(name))");
   }
 
   private static String pg(boolean hasCollation, String mysql) {

@@ -68,6 +68,15 @@ final class MysqlSchema {
   }
 
   /**
+   * Whether PostgreSQL has {@link io.dualwrite.rewriter.Collations#AI_CI}: the keys of {@code
+   * utf8mb4_0900_ai_ci} columns are then translated under it. Call before {@link #read}.
+   */
+  void postgresHasAiCi(boolean has) {
+    catalog.postgresCollations(
+        has ? java.util.Set.of(io.dualwrite.rewriter.Collations.AI_CI) : java.util.Set.of());
+  }
+
+  /**
    * Reads {@code requested} (all when empty) and what they need: the tables their foreign keys
    * reference and the relations views read, transitively.
    *

@@ -113,16 +113,17 @@ public final class SchemaCommand implements Callable<Integer> {
             "the MySQL URL " + mysqlEndpoint.safeUrl() + " names no database; add /DATABASE", null);
       }
       String schema = currentSchema(pg);
-      MysqlSchema.Plan plan = new MysqlSchema(mysql, database).read(tables);
+      MysqlSchema mysqlSchema = new MysqlSchema(mysql, database);
+      // before translating: keys of utf8mb4_0900_ai_ci columns are made under the collation
+      mysqlSchema.postgresHasAiCi(
+          check ? collationExists(pg) : createCollation(mysql, pg, database));
+      MysqlSchema.Plan plan = mysqlSchema.read(tables);
       for (String note : plan.notes()) {
         if (cli.json()) {
           err.println(Json.object().put("note", secrets.redact(note)));
         } else {
           err.println("schema: note: " + secrets.redact(note));
         }
-      }
-      if (!check) {
-        createCollation(mysql, pg, database);
       }
       int code = check ? check(pg, schema, plan) : create(pg, schema, plan);
       out.flush();
@@ -233,8 +234,10 @@ public final class SchemaCommand implements Callable<Integer> {
    * columns sort and compare so on PostgreSQL under the ICU collation {@link Collations#AI_CI},
    * created here when a column of the database uses it. A PostgreSQL without ICU is reported (such
    * columns then fold case only); it is not a failure of the command.
+   *
+   * @return whether PostgreSQL has the collation (or, with --dry-run, would have it)
    */
-  private void createCollation(Connection mysql, Connection pg, String database)
+  private boolean createCollation(Connection mysql, Connection pg, String database)
       throws SQLException {
     int columns = 0;
     try (PreparedStatement ps =
@@ -247,7 +250,7 @@ public final class SchemaCommand implements Callable<Integer> {
       }
     }
     if (columns == 0) {
-      return;
+      return collationExists(pg);
     }
     String what =
         "collation " + Collations.AI_CI + " (" + columns + " columns use utf8mb4_0900_ai_ci)";
@@ -272,7 +275,7 @@ public final class SchemaCommand implements Callable<Integer> {
         b.put("reason", secrets.redact(reason) + "; such columns fold case only");
       }
       out.println(b);
-      return;
+      return reason == null;
     }
     switch (action) {
       case "exists" -> out.println((dryRun ? "-- " : "") + "exists: " + what + " (skipped)");
@@ -286,6 +289,7 @@ public final class SchemaCommand implements Callable<Integer> {
               secrets.redact(
                   "NOT CREATED " + what + ": " + reason + "; such columns fold case only"));
     }
+    return reason == null;
   }
 
   private static boolean collationExists(Connection pg) throws SQLException {

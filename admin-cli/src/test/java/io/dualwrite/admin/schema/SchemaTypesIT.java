@@ -99,6 +99,15 @@ class SchemaTypesIT {
         rs.next();
         assertThat(rs.getBoolean(1)).isTrue();
       }
+      // the primary key's case- and accent-insensitive twin is under it, as queries compare
+      try (Connection pg = db.openPostgres();
+          Statement s = pg.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT indexdef FROM pg_indexes WHERE indexname = 'orders_primary_ci'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).contains("(region COLLATE dualwrite_ai_ci, num)");
+      }
     }
     assertThat(r.out().indexOf("created: view v_base"))
         .isLessThan(r.out().indexOf("created: view v_mid"));

@@ -377,8 +377,9 @@ public final class MysqlErrors {
    *       default index name {@code col} when the detail's key columns confirm it (or cannot be
    *       read); a multi-column {@code t_a_b_key}, which the rewriter does not make, is {@code
    *       a_b};
-   *   <li>{@code t_col_ci}, the {@code lower(col)} index of a column-level {@code UNIQUE} on a
-   *       case-insensitive column, is {@code col} when the detail's key is {@code lower(col)};
+   *   <li>{@code t_col_ci}, the {@code lower(col)} (or {@code col COLLATE dualwrite_ai_ci}) index
+   *       of a column-level {@code UNIQUE} on a case-insensitive column, is {@code col} when the
+   *       detail's key is {@code lower(col)} (or {@code col});
    *   <li>{@code t_lowercol}, the rewriter's name for an unnamed {@code UNIQUE KEY (col)} on a
    *       case-insensitive column, is MySQL's default name {@code col} likewise;
    *   <li>{@code t_name}, any other index the rewriter made for a {@code UNIQUE KEY name}, is
@@ -428,6 +429,10 @@ public final class MysqlErrors {
       String folded = foldedColumn(keyColumns.get(0));
       if (folded != null && (rest.equals(folded + "_ci") || rest.equals("lower" + folded))) {
         return folded;
+      }
+      // under the accent-insensitive collation the key is the column itself
+      if (rest.equals(keyColumns.get(0) + "_ci")) {
+        return keyColumns.get(0);
       }
     }
     return rest;

@@ -155,6 +155,8 @@ class MysqlErrorsTest {
     assertThat(MysqlErrors.mysqlIndexName("t", "t_badge_key", List.of("badge"))).isEqualTo("badge");
     assertThat(MysqlErrors.mysqlIndexName("t", "t_badge_key", null)).isEqualTo("badge");
     assertThat(MysqlErrors.mysqlIndexName("t", "t_email_ci", email)).isEqualTo("email");
+    // the key under dualwrite_ai_ci: PostgreSQL's detail names the column
+    assertThat(MysqlErrors.mysqlIndexName("t", "t_email_ci", List.of("email"))).isEqualTo("email");
     // unnamed UNIQUE KEY (email) on a case-insensitive column
     assertThat(MysqlErrors.mysqlIndexName("t", "t_loweremail", email)).isEqualTo("email");
     // named keys keep their name, even when it looks like one of the defaults
