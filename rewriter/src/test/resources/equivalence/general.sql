@@ -115,6 +115,17 @@ SELECT SUM(is_active) AS active, SUM(is_admin) AS admins FROM users;
 -- order: ordered
 SELECT UPPER(username) AS u, LOWER(display_name) AS l, TRIM('  x  ') AS t FROM users ORDER BY id;
 
+-- id: gen-upper-lower-beyond-ascii
+-- category: general.query
+-- order: ordered
+-- note: MySQL changes the case of every letter ('Müller' to 'MÜLLER', 'Ü' to 'ü'); the test PostgreSQL's lc_ctype is C, whose upper() changes ASCII only: run under C.utf8 (found by outside workloads trial24b and trial25)
+SELECT id, UPPER(display_name) AS u, LOWER(UPPER(display_name)) AS l, LCASE(bio) AS b, UPPER(bio) = 'ÜNÏCÖDÉ BIO ✓' AS e FROM users ORDER BY id;
+
+-- id: gen-upper-beyond-ascii-update
+-- category: writes.update
+-- order: unordered
+UPDATE users SET display_name = UPPER(display_name), bio = LOWER(bio) WHERE id IN (1, 3, 4);
+
 -- id: gen-replace-reverse-repeat
 -- category: general.query
 -- order: unordered

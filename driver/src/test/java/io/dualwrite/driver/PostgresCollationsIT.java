@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;
-import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
 import io.dualwrite.rewriter.Collations;
 import io.dualwrite.testkit.DatabasePair;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The driver learns whether PostgreSQL has the ICU collation {@code dualwrite_ai_ci}: with it, a
  * read served by PostgreSQL sorts and compares a {@code utf8mb4_0900_ai_ci} column as MySQL does,
- * accents and case ignored, and the comparison with MySQL's answer records nothing.
+ * accents and case ignored, and the comparison with MySQL's answer records nothing; and which
+ * collation makes its upper()/lower() change the case of every letter.
  */
 @ExtendWith(TestDatabases.class)
 class PostgresCollationsIT {
@@ -38,18 +38,9 @@ class PostgresCollationsIT {
       s.execute(Collations.CREATE_AI_CI);
     }
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
-    // an instance name of its own: a runtime of its own, which asks PostgreSQL afresh
-    try (Connection c =
-            DualWriteTestUrls.connect(
-                db,
-                "dualwrite.instance",
-                "collations-it",
-                "dualwrite.readPercent",
-                "100",
-                "dualwrite.comparePercent",
-                "100");
+    // an instance of its own: a runtime of its own, which asks PostgreSQL afresh
+    try (Connection c = DualWriteTestUrls.servingEveryRead(db, "collations-it", seen);
         Statement s = c.createStatement()) {
-      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
       s.execute("DROP TABLE IF EXISTS accented");
       s.execute(
           "CREATE TABLE accented (id INT PRIMARY KEY, name VARCHAR(20))"
@@ -63,14 +54,59 @@ class PostgresCollationsIT {
           .containsExactly(4, 5);
       assertThat(ids(s, "SELECT COUNT(*) FROM accented GROUP BY name ORDER BY MIN(id)"))
           .containsExactly(1, 1, 1, 2, 1);
+      // a unique key of the database's default collation (created through the driver, naming
+      // none) ignores accents on PostgreSQL too
+      s.execute("DROP TABLE IF EXISTS logins");
+      s.execute(
+          "CREATE TABLE logins (id INT PRIMARY KEY, login VARCHAR(20), UNIQUE KEY uq (login))");
+      assertThat(s.executeUpdate("INSERT IGNORE INTO logins VALUES (1, 'Müller'), (2, 'muller')"))
+          .isEqualTo(1);
     }
     assertThat(seen).as("discrepancies recorded").isEmpty();
     assertSameRows(db, "accented", "id");
+    assertSameRows(db, "logins", "id");
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT indexdef FROM pg_indexes WHERE indexname = 'logins_uq'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).endsWith("(login COLLATE dualwrite_ai_ci)");
+    }
     try (Connection pg = db.openPostgres();
         Statement s = pg.createStatement()) {
       // the runtimes of the tests after this one learn PostgreSQL as they would have found it
-      s.execute("DROP COLLATION IF EXISTS " + Collations.AI_CI);
+      // (with the logins key made under it)
+      s.execute("DROP COLLATION IF EXISTS " + Collations.AI_CI + " CASCADE");
     }
+  }
+
+  /**
+   * The test PostgreSQL's lc_ctype is C, whose upper() changes ASCII letters only: the driver
+   * learns to run UPPER/LOWER under C.utf8, so a mirrored write and a served read change every
+   * letter's case as MySQL does.
+   */
+  @Test
+  void upperAndLowerChangeEveryLettersCase(DatabasePair db) throws SQLException {
+    List<Discrepancy> seen = new CopyOnWriteArrayList<>();
+    // an instance of its own: a runtime of its own, which asks PostgreSQL afresh
+    try (Connection c = DualWriteTestUrls.servingEveryRead(db, "case-mapping-it", seen);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS cased");
+      s.execute("CREATE TABLE cased (id INT PRIMARY KEY, name VARCHAR(20))");
+      s.executeUpdate("INSERT INTO cased VALUES (1, 'Müller'), (2, 'Ømer Ålund'), (3, 'straße')");
+      s.executeUpdate("UPDATE cased SET name = UPPER(name) WHERE id < 3");
+      try (ResultSet rs =
+          s.executeQuery("SELECT LOWER(name), UPPER(name) FROM cased ORDER BY id")) {
+        List<String> values = new ArrayList<>();
+        while (rs.next()) {
+          values.add(rs.getString(1) + "/" + rs.getString(2));
+        }
+        assertThat(values)
+            .containsExactly("müller/MÜLLER", "ømer ålund/ØMER ÅLUND", "straße/STRAßE");
+      }
+    }
+    assertThat(seen).as("discrepancies recorded").isEmpty();
+    assertSameRows(db, "cased", "id");
   }
 
   private static List<Integer> ids(Statement s, String sql) throws SQLException {

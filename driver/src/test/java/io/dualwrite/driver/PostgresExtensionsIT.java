@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.dualwrite.driver.discrepancy.Discrepancy;
-import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.driver.testing.DualWriteTestUrls;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
@@ -43,18 +42,9 @@ class PostgresExtensionsIT {
       assumeThat(e.getMessage()).as("the MySQL-side server has SHA1 (MySQL 9.7 has not)").isNull();
     }
     List<Discrepancy> seen = new CopyOnWriteArrayList<>();
-    // an instance name of its own: a runtime of its own, which asks PostgreSQL afresh
-    try (Connection c =
-            DualWriteTestUrls.connect(
-                db,
-                "dualwrite.instance",
-                "extensions-it",
-                "dualwrite.readPercent",
-                "100",
-                "dualwrite.comparePercent",
-                "100");
+    // an instance of its own: a runtime of its own, which asks PostgreSQL afresh
+    try (Connection c = DualWriteTestUrls.servingEveryRead(db, "extensions-it", seen);
         Statement s = c.createStatement()) {
-      c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
       s.execute("DROP TABLE IF EXISTS hashed");
       s.execute("CREATE TABLE hashed (id INT PRIMARY KEY, name VARCHAR(20), digest CHAR(40))");
       s.executeUpdate("INSERT INTO hashed (id, name) VALUES (1, 'alice'), (2, NULL)");

@@ -41,7 +41,45 @@ public final class Collations {
           + AI_CI
           + " (provider = icu, locale = 'und-u-ks-level1', deterministic = false)";
 
+  /**
+   * Collations whose {@code upper()}/{@code lower()} map every letter by Unicode's simple case
+   * mapping, as MySQL's UPPER/LOWER do ({@code 'ß'} stays, {@code 'ü'} becomes {@code 'Ü'}):
+   * glibc's {@code C.UTF-8} locale, named so by PostgreSQL's initdb. ICU's would map {@code 'ß'} to
+   * {@code 'SS'}.
+   */
+  public static final java.util.List<String> CASE_MAPPING = java.util.List.of("C.utf8", "C.UTF-8");
+
+  /**
+   * Asks PostgreSQL for {@link SchemaCatalog#postgresCaseCollation()}: one row, NULL when {@code
+   * upper('é')} is already {@code 'É'} (a database whose {@code lc_ctype} is a UTF-8 locale), else
+   * the first {@link #CASE_MAPPING} collation usable in this database, or NULL.
+   */
+  public static final String CASE_MAPPING_SQL =
+      "SELECT CASE WHEN upper('\u00e9') = '\u00c9' THEN NULL ELSE (SELECT collname FROM"
+          + " pg_collation WHERE collname IN ('C.utf8', 'C.UTF-8') AND collencoding IN (-1,"
+          + " (SELECT encoding FROM pg_database WHERE datname = current_database()))"
+          + " AND pg_collation_is_visible(oid) ORDER BY collname DESC LIMIT 1) END";
+
   private Collations() {}
+
+  /**
+   * Prints MySQL's UPPER/LOWER ({@code function} is {@code upper} or {@code lower}) of text {@code
+   * e}: under {@link SchemaCatalog#postgresCaseCollation()} when PostgreSQL's own changes ASCII
+   * letters only, the result's collation put back to the database's ({@code COLLATE "default"}, so
+   * it compares and sorts with other text as before).
+   */
+  static void caseMapped(PgExpressionDeParser d, String function, Expression e) {
+    String collation = d.ctx.catalog.postgresCaseCollation();
+    if (collation == null) {
+      d.a(function).a("(");
+      d.text(e);
+      d.a(")");
+      return;
+    }
+    d.a("(").a(function).a("((");
+    d.text(e);
+    d.a(") COLLATE \"").a(collation.replace("\"", "\"\"")).a("\") COLLATE \"default\")");
+  }
 
   /**
    * Prints the grouping key of a case-insensitive GROUP BY or DISTINCT column ({@code column}

@@ -157,6 +157,24 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return postgresCollations.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  private volatile String postgresCaseCollation;
+
+  /**
+   * Records {@link SchemaCatalog#postgresCaseCollation()} (what {@link Collations#CASE_MAPPING_SQL}
+   * answers); a change bumps {@link #generation()}.
+   */
+  public void postgresCaseCollation(String name) {
+    if (!Objects.equals(name, postgresCaseCollation)) {
+      postgresCaseCollation = name;
+      generation.incrementAndGet();
+    }
+  }
+
+  @Override
+  public String postgresCaseCollation() {
+    return postgresCaseCollation;
+  }
+
   /**
    * MariaDB's JSON is a LONGTEXT with a {@code json_valid(column)} check; MySQL 8 reports {@code
    * json}. The catalog says {@code json} for both, so translations follow MySQL 8's JSON column.

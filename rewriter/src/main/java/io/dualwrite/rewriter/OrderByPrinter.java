@@ -60,7 +60,15 @@ final class OrderByPrinter {
       return;
     }
     List<String> enumValues = enumValues(d, e);
-    if (enumValues != null) {
+    if (d.foldedRollup && (enumValues != null || setMembers(d, e) != null)) {
+      // WITH ROLLUP: MySQL 9.7.4 groups into a VARCHAR of the column's collation and sorts that
+      // text (an ENUM's 'Ébook' between 'children' and 'fiction'), not the declaration
+      if (d.isCaseInsensitiveText(e)) {
+        Collations.folded(d, e, Collations.accentInsensitive(d, e));
+      } else {
+        d.value(e);
+      }
+    } else if (enumValues != null) {
       // MySQL sorts an ENUM by its declaration order, not by the text
       enumIndex(d, e, enumValues);
     } else if (setMembers(d, e) != null) {

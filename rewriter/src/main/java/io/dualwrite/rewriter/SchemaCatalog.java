@@ -53,6 +53,17 @@ public interface SchemaCatalog {
   }
 
   /**
+   * The collation PostgreSQL's {@code upper()}/{@code lower()} must run under to change the case of
+   * letters beyond ASCII as MySQL's UPPER/LOWER do, when the database's own (its {@code lc_ctype}
+   * is {@code C} or {@code POSIX}) changes ASCII letters only: the first of {@link
+   * Collations#CASE_MAPPING} it has. Null when the database's own case mapping is Unicode's, or
+   * when it has none of them. Default: null.
+   */
+  default String postgresCaseCollation() {
+    return null;
+  }
+
+  /**
    * The default collation of {@link #database()} on a MySQL server (lower case, e.g. {@code
    * utf8mb4_0900_ai_ci}), which a CREATE TABLE naming none gives its text columns; null when
    * unknown, and on MariaDB, whose collations PostgreSQL only folds case for. Default: null.

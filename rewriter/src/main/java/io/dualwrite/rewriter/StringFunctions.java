@@ -322,6 +322,8 @@ final class StringFunctions {
                 + " of an expression built from a binary string (a hex literal, a binary column)"
                 + " is not translated.");
       }
+      Collations.caseMapped(d, n.equals("UPPER") || n.equals("UCASE") ? "upper" : "lower", arg);
+      return;
     }
     same(1).print(d, f, n, args);
   }

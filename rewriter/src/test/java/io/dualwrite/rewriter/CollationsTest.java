@@ -118,6 +118,31 @@ class CollationsTest {
   }
 
   @Test
+  void upperAndLowerRunUnderTheCaseMappingCollationWhenPostgresMapsAsciiOnly() {
+    SchemaCatalog cLocale =
+        new SchemaCatalog() {
+          @Override
+          public Optional<TableInfo> table(String name) {
+            return name.equalsIgnoreCase("people") ? Optional.of(PEOPLE) : Optional.empty();
+          }
+
+          @Override
+          public String postgresCaseCollation() {
+            return "C.utf8";
+          }
+        };
+    Rewriter r = Rewriter.builder().catalog(cLocale).build();
+    assertThat(
+            r.translate("SELECT UPPER(name), LCASE(CONCAT(name, code)) FROM people").postgresSql())
+        .isEqualTo(
+            "SELECT (upper((name) COLLATE \"C.utf8\") COLLATE \"default\"), (lower(((name ||"
+                + " code)) COLLATE \"C.utf8\") COLLATE \"default\") FROM people");
+    // a database whose own upper() maps every letter: as before
+    assertThat(pg(false, "SELECT UPPER(name) FROM people"))
+        .isEqualTo("SELECT upper(name) FROM people");
+  }
+
+  @Test
   void withoutTheCollationKeysFoldCaseOnly() {
     assertThat(ddl(false, "utf8mb4_0900_ai_ci", MEMBERS))
         .contains(

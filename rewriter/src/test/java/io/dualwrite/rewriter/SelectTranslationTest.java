@@ -440,6 +440,12 @@ class SelectTranslationTest {
         .isEqualTo(
             "SELECT s FROM a ORDER BY array_position(ARRAY['open', 'done', 'it''s']::text[],"
                 + " CAST(s AS text)) DESC NULLS LAST");
+    // WITH ROLLUP: MySQL groups into a VARCHAR of the column's collation and sorts its text
+    assertThat(pg(r, "SELECT s, COUNT(*) FROM a GROUP BY s WITH ROLLUP ORDER BY s"))
+        .isEqualTo(
+            "SELECT CASE WHEN GROUPING(lower(s)) = 0 THEN min(s) END AS s, count(*) FROM a GROUP BY"
+                + " ROLLUP (lower(s)) ORDER BY lower(CASE WHEN GROUPING(lower(s)) = 0 THEN min(s)"
+                + " END) NULLS FIRST");
   }
 
   @Test

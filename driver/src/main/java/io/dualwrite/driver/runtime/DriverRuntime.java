@@ -183,6 +183,12 @@ public final class DriverRuntime implements AutoCloseable {
    */
   private volatile Set<String> postgresCollations = Set.of();
 
+  /**
+   * {@link SchemaCatalog#postgresCaseCollation()}: the collation UPPER/LOWER run under on a
+   * PostgreSQL whose own case mapping is ASCII's only, learnt with the extensions.
+   */
+  private volatile String postgresCaseCollation;
+
   private final java.util.concurrent.atomic.AtomicBoolean postgresExtensionsAsked =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -216,9 +222,10 @@ public final class DriverRuntime implements AutoCloseable {
 
   /**
    * Learns, once per runtime, from the first PostgreSQL-side connection, which extensions are
-   * installed there (e.g. pgcrypto, which SHA1 needs; see the rewriter's function table), and
-   * whether it has the collation {@link Collations#AI_CI}. A server that cannot be asked counts as
-   * having none: what needs one stays refused by name (or folds case only).
+   * installed there (e.g. pgcrypto, which SHA1 needs; see the rewriter's function table), whether
+   * it has the collation {@link Collations#AI_CI}, and the collation UPPER/LOWER need ({@link
+   * Collations#CASE_MAPPING_SQL}). A server that cannot be asked counts as having none: what needs
+   * one stays refused by name (or folds case only).
    */
   public void notePostgresExtensions(Connection pg) {
     if (!postgresExtensionsAsked.compareAndSet(false, true)) {
@@ -250,9 +257,15 @@ public final class DriverRuntime implements AutoCloseable {
         collations.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
       }
     }
-    if (!names.isEmpty() || !collations.isEmpty()) {
+    String caseCollation;
+    try (Statement s = pg.createStatement();
+        ResultSet rs = s.executeQuery(Collations.CASE_MAPPING_SQL)) {
+      caseCollation = rs.next() ? rs.getString(1) : null;
+    }
+    if (!names.isEmpty() || !collations.isEmpty() || caseCollation != null) {
       postgresExtensions = Set.copyOf(names);
       postgresCollations = Set.copyOf(collations);
+      postgresCaseCollation = caseCollation;
       catalog.extensionsLearnt();
     }
   }
@@ -536,6 +549,16 @@ public final class DriverRuntime implements AutoCloseable {
     @Override
     public boolean postgresHasCollation(String name) {
       return postgresCollations.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public String postgresCaseCollation() {
+      return postgresCaseCollation;
+    }
+
+    @Override
+    public String mysqlDefaultCollation() {
+      return current.mysqlDefaultCollation();
     }
 
     void extensionsLearnt() {

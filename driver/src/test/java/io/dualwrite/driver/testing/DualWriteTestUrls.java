@@ -1,5 +1,7 @@
 package io.dualwrite.driver.testing;
 
+import io.dualwrite.driver.discrepancy.Discrepancy;
+import io.dualwrite.driver.jdbc.DualWriteConnection;
 import io.dualwrite.testkit.DatabasePair;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,5 +35,25 @@ public final class DualWriteTestUrls {
   /** A dualwrite connection through {@link DriverManager}. */
   public static Connection connect(DatabasePair db, String... extra) throws SQLException {
     return DriverManager.getConnection(url(db), properties(db, extra));
+  }
+
+  /**
+   * A connection of a runtime of its own (instance {@code instance}, which asks PostgreSQL afresh)
+   * that serves every read from PostgreSQL and compares each with MySQL's, recording discrepancies
+   * into {@code seen}.
+   */
+  public static Connection servingEveryRead(
+      DatabasePair db, String instance, java.util.List<Discrepancy> seen) throws SQLException {
+    Connection c =
+        connect(
+            db,
+            "dualwrite.instance",
+            instance,
+            "dualwrite.readPercent",
+            "100",
+            "dualwrite.comparePercent",
+            "100");
+    c.unwrap(DualWriteConnection.class).discrepancyRecorder().addSink(seen::add);
+    return c;
   }
 }

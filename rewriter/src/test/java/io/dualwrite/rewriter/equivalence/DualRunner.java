@@ -85,6 +85,11 @@ final class DualRunner implements AutoCloseable {
       s.execute(io.dualwrite.rewriter.Collations.CREATE_AI_CI);
     }
     catalog.postgresCollations(Set.of(io.dualwrite.rewriter.Collations.AI_CI));
+    // the test PostgreSQL's lc_ctype is C: UPPER/LOWER run under C.utf8, as the driver learns it
+    try (Statement s = postgres.createStatement();
+        ResultSet rs = s.executeQuery(io.dualwrite.rewriter.Collations.CASE_MAPPING_SQL)) {
+      catalog.postgresCaseCollation(rs.next() ? rs.getString(1) : null);
+    }
     rewriter = Rewriter.builder().catalog(catalog).build();
   }
 
