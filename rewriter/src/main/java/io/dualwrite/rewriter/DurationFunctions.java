@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,15 +68,25 @@ final class DurationFunctions {
   private DurationFunctions() {}
 
   /**
-   * TIMEDIFF(a, b) of two date-times: a - b as a TIME, NULL when either is NULL. PostgreSQL's
-   * interval is printed as a time when it is within a day (0..23:59:59); a negative or longer
-   * difference fails on PostgreSQL ("invalid input syntax for type time") instead of wrapping.
+   * TIMEDIFF(a, b) of two date-times, or of two TIMEs ({@link #timeOfDay}, at least one a column):
+   * a - b as a TIME, NULL when either is NULL. PostgreSQL's interval is printed as a time when it
+   * is within a day (0..23:59:59); a negative or longer difference fails on PostgreSQL ("invalid
+   * input syntax for type time") instead of wrapping.
    */
   private static void timediff(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    Runnable a = dateTime(d, n, args.get(0), true);
-    Runnable b = dateTime(d, n, args.get(1), true);
+    Runnable a = timeOfDay(d, args.get(0));
+    Runnable b = timeOfDay(d, args.get(1));
+    boolean times =
+        a != null
+            && b != null
+            && (d.columnInfo(args.get(0)).isPresent() || d.columnInfo(args.get(1)).isPresent());
+    if (!times) {
+      // two date-times (a TIME column against a date-time is NULL in MySQL: refused below)
+      a = dateTime(d, n, args.get(0), true);
+      b = dateTime(d, n, args.get(1), true);
+    }
     Functions.repeatable(n, args.get(0));
     Functions.repeatable(n, args.get(1));
     d.template(
@@ -240,6 +251,36 @@ final class DurationFunctions {
             + "): MySQL's result type and fractional digits follow its arguments, not "
             + e
             + ".");
+  }
+
+  /**
+   * A TIMEDIFF operand of two TIMEs as a PostgreSQL time, or null: a TIME column without fractional
+   * seconds, or a string literal 'h:mm:ss' below 24 hours (read as a TIME against a TIME column).
+   * Their difference is within a day, positive or negative, as PostgreSQL's {@code time - time}.
+   */
+  private static Runnable timeOfDay(PgExpressionDeParser d, Expression e) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
+    if (c.isPresent()) {
+      String type = c.get().mysqlType();
+      return TypeMapping.baseType(type).equals("time")
+              && PgExpressionDeParser.fractionalDigits(type) == 0
+          ? () -> d.p(e)
+          : null;
+    }
+    if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      Matcher m = DURATION_TEXT.matcher(MysqlLexer.decodeCanonical(s.getValue()));
+      if (m.matches() && m.group(1).isEmpty() && Integer.parseInt(m.group(2)) < 24) {
+        String text =
+            String.format(
+                Locale.ROOT,
+                "%02d:%02d:%02d",
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)));
+        return () -> d.a("TIME '").a(text).a("'");
+      }
+    }
+    return null;
   }
 
   /**

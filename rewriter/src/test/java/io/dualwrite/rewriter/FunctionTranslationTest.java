@@ -949,6 +949,32 @@ class FunctionTranslationTest {
   }
 
   @Test
+  void timediffOfTwoTimesSubtractsThemAsTimes() {
+    Rewriter r =
+        Rewriter.builder()
+            .catalog(
+                SchemaCatalog.of(
+                    new TableInfo(
+                        "shop",
+                        List.of(
+                            new ColumnInfo("opens", "time", true, false, false, false),
+                            new ColumnInfo("closes", "time", true, false, false, false),
+                            new ColumnInfo("at", "datetime", true, false, false, false)),
+                        List.of(),
+                        List.of())))
+            .build();
+    assertThat(pg(r, "SELECT TIMEDIFF(closes, '9:00:00') FROM shop"))
+        .isEqualTo(
+            "SELECT CASE WHEN closes - TIME '09:00:00' >= interval '0' AND closes - TIME '09:00:00'"
+                + " < interval '24 hours' THEN CAST(closes - TIME '09:00:00' AS time) WHEN closes -"
+                + " TIME '09:00:00' IS NOT NULL THEN CAST('TIMEDIFF ' || CAST(closes - TIME"
+                + " '09:00:00' AS text) || ' is a duration outside a day' AS time) END FROM shop");
+    // a TIME against a date-time is NULL in MySQL: not translated
+    assertThat(refusal(r, "SELECT TIMEDIFF(closes, at) FROM shop").code())
+        .isEqualTo("unsupported-function:TIMEDIFF");
+  }
+
+  @Test
   void timestampAddIsDateAddWithTheUnitFirst() {
     assertThat(expr("TIMESTAMPADD(DAY, 1, DATE '2024-01-02')"))
         .isEqualTo("CAST(DATE '2024-01-02' + INTERVAL '1 day' AS date)");
