@@ -134,3 +134,43 @@ UPDATE assignments SET completed_at = NOW(), note = ? WHERE id = ?;
 -- category: nondeterministic
 -- order: unordered
 INSERT INTO daily_stats (user_id, day, completed) SELECT id, CURDATE(), 0 FROM users WHERE family_id = 3;
+
+-- A pinned clock in arithmetic is MySQL's number for the date-time on both sides: the MySQL side
+-- casts the bound text to the call's type (bare text read as a number was the year, 2024).
+
+-- id: nd-update-now-plus-zero
+-- category: nondeterministic
+-- order: unordered
+UPDATE numeric_edges SET big_s = NOW() + 0 WHERE id = 3;
+
+-- id: nd-update-now3-plus-zero
+-- category: nondeterministic
+-- order: unordered
+UPDATE numeric_edges SET dec_v = NOW(3) + 0, big_s = NOW(3) + 1 WHERE id = 4;
+
+-- id: nd-update-now3-fraction
+-- category: nondeterministic
+-- order: unordered
+-- then: SELECT id, int_s, dec_v FROM numeric_edges WHERE id = 6
+UPDATE numeric_edges SET int_s = NOW() + 0 > 20200101000000, dec_v = (NOW(3) + 0) - FLOOR(NOW(3) + 0) WHERE id = 6;
+
+-- id: nd-update-curdate-curtime-numbers
+-- category: nondeterministic
+-- order: unordered
+UPDATE numeric_edges SET int_s = CURDATE() + 0, dec_v = CURTIME(3) + 0, big_s = UTC_DATE() - 1 WHERE id = 3;
+
+-- id: nd-insert-now-numbers
+-- category: nondeterministic
+-- order: unordered
+INSERT INTO numeric_edges (id, big_s, dec_v, label) VALUES (7, NOW() + 0, SYSDATE(6) + 0, 'clock');
+
+-- id: nd-update-rand-double-division
+-- category: nondeterministic
+-- order: unordered
+-- note: RAND()'s bound double is cast to DOUBLE: as a DECIMAL literal, 0.25 / 3 would be 0.083333
+UPDATE numeric_edges SET dbl_v = RAND() / 3 WHERE id = 3;
+
+-- id: nd-update-unix-timestamp-of-now3
+-- category: nondeterministic
+-- order: unordered
+UPDATE numeric_edges SET dec_v = UNIX_TIMESTAMP(NOW(3)), big_s = UNIX_TIMESTAMP(NOW()) WHERE id = 6;

@@ -251,4 +251,27 @@ class DualWriteMirroringIT {
       assertSameRows(db, "purge_" + phase, "id");
     }
   }
+
+  @Test
+  @Order(8)
+  void pinnedClockInArithmeticIsTheDateTimeNumberOnBothSidesNotTheYearOfItsText(DatabasePair db)
+      throws SQLException {
+    try (Connection c = DualWriteTestUrls.connect(db);
+        Statement s = c.createStatement()) {
+      // MySQL reads NOW() + 0 as 20261207155011; its pinned value bound as bare text was read as a
+      // DOUBLE, 2026, and strict mode failed the application's own UPDATE ("Truncated incorrect
+      // DOUBLE value: '2026-12-07 16:23:07.000000'")
+      s.executeUpdate(
+          "UPDATE chores SET points = NOW() + 0 > 20200101000000,"
+              + " done = CURDATE() + 0 > 20200101 WHERE family_id = 1");
+    }
+    try (Connection my = db.openMysql();
+        Statement s = my.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT COUNT(*) FROM chores WHERE family_id = 1 AND points <> 1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isZero();
+    }
+    assertSameRows(db, "chores", "id");
+  }
 }

@@ -16,8 +16,12 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
 /**
  * Prints the parsed statement back as MySQL with each non-deterministic call replaced by a {@code
- * ?}, numbering the calls in textual order. Run on the unchanged tree before the PostgreSQL pass,
- * which looks the same call nodes up by identity, so both sides bind the same computed value.
+ * ?}, numbering the calls in textual order. A pinned clock's {@code ?} is cast to the call's own
+ * type ({@code CAST(? AS DATETIME(3))} for {@code NOW(3)}): its value is bound as text, and MySQL
+ * reads text in arithmetic as a DOUBLE ({@code '2026-12-07 15:50:11' + 0} is 2026, where {@code
+ * NOW() + 0} is 20261207155011) and prints it back with whatever digits it was sent. Run on the
+ * unchanged tree before the PostgreSQL pass, which looks the same call nodes up by identity, so
+ * both sides bind the same computed value.
  */
 final class MysqlPinDeParser extends ExpressionDeParser {
 
@@ -81,7 +85,14 @@ final class MysqlPinDeParser extends ExpressionDeParser {
       }
       ctx.callIndex.put(node, index);
     }
-    getBuilder().append('?');
+    NonDeterministicCall call = ctx.calls.get(index);
+    String type =
+        NonDeterministicFunctions.mysqlPinnedType(call.function(), call.fractionalDigits());
+    if (type == null) {
+      getBuilder().append('?');
+    } else {
+      getBuilder().append("CAST(? AS ").append(type).append(')');
+    }
     ctx.bindings.add(new Binding.ComputedValue(index));
     return true;
   }

@@ -3,7 +3,6 @@ package io.dualwrite.rewriter;
 import static io.dualwrite.rewriter.Functions.arity;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -62,9 +61,14 @@ final class NonDeterministicFunctions {
     }
     if (n.equals("UNIX_TIMESTAMP") && !args.isEmpty()) {
       arity(n, args, 1, 1);
-      int digits = fractionalDigitsOfColumn(d, args.get(0));
+      int digits =
+          TemporalNumbers.of(d, args.get(0))
+              .filter(t -> t.kind() == TemporalNumbers.Kind.DATETIME)
+              .map(TemporalNumbers.Temporal::fsp)
+              .orElse(0);
       if (digits > 0) {
-        // a DATETIME(n)/TIMESTAMP(n) column gives a DECIMAL with its n fractional digits
+        // a DATETIME(n)/TIMESTAMP(n) (a column, NOW(n), a cast, a literal) gives a DECIMAL with
+        // its n fractional digits
         d.a("round(EXTRACT(EPOCH FROM CAST(CAST(");
         d.dateOperand(args.get(0));
         d.a(" AS timestamp) AS timestamptz)), " + digits + ")");
@@ -116,18 +120,6 @@ final class NonDeterministicFunctions {
     throw new RefusedException(
         "driver-intercepted:LAST_INSERT_ID",
         "LAST_INSERT_ID() is answered by the driver from MySQL's session.");
-  }
-
-  /** The fractional-seconds precision of a DATETIME(n)/TIMESTAMP(n) column, else 0. */
-  private static int fractionalDigitsOfColumn(PgExpressionDeParser d, Expression e) {
-    var c = d.columnInfo(e);
-    if (c.isEmpty()) {
-      return 0;
-    }
-    String t = c.get().mysqlType().trim().toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(datetime|timestamp)\\(([0-6])\\).*").matcher(t);
-    return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
   /** The fractional-seconds digits of a non-deterministic call node (NOW(3) gives 3). */
@@ -198,6 +190,30 @@ final class NonDeterministicFunctions {
       case "RAND" -> d.a("random()");
       default -> throw new IllegalStateException(n);
     }
+  }
+
+  /**
+   * The MySQL type a pinned call's {@code ?} is cast to, so MySQL reads the bound value as the
+   * call's own type. A clock's value is bound as text, which MySQL reads in arithmetic as a DOUBLE
+   * ({@code '2026-12-07 15:50:11' + 0} is 2026, {@code NOW() + 0} 20261207155011): it is cast to a
+   * DATETIME, DATE or TIME with the call's fractional digits ({@code NOW(3)} is a DATETIME(3)).
+   * RAND()'s double arrives as a literal such as {@code 0.3}, a DECIMAL ({@code 1 / 0.3} is 3.3333,
+   * {@code 1 / RAND()} 3.3333333333333335): cast to DOUBLE. LAST_INSERT_ID() is a BIGINT UNSIGNED
+   * ({@code LAST_INSERT_ID() - 10} below 10 is out of range, not negative): cast to UNSIGNED. Null
+   * where the bound value already has the call's type: UNIX_TIMESTAMP()'s integer (a BIGINT), and
+   * UUID()'s text.
+   */
+  static String mysqlPinnedType(String n, int fsp) {
+    String digits = fsp > 0 ? "(" + fsp + ")" : "";
+    return switch (n) {
+      case "RAND" -> "DOUBLE";
+      case "LAST_INSERT_ID" -> "UNSIGNED";
+      case "CURDATE", "CURRENT_DATE", "UTC_DATE" -> "DATE";
+      case "CURTIME", "CURRENT_TIME", "UTC_TIME" -> "TIME" + digits;
+      case "NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP" ->
+          "DATETIME" + digits;
+      default -> null;
+    };
   }
 
   static String pinnedType(String n, int fsp) {

@@ -90,11 +90,6 @@ final class TemporalNumbers {
         default -> Optional.empty();
       };
     }
-    if (d.ctx.pinCalls && d.ctx.callIndex.containsKey(e)) {
-      // a pinned NOW()/CURDATE(): MySQL's side binds its value as text, and MySQL reads text in
-      // arithmetic as a DOUBLE ('2026-12-07 13:04:27' + 0 is 2026): left for PostgreSQL to refuse
-      return Optional.empty();
-    }
     if (e instanceof TimeKeyExpression t) {
       String k = PgExpressionDeParser.upper(t.getStringValue()).replace("()", "").trim();
       if (k.equals("CURRENT_DATE")) {

@@ -364,11 +364,46 @@ class FunctionTranslationTest {
   }
 
   @Test
-  void aPinnedClockCallInArithmeticIsLeftForPostgresqlToRefuse() {
-    // MySQL's pinned side binds NOW()'s value as text, which MySQL reads in arithmetic as 2026
+  void pinnedNowPlusZeroIsTheDateTimeNumberOnBothSidesNotTheYearOfItsText() {
+    // MySQL's side once bound NOW()'s value as bare text, which MySQL reads in arithmetic as 2026
     Translation t = Fixtures.WITH_CATALOG.translate("UPDATE users SET age = NOW() + 0");
-    assertThat(t.pinned()).isNotNull();
-    assertThat(t.pinned().postgresSql()).doesNotContain("to_char");
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo("UPDATE users SET age = CAST(? AS DATETIME) + 0, updated = CAST(? AS DATETIME)");
+    assertThat(t.pinned().postgresSql())
+        .isEqualTo(
+            "UPDATE users SET age = CAST(to_char(CAST(? AS timestamp(0)), 'YYYYMMDDHH24MISS') AS"
+                + " bigint) + 0, updated = CAST(? AS timestamp(0))");
+  }
+
+  @Test
+  void unixTimestampOfNow3KeepsItsMillisecondsNotFlooredToAnInteger() {
+    Translation t = Fixtures.PLAIN.translate("UPDATE t SET a = UNIX_TIMESTAMP(NOW(3))");
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo("UPDATE t SET a = UNIX_TIMESTAMP(CAST(? AS DATETIME(3)))");
+    assertThat(t.pinned().postgresSql())
+        .isEqualTo(
+            "UPDATE t SET a = round(EXTRACT(EPOCH FROM CAST(CAST(CAST(? AS timestamp(3)) AS"
+                + " timestamp) AS timestamptz)), 3)");
+  }
+
+  @Test
+  void pinnedClockCallsAreCastToTheirOwnTypeAndPrecisionOnMysql() {
+    Translation t =
+        Fixtures.PLAIN.translate(
+            "UPDATE t SET a = NOW(3) + 0, b = CURDATE(), c = CURTIME(6), d = SYSDATE(),"
+                + " e = UTC_TIMESTAMP(2), f = UTC_DATE(), g = UTC_TIME(), h = CURRENT_TIMESTAMP,"
+                + " i = LOCALTIMESTAMP(4), j = CURRENT_DATE + 0, k = RAND(), l = UNIX_TIMESTAMP(),"
+                + " m = UUID()");
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo(
+            "UPDATE t SET a = CAST(? AS DATETIME(3)) + 0, b = CAST(? AS DATE), c = CAST(? AS"
+                + " TIME(6)), d = CAST(? AS DATETIME), e = CAST(? AS DATETIME(2)), f = CAST(? AS"
+                + " DATE), g = CAST(? AS TIME), h = CAST(? AS DATETIME), i = CAST(? AS"
+                + " DATETIME(4)), j = CAST(? AS DATE) + 0, k = CAST(? AS DOUBLE), l = ?, m = ?");
+    assertThat(t.pinned().postgresSql())
+        .contains(
+            "a = CAST(to_char(CAST(? AS timestamp(3)), 'YYYYMMDDHH24MISS.FF3') AS numeric) + 0")
+        .contains("j = CAST(to_char(CAST(? AS date), 'YYYYMMDD') AS bigint) + 0");
   }
 
   @Test

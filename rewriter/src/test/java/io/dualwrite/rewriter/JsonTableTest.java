@@ -143,7 +143,8 @@ class JsonTableTest {
     assertThat(insert.pinned()).isNotNull();
     assertThat(insert.pinned().mysqlSql())
         .startsWith(
-            "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, ? FROM JSON_TABLE(?,")
+            "INSERT INTO orders (id, note, placed) SELECT jt.id, jt.note, CAST(? AS DATETIME) FROM"
+                + " JSON_TABLE(?,")
         .contains("COLUMNS (id INT PATH '$.id', note VARCHAR(20) PATH '$.n')) AS jt");
   }
 

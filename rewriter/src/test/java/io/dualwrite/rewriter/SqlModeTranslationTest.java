@@ -68,11 +68,12 @@ class SqlModeTranslationTest {
   @Test
   void pinnedMysqlTextSpellsLiteralsForTheSessionMode() {
     Translation nbe = REWRITER.translate("UPDATE t SET d = NOW(), v = 'a\\b''c' WHERE id = 1", NBE);
-    assertThat(nbe.pinned().mysqlSql()).isEqualTo("UPDATE t SET d = ?, v = 'a\\b''c' WHERE id = 1");
+    assertThat(nbe.pinned().mysqlSql())
+        .isEqualTo("UPDATE t SET d = CAST(? AS DATETIME), v = 'a\\b''c' WHERE id = 1");
     Translation def =
         REWRITER.translate("UPDATE t SET d = NOW(), v = 'a\\\\b''c' WHERE id = 1", SqlMode.DEFAULT);
     assertThat(def.pinned().mysqlSql())
-        .isEqualTo("UPDATE t SET d = ?, v = 'a\\\\b''c' WHERE id = 1");
+        .isEqualTo("UPDATE t SET d = CAST(? AS DATETIME), v = 'a\\\\b''c' WHERE id = 1");
   }
 
   @Test

@@ -31,7 +31,8 @@ class TemporalDefaultsTest {
     Translation t = rewriter.translate("INSERT INTO posts (title) VALUES (?), ('b')");
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
-            "INSERT INTO posts (title, created_at, updated_at) VALUES (?, ?, ?), ('b', ?, ?)");
+            "INSERT INTO posts (title, created_at, updated_at) VALUES (?, CAST(? AS DATETIME(3)),"
+                + " CAST(? AS DATETIME)), ('b', CAST(? AS DATETIME(3)), CAST(? AS DATETIME))");
     // Every NOW(n) of one statement is the same instant in MySQL: one computed value per precision.
     assertThat(t.nonDeterministicCalls())
         .extracting(NonDeterministicCall::fractionalDigits)
@@ -51,7 +52,7 @@ class TemporalDefaultsTest {
   void updateSetsTheOnUpdateColumnUnlessTheStatementDoes() {
     Translation t = rewriter.translate("UPDATE posts SET title = ? WHERE id = 1");
     assertThat(t.pinned().mysqlSql())
-        .isEqualTo("UPDATE posts SET title = ?, updated_at = ? WHERE id = 1");
+        .isEqualTo("UPDATE posts SET title = ?, updated_at = CAST(? AS DATETIME) WHERE id = 1");
     Translation explicit =
         rewriter.translate("UPDATE posts SET title = 'x', updated_at = '2020-01-01' WHERE id = 1");
     assertThat(explicit.pinned()).isNull();
@@ -64,8 +65,9 @@ class TemporalDefaultsTest {
             "INSERT INTO posts (id, title) VALUES (1, 'a') ON DUPLICATE KEY UPDATE title = 'b'");
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
-            "INSERT INTO posts (id, title, created_at, updated_at) VALUES (1, 'a', ?, ?)"
-                + " ON DUPLICATE KEY UPDATE title = 'b', updated_at = ?");
+            "INSERT INTO posts (id, title, created_at, updated_at) VALUES (1, 'a', CAST(? AS"
+                + " DATETIME(3)), CAST(? AS DATETIME)) ON DUPLICATE KEY UPDATE title = 'b',"
+                + " updated_at = CAST(? AS DATETIME)");
   }
 
   @Test

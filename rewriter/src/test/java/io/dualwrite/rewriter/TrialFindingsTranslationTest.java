@@ -58,7 +58,7 @@ class TrialFindingsTranslationTest {
     assertThat(p.mysqlSql())
         .isEqualTo(
             "INSERT INTO audit (entity, details, created_at, updated_at) VALUES ('order',"
-                + " JSON_OBJECT('id', ?), ?, ?)");
+                + " JSON_OBJECT('id', ?), CAST(? AS DATETIME), CAST(? AS DATETIME))");
     assertThat(p.mysqlBindings())
         .containsExactly(new AppParameter(0), new ComputedValue(0), new ComputedValue(0));
     assertThat(p.postgresBindings())
@@ -73,7 +73,7 @@ class TrialFindingsTranslationTest {
     assertThat(p.mysqlSql())
         .isEqualTo(
             "INSERT INTO audit (entity, details, created_at, updated_at) VALUES (?,"
-                + " JSON_ARRAY(?, ?), ?, ?)");
+                + " JSON_ARRAY(?, CAST(? AS DATETIME)), CAST(? AS DATETIME), CAST(? AS DATETIME))");
     assertThat(p.mysqlBindings())
         .containsExactly(
             new AppParameter(0),
@@ -95,8 +95,8 @@ class TrialFindingsTranslationTest {
     assertThat(t.nonDeterministicCalls()).containsExactly(new NonDeterministicCall("NOW", 3));
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
-            "INSERT INTO events (ticket_id, at) SELECT id, ? FROM tickets WHERE status = 'open'"
-                + " ORDER BY id");
+            "INSERT INTO events (ticket_id, at) SELECT id, CAST(? AS DATETIME(3)) FROM tickets"
+                + " WHERE status = 'open' ORDER BY id");
     assertThat(t.pinned().postgresSql())
         .isEqualTo(
             "INSERT INTO events (ticket_id, at) SELECT id, CAST(? AS timestamp(3)) FROM tickets"
@@ -111,7 +111,8 @@ class TrialFindingsTranslationTest {
             "INSERT INTO events (ticket_id) SELECT id FROM a UNION SELECT id FROM b");
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
-            "INSERT INTO events (ticket_id, at) SELECT id, ? FROM a UNION SELECT id, ? FROM b");
+            "INSERT INTO events (ticket_id, at) SELECT id, CAST(? AS DATETIME(3)) FROM a UNION"
+                + " SELECT id, CAST(? AS DATETIME(3)) FROM b");
     assertThat(t.pinned().mysqlBindings())
         .containsExactly(new ComputedValue(0), new ComputedValue(0));
   }

@@ -298,7 +298,8 @@ class WriteTranslationTest {
         .isEqualTo(
             "UPDATE t SET at = LOCALTIMESTAMP(3), token = CAST(gen_random_uuid() AS text) WHERE id = ?");
     PinnedStatement p = t.pinned();
-    assertThat(p.mysqlSql()).isEqualTo("UPDATE t SET at = ?, token = ? WHERE id = ?");
+    assertThat(p.mysqlSql())
+        .isEqualTo("UPDATE t SET at = CAST(? AS DATETIME(3)), token = ? WHERE id = ?");
     assertThat(p.mysqlBindings())
         .containsExactly(new ComputedValue(0), new ComputedValue(1), new AppParameter(0));
     assertThat(p.postgresSql())
@@ -315,7 +316,9 @@ class WriteTranslationTest {
     assertThat(t.nonDeterministicCalls())
         .extracting(NonDeterministicCall::function)
         .containsExactly("NOW", "CURRENT_TIMESTAMP");
-    assertThat(t.pinned().mysqlSql()).isEqualTo("INSERT INTO t (a, b) VALUES (GREATEST(?, ?), ?)");
+    assertThat(t.pinned().mysqlSql())
+        .isEqualTo(
+            "INSERT INTO t (a, b) VALUES (GREATEST(?, CAST(? AS DATETIME)), CAST(? AS DATETIME))");
     assertThat(t.pinned().postgresBindings())
         .containsExactly(
             new AppParameter(0),
@@ -445,7 +448,7 @@ class WriteTranslationTest {
     assertThat(t.pinned().mysqlSql())
         .isEqualTo(
             "INSERT INTO counters (name, hits) VALUES (?, 1) ON DUPLICATE KEY UPDATE hits ="
-                + " counters.hits + VALUES(hits), name = ?");
+                + " counters.hits + VALUES(hits), name = CAST(? AS DATETIME)");
   }
 
   @Test
@@ -541,7 +544,10 @@ class WriteTranslationTest {
         .containsExactly(new NonDeterministicCall("LAST_INSERT_ID", 0));
     PinnedStatement p = t.pinned();
     assertThat(p.mysqlSql())
-        .isEqualTo("INSERT INTO child (parent_id, note) VALUES (?, ?), (?, 'b')");
+        .isEqualTo(
+            // LAST_INSERT_ID() is a BIGINT UNSIGNED: LAST_INSERT_ID() - 10 below 10 is out of range
+            "INSERT INTO child (parent_id, note) VALUES (CAST(? AS UNSIGNED), ?),"
+                + " (CAST(? AS UNSIGNED), 'b')");
     assertThat(p.mysqlBindings())
         .containsExactly(new ComputedValue(0), new AppParameter(0), new ComputedValue(0));
     assertThat(p.postgresSql())
