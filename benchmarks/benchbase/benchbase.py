@@ -484,6 +484,23 @@ def recreate_databases(args):
     mysql_cli(args, f"DROP DATABASE IF EXISTS `{db}`; CREATE DATABASE `{db}`")
     psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     psql(args, f'CREATE DATABASE "{db}"')
+    if args.pg_collation:
+        # before the tables are created and before the driver's runtime starts (it learns the
+        # collation then): keys of utf8mb4_0900_ai_ci columns are then made under it
+        psql(args, PG_COLLATION_SQL, database=db)
+
+
+# What `dualwrite-admin schema` creates when a MySQL column uses utf8mb4_0900_ai_ci (docs/admin.md);
+# `--pg-collation` creates it in each recreated PostgreSQL database (schema public)
+PG_COLLATION_SQL = ("CREATE COLLATION IF NOT EXISTS dualwrite_ai_ci "
+                    "(provider = icu, locale = 'und-u-ks-level1', deterministic = false)")
+
+
+def pg_index_defs(args):
+    """The PostgreSQL database's index definitions (what the DDL mirror created)."""
+    return psql(args, "SELECT indexdef FROM pg_indexes WHERE schemaname NOT IN "
+                      "('pg_catalog', 'information_schema') ORDER BY tablename, indexname",
+                database=args.database)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -626,6 +643,9 @@ def parse_results(d):
             s = json.load(f)
         res["throughput"] = s.get("Throughput (requests/second)")
         res["goodput"] = s.get("Goodput (requests/second)")
+        lat = s.get("Latency Distribution") or {}
+        for k, name in (("p95Micros", "95th"), ("p99Micros", "99th")):
+            res[k] = lat.get(f"{name} Percentile Latency (microseconds)")
     hist = os.path.join(d, "histograms.json")
     if os.path.exists(hist):
         with open(hist) as f:
@@ -655,7 +675,7 @@ def run_unit(args, lock, run_dir, bench, mode, isolation):
     scale = make_config(args, bench, mode, isolation, cfg)
     unit = {"bench": bench, "mode": mode, "modeDescription": desc, "isolation": isolation,
             "scalefactor": scale, "terminals": args.terminals, "seconds": args.seconds,
-            "rate": args.rate, "started": datetime.datetime.utcnow().isoformat(timespec="seconds") + "Z"}
+            "rate": args.rate, "pgCollation": bool(args.pg_collation), "started": datetime.datetime.utcnow().isoformat(timespec="seconds") + "Z"}
     java = [os.path.join(args.java_home, "bin", "java"), f"-Xmx{args.heap}", "-cp", classpath(args),
             "com.oltpbenchmark.DBWorkload", "-b", bench, "-c", cfg]
     cwd = benchbase_dist(args.benchbase_src)
@@ -700,6 +720,12 @@ def run_unit(args, lock, run_dir, bench, mode, isolation):
             unit.update(discrepanciesRc=drc, discrepanciesCommand=redact(dcmd, args))
             unit["discrepancies"] = summarize_discrepancies(dout)
             admin(args, ["status"], url, os.path.join(d, "status.txt"), 120)
+            # the indexes the driver's DDL mirror created (lower(col) or col COLLATE dualwrite_ai_ci)
+            defs = pg_index_defs(args)
+            with open(os.path.join(d, "pg-indexes.txt"), "w") as f:
+                f.write(defs)
+            unit["pgIndexes"] = {"collated": defs.count("COLLATE dualwrite_ai_ci"),
+                                 "lower": defs.count("lower(")}
             v = unit["verify"]
             log(f"{name}: verify rc {vrc} in {vsecs:.0f} s: "
                 f"{'equal' if v.get('equal') else str(v.get('differences')) + ' rows differ'}; "
@@ -791,12 +817,16 @@ def report(run_dir, args):
                  "timeout, 40001), unexpected = other SQL errors the application saw; rows "
                  "differing per table: missing + extra + changed (rows on MySQL/PostgreSQL, "
                  "changed columns); records: `discrepancies --summary` (control store), with "
-                 "the count in the driver's log when it differs")
+                 "the count in the driver's log when it differs; p95 / p99: BenchBase's latency "
+                 "percentiles over all transactions; `+ ai_ci`: a dualwrite run whose PostgreSQL "
+                 "database had the collation dualwrite_ai_ci before the tables were created "
+                 "(`--pg-collation`; the raw runs had it too, unused), "
+                 "with the indexes of the run's end (collated / lower() parts)")
     lines.append("")
-    lines.append("| benchmark | isolation | mode | SF, s, terminals | goodput tx/s | / raw MySQL | / bound | "
+    lines.append("| benchmark | isolation | mode | SF, s, terminals | goodput tx/s | p95 / p99 ms | / raw MySQL | / bound | "
                  "aborted / retried / unexpected | equal after run | rows differing per table | "
                  "records by kind | load / exec / verify s |")
-    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     order = list(MODES)
     for (bench, iso, mode) in sorted(by, key=lambda k: (BENCHMARKS.index(k[0]) if k[0] in BENCHMARKS
                                                         else 99, k[1], order.index(k[2]))):
@@ -838,9 +868,17 @@ def report(run_dir, args):
         ab = f"{u.get('aborted', 'n/a')} / {u.get('rejected', 'n/a')} / {u.get('unexpected', 'n/a')}"
         times = f"{fmt_num(u.get('loadSeconds'), 0)} / {fmt_num(u.get('executeSeconds'), 0)} / " \
                 f"{fmt_num(u.get('verifySeconds'), 0)}"
-        lines.append(f"| {bench} | {iso} | {MODES[mode][0]}{status} | "
+        coll = ""
+        if u.get("pgCollation") and MODES[mode][1] is not None:  # raw runs do not use it
+            ix = u.get("pgIndexes")
+            coll = " + ai_ci" + (f" (indexes: {ix['collated']} collated / {ix['lower']} lower() parts)"
+                                 if ix else "")
+        lat = "n/a"
+        if u.get("p95Micros") is not None:
+            lat = f"{u['p95Micros'] / 1000:.1f} / {u['p99Micros'] / 1000:.1f}"
+        lines.append(f"| {bench} | {iso} | {MODES[mode][0]}{coll}{status} | "
                      f"{u.get('scalefactor'):g}, {u.get('seconds')}, {u.get('terminals')} | "
-                     f"{fmt_num(g)} | {fmt_num(r_my, 2)} | {fmt_num(r_b, 2)} | {ab} | {eq} | "
+                     f"{fmt_num(g)} | {lat} | {fmt_num(r_my, 2)} | {fmt_num(r_b, 2)} | {ab} | {eq} | "
                      f"{diff} | {rec} | {times} |")
     lines.append("")
     lines.append("<details><summary>exact commands (password shown as ****)</summary>")
@@ -943,6 +981,10 @@ def parse_args():
                                        "DATABASE)")
     p.add_argument("--pg-url", help="an external PostgreSQL jdbc:postgresql://host:port/db (user "
                                     "needs CREATEDB)")
+    p.add_argument("--pg-collation", action="store_true",
+                   help="create the ICU collation dualwrite_ai_ci (as `dualwrite-admin schema` does) "
+                        "in each recreated PostgreSQL database before the tables are created, so "
+                        "the driver makes keys of utf8mb4_0900_ai_ci columns under it")
     p.add_argument("--db-user", default="bench")
     p.add_argument("--db-password", default=os.environ.get("BENCHBASE_DB_PASSWORD", "bench-pw"))
     p.add_argument("--heap", default="2g", help="BenchBase JVM -Xmx (default 2g)")
