@@ -97,6 +97,23 @@ SELECT COUNT(DISTINCT name) AS n FROM ci_names;
 -- note: a window partitions case-insensitive text under its collation: Müller, Muller and MULLER are one partition (found by review, session 24)
 SELECT id, COUNT(*) OVER (PARTITION BY name) AS n FROM ci_names ORDER BY id;
 
+-- id: collation-ai-ci-case-nullif-field
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: CASE x WHEN, NULLIF and FIELD compare under x's collation in MySQL (CASE and NULLIF compared exactly before session 25, FIELD folded case only)
+SELECT id, CASE name WHEN 'muller' THEN 'm' WHEN 'SOREN' THEN 's' ELSE '-' END AS c, NULLIF(name, 'zoe') AS n, FIELD(name, 'emile', 'angstrom') AS f FROM ci_names ORDER BY id;
+
+-- id: collation-ai-ci-any-all
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: x = ANY / <> ALL (SELECT ...) compare under x's collation, as x IN (SELECT ...)
+SELECT id, name = ANY (SELECT 'MULLER' UNION ALL SELECT 'zoe') AS a, name <> ALL (SELECT b.name FROM ci_names b WHERE b.id IN (5, 12)) AS b FROM ci_names ORDER BY id;
+
+-- id: collation-ai-ci-case-update
+-- category: writes.update
+-- order: unordered
+UPDATE ci_names SET name = CASE name WHEN 'zoe' THEN 'Zoey' WHEN 'ANGSTROM' THEN 'Å.' ELSE name END WHERE NULLIF(name, 'MULLER') IS NOT NULL;
+
 -- id: collation-ai-ci-unique-table
 -- category: ddl.create-table
 -- order: unordered

@@ -34,6 +34,23 @@ final class ComparisonOperators {
     if (Collations.comparison(d, l, r, op)) {
       return; // x COLLATE utf8mb4_bin: by code point, the explicit collation over a column's
     }
+    if (r instanceof AnyComparisonExpression any && d.isCaseInsensitiveText(l)) {
+      // x op ANY/ALL (SELECT ...) over case-insensitive text: as x IN (SELECT ...), both folded
+      boolean accents = Collations.accentInsensitive(d, l);
+      Collations.folded(d, l, accents);
+      d.a(op).a(any.getAnyType().name()).a(" (SELECT ");
+      Collations.folded(
+          d,
+          new net.sf.jsqlparser.schema.Column(new net.sf.jsqlparser.schema.Table("dw_in"), "v"),
+          accents);
+      d.a(" FROM ");
+      boolean bare =
+          !(any.getSelect() instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect);
+      d.a(bare ? "(" : "");
+      d.p(any.getSelect());
+      d.a(bare ? ")" : "").a(" AS dw_in(v))");
+      return;
+    }
     if (l instanceof AnyComparisonExpression || r instanceof AnyComparisonExpression) {
       d.value(l);
       d.a(op);

@@ -27,7 +27,7 @@ final class ControlFlowFunctions {
   /** The MySQL functions this family prints, by upper-case name. */
   static final Map<String, Functions.Printer> PRINTERS =
       Map.ofEntries(
-          Map.entry("NULLIF", same(0)),
+          Map.entry("NULLIF", ControlFlowFunctions::nullIf),
           Map.entry("COALESCE", ControlFlowFunctions::coalesceCall),
           Map.entry("IFNULL", ControlFlowFunctions::ifnull),
           Map.entry("IF", ControlFlowFunctions::ifThenElse),
@@ -376,6 +376,26 @@ final class ControlFlowFunctions {
     };
   }
 
+  /**
+   * NULLIF(x, y): PostgreSQL's nullif, except over case-insensitive text, where MySQL compares
+   * under the collation: {@code CASE WHEN x = y THEN NULL ELSE x END} with the comparison printed
+   * as any other (folded, or under dualwrite_ai_ci).
+   */
+  private static void nullIf(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (args.size() == 2
+        && (d.isCaseInsensitiveText(args.get(0)) || d.isCaseInsensitiveText(args.get(1)))) {
+      Functions.repeatable(n, args.get(0));
+      d.a("CASE WHEN ");
+      d.cond(
+          new net.sf.jsqlparser.expression.operators.relational.EqualsTo(args.get(0), args.get(1)));
+      d.a(" THEN NULL ELSE ");
+      d.value(args.get(0));
+      d.a(" END");
+      return;
+    }
+    same(0).print(d, f, n, args);
+  }
+
   static void caseExpression(PgExpressionDeParser d, CaseExpression c) {
     List<Expression> results = new java.util.ArrayList<>();
     c.getWhenClauses().forEach(w -> results.add(w.getThenExpression()));
@@ -384,7 +404,18 @@ final class ControlFlowFunctions {
     }
     boolean text = temporalMixedWithString(d, results);
     d.a("CASE");
-    if (c.getSwitchExpression() != null) {
+    if (c.getSwitchExpression() != null && d.isCaseInsensitiveText(c.getSwitchExpression())) {
+      // CASE x WHEN v: MySQL compares under x's collation, so both are folded
+      boolean accents = Collations.accentInsensitive(d, c.getSwitchExpression());
+      d.a(" ");
+      Collations.folded(d, c.getSwitchExpression(), accents);
+      for (WhenClause w : c.getWhenClauses()) {
+        d.a(" WHEN ");
+        Collations.folded(d, w.getWhenExpression(), accents);
+        d.a(" THEN ");
+        result(d, w.getThenExpression(), text);
+      }
+    } else if (c.getSwitchExpression() != null) {
       d.a(" ");
       d.value(c.getSwitchExpression());
       for (WhenClause w : c.getWhenClauses()) {

@@ -540,9 +540,15 @@ final class StringFunctions {
     d.value(args.get(0));
     d.a(" IS NULL THEN 0");
     boolean fold = d.foldsCase(args);
+    // a utf8mb4_0900_ai_ci column among them: compared under dualwrite_ai_ci, accents ignored
+    boolean accents = fold && args.stream().anyMatch(a -> Collations.accentInsensitive(d, a));
     for (int i = 1; i < args.size(); i++) {
       d.a(" WHEN ");
-      if (fold) {
+      if (accents) {
+        Collations.folded(d, args.get(0), true);
+        d.a(" = ");
+        Collations.folded(d, args.get(i), true);
+      } else if (fold) {
         d.textFolded(args.get(0), true);
         d.a(" = ");
         d.textFolded(args.get(i), true);

@@ -183,6 +183,29 @@ class CollationsTest {
   }
 
   @Test
+  void caseNullifFieldAndAnyCompareUnderTheCollation() {
+    assertThat(pg(true, "SELECT CASE name WHEN 'muller' THEN 1 END FROM people"))
+        .isEqualTo(
+            "SELECT CASE ((name) COLLATE dualwrite_ai_ci) WHEN (('muller') COLLATE dualwrite_ai_ci)"
+                + " THEN 1 END FROM people");
+    assertThat(pg(true, "SELECT NULLIF(name, 'MULLER') FROM people"))
+        .isEqualTo(
+            "SELECT CASE WHEN ((name) COLLATE dualwrite_ai_ci) = (('MULLER') COLLATE"
+                + " dualwrite_ai_ci) THEN NULL ELSE name END FROM people");
+    assertThat(pg(true, "SELECT FIELD(name, 'muller') FROM people"))
+        .isEqualTo(
+            "SELECT CASE WHEN name IS NULL THEN 0 WHEN ((name) COLLATE dualwrite_ai_ci) ="
+                + " (('muller') COLLATE dualwrite_ai_ci) THEN 1 ELSE 0 END FROM people");
+    assertThat(pg(false, "SELECT id FROM people WHERE name <> ALL (SELECT code FROM people)"))
+        .isEqualTo(
+            "SELECT id FROM people WHERE lower(name) <> ALL (SELECT lower(CAST(dw_in.v AS text))"
+                + " FROM (SELECT code FROM people) AS dw_in(v))");
+    // not text: as written
+    assertThat(pg(true, "SELECT NULLIF(id, 3) FROM people WHERE id = ANY (SELECT id FROM people)"))
+        .isEqualTo("SELECT nullif(id, 3) FROM people WHERE id = ANY (SELECT id FROM people)");
+  }
+
+  @Test
   void withoutTheCollationOrForAnotherCiCollationCaseIsFoldedOnly() {
     assertThat(pg(false, "SELECT id FROM people ORDER BY name"))
         .isEqualTo("SELECT id FROM people ORDER BY lower(name) NULLS FIRST");
