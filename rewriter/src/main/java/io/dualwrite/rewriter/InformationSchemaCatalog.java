@@ -117,62 +117,32 @@ public final class InformationSchemaCatalog implements SchemaCatalog {
     return generation.get();
   }
 
-  private volatile java.util.Set<String> postgresExtensions = java.util.Set.of();
+  private volatile PostgresCapabilities postgres = PostgresCapabilities.NONE;
 
   /**
-   * Records the extensions installed on the PostgreSQL side (names as in {@code pg_extension}); a
-   * change bumps {@link #generation()}, so cached translations are made again.
+   * Records what the PostgreSQL side offers ({@link PostgresCapabilities#read}); a change bumps
+   * {@link #generation()}, so cached translations are made again.
    */
-  public void postgresExtensions(java.util.Set<String> names) {
-    java.util.Set<String> lower = new java.util.HashSet<>();
-    names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
-    if (!lower.equals(postgresExtensions)) {
-      postgresExtensions = java.util.Set.copyOf(lower);
+  public void postgres(PostgresCapabilities capabilities) {
+    if (!capabilities.equals(postgres)) {
+      postgres = capabilities;
       generation.incrementAndGet();
     }
   }
 
   @Override
   public boolean postgresHasExtension(String name) {
-    return postgresExtensions.contains(name.toLowerCase(Locale.ROOT));
-  }
-
-  private volatile java.util.Set<String> postgresCollations = java.util.Set.of();
-
-  /**
-   * Records the collations the PostgreSQL side has of those the translations use ({@link
-   * Collations}); a change bumps {@link #generation()}.
-   */
-  public void postgresCollations(java.util.Set<String> names) {
-    java.util.Set<String> lower = new java.util.HashSet<>();
-    names.forEach(n -> lower.add(n.toLowerCase(Locale.ROOT)));
-    if (!lower.equals(postgresCollations)) {
-      postgresCollations = java.util.Set.copyOf(lower);
-      generation.incrementAndGet();
-    }
+    return postgres.hasExtension(name);
   }
 
   @Override
   public boolean postgresHasCollation(String name) {
-    return postgresCollations.contains(name.toLowerCase(Locale.ROOT));
-  }
-
-  private volatile String postgresCaseCollation;
-
-  /**
-   * Records {@link SchemaCatalog#postgresCaseCollation()} (what {@link Collations#CASE_MAPPING_SQL}
-   * answers); a change bumps {@link #generation()}.
-   */
-  public void postgresCaseCollation(String name) {
-    if (!Objects.equals(name, postgresCaseCollation)) {
-      postgresCaseCollation = name;
-      generation.incrementAndGet();
-    }
+    return postgres.hasCollation(name);
   }
 
   @Override
   public String postgresCaseCollation() {
-    return postgresCaseCollation;
+    return postgres.caseCollation();
   }
 
   /**

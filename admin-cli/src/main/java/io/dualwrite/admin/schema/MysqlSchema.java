@@ -68,12 +68,12 @@ final class MysqlSchema {
   }
 
   /**
-   * Whether PostgreSQL has {@link io.dualwrite.rewriter.Collations#AI_CI}: the keys of {@code
-   * utf8mb4_0900_ai_ci} columns are then translated under it. Call before {@link #read}.
+   * What PostgreSQL offers, the translations of views (SHA1 through pgcrypto, UPPER under a case
+   * mapping collation) and keys ({@code utf8mb4_0900_ai_ci} columns under {@link
+   * io.dualwrite.rewriter.Collations#AI_CI}) depend on. Call before {@link #read}.
    */
-  void postgresHasAiCi(boolean has) {
-    catalog.postgresCollations(
-        has ? java.util.Set.of(io.dualwrite.rewriter.Collations.AI_CI) : java.util.Set.of());
+  void postgres(io.dualwrite.rewriter.PostgresCapabilities capabilities) {
+    catalog.postgres(capabilities);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.dualwrite.admin.connect.DatabaseEndpoint;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
 import io.dualwrite.rewriter.Collations;
+import io.dualwrite.rewriter.PostgresCapabilities;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -115,8 +116,11 @@ public final class SchemaCommand implements Callable<Integer> {
       String schema = currentSchema(pg);
       MysqlSchema mysqlSchema = new MysqlSchema(mysql, database);
       // before translating: keys of utf8mb4_0900_ai_ci columns are made under the collation
-      mysqlSchema.postgresHasAiCi(
-          check ? collationExists(pg) : createCollation(mysql, pg, database));
+      mysqlSchema.postgres(
+          PostgresCapabilities.read(pg)
+              .withCollation(
+                  Collations.AI_CI,
+                  check ? collationExists(pg) : createCollation(mysql, pg, database)));
       MysqlSchema.Plan plan = mysqlSchema.read(tables);
       for (String note : plan.notes()) {
         if (cli.json()) {

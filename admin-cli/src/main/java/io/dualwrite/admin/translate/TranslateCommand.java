@@ -9,9 +9,11 @@ import io.dualwrite.admin.connect.ConnectionSettings;
 import io.dualwrite.admin.connect.Connections;
 import io.dualwrite.admin.connect.DatabaseEndpoint;
 import io.dualwrite.admin.connect.MysqlOptions;
+import io.dualwrite.admin.connect.PostgresOptions;
 import io.dualwrite.admin.connect.Secrets;
 import io.dualwrite.admin.json.Json;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
+import io.dualwrite.rewriter.PostgresCapabilities;
 import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
 import java.io.BufferedReader;
@@ -118,6 +120,8 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @Mixin MysqlOptions mysql;
 
+  @Mixin PostgresOptions postgres;
+
   @Override
   public Integer call() throws IOException {
     if (threads < 1) {
@@ -152,12 +156,20 @@ public final class TranslateCommand implements Callable<Integer> {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)),
             InputFormat.SAMPLE_CHARS * 2)) {
       Secrets secrets = cli.context().secrets();
-      ConnectionSettings settings = ConnectionSettings.resolve(config.file(), mysql, null, secrets);
+      ConnectionSettings settings =
+          ConnectionSettings.resolve(config.file(), mysql, postgres, secrets);
+      // with a PostgreSQL side, what it offers (extensions, dualwrite_ai_ci, the case mapping):
+      // the translations the driver makes against that server
+      PostgresCapabilities capabilities =
+          settings
+              .postgres()
+              .map(endpoint -> readCapabilities(endpoint, secrets))
+              .orElse(PostgresCapabilities.NONE);
       SchemaCatalog catalog =
           settings
               .mysql()
-              .map(endpoint -> loadCatalog(endpoint, secrets))
-              .orElse(SchemaCatalog.EMPTY);
+              .<SchemaCatalog>map(endpoint -> loadCatalog(endpoint, secrets, capabilities))
+              .orElseGet(() -> withoutTables(capabilities));
       // Two rewriters keep the translation cache small in bytes: repeated short statements (the
       // bulk of a query log) are cached, long ones (bulk inserts) are not.
       Rewriter cached =
@@ -262,7 +274,54 @@ public final class TranslateCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static SchemaCatalog loadCatalog(DatabaseEndpoint endpoint, Secrets secrets) {
+  /**
+   * PostgreSQL's capabilities; when it cannot be reached, a note on standard error and none (the
+   * report is still made, with what needs one refused or folded as without it).
+   */
+  private PostgresCapabilities readCapabilities(DatabaseEndpoint endpoint, Secrets secrets) {
+    try (Connection c = Connections.openPostgres(endpoint, secrets)) {
+      return PostgresCapabilities.read(c);
+    } catch (SQLException | AdminException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              secrets.redact(
+                  "translate: note: cannot read PostgreSQL's extensions and collations at "
+                      + endpoint.safeUrl()
+                      + " ("
+                      + e.getMessage()
+                      + "); translating as for a PostgreSQL without them"));
+      return PostgresCapabilities.NONE;
+    }
+  }
+
+  /** No table known (no MySQL side given), PostgreSQL's capabilities. */
+  private static SchemaCatalog withoutTables(PostgresCapabilities capabilities) {
+    return new SchemaCatalog() {
+      @Override
+      public java.util.Optional<io.dualwrite.rewriter.TableInfo> table(String name) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public boolean postgresHasExtension(String name) {
+        return capabilities.hasExtension(name);
+      }
+
+      @Override
+      public boolean postgresHasCollation(String name) {
+        return capabilities.hasCollation(name);
+      }
+
+      @Override
+      public String postgresCaseCollation() {
+        return capabilities.caseCollation();
+      }
+    };
+  }
+
+  private static SchemaCatalog loadCatalog(
+      DatabaseEndpoint endpoint, Secrets secrets, PostgresCapabilities capabilities) {
     try (Connection c = Connections.openMysql(endpoint, secrets)) {
       String schema = c.getCatalog();
       if (schema == null || schema.isEmpty()) {
@@ -273,7 +332,9 @@ public final class TranslateCommand implements Callable<Integer> {
             null);
       }
       // The catalog keeps the connection only for reload(), which translate never calls.
-      return InformationSchemaCatalog.load(c, schema);
+      InformationSchemaCatalog catalog = InformationSchemaCatalog.load(c, schema);
+      catalog.postgres(capabilities);
+      return catalog;
     } catch (SQLException e) {
       throw AdminException.cannotRun(
           "cannot read the schema from MySQL at "

@@ -8,6 +8,7 @@ import io.dualwrite.admin.ExitCodes;
 import io.dualwrite.admin.MiniJson;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
+import io.dualwrite.testkit.TestServers;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -121,6 +122,45 @@ class TranslateCatalogIT {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat((String) MiniJson.object(r.outLines().get(0)).get("postgres"))
         .containsIgnoringCase("ON CONFLICT (");
+  }
+
+  /**
+   * With the PostgreSQL side too, the translation the driver makes against it: the test
+   * PostgreSQL's lc_ctype is C (UPPER under C.utf8), and it has dualwrite_ai_ci (the upsert's
+   * conflict target on MySQL's utf8mb4_0900_ai_ci name is under it; MariaDB's is lower()).
+   */
+  @Test
+  void withThePostgresSideTheTranslationIsTheDriversAgainstIt(DatabasePair db) throws SQLException {
+    try (Connection pg = db.openPostgres();
+        Statement s = pg.createStatement()) {
+      s.execute(io.dualwrite.rewriter.Collations.CREATE_AI_CI);
+    }
+    List<String> args = new ArrayList<>(List.of(urlArgs(db)));
+    args.add("--postgres-url=" + db.postgres().jdbcUrl());
+    args.add("--postgres-user=" + db.postgres().user());
+    if (db.postgres().password() != null && !db.postgres().password().isEmpty()) {
+      args.add("--postgres-password=" + db.postgres().password());
+    }
+    Result r =
+        CliRun.run(UPSERT + ";\nSELECT UPPER(name) FROM counter;\n", args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    String upsert = (String) MiniJson.object(r.outLines().get(0)).get("postgres");
+    assertThat(upsert)
+        .contains(
+            TestServers.get().isMariaDb()
+                ? "ON CONFLICT (lower(name))"
+                : "ON CONFLICT (name COLLATE dualwrite_ai_ci)");
+    assertThat((String) MiniJson.object(r.outLines().get(1)).get("postgres"))
+        .isEqualTo("SELECT (upper((name) COLLATE \"C.utf8\") COLLATE \"default\") FROM counter");
+    // an unreachable PostgreSQL: a note, and the report as without it
+    args.set(
+        args.indexOf("--postgres-url=" + db.postgres().jdbcUrl()),
+        "--postgres-url=jdbc:postgresql://127.0.0.1:9/none");
+    Result offline = CliRun.run("SELECT UPPER(name) FROM counter;\n", args.toArray(String[]::new));
+    assertThat(offline.exitCode()).as(offline.err()).isEqualTo(ExitCodes.OK);
+    assertThat(offline.err()).contains("translate: note: cannot read PostgreSQL's extensions");
+    assertThat((String) MiniJson.object(offline.outLines().get(0)).get("postgres"))
+        .isEqualTo("SELECT upper(name) FROM counter");
   }
 
   @Test

@@ -20,15 +20,13 @@ import io.dualwrite.driver.vendor.PostgresKeyColumns;
 import io.dualwrite.driver.vendor.PostgresResultShapes;
 import io.dualwrite.rewriter.Collations;
 import io.dualwrite.rewriter.InformationSchemaCatalog;
+import io.dualwrite.rewriter.PostgresCapabilities;
 import io.dualwrite.rewriter.Rewriter;
 import io.dualwrite.rewriter.SchemaCatalog;
 import io.dualwrite.rewriter.TableInfo;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -175,19 +173,11 @@ public final class DriverRuntime implements AutoCloseable {
 
   private volatile boolean mysqlIsMariaDb;
 
-  private volatile Set<String> postgresExtensions = Set.of();
-
   /**
-   * The collations of {@link Collations} PostgreSQL has (its ICU {@code dualwrite_ai_ci} makes a
-   * {@code utf8mb4_0900_ai_ci} column sort and compare as in MySQL), learnt with the extensions.
+   * What PostgreSQL offers the translations ({@link PostgresCapabilities}: extensions, the
+   * collation {@code dualwrite_ai_ci}, the collation UPPER/LOWER need), learnt once per runtime.
    */
-  private volatile Set<String> postgresCollations = Set.of();
-
-  /**
-   * {@link SchemaCatalog#postgresCaseCollation()}: the collation UPPER/LOWER run under on a
-   * PostgreSQL whose own case mapping is ASCII's only, learnt with the extensions.
-   */
-  private volatile String postgresCaseCollation;
+  private volatile PostgresCapabilities postgres = PostgresCapabilities.NONE;
 
   private final java.util.concurrent.atomic.AtomicBoolean postgresExtensionsAsked =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -239,33 +229,9 @@ public final class DriverRuntime implements AutoCloseable {
   }
 
   private void learnPostgresExtensions(Connection pg) throws SQLException {
-    Set<String> names = new java.util.HashSet<>();
-    try (Statement s = pg.createStatement();
-        ResultSet rs = s.executeQuery("SELECT extname FROM pg_extension")) {
-      while (rs.next()) {
-        names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    Set<String> collations = new java.util.HashSet<>();
-    try (Statement s = pg.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT collname FROM pg_collation WHERE collname = '"
-                    + Collations.AI_CI
-                    + "' AND pg_collation_is_visible(oid)")) {
-      while (rs.next()) {
-        collations.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    String caseCollation;
-    try (Statement s = pg.createStatement();
-        ResultSet rs = s.executeQuery(Collations.CASE_MAPPING_SQL)) {
-      caseCollation = rs.next() ? rs.getString(1) : null;
-    }
-    if (!names.isEmpty() || !collations.isEmpty() || caseCollation != null) {
-      postgresExtensions = Set.copyOf(names);
-      postgresCollations = Set.copyOf(collations);
-      postgresCaseCollation = caseCollation;
+    PostgresCapabilities learnt = PostgresCapabilities.read(pg);
+    if (!learnt.equals(PostgresCapabilities.NONE)) {
+      postgres = learnt;
       catalog.extensionsLearnt();
     }
   }
@@ -543,17 +509,17 @@ public final class DriverRuntime implements AutoCloseable {
 
     @Override
     public boolean postgresHasExtension(String name) {
-      return postgresExtensions.contains(name.toLowerCase(java.util.Locale.ROOT));
+      return postgres.hasExtension(name);
     }
 
     @Override
     public boolean postgresHasCollation(String name) {
-      return postgresCollations.contains(name.toLowerCase(java.util.Locale.ROOT));
+      return postgres.hasCollation(name);
     }
 
     @Override
     public String postgresCaseCollation() {
-      return postgresCaseCollation;
+      return postgres.caseCollation();
     }
 
     @Override

@@ -69,27 +69,14 @@ final class DualRunner implements AutoCloseable {
   /** (Re)loads the catalog from MariaDB's information_schema and builds a fresh rewriter. */
   void loadCatalog() throws SQLException {
     catalog = InformationSchemaCatalog.load(mysql, schema);
-    // SHA1 is translated through pgcrypto when PostgreSQL has it, as a user would install it
-    Set<String> extensions = new java.util.HashSet<>();
+    // SHA1 is translated through pgcrypto when PostgreSQL has it, as a user would install it, and
+    // a utf8mb4_0900_ai_ci column sorts and compares under the ICU collation a user creates; the
+    // rest (UPPER/LOWER under C.utf8 on this lc_ctype C PostgreSQL) is learnt as the driver does
     try (Statement s = postgres.createStatement()) {
       s.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto");
-      try (ResultSet rs = s.executeQuery("SELECT extname FROM pg_extension")) {
-        while (rs.next()) {
-          extensions.add(rs.getString(1));
-        }
-      }
-    }
-    catalog.postgresExtensions(extensions);
-    // a utf8mb4_0900_ai_ci column sorts and compares under this ICU collation, as a user creates it
-    try (Statement s = postgres.createStatement()) {
       s.execute(io.dualwrite.rewriter.Collations.CREATE_AI_CI);
     }
-    catalog.postgresCollations(Set.of(io.dualwrite.rewriter.Collations.AI_CI));
-    // the test PostgreSQL's lc_ctype is C: UPPER/LOWER run under C.utf8, as the driver learns it
-    try (Statement s = postgres.createStatement();
-        ResultSet rs = s.executeQuery(io.dualwrite.rewriter.Collations.CASE_MAPPING_SQL)) {
-      catalog.postgresCaseCollation(rs.next() ? rs.getString(1) : null);
-    }
+    catalog.postgres(io.dualwrite.rewriter.PostgresCapabilities.read(postgres));
     rewriter = Rewriter.builder().catalog(catalog).build();
   }
 
