@@ -39,7 +39,7 @@ public interface SchemaCatalog {
    * {@code digest}) are made only then, and refused by name otherwise. Default: none.
    */
   default boolean postgresHasExtension(String name) {
-    return false;
+    return postgres().hasExtension(name);
   }
 
   /**
@@ -49,7 +49,7 @@ public interface SchemaCatalog {
    * case only ({@code lower()}). Default: none.
    */
   default boolean postgresHasCollation(String name) {
-    return false;
+    return postgres().hasCollation(name);
   }
 
   /**
@@ -60,7 +60,15 @@ public interface SchemaCatalog {
    * when it has none of them. Default: null.
    */
   default String postgresCaseCollation() {
-    return null;
+    return postgres().caseCollation();
+  }
+
+  /**
+   * What the PostgreSQL side offers, which the three methods above read by default. Default: {@link
+   * PostgresCapabilities#NONE}.
+   */
+  default PostgresCapabilities postgres() {
+    return PostgresCapabilities.NONE;
   }
 
   /**

@@ -304,18 +304,8 @@ public final class TranslateCommand implements Callable<Integer> {
       }
 
       @Override
-      public boolean postgresHasExtension(String name) {
-        return capabilities.hasExtension(name);
-      }
-
-      @Override
-      public boolean postgresHasCollation(String name) {
-        return capabilities.hasCollation(name);
-      }
-
-      @Override
-      public String postgresCaseCollation() {
-        return capabilities.caseCollation();
+      public PostgresCapabilities postgres() {
+        return capabilities;
       }
     };
   }

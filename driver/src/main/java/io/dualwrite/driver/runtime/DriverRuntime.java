@@ -508,18 +508,8 @@ public final class DriverRuntime implements AutoCloseable {
     }
 
     @Override
-    public boolean postgresHasExtension(String name) {
-      return postgres.hasExtension(name);
-    }
-
-    @Override
-    public boolean postgresHasCollation(String name) {
-      return postgres.hasCollation(name);
-    }
-
-    @Override
-    public String postgresCaseCollation() {
-      return postgres.caseCollation();
+    public PostgresCapabilities postgres() {
+      return postgres;
     }
 
     @Override
