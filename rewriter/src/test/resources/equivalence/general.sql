@@ -121,6 +121,12 @@ SELECT UPPER(username) AS u, LOWER(display_name) AS l, TRIM('  x  ') AS t FROM u
 -- note: MySQL changes the case of every letter ('Müller' to 'MÜLLER', 'Ü' to 'ü'); the test PostgreSQL's lc_ctype is C, whose upper() changes ASCII only: run under C.utf8 (found by outside workloads trial24b and trial25)
 SELECT id, UPPER(display_name) AS u, LOWER(UPPER(display_name)) AS l, LCASE(bio) AS b, UPPER(bio) = 'ÜNÏCÖDÉ BIO ✓' AS e FROM users ORDER BY id;
 
+-- id: gen-upper-lower-against-binary-column
+-- category: general.query
+-- order: ordered
+-- note: a _ci expression against a _bin column compares by code point: COLLATE "C" on both operands, as UPPER/LOWER's result carries a collation of its own (review, session 25: PostgreSQL refused the mix)
+SELECT id, LOWER(email) = username AS a, UPPER(display_name) <> username AS b, STRCMP(LOWER(display_name), 'clara') AS c FROM users ORDER BY id;
+
 -- id: gen-upper-beyond-ascii-update
 -- category: writes.update
 -- order: unordered

@@ -51,11 +51,13 @@ public final class Collations {
 
   /**
    * Asks PostgreSQL for {@link SchemaCatalog#postgresCaseCollation()}: one row, NULL when {@code
-   * upper('é')} is already {@code 'É'} (a database whose {@code lc_ctype} is a UTF-8 locale), else
+   * upper('é')} is already {@code 'É'} and {@code upper('ß')} {@code 'ß'} (a database whose {@code
+   * lc_ctype} is a UTF-8 libc locale; an ICU default locale maps {@code 'ß'} to {@code 'SS'}), else
    * the first {@link #CASE_MAPPING} collation usable in this database, or NULL.
    */
   public static final String CASE_MAPPING_SQL =
-      "SELECT CASE WHEN upper('\u00e9') = '\u00c9' THEN NULL ELSE (SELECT collname FROM"
+      "SELECT CASE WHEN upper('\u00e9') = '\u00c9' AND upper('\u00df') = '\u00df' THEN NULL"
+          + " ELSE (SELECT collname FROM"
           + " pg_collation WHERE collname IN ('C.utf8', 'C.UTF-8') AND collencoding IN (-1,"
           + " (SELECT encoding FROM pg_database WHERE datname = current_database()))"
           + " AND pg_collation_is_visible(oid) ORDER BY collname DESC LIMIT 1) END";
@@ -148,11 +150,21 @@ public final class Collations {
           "collate", "Two different explicit collations are compared (a MySQL error).");
     }
     boolean pad = isPadSpace(l) || isPadSpace(r);
-    operand(d, l, pad);
+    codePoint(d, () -> operand(d, l, pad));
     d.a(op);
-    operand(d, r, pad);
-    d.a(" COLLATE \"C\"");
+    codePoint(d, () -> operand(d, r, pad));
     return true;
+  }
+
+  /**
+   * Prints {@code (operand) COLLATE "C"}. A comparison by code point puts it on both operands: an
+   * operand can carry an explicit collation of its own (UPPER/LOWER's {@code COLLATE "default"},
+   * {@link #caseMapped}), which PostgreSQL refuses to mix with the other's explicit "C".
+   */
+  static void codePoint(PgExpressionDeParser d, Runnable operand) {
+    d.a("(");
+    operand.run();
+    d.a(") COLLATE \"C\"");
   }
 
   /** An ORDER BY key with a code-point COLLATE, sorted as MySQL does; false for any other key. */

@@ -92,11 +92,15 @@ final class ComparisonOperators {
         // (MySQL collation coercibility), so a _ci column still compares case-insensitively,
         // while against a string literal the binary collation wins
         boolean fold = d.isCaseInsensitiveText(lh != null ? r : l);
-        d.textFolded(l, fold);
-        d.a(op);
-        d.textFolded(r, fold);
-        if (!fold) {
-          d.a(" COLLATE \"C\""); // a binary comparison orders by bytes: UTF-8 code point order
+        if (fold) {
+          d.textFolded(l, true);
+          d.a(op);
+          d.textFolded(r, true);
+        } else {
+          // a binary comparison orders by bytes: UTF-8 code point order
+          Collations.codePoint(d, () -> d.text(l));
+          d.a(op);
+          Collations.codePoint(d, () -> d.text(r));
         }
       }
       return;
@@ -108,10 +112,9 @@ final class ComparisonOperators {
         || (d.isCaseInsensitiveText(r) && caseSensitiveTextColumn(d, l))) {
       // a _ci column against a _bin/_cs one: MySQL compares under the case-sensitive collation
       // (a binary collation wins between columns of one character set), by code point
-      d.text(l);
+      Collations.codePoint(d, () -> d.text(l));
       d.a(op);
-      d.text(r);
-      d.a(" COLLATE \"C\"");
+      Collations.codePoint(d, () -> d.text(r));
       return;
     }
     if (d.isCaseInsensitiveText(l)

@@ -31,8 +31,9 @@ final class CreateTablePrinter extends DdlPrinter {
   void createTable(CreateTable c) {
     String t = table(c.getTable());
     boolean tableCi = collationIsCaseInsensitive(c.getTableOptionsStrings(), true);
+    boolean mysql = ctx.catalog.mysqlDefaultCollation() != null;
     String tableCollation =
-        collationOf(c.getTableOptionsStrings(), ctx.catalog.mysqlDefaultCollation());
+        collationOf(c.getTableOptionsStrings(), ctx.catalog.mysqlDefaultCollation(), mysql);
     boolean aiCi = ctx.catalog.postgresHasCollation(Collations.AI_CI);
     java.util.Optional<TableInfo> known = ctx.catalog.table(t);
     for (ColumnDefinition cd :
@@ -54,7 +55,7 @@ final class CreateTablePrinter extends DdlPrinter {
                 .orElseGet(
                     () ->
                         "utf8mb4_0900_ai_ci"
-                            .equals(collationOf(columnOptions(cd), tableCollation)));
+                            .equals(collationOf(columnOptions(cd), tableCollation, mysql)));
         if (aiCi && accents) {
           accentInsensitive.add(name);
         }

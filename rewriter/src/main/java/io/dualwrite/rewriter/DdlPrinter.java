@@ -426,30 +426,35 @@ abstract class DdlPrinter {
 
   /**
    * The collation COLLATE / CHARSET / BINARY options give text (lower case), {@code inherited} when
-   * they name none. A character set without a collation gets its default: {@code
-   * utf8mb4_0900_ai_ci} for utf8mb4 on MySQL 8 or later (known by {@code inherited}, the database's
-   * default, being one of MySQL's), else unknown (null); BINARY and the binary set are {@code
-   * binary}.
+   * they name none. A character set without a collation gets that set's default, whatever the
+   * table's or database's collation (MySQL 9.7.4: {@code CHARACTER SET utf8mb4} in a {@code
+   * COLLATE=utf8mb4_general_ci} table is {@code utf8mb4_0900_ai_ci}): for utf8mb4 on MySQL 8 or
+   * later ({@code mysql}, the catalog knows MySQL's default collation) {@code utf8mb4_0900_ai_ci},
+   * else unknown (null). BINARY and the binary set are {@code binary}.
    */
-  static String collationOf(List<String> options, String inherited) {
-    String[] collation = {inherited};
+  static String collationOf(List<String> options, String inherited, boolean mysql) {
+    String[] collate = {null};
+    String[] charset = {null};
     collationOptions(
         options,
         (option, value) -> {
           if (option.equals("COLLATE")) {
-            collation[0] = value;
+            collate[0] = value;
           } else if (option.equals("BINARY") || value.equals("binary")) {
-            collation[0] = "binary";
-          } else if (collation[0] == null || !collation[0].startsWith(value + "_")) {
-            collation[0] =
-                value.equals("utf8mb4")
-                        && inherited != null
-                        && inherited.startsWith("utf8mb4_0900_")
-                    ? "utf8mb4_0900_ai_ci"
-                    : null;
+            charset[0] = "binary";
+          } else {
+            charset[0] = value;
           }
         });
-    return collation[0];
+    if (collate[0] != null) {
+      return collate[0];
+    }
+    if (charset[0] == null) {
+      return inherited;
+    }
+    return charset[0].equals("binary")
+        ? "binary"
+        : charset[0].equals("utf8mb4") && mysql ? "utf8mb4_0900_ai_ci" : null;
   }
 
   static boolean isCurrentTimestamp(String token) {

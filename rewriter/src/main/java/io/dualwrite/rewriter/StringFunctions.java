@@ -261,8 +261,8 @@ final class StringFunctions {
     Functions.repeatable(n, args.get(1));
     boolean accents = d.foldsAccents(args);
     d.template(
-        "CASE WHEN {#0} COLLATE \"C\" < {#1} THEN -1 WHEN {#0} COLLATE \"C\" > {#1} THEN 1 WHEN"
-            + " {#0} = {#1} THEN 0 END",
+        "CASE WHEN ({#0}) COLLATE \"C\" < ({#1}) COLLATE \"C\" THEN -1 WHEN ({#0}) COLLATE \"C\""
+            + " > ({#1}) COLLATE \"C\" THEN 1 WHEN {#0} = {#1} THEN 0 END",
         () -> d.textFolded(args.get(0), true, accents),
         () -> d.textFolded(args.get(1), true, accents));
   }

@@ -72,6 +72,22 @@ class CollationsTest {
             "CREATE UNIQUE INDEX members_nick ON members (nick COLLATE dualwrite_ai_ci)",
             "CREATE INDEX members_ix_code ON members (lower(code))",
             "CREATE INDEX members_ix_nick ON members ((left(nick, 5)) COLLATE dualwrite_ai_ci)");
+    // a character set without a collation gets the set's default, whatever the table's
+    assertThat(
+            ddl(
+                true,
+                "utf8mb4_general_ci",
+                "CREATE TABLE w (k varchar(20) CHARACTER SET utf8mb4, j varchar(20), UNIQUE KEY (k),"
+                    + " UNIQUE KEY (j)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci"))
+        .contains(
+            "CREATE UNIQUE INDEX w_k ON w (k COLLATE dualwrite_ai_ci)",
+            "CREATE UNIQUE INDEX w_lowerj ON w (lower(j))");
+    assertThat(
+            ddl(
+                true,
+                "latin1_swedish_ci",
+                "CREATE TABLE w (k varchar(20), UNIQUE KEY (k)) DEFAULT CHARSET=utf8mb4"))
+        .contains("CREATE UNIQUE INDEX w_k ON w (k COLLATE dualwrite_ai_ci)");
     // the table's options name the collation
     assertThat(
             ddl(
@@ -137,6 +153,14 @@ class CollationsTest {
         .isEqualTo(
             "SELECT (upper((name) COLLATE \"C.utf8\") COLLATE \"default\"), (lower(((name ||"
                 + " code)) COLLATE \"C.utf8\") COLLATE \"default\") FROM people");
+    // against a case-sensitive column, by code point: "C" on both operands, which PostgreSQL
+    // needs as the mapped text carries a collation of its own
+    assertThat(
+            r.translate("SELECT id FROM people WHERE UPPER(name) = name COLLATE utf8mb4_bin")
+                .postgresSql())
+        .isEqualTo(
+            "SELECT id FROM people WHERE (rtrim((upper((name) COLLATE \"C.utf8\") COLLATE"
+                + " \"default\"), ' ')) COLLATE \"C\" = (rtrim(name, ' ')) COLLATE \"C\"");
     // a database whose own upper() maps every letter: as before
     assertThat(pg(false, "SELECT UPPER(name) FROM people"))
         .isEqualTo("SELECT upper(name) FROM people");

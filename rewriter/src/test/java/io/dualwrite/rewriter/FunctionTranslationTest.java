@@ -642,12 +642,13 @@ class FunctionTranslationTest {
   @Test
   void hexLiteralComparedWithAStringFollowsMysqlCollationRules() {
     // against a literal the binary collation wins: bytes, i.e. code point order
-    assertThat(expr("0x41 = 'a'")).isEqualTo("CAST(('A' = 'a' COLLATE \"C\") AS integer)");
+    assertThat(expr("0x41 = 'a'"))
+        .isEqualTo("CAST((('A') COLLATE \"C\" = ('a') COLLATE \"C\") AS integer)");
     // a _ci column's collation outranks the literal's
     assertThat(pg("SELECT id FROM users WHERE email = 0x4140422E6341"))
         .isEqualTo("SELECT id FROM users WHERE lower(email) = lower('A@B.cA')");
     assertThat(pg("SELECT id FROM orders WHERE note = 0x41"))
-        .isEqualTo("SELECT id FROM orders WHERE note = 'A' COLLATE \"C\"");
+        .isEqualTo("SELECT id FROM orders WHERE (note) COLLATE \"C\" = ('A') COLLATE \"C\"");
     assertThat(pg("SELECT id FROM users WHERE payload = 0x41"))
         .isEqualTo("SELECT id FROM users WHERE payload = '\\x41'::bytea");
     // against a number or an operand of unknown type MySQL's choice is not decided here

@@ -256,7 +256,9 @@ class SelectTranslationTest {
   void aCaseInsensitiveColumnAgainstABinaryOneComparesByCodePoint() {
     // MySQL 9.7.4: 'abc' (utf8mb4_0900_ai_ci) = 'ABC' (utf8mb4_bin) is 0: the binary one wins
     assertThat(pg("SELECT o.id FROM orders o JOIN users u ON u.name = o.note"))
-        .isEqualTo("SELECT o.id FROM orders AS o JOIN users AS u ON u.name = o.note COLLATE \"C\"");
+        .isEqualTo(
+            "SELECT o.id FROM orders AS o JOIN users AS u ON (u.name) COLLATE \"C\" = (o.note)"
+                + " COLLATE \"C\"");
   }
 
   @Test
@@ -512,11 +514,13 @@ class SelectTranslationTest {
                 "SELECT id FROM users WHERE name COLLATE utf8mb4_bin = 'Ann' ORDER BY name COLLATE"
                     + " utf8mb4_bin DESC"))
         .isEqualTo(
-            "SELECT id FROM users WHERE rtrim(name, ' ') = rtrim('Ann', ' ') COLLATE \"C\" ORDER"
+            "SELECT id FROM users WHERE (rtrim(name, ' ')) COLLATE \"C\" = (rtrim('Ann', ' ')) COLLATE"
+                + " \"C\" ORDER"
                 + " BY rtrim(name, ' ') COLLATE \"C\" DESC NULLS LAST");
     // NO PAD
     assertThat(Fixtures.pg("SELECT id FROM users WHERE name < ? COLLATE utf8mb4_0900_bin"))
-        .isEqualTo("SELECT id FROM users WHERE name < CAST(? AS text) COLLATE \"C\"");
+        .isEqualTo(
+            "SELECT id FROM users WHERE (name) COLLATE \"C\" < (CAST(? AS text)) COLLATE \"C\"");
     // LIKE does not pad, and is case-sensitive under the explicit collation
     assertThat(Fixtures.pg("SELECT id FROM users WHERE name COLLATE utf8mb4_bin LIKE 'A%'"))
         .isEqualTo("SELECT id FROM users WHERE name LIKE 'A%'");
