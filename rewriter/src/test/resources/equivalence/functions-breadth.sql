@@ -343,7 +343,7 @@ SELECT id, TIMEDIFF(TIMESTAMP '2024-01-01 12:00:00', created_at) AS a, TIMEDIFF(
 -- category: functions
 -- order: ordered
 -- note: two TIMEs (a TIME column, a 'h:mm:ss' string against it) subtract as times; a negative difference fails on PostgreSQL, so these are not (refused before: found by outside workloads trial24b and trial25)
-SELECT a.id, b.id, TIMEDIFF(a.due_time, b.due_time) AS d, TIMEDIFF(a.due_time, '7:15:00') AS e, TIMEDIFF('23:59:59', a.due_time) AS f FROM chores a JOIN chores b ON b.due_time <= a.due_time ORDER BY a.id, b.id;
+SELECT a.id, b.id, TIMEDIFF(a.due_time, b.due_time) AS d, TIMEDIFF(a.due_time, '7:15:00') AS e, TIMEDIFF('23:59:59', a.due_time) AS f, TIME_TO_SEC(TIMEDIFF(a.due_time, b.due_time)) / 3600 AS h FROM chores a JOIN chores b ON b.due_time <= a.due_time ORDER BY a.id, b.id;
 
 -- id: fn-timediff-null-column
 -- category: functions

@@ -274,14 +274,19 @@ final class CalendarFunctions {
     Optional<ColumnInfo> c = d.columnInfo(e);
     String type = c.isPresent() ? TypeMapping.baseType(c.get().mysqlType()) : "";
     String literal = typedLiteral(e);
-    boolean time = type.equals("time") || literal.equals("TIME");
+    // a TIMEDIFF is a TIME without fractional seconds (DurationFunctions translates no other)
+    boolean time =
+        type.equals("time")
+            || literal.equals("TIME")
+            || (e instanceof Function g && "TIMEDIFF".equalsIgnoreCase(g.getName()));
     boolean dateTime = TypeMapping.isTemporal(type) || literal.matches("DATE|DATETIME|TIMESTAMP");
     if (!time && !dateTime) {
       throw RefusedException.function(
           n,
           n
-              + " is translated for a TIME/DATETIME/TIMESTAMP/DATE column or literal, or a string"
-              + " literal 'hh:mm:ss': MySQL reads other arguments as durations by rules of its own.");
+              + " is translated for a TIME/DATETIME/TIMESTAMP/DATE column or literal, a TIMEDIFF, or a"
+              + " string literal 'hh:mm:ss': MySQL reads other arguments as durations by rules of"
+              + " its own.");
     }
     d.a(time ? "CAST(floor(EXTRACT(EPOCH FROM " : "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
     d.p(e);
