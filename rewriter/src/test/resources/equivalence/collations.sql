@@ -109,6 +109,45 @@ SELECT id, CASE name WHEN 'muller' THEN 'm' WHEN 'SOREN' THEN 's' ELSE '-' END A
 -- note: x = ANY / <> ALL (SELECT ...) compare under x's collation, as x IN (SELECT ...)
 SELECT id, name = ANY (SELECT 'MULLER' UNION ALL SELECT 'zoe') AS a, name <> ALL (SELECT b.name FROM ci_names b WHERE b.id IN (5, 12)) AS b FROM ci_names ORDER BY id;
 
+-- id: collation-ai-ci-union
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: UNION removes rows equal under the collation (MULLER, Müller; EMILE, émile), keeping the first branch's spelling; sorted ignoring accents (émile before Müller)
+SELECT name FROM ci_names WHERE id IN (9, 2, 14, 20) UNION SELECT UPPER(name) FROM ci_names WHERE id IN (10, 11, 1, 15, 8) ORDER BY 1;
+
+-- id: collation-ai-ci-union-desc-limit
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT UPPER(name) AS n FROM ci_names WHERE id IN (10, 1, 15, 8) UNION SELECT name FROM ci_names WHERE id IN (9, 2, 14, 20, 6) ORDER BY n DESC LIMIT 4;
+
+-- id: collation-ai-ci-group-concat-distinct
+-- category: p1.case-insensitive
+-- order: unordered
+-- note: Zoë and zoe are one value; the first read (Zoë) is shown
+SELECT GROUP_CONCAT(DISTINCT name ORDER BY name) AS a, GROUP_CONCAT(DISTINCT name) AS b FROM ci_names WHERE id IN (1, 2, 7, 8, 16, 17, 20);
+
+-- id: collation-ai-ci-count-distinct-rows
+-- category: p1.case-insensitive
+-- order: unordered
+SELECT COUNT(DISTINCT name, id > 0) AS a, COUNT(DISTINCT name, id) AS b FROM ci_names;
+
+-- id: collation-ai-ci-greatest-least
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: compared under the collation ('émile' < 'Lukas', 'Zoë' = 'zoe'); of equal values GREATEST gives the last, LEAST the first
+SELECT a.id, GREATEST(a.name, b.name) AS g, LEAST(a.name, b.name) AS l, GREATEST(a.name, 'm', b.name) AS g3 FROM ci_names a JOIN ci_names b ON b.id = a.id + 1 ORDER BY a.id;
+
+-- id: collation-ai-ci-derived-table
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: a derived table's column compares and sorts under the collation of the column it selects
+SELECT t.n, t.id FROM (SELECT name AS n, id FROM ci_names) t WHERE t.n <> 'muller' ORDER BY t.n, t.id;
+
+-- id: collation-ai-ci-cte-column
+-- category: p1.case-insensitive
+-- order: ordered
+WITH c AS (SELECT id, name FROM ci_names) SELECT id, name FROM c WHERE name IN ('emile', 'SOREN') OR name > 'zo' ORDER BY name, id;
+
 -- id: collation-ai-ci-case-update
 -- category: writes.update
 -- order: unordered

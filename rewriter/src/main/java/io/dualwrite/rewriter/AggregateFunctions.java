@@ -117,8 +117,8 @@ final class AggregateFunctions {
   /**
    * {@code COUNT(DISTINCT a, b)}: MySQL counts the distinct combinations with no NULL among them.
    * PostgreSQL's count takes one argument, and counts a row value with a NULL field, so the row is
-   * counted only when every field is not NULL. A case-insensitive text field is compared
-   * lower-cased, as its collation compares it.
+   * counted only when every field is not NULL. A case-insensitive text field is compared as its
+   * collation compares it ({@link Collations#folded}).
    */
   private static void countDistinctRows(PgExpressionDeParser d, List<Expression> args) {
     d.a("count(DISTINCT CASE WHEN ");
@@ -131,9 +131,7 @@ final class AggregateFunctions {
     for (int i = 0; i < args.size(); i++) {
       d.a(i > 0 ? ", " : "");
       if (d.isCaseInsensitiveText(args.get(i))) {
-        d.a("lower(");
-        d.text(args.get(i));
-        d.a(")");
+        Collations.folded(d, args.get(i), Collations.accentInsensitive(d, args.get(i)));
       } else {
         d.value(args.get(i));
       }
@@ -279,7 +277,8 @@ final class AggregateFunctions {
    * GROUP_CONCAT(DISTINCT a, b ORDER BY k1, k2 SEPARATOR s) in general: the group's values and sort
    * keys are collected into parallel arrays (aggregates of the outer query), and a scalar subquery
    * over their rows keeps one row per distinct (a, b) - compared case-insensitively where MySQL's
-   * collation is - and joins them in key order:
+   * collation is, under {@link Collations#AI_CI} where it also ignores accents - and joins them in
+   * key order:
    *
    * <pre>
    * (SELECT string_agg(dw_v1 || dw_v2, 's' ORDER BY dw_k1, dw_k2, dw_v1, dw_v2)
@@ -313,7 +312,12 @@ final class AggregateFunctions {
         collected.add(arg);
         String v = "dw_v" + collected.size();
         values.add(v);
-        distinctOn.add(d.isCaseInsensitiveText(arg) ? "lower(" + v + ")" : v);
+        distinctOn.add(
+            !d.isCaseInsensitiveText(arg)
+                ? v
+                : Collations.accentInsensitive(d, arg)
+                    ? "((" + v + ") COLLATE " + Collations.AI_CI + ")"
+                    : "lower(" + v + ")");
       }
     }
     List<OrderByElement> keys = new java.util.ArrayList<>();

@@ -110,9 +110,53 @@ final class ControlFlowFunctions {
       d.value(args.get(i));
       d.a(" IS NULL");
     }
-    d.a(" THEN NULL ELSE ").a(n.toLowerCase(Locale.ROOT)).a("(");
-    d.args(args, true);
-    d.a(") END");
+    d.a(" THEN NULL ELSE ");
+    boolean greatest = n.equals("GREATEST");
+    if (!comparesTextIgnoringCase(d, args)) {
+      d.a(n.toLowerCase(Locale.ROOT)).a("(");
+      d.args(args, true);
+      d.a(")");
+    } else if (args.stream().anyMatch(a -> Collations.accentInsensitive(d, a))) {
+      // PostgreSQL keeps the first of equal values, MySQL's GREATEST the last (GREATEST('a', 'A')
+      // is 'A') and its LEAST the first: GREATEST's arguments are given in reverse
+      List<Expression> order = new java.util.ArrayList<>(args);
+      if (greatest) {
+        java.util.Collections.reverse(order);
+      }
+      d.a(n.toLowerCase(Locale.ROOT)).a("(");
+      for (int i = 0; i < order.size(); i++) {
+        d.a(i > 0 ? ", " : "");
+        Collations.folded(d, order.get(i), true);
+      }
+      d.a(")");
+    } else {
+      // compared lower-cased, the value returned as written (of equal ones, GREATEST's last and
+      // LEAST's first, as MySQL)
+      d.a("(SELECT dw_m.v FROM (VALUES ");
+      for (int i = 0; i < args.size(); i++) {
+        d.a(i > 0 ? ", " : "").a("(" + (i + 1) + ", ");
+        d.text(args.get(i));
+        d.a(")");
+      }
+      String dir = greatest ? " DESC" : "";
+      d.a(") AS dw_m(i, v) ORDER BY lower(dw_m.v)").a(dir).a(", dw_m.i").a(dir).a(" LIMIT 1)");
+    }
+    d.a(" END");
+  }
+
+  /**
+   * Whether MySQL's GREATEST/LEAST of these arguments compares them as case-insensitive text: all
+   * strings (or NULL), among them a case-insensitive column or only string literals (MySQL's
+   * connection collation; see {@link PgExpressionDeParser#foldsCase}).
+   */
+  private static boolean comparesTextIgnoringCase(PgExpressionDeParser d, List<Expression> args) {
+    for (Expression a : args) {
+      Kind k = kind(d, a);
+      if ((k != Kind.STRING && k != Kind.NULL) || StringFunctions.holdsBinary(d, a)) {
+        return false;
+      }
+    }
+    return d.foldsCase(args);
   }
 
   /** What MySQL's type aggregation sees of an argument. */

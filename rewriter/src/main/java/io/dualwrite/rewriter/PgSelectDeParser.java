@@ -710,6 +710,23 @@ class PgSelectDeParser extends SelectDeParser {
         && f.getAlias() != null) {
       String alias = Identifiers.normalize(f.getAlias().getName());
       ctx.scope.put(alias, JsonTable.of(f, ctx.jsonTables).tableInfo(alias));
+    } else if (item instanceof ParenthesedSelect p
+        && p.getAlias() != null
+        && p.getSelect() instanceof PlainSelect body) {
+      // a derived table: its columns are typed (and collated) by what they select, in the body's
+      // own scope, which is then put back as it was (the body's tables enter it when printed)
+      Map<String, TableInfo> outer = new java.util.HashMap<>(ctx.scope);
+      registerScope(body.getFromItem());
+      if (body.getJoins() != null) {
+        for (Join j : body.getJoins()) {
+          registerScope(j.getFromItem());
+        }
+      }
+      String alias = Identifiers.normalize(p.getAlias().getName());
+      TableInfo derived = ctx.derivedTable(alias, null, body, true);
+      ctx.scope.clear();
+      ctx.scope.putAll(outer);
+      ctx.scope.put(alias, derived);
     } else if (item instanceof ParenthesedFromItem p) {
       // (a JOIN b ON ...) JOIN c: SHOW CREATE VIEW nests every join so; the tables inside are in
       // scope as they are without the parentheses

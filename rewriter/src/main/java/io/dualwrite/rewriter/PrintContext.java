@@ -154,6 +154,20 @@ final class PrintContext {
       List<String> names,
       net.sf.jsqlparser.statement.select.PlainSelect body,
       boolean fromScope) {
+    withTables.put(name, derivedTable(name, names, body, fromScope));
+  }
+
+  /**
+   * The output columns of {@code body} named {@code name} (a WITH query or a derived table) whose
+   * MySQL type is certain: a column of a table in scope keeps everything known of it (its collation
+   * too: MySQL's derived column sorts and compares as the column it selects), renamed by its alias;
+   * CAST(... AS DATE/DATETIME/TIME), a temporal literal or function gets its type.
+   */
+  TableInfo derivedTable(
+      String name,
+      List<String> names,
+      net.sf.jsqlparser.statement.select.PlainSelect body,
+      boolean fromScope) {
     List<ColumnInfo> columns = new java.util.ArrayList<>();
     List<net.sf.jsqlparser.statement.select.SelectItem<?>> items = body.getSelectItems();
     for (int i = 0; i < items.size(); i++) {
@@ -176,14 +190,21 @@ final class PrintContext {
         continue;
       }
       String type = null;
-      boolean ci = false;
-      boolean nullable = true;
       if (e instanceof net.sf.jsqlparser.schema.Column c) {
         java.util.Optional<ColumnInfo> known = fromScope ? column(c) : java.util.Optional.empty();
         if (known.isPresent()) {
-          type = known.get().mysqlType();
-          ci = known.get().caseInsensitive();
-          nullable = known.get().nullable();
+          ColumnInfo k = known.get();
+          columns.add(
+              new ColumnInfo(
+                  column,
+                  k.mysqlType(),
+                  k.nullable(),
+                  k.autoIncrement(),
+                  k.onUpdateCurrentTimestamp(),
+                  k.caseInsensitive(),
+                  k.defaultCurrentTimestamp(),
+                  k.accentInsensitive()));
+          continue;
         }
       } else if (e instanceof net.sf.jsqlparser.expression.CastExpression cast
           && cast.getColDataType() != null) {
@@ -210,10 +231,10 @@ final class PrintContext {
                 .orElse(null);
       }
       if (type != null) {
-        columns.add(new ColumnInfo(column, type, nullable, false, false, ci));
+        columns.add(new ColumnInfo(column, type, true, false, false, false));
       }
     }
-    withTables.put(name, new TableInfo(name, columns, List.of(), List.of()));
+    return new TableInfo(name, columns, List.of(), List.of());
   }
 
   void addTableToScope(Table table) {

@@ -15,8 +15,11 @@ final class UnionFolding {
 
   private UnionFolding() {}
 
-  /** Output columns of a folded UNION: a label each, and whether it is compared ignoring case. */
-  record Fold(List<String> labels, List<Boolean> folds) {}
+  /**
+   * Output columns of a folded UNION: a label each, whether it is compared ignoring case, and
+   * whether also ignoring accents (under {@link Collations#AI_CI}).
+   */
+  record Fold(List<String> labels, List<Boolean> folds, List<Boolean> accents) {}
 
   /**
    * A UNION (DISTINCT) whose output columns include case-insensitive text (a {@code _ci} column or
@@ -51,9 +54,11 @@ final class UnionFolding {
     int n = branches.get(0).size();
     List<String> labels = new java.util.ArrayList<>();
     List<Boolean> folds = new java.util.ArrayList<>();
+    List<Boolean> accents = new java.util.ArrayList<>();
     boolean any = false;
     for (int i = 0; i < n; i++) {
       boolean fold = true;
+      boolean accent = false;
       for (List<SelectItem<?>> items : branches) {
         if (items.size() != n) {
           return null;
@@ -66,6 +71,8 @@ final class UnionFolding {
         boolean literal =
             e instanceof StringValue v && (v.getPrefix() == null || v.getPrefix().isEmpty());
         fold &= literal || dp.expr.isCaseInsensitiveText(e);
+        // a utf8mb4_0900_ai_ci column's collation is the union column's (a literal's yields)
+        accent |= !literal && Collations.accentInsensitive(dp.expr, e);
       }
       SelectItem<?> first = branches.get(0).get(i);
       String label =
@@ -79,16 +86,18 @@ final class UnionFolding {
       }
       labels.add(label);
       folds.add(fold);
+      accents.add(fold && accent);
       any |= fold;
     }
-    return any ? new Fold(labels, folds) : null;
+    return any ? new Fold(labels, folds, accents) : null;
   }
 
   /**
    * Prints the union printed since {@code body} as {@code SELECT (array_agg(c1 ORDER BY dw_b))[1]
    * AS c1, c2 FROM (<the branches joined by UNION ALL, each with its position dw_b>) AS
    * dw_union(dw_b, c1, c2) GROUP BY lower(c1), c2}, then its ORDER BY and LIMIT over those columns.
-   * Of values equal but for case the first branch's is kept, as MySQL keeps the first row it writes
+   * An accent-insensitive column is grouped and sorted under {@link Collations#AI_CI} instead. Of
+   * values equal but for case the first branch's is kept, as MySQL keeps the first row it writes
    * into the union's result (within one branch, which one is unspecified).
    */
   static void foldUnion(
@@ -112,7 +121,7 @@ final class UnionFolding {
             .append(c)
             .append(" ORDER BY dw_union.dw_b))[1] AS ")
             .append(Identifiers.pg(labels.get(i)));
-        group.append("lower(").append(c).append(")");
+        group.append(folded(c, fold.accents().get(i)));
       } else {
         select.append(c);
         group.append(c);
@@ -132,8 +141,12 @@ final class UnionFolding {
         OrderByElement o = order.get(i);
         int column = foldedColumnOf(o.getExpression(), labels, folds);
         if (column >= 0) {
-          // sorted as MySQL's collation sorts the column: ignoring case
-          dp.a("lower(min(dw_union.").a(Identifiers.pg(labels.get(column))).a("))");
+          // sorted as MySQL's collation sorts the column: ignoring case (and accents)
+          String c = "dw_union." + Identifiers.pg(labels.get(column));
+          dp.a(
+              fold.accents().get(column)
+                  ? "min(" + folded(c, true) + ")"
+                  : "lower(min(" + c + "))");
           dp.a(o.isAsc() ? "" : " DESC").a(OrderByPrinter.nullOrderingOf(o));
         } else {
           dp.expr.unqualifiedColumns = true;
@@ -148,6 +161,11 @@ final class UnionFolding {
     if (l.getLimit() != null) {
       dp.limit(l.getLimit());
     }
+  }
+
+  /** The grouping key of folded column c: under the ICU collation, else lower-cased. */
+  private static String folded(String c, boolean accents) {
+    return accents ? "((" + c + ") COLLATE " + Collations.AI_CI + ")" : "lower(" + c + ")";
   }
 
   /** The index of the folded output column an ORDER BY names (label or position), else -1. */

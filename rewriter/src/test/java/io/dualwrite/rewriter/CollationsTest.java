@@ -241,4 +241,40 @@ class CollationsTest {
             "SELECT id FROM people WHERE lower(code) = lower('x') ORDER BY lower(code) NULLS"
                 + " FIRST");
   }
+
+  @Test
+  void unionGreatestAndDerivedColumnsCompareUnderTheCollation() {
+    // UNION's duplicates are removed, and its rows sorted, under the collation
+    assertThat(pg(true, "SELECT name FROM people UNION SELECT 'zoe' ORDER BY 1"))
+        .isEqualTo(
+            "SELECT (array_agg(dw_union.name ORDER BY dw_union.dw_b))[1] AS name FROM (SELECT 1"
+                + " AS dw_b, name FROM people UNION ALL SELECT 2 AS dw_b, 'zoe') AS"
+                + " dw_union(dw_b, name) GROUP BY ((dw_union.name) COLLATE dualwrite_ai_ci)"
+                + " ORDER BY min(((dw_union.name) COLLATE dualwrite_ai_ci)) NULLS FIRST");
+    assertThat(pg(false, "SELECT name FROM people UNION SELECT 'zoe' ORDER BY 1"))
+        .contains("GROUP BY lower(dw_union.name) ORDER BY lower(min(dw_union.name))");
+    // of equal values MySQL's GREATEST gives the last, PostgreSQL's the first: reversed
+    assertThat(pg(true, "SELECT GREATEST(name, 'm') FROM people"))
+        .isEqualTo(
+            "SELECT CASE WHEN name IS NULL OR 'm' IS NULL THEN NULL ELSE greatest((('m') COLLATE"
+                + " dualwrite_ai_ci), ((name) COLLATE dualwrite_ai_ci)) END FROM people");
+    assertThat(pg(false, "SELECT LEAST(name, 'm') FROM people"))
+        .isEqualTo(
+            "SELECT CASE WHEN name IS NULL OR 'm' IS NULL THEN NULL ELSE (SELECT dw_m.v FROM"
+                + " (VALUES (1, name), (2, 'm')) AS dw_m(i, v) ORDER BY lower(dw_m.v), dw_m.i"
+                + " LIMIT 1) END FROM people");
+    assertThat(pg(true, "SELECT GREATEST(id, 3) FROM people"))
+        .endsWith("ELSE greatest(id, 3) END FROM people");
+    // a derived table's or WITH query's column has the collation of the column it selects
+    assertThat(pg(true, "SELECT t.n FROM (SELECT name AS n FROM people) t ORDER BY t.n"))
+        .isEqualTo(
+            "SELECT t.n FROM (SELECT name AS n FROM people) AS t ORDER BY ((t.n) COLLATE"
+                + " dualwrite_ai_ci) NULLS FIRST");
+    assertThat(pg(true, "WITH c AS (SELECT name AS n FROM people) SELECT n FROM c WHERE n = 'x'"))
+        .isEqualTo(
+            "WITH c AS (SELECT name AS n FROM people) SELECT n FROM c WHERE ((n) COLLATE"
+                + " dualwrite_ai_ci) = (('x') COLLATE dualwrite_ai_ci)");
+    assertThat(pg(true, "SELECT GROUP_CONCAT(DISTINCT name) FROM people"))
+        .contains("DISTINCT ON (((dw_v1) COLLATE dualwrite_ai_ci))");
+  }
 }
