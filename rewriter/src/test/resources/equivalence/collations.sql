@@ -148,6 +148,28 @@ SELECT t.n, t.id FROM (SELECT name AS n, id FROM ci_names) t WHERE t.n <> 'mulle
 -- order: ordered
 WITH c AS (SELECT id, name FROM ci_names) SELECT id, name FROM c WHERE name IN ('emile', 'SOREN') OR name > 'zo' ORDER BY name, id;
 
+-- id: collation-ai-ci-group-by-expression
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: LEFT(name, 1) keeps the column's collation: 'O' and 'Ö', 'n' and 'Ñ', 'Z' and 'z' are one group (grouped through a LATERAL column)
+SELECT LEFT(name, 1) AS l, COUNT(*) AS n FROM ci_names WHERE id IN (1, 2, 7, 8, 9, 10, 11, 15, 21, 22) GROUP BY l ORDER BY l;
+
+-- id: collation-ai-ci-group-by-expression-position
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT LEFT(name, 1), COUNT(*), MAX(id) FROM ci_names WHERE id IN (1, 2, 7, 8, 9, 10, 11, 15, 21, 22) GROUP BY 1 HAVING COUNT(*) > 1 ORDER BY 1 DESC;
+
+-- id: collation-ai-ci-group-by-position
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: GROUP BY 1 of a column was grouped exactly before session 26
+SELECT name, COUNT(*) AS n FROM ci_names WHERE id IN (1, 2, 7, 8, 21) GROUP BY 1 ORDER BY 1;
+
+-- id: collation-ai-ci-distinct-expression
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT DISTINCT LEFT(name, 1) AS l FROM ci_names WHERE id IN (1, 2, 7, 8, 9, 10, 11, 15, 21, 22) ORDER BY l;
+
 -- id: collation-ai-ci-case-update
 -- category: writes.update
 -- order: unordered

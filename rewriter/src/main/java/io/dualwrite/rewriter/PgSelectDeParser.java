@@ -125,6 +125,9 @@ class PgSelectDeParser extends SelectDeParser {
     a(")");
     if (body instanceof PlainSelect plain) {
       ctx.recordWithColumnTypes(name, names, plain, true);
+      if (names == null) {
+        ctx.withTables.put(name, withTextColumns(ctx.withTables.get(name), plain));
+      }
     }
     return getBuilder();
   }
@@ -145,6 +148,9 @@ class PgSelectDeParser extends SelectDeParser {
       for (Join j : ps.getJoins()) {
         registerScope(j.getFromItem());
       }
+    }
+    if (!hasSubquery(ps) && (ps.getGroupBy() != null || distinctFoldable(ps))) {
+      ExpressionGroups.lateralKeys(this, ps);
     }
     refuseCaseInsensitiveExpressionGroups(ps);
     List<net.sf.jsqlparser.schema.Column> outerFolded = expr.foldedGroupColumns;
@@ -407,9 +413,10 @@ class PgSelectDeParser extends SelectDeParser {
 
   /**
    * GROUP BY or DISTINCT of an expression of a case-insensitive column ({@code
-   * SUBSTRING_INDEX(email, '@', -1)}, directly or through its select-list alias): MySQL puts values
-   * that differ only in case in one group, PostgreSQL would not, and only plain columns are folded
-   * (by {@code lower(col)}, keeping a value of the group). Refused rather than grouped differently.
+   * SUBSTRING_INDEX(email, '@', -1)}, directly, through its select-list alias or by position) that
+   * {@link ExpressionGroups} left in place (in a write, or named inside HAVING): MySQL puts values
+   * that differ only in case in one group, PostgreSQL would not. Refused rather than grouped
+   * differently.
    */
   private void refuseCaseInsensitiveExpressionGroups(PlainSelect ps) {
     Map<String, Expression> aliases = new java.util.HashMap<>();
@@ -426,6 +433,10 @@ class PgSelectDeParser extends SelectDeParser {
             && c.getTable() == null
             && aliases.containsKey(Identifiers.normalize(c.getColumnName()))) {
           g = aliases.get(Identifiers.normalize(c.getColumnName()));
+        } else if (g instanceof net.sf.jsqlparser.expression.LongValue n
+            && n.getValue() >= 1
+            && n.getValue() <= ps.getSelectItems().size()) {
+          g = ps.getSelectItems().get((int) n.getValue() - 1).getExpression();
         }
         grouped.add(g);
       }
@@ -461,29 +472,36 @@ class PgSelectDeParser extends SelectDeParser {
     // Not in a write (INSERT ... SELECT): of values differing only in case MySQL writes the one it
     // reads first, min(col) may be another; unfolded, the two sides write a different number of
     // rows, which the driver records, rather than different values, which it could not see.
-    if (ctx.inWrite
-        || ps.getDistinct() == null
-        || ps.getGroupBy() != null
-        || ps.getHaving() != null
-        || hasSubquery(ps)) {
+    if (ctx.inWrite || !distinctFoldable(ps) || hasSubquery(ps)) {
       return List.of();
     }
     List<net.sf.jsqlparser.schema.Column> folded = new java.util.ArrayList<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      if (item.getExpression() instanceof net.sf.jsqlparser.schema.Column c
+          && expr.isCaseInsensitiveText(c)) {
+        folded.add(c);
+      }
+    }
+    return folded;
+  }
+
+  /**
+   * A {@code SELECT DISTINCT} that can be printed as a GROUP BY over every item: no GROUP BY,
+   * HAVING, aggregates, window functions, {@code *} or parameters.
+   */
+  private static boolean distinctFoldable(PlainSelect ps) {
+    if (ps.getDistinct() == null || ps.getGroupBy() != null || ps.getHaving() != null) {
+      return false;
+    }
     for (SelectItem<?> item : ps.getSelectItems()) {
       Expression e = item.getExpression();
       if (e instanceof net.sf.jsqlparser.statement.select.AllColumns
           || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns
           || e.toString().contains("?")) {
-        return List.of();
-      }
-      if (e instanceof net.sf.jsqlparser.schema.Column c && expr.isCaseInsensitiveText(c)) {
-        folded.add(c);
+        return false;
       }
     }
-    if (folded.isEmpty() || selectsAggregateOrWindow(ps)) {
-      return List.of();
-    }
-    return folded;
+    return !selectsAggregateOrWindow(ps);
   }
 
   /**
@@ -723,7 +741,7 @@ class PgSelectDeParser extends SelectDeParser {
         }
       }
       String alias = Identifiers.normalize(p.getAlias().getName());
-      TableInfo derived = ctx.derivedTable(alias, null, body, true);
+      TableInfo derived = withTextColumns(ctx.derivedTable(alias, null, body, true), body);
       ctx.scope.clear();
       ctx.scope.putAll(outer);
       ctx.scope.put(alias, derived);
@@ -737,6 +755,41 @@ class PgSelectDeParser extends SelectDeParser {
         }
       }
     }
+  }
+
+  /**
+   * {@code t} with the case-insensitive text expressions among body's aliased items ({@code
+   * SUBSTRING_INDEX(email, '@', -1) AS domain}) added as text columns of their collation.
+   */
+  private TableInfo withTextColumns(TableInfo t, PlainSelect body) {
+    List<ColumnInfo> columns = new java.util.ArrayList<>(t.columns());
+    for (SelectItem<?> item : body.getSelectItems()) {
+      Expression e = item.getExpression();
+      if (item.getAlias() == null
+          || e instanceof net.sf.jsqlparser.schema.Column
+          || t.column(Identifiers.normalize(item.getAlias().getName())).isPresent()) {
+        continue;
+      }
+      try {
+        if (expr.isCaseInsensitiveText(e)) {
+          columns.add(
+              new ColumnInfo(
+                  Identifiers.normalize(item.getAlias().getName()),
+                  "longtext",
+                  true,
+                  false,
+                  false,
+                  true,
+                  false,
+                  Collations.accentInsensitive(expr, e)));
+        }
+      } catch (RefusedException refused) {
+        // refused where it is compared
+      }
+    }
+    return columns.size() == t.columns().size()
+        ? t
+        : new TableInfo(t.name(), columns, t.primaryKey(), t.uniqueKeys());
   }
 
   @Override
