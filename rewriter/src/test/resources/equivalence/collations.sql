@@ -170,6 +170,29 @@ SELECT name, COUNT(*) AS n FROM ci_names WHERE id IN (1, 2, 7, 8, 21) GROUP BY 1
 -- order: ordered
 SELECT DISTINCT LEFT(name, 1) AS l FROM ci_names WHERE id IN (1, 2, 7, 8, 9, 10, 11, 15, 21, 22) ORDER BY l;
 
+-- id: collation-ai-ci-union-all-order
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: outside workload 7: ORDER BY over a UNION ALL names its output columns, sorted under the collation of what they select ('émile' before 'Zzz', 'Ömer' with the O's)
+SELECT 'n' AS kind, name AS label FROM ci_names WHERE id IN (2, 14, 20) UNION ALL SELECT 'u', UPPER(name) FROM ci_names WHERE id IN (1, 15, 21) ORDER BY label, kind;
+
+-- id: collation-ai-ci-union-all-order-position
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT c.name, c.id FROM ci_names c WHERE c.id IN (2, 14, 20) UNION ALL SELECT d.name, d.id FROM ci_names d WHERE d.id IN (1, 16, 17) ORDER BY 1 DESC, 2;
+
+-- id: collation-ai-ci-against-binary
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: outside workload 7: a column compared with BINARY 'x' compares bytes (before: under the collation, against the bytes' hex text)
+SELECT id FROM ci_names WHERE name = BINARY 'Müller' OR BINARY 'zoe' = name OR name = CAST('Emile' AS BINARY) ORDER BY id;
+
+-- id: collation-ai-ci-literals
+-- category: p1.case-insensitive
+-- order: unordered
+-- note: outside workload 7: two literals compare under the connection's collation, utf8mb4_0900_ai_ci on MySQL 8+
+SELECT 'Müller' = 'muller' AS a, 'Øster' = 'oster' AS b, 'x' < 'Y' AS c, 'é' > 'f' AS d, 'Zoë' = 'ZOE' AS e;
+
 -- id: collation-ai-ci-case-update
 -- category: writes.update
 -- order: unordered

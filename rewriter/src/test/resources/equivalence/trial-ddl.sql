@@ -94,3 +94,9 @@ INSERT INTO trial_tickets VALUES (1, 'feature'), (2, 'bug'), (3, 'billing'), (4,
 -- order: ordered
 -- note: finding 14: MySQL sorts a SET by the members' bit value (bug=1, billing=2, feature=4)
 SELECT id, labels FROM trial_tickets ORDER BY labels DESC, id;
+
+-- id: trial-find-in-set-of-set-column
+-- category: p1.find-in-set
+-- order: ordered
+-- note: outside workload 7: with a constant and a SET column MySQL answers the member's place in the SET's declaration (FIND_IN_SET('feature', 'bug,feature') is 3), not in the value's list
+SELECT id, FIND_IN_SET('feature', labels) AS f, FIND_IN_SET('BUG', labels) AS b, FIND_IN_SET('none', labels) AS n, FIND_IN_SET('feature', CONCAT(labels, '')) AS l FROM trial_tickets ORDER BY id;

@@ -93,3 +93,39 @@ SELECT email FROM users WHERE id = 1 UNION ALL SELECT email FROM users WHERE id 
 -- order: ordered
 -- note: finding 26: MySQL resolves select-list aliases in HAVING
 SELECT family_id, COUNT(*) AS n, SUM(points) AS total FROM users GROUP BY family_id HAVING n > 1 AND total > 0 ORDER BY family_id;
+
+-- id: trial27-addtime-of-date
+-- category: functions
+-- order: ordered
+-- note: outside workload 7: ADDTIME/SUBTIME of a DATE column move its midnight and give a DATETIME (refused before)
+SELECT a.id, ADDTIME(a.due_date, c.due_time) AS due_at, SUBTIME(a.due_date, c.due_time) AS before_due FROM assignments a JOIN chores c ON c.id = a.chore_id ORDER BY a.id;
+
+-- id: trial27-format-locale
+-- category: functions
+-- order: ordered
+-- note: outside workload 7: FORMAT's locale argument, for the locales whose separators MySQL 9.7.4 was checked to print (refused before)
+SELECT id, FORMAT(reward * 1000, 2, 'de_DE') AS de, FORMAT(reward * 1000, 2, 'fr_FR') AS fr, FORMAT(reward * 1000, 1, 'de_CH') AS ch, FORMAT(reward * 1000, 0, 'sv_SE') AS sv, FORMAT(reward * 1000, 2, 'en_GB') AS gb, FORMAT(reward, 2, NULL) AS n FROM chores ORDER BY id;
+
+-- id: trial27-recursive-date-anchor
+-- category: general.query
+-- order: ordered
+-- note: outside workload 7: a recursive member's night + INTERVAL 1 DAY stays a DATE, as the anchor's column is (PostgreSQL refused the mix of date and timestamp before)
+WITH RECURSIVE nights AS (SELECT a.id, a.due_date AS night, 1 AS k FROM assignments a WHERE a.id <= 3 UNION ALL SELECT id, night + INTERVAL 1 DAY, k + 1 FROM nights WHERE k < 3) SELECT id, night, DAYNAME(night) AS dn, night + INTERVAL 1 DAY AS next_night FROM nights ORDER BY id, night;
+
+-- id: trial27-order-by-alias-expression
+-- category: general.query
+-- order: ordered
+-- note: outside workload 7: ORDER BY an expression of select aliases (PostgreSQL takes an alias only bare: sorted over a derived table)
+SELECT id, points AS p, family_id AS f FROM users ORDER BY p % 7 + f DESC, id;
+
+-- id: trial27-rollup-order-by-alias-is-null
+-- category: general.query
+-- mode: expect
+-- order: ordered
+-- note: MariaDB 10.11 refuses ORDER BY with ROLLUP; the rows are MySQL 9.7.4's
+-- row: 2024, 1, 1
+-- row: 2024, 2, 6
+-- row: 2024, 3, 9
+-- row: 2024, NULL, 16
+-- row: NULL, NULL, 16
+SELECT YEAR(due_date) AS yr, MONTH(due_date) AS mon, COUNT(*) AS n FROM assignments GROUP BY YEAR(due_date), MONTH(due_date) WITH ROLLUP ORDER BY yr IS NULL, yr, mon IS NULL, mon;

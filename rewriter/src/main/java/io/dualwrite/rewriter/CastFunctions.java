@@ -128,6 +128,14 @@ final class CastFunctions {
     d.a(" AS numeric) + 18446744073709551616, 18446744073709551616)");
   }
 
+  /** {@code BINARY x} or {@code CAST(x AS BINARY)} (no length). */
+  static boolean isBinaryCast(Expression e) {
+    return e instanceof CastExpression c
+        && c.getColDataType() != null
+        && PgExpressionDeParser.upper(c.getColDataType().getDataType()).equals("BINARY")
+        && c.getColDataType().getArgumentsStringList() == null;
+  }
+
   /**
    * CAST(x AS BINARY) and BINARY x: the bytes of MySQL's text of x (UTF-8), compared and ordered
    * byte by byte, case and trailing spaces significant, as a bytea is. A binary value stays itself.

@@ -390,8 +390,63 @@ final class CodeFunctions {
    * integer/DECIMAL column): MySQL formats a DOUBLE from its own rounding. A third argument (a
    * locale) is refused.
    */
+  /**
+   * FORMAT's third argument, a locale: its thousands separator and decimal point, as MySQL 9.7.4
+   * prints them (checked there; an empty separator groups nothing). Others are refused, not taken
+   * for en_US: MySQL knows some hundred locales, with other groupings too ('12,34,567.89' for
+   * en_IN).
+   */
+  private static final Map<String, String[]> FORMAT_LOCALES =
+      Map.ofEntries(
+          Map.entry("en_US", new String[] {",", "."}),
+          Map.entry("en_GB", new String[] {",", "."}),
+          Map.entry("ja_JP", new String[] {",", "."}),
+          Map.entry("de_DE", new String[] {".", ","}),
+          Map.entry("es_ES", new String[] {".", ","}),
+          Map.entry("da_DK", new String[] {".", ","}),
+          Map.entry("de_CH", new String[] {"'", "."}),
+          Map.entry("sv_SE", new String[] {" ", ","}),
+          Map.entry("ru_RU", new String[] {" ", ","}),
+          Map.entry("fr_FR", new String[] {"", ","}),
+          Map.entry("it_IT", new String[] {"", ","}),
+          Map.entry("pt_BR", new String[] {"", ","}),
+          Map.entry("nl_NL", new String[] {"", ","}),
+          Map.entry("pl_PL", new String[] {"", ","}));
+
   private static void format(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 2, 2);
+    arity(n, args, 2, 3);
+    String[] separators = FORMAT_LOCALES.get("en_US");
+    if (args.size() == 3 && !(args.get(2) instanceof NullValue)) {
+      // a NULL locale is en_US's (with a warning)
+      separators =
+          args.get(2) instanceof StringValue locale
+                  && (locale.getPrefix() == null || locale.getPrefix().isEmpty())
+              ? FORMAT_LOCALES.get(MysqlLexer.decodeCanonical(locale.getValue()))
+              : null;
+      if (separators == null) {
+        throw RefusedException.function(
+            n,
+            "FORMAT's locale is translated when it is one of "
+                + new java.util.TreeSet<>(FORMAT_LOCALES.keySet())
+                + " (their separators as MySQL 9.7.4 prints them), not "
+                + args.get(2)
+                + ".");
+      }
+    }
+    if (separators[0].equals(",")) {
+      formatEnUs(d, n, args);
+      return;
+    }
+    // en_US's text with its separators exchanged: ',' becomes the thousands separator (or goes),
+    // '.' the decimal point
+    String from = separators[0].isEmpty() ? ".," : ",.";
+    String to = separators[0].isEmpty() ? separators[1] : separators[0] + separators[1];
+    d.a("translate(");
+    formatEnUs(d, n, args);
+    d.a(", '").a(from).a("', '").a(to.replace("'", "''")).a("')");
+  }
+
+  private static void formatEnUs(PgExpressionDeParser d, String n, List<Expression> args) {
     Expression x = args.get(0);
     if (!(x instanceof NullValue) && !isExactNumber(d, x)) {
       throw RefusedException.function(

@@ -101,6 +101,17 @@ public final class Collations {
   }
 
   /**
+   * Whether two string literals compare ignoring accents: under the connection's collation, which
+   * Connector/J's {@code SET NAMES utf8mb4} makes utf8mb4's default; taken to be {@code
+   * utf8mb4_0900_ai_ci} where that is the database's default (a MySQL 8+ server; MariaDB's is not
+   * reported), and PostgreSQL has {@link #AI_CI}.
+   */
+  static boolean connectionIgnoresAccents(PgExpressionDeParser d) {
+    return "utf8mb4_0900_ai_ci".equalsIgnoreCase(d.ctx.catalog.mysqlDefaultCollation())
+        && d.ctx.catalog.postgresHasCollation(AI_CI);
+  }
+
+  /**
    * Prints e's text as a case-insensitive sort key or comparison operand: under {@link #AI_CI} when
    * e is accent-insensitive ({@link #accentInsensitive}), else lower-cased.
    */

@@ -108,6 +108,15 @@ final class ComparisonOperators {
     if (StringNumbers.comparison(d, l, r, op)) {
       return; // a string compared with a number: MySQL compares their numbers
     }
+    if ((d.isCaseInsensitiveText(l) && CastFunctions.isBinaryCast(r))
+        || (d.isCaseInsensitiveText(r) && CastFunctions.isBinaryCast(l))) {
+      // text against BINARY 'x' or CAST(... AS BINARY): MySQL compares their bytes, case and
+      // accents significant
+      bytes(d, l);
+      d.a(op);
+      bytes(d, r);
+      return;
+    }
     if ((d.isCaseInsensitiveText(l) && caseSensitiveTextColumn(d, r))
         || (d.isCaseInsensitiveText(r) && caseSensitiveTextColumn(d, l))) {
       // a _ci column against a _bin/_cs one: MySQL compares under the case-sensitive collation
@@ -120,7 +129,12 @@ final class ComparisonOperators {
     if (d.isCaseInsensitiveText(l)
         || d.isCaseInsensitiveText(r)
         || (l instanceof StringValue && r instanceof StringValue && d.foldsCase(List.of(l, r)))) {
-      boolean accents = Collations.accentInsensitive(d, l) || Collations.accentInsensitive(d, r);
+      boolean accents =
+          Collations.accentInsensitive(d, l)
+              || Collations.accentInsensitive(d, r)
+              || (l instanceof StringValue
+                  && r instanceof StringValue
+                  && Collations.connectionIgnoresAccents(d));
       Collations.folded(d, l, accents);
       d.a(op);
       Collations.folded(d, r, accents);
@@ -129,6 +143,15 @@ final class ComparisonOperators {
     operand(d, l, r);
     d.a(op);
     operand(d, r, l);
+  }
+
+  /** e's bytes: a binary cast as it prints, text as its UTF-8 bytes. */
+  private static void bytes(PgExpressionDeParser d, Expression e) {
+    if (CastFunctions.isBinaryCast(e)) {
+      d.value(e);
+    } else {
+      CastFunctions.binary(d, e);
+    }
   }
 
   /** A text column of a case-sensitive collation ({@code _bin}, {@code _cs}). */

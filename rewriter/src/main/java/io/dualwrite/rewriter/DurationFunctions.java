@@ -227,6 +227,15 @@ final class DurationFunctions {
           && PgExpressionDeParser.fractionalDigits(type) == 0) {
         return () -> d.p(e);
       }
+      if (base.equals("date") && !strings) {
+        // ADDTIME/SUBTIME of a DATE column: MySQL 9.7.4 moves its midnight and returns a DATETIME
+        // (ADDTIME(DATE '2025-03-17', TIME '14:30:00') is 2025-03-17 14:30:00)
+        return () -> {
+          d.a("CAST(");
+          d.p(e);
+          d.a(" AS timestamp)");
+        };
+      }
     } else if (e instanceof NullValue) {
       return () -> d.a("CAST(NULL AS timestamp)");
     } else if (timestampLiteral(e) != null) {
@@ -247,6 +256,7 @@ final class DurationFunctions {
         n
             + " is translated for date-times of known type without fractional seconds (a"
             + " DATETIME/TIMESTAMP column, a TIMESTAMP literal"
+            + (strings ? "" : ", a DATE column")
             + (strings ? ", a string literal 'YYYY-MM-DD hh:mm:ss'" : "")
             + "): MySQL's result type and fractional digits follow its arguments, not "
             + e

@@ -119,7 +119,18 @@ class PgSelectDeParser extends SelectDeParser {
       // a recursive query (its second member reads it, its first does not): the second member
       // reads its columns, which MySQL types by the first member alone (a DATE column's
       // DATE + INTERVAL 1 DAY must stay a DATE there)
-      ctx.recordWithColumnTypes(name, names, anchor, false);
+      // (its columns typed from its own tables, put in scope for that and then taken out: the
+      // anchor's tables enter it when it is printed)
+      Map<String, TableInfo> outer = new java.util.HashMap<>(ctx.scope);
+      registerScope(anchor.getFromItem());
+      if (anchor.getJoins() != null) {
+        for (Join j : anchor.getJoins()) {
+          registerScope(j.getFromItem());
+        }
+      }
+      ctx.recordWithColumnTypes(name, names, anchor, true);
+      ctx.scope.clear();
+      ctx.scope.putAll(outer);
     }
     body.accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
@@ -196,7 +207,8 @@ class PgSelectDeParser extends SelectDeParser {
           a(")");
         }
       }
-      if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
+      if ((distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements()))
+          || (folded.isEmpty() && ordersByAliasInExpression(ps))) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
       } else {
         // after DISTINCT PostgreSQL sorts only by what is selected: the alias stays bare there
@@ -622,6 +634,114 @@ class PgSelectDeParser extends SelectDeParser {
    * printed since {@code start} becomes {@code SELECT * FROM (...) AS dw_sorted} ordered by the
    * output columns.
    */
+  /**
+   * The ORDER BY of a set operation: it names the output columns only (by label or position), which
+   * are looked up as {@link UnionFolding#output} describes them, alone in scope; one of
+   * case-insensitive text (or an ENUM's, SET's) is sorted over a derived table as MySQL's collation
+   * sorts it.
+   */
+  private void orderOverSetOperation(int start, SetOperationList list) {
+    TableInfo out = UnionFolding.output(this, list);
+    Map<String, TableInfo> scope = new java.util.HashMap<>(ctx.scope);
+    List<Expression> positions = expr.orderPositions;
+    if (out != null) {
+      ctx.scope.clear();
+      ctx.scope.put(out.name(), out);
+      List<Expression> labels = new java.util.ArrayList<>();
+      PlainSelect first = (PlainSelect) list.getSelects().get(0);
+      for (SelectItem<?> item : first.getSelectItems()) {
+        // a position stands for its output column's label; without one, for itself
+        labels.add(
+            item.getAlias() != null
+                ? new Column(Identifiers.normalize(item.getAlias().getName()))
+                : item.getExpression() instanceof Column c
+                    ? new Column(Identifiers.normalize(c.getColumnName()))
+                    : new net.sf.jsqlparser.expression.LongValue(labels.size() + 1));
+      }
+      expr.orderPositions = labels;
+    }
+    try {
+      boolean folded = OrderByPrinter.ordersByExpression(expr, list.getOrderByElements());
+      for (OrderByElement o : list.getOrderByElements()) {
+        folded |=
+            out != null
+                && o.getExpression() instanceof net.sf.jsqlparser.expression.LongValue n
+                && n.getValue() >= 1
+                && n.getValue() <= expr.orderPositions.size()
+                && expr.orderPositions.get((int) n.getValue() - 1) instanceof Column c
+                && expr.isCaseInsensitiveText(c);
+      }
+      if (folded) {
+        sortedOverDerivedTable(start, list.getOrderByElements(), list.getLimit());
+      } else {
+        orderAndLimit(list.getOrderByElements(), list.getLimit());
+      }
+    } finally {
+      ctx.scope.clear();
+      ctx.scope.putAll(scope);
+      expr.orderPositions = positions;
+    }
+  }
+
+  /**
+   * Whether an ORDER BY expression names a select-list alias inside it ({@code ORDER BY yr IS NULL,
+   * yr}): MySQL allows that, PostgreSQL takes an output column's name only bare, so such a query is
+   * sorted over a derived table whose columns the aliases name. Only when every column the ORDER BY
+   * names is an output column's name (an alias, or a selected column's name).
+   */
+  private static boolean ordersByAliasInExpression(PlainSelect ps) {
+    if (ps.getOrderByElements() == null) {
+      return false;
+    }
+    java.util.Set<String> aliases = new java.util.HashSet<>();
+    java.util.Set<String> outputs = new java.util.HashSet<>();
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      Expression e = item.getExpression();
+      if (e instanceof AllColumns || e instanceof AllTableColumns) {
+        return false;
+      }
+      if (item.getAlias() != null) {
+        aliases.add(Identifiers.normalize(item.getAlias().getName()));
+        outputs.add(Identifiers.normalize(item.getAlias().getName()));
+      } else if (e instanceof Column c) {
+        outputs.add(Identifiers.normalize(c.getColumnName()));
+      }
+    }
+    boolean[] aliasInside = {false};
+    boolean[] outside = {false};
+    for (OrderByElement o : ps.getOrderByElements()) {
+      Expression e = o.getExpression();
+      if (e instanceof Column c) {
+        outside[0] |=
+            c.getTable() != null && c.getTable().getName() != null
+                || !outputs.contains(Identifiers.normalize(c.getColumnName()));
+        continue;
+      }
+      e.accept(
+          new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column c, S context) {
+              String name = Identifiers.normalize(c.getColumnName());
+              if ((c.getTable() != null && c.getTable().getName() != null)
+                  || !outputs.contains(name)) {
+                outside[0] = true;
+              } else if (aliases.contains(name)) {
+                aliasInside[0] = true;
+              }
+              return null;
+            }
+
+            @Override
+            public <S> Void visit(ParenthesedSelect s, S context) {
+              outside[0] = true; // a subquery: not looked into
+              return null;
+            }
+          },
+          null);
+    }
+    return aliasInside[0] && !outside[0];
+  }
+
   private void sortedOverDerivedTable(int start, List<OrderByElement> order, Limit limit) {
     getBuilder().insert(start, "SELECT * FROM (");
     a(") AS dw_sorted");
@@ -949,10 +1069,10 @@ class PgSelectDeParser extends SelectDeParser {
     }
     if (fold != null) {
       UnionFolding.foldUnion(this, body, opSpans, fold, list);
-    } else if (OrderByPrinter.ordersByExpression(expr, list.getOrderByElements())) {
-      sortedOverDerivedTable(start, list.getOrderByElements(), list.getLimit());
-    } else {
+    } else if (list.getOrderByElements() == null || list.getOrderByElements().isEmpty()) {
       orderAndLimit(list.getOrderByElements(), list.getLimit());
+    } else {
+      orderOverSetOperation(start, list);
     }
     if (list.getOffset() != null || list.getFetch() != null || list.getAlias() != null) {
       throw RefusedException.syntax("select-clause", "Unsupported clause on a UNION.");

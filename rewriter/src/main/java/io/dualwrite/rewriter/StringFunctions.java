@@ -520,6 +520,34 @@ final class StringFunctions {
   private static void findInSet(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
+    List<String> members = OrderByPrinter.setMembers(d, args.get(1));
+    Expression needle = args.get(0);
+    if (members != null
+        && ((needle instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty()))
+            || needle instanceof JdbcParameter)) {
+      // MySQL 9.7.4 evaluates a constant against a SET column by the SET's bits: the answer is
+      // the member's place in the column's declaration (FIND_IN_SET('spa', 'spa,wifi') is 2 for
+      // SET('pool', 'spa', ...)), not in the value's list
+      d.a("CASE WHEN ");
+      d.value(needle);
+      d.a(" IS NULL OR ");
+      d.value(args.get(1));
+      d.a(" IS NULL THEN NULL WHEN array_position(string_to_array(");
+      d.textFolded(args.get(1), true);
+      d.a(", ','), ");
+      d.textFolded(needle, true);
+      d.a(") IS NULL THEN 0 ELSE COALESCE(array_position(ARRAY[");
+      for (int i = 0; i < members.size(); i++) {
+        d.a(i > 0 ? ", " : "")
+            .a("'")
+            .a(members.get(i).toLowerCase(java.util.Locale.ROOT).replace("'", "''"))
+            .a("'");
+      }
+      d.a("]::text[], ");
+      d.textFolded(needle, true);
+      d.a("), 0) END");
+      return;
+    }
     d.a("CASE WHEN ");
     d.value(args.get(0));
     d.a(" IS NULL OR ");

@@ -37,12 +37,10 @@ final class UnionFolding {
         return null;
       }
     }
-    List<List<SelectItem<?>>> branches = new java.util.ArrayList<>();
     for (Select s : list.getSelects()) {
       if (!(s instanceof PlainSelect ps) || ps.getSelectItems() == null) {
         return null;
       }
-      branches.add(ps.getSelectItems());
       // the branch's tables, so its columns' collations can be looked up before it is printed
       dp.registerScope(ps.getFromItem());
       if (ps.getJoins() != null) {
@@ -51,45 +49,24 @@ final class UnionFolding {
         }
       }
     }
-    int n = branches.get(0).size();
+    List<OutputColumn> columns = columns(dp, list);
+    if (columns == null) {
+      return null;
+    }
     List<String> labels = new java.util.ArrayList<>();
     List<Boolean> folds = new java.util.ArrayList<>();
     List<Boolean> accents = new java.util.ArrayList<>();
-    boolean any = false;
-    for (int i = 0; i < n; i++) {
-      boolean fold = true;
-      boolean accent = false;
-      for (List<SelectItem<?>> items : branches) {
-        if (items.size() != n) {
-          return null;
-        }
-        Expression e = items.get(i).getExpression();
-        if (e instanceof net.sf.jsqlparser.statement.select.AllColumns
-            || e instanceof net.sf.jsqlparser.statement.select.AllTableColumns) {
-          return null;
-        }
-        boolean literal =
-            e instanceof StringValue v && (v.getPrefix() == null || v.getPrefix().isEmpty());
-        fold &= literal || dp.expr.isCaseInsensitiveText(e);
-        // a utf8mb4_0900_ai_ci column's collation is the union column's (a literal's yields)
-        accent |= !literal && Collations.accentInsensitive(dp.expr, e);
-      }
-      SelectItem<?> first = branches.get(0).get(i);
-      String label =
-          first.getAlias() != null
-              ? Identifiers.normalize(first.getAlias().getName())
-              : first.getExpression() instanceof Column c
-                  ? Identifiers.normalize(c.getColumnName())
-                  : "dw_c" + (i + 1);
+    for (int i = 0; i < columns.size(); i++) {
+      OutputColumn c = columns.get(i);
+      String label = c.label() != null ? c.label() : "dw_c" + (i + 1);
       if (labels.contains(label)) {
         return null;
       }
       labels.add(label);
-      folds.add(fold);
-      accents.add(fold && accent);
-      any |= fold;
+      folds.add(c.caseInsensitive());
+      accents.add(c.caseInsensitive() && c.accentInsensitive());
     }
-    return any ? new Fold(labels, folds, accents) : null;
+    return folds.contains(true) ? new Fold(labels, folds, accents) : null;
   }
 
   /**
@@ -161,6 +138,89 @@ final class UnionFolding {
     if (l.getLimit() != null) {
       dp.limit(l.getLimit());
     }
+  }
+
+  /**
+   * The output columns of a set operation that an ORDER BY over it may name, as a table: a column
+   * whose every branch is case-insensitive text or a string literal is case-insensitive text (under
+   * {@link Collations#AI_CI} when a branch's column is accent-insensitive); a column every branch
+   * of which is a column of one MySQL type has that type. Labels are the first branch's (alias or
+   * column name). Null when the branches are not plain selects of as many items without {@code *}.
+   * Call after the branches are printed (their tables are in scope then).
+   */
+  static TableInfo output(PgSelectDeParser dp, SetOperationList list) {
+    List<OutputColumn> columns = columns(dp, list);
+    if (columns == null) {
+      return null;
+    }
+    List<ColumnInfo> known = new java.util.ArrayList<>();
+    for (OutputColumn c : columns) {
+      if (c.label() == null) {
+        continue;
+      }
+      if (c.caseInsensitive()) {
+        known.add(
+            new ColumnInfo(
+                c.label(), "longtext", true, false, false, true, false, c.accentInsensitive()));
+      } else if (c.type() != null) {
+        known.add(new ColumnInfo(c.label(), c.type(), true, false, false, false));
+      }
+    }
+    return new TableInfo("dw_sorted", known, List.of(), List.of());
+  }
+
+  /**
+   * One output column of a set operation: the first branch's label (alias or column name; null
+   * without one), whether every branch is case-insensitive text or a string literal, whether a
+   * branch's column ignores accents too (a utf8mb4_0900_ai_ci column's collation is the output's; a
+   * literal's yields), and the MySQL type every branch's column has (null when not one).
+   */
+  private record OutputColumn(
+      String label, boolean caseInsensitive, boolean accentInsensitive, String type) {}
+
+  /** The output columns; null unless the branches are plain selects of as many items, no *. */
+  private static List<OutputColumn> columns(PgSelectDeParser dp, SetOperationList list) {
+    List<List<SelectItem<?>>> branches = new java.util.ArrayList<>();
+    for (Select s : list.getSelects()) {
+      if (!(s instanceof PlainSelect ps) || ps.getSelectItems() == null) {
+        return null;
+      }
+      branches.add(ps.getSelectItems());
+    }
+    int n = branches.get(0).size();
+    List<OutputColumn> columns = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean ci = true;
+      boolean accents = false;
+      String type = null;
+      boolean sameType = true;
+      for (List<SelectItem<?>> items : branches) {
+        if (items.size() != n) {
+          return null;
+        }
+        Expression e = items.get(i).getExpression();
+        if (e instanceof AllColumns || e instanceof AllTableColumns) {
+          return null;
+        }
+        boolean literal =
+            e instanceof StringValue v && (v.getPrefix() == null || v.getPrefix().isEmpty());
+        boolean text = !literal && dp.expr.isCaseInsensitiveText(e);
+        ci &= literal || text;
+        accents |= text && Collations.accentInsensitive(dp.expr, e);
+        String t = dp.expr.columnInfo(e).map(ColumnInfo::mysqlType).orElse(null);
+        sameType &= t != null && (type == null || type.equals(t));
+        type = t;
+      }
+      SelectItem<?> first = branches.get(0).get(i);
+      String label =
+          first.getAlias() != null
+              ? Identifiers.normalize(first.getAlias().getName())
+              : first.getExpression() instanceof Column c
+                  ? Identifiers.normalize(c.getColumnName())
+                  : null;
+      columns.add(new OutputColumn(label, ci, accents, sameType ? type : null));
+    }
+    return columns;
   }
 
   /** The grouping key of folded column c: under the ICU collation, else lower-cased. */

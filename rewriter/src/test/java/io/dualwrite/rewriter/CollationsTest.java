@@ -277,4 +277,25 @@ class CollationsTest {
     assertThat(pg(true, "SELECT GROUP_CONCAT(DISTINCT name) FROM people"))
         .contains("DISTINCT ON (((dw_v1) COLLATE dualwrite_ai_ci))");
   }
+
+  @Test
+  void unionAllOrderBinaryOperandsAndLiteralsFollowMysqlsCollations() {
+    // ORDER BY over a UNION ALL names output columns: sorted under the collation of what they are
+    assertThat(
+            pg(true, "SELECT name AS n FROM people UNION ALL SELECT code FROM people ORDER BY n"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT name AS n FROM people UNION ALL SELECT code FROM people) AS"
+                + " dw_sorted ORDER BY ((n) COLLATE dualwrite_ai_ci) NULLS FIRST");
+    // against BINARY 'x' a column's bytes are compared
+    assertThat(pg(true, "SELECT id FROM people WHERE name = BINARY 'Müller'"))
+        .isEqualTo(
+            "SELECT id FROM people WHERE convert_to(name, 'UTF8') = convert_to('Müller', 'UTF8')");
+    // two literals: the connection's collation, utf8mb4_0900_ai_ci where that is MySQL's default
+    assertThat(rewriter(true, "utf8mb4_0900_ai_ci").translate("SELECT 'a' = 'Á'").postgresSql())
+        .isEqualTo(
+            "SELECT CAST(((('a') COLLATE dualwrite_ai_ci) = (('Á') COLLATE dualwrite_ai_ci)) AS"
+                + " integer)");
+    assertThat(rewriter(true, null).translate("SELECT 'a' = 'Á'").postgresSql())
+        .isEqualTo("SELECT CAST((lower('a') = lower('Á')) AS integer)");
+  }
 }
