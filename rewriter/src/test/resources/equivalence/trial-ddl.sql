@@ -100,3 +100,14 @@ SELECT id, labels FROM trial_tickets ORDER BY labels DESC, id;
 -- order: ordered
 -- note: outside workload 7: with a constant and a SET column MySQL answers the member's place in the SET's declaration (FIND_IN_SET('feature', 'bug,feature') is 3), not in the value's list
 SELECT id, FIND_IN_SET('feature', labels) AS f, FIND_IN_SET('BUG', labels) AS b, FIND_IN_SET('none', labels) AS n, FIND_IN_SET('feature', CONCAT(labels, '')) AS l FROM trial_tickets ORDER BY id;
+
+-- id: trial-set-column-expression-update
+-- category: writes.update
+-- order: unordered
+-- note: outside workload 7: an expression written into a SET column is stored in declaration order, once each member, as MySQL stores it (PostgreSQL stored the text as computed)
+UPDATE trial_tickets SET labels = CONCAT_WS(',', labels, 'bug') WHERE id IN (1, 3, 4, 6);
+
+-- id: trial-set-column-expression-insert
+-- category: writes.insert
+-- order: unordered
+INSERT INTO trial_tickets VALUES (7, CONCAT('feature', ',', 'BUG', ',bug')), (8, LOWER('Billing'));

@@ -59,6 +59,14 @@ class DmlPrinter {
       TemporalNumbers.printStoredAsDateTime(expr, v, base.equals("date") ? "date" : "timestamp");
       return;
     }
+    if (base.equals("set")
+        && !(v instanceof StringValue
+            || v instanceof NullValue
+            || v instanceof JdbcParameter
+            || isDefaultKeyword(v))) {
+      storedSet(v, ColumnLiterals.members(column.get().mysqlType()));
+      return;
+    }
     if (column.isPresent()
         && TypeMapping.baseType(column.get().mysqlType()).equals("json")
         && needsJsonCast(v)) {
@@ -68,6 +76,28 @@ class DmlPrinter {
     } else {
       expr.value(v);
     }
+  }
+
+  /**
+   * An expression written into a SET column ({@code SET amenities = CONCAT_WS(',', amenities,
+   * 'parking')}): MySQL stores its members in the SET's declaration order, once each, spelled as
+   * declared (matched ignoring case and trailing spaces); the text is normalised so on PostgreSQL,
+   * evaluated once. Literals and bound values are normalised before they are sent ({@link
+   * ColumnLiterals}). A value with a non-member, which MySQL's strict mode rejects, loses it.
+   */
+  private void storedSet(Expression v, List<String> members) {
+    a(
+        "(SELECT CASE WHEN dw_sv.v IS NULL THEN NULL ELSE COALESCE((SELECT string_agg(dw_sm.m, ','"
+            + " ORDER BY dw_sm.i) FROM unnest(ARRAY[");
+    for (int i = 0; i < members.size(); i++) {
+      a(i > 0 ? ", " : "").a("'").a(members.get(i).replace("'", "''")).a("'");
+    }
+    a(
+        "]::text[]) WITH ORDINALITY AS dw_sm(m, i) WHERE lower(dw_sm.m) IN (SELECT rtrim(dw_sp.p,"
+            + " ' ') FROM unnest(string_to_array(lower(dw_sv.v), ',')) AS dw_sp(p))), '') END FROM"
+            + " (SELECT ");
+    expr.text(v);
+    a(" AS v) AS dw_sv)");
   }
 
   boolean needsJsonCast(Expression v) {
