@@ -12,6 +12,7 @@ import io.dualwrite.driver.testing.TableComparison;
 import io.dualwrite.driver.testing.Workloads;
 import io.dualwrite.testkit.DatabasePair;
 import io.dualwrite.testkit.TestDatabases;
+import io.dualwrite.testkit.TestServers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -817,5 +818,70 @@ class InsertedRowsMirrorIT {
       assertNone(seen);
     }
     assertSameRows(db, "irm13_tags", "id");
+  }
+
+  /**
+   * A multi-row upsert that updates one row and inserts another (outside workload 7's nightly
+   * rates): PostgreSQL's sequence gave the inserted row another key (1004 against MySQL's 3, and a
+   * recorded difference); its rows are read back on MySQL and rekeyed on PostgreSQL. One that only
+   * updates generates no key and records nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"VALUES(rate)", "n.rate"})
+  void multiRowUpsertThatUpdatesAndInsertsKeepsMysqlKeysOnPostgres(String value, DatabasePair db)
+      throws SQLException {
+    boolean alias = value.startsWith("n.");
+    Assumptions.assumeTrue(!alias || !TestServers.get().isMariaDb(), "MariaDB has no row alias");
+    String table = alias ? "irm30_nights_alias" : "irm30_nights";
+    try (Connection c = connect(db, "upsert-mixed-" + alias, "DUAL_WRITE")) {
+      execute(
+          c,
+          "DROP TABLE IF EXISTS " + table,
+          "CREATE TABLE "
+              + table
+              + " (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, booking INT NOT NULL, night DATE"
+              + " NOT NULL, rate DECIMAL(8,2) NOT NULL, UNIQUE KEY uq (booking, night))",
+          "INSERT INTO "
+              + table
+              + " (booking, night, rate) VALUES (1, '2024-02-28', 100), (1, '2024-02-29', 100)");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      String rows = "(1, '2024-02-29', 90), (2, '2024-03-01', 80), (2, '2024-03-02', 80)";
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO "
+                  + table
+                  + " (booking, night, rate) VALUES (?, ?, ?), (?, ?, ?)"
+                  + (alias ? " AS n" : "")
+                  + " ON DUPLICATE KEY UPDATE rate = "
+                  + value)) {
+        Object[] binds = {1, "2024-02-28", 95, 3, "2024-03-03", 70};
+        for (int i = 0; i < binds.length; i++) {
+          ps.setObject(i + 1, binds[i]);
+        }
+        assertThat(ps.executeUpdate()).isEqualTo(3); // one updated (2), one inserted (1)
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO "
+                + table
+                + " (booking, night, rate) VALUES "
+                + rows
+                + (alias ? " AS n" : "")
+                + " ON DUPLICATE KEY UPDATE rate = "
+                + value);
+        // only updates: no key generated, nothing to rekey
+        s.executeUpdate(
+            "INSERT INTO "
+                + table
+                + " (booking, night, rate) VALUES (1, '2024-02-28', 1), (3, '2024-03-03', 2)"
+                + (alias ? " AS n" : "")
+                + " ON DUPLICATE KEY UPDATE rate = "
+                + value);
+      }
+      execute(c, "INSERT INTO " + table + " (booking, night, rate) VALUES (9, '2024-03-09', 9)");
+      assertNone(seen);
+    }
+    assertSameRows(db, table, "id");
+    assertSequenceAhead(db, table);
   }
 }

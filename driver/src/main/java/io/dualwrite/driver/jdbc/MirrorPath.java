@@ -105,6 +105,20 @@ final class MirrorPath {
       }
       notReadBack = read.reason();
     }
+    InsertedRowsMirror.ReadBack upserted = null;
+    if (keysNeeded
+        && keys != null
+        && notReadBack == null
+        && ReadBack.upsertRekeyed(t, other, keys, authCount)) {
+      // a multi-row upsert that updated rows too: the rows it inserted are read back, to get
+      // MySQL's keys on PostgreSQL once the statement ran there
+      InsertedRowsMirror.ReadBack read = readBack.upserted(t, keys);
+      if (read.rows() != null) {
+        upserted = read;
+      } else {
+        notReadBack = read.reason();
+      }
+    }
     List<Object> proven = keysNeeded && keys != null ? provenKeys(t, keys, authCount) : keys;
     if (keysNeeded && proven == NO_KEY) {
       keysNeeded = false;
@@ -116,12 +130,20 @@ final class MirrorPath {
     // and the journal replays it); in autocommit they are used only before it returns.
     Bind[] kept = ctx.autoCommitting() ? binds : Bind.detached(binds);
     String unread = notReadBack;
+    InsertedRowsMirror.ReadBack rekey = upserted;
     long[] out = new long[1];
     long[] result = {-1};
+    boolean[] rekeyed = {false};
     ctx.mirror(
         oc,
         vendor,
-        (c, st) -> out[0] = runPlan(t, c, st, other, kept, plan, planKeys),
+        (c, st) -> {
+          out[0] = runPlan(t, c, st, other, kept, plan, planKeys);
+          if (rekey != null && InsertedRowsMirror.rekeyPostgres(c, rekey)) {
+            ctx.sequences().afterExplicitKeys(c, ai.table(), ai.column(), rekey.keys());
+            rekeyed[0] = true;
+          }
+        },
         // DDL is not overlapped: the schema catalog is re-read, and the transaction committed,
         // right after it
         t.kind() != StatementKind.DDL,
@@ -134,7 +156,8 @@ final class MirrorPath {
           ctx.mirrorSucceeded(other, nanos);
           long count = out[0];
           if (!countsDiffer(ctx, t, "", authCount, count, tables, keyStrings)
-              && !plan.keysWritten()) {
+              && !plan.keysWritten()
+              && !rekeyed[0]) {
             ctx.records().keysNotWritten(t.mysqlSql(), other, unread, tables, keyStrings);
           }
           result[0] = count;

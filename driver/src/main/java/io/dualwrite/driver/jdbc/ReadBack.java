@@ -62,6 +62,54 @@ final class ReadBack {
   }
 
   /**
+   * Whether a multi-row upsert into an AUTO_INCREMENT table on authoritative MySQL is rekeyed on
+   * PostgreSQL ({@link #upserted}): its update count does not prove every row was inserted (then
+   * its keys are written as for an INSERT), and MySQL generated a key for it.
+   */
+  static boolean upsertRekeyed(Translation t, Side other, List<Object> keys, long authCount) {
+    AutoIncrement ai = t.autoIncrement();
+    return t.kind() == StatementKind.UPSERT
+        && other == Side.POSTGRES
+        && ai.rowCount() > 1
+        && authCount > 0
+        && !(authCount == ai.rowCount() && keys.size() >= ai.rowCount())
+        && !keys.isEmpty();
+  }
+
+  /**
+   * Reads back on MySQL the rows a multi-row upsert inserted ({@link
+   * InsertedRowsMirror#readMysqlUpserted}), to give them MySQL's keys on PostgreSQL after the
+   * statement ran there ({@link InsertedRowsMirror#rekeyPostgres}).
+   */
+  InsertedRowsMirror.ReadBack upserted(Translation t, List<Object> keys) throws SQLException {
+    AutoIncrement ai = t.autoIncrement();
+    Optional<TableInfo> table = ctx.catalog().table(ai.table());
+    if (table.isEmpty()) {
+      return InsertedRowsMirror.ReadBack.notProven("table " + ai.table() + " not in the catalog");
+    }
+    if (generatedKeyRows(ai) != ai.rowCount()) {
+      return InsertedRowsMirror.ReadBack.notProven(
+          "some rows give the AUTO_INCREMENT column a value");
+    }
+    String problem = firstKeyProblem(keys);
+    if (problem != null) {
+      return InsertedRowsMirror.ReadBack.notProven(problem);
+    }
+    long start = System.nanoTime();
+    try {
+      return InsertedRowsMirror.readMysqlUpserted(
+          ctx.sides().get(Side.MYSQL),
+          table.get(),
+          ((Number) keys.get(0)).longValue(),
+          ai.rowCount());
+    } catch (SQLException e) {
+      return failed(e);
+    } finally {
+      ctx.metrics().statement(Side.MYSQL, System.nanoTime() - start);
+    }
+  }
+
+  /**
    * Whether a batch's rows are read back: some execution inserted rows, one could not be matched to
    * its keys (as in {@link #wanted}; for INSERT IGNORE also an execution that inserted nothing, as
    * it has no key), and no execution failed or has an unknown count.
@@ -132,30 +180,45 @@ final class ReadBack {
         return InsertedRowsMirror.ReadBack.notProven(
             "some rows give the AUTO_INCREMENT column a value");
       }
-      if (!(keys.get(0) instanceof Number first)
-          || first.longValue() <= 0
-          || new BigDecimal(first.toString()).compareTo(MAX_LONG) > 0) {
-        return InsertedRowsMirror.ReadBack.notProven("first generated key " + keys.get(0));
+      String problem = firstKeyProblem(keys);
+      if (problem != null) {
+        return InsertedRowsMirror.ReadBack.notProven(problem);
       }
       return InsertedRowsMirror.readMysql(
           authConn,
           table.get(),
-          first.longValue(),
+          ((Number) keys.get(0)).longValue(),
           sent,
           authCount,
           ai.rowCount() == 0 && sentRows <= 0,
           below);
     } catch (SQLException e) {
-      if (rolledBackTheTransaction(e)) {
-        // a deadlock (the read-back is a locking read at SERIALIZABLE): the server rolled the
-        // transaction back, the insert with it; the application must hear it, as it would have
-        throw e;
-      }
-      return InsertedRowsMirror.ReadBack.notProven(
-          "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
+      return failed(e);
     } finally {
       ctx.metrics().statement(auth, System.nanoTime() - start);
     }
+  }
+
+  /** Why the first of {@code keys} is not a key MySQL generated; null when it is one. */
+  private static String firstKeyProblem(List<Object> keys) {
+    return keys.get(0) instanceof Number first
+            && first.longValue() > 0
+            && new BigDecimal(first.toString()).compareTo(MAX_LONG) <= 0
+        ? null
+        : "first generated key " + keys.get(0);
+  }
+
+  /**
+   * A read-back that failed with {@code e}: not proven, or {@code e} itself when it rolled back.
+   */
+  private static InsertedRowsMirror.ReadBack failed(SQLException e) throws SQLException {
+    if (rolledBackTheTransaction(e)) {
+      // a deadlock (the read-back is a locking read at SERIALIZABLE): the server rolled the
+      // transaction back, the insert with it; the application must hear it, as it would have
+      throw e;
+    }
+    return InsertedRowsMirror.ReadBack.notProven(
+        "reading them failed: " + e.getSQLState() + " " + SafeText.error(e));
   }
 
   /**

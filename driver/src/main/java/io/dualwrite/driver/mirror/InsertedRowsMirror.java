@@ -206,7 +206,35 @@ public final class InsertedRowsMirror {
     return onMysqlTable(
         mysql,
         table.name(),
-        name -> readMysqlRange(mysql, table, key, name, firstKey, sent, inserted, bulk, below));
+        name ->
+            readMysqlRange(mysql, table, key, name, firstKey, sent, inserted, bulk, below, false));
+  }
+
+  /**
+   * Reads back the rows a multi-row MySQL {@code INSERT ... ON DUPLICATE KEY UPDATE} inserted:
+   * every row in the key range the statement was allocated, {@code [firstKey, firstKey + (sent - 1)
+   * * auto_increment_increment]} (InnoDB allocates a statement of known row count one run of keys,
+   * and a row that updated instead hands its key to the next row), however many there are: the
+   * update count does not tell how many rows were inserted (an updated row counts 2, an unchanged
+   * one 0 or 1). A row in the range can only be the statement's: the AUTO_INCREMENT counter was
+   * above every older key.
+   *
+   * @param firstKey the first key MySQL generated for the statement (its LAST_INSERT_ID)
+   * @param sent the number of rows of the statement's VALUES
+   */
+  public static ReadBack readMysqlUpserted(
+      Connection mysql, TableInfo table, long firstKey, long sent) throws SQLException {
+    ColumnInfo key = table.autoIncrementColumn().orElse(null);
+    String problem = check(table, key, sent);
+    if (problem != null) {
+      return ReadBack.notProven(problem);
+    }
+    return onMysqlTable(
+        mysql,
+        table.name(),
+        name ->
+            readMysqlRange(
+                mysql, table, key, name, firstKey, sent, sent, false, Long.MAX_VALUE, true));
   }
 
   private static ReadBack readMysqlRange(
@@ -218,7 +246,8 @@ public final class InsertedRowsMirror {
       long sent,
       long inserted,
       boolean bulk,
-      long below)
+      long below,
+      boolean atMost)
       throws SQLException {
     List<ColumnInfo> columns = table.columns();
     // lock mode 2 (MySQL 8's default): an INSERT ... SELECT's keys may interleave with another
@@ -284,7 +313,7 @@ public final class InsertedRowsMirror {
         }
       }
     }
-    if (rows.size() != inserted) {
+    if (rows.size() != inserted && !atMost) {
       return ReadBack.notProven(
           interleaved
               ? "innodb_autoinc_lock_mode is 2 and "
@@ -469,6 +498,89 @@ public final class InsertedRowsMirror {
       }
     }
     return count;
+  }
+
+  /**
+   * Gives the rows read back their MySQL keys on PostgreSQL, after the statement itself ran there
+   * (inserting them with keys of PostgreSQL's sequence): each row, found by a unique key of the
+   * table other than its AUTO_INCREMENT column whose values it has (all not NULL), gets the key
+   * MySQL gave it. Used for a multi-row upsert, whose update part must run as the statement says
+   * and whose inserted rows cannot be told from its update count.
+   *
+   * @return whether every row now has its MySQL key on PostgreSQL
+   */
+  public static boolean rekeyPostgres(Connection pg, ReadBack read) throws SQLException {
+    TableInfo table = read.table();
+    ColumnInfo key = table.autoIncrementColumn().orElseThrow();
+    List<ColumnInfo> columns = read.columns();
+    List<List<Integer>> uniqueKeys = new ArrayList<>();
+    for (List<String> unique : table.uniqueKeys()) {
+      List<Integer> positions = new ArrayList<>();
+      for (String name : unique) {
+        for (int i = 0; i < columns.size(); i++) {
+          if (columns.get(i).name().equalsIgnoreCase(name)) {
+            positions.add(i);
+          }
+        }
+      }
+      if (positions.size() == unique.size()
+          && unique.stream().noneMatch(n -> n.equalsIgnoreCase(key.name()))) {
+        uniqueKeys.add(positions);
+      }
+    }
+    if (read.rows().isEmpty()) {
+      return true; // every row updated one that was there: no key was generated
+    }
+    String k = pgQuote(key.name());
+    for (int r = 0; r < read.rows().size(); r++) {
+      Object[] row = read.rows().get(r);
+      List<Integer> unique =
+          uniqueKeys.stream()
+              .filter(u -> u.stream().allMatch(i -> row[i] != null))
+              .findFirst()
+              .orElse(null);
+      if (unique == null) {
+        return false; // no unique key identifies the row
+      }
+      StringBuilder sql =
+          new StringBuilder("UPDATE ")
+              .append(pgQuote(table.name()))
+              .append(" SET ")
+              .append(k)
+              .append(" = ? WHERE ")
+              .append(k)
+              .append(" <> ?");
+      for (int i : unique) {
+        sql.append(" AND ").append(pgQuote(columns.get(i).name())).append(" = ?");
+      }
+      try (PreparedStatement ps = pg.prepareStatement(sql.toString())) {
+        long id = ((Number) read.keys().get(r)).longValue();
+        ps.setLong(1, id);
+        ps.setLong(2, id);
+        int p = 3;
+        for (int i : unique) {
+          bind(ps, p++, row[i], family(columns.get(i)), true);
+        }
+        ps.executeUpdate();
+      }
+    }
+    StringBuilder check =
+        new StringBuilder("SELECT count(*) FROM ")
+            .append(pgQuote(table.name()))
+            .append(" WHERE ")
+            .append(k)
+            .append(" IN (");
+    for (int r = 0; r < read.keys().size(); r++) {
+      check.append(r > 0 ? ", ?" : "?");
+    }
+    try (PreparedStatement ps = pg.prepareStatement(check.append(")").toString())) {
+      for (int r = 0; r < read.keys().size(); r++) {
+        ps.setLong(r + 1, ((Number) read.keys().get(r)).longValue());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) == read.keys().size();
+      }
+    }
   }
 
   private static void bind(
