@@ -233,3 +233,15 @@ INSERT INTO ci_logins (id, login) VALUES (9, 'ZOE');
 -- category: p1.case-insensitive
 -- order: ordered
 SELECT id, login FROM ci_logins WHERE login IN ('soren', 'MULLER') OR login = 'zoe' ORDER BY id;
+
+-- id: collation-ai-ci-replace-two-keys
+-- category: p0.replace
+-- order: unordered
+-- note: outside workloads 6 and 7: REPLACE into a table with two unique keys deletes the row with id 3 and the row whose login equals 'MÜLLER' under the collation, then inserts (refused before session 26)
+REPLACE INTO ci_logins (id, login, hits) VALUES (3, 'MÜLLER', 7);
+
+-- id: collation-ai-ci-replace-two-keys-generated
+-- category: p0.replace
+-- order: unordered
+-- note: no id given: only the login key can conflict; the new row gets a generated key
+REPLACE INTO ci_logins (login) VALUES ('zoe');

@@ -144,10 +144,16 @@ REPLACE INTO settings SET family_id = 2, name = 'currency', value = 'GBP';
 
 -- id: replace-conflicts-two-unique-keys
 -- category: p0.replace
+-- order: unordered
+-- note: the new row collides with row 2 (primary key) and row 1 (uq_assignment): MySQL deletes both; translated (since session 26) as a deletion of the rows conflicting on either key, then the insert (ON CONFLICT can name one key)
+REPLACE INTO assignments (id, chore_id, user_id, status, due_date) VALUES (2, 1, 2, 'open', '2024-03-01');
+
+-- id: replace-several-rows-two-unique-keys
+-- category: p0.replace
 -- mode: refuse
 -- refuse: unsupported-syntax:REPLACE:several-keys
--- note: the new row collides with row 2 (primary key) and row 1 (uq_assignment): MySQL deletes both, ON CONFLICT can name one key, so refusing is the faithful answer
-REPLACE INTO assignments (id, chore_id, user_id, status, due_date) VALUES (2, 1, 2, 'open', '2024-03-01');
+-- note: several rows: a later row may replace an earlier one, which one deletion before the insert does not reproduce
+REPLACE INTO assignments (id, chore_id, user_id, status, due_date) VALUES (2, 1, 2, 'open', '2024-03-01'), (3, 1, 2, 'open', '2024-03-01');
 
 -- id: replace-select
 -- category: p0.replace

@@ -884,4 +884,37 @@ class InsertedRowsMirrorIT {
     assertSameRows(db, table, "id");
     assertSequenceAhead(db, table);
   }
+
+  /**
+   * REPLACE into a table with two unique keys (outside workloads 6 and 7 had it refused): MySQL
+   * deletes every row conflicting on either key, then inserts; PostgreSQL runs the same deletion
+   * before the insert. Without an id the new row gets MySQL's generated key on both sides.
+   */
+  @Test
+  void replaceIntoATableWithTwoUniqueKeysChangesTheSameRows(DatabasePair db) throws SQLException {
+    try (Connection c = connect(db, "replace-two-keys", "DUAL_WRITE")) {
+      execute(
+          c,
+          "DROP TABLE IF EXISTS irm31_codes",
+          "CREATE TABLE irm31_codes (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, code VARCHAR(10)"
+              + " NOT NULL, label VARCHAR(20) NULL, UNIQUE KEY uq_code (code))",
+          "INSERT INTO irm31_codes (code, label) VALUES ('a', 'one'), ('b', 'two'), ('c', 'three')");
+      List<Discrepancy> seen = Workloads.recordDiscrepancies(c);
+      try (PreparedStatement ps =
+          c.prepareStatement("REPLACE INTO irm31_codes (id, code, label) VALUES (?, ?, ?)")) {
+        ps.setInt(1, 1);
+        ps.setString(2, "B");
+        ps.setString(3, "replaced");
+        assertThat(ps.executeUpdate()).isEqualTo(3); // rows 1 and 2 deleted, one inserted
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("REPLACE INTO irm31_codes (code, label) VALUES ('C', 'new')");
+        s.executeUpdate("REPLACE INTO irm31_codes (code) VALUES ('d')");
+      }
+      execute(c, "INSERT INTO irm31_codes (code) VALUES ('e')");
+      assertNone(seen);
+    }
+    assertSameRows(db, "irm31_codes", "id");
+    assertSequenceAhead(db, "irm31_codes");
+  }
 }

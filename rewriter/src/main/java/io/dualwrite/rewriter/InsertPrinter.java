@@ -155,6 +155,10 @@ final class InsertPrinter extends DmlPrinter {
     ctx.tablesWritten.add(tableName);
     ctx.addTableToScope(t);
     List<String> inserted = insertedColumns(s, table);
+    boolean deleting = deletesReplacedRows(s, table, inserted);
+    if (deleting) {
+      replacedRows(s, table.get(), inserted);
+    }
     a("INSERT INTO ").a(Identifiers.pg(tableName));
     if (t.getAlias() != null) {
       throw RefusedException.syntax("insert-alias", "INSERT with a table alias is not supported.");
@@ -177,7 +181,8 @@ final class InsertPrinter extends DmlPrinter {
       a(")");
     }
     if (s.rows() != null) {
-      a(" VALUES ");
+      // (a REPLACE deleting its rows first: its one row selected after the deletion ran)
+      a(deleting ? " SELECT " : " VALUES ");
       for (int r = 0; r < s.rows().size(); r++) {
         List<Expression> row = s.rows().get(r);
         if (inserted != null && row.size() != inserted.size()) {
@@ -188,7 +193,7 @@ final class InsertPrinter extends DmlPrinter {
         if (r > 0) {
           a(", ");
         }
-        a("(");
+        a(deleting ? "" : "(");
         for (int i = 0; i < row.size(); i++) {
           if (i > 0) {
             a(", ");
@@ -220,7 +225,7 @@ final class InsertPrinter extends DmlPrinter {
           a(", ?");
           ctx.bindings.add(new PrintContext.GeneratedKeyMarker(r));
         }
-        a(")");
+        a(deleting ? " FROM (SELECT count(*) FROM dw_replaced) AS dw_d" : ")");
       }
     } else {
       a(" ");
@@ -230,7 +235,11 @@ final class InsertPrinter extends DmlPrinter {
     switch (s.kind()) {
       case INSERT_IGNORE -> a(" ON CONFLICT DO NOTHING");
       case UPSERT -> onDuplicateKeyUpdate(s, table, inserted);
-      case REPLACE -> replace(s, table, inserted);
+      case REPLACE -> {
+        if (!deleting) {
+          replace(s, table, inserted);
+        }
+      }
       default -> {}
     }
   }
@@ -348,6 +357,86 @@ final class InsertPrinter extends DmlPrinter {
     } finally {
       ctx.inDuplicateUpdate = false;
     }
+  }
+
+  /**
+   * Whether a REPLACE is printed as a deletion of the rows it replaces followed by its insert: into
+   * a table with several unique keys (MySQL deletes every row that conflicts on any of them;
+   * PostgreSQL's ON CONFLICT names one), one row of values (a later row of several may replace an
+   * earlier one), none printed as DEFAULT, and a unique key whose values it supplies. Refused for
+   * several rows or a SELECT.
+   */
+  private boolean deletesReplacedRows(
+      InsertShape s, Optional<TableInfo> table, List<String> inserted) {
+    if (s.kind() != StatementKind.REPLACE
+        || table.isEmpty()
+        || table.get().allUniqueKeys().size() < 2) {
+      return false;
+    }
+    String tableName = Identifiers.normalize(s.table().getName());
+    if (s.rows() == null
+        || s.rows().size() != 1
+        || inserted == null
+        || s.rows().get(0).size() != inserted.size()
+        || s.rows().get(0).stream().anyMatch(InsertPrinter::isDefaultKeyword)
+        || java.util.stream.IntStream.range(0, inserted.size())
+            .anyMatch(
+                i ->
+                    isAutoIncrementPosition(inserted, i, table)
+                        && generatesKey(s.rows().get(0).get(i)))) {
+      throw RefusedException.syntax(
+          "REPLACE:several-keys",
+          "REPLACE into "
+              + tableName
+              + " deletes every row conflicting on any of its "
+              + table.get().allUniqueKeys().size()
+              + " unique keys: translated for one row of values (no DEFAULT, no generated key"
+              + " given as NULL or 0), not for several rows or a SELECT.");
+    }
+    return !conflictKeys(table.get(), inserted, s.rows().get(0)).isEmpty();
+  }
+
+  /** The unique keys whose every column the row gives a value other than NULL. */
+  private static List<List<String>> conflictKeys(
+      TableInfo table, List<String> inserted, List<Expression> row) {
+    List<List<String>> keys = new ArrayList<>();
+    for (List<String> key : table.allUniqueKeys()) {
+      if (inserted.containsAll(key)
+          && key.stream().noneMatch(c -> row.get(inserted.indexOf(c)) instanceof NullValue)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Prints {@code WITH dw_replaced AS (DELETE FROM t WHERE <key 1> = <values> OR ... RETURNING 1)},
+   * each key compared as its column's collation compares (as its unique index does); the insert
+   * that follows selects its row from {@code (SELECT count(*) FROM dw_replaced)}, so the deletion
+   * has run before it (PostgreSQL runs an unread data-modifying WITH query last).
+   */
+  private void replacedRows(InsertShape s, TableInfo table, List<String> inserted) {
+    List<Expression> row = s.rows().get(0);
+    a("WITH dw_replaced AS (DELETE FROM ").a(Identifiers.pg(table.name())).a(" WHERE ");
+    List<List<String>> keys = conflictKeys(table, inserted, row);
+    for (int k = 0; k < keys.size(); k++) {
+      a(k > 0 ? " OR " : "").a("(");
+      List<String> key = keys.get(k);
+      for (int i = 0; i < key.size(); i++) {
+        a(i > 0 ? " AND " : "");
+        String c = key.get(i);
+        Expression v =
+            ColumnLiterals.adapt(
+                row.get(inserted.indexOf(c)),
+                table.column(c),
+                ctx.catalog.truncatesFractionalSeconds());
+        expr.cond(
+            new net.sf.jsqlparser.expression.operators.relational.EqualsTo(
+                new Column(new Table(table.name()), c), v));
+      }
+      a(")");
+    }
+    a(" RETURNING 1) ");
   }
 
   private void replace(InsertShape s, Optional<TableInfo> table, List<String> inserted) {

@@ -182,6 +182,11 @@ final class MirrorPath {
         return null; // some rows were ignored: which keys belong to which rows is unknown
       }
     }
+    if (t.kind() == StatementKind.REPLACE && ai.rowCount() == 1 && !keys.isEmpty()) {
+      // a one-row REPLACE always inserts its row (after deleting those it replaces, which count
+      // in the update count, and so in Connector/J's keys): its key is the first
+      return keys.subList(0, 1);
+    }
     if (t.kind() == StatementKind.UPSERT) {
       // Connector/J reports one "key" per affected-row count of an upsert (an updated row counts
       // 2), so only what the count proves was inserted is a key to write.
