@@ -193,6 +193,30 @@ SELECT id FROM ci_names WHERE name = BINARY 'Müller' OR BINARY 'zoe' = name OR 
 -- note: outside workload 7: two literals compare under the connection's collation, utf8mb4_0900_ai_ci on MySQL 8+
 SELECT 'Müller' = 'muller' AS a, 'Øster' = 'oster' AS b, 'x' < 'Y' AS c, 'é' > 'f' AS d, 'Zoë' = 'ZOE' AS e;
 
+-- id: collation-ai-ci-greatest-like
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: GREATEST's result under the ICU collation failed in LIKE (nondeterministic collations are not supported for LIKE); it goes back to the database's collation
+SELECT id FROM ci_names WHERE GREATEST(name, 'b') LIKE 'z%' ORDER BY id;
+
+-- id: collation-ai-ci-order-by-alias-expression
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: the ORDER BY over aliases sorts under the collation of what they select
+SELECT id, name AS nm FROM ci_names WHERE id < 16 ORDER BY nm IS NULL, nm, id;
+
+-- id: collation-ai-ci-group-by-alias
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: GROUP BY an alias of a _ci column was grouped exactly (Zoë and zoe two groups)
+SELECT name AS n2, COUNT(*) AS c FROM ci_names WHERE id IN (1, 7, 8, 21) GROUP BY n2 ORDER BY n2;
+
+-- id: collation-ai-ci-group-by-expression-alias-order
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: ORDER BY LENGTH(c2), c2 of a grouped expression's alias failed on PostgreSQL (column c2 does not exist)
+SELECT LEFT(name, 2) AS c2, COUNT(*) AS c FROM ci_names WHERE id IN (1, 2, 7, 8, 20, 21) GROUP BY c2 ORDER BY LENGTH(c2), c2;
+
 -- id: collation-ai-ci-case-update
 -- category: writes.update
 -- order: unordered

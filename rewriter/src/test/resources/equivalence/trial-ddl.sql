@@ -107,6 +107,24 @@ SELECT id, FIND_IN_SET('feature', labels) AS f, FIND_IN_SET('BUG', labels) AS b,
 -- note: outside workload 7: an expression written into a SET column is stored in declaration order, once each member, as MySQL stores it (PostgreSQL stored the text as computed)
 UPDATE trial_tickets SET labels = CONCAT_WS(',', labels, 'bug') WHERE id IN (1, 3, 4, 6);
 
+-- id: trial-set-column-number
+-- category: writes.update
+-- order: unordered
+-- note: review of session 26: a number written into a SET column is its members' bits (5: bug and feature); it was normalised to ''
+UPDATE trial_tickets SET labels = 5 WHERE id IN (1, 2);
+
+-- id: trial-set-column-number-expression
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:set-column-number
+UPDATE trial_tickets SET labels = id + 1 WHERE id = 1;
+
+-- id: trial-set-column-upsert-expression
+-- category: writes.insert
+-- order: unordered
+-- note: review of session 26: ON DUPLICATE KEY UPDATE of a SET column with an expression is stored in declaration order
+INSERT INTO trial_tickets (id, labels) VALUES (4, 'billing') ON DUPLICATE KEY UPDATE labels = CONCAT_WS(',', labels, VALUES(labels));
+
 -- id: trial-set-column-expression-insert
 -- category: writes.insert
 -- order: unordered

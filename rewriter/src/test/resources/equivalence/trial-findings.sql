@@ -129,3 +129,27 @@ SELECT id, points AS p, family_id AS f FROM users ORDER BY p % 7 + f DESC, id;
 -- row: 2024, NULL, 16
 -- row: NULL, NULL, 16
 SELECT YEAR(due_date) AS yr, MONTH(due_date) AS mon, COUNT(*) AS n FROM assignments GROUP BY YEAR(due_date), MONTH(due_date) WITH ROLLUP ORDER BY yr IS NULL, yr, mon IS NULL, mon;
+
+-- id: review26-derived-alias-named-as-inner-column
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: a derived table's alias that names another column of its inner table lost its collation (the inner table leaked into the enclosing query's scope)
+SELECT id, username FROM (SELECT id, display_name AS username FROM users) t WHERE username = 'ANNA MÜLLER' ORDER BY id;
+
+-- id: review26-recursive-integer-anchor
+-- category: general.query
+-- order: ordered
+-- note: review of session 26: typing the anchor's INT column printed v + 1 in bigint, which PostgreSQL refused against the anchor's integer
+WITH RECURSIVE r AS (SELECT points AS v, 1 AS k FROM users WHERE id = 1 UNION ALL SELECT v + 1, k + 1 FROM r WHERE k < 3) SELECT v, k FROM r ORDER BY k;
+
+-- id: review26-order-by-shadowing-alias-expression
+-- category: general.query
+-- order: ordered
+-- note: review of session 26: inside an ORDER BY expression MySQL means the column, not the alias of the same name
+SELECT id, -points AS points FROM users ORDER BY points + 0, id;
+
+-- id: review26-greatest-binary-column
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: review of session 26: a _bin column among GREATEST's arguments makes MySQL compare as binary
+SELECT id, GREATEST(display_name, username) AS g, LEAST(display_name, username) AS l FROM users ORDER BY id;

@@ -4,16 +4,11 @@ import static io.dualwrite.rewriter.Functions.arity;
 
 import java.util.List;
 import java.util.Map;
-import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
-import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
-import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 
 /**
  * MySQL functions over the codes of values: ORD (a character's UTF-8 bytes as a number), BIN, OCT
@@ -448,7 +443,7 @@ final class CodeFunctions {
 
   private static void formatEnUs(PgExpressionDeParser d, String n, List<Expression> args) {
     Expression x = args.get(0);
-    if (!(x instanceof NullValue) && !isExactNumber(d, x)) {
+    if (!(x instanceof NullValue) && !ExactNumbers.isExact(d, x)) {
       throw RefusedException.function(
           n,
           "FORMAT is translated for an integer or exact decimal (a literal, an integer/DECIMAL"
@@ -464,34 +459,6 @@ final class CodeFunctions {
     d.a("to_char(round(CAST(");
     d.value(x);
     d.a(" AS numeric), ").a(String.valueOf(decimals)).a("), '").a(pattern.toString()).a("')");
-  }
-
-  /**
-   * An exact number in both databases: an integer, a decimal literal without exponent, a DECIMAL
-   * column, or +, - and * of such (exact in MySQL's DECIMAL arithmetic as in PostgreSQL's numeric).
-   * Not a quotient: MySQL cuts it to div_precision_increment more digits, numeric keeps 16 or more.
-   */
-  private static boolean isExactNumber(PgExpressionDeParser d, Expression x) {
-    if (x instanceof SignedExpression s && s.getSign() != '~') {
-      return isExactNumber(d, s.getExpression());
-    }
-    if (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
-      return isExactNumber(d, (Expression) list.get(0));
-    }
-    if (x instanceof Addition || x instanceof Subtraction || x instanceof Multiplication) {
-      BinaryExpression b = (BinaryExpression) x;
-      return isExactNumber(d, b.getLeftExpression()) && isExactNumber(d, b.getRightExpression());
-    }
-    if (EncodingFunctions.isInteger(d, x)) {
-      return true;
-    }
-    if (x instanceof net.sf.jsqlparser.expression.DoubleValue v) {
-      return !v.toString().toLowerCase(java.util.Locale.ROOT).contains("e");
-    }
-    var c = d.columnInfo(x);
-    return c.isPresent()
-        && java.util.Set.of("decimal", "numeric")
-            .contains(TypeMapping.baseType(c.get().mysqlType()));
   }
 
   /** The swap flag of UUID_TO_BIN / BIN_TO_UUID: an integer literal (NULL is no swap). */

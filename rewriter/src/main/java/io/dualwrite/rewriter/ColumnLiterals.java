@@ -48,6 +48,24 @@ final class ColumnLiterals {
     if (column.isPresent() && TypeMapping.isBinary(column.get().mysqlType())) {
       return binary(value, column.get());
     }
+    if (column.isPresent()
+        && value instanceof net.sf.jsqlparser.expression.LongValue n
+        && column.get().mysqlType().trim().toLowerCase(Locale.ROOT).startsWith("set(")) {
+      // a number written into a SET column: MySQL stores the members of its bits (5 is the first
+      // and third); one beyond the members is MySQL's error, left to it
+      List<String> members = members(column.get().mysqlType());
+      long bits = n.getValue();
+      if (bits < 0 || bits >= (1L << Math.min(members.size(), 62))) {
+        return value;
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        if ((bits & (1L << i)) != 0) {
+          out.add(members.get(i));
+        }
+      }
+      return new StringValue(encode(String.join(",", out)));
+    }
     if (column.isEmpty()
         || !(value instanceof StringValue s)
         || (s.getPrefix() != null && !s.getPrefix().isEmpty())) {

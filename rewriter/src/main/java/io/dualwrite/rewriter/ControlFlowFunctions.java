@@ -118,17 +118,19 @@ final class ControlFlowFunctions {
       d.a(")");
     } else if (args.stream().anyMatch(a -> Collations.accentInsensitive(d, a))) {
       // PostgreSQL keeps the first of equal values, MySQL's GREATEST the last (GREATEST('a', 'A')
-      // is 'A') and its LEAST the first: GREATEST's arguments are given in reverse
+      // is 'A') and its LEAST the first: GREATEST's arguments are given in reverse. The result
+      // goes back to the database's collation: LIKE and string searches refuse a
+      // nondeterministic one (a comparison of it folds it again)
       List<Expression> order = new java.util.ArrayList<>(args);
       if (greatest) {
         java.util.Collections.reverse(order);
       }
-      d.a(n.toLowerCase(Locale.ROOT)).a("(");
+      d.a("(").a(n.toLowerCase(Locale.ROOT)).a("(");
       for (int i = 0; i < order.size(); i++) {
         d.a(i > 0 ? ", " : "");
         Collations.folded(d, order.get(i), true);
       }
-      d.a(")");
+      d.a(") COLLATE \"default\")");
     } else {
       // compared lower-cased, the value returned as written (of equal ones, GREATEST's last and
       // LEAST's first, as MySQL)
@@ -146,15 +148,31 @@ final class ControlFlowFunctions {
 
   /**
    * Whether MySQL's GREATEST/LEAST of these arguments compares them as case-insensitive text: all
-   * strings (or NULL), among them a case-insensitive column or only string literals (MySQL's
-   * connection collation; see {@link PgExpressionDeParser#foldsCase}).
+   * strings (or NULL), every one not a literal of one case-insensitive collation, or only string
+   * literals (MySQL's connection collation; see {@link PgExpressionDeParser#foldsCase}). A {@code
+   * _bin} column among them, or two collations, make MySQL compare as binary.
    */
   private static boolean comparesTextIgnoringCase(PgExpressionDeParser d, List<Expression> args) {
+    Boolean accents = null;
     for (Expression a : args) {
       Kind k = kind(d, a);
       if ((k != Kind.STRING && k != Kind.NULL) || StringFunctions.holdsBinary(d, a)) {
         return false;
       }
+      if (a instanceof StringValue
+          || a instanceof net.sf.jsqlparser.expression.NullValue
+          || a instanceof net.sf.jsqlparser.expression.JdbcParameter) {
+        continue; // a literal or bound value takes the other arguments' collation
+      }
+      if (!d.isCaseInsensitiveText(a)) {
+        return false; // a _bin/_cs column or an expression of unknown collation
+      }
+      boolean ai = Collations.accentInsensitive(d, a);
+      if (accents != null && accents != ai) {
+        // two different case-insensitive collations: MySQL 9.7.4 compares them as binary
+        return false;
+      }
+      accents = ai;
     }
     return d.foldsCase(args);
   }

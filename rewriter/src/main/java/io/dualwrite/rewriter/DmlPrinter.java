@@ -59,12 +59,8 @@ class DmlPrinter {
       TemporalNumbers.printStoredAsDateTime(expr, v, base.equals("date") ? "date" : "timestamp");
       return;
     }
-    if (base.equals("set")
-        && !(v instanceof StringValue
-            || v instanceof NullValue
-            || v instanceof JdbcParameter
-            || isDefaultKeyword(v))) {
-      storedSet(v, ColumnLiterals.members(column.get().mysqlType()));
+    if (base.equals("set") && !(v instanceof NullValue || isDefaultKeyword(v))) {
+      setValue(v, column.get());
       return;
     }
     if (column.isPresent()
@@ -76,6 +72,30 @@ class DmlPrinter {
     } else {
       expr.value(v);
     }
+  }
+
+  /**
+   * A value written into SET column {@code column}: a literal (normalised before, {@link
+   * ColumnLiterals}) or a bound value (normalised by the driver) as it is, another text expression
+   * normalised ({@link #storedSet}); a number other than an integer literal is refused (MySQL
+   * stores the members of its bits).
+   */
+  void setValue(Expression v, ColumnInfo column) {
+    if (v instanceof StringValue || v instanceof JdbcParameter) {
+      expr.value(v);
+      return;
+    }
+    ControlFlowFunctions.Kind kind = ControlFlowFunctions.kind(expr, v);
+    if (kind != ControlFlowFunctions.Kind.STRING) {
+      throw RefusedException.syntax(
+          "set-column-number",
+          "A number written into the SET column "
+              + column.name()
+              + " stores the members of its bits in MySQL: translated for an integer literal, not "
+              + v
+              + ".");
+    }
+    storedSet(v, ColumnLiterals.members(column.mysqlType()));
   }
 
   /**

@@ -23,8 +23,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * dw_x.dw_e1}, a case-insensitive text column like any other: grouped under the collation and shown
  * as a value of its group ({@link PgSelectDeParser}'s folded GROUP BY columns).
  *
- * <p>A position naming a plain column ({@code SELECT name ... GROUP BY 1}) is replaced by the
- * column, which is then folded as any grouped column.
+ * <p>A position or alias naming a plain column ({@code SELECT name ... GROUP BY 1}, {@code SELECT
+ * name AS n ... GROUP BY n}) is replaced by the column, which is then folded as any grouped column
+ * (both were grouped exactly before).
  *
  * <p>The query is changed in place (a second printing of it finds nothing left to do). Where the
  * expression is used otherwise than as a whole select item or ORDER BY key (inside HAVING, inside
@@ -62,8 +63,9 @@ final class ExpressionGroups {
         if (e == null) {
           return;
         }
-        if (groupBy.get(i) instanceof LongValue && e instanceof Column c) {
-          groupBy.set(i, c); // GROUP BY 1 of a column: named, so that it is folded as a column
+        if (e != groupBy.get(i) && e instanceof Column c) {
+          // GROUP BY 1 or an alias of a column: named, so that it is folded as a column
+          groupBy.set(i, c);
         }
         keys.add(e);
       }
@@ -150,7 +152,7 @@ final class ExpressionGroups {
     if (g instanceof Column c && c.getTable() == null) {
       String name = Identifiers.normalize(c.getColumnName());
       Expression aliased = aliases.get(name);
-      if (aliased != null && !(aliased instanceof Column)) {
+      if (aliased != null) {
         return mayNameColumn(dp, ps, name) ? null : aliased;
       }
     }
@@ -162,7 +164,7 @@ final class ExpressionGroups {
    * scope holds them under their aliases, put there just before (it also holds an enclosing query's
    * tables, which a GROUP BY does not look in first).
    */
-  private static boolean mayNameColumn(PgSelectDeParser dp, PlainSelect ps, String name) {
+  static boolean mayNameColumn(PgSelectDeParser dp, PlainSelect ps, String name) {
     List<net.sf.jsqlparser.statement.select.FromItem> from = new ArrayList<>();
     from.add(ps.getFromItem());
     if (ps.getJoins() != null) {

@@ -292,19 +292,23 @@ final class Functions {
 
   /**
    * An integer argument printed as a bigint: an integer literal, an integer column (not BIGINT
-   * UNSIGNED), NULL or a parameter (PostgreSQL fails on a bound value that is not an integer);
-   * other arguments (MySQL rounds a DECIMAL and reads a string as a number first) are refused.
+   * UNSIGNED), an integer-valued expression of those ({@link ExactNumbers#isIntegerValued}: SUM,
+   * ROUND of an exact number, TIME_TO_SEC, ...), NULL or a parameter (PostgreSQL fails on a bound
+   * value that is not an integer); other arguments (MySQL rounds a DECIMAL and reads a string as a
+   * number first) are refused.
    */
   static Runnable integerOperand(PgExpressionDeParser d, String name, Expression e) {
-    if (!(EncodingFunctions.isInteger(d, e)
+    if (!(ExactNumbers.isIntegerValued(d, e)
             || e instanceof net.sf.jsqlparser.expression.NullValue
             || e instanceof net.sf.jsqlparser.expression.JdbcParameter)
         || EncodingFunctions.isUnsignedBigint(d, e)) {
       throw RefusedException.function(
           name,
           name
-              + " is translated with integer literals, integer columns (not BIGINT UNSIGNED) and"
-              + " parameters: MySQL rounds a DECIMAL and reads a string as a number first.");
+              + " is translated with integer literals, integer columns (not BIGINT UNSIGNED),"
+              + " integer-valued expressions of those (SUM, ROUND of an exact number, TIME_TO_SEC,"
+              + " ...) and parameters: MySQL rounds a DECIMAL, keeps a DOUBLE's fraction and reads"
+              + " a string as a number first.");
     }
     return () -> {
       d.a("CAST(");

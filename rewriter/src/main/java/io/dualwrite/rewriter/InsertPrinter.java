@@ -351,7 +351,16 @@ final class InsertPrinter extends DmlPrinter {
           first = false;
           a(Identifiers.pg(set.getColumns().get(i).getColumnName())).a(" = ");
           Expression v = (Expression) set.getValues().get(i);
-          expr.value(v);
+          String name = Identifiers.normalize(set.getColumns().get(i).getColumnName());
+          Optional<ColumnInfo> column = table.flatMap(t -> t.column(name));
+          if (column.isPresent()
+              && TypeMapping.baseType(column.get().mysqlType()).equals("set")
+              && !(v instanceof NullValue || isDefaultKeyword(v))) {
+            // a SET column's new value stored as MySQL stores it
+            setValue(ColumnLiterals.adapt(v, column), column.get());
+          } else {
+            expr.value(v);
+          }
         }
       }
     } finally {

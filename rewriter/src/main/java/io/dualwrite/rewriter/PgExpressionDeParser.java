@@ -367,7 +367,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   private static final Set<String> COLLATION_KEEPING =
       java.util.stream.Stream.concat(
               StringFunctions.TEXT_OF_ARGUMENTS.stream(),
-              java.util.stream.Stream.of("IFNULL", "COALESCE"))
+              java.util.stream.Stream.of("IFNULL", "COALESCE", "GREATEST", "LEAST"))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   final void args(List<? extends Expression> list, boolean asValues) {

@@ -131,6 +131,29 @@ class PgSelectDeParser extends SelectDeParser {
       ctx.recordWithColumnTypes(name, names, anchor, true);
       ctx.scope.clear();
       ctx.scope.putAll(outer);
+      // only the temporal types: an INT column's v + 1 would be printed in bigint, which
+      // PostgreSQL refuses against the first member's integer (MySQL widens the column there)
+      TableInfo typed = ctx.withTables.get(name);
+      ctx.withTables.put(
+          name,
+          new TableInfo(
+              name,
+              typed.columns().stream()
+                  .filter(c -> TypeMapping.isTemporal(c.mysqlType()))
+                  .map(
+                      c ->
+                          new ColumnInfo(
+                              c.name(),
+                              c.mysqlType(),
+                              c.nullable(),
+                              false,
+                              false,
+                              false,
+                              false,
+                              false))
+                  .toList(),
+              List.of(),
+              List.of()));
     }
     body.accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
@@ -207,9 +230,10 @@ class PgSelectDeParser extends SelectDeParser {
           a(")");
         }
       }
-      if ((distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements()))
-          || (folded.isEmpty() && ordersByAliasInExpression(ps))) {
+      if (distinctPrinted && OrderByPrinter.ordersByExpression(expr, ps.getOrderByElements())) {
         sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit());
+      } else if (ordersByAliasInExpression(ps)) {
+        sortedOverOutputColumns(start, ps);
       } else {
         // after DISTINCT PostgreSQL sorts only by what is selected: the alias stays bare there
         Map<String, Expression> outerAliases = expr.orderAliases;
@@ -689,7 +713,7 @@ class PgSelectDeParser extends SelectDeParser {
    * sorted over a derived table whose columns the aliases name. Only when every column the ORDER BY
    * names is an output column's name (an alias, or a selected column's name).
    */
-  private static boolean ordersByAliasInExpression(PlainSelect ps) {
+  private boolean ordersByAliasInExpression(PlainSelect ps) {
     if (ps.getOrderByElements() == null) {
       return false;
     }
@@ -739,7 +763,30 @@ class PgSelectDeParser extends SelectDeParser {
           },
           null);
     }
-    return aliasInside[0] && !outside[0];
+    // an alias that is also a column of the query's tables: inside an expression MySQL means the
+    // column (ORDER BY -n AS n ... ORDER BY n + 0 sorts by the column), as PostgreSQL does
+    // unwrapped
+    boolean shadowing = aliases.stream().anyMatch(a -> ExpressionGroups.mayNameColumn(this, ps, a));
+    return aliasInside[0] && !outside[0] && !shadowing;
+  }
+
+  /**
+   * The query sorted over a derived table of its output columns ({@link
+   * #ordersByAliasInExpression}): the ORDER BY sees those columns alone, typed and collated as the
+   * select items they are ({@link PrintContext#derivedTable}), a grouped column as the column
+   * itself (not min()).
+   */
+  private void sortedOverOutputColumns(int start, PlainSelect ps) {
+    TableInfo output = withTextColumns(ctx.derivedTable("dw_sorted", null, ps, true), ps);
+    Map<String, TableInfo> scope = new java.util.HashMap<>(ctx.scope);
+    ctx.scope.clear();
+    ctx.scope.put(output.name(), output);
+    try {
+      expr.unfolded(() -> sortedOverDerivedTable(start, ps.getOrderByElements(), ps.getLimit()));
+    } finally {
+      ctx.scope.clear();
+      ctx.scope.putAll(scope);
+    }
   }
 
   private void sortedOverDerivedTable(int start, List<OrderByElement> order, Limit limit) {
@@ -865,6 +912,31 @@ class PgSelectDeParser extends SelectDeParser {
       ctx.scope.clear();
       ctx.scope.putAll(outer);
       ctx.scope.put(alias, derived);
+    } else if (item instanceof ParenthesedSelect p
+        && p.getAlias() != null
+        && p.getSelect() instanceof SetOperationList union) {
+      // a derived table over a UNION: its columns as the union's output columns (typed from its
+      // branches, each branch's tables put in scope for that and taken out again)
+      Map<String, TableInfo> outer = new java.util.HashMap<>(ctx.scope);
+      for (Select branch : union.getSelects()) {
+        if (branch instanceof PlainSelect b) {
+          registerScope(b.getFromItem());
+          if (b.getJoins() != null) {
+            for (Join j : b.getJoins()) {
+              registerScope(j.getFromItem());
+            }
+          }
+        }
+      }
+      TableInfo output = UnionFolding.output(this, union);
+      ctx.scope.clear();
+      ctx.scope.putAll(outer);
+      if (output != null) {
+        String alias = Identifiers.normalize(p.getAlias().getName());
+        ctx.scope.put(
+            alias,
+            new TableInfo(alias, output.columns(), output.primaryKey(), output.uniqueKeys()));
+      }
     } else if (item instanceof ParenthesedFromItem p) {
       // (a JOIN b ON ...) JOIN c: SHOW CREATE VIEW nests every join so; the tables inside are in
       // scope as they are without the parentheses
@@ -1014,9 +1086,18 @@ class PgSelectDeParser extends SelectDeParser {
   @Override
   public <S> StringBuilder visit(ParenthesedSelect select, S context) {
     withItems(select.getWithItemsList());
+    // a derived table's own tables stay in it: the enclosing query sees its columns through its
+    // alias (registerScope), and the same name in both would make the enclosing query's column
+    // references ambiguous
+    Map<String, TableInfo> outer =
+        select.getAlias() != null ? new java.util.HashMap<>(ctx.scope) : null;
     a("(");
     select.getSelect().accept((SelectVisitor<StringBuilder>) this, null);
     a(")");
+    if (outer != null) {
+      ctx.scope.clear();
+      ctx.scope.putAll(outer);
+    }
     if (select.getOrderByElements() != null || select.getLimit() != null) {
       orderAndLimit(select.getOrderByElements(), select.getLimit());
     }
