@@ -153,3 +153,14 @@ SELECT id, -points AS points FROM users ORDER BY points + 0, id;
 -- order: ordered
 -- note: review of session 26: a _bin column among GREATEST's arguments makes MySQL compare as binary
 SELECT id, GREATEST(display_name, username) AS g, LEAST(display_name, username) AS l FROM users ORDER BY id;
+
+-- id: trial28-sec-to-time-of-integer-expressions
+-- category: functions
+-- order: unordered
+-- note: outside workload 8: SEC_TO_TIME of SUM, of ROUND(AVG(...)) and of FLOOR of a DECIMAL sum (integer-valued: MySQL prints no fraction) was refused
+SELECT SEC_TO_TIME(SUM(points) * 60) AS a, SEC_TO_TIME(ROUND(AVG(points * 60))) AS b, SEC_TO_TIME(FLOOR(SUM(reward) * 100)) AS c, FORMAT(AVG(points), 3) AS d FROM chores;
+
+-- id: trial28-sec-to-time-of-time-to-sec
+-- category: functions
+-- order: ordered
+SELECT id, SEC_TO_TIME(TIME_TO_SEC(due_time) * 2) AS doubled, SEC_TO_TIME(TIME_TO_SEC(due_time) - 3600) AS earlier FROM chores WHERE due_time BETWEEN '01:00:00' AND '11:59:59' ORDER BY id;
