@@ -308,3 +308,9 @@ SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a INT PATH '$', NESTED PATH '$' 
 -- refuse: unsupported-syntax:json-table
 -- note: MySQL's FLOAT rounds to single precision with its own range checks (3.4028235e38 is an error there); not translated
 SELECT * FROM JSON_TABLE('[1.5]', '$[*]' COLUMNS (d FLOAT PATH '$')) AS jt;
+
+-- id: json-table-boolean-column
+-- category: p1.json-extract
+-- order: ordered
+-- note: outside workload 8: a BOOLEAN column (MySQL's TINYINT(1)): true 1, false 0, a number as an integer
+SELECT * FROM JSON_TABLE('[true, false, 1, 0, null, "1"]', '$[*]' COLUMNS (n FOR ORDINALITY, b BOOLEAN PATH '$', c BOOL PATH '$')) AS jt ORDER BY n;

@@ -164,3 +164,42 @@ SELECT SEC_TO_TIME(SUM(points) * 60) AS a, SEC_TO_TIME(ROUND(AVG(points * 60))) 
 -- category: functions
 -- order: ordered
 SELECT id, SEC_TO_TIME(TIME_TO_SEC(due_time) * 2) AS doubled, SEC_TO_TIME(TIME_TO_SEC(due_time) - 3600) AS earlier FROM chores WHERE due_time BETWEEN '01:00:00' AND '11:59:59' ORDER BY id;
+
+-- id: trial28-repeat-count
+-- category: functions
+-- order: ordered
+-- note: outside workload 8: REPEAT with a bigint count (COUNT(*)) found no PostgreSQL function
+SELECT chore_id, REPEAT('*', COUNT(*)) AS histogram, REPEAT('ab', COUNT(*) - 2) AS r FROM assignments GROUP BY chore_id ORDER BY chore_id;
+
+-- id: trial28-substring-computed-start
+-- category: functions
+-- order: ordered
+-- note: outside workload 8: SUBSTRING from a computed position (refused before); negative and zero positions as MySQL
+SELECT id, SUBSTRING(email, LOCATE('@', email) + 1) AS domain, SUBSTRING(email, LOCATE('.', email) - 20) AS neg, SUBSTRING(email, LOCATE('z', email), 3) AS zero_or_z FROM users ORDER BY id;
+
+-- id: trial28-regexp-like-match-type
+-- category: p1.regexp
+-- mode: expect
+-- order: ordered
+-- note: outside workload 8: REGEXP_LIKE's third argument, 'c' (case-sensitive) and 'i', the rightmost winning; MariaDB 10.11 has no REGEXP_LIKE, the rows are MySQL 9.7.4's
+-- row: 1, 0, 1, 1
+-- row: 2, 0, 1, 1
+-- row: 3, 0, 1, 0
+-- row: 4, 0, 1, 0
+-- row: 5, 0, 1, 0
+-- row: 6, 0, 0, 0
+-- row: 7, 0, 0, 0
+-- row: 8, 0, 1, 0
+SELECT id, REGEXP_LIKE(display_name, 'anna', 'c') AS cs, REGEXP_LIKE(display_name, '^[A-Z]', 'i') AS any_first, REGEXP_LIKE(display_name, 'müller', 'ci') AS ci FROM users ORDER BY id;
+
+-- id: trial28-rollup-grouping-alias
+-- category: general.query
+-- mode: expect
+-- order: ordered
+-- note: outside workload 8: GROUPING(yr) of a select alias in ORDER BY (PostgreSQL takes the grouping expression only); MariaDB 10.11 refuses ORDER BY with ROLLUP, the rows are MySQL 9.7.4's
+-- row: 2024, 1, 1
+-- row: 2024, 2, 6
+-- row: 2024, 3, 9
+-- row: 2024, NULL, 16
+-- row: NULL, NULL, 16
+SELECT YEAR(due_date) AS yr, MONTH(due_date) AS mon, COUNT(*) AS n FROM assignments GROUP BY YEAR(due_date), MONTH(due_date) WITH ROLLUP ORDER BY GROUPING(yr), yr, GROUPING(mon), mon;

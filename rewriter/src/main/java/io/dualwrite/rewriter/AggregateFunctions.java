@@ -47,14 +47,34 @@ final class AggregateFunctions {
     d.a("grouping(");
     for (int i = 0; i < args.size(); i++) {
       d.a(i > 0 ? ", " : "");
+      Expression aliased = selectAlias(d, args.get(i));
       if (args.get(i) instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
         // the column itself, not the value it shows
         Collations.groupKey(d, c, () -> d.unfolded(() -> d.value(c)));
+      } else if (aliased != null) {
+        // GROUPING(yr) of a select-list alias in ORDER BY or HAVING: PostgreSQL takes only the
+        // grouping expression itself
+        d.value(aliased);
       } else {
         d.value(args.get(i));
       }
     }
     d.a(")");
+  }
+
+  /**
+   * The select-list expression an unqualified name stands for in ORDER BY or HAVING (an alias, not
+   * a column of the query's tables), else null.
+   */
+  private static Expression selectAlias(PgExpressionDeParser d, Expression e) {
+    if (!(e instanceof net.sf.jsqlparser.schema.Column c)
+        || (c.getTable() != null && c.getTable().getName() != null)
+        || d.columnInfo(c).isPresent()) {
+      return null;
+    }
+    String name = Identifiers.normalize(c.getColumnName());
+    Expression aliased = d.orderAliases.get(name);
+    return aliased != null ? aliased : d.havingAliases.get(name);
   }
 
   /**

@@ -54,7 +54,12 @@ final class ExactNumbers {
           "LENGTH",
           "OCTET_LENGTH",
           "CHAR_LENGTH",
-          "CHARACTER_LENGTH");
+          "CHARACTER_LENGTH",
+          "LOCATE",
+          "INSTR",
+          "POSITION",
+          "FIELD",
+          "FIND_IN_SET");
 
   /**
    * An exact number in both databases: an integer, a decimal literal without exponent, a DECIMAL

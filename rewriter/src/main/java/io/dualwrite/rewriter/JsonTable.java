@@ -56,6 +56,7 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  *       rounded as PostgreSQL's; below the smallest DOUBLE it is 0 (keeping a string's minus sign),
  *       a string beyond the largest an error and a number there fails the statement, as MySQL
  *       rejects the document. jsonb keeps no minus sign on a zero number ({@code -0.0} is 0).
+ *   <li>{@code BOOLEAN}: MySQL's TINYINT(1), as the integer types.
  *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
  *       MySQL prints it ({@link JsonFunctions#numberText}: an integer as written; a DOUBLE with its
  *       shortest digits, {@code 2.50} is 2.5, {@code 3.00} is 3.0, {@code 1e20} is 1e20); longer
@@ -364,6 +365,9 @@ final class JsonTable {
 
   /** The column's kind and type limits (no defaults yet); refuses the types not translated. */
   private static Field shape(String name, String type, boolean exists, MysqlJsonPath path) {
+    if (type.equals("boolean") || type.equals("bool")) {
+      type = "tinyint(1)"; // MySQL's BOOLEAN is TINYINT(1): true 1, false 0
+    }
     Matcher integer = INTEGER_TYPE.matcher(type);
     if (exists) {
       if (!integer.matches()) {

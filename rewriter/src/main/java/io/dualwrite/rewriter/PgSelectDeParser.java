@@ -760,6 +760,15 @@ class PgSelectDeParser extends SelectDeParser {
               outside[0] = true; // a subquery: not looked into
               return null;
             }
+
+            @Override
+            public <S> Void visit(net.sf.jsqlparser.expression.Function f, S context) {
+              if ("GROUPING".equalsIgnoreCase(f.getName())) {
+                outside[0] = true; // GROUPING() belongs to the grouped query itself
+                return null;
+              }
+              return super.visit(f, context);
+            }
           },
           null);
     }

@@ -43,8 +43,23 @@ final class RegexpFunctions {
   }
 
   private static void match(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
-    arity(n, args, 2, 2);
+    arity(n, args, 2, n.equals("REGEXP_LIKE") ? 3 : 2);
     String flags = regexFlags(d, n, args.get(0), args.get(1));
+    if (args.size() == 3) {
+      // REGEXP_LIKE's match_type: 'c' case-sensitive, 'i' insensitive, the rightmost winning
+      String type = literal(n, args.get(2), "the match type");
+      if (!type.matches("[ci]*")) {
+        throw RefusedException.function(
+            n,
+            "REGEXP_LIKE's match type is translated with 'c' and 'i' ('m', 'n' and 'u' change"
+                + " line handling ICU and PostgreSQL do not share), not '"
+                + type
+                + "'.");
+      }
+      if (!type.isEmpty()) {
+        flags = flags.replace("i", "") + (type.endsWith("i") ? "i" : "");
+      }
+    }
     if (n.equals("REGEXP_LIKE")) {
       d.a("CAST(regexp_like(");
     } else {

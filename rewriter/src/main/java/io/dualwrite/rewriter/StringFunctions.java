@@ -140,7 +140,7 @@ final class StringFunctions {
   static final Map<String, Functions.Printer> PRINTERS =
       Map.ofEntries(
           Map.entry("REVERSE", bytePositions(same(1), 0)),
-          Map.entry("REPEAT", same(1)),
+          Map.entry("REPEAT", StringFunctions::repeat),
           Map.entry("LEFT", bytePositions(same(1), 0)),
           Map.entry("RIGHT", bytePositions(same(1), 0)),
           Map.entry("REPLACE", same(Integer.MAX_VALUE)),
@@ -391,6 +391,13 @@ final class StringFunctions {
   private static void substring(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 3);
+    Expression start = args.get(1);
+    if (!(start instanceof LongValue)
+        && !(start instanceof SignedExpression sg && sg.getExpression() instanceof LongValue)
+        && (ExactNumbers.isIntegerValued(d, start) || start instanceof JdbcParameter)) {
+      substringFrom(d, n, args);
+      return;
+    }
     // MySQL: position 0 gives '', negative counts from the end
     long pos = integer(n, args.get(1), "the start position");
     if (pos < 0) {
@@ -428,6 +435,58 @@ final class StringFunctions {
       d.a(", 0)");
     }
     d.a(")");
+  }
+
+  /**
+   * SUBSTRING(s, p[, len]) with a computed start ({@code SUBSTRING(title, LOCATE(':', title) +
+   * 1)}): from p when it is positive, the last -p characters when it is negative and the string is
+   * as long, else '' (position 0, or further back than the string), NULL for a NULL p; p and s are
+   * evaluated more than once, so they must be deterministic.
+   */
+  private static void substringFrom(PgExpressionDeParser d, String n, List<Expression> args) {
+    Functions.repeatable(n, args.get(0));
+    Functions.repeatable(n, args.get(1));
+    Runnable s = () -> d.text(args.get(0));
+    Runnable p =
+        () -> {
+          d.a("CAST(");
+          d.value(args.get(1));
+          d.a(" AS integer)");
+        };
+    Runnable len =
+        () -> {
+          if (args.size() == 3) {
+            d.a(", GREATEST(");
+            d.value(args.get(2));
+            d.a(", 0)");
+          }
+        };
+    d.a("CASE WHEN ");
+    p.run();
+    d.a(" IS NULL THEN NULL WHEN ");
+    p.run();
+    d.a(" > 0 THEN substr(");
+    s.run();
+    d.a(", ");
+    p.run();
+    len.run();
+    d.a(") WHEN char_length(");
+    s.run();
+    d.a(") >= -");
+    p.run();
+    d.a(" AND ");
+    p.run();
+    d.a(" < 0 THEN substr(");
+    s.run();
+    d.a(", char_length(");
+    s.run();
+    d.a(") + ");
+    p.run();
+    d.a(" + 1");
+    len.run();
+    d.a(") ELSE substr(");
+    s.run();
+    d.a(", 1, 0) END");
   }
 
   private static void trim(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
@@ -515,6 +574,26 @@ final class StringFunctions {
       d.text(args.get(1));
       d.a(")))");
     }
+  }
+
+  /**
+   * REPEAT(s, n): PostgreSQL's repeat takes an integer count; a bigint one (COUNT(*), integer
+   * arithmetic) found no function (outside workload 8's histogram, {@code REPEAT('*',
+   * COUNT(...))}).
+   */
+  private static void repeat(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 2, 2);
+    d.a("repeat(");
+    d.text(args.get(0));
+    if (args.get(1) instanceof LongValue) {
+      d.a(", ");
+      d.value(args.get(1));
+      d.a(")");
+      return;
+    }
+    d.a(", CAST(");
+    d.value(args.get(1));
+    d.a(" AS integer))");
   }
 
   private static void findInSet(
