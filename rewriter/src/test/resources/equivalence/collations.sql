@@ -217,6 +217,14 @@ SELECT name AS n2, COUNT(*) AS c FROM ci_names WHERE id IN (1, 7, 8, 21) GROUP B
 -- note: review of session 26: ORDER BY LENGTH(c2), c2 of a grouped expression's alias failed on PostgreSQL (column c2 does not exist)
 SELECT LEFT(name, 2) AS c2, COUNT(*) AS c FROM ci_names WHERE id IN (1, 2, 7, 8, 20, 21) GROUP BY c2 ORDER BY LENGTH(c2), c2;
 
+-- id: collation-ai-ci-grouping-alias
+-- category: p1.case-insensitive
+-- mode: expect
+-- order: unordered
+-- note: second review of session 26: GROUPING(alias) of a _ci column nested an aggregate; MariaDB 10.11 has no GROUPING(), the row is MySQL 9.7.4's
+-- row: NULL, 2
+SELECT name AS nm, COUNT(*) AS c FROM ci_names WHERE id IN (1, 21) GROUP BY nm WITH ROLLUP HAVING GROUPING(nm) = 1;
+
 -- id: collation-ai-ci-case-update
 -- category: writes.update
 -- order: unordered

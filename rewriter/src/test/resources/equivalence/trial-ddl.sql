@@ -125,7 +125,47 @@ UPDATE trial_tickets SET labels = id + 1 WHERE id = 1;
 -- note: review of session 26: ON DUPLICATE KEY UPDATE of a SET column with an expression is stored in declaration order
 INSERT INTO trial_tickets (id, labels) VALUES (4, 'billing') ON DUPLICATE KEY UPDATE labels = CONCAT_WS(',', labels, VALUES(labels));
 
+-- id: trial-set-column-if-and-upsert-values
+-- category: writes.update
+-- order: unordered
+-- note: second review of session 26: IF/CASE/VALUES() written into a SET column were refused for a moment (taken for numbers)
+UPDATE trial_tickets SET labels = IF(id = 1, 'billing', 'feature,bug') WHERE id IN (1, 2);
+
+-- id: trial-set-column-upsert-values
+-- category: writes.insert
+-- order: unordered
+INSERT INTO trial_tickets (id, labels) VALUES (2, 'feature,billing') ON DUPLICATE KEY UPDATE labels = VALUES(labels);
+
 -- id: trial-set-column-expression-insert
 -- category: writes.insert
 -- order: unordered
 INSERT INTO trial_tickets VALUES (7, CONCAT('feature', ',', 'BUG', ',bug')), (8, LOWER('Billing'));
+
+-- id: trial-replace-keys-table
+-- category: ddl.create-table
+-- order: unordered
+-- tables: trial_keys
+CREATE TABLE trial_keys (id INT NOT NULL PRIMARY KEY, code VARCHAR(10) NOT NULL, amount DECIMAL(5,1) NOT NULL, UNIQUE KEY uq_code (code), UNIQUE KEY uq_amount (amount));
+
+-- id: trial-replace-keys-seed
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+INSERT INTO trial_keys VALUES (1, '042', 1.3), (2, 'b', 2.0);
+
+-- id: trial-replace-number-into-text-key
+-- category: p0.replace
+-- order: unordered
+-- note: second review of session 26: 42 is stored '42' and does not replace '042' (the deletion compared numbers)
+REPLACE INTO trial_keys VALUES (3, 42, 9.9);
+
+-- id: trial-replace-rounded-decimal-key
+-- category: p0.replace
+-- order: unordered
+-- note: 1.25 is stored 1.3 in DECIMAL(5,1) and replaces that row (PostgreSQL failed on the unique key)
+REPLACE INTO trial_keys VALUES (4, 'x', 1.25);
+
+-- id: trial-replace-rounded-integer-key
+-- category: p0.replace
+-- order: unordered
+REPLACE INTO trial_keys VALUES (2.4, 'y', 7.0);

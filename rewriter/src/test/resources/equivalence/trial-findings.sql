@@ -203,3 +203,15 @@ SELECT id, REGEXP_LIKE(display_name, 'anna', 'c') AS cs, REGEXP_LIKE(display_nam
 -- row: 2024, NULL, 16
 -- row: NULL, NULL, 16
 SELECT YEAR(due_date) AS yr, MONTH(due_date) AS mon, COUNT(*) AS n FROM assignments GROUP BY YEAR(due_date), MONTH(due_date) WITH ROLLUP ORDER BY GROUPING(yr), yr, GROUPING(mon), mon;
+
+-- id: review26b-greatest-two-collations-order
+-- category: p1.case-insensitive
+-- order: ordered
+-- note: second review of session 26: GREATEST of columns of two collations is compared, sorted and grouped as binary in MySQL
+SELECT id, GREATEST(display_name, email) AS g FROM users ORDER BY g, id;
+
+-- id: review26b-substring-lengths
+-- category: functions
+-- order: ordered
+-- note: second review of session 26: a bigint length found no substr(text, integer, bigint); a NULL length gave '' for MySQL's NULL
+SELECT id, SUBSTRING(email, LOCATE('@', email) - 2, CAST(id AS SIGNED)) AS a, SUBSTRING(email, 2, NULLIF(id, id)) AS b, SUBSTRING(email, -3, CAST(id AS SIGNED) - 4) AS c FROM users ORDER BY id;

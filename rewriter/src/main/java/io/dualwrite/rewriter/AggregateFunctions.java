@@ -47,16 +47,15 @@ final class AggregateFunctions {
     d.a("grouping(");
     for (int i = 0; i < args.size(); i++) {
       d.a(i > 0 ? ", " : "");
+      // GROUPING(yr) of a select-list alias in ORDER BY or HAVING: PostgreSQL takes only the
+      // grouping expression itself
       Expression aliased = selectAlias(d, args.get(i));
-      if (args.get(i) instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
+      Expression arg = aliased != null ? aliased : args.get(i);
+      if (arg instanceof net.sf.jsqlparser.schema.Column c && d.isFoldedGroupColumn(c)) {
         // the column itself, not the value it shows
         Collations.groupKey(d, c, () -> d.unfolded(() -> d.value(c)));
-      } else if (aliased != null) {
-        // GROUPING(yr) of a select-list alias in ORDER BY or HAVING: PostgreSQL takes only the
-        // grouping expression itself
-        d.value(aliased);
       } else {
-        d.value(args.get(i));
+        d.unfolded(() -> d.value(arg));
       }
     }
     d.a(")");

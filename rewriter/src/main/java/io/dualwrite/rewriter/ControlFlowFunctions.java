@@ -152,7 +152,7 @@ final class ControlFlowFunctions {
    * literals (MySQL's connection collation; see {@link PgExpressionDeParser#foldsCase}). A {@code
    * _bin} column among them, or two collations, make MySQL compare as binary.
    */
-  private static boolean comparesTextIgnoringCase(PgExpressionDeParser d, List<Expression> args) {
+  static boolean comparesTextIgnoringCase(PgExpressionDeParser d, List<Expression> args) {
     Boolean accents = null;
     for (Expression a : args) {
       Kind k = kind(d, a);

@@ -85,8 +85,11 @@ class DmlPrinter {
       expr.value(v);
       return;
     }
-    ControlFlowFunctions.Kind kind = ControlFlowFunctions.kind(expr, v);
-    if (kind != ControlFlowFunctions.Kind.STRING) {
+    if (ControlFlowFunctions.kind(expr, v) == ControlFlowFunctions.Kind.NUMBER
+        || ExactNumbers.isExact(expr, v)
+        || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.Division
+        || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseOr
+        || v instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseAnd) {
       throw RefusedException.syntax(
           "set-column-number",
           "A number written into the SET column "

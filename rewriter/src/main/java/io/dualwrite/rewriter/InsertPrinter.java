@@ -439,13 +439,54 @@ final class InsertPrinter extends DmlPrinter {
                 row.get(inserted.indexOf(c)),
                 table.column(c),
                 ctx.catalog.truncatesFractionalSeconds());
-        expr.cond(
-            new net.sf.jsqlparser.expression.operators.relational.EqualsTo(
-                new Column(new Table(table.name()), c), v));
+        keyEquals(table, c, v);
       }
       a(")");
     }
     a(" RETURNING 1) ");
+  }
+
+  private static final java.util.regex.Pattern DECIMAL_TYPE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(decimal|numeric|dec)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\).*");
+
+  /**
+   * {@code t.c = v} in a REPLACE's deletion, v taken as the value the key column stores (as the
+   * insert stores it, and MySQL compares the stored value with the key): text as text (42 is '42',
+   * not the number '042' compares equal to), a DECIMAL rounded to the column's scale, an integer
+   * rounded; a case-insensitive text key compared as its collation compares (as its unique index).
+   */
+  private void keyEquals(TableInfo table, String c, Expression v) {
+    ColumnInfo column = table.column(c).orElseThrow();
+    String type = column.mysqlType();
+    String col = Identifiers.pg(table.name()) + "." + Identifiers.pg(c);
+    java.util.regex.Matcher decimal = DECIMAL_TYPE.matcher(type);
+    String cast =
+        TypeMapping.isText(type)
+            ? "text"
+            : decimal.matches()
+                ? "numeric("
+                    + decimal.group(2)
+                    + ", "
+                    + (decimal.group(3) == null ? "0" : decimal.group(3))
+                    + ")"
+                : TypeMapping.isInteger(type) ? "bigint" : null;
+    if (cast == null) {
+      expr.cond(
+          new net.sf.jsqlparser.expression.operators.relational.EqualsTo(
+              new Column(new Table(table.name()), c), v));
+      return;
+    }
+    boolean accents =
+        column.caseInsensitive()
+            && column.accentInsensitive()
+            && ctx.catalog.postgresHasCollation(Collations.AI_CI);
+    boolean fold = TypeMapping.isText(type) && column.caseInsensitive();
+    String open = accents ? "((" : fold ? "lower(" : "(";
+    String close = accents ? ") COLLATE " + Collations.AI_CI + ")" : ")";
+    a(open).a(col).a(close).a(" = ").a(open).a("CAST(");
+    expr.value(v);
+    a(" AS ").a(cast).a(")").a(close);
   }
 
   private void replace(InsertShape s, Optional<TableInfo> table, List<String> inserted) {

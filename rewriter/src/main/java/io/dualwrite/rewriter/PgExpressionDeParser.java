@@ -268,6 +268,14 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       // a select-list alias in HAVING has the collation of what it names
       return isCaseInsensitiveText(havingAliases.get(Identifiers.normalize(alias.getColumnName())));
     }
+    if (e instanceof Function g
+        && g.getParameters() != null
+        && Set.of("GREATEST", "LEAST").contains(upper(g.getName()))) {
+      // compared as binary when a _bin column or two collations are among the arguments
+      @SuppressWarnings("unchecked")
+      List<Expression> args = (List<Expression>) (List<?>) g.getParameters();
+      return ControlFlowFunctions.comparesTextIgnoringCase(this, args);
+    }
     List<Expression> collated =
         e instanceof Function f
                 && f.getParameters() != null

@@ -411,9 +411,8 @@ final class StringFunctions {
       d.text(args.get(0));
       d.a(") - " + (k - 1));
       if (args.size() == 3) {
-        d.a(", GREATEST(");
-        d.value(args.get(2));
-        d.a(", 0)");
+        d.a(", ");
+        substringLength(d, n, args.get(2));
       }
       d.a(") ELSE substr(");
       d.text(args.get(0));
@@ -430,11 +429,27 @@ final class StringFunctions {
     d.text(args.get(0));
     d.a(", ").a(String.valueOf(pos));
     if (args.size() == 3) {
-      d.a(", GREATEST(");
-      d.value(args.get(2));
-      d.a(", 0)");
+      d.a(", ");
+      substringLength(d, n, args.get(2));
     }
     d.a(")");
+  }
+
+  /**
+   * SUBSTRING's length as PostgreSQL's substr takes it: an integer, 0 for a negative one (MySQL
+   * gives ''), NULL for NULL (GREATEST(NULL, 0) would be 0: '' instead of MySQL's NULL).
+   */
+  private static void substringLength(PgExpressionDeParser d, String n, Expression len) {
+    if (len instanceof LongValue l) {
+      d.a(String.valueOf(Math.max(0, l.getValue())));
+      return;
+    }
+    Functions.repeatable(n, len);
+    d.a("CASE WHEN CAST(");
+    d.value(len);
+    d.a(" AS integer) < 0 THEN 0 ELSE CAST(");
+    d.value(len);
+    d.a(" AS integer) END");
   }
 
   /**
@@ -456,9 +471,8 @@ final class StringFunctions {
     Runnable len =
         () -> {
           if (args.size() == 3) {
-            d.a(", GREATEST(");
-            d.value(args.get(2));
-            d.a(", 0)");
+            d.a(", ");
+            substringLength(d, n, args.get(2));
           }
         };
     d.a("CASE WHEN ");

@@ -598,15 +598,14 @@ class FunctionTranslationTest {
         .isEqualTo("CASE WHEN s IS NULL THEN 0 WHEN s = 'a' THEN 1 WHEN s = 'b' THEN 2 ELSE 0 END");
     assertThat(expr("LPAD(n, 5, '0')")).isEqualTo("lpad(CAST(n AS text), 5, '0')");
     assertThat(expr("TRIM(s)")).isEqualTo("TRIM(CAST(s AS text))");
-    assertThat(expr("SUBSTRING(s FROM 2 FOR 3)"))
-        .isEqualTo("substr(CAST(s AS text), 2, GREATEST(3, 0))");
+    assertThat(expr("SUBSTRING(s FROM 2 FOR 3)")).isEqualTo("substr(CAST(s AS text), 2, 3)");
     assertThat(expr("POSITION('b' IN s)")).isEqualTo("strpos(CAST(s AS text), 'b')");
     // position 0 is '', a negative one counts from the end ('' when the string is shorter)
     assertThat(expr("SUBSTRING('abc', 0)")).isEqualTo("substr('abc', 1, 0)");
     assertThat(expr("MID('abcdef', -4, 2)"))
         .isEqualTo(
             "CASE WHEN char_length('abcdef') >= 4 THEN substr('abcdef', char_length('abcdef') - 3,"
-                + " GREATEST(2, 0)) ELSE substr('abcdef', 1, 0) END");
+                + " 2) ELSE substr('abcdef', 1, 0) END");
     assertThat(refusal(PLAIN, "SELECT SUBSTRING(s, p) FROM t").code())
         .isEqualTo("unsupported-function:SUBSTRING");
   }

@@ -115,9 +115,9 @@ class WriteTranslationTest {
     // so PostgreSQL runs the deletion first
     assertThat(pg("REPLACE INTO users (id, email) VALUES (1, 'a')"))
         .isEqualTo(
-            "WITH dw_replaced AS (DELETE FROM users WHERE (users.id = 1) OR (lower(users.email) ="
-                + " lower('a')) RETURNING 1) INSERT INTO users (id, email) SELECT 1, 'a' FROM"
-                + " (SELECT count(*) FROM dw_replaced) AS dw_d");
+            "WITH dw_replaced AS (DELETE FROM users WHERE ((users.id) = (CAST(1 AS bigint))) OR"
+                + " (lower(users.email) = lower(CAST('a' AS text))) RETURNING 1) INSERT INTO users"
+                + " (id, email) SELECT 1, 'a' FROM (SELECT count(*) FROM dw_replaced) AS dw_d");
     // several rows (a later one may replace an earlier one): refused
     assertThat(refusal("REPLACE INTO users (id, email) VALUES (1, 'a'), (2, 'b')").code())
         .isEqualTo("unsupported-syntax:REPLACE:several-keys");
