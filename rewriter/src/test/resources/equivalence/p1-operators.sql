@@ -623,6 +623,17 @@ SELECT user_id, MAX(due_date) - MIN(due_date) AS span, MAX(completed_at) + 0 AS 
 -- note: a date-time and a string among IF/CASE/COALESCE results make a string in MySQL: '2024-01-01' stays as written, where PostgreSQL read it as a timestamp 2024-01-01 00:00:00 (found by review, session 23)
 SELECT id, IF(completed_at IS NULL, '2024-01-01', completed_at) AS a, CASE WHEN completed_at IS NULL THEN 'never' ELSE completed_at END AS b, COALESCE(completed_at, '2024-01-01') AS c, IFNULL(completed_at, 'open') AS d, IF(id > 2, due_date, '2024-03') AS e FROM assignments ORDER BY id;
 
+-- id: temporal-literal-coalesce-result-column
+-- category: p0.if
+-- order: ordered
+-- note: IFNULL/COALESCE of a date or time and a literal written as one is a VARCHAR in MySQL; as a result column the application reads that string (PostgreSQL gave a time, found by outside workload 8), while in a condition it stays typed
+SELECT id, COALESCE(due_time, '00:00:00') AS t, IFNULL(due_time, '12:30:00') AS t2, IF(due_time IS NULL, '23:59:59', due_time) AS t3, CASE WHEN due_time IS NULL THEN '00:00:00' ELSE due_time END AS t4 FROM chores WHERE COALESCE(due_time, '00:00:00') < '20:00:00' ORDER BY id;
+
+-- id: temporal-literal-coalesce-result-column-date
+-- category: p0.if
+-- order: ordered
+SELECT id, IFNULL(completed_at, '9999-12-31 00:00:00') AS c, IFNULL(rating, '0') AS r, COALESCE(due_date, '1970-01-01') AS d FROM assignments WHERE '2024-03-02' BETWEEN due_date AND IFNULL(completed_at, '9999-12-31') UNION ALL SELECT id, IFNULL(NULL, '2000-01-01 00:00:00'), '0', '1970-01-01' FROM assignments WHERE id = 1 ORDER BY id, c;
+
 -- id: temporal-arithmetic-control-flow-and-subquery
 -- category: p0.date-arith
 -- order: ordered

@@ -43,18 +43,18 @@ final class ControlFlowFunctions {
       same(0).print(d, f, n, args);
       return;
     }
-    coalesce(d, args);
+    coalesce(d, f, args);
   }
 
   private static void ifnull(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    coalesce(d, args);
+    coalesce(d, f, args);
   }
 
   private static void ifThenElse(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 3, 3);
-    boolean text = temporalMixedWithString(d, args.subList(1, 3));
+    boolean text = temporalMixedWithString(d, f, args.subList(1, 3));
     d.a("CASE WHEN ");
     d.cond(args.get(0));
     d.a(" THEN ");
@@ -71,14 +71,15 @@ final class ControlFlowFunctions {
    * when every string is a literal written exactly as the date-time's text ({@link
    * #literalsReadAsTheOtherKind}).
    */
-  private static boolean temporalMixedWithString(PgExpressionDeParser d, List<Expression> results) {
+  private static boolean temporalMixedWithString(
+      PgExpressionDeParser d, Expression whole, List<Expression> results) {
     Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
     for (Expression r : results) {
       kinds.add(kind(d, r));
     }
     return kinds.contains(Kind.TEMPORAL)
         && kinds.contains(Kind.STRING)
-        && !literalsReadAsTheOtherKind(d, results);
+        && !literalsReadAsTheOtherKind(d, whole, results);
   }
 
   private static void result(PgExpressionDeParser d, Expression e, boolean text) {
@@ -286,7 +287,7 @@ final class ControlFlowFunctions {
    * ('none' to a number fails), while MySQL returns a string when a string is mixed with other
    * types: then every argument is printed as text.
    */
-  private static void coalesce(PgExpressionDeParser d, List<Expression> args) {
+  private static void coalesce(PgExpressionDeParser d, Function f, List<Expression> args) {
     Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
     for (Expression a : args) {
       kinds.add(kind(d, a));
@@ -296,7 +297,7 @@ final class ControlFlowFunctions {
         mixesJson(d, args)
             || (kinds.contains(Kind.STRING)
                 && kinds.size() > 1
-                && !literalsReadAsTheOtherKind(d, args));
+                && !literalsReadAsTheOtherKind(d, f, args));
     int scale = mixedWithString ? -1 : commonDecimalScale(d, args);
     d.a(scale > 0 ? "round(COALESCE(" : "COALESCE(");
     for (int i = 0; i < args.size(); i++) {
@@ -372,9 +373,14 @@ final class ControlFlowFunctions {
    * but every string argument is a literal written as a value of the one other kind, so the value
    * and its text agree, and PostgreSQL reads the literal as that type (printing every argument as
    * text would instead break a comparison such as {@code ? BETWEEN d1 AND IFNULL(d2,
-   * '9999-12-31')}: PostgreSQL has no {@code date <= text}).
+   * '9999-12-31')}: PostgreSQL has no {@code date <= text}). Not for {@code whole} that is a result
+   * column of the outermost query: the application reads MySQL's VARCHAR there.
    */
-  private static boolean literalsReadAsTheOtherKind(PgExpressionDeParser d, List<Expression> args) {
+  private static boolean literalsReadAsTheOtherKind(
+      PgExpressionDeParser d, Expression whole, List<Expression> args) {
+    if (d.ctx.resultExpressions.contains(whole)) {
+      return false; // a result column: the application reads MySQL's string
+    }
     Kind other = null;
     for (Expression a : args) {
       Kind k = kind(d, a);
@@ -464,7 +470,7 @@ final class ControlFlowFunctions {
     if (c.getElseExpression() != null) {
       results.add(c.getElseExpression());
     }
-    boolean text = temporalMixedWithString(d, results);
+    boolean text = temporalMixedWithString(d, c, results);
     d.a("CASE");
     if (c.getSwitchExpression() != null && d.isCaseInsensitiveText(c.getSwitchExpression())) {
       // CASE x WHEN v: MySQL compares under x's collation, so both are folded

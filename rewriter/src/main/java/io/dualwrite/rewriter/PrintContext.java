@@ -30,6 +30,13 @@ final class PrintContext {
   final Set<String> tablesWritten = new LinkedHashSet<>();
   final Set<String> cteNames = new java.util.HashSet<>();
 
+  /**
+   * The select-list expressions of the statement's outermost query (each branch of a UNION): the
+   * values the application reads, whose MySQL type is the result column's type.
+   */
+  final Set<Expression> resultExpressions =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
   /** Tables printed as write targets (not counted as reads). */
   final Set<Table> targetTables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -90,7 +97,8 @@ final class PrintContext {
           "excludedAlias",
           "excludedColumns",
           "sqlMode",
-          "jsonTables");
+          "jsonTables",
+          "resultExpressions");
 
   /**
    * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
@@ -130,6 +138,7 @@ final class PrintContext {
     next.pinCalls = pinCalls;
     next.sqlMode = sqlMode;
     next.jsonTables.addAll(jsonTables);
+    next.resultExpressions.addAll(resultExpressions);
     return next;
   }
 

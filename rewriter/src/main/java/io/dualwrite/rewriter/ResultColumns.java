@@ -201,6 +201,31 @@ public final class ResultColumns {
     return e.toString();
   }
 
+  /**
+   * The select-list expressions of {@code select}'s outermost query, of every branch of a set
+   * operation; empty for a VALUES or TABLE statement.
+   */
+  static List<Expression> outermostExpressions(Select select) {
+    List<Expression> out = new ArrayList<>();
+    Deque<Select> todo = new ArrayDeque<>();
+    todo.add(select);
+    while (!todo.isEmpty()) {
+      Select s = todo.poll();
+      if (s instanceof PlainSelect p && p.getSelectItems() != null) {
+        for (SelectItem<?> item : p.getSelectItems()) {
+          if (item.getExpression() != null) {
+            out.add(item.getExpression());
+          }
+        }
+      } else if (s instanceof SetOperationList list) {
+        todo.addAll(list.getSelects());
+      } else if (s instanceof ParenthesedSelect p && p.getSelect() != null) {
+        todo.add(p.getSelect());
+      }
+    }
+    return out;
+  }
+
   private static PlainSelect firstPlainSelect(Select select) {
     Select s = select;
     while (true) {

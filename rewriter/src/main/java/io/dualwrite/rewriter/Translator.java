@@ -387,6 +387,7 @@ final class Translator {
       PrintContext ctx = new PrintContext(catalog);
       ctx.sqlMode = mode;
       ctx.jsonTables.addAll(jsonTables);
+      ctx.resultExpressions.addAll(ResultColumns.outermostExpressions(s));
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
       if (resultColumns != null) {

@@ -34,12 +34,16 @@ class FunctionTranslationTest {
             "SELECT CASE WHEN age > 1 THEN CAST(updated AS text) ELSE 'never' END FROM users");
     assertThat(pg("SELECT COALESCE(updated, '2024-01-01') FROM users"))
         .isEqualTo("SELECT COALESCE(CAST(updated AS text), '2024-01-01') FROM users");
-    // a literal written as the value's own text stays a value (it compares as one)
-    assertThat(pg("SELECT IFNULL(placed, '9999-12-31') FROM orders"))
-        .isEqualTo("SELECT COALESCE(placed, '9999-12-31') FROM orders");
-    assertThat(pg("SELECT IF(age > 1, updated, '2024-01-01 00:00:00') FROM users"))
+    // a literal written as the value's own text stays a value where it is compared
+    assertThat(pg("SELECT id FROM orders WHERE IFNULL(placed, '9999-12-31') > ?"))
+        .isEqualTo("SELECT id FROM orders WHERE COALESCE(placed, '9999-12-31') > ?");
+    assertThat(pg("SELECT id FROM users WHERE IF(age > 1, updated, '2024-01-01 00:00:00') > ?"))
         .isEqualTo(
-            "SELECT CASE WHEN age > 1 THEN updated ELSE '2024-01-01 00:00:00' END FROM users");
+            "SELECT id FROM users WHERE CASE WHEN age > 1 THEN updated ELSE '2024-01-01 00:00:00'"
+                + " END > ?");
+    // and text as a result column: the application reads MySQL's VARCHAR
+    assertThat(pg("SELECT IFNULL(placed, '9999-12-31') FROM orders"))
+        .isEqualTo("SELECT COALESCE(CAST(placed AS text), '9999-12-31') FROM orders");
   }
 
   @Test
