@@ -447,12 +447,11 @@ SELECT CONVERT_TZ('2024-03-01 10:00:00', 'UTC', 'Europe/Paris') AS a;
 -- note: MySQL reads a number as a date (20240101), a form not translated
 SELECT TIMESTAMP(20240101) AS a;
 
--- id: fn-timediff-fraction-refused
+-- id: fn-timediff-fraction
 -- category: functions
--- mode: refuse
--- refuse: unsupported-function:TIMEDIFF
--- note: last_login_at is DATETIME(6): MySQL prints six fractional digits in its TIME result
-SELECT TIMEDIFF(last_login_at, created_at) FROM users;
+-- order: ordered
+-- note: last_login_at is DATETIME(6): MySQL's TIME result has six fractional digits, printed so in text (refused before session 27)
+SELECT id, TIMEDIFF(last_login_at, updated_at) AS d, CONCAT('', TIMEDIFF(last_login_at, updated_at)) AS t, TIME_TO_SEC(TIMEDIFF(last_login_at, updated_at)) AS s FROM users WHERE TIMEDIFF(last_login_at, updated_at) < '00:00:01' OR last_login_at IS NULL ORDER BY id;
 
 -- id: fn-addtime-string-refused
 -- category: functions

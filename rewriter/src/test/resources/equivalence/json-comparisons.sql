@@ -88,11 +88,10 @@ SELECT id FROM activity_log WHERE JSON_CONTAINS(payload, '"daily"', '$.tags') OR
 -- note: a scalar is found at any depth of nested arrays but not inside an object; numbers compare across integer and decimal, other types only with their own; strings are case-sensitive
 SELECT JSON_CONTAINS('[3.0]', '3') AS a, JSON_CONTAINS('[[3]]', '3') AS c, JSON_CONTAINS('{"a": 3}', '3') AS d, JSON_CONTAINS('["3"]', '3') AS f, JSON_CONTAINS('[1]', 'true') AS h, JSON_CONTAINS('[null]', 'null') AS i, JSON_CONTAINS('["Red"]', '"red"') AS n, JSON_CONTAINS('[[1, [2]]]', '2') AS o, JSON_CONTAINS('[{"a": [3]}]', '3') AS p, JSON_CONTAINS('3', '3') AS q;
 
--- id: json-contains-array-candidate-refused
--- category: refusals
--- mode: refuse
--- refuse: unsupported-function:JSON_CONTAINS
--- note: an array or object candidate follows MySQL's recursive containment rules, not translated
+-- id: json-contains-array-candidate
+-- category: p1.json-extract
+-- order: unordered
+-- note: an array or object candidate follows MySQL's containment rules, unrolled over the literal (refused before session 27)
 SELECT id FROM activity_log WHERE JSON_CONTAINS(payload, '["kitchen"]', '$.tags');
 
 -- id: json-keys-literals

@@ -31,6 +31,7 @@ final class AggregateFunctions {
           Map.entry("BIT_AND", AggregateFunctions::bitAggregate),
           Map.entry("BIT_OR", AggregateFunctions::bitAggregate),
           Map.entry("BIT_XOR", AggregateFunctions::bitAggregate),
+          Map.entry("ANY_VALUE", AggregateFunctions::anyValue),
           // with GROUP BY ... WITH ROLLUP (ROLLUP on PostgreSQL): 1 in a super-aggregate row
           Map.entry("GROUPING", AggregateFunctions::grouping));
 
@@ -411,6 +412,90 @@ final class AggregateFunctions {
     d.a(dir).a(") FILTER (WHERE ");
     d.value(x);
     d.a(" IS NOT NULL))[1]");
+  }
+
+  /**
+   * ANY_VALUE(x): x, which MySQL exempts from ONLY_FULL_GROUP_BY. In a grouped or aggregating
+   * query's select list, HAVING or ORDER BY it is a value of one row of the group: the first
+   * aggregated ({@code (array_agg(x))[1]}, any type, NULL when that row's x is), as MySQL takes the
+   * first row it reads; the same value where x is the same in the whole group, the use ANY_VALUE is
+   * meant for. Elsewhere (no GROUP BY nor aggregate, WHERE, inside an aggregate) x itself, as
+   * MySQL.
+   */
+  private static void anyValue(
+      PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    arity(n, args, 1, 1);
+    if (!d.aggregatingQuery || d.aggregateDepth > 0) {
+      d.a("(");
+      d.value(args.get(0));
+      d.a(")");
+      return;
+    }
+    d.aggregateDepth++;
+    try {
+      d.a("(array_agg(");
+      d.value(args.get(0));
+      d.a("))[1]");
+    } finally {
+      d.aggregateDepth--;
+    }
+  }
+
+  /**
+   * Whether {@code ps} groups or aggregates: a GROUP BY, or an aggregate call (not ANY_VALUE, not
+   * windowed) in its select list or HAVING outside subqueries.
+   */
+  static boolean aggregates(net.sf.jsqlparser.statement.select.PlainSelect ps) {
+    if (ps.getGroupBy() != null) {
+      return true;
+    }
+    boolean[] found = {false};
+    var finder =
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(Function function, S context) {
+            if (function.getName() != null
+                && PgExpressionDeParser.AGGREGATES.contains(
+                    PgExpressionDeParser.upper(function.getName()))) {
+              found[0] = true;
+              return null;
+            }
+            return super.visit(function, context);
+          }
+
+          @Override
+          public <S> Void visit(MySQLGroupConcat groupConcat, S context) {
+            found[0] = true;
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(
+              net.sf.jsqlparser.expression.JsonAggregateFunction aggregate, S context) {
+            found[0] = true;
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression e, S context) {
+            return null;
+          }
+
+          @Override
+          public <S> Void visit(
+              net.sf.jsqlparser.statement.select.ParenthesedSelect select, S context) {
+            return null;
+          }
+        };
+    for (var item : ps.getSelectItems()) {
+      if (item.getExpression() != null) {
+        item.getExpression().accept(finder, null);
+      }
+    }
+    if (ps.getHaving() != null) {
+      ps.getHaving().accept(finder, null);
+    }
+    return found[0];
   }
 
   /** Whether any of the expressions refers to a column. */

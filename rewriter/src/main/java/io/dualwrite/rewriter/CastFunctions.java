@@ -99,6 +99,13 @@ final class CastFunctions {
       signedPrefix(d, MysqlLexer.decodeCanonical(((StringValue) e).getValue()));
       return;
     }
+    if (target.equals("bigint")
+        && !d.ctx.inWrite
+        && PgExpressionDeParser.upper(type.getDataType()).startsWith("SIGNED")
+        && StringNumbers.isStringValue(d, e)) {
+      integerPrefix(d, e);
+      return;
+    }
     d.a("CAST(");
     d.value(e);
     d.a(" AS ").a(target).a(")");
@@ -120,6 +127,8 @@ final class CastFunctions {
     d.a("mod(CAST(");
     if (!d.ctx.inWrite && isPlainString(e)) {
       signedPrefix(d, MysqlLexer.decodeCanonical(((StringValue) e).getValue()));
+    } else if (!d.ctx.inWrite && StringNumbers.isStringValue(d, e)) {
+      integerPrefix(d, e);
     } else {
       d.a("CAST(");
       d.value(e);
@@ -190,6 +199,33 @@ final class CastFunctions {
           "cast-signed", "CAST('" + v + "' AS SIGNED) is out of the BIGINT range.");
     }
     d.a("CAST(").a(n.toString()).a(" AS bigint)");
+  }
+
+  /**
+   * CAST(s AS SIGNED) of a string value in a query (a text column, {@code doc->>'$.n'}, a string
+   * function): as {@link #signedPrefix} at run time. The leading integer after white space, or 0
+   * without one ({@code 'null'}, JSON null's text, is 0 with a warning in MySQL); a prefix followed
+   * by a decimal point or an exponent fails the statement on PostgreSQL (a message that depends on
+   * the value, so that planning does not fold it), as does one out of the BIGINT range, where
+   * MySQL's reading depends on the release or clamps.
+   */
+  private static void integerPrefix(PgExpressionDeParser d, Expression e) {
+    String space = "[ \\t\\n\\r\\f\\v]*";
+    d.template(
+        "CASE WHEN {#0} ~ '^"
+            + space
+            + "[-+]?[0-9]+([^0-9.eE]|$)' THEN CAST(substring({#0} FROM '^"
+            + space
+            + "([-+]?[0-9]+)') AS bigint) WHEN {#0} ~ '^"
+            + space
+            + "[-+]?[0-9.]' THEN CAST(CASE WHEN {#0} IS NOT NULL THEN 'CAST of a string with a"
+            + " fraction AS SIGNED depends on the MySQL release' END AS bigint) WHEN {#0} IS NOT"
+            + " NULL THEN CAST(0 AS bigint) END",
+        () -> {
+          d.a("CAST(");
+          d.value(e);
+          d.a(" AS text)");
+        });
   }
 
   /**

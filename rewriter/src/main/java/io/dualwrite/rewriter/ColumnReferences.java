@@ -1,5 +1,6 @@
 package io.dualwrite.rewriter;
 
+import java.util.List;
 import net.sf.jsqlparser.expression.*;
 import net.sf.jsqlparser.expression.operators.arithmetic.*;
 import net.sf.jsqlparser.expression.operators.relational.*;
@@ -15,6 +16,25 @@ final class ColumnReferences {
 
   private ColumnReferences() {}
 
+  /**
+   * The value a group of case-insensitively equal strings shows ('acme', 'ACME'): MySQL's is the
+   * first row's it reads, which for a scan of the table or of an index on the column is the row
+   * first by primary key (MySQL 9.7.4); {@code (array_agg(col ORDER BY pk))[1]}. Without a known
+   * primary key, {@code min(col)}.
+   */
+  private static void representative(PgExpressionDeParser d, Column column) {
+    List<String> key = d.ctx.primaryKeyOf(column);
+    if (key == null) {
+      d.a("min(");
+      column(d, column);
+      d.a(")");
+      return;
+    }
+    d.a("(array_agg(");
+    column(d, column);
+    d.a(" ORDER BY ").a(String.join(", ", key)).a("))[1]");
+  }
+
   static void column(PgExpressionDeParser d, Column column) {
     if (d.aggregateDepth == 0 && !d.foldedGroupColumns.isEmpty() && d.isFoldedGroupColumn(column)) {
       d.unfolded(
@@ -22,13 +42,11 @@ final class ColumnReferences {
             if (d.foldedRollup) {
               d.a("CASE WHEN GROUPING(");
               Collations.groupKey(d, column, () -> column(d, column));
-              d.a(") = 0 THEN min(");
-              column(d, column);
-              d.a(") END");
+              d.a(") = 0 THEN ");
+              representative(d, column);
+              d.a(" END");
             } else {
-              d.a("min(");
-              column(d, column);
-              d.a(")");
+              representative(d, column);
             }
           });
       return;

@@ -249,21 +249,11 @@ final class ControlFlowFunctions {
     for (Expression a : args) {
       if (JsonFunctions.isJsonValued(d, a)) {
         json = true;
-      } else if (!isJsonConstructor(a) && kind(d, a) != Kind.NULL) {
+      } else if (!JsonFunctions.isJsonConstructor(a) && kind(d, a) != Kind.NULL) {
         other = true; // (a JSON_ARRAY()/JSON_OBJECT() is JSON too: COALESCE(j, JSON_ARRAY()))
       }
     }
     return json && other;
-  }
-
-  /** JSON_ARRAY(...) or JSON_OBJECT(...): a JSON value. */
-  private static boolean isJsonConstructor(Expression e) {
-    if (e instanceof net.sf.jsqlparser.expression.JsonFunction) {
-      return true;
-    }
-    return e instanceof Function f
-        && f.getName() != null
-        && Set.of("JSON_ARRAY", "JSON_OBJECT").contains(name(f));
   }
 
   /** MySQL: the arguments of IFNULL/COALESCE agree on a type, or any string makes a string. */

@@ -96,9 +96,25 @@ final class DateTimeFunctions {
     aroundDate(d, n, args, "CAST(", " AS time)");
   }
 
+  /**
+   * DATE_ADD/DATE_SUB/ADDDATE/SUBDATE. Of a string (a literal), MySQL's result is a string, the
+   * date or date-time's text: as a result column of the outermost query the application reads that
+   * text, elsewhere the value is compared or computed with as a date.
+   */
   private static void dateAddOrSub(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
+    if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue
+        && d.ctx.resultExpressions.remove(f)) {
+      try {
+        d.a("CAST(");
+        dateAddOrSub(d, f, n, args);
+        d.a(" AS text)");
+      } finally {
+        d.ctx.resultExpressions.add(f);
+      }
+      return;
+    }
     if ((n.equals("ADDDATE") || n.equals("SUBDATE"))
         && !(args.get(1) instanceof IntervalExpression)) {
       // ADDDATE(d, n) / SUBDATE(d, n): n days

@@ -25,7 +25,8 @@ import net.sf.jsqlparser.expression.StringValue;
  * result is translated exactly within a day and fails on PostgreSQL outside it rather than
  * wrapping; a DATETIME result is exact for every value. Only forms whose types and fractional
  * digits are known are translated: date-times are DATETIME/TIMESTAMP columns without fractional
- * seconds, TIMESTAMP literals and (for TIMEDIFF) string literals 'YYYY-MM-DD hh:mm:ss' of valid
+ * seconds (for TIMEDIFF also with them: its TIME(n) result is printed with n digits where text is
+ * wanted), TIMESTAMP literals and (for TIMEDIFF) string literals 'YYYY-MM-DD hh:mm:ss' of valid
  * date-times; durations are TIME columns without fractional seconds and string literals
  * '[-]h:mm:ss' up to 838:59:59. Anything else (a DATE, fractional seconds, MySQL's other duration
  * forms such as 'D hh:mm:ss', a string first argument of ADDTIME, whose result is a string) is
@@ -95,6 +96,30 @@ final class DurationFunctions {
             + " CAST({#0} - {#1} AS text) || ' is a duration outside a day' AS time) END",
         a,
         b);
+  }
+
+  /**
+   * The fractional digits of MySQL's TIME result when {@code e} is a TIMEDIFF of date-time columns
+   * with fractional seconds (the most of its operands': TIMEDIFF of a DATETIME(3) and a DATETIME is
+   * a TIME(3), printed {@code 02:30:15.125}), else 0.
+   */
+  static int timediffDigits(PgExpressionDeParser d, Expression e) {
+    if (!(e instanceof Function f)
+        || f.getName() == null
+        || !Functions.name(f).equals("TIMEDIFF")
+        || Functions.params(f).size() != 2) {
+      return 0;
+    }
+    int digits = 0;
+    for (Expression a : Functions.params(f)) {
+      digits =
+          Math.max(
+              digits,
+              d.columnInfo(a)
+                  .map(c -> PgExpressionDeParser.fractionalDigits(c.mysqlType()))
+                  .orElse(0));
+    }
+    return digits;
   }
 
   /**
@@ -224,7 +249,9 @@ final class DurationFunctions {
       String type = c.get().mysqlType();
       String base = TypeMapping.baseType(type);
       if ((base.equals("datetime") || base.equals("timestamp"))
-          && PgExpressionDeParser.fractionalDigits(type) == 0) {
+          && (strings || PgExpressionDeParser.fractionalDigits(type) == 0)) {
+        // TIMEDIFF of DATETIME(n) columns is a TIME(n) (see timediffDigits); ADDTIME/SUBTIME's
+        // DATETIME(n) result would carry digits the code around it does not know
         return () -> d.p(e);
       }
       if (base.equals("date") && !strings) {

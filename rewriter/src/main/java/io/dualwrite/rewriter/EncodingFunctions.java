@@ -104,6 +104,13 @@ final class EncodingFunctions {
   static void bitCount(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     Functions.arity(n, args, 1, 1);
     Expression e = args.get(0);
+    if (OrderByPrinter.setMembers(d, setOperand(e)) != null) {
+      // a SET column (or its number, set + 0): its members are its one bits
+      d.a("bit_count(CAST(");
+      OrderByPrinter.setNumber(d, setOperand(e));
+      d.a(" AS bit(64)))");
+      return;
+    }
     if (!isInteger(d, e) || isUnsignedBigint(d, e)) {
       throw RefusedException.function(
           n,
@@ -114,6 +121,18 @@ final class EncodingFunctions {
     d.a("bit_count(CAST(CAST(");
     d.value(e);
     d.a(" AS bigint) AS bit(64)))");
+  }
+
+  /** x of {@code x + 0} or {@code x | 0}, else e. */
+  private static Expression setOperand(Expression e) {
+    if ((e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Addition
+            || e instanceof net.sf.jsqlparser.expression.operators.arithmetic.BitwiseOr)
+        && ((net.sf.jsqlparser.expression.BinaryExpression) e).getRightExpression()
+            instanceof LongValue zero
+        && zero.getValue() == 0) {
+      return ((net.sf.jsqlparser.expression.BinaryExpression) e).getLeftExpression();
+    }
+    return e;
   }
 
   /**

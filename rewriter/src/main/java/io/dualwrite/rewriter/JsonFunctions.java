@@ -172,41 +172,32 @@ final class JsonFunctions {
   }
 
   /**
-   * JSON_CONTAINS(target, candidate[, path]) for a candidate written as a JSON scalar ('"red"',
-   * '3', 'true', 'null'): MySQL finds a scalar in a target scalar it equals (numbers of any kind
-   * compared numerically, other types only with their own type) or inside any element of a target
-   * array, at any depth of nested arrays (3 is in [[3]]) but never inside an object.
-   * PostgreSQL's @> finds a scalar only among an array's top-level elements, so the arrays are
-   * walked by a recursive query; jsonb's equality compares as MySQL does. NULL for a NULL document
-   * or a path not found. An array, object or bound candidate is refused: its containment rules
-   * recurse through both documents.
+   * JSON_CONTAINS(target, candidate[, path]) for a candidate written as a literal: MySQL's rules of
+   * containment ({@link JsonContainment}) unrolled over the candidate's structure; 1 or 0, NULL for
+   * a NULL document or a path not found. A bound candidate is refused: its structure is not known
+   * when the statement is translated.
    */
   private static void contains(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 3);
-    if (!(args.get(1) instanceof StringValue candidate) || !isJsonScalarText(candidate)) {
+    JsonContainment.Value candidate =
+        args.get(1) instanceof StringValue s
+                && (s.getPrefix() == null || s.getPrefix().isEmpty())
+                && Literals.hexDigits(s) == null
+            ? JsonContainment.parse(MysqlLexer.decodeCanonical(s.getValue()))
+            : null;
+    if (candidate == null) {
       throw RefusedException.function(
           n,
-          "JSON_CONTAINS is translated for a candidate written as a JSON scalar ('\"red\"', '3',"
-              + " 'true'): an array or object candidate, or a bound one, is contained by MySQL's"
-              + " recursive rules (3 in [[3]], {\"a\": 1} in [{\"a\": 1}]) that PostgreSQL's @>"
-              + " does not follow.");
+          "JSON_CONTAINS is translated for a candidate written as a JSON literal ('\"red\"', '[1,"
+              + " 2]', '{\"a\": 1}'): a bound or computed candidate's structure, which MySQL's"
+              + " containment rules follow, is not known when the statement is translated.");
     }
-    d.a("(SELECT CAST(EXISTS (WITH RECURSIVE dw_e(v) AS (SELECT dw_t UNION ALL SELECT x.v");
-    d.a(" FROM dw_e, jsonb_array_elements(CASE WHEN jsonb_typeof(dw_e.v) = 'array' THEN dw_e.v");
-    d.a(" ELSE '[]'::jsonb END) AS x(v)) SELECT 1 FROM dw_e WHERE dw_e.v = dw_c) AS integer)");
-    d.a(" FROM (SELECT ");
+    d.a("(SELECT CAST(");
+    JsonContainment.print(d.out(), "dw_t", candidate);
+    d.a(" AS integer) FROM (SELECT ");
     docAtPath(d, n, args, 2);
-    d.a(", CAST(");
-    d.p(candidate);
-    d.a(" AS jsonb)) AS dw_contains(dw_t, dw_c) WHERE dw_t IS NOT NULL)");
-  }
-
-  /** A string literal holding one JSON scalar: a string, a number, true, false or null. */
-  private static boolean isJsonScalarText(StringValue s) {
-    String v = MysqlLexer.decodeCanonical(s.getValue()).strip();
-    return v.matches(
-        "\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null");
+    d.a(") AS dw_contains(dw_t) WHERE dw_t IS NOT NULL)");
   }
 
   /**
@@ -550,6 +541,8 @@ final class JsonFunctions {
     String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
     if (e instanceof Function f && DurationFunctions.DATETIME_VALUED.contains(name(f))) {
       base = "datetime"; // TIMESTAMP(), CONVERT_TZ(), ADDTIME() ...: a PostgreSQL timestamp
+    } else if (e instanceof Function f && f.getName() != null && name(f).equals("TIMEDIFF")) {
+      base = "time"; // MySQL's JSON prints a TIME with six digits
     }
     if (base.equals("datetime") || base.equals("timestamp") || base.equals("time")) {
       d.a("to_char(");
@@ -618,6 +611,16 @@ final class JsonFunctions {
     }
     Optional<ColumnInfo> c = d.columnInfo(e);
     return c.isPresent() && TypeMapping.baseType(c.get().mysqlType()).equals("json");
+  }
+
+  /** JSON_ARRAY(...) or JSON_OBJECT(...): a JSON value. */
+  static boolean isJsonConstructor(Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.JsonFunction) {
+      return true;
+    }
+    return e instanceof Function f
+        && f.getName() != null
+        && Set.of("JSON_ARRAY", "JSON_OBJECT").contains(name(f));
   }
 
   /**
@@ -874,6 +877,8 @@ final class JsonFunctions {
               + " column is not translated: MySQL's JSON form of it differs from PostgreSQL's.");
     }
     if (!(value instanceof Column
+        || isJsonConstructor(value)
+        || isJsonValued(d, value)
         || value instanceof StringValue
         || value instanceof LongValue
         || value instanceof NullValue

@@ -57,10 +57,12 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  *       a string beyond the largest an error and a number there fails the statement, as MySQL
  *       rejects the document. jsonb keeps no minus sign on a zero number ({@code -0.0} is 0).
  *   <li>{@code BOOLEAN}: MySQL's TINYINT(1), as the integer types.
- *   <li>{@code VARCHAR(n)} and the TEXT types: a string's text, true/false as words, a number as
- *       MySQL prints it ({@link JsonFunctions#numberText}: an integer as written; a DOUBLE with its
- *       shortest digits, {@code 2.50} is 2.5, {@code 3.00} is 3.0, {@code 1e20} is 1e20); longer
- *       than the type holds, an object or an array is an error.
+ *   <li>{@code VARCHAR(n)}, {@code CHAR(n)} and the TEXT types: a string's text, true/false as
+ *       words, a number as MySQL prints it ({@link JsonFunctions#numberText}: an integer as
+ *       written; a DOUBLE with its shortest digits, {@code 2.50} is 2.5, {@code 3.00} is 3.0,
+ *       {@code 1e20} is 1e20); longer than the type holds, an object or an array is an error, but
+ *       trailing spaces beyond n are cut (MySQL 9.7.4: {@code "abcd "} is {@code 'abcd '} in a
+ *       VARCHAR(5)), and a CHAR keeps no trailing spaces.
  * </ul>
  *
  * Where MySQL's result cannot be known from jsonb, the column fails the statement (SQLState 22P02,
@@ -70,7 +72,7 @@ import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
  *
  * <p>A path that finds nothing gives the column's {@code ON EMPTY} value, an error its {@code ON
  * ERROR} value: NULL unless {@code DEFAULT 'json' ON ...} names one (a JSON text, converted as a
- * value is). Refused by name: {@code ERROR ON ...}, CHAR, FLOAT and REAL, temporal and other column
+ * value is). Refused by name: {@code ERROR ON ...}, FLOAT and REAL, temporal and other column
  * types, a column path that selects several values, two columns of one name.
  *
  * <p>{@code NESTED PATH 'path' COLUMNS (...)} reads its own rows from each row of the clause around
@@ -357,7 +359,9 @@ final class JsonTable {
         onError);
   }
 
-  private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
+  /** VARCHAR(n), CHAR(n), CHAR (one character). */
+  private static final Pattern VARCHAR = Pattern.compile("(varchar|char)(?:\\((\\d+)\\))?");
+
   private static final Pattern DECIMAL_TYPE =
       Pattern.compile("(decimal|numeric|dec)(?:\\((\\d+)(?:,(\\d+))?\\))?");
   private static final Pattern INTEGER_TYPE =
@@ -442,8 +446,9 @@ final class JsonTable {
     }
     Matcher varchar = VARCHAR.matcher(type);
     if (varchar.matches()) {
-      long n = Long.parseLong(varchar.group(1));
-      return new Field(name, Kind.TEXT, type, "text", path, 0, n, false, "NULL", "NULL");
+      long n = varchar.group(2) == null ? 1 : Long.parseLong(varchar.group(2));
+      String mysqlType = varchar.group(1) + "(" + n + ")";
+      return new Field(name, Kind.TEXT, mysqlType, "text", path, 0, n, false, "NULL", "NULL");
     }
     long bytes =
         switch (type) {
@@ -460,6 +465,7 @@ final class JsonTable {
         "The JSON_TABLE column type "
             + type.toUpperCase(Locale.ROOT)
             + " is not translated yet (translated: the integer types, DECIMAL, DOUBLE, VARCHAR(n),"
+            + " CHAR(n),"
             + " the TEXT types, JSON, FOR ORDINALITY, EXISTS PATH, NESTED PATH).");
   }
 
@@ -566,6 +572,9 @@ final class JsonTable {
       case TEXT:
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") && v.indexOf('\\') < 0) {
           String text = v.substring(1, v.length() - 1);
+          if (c.mysqlType().startsWith("char")) {
+            text = text.replaceAll(" +$", "");
+          }
           long size =
               c.byteLimit()
                   ? text.getBytes(StandardCharsets.UTF_8).length
@@ -857,8 +866,17 @@ final class JsonTable {
                 + " WHEN 'number' THEN "
                 + JsonFunctions.numberText(x)
                 + " END";
-        String size = c.byteLimit() ? "octet_length(dw_v.v)" : "char_length(dw_v.v)";
-        yield checked(c, x, s, size + " <= " + c.high(), "dw_v.v");
+        if (c.byteLimit()) {
+          yield checked(c, x, s, "octet_length(dw_v.v) <= " + c.high(), "dw_v.v");
+        }
+        // MySQL cuts trailing spaces beyond the length without an error, and CHAR(n) keeps none
+        boolean fixed = c.mysqlType().startsWith("char");
+        yield checked(
+            c,
+            x,
+            fixed ? "rtrim(" + s + ", ' ')" : s,
+            "char_length(rtrim(dw_v.v, ' ')) <= " + c.high(),
+            fixed ? "dw_v.v" : "left(dw_v.v, " + c.high() + ")");
       }
       case ORDINALITY -> throw new IllegalStateException("ordinality is not converted");
     };

@@ -131,6 +131,10 @@ final class Literals {
       d.a(" AS double precision)");
       return;
     }
+    if (digits == null && OrderByPrinter.setMembers(d, e) != null) {
+      OrderByPrinter.setNumber(d, e); // a SET in a number's place: its bits
+      return;
+    }
     if (digits == null) {
       Optional<ColumnInfo> c = d.columnInfo(e);
       if (c.isPresent()

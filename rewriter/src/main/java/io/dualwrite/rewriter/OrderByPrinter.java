@@ -72,18 +72,8 @@ final class OrderByPrinter {
       // MySQL sorts an ENUM by its declaration order, not by the text
       enumIndex(d, e, enumValues);
     } else if (setMembers(d, e) != null) {
-      // MySQL sorts a SET by its numeric value: member i (declaration order) is bit i
-      List<String> members = setMembers(d, e);
-      d.a("(");
-      for (int i = 0; i < members.size(); i++) {
-        d.a(i > 0 ? " + " : "").a("CAST(strpos(',' || lower(CAST(");
-        d.p(e);
-        d.a(" AS text)) || ',', '")
-            .a(("," + members.get(i).toLowerCase(Locale.ROOT) + ",").replace("'", "''"))
-            .a("') > 0 AS int) * ")
-            .a(java.math.BigInteger.ONE.shiftLeft(i).toString());
-      }
-      d.a(")");
+      // MySQL sorts a SET by its numeric value
+      setNumber(d, e);
     } else if (d.isCaseInsensitiveText(e)) {
       // MySQL sorts a _ci column case-insensitively, whatever PostgreSQL's database collation is
       Collations.folded(d, e, Collations.accentInsensitive(d, e));
@@ -141,6 +131,24 @@ final class OrderByPrinter {
   /** The declared values of an ENUM column, or null when e is not one. */
   static List<String> enumValues(PgExpressionDeParser d, Expression e) {
     return declaredValues(d, e, "enum");
+  }
+
+  /**
+   * The numeric value of the SET column e, as MySQL reads it in a number's place or sorts it:
+   * member i (declaration order) is bit i ({@code 'a,c'} of SET('a','b','c') is 5).
+   */
+  static void setNumber(PgExpressionDeParser d, Expression e) {
+    List<String> members = setMembers(d, e);
+    d.a("(");
+    for (int i = 0; i < members.size(); i++) {
+      d.a(i > 0 ? " + " : "").a("CAST(strpos(',' || lower(CAST(");
+      d.p(e);
+      d.a(" AS text)) || ',', '")
+          .a(("," + members.get(i).toLowerCase(Locale.ROOT) + ",").replace("'", "''"))
+          .a("') > 0 AS int) * ")
+          .a(java.math.BigInteger.ONE.shiftLeft(i).toString());
+    }
+    d.a(")");
   }
 
   /** The declared members of a SET column, or null when e is not one. */

@@ -132,11 +132,14 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
-    int fsp = column.isPresent() ? fractionalDigits(column.get().mysqlType()) : 0;
+    int fsp =
+        column.isPresent()
+            ? fractionalDigits(column.get().mysqlType())
+            : DurationFunctions.timediffDigits(this, e);
     if (fsp > 0) {
       // MySQL prints DATETIME(n)/TIMESTAMP(n)/TIME(n) with exactly n fractional digits;
       // PostgreSQL's text drops trailing zeros (and the point)
-      String base = TypeMapping.baseType(column.get().mysqlType());
+      String base = column.map(c -> TypeMapping.baseType(c.mysqlType())).orElse("time");
       a("to_char(");
       p(e);
       a(base.equals("time") ? ", 'HH24:MI:SS.FF" : ", 'YYYY-MM-DD HH24:MI:SS.FF").a(fsp + "')");
@@ -375,7 +378,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   private static final Set<String> COLLATION_KEEPING =
       java.util.stream.Stream.concat(
               StringFunctions.TEXT_OF_ARGUMENTS.stream(),
-              java.util.stream.Stream.of("IFNULL", "COALESCE", "GREATEST", "LEAST"))
+              java.util.stream.Stream.of("IFNULL", "COALESCE", "GREATEST", "LEAST", "ANY_VALUE"))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   final void args(List<? extends Expression> list, boolean asValues) {
@@ -404,9 +407,54 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
           "binary-string-bit-operation",
           "The bit operation " + b + " works on binary strings in MySQL.");
     }
+    if (isInversion(l) || isInversion(r)) {
+      // ~x is an unsigned 64-bit number (numeric here): the operation on the two's complement
+      // bits, each operand a bigint, read back as MySQL's BIGINT UNSIGNED
+      template(
+          "(CAST({#0} AS numeric) + CASE WHEN {#0} < 0 THEN 18446744073709551616 ELSE 0 END)",
+          () -> {
+            a("(");
+            bits(l);
+            a(op);
+            bits(r);
+            a(")");
+          });
+      return;
+    }
     Literals.number(this, l);
     a(op);
     Literals.number(this, r);
+  }
+
+  private static boolean isInversion(Expression e) {
+    return e instanceof SignedExpression s && s.getSign() == '~';
+  }
+
+  /** An integer operand's 64 bits as a bigint: ~x as PostgreSQL's ~ of x. */
+  private void bits(Expression e) {
+    if (isInversion(e)) {
+      Expression x = ((SignedExpression) e).getExpression();
+      while (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+        x = (Expression) list.get(0);
+      }
+      if (!EncodingFunctions.isInteger(this, x) || EncodingFunctions.isUnsignedBigint(this, x)) {
+        throw RefusedException.syntax(
+            "bit-inversion",
+            "~ in a bit operation is translated for an integer literal or an integer column (not"
+                + " BIGINT UNSIGNED).");
+      }
+      a("(~CAST(");
+      Literals.number(this, x);
+      a(" AS bigint))");
+      return;
+    }
+    if (EncodingFunctions.isUnsignedBigint(this, e)) {
+      throw RefusedException.syntax(
+          "bit-inversion", "A BIGINT UNSIGNED beside ~x in a bit operation is not translated.");
+    }
+    a("CAST(");
+    Literals.number(this, e);
+    a(" AS bigint)");
   }
 
   // ---------------------------------------------------------------- literals, names, parameters
@@ -492,6 +540,12 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
    * that roll it up, as MySQL shows it there.
    */
   boolean foldedRollup;
+
+  /**
+   * The query being printed groups or aggregates ({@link AggregateFunctions#aggregates}): ANY_VALUE
+   * in it is a value of the group.
+   */
+  boolean aggregatingQuery;
 
   /** How many aggregate calls enclose the expression being printed. */
   int aggregateDepth;

@@ -198,6 +198,8 @@ class PgSelectDeParser extends SelectDeParser {
     expr.foldedGroupColumns = folded;
     boolean outerRollup = expr.foldedRollup;
     expr.foldedRollup = ps.getGroupBy() != null && ps.getGroupBy().isMysqlWithRollup();
+    boolean outerAggregating = expr.aggregatingQuery;
+    expr.aggregatingQuery = AggregateFunctions.aggregates(ps);
     List<SelectItem<?>> items = ps.getSelectItems();
     selectItems(items);
     boolean dual =
@@ -207,8 +209,11 @@ class PgSelectDeParser extends SelectDeParser {
             && Identifiers.normalize(t.getName()).equals("dual")
             && (ps.getJoins() == null || ps.getJoins().isEmpty());
     boolean lockInside = ps.getForMode() != null && lockNeedsDerivedTable(ps);
+    boolean aggregating = expr.aggregatingQuery;
+    expr.aggregatingQuery = false; // ANY_VALUE in WHERE is the row's value
     fromAndWhere(ps, dual, lockInside);
     groupBy(ps, items, distinctFolded, folded);
+    expr.aggregatingQuery = aggregating;
     expr.foldedGroupColumns = folded;
     try {
       if (ps.getHaving() != null) {
@@ -251,6 +256,7 @@ class PgSelectDeParser extends SelectDeParser {
     } finally {
       expr.foldedGroupColumns = outerFolded;
       expr.foldedRollup = outerRollup;
+      expr.aggregatingQuery = outerAggregating;
     }
     if (ps.getOffset() != null) {
       // LIMIT n OFFSET m: the same clause in PostgreSQL

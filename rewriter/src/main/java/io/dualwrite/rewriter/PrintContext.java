@@ -279,6 +279,36 @@ final class PrintContext {
     return found;
   }
 
+  /**
+   * The primary key columns of the table {@code column} reads, printed for PostgreSQL and qualified
+   * as the column is; null when not known (no key, or an unqualified column where the scope has
+   * several tables) or when the key is the column itself.
+   */
+  List<String> primaryKeyOf(net.sf.jsqlparser.schema.Column column) {
+    Table t = column.getTable();
+    String qualifier = null;
+    TableInfo info;
+    if (t != null && t.getName() != null) {
+      qualifier = Identifiers.normalize(t.getName());
+      info = scope.get(qualifier);
+    } else {
+      Set<TableInfo> tables = new LinkedHashSet<>(scope.values());
+      info = tables.size() == 1 ? tables.iterator().next() : null;
+    }
+    if (info == null
+        || info.primaryKey().isEmpty()
+        || info.primaryKey().equals(List.of(Identifiers.normalize(column.getColumnName())))
+        || info.column(Identifiers.normalize(column.getColumnName())).isEmpty()
+        || !info.primaryKey().stream().allMatch(k -> info.column(k).isPresent())) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (String k : info.primaryKey()) {
+      out.add((qualifier == null ? "" : Identifiers.pg(qualifier) + ".") + Identifiers.pg(k));
+    }
+    return out;
+  }
+
   List<Binding> pinnedBindings() {
     List<Binding> list = new ArrayList<>(bindings.size());
     for (Object b : bindings) {

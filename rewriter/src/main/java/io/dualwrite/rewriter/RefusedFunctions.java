@@ -289,10 +289,6 @@ final class RefusedFunctions {
         "IS_IPV4_COMPAT",
         "IS_IPV4_MAPPED",
         "IS_IPV6");
-    reason(
-        "ONLY_FULL_GROUP_BY aside, MySQL returns the value of an arbitrary row of the group, which"
-            + " PostgreSQL cannot pick the same way.",
-        "ANY_VALUE");
     reason(notYet + "the column's default comes from MySQL's table definition.", "DEFAULT");
     reason(
         "MySQL's pretty-printed layout (two-space indents, its key order) is not PostgreSQL's"

@@ -187,7 +187,7 @@ final class StringNumbers {
     } else if (isEnum(d, e)) {
       printEnumNumber(d, e);
     } else {
-      Literals.number(d, e);
+      Literals.number(d, e); // (a SET column's number there too)
     }
   }
 
@@ -200,6 +200,8 @@ final class StringNumbers {
       printNumber(d, e);
     } else if (isEnum(d, e)) {
       printEnumNumber(d, e);
+    } else if (OrderByPrinter.setMembers(d, e) != null) {
+      OrderByPrinter.setNumber(d, e);
     } else {
       d.value(e);
     }

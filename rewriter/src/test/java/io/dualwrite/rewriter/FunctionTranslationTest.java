@@ -278,8 +278,13 @@ class FunctionTranslationTest {
     assertThat(expr("DATE_ADD(d, INTERVAL 2 DAY)")).isEqualTo("(d + INTERVAL '2 day')");
     assertThat(expr("DATE_SUB(d, INTERVAL ? HOUR)")).isEqualTo("(d - (?) * INTERVAL '1 hour')");
     assertThat(expr("d + INTERVAL 1 QUARTER")).isEqualTo("(d + INTERVAL '3 months')");
+    // of a string MySQL's result is a string: its text as a result column
     assertThat(expr("DATE_ADD('2024-01-31', INTERVAL 1 MONTH)"))
-        .isEqualTo("CAST(DATE '2024-01-31' + INTERVAL '1 month' AS date)");
+        .isEqualTo("CAST(CAST(DATE '2024-01-31' + INTERVAL '1 month' AS date) AS text)");
+    assertThat(pg("SELECT id FROM orders WHERE placed < DATE_ADD('2024-01-31', INTERVAL 1 MONTH)"))
+        .isEqualTo(
+            "SELECT id FROM orders WHERE placed < CAST(DATE '2024-01-31' + INTERVAL '1 month' AS"
+                + " date)");
     assertThat(expr("DATE_ADD(CURDATE(), INTERVAL 1 DAY)"))
         .isEqualTo("CAST(CURRENT_DATE + INTERVAL '1 day' AS date)");
   }
@@ -995,7 +1000,7 @@ class FunctionTranslationTest {
     // in the super-aggregate row as in MySQL
     assertThat(pg("SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP"))
         .isEqualTo(
-            "SELECT CASE WHEN GROUPING(lower(name)) = 0 THEN min(name) END AS name, count(*) FROM"
+            "SELECT CASE WHEN GROUPING(lower(name)) = 0 THEN (array_agg(name ORDER BY id))[1] END AS name, count(*) FROM"
                 + " users GROUP BY ROLLUP (lower(name))");
   }
 
