@@ -195,3 +195,61 @@ SELECT name, COUNT(*) AS c FROM ow9_items GROUP BY name ORDER BY name;
 -- category: p1.case-insensitive
 -- order: unordered
 SELECT a.name, COUNT(*) AS c FROM ow9_items a JOIN ow9_items b ON b.id = a.id GROUP BY a.name WITH ROLLUP;
+
+-- id: ow9-flags-ddl
+-- category: ddl.create-table
+-- order: unordered
+-- tables: ow9_flags
+CREATE TABLE ow9_flags (id INT NOT NULL PRIMARY KEY, bits TINYINT UNSIGNED NOT NULL, big BIGINT NULL);
+
+-- id: ow9-flags-seed
+-- category: writes.insert
+-- order: unordered
+-- commit: true
+-- tables: ow9_flags
+-- note: workload 9's seed wrote bit-value literals into a TINYINT UNSIGNED column, which MySQL stores as numbers (PostgreSQL was given bytea)
+INSERT INTO ow9_flags VALUES (1, b'00000011', b'10000'), (2, b'11111111', b'101'), (3, b'1111111', b'100000010');
+
+-- id: ow9-flags-update
+-- category: writes.update
+-- order: unordered
+-- tables: ow9_flags
+UPDATE ow9_flags SET bits = b'00000111', big = b'101010111100' WHERE id = 1;
+
+-- id: ow9-flags-read
+-- category: p1.bitwise
+-- order: ordered
+SELECT id, bits, big, bits & b'00000010' AS b2 FROM ow9_flags ORDER BY id;
+
+-- id: ow9-addtime-time-column
+-- category: functions
+-- order: ordered
+-- note: ADDTIME/SUBTIME of a TIME column is a TIME (refused before session 27; a result outside a day fails on PostgreSQL)
+SELECT id, ADDTIME(dur, '00:30:00') AS a, SUBTIME(dur, '01:00:00') AS s, CONCAT('', ADDTIME(dur, '00:30:00')) AS t, JSON_ARRAY(ADDTIME(dur, '00:30:00')) AS j FROM ow9_items WHERE id IN (1, 2) ORDER BY id;
+
+-- id: ow9-addtime-time-column-update
+-- category: writes.update
+-- order: unordered
+-- tables: ow9_items
+UPDATE ow9_items SET dur = ADDTIME(dur, '00:15:00') WHERE id = 1;
+
+-- id: ow9-timediff-min-time
+-- category: functions
+-- order: unordered
+SELECT TIMEDIFF('23:59:00', MIN(dur)) AS left_of_day, TIMEDIFF(MAX(dur), '00:00:00') AS latest FROM ow9_items;
+
+-- id: ow9-like-binary
+-- category: p1.case-insensitive
+-- order: ordered
+SELECT id, name LIKE BINARY 'Z%' AS z, name LIKE BINARY '%o%' AS o, name NOT LIKE BINARY 'b%' AS nb FROM ow9_items ORDER BY id;
+
+-- id: ow9-like-binary-underscore
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:like-binary
+SELECT id FROM ow9_items WHERE name LIKE BINARY 'Zo_';
+
+-- id: ow9-period-diff-date-format
+-- category: functions
+-- order: ordered
+SELECT id, PERIOD_DIFF(DATE_FORMAT(t1, '%Y%m'), DATE_FORMAT(t0, '%Y%m')) AS months, PERIOD_ADD(DATE_FORMAT(t0, '%Y%m'), 11) AS later FROM ow9_items ORDER BY id;

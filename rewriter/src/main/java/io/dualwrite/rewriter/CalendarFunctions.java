@@ -167,7 +167,7 @@ final class CalendarFunctions {
             + months
             + " % 12 + 1 ELSE CAST('Incorrect arguments to period_add: ' || {#0} || ', ' || {#1}"
             + " AS bigint) END",
-        Functions.integerOperand(d, n, args.get(0)),
+        period(d, n, args.get(0)),
         Functions.integerOperand(d, n, args.get(1)));
   }
 
@@ -186,8 +186,29 @@ final class CalendarFunctions {
             + months("{#1}")
             + " ELSE CAST('Incorrect arguments to period_diff: ' || {#0} || ', ' || {#1} AS bigint)"
             + " END",
-        Functions.integerOperand(d, n, args.get(0)),
-        Functions.integerOperand(d, n, args.get(1)));
+        period(d, n, args.get(0)),
+        period(d, n, args.get(1)));
+  }
+
+  /**
+   * A period operand: an integer ({@link Functions#integerOperand}), or DATE_FORMAT(d, '%Y%m'),
+   * whose digits MySQL reads as that integer ({@code PERIOD_DIFF(DATE_FORMAT(a, '%Y%m'),
+   * DATE_FORMAT(b, '%Y%m'))}, the months between two dates' months).
+   */
+  private static Runnable period(PgExpressionDeParser d, String n, Expression e) {
+    if (e instanceof Function f
+        && f.getName() != null
+        && Functions.name(f).equals("DATE_FORMAT")
+        && Functions.params(f).size() == 2
+        && Functions.params(f).get(1) instanceof StringValue format
+        && MysqlLexer.decodeCanonical(format.getValue()).equals("%Y%m")) {
+      return () -> {
+        d.a("CAST(");
+        d.value(e);
+        d.a(" AS bigint)");
+      };
+    }
+    return Functions.integerOperand(d, n, e);
   }
 
   /** MySQL's valid_period(): a positive period whose month is 1..12 (NULL stays NULL). */

@@ -11,10 +11,10 @@ import net.sf.jsqlparser.expression.StringValue;
 
 /**
  * String literals written into a column whose MySQL type changes the stored value in ways
- * PostgreSQL's column does not: SET members are stored in definition order without duplicates, and
- * TIME is a duration (-838:59:59..838:59:59) where PostgreSQL's {@code time} holds a time of day.
- * Only literals can be handled here; bound parameters reach the databases as the application binds
- * them.
+ * PostgreSQL's column does not: SET members are stored in definition order without duplicates, a
+ * hexadecimal or bit-value literal is a number in an integer column, and TIME is a duration
+ * (-838:59:59..838:59:59) where PostgreSQL's {@code time} holds a time of day. Only literals can be
+ * handled here; bound parameters reach the databases as the application binds them.
  */
 final class ColumnLiterals {
   private ColumnLiterals() {}
@@ -47,6 +47,13 @@ final class ColumnLiterals {
   static Expression adapt(Expression value, Optional<ColumnInfo> column) {
     if (column.isPresent() && TypeMapping.isBinary(column.get().mysqlType())) {
       return binary(value, column.get());
+    }
+    String digits = column.isPresent() ? Literals.hexDigits(value) : null;
+    if (digits != null
+        && TypeMapping.isInteger(column.get().mysqlType())
+        && digits.matches("[0-9A-Fa-f]{1,15}")) {
+      // X'03', 0x03, b'00000011' written into an integer column: MySQL stores the number
+      return new net.sf.jsqlparser.expression.LongValue(Long.parseLong(digits, 16));
     }
     if (column.isPresent()
         && value instanceof net.sf.jsqlparser.expression.LongValue n

@@ -275,9 +275,20 @@ final class ComparisonOperators {
     switch (kw) {
       case LIKE -> {
         if (like.isUseBinary()) {
-          throw PgExpressionDeParser.refuseNode(like, "LIKE BINARY");
-        }
-        if (Collations.isBinary(l) || Collations.isBinary(r)) {
+          // byte by byte, case-sensitive: as PostgreSQL's LIKE on the characters while the
+          // pattern has no _ (one byte in MySQL, one character in PostgreSQL)
+          if (!(r instanceof StringValue p)
+              || (p.getPrefix() != null && !p.getPrefix().isEmpty())
+              || MysqlLexer.decodeCanonical(p.getValue()).contains("_")) {
+            throw RefusedException.syntax(
+                "like-binary",
+                "LIKE BINARY is translated with a literal pattern without _: MySQL's _ matches"
+                    + " one byte, PostgreSQL's one character.");
+          }
+          d.text(l);
+          d.a(like.isNot() ? " NOT LIKE " : " LIKE ");
+          d.text(r);
+        } else if (Collations.isBinary(l) || Collations.isBinary(r)) {
           // an explicit code-point collation: case-sensitive, whatever the column's
           Collations.likeOperand(d, l);
           d.a(like.isNot() ? " NOT LIKE " : " LIKE ");

@@ -82,7 +82,7 @@ final class DurationFunctions {
     boolean times =
         a != null
             && b != null
-            && (d.columnInfo(args.get(0)).isPresent() || d.columnInfo(args.get(1)).isPresent());
+            && (timeColumn(d, args.get(0)) != null || timeColumn(d, args.get(1)) != null);
     if (!times) {
       // two date-times (a TIME column against a date-time is NULL in MySQL: refused below)
       a = dateTime(d, n, args.get(0), true);
@@ -96,6 +96,22 @@ final class DurationFunctions {
             + " CAST({#0} - {#1} AS text) || ' is a duration outside a day' AS time) END",
         a,
         b);
+  }
+
+  /**
+   * ADDTIME/SUBTIME whose first argument is a TIME column without fractional seconds: MySQL's
+   * result is a TIME (a time of day here).
+   */
+  static boolean isTimeOfDayResult(PgExpressionDeParser d, Function f) {
+    if (f.getName() == null
+        || !java.util.Set.of("ADDTIME", "SUBTIME").contains(Functions.name(f))
+        || Functions.params(f).size() != 2) {
+      return false;
+    }
+    Optional<ColumnInfo> c = d.columnInfo(Functions.params(f).get(0));
+    return c.isPresent()
+        && TypeMapping.baseType(c.get().mysqlType()).equals("time")
+        && PgExpressionDeParser.fractionalDigits(c.get().mysqlType()) == 0;
   }
 
   /**
@@ -130,6 +146,31 @@ final class DurationFunctions {
   private static void addSubTime(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
+    if (isTimeOfDayResult(d, f)) {
+      // ADDTIME(time_col, t): a TIME, exact within a day; outside it (a duration MySQL keeps)
+      // it fails on PostgreSQL rather than wrapping round midnight as time + interval would
+      Runnable t = duration(d, n, args.get(1));
+      Functions.repeatable(n, args.get(0));
+      Functions.repeatable(n, args.get(1));
+      String r = "(CAST({#0} AS interval) " + (n.equals("ADDTIME") ? "+" : "-") + " {#1})";
+      d.template(
+          "CASE WHEN "
+              + r
+              + " >= interval '0' AND "
+              + r
+              + " < interval '24 hours' THEN CAST("
+              + r
+              + " AS time) WHEN "
+              + r
+              + " IS NOT NULL THEN CAST('"
+              + n
+              + " ' || CAST("
+              + r
+              + " AS text) || ' is a duration outside a day' AS time) END",
+          () -> d.p(args.get(0)),
+          t);
+      return;
+    }
     Runnable dt = dateTime(d, n, args.get(0), false);
     Runnable t = duration(d, n, args.get(1));
     Functions.repeatable(n, args.get(0));
@@ -292,17 +333,16 @@ final class DurationFunctions {
 
   /**
    * A TIMEDIFF operand of two TIMEs as a PostgreSQL time, or null: a TIME column without fractional
-   * seconds, or a string literal 'h:mm:ss' below 24 hours (read as a TIME against a TIME column).
-   * Their difference is within a day, positive or negative, as PostgreSQL's {@code time - time}.
+   * seconds (or its MIN/MAX), or a string literal 'h:mm:ss' below 24 hours (read as a TIME against
+   * a TIME column). Their difference is within a day, positive or negative, as PostgreSQL's {@code
+   * time - time}.
    */
   private static Runnable timeOfDay(PgExpressionDeParser d, Expression e) {
-    Optional<ColumnInfo> c = d.columnInfo(e);
-    if (c.isPresent()) {
-      String type = c.get().mysqlType();
-      return TypeMapping.baseType(type).equals("time")
-              && PgExpressionDeParser.fractionalDigits(type) == 0
-          ? () -> d.p(e)
-          : null;
+    if (timeColumn(d, e) != null) {
+      return () -> d.p(e);
+    }
+    if (d.columnInfo(e).isPresent()) {
+      return null;
     }
     if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
       Matcher m = DURATION_TEXT.matcher(MysqlLexer.decodeCanonical(s.getValue()));
@@ -318,6 +358,23 @@ final class DurationFunctions {
       }
     }
     return null;
+  }
+
+  /** The TIME column (without fractional seconds) that e is, or whose MIN/MAX it is; else null. */
+  private static Expression timeColumn(PgExpressionDeParser d, Expression e) {
+    Expression x = e;
+    if (e instanceof Function f
+        && f.getName() != null
+        && java.util.Set.of("MIN", "MAX").contains(Functions.name(f))
+        && Functions.params(f).size() == 1) {
+      x = Functions.params(f).get(0);
+    }
+    Optional<ColumnInfo> c = d.columnInfo(x);
+    return c.isPresent()
+            && TypeMapping.baseType(c.get().mysqlType()).equals("time")
+            && PgExpressionDeParser.fractionalDigits(c.get().mysqlType()) == 0
+        ? x
+        : null;
   }
 
   /**

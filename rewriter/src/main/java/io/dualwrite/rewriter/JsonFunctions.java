@@ -539,7 +539,9 @@ final class JsonFunctions {
     }
     var c = d.columnInfo(e);
     String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
-    if (e instanceof Function f && DurationFunctions.DATETIME_VALUED.contains(name(f))) {
+    if (e instanceof Function f && DurationFunctions.isTimeOfDayResult(d, f)) {
+      base = "time"; // ADDTIME(time_col, ...)
+    } else if (e instanceof Function f && DurationFunctions.DATETIME_VALUED.contains(name(f))) {
       base = "datetime"; // TIMESTAMP(), CONVERT_TZ(), ADDTIME() ...: a PostgreSQL timestamp
     } else if (e instanceof Function f && f.getName() != null && name(f).equals("TIMEDIFF")) {
       base = "time"; // MySQL's JSON prints a TIME with six digits

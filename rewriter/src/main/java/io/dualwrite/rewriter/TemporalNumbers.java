@@ -141,6 +141,9 @@ final class TemporalNumbers {
       }
       return Optional.empty();
     }
+    if (e instanceof Function f && DurationFunctions.isTimeOfDayResult(d, f)) {
+      return Optional.of(new Temporal(Kind.TIME, 0)); // ADDTIME(time_col, '01:00:00')
+    }
     if (e instanceof Function f) {
       return ofFunction(f);
     }
@@ -188,8 +191,12 @@ final class TemporalNumbers {
     if (DATE_FUNCTIONS.contains(n)) {
       return Optional.of(new Temporal(Kind.DATE, 0));
     }
-    if (DurationFunctions.DATETIME_VALUED.contains(n)) {
-      return Optional.of(new Temporal(Kind.DATETIME, 0)); // fractional inputs are refused there
+    if (DurationFunctions.DATETIME_VALUED.contains(n)
+        && !(Set.of("ADDTIME", "SUBTIME").contains(n)
+            && !args.isEmpty()
+            && args.get(0) instanceof net.sf.jsqlparser.schema.Column)) {
+      // (fractional inputs are refused there; ADDTIME of a column may be a TIME: see of())
+      return Optional.of(new Temporal(Kind.DATETIME, 0));
     }
     boolean clockDateTime = CLOCK_DATETIME.contains(n);
     if (clockDateTime || CLOCK_TIME.contains(n)) {
