@@ -253,3 +253,9 @@ SELECT id FROM ow9_items WHERE name LIKE BINARY 'Zo_';
 -- category: functions
 -- order: ordered
 SELECT id, PERIOD_DIFF(DATE_FORMAT(t1, '%Y%m'), DATE_FORMAT(t0, '%Y%m')) AS months, PERIOD_ADD(DATE_FORMAT(t0, '%Y%m'), 11) AS later FROM ow9_items ORDER BY id;
+
+-- id: ow9-interval-bracketed-amount
+-- category: p0.date-arith
+-- order: ordered
+-- note: workload 9's next-Monday idiom; JSqlParser reads INTERVAL (expr) as MySQL's INTERVAL() function (refused before session 27)
+SELECT id, DATE_ADD(DATE(t0), INTERVAL (7 - WEEKDAY(t0)) DAY) AS next_monday, DATE(t0) - INTERVAL (id * 2) DAY AS back FROM ow9_items ORDER BY id;

@@ -323,6 +323,14 @@ final class DateTimeFunctions {
           "interval:" + unit, "The compound INTERVAL unit " + unit + " is not supported.");
     }
     Expression amount = iv.getExpression();
+    if (amount instanceof Function g
+        && g.getName() != null
+        && Functions.name(g).equals("INTERVAL")
+        && Functions.params(g).size() == 1) {
+      // INTERVAL (7 - WEEKDAY(d)) DAY: JSqlParser reads the bracketed amount as a call of
+      // MySQL's INTERVAL(N, N1, ...) function, which takes two arguments or more
+      amount = Functions.params(g).get(0);
+    }
     if (amount == null) {
       String param = iv.getParameter() == null ? "" : iv.getParameter().trim();
       if (param.matches("-?[0-9]+")) {
