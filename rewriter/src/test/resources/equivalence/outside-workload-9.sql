@@ -259,3 +259,14 @@ SELECT id, PERIOD_DIFF(DATE_FORMAT(t1, '%Y%m'), DATE_FORMAT(t0, '%Y%m')) AS mont
 -- order: ordered
 -- note: workload 9's next-Monday idiom; JSqlParser reads INTERVAL (expr) as MySQL's INTERVAL() function (refused before session 27)
 SELECT id, DATE_ADD(DATE(t0), INTERVAL (7 - WEEKDAY(t0)) DAY) AS next_monday, DATE(t0) - INTERVAL (id * 2) DAY AS back FROM ow9_items ORDER BY id;
+
+-- id: ow9-date-format-week
+-- category: p0.date-format
+-- order: ordered
+-- note: workload 9's weekly report grouped by DATE_FORMAT(occurred_at, '%Y-%u'); %U/%u are WEEK(d, 0/1) with two digits, %w the day of the week (refused before session 27)
+SELECT d, DATE_FORMAT(d, '%Y-%u') AS yu, DATE_FORMAT(d, 'w%U/%w %%u') AS uw FROM (SELECT DATE '2023-01-01' AS d UNION ALL SELECT DATE '2024-12-30' UNION ALL SELECT DATE '2021-01-03' UNION ALL SELECT DATE '2020-12-31' UNION ALL SELECT DATE '2024-01-01' UNION ALL SELECT NULL) AS x ORDER BY d;
+
+-- id: ow9-date-format-week-column
+-- category: p0.date-format
+-- order: ordered
+SELECT DATE_FORMAT(t0, '%x-%v %Y-%u') AS w, COUNT(*) AS c FROM ow9_items GROUP BY w ORDER BY w;

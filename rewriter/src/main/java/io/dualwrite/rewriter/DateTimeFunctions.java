@@ -199,10 +199,81 @@ final class DateTimeFunctions {
   private static void dateFormat(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    DateFormats.Template t = DateFormats.toPostgres(literal(n, args.get(1), "the format"), false);
+    String format = literal(n, args.get(1), "the format");
+    List<String> parts = weekParts(format);
+    if (parts.size() > 1) {
+      weekFormat(d, n, args.get(0), parts);
+      return;
+    }
+    DateFormats.Template t = DateFormats.toPostgres(format, false);
     d.a("to_char(");
     d.dateOperand(args.get(0));
     d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+  }
+
+  /**
+   * A DATE_FORMAT format cut around its week specifiers, which no to_char template gives: %U and %u
+   * (the week, 00..53, as WEEK(d, 0) and WEEK(d, 1)), %w (the day of the week, 0 for Sunday). Each
+   * specifier stands alone in the list; one element when there is none.
+   */
+  private static List<String> weekParts(String format) {
+    List<String> parts = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c == '%' && i + 1 < format.length()) {
+        char s = format.charAt(++i);
+        if (s == 'U' || s == 'u' || s == 'w') {
+          parts.add(current.toString());
+          parts.add("%" + s);
+          current.setLength(0);
+        } else {
+          current.append(c).append(s);
+        }
+      } else {
+        current.append(c);
+      }
+    }
+    parts.add(current.toString());
+    return parts;
+  }
+
+  /**
+   * DATE_FORMAT with week specifiers: the to_char of each other part, the week numbers printed by
+   * WEEK's translation (two digits), joined; NULL for a NULL date.
+   */
+  private static void weekFormat(
+      PgExpressionDeParser d, String n, Expression date, List<String> parts) {
+    Functions.repeatable(n, date);
+    d.a("(");
+    boolean first = true;
+    for (String part : parts) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      d.a(first ? "" : " || ");
+      first = false;
+      if (part.equals("%U") || part.equals("%u")) {
+        Function week = new Function();
+        week.setName("WEEK");
+        week.setParameters(
+            new net.sf.jsqlparser.expression.operators.relational.ExpressionList<>(
+                date, new LongValue(part.equals("%u") ? 1 : 0)));
+        d.a("lpad(CAST(");
+        d.p(week);
+        d.a(" AS text), 2, '0')");
+      } else if (part.equals("%w")) {
+        d.a("CAST(EXTRACT(DOW FROM ");
+        d.dateOperand(date);
+        d.a(") AS text)");
+      } else {
+        DateFormats.Template t = DateFormats.toPostgres(part, false);
+        d.a("to_char(");
+        d.dateOperand(date);
+        d.a(", '").a(t.pattern().replace("'", "''")).a("')");
+      }
+    }
+    d.a(")");
   }
 
   private static void strToDate(

@@ -244,9 +244,11 @@ class FunctionTranslationTest {
   }
 
   @Test
-  void dateFormatWithWeekNumberingIsRefused() {
-    assertThat(refusal(PLAIN, "SELECT DATE_FORMAT(d, '%U') FROM t").code())
-        .isEqualTo("unsupported-syntax:date-format:%U");
+  void dateFormatWithModeTwoWeeksOrAFormatNotWrittenIsRefused() {
+    // %U, %u and %w are translated through WEEK(d, 0/1) and the day of the week; %V and %X
+    // (WEEK mode 2 and its year) are not
+    assertThat(refusal(PLAIN, "SELECT DATE_FORMAT(d, '%X-%V') FROM t").code())
+        .isEqualTo("unsupported-syntax:date-format:%X");
     assertThat(refusal(PLAIN, "SELECT DATE_FORMAT(d, fmt) FROM t").code())
         .isEqualTo("unsupported-function:DATE_FORMAT");
   }
