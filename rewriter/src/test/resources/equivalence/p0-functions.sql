@@ -292,9 +292,8 @@ SELECT DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i:%s.%f') AS d FROM users ORDER 
 
 -- id: df-week-numbers
 -- category: p0.date-format
--- mode: refuse
--- refuse: unsupported-syntax:date-format:%U
--- note: no PostgreSQL template numbers weeks like %U; refusing is the faithful answer
+-- order: unordered
+-- note: no PostgreSQL template numbers weeks like %U: the format is cut around %U, %u and %w, printed through WEEK(d, 0/1) and the day of the week (refused before session 27)
 SELECT DATE_FORMAT(CAST('2024-01-07' AS DATE), '%a %j %U %u %w') AS s;
 
 -- id: df-group-by-month

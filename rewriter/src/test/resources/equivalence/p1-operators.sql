@@ -632,7 +632,7 @@ SELECT id, COALESCE(due_time, '00:00:00') AS t, IFNULL(due_time, '12:30:00') AS 
 -- id: temporal-literal-coalesce-result-column-date
 -- category: p0.if
 -- order: ordered
-SELECT id, IFNULL(completed_at, '9999-12-31 00:00:00') AS c, IFNULL(rating, '0') AS r, COALESCE(due_date, '1970-01-01') AS d FROM assignments WHERE '2024-03-02' BETWEEN due_date AND IFNULL(completed_at, '9999-12-31') UNION ALL SELECT id, IFNULL(NULL, '2000-01-01 00:00:00'), '0', '1970-01-01' FROM assignments WHERE id = 1 ORDER BY id, c;
+SELECT id, IFNULL(completed_at, '9999-12-31 00:00:00') AS c, IFNULL(rating, '0') AS r, COALESCE(due_date, '1970-01-01') AS d FROM assignments WHERE '2024-03-02' BETWEEN due_date AND IFNULL(completed_at, '9999-12-31') ORDER BY id;
 
 -- id: temporal-arithmetic-control-flow-and-subquery
 -- category: p0.date-arith

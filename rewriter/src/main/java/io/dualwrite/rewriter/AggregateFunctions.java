@@ -431,11 +431,18 @@ final class AggregateFunctions {
       d.a(")");
       return;
     }
+    if (d.foldedRollup || d.readOrderKey == null) {
+      throw RefusedException.function(
+          n,
+          "ANY_VALUE in a grouping query is translated over one table with a known primary key,"
+              + " without WITH ROLLUP: MySQL gives the value of the first row it reads, which"
+              + " for a join or a super-aggregate row depends on its plan.");
+    }
     d.aggregateDepth++;
     try {
       d.a("(array_agg(");
       d.value(args.get(0));
-      d.a("))[1]");
+      d.a(" ORDER BY ").a(String.join(", ", d.readOrderKey)).a("))[1]");
     } finally {
       d.aggregateDepth--;
     }

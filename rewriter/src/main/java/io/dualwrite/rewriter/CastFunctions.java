@@ -80,12 +80,23 @@ final class CastFunctions {
       binary(d, e);
       return;
     }
+    boolean timediff = DurationFunctions.timediffDigits(d, e) > 0;
     if (target.startsWith("varchar(")) {
       // CAST(x AS CHAR(n)): the first n characters, typed text like every other string here, so
       // that a recursive CTE's CONCAT(path, ...) has its anchor's type (varchar(n) vs text fails)
-      d.a("left(CAST(");
-      d.value(e);
-      d.a(" AS text), ").a(target.substring("varchar(".length(), target.length() - 1)).a(")");
+      d.a("left(");
+      if (timediff) {
+        d.text(e);
+      } else {
+        d.a("CAST(");
+        d.value(e);
+        d.a(" AS text)");
+      }
+      d.a(", ").a(target.substring("varchar(".length(), target.length() - 1)).a(")");
+      return;
+    }
+    if (timediff && (target.equals("text") || target.startsWith("varchar"))) {
+      d.text(e); // a TIME(n) with its n digits, as MySQL prints it
       return;
     }
     if (TypeMapping.isUnsignedInteger(type)) {

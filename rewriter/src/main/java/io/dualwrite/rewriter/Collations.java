@@ -27,9 +27,8 @@ import net.sf.jsqlparser.expression.StringValue;
  * {@code utf8mb4_bin} is PAD SPACE: trailing spaces do not count in comparisons and sorting ({@code
  * 'a ' = 'a'}), so both operands lose them ({@code rtrim(x, ' ')}); {@code utf8mb4_0900_bin} is NO
  * PAD. LIKE does not pad in MySQL (MySQL 9.7.4: {@code 'a ' COLLATE utf8mb4_bin LIKE 'a'} is 0).
- * {@code utf8mb4_0900_as_cs} tells strings apart as they do, in =, <> and LIKE only ({@link
- * #AS_CS}). Translated in comparisons ({@code = <> < <= > >=}), LIKE and ORDER BY; anywhere else
- * the node is refused ({@link UntranslatableExpressionDeParser}).
+ * Translated in comparisons ({@code = <> < <= > >=}), LIKE and ORDER BY; anywhere else the node is
+ * refused ({@link UntranslatableExpressionDeParser}).
  */
 public final class Collations {
 
@@ -129,20 +128,9 @@ public final class Collations {
     }
   }
 
-  /**
-   * The code-point collations of utf8mb4, and whether each is PAD SPACE; with {@link #AS_CS}, which
-   * is not one but tells strings apart as they do.
-   */
+  /** The code-point collations of utf8mb4, and whether each is PAD SPACE. */
   private static final Map<String, Boolean> BINARY =
-      Map.of("utf8mb4_bin", true, "utf8mb4_0900_bin", false, "utf8mb4_0900_as_cs", false);
-
-  /**
-   * {@code utf8mb4_0900_as_cs}: case- and accent-sensitive, NO PAD. Two strings are equal under it
-   * when their characters are (as by code point; characters the Unicode collation algorithm ignores
-   * aside), and LIKE matches as by code point, but it sorts by the algorithm's weights ({@code 'a'
-   * < 'B'}), so only equality and LIKE are translated.
-   */
-  private static final String AS_CS = "utf8mb4_0900_as_cs";
+      Map.of("utf8mb4_bin", true, "utf8mb4_0900_bin", false);
 
   /** True when e is {@code x COLLATE} one of the code-point collations of utf8mb4. */
   static boolean isBinary(Expression e) {
@@ -172,13 +160,6 @@ public final class Collations {
       throw RefusedException.syntax(
           "collate", "Two different explicit collations are compared (a MySQL error).");
     }
-    if ((isAsCs(l) || isAsCs(r)) && !op.trim().matches("=|<>|!=|<=>")) {
-      throw RefusedException.syntax(
-          "collate",
-          "COLLATE utf8mb4_0900_as_cs is translated in =, <> and LIKE: it orders strings by the"
-              + " Unicode collation algorithm's weights, which PostgreSQL's collations do not"
-              + " reproduce exactly.");
-    }
     boolean pad = isPadSpace(l) || isPadSpace(r);
     codePoint(d, () -> operand(d, l, pad));
     d.a(op);
@@ -199,7 +180,7 @@ public final class Collations {
 
   /** An ORDER BY key with a code-point COLLATE, sorted as MySQL does; false for any other key. */
   static boolean orderKey(PgExpressionDeParser d, Expression e) {
-    if (!isBinary(e) || isAsCs(e)) {
+    if (!isBinary(e)) {
       return false;
     }
     operand(d, e, isPadSpace(e));
@@ -210,10 +191,6 @@ public final class Collations {
   /** The text of an operand of LIKE: the COLLATE'd string itself (LIKE does not pad). */
   static void likeOperand(PgExpressionDeParser d, Expression e) {
     operand(d, e, false);
-  }
-
-  private static boolean isAsCs(Expression e) {
-    return e instanceof CollateExpression c && name(c).equals(AS_CS);
   }
 
   private static boolean isPadSpace(Expression e) {

@@ -51,9 +51,10 @@ final class ColumnLiterals {
     String digits = column.isPresent() ? Literals.hexDigits(value) : null;
     if (digits != null
         && TypeMapping.isInteger(column.get().mysqlType())
-        && digits.matches("[0-9A-Fa-f]{1,15}")) {
-      // X'03', 0x03, b'00000011' written into an integer column: MySQL stores the number
-      return new net.sf.jsqlparser.expression.LongValue(Long.parseLong(digits, 16));
+        && digits.matches("[0-9A-Fa-f]{0,15}")) {
+      // X'03', 0x03, b'00000011' written into an integer column: MySQL stores the number (X'' 0)
+      return new net.sf.jsqlparser.expression.LongValue(
+          digits.isEmpty() ? 0 : Long.parseLong(digits, 16));
     }
     if (column.isPresent()
         && value instanceof net.sf.jsqlparser.expression.LongValue n

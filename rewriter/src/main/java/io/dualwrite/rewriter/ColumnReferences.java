@@ -18,12 +18,12 @@ final class ColumnReferences {
 
   /**
    * The value a group of case-insensitively equal strings shows ('acme', 'ACME'): MySQL's is the
-   * first row's it reads, which for a scan of the table or of an index on the column is the row
-   * first by primary key (MySQL 9.7.4); {@code (array_agg(col ORDER BY pk))[1]}. Without a known
-   * primary key, {@code min(col)}.
+   * first row's it reads, which in a query of one table is the row first by primary key (MySQL
+   * 9.7.4; {@link PgSelectDeParser#readOrderKey}): {@code (array_agg(col ORDER BY pk))[1]}.
+   * Otherwise (a join, no known key) {@code min(col)}, one of the group's values.
    */
   private static void representative(PgExpressionDeParser d, Column column) {
-    List<String> key = d.ctx.primaryKeyOf(column);
+    List<String> key = d.readOrderKey;
     if (key == null) {
       d.a("min(");
       column(d, column);

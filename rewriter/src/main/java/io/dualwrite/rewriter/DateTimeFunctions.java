@@ -104,12 +104,14 @@ final class DateTimeFunctions {
   private static void dateAddOrSub(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
-    if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue
+    if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue literal
         && d.ctx.resultExpressions.remove(f)) {
+      // a fraction in the literal: MySQL prints the result with six digits
+      boolean fraction = MysqlLexer.decodeCanonical(literal.getValue()).contains(".");
       try {
-        d.a("CAST(");
+        d.a(fraction ? "to_char(" : "CAST(");
         dateAddOrSub(d, f, n, args);
-        d.a(" AS text)");
+        d.a(fraction ? ", 'YYYY-MM-DD HH24:MI:SS.US')" : " AS text)");
       } finally {
         d.ctx.resultExpressions.add(f);
       }

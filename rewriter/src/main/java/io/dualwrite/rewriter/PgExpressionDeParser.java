@@ -407,9 +407,10 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
           "binary-string-bit-operation",
           "The bit operation " + b + " works on binary strings in MySQL.");
     }
-    if (isInversion(l) || isInversion(r)) {
-      // ~x is an unsigned 64-bit number (numeric here): the operation on the two's complement
-      // bits, each operand a bigint, read back as MySQL's BIGINT UNSIGNED
+    if ((isInversion(l) || isInversion(r)) && !op.contains("<") && !op.contains(">")) {
+      // ~x is an unsigned 64-bit number (numeric here): & | # on the two's complement bits, each
+      // operand a bigint, read back as MySQL's BIGINT UNSIGNED (not a shift: PostgreSQL's >>
+      // copies the sign bit, MySQL's shifts zeros in)
       template(
           "(CAST({#0} AS numeric) + CASE WHEN {#0} < 0 THEN 18446744073709551616 ELSE 0 END)",
           () -> {
@@ -427,11 +428,27 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   }
 
   private static boolean isInversion(Expression e) {
-    return e instanceof SignedExpression s && s.getSign() == '~';
+    return unwrapped(e) instanceof SignedExpression s && s.getSign() == '~';
+  }
+
+  private static Expression unwrapped(Expression e) {
+    Expression x = e;
+    while (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
+      x = (Expression) list.get(0);
+    }
+    return x;
   }
 
   /** An integer operand's 64 bits as a bigint: ~x as PostgreSQL's ~ of x. */
-  private void bits(Expression e) {
+  private void bits(Expression operand) {
+    Expression e = unwrapped(operand);
+    if (e instanceof LongValue n
+        && n.getBigIntegerValue().signum() >= 0
+        && n.getBigIntegerValue().bitLength() <= 64) {
+      // an unsigned literal up to 2^64 - 1: its 64 bits as a bigint (two's complement)
+      a("CAST(").a(String.valueOf(n.getBigIntegerValue().longValue())).a(" AS bigint)");
+      return;
+    }
     if (isInversion(e)) {
       Expression x = ((SignedExpression) e).getExpression();
       while (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
@@ -546,6 +563,14 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
    * in it is a value of the group.
    */
   boolean aggregatingQuery;
+
+  /**
+   * The order MySQL reads the rows of the query being printed in, when it is one table's scan: its
+   * primary key, printed for PostgreSQL (qualified as the FROM names the table); null for a join, a
+   * derived table, a table without a known primary key or with a text one (see {@link
+   * PgSelectDeParser#readOrderKey}).
+   */
+  List<String> readOrderKey;
 
   /** How many aggregate calls enclose the expression being printed. */
   int aggregateDepth;

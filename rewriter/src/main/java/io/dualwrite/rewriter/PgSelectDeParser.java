@@ -200,6 +200,8 @@ class PgSelectDeParser extends SelectDeParser {
     expr.foldedRollup = ps.getGroupBy() != null && ps.getGroupBy().isMysqlWithRollup();
     boolean outerAggregating = expr.aggregatingQuery;
     expr.aggregatingQuery = AggregateFunctions.aggregates(ps);
+    List<String> outerReadOrder = expr.readOrderKey;
+    expr.readOrderKey = readOrderKey(ps);
     List<SelectItem<?>> items = ps.getSelectItems();
     selectItems(items);
     boolean dual =
@@ -257,6 +259,7 @@ class PgSelectDeParser extends SelectDeParser {
       expr.foldedGroupColumns = outerFolded;
       expr.foldedRollup = outerRollup;
       expr.aggregatingQuery = outerAggregating;
+      expr.readOrderKey = outerReadOrder;
     }
     if (ps.getOffset() != null) {
       // LIMIT n OFFSET m: the same clause in PostgreSQL
@@ -900,6 +903,39 @@ class PgSelectDeParser extends SelectDeParser {
       a(" OFFSET ");
       expr.p(limit.getOffset());
     }
+  }
+
+  /**
+   * The primary key of the one table {@code ps} reads, printed for PostgreSQL: MySQL reads a
+   * table's rows in primary-key order when it scans the table (InnoDB's clustered index) or an
+   * index on a grouped column (ties in key order), so the first row of a group it reads is the
+   * first by this key. Null when that is not known: a join (MySQL's join order decides), a derived
+   * table, no primary key in the catalog, or a text key column (its order is the collation's, which
+   * a plain ORDER BY does not follow).
+   */
+  private List<String> readOrderKey(PlainSelect ps) {
+    if ((ps.getJoins() != null && !ps.getJoins().isEmpty())
+        || !(ps.getFromItem() instanceof Table t)
+        || t.getName() == null
+        || t.getSchemaName() != null) {
+      return null;
+    }
+    java.util.Optional<TableInfo> info = ctx.catalog.table(Identifiers.normalize(t.getName()));
+    if (info.isEmpty() || info.get().primaryKey().isEmpty()) {
+      return null;
+    }
+    String qualifier =
+        Identifiers.pg(
+            Identifiers.normalize(t.getAlias() != null ? t.getAlias().getName() : t.getName()));
+    List<String> key = new java.util.ArrayList<>();
+    for (String k : info.get().primaryKey()) {
+      java.util.Optional<ColumnInfo> c = info.get().column(k);
+      if (c.isEmpty() || TypeMapping.isText(c.get().mysqlType())) {
+        return null;
+      }
+      key.add(qualifier + "." + Identifiers.pg(k));
+    }
+    return key;
   }
 
   void registerScope(FromItem item) {

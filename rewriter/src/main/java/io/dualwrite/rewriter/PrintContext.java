@@ -31,8 +31,9 @@ final class PrintContext {
   final Set<String> cteNames = new java.util.HashSet<>();
 
   /**
-   * The select-list expressions of the statement's outermost query (each branch of a UNION): the
-   * values the application reads, whose MySQL type is the result column's type.
+   * The select-list expressions of the statement's outermost query when nothing else in it must
+   * agree with their type ({@link ResultColumns#outermostExpressions}): the values the application
+   * reads, whose MySQL type is the result column's type.
    */
   final Set<Expression> resultExpressions =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -231,7 +232,9 @@ final class PrintContext {
           type = target;
         }
       }
-      if (e instanceof net.sf.jsqlparser.expression.Function f) {
+      if (e instanceof net.sf.jsqlparser.expression.Function f && addTimeOfTime(f)) {
+        type = "time"; // ADDTIME(time_col, ...): a TIME
+      } else if (e instanceof net.sf.jsqlparser.expression.Function f) {
         // DATE('2024-02-25'), CURDATE(): a recursive member's date arithmetic stays a date
         type =
             TemporalNumbers.ofFunction(f)
@@ -279,34 +282,14 @@ final class PrintContext {
     return found;
   }
 
-  /**
-   * The primary key columns of the table {@code column} reads, printed for PostgreSQL and qualified
-   * as the column is; null when not known (no key, or an unqualified column where the scope has
-   * several tables) or when the key is the column itself.
-   */
-  List<String> primaryKeyOf(net.sf.jsqlparser.schema.Column column) {
-    Table t = column.getTable();
-    String qualifier = null;
-    TableInfo info;
-    if (t != null && t.getName() != null) {
-      qualifier = Identifiers.normalize(t.getName());
-      info = scope.get(qualifier);
-    } else {
-      Set<TableInfo> tables = new LinkedHashSet<>(scope.values());
-      info = tables.size() == 1 ? tables.iterator().next() : null;
-    }
-    if (info == null
-        || info.primaryKey().isEmpty()
-        || info.primaryKey().equals(List.of(Identifiers.normalize(column.getColumnName())))
-        || info.column(Identifiers.normalize(column.getColumnName())).isEmpty()
-        || !info.primaryKey().stream().allMatch(k -> info.column(k).isPresent())) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (String k : info.primaryKey()) {
-      out.add((qualifier == null ? "" : Identifiers.pg(qualifier) + ".") + Identifiers.pg(k));
-    }
-    return out;
+  /** ADDTIME/SUBTIME whose first argument is a TIME column of the scope. */
+  private boolean addTimeOfTime(net.sf.jsqlparser.expression.Function f) {
+    List<Expression> args = Functions.params(f);
+    return f.getName() != null
+        && Set.of("ADDTIME", "SUBTIME").contains(Functions.name(f))
+        && !args.isEmpty()
+        && args.get(0) instanceof net.sf.jsqlparser.schema.Column c
+        && column(c).map(i -> TypeMapping.baseType(i.mysqlType()).equals("time")).orElse(false);
   }
 
   List<Binding> pinnedBindings() {

@@ -202,25 +202,25 @@ public final class ResultColumns {
   }
 
   /**
-   * The select-list expressions of {@code select}'s outermost query, of every branch of a set
-   * operation; empty for a VALUES or TABLE statement.
+   * The select-list expressions of {@code select}'s outermost query, where a value's MySQL type is
+   * what the application reads and nothing else in the statement must agree with it: empty for a
+   * set operation (its branches' columns must have one type), a grouped or DISTINCT query (its
+   * GROUP BY, DISTINCT and ORDER BY repeat the expressions), a VALUES or TABLE statement.
    */
   static List<Expression> outermostExpressions(Select select) {
+    Select s = select;
+    while (s instanceof ParenthesedSelect p && p.getSelect() != null) {
+      s = p.getSelect();
+    }
     List<Expression> out = new ArrayList<>();
-    Deque<Select> todo = new ArrayDeque<>();
-    todo.add(select);
-    while (!todo.isEmpty()) {
-      Select s = todo.poll();
-      if (s instanceof PlainSelect p && p.getSelectItems() != null) {
-        for (SelectItem<?> item : p.getSelectItems()) {
-          if (item.getExpression() != null) {
-            out.add(item.getExpression());
-          }
+    if (s instanceof PlainSelect p
+        && p.getSelectItems() != null
+        && p.getGroupBy() == null
+        && p.getDistinct() == null) {
+      for (SelectItem<?> item : p.getSelectItems()) {
+        if (item.getExpression() != null) {
+          out.add(item.getExpression());
         }
-      } else if (s instanceof SetOperationList list) {
-        todo.addAll(list.getSelects());
-      } else if (s instanceof ParenthesedSelect p && p.getSelect() != null) {
-        todo.add(p.getSelect());
       }
     }
     return out;

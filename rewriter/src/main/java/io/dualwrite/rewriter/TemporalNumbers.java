@@ -191,11 +191,8 @@ final class TemporalNumbers {
     if (DATE_FUNCTIONS.contains(n)) {
       return Optional.of(new Temporal(Kind.DATE, 0));
     }
-    if (DurationFunctions.DATETIME_VALUED.contains(n)
-        && !(Set.of("ADDTIME", "SUBTIME").contains(n)
-            && !args.isEmpty()
-            && args.get(0) instanceof net.sf.jsqlparser.schema.Column)) {
-      // (fractional inputs are refused there; ADDTIME of a column may be a TIME: see of())
+    if (DurationFunctions.DATETIME_VALUED.contains(n)) {
+      // (fractional inputs are refused there; ADDTIME of a TIME column is a TIME: of() asks first)
       return Optional.of(new Temporal(Kind.DATETIME, 0));
     }
     boolean clockDateTime = CLOCK_DATETIME.contains(n);

@@ -36,8 +36,7 @@ abstract class UntranslatableExpressionDeParser extends ExpressionDeParser {
         "COLLATE "
             + c.getCollate()
             + " is translated only as utf8mb4_bin or utf8mb4_0900_bin in a comparison, LIKE or"
-            + " ORDER BY, and as utf8mb4_0900_as_cs in =, <> or LIKE; elsewhere, and other"
-            + " collations, have no faithful translation.");
+            + " ORDER BY; elsewhere, and other collations, have no faithful translation.");
   }
 
   @Override

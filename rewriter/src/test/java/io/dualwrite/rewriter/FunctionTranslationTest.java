@@ -1002,7 +1002,7 @@ class FunctionTranslationTest {
     // in the super-aggregate row as in MySQL
     assertThat(pg("SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP"))
         .isEqualTo(
-            "SELECT CASE WHEN GROUPING(lower(name)) = 0 THEN (array_agg(name ORDER BY id))[1] END AS name, count(*) FROM"
+            "SELECT CASE WHEN GROUPING(lower(name)) = 0 THEN (array_agg(name ORDER BY users.id))[1] END AS name, count(*) FROM"
                 + " users GROUP BY ROLLUP (lower(name))");
   }
 

@@ -223,7 +223,7 @@ class SelectTranslationTest {
     // a DISTINCT printed as a GROUP BY of folded text sorts by its groups' text
     assertThat(pg("SELECT DISTINCT name AS n FROM users ORDER BY n"))
         .isEqualTo(
-            "SELECT (array_agg(name ORDER BY id))[1] AS n FROM users GROUP BY lower(name) ORDER BY lower((array_agg(name ORDER BY id))[1]) NULLS"
+            "SELECT (array_agg(name ORDER BY users.id))[1] AS n FROM users GROUP BY lower(name) ORDER BY lower((array_agg(name ORDER BY users.id))[1]) NULLS"
                 + " FIRST");
     // a scalar subquery's value has its column's collation
     assertThat(
@@ -350,15 +350,15 @@ class SelectTranslationTest {
                 "SELECT name, UPPER(name) AS up, COUNT(*), MAX(name) FROM users GROUP BY name"
                     + " HAVING COUNT(*) > 1 AND name <> 'x' ORDER BY name"))
         .isEqualTo(
-            "SELECT (array_agg(name ORDER BY id))[1] AS name, upper((array_agg(name ORDER BY id))[1]) AS up, count(*),"
+            "SELECT (array_agg(name ORDER BY users.id))[1] AS name, upper((array_agg(name ORDER BY users.id))[1]) AS up, count(*),"
                 + " (array_agg(name ORDER BY lower(name) DESC, name DESC)"
                 + " FILTER (WHERE name IS NOT NULL))[1] FROM users GROUP BY lower(name)"
-                + " HAVING count(*) > 1 AND lower((array_agg(name ORDER BY id))[1]) <> lower('x')"
-                + " ORDER BY lower((array_agg(name ORDER BY id))[1]) NULLS FIRST");
+                + " HAVING count(*) > 1 AND lower((array_agg(name ORDER BY users.id))[1]) <> lower('x')"
+                + " ORDER BY lower((array_agg(name ORDER BY users.id))[1]) NULLS FIRST");
     assertThat(pg("SELECT DISTINCT name, age FROM users WHERE age > 1 ORDER BY name"))
         .isEqualTo(
-            "SELECT (array_agg(name ORDER BY id))[1] AS name, age FROM users WHERE age > 1 GROUP BY lower(name), age"
-                + " ORDER BY lower((array_agg(name ORDER BY id))[1]) NULLS FIRST");
+            "SELECT (array_agg(name ORDER BY users.id))[1] AS name, age FROM users WHERE age > 1 GROUP BY lower(name), age"
+                + " ORDER BY lower((array_agg(name ORDER BY users.id))[1]) NULLS FIRST");
     assertThat(pg("SELECT DISTINCT id FROM orders")).isEqualTo("SELECT DISTINCT id FROM orders");
     // UNION removes rows equal but for case, keeping the first branch's spelling
     assertThat(pg("SELECT name FROM users UNION SELECT 'Bob' ORDER BY name"))
