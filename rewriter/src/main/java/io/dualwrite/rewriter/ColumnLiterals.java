@@ -12,9 +12,10 @@ import net.sf.jsqlparser.expression.StringValue;
 /**
  * String literals written into a column whose MySQL type changes the stored value in ways
  * PostgreSQL's column does not: SET members are stored in definition order without duplicates, a
- * hexadecimal or bit-value literal is a number in an integer column, and TIME is a duration
- * (-838:59:59..838:59:59) where PostgreSQL's {@code time} holds a time of day. Only literals can be
- * handled here; bound parameters reach the databases as the application binds them.
+ * hexadecimal or bit-value literal is a number in an integer or BIT column (a string's bytes are
+ * one in a BIT column), and TIME is a duration (-838:59:59..838:59:59) where PostgreSQL's {@code
+ * time} holds a time of day. Only literals can be handled here; bound parameters reach the
+ * databases as the application binds them.
  */
 final class ColumnLiterals {
   private ColumnLiterals() {}
@@ -55,6 +56,20 @@ final class ColumnLiterals {
       // X'03', 0x03, b'00000011' written into an integer column: MySQL stores the number (X'' 0)
       return new net.sf.jsqlparser.expression.LongValue(
           digits.isEmpty() ? 0 : Long.parseLong(digits, 16));
+    }
+    if (column.isPresent()
+        && TypeMapping.isBit(column.get().mysqlType())
+        && value instanceof StringValue s
+        && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
+      // 'A' written into a BIT column: MySQL stores the string's bytes (65); more than 8 bytes is
+      // MySQL's error, left to it
+      byte[] bytes =
+          MysqlLexer.decodeCanonical(s.getValue())
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return bytes.length > 8
+          ? value
+          : new net.sf.jsqlparser.expression.LongValue(
+              bytes.length == 0 ? "0" : new java.math.BigInteger(1, bytes).toString());
     }
     if (column.isPresent()
         && value instanceof net.sf.jsqlparser.expression.LongValue n

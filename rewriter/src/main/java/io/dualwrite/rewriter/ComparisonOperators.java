@@ -81,6 +81,14 @@ final class ComparisonOperators {
     }
     String lh = Literals.hexDigits(l);
     String rh = Literals.hexDigits(r);
+    if ((lh == null) != (rh == null) && isBitColumn(d, lh != null ? r : l)) {
+      // a BIT column against X'08' or b'1000': MySQL compares their numbers (w = X'08' holds for
+      // w = 8 in a BIT(12), whose bytes are 0x0008)
+      Literals.number(d, l);
+      d.a(op);
+      Literals.number(d, r);
+      return;
+    }
     if ((lh == null) != (rh == null)) {
       Literals.hexComparison(d, lh != null ? r : l, c);
       if (Literals.isBinaryColumn(d, lh != null ? r : l)) {
@@ -199,6 +207,11 @@ final class ComparisonOperators {
     wrapLower(d, b.getBetweenExpressionEnd(), ci, accents, x);
   }
 
+  /** A BIT(n) column, whose number MySQL compares with a hex or bit-value literal's. */
+  static boolean isBitColumn(PgExpressionDeParser d, Expression e) {
+    return d.columnInfo(e).map(c -> TypeMapping.isBit(c.mysqlType())).orElse(false);
+  }
+
   static void in(PgExpressionDeParser d, InExpression in) {
     if (in.isGlobal() || in.getOldOracleJoinSyntax() != 0) {
       throw PgExpressionDeParser.refuseNode(in, "IN variant");
@@ -259,6 +272,10 @@ final class ComparisonOperators {
           d.a(", ");
         }
         Expression item = (Expression) list.get(i);
+        if (isBitColumn(d, left) && Literals.hexDigits(item) != null) {
+          Literals.number(d, item); // as in bit = X'08': the literal's number
+          continue;
+        }
         ParameterTargets.with(
             d.ctx, d.columnInfo(left), item, false, () -> wrapLower(d, item, ci, accents, left));
       }

@@ -37,8 +37,30 @@ final class ControlFlowFunctions {
 
   private ControlFlowFunctions() {}
 
+  /**
+   * Refuses a BIT column among a flow-control function's possible results: MySQL's result is then a
+   * binary string (the column's bytes, or the decimal digits of its number beside another BIT or a
+   * number), not the number PostgreSQL's bigint gives.
+   */
+  static void refuseBitResults(PgExpressionDeParser d, String n, List<Expression> results) {
+    for (Expression e : results) {
+      if (ComparisonOperators.isBitColumn(d, e)) {
+        throw RefusedException.function(
+            n,
+            n
+                + " with the BIT column "
+                + e
+                + " among its results is not translated: MySQL's result is a binary string"
+                + " there (write "
+                + e
+                + " + 0).");
+      }
+    }
+  }
+
   private static void coalesceCall(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    refuseBitResults(d, n, args);
     if (args.isEmpty()) {
       same(0).print(d, f, n, args);
       return;
@@ -48,12 +70,14 @@ final class ControlFlowFunctions {
 
   private static void ifnull(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
+    refuseBitResults(d, n, args);
     coalesce(d, f, args);
   }
 
   private static void ifThenElse(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 3, 3);
+    refuseBitResults(d, n, args.subList(1, 3));
     boolean text = temporalMixedWithString(d, f, args.subList(1, 3));
     d.a("CASE WHEN ");
     d.cond(args.get(0));
@@ -102,6 +126,7 @@ final class ControlFlowFunctions {
     if (args.size() < 2) {
       throw RefusedException.function(n, n + " needs at least two arguments.");
     }
+    refuseBitResults(d, n, args);
     // MySQL returns NULL when any argument is NULL; PostgreSQL ignores NULLs
     d.a("CASE WHEN ");
     for (int i = 0; i < args.size(); i++) {
@@ -440,6 +465,7 @@ final class ControlFlowFunctions {
    * as any other (folded, or under dualwrite_ai_ci).
    */
   private static void nullIf(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    refuseBitResults(d, n, args.subList(0, Math.min(1, args.size())));
     if (args.size() == 2
         && (d.isCaseInsensitiveText(args.get(0)) || d.isCaseInsensitiveText(args.get(1)))) {
       Functions.repeatable(n, args.get(0));
@@ -460,6 +486,7 @@ final class ControlFlowFunctions {
     if (c.getElseExpression() != null) {
       results.add(c.getElseExpression());
     }
+    refuseBitResults(d, "CASE", results);
     boolean text = temporalMixedWithString(d, c, results);
     d.a("CASE");
     if (c.getSwitchExpression() != null && d.isCaseInsensitiveText(c.getSwitchExpression())) {

@@ -492,17 +492,14 @@ abstract class DdlPrinter {
     if (u.equals("TRUE") || u.equals("FALSE")) {
       return u.equals("TRUE") ? "1" : "0";
     }
-    if (mt.name().equals("bit") && (u.matches("B'[01]'") || u.matches("0B[01]"))) {
-      return u.substring(u.length() - 2, u.length() - 1).replace("'", "") + "";
+    if (mt.name().equals("bit")) {
+      return bitDefault(v);
     }
     String str = Tokens.stringValue(v);
     if (str != null) {
       if (str.startsWith("0000-00-00")) {
         throw RefusedException.syntax(
             "zero-date", "The zero date default '" + str + "' cannot be stored by PostgreSQL.");
-      }
-      if (mt.name().equals("bit")) {
-        throw RefusedException.syntax("default", "BIT defaults are not supported.");
       }
       if (pgType.equals("bytea")) {
         return binaryDefault(str, mt);
@@ -514,6 +511,35 @@ abstract class DdlPrinter {
     }
     throw RefusedException.syntax(
         "default", "The DEFAULT " + v + " is not a literal the rewriter can translate.");
+  }
+
+  /**
+   * The number a BIT column's default stores: b'101', 0b101, X'05', 0x05, 5 or a string's bytes
+   * ('A' is 65), as MySQL stores each.
+   */
+  private static String bitDefault(String v) {
+    String t = v.trim();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)(?:b'([01]*)'|0b([01]+))").matcher(t);
+    if (m.matches()) {
+      String digits = m.group(1) != null ? m.group(1) : m.group(2);
+      return digits.isEmpty() ? "0" : new java.math.BigInteger(digits, 2).toString();
+    }
+    m = java.util.regex.Pattern.compile("(?i)(?:x'([0-9a-f]*)'|0x([0-9a-f]+))").matcher(t);
+    if (m.matches()) {
+      String digits = m.group(1) != null ? m.group(1) : m.group(2);
+      return digits.isEmpty() ? "0" : new java.math.BigInteger(digits, 16).toString();
+    }
+    if (t.matches("[0-9]+")) {
+      return t;
+    }
+    String str = Tokens.stringValue(t);
+    if (str != null) {
+      byte[] bytes = str.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return bytes.length == 0 ? "0" : new java.math.BigInteger(1, bytes).toString();
+    }
+    throw RefusedException.syntax(
+        "default", "The DEFAULT " + v + " of a BIT column is not a literal the rewriter reads.");
   }
 
   /**

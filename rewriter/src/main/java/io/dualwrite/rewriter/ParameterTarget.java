@@ -17,6 +17,11 @@ public record ParameterTarget(String mysqlType, boolean assigned) {
     return TypeMapping.isBinary(mysqlType);
   }
 
+  /** BIT(n): a number on PostgreSQL, bytes to the application. */
+  public boolean isBit() {
+    return TypeMapping.isBit(mysqlType);
+  }
+
   /** CHAR, VARCHAR, a TEXT, ENUM or SET. */
   public boolean isText() {
     return TypeMapping.isText(mysqlType);

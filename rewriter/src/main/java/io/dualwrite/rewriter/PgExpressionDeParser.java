@@ -132,6 +132,16 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
+    if (column.isPresent() && TypeMapping.isBit(column.get().mysqlType())) {
+      throw RefusedException.syntax(
+          "bit-as-text",
+          "The BIT column "
+              + column.get().name()
+              + " where MySQL wants a string is its bytes, not its number: not translated"
+              + " (write "
+              + column.get().name()
+              + " + 0, BIN() or HEX() of it).");
+    }
     int fsp =
         column.isPresent()
             ? fractionalDigits(column.get().mysqlType())

@@ -40,12 +40,20 @@ final class TypeMapping {
     }
   }
 
-  /** TINYINT ... BIGINT (signed or not, any display width). */
+  /**
+   * TINYINT ... BIGINT (signed or not, any display width), and BIT(n), whose number MySQL computes
+   * with wherever a number is wanted.
+   */
   static boolean isInteger(String mysqlType) {
     return switch (baseType(mysqlType)) {
-      case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" -> true;
+      case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "bit" -> true;
       default -> false;
     };
+  }
+
+  /** BIT(n) of any n: bytes where MySQL wants a string, a number elsewhere. */
+  static boolean isBit(String mysqlType) {
+    return baseType(mysqlType).equals("bit");
   }
 
   /** DATE, DATETIME, TIMESTAMP and TIME (not YEAR, which is a number). */
@@ -165,12 +173,20 @@ final class TypeMapping {
           // BIT(1) is Hibernate's MySQL boolean: a 0/1 smallint, like TINYINT(1)
           return new ColumnType("smallint", column + " BETWEEN 0 AND 1", true);
         }
-        throw RefusedException.syntax(
-            "type:bit",
-            "BIT("
-                + args.get(0)
-                + ") holds a bit string MySQL reads as a number or as bytes"
-                + " depending on context; only BIT(1) is translated.");
+        int bits = Integer.parseInt(args.get(0).trim());
+        if (bits > 63) {
+          throw RefusedException.syntax(
+              "type:bit",
+              "BIT("
+                  + bits
+                  + ") holds numbers up to 2^"
+                  + bits
+                  + " - 1, beyond PostgreSQL's bigint, whose bit operators the translated"
+                  + " statements use; BIT(1) to BIT(63) are translated.");
+        }
+        // BIT(n): its number, which MySQL computes with where a number is wanted (f & 4, f + 0,
+        // BIT_COUNT(f)); the driver gives the application the bytes Connector/J reads
+        return new ColumnType("bigint", column + " BETWEEN 0 AND " + ((1L << bits) - 1), true);
       case "smallint":
         return new ColumnType(
             unsigned ? "integer" : "smallint",

@@ -154,12 +154,16 @@ class TakeoverFixesTest {
   }
 
   @Test
-  void bitOneIsAZeroOneSmallintAndWiderBitsAreRefused() {
+  void bitOneIsAZeroOneSmallintWiderBitsABigintAndBit64Refused() {
     assertThat(pg("CREATE TABLE m (active bit NOT NULL, b BIT(1) DEFAULT b'1')"))
         .isEqualTo(
             "CREATE TABLE m (active smallint NOT NULL CHECK (active BETWEEN 0 AND 1), b smallint"
                 + " DEFAULT 1 CHECK (b BETWEEN 0 AND 1))");
-    assertThat(refusal("CREATE TABLE m (flags BIT(8))").code())
+    assertThat(pg("CREATE TABLE m (flags BIT(8) NOT NULL DEFAULT b'101', w BIT(63) DEFAULT 'A')"))
+        .isEqualTo(
+            "CREATE TABLE m (flags bigint NOT NULL DEFAULT 5 CHECK (flags BETWEEN 0 AND 255), w"
+                + " bigint DEFAULT 65 CHECK (w BETWEEN 0 AND 9223372036854775807))");
+    assertThat(refusal("CREATE TABLE m (flags BIT(64))").code())
         .isEqualTo("unsupported-syntax:type:bit");
     assertThat(pg("SELECT id FROM users WHERE age = b'1' OR age = B'0'"))
         .isEqualTo("SELECT id FROM users WHERE age = 1 OR age = 0");

@@ -66,11 +66,17 @@ public record TableSpec(
     return b.toString();
   }
 
-  /** How column {@code c} is read on {@code side}: its name, or a FLOAT's exact value. */
+  /**
+   * How column {@code c} is read on {@code side}: its name, a FLOAT's exact value, or a BIT's
+   * number on MySQL (Connector/J reads its bytes; PostgreSQL's column is the number).
+   */
   static String selectExpression(Side side, Column c) {
     String name = side.quote(side == Side.MYSQL ? c.mysqlName() : c.pgName());
     if (c.singlePrecision()) {
       return side == Side.MYSQL ? "(" + name + " + 0E0)" : "CAST(" + name + " AS float8)";
+    }
+    if (side == Side.MYSQL && c.mysqlType().equalsIgnoreCase("bit")) {
+      return "CAST(" + name + " AS SIGNED)";
     }
     return name;
   }

@@ -70,7 +70,7 @@ class BackfillIT {
               + " name VARCHAR(60) NOT NULL, status ENUM('new','active','gone') NOT NULL,"
               + " balance DECIMAL(14,4) NOT NULL, created DATETIME(6) NOT NULL, prefs JSON NULL,"
               + " avatar BLOB NULL, score DOUBLE NULL, rating FLOAT NULL,"
-              + " vip TINYINT(1) NOT NULL DEFAULT 0, note TEXT NULL)");
+              + " vip TINYINT(1) NOT NULL DEFAULT 0, note TEXT NULL, flags BIT(12) NULL)");
       s.execute(
           "CREATE TABLE orders (customer_id BIGINT NOT NULL, order_no INT NOT NULL,"
               + " placed DATETIME(6) NOT NULL, amount DECIMAL(12,2) NOT NULL,"
@@ -110,6 +110,8 @@ class BackfillIT {
             .append(i % 2)
             .append(", ")
             .append(i % 5 == 0 ? "NULL" : "'line1\\nline2'")
+            .append(", ")
+            .append(i % 7 == 0 ? "NULL" : String.valueOf(i % 4096))
             .append(")");
         if (i % 1000 == 0) {
           s.execute(b.toString());

@@ -41,19 +41,21 @@ class RepairIT {
           "CREATE TABLE account (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
               + " name VARCHAR(50) NOT NULL, active TINYINT(1) NOT NULL DEFAULT 1,"
               + " balance DECIMAL(12,2) NOT NULL, opened DATETIME(3) NULL, prefs JSON NULL,"
-              + " avatar VARBINARY(16) NULL)");
+              + " avatar VARBINARY(16) NULL, flags BIT(8) NOT NULL DEFAULT b'0')");
       s.execute(
           "CREATE TABLE `order` (account_id BIGINT NOT NULL, line INT NOT NULL,"
               + " qty INT NOT NULL, PRIMARY KEY (account_id, line))");
       for (int i = 1; i <= 20; i++) {
         s.executeUpdate(
-            "INSERT INTO account (name, active, balance, opened, prefs, avatar) VALUES ('a"
+            "INSERT INTO account (name, active, balance, opened, prefs, avatar, flags) VALUES ('a"
                 + i
                 + "', 1, "
                 + i
                 + ".25, '2024-05-01 10:11:12.345', '{\"n\": "
                 + i
-                + "}', X'0a0b')");
+                + "}', X'0a0b', "
+                + (i * 11)
+                + ")");
         s.executeUpdate("INSERT INTO `order` VALUES (" + i + ", 1, 2)");
       }
     }
@@ -66,7 +68,8 @@ class RepairIT {
   private static void tamper(DatabasePair db) throws SQLException {
     try (Connection pg = db.openPostgres();
         Statement s = pg.createStatement()) {
-      s.executeUpdate("UPDATE account SET balance = 0, prefs = '{\"n\": -1}' WHERE id = 3");
+      s.executeUpdate(
+          "UPDATE account SET balance = 0, prefs = '{\"n\": -1}', flags = 255 WHERE id = 3");
       s.executeUpdate("DELETE FROM account WHERE id IN (7, 20)");
       s.executeUpdate(
           "INSERT INTO account (id, name, active, balance) VALUES (500, 'ghost', 0, 1)");
@@ -77,7 +80,8 @@ class RepairIT {
     try (Connection mysql = db.openMysql();
         Statement s = mysql.createStatement()) {
       s.executeUpdate(
-          "UPDATE account SET active = 0, avatar = X'ff00', opened = '2025-01-02 03:04:05.678'"
+          "UPDATE account SET active = 0, avatar = X'ff00', opened = '2025-01-02 03:04:05.678',"
+              + " flags = b'10101010'"
               + " WHERE id = 11");
     }
   }

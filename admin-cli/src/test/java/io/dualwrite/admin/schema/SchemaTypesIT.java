@@ -52,7 +52,8 @@ class SchemaTypesIT {
               + " placed DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),"
               + " total DECIMAL(12,2) NOT NULL DEFAULT 0.00, status ENUM('new','paid','void') NOT"
               + " NULL DEFAULT 'new', doc JSON NULL, receipt BLOB NULL, token BINARY(16) NULL,"
-              + " hash VARBINARY(32) NULL, PRIMARY KEY (region, num), KEY placed_idx (placed),"
+              + " hash VARBINARY(32) NULL, flags BIT(8) NOT NULL DEFAULT b'101',"
+              + " PRIMARY KEY (region, num), KEY placed_idx (placed),"
               + " UNIQUE KEY token_uk (token)) AUTO_INCREMENT=1");
       s.execute(
           "CREATE TABLE order_line (region CHAR(2) NOT NULL, num INT NOT NULL, line SMALLINT NOT"

@@ -33,7 +33,8 @@ class VerifyChecksumIT {
           + " bit1 BIT(1), si SMALLINT UNSIGNED, mi MEDIUMINT, i INT UNSIGNED, bi BIGINT UNSIGNED,"
           + " dec4 DECIMAL(12,4), f FLOAT, d DOUBLE, dt DATE, dtm DATETIME(6), ts TIMESTAMP(3) NULL,"
           + " tm TIME(6), yr YEAR, ch CHAR(10), vc VARCHAR(40), tx TEXT, bin BINARY(4),"
-          + " vb VARBINARY(16), bl BLOB, js JSON, en ENUM('a','b','c'), st SET('x','y','z'))";
+          + " vb VARBINARY(16), bl BLOB, js JSON, en ENUM('a','b','c'), st SET('x','y','z'),"
+          + " bits BIT(10))";
 
   /** A value per column changed on PostgreSQL, each in its own row: column -> SET expression. */
   private static final Map<String, String> ONE_CHANGE_PER_TYPE = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ class VerifyChecksumIT {
     ONE_CHANGE_PER_TYPE.put("js", "'{\"n\": -1, \"s\": \"x\"}'");
     ONE_CHANGE_PER_TYPE.put("en", "'c'");
     ONE_CHANGE_PER_TYPE.put("st", "'x'");
+    ONE_CHANGE_PER_TYPE.put("bits", "bits # 4");
   }
 
   private static void everyTypeTable(DatabasePair db) throws SQLException {
@@ -125,7 +127,9 @@ class VerifyChecksumIT {
                 + id
                 + ", \"s\": \"x\"}', '"
                 + (id % 2 == 0 ? "a" : "b")
-                + "', 'x,y')");
+                + "', 'x,y', "
+                + (id * 17)
+                + ")");
       }
     }
   }

@@ -297,6 +297,7 @@ public final class ResultComparator {
       case "year" -> "year";
       case "json", "jsonb" -> "json";
       case "char", "bpchar" -> "char";
+      case "bit" -> "bit";
       default -> null;
     };
   }

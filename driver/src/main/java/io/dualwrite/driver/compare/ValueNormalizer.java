@@ -76,6 +76,10 @@ public final class ValueNormalizer {
       // (1234.5679 arrives as 1234.57); PostgreSQL's real arrives whole. Both as MySQL prints it.
       return normalize(MysqlValueConverter.mysqlFloat(f), type, false);
     }
+    if (v instanceof byte[] bytes && type.equals("bit")) {
+      // Connector/J reads a BIT(n) as its bytes; PostgreSQL's column is their number
+      return strip(new BigDecimal(new BigInteger(1, bytes)));
+    }
     if (v != null && type.equals("year")) {
       Integer year = year(v);
       if (year != null) {

@@ -179,6 +179,9 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
         return roundedTo(fsp);
       }
     }
+    if (target.isBit()) {
+      return forBit(target.assigned());
+    }
     if (target.isBinary()) {
       byte[] bytes =
           value instanceof String s
@@ -219,6 +222,33 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
       }
     }
     return this;
+  }
+
+  /**
+   * This value for a BIT column, a bigint on PostgreSQL: bytes are their big-endian number (as
+   * Connector/J's {@code getBytes} gives them back), a boolean 1 or 0, and a string stored into the
+   * column its UTF-8 bytes' number ({@code setString("9")} stores 57, as MySQL does); a compared
+   * string stays a string (MySQL compares its number). Bytes beyond 8 are left for MySQL to refuse.
+   */
+  private Bind forBit(boolean assigned) {
+    byte[] bytes = null;
+    if (value instanceof byte[] b) {
+      bytes = b;
+    } else if (assigned
+        && value instanceof String s
+        && (kind == Kind.STRING || kind == Kind.NSTRING || kind == Kind.OBJECT)) {
+      bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } else if (value instanceof Boolean b) {
+      return new Bind(Kind.LONG, b ? 1L : 0L, 0, null);
+    }
+    if (bytes == null || bytes.length > 8) {
+      return this;
+    }
+    return new Bind(
+        Kind.LONG,
+        bytes.length == 0 ? 0L : new java.math.BigInteger(1, bytes).longValue(),
+        0,
+        null);
   }
 
   /**

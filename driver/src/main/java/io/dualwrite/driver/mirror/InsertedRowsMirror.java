@@ -116,7 +116,7 @@ public final class InsertedRowsMirror {
 
   /** How one column's value is read on either side and bound on the other. */
   enum Family {
-    /** Every integer type up to BIGINT, TINYINT(1)/BOOL, BIT(1) and YEAR: a long. */
+    /** Every integer type up to BIGINT, TINYINT(1)/BOOL, BIT(n) and YEAR: a long. */
     INTEGER,
     /** BIGINT UNSIGNED (and SERIAL), DECIMAL: a BigDecimal. */
     DECIMAL,
@@ -140,7 +140,8 @@ public final class InsertedRowsMirror {
       return switch (base) {
         case "tinyint", "bool", "boolean", "smallint", "mediumint", "int", "integer", "year" ->
             INTEGER;
-        case "bit" -> t.equals("bit") || t.replace(" ", "").equals("bit(1)") ? INTEGER : null;
+        // BIT(n) is a bigint on PostgreSQL up to 63 bits; BIT(64) is not translated
+        case "bit" -> t.replace(" ", "").equals("bit(64)") ? null : INTEGER;
         case "bigint" -> unsigned ? DECIMAL : INTEGER;
         case "serial", "decimal", "dec", "numeric", "fixed" -> DECIMAL;
         case "float" -> t.matches("float\\s*\\(\\s*(2[5-9]|[3-5][0-9])\\s*\\).*") ? DOUBLE : FLOAT;
@@ -409,7 +410,7 @@ public final class InsertedRowsMirror {
   private static String mysqlRead(ColumnInfo c) {
     String q = mysqlQuote(c.name());
     return switch (family(c)) {
-      // BIT(1) and YEAR as plain numbers (Connector/J reads them as bytes and dates)
+      // BIT(n) and YEAR as plain numbers (Connector/J reads them as bytes and dates)
       case INTEGER -> "CAST(" + q + " AS SIGNED)";
       // exact decimal text (BIGINT UNSIGNED beyond Long.MAX_VALUE included)
       case DECIMAL -> "CAST(" + q + " AS CHAR)";

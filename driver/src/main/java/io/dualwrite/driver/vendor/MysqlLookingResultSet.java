@@ -219,6 +219,11 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
   }
 
   @Override
+  public byte[] getBytes(int columnIndex) throws SQLException {
+    return converter(columnIndex).getBytes(delegate, columnIndex);
+  }
+
+  @Override
   public String getNString(int columnIndex) throws SQLException {
     return getString(columnIndex);
   }

@@ -61,6 +61,7 @@ public final class MysqlValueConverter {
     BOOL_FROM_NUMBER,
     BOOL_FROM_PG_BOOLEAN,
     BIG_UNSIGNED,
+    BIT_BYTES,
     DECIMAL,
     FLOAT,
     DOUBLE,
@@ -84,11 +85,13 @@ public final class MysqlValueConverter {
   public static final MysqlValueConverter PASS_THROUGH = new MysqlValueConverter(Kind.PASS, 0);
 
   private final Kind kind;
-  private final int fractionalDigits;
 
-  private MysqlValueConverter(Kind kind, int fractionalDigits) {
+  /** A date-time's fractional-second digits; a BIT(n) column's bytes, (n + 7) / 8. */
+  private final int width;
+
+  private MysqlValueConverter(Kind kind, int width) {
     this.kind = kind;
-    this.fractionalDigits = fractionalDigits;
+    this.width = width;
   }
 
   /**
@@ -108,7 +111,7 @@ public final class MysqlValueConverter {
         switch (t) {
           case BIT ->
               mysql.name().equals("bit") && mysql.length() > 1
-                  ? Kind.PASS
+                  ? Kind.BIT_BYTES
                   : pgBoolean ? Kind.BOOL_FROM_PG_BOOLEAN : Kind.BOOL_FROM_NUMBER;
           case TINYINT,
               TINYINT_UNSIGNED,
@@ -133,7 +136,8 @@ public final class MysqlValueConverter {
           case YEAR -> Kind.YEAR;
           default -> Kind.PASS;
         };
-    return new MysqlValueConverter(kind, mysql.fractionalSecondDigits());
+    return new MysqlValueConverter(
+        kind, kind == Kind.BIT_BYTES ? (mysql.length() + 7) / 8 : mysql.fractionalSecondDigits());
   }
 
   Kind kind() {
@@ -168,6 +172,8 @@ public final class MysqlValueConverter {
           BigDecimal v = rs.getBigDecimal(i);
           return v == null ? null : v.toBigInteger();
         }
+      case BIT_BYTES:
+        return getBytes(rs, i);
       case DECIMAL:
         return rs.getBigDecimal(i);
       case FLOAT:
@@ -218,6 +224,8 @@ public final class MysqlValueConverter {
         || type == LocalDateTime.class && kind == Kind.DATETIME
         || type == Date.class && kind == Kind.YEAR) {
       v = getObject(rs, i);
+    } else if (type == byte[].class && kind == Kind.BIT_BYTES) {
+      v = getBytes(rs, i);
     } else if (type == LocalDate.class && kind == Kind.YEAR) {
       Date d = getDate(rs, i);
       v = d == null ? null : d.toLocalDate();
@@ -225,6 +233,25 @@ public final class MysqlValueConverter {
       return rs.getObject(i, type);
     }
     return type.cast(v);
+  }
+
+  /**
+   * {@code getBytes(i)} as Connector/J reads it: a BIT(n) column's number (a bigint on PostgreSQL)
+   * as its (n + 7) / 8 big-endian bytes, any other column as PostgreSQL's driver reads it.
+   */
+  public byte[] getBytes(ResultSet rs, int i) throws SQLException {
+    if (kind != Kind.BIT_BYTES) {
+      return rs.getBytes(i);
+    }
+    long v = rs.getLong(i);
+    if (v == 0 && rs.wasNull()) {
+      return null;
+    }
+    byte[] bytes = new byte[width];
+    for (int k = width - 1; k >= 0; k--, v >>>= 8) {
+      bytes[k] = (byte) v;
+    }
+    return bytes;
   }
 
   /** {@code getString(i)} as Connector/J formats the MySQL value. */
@@ -263,7 +290,7 @@ public final class MysqlValueConverter {
       case DATETIME:
       case TIMESTAMP:
       case TIME:
-        return withFraction(rs.getString(i), fractionalDigits);
+        return withFraction(rs.getString(i), width);
       case YEAR:
         {
           int v = rs.getInt(i);
@@ -282,6 +309,7 @@ public final class MysqlValueConverter {
       case INT32:
       case INT64:
       case BOOL_FROM_NUMBER:
+      case BIT_BYTES:
       case YEAR:
         {
           long v = rs.getLong(i);

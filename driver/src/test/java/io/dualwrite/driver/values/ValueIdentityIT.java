@@ -190,6 +190,34 @@ class ValueIdentityIT {
     return cases;
   }
 
+  /**
+   * A BIT(12): numbers, bytes (big-endian, as Connector/J reads them back), strings (whose bytes
+   * MySQL stores: "9" is 57), booleans, and literals written as b'..', X'..', a string or a number.
+   */
+  private static List<Case> bitCases() {
+    List<Case> cases = new ArrayList<>();
+    for (long v : new long[] {0, 5, 4095}) {
+      cases.add(c("setLong", v, (ps, i) -> ps.setLong(i, v)));
+      cases.add(c("setObject(Long)", v, (ps, i) -> ps.setObject(i, v)));
+    }
+    cases.add(c("setInt", 200, (ps, i) -> ps.setInt(i, 200)));
+    cases.add(c("setLong", 4096, (ps, i) -> ps.setLong(i, 4096)));
+    for (String v : new String[] {"9", "A", "", "AB"}) {
+      cases.add(c("setString", "'" + v + "'", (ps, i) -> ps.setString(i, v)));
+    }
+    cases.add(c("setBytes", "0FFF", (ps, i) -> ps.setBytes(i, new byte[] {0x0F, (byte) 0xFF})));
+    cases.add(c("setBytes", "01", (ps, i) -> ps.setBytes(i, new byte[] {0x01})));
+    cases.add(c("setBytes", "empty", (ps, i) -> ps.setBytes(i, new byte[0])));
+    cases.add(c("setObject(byte[])", "0800", (ps, i) -> ps.setObject(i, new byte[] {8, 0})));
+    cases.add(c("setBoolean", true, (ps, i) -> ps.setBoolean(i, true)));
+    cases.add(c("setObject(Boolean)", false, (ps, i) -> ps.setObject(i, Boolean.FALSE)));
+    for (String l :
+        new String[] {"b'101'", "b''", "0x0FF", "X'0800'", "'A'", "7", "b'1000000000000'"}) {
+      cases.add(literal(l));
+    }
+    return cases;
+  }
+
   private static List<Case> textCases(String... values) {
     List<Case> cases = new ArrayList<>();
     for (String v : values) {
@@ -300,6 +328,7 @@ class ValueIdentityIT {
         new Type("TIME(6)", MYSQL_TIME, PG_TIME, timeCases()),
         new Type("YEAR", "CAST(v AS CHAR)", "v::text", yearCases()),
         new Type("BIT(1)", "CAST(v + 0 AS CHAR)", "v::text", integerCases(0, 1)),
+        new Type("BIT(12)", "CAST(v + 0 AS CHAR)", "v::text", bitCases()),
         new Type(
             "ENUM('small','Medium','large x')",
             "CAST(v AS CHAR)",
