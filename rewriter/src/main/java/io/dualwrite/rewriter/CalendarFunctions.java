@@ -310,18 +310,36 @@ final class CalendarFunctions {
               + " its own.");
     }
     d.a(time ? "CAST(floor(EXTRACT(EPOCH FROM " : "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
-    d.p(e);
+    if (e instanceof Function g && "TIMEDIFF".equalsIgnoreCase(g.getName())) {
+      // the whole duration: a TIMEDIFF longer than a day has its seconds too
+      DurationFunctions.timediffInterval(d, g);
+    } else {
+      d.p(e);
+    }
     d.a(time ? ")) AS bigint)" : " AS timestamp) AS time))) AS bigint)");
   }
 
   /**
    * SEC_TO_TIME(n) of an integer: the TIME n seconds long. PostgreSQL's time holds a time of day,
    * so 0..86399 is translated exactly and a result outside a day (MySQL's negative and longer
-   * durations, up to 838:59:59) fails on PostgreSQL rather than wrapping.
+   * durations, up to 838:59:59) fails on PostgreSQL rather than wrapping; except as a result column
+   * ({@link PrintContext#durationResults}), where it is an interval of any length.
    */
   private static void secToTime(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
+    if (d.ctx.durationResults.contains(f)) {
+      // a result column: the whole duration, as MySQL prints it ('276:00:00', '-01:00:00'),
+      // limited to MySQL's TIME range as MySQL limits it
+      d.template(
+          "CASE WHEN {#0} IS NOT NULL THEN make_interval(secs => least(greatest({#0}, -"
+              + DurationFunctions.TIME_RANGE_SECONDS
+              + "), "
+              + DurationFunctions.TIME_RANGE_SECONDS
+              + ")) END",
+          Functions.integerOperand(d, n, args.get(0)));
+      return;
+    }
     d.template(
         "CASE WHEN {#0} BETWEEN 0 AND 86399 THEN CAST(make_interval(secs => {#0}) AS time(0)) ELSE"
             + " CAST('SEC_TO_TIME ' || {#0} || ' is a duration outside a day' AS time) END",

@@ -76,6 +76,46 @@ final class DurationFunctions {
    */
   private static void timediff(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
+    if (d.ctx.durationResults.contains(f) && timediffDigits(d, f) == 0) {
+      // a result column: the whole duration, as MySQL prints it ('276:00:00')
+      timediffInterval(d, f);
+      return;
+    }
+    Runnable[] operands = timediffOperands(d, n, args);
+    d.template(
+        "CASE WHEN {#0} - {#1} >= interval '0' AND {#0} - {#1} < interval '24 hours' THEN"
+            + " CAST({#0} - {#1} AS time) WHEN {#0} - {#1} IS NOT NULL THEN CAST('TIMEDIFF ' ||"
+            + " CAST({#0} - {#1} AS text) || ' is a duration outside a day' AS time) END",
+        operands[0],
+        operands[1]);
+  }
+
+  /** MySQL's TIME range, -838:59:59..838:59:59, in seconds. */
+  static final int TIME_RANGE_SECONDS = 838 * 3600 + 59 * 60 + 59;
+
+  /**
+   * TIMEDIFF(a, b) as a PostgreSQL interval of hours, minutes and seconds ({@code 276:00:00}, not
+   * {@code 11 days 12:00:00}) limited to MySQL's TIME range, NULL when either is NULL: the duration
+   * of any length, for a result column ({@code durationResults}) and for TIME_TO_SEC.
+   */
+  static void timediffInterval(PgExpressionDeParser d, Function f) {
+    String n = Functions.name(f);
+    List<Expression> args = f.getParameters() == null ? List.of() : List.copyOf(f.getParameters());
+    Runnable[] operands = timediffOperands(d, n, args);
+    d.template(
+        "CASE WHEN {#0} - {#1} IS NOT NULL THEN make_interval(secs => least(greatest(EXTRACT(EPOCH"
+            + " FROM {#0} - {#1}), -"
+            + TIME_RANGE_SECONDS
+            + "), "
+            + TIME_RANGE_SECONDS
+            + ")) END",
+        operands[0],
+        operands[1]);
+  }
+
+  /** TIMEDIFF's two operands: two TIMEs, or two date-times. */
+  private static Runnable[] timediffOperands(
+      PgExpressionDeParser d, String n, List<Expression> args) {
     arity(n, args, 2, 2);
     Runnable a = timeOfDay(d, args.get(0));
     Runnable b = timeOfDay(d, args.get(1));
@@ -90,12 +130,7 @@ final class DurationFunctions {
     }
     Functions.repeatable(n, args.get(0));
     Functions.repeatable(n, args.get(1));
-    d.template(
-        "CASE WHEN {#0} - {#1} >= interval '0' AND {#0} - {#1} < interval '24 hours' THEN"
-            + " CAST({#0} - {#1} AS time) WHEN {#0} - {#1} IS NOT NULL THEN CAST('TIMEDIFF ' ||"
-            + " CAST({#0} - {#1} AS text) || ' is a duration outside a day' AS time) END",
-        a,
-        b);
+    return new Runnable[] {a, b};
   }
 
   /**

@@ -38,6 +38,14 @@ final class PrintContext {
   final Set<Expression> resultExpressions =
       java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+  /**
+   * SEC_TO_TIME and TIMEDIFF calls that are result columns of the outermost query ({@link
+   * ResultColumns#durationItems}): printed as an interval of any length, as MySQL's TIME holds
+   * durations beyond a day that PostgreSQL's time cannot.
+   */
+  final Set<Expression> durationResults =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
   /** Tables printed as write targets (not counted as reads). */
   final Set<Table> targetTables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -99,7 +107,8 @@ final class PrintContext {
           "excludedColumns",
           "sqlMode",
           "jsonTables",
-          "resultExpressions");
+          "resultExpressions",
+          "durationResults");
 
   /**
    * The fields that are state of one printing pass: {@link #nextPass} starts them afresh (pinCalls
@@ -140,6 +149,7 @@ final class PrintContext {
     next.sqlMode = sqlMode;
     next.jsonTables.addAll(jsonTables);
     next.resultExpressions.addAll(resultExpressions);
+    next.durationResults.addAll(durationResults);
     return next;
   }
 

@@ -226,6 +226,33 @@ public final class ResultColumns {
     return out;
   }
 
+  /**
+   * The SEC_TO_TIME and TIMEDIFF calls that are select items of {@code select}'s outermost query
+   * (not a set operation, whose branches must agree on a type), whose value the application reads
+   * and which may be a PostgreSQL interval there: in a grouped or DISTINCT query only a call over
+   * an aggregate or window function, which GROUP BY and ORDER BY cannot repeat.
+   */
+  static List<Expression> durationItems(Select select) {
+    Select s = select;
+    while (s instanceof ParenthesedSelect p && p.getSelect() != null) {
+      s = p.getSelect();
+    }
+    List<Expression> out = new ArrayList<>();
+    if (s instanceof PlainSelect p && p.getSelectItems() != null) {
+      boolean grouped = p.getGroupBy() != null || p.getDistinct() != null;
+      for (SelectItem<?> item : p.getSelectItems()) {
+        if (item.getExpression() instanceof net.sf.jsqlparser.expression.Function f
+            && f.getName() != null
+            && Set.of("SEC_TO_TIME", "TIMEDIFF")
+                .contains(f.getName().toUpperCase(java.util.Locale.ROOT))
+            && (!grouped || PgSelectDeParser.callsAggregateOrWindow(f))) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
   private static PlainSelect firstPlainSelect(Select select) {
     Select s = select;
     while (true) {

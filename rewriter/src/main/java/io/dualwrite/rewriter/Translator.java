@@ -388,6 +388,7 @@ final class Translator {
       ctx.sqlMode = mode;
       ctx.jsonTables.addAll(jsonTables);
       ctx.resultExpressions.addAll(ResultColumns.outermostExpressions(s));
+      ctx.durationResults.addAll(ResultColumns.durationItems(s));
       DmlPrinter p = new DmlPrinter(ctx);
       p.select(s);
       if (resultColumns != null) {

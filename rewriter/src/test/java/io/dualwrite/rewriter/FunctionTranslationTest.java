@@ -1021,12 +1021,19 @@ class FunctionTranslationTest {
                         List.of(),
                         List.of())))
             .build();
+    assertThat(pg(r, "SELECT opens FROM shop WHERE TIMEDIFF(closes, '9:00:00') > opens"))
+        .isEqualTo(
+            "SELECT opens FROM shop WHERE CASE WHEN closes - TIME '09:00:00' >= interval '0' AND"
+                + " closes - TIME '09:00:00' < interval '24 hours' THEN CAST(closes - TIME"
+                + " '09:00:00' AS time) WHEN closes - TIME '09:00:00' IS NOT NULL THEN"
+                + " CAST('TIMEDIFF ' || CAST(closes - TIME '09:00:00' AS text) || ' is a duration"
+                + " outside a day' AS time) END > opens");
+    // a result column: the whole duration, MySQL's TIME range
     assertThat(pg(r, "SELECT TIMEDIFF(closes, '9:00:00') FROM shop"))
         .isEqualTo(
-            "SELECT CASE WHEN closes - TIME '09:00:00' >= interval '0' AND closes - TIME '09:00:00'"
-                + " < interval '24 hours' THEN CAST(closes - TIME '09:00:00' AS time) WHEN closes -"
-                + " TIME '09:00:00' IS NOT NULL THEN CAST('TIMEDIFF ' || CAST(closes - TIME"
-                + " '09:00:00' AS text) || ' is a duration outside a day' AS time) END FROM shop");
+            "SELECT CASE WHEN closes - TIME '09:00:00' IS NOT NULL THEN make_interval(secs =>"
+                + " least(greatest(EXTRACT(EPOCH FROM closes - TIME '09:00:00'), -3020399),"
+                + " 3020399)) END FROM shop");
     // a TIME against a date-time is NULL in MySQL: not translated
     assertThat(refusal(r, "SELECT TIMEDIFF(closes, at) FROM shop").code())
         .isEqualTo("unsupported-function:TIMEDIFF");

@@ -133,6 +133,9 @@ public final class ValueNormalizer {
     if (v == null) {
       return null;
     }
+    if (v instanceof org.postgresql.util.PGInterval interval) {
+      return duration(interval);
+    }
     if (v instanceof PGobject pg) {
       String value = pg.getValue();
       if (value == null) {
@@ -197,6 +200,30 @@ public final class ValueNormalizer {
       }
     }
     return s;
+  }
+
+  /**
+   * A PostgreSQL interval standing for a MySQL TIME (the rewriter's TIMEDIFF and SEC_TO_TIME result
+   * columns): a time of day when it is one, as Connector/J's {@code Time} normalises; else MySQL's
+   * text of the duration ({@code 60:00:00}, {@code -01:30:00}), which is what a TIME outside a day
+   * reads as from MySQL.
+   */
+  private static Object duration(org.postgresql.util.PGInterval i) {
+    long micros =
+        Math.round(
+            ((((long) i.getDays() * 24 + i.getHours()) * 60 + i.getMinutes()) * 60 + i.getSeconds())
+                * 1_000_000d);
+    if (i.getYears() == 0 && i.getMonths() == 0 && micros >= 0 && micros < 86_400_000_000L) {
+      return LocalTime.ofNanoOfDay(micros * 1000);
+    }
+    long abs = Math.abs(micros);
+    long seconds = abs / 1_000_000;
+    long fraction = abs % 1_000_000;
+    String text =
+        (micros < 0 ? "-" : "")
+            + String.format(
+                Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return fraction == 0 ? text : text + String.format(Locale.ROOT, ".%06d", fraction);
   }
 
   private static BigDecimal strip(BigDecimal d) {

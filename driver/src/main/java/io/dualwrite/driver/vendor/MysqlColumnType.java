@@ -172,6 +172,8 @@ public record MysqlColumnType(
       case "timestamp" -> fsp("datetime", scale);
       case "timestamptz" -> fsp("timestamp", scale);
       case "time" -> fsp("time", scale);
+      // the rewriter's TIMEDIFF and SEC_TO_TIME as result columns: durations beyond a day
+      case "interval" -> simple("time");
       case "json", "jsonb" -> simple("json");
       default -> null;
     };

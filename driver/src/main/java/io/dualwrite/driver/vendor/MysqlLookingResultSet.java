@@ -219,6 +219,11 @@ public class MysqlLookingResultSet extends ForwardingResultSet {
   }
 
   @Override
+  public Time getTime(int columnIndex) throws SQLException {
+    return converter(columnIndex).getTime(delegate, columnIndex);
+  }
+
+  @Override
   public byte[] getBytes(int columnIndex) throws SQLException {
     return converter(columnIndex).getBytes(delegate, columnIndex);
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -72,6 +73,8 @@ public final class MysqlValueConverter {
     DATETIME,
     TIMESTAMP,
     TIME,
+    /** A MySQL TIME served as a PostgreSQL interval: a duration that may lie outside a day. */
+    DURATION,
     YEAR
   }
 
@@ -132,7 +135,7 @@ public final class MysqlValueConverter {
           case DATE -> Kind.DATE;
           case DATETIME -> Kind.DATETIME;
           case TIMESTAMP -> Kind.TIMESTAMP;
-          case TIME -> Kind.TIME;
+          case TIME -> "interval".equalsIgnoreCase(pgTypeName) ? Kind.DURATION : Kind.TIME;
           case YEAR -> Kind.YEAR;
           default -> Kind.PASS;
         };
@@ -200,6 +203,8 @@ public final class MysqlValueConverter {
         return rs.getTimestamp(i);
       case TIME:
         return rs.getTime(i);
+      case DURATION:
+        return getTime(rs, i);
       case YEAR:
         return getDate(rs, i);
       case PASS:
@@ -224,6 +229,12 @@ public final class MysqlValueConverter {
         || type == LocalDateTime.class && kind == Kind.DATETIME
         || type == Date.class && kind == Kind.YEAR) {
       v = getObject(rs, i);
+    } else if (kind == Kind.DURATION && type == java.time.Duration.class) {
+      String t = rs.getString(i);
+      v = t == null ? null : duration(t);
+    } else if (kind == Kind.DURATION && type == java.time.LocalTime.class) {
+      Time t = getTime(rs, i);
+      v = t == null ? null : t.toLocalTime();
     } else if (type == byte[].class && kind == Kind.BIT_BYTES) {
       v = getBytes(rs, i);
     } else if (type == LocalDate.class && kind == Kind.YEAR) {
@@ -290,6 +301,7 @@ public final class MysqlValueConverter {
       case DATETIME:
       case TIMESTAMP:
       case TIME:
+      case DURATION:
         return withFraction(rs.getString(i), width);
       case YEAR:
         {
@@ -508,11 +520,61 @@ public final class MysqlValueConverter {
   }
 
   /**
+   * {@code getTime(i)}: a TIME served as a PostgreSQL interval is a {@code Time} within a day and,
+   * as Connector/J refuses it, an error outside one (a negative duration or one of 24 hours or
+   * more); other columns are pgjdbc's.
+   */
+  public Time getTime(ResultSet rs, int i) throws SQLException {
+    if (kind != Kind.DURATION) {
+      return rs.getTime(i);
+    }
+    String t = rs.getString(i);
+    if (t == null) {
+      return null;
+    }
+    java.time.Duration d = duration(t);
+    if (d.isNegative() || d.compareTo(java.time.Duration.ofDays(1)) >= 0) {
+      throw new SQLException(
+          "The value '"
+              + t
+              + "' is an invalid TIME value. JDBC Time objects represent a wall-clock time and not"
+              + " a duration as MySQL treats them. If you are treating this type as a duration,"
+              + " consider retrieving this value as a string and dealing with it according to your"
+              + " requirements.",
+          "S1009");
+    }
+    return Time.valueOf(java.time.LocalTime.MIDNIGHT.plus(d));
+  }
+
+  private static final Pattern DURATION_TEXT =
+      Pattern.compile("(-)?(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
+
+  /** PostgreSQL's text of an interval of hours ({@code -01:30:00}, {@code 276:00:00.5}). */
+  static java.time.Duration duration(String text) throws SQLException {
+    java.util.regex.Matcher m = DURATION_TEXT.matcher(text);
+    if (!m.matches()) {
+      throw new SQLException("Cannot read '" + text + "' as a TIME duration", "22007");
+    }
+    String fraction = m.group(5) == null ? "" : m.group(5);
+    java.time.Duration d =
+        java.time.Duration.ofHours(Long.parseLong(m.group(2)))
+            .plusMinutes(Long.parseLong(m.group(3)))
+            .plusSeconds(Long.parseLong(m.group(4)))
+            .plusNanos(
+                fraction.isEmpty() ? 0 : Long.parseLong((fraction + "00000000").substring(0, 9)));
+    return m.group(1) != null ? d.negated() : d;
+  }
+
+  /**
    * {@code getTimestamp(i)}: a {@code YEAR} is midnight of its 1 January, as Connector/J reads it
    * ({@code yearIsDateType}); pgjdbc cannot read a {@code smallint} as a timestamp. Other columns
    * are pgjdbc's.
    */
   public Timestamp getTimestamp(ResultSet rs, int i) throws SQLException {
+    if (kind == Kind.DURATION) {
+      Time t = getTime(rs, i);
+      return t == null ? null : Timestamp.valueOf(EPOCH_DAY.atTime(t.toLocalTime()));
+    }
     if (kind != Kind.YEAR) {
       return rs.getTimestamp(i);
     }

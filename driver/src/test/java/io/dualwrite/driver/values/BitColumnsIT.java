@@ -65,13 +65,6 @@ class BitColumnsIT {
         ps.setInt(3, 2);
         assertThat(ps.executeUpdate()).isEqualTo(1);
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM bits_it WHERE f = ?")) {
-        ps.setBytes(1, new byte[] {(byte) 0xC8});
-        try (ResultSet rs = ps.executeQuery()) {
-          assertThat(rs.next()).isTrue();
-          assertThat(rs.getInt(1)).isEqualTo(4);
-        }
-      }
     }
     assertThat(records).as("discrepancies").isEmpty();
     assertThat(rows(db.openMysql(), "SELECT id, f + 0, w + 0 FROM bits_it ORDER BY id"))
@@ -87,6 +80,16 @@ class BitColumnsIT {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT f FROM bits_it WHERE id = 99")) {
       assertThat(rs.next()).as("served by PostgreSQL").isTrue();
+    }
+    // bytes compared with a BIT: MySQL 9.7.4 compares the numbers (MariaDB 10.11 the bytes)
+    try (Connection c = DualWriteTestUrls.connect(db, "dualwrite.readPercent", "100");
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM bits_it WHERE f = ?")) {
+      ps.setBytes(1, new byte[] {(byte) 0xC8});
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(4);
+        assertThat(rs.next()).isFalse();
+      }
     }
     List<String> mysql;
     try (Connection m = db.openMysql();

@@ -196,6 +196,11 @@ final class Normalisation {
 
   private static Object cell(ResultSet rs, int i, int jdbc, String type, Side side)
       throws SQLException {
+    if (side == Side.POSTGRES && type.equals("interval")) {
+      // a MySQL TIME beyond a day is a PostgreSQL interval of hours ('276:00:00'): as a TIME's
+      // text, a time of day when it is one
+      return temporal(rs.getString(i), LocalTime.class);
+    }
     Object value;
     switch (jdbc) {
       case Types.BIT, Types.BOOLEAN -> {
