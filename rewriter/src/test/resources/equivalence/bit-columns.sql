@@ -44,6 +44,11 @@ SELECT id, f + 0 AS n, BIT_COUNT(f) AS c, BIN(f) AS b, HEX(f) AS h, OCT(w) AS o,
 -- order: ordered
 SELECT id, f & 1 AS low, f | 2 AS with2, f ^ g AS x, f >> 3 AS shifted, f << 2 AS up, (f & b'00100000') <> 0 AS b5, ~f & 255 AS inv FROM bitc_flags ORDER BY id;
 
+-- id: bit-read-inversion-parenthesed
+-- category: p1.bitwise
+-- order: ordered
+SELECT id, ((~f)) & 255 AS inv, 7 | ((~g)) AS inv3 FROM bitc_flags ORDER BY id;
+
 -- id: bit-read-where-and
 -- category: p1.bitwise
 -- order: ordered

@@ -337,13 +337,7 @@ final class CodeFunctions {
    * literal or column (BIGINT UNSIGNED included) as 2^64 - 1 - x, x read as unsigned.
    */
   static void bitInversion(PgExpressionDeParser d, SignedExpression e) {
-    Expression x = e.getExpression();
-    while (x
-            instanceof
-            net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
-        && list.size() == 1) {
-      x = (Expression) list.get(0);
-    }
+    Expression x = PgExpressionDeParser.unwrapped(e.getExpression());
     Expression operand = x;
     if (EncodingFunctions.isUnsignedBigint(d, x)) {
       d.a("(18446744073709551615 - ");

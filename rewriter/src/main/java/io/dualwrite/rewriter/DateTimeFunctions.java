@@ -105,18 +105,19 @@ final class DateTimeFunctions {
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 2);
     if (args.get(0) instanceof net.sf.jsqlparser.expression.StringValue literal
-        && d.ctx.resultExpressions.remove(f)) {
+        && d.ctx.resultExpressions.contains(f)) {
       // a fraction in the literal: MySQL prints the result with six digits
       boolean fraction = MysqlLexer.decodeCanonical(literal.getValue()).contains(".");
-      try {
-        d.a(fraction ? "to_char(" : "CAST(");
-        dateAddOrSub(d, f, n, args);
-        d.a(fraction ? ", 'YYYY-MM-DD HH24:MI:SS.US')" : " AS text)");
-      } finally {
-        d.ctx.resultExpressions.add(f);
-      }
+      d.a(fraction ? "to_char(" : "CAST(");
+      typedDateAddOrSub(d, n, args);
+      d.a(fraction ? ", 'YYYY-MM-DD HH24:MI:SS.US')" : " AS text)");
       return;
     }
+    typedDateAddOrSub(d, n, args);
+  }
+
+  /** DATE_ADD/DATE_SUB/ADDDATE/SUBDATE as a date or date-time value. */
+  private static void typedDateAddOrSub(PgExpressionDeParser d, String n, List<Expression> args) {
     if ((n.equals("ADDDATE") || n.equals("SUBDATE"))
         && !(args.get(1) instanceof IntervalExpression)) {
       // ADDDATE(d, n) / SUBDATE(d, n): n days

@@ -143,7 +143,12 @@ final class DurationFunctions {
         || Functions.params(f).size() != 2) {
       return false;
     }
-    Optional<ColumnInfo> c = d.columnInfo(Functions.params(f).get(0));
+    return isWholeSecondTime(d, Functions.params(f).get(0));
+  }
+
+  /** A TIME column without fractional seconds. */
+  private static boolean isWholeSecondTime(PgExpressionDeParser d, Expression e) {
+    Optional<ColumnInfo> c = d.columnInfo(e);
     return c.isPresent()
         && TypeMapping.baseType(c.get().mysqlType()).equals("time")
         && PgExpressionDeParser.fractionalDigits(c.get().mysqlType()) == 0;
@@ -404,12 +409,7 @@ final class DurationFunctions {
         && Functions.params(f).size() == 1) {
       x = Functions.params(f).get(0);
     }
-    Optional<ColumnInfo> c = d.columnInfo(x);
-    return c.isPresent()
-            && TypeMapping.baseType(c.get().mysqlType()).equals("time")
-            && PgExpressionDeParser.fractionalDigits(c.get().mysqlType()) == 0
-        ? x
-        : null;
+    return isWholeSecondTime(d, x) ? x : null;
   }
 
   /**

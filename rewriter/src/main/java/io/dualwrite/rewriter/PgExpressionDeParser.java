@@ -441,7 +441,8 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     return unwrapped(e) instanceof SignedExpression s && s.getSign() == '~';
   }
 
-  private static Expression unwrapped(Expression e) {
+  /** e without the parentheses around it: {@code ((x))} is x. */
+  static Expression unwrapped(Expression e) {
     Expression x = e;
     while (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
       x = (Expression) list.get(0);
@@ -460,10 +461,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return;
     }
     if (isInversion(e)) {
-      Expression x = ((SignedExpression) e).getExpression();
-      while (x instanceof ParenthesedExpressionList<?> list && list.size() == 1) {
-        x = (Expression) list.get(0);
-      }
+      Expression x = unwrapped(((SignedExpression) unwrapped(e)).getExpression());
       if (!EncodingFunctions.isInteger(this, x) || EncodingFunctions.isUnsignedBigint(this, x)) {
         throw RefusedException.syntax(
             "bit-inversion",
