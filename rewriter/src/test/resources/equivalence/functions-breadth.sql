@@ -200,14 +200,14 @@ SELECT id, FORMAT(int_s, 0) AS a, FORMAT(big_s, 2) AS b, FORMAT(dec_v, 3) AS c, 
 -- id: fn-format-exact-arithmetic
 -- category: functions
 -- order: ordered
--- note: +, - and * of integers and DECIMALs are exact in both databases (a quotient is not: MySQL keeps div_precision_increment digits)
+-- note: +, - and * of integers and DECIMALs are exact in both databases
 SELECT id, FORMAT(dec_v * 100, 2) AS a, FORMAT(-(dec_v - 1.005) * 3, 1) AS b, FORMAT(tiny_s * 2 + 0.5, 0) AS c, FORMAT(small_s * 3 - 1, 0) AS d FROM numeric_edges ORDER BY id;
 
--- id: fn-format-quotient-refused
--- category: refusals
--- mode: refuse
--- refuse: unsupported-function:FORMAT
-SELECT FORMAT(dec_v / 3, 6) FROM numeric_edges;
+-- id: fn-format-quotient
+-- category: functions
+-- order: unordered
+-- note: a DECIMAL quotient as translated keeps MySQL's div_precision_increment digits, rounded as MySQL rounds them
+SELECT id, FORMAT(dec_v / 3, 6) AS a FROM numeric_edges;
 
 -- id: fn-uuid-bin-mysql
 -- category: functions

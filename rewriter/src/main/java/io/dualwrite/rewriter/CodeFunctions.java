@@ -402,6 +402,12 @@ final class CodeFunctions {
           Map.entry("nl_NL", new String[] {"", ","}),
           Map.entry("pl_PL", new String[] {"", ","}));
 
+  /**
+   * The printers of this family that print their arguments where they stand, not in a subquery
+   * ({@code FORMAT(SUM(x) / COUNT(*), 2)} is translated).
+   */
+  static final java.util.Set<String> IN_PLACE = java.util.Set.of("FORMAT");
+
   private static void format(PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 2, 3);
     String[] separators = FORMAT_LOCALES.get("en_US");
@@ -437,22 +443,54 @@ final class CodeFunctions {
 
   private static void formatEnUs(PgExpressionDeParser d, String n, List<Expression> args) {
     Expression x = args.get(0);
-    if (!(x instanceof NullValue) && !ExactNumbers.isExact(d, x)) {
-      throw RefusedException.function(
-          n,
-          "FORMAT is translated for an integer or exact decimal (a literal, an integer/DECIMAL"
-              + " column, or +, - and * of those): MySQL formats a DOUBLE or a string from its own"
-              + " conversion, and a quotient from its div_precision_increment digits.");
-    }
     long decimals = Math.min(30, Math.max(0, Functions.integer(n, args.get(1), "the decimals")));
     StringBuilder pattern = new StringBuilder("FM");
     pattern.append("999,".repeat(21)).append("990");
     if (decimals > 0) {
       pattern.append('.').append("0".repeat((int) decimals));
     }
+    if (!(x instanceof NullValue)
+        && !ExactNumbers.isExact(d, x)
+        && ArithmeticOperators.isFloating(d, x)
+        && !StringNumbers.isString(d, x)
+        && !StringNumbers.isEnum(d, x)) {
+      formatDouble(d, n, x, decimals, pattern.toString());
+      return;
+    }
+    if (!(x instanceof NullValue) && !ExactNumbers.isExact(d, x)) {
+      throw RefusedException.function(
+          n,
+          "FORMAT is translated for an integer, an exact decimal (a literal, an integer/DECIMAL"
+              + " column, +, -, * and / of those) or a DOUBLE/FLOAT: MySQL formats a string from"
+              + " its own conversion.");
+    }
     d.a("to_char(round(CAST(");
     d.value(x);
     d.a(" AS numeric), ").a(String.valueOf(decimals)).a("), '").a(pattern.toString()).a("')");
+  }
+
+  /**
+   * FORMAT(x, d) of a DOUBLE (or FLOAT, widened exactly), as MySQL 9.7.4 computes it: x times 10^d
+   * rounded to an integer by the C library's rint (half to even: FORMAT(2.5e0, 0) is 2, and 2.675e0
+   * * 100 is exactly 267.5, so 2.68), divided by 10^d, all in double precision; that double's
+   * shortest text (what PostgreSQL prints for a float8) padded to d decimals, a negative zero
+   * keeping its sign ('-0.00', as MySQL prints it). Checked on MySQL 9.7.4 on ties, negative zeros,
+   * 0.1 to 20 decimals and 1e15 + 0.3.
+   */
+  private static void formatDouble(
+      PgExpressionDeParser d, String n, Expression x, long decimals, String pattern) {
+    Functions.repeatable(n, x);
+    String scale = "CAST('1e" + decimals + "' AS double precision)";
+    String r = "(round(CAST({#0} AS double precision) * " + scale + ") / " + scale + ")";
+    d.template(
+        "(CASE WHEN CAST("
+            + r
+            + " AS text) LIKE '-%' THEN '-' ELSE '' END || to_char(abs(CAST(CAST("
+            + r
+            + " AS text) AS numeric)), '"
+            + pattern
+            + "'))",
+        () -> d.value(x));
   }
 
   /** The swap flag of UUID_TO_BIN / BIN_TO_UUID: an integer literal (NULL is no swap). */

@@ -16,8 +16,9 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 /**
  * Which numeric expressions have the same exact value in both databases, so that a function whose
  * result depends on its argument's type (FORMAT's digits, SEC_TO_TIME's fractional seconds) can be
- * translated: MySQL's DECIMAL arithmetic and PostgreSQL's numeric agree on +, - and *; a quotient
- * does not (MySQL cuts it to div_precision_increment more digits), nor a DOUBLE.
+ * translated: MySQL's DECIMAL arithmetic and PostgreSQL's numeric agree on +, - and *, and on a
+ * quotient as it is translated (rounded to div_precision_increment more digits, as MySQL does); not
+ * on a DOUBLE.
  */
 final class ExactNumbers {
   private ExactNumbers() {}
@@ -63,8 +64,8 @@ final class ExactNumbers {
 
   /**
    * An exact number in both databases: an integer, a decimal literal without exponent, a DECIMAL
-   * column, +, - and * of such, an integer-valued function, SUM/MIN/MAX/AVG of an exact argument,
-   * ROUND/TRUNCATE/FLOOR/CEIL of one. Not a quotient, not a DOUBLE.
+   * column, +, -, * and / of such, an integer-valued function, SUM/MIN/MAX/AVG of an exact
+   * argument, ROUND/TRUNCATE/FLOOR/CEIL of one. Not a DOUBLE.
    */
   static boolean isExact(PgExpressionDeParser d, Expression x) {
     if (isIntegerValued(d, x)) {
@@ -79,6 +80,12 @@ final class ExactNumbers {
     if (x instanceof Addition || x instanceof Subtraction || x instanceof Multiplication) {
       BinaryExpression b = (BinaryExpression) x;
       return isExact(d, b.getLeftExpression()) && isExact(d, b.getRightExpression());
+    }
+    if (x instanceof net.sf.jsqlparser.expression.operators.arithmetic.Division q
+        && !ArithmeticOperators.isFloating(d, q)) {
+      // its translation keeps MySQL's scale: the dividend's and div_precision_increment's 4
+      // digits, rounded half away from zero (ArithmeticOperators.division)
+      return isExact(d, q.getLeftExpression()) && isExact(d, q.getRightExpression());
     }
     if (x instanceof DoubleValue v) {
       return !v.toString().toLowerCase(Locale.ROOT).contains("e");

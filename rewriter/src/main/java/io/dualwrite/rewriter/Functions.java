@@ -48,9 +48,9 @@ final class Functions {
             DateTimeFunctions.PRINTERS,
             CalendarFunctions.PRINTERS,
             DurationFunctions.PRINTERS,
-            readsArgumentsInSubqueries(CodeFunctions.PRINTERS),
-            readsArgumentsInSubqueries(JsonFunctions.PRINTERS),
-            readsArgumentsInSubqueries(JsonDocumentFunctions.PRINTERS),
+            readsArgumentsInSubqueries(CodeFunctions.PRINTERS, CodeFunctions.IN_PLACE),
+            readsArgumentsInSubqueries(JsonFunctions.PRINTERS, Set.of()),
+            readsArgumentsInSubqueries(JsonDocumentFunctions.PRINTERS, Set.of()),
             MiscellaneousFunctions.PRINTERS,
             SessionFunctions.PRINTERS);
   }
@@ -61,28 +61,32 @@ final class Functions {
    * The printers of a family whose translations read their arguments in a scalar subquery ({@code
    * (SELECT ... FROM (SELECT arg) AS dw_x(v))}), guarded: PostgreSQL evaluates an aggregate whose
    * arguments have no column of the outer query (COUNT(*), SUM(1)), and any window function, over
-   * the subquery's one row, so such an argument is refused instead of silently counting 1.
+   * the subquery's one row, so such an argument is refused instead of silently counting 1. The
+   * printers named in {@code inPlace} print their arguments where they stand and are not guarded.
    */
-  private static Map<String, Printer> readsArgumentsInSubqueries(Map<String, Printer> family) {
+  private static Map<String, Printer> readsArgumentsInSubqueries(
+      Map<String, Printer> family, Set<String> inPlace) {
     Map<String, Printer> guarded = new HashMap<>();
     family.forEach(
         (name, printer) ->
             guarded.put(
                 name,
-                (d, f, n, args) -> {
-                  for (Expression a : args) {
-                    if (PgSelectDeParser.callsWindowOrColumnlessAggregate(a)) {
-                      throw RefusedException.function(
-                          n,
-                          n
-                              + "() of COUNT(*), an aggregate of constants or a window function is"
-                              + " not translated: its translation reads the argument in a"
-                              + " subquery, where PostgreSQL would aggregate the subquery's one"
-                              + " row.");
-                    }
-                  }
-                  printer.print(d, f, n, args);
-                }));
+                inPlace.contains(name)
+                    ? printer
+                    : (d, f, n, args) -> {
+                      for (Expression a : args) {
+                        if (PgSelectDeParser.callsWindowOrColumnlessAggregate(a)) {
+                          throw RefusedException.function(
+                              n,
+                              n
+                                  + "() of COUNT(*), an aggregate of constants or a window function is"
+                                  + " not translated: its translation reads the argument in a"
+                                  + " subquery, where PostgreSQL would aggregate the subquery's one"
+                                  + " row.");
+                        }
+                      }
+                      printer.print(d, f, n, args);
+                    }));
     return guarded;
   }
 
