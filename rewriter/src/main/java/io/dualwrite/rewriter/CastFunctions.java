@@ -76,10 +76,11 @@ final class CastFunctions {
 
   static void cast(PgExpressionDeParser d, Expression e, ColDataType type) {
     String target = TypeMapping.castTarget(type);
-    if ((target.equals("bytea") || target.equals("text") || target.startsWith("varchar"))
-        && ComparisonOperators.isBitColumn(d, e)) {
-      d.text(e); // refused: a BIT column as a string is its bytes
-      return;
+    if (target.equals("bytea")
+        || target.equals("text")
+        || target.startsWith("varchar")
+        || target.equals("jsonb")) {
+      d.refuseBitAsString(e); // a BIT as a string (or JSON) is its bytes
     }
     if (target.equals("bytea")) {
       binary(d, e);

@@ -198,6 +198,14 @@ final class ComparisonOperators {
       return;
     }
     Expression x = b.getLeftExpression();
+    if (isBitColumn(d, x)) {
+      d.value(x);
+      d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
+      besideBit(d, b.getBetweenExpressionStart(), x);
+      d.a(" AND ");
+      besideBit(d, b.getBetweenExpressionEnd(), x);
+      return;
+    }
     boolean ci = d.isCaseInsensitiveText(x);
     boolean accents = ci && Collations.accentInsensitive(d, x);
     wrapLower(d, x, ci, accents, x);
@@ -210,6 +218,18 @@ final class ComparisonOperators {
   /** A BIT(n) column, whose number MySQL compares with a hex or bit-value literal's. */
   static boolean isBitColumn(PgExpressionDeParser d, Expression e) {
     return d.columnInfo(e).map(c -> TypeMapping.isBit(c.mysqlType())).orElse(false);
+  }
+
+  /**
+   * Prints e, compared with {@code other}: a hex or bit-value literal beside a BIT column as its
+   * number (MySQL compares their numbers), anything else as a value.
+   */
+  static void besideBit(PgExpressionDeParser d, Expression e, Expression other) {
+    if (Literals.hexDigits(e) != null && isBitColumn(d, other)) {
+      Literals.number(d, e);
+    } else {
+      d.value(e);
+    }
   }
 
   static void in(PgExpressionDeParser d, InExpression in) {

@@ -44,7 +44,7 @@ final class ControlFlowFunctions {
    */
   static void refuseBitResults(PgExpressionDeParser d, String n, List<Expression> results) {
     for (Expression e : results) {
-      if (ComparisonOperators.isBitColumn(d, e)) {
+      if (d.isBitValued(e)) {
         throw RefusedException.function(
             n,
             n
@@ -505,7 +505,7 @@ final class ControlFlowFunctions {
       d.value(c.getSwitchExpression());
       for (WhenClause w : c.getWhenClauses()) {
         d.a(" WHEN ");
-        d.value(w.getWhenExpression());
+        ComparisonOperators.besideBit(d, w.getWhenExpression(), c.getSwitchExpression());
         d.a(" THEN ");
         result(d, w.getThenExpression(), text);
       }

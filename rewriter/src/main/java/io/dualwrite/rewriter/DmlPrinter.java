@@ -53,6 +53,19 @@ class DmlPrinter {
 
   private void printAssignedValue(Expression v, Optional<ColumnInfo> column) {
     String base = column.map(c -> TypeMapping.baseType(c.mysqlType())).orElse("");
+    if (base.equals("bit")
+        && !(v instanceof StringValue || v instanceof JdbcParameter)
+        && (StringFunctions.isTextValued(v)
+            || expr.columnInfo(v).map(c -> TypeMapping.isText(c.mysqlType())).orElse(false))) {
+      throw RefusedException.syntax(
+          "bit-from-text",
+          "A string expression written into the BIT column "
+              + column.get().name()
+              + " stores its bytes in MySQL: translated for a string literal or a bound value,"
+              + " not "
+              + v
+              + ".");
+    }
     if ((base.equals("date") || base.equals("datetime") || base.equals("timestamp"))
         && TemporalNumbers.isArithmeticOfTemporal(expr, v)) {
       // SET d = d + 1: MySQL's number stored as the date it spells

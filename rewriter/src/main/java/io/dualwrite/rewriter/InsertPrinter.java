@@ -229,8 +229,13 @@ final class InsertPrinter extends DmlPrinter {
       }
     } else {
       a(" ");
-      s.select()
-          .accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+      List<Runnable> restore = bitLiteralsAsNumbers(s.select(), inserted, table);
+      try {
+        s.select()
+            .accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
+      } finally {
+        restore.forEach(Runnable::run);
+      }
     }
     switch (s.kind()) {
       case INSERT_IGNORE -> a(" ON CONFLICT DO NOTHING");
@@ -358,6 +363,9 @@ final class InsertPrinter extends DmlPrinter {
               && !(v instanceof NullValue || isDefaultKeyword(v))) {
             // a SET column's new value stored as MySQL stores it
             setValue(ColumnLiterals.adapt(v, column), column.get());
+          } else if (column.isPresent() && TypeMapping.isBit(column.get().mysqlType())) {
+            // a BIT column's new value as MySQL stores it: a literal's or a bound value's number
+            assignedValue(v, column);
           } else {
             expr.value(v);
           }
@@ -366,6 +374,41 @@ final class InsertPrinter extends DmlPrinter {
     } finally {
       ctx.inDuplicateUpdate = false;
     }
+  }
+
+  /**
+   * INSERT ... SELECT: the select items that are literals written into a BIT column replaced by the
+   * number MySQL stores ({@link ColumnLiterals#adapt}: 'A' is 65, X'41' too); returns what puts the
+   * items back (the tree is printed again for other purposes).
+   */
+  private static List<Runnable> bitLiteralsAsNumbers(
+      Select select, List<String> inserted, Optional<TableInfo> table) {
+    List<Runnable> restore = new ArrayList<>();
+    if (!(select instanceof net.sf.jsqlparser.statement.select.PlainSelect ps)
+        || ps.getSelectItems() == null
+        || inserted == null
+        || table.isEmpty()
+        || ps.getSelectItems().size() != inserted.size()) {
+      return restore;
+    }
+    for (int i = 0; i < inserted.size(); i++) {
+      Optional<ColumnInfo> column = table.get().column(inserted.get(i));
+      @SuppressWarnings("unchecked")
+      net.sf.jsqlparser.statement.select.SelectItem<Expression> item =
+          (net.sf.jsqlparser.statement.select.SelectItem<Expression>) ps.getSelectItems().get(i);
+      Expression v = item.getExpression();
+      if (column.isPresent()
+          && TypeMapping.isBit(column.get().mysqlType())
+          && (v instanceof net.sf.jsqlparser.expression.StringValue
+              || v instanceof net.sf.jsqlparser.expression.HexValue)) {
+        Expression adapted = ColumnLiterals.adapt(v, column);
+        if (adapted != v) {
+          item.setExpression(adapted);
+          restore.add(() -> item.setExpression(v));
+        }
+      }
+    }
+    return restore;
   }
 
   /**

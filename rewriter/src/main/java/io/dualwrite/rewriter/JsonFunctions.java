@@ -537,6 +537,7 @@ final class JsonFunctions {
       d.a(")");
       return;
     }
+    d.refuseBitAsString(e); // MySQL's JSON of a BIT is base64 of its bytes
     var c = d.columnInfo(e);
     String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
     if (e instanceof Function f && DurationFunctions.isTimeOfDayResult(d, f)) {

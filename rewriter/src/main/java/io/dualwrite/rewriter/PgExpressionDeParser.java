@@ -116,8 +116,90 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     }
   }
 
+  /** Value functions whose result is their first argument's value (and MySQL type). */
+  private static final java.util.Set<String> SAME_VALUE_FUNCTIONS =
+      java.util.Set.of(
+          "MIN", "MAX", "ANY_VALUE", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "LAG", "LEAD");
+
+  /**
+   * Whether MySQL's value of e is a BIT (bytes where a string is wanted): a BIT column, MIN/MAX/
+   * ANY_VALUE or a window value function of one, a scalar subquery selecting one (a column of a
+   * table of its FROM, or MIN/MAX of it).
+   */
+  final boolean isBitValued(Expression e) {
+    Expression x = unwrapped(e);
+    Optional<ColumnInfo> c = columnInfo(x);
+    if (c.isPresent()) {
+      return TypeMapping.isBit(c.get().mysqlType());
+    }
+    if (x instanceof Function f
+        && f.getName() != null
+        && SAME_VALUE_FUNCTIONS.contains(upper(f.getName()))
+        && f.getParameters() != null
+        && !f.getParameters().isEmpty()) {
+      return isBitValued((Expression) f.getParameters().get(0));
+    }
+    if (x instanceof AnalyticExpression a
+        && a.getName() != null
+        && SAME_VALUE_FUNCTIONS.contains(upper(a.getName()))
+        && a.getExpression() != null) {
+      return isBitValued(a.getExpression());
+    }
+    if (x instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub
+        && sub.getSelect() instanceof net.sf.jsqlparser.statement.select.PlainSelect ps
+        && ps.getSelectItems() != null
+        && ps.getSelectItems().size() == 1) {
+      Expression item = unwrapped(ps.getSelectItems().get(0).getExpression());
+      if (item instanceof Function f
+          && f.getName() != null
+          && SAME_VALUE_FUNCTIONS.contains(upper(f.getName()))
+          && f.getParameters() != null
+          && f.getParameters().size() == 1) {
+        item = unwrapped((Expression) f.getParameters().get(0));
+      }
+      return item instanceof Column col && bitColumnOfFrom(ps, col);
+    }
+    return false;
+  }
+
+  /** Whether a table of the FROM clause (and joins) of ps has a BIT column named as col. */
+  private boolean bitColumnOfFrom(net.sf.jsqlparser.statement.select.PlainSelect ps, Column col) {
+    List<net.sf.jsqlparser.statement.select.FromItem> items = new java.util.ArrayList<>();
+    items.add(ps.getFromItem());
+    if (ps.getJoins() != null) {
+      ps.getJoins().forEach(j -> items.add(j.getFromItem()));
+    }
+    String name = Identifiers.normalize(col.getColumnName());
+    for (net.sf.jsqlparser.statement.select.FromItem item : items) {
+      if (item instanceof net.sf.jsqlparser.schema.Table t
+          && ctx.catalog
+              .table(Identifiers.normalize(t.getName()))
+              .flatMap(ti -> ti.column(name))
+              .map(ci -> TypeMapping.isBit(ci.mysqlType()))
+              .orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Refuses a BIT value where MySQL wants a string: it is its bytes there, not its number. */
+  final void refuseBitAsString(Expression e) {
+    if (isBitValued(e)) {
+      throw RefusedException.syntax(
+          "bit-as-text",
+          "The BIT value "
+              + e
+              + " where MySQL wants a string (or JSON) is its bytes, not its number: not"
+              + " translated (write "
+              + e
+              + " + 0, BIN() or HEX() of it).");
+    }
+  }
+
   /** Prints e as text (strings as they are, other values cast). */
   final void text(Expression e) {
+    refuseBitAsString(e);
     String hex = Literals.hexDigits(e);
     if (hex != null) {
       Literals.hexAsText(this, hex);
@@ -132,16 +214,6 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
       return;
     }
     Optional<ColumnInfo> column = columnInfo(e);
-    if (column.isPresent() && TypeMapping.isBit(column.get().mysqlType())) {
-      throw RefusedException.syntax(
-          "bit-as-text",
-          "The BIT column "
-              + column.get().name()
-              + " where MySQL wants a string is its bytes, not its number: not translated"
-              + " (write "
-              + column.get().name()
-              + " + 0, BIN() or HEX() of it).");
-    }
     int fsp =
         column.isPresent()
             ? fractionalDigits(column.get().mysqlType())
@@ -719,9 +791,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(CosineSimilarity e, S context) {
     // MySQL <=> (NULL-safe equality)
-    value(e.getLeftExpression());
+    ComparisonOperators.besideBit(this, e.getLeftExpression(), e.getRightExpression());
     a(" IS NOT DISTINCT FROM ");
-    value(e.getRightExpression());
+    ComparisonOperators.besideBit(this, e.getRightExpression(), e.getLeftExpression());
     return out();
   }
 

@@ -61,11 +61,21 @@ public final class ResultColumns {
   private final List<Item> items;
   private final int stars;
   private final Set<String> outerJoinedTables;
+  private final boolean setOperation;
 
-  private ResultColumns(List<Item> items, Set<String> outerJoinedTables) {
+  private ResultColumns(List<Item> items, Set<String> outerJoinedTables, boolean setOperation) {
     this.items = List.copyOf(items);
     this.stars = (int) items.stream().filter(Item::star).count();
     this.outerJoinedTables = outerJoinedTables == null ? null : Set.copyOf(outerJoinedTables);
+    this.setOperation = setOperation;
+  }
+
+  /**
+   * Whether the statement is a set operation (UNION, INTERSECT, EXCEPT): its items are the first
+   * branch's, whose types the other branches may widen.
+   */
+  public boolean setOperation() {
+    return setOperation;
   }
 
   /**
@@ -87,7 +97,14 @@ public final class ResultColumns {
         items.add(new Item(label(item.getAlias(), e), e));
       }
     }
-    return new ResultColumns(items, outerJoined(plain));
+    Select s = select;
+    while (s instanceof ParenthesedSelect p && p.getSelect() != null) {
+      s = p.getSelect();
+    }
+    return new ResultColumns(
+        items,
+        outerJoined(plain),
+        s instanceof net.sf.jsqlparser.statement.select.SetOperationList);
   }
 
   /**

@@ -70,12 +70,15 @@ final class StringNumbers {
     return e instanceof LongValue || e instanceof DoubleValue;
   }
 
-  /** An integer column (not BIT, not YEAR), or an integer literal. */
+  /**
+   * An integer column (a BIT value too: MySQL 9.7.4 compares a BIT with a string as numbers, 'A' as
+   * 0; not YEAR), or an integer literal.
+   */
   private static boolean isInteger(PgExpressionDeParser d, Expression e) {
     if (e instanceof SignedExpression s && (s.getSign() == '-' || s.getSign() == '+')) {
       return isInteger(d, s.getExpression());
     }
-    if (e instanceof LongValue) {
+    if (e instanceof LongValue || d.isBitValued(e)) {
       return true;
     }
     Optional<ColumnInfo> c = d.columnInfo(e);

@@ -194,6 +194,7 @@ final class UnionFolding {
       boolean accents = false;
       String type = null;
       boolean sameType = true;
+      int bits = 0; // the widest BIT(n) when every branch is a BIT column, else -1
       for (List<SelectItem<?>> items : branches) {
         if (items.size() != n) {
           return null;
@@ -210,6 +211,14 @@ final class UnionFolding {
         String t = dp.expr.columnInfo(e).map(ColumnInfo::mysqlType).orElse(null);
         sameType &= t != null && (type == null || type.equals(t));
         type = t;
+        bits =
+            bits >= 0 && t != null && TypeMapping.isBit(t)
+                ? Math.max(bits, Math.max(1, TypeMapping.firstArgument(t)))
+                : -1;
+      }
+      if (!sameType && bits > 0) {
+        sameType = true; // BIT columns of several widths: MySQL's column is the widest BIT
+        type = "bit(" + bits + ")";
       }
       SelectItem<?> first = branches.get(0).get(i);
       String label =

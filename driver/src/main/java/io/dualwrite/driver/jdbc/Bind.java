@@ -226,20 +226,53 @@ record Bind(Kind kind, Object value, int intArg, Object extra) {
 
   /**
    * This value for a BIT column, a bigint on PostgreSQL: bytes are their big-endian number (as
-   * Connector/J's {@code getBytes} gives them back), a boolean 1 or 0, and a string stored into the
-   * column its UTF-8 bytes' number ({@code setString("9")} stores 57, as MySQL does); a compared
-   * string stays a string (MySQL compares its number). Bytes beyond 8 are left for MySQL to refuse.
+   * Connector/J's {@code getBytes} gives them back), a boolean 1 or 0 (also "true"/"false" bound as
+   * {@code Types.BOOLEAN}), an integer bound as {@code Types.BIT} itself, a typed NULL a bigint
+   * NULL, and a string stored into the column (also one bound with a character SQL type) its UTF-8
+   * bytes' number ({@code setString("9")} stores 57, as MySQL does); a compared string stays a
+   * string (MySQL compares its number). Bytes beyond 8 are left for MySQL to refuse.
    */
   private Bind forBit(boolean assigned) {
+    if (kind == Kind.NULL || kind == Kind.NULL_TYPED_NAME) {
+      return new Bind(Kind.NULL, null, Types.BIGINT, null); // setNull(i, Types.BINARY) too
+    }
+    boolean typed = kind == Kind.OBJECT_TYPED || kind == Kind.OBJECT_TYPED_SCALE;
+    boolean characterTarget =
+        typed
+            && java.util.Set.of(
+                    Types.CHAR,
+                    Types.VARCHAR,
+                    Types.LONGVARCHAR,
+                    Types.NCHAR,
+                    Types.NVARCHAR,
+                    Types.LONGNVARCHAR)
+                .contains(intArg);
     byte[] bytes = null;
     if (value instanceof byte[] b) {
       bytes = b;
     } else if (assigned
         && value instanceof String s
-        && (kind == Kind.STRING || kind == Kind.NSTRING || kind == Kind.OBJECT)) {
+        && (kind == Kind.STRING
+            || kind == Kind.NSTRING
+            || kind == Kind.OBJECT
+            || characterTarget)) {
       bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     } else if (value instanceof Boolean b) {
       return new Bind(Kind.LONG, b ? 1L : 0L, 0, null);
+    } else if (typed
+        && intArg == Types.BOOLEAN
+        && value instanceof String s
+        && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      return new Bind(Kind.LONG, s.equalsIgnoreCase("true") ? 1L : 0L, 0, null);
+    } else if (typed
+        && intArg == Types.BIT
+        && (value instanceof Integer
+            || value instanceof Long
+            || value instanceof Short
+            || value instanceof Byte
+            || value instanceof java.math.BigInteger)) {
+      // setObject(5, Types.BIT): Connector/J sends the number, not its truth
+      return new Bind(Kind.LONG, ((Number) value).longValue(), 0, null);
     }
     if (bytes == null || bytes.length > 8) {
       return this;

@@ -192,7 +192,7 @@ public final class ExpressionTypes {
         : decimal(digits + DIV_PRECISION_INCREMENT, scale + DIV_PRECISION_INCREMENT);
   }
 
-  /** Types MIN/MAX keep as their argument's; others (TEXT, BLOB, JSON, BIT(n)) are left alone. */
+  /** Types MIN/MAX keep as their argument's; others (TEXT, BLOB, JSON) are left alone. */
   private static final java.util.Set<String> MIN_MAX_KEEPS =
       java.util.Set.of(
           "tinyint",
@@ -213,7 +213,8 @@ public final class ExpressionTypes {
           "binary",
           "varbinary",
           "enum",
-          "set");
+          "set",
+          "bit");
 
   /**
    * {@code MIN(x)}/{@code MAX(x)}: MySQL's {@code Item_sum_hybrid} has its argument's type, so the
@@ -231,8 +232,9 @@ public final class ExpressionTypes {
     if (t == null || !MIN_MAX_KEEPS.contains(t.name())) {
       return null;
     }
-    // MAX(tinyint(1)): MariaDB reports a TINYINT, not Connector/J's BIT; keep PostgreSQL's
-    return t.connectorType() == com.mysql.cj.MysqlType.BIT ? null : t;
+    // MAX(tinyint(1)): MariaDB reports a TINYINT, not Connector/J's BIT; keep PostgreSQL's. A
+    // real BIT(n) keeps its type: MySQL 9.7.4's MAX of one is its bytes
+    return t.connectorType() == com.mysql.cj.MysqlType.BIT && !t.name().equals("bit") ? null : t;
   }
 
   /**

@@ -91,7 +91,7 @@ public final class PostgresResultShapes {
               columns,
               generation,
               labels,
-              mysqlTypes(rs, expressions, tables, mariaDb),
+              mysqlTypes(rs, expressions, tables, mariaDb, select != null && select.setOperation()),
               notNull(expressions, select, tables));
       shapes.put(key, shape);
     }
@@ -100,10 +100,15 @@ public final class PostgresResultShapes {
 
   /**
    * The MySQL type of each result column: a table column's from the schema catalog, a SUM/AVG's by
-   * MySQL's typing rules ({@link ExpressionTypes}), else null (derived from PostgreSQL's type).
+   * MySQL's typing rules ({@link ExpressionTypes}), else null (derived from PostgreSQL's type). A
+   * set operation's BIT column is left to PostgreSQL's type: only its first branch is known here.
    */
   private List<MysqlColumnType> mysqlTypes(
-      ResultSet rs, List<Expression> expressions, Set<String> tablesRead, boolean mariaDb)
+      ResultSet rs,
+      List<Expression> expressions,
+      Set<String> tablesRead,
+      boolean mariaDb,
+      boolean setOperation)
       throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
@@ -133,6 +138,11 @@ public final class PostgresResultShapes {
                 meta.getColumnTypeName(i),
                 c -> catalogColumnType(c, tablesRead),
                 mariaDb);
+      }
+      if (setOperation && type != null && type.name().equals("bit")) {
+        // the first branch's BIT(n): another branch may be wider, or not a BIT (MySQL's column
+        // is then a DECIMAL); PostgreSQL's bigint says the number
+        type = null;
       }
       types.add(type);
     }

@@ -18,7 +18,8 @@ class ExpressionTypesTest {
           "price", "decimal(10,2)",
           "ratio", "double",
           "flag", "tinyint(1)",
-          "name", "varchar(20)");
+          "name", "varchar(20)",
+          "bits", "bit(8)");
 
   private static final Map<String, String> MORE_COLUMNS =
       Map.of(
@@ -157,6 +158,13 @@ class ExpressionTypesTest {
         .isEqualTo("BIGINT_UNSIGNED(20,0)");
     assertThat(type("MAX(on_hand - reserved)", "int8")).isEqualTo("BIGINT_UNSIGNED(20,0)");
     assertThat(MysqlColumnType.parse("bigint unsigned").signed()).isFalse();
+  }
+
+  @Test
+  void minAndMaxOfABitColumnAreThatBit() throws Exception {
+    // MySQL 9.7.4's MAX of a BIT(n) is a BIT(n): Connector/J reads its bytes
+    assertThat(type("MAX(bits)", "int8")).isEqualTo("BIT(8,0)");
+    assertThat(mysqlType("MIN(bits)", "int8")).isEqualTo("BIT");
   }
 
   @Test
