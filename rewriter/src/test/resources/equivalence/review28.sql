@@ -491,3 +491,39 @@ ALTER TABLE r29_s MODIFY COLUMN f INT;
 -- category: p1.bitwise
 -- order: ordered
 SELECT id, f FROM r29_s ORDER BY id;
+
+-- id: r29-int-eq-a
+-- category: p1.bitwise
+-- order: ordered
+SELECT id FROM r29_t WHERE n = 'A' ORDER BY id;
+
+-- id: r29-int-between-hex
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:hex
+SELECT id FROM r29_t WHERE n BETWEEN 4 AND x'40' ORDER BY id;
+
+-- id: r29-int-nullsafe-hex
+-- category: refusals
+-- mode: refuse
+-- refuse: unsupported-syntax:literal:hex
+SELECT id, n <=> x'05' AS e FROM r29_t ORDER BY id;
+
+-- id: r29-bit-nullsafe-hex
+-- category: p1.bitwise
+-- order: ordered
+SELECT id, f <=> x'05' AS e, x'41' <=> f AS g FROM r29_t ORDER BY id;
+
+-- id: r29-int-odku-hex
+-- category: writes.insert
+-- commit: true
+-- tables: r29_s
+-- order: unordered
+INSERT INTO r29_s (id, n) VALUES (1, 0) ON DUPLICATE KEY UPDATE n = x'41';
+
+-- id: r29-int-ins-select-hex
+-- category: writes.insert
+-- commit: true
+-- tables: r29_s
+-- order: unordered
+INSERT INTO r29_s (id, n) SELECT 30, x'42';

@@ -198,6 +198,16 @@ final class ComparisonOperators {
       return;
     }
     Expression x = b.getLeftExpression();
+    if (!isBitColumn(d, x)
+        && (Literals.hexDigits(b.getBetweenExpressionStart()) != null
+            || Literals.hexDigits(b.getBetweenExpressionEnd()) != null)) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "In "
+              + b
+              + " a hex literal bounds a value that is not a BIT column; MySQL may compare it as"
+              + " a number or as a binary string.");
+    }
     if (isBitColumn(d, x)) {
       d.value(x);
       d.a(b.isNot() ? " NOT BETWEEN " : " BETWEEN ");
@@ -230,6 +240,29 @@ final class ComparisonOperators {
     } else {
       d.value(e);
     }
+  }
+
+  /**
+   * {@code a <=> b}: NULL-safe equality. A hex literal beside a BIT column is its number; beside a
+   * binary column both are bytes; beside anything else MySQL may compare as numbers or as binary
+   * strings: refused.
+   */
+  static void nullSafeEquals(PgExpressionDeParser d, BinaryExpression e) {
+    Expression l = e.getLeftExpression();
+    Expression r = e.getRightExpression();
+    boolean lh = Literals.hexDigits(l) != null;
+    boolean rh = Literals.hexDigits(r) != null;
+    if (lh != rh && !isBitColumn(d, lh ? r : l) && !Literals.isBinaryColumn(d, lh ? r : l)) {
+      throw RefusedException.syntax(
+          "literal:hex",
+          "In "
+              + e
+              + " the hex literal is compared with a value that is not a BIT or binary column;"
+              + " MySQL may compare it as a number or as a binary string.");
+    }
+    besideBit(d, l, r);
+    d.a(" IS NOT DISTINCT FROM ");
+    besideBit(d, r, l);
   }
 
   static void in(PgExpressionDeParser d, InExpression in) {

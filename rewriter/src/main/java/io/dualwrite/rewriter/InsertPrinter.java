@@ -229,7 +229,7 @@ final class InsertPrinter extends DmlPrinter {
       }
     } else {
       a(" ");
-      List<Runnable> restore = bitLiteralsAsNumbers(s.select(), inserted, table);
+      List<Runnable> restore = literalsAsStoredNumbers(s.select(), inserted, table);
       try {
         s.select()
             .accept((net.sf.jsqlparser.statement.select.SelectVisitor<StringBuilder>) select, null);
@@ -363,8 +363,9 @@ final class InsertPrinter extends DmlPrinter {
               && !(v instanceof NullValue || isDefaultKeyword(v))) {
             // a SET column's new value stored as MySQL stores it
             setValue(ColumnLiterals.adapt(v, column), column.get());
-          } else if (column.isPresent() && TypeMapping.isBit(column.get().mysqlType())) {
-            // a BIT column's new value as MySQL stores it: a literal's or a bound value's number
+          } else if (column.isPresent() && TypeMapping.isInteger(column.get().mysqlType())) {
+            // an integer or BIT column's new value as MySQL stores it: a hex literal's number (a
+            // string literal's bytes in a BIT), a bound value's number
             assignedValue(v, column);
           } else {
             expr.value(v);
@@ -377,11 +378,11 @@ final class InsertPrinter extends DmlPrinter {
   }
 
   /**
-   * INSERT ... SELECT: the select items that are literals written into a BIT column replaced by the
-   * number MySQL stores ({@link ColumnLiterals#adapt}: 'A' is 65, X'41' too); returns what puts the
-   * items back (the tree is printed again for other purposes).
+   * INSERT ... SELECT: the select items that are literals written into an integer or BIT column
+   * replaced by the number MySQL stores ({@link ColumnLiterals#adapt}: X'41' is 65, and 'A' too in
+   * a BIT); returns what puts the items back (the tree is printed again for other purposes).
    */
-  private static List<Runnable> bitLiteralsAsNumbers(
+  private static List<Runnable> literalsAsStoredNumbers(
       Select select, List<String> inserted, Optional<TableInfo> table) {
     List<Runnable> restore = new ArrayList<>();
     if (!(select instanceof net.sf.jsqlparser.statement.select.PlainSelect ps)
@@ -398,7 +399,7 @@ final class InsertPrinter extends DmlPrinter {
           (net.sf.jsqlparser.statement.select.SelectItem<Expression>) ps.getSelectItems().get(i);
       Expression v = item.getExpression();
       if (column.isPresent()
-          && TypeMapping.isBit(column.get().mysqlType())
+          && TypeMapping.isInteger(column.get().mysqlType())
           && (v instanceof net.sf.jsqlparser.expression.StringValue
               || v instanceof net.sf.jsqlparser.expression.HexValue)) {
         Expression adapted = ColumnLiterals.adapt(v, column);

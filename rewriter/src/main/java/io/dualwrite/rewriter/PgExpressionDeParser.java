@@ -791,9 +791,7 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
   @Override
   public <S> StringBuilder visit(CosineSimilarity e, S context) {
     // MySQL <=> (NULL-safe equality)
-    ComparisonOperators.besideBit(this, e.getLeftExpression(), e.getRightExpression());
-    a(" IS NOT DISTINCT FROM ");
-    ComparisonOperators.besideBit(this, e.getRightExpression(), e.getLeftExpression());
+    ComparisonOperators.nullSafeEquals(this, e);
     return out();
   }
 
