@@ -198,3 +198,28 @@ SELECT GREATEST(f, b'100') FROM bitc_flags;
 -- mode: refuse
 -- refuse: unsupported-syntax:bit-as-text
 SELECT CAST(f AS BINARY) FROM bitc_flags;
+
+-- id: bit-read-bin-of-expression
+-- category: p1.bitwise
+-- order: ordered
+-- note: outside workload 11's r096 and r100: BIN and the bit aggregates of integer arithmetic of a BIT
+SELECT id, BIN(f + 0) AS b, BIN(f * 2 + 1) AS c, OCT(w + 1) AS o FROM bitc_flags ORDER BY id;
+
+-- id: bit-read-bit-aggregates-of-expression
+-- category: p1.bitwise
+-- order: unordered
+SELECT BIT_OR(f + 0) AS o, BIT_AND(f + 1) AS a, BIT_XOR(f * 3) AS x FROM bitc_flags;
+
+-- id: bit-read-bit-operation-vs-literal
+-- category: p1.bitwise
+-- order: ordered
+-- note: outside workload 11's r099: a bit operation is a BIGINT UNSIGNED, compared with a bit-value or hex literal as numbers
+SELECT id, (f & b'00000011') = b'00000011' AS both2, (f | 1) > x'10' AS big, (f >> 1) = b'10' AS two FROM bitc_flags ORDER BY id;
+
+-- id: bit-upd-clear-bit-literal
+-- category: writes.update
+-- commit: true
+-- tables: bitc_flags
+-- order: unordered
+-- note: outside workload 11's w25: ~ of a bit-value literal
+UPDATE bitc_flags SET f = f & ~b'00000001' WHERE id IN (1, 2);

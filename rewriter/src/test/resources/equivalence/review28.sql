@@ -527,3 +527,28 @@ INSERT INTO r29_s (id, n) VALUES (1, 0) ON DUPLICATE KEY UPDATE n = x'41';
 -- tables: r29_s
 -- order: unordered
 INSERT INTO r29_s (id, n) SELECT 30, x'42';
+
+-- id: r29-gb-ddl
+-- category: ddl.create-table
+-- commit: true
+-- tables: r29_gb
+-- order: unordered
+CREATE TABLE r29_gb (id INT NOT NULL PRIMARY KEY, currency VARCHAR(5) NULL, kind VARCHAR(10) NULL, amt DECIMAL(8,2) NOT NULL, name VARCHAR(20) NOT NULL) DEFAULT CHARSET=utf8mb4;
+
+-- id: r29-gb-seed
+-- category: writes.insert
+-- commit: true
+-- tables: r29_gb
+-- order: unordered
+INSERT INTO r29_gb VALUES (1, NULL, 'fee', 1.50, 'Zoe Martin'), (2, 'EUR', 'charge', 2.00, 'ZOE MARTIN'), (3, NULL, 'charge', 3.25, 'anna'), (4, 'EUR', 'fee', 4.00, 'Anna'), (5, 'USD', NULL, 5.00, 'bob');
+
+-- id: r29-gb-alias-names-column
+-- category: functions
+-- order: unordered
+-- note: outside workload 11's r008: GROUP BY currency means the column, not the select alias of the same name (MySQL warns 1052)
+SELECT COALESCE(currency, 'ALL') AS currency, COALESCE(kind, 'subtotal') AS kind, SUM(amt) AS total FROM r29_gb GROUP BY currency, kind WITH ROLLUP;
+
+-- id: r29-gb-alias-names-column-2
+-- category: functions
+-- order: ordered
+SELECT UPPER(LEFT(name, 1)) AS name, COUNT(*) AS n FROM r29_gb GROUP BY name ORDER BY n DESC, name;

@@ -86,12 +86,12 @@ final class AggregateFunctions {
   private static void bitAggregate(
       PgExpressionDeParser d, Function f, String n, List<Expression> args) {
     arity(n, args, 1, 1);
-    if (!EncodingFunctions.isInteger(d, args.get(0))
-        || EncodingFunctions.isUnsignedBigint(d, args.get(0))) {
+    if (!EncodingFunctions.isIntegerExpression(d, args.get(0))) {
       throw RefusedException.function(
           n,
           n
-              + " is translated for an integer column or literal (not BIGINT UNSIGNED): MySQL"
+              + " is translated for an integer column or literal, or +, - and * of those (not"
+              + " BIGINT UNSIGNED): MySQL"
               + " converts other arguments first (a DECIMAL rounded, a string read as a number).");
     }
     StringBuilder out = d.out();
@@ -198,6 +198,14 @@ final class AggregateFunctions {
       d.a(f.isDistinct() ? "sum(DISTINCT " : "sum(");
       StringNumbers.printNumber(d, args.get(0));
       d.a(")");
+    } else if (d.columnInfo(args.get(0))
+        .map(c -> TypeMapping.baseType(c.mysqlType()).equals("float"))
+        .orElse(false)) {
+      // MySQL sums a FLOAT column in double precision (a DOUBLE); PostgreSQL's sum(real) adds in
+      // single precision
+      d.a(f.isDistinct() ? "sum(DISTINCT CAST(" : "sum(CAST(");
+      d.p(args.get(0));
+      d.a(" AS double precision))");
     } else {
       same(0).print(d, f, n, args);
     }
@@ -520,5 +528,59 @@ final class AggregateFunctions {
           null);
     }
     return found[0];
+  }
+
+  /**
+   * AVG(x) of an integer or DECIMAL(p, s) column with s + 4 <= 9, as MySQL computes with it in
+   * FORMAT and in a division: MySQL uses the average it keeps inside, with 9 decimals (cut, not
+   * rounded: FORMAT(AVG(qty), 20) of 22/7 is 3.14285714200000000000 on MySQL 9.7.4, for an INT and
+   * a DECIMAL(10,2) alike), not the value it shows with s + 4 decimals; rounding that shown value
+   * again would differ where its last digits round up (1.12499999 is 1.12 to MySQL, 1.1250 then
+   * 1.13; AVG(qty) / 7 is 0.44897959 of 3.142857142, not 0.44898571 of 3.1429). Null when x is not
+   * such an AVG.
+   */
+  static Runnable averageKeptInside(PgExpressionDeParser d, Expression x) {
+    if (!(PgExpressionDeParser.unwrapped(x) instanceof Function f)
+        || f.getName() == null
+        || !PgExpressionDeParser.upper(f.getName()).equals("AVG")
+        || f.isDistinct()
+        || f.isAllColumns()
+        || f.getParameters() == null
+        || f.getParameters().size() != 1) {
+      return null;
+    }
+    Expression arg = (Expression) f.getParameters().get(0);
+    java.util.Optional<ColumnInfo> c = d.columnInfo(arg);
+    if (c.isEmpty()) {
+      return null;
+    }
+    String base = TypeMapping.baseType(c.get().mysqlType());
+    boolean integer = TypeMapping.isInteger(c.get().mysqlType()) && !base.equals("bit");
+    int scale = base.equals("decimal") || base.equals("numeric") ? decimalScale(c.get()) : -1;
+    if (!integer && (scale < 0 || scale + 4 > 9)) {
+      return null;
+    }
+    return () -> {
+      d.a("trunc(sum(CAST(");
+      d.p(arg);
+      d.a(" AS numeric)) * 1.000000000 / count(");
+      d.p(arg);
+      d.a("), 9)");
+    };
+  }
+
+  /** s of a DECIMAL(p, s) column (0 without one). */
+  private static int decimalScale(ColumnInfo c) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\(\\s*\\d+\\s*,\\s*(\\d+)\\s*\\)").matcher(c.mysqlType());
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /** The scale MySQL shows an AVG of a DECIMAL(p, s) with, s + 4; 4 for an integer argument. */
+  static int averageShownScale(PgExpressionDeParser d, Expression avg) {
+    Function f = (Function) PgExpressionDeParser.unwrapped(avg);
+    java.util.Optional<ColumnInfo> c = d.columnInfo((Expression) f.getParameters().get(0));
+    String base = c.map(ci -> TypeMapping.baseType(ci.mysqlType())).orElse("");
+    return (base.equals("decimal") || base.equals("numeric") ? decimalScale(c.get()) : 0) + 4;
   }
 }

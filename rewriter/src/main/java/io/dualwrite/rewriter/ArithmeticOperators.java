@@ -48,6 +48,19 @@ final class ArithmeticOperators {
       d.a(", 0))");
       return;
     }
+    Runnable average = AggregateFunctions.averageKeptInside(d, e.getLeftExpression());
+    if (average != null) {
+      // AVG(x) / y: MySQL divides the average it keeps inside (9 decimals) and shows the quotient
+      // with the AVG's shown scale and 4 more
+      d.a("round(");
+      average.run();
+      d.a(" / NULLIF(CAST(");
+      StringNumbers.value(d, e.getRightExpression());
+      d.a(" AS numeric), 0), ")
+          .a(String.valueOf(AggregateFunctions.averageShownScale(d, e.getLeftExpression()) + 4))
+          .a(")");
+      return;
+    }
     // "* 1.0000" gives the dividend 4 more decimals, so PostgreSQL divides to at least the scale
     // MySQL keeps (it otherwise keeps only 16 significant digits: 9223372036854775807 / 2 would
     // lose its .5)

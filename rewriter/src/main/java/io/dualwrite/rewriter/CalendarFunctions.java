@@ -309,13 +309,16 @@ final class CalendarFunctions {
               + " string literal 'hh:mm:ss': MySQL reads other arguments as durations by rules of"
               + " its own.");
     }
-    d.a(time ? "CAST(floor(EXTRACT(EPOCH FROM " : "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
     if (e instanceof Function g && "TIMEDIFF".equalsIgnoreCase(g.getName())) {
-      // the whole duration: a TIMEDIFF longer than a day has its seconds too
+      // the whole duration: a TIMEDIFF longer than a day has its seconds too; MySQL cuts a
+      // negative one's fraction toward zero (-01:30:00.750 is -5400)
+      d.a("CAST(trunc(EXTRACT(EPOCH FROM ");
       DurationFunctions.timediffInterval(d, g);
-    } else {
-      d.p(e);
+      d.a(")) AS bigint)");
+      return;
     }
+    d.a(time ? "CAST(floor(EXTRACT(EPOCH FROM " : "CAST(floor(EXTRACT(EPOCH FROM CAST(CAST(");
+    d.p(e);
     d.a(time ? ")) AS bigint)" : " AS timestamp) AS time))) AS bigint)");
   }
 

@@ -227,12 +227,12 @@ final class CodeFunctions {
       PgExpressionDeParser d, String n, List<Expression> args) {
     arity(n, args, 1, 1);
     Expression e = args.get(0);
-    if (!(EncodingFunctions.isInteger(d, e) || e instanceof NullValue)
-        || EncodingFunctions.isUnsignedBigint(d, e)) {
+    if (!(EncodingFunctions.isIntegerExpression(d, e) || e instanceof NullValue)) {
       throw RefusedException.function(
           n,
           n
-              + " is translated for an integer literal or an integer column (not BIGINT UNSIGNED):"
+              + " is translated for an integer literal or an integer column, or +, - and * of"
+              + " those (not BIGINT UNSIGNED):"
               + " MySQL converts other arguments first (a DECIMAL rounded, a string read up to its"
               + " first non-digit).");
     }
@@ -464,8 +464,19 @@ final class CodeFunctions {
               + " column, +, -, * and / of those) or a DOUBLE/FLOAT: MySQL formats a string from"
               + " its own conversion.");
     }
+    Runnable average = AggregateFunctions.averageKeptInside(d, x);
+    if (average == null && ExactNumbers.containsAverage(x)) {
+      throw RefusedException.function(
+          n,
+          "FORMAT of an AVG is translated for AVG of an integer or DECIMAL column itself: MySQL"
+              + " computes with the average it keeps inside (9 decimals), not the one it shows.");
+    }
     d.a("to_char(round(CAST(");
-    d.value(x);
+    if (average != null) {
+      average.run();
+    } else {
+      d.value(x);
+    }
     d.a(" AS numeric), ").a(String.valueOf(decimals)).a("), '").a(pattern.toString()).a("')");
   }
 
@@ -481,7 +492,14 @@ final class CodeFunctions {
       PgExpressionDeParser d, String n, Expression x, long decimals, String pattern) {
     Functions.repeatable(n, x);
     String scale = "CAST('1e" + decimals + "' AS double precision)";
-    String r = "(round(CAST({#0} AS double precision) * " + scale + ") / " + scale + ")";
+    // beyond 1e65 the to_char pattern has no room for every digit (MySQL prints them all), and
+    // x * 10^d may overflow where MySQL keeps x: fails loudly instead (the CASE names x so that
+    // PostgreSQL does not evaluate the failing cast while planning)
+    String v =
+        "(CASE WHEN abs(CAST({#0} AS double precision)) < 1e65 THEN CAST({#0} AS double precision)"
+            + " ELSE CAST(CASE WHEN {#0} IS NOT NULL THEN 'FORMAT of a DOUBLE of 1e65 or more is"
+            + " not translated' END AS double precision) END)";
+    String r = "(round(" + v + " * " + scale + ") / " + scale + ")";
     d.template(
         "(CASE WHEN CAST("
             + r

@@ -81,7 +81,8 @@ final class ComparisonOperators {
     }
     String lh = Literals.hexDigits(l);
     String rh = Literals.hexDigits(r);
-    if ((lh == null) != (rh == null) && isBitColumn(d, lh != null ? r : l)) {
+    if ((lh == null) != (rh == null)
+        && (isBitColumn(d, lh != null ? r : l) || isBitOperation(lh != null ? r : l))) {
       // a BIT column against X'08' or b'1000': MySQL compares their numbers (w = X'08' holds for
       // w = 8 in a BIT(12), whose bytes are 0x0008)
       Literals.number(d, l);
@@ -223,6 +224,19 @@ final class ComparisonOperators {
     wrapLower(d, b.getBetweenExpressionStart(), ci, accents, x);
     d.a(" AND ");
     wrapLower(d, b.getBetweenExpressionEnd(), ci, accents, x);
+  }
+
+  /**
+   * A bit operation ({@code &}, {@code |}, {@code ^}, shifts): a BIGINT UNSIGNED, which MySQL 9.7.4
+   * compares with a hex or bit-value literal as numbers ({@code (7 & 3) = b'11'} holds).
+   */
+  static boolean isBitOperation(Expression e) {
+    Expression x = PgExpressionDeParser.unwrapped(e);
+    return x instanceof BitwiseAnd
+        || x instanceof BitwiseOr
+        || x instanceof BitwiseXor
+        || x instanceof BitwiseLeftShift
+        || x instanceof BitwiseRightShift;
   }
 
   /** A BIT(n) column, whose number MySQL compares with a hex or bit-value literal's. */

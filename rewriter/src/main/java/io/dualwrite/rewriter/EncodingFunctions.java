@@ -88,6 +88,23 @@ final class EncodingFunctions {
         || (c.isPresent() && TypeMapping.isInteger(c.get().mysqlType()));
   }
 
+  /**
+   * An integer literal or column ({@link #isInteger}), or +, - and * of such ({@code flags + 0}),
+   * none of them a BIGINT UNSIGNED: a signed integer in both databases (an overflow fails on both).
+   */
+  static boolean isIntegerExpression(PgExpressionDeParser d, Expression e) {
+    Expression x = PgExpressionDeParser.unwrapped(e);
+    if (x instanceof net.sf.jsqlparser.expression.operators.arithmetic.Addition
+        || x instanceof net.sf.jsqlparser.expression.operators.arithmetic.Subtraction
+        || x instanceof net.sf.jsqlparser.expression.operators.arithmetic.Multiplication) {
+      net.sf.jsqlparser.expression.BinaryExpression b =
+          (net.sf.jsqlparser.expression.BinaryExpression) x;
+      return isIntegerExpression(d, b.getLeftExpression())
+          && isIntegerExpression(d, b.getRightExpression());
+    }
+    return isInteger(d, x) && !isUnsignedBigint(d, x);
+  }
+
   /** An integer column of type BIGINT UNSIGNED (numeric(20,0) on PostgreSQL). */
   static boolean isUnsignedBigint(PgExpressionDeParser d, Expression e) {
     var c = d.columnInfo(e);

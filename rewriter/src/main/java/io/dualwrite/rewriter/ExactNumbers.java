@@ -82,9 +82,14 @@ final class ExactNumbers {
       return isExact(d, b.getLeftExpression()) && isExact(d, b.getRightExpression());
     }
     if (x instanceof net.sf.jsqlparser.expression.operators.arithmetic.Division q
-        && !ArithmeticOperators.isFloating(d, q)) {
+        && !ArithmeticOperators.isFloating(d, q)
+        && !containsAverage(q)
+        && !roundsToPlaces(q.getLeftExpression())) {
       // its translation keeps MySQL's scale: the dividend's and div_precision_increment's 4
-      // digits, rounded half away from zero (ArithmeticOperators.division)
+      // digits, rounded half away from zero (ArithmeticOperators.division). Not of an AVG (MySQL
+      // divides the average it keeps inside, with 9 decimals) nor of ROUND/TRUNCATE to places
+      // (MySQL keeps the argument's scale where PostgreSQL's value has the places': the
+      // quotient's scale would differ)
       return isExact(d, q.getLeftExpression()) && isExact(d, q.getRightExpression());
     }
     if (x instanceof DoubleValue v) {
@@ -148,6 +153,43 @@ final class ExactNumbers {
       return noPlaces && (n.equals("ROUND") || args == 2) && isExact(d, a);
     }
     return false;
+  }
+
+  /** Whether e calls AVG anywhere. */
+  static boolean containsAverage(Expression e) {
+    boolean[] found = {false};
+    e.accept(
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(Function f, S context) {
+            if (f.getName() != null && PgExpressionDeParser.upper(f.getName()).equals("AVG")) {
+              found[0] = true;
+            }
+            return super.visit(f, context);
+          }
+        },
+        null);
+    return found[0];
+  }
+
+  /** Whether e is (or holds) ROUND/TRUNCATE to a number of places. */
+  private static boolean roundsToPlaces(Expression e) {
+    boolean[] found = {false};
+    e.accept(
+        new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+          @Override
+          public <S> Void visit(Function f, S context) {
+            if (f.getName() != null
+                && ROUNDING.contains(PgExpressionDeParser.upper(f.getName()))
+                && f.getParameters() != null
+                && f.getParameters().size() == 2) {
+              found[0] = true;
+            }
+            return super.visit(f, context);
+          }
+        },
+        null);
+    return found[0];
   }
 
   /** The first argument of a call, or null without one. */

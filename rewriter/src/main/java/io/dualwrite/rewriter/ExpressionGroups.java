@@ -152,6 +152,9 @@ final class ExpressionGroups {
     if (g instanceof Column c && c.getTable() == null) {
       String name = Identifiers.normalize(c.getColumnName());
       Expression aliased = aliases.get(name);
+      if (aliased != null && namesKnownColumn(dp, ps, name)) {
+        return g; // MySQL (and PostgreSQL) group by the column
+      }
       if (aliased != null) {
         return mayNameColumn(dp, ps, name) ? null : aliased;
       }
@@ -177,6 +180,30 @@ final class ExpressionGroups {
               : item instanceof Table t ? t.getName() : null;
       TableInfo info = key == null ? null : dp.ctx.scope.get(Identifiers.normalize(key));
       if (info == null || info.column(name).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a catalog-known table of ps's own FROM has a column of this name: a GROUP BY name that
+   * is also a select alias then means the column (MySQL's GROUP BY looks in the tables first, with
+   * warning 1052; PostgreSQL takes the input column too).
+   */
+  static boolean namesKnownColumn(PgSelectDeParser dp, PlainSelect ps, String name) {
+    List<net.sf.jsqlparser.statement.select.FromItem> from = new ArrayList<>();
+    from.add(ps.getFromItem());
+    if (ps.getJoins() != null) {
+      ps.getJoins().forEach(j -> from.add(j.getFromItem()));
+    }
+    for (net.sf.jsqlparser.statement.select.FromItem item : from) {
+      String key =
+          item.getAlias() != null
+              ? item.getAlias().getName()
+              : item instanceof Table t ? t.getName() : null;
+      TableInfo info = key == null ? null : dp.ctx.scope.get(Identifiers.normalize(key));
+      if (info != null && info.column(name).isPresent()) {
         return true;
       }
     }

@@ -534,7 +534,9 @@ class PgExpressionDeParser extends UntranslatableExpressionDeParser {
     }
     if (isInversion(e)) {
       Expression x = unwrapped(((SignedExpression) unwrapped(e)).getExpression());
-      if (!EncodingFunctions.isInteger(this, x) || EncodingFunctions.isUnsignedBigint(this, x)) {
+      if (Literals.hexDigits(x) == null
+          && (!EncodingFunctions.isInteger(this, x)
+              || EncodingFunctions.isUnsignedBigint(this, x))) {
         throw RefusedException.syntax(
             "bit-inversion",
             "~ in a bit operation is translated for an integer literal or an integer column (not"

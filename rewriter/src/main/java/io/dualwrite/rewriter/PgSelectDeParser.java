@@ -476,7 +476,9 @@ class PgSelectDeParser extends SelectDeParser {
         Expression g = (Expression) o;
         if (g instanceof net.sf.jsqlparser.schema.Column c
             && c.getTable() == null
-            && aliases.containsKey(Identifiers.normalize(c.getColumnName()))) {
+            && aliases.containsKey(Identifiers.normalize(c.getColumnName()))
+            && !ExpressionGroups.namesKnownColumn(
+                this, ps, Identifiers.normalize(c.getColumnName()))) {
           g = aliases.get(Identifiers.normalize(c.getColumnName()));
         } else if (g instanceof net.sf.jsqlparser.expression.LongValue n
             && n.getValue() >= 1

@@ -235,6 +235,13 @@ public final class MysqlValueConverter {
     } else if (kind == Kind.DURATION && type == java.time.LocalTime.class) {
       Time t = getTime(rs, i);
       v = t == null ? null : t.toLocalTime();
+    } else if (kind == Kind.DURATION && type == Time.class) {
+      v = getTime(rs, i);
+    } else if (kind == Kind.DURATION && type == Timestamp.class) {
+      v = getTimestamp(rs, i);
+    } else if (kind == Kind.DURATION && type == LocalDateTime.class) {
+      Timestamp t = getTimestamp(rs, i);
+      v = t == null ? null : t.toLocalDateTime();
     } else if (type == byte[].class && kind == Kind.BIT_BYTES) {
       v = getBytes(rs, i);
     } else if (type == LocalDate.class && kind == Kind.YEAR) {

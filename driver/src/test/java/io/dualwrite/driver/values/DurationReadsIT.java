@@ -94,6 +94,24 @@ class DurationReadsIT {
                 + attempt(() -> rs.getObject(i)));
         out.add(
             rs.getInt(1) + " " + md.getColumnLabel(i) + " time " + attempt(() -> rs.getTime(i)));
+        out.add(
+            rs.getInt(1)
+                + " "
+                + md.getColumnLabel(i)
+                + " as Time "
+                + attempt(() -> rs.getObject(i, java.sql.Time.class)));
+        out.add(
+            rs.getInt(1)
+                + " "
+                + md.getColumnLabel(i)
+                + " as LocalDateTime "
+                + attempt(() -> rs.getObject(i, java.time.LocalDateTime.class)));
+        out.add(
+            rs.getInt(1)
+                + " "
+                + md.getColumnLabel(i)
+                + " as Duration "
+                + attempt(() -> rs.getObject(i, java.time.Duration.class)));
       }
     }
     return out;
